@@ -1,0 +1,29 @@
+#!/bin/sh
+# Install the Debian packages Dixian needs.  Quiet and quick when everything is
+# present; works on a fresh Debian 12 machine where `apt-get update` never ran.
+# Usage: deps.sh build|test|bench
+set -e
+build="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxlsxwriter-dev
+libzip-dev libexpat1-dev libsodium-dev"
+test="$build libcmocka-dev sqlite3 python3"
+bench="$test python3-pandas hyperfine"
+case "${1:-build}" in
+build) want=$build ;;
+test) want=$test ;;
+bench) want=$bench ;;
+*) echo "usage: deps.sh build|test|bench" >&2; exit 2 ;;
+esac
+missing=
+for p in $want; do
+	s=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+	[ "$s" = installed ] || missing="$missing $p"
+done
+[ -z "$missing" ] && exit 0
+echo "installing:$missing" >&2
+sudo=
+[ "$(id -u)" = 0 ] || sudo=sudo
+export DEBIAN_FRONTEND=noninteractive
+if ! $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null 2>&1; then
+	$sudo apt-get update -qq >/dev/null
+	$sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+fi

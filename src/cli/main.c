@@ -1,0 +1,3 @@
+#include "core/dx.h"
+#include <stdio.h>
+int main(void) { puts(dx_strerror(0)); return 0; }

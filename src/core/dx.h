@@ -1,0 +1,80 @@
+/*
+ * dx.h - error codes, logging and small helpers shared by every layer.
+ *
+ * Functions return 0 (DX_OK) or a positive enum dx_err.  The codes are API:
+ * they reach the HTTP layer as statuses and scripts as exit codes, so never
+ * renumber one; add new ones at the end.
+ *
+ * Every .c file includes this header (directly or through another dx
+ * header) before anything else, so banned.h applies everywhere.
+ */
+#ifndef DX_DX_H
+#define DX_DX_H
+
+/* System headers that declare banned functions come before banned.h. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+/* X(name, code, http status, English description) */
+#define DX_ERRORS(X)                                                 \
+	X(OK, 0, 200, "success")                                     \
+	X(NOMEM, 1, 500, "out of memory")                            \
+	X(INVALID, 2, 400, "invalid input")                          \
+	X(NOT_FOUND, 3, 404, "not found")                            \
+	X(EXISTS, 4, 409, "already exists")                          \
+	X(DENIED, 5, 403, "permission denied")                       \
+	X(IO, 6, 500, "input/output error")                          \
+	X(DB, 7, 500, "database error")                              \
+	X(BUSY, 8, 503, "store is busy")                             \
+	X(VERSION, 9, 500, "store version not supported")            \
+	X(STATE, 10, 409, "not allowed in the current state")        \
+	X(TOOBIG, 11, 413, "input too large")                        \
+	X(USAGE, 12, 400, "bad usage")
+
+enum dx_err {
+#define DX_ERR_ENUM(name, code, http, desc) DX_##name = code,
+	DX_ERRORS(DX_ERR_ENUM)
+#undef DX_ERR_ENUM
+};
+
+/* English description of rc, never NULL. */
+const char *dx_strerror(int rc);
+/* HTTP status for rc (500 for unknown codes). */
+int dx_http_status(int rc);
+
+/* Log levels; messages go to stderr in English, never with personal data. */
+enum dx_log_level { DX_LOG_DEBUG, DX_LOG_INFO, DX_LOG_WARN, DX_LOG_ERROR };
+void dx_log_set_level(enum dx_log_level lvl);
+void dx_log(enum dx_log_level lvl, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/* Log `fmt` as an error and return rc, so call sites read
+ * `return dx_error(DX_IO, "cannot open '%s'", path);`. */
+int dx_error(int rc, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Allocation that dies on failure: only for small bookkeeping allocations
+ * whose failure leaves nothing sensible to do (as git's xmalloc). */
+void *dx_xmalloc(size_t n);
+void *dx_xcalloc(size_t n, size_t size);
+void *dx_xrealloc(void *p, size_t n);
+char *dx_xstrdup(const char *s);
+char *dx_xstrndup(const char *s, size_t n);
+
+/* Copy at most size-1 bytes and NUL-terminate; returns strlen(src). */
+size_t dx_strlcpy(char *dst, const char *src, size_t size);
+/* snprintf that never overflows; returns DX_TOOBIG when truncated. */
+int dx_snprintf(char *dst, size_t size, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Parse a whole decimal integer (optional sign, no junk); 0 or DX_INVALID. */
+int dx_parse_i64(const char *s, int64_t *out);
+
+#define DX_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+#include "core/banned.h"
+
+#endif
