@@ -12,6 +12,10 @@ INCS    := -Isrc
 LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
 PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 BUILD   := build
+Q       := @
+ifeq ($(V),1)
+  Q     :=
+endif
 ifeq ($(SANITIZE),1)
   CFLAGS  := -O1 -g -fno-omit-frame-pointer
   SANFL   := -fsanitize=address,undefined -fno-sanitize-recover=all
@@ -37,25 +41,29 @@ deps:
 
 $(BUILD)/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCF) -MMD -MP -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALLCF) -MMD -MP -c $< -o $@
 
 $(LIBA): $(LIB_OBJ)
 	@rm -f $@
-	ar rcs $@ $^
+	$(Q)ar rcs $@ $^
 
 $(BUILD)/dixian: $(CLI_OBJ) $(LIBA)
-	$(CC) $(SANFL) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
+	@echo "  LINK    $@"
+	$(Q)$(CC) $(SANFL) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
 
 dixian: $(BUILD)/dixian
 	@cp $< $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCF) -o $@ $< $(LIBA) $(LIBS) -lcmocka
+	@echo "  TEST    $@"
+	$(Q)$(CC) $(ALLCF) -o $@ $< $(LIBA) $(LIBS) -lcmocka
 
 $(BUILD)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIBA)
 	@mkdir -p $(dir $@)
-	$(CC) $(ALLCF) -o $@ $< fuzz/replay.c $(LIBA) $(LIBS)
+	@echo "  FUZZ    $@"
+	$(Q)$(CC) $(ALLCF) -o $@ $< fuzz/replay.c $(LIBA) $(LIBS)
 
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail

@@ -73,6 +73,10 @@ int dx_snprintf(char *dst, size_t size, const char *fmt, ...)
 /* Parse a whole decimal integer (optional sign, no junk); 0 or DX_INVALID. */
 int dx_parse_i64(const char *s, int64_t *out);
 
+/* Static functions that unit tests reach (curl's UNITTEST): visible when
+ * built for the test binaries' library, which is every build here. */
+#define DX_TESTABLE
+
 #define DX_ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 #include "core/banned.h"
