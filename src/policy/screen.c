@@ -1,0 +1,352 @@
+/*
+ * screen.c - screening one household against the policy in force
+ * (domain.md §5): income against the monitoring line, the sudden-hardship
+ * rules, risk types derived from the members, and the flags a village must
+ * look at even when no category is suggested.
+ *
+ * Everything is computed on the stack; reasons go into a fixed buffer.
+ */
+#include "core/dx.h"
+
+#include "policy/screen.h"
+
+static const char *const labour_names[] = {
+	"", "普通劳动力", "技能劳动力", "弱劳动力或半劳动力", "丧失劳动力",
+	"无劳动力",
+};
+
+int dx_labour_parse(const char *text, enum dx_labour *out)
+{
+	size_t i;
+	if (!text)
+		return DX_INVALID;
+	for (i = 0; i < DX_ARRAY_SIZE(labour_names); i++)
+		if (!strcmp(text, labour_names[i])) {
+			*out = (enum dx_labour)i;
+			return DX_OK;
+		}
+	return DX_INVALID;
+}
+
+const char *dx_labour_name(enum dx_labour l)
+{
+	if ((size_t)l < DX_ARRAY_SIZE(labour_names))
+		return labour_names[l];
+	return "";
+}
+
+int dx_labour_is_labour(enum dx_labour l)
+{
+	/* domain.md §3: 普通, 技能, 弱劳动力或半劳动力 are labour */
+	return l == DX_LABOUR_NORMAL || l == DX_LABOUR_SKILLED ||
+	       l == DX_LABOUR_WEAK;
+}
+
+static const char *const risk_names[DX_RISK_COUNT] = {
+	"因病", "因残", "因学", "因自然灾害", "因意外事故", "因产业项目失败",
+	"因务工就业不稳", "缺劳动力", "其他", "因疫",
+};
+
+const char *dx_risk_name(enum dx_risk r)
+{
+	if ((unsigned)r < DX_RISK_COUNT)
+		return risk_names[r];
+	return "";
+}
+
+int dx_risk_parse(const char *name, enum dx_risk *out)
+{
+	int i;
+	if (!name)
+		return DX_INVALID;
+	for (i = 0; i < DX_RISK_COUNT; i++)
+		if (!strcmp(name, risk_names[i])) {
+			*out = (enum dx_risk)i;
+			return DX_OK;
+		}
+	return DX_INVALID;
+}
+
+int dx_risk_valid_in_year(enum dx_risk r, int year)
+{
+	if ((unsigned)r >= DX_RISK_COUNT)
+		return 0;
+	/* domain.md §5: 因疫 existed 2021–22; code tables are dated */
+	if (r == DX_RISK_EPIDEMIC)
+		return year >= 2021 && year <= 2022;
+	return 1;
+}
+
+const char *dx_category_name(enum dx_category c)
+{
+	switch (c) {
+	case DX_CAT_NONE:
+		return "";
+	case DX_CAT_UNSTABLE:
+		return "脱贫不稳定户";
+	case DX_CAT_EDGE:
+		return "边缘易致贫户";
+	case DX_CAT_SUDDEN:
+		return "突发严重困难户";
+	}
+	return "";
+}
+
+static const char *const flag_names[DX_FLAG_COUNT] = {
+	"有劳动力脱贫户收入低于目标", "住房出现安全问题",
+	"义务教育阶段适龄儿童失学辍学", "饮水出现安全问题",
+	"有成员未参加基本医保", "缺收入数据", "无计入人口", "部门预警",
+	"低于监测线但未发现风险", "已是监测对象",
+	"因务工就业不稳但无劳动力或务工登记",
+};
+
+const char *dx_screen_flag_name(unsigned flag)
+{
+	int i;
+	for (i = 0; i < DX_FLAG_COUNT; i++)
+		if (flag == 1u << i)
+			return flag_names[i];
+	return NULL;
+}
+
+int dx_screen_has_labour(const struct dx_screen_member *m, int n)
+{
+	int i;
+	for (i = 0; i < n; i++)
+		if (dx_labour_is_labour(m[i].labour))
+			return 1;
+	return 0;
+}
+
+void dx_screen_add_risks(struct dx_buf *b, const struct dx_screen_result *r,
+			 const char *sep)
+{
+	int i;
+	for (i = 0; i < r->nrisks; i++) {
+		if (i)
+			dx_buf_adds(b, sep);
+		dx_buf_adds(b, dx_risk_name(r->risks[i]));
+	}
+}
+
+void dx_screen_add_flags(struct dx_buf *b, unsigned flags, const char *sep)
+{
+	int i, first = 1;
+	for (i = 0; i < DX_FLAG_COUNT; i++) {
+		if (!(flags & (1u << i)))
+			continue;
+		if (!first)
+			dx_buf_adds(b, sep);
+		dx_buf_adds(b, flag_names[i]);
+		first = 0;
+	}
+}
+
+/* Append one reason to r->reasons, "；"-separated; text that does not fit
+ * is dropped whole rather than cut inside a UTF-8 sequence. */
+static void add_reason(struct dx_screen_result *r, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+static void add_reason(struct dx_screen_result *r, const char *fmt, ...)
+{
+	char tmp[DX_SCREEN_REASON_MAX];
+	size_t len = strlen(r->reasons), n;
+	const char *sep = len ? "；" : "";
+	va_list ap;
+	int w;
+
+	va_start(ap, fmt);
+	w = vsnprintf(tmp, sizeof(tmp), fmt, ap);
+	va_end(ap);
+	if (w < 0 || (size_t)w >= sizeof(tmp))
+		return;
+	n = strlen(sep) + (size_t)w;
+	if (len + n >= sizeof(r->reasons))
+		return;
+	memcpy(r->reasons + len, sep, strlen(sep));
+	memcpy(r->reasons + len + strlen(sep), tmp, (size_t)w + 1);
+}
+
+/* Risk types derivable from the members (domain.md §5), as bits. */
+static unsigned derive_risks(const struct dx_screen_input *in)
+{
+	unsigned bits = 0;
+	int i, labour = 0, known = in->nmembers > 0;
+
+	for (i = 0; i < in->nmembers; i++) {
+		const struct dx_screen_member *m = &in->members[i];
+		/* domain.md §5 / issue 4: 因病 from 患有大病 or 长期慢性病 */
+		if (m->serious || m->chronic)
+			bits |= DX_RISK_BIT(DX_RISK_ILLNESS);
+		if (m->disabled)
+			bits |= DX_RISK_BIT(DX_RISK_DISABILITY);
+		/*
+		 * 因学: a member in non-compulsory schooling (高中, 中职, 高职,
+		 * 本科, 研究生), whose costs are the household's to carry;
+		 * compulsory schooling is free and a dropout is a "3+1" flag,
+		 * not a risk type.
+		 */
+		if (m->noncompulsory)
+			bits |= DX_RISK_BIT(DX_RISK_SCHOOL);
+		if (dx_labour_is_labour(m->labour))
+			labour = 1;
+		if (m->labour == DX_LABOUR_UNKNOWN)
+			known = 0;
+	}
+	/* 缺劳动力: no member is labour, and every member's 劳动技能 is
+	 * recorded (a blank cell is missing data, not a risk) */
+	if (!labour && known)
+		bits |= DX_RISK_BIT(DX_RISK_NO_LABOUR);
+	return bits;
+}
+
+/* Does some member have labour and registered work? */
+static int has_labour_with_work(const struct dx_screen_input *in)
+{
+	int i;
+	for (i = 0; i < in->nmembers; i++)
+		if (dx_labour_is_labour(in->members[i].labour) &&
+		    in->members[i].has_work)
+			return 1;
+	return 0;
+}
+
+/* "人均纯收入 6000.00" or, when claims/oop change it, "人均收入参考值 …" */
+static void below_line_reason(struct dx_screen_result *r, const char *tail)
+{
+	char pc[32], line[32], net[32];
+	dx_policy_fmt_fen(line, sizeof(line), r->line);
+	if (r->income.tested_pc == r->income.net_pc) {
+		dx_policy_fmt_fen(pc, sizeof(pc), r->income.net_pc);
+		add_reason(r, "人均纯收入 %s < 监测线 %s%s", pc, line, tail);
+	} else {
+		dx_policy_fmt_fen(pc, sizeof(pc), r->income.tested_pc);
+		dx_policy_fmt_fen(net, sizeof(net), r->income.net_pc);
+		add_reason(r, "人均收入参考值 %s < 监测线 %s（人均纯收入 %s）%s",
+			   pc, line, net, tail);
+	}
+}
+
+int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
+	      struct dx_screen_result *out)
+{
+	struct dx_income cur;
+	unsigned bits;
+	int i, labour;
+	int64_t net_pc, tested_pc;
+
+	memset(out, 0, sizeof(*out));
+	if (in->nmembers < 0 || (in->nmembers > 0 && !in->members))
+		return DX_INVALID;
+	out->line = dx_policy_line(p);
+	labour = dx_screen_has_labour(in->members, in->nmembers);
+
+	/* domain.md §5: "3+1" problems, department warnings are flagged */
+	if (in->unsafe_housing)
+		out->flags |= DX_FLAG_UNSAFE_HOUSING;
+	if (in->dropout)
+		out->flags |= DX_FLAG_DROPOUT;
+	if (in->unsafe_water)
+		out->flags |= DX_FLAG_UNSAFE_WATER;
+	if (in->no_insurance)
+		out->flags |= DX_FLAG_NO_INSURANCE;
+	if (in->dept_warning)
+		out->flags |= DX_FLAG_DEPT_WARNING;
+	if (in->monitored)
+		out->flags |= DX_FLAG_MONITORED;
+
+	bits = derive_risks(in) | (in->extra_risks & (DX_RISK_BIT(DX_RISK_COUNT) - 1));
+	/* domain.md §5: 因务工就业不稳 needs a member with labour and work */
+	if ((bits & DX_RISK_BIT(DX_RISK_JOB)) && !has_labour_with_work(in)) {
+		bits &= ~DX_RISK_BIT(DX_RISK_JOB);
+		out->flags |= DX_FLAG_JOB_NO_LABOUR;
+	}
+	for (i = 0; i < DX_RISK_COUNT && out->nrisks < DX_MAX_RISKS; i++)
+		if (bits & DX_RISK_BIT(i))
+			out->risks[out->nrisks++] = (enum dx_risk)i;
+
+	for (i = 0; i < in->nmembers; i++)
+		if (in->members[i].counted)
+			out->counted++;
+
+	if (!in->has_income) {
+		out->flags |= DX_FLAG_NO_INCOME;
+		add_reason(out, "无本年度收入数据，无法按收入判断");
+		return DX_OK;
+	}
+	cur = in->income;
+	cur.members = out->counted;
+	if (dx_income_compute(&cur, p->deduct_oop, &out->income)) {
+		out->flags |= DX_FLAG_NO_MEMBERS;
+		add_reason(out, "无计入人口，无法计算人均收入");
+		return DX_OK;
+	}
+	out->has_income = 1;
+	net_pc = out->income.net_pc;
+	tested_pc = out->income.tested_pc;
+
+	/* domain.md §5: 脱贫户 with labour under the 万元 target (seed 001) */
+	if (in->kind == DX_HH_TUOPIN && labour && net_pc < p->low_income_target)
+		out->flags |= DX_FLAG_LOW_INCOME;
+
+	if (tested_pc < out->line && net_pc < out->line) {
+		/* domain.md §5: below the line with at least one risk */
+		if (out->nrisks > 0) {
+			out->category = in->kind == DX_HH_TUOPIN ? DX_CAT_UNSTABLE
+								 : DX_CAT_EDGE;
+			below_line_reason(out, "");
+		} else {
+			out->flags |= DX_FLAG_NO_RISK;
+			below_line_reason(out, "，但未发现风险类型，请入户核实");
+		}
+		return DX_OK;
+	}
+	if (tested_pc < out->line) {
+		/* issue 4: net at or above the line, tested income below it */
+		char a[32], b[32], c[32];
+		dx_policy_fmt_fen(a, sizeof(a), net_pc);
+		dx_policy_fmt_fen(b, sizeof(b), out->line);
+		dx_policy_fmt_fen(c, sizeof(c), tested_pc);
+		out->category = DX_CAT_SUDDEN;
+		add_reason(out,
+			   "人均纯收入 %s ≥ 监测线 %s，但扣除合规自付支出后"
+			   "人均收入参考值 %s < 监测线",
+			   a, b, c);
+		return DX_OK;
+	}
+
+	/* domain.md §5: above the line, large rigid spending */
+	if (in->income.oop > 0 &&
+	    (out->income.net <= 0 ||
+	     in->income.oop * 100 > (int64_t)p->sudden_oop_share * out->income.net)) {
+		char a[32], b[32];
+		dx_policy_fmt_fen(a, sizeof(a), in->income.oop);
+		dx_policy_fmt_fen(b, sizeof(b), out->income.net);
+		out->category = DX_CAT_SUDDEN;
+		add_reason(out, "合规自付支出 %s 超过家庭纯收入 %s 的 %d%%", a, b,
+			   p->sudden_oop_share);
+	}
+	/* domain.md §5: above the line, income fell sharply year on year
+	 * (per capita, so a member moving out is not a fall) */
+	if (in->has_prev_income && in->prev_income.members > 0) {
+		struct dx_income_result prev;
+		dx_income_compute(&in->prev_income, p->deduct_oop, &prev);
+		if (prev.net_pc > 0 &&
+		    (prev.net_pc - net_pc) * 100 >
+			    (int64_t)p->sudden_income_drop_share * prev.net_pc) {
+			char a[32], b[32];
+			int64_t bp = dx_policy_div_round(
+				(prev.net_pc - net_pc) * 10000, prev.net_pc);
+			dx_policy_fmt_fen(a, sizeof(a), net_pc);
+			dx_policy_fmt_fen(b, sizeof(b), prev.net_pc);
+			out->category = DX_CAT_SUDDEN;
+			add_reason(out,
+				   "人均纯收入 %s 比上年 %s 下降 %lld.%02lld%%，"
+				   "超过 %d%%",
+				   a, b, (long long)(bp / 100),
+				   (long long)(bp % 100),
+				   p->sudden_income_drop_share);
+		}
+	}
+	return DX_OK;
+}
