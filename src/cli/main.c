@@ -1,3 +1,94 @@
+/*
+ * main.c - `dixian <command> [options]`: the table of commands and the
+ * shared option handling.  One file per command (cmd_*.c), as git's
+ * builtin/.
+ */
 #include "core/dx.h"
-#include <stdio.h>
-int main(void) { puts(dx_strerror(0)); return 0; }
+#include "cli/cli.h"
+
+#include <locale.h>
+
+static const struct dx_cmd commands[] = {
+	{"init", cmd_init, "init [--db FILE]", "create an empty store"},
+	{"demo", cmd_demo, "demo [--households N] [--seed N] [--today YYYY-MM-DD] [--db FILE]",
+	 "create a synthetic demo county (云岭县 532399)"},
+	{"report", cmd_report,
+	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--db FILE]",
+	 "print the work report's 基本情况 for an area"},
+};
+
+const char *dx_cli_db_path(const char *opt)
+{
+	const char *env;
+	if (opt && *opt)
+		return opt;
+	env = getenv("DIXIAN_DB");
+	return env && *env ? env : "dixian.db";
+}
+
+int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
+{
+	const char *path = dx_cli_db_path(opt_db);
+	int rc = dx_store_open(st, path, flags);
+	if (rc)
+		fprintf(stderr, "错误: 无法打开数据库 %s\n", path);
+	return rc;
+}
+
+int dx_cli_usage(const char *name)
+{
+	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, name))
+			fprintf(stderr, "usage: dixian %s\n", commands[i].usage);
+	return DX_EXIT_USAGE;
+}
+
+int dx_cli_exit(int rc)
+{
+	switch (rc) {
+	case DX_OK:
+		return DX_EXIT_OK;
+	case DX_INVALID:
+		return DX_EXIT_DATA;
+	case DX_USAGE:
+		return DX_EXIT_USAGE;
+	default:
+		return DX_EXIT_FAIL;
+	}
+}
+
+static void help(FILE *f)
+{
+	fprintf(f, "usage: dixian <command> [options]\n\n"
+		   "底线 Dixian: 防止返贫致贫动态监测和帮扶\n\ncommands:\n");
+	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
+		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
+	fprintf(f, "\nEvery command takes --db FILE (default $DIXIAN_DB or dixian.db).\n"
+		   "'dixian help <command>' shows a command's options.\n");
+}
+
+int main(int argc, char **argv)
+{
+	setlocale(LC_CTYPE, "C.UTF-8");
+	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
+		help(argc < 2 ? stderr : stdout);
+		return argc < 2 ? DX_EXIT_USAGE : DX_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "help")) {
+		if (argc > 2) {
+			dx_cli_usage(argv[2]);
+			return DX_EXIT_OK;
+		}
+		help(stdout);
+		return DX_EXIT_OK;
+	}
+	if (!strcmp(argv[1], "--version")) {
+		puts("dixian 0.1");
+		return DX_EXIT_OK;
+	}
+	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
+		if (!strcmp(commands[i].name, argv[1]))
+			return commands[i].fn(argc - 1, argv + 1);
+	fprintf(stderr, "dixian: '%s' is not a command; see 'dixian --help'\n", argv[1]);
+	return DX_EXIT_USAGE;
+}

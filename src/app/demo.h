@@ -1,0 +1,33 @@
+/*
+ * demo.h - a deterministic synthetic county to look at and to benchmark.
+ */
+#ifndef DX_DEMO_H
+#define DX_DEMO_H
+
+#include "store/store.h"
+
+struct dx_demo_opts {
+	long households;   /* how many households (default 3000) */
+	uint64_t seed;     /* same seed and today -> the same county */
+	char today[11];    /* the generator's "now": incomes cover the two
+			    * calendar years before it, histories end at it */
+	int quiet;         /* no progress on stderr */
+};
+
+struct dx_demo_stats {
+	long households, persons, episodes, measures, visits, warnings;
+};
+
+/* The demo county's code and name. */
+#define DX_DEMO_COUNTY "532399"
+#define DX_DEMO_COUNTY_NAME "云岭县"
+
+/* Fill st (an empty or existing store) with a synthetic county: about 10
+ * townships x 10 villages, households of realistic sizes and ages, a
+ * quarter 脱贫户, two years of income, a few percent under monitoring with
+ * their history, measures, visits and department warnings.  One
+ * transaction; on error nothing is written. */
+int dx_demo_generate(struct dx_store *st, const struct dx_demo_opts *o,
+		     struct dx_demo_stats *stats);
+
+#endif

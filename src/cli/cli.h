@@ -1,0 +1,34 @@
+/*
+ * cli.h - what the command files of src/cli/ share: the command table's
+ * shape, the store option and exit codes.  Front ends parse and format;
+ * behaviour lives in src/app/.
+ */
+#ifndef DX_CLI_H
+#define DX_CLI_H
+
+#include "store/store.h"
+
+/* Exit codes: 0 success, 1 the data had errors, 2 usage, 3 failure. */
+enum { DX_EXIT_OK = 0, DX_EXIT_DATA = 1, DX_EXIT_USAGE = 2, DX_EXIT_FAIL = 3 };
+
+struct dx_cmd {
+	const char *name;
+	int (*fn)(int argc, char **argv);
+	const char *usage;
+	const char *help;
+};
+
+/* The store path: --db if given, else $DIXIAN_DB, else "dixian.db". */
+const char *dx_cli_db_path(const char *opt);
+/* Open the store for a command; prints the error and returns non-zero. */
+int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st);
+/* Print "usage: dixian <usage>" for cmd to stderr and return DX_EXIT_USAGE. */
+int dx_cli_usage(const char *name);
+/* Map an error code to an exit code. */
+int dx_cli_exit(int rc);
+
+int cmd_init(int argc, char **argv);
+int cmd_demo(int argc, char **argv);
+int cmd_report(int argc, char **argv);
+
+#endif

@@ -1,0 +1,29 @@
+/*
+ * cmd_init.c - `dixian init`: create an empty store (or upgrade an old one).
+ */
+#include "core/dx.h"
+#include "cli/cli.h"
+
+#include <getopt.h>
+
+int cmd_init(int argc, char **argv)
+{
+	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
+	const char *db = NULL;
+	struct dx_store *st = NULL;
+	int c, have = 0, latest = 0;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		if (c == 'd')
+			db = optarg;
+		else
+			return dx_cli_usage("init");
+	}
+	if (optind != argc)
+		return dx_cli_usage("init");
+	if (dx_cli_open(db, DX_STORE_CREATE, &st))
+		return DX_EXIT_FAIL;
+	dx_store_version(st, &have, &latest);
+	printf("已创建数据库 %s（版本 %d）\n", dx_cli_db_path(db), have);
+	dx_store_close(st);
+	return DX_EXIT_OK;
+}

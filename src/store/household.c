@@ -1,0 +1,276 @@
+/*
+ * household.c - households, members, income, episodes, measures, visits,
+ * warnings and the audit log: the inserts the importer and the demo
+ * generator write through.  Each insert takes the record's county from its
+ * area code, so the distribution key is never typed twice.
+ */
+#include "core/dx.h"
+#include "store/store_int.h"
+
+static const char SQL_HH_INSERT[] =
+	"INSERT INTO household(county_code, hh_no, area_code, group_name, kind,"
+	" tuopin_year, phone, relocated, unsafe_housing, dropout, unsafe_water,"
+	" updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+
+static void county_of(const char *area, char county[7])
+{
+	dx_strlcpy(county, area, 7);
+}
+
+int dx_store_household_insert(struct dx_store *st, struct dx_household *h)
+{
+	char county[7], now[21];
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_HH_INSERT)))
+		return DX_DB;
+	county_of(h->area_code, county);
+	dx_store_now(now);
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, h->hh_no);
+	dx_bind_text(s, 3, h->area_code);
+	dx_bind_text(s, 4, h->group_name);
+	dx_bind_text(s, 5, h->kind);
+	if (h->tuopin_year)
+		dx_bind_int(s, 6, h->tuopin_year);
+	dx_bind_text(s, 7, h->phone);
+	dx_bind_int(s, 8, h->relocated);
+	dx_bind_int(s, 9, h->unsafe_housing);
+	dx_bind_int(s, 10, h->dropout);
+	dx_bind_int(s, 11, h->unsafe_water);
+	dx_bind_text(s, 12, now);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	h->id = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
+static const char SQL_PERSON_INSERT[] =
+	"INSERT INTO person(county_code, household_id, id_no, name, relation, sex,"
+	" birth, ethnicity, politics, education, school, health, labour, work_place,"
+	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
+	" disability_subsidy, phone, counted, updated_at)"
+	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+	" ?, ?, ?, ?, ? FROM household WHERE id = ? RETURNING id";
+
+int dx_store_person_insert(struct dx_store *st, struct dx_person *p)
+{
+	char now[21];
+	struct dx_stmt *s;
+	int rc, i = 1;
+	if (!(s = dx_q(st, SQL_PERSON_INSERT)))
+		return DX_DB;
+	dx_store_now(now);
+	dx_bind_text(s, i++, p->id_no);
+	dx_bind_text(s, i++, p->name);
+	dx_bind_text(s, i++, p->relation);
+	dx_bind_text(s, i++, p->sex);
+	dx_bind_text(s, i++, p->birth);
+	dx_bind_text(s, i++, p->ethnicity);
+	dx_bind_text(s, i++, p->politics);
+	dx_bind_text(s, i++, p->education);
+	dx_bind_text(s, i++, p->school);
+	dx_bind_text(s, i++, p->health);
+	dx_bind_text(s, i++, p->labour);
+	dx_bind_text(s, i++, p->work_place);
+	if (p->work_months >= 0)
+		dx_bind_int(s, i, p->work_months);
+	i++;
+	dx_bind_int(s, i++, p->ins_resident);
+	dx_bind_int(s, i++, p->ins_employee);
+	dx_bind_int(s, i++, p->dibao);
+	dx_bind_text(s, i++, p->dibao_class);
+	dx_bind_int(s, i++, p->tekun);
+	dx_bind_int(s, i++, p->disability_subsidy);
+	dx_bind_text(s, i++, p->phone);
+	dx_bind_int(s, i++, p->counted);
+	dx_bind_text(s, i++, now);
+	dx_bind_int(s, i++, p->household_id);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? dx_error(DX_NOT_FOUND, "no household %lld",
+						     (long long)p->household_id)
+					  : rc;
+	p->id = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
+static const char SQL_INCOME_PUT[] =
+	"INSERT INTO income(county_code, household_id, year, wage, business,"
+	" property, transfer, business_cost, claims, oop)"
+	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ? FROM household WHERE id = ?"
+	" ON CONFLICT(household_id, year) DO UPDATE SET wage = excluded.wage,"
+	" business = excluded.business, property = excluded.property,"
+	" transfer = excluded.transfer, business_cost = excluded.business_cost,"
+	" claims = excluded.claims, oop = excluded.oop";
+
+int dx_store_income_put(struct dx_store *st, const struct dx_income *in)
+{
+	struct dx_stmt *s;
+	if (!(s = dx_q(st, SQL_INCOME_PUT)))
+		return DX_DB;
+	dx_bind_int(s, 1, in->year);
+	dx_bind_int(s, 2, in->wage);
+	dx_bind_int(s, 3, in->business);
+	dx_bind_int(s, 4, in->property);
+	dx_bind_int(s, 5, in->transfer);
+	dx_bind_int(s, 6, in->business_cost);
+	dx_bind_int(s, 7, in->claims);
+	dx_bind_int(s, 8, in->oop);
+	dx_bind_int(s, 9, in->household_id);
+	return dx_step_done(s);
+}
+
+static const char SQL_EPISODE_INSERT[] =
+	"INSERT INTO episode(county_code, household_id, category, risks,"
+	" identified_on, eliminated_on, elim_kind, ended_on, end_reason, reflag,"
+	" prev_id) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+	" FROM household WHERE id = ? RETURNING id";
+
+int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
+{
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_EPISODE_INSERT)))
+		return DX_DB;
+	dx_bind_text(s, 1, e->category);
+	dx_bind_text(s, 2, e->risks);
+	dx_bind_text(s, 3, e->identified_on);
+	dx_bind_opt(s, 4, e->eliminated_on);
+	dx_bind_opt(s, 5, e->elim_kind);
+	dx_bind_opt(s, 6, e->ended_on);
+	dx_bind_opt(s, 7, e->end_reason);
+	dx_bind_int(s, 8, e->reflag);
+	if (e->prev_id)
+		dx_bind_int(s, 9, e->prev_id);
+	dx_bind_int(s, 10, e->household_id);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_NOT_FOUND : rc;
+	e->id = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
+static const char SQL_MEASURE_INSERT[] =
+	"INSERT INTO measure(county_code, household_id, category, detail, status,"
+	" amount, start_on, end_on, cadre) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?"
+	" FROM household WHERE id = ? RETURNING id";
+
+int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
+{
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_MEASURE_INSERT)))
+		return DX_DB;
+	dx_bind_text(s, 1, m->category);
+	dx_bind_text(s, 2, m->detail);
+	dx_bind_text(s, 3, m->status);
+	dx_bind_int(s, 4, m->amount);
+	dx_bind_opt(s, 5, m->start_on);
+	dx_bind_opt(s, 6, m->end_on);
+	dx_bind_text(s, 7, m->cadre);
+	dx_bind_int(s, 8, m->household_id);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_NOT_FOUND : rc;
+	m->id = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
+static const char SQL_VISIT_INSERT[] =
+	"INSERT INTO visit(county_code, household_id, visited_on, cadre, content,"
+	" findings) SELECT county_code, id, ?, ?, ?, ? FROM household WHERE id = ?"
+	" RETURNING id";
+
+int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
+{
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_VISIT_INSERT)))
+		return DX_DB;
+	dx_bind_text(s, 1, v->visited_on);
+	dx_bind_text(s, 2, v->cadre);
+	dx_bind_text(s, 3, v->content);
+	dx_bind_text(s, 4, v->findings);
+	dx_bind_int(s, 5, v->household_id);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_NOT_FOUND : rc;
+	v->id = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
+static const char SQL_WBATCH_INSERT[] =
+	"INSERT INTO warning_batch(county_code, department, period, source,"
+	" imported_at) VALUES(?,?,?,?,?) RETURNING id";
+
+int dx_store_warning_batch_insert(struct dx_store *st, const char *county,
+				  const char *department, const char *period,
+				  const char *source, int64_t *id)
+{
+	char now[21];
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_WBATCH_INSERT)))
+		return DX_DB;
+	dx_store_now(now);
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, department);
+	dx_bind_text(s, 3, period);
+	dx_bind_text(s, 4, source);
+	dx_bind_text(s, 5, now);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	*id = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
+static const char SQL_WARNING_INSERT[] =
+	"INSERT INTO warning(county_code, batch_id, id_no, name, department, event,"
+	" amount, occurred_on, note, person_id, household_id)"
+	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM warning_batch"
+	" WHERE id = ? RETURNING id";
+
+int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w)
+{
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_WARNING_INSERT)))
+		return DX_DB;
+	dx_bind_text(s, 1, w->id_no);
+	dx_bind_text(s, 2, w->name);
+	dx_bind_text(s, 3, w->department);
+	dx_bind_text(s, 4, w->event);
+	dx_bind_int(s, 5, w->amount);
+	dx_bind_opt(s, 6, w->occurred_on);
+	dx_bind_text(s, 7, w->note);
+	if (w->person_id)
+		dx_bind_int(s, 8, w->person_id);
+	if (w->household_id)
+		dx_bind_int(s, 9, w->household_id);
+	dx_bind_int(s, 10, w->batch_id);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_NOT_FOUND : rc;
+	w->id = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
+static const char SQL_AUDIT[] =
+	"INSERT INTO audit(county_code, at, actor, action, entity, entity_key,"
+	" before, after) VALUES(?,?,?,?,?,?,?,?)";
+
+int dx_store_audit(struct dx_store *st, const char *county, const char *actor,
+		   const char *action, const char *entity, const char *key,
+		   const char *before, const char *after)
+{
+	char now[21];
+	struct dx_stmt *s;
+	if (!(s = dx_q(st, SQL_AUDIT)))
+		return DX_DB;
+	dx_store_now(now);
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, now);
+	dx_bind_text(s, 3, actor);
+	dx_bind_text(s, 4, action);
+	dx_bind_text(s, 5, entity);
+	dx_bind_text(s, 6, key);
+	dx_bind_text(s, 7, before);
+	dx_bind_text(s, 8, after);
+	return dx_step_done(s);
+}

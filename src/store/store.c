@@ -1,0 +1,181 @@
+/*
+ * store.c - driver dispatch, schema migrations, transactions and the
+ * prepared-statement cache shared by all drivers.
+ */
+#include "core/dx.h"
+#include "store/store_int.h"
+
+#include <unistd.h>
+
+int dx_step_done(struct dx_stmt *s)
+{
+	int rc;
+	while ((rc = dx_step(s)) == DX_OK)
+		;
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size)
+{
+	dx_strlcpy(dst, dx_col_text(s, i), size);
+}
+
+void dx_store_now(char out[21])
+{
+	time_t t = time(NULL);
+	struct tm tm;
+	gmtime_r(&t, &tm);
+	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+struct dx_stmt *dx_q(struct dx_store *st, const char *sql)
+{
+	struct dx_stmt *s = NULL;
+	for (size_t i = 0; i < st->nstmts; i++) {
+		if (st->stmts[i].sql == sql) {
+			s = st->stmts[i].stmt;
+			s->drv->reset(s);
+			return s;
+		}
+	}
+	if (st->nstmts == DX_STORE_MAX_STMTS) {
+		dx_error(DX_DB, "statement cache full");
+		return NULL;
+	}
+	if (st->drv->prepare(st, sql, &s))
+		return NULL;
+	st->stmts[st->nstmts].sql = sql;
+	st->stmts[st->nstmts].stmt = s;
+	st->nstmts++;
+	return s;
+}
+
+/* Bring the schema up to `target` one migration at a time, each in its own
+ * transaction so that a failure leaves the previous version intact. */
+DX_TESTABLE int dx_store_migrate(struct dx_store *st, int target)
+{
+	int have = 0, start, rc;
+	if ((rc = st->drv->get_version(st, &have)))
+		return rc;
+	start = have;
+	if (have > st->drv->nmigrations)
+		return dx_error(DX_VERSION,
+				"store '%s' has schema version %d, newer than this "
+				"dixian knows (%d); upgrade dixian",
+				st->path, have, st->drv->nmigrations);
+	while (have < target) {
+		if ((rc = dx_store_begin(st)))
+			return rc;
+		rc = st->drv->exec(st, st->drv->migrations[have]);
+		if (!rc)
+			rc = st->drv->set_version(st, have + 1);
+		if (rc) {
+			dx_store_rollback(st);
+			return dx_error(rc, "cannot upgrade store '%s' to version %d",
+					st->path, have + 1);
+		}
+		if ((rc = dx_store_commit(st)))
+			return rc;
+		have++;
+		if (start > 0)
+			dx_log(DX_LOG_INFO, "store '%s' upgraded to version %d",
+			       st->path, have);
+	}
+	return DX_OK;
+}
+
+int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
+{
+	struct dx_store *st;
+	int rc;
+	*out = NULL;
+	if (!(flags & DX_STORE_CREATE) && access(path, F_OK) != 0)
+		return dx_error(DX_NOT_FOUND,
+				"store '%s' does not exist (create it with 'dixian init')",
+				path);
+	st = dx_xcalloc(1, sizeof(*st));
+	st->drv = &dx_driver_sqlite;
+	st->path = dx_xstrdup(path);
+	if ((rc = st->drv->open(st, path, flags)))
+		goto fail;
+	if (!(flags & DX_STORE_READONLY) &&
+	    (rc = dx_store_migrate(st, st->drv->nmigrations)))
+		goto fail;
+	if (flags & DX_STORE_READONLY) {
+		int have = 0;
+		if ((rc = st->drv->get_version(st, &have)))
+			goto fail;
+		if (have != st->drv->nmigrations) {
+			rc = dx_error(DX_VERSION,
+				      "store '%s' has schema version %d, this dixian "
+				      "needs %d",
+				      path, have, st->drv->nmigrations);
+			goto fail;
+		}
+	}
+	*out = st;
+	return DX_OK;
+fail:
+	dx_store_close(st);
+	return rc;
+}
+
+void dx_store_close(struct dx_store *st)
+{
+	if (!st)
+		return;
+	for (size_t i = 0; i < st->nstmts; i++)
+		st->drv->finalize(st->stmts[i].stmt);
+	if (st->db)
+		st->drv->close(st);
+	free(st->path);
+	free(st);
+}
+
+int dx_store_version(struct dx_store *st, int *have, int *latest)
+{
+	*latest = st->drv->nmigrations;
+	return st->drv->get_version(st, have);
+}
+
+int dx_store_begin(struct dx_store *st)
+{
+	int rc = st->drv->exec(st, "BEGIN");
+	if (!rc)
+		st->txn_depth = 1;
+	return rc;
+}
+
+int dx_store_commit(struct dx_store *st)
+{
+	int rc = st->drv->exec(st, "COMMIT");
+	if (!rc)
+		st->txn_depth = 0;
+	return rc;
+}
+
+int dx_store_rollback(struct dx_store *st)
+{
+	int rc = st->drv->exec(st, "ROLLBACK");
+	st->txn_depth = 0;
+	return rc;
+}
+
+int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg)
+{
+	int rc = DX_BUSY;
+	for (int attempt = 0; attempt < 5 && rc == DX_BUSY; attempt++) {
+		if (attempt)
+			usleep(20000u << attempt);
+		if ((rc = dx_store_begin(st)))
+			continue;
+		rc = fn(st, arg);
+		if (rc) {
+			dx_store_rollback(st);
+			continue;
+		}
+		if ((rc = dx_store_commit(st)))
+			dx_store_rollback(st);
+	}
+	return rc;
+}

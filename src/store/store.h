@@ -1,0 +1,198 @@
+/*
+ * store.h - the one interface to persistent data.
+ *
+ * Callers (src/app/) see records as plain structs and operations by name;
+ * no SQL and no driver header leaks out of src/store/.  Two drivers are
+ * planned behind store_int.h: SQLite (embedded default, this file's only
+ * one so far) and PostgreSQL (same schema, same portable SQL in the entity
+ * modules, the DDL and the driver calls differing).
+ *
+ * Conventions: money is int64 fen; dates are ISO-8601 text ("" = none);
+ * every table carries county_code, the future distribution key; every
+ * record names its area by the 12-digit village code or a canonical prefix.
+ */
+#ifndef DX_STORE_H
+#define DX_STORE_H
+
+#include "core/dx.h"
+#include "core/strbuf.h"
+
+struct dx_store;
+
+enum {
+	DX_STORE_CREATE = 1 << 0,   /* create the store if it does not exist */
+	DX_STORE_READONLY = 1 << 1, /* open for reading only */
+};
+
+/* Open the store at `path` (a file name for SQLite).  Upgrades an older
+ * schema; refuses a newer one with DX_VERSION.  *out is NULL on error. */
+int dx_store_open(struct dx_store **out, const char *path, unsigned flags);
+/* Close and free; NULL-safe. */
+void dx_store_close(struct dx_store *st);
+/* Schema version of the open store and the newest this program knows. */
+int dx_store_version(struct dx_store *st, int *have, int *latest);
+
+/* Run fn inside one transaction: commit when it returns 0, roll back
+ * otherwise.  Busy stores are retried a bounded number of times. */
+int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg);
+int dx_store_begin(struct dx_store *st);
+int dx_store_commit(struct dx_store *st);
+int dx_store_rollback(struct dx_store *st);
+
+/* ---- areas ---- */
+struct dx_area {
+	char code[13]; /* canonical prefix: 6, 9 or 12 digits */
+	char name[96];
+};
+/* Insert or rename an area; the parent chain must exist (county first). */
+int dx_store_area_put(struct dx_store *st, const char *code, const char *name);
+/* Name of the area `code` into out; DX_NOT_FOUND if unknown. */
+int dx_store_area_get(struct dx_store *st, const char *code, struct dx_area *out);
+/* Children of `code` (townships of a county, villages of a township), by code. */
+int dx_store_area_children(struct dx_store *st, const char *code,
+			   int (*fn)(const struct dx_area *, void *), void *arg);
+
+/* ---- households and members ---- */
+struct dx_household {
+	int64_t id;
+	char hh_no[32];      /* 户编号 */
+	char area_code[13];  /* 12-digit village code */
+	char group_name[64]; /* 村民小组 */
+	char kind[16];       /* 脱贫户 / 一般户 */
+	int tuopin_year;     /* 脱贫年度, 0 = none */
+	char phone[24];
+	int relocated;       /* 易地扶贫搬迁安置 */
+	int unsafe_housing;  /* 住房出现安全问题 */
+	int dropout;         /* 义务教育阶段适龄儿童失学辍学 */
+	int unsafe_water;    /* 饮水出现安全问题 */
+};
+
+struct dx_person {
+	int64_t id;
+	int64_t household_id;
+	char id_no[19]; /* normalised 18-char 身份证 */
+	char name[64];
+	char relation[32];
+	char sex[4];    /* 男 / 女, derived from id_no */
+	char birth[11]; /* derived from id_no */
+	char ethnicity[32];
+	char politics[32];
+	char education[32];
+	char school[48];
+	char health[64]; /* e.g. "患有大病,残疾" */
+	char labour[48];
+	char work_place[64];
+	int work_months; /* -1 = none */
+	int ins_resident;
+	int ins_employee;
+	int dibao;
+	char dibao_class[4];
+	int tekun;
+	int disability_subsidy;
+	char phone[24];
+	int counted; /* 是否计入家庭人口 */
+};
+
+struct dx_income {
+	int64_t household_id;
+	int year;
+	int64_t wage, business, property, transfer, business_cost;
+	int64_t claims; /* 理赔收入 */
+	int64_t oop;    /* 合规自付支出 as the ledger gives it */
+};
+
+int dx_store_household_insert(struct dx_store *st, struct dx_household *h);
+int dx_store_person_insert(struct dx_store *st, struct dx_person *p);
+/* Insert or replace the (household, year) income row. */
+int dx_store_income_put(struct dx_store *st, const struct dx_income *in);
+
+/* ---- monitoring episodes (监测 history) ---- */
+struct dx_episode {
+	int64_t id;
+	int64_t household_id;
+	char category[32];      /* 脱贫不稳定户 / 边缘易致贫户 / 突发严重困难户 */
+	char risks[160];        /* up to 5, joined with 、 */
+	char identified_on[11];
+	char eliminated_on[11]; /* "" while not eliminated */
+	char elim_kind[16];     /* 帮扶消除 / 自然消除 */
+	char ended_on[11];      /* closed by rollback or re-flag */
+	char end_reason[32];
+	int reflag;             /* opened by 风险再标注 */
+	int64_t prev_id;
+};
+int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e);
+
+/* ---- help and follow-up ---- */
+struct dx_measure {
+	int64_t id;
+	int64_t household_id;
+	char category[32]; /* 产业帮扶, 就业帮扶, ... */
+	char detail[96];
+	char status[16];   /* 计划 / 已落实 */
+	int64_t amount;
+	char start_on[11];
+	char end_on[11];
+	char cadre[64];    /* 帮扶责任人 */
+};
+int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m);
+
+struct dx_visit {
+	int64_t id;
+	int64_t household_id;
+	char visited_on[11];
+	char cadre[64];
+	char content[256];
+	char findings[256];
+};
+int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v);
+
+struct dx_warning {
+	int64_t id;
+	int64_t batch_id;
+	char id_no[19];
+	char name[64];
+	char department[32];
+	char event[96];
+	int64_t amount;
+	char occurred_on[11];
+	char note[256];
+	int64_t person_id;    /* 0 = matched nobody */
+	int64_t household_id;
+};
+int dx_store_warning_batch_insert(struct dx_store *st, const char *county,
+				  const char *department, const char *period,
+				  const char *source, int64_t *id);
+int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w);
+
+/* ---- audit ---- */
+/* Append an audit row.  before/after are JSON text or NULL; they must not
+ * contain what the caller is not allowed to log (the store trusts them). */
+int dx_store_audit(struct dx_store *st, const char *county, const char *actor,
+		   const char *action, const char *entity, const char *key,
+		   const char *before, const char *after);
+
+/* ---- the household scan that reports and screening aggregate over ---- */
+struct dx_hh_fact {
+	int64_t id;
+	const char *hh_no;
+	const char *area_code;
+	int tuopin;           /* 1 脱贫户, 0 一般户 */
+	int members;          /* counted members */
+	int has_income, has_prev;
+	int64_t net, prev_net; /* 家庭纯收入 of the year and the year before */
+	/* the household's latest episode identified on or before as_of */
+	int monitored;        /* 0 = never identified as of the date */
+	const char *category;
+	int eliminated;       /* eliminated on or before as_of */
+	int reflag;
+};
+/* Call fn for every household whose area starts with `area`, with the
+ * year's income and the episode state as of `as_of` (ISO date). */
+int dx_store_scan_households(struct dx_store *st, const char *area, int year,
+			     const char *as_of,
+			     int (*fn)(const struct dx_hh_fact *, void *), void *arg);
+
+/* Count rows of a table for an area prefix (tests and summaries). */
+int dx_store_count(struct dx_store *st, const char *table, const char *area, int64_t *n);
+
+#endif

@@ -1,0 +1,103 @@
+/*
+ * store_int.h - what the store's drivers and entity modules share.
+ *
+ * A driver (store_sqlite.c, later store_pg.c) implements struct dx_driver.
+ * Entity modules (area.c, household.c, ...) hold portable SQL written with
+ * `?` or `?N` placeholders (the PostgreSQL driver rewrites them to $n) and only
+ * standard constructs both engines run: INSERT ... ON CONFLICT, RETURNING,
+ * CTEs, window functions.  Engine-specific DDL lives in the driver.
+ */
+#ifndef DX_STORE_INT_H
+#define DX_STORE_INT_H
+
+#include "store/store.h"
+
+struct dx_stmt {
+	const struct dx_driver *drv; /* first member of every driver's statement */
+};
+
+struct dx_driver {
+	const char *name;
+	int (*open)(struct dx_store *st, const char *path, unsigned flags);
+	void (*close)(struct dx_store *st);
+	/* Run SQL without parameters or results (DDL, BEGIN, ...). */
+	int (*exec)(struct dx_store *st, const char *sql);
+	int (*prepare)(struct dx_store *st, const char *sql, struct dx_stmt **out);
+	void (*finalize)(struct dx_stmt *s);
+	void (*reset)(struct dx_stmt *s);
+	int (*bind_int)(struct dx_stmt *s, int i, int64_t v);
+	int (*bind_text)(struct dx_stmt *s, int i, const char *v); /* NULL -> NULL */
+	/* DX_OK with a row, DX_NOT_FOUND when done, else an error. */
+	int (*step)(struct dx_stmt *s);
+	int64_t (*col_int)(struct dx_stmt *s, int i);
+	const char *(*col_text)(struct dx_stmt *s, int i); /* never NULL */
+	int (*col_null)(struct dx_stmt *s, int i);
+	int (*get_version)(struct dx_store *st, int *v);
+	int (*set_version)(struct dx_store *st, int v);
+	/* migrations[i] brings the schema from version i to i+1 */
+	const char *const *migrations;
+	int nmigrations;
+};
+
+#define DX_STORE_MAX_STMTS 160
+
+struct dx_store {
+	const struct dx_driver *drv;
+	void *db;
+	char *path;
+	int txn_depth;
+	size_t nstmts;
+	struct {
+		const char *sql; /* static string: the cache key is its address */
+		struct dx_stmt *stmt;
+	} stmts[DX_STORE_MAX_STMTS];
+};
+
+extern const struct dx_driver dx_driver_sqlite;
+
+/* The cached prepared statement for `sql` (a string with static storage),
+ * reset and unbound; NULL on error (already logged). */
+struct dx_stmt *dx_q(struct dx_store *st, const char *sql);
+
+static inline int dx_bind_int(struct dx_stmt *s, int i, int64_t v)
+{
+	return s->drv->bind_int(s, i, v);
+}
+static inline int dx_bind_text(struct dx_stmt *s, int i, const char *v)
+{
+	return s->drv->bind_text(s, i, v);
+}
+/* Bind "" as NULL: optional dates and codes are NULL in the store. */
+static inline int dx_bind_opt(struct dx_stmt *s, int i, const char *v)
+{
+	return s->drv->bind_text(s, i, v && *v ? v : NULL);
+}
+static inline int dx_step(struct dx_stmt *s)
+{
+	return s->drv->step(s);
+}
+static inline int64_t dx_col_int(struct dx_stmt *s, int i)
+{
+	return s->drv->col_int(s, i);
+}
+static inline const char *dx_col_text(struct dx_stmt *s, int i)
+{
+	return s->drv->col_text(s, i);
+}
+static inline int dx_col_null(struct dx_stmt *s, int i)
+{
+	return s->drv->col_null(s, i);
+}
+/* Step a statement that returns no row (or whose rows are ignored). */
+int dx_step_done(struct dx_stmt *s);
+/* Copy column i into a fixed buffer. */
+void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size);
+
+/* Upgrade the open store's schema to version `target` (tests use it to
+ * build an old store); dx_store_open() upgrades to the newest. */
+int dx_store_migrate(struct dx_store *st, int target);
+
+/* Current time as ISO-8601 UTC ("2026-11-24T12:00:00Z"), for updated_at. */
+void dx_store_now(char out[21]);
+
+#endif

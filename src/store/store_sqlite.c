@@ -1,0 +1,437 @@
+/*
+ * store_sqlite.c - the SQLite driver: the embedded default a township or
+ * county runs offline on one laptop.  WAL journal, foreign keys on, STRICT
+ * tables; the schema is a list of migrations kept in PRAGMA user_version.
+ *
+ * This is the only file that includes sqlite3.h.
+ */
+#include "core/dx.h"
+#include "store/store_int.h"
+
+#include <sqlite3.h>
+
+struct sq_stmt {
+	struct dx_stmt base;
+	sqlite3_stmt *s;
+	sqlite3 *db;
+};
+
+/*
+ * Version 1: the data model of architecture.md.  Code-table values are
+ * stored as their Chinese text (dated code tables stay readable), money as
+ * integer fen, dates as ISO-8601 text.  Names that are SQL keywords in
+ * PostgreSQL are avoided: the user table is `account`, the case table
+ * `case_file`.
+ */
+static const char schema_v1[] =
+	"CREATE TABLE area("
+	" code TEXT PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" parent TEXT REFERENCES area(code),"
+	" level INTEGER NOT NULL,"
+	" name TEXT NOT NULL) STRICT;"
+
+	"CREATE TABLE household("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" hh_no TEXT NOT NULL UNIQUE,"
+	" area_code TEXT NOT NULL REFERENCES area(code),"
+	" group_name TEXT NOT NULL DEFAULT '',"
+	" kind TEXT NOT NULL CHECK (kind IN ('脱贫户','一般户')),"
+	" tuopin_year INTEGER,"
+	" phone TEXT NOT NULL DEFAULT '',"
+	" relocated INTEGER NOT NULL DEFAULT 0,"
+	" unsafe_housing INTEGER NOT NULL DEFAULT 0,"
+	" dropout INTEGER NOT NULL DEFAULT 0,"
+	" unsafe_water INTEGER NOT NULL DEFAULT 0,"
+	" updated_at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX household_area ON household(area_code);"
+
+	"CREATE TABLE person("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" id_no TEXT NOT NULL UNIQUE,"
+	" name TEXT NOT NULL,"
+	" relation TEXT NOT NULL,"
+	" sex TEXT NOT NULL,"
+	" birth TEXT NOT NULL,"
+	" ethnicity TEXT NOT NULL DEFAULT '',"
+	" politics TEXT NOT NULL DEFAULT '',"
+	" education TEXT NOT NULL DEFAULT '',"
+	" school TEXT NOT NULL DEFAULT '',"
+	" health TEXT NOT NULL DEFAULT '',"
+	" labour TEXT NOT NULL DEFAULT '',"
+	" work_place TEXT NOT NULL DEFAULT '',"
+	" work_months INTEGER,"
+	" ins_resident INTEGER NOT NULL DEFAULT 0,"
+	" ins_employee INTEGER NOT NULL DEFAULT 0,"
+	" dibao INTEGER NOT NULL DEFAULT 0,"
+	" dibao_class TEXT NOT NULL DEFAULT '',"
+	" tekun INTEGER NOT NULL DEFAULT 0,"
+	" disability_subsidy INTEGER NOT NULL DEFAULT 0,"
+	" phone TEXT NOT NULL DEFAULT '',"
+	" counted INTEGER NOT NULL DEFAULT 1,"
+	" updated_at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX person_household ON person(household_id);"
+
+	/* one row per household and year, as the 收入台账 gives it */
+	"CREATE TABLE income("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" year INTEGER NOT NULL,"
+	" wage INTEGER NOT NULL DEFAULT 0,"
+	" business INTEGER NOT NULL DEFAULT 0,"
+	" property INTEGER NOT NULL DEFAULT 0,"
+	" transfer INTEGER NOT NULL DEFAULT 0,"
+	" business_cost INTEGER NOT NULL DEFAULT 0,"
+	" claims INTEGER NOT NULL DEFAULT 0,"
+	" oop INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE(household_id, year)) STRICT;"
+
+	/* itemised 合规自付支出 (medical, education, disaster) behind income.oop */
+	"CREATE TABLE expense("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" year INTEGER NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" amount INTEGER NOT NULL,"
+	" note TEXT NOT NULL DEFAULT '') STRICT;"
+
+	"CREATE TABLE episode("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" category TEXT NOT NULL,"
+	" risks TEXT NOT NULL,"
+	" identified_on TEXT NOT NULL,"
+	" eliminated_on TEXT,"
+	" elim_kind TEXT,"
+	" ended_on TEXT,"
+	" end_reason TEXT,"
+	" reflag INTEGER NOT NULL DEFAULT 0,"
+	" prev_id INTEGER REFERENCES episode(id),"
+	" case_id INTEGER) STRICT;"
+
+	"CREATE TABLE clue("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" source TEXT NOT NULL,"
+	" reason TEXT NOT NULL,"
+	" found_on TEXT NOT NULL,"
+	" deadline TEXT NOT NULL,"
+	" state TEXT NOT NULL,"
+	" result TEXT,"
+	" closed_on TEXT,"
+	" case_id INTEGER,"
+	" warning_id INTEGER,"
+	" created_by TEXT NOT NULL) STRICT;"
+
+	"CREATE TABLE case_file("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" kind TEXT NOT NULL,"
+	" state TEXT NOT NULL,"
+	" opened_on TEXT NOT NULL,"
+	" deadline TEXT,"
+	" closed_on TEXT,"
+	" reason TEXT,"
+	" category TEXT,"
+	" risks TEXT,"
+	" elim_kind TEXT,"
+	" green_channel INTEGER NOT NULL DEFAULT 0,"
+	" clue_id INTEGER REFERENCES clue(id),"
+	" episode_id INTEGER REFERENCES episode(id)) STRICT;"
+
+	"CREATE TABLE case_step("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" case_id INTEGER NOT NULL REFERENCES case_file(id),"
+	" step TEXT NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" actor_level TEXT NOT NULL,"
+	" done_on TEXT NOT NULL,"
+	" result TEXT NOT NULL,"
+	" note TEXT NOT NULL DEFAULT '') STRICT;"
+
+	"CREATE TABLE measure("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" category TEXT NOT NULL,"
+	" detail TEXT NOT NULL DEFAULT '',"
+	" status TEXT NOT NULL CHECK (status IN ('计划','已落实')),"
+	" amount INTEGER NOT NULL DEFAULT 0,"
+	" start_on TEXT,"
+	" end_on TEXT,"
+	" cadre TEXT NOT NULL DEFAULT '') STRICT;"
+
+	"CREATE TABLE visit("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" visited_on TEXT NOT NULL,"
+	" cadre TEXT NOT NULL,"
+	" content TEXT NOT NULL DEFAULT '',"
+	" findings TEXT NOT NULL DEFAULT '') STRICT;"
+
+	"CREATE TABLE warning_batch("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" department TEXT NOT NULL,"
+	" period TEXT NOT NULL,"
+	" source TEXT NOT NULL,"
+	" imported_at TEXT NOT NULL) STRICT;"
+
+	"CREATE TABLE warning("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" batch_id INTEGER NOT NULL REFERENCES warning_batch(id),"
+	" id_no TEXT NOT NULL,"
+	" name TEXT NOT NULL DEFAULT '',"
+	" department TEXT NOT NULL,"
+	" event TEXT NOT NULL,"
+	" amount INTEGER NOT NULL DEFAULT 0,"
+	" occurred_on TEXT,"
+	" note TEXT NOT NULL DEFAULT '',"
+	" person_id INTEGER REFERENCES person(id),"
+	" household_id INTEGER REFERENCES household(id),"
+	" clue_id INTEGER,"
+	" result TEXT,"
+	" verified_on TEXT) STRICT;"
+
+	/* one row per key: area prefix + year + effective date pick the value */
+	"CREATE TABLE policy("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" area_prefix TEXT NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" key TEXT NOT NULL,"
+	" value TEXT NOT NULL,"
+	" effective_from TEXT NOT NULL DEFAULT '',"
+	" set_by TEXT NOT NULL,"
+	" set_at TEXT NOT NULL,"
+	" UNIQUE(area_prefix, year, key, effective_from)) STRICT;"
+
+	"CREATE TABLE account("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" name TEXT NOT NULL UNIQUE,"
+	" display_name TEXT NOT NULL DEFAULT '',"
+	" role TEXT NOT NULL,"
+	" level TEXT NOT NULL,"
+	" scope TEXT NOT NULL,"
+	" pw_hash TEXT,"
+	" created_at TEXT NOT NULL) STRICT;"
+
+	"CREATE TABLE audit("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" at TEXT NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" action TEXT NOT NULL,"
+	" entity TEXT NOT NULL,"
+	" entity_key TEXT NOT NULL,"
+	" before TEXT,"
+	" after TEXT) STRICT;";
+
+/* Version 2: the indexes the monitoring lists, reports and deadlines read
+ * by (kept apart from version 1 so the upgrade path is always exercised). */
+static const char schema_v2[] =
+	"CREATE INDEX income_year ON income(year, household_id);"
+	"CREATE INDEX expense_household ON expense(household_id, year);"
+	"CREATE INDEX episode_household ON episode(household_id, identified_on);"
+	"CREATE INDEX clue_household ON clue(household_id);"
+	"CREATE INDEX clue_deadline ON clue(county_code, state, deadline);"
+	"CREATE INDEX case_household ON case_file(household_id);"
+	"CREATE INDEX case_step_case ON case_step(case_id);"
+	"CREATE INDEX measure_household ON measure(household_id);"
+	"CREATE INDEX visit_household ON visit(household_id, visited_on);"
+	"CREATE INDEX warning_batch_id ON warning(batch_id);"
+	"CREATE INDEX warning_id_no ON warning(id_no);"
+	"CREATE INDEX audit_entity ON audit(entity, entity_key);";
+
+static const char *const sq_migrations[] = {schema_v1, schema_v2};
+
+static int sq_err(sqlite3 *db, int src, const char *what)
+{
+	if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
+		return DX_BUSY;
+	if (src == SQLITE_NOMEM)
+		return DX_NOMEM;
+	return dx_error(DX_DB, "%s: %s", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(src));
+}
+
+static int sq_open(struct dx_store *st, const char *path, unsigned flags)
+{
+	sqlite3 *db = NULL;
+	int of = (flags & DX_STORE_READONLY) ? SQLITE_OPEN_READONLY
+					      : SQLITE_OPEN_READWRITE;
+	int src;
+	if (flags & DX_STORE_CREATE)
+		of |= SQLITE_OPEN_CREATE;
+	src = sqlite3_open_v2(path, &db, of, NULL);
+	if (src != SQLITE_OK) {
+		int rc = dx_error(DX_IO, "cannot open store '%s': %s", path,
+				  db ? sqlite3_errmsg(db) : sqlite3_errstr(src));
+		sqlite3_close(db);
+		return rc;
+	}
+	st->db = db;
+	sqlite3_busy_timeout(db, 5000);
+	/* A file that is not a database fails on the first read: say so. */
+	src = sqlite3_exec(db, "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+			       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+			       "SELECT count(*) FROM sqlite_schema;",
+			   NULL, NULL, NULL);
+	if (src == SQLITE_OK && !(flags & DX_STORE_READONLY))
+		src = sqlite3_exec(db, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL);
+	if (src != SQLITE_OK)
+		return dx_error(DX_IO, "'%s' is not a dixian store: %s", path,
+				sqlite3_errmsg(db));
+	return DX_OK;
+}
+
+static void sq_close(struct dx_store *st)
+{
+	sqlite3_close(st->db);
+	st->db = NULL;
+}
+
+static int sq_exec(struct dx_store *st, const char *sql)
+{
+	char *msg = NULL;
+	int src = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
+	if (src != SQLITE_OK) {
+		int rc = (src == SQLITE_BUSY) ? DX_BUSY
+					      : dx_error(DX_DB, "%s", msg ? msg : sqlite3_errstr(src));
+		sqlite3_free(msg);
+		return rc;
+	}
+	return DX_OK;
+}
+
+static const struct dx_driver *sq_self(void);
+
+static int sq_prepare(struct dx_store *st, const char *sql, struct dx_stmt **out)
+{
+	struct sq_stmt *s = dx_xcalloc(1, sizeof(*s));
+	int src = sqlite3_prepare_v3(st->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &s->s, NULL);
+	if (src != SQLITE_OK) {
+		int rc = dx_error(DX_DB, "cannot prepare statement: %s", sqlite3_errmsg(st->db));
+		free(s);
+		return rc;
+	}
+	s->base.drv = sq_self();
+	s->db = st->db;
+	*out = &s->base;
+	return DX_OK;
+}
+
+static void sq_finalize(struct dx_stmt *base)
+{
+	struct sq_stmt *s = (struct sq_stmt *)base;
+	if (!s)
+		return;
+	sqlite3_finalize(s->s);
+	free(s);
+}
+
+static void sq_reset(struct dx_stmt *base)
+{
+	struct sq_stmt *s = (struct sq_stmt *)base;
+	sqlite3_reset(s->s);
+	sqlite3_clear_bindings(s->s);
+}
+
+static int sq_bind_int(struct dx_stmt *base, int i, int64_t v)
+{
+	struct sq_stmt *s = (struct sq_stmt *)base;
+	int src = sqlite3_bind_int64(s->s, i, v);
+	return src == SQLITE_OK ? DX_OK : sq_err(s->db, src, "bind");
+}
+
+static int sq_bind_text(struct dx_stmt *base, int i, const char *v)
+{
+	struct sq_stmt *s = (struct sq_stmt *)base;
+	int src = v ? sqlite3_bind_text(s->s, i, v, -1, SQLITE_TRANSIENT)
+		    : sqlite3_bind_null(s->s, i);
+	return src == SQLITE_OK ? DX_OK : sq_err(s->db, src, "bind");
+}
+
+static int sq_step(struct dx_stmt *base)
+{
+	struct sq_stmt *s = (struct sq_stmt *)base;
+	int src = sqlite3_step(s->s);
+	if (src == SQLITE_ROW)
+		return DX_OK;
+	if (src == SQLITE_DONE)
+		return DX_NOT_FOUND;
+	if (src == SQLITE_CONSTRAINT)
+		return dx_error(DX_EXISTS, "constraint: %s", sqlite3_errmsg(s->db));
+	return sq_err(s->db, src, "step");
+}
+
+static int64_t sq_col_int(struct dx_stmt *base, int i)
+{
+	return sqlite3_column_int64(((struct sq_stmt *)base)->s, i);
+}
+
+static const char *sq_col_text(struct dx_stmt *base, int i)
+{
+	const unsigned char *t = sqlite3_column_text(((struct sq_stmt *)base)->s, i);
+	return t ? (const char *)t : "";
+}
+
+static int sq_col_null(struct dx_stmt *base, int i)
+{
+	return sqlite3_column_type(((struct sq_stmt *)base)->s, i) == SQLITE_NULL;
+}
+
+static int sq_get_version(struct dx_store *st, int *v)
+{
+	sqlite3_stmt *s = NULL;
+	int src = sqlite3_prepare_v2(st->db, "PRAGMA user_version", -1, &s, NULL);
+	if (src == SQLITE_OK && sqlite3_step(s) == SQLITE_ROW)
+		*v = sqlite3_column_int(s, 0);
+	else
+		src = SQLITE_ERROR;
+	sqlite3_finalize(s);
+	return src == SQLITE_OK ? DX_OK : sq_err(st->db, src, "read schema version");
+}
+
+static int sq_set_version(struct dx_store *st, int v)
+{
+	char sql[64];
+	dx_snprintf(sql, sizeof(sql), "PRAGMA user_version=%d", v);
+	return sq_exec(st, sql);
+}
+
+const struct dx_driver dx_driver_sqlite = {
+	.name = "sqlite",
+	.open = sq_open,
+	.close = sq_close,
+	.exec = sq_exec,
+	.prepare = sq_prepare,
+	.finalize = sq_finalize,
+	.reset = sq_reset,
+	.bind_int = sq_bind_int,
+	.bind_text = sq_bind_text,
+	.step = sq_step,
+	.col_int = sq_col_int,
+	.col_text = sq_col_text,
+	.col_null = sq_col_null,
+	.get_version = sq_get_version,
+	.set_version = sq_set_version,
+	.migrations = sq_migrations,
+	.nmigrations = (int)DX_ARRAY_SIZE(sq_migrations),
+};
+
+static const struct dx_driver *sq_self(void)
+{
+	return &dx_driver_sqlite;
+}
