@@ -1,0 +1,35 @@
+# Command table, usage errors, init and the --db / $DIXIAN_DB default.
+. "$TOP/tests/cli/lib.sh"
+expect_exit 0 $DIXIAN --help
+expect_grep 'demo' out
+expect_exit 2 $DIXIAN
+expect_exit 2 $DIXIAN frobnicate
+expect_grep "not a command" err
+expect_exit 2 $DIXIAN init --bogus
+# a missing store is not created by read commands
+expect_exit 3 $DIXIAN report --db none.db --area 532399 --year 2025
+[ ! -e none.db ] || die "report created none.db"
+expect_exit 0 $DIXIAN init --db a.db
+expect_grep '已创建数据库 a.db' out
+expect_eq "$(q a.db 'PRAGMA journal_mode')" wal "journal mode"
+expect_eq "$(q a.db 'PRAGMA user_version')" 2 "schema version"
+# every table carries county_code
+for t in area household person income expense episode clue case_file case_step measure \
+	visit warning_batch warning policy account audit; do
+	q a.db "SELECT county_code FROM $t LIMIT 0" || die "table $t has no county_code"
+	q a.db "SELECT sql FROM sqlite_schema WHERE name='$t'" | grep -q STRICT || die "$t not STRICT"
+done
+# init is idempotent; $DIXIAN_DB and the default name are honoured
+expect_exit 0 $DIXIAN init --db a.db
+DIXIAN_DB=b.db expect_exit 0 $DIXIAN init
+[ -e b.db ] || die "DIXIAN_DB not honoured"
+expect_exit 0 $DIXIAN init
+[ -e dixian.db ] || die "default dixian.db not created"
+# a newer store is refused with a clear message, an old one upgraded
+q a.db 'PRAGMA user_version=99'
+expect_exit 3 $DIXIAN report --db a.db --area 532399 --year 2025
+expect_grep 'newer than this dixian\|needs' err
+# a file that is not a store
+echo 'not,a,database' > c.db
+expect_exit 3 $DIXIAN init --db c.db
+expect_grep 'not a dixian store' err

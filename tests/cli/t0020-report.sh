@@ -1,0 +1,17 @@
+# The report paragraph on the demo county agrees with the store.
+. "$TOP/tests/cli/lib.sh"
+expect_exit 0 $DIXIAN demo --households 2000 --db d.db --today 2026-11-24
+expect_exit 0 $DIXIAN report --db d.db --area 532399 --year 2025
+expect_grep '^2025年云岭县脱贫人口为' out
+tp=$(q d.db "SELECT count(*) || '户' || (SELECT count(*) FROM person p JOIN household h ON h.id = p.household_id WHERE h.kind = '脱贫户' AND p.counted = 1) || '人' FROM household WHERE kind = '脱贫户'")
+expect_grep "脱贫人口为$tp" out
+expect_grep '监测对象为[0-9]*户[0-9]*人，其中：' out
+expect_grep '脱贫户人均纯收入[0-9]*\.[0-9][0-9]元，同比' out
+# a township report only counts its own households
+expect_exit 0 $DIXIAN report --db d.db --area 532399101 --year 2025
+expect_grep '^2025年云华乡' out
+# bad input
+expect_exit 2 $DIXIAN report --db d.db --area 12ab --year 2025
+expect_grep '区划代码' err
+expect_exit 3 $DIXIAN report --db d.db --area 532301 --year 2025
+expect_exit 2 $DIXIAN report --db d.db --area 532399

@@ -1,0 +1,210 @@
+/*
+ * test_report.c - the 基本情况 figures on a hand-built ledger whose every
+ * number is worked out in the comments, including as-of history.
+ */
+#include "testutil.h"
+#include "app/report.h"
+
+static int64_t add_hh(struct dx_store *st, const char *no, const char *village, const char *kind,
+		      int counted, int not_counted)
+{
+	static int seq = 100;
+	struct dx_household h = {0};
+	dx_strlcpy(h.hh_no, no, sizeof(h.hh_no));
+	dx_strlcpy(h.area_code, village, sizeof(h.area_code));
+	dx_strlcpy(h.kind, kind, sizeof(h.kind));
+	h.tuopin_year = strcmp(kind, "脱贫户") ? 0 : 2016;
+	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
+	for (int i = 0; i < counted + not_counted; i++) {
+		struct dx_person p = {.household_id = h.id, .relation = "户主", .sex = "男",
+				      .birth = "1970-01-01", .work_months = -1};
+		dx_snprintf(p.id_no, sizeof(p.id_no), "532326197001%06d", seq++);
+		dx_strlcpy(p.name, "某", sizeof(p.name));
+		p.counted = i < counted;
+		assert_int_equal(dx_store_person_insert(st, &p), DX_OK);
+	}
+	return h.id;
+}
+
+static void add_income(struct dx_store *st, int64_t hid, int year, int64_t net_yuan)
+{
+	/* net = wage + business - cost, with a cost so the subtraction counts */
+	struct dx_income in = {.household_id = hid, .year = year, .wage = net_yuan * 100,
+			       .business = 200000, .business_cost = 200000, .oop = 999900};
+	assert_int_equal(dx_store_income_put(st, &in), DX_OK);
+}
+
+static int64_t add_episode(struct dx_store *st, int64_t hid, const char *cat, const char *ident,
+			   const char *elim, int reflag, int64_t prev)
+{
+	struct dx_episode e = {.household_id = hid, .reflag = reflag, .prev_id = prev};
+	dx_strlcpy(e.category, cat, sizeof(e.category));
+	dx_strlcpy(e.risks, "因病", sizeof(e.risks));
+	dx_strlcpy(e.identified_on, ident, sizeof(e.identified_on));
+	dx_strlcpy(e.eliminated_on, elim, sizeof(e.eliminated_on));
+	assert_int_equal(dx_store_episode_insert(st, &e), DX_OK);
+	return e.id;
+}
+
+struct fixture {
+	char path[64];
+	struct dx_store *st;
+};
+
+static int setup(void **state)
+{
+	struct fixture *f = dx_xcalloc(1, sizeof(*f));
+	struct dx_store *st;
+	int64_t h1, h2, h3, h4, h5, e5;
+	tu_tmpdb(f->path);
+	assert_int_equal(dx_store_open(&f->st, f->path, DX_STORE_CREATE), DX_OK);
+	st = f->st;
+	assert_int_equal(dx_store_area_put(st, "532326", "大姚县"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326106", "示例乡"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326106001", "青山村"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326106002", "麦地村"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326107", "别的乡"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326107001", "别的村"), DX_OK);
+	/* H1 脱贫户: 4 counted + 1 not counted; 2025 net 40000, 2024 net 32000 */
+	h1 = add_hh(st, "H1", "532326106001", "脱贫户", 4, 1);
+	add_income(st, h1, 2025, 40000);
+	add_income(st, h1, 2024, 32000);
+	/* H2 脱贫户: 2 members; 2025 net 20000, no 2024 row; 脱贫不稳定户
+	 * identified 2023-03-01, eliminated 2024-01-10 */
+	h2 = add_hh(st, "H2", "532326106001", "脱贫户", 2, 0);
+	add_income(st, h2, 2025, 20000);
+	add_episode(st, h2, "脱贫不稳定户", "2023-03-01", "2024-01-10", 0, 0);
+	/* H3 一般户: 3 members; 2025 15000, 2024 12000; 边缘 since 2025-05-01 */
+	h3 = add_hh(st, "H3", "532326106002", "一般户", 3, 0);
+	add_income(st, h3, 2025, 15000);
+	add_income(st, h3, 2024, 12000);
+	add_episode(st, h3, "边缘易致贫户", "2025-05-01", "", 0, 0);
+	/* H4 一般户: identified after the as-of date, so not counted in 2025 */
+	h4 = add_hh(st, "H4", "532326106002", "一般户", 1, 0);
+	add_episode(st, h4, "突发严重困难户", "2026-02-01", "", 0, 0);
+	/* H5 一般户: 3 members, 边缘 2022-01-01 eliminated 2022-09-01, then
+	 * 风险再标注 2025-03-01, no income rows */
+	h5 = add_hh(st, "H5", "532326106002", "一般户", 3, 0);
+	e5 = add_episode(st, h5, "边缘易致贫户", "2022-01-01", "2022-09-01", 0, 0);
+	add_episode(st, h5, "边缘易致贫户", "2025-03-01", "", 1, e5);
+	/* another township: must not leak into 532326106's figures */
+	add_episode(st, add_hh(st, "X1", "532326107001", "脱贫户", 7, 0), "脱贫不稳定户",
+		    "2024-01-01", "", 0, 0);
+	*state = f;
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	struct fixture *f = *state;
+	dx_store_close(f->st);
+	tu_rm(f->path);
+	free(f);
+	return 0;
+}
+
+static void test_figures_2025(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_report r;
+	int64_t bp = 0;
+	assert_int_equal(dx_report_build(f->st, "532326106", 2025, "", &r), DX_OK);
+	assert_string_equal(r.as_of, "2025-12-31");
+	assert_int_equal(r.tuopin.hh, 2);
+	assert_int_equal(r.tuopin.persons, 6);
+	assert_int_equal(r.monitored.hh, 3);
+	assert_int_equal(r.monitored.persons, 8);
+	assert_int_equal(r.cat[DX_CAT_UNSTABLE].hh, 1);
+	assert_int_equal(r.cat[DX_CAT_EDGE].persons, 6);
+	assert_int_equal(r.cat[DX_CAT_SUDDEN].hh, 0);
+	assert_int_equal(r.eliminated.hh, 1);
+	assert_int_equal(r.active.persons, 6);
+	assert_int_equal(r.reflag.persons, 3);
+	/* (40000 + 20000) / 6 */
+	assert_int_equal(dx_group_per_capita(&r.inc_tuopin), 1000000);
+	assert_int_equal(dx_group_growth_bp(&r.inc_tuopin, &bp), DX_OK);
+	assert_int_equal(bp, 2500);
+	/* (20000 + 15000) / 5; H5 has no income row */
+	assert_int_equal(dx_group_per_capita(&r.inc_monitored), 700000);
+}
+
+static void test_text_2025(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_report r;
+	struct dx_buf b = DX_BUF_INIT;
+	assert_int_equal(dx_report_build(f->st, "532326106", 2025, "2025-12-31", &r), DX_OK);
+	dx_report_text(&r, "监测对象", &b);
+	assert_string_equal(b.buf,
+			    "2025年示例乡脱贫人口为2户6人，监测对象为3户8人，其中：脱贫不稳定户1户2人、"
+			    "边缘易致贫户2户6人。已消除风险1户2人，未消除风险2户6人（风险再标注1户3人）。"
+			    "脱贫户人均纯收入10000.00元，同比增长25.00%；监测对象人均纯收入7000.00元，"
+			    "同比增长25.00%。");
+	dx_buf_release(&b);
+}
+
+static void test_as_of_history(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_report r;
+	struct dx_buf b = DX_BUF_INIT;
+	/* end of 2022: only H5's first episode, already eliminated; no income */
+	assert_int_equal(dx_report_build(f->st, "532326106", 2022, "", &r), DX_OK);
+	dx_report_text(&r, "防止返贫致贫对象", &b);
+	assert_string_equal(b.buf, "2022年示例乡脱贫人口为2户6人，防止返贫致贫对象为1户3人，"
+				   "其中：边缘易致贫户1户3人。已消除风险1户3人。");
+	dx_buf_reset(&b);
+	/* mid-2026: H4 now counts as 突发严重困难户 */
+	assert_int_equal(dx_report_build(f->st, "532326106", 2025, "2026-06-30", &r), DX_OK);
+	assert_int_equal(r.cat[DX_CAT_SUDDEN].hh, 1);
+	assert_int_equal(r.monitored.hh, 4);
+	dx_buf_release(&b);
+}
+
+static void test_scope_and_unknown_area(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_report r;
+	assert_int_equal(dx_report_build(f->st, "532326", 2025, "", &r), DX_OK);
+	assert_int_equal(r.tuopin.hh, 3);
+	assert_int_equal(r.tuopin.persons, 13);
+	assert_int_equal(dx_report_build(f->st, "532326106001", 2025, "", &r), DX_OK);
+	assert_int_equal(r.tuopin.hh, 2);
+	assert_int_equal(r.monitored.hh, 1);
+	assert_int_equal(dx_report_build(f->st, "532399", 2025, "", &r), DX_NOT_FOUND);
+}
+
+static void test_growth_decline_and_missing(void **state)
+{
+	struct dx_group_income g = {0};
+	int64_t bp;
+	(void)state;
+	assert_int_equal(dx_group_growth_bp(&g, &bp), DX_NOT_FOUND);
+	assert_int_equal(dx_group_per_capita(&g), 0);
+	g.both.persons = 3;
+	g.both_net = 900000;
+	g.both_prev_net = 1200000;
+	assert_int_equal(dx_group_growth_bp(&g, &bp), DX_OK);
+	assert_int_equal(bp, -2500);
+	/* rounding half away from zero: 1/3 = 33.33 %, 2/3 = 66.67 % */
+	g.both_net = 400;
+	g.both_prev_net = 300;
+	dx_group_growth_bp(&g, &bp);
+	assert_int_equal(bp, 3333);
+	g.both_net = 500;
+	dx_group_growth_bp(&g, &bp);
+	assert_int_equal(bp, 6667);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_figures_2025),
+		cmocka_unit_test(test_text_2025),
+		cmocka_unit_test(test_as_of_history),
+		cmocka_unit_test(test_scope_and_unknown_area),
+		cmocka_unit_test(test_growth_decline_and_missing),
+	};
+	dx_log_set_level(DX_LOG_NONE);
+	return cmocka_run_group_tests(tests, setup, teardown);
+}

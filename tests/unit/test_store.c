@@ -1,0 +1,234 @@
+/*
+ * test_store.c - the store: creation, migrations (old stores upgraded,
+ * newer ones refused), inserts carrying county_code, transactions.
+ */
+#include "testutil.h"
+#include "store/store_int.h"
+
+#include <sqlite3.h>
+
+static struct dx_store *fresh(char path[64])
+{
+	struct dx_store *st = NULL;
+	tu_tmpdb(path);
+	assert_int_equal(dx_store_open(&st, path, DX_STORE_CREATE), DX_OK);
+	return st;
+}
+
+static void put_village(struct dx_store *st)
+{
+	assert_int_equal(dx_store_area_put(st, "532326", "大姚县"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326106", "示例乡"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326106001", "青山村"), DX_OK);
+}
+
+static void test_missing_store_not_created(void **state)
+{
+	struct dx_store *st = (void *)1;
+	char path[64];
+	(void)state;
+	tu_tmpdb(path);
+	assert_int_equal(dx_store_open(&st, path, 0), DX_NOT_FOUND);
+	assert_null(st);
+	assert_int_equal(access(path, F_OK), -1);
+}
+
+static void test_create_is_latest_version(void **state)
+{
+	char path[64];
+	struct dx_store *st = fresh(path);
+	int have = -1, latest = -1;
+	(void)state;
+	assert_int_equal(dx_store_version(st, &have, &latest), DX_OK);
+	assert_true(latest >= 2);
+	assert_int_equal(have, latest);
+	dx_store_close(st);
+	tu_rm(path);
+}
+
+static int has_index(const char *path, const char *name)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int found;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_schema WHERE type='index' AND name=?", -1, &s, NULL);
+	sqlite3_bind_text(s, 1, name, -1, SQLITE_STATIC);
+	found = sqlite3_step(s) == SQLITE_ROW;
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return found;
+}
+
+static void test_old_store_is_upgraded(void **state)
+{
+	char path[64];
+	struct dx_store *st = NULL;
+	int have, latest;
+	(void)state;
+	tu_tmpdb(path);
+	/* build a version-1 store by hand, with data in it */
+	{
+		struct dx_store raw = {.drv = &dx_driver_sqlite, .path = path};
+		assert_int_equal(raw.drv->open(&raw, path, DX_STORE_CREATE), DX_OK);
+		assert_int_equal(dx_store_migrate(&raw, 1), DX_OK);
+		put_village(&raw);
+		for (size_t i = 0; i < raw.nstmts; i++)
+			raw.drv->finalize(raw.stmts[i].stmt);
+		raw.drv->close(&raw);
+	}
+	assert_false(has_index(path, "episode_household"));
+	assert_int_equal(dx_store_open(&st, path, 0), DX_OK);
+	assert_int_equal(dx_store_version(st, &have, &latest), DX_OK);
+	assert_int_equal(have, latest);
+	{
+		struct dx_area a;
+		assert_int_equal(dx_store_area_get(st, "532326106001", &a), DX_OK);
+		assert_string_equal(a.name, "青山村");
+	}
+	dx_store_close(st);
+	assert_true(has_index(path, "episode_household"));
+	tu_rm(path);
+}
+
+static void test_newer_store_refused(void **state)
+{
+	char path[64];
+	struct dx_store *st = fresh(path);
+	sqlite3 *db;
+	(void)state;
+	dx_store_close(st);
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(db, "PRAGMA user_version=999", NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(db);
+	st = (void *)1;
+	assert_int_equal(dx_store_open(&st, path, 0), DX_VERSION);
+	assert_null(st);
+	assert_int_equal(dx_store_open(&st, path, DX_STORE_READONLY), DX_VERSION);
+	tu_rm(path);
+}
+
+static void test_not_a_store(void **state)
+{
+	char path[64];
+	struct dx_store *st = NULL;
+	FILE *f;
+	(void)state;
+	tu_tmpdb(path);
+	f = fopen(path, "w");
+	fputs("户编号,姓名\nthis is a csv file, not a database\n", f);
+	fclose(f);
+	assert_int_equal(dx_store_open(&st, path, 0), DX_IO);
+	assert_null(st);
+	tu_rm(path);
+}
+
+static void test_household_person_county_code(void **state)
+{
+	char path[64];
+	struct dx_store *st = fresh(path);
+	struct dx_household h = {.hh_no = "532326106000001", .area_code = "532326106001",
+				 .group_name = "青山一组", .kind = "一般户"};
+	struct dx_person p = {.id_no = "532326196810020031", .name = "罗涛", .relation = "户主",
+			      .sex = "男", .birth = "1968-10-02", .work_months = -1, .counted = 1};
+	struct dx_person dup = p;
+	int64_t n = 0;
+	(void)state;
+	put_village(st);
+	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
+	assert_true(h.id > 0);
+	p.household_id = h.id;
+	assert_int_equal(dx_store_person_insert(st, &p), DX_OK);
+	assert_true(p.id > 0);
+	/* 身份证 unique across the store */
+	dup.household_id = h.id;
+	assert_int_equal(dx_store_person_insert(st, &dup), DX_EXISTS);
+	/* unknown household */
+	dup.household_id = 9999;
+	dx_strlcpy(dup.id_no, "11010519491231002X", sizeof(dup.id_no));
+	assert_int_equal(dx_store_person_insert(st, &dup), DX_NOT_FOUND);
+	assert_int_equal(dx_store_count(st, "person", "532326", &n), DX_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(dx_store_count(st, "person", "532399", &n), DX_OK);
+	assert_int_equal(n, 0);
+	/* a household's area must exist */
+	{
+		struct dx_household bad = h;
+		dx_strlcpy(bad.hh_no, "x2", sizeof(bad.hh_no));
+		dx_strlcpy(bad.area_code, "532326106999", sizeof(bad.area_code));
+		assert_int_not_equal(dx_store_household_insert(st, &bad), DX_OK);
+	}
+	dx_store_close(st);
+	{
+		sqlite3 *db;
+		sqlite3_stmt *s;
+		sqlite3_open(path, &db);
+		sqlite3_prepare_v2(db, "SELECT p.county_code, h.county_code FROM person p JOIN household h ON h.id = p.household_id", -1, &s, NULL);
+		assert_int_equal(sqlite3_step(s), SQLITE_ROW);
+		assert_string_equal((const char *)sqlite3_column_text(s, 0), "532326");
+		assert_string_equal((const char *)sqlite3_column_text(s, 1), "532326");
+		sqlite3_finalize(s);
+		sqlite3_close(db);
+	}
+	tu_rm(path);
+}
+
+static int insert_then_fail(struct dx_store *st, void *arg)
+{
+	struct dx_household *h = arg;
+	int rc = dx_store_household_insert(st, h);
+	return rc ? rc : DX_INVALID;
+}
+
+static void test_txn_rolls_back(void **state)
+{
+	char path[64];
+	struct dx_store *st = fresh(path);
+	struct dx_household h = {.hh_no = "1", .area_code = "532326106001", .kind = "脱贫户",
+				 .tuopin_year = 2016};
+	int64_t n = -1;
+	(void)state;
+	put_village(st);
+	assert_int_equal(dx_store_txn(st, insert_then_fail, &h), DX_INVALID);
+	assert_int_equal(dx_store_count(st, "household", "", &n), DX_OK);
+	assert_int_equal(n, 0);
+	dx_store_close(st);
+	tu_rm(path);
+}
+
+static void test_area_tree(void **state)
+{
+	char path[64];
+	struct dx_store *st = fresh(path);
+	(void)state;
+	/* a village whose township is unknown is refused */
+	assert_int_equal(dx_store_area_put(st, "532326", "大姚县"), DX_OK);
+	assert_int_not_equal(dx_store_area_put(st, "532326107001", "无乡之村"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "53", "云南省"), DX_INVALID);
+	/* the 12-digit padded form is the same area */
+	assert_int_equal(dx_store_area_put(st, "532326107000", "石羊镇"), DX_OK);
+	{
+		struct dx_area a;
+		assert_int_equal(dx_store_area_get(st, "532326107", &a), DX_OK);
+		assert_string_equal(a.code, "532326107");
+		assert_string_equal(a.name, "石羊镇");
+	}
+	dx_store_close(st);
+	tu_rm(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_missing_store_not_created),
+		cmocka_unit_test(test_create_is_latest_version),
+		cmocka_unit_test(test_old_store_is_upgraded),
+		cmocka_unit_test(test_newer_store_refused),
+		cmocka_unit_test(test_not_a_store),
+		cmocka_unit_test(test_household_person_county_code),
+		cmocka_unit_test(test_txn_rolls_back),
+		cmocka_unit_test(test_area_tree),
+	};
+	dx_log_set_level(DX_LOG_NONE);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
