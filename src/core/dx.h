@@ -48,7 +48,7 @@ const char *dx_strerror(int rc);
 int dx_http_status(int rc);
 
 /* Log levels; messages go to stderr in English, never with personal data. */
-enum dx_log_level { DX_LOG_DEBUG, DX_LOG_INFO, DX_LOG_WARN, DX_LOG_ERROR };
+enum dx_log_level { DX_LOG_DEBUG, DX_LOG_INFO, DX_LOG_WARN, DX_LOG_ERROR, DX_LOG_NONE };
 void dx_log_set_level(enum dx_log_level lvl);
 void dx_log(enum dx_log_level lvl, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
