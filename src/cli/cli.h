@@ -27,8 +27,19 @@ int dx_cli_usage(const char *name);
 /* Map an error code to an exit code. */
 int dx_cli_exit(int rc);
 
+/* One per command file; registered in main.c's table. */
 int cmd_init(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
+int cmd_import(int argc, char **argv);
+int cmd_export(int argc, char **argv);
+int cmd_policy(int argc, char **argv);
+int cmd_screen(int argc, char **argv);
+int cmd_check(int argc, char **argv);
+int cmd_account(int argc, char **argv);
+int cmd_clue(int argc, char **argv);
+int cmd_case(int argc, char **argv);
+int cmd_overdue(int argc, char **argv);
+int cmd_notice(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 #endif

@@ -12,9 +12,36 @@ static const struct dx_cmd commands[] = {
 	{"init", cmd_init, "init [--db FILE]", "create an empty store"},
 	{"demo", cmd_demo, "demo [--households N] [--seed N] [--today YYYY-MM-DD] [--db FILE]",
 	 "create a synthetic demo county (云岭县 532399)"},
+	{"import", cmd_import,
+	 "import persons|incomes|warnings|measures|visits FILE [--dry-run] [--keep-valid] "
+	 "[--errors OUT.xlsx] [--as ACCOUNT] [--db FILE]",
+	 "import a ledger (台账) from xlsx or csv"},
+	{"export", cmd_export,
+	 "export persons|households|incomes|measures|visits --area CODE [--out FILE.xlsx|FILE.csv] "
+	 "[--unmasked --as ACCOUNT] [--db FILE]",
+	 "export a ledger in the import templates"},
+	{"policy", cmd_policy,
+	 "policy show [--area PREFIX] [--year Y] | policy set KEY VALUE --area PREFIX --year Y "
+	 "[--from YYYY-MM-DD] [--as ACCOUNT] [--db FILE]",
+	 "show or set policy parameters"},
+	{"screen", cmd_screen,
+	 "screen --year Y --area A [--format csv|json|text] [--what-if KEY=VALUE ...] [--all] "
+	 "[--db FILE]",
+	 "suggest households to verify, with reasons"},
+	{"check", cmd_check, "check [--area A] [--db FILE]", "data-quality worklist"},
+	{"account", cmd_account, "account add NAME --level 村|乡|县 --scope CODE [--db FILE]",
+	 "manage the accounts commands act as"},
+	{"clue", cmd_clue, "clue add|list|close ... --as ACCOUNT [--db FILE]", "risk clues (风险线索)"},
+	{"case", cmd_case, "case open|step|show|list ... --as ACCOUNT [--db FILE]",
+	 "identification and elimination cases"},
+	{"overdue", cmd_overdue, "overdue --area A [--as-of DATE] [--db FILE]",
+	 "clues and cases past their deadlines"},
+	{"notice", cmd_notice, "notice --area VILLAGE --kind 公示|公告 [--out FILE.html|FILE.xlsx]",
+	 "printable 公示/公告 lists"},
 	{"report", cmd_report,
-	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--db FILE]",
-	 "print the work report's 基本情况 for an area"},
+	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
+	 "[--out FILE] [--db FILE]",
+	 "the work report's 基本情况 for an area"},
 };
 
 const char *dx_cli_db_path(const char *opt)

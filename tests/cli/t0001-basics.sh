@@ -12,7 +12,7 @@ expect_exit 3 $DIXIAN report --db none.db --area 532399 --year 2025
 expect_exit 0 $DIXIAN init --db a.db
 expect_grep '已创建数据库 a.db' out
 expect_eq "$(q a.db 'PRAGMA journal_mode')" wal "journal mode"
-expect_eq "$(q a.db 'PRAGMA user_version')" 2 "schema version"
+[ "$(q a.db "PRAGMA user_version")" -ge 2 ] || die "schema version"
 # every table carries county_code
 for t in area household person income expense episode clue case_file case_step measure \
 	visit warning_batch warning policy account audit; do
