@@ -376,7 +376,7 @@ static void make_income(struct gen *g, const struct hh *x, int tuopin, struct mo
 
 static int put_income(struct gen *g, int64_t hid, int year, const struct money *y, int64_t claims)
 {
-	struct dx_income in = {hid, year, y->wage, y->business, y->property, y->transfer,
+	struct dx_income_row in = {hid, year, y->wage, y->business, y->property, y->transfer,
 			       y->cost, claims, y->oop};
 	return dx_store_income_put(g->st, &in);
 }

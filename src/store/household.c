@@ -103,7 +103,7 @@ static const char SQL_INCOME_PUT[] =
 	" transfer = excluded.transfer, business_cost = excluded.business_cost,"
 	" claims = excluded.claims, oop = excluded.oop";
 
-int dx_store_income_put(struct dx_store *st, const struct dx_income *in)
+int dx_store_income_put(struct dx_store *st, const struct dx_income_row *in)
 {
 	struct dx_stmt *s;
 	if (!(s = dx_q(st, SQL_INCOME_PUT)))

@@ -93,7 +93,7 @@ struct dx_person {
 	int counted; /* 是否计入家庭人口 */
 };
 
-struct dx_income {
+struct dx_income_row {
 	int64_t household_id;
 	int year;
 	int64_t wage, business, property, transfer, business_cost;
@@ -104,7 +104,7 @@ struct dx_income {
 int dx_store_household_insert(struct dx_store *st, struct dx_household *h);
 int dx_store_person_insert(struct dx_store *st, struct dx_person *p);
 /* Insert or replace the (household, year) income row. */
-int dx_store_income_put(struct dx_store *st, const struct dx_income *in);
+int dx_store_income_put(struct dx_store *st, const struct dx_income_row *in);
 
 /* ---- monitoring episodes (监测 history) ---- */
 struct dx_episode {

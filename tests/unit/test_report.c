@@ -29,7 +29,7 @@ static int64_t add_hh(struct dx_store *st, const char *no, const char *village, 
 static void add_income(struct dx_store *st, int64_t hid, int year, int64_t net_yuan)
 {
 	/* net = wage + business - cost, with a cost so the subtraction counts */
-	struct dx_income in = {.household_id = hid, .year = year, .wage = net_yuan * 100,
+	struct dx_income_row in = {.household_id = hid, .year = year, .wage = net_yuan * 100,
 			       .business = 200000, .business_cost = 200000, .oop = 999900};
 	assert_int_equal(dx_store_income_put(st, &in), DX_OK);
 }
