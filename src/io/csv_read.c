@@ -39,6 +39,7 @@ struct csv_sheet {
 	int started;
 	enum csv_enc enc;
 	iconv_t cd;
+	int gb_started; /* some GB18030 was decoded */
 
 	/* decoded UTF-8 not yet parsed */
 	char *dec;
@@ -222,6 +223,12 @@ static int decode(struct csv_sheet *cs, const char **why)
 		}
 		cs->dec_len = (size_t)(outp - cs->dec);
 		raw_consume(cs, cs->raw_len - inleft);
+		/* GB18030 has a BOM too (84 31 95 33), decoded to U+FEFF */
+		if (!cs->gb_started && cs->dec_len) {
+			cs->gb_started = 1;
+			if (cs->dec_len >= 3 && !memcmp(cs->dec, "\xef\xbb\xbf", 3))
+				cs->dec_pos = 3;
+		}
 		if (memchr(cs->dec, 0, cs->dec_len)) {
 			*why = why_enc;
 			return dx_error(DX_INVALID, "csv holds NUL bytes");

@@ -146,6 +146,7 @@ static int parse_part(struct xlsx_sheet *xs, const char *name, uint64_t max,
 		      const char **why)
 {
 	zip_int64_t idx;
+	zip_stat_t st;
 	zip_file_t *zf = NULL;
 	XML_Parser p = NULL;
 	uint64_t got = 0;
@@ -155,6 +156,12 @@ static int parse_part(struct xlsx_sheet *xs, const char *name, uint64_t max,
 	idx = zip_name_locate(xs->za, name, ZIP_FL_NOCASE);
 	if (idx < 0)
 		return DX_NOT_FOUND;
+	if (!zip_stat_index(xs->za, (zip_uint64_t)idx, 0, &st) &&
+	    (st.valid & ZIP_STAT_SIZE) && st.size > max) {
+		*why = "xlsx文件过大";
+		return dx_error(DX_TOOBIG, "xlsx part '%s' is over %llu bytes", name,
+				(unsigned long long)max);
+	}
 	zf = zip_fopen_index(xs->za, (zip_uint64_t)idx, 0);
 	p = xml_new(x, start, end, text);
 	if (!zf || !p) {

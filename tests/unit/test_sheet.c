@@ -243,6 +243,11 @@ static void test_csv_quoting(void **state)
 	assert_int_equal(t.nrows, 0);
 	assert_string_equal(t.format, "utf-8-bom");
 	table_release(&t);
+	/* GB18030's own BOM goes too */
+	assert_int_equal(read_mem("\x84\x31\x95\x33\xd6\xd0,a\n", 9, &t), 0);
+	assert_string_equal(t.format, "gb18030");
+	expect_row(&t, 0, 1, 2, "中", "a");
+	table_release(&t);
 	assert_int_equal(read_mem("", 0, &t), 0);
 	assert_int_equal(t.nrows, 0);
 	table_release(&t);
