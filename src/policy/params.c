@@ -12,6 +12,7 @@
 #include <stddef.h>
 #include <strings.h>
 
+#include "core/text.h"
 #include "policy/params.h"
 
 #define OFF(field) offsetof(struct dx_policy, field)
@@ -69,6 +70,12 @@ static const struct dx_policy_key keys[] = {
 	 "医保预警：个人自付医疗费用超过（元）", 0, 0, NULL, NULL},
 	{"target_label", DX_PT_TEXT, OFF(target_label), "监测对象",
 	 "监测对象的称谓（2026年起为 防止返贫致贫对象）", 0, 0, NULL, NULL},
+	{"holidays", DX_PT_DATES, OFF(holidays), "",
+	 "法定节假日（按工作日计算时限时不计），日期以逗号分隔", 0, 0, NULL,
+	 NULL},
+	{"extra_workdays", DX_PT_DATES, OFF(extra_workdays), "",
+	 "调休上班的周末日期（按工作日计算时限时计入），日期以逗号分隔", 0, 0,
+	 NULL, NULL},
 };
 
 size_t dx_policy_key_count(void)
@@ -109,6 +116,8 @@ const char *dx_policy_type_name(enum dx_policy_type t)
 		return "enum";
 	case DX_PT_DECIMAL2:
 		return "decimal";
+	case DX_PT_DATES:
+		return "dates";
 	}
 	return "?";
 }
@@ -216,6 +225,42 @@ static int choice_index(const char *list, const char *v)
 	return -1;
 }
 
+static int add_date(const char *item, size_t n, void *arg)
+{
+	struct dx_policy_dates *l = arg;
+	struct dx_date d;
+	int i, c = 1;
+	if (dx_date_parse(item, n, &d))
+		return DX_INVALID;
+	/* insertion keeps the list sorted and without repeats */
+	for (i = 0; i < l->n && (c = dx_date_cmp(&l->d[i], &d)) < 0; i++)
+		;
+	if (i < l->n && c == 0)
+		return DX_OK;
+	if (l->n >= DX_POLICY_DATES_MAX)
+		return DX_TOOBIG;
+	memmove(&l->d[i + 1], &l->d[i], (size_t)(l->n - i) * sizeof(d));
+	l->d[i] = d;
+	l->n++;
+	return DX_OK;
+}
+
+static int parse_dates(const char *v, struct dx_policy_dates *out,
+		       const char **why)
+{
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if (!strcasecmp(v, "none") || !strcmp(v, "无"))
+		return DX_OK;
+	rc = dx_text_split(v, strlen(v), add_date, out);
+	if (rc == DX_TOOBIG)
+		*why = "日期太多（每项最多96个日期）";
+	else if (rc)
+		*why = "日期格式不对（应为 YYYY-MM-DD，多个日期以逗号分隔，"
+		       "如 2026-10-01,2026-10-02；清空写 none）";
+	return rc ? DX_INVALID : DX_OK;
+}
+
 static int set_value(struct dx_policy *p, const struct dx_policy_key *k,
 		     const char *v, const char **why)
 {
@@ -279,6 +324,13 @@ static int set_value(struct dx_policy *p, const struct dx_policy_key *k,
 		}
 		memcpy(field, &idx, sizeof(idx));
 		return DX_OK;
+	case DX_PT_DATES: {
+		struct dx_policy_dates tmp;
+		if (parse_dates(v, &tmp, why))
+			return DX_INVALID;
+		memcpy(field, &tmp, sizeof(tmp));
+		return DX_OK;
+	}
 	case DX_PT_TEXT:
 		if (!*v || strlen(v) >= DX_POLICY_TEXT_MAX) {
 			*why = "文字不能为空，且不超过21个汉字（63字节）";
@@ -382,6 +434,17 @@ int dx_policy_get(const struct dx_policy *p, const char *key,
 	case DX_PT_TEXT:
 		dx_buf_adds(out, field);
 		break;
+	case DX_PT_DATES: {
+		const struct dx_policy_dates *l =
+			(const struct dx_policy_dates *)(const void *)field;
+		char day[16];
+		for (i = 0; i < l->n; i++) {
+			if (i)
+				dx_buf_addch(out, ',');
+			dx_buf_adds(out, dx_date_format(&l->d[i], day));
+		}
+		break;
+	}
 	}
 	return out->err ? out->err : DX_OK;
 }
@@ -438,6 +501,15 @@ int dx_policy_resolve(const struct dx_policy_setting *s, size_t n,
 		      const char *area, int year, const char *date,
 		      struct dx_policy *out, const char **why)
 {
+	return dx_policy_resolve_src(s, n, area, year, date, out, NULL, why);
+}
+
+int dx_policy_resolve_src(const struct dx_policy_setting *s, size_t n,
+			  const char *area, int year, const char *date,
+			  struct dx_policy *out,
+			  const struct dx_policy_setting **src,
+			  const char **why)
+{
 	char eoy[16] = "";
 	const char *dummy;
 	size_t k, i;
@@ -465,6 +537,8 @@ int dx_policy_resolve(const struct dx_policy_setting *s, size_t n,
 			if (!best || beats(&s[i], best))
 				best = &s[i];
 		}
+		if (src)
+			src[k] = best;
 		if (!best)
 			continue;
 		rc = set_value(out, &keys[k], nz(best->value), why);

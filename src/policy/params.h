@@ -14,6 +14,7 @@
 #define DX_POLICY_PARAMS_H
 
 #include "core/dx.h"
+#include "core/date.h"
 #include "core/strbuf.h"
 
 /* How the monitoring line is set (monitoring_line_formula). */
@@ -23,6 +24,14 @@ enum dx_line_formula {
 };
 
 #define DX_POLICY_TEXT_MAX 64
+/* Dates one list key holds: a year's 法定节假日 are about 30 days. */
+#define DX_POLICY_DATES_MAX 96
+
+/* A sorted list of distinct dates (holidays, extra_workdays). */
+struct dx_policy_dates {
+	int n;
+	struct dx_date d[DX_POLICY_DATES_MAX];
+};
 
 struct dx_policy {
 	int64_t monitoring_line;   /* 监测标准线, fen per person per year */
@@ -43,6 +52,8 @@ struct dx_policy {
 	int visits_per_week_eliminated;
 	int64_t warn_medical_oop;  /* 医保 warning threshold, fen */
 	char target_label[DX_POLICY_TEXT_MAX]; /* 监测对象 / 防止返贫致贫对象 */
+	struct dx_policy_dates holidays;       /* 法定节假日 (days off) */
+	struct dx_policy_dates extra_workdays; /* 调休上班 (weekend days worked) */
 };
 
 enum dx_policy_type {
@@ -52,7 +63,9 @@ enum dx_policy_type {
 	DX_PT_PERCENT,  /* whole percent 0..100, "50" or "50%" */
 	DX_PT_TEXT,     /* non-empty text, < DX_POLICY_TEXT_MAX bytes */
 	DX_PT_ENUM,     /* one of `choices` ("fixed|dibao") */
-	DX_PT_DECIMAL2  /* decimal with up to 2 places, stored in hundredths */
+	DX_PT_DECIMAL2, /* decimal with up to 2 places, stored in hundredths */
+	DX_PT_DATES     /* ISO dates separated by ',' '，' ';' or spaces; "" or
+			   "none" = no date; kept sorted without repeats */
 };
 
 struct dx_policy_key {
@@ -130,6 +143,17 @@ struct dx_policy_setting {
 int dx_policy_resolve(const struct dx_policy_setting *s, size_t n,
 		      const char *area, int year, const char *date,
 		      struct dx_policy *out, const char **why);
+
+/*
+ * dx_policy_resolve(), also telling where each value comes from: src (NULL
+ * or an array of dx_policy_key_count() pointers) gets, for key i of the
+ * table, the winning element of s, or NULL when the default is in force.
+ */
+int dx_policy_resolve_src(const struct dx_policy_setting *s, size_t n,
+			  const char *area, int year, const char *date,
+			  struct dx_policy *out,
+			  const struct dx_policy_setting **src,
+			  const char **why);
 
 /*
  * Shared helpers for the other policy modules.

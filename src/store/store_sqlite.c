@@ -259,7 +259,11 @@ static const char schema_v2[] =
  * and screening (4) and the monitoring procedure (5) work now in progress;
  * an empty migration only bumps the version. */
 static const char schema_v3[] = "";
-static const char schema_v4[] = "";
+/* Version 4 (issue 4, screening): households in (village, 户编号) order for
+ * the screening pass, and department warnings by household. */
+static const char schema_v4[] =
+	"CREATE INDEX household_area_no ON household(area_code, hh_no);"
+	"CREATE INDEX warning_household ON warning(household_id);";
 static const char schema_v5[] = "";
 
 static const char *const sq_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5};

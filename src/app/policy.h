@@ -1,0 +1,71 @@
+/*
+ * policy.h - the policy in force for an area, a year and a date, read from
+ * the stored settings (domain.md §10), and `policy set` with its audit.
+ *
+ * Every rule elsewhere takes a struct dx_policy; this is where one comes
+ * from.  The pure resolution is dx_policy_resolve() (src/policy/params.h).
+ */
+#ifndef DX_APP_POLICY_H
+#define DX_APP_POLICY_H
+
+#include "core/dx.h"
+#include "policy/deadline.h"
+#include "policy/params.h"
+
+struct dx_store;
+
+/*
+ * The policy in force for `area` (a canonical prefix or village code) in
+ * `year` on `date` (ISO; NULL or "" = the last day of the year): for each
+ * key the most specific area prefix, then the exact year over "every
+ * year", then the latest effective date <= date; domain.md §10 defaults
+ * where nothing is set.  Returns 0, or an error (a stored value this
+ * version cannot read is DX_INVALID, logged).
+ */
+int dx_app_policy(struct dx_store *st, const char *area, int year,
+		  const char *date, struct dx_policy *out);
+
+/* The working-day calendar of p (keys holidays, extra_workdays) for
+ * src/policy/deadline.h.  h points into p: keep p alive while h is used. */
+void dx_app_policy_holidays(const struct dx_policy *p, struct dx_holidays *h);
+
+/*
+ * Settings loaded once and resolved for many areas (screening a county
+ * whose townships set their own lines).  Strings are owned by the set.
+ */
+struct dx_policy_rows {
+	struct dx_policy_setting *v;
+	const char **by; /* set_by of v[i] */
+	size_t n, alloc;
+};
+#define DX_POLICY_ROWS_INIT {NULL, NULL, 0, 0}
+
+/* Load the settings for `area`, its ancestors and (subtree) the areas under
+ * it, for `year` and "every year".  Release with dx_policy_rows_release(). */
+int dx_policy_rows_load(struct dx_store *st, const char *area, int year,
+			int subtree, struct dx_policy_rows *rows);
+void dx_policy_rows_release(struct dx_policy_rows *rows);
+/* dx_policy_resolve_src() over the loaded rows; *why on a bad value. */
+int dx_policy_rows_resolve(const struct dx_policy_rows *rows, const char *area,
+			   int year, const char *date, struct dx_policy *out,
+			   const struct dx_policy_setting **src,
+			   const char **why);
+/* set_by of a setting returned in src ("" if not one of rows). */
+const char *dx_policy_rows_by(const struct dx_policy_rows *rows,
+			      const struct dx_policy_setting *s);
+
+/*
+ * `policy set`: store key = value for areas under `prefix` (canonical) in
+ * `year` (0 = every year) from `from` (ISO date or "" = from the start),
+ * as `actor`.  The value is validated and stored in canonical text; the
+ * audit row holds the value in force before and the new one.  On a bad key
+ * or value returns DX_NOT_FOUND / DX_INVALID with *why in Chinese.
+ * canon (may be NULL) gets the stored text.
+ */
+#define DX_POLICY_VALUE_MAX 1200
+int dx_app_policy_set(struct dx_store *st, const char *prefix, int year,
+		      const char *from, const char *key, const char *value,
+		      const char *actor, char canon[DX_POLICY_VALUE_MAX],
+		      const char **why);
+
+#endif
