@@ -1,0 +1,539 @@
+/*
+ * template.c - the five ledger templates of templates.md as column tables,
+ * the code tables of domain.md §3 and §5 they check against, header
+ * matching and the per-cell parsers.  Adding a column is adding a line to
+ * a table; nothing here knows what a household is.
+ */
+#include "core/dx.h"
+#include "io/template.h"
+#include "core/area.h"
+#include "core/date.h"
+#include "core/idcard.h"
+#include "core/money.h"
+#include "core/strbuf.h"
+#include "core/text.h"
+
+/* ---- code tables (domain.md §3, §5; templates.md) ---- */
+static const char *const c_kind[] = {"脱贫户", "一般户", "一般农户=一般户", "非脱贫户=一般户", NULL};
+static const char *const c_rel[] = {
+	"户主", "配偶", "之子", "之女", "之儿媳", "之女婿", "之孙子", "之孙女",
+	"之外孙子", "之外孙女", "之父", "之母", "之岳父", "之岳母", "之公公", "之婆婆",
+	"之祖父", "之祖母", "之外祖父", "之外祖母", "之兄弟姐妹", "之侄儿", "之侄女", "其他",
+	NULL};
+static const char *const c_labour[] = {"普通劳动力", "技能劳动力", "弱劳动力或半劳动力",
+				       "丧失劳动力", "无劳动力", NULL};
+static const char *const c_health[] = {"健康", "长期慢性病", "患有大病", "残疾", NULL};
+static const char *const c_school[] = {
+	"学龄前儿童", "学前教育", "小学", "七年级", "八年级", "九年级",
+	"普通高中一年级", "普通高中二年级", "普通高中三年级", "中职一年级", "中职二年级",
+	"中职三年级", "高职高专一年级", "高职高专二年级", "高职高专三年级", "本科",
+	"硕士研究生及以上", NULL};
+static const char *const c_edu[] = {"文盲或半文盲", "小学", "初中", "高中", "大专", "本科及以上", NULL};
+static const char *const c_dibao[] = {"A", "B", "C", "A类=A", "B类=B", "C类=C", NULL};
+static const char *const c_cat[] = {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户", NULL};
+static const char *const c_risk[] = {
+	"因病", "因残", "因学", "因自然灾害", "因意外事故", "因产业项目失败", "因务工就业不稳",
+	"缺劳动力", "其他", "因疫", "缺劳力=缺劳动力", NULL};
+static const char *const c_elim[] = {"帮扶消除", "自然消除", NULL};
+static const char *const c_dept[] = {"医保", "民政", "残联", "教育", "住建", "水利", "应急管理",
+				     "人社", "公安", "救助平台", "政府救助平台=救助平台", NULL};
+static const char *const c_mcat[] = {
+	"产业帮扶", "就业帮扶", "金融帮扶", "公益岗位帮扶", "健康帮扶", "义务教育保障",
+	"其他教育帮扶", "综合保障", "住房安全保障", "饮水安全保障", "社会帮扶", "搬迁", "其他",
+	NULL};
+static const char *const c_mstatus[] = {"计划", "已落实", "计划中=计划", "已完成=已落实", NULL};
+
+#define REQ DX_COLF_REQ
+#define HH DX_COLF_HH
+#define TXT(n) DX_COL_TEXT, NULL, (n), 0
+#define CODE(t) DX_COL_CODE, (t), 0, 0
+#define YN DX_COL_YESNO, NULL, 0, 0
+
+/* 1. 户成员台账 */
+static const struct dx_col persons_cols[] = {
+	{"区划代码", "行政区划代码|村代码", DX_P_AREA, REQ | HH, DX_COL_AREA, NULL, 0, 0},
+	{"县(市、区)", "县|县(市区)|县（市、区）", DX_P_COUNTY, HH, TXT(95)},
+	{"乡(镇)", "乡|乡镇|乡（镇）", DX_P_TOWN, HH, TXT(95)},
+	{"行政村", "村", DX_P_VILLAGE, HH, TXT(95)},
+	{"村民小组", "自然村|组", DX_P_GROUP, HH, TXT(63)},
+	{"户编号", NULL, DX_P_HHNO, REQ | HH, TXT(31)},
+	{"户类型", NULL, DX_P_KIND, REQ | HH, CODE(c_kind)},
+	{"脱贫年度", NULL, DX_P_TPYEAR, HH, DX_COL_INT, NULL, 2014, 2020},
+	{"姓名", NULL, DX_P_NAME, REQ, TXT(63)},
+	{"证件号码", "身份证号|身份证号码", DX_P_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"与户主关系", NULL, DX_P_REL, REQ, CODE(c_rel)},
+	{"民族", NULL, DX_P_ETH, 0, TXT(31)},
+	{"政治面貌", NULL, DX_P_POL, 0, TXT(31)},
+	{"文化程度", NULL, DX_P_EDU, 0, CODE(c_edu)},
+	{"在校生状况", NULL, DX_P_SCHOOL, 0, CODE(c_school)},
+	{"健康状况", NULL, DX_P_HEALTH, 0, DX_COL_MULTI, c_health, 1, 4},
+	{"劳动技能", NULL, DX_P_LABOUR, 0, CODE(c_labour)},
+	{"务工所在地", NULL, DX_P_WPLACE, 0, TXT(63)},
+	{"务工时间（月）", "务工时间|务工时间(月)", DX_P_WMONTHS, 0, DX_COL_INT, NULL, 0, 12},
+	{"是否参加城乡居民基本医疗保险", NULL, DX_P_INS_RES, 0, YN},
+	{"是否参加城镇职工基本医疗保险", NULL, DX_P_INS_EMP, 0, YN},
+	{"是否享受低保", NULL, DX_P_DIBAO, 0, YN},
+	{"低保类别", NULL, DX_P_DIBAO_CLASS, 0, CODE(c_dibao)},
+	{"是否特困供养人员", NULL, DX_P_TEKUN, 0, YN},
+	{"是否享受残疾人两项补贴", NULL, DX_P_DISAB, 0, YN},
+	{"联系电话", "电话|手机号码", DX_P_PHONE, 0, DX_COL_PHONE, NULL, 0, 0},
+	{"监测对象类别", NULL, DX_P_CAT, HH, CODE(c_cat)},
+	{"致贫返贫风险", "风险类型|致贫返贫风险类型", DX_P_RISKS, HH, DX_COL_MULTI, c_risk, 0, 5},
+	{"识别监测时间", NULL, DX_P_IDENT, HH, DX_COL_MONTH, NULL, 0, 0},
+	{"风险是否已消除", NULL, DX_P_ELIM, HH, YN},
+	{"风险消除方式", NULL, DX_P_ELIM_KIND, HH, CODE(c_elim)},
+	{"消除监测时间", "风险消除时间", DX_P_ELIM_ON, HH, DX_COL_MONTH, NULL, 0, 0},
+	{"风险再标注", NULL, DX_P_REFLAG, HH, YN},
+	{"住房出现安全问题", NULL, DX_P_HOUSING, HH, YN},
+	{"饮水出现安全问题", NULL, DX_P_WATER, HH, YN},
+	{"义务教育阶段适龄儿童失学辍学", NULL, DX_P_DROPOUT, HH, YN},
+	{"是否计入家庭人口", NULL, DX_P_COUNTED, 0, YN},
+	{"序号", NULL, DX_P_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+#define MONEY DX_COL_MONEY, NULL, 0, 0
+/* 2. 收入台账 */
+static const struct dx_col incomes_cols[] = {
+	{"户编号", NULL, DX_I_HHNO, REQ, TXT(31)},
+	{"年度", "年份", DX_I_YEAR, REQ, DX_COL_INT, NULL, 2000, 2100},
+	{"工资性收入", NULL, DX_I_WAGE, 0, MONEY},
+	{"生产经营性收入", NULL, DX_I_BUSINESS, 0, MONEY},
+	{"财产性收入", NULL, DX_I_PROPERTY, 0, MONEY},
+	{"转移性收入", NULL, DX_I_TRANSFER, 0, MONEY},
+	{"生产经营性支出", NULL, DX_I_COST, 0, MONEY},
+	{"理赔收入", NULL, DX_I_CLAIMS, 0, MONEY},
+	{"合规自付支出", NULL, DX_I_OOP, 0, MONEY},
+	{"序号", NULL, DX_I_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 3. 部门预警名单 */
+static const struct dx_col warnings_cols[] = {
+	{"证件号码", "身份证号|身份证号码", DX_W_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"姓名", NULL, DX_W_NAME, 0, TXT(63)},
+	{"预警部门", "部门", DX_W_DEPT, REQ, CODE(c_dept)},
+	{"预警事项", "事项", DX_W_EVENT, REQ, TXT(95)},
+	{"金额", NULL, DX_W_AMOUNT, 0, MONEY},
+	{"发生日期", "日期", DX_W_DATE, 0, DX_COL_DATE, NULL, 0, 0},
+	{"说明", "备注", DX_W_NOTE, 0, TXT(255)},
+	{"序号", NULL, DX_W_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 4. 帮扶措施台账 */
+static const struct dx_col measures_cols[] = {
+	{"户编号", NULL, DX_M_HHNO, REQ, TXT(31)},
+	{"措施类别", "帮扶措施类别", DX_M_CAT, REQ, CODE(c_mcat)},
+	{"具体措施", NULL, DX_M_DETAIL, 0, TXT(95)},
+	{"状态", "落实状态", DX_M_STATUS, REQ, CODE(c_mstatus)},
+	{"金额", NULL, DX_M_AMOUNT, 0, MONEY},
+	{"开始日期", NULL, DX_M_START, 0, DX_COL_DATE, NULL, 0, 0},
+	{"结束日期", NULL, DX_M_END, 0, DX_COL_DATE, NULL, 0, 0},
+	{"帮扶责任人", NULL, DX_M_CADRE, 0, TXT(63)},
+	{"序号", NULL, DX_M_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 5. 走访记录 */
+static const struct dx_col visits_cols[] = {
+	{"户编号", NULL, DX_V_HHNO, REQ, TXT(31)},
+	{"走访日期", NULL, DX_V_DATE, REQ, DX_COL_DATE, NULL, 0, 0},
+	{"走访人", NULL, DX_V_CADRE, REQ, TXT(63)},
+	{"走访内容", NULL, DX_V_CONTENT, 0, TXT(255)},
+	{"发现问题", NULL, DX_V_FINDINGS, 0, TXT(255)},
+	{"序号", NULL, DX_V_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+static const struct dx_template templates[] = {
+	{"persons", "户成员台账", persons_cols, DX_ARRAY_SIZE(persons_cols), DX_P_NFIELDS},
+	{"incomes", "收入台账", incomes_cols, DX_ARRAY_SIZE(incomes_cols), DX_I_NFIELDS},
+	{"warnings", "部门预警名单", warnings_cols, DX_ARRAY_SIZE(warnings_cols), DX_W_NFIELDS},
+	{"measures", "帮扶措施台账", measures_cols, DX_ARRAY_SIZE(measures_cols), DX_M_NFIELDS},
+	{"visits", "走访记录", visits_cols, DX_ARRAY_SIZE(visits_cols), DX_V_NFIELDS},
+};
+
+const struct dx_template *dx_template_find(const char *name)
+{
+	for (size_t i = 0; name && i < DX_ARRAY_SIZE(templates); i++)
+		if (!strcmp(templates[i].name, name))
+			return &templates[i];
+	return NULL;
+}
+
+const struct dx_col *dx_template_col(const struct dx_template *tpl, int f)
+{
+	for (size_t i = 0; i < tpl->ncols; i++)
+		if (tpl->cols[i].field == f)
+			return &tpl->cols[i];
+	return NULL;
+}
+
+/* ---- headers ---- */
+
+/* Header text folded for matching: full-width ASCII to ASCII, every space
+ * removed, a required-mark '*' dropped. */
+static void fold_header(const char *s, size_t len, char *out, size_t size)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	size_t o = 0;
+	dx_text_norm(&b, s, len);
+	for (size_t i = 0; i < b.len && o + 1 < size; i++) {
+		char c = b.buf[i];
+		if (c == ' ' || c == '*' || c == '\t')
+			continue;
+		out[o++] = c;
+	}
+	out[o] = '\0';
+	dx_buf_release(&b);
+}
+
+static int name_is(const char *folded, const char *name)
+{
+	char f[128];
+	fold_header(name, strlen(name), f, sizeof(f));
+	return !strcmp(folded, f);
+}
+
+static const struct dx_col *match_col(const struct dx_template *tpl, const char *s, size_t len)
+{
+	char f[128];
+	fold_header(s, len, f, sizeof(f));
+	if (!f[0])
+		return NULL;
+	for (size_t i = 0; i < tpl->ncols; i++) {
+		const struct dx_col *c = &tpl->cols[i];
+		const char *a = c->aliases;
+		if (name_is(f, c->name))
+			return c;
+		while (a && *a) {
+			const char *e = strchr(a, '|');
+			size_t n = e ? (size_t)(e - a) : strlen(a);
+			char one[128];
+			dx_strlcpy(one, a, n + 1 < sizeof(one) ? n + 1 : sizeof(one));
+			if (name_is(f, one))
+				return c;
+			a = e ? e + 1 : NULL;
+		}
+	}
+	return NULL;
+}
+
+int dx_header_score(const struct dx_template *tpl, const char *const *cells,
+		    const size_t *lens, size_t n)
+{
+	int score = 0;
+	for (size_t i = 0; i < n; i++)
+		score += match_col(tpl, cells[i], lens[i]) != NULL;
+	return score;
+}
+
+int dx_header_map(struct dx_header *h, const struct dx_template *tpl,
+		  const char *const *cells, const size_t *lens, size_t n,
+		  void (*fn)(void *, int, const char *, const char *, int), void *arg)
+{
+	int errors = 0;
+	memset(h, 0, sizeof(*h));
+	h->tpl = tpl;
+	h->ncols = n;
+	h->field_of = dx_xcalloc(n ? n : 1, sizeof(int));
+	h->names = dx_xcalloc(n ? n : 1, sizeof(char *));
+	for (int f = 0; f < DX_TPL_MAXF; f++)
+		h->col_of[f] = -1;
+	for (size_t i = 0; i < n; i++) {
+		const struct dx_col *c = match_col(tpl, cells[i], lens[i]);
+		struct dx_buf b = DX_BUF_INIT;
+		dx_text_norm(&b, cells[i], lens[i]);
+		h->names[i] = dx_buf_detach(&b, NULL);
+		h->field_of[i] = -1;
+		if (!c) {
+			if (h->names[i][0])
+				fn(arg, (int)i, h->names[i], "未知列，已忽略", 0);
+			continue;
+		}
+		if (h->col_of[c->field] >= 0) {
+			fn(arg, (int)i, h->names[i], "列重复，请删除其中一列", 1);
+			errors++;
+			continue;
+		}
+		h->col_of[c->field] = (int)i;
+		h->field_of[i] = c->field;
+	}
+	for (size_t i = 0; i < tpl->ncols; i++) {
+		const struct dx_col *c = &tpl->cols[i];
+		if ((c->flags & DX_COLF_REQ) && h->col_of[c->field] < 0) {
+			char msg[160];
+			dx_snprintf(msg, sizeof(msg), "缺少必填列“%s”，请在表头中加上此列", c->name);
+			fn(arg, -1, c->name, msg, 1);
+			errors++;
+		}
+	}
+	return errors;
+}
+
+void dx_header_release(struct dx_header *h)
+{
+	if (!h)
+		return;
+	for (size_t i = 0; h->names && i < h->ncols; i++)
+		free(h->names[i]);
+	free(h->names);
+	free(h->field_of);
+	memset(h, 0, sizeof(*h));
+}
+
+/* ---- cells ---- */
+
+/* Look s up in a code table; the canonical value or NULL. */
+static const char *code_lookup(const char *const *codes, const char *s)
+{
+	size_t n = strlen(s);
+	for (size_t i = 0; codes[i]; i++) {
+		const char *eq = strchr(codes[i], '=');
+		if (eq ? ((size_t)(eq - codes[i]) == n && !memcmp(codes[i], s, n))
+		       : !strcmp(codes[i], s))
+			return eq ? eq + 1 : codes[i];
+	}
+	return NULL;
+}
+
+static void code_list(const char *const *codes, char *out, size_t size)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	for (size_t i = 0; codes[i]; i++)
+		if (!strchr(codes[i], '='))
+			dx_buf_addf(&b, "%s%s", b.len ? "、" : "", codes[i]);
+	dx_strlcpy(out, b.buf, size);
+	dx_buf_release(&b);
+}
+
+static int bad_code(char *why, size_t wsz, const char *v, const struct dx_col *c)
+{
+	char list[600];
+	code_list(c->codes, list, sizeof(list));
+	dx_snprintf(why, wsz, "\"%s\" 不是有效值（应为 %s）", v, list);
+	return DX_INVALID;
+}
+
+struct multi {
+	const struct dx_col *c;
+	const char *items[16];
+	int n, bad;
+	char *why;
+	size_t wsz;
+};
+
+static int multi_item(const char *item, size_t n, void *arg)
+{
+	struct multi *m = arg;
+	char v[DX_TPL_CELL];
+	const char *canon;
+	dx_strlcpy(v, item, n + 1 < sizeof(v) ? n + 1 : sizeof(v));
+	if (!(canon = code_lookup(m->c->codes, v))) {
+		m->bad = 1;
+		return bad_code(m->why, m->wsz, v, m->c);
+	}
+	for (int i = 0; i < m->n; i++)
+		if (m->items[i] == canon)
+			return 0;
+	if (m->n == (int)DX_ARRAY_SIZE(m->items) || (m->c->hi && m->n == m->c->hi)) {
+		m->bad = 1;
+		dx_snprintf(m->why, m->wsz, "最多填写 %d 项", (int)(m->c->hi ? m->c->hi : 16));
+		return DX_INVALID;
+	}
+	m->items[m->n++] = canon;
+	return 0;
+}
+
+/* Parse one cell of column c from its normalised text v into rv's field;
+ * DX_INVALID with why filled for a bad value. */
+static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_rowval *rv,
+		      char *why, size_t wsz)
+{
+	int f = c->field, y, m, rc;
+	char *out = rv->text[f];
+	struct dx_date d;
+	if (!vlen) {
+		rv->blank[f] = 1;
+		rv->num[f] = c->kind == DX_COL_YESNO || c->kind == DX_COL_INT ? -1 : 0;
+		if (c->flags & DX_COLF_REQ) {
+			dx_snprintf(why, wsz, "必填项为空，请填写");
+			return DX_INVALID;
+		}
+		return 0;
+	}
+	switch (c->kind) {
+	case DX_COL_SKIP:
+		return 0;
+	case DX_COL_TEXT:
+		if ((int64_t)vlen > c->lo) {
+			dx_snprintf(why, wsz, "内容过长（最多 %d 字节），请删减", (int)c->lo);
+			return DX_INVALID;
+		}
+		memcpy(out, v, vlen + 1);
+		return 0;
+	case DX_COL_CODE: {
+		const char *canon = code_lookup(c->codes, v);
+		if (!canon)
+			return bad_code(why, wsz, v, c);
+		dx_strlcpy(out, canon, DX_TPL_CELL);
+		return 0;
+	}
+	case DX_COL_MULTI: {
+		struct multi mu = {.c = c, .why = why, .wsz = wsz};
+		struct dx_buf b = DX_BUF_INIT;
+		dx_text_split(v, vlen, multi_item, &mu);
+		if (mu.bad)
+			return DX_INVALID;
+		if (c->lo) { /* table order, ',' */
+			for (size_t i = 0; c->codes[i]; i++)
+				for (int k = 0; k < mu.n; k++)
+					if (mu.items[k] == c->codes[i])
+						dx_buf_addf(&b, "%s%s", b.len ? "," : "", c->codes[i]);
+		} else {
+			for (int k = 0; k < mu.n; k++)
+				dx_buf_addf(&b, "%s%s", b.len ? "、" : "", mu.items[k]);
+		}
+		if (c->lo && mu.n > 1 && strstr(b.buf, "健康")) {
+			dx_buf_release(&b);
+			dx_snprintf(why, wsz, "\"健康\" 不能与其他健康状况同时填写");
+			return DX_INVALID;
+		}
+		dx_strlcpy(out, b.buf, DX_TPL_CELL);
+		dx_buf_release(&b);
+		return 0;
+	}
+	case DX_COL_YESNO: {
+		int yes;
+		if (dx_yesno_parse(v, vlen, &yes)) {
+			dx_snprintf(why, wsz, "\"%s\" 不是有效值（应为 是 或 否）", v);
+			return DX_INVALID;
+		}
+		rv->num[f] = yes;
+		dx_strlcpy(out, yes ? "是" : "否", DX_TPL_CELL);
+		return 0;
+	}
+	case DX_COL_INT: {
+		int64_t n;
+		if (dx_parse_i64(v, &n) || n < c->lo || n > c->hi) {
+			dx_snprintf(why, wsz, "\"%s\" 无效（应为 %lld 到 %lld 的整数）", v,
+				    (long long)c->lo, (long long)c->hi);
+			return DX_INVALID;
+		}
+		rv->num[f] = n;
+		dx_snprintf(out, DX_TPL_CELL, "%lld", (long long)n);
+		return 0;
+	}
+	case DX_COL_MONEY: {
+		const char *w = NULL;
+		if (dx_money_parse(v, vlen, &rv->num[f], NULL, &w)) {
+			dx_snprintf(why, wsz, "\"%s\" %s（应为金额，单位元，如 1234.50）", v,
+				    w ? w : "金额格式无效");
+			return DX_INVALID;
+		}
+		dx_money_format(rv->num[f], out, DX_TPL_CELL);
+		return 0;
+	}
+	case DX_COL_MONTH:
+		if (!dx_date_parse(v, vlen, &d) && !strchr(v, '.') && vlen >= 8) {
+			dx_date_format(&d, out);
+			return 0;
+		}
+		if (dx_month_parse(v, vlen, &y, &m)) {
+			dx_snprintf(why, wsz, "\"%s\" 不是有效月份（应如 202305 或 2023-05）", v);
+			return DX_INVALID;
+		}
+		dx_snprintf(out, DX_TPL_CELL, "%04d-%02d", y, m);
+		return 0;
+	case DX_COL_DATE:
+		if (dx_date_parse(v, vlen, &d)) {
+			dx_snprintf(why, wsz, "\"%s\" 不是有效日期（应如 2023-05-06）", v);
+			return DX_INVALID;
+		}
+		dx_date_format(&d, out);
+		return 0;
+	case DX_COL_ID: {
+		struct dx_idcard id;
+		const char *w = NULL;
+		if (strchr(v, '*')) {
+			dx_snprintf(why, wsz, "证件号码已打码（\"%s\"），请使用原始台账或未打码的导出文件", v);
+			return DX_INVALID;
+		}
+		if ((rc = dx_idcard_parse(v, vlen, &id, &w))) {
+			dx_snprintf(why, wsz, "%s", w ? w : "证件号码无效");
+			return DX_INVALID;
+		}
+		dx_strlcpy(out, id.id, DX_TPL_CELL);
+		return 0;
+	}
+	case DX_COL_AREA:
+		if (!dx_area_is_village(v)) {
+			dx_snprintf(why, wsz, "区划代码 \"%s\" 无效（应为12位村级统计用区划代码）", v);
+			return DX_INVALID;
+		}
+		memcpy(out, v, 13);
+		return 0;
+	case DX_COL_PHONE:
+		if (strchr(v, '*')) {
+			dx_snprintf(why, wsz, "联系电话已打码（\"%s\"），请填写完整号码", v);
+			return DX_INVALID;
+		}
+		if (vlen > 23) {
+			dx_snprintf(why, wsz, "\"%s\" 过长，请只填一个号码", v);
+			return DX_INVALID;
+		}
+		memcpy(out, v, vlen + 1);
+		return 0;
+	}
+	return 0;
+}
+
+int dx_row_blank(const struct dx_header *h, const char *const *cells, const size_t *lens,
+		 size_t n)
+{
+	for (size_t i = 0; i < n && i < h->ncols; i++) {
+		int f = h->field_of[i];
+		if (f < 0 || dx_template_col(h->tpl, f)->kind == DX_COL_SKIP)
+			continue;
+		for (size_t k = 0; k < lens[i]; k++)
+			if (cells[i][k] != ' ' && cells[i][k] != '\t')
+				return 0;
+	}
+	return 1;
+}
+
+int dx_row_parse(const struct dx_header *h, const char *const *cells, const size_t *lens,
+		 size_t n, struct dx_rowval *rv, void (*fn)(void *, int, const char *), void *arg)
+{
+	const struct dx_template *tpl = h->tpl;
+	int bad = 0;
+	char why[800];
+	for (size_t i = 0; i < tpl->ncols; i++) {
+		const struct dx_col *c = &tpl->cols[i];
+		int col = h->col_of[c->field];
+		char v[DX_TPL_CELL * 2];
+		size_t vlen;
+		rv->col[c->field] = col;
+		rv->text[c->field][0] = '\0';
+		rv->num[c->field] = 0;
+		rv->blank[c->field] = 1;
+		if (col < 0)
+			continue;
+		rv->blank[c->field] = 0;
+		if ((size_t)col >= n) {
+			v[0] = '\0';
+		} else if (dx_text_norm_fixed(v, sizeof(v), cells[col], lens[col])) {
+			fn(arg, col, lens[col] >= sizeof(v) ? "内容过长，请删减" : "含有非法字符");
+			bad++;
+			continue;
+		}
+		vlen = strlen(v);
+		if (vlen && !dx_utf8_valid(v, vlen)) {
+			fn(arg, col, "含有无效字符（不是 UTF-8 文本）");
+			bad++;
+			continue;
+		}
+		why[0] = '\0';
+		if (parse_cell(c, v, vlen, rv, why, sizeof(why))) {
+			fn(arg, col, why);
+			bad++;
+		}
+	}
+	return bad;
+}

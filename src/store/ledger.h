@@ -1,0 +1,80 @@
+/*
+ * ledger.h - the store queries behind ledger import and export (issue 3):
+ * look-ups by 户编号 and 身份证, field-by-field updates the importer's
+ * upserts need, the streams export reads, and the import log.
+ *
+ * Inserts of new records go through store.h (dx_store_household_insert…);
+ * this module adds what an idempotent upsert needs on top.
+ */
+#ifndef DX_STORE_LEDGER_H
+#define DX_STORE_LEDGER_H
+
+#include "store/store.h"
+
+/* Every household (for the importer's in-memory index). */
+int dx_ledger_household_each(struct dx_store *st,
+			     int (*fn)(const struct dx_household *, void *), void *arg);
+/* The household with 户编号 hh_no; DX_NOT_FOUND if none. */
+int dx_ledger_household_by_no(struct dx_store *st, const char *hh_no, struct dx_household *out);
+/* Rewrite every field of household h->id (area, group, kind, ...). */
+int dx_ledger_household_update(struct dx_store *st, const struct dx_household *h);
+
+/* Every person as (id_no, person id, household id), for the 两头占 index. */
+int dx_ledger_person_each(struct dx_store *st,
+			  int (*fn)(const char *id_no, int64_t id, int64_t hh, void *), void *arg);
+int dx_ledger_person_get(struct dx_store *st, int64_t id, struct dx_person *out);
+/* The person with normalised 身份证 id_no; DX_NOT_FOUND if none. */
+int dx_ledger_person_by_idno(struct dx_store *st, const char *id_no, struct dx_person *out);
+/* Rewrite every field of person p->id, its household included. */
+int dx_ledger_person_update(struct dx_store *st, const struct dx_person *p);
+
+/* The household's latest episode (by identified_on, then id); DX_NOT_FOUND. */
+int dx_ledger_episode_latest(struct dx_store *st, int64_t hh, struct dx_episode *out);
+int dx_ledger_episode_update(struct dx_store *st, const struct dx_episode *e);
+
+/* The (household, year) income row; DX_NOT_FOUND if none. */
+int dx_ledger_income_get(struct dx_store *st, int64_t hh, int year, struct dx_income *out);
+
+/* A measure by its natural key (household, category, detail, start_on). */
+int dx_ledger_measure_find(struct dx_store *st, const struct dx_measure *key,
+			   struct dx_measure *out);
+int dx_ledger_measure_update(struct dx_store *st, const struct dx_measure *m);
+/* A visit by its natural key (household, visited_on, cadre). */
+int dx_ledger_visit_find(struct dx_store *st, const struct dx_visit *key, struct dx_visit *out);
+int dx_ledger_visit_update(struct dx_store *st, const struct dx_visit *v);
+/* 1 in *yes if the same signal (id_no, department, event, date) is stored. */
+int dx_ledger_warning_exists(struct dx_store *st, const struct dx_warning *w, int *yes);
+
+/* Role and scope of account `name`; DX_NOT_FOUND if no such account. */
+int dx_ledger_account_get(struct dx_store *st, const char *name, char role[32], char scope[13]);
+/* The store's county if it holds exactly one; DX_NOT_FOUND otherwise. */
+int dx_ledger_single_county(struct dx_store *st, char county[7]);
+
+/* One row of the persons export: member, household, latest episode. */
+struct dx_ledger_prow {
+	struct dx_household h;
+	struct dx_person p;
+	struct dx_episode e; /* e.id == 0: never monitored */
+	const char *county_name, *town_name, *village_name;
+};
+/* Persons of households under area, by area, 户编号, 户主 first. */
+int dx_ledger_export_persons(struct dx_store *st, const char *area,
+			     int (*fn)(const struct dx_ledger_prow *, void *), void *arg);
+int dx_ledger_export_incomes(struct dx_store *st, const char *area,
+			     int (*fn)(const char *hh_no, const struct dx_income *, void *),
+			     void *arg);
+int dx_ledger_export_measures(struct dx_store *st, const char *area,
+			      int (*fn)(const char *hh_no, const struct dx_measure *, void *),
+			      void *arg);
+int dx_ledger_export_visits(struct dx_store *st, const char *area,
+			    int (*fn)(const char *hh_no, const struct dx_visit *, void *),
+			    void *arg);
+
+/* Record one import run (schema v3 table import_run). */
+struct dx_import_run {
+	const char *county, *actor, *kind, *file;
+	long rows, added, updated, unchanged, rejected;
+};
+int dx_ledger_import_log(struct dx_store *st, const struct dx_import_run *r);
+
+#endif
