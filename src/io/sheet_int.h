@@ -77,6 +77,16 @@ int dx_rowq_pop(struct dx_rowq *q, struct dx_row *row);
 /* Once every row is popped, forget them, keeping the row being built. */
 void dx_rowq_compact(struct dx_rowq *q);
 
+/* xlsx_value.c: number formats and numeric cell text. */
+/* Whether a custom number format code shows a date. */
+int dx_xlsx_fmt_is_date(const char *code);
+/* Whether a built-in number format id shows a date. */
+int dx_xlsx_builtin_is_date(long id);
+/* Date serial s as "YYYY-MM-DD" into out[11]; -1 if s is not one. */
+int dx_xlsx_serial_to_iso(const char *s, int date1904, char *out);
+/* Scientific-notation integer s as plain digits into b; -1 to leave s. */
+int dx_xlsx_sci_to_plain(const char *s, struct dx_buf *b);
+
 /* Record err/why in sh (the first error wins) and return it. */
 int dx_sheet_fail(struct dx_sheet *sh, int err, const char *why);
 

@@ -6,6 +6,7 @@
 #include "core/dx.h"
 #include "core/strbuf.h"
 #include "io/sheet.h"
+#include "io/sheet_int.h"
 
 #include <iconv.h>
 #include <unistd.h>
@@ -647,6 +648,60 @@ static void test_xlsx_bad(void **state)
 	free(p);
 }
 
+static void plain(const char *in, const char *want)
+{
+	struct dx_buf b = DX_BUF_INIT;
+
+	dx_buf_init(&b, 64);
+	if (!want)
+		assert_int_equal(dx_xlsx_sci_to_plain(in, &b), -1);
+	else {
+		assert_int_equal(dx_xlsx_sci_to_plain(in, &b), 0);
+		assert_string_equal(b.buf, want);
+	}
+	dx_buf_release(&b);
+}
+
+static void test_xlsx_values(void **state)
+{
+	char iso[11];
+
+	plain("1.2345678901234567E+17", "123456789012345670");
+	plain("1E+15", "1000000000000000");
+	plain("-4.5e+2", "-450");
+	plain("0.5E+1", "5");
+	plain("0E+0", "0");
+	plain("1.5E-3", NULL);
+	plain("1.25E+1", NULL);
+	plain("15230.499999999998", NULL);
+	plain("1E+31", NULL);
+	assert_true(dx_xlsx_fmt_is_date("yyyy/m/d"));
+	assert_true(dx_xlsx_fmt_is_date("[$-804]yyyy\"年\"m\"月\"d\"日\""));
+	assert_true(dx_xlsx_fmt_is_date("mmm-yy"));
+	assert_false(dx_xlsx_fmt_is_date("General"));
+	assert_false(dx_xlsx_fmt_is_date("h:mm"));
+	assert_false(dx_xlsx_fmt_is_date("#,##0.00\"元\""));
+	assert_false(dx_xlsx_fmt_is_date("[Red]0.00"));
+	assert_true(dx_xlsx_builtin_is_date(14));
+	assert_false(dx_xlsx_builtin_is_date(49));
+	assert_int_equal(dx_xlsx_serial_to_iso("1", 0, iso), 0);
+	assert_string_equal(iso, "1900-01-01");
+	assert_int_equal(dx_xlsx_serial_to_iso("59", 0, iso), 0);
+	assert_string_equal(iso, "1900-02-28");
+	assert_int_equal(dx_xlsx_serial_to_iso("61", 0, iso), 0);
+	assert_string_equal(iso, "1900-03-01");
+	assert_int_equal(dx_xlsx_serial_to_iso("45291.99", 0, iso), 0);
+	assert_string_equal(iso, "2023-12-31");
+	assert_int_equal(dx_xlsx_serial_to_iso("2958465", 0, iso), 0);
+	assert_string_equal(iso, "9999-12-31");
+	assert_int_equal(dx_xlsx_serial_to_iso("0", 0, iso), -1);
+	assert_int_equal(dx_xlsx_serial_to_iso("2958466", 0, iso), -1);
+	assert_int_equal(dx_xlsx_serial_to_iso("abc", 0, iso), -1);
+	assert_int_equal(dx_xlsx_serial_to_iso("0", 1, iso), -1);
+	assert_int_equal(dx_xlsx_serial_to_iso("1", 1, iso), 0);
+	assert_string_equal(iso, "1904-01-02");
+}
+
 static void test_progress(void **state)
 {
 	struct dx_sheet *sh = NULL;
@@ -677,6 +732,7 @@ int main(void)
 		cmocka_unit_test(test_xlsx_written),
 		cmocka_unit_test(test_xlsx_handmade),
 		cmocka_unit_test(test_xlsx_bad),
+		cmocka_unit_test(test_xlsx_values),
 		cmocka_unit_test(test_progress),
 	};
 
