@@ -275,7 +275,7 @@ static const char SQL_INC_GET[] =
 	"SELECT household_id, year, wage, business, property, transfer, business_cost,"
 	" claims, oop FROM income WHERE household_id = ? AND year = ?";
 
-static void read_income(struct dx_stmt *s, int i, struct dx_income *in)
+static void read_income(struct dx_stmt *s, int i, struct dx_income_row *in)
 {
 	in->household_id = dx_col_int(s, i);
 	in->year = (int)dx_col_int(s, i + 1);
@@ -288,7 +288,7 @@ static void read_income(struct dx_stmt *s, int i, struct dx_income *in)
 	in->oop = dx_col_int(s, i + 8);
 }
 
-int dx_ledger_income_get(struct dx_store *st, int64_t hh, int year, struct dx_income *out)
+int dx_ledger_income_get(struct dx_store *st, int64_t hh, int year, struct dx_income_row *out)
 {
 	struct dx_stmt *s;
 	int rc;
@@ -493,10 +493,10 @@ static const char SQL_EXPORT_INCOMES[] =
 	" ORDER BY h.area_code, h.hh_no, i.year";
 
 int dx_ledger_export_incomes(struct dx_store *st, const char *area,
-			     int (*fn)(const char *hh_no, const struct dx_income *, void *),
+			     int (*fn)(const char *hh_no, const struct dx_income_row *, void *),
 			     void *arg)
 {
-	struct dx_income in;
+	struct dx_income_row in;
 	struct dx_stmt *s;
 	int rc;
 	if (!(s = dx_q(st, SQL_EXPORT_INCOMES)))

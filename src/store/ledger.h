@@ -33,7 +33,7 @@ int dx_ledger_episode_latest(struct dx_store *st, int64_t hh, struct dx_episode 
 int dx_ledger_episode_update(struct dx_store *st, const struct dx_episode *e);
 
 /* The (household, year) income row; DX_NOT_FOUND if none. */
-int dx_ledger_income_get(struct dx_store *st, int64_t hh, int year, struct dx_income *out);
+int dx_ledger_income_get(struct dx_store *st, int64_t hh, int year, struct dx_income_row *out);
 
 /* A measure by its natural key (household, category, detail, start_on). */
 int dx_ledger_measure_find(struct dx_store *st, const struct dx_measure *key,
@@ -61,7 +61,7 @@ struct dx_ledger_prow {
 int dx_ledger_export_persons(struct dx_store *st, const char *area,
 			     int (*fn)(const struct dx_ledger_prow *, void *), void *arg);
 int dx_ledger_export_incomes(struct dx_store *st, const char *area,
-			     int (*fn)(const char *hh_no, const struct dx_income *, void *),
+			     int (*fn)(const char *hh_no, const struct dx_income_row *, void *),
 			     void *arg);
 int dx_ledger_export_measures(struct dx_store *st, const char *area,
 			      int (*fn)(const char *hh_no, const struct dx_measure *, void *),

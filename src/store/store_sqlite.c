@@ -258,7 +258,23 @@ static const char schema_v2[] =
 /* Versions 3-5 are reserved, one each, for the ledger import (3), policy
  * and screening (4) and the monitoring procedure (5) work now in progress;
  * an empty migration only bumps the version. */
-static const char schema_v3[] = "";
+static const char schema_v3[] =
+	/* ledger import (issue 3): one row per import run, and the look-ups
+	 * the idempotent upserts of measures and visits make */
+	"CREATE TABLE import_run("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" at TEXT NOT NULL,"
+	" actor TEXT NOT NULL,"
+	" kind TEXT NOT NULL,"
+	" file TEXT NOT NULL,"
+	" rows INTEGER NOT NULL,"
+	" added INTEGER NOT NULL,"
+	" updated INTEGER NOT NULL,"
+	" unchanged INTEGER NOT NULL,"
+	" rejected INTEGER NOT NULL) STRICT;"
+	"CREATE INDEX area_parent ON area(parent);"
+	"CREATE INDEX warning_signal ON warning(id_no, department, event);";
 /* Version 4 (issue 4, screening): households in (village, 户编号) order for
  * the screening pass, and department warnings by household. */
 static const char schema_v4[] =
