@@ -1,0 +1,135 @@
+/*
+ * account.c - creating accounts and loading the actor use cases run as
+ * (see account.h).
+ */
+#include "core/dx.h"
+#include "app/account.h"
+#include "core/area.h"
+
+int dx_app_level_parse(const char *s, enum dx_level *out)
+{
+	static const struct {
+		const char *name;
+		enum dx_level level;
+	} names[] = {
+		{"村", DX_LEVEL_VILLAGE},   {"village", DX_LEVEL_VILLAGE},
+		{"乡", DX_LEVEL_TOWNSHIP},  {"乡镇", DX_LEVEL_TOWNSHIP},
+		{"镇", DX_LEVEL_TOWNSHIP},  {"township", DX_LEVEL_TOWNSHIP},
+		{"县", DX_LEVEL_COUNTY},    {"county", DX_LEVEL_COUNTY},
+	};
+	for (size_t i = 0; s && i < DX_ARRAY_SIZE(names); i++)
+		if (!strcmp(s, names[i].name)) {
+			*out = names[i].level;
+			return DX_OK;
+		}
+	return DX_INVALID;
+}
+
+static enum dx_area_level area_level_of(enum dx_level l)
+{
+	return l == DX_LEVEL_VILLAGE ? DX_AREA_VILLAGE
+	       : l == DX_LEVEL_TOWNSHIP ? DX_AREA_TOWNSHIP
+					: DX_AREA_COUNTY;
+}
+
+int dx_account_add(struct dx_store *st, const char *name, const char *level, const char *scope,
+		   const char *role, const char *by, struct dx_buf *why)
+{
+	struct dx_account a;
+	struct dx_area area;
+	enum dx_level lv;
+	char after[160];
+	int rc;
+
+	memset(&a, 0, sizeof(a));
+	if (!name || !*name || strlen(name) >= sizeof(a.name) || strpbrk(name, " \t\"\\")) {
+		dx_buf_addf(why, "账号名无效（应为不含空格和引号、少于%zu字节的名称）",
+			    sizeof(a.name));
+		return DX_INVALID;
+	}
+	if (dx_app_level_parse(level, &lv)) {
+		dx_buf_addf(why, "层级 \"%s\" 无效（应为 村、乡 或 县）", level ? level : "");
+		return DX_INVALID;
+	}
+	if (dx_area_canon(scope ? scope : "", a.scope) != area_level_of(lv)) {
+		dx_buf_addf(why, "管辖范围 \"%s\" 与层级 %s 不符（村级应为12位村代码，"
+				 "乡级9位乡镇代码，县级6位县代码）",
+			    scope ? scope : "", dx_level_name(lv));
+		return DX_INVALID;
+	}
+	if (dx_store_area_get(st, a.scope, &area) == DX_NOT_FOUND) {
+		dx_buf_addf(why, "数据库中没有区划 %s，请先导入或生成该地区", a.scope);
+		return DX_NOT_FOUND;
+	}
+	if (!role || !*role)
+		role = "经办";
+	if (strcmp(role, "经办") && strcmp(role, "查看")) {
+		dx_buf_addf(why, "角色 \"%s\" 无效（应为 经办 或 查看）", role);
+		return DX_INVALID;
+	}
+	dx_strlcpy(a.name, name, sizeof(a.name));
+	dx_strlcpy(a.role, role, sizeof(a.role));
+	dx_strlcpy(a.level, dx_level_name(lv), sizeof(a.level));
+	if ((rc = dx_store_begin(st)))
+		return rc;
+	rc = dx_store_account_insert(st, &a);
+	if (rc == DX_EXISTS)
+		dx_buf_addf(why, "账号 %s 已存在", name);
+	if (!rc) {
+		dx_snprintf(after, sizeof(after), "{\"level\":\"%s\",\"scope\":\"%s\",\"role\":\"%s\"}",
+			    a.level, a.scope, a.role);
+		rc = dx_store_audit(st, a.county, by ? by : "cli", "account.add", "account", a.name,
+				    NULL, after);
+	}
+	if (rc) {
+		dx_store_rollback(st);
+		return rc;
+	}
+	return dx_store_commit(st);
+}
+
+int dx_actor_load(struct dx_store *st, const char *name, struct dx_actor *out, struct dx_buf *why)
+{
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if (!name || !*name) {
+		dx_buf_adds(why, "请用 --as 指定办理账号");
+		return DX_USAGE;
+	}
+	rc = dx_store_account_get(st, name, &out->acc);
+	if (rc == DX_NOT_FOUND) {
+		dx_buf_addf(why, "没有账号 %s（用 dixian account add 创建）", name);
+		return rc;
+	}
+	if (rc)
+		return rc;
+	if (dx_app_level_parse(out->acc.level, &out->level)) {
+		dx_buf_addf(why, "账号 %s 的层级无效", name);
+		return DX_INVALID;
+	}
+	out->readonly = !strcmp(out->acc.role, "查看");
+	return DX_OK;
+}
+
+int dx_actor_sees(const struct dx_actor *a, const char *area_code)
+{
+	return a->acc.scope[0] && dx_area_in_scope(area_code, a->acc.scope);
+}
+
+int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], struct dx_buf *why)
+{
+	if (!area || !*area) {
+		dx_strlcpy(out, a->acc.scope, 13);
+		return DX_OK;
+	}
+	if (dx_area_canon(area, out) < DX_AREA_COUNTY) {
+		dx_buf_addf(why, "区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）", area);
+		return DX_INVALID;
+	}
+	if (!dx_area_in_scope(out, a->acc.scope)) {
+		dx_buf_addf(why, "区划 %s 不在账号 %s 的管辖范围（%s）内", out, a->acc.name,
+			    a->acc.scope);
+		return DX_DENIED;
+	}
+	return DX_OK;
+}

@@ -1,0 +1,45 @@
+/*
+ * account.h - accounts and the actor a use case runs as.  Every use case
+ * of the procedure takes a `struct dx_actor`: its level decides which steps
+ * it may do (casefsm.h) and its scope which households it may see or act
+ * on (domain.md §2: a user's scope is a code prefix).
+ *
+ * Use cases report refusals as Chinese text in `why` (a dx_buf the caller
+ * owns), saying what to change; the return code is the dx_err.
+ */
+#ifndef DX_APP_ACCOUNT_H
+#define DX_APP_ACCOUNT_H
+
+#include "policy/casefsm.h"
+#include "store/account.h"
+
+struct dx_actor {
+	struct dx_account acc;
+	enum dx_level level;
+	int readonly; /* role 查看 */
+};
+
+/* Parse 村 / 乡 / 乡镇 / 镇 / 县 (and village/township/county). */
+int dx_app_level_parse(const char *s, enum dx_level *out);
+
+/* Create account `name` at `level` over `scope` (a 12-, 9- or 6-digit code
+ * matching the level, an area the store knows), role 经办 or 查看 (NULL =
+ * 经办).  Audited as `by`. */
+int dx_account_add(struct dx_store *st, const char *name, const char *level, const char *scope,
+		   const char *role, const char *by, struct dx_buf *why);
+
+/* Load the actor `name`; DX_NOT_FOUND (with why) if there is no such
+ * account. */
+int dx_actor_load(struct dx_store *st, const char *name, struct dx_actor *out, struct dx_buf *why);
+
+/* 1 if area_code lies within the actor's scope. */
+int dx_actor_sees(const struct dx_actor *a, const char *area_code);
+
+/*
+ * Narrow `area` (NULL or "" = the whole scope) to the actor: writes the
+ * canonical prefix to out and returns 0, or DX_DENIED / DX_INVALID with
+ * why when the area is outside the scope or not a code.
+ */
+int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], struct dx_buf *why);
+
+#endif

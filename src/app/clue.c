@@ -1,0 +1,320 @@
+/*
+ * clue.c - risk clues and the procedure's policy (see clue.h).
+ *
+ * Policy values come from dx_policy_defaults() through load_policy() until
+ * the stored-policy use case lands; holidays come from the store.
+ */
+#include "core/dx.h"
+#include "app/clue.h"
+#include "core/area.h"
+
+static const struct dx_policy *override;
+static struct dx_policy override_copy;
+
+void dx_proc_policy_override(const struct dx_policy *p)
+{
+	if (p) {
+		override_copy = *p;
+		override = &override_copy;
+	} else {
+		override = NULL;
+	}
+}
+
+static int load_policy(struct dx_store *st, const char *area, const char *date,
+		       struct dx_policy *p)
+{
+	(void)st;
+	(void)area;
+	(void)date;
+	if (override) {
+		*p = *override;
+		return DX_OK;
+	}
+	return dx_policy_defaults(p);
+}
+
+static int add_holiday(const char *day, int worked, void *arg)
+{
+	struct dx_proc_policy *pp = arg;
+	struct dx_date d;
+	if (dx_date_parse(day, strlen(day), &d))
+		return DX_OK;
+	if (worked && pp->nworked < DX_PROC_MAX_HOLIDAYS)
+		pp->worked[pp->nworked++] = d;
+	else if (!worked && pp->noff < DX_PROC_MAX_HOLIDAYS)
+		pp->off[pp->noff++] = d;
+	return DX_OK;
+}
+
+int dx_proc_policy(struct dx_store *st, const char *area, const char *date,
+		   struct dx_proc_policy *out)
+{
+	struct dx_date d, from, to;
+	char county[7], f[11], t[11];
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if ((rc = load_policy(st, area, date, &out->p)))
+		return rc;
+	if (dx_date_parse(date, strlen(date), &d))
+		return dx_error(DX_INVALID, "bad procedure date '%s'", date);
+	from = to = d;
+	dx_date_add_days(&from, -60);
+	dx_date_add_days(&to, 400);
+	dx_area_county(area, county);
+	return dx_store_holiday_list(st, county, dx_date_format(&from, f), dx_date_format(&to, t),
+				     add_holiday, out);
+}
+
+void dx_proc_holidays(const struct dx_proc_policy *pp, struct dx_holidays *h)
+{
+	h->off = pp->off;
+	h->noff = pp->noff;
+	h->worked = pp->worked;
+	h->nworked = pp->nworked;
+}
+
+int dx_proc_deadline(const struct dx_proc_policy *pp, const char *start, char out[11])
+{
+	struct dx_holidays h;
+	struct dx_date d, due;
+	int rc;
+	if (dx_date_parse(start, strlen(start), &d))
+		return DX_INVALID;
+	dx_proc_holidays(pp, &h);
+	/* domain.md §5: clue to decision ≤ identify_days (working days in some
+	 * provinces) */
+	if ((rc = dx_deadline_add(&d, pp->p.identify_days, pp->p.working_days, &h, &due)))
+		return rc;
+	dx_date_format(&due, out);
+	return DX_OK;
+}
+
+int dx_proc_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg)
+{
+	if (dx_store_in_txn(st))
+		return fn(st, arg);
+	return dx_store_txn(st, fn, arg);
+}
+
+int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *why)
+{
+	struct dx_date d;
+	if (!s || dx_date_parse(s, strlen(s), &d)) {
+		dx_buf_addf(why, "%s \"%s\" 不是有效日期（应为 YYYY-MM-DD）", what, s ? s : "");
+		return DX_INVALID;
+	}
+	dx_date_format(&d, out);
+	return DX_OK;
+}
+
+static int writable(const struct dx_actor *a, struct dx_buf *why)
+{
+	if (a->readonly) {
+		dx_buf_addf(why, "账号 %s 为查看角色，不能办理", a->acc.name);
+		return DX_DENIED;
+	}
+	return DX_OK;
+}
+
+int dx_holiday_set(struct dx_store *st, const struct dx_actor *a, const char *day, int worked,
+		   struct dx_buf *why)
+{
+	char d[11], county[7];
+	int rc;
+	if ((rc = writable(a, why)))
+		return rc;
+	if (a->level != DX_LEVEL_COUNTY) {
+		dx_buf_adds(why, "节假日由县级账号设置");
+		return DX_DENIED;
+	}
+	if ((rc = dx_proc_date(day, "日期", d, why)))
+		return rc;
+	dx_area_county(a->acc.scope, county);
+	if ((rc = dx_store_begin(st)))
+		return rc;
+	rc = dx_store_holiday_put(st, county, d, worked, a->acc.name);
+	if (!rc)
+		rc = dx_store_audit(st, county, a->acc.name, worked ? "holiday.worked" : "holiday.off",
+				    "holiday", d, NULL, NULL);
+	if (rc) {
+		dx_store_rollback(st);
+		return rc;
+	}
+	return dx_store_commit(st);
+}
+
+const char *dx_clue_source(const char *s)
+{
+	static const struct {
+		const char *alias, *canon;
+	} src[] = {
+		{"农户自主申报", "农户自主申报"}, {"自主申报", "农户自主申报"},
+		{"干部排查", "干部排查"},         {"排查", "干部排查"},
+		{"部门预警", "部门预警"},         {"预警", "部门预警"},
+		{"热线/小程序", "热线/小程序"},   {"热线", "热线/小程序"},
+		{"小程序", "热线/小程序"},
+	};
+	for (size_t i = 0; s && i < DX_ARRAY_SIZE(src); i++)
+		if (!strcmp(s, src[i].alias))
+			return src[i].canon;
+	return NULL;
+}
+
+struct add_ctx {
+	const struct dx_actor *a;
+	const struct dx_clue_req *r;
+	struct dx_clue_row *out;
+	struct dx_buf *why;
+};
+
+static int clue_add_tx(struct dx_store *st, void *arg)
+{
+	struct add_ctx *x = arg;
+	const struct dx_clue_req *r = x->r;
+	struct dx_clue_row *c = x->out;
+	struct dx_hh_ref hh;
+	struct dx_proc_policy pp;
+	char after[192], key[24], occurred[11] = "", county[7];
+	int64_t prior = 0;
+	int rc;
+
+	memset(c, 0, sizeof(*c));
+	if (r->warning_id) {
+		rc = dx_store_warning_for_clue(st, r->warning_id, &c->household_id, c->reason,
+					       sizeof(c->reason), occurred, &prior);
+		if (rc == DX_NOT_FOUND)
+			dx_buf_addf(x->why, "没有编号为 %lld 的部门预警", (long long)r->warning_id);
+		if (rc)
+			return rc;
+		if (!c->household_id) {
+			dx_buf_adds(x->why, "该预警未匹配到本地农户，无法生成线索");
+			return DX_STATE;
+		}
+		if (prior) {
+			dx_buf_addf(x->why, "该预警已生成线索 %lld", (long long)prior);
+			return DX_EXISTS;
+		}
+		dx_strlcpy(c->source, "部门预警", sizeof(c->source));
+		if ((rc = dx_store_hh_by_id(st, c->household_id, &hh)))
+			return rc;
+	} else {
+		const char *src = dx_clue_source(r->source);
+		if (!src) {
+			dx_buf_addf(x->why, "线索来源 \"%s\" 无效（应为 农户自主申报、干部排查、"
+					    "部门预警 或 热线/小程序）",
+				    r->source ? r->source : "");
+			return DX_INVALID;
+		}
+		if (!r->reason || !*r->reason) {
+			dx_buf_adds(x->why, "请填写线索原因（--reason）");
+			return DX_INVALID;
+		}
+		dx_strlcpy(c->source, src, sizeof(c->source));
+		dx_strlcpy(c->reason, r->reason, sizeof(c->reason));
+		rc = dx_store_hh_by_no(st, r->hh_no ? r->hh_no : "", &hh);
+		if (rc == DX_NOT_FOUND)
+			dx_buf_addf(x->why, "没有户编号为 %s 的农户", r->hh_no ? r->hh_no : "");
+		if (rc)
+			return rc;
+	}
+	if (!dx_actor_sees(x->a, hh.area_code)) {
+		dx_buf_addf(x->why, "户 %s 不在账号 %s 的管辖范围内", hh.hh_no, x->a->acc.name);
+		return DX_DENIED;
+	}
+	if ((rc = dx_proc_date(r->found_on ? r->found_on : occurred, "发现日期", c->found_on,
+			       x->why)))
+		return rc;
+	if ((rc = dx_proc_policy(st, hh.area_code, c->found_on, &pp)))
+		return rc;
+	if ((rc = dx_proc_deadline(&pp, c->found_on, c->deadline)))
+		return rc;
+	c->household_id = hh.id;
+	c->warning_id = r->warning_id;
+	dx_strlcpy(c->state, "待核实", sizeof(c->state));
+	dx_strlcpy(c->created_by, x->a->acc.name, sizeof(c->created_by));
+	if ((rc = dx_store_clue_insert(st, c)))
+		return rc;
+	dx_strlcpy(c->hh_no, hh.hh_no, sizeof(c->hh_no));
+	dx_strlcpy(c->area_code, hh.area_code, sizeof(c->area_code));
+	if (r->warning_id && (rc = dx_store_warning_set_clue(st, r->warning_id, c->id)))
+		return rc;
+	dx_snprintf(key, sizeof(key), "%lld", (long long)c->id);
+	/* no reason text: it may describe health (domain.md: never in logs) */
+	dx_snprintf(after, sizeof(after),
+		    "{\"household\":\"%s\",\"source\":\"%s\",\"found_on\":\"%s\","
+		    "\"deadline\":\"%s\",\"state\":\"待核实\"}",
+		    hh.hh_no, c->source, c->found_on, c->deadline);
+	dx_area_county(hh.area_code, county);
+	return dx_store_audit(st, county, x->a->acc.name, "clue.add", "clue", key, NULL, after);
+}
+
+int dx_clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_clue_req *r,
+		struct dx_clue_row *out, struct dx_buf *why)
+{
+	struct add_ctx x = {a, r, out, why};
+	int rc = writable(a, why);
+	return rc ? rc : dx_proc_txn(st, clue_add_tx, &x);
+}
+
+struct close_ctx {
+	const struct dx_actor *a;
+	int64_t id;
+	const char *result, *date;
+	struct dx_buf *why;
+};
+
+static int clue_close_tx(struct dx_store *st, void *arg)
+{
+	struct close_ctx *x = arg;
+	struct dx_clue_row c;
+	char key[24], after[96], county[7];
+	int rc = dx_store_clue_get(st, x->id, &c);
+	if (rc == DX_NOT_FOUND || (!rc && !dx_actor_sees(x->a, c.area_code))) {
+		/* out of scope looks the same as missing: no probing */
+		dx_buf_addf(x->why, "没有编号为 %lld 的线索（或不在管辖范围内）", (long long)x->id);
+		return DX_NOT_FOUND;
+	}
+	if (rc)
+		return rc;
+	if (strcmp(c.state, "待核实")) {
+		dx_buf_addf(x->why, "线索 %lld 已是%s状态，不能关闭", (long long)x->id, c.state);
+		return DX_STATE;
+	}
+	if (!x->result || !*x->result) {
+		dx_buf_adds(x->why, "请填写核实结果（--result），例如 核实无风险");
+		return DX_INVALID;
+	}
+	if ((rc = dx_proc_date(x->date, "关闭日期", c.closed_on, x->why)))
+		return rc;
+	if (strcmp(c.closed_on, c.found_on) < 0) {
+		dx_buf_addf(x->why, "关闭日期 %s 早于发现日期 %s", c.closed_on, c.found_on);
+		return DX_INVALID;
+	}
+	dx_strlcpy(c.state, "已关闭", sizeof(c.state));
+	dx_strlcpy(c.result, x->result, sizeof(c.result));
+	if ((rc = dx_store_clue_update(st, &c)))
+		return rc;
+	dx_snprintf(key, sizeof(key), "%lld", (long long)c.id);
+	dx_snprintf(after, sizeof(after), "{\"state\":\"已关闭\",\"closed_on\":\"%s\"}", c.closed_on);
+	dx_area_county(c.area_code, county);
+	return dx_store_audit(st, county, x->a->acc.name, "clue.close", "clue", key,
+			      "{\"state\":\"待核实\"}", after);
+}
+
+int dx_clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *result,
+		  const char *date, struct dx_buf *why)
+{
+	struct close_ctx x = {a, id, result, date, why};
+	int rc = writable(a, why);
+	return rc ? rc : dx_proc_txn(st, clue_close_tx, &x);
+}
+
+int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
+		 const char *state, int (*fn)(const struct dx_clue_row *, void *), void *arg,
+		 struct dx_buf *why)
+{
+	char scope[13];
+	int rc = dx_actor_area(a, area, scope, why);
+	return rc ? rc : dx_store_clue_list(st, scope, state, fn, arg);
+}

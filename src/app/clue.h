@@ -1,0 +1,79 @@
+/*
+ * clue.h - risk clues (风险线索, domain.md §5) and the policy in force for
+ * the procedure: time limits, 公示 days and the holiday calendar that
+ * working-day deadlines skip.
+ *
+ * A clue names a household, a source (农户自主申报, 干部排查, 部门预警,
+ * 热线/小程序), a reason, the day it was found and a deadline: found +
+ * identify_days, in working days when working_days.  It is 待核实 until a
+ * case is opened on it (已立案) or it is closed with a result (已关闭).
+ */
+#ifndef DX_APP_CLUE_H
+#define DX_APP_CLUE_H
+
+#include "app/account.h"
+#include "policy/deadline.h"
+#include "policy/params.h"
+#include "store/procedure.h"
+
+#define DX_PROC_MAX_HOLIDAYS 256
+
+/* The policy a procedure step runs under, with the county's holidays around
+ * the date it was loaded for. */
+struct dx_proc_policy {
+	struct dx_policy p;
+	struct dx_date off[DX_PROC_MAX_HOLIDAYS];
+	size_t noff;
+	struct dx_date worked[DX_PROC_MAX_HOLIDAYS];
+	size_t nworked;
+};
+
+/* Load the policy for `area` on `date` (ISO) and the county's holidays from
+ * 60 days before to 400 days after it. */
+int dx_proc_policy(struct dx_store *st, const char *area, const char *date,
+		   struct dx_proc_policy *out);
+/* The holiday view of pp for policy/deadline.h (points into pp). */
+void dx_proc_holidays(const struct dx_proc_policy *pp, struct dx_holidays *h);
+/* start + identify_days under pp (working days when working_days) as ISO. */
+int dx_proc_deadline(const struct dx_proc_policy *pp, const char *start, char out[11]);
+/* Tests: use *p instead of the stored policy (NULL restores it). */
+void dx_proc_policy_override(const struct dx_policy *p);
+
+/* Set a county holiday (worked = 0) or worked weekend day (1); county
+ * accounts only. */
+int dx_holiday_set(struct dx_store *st, const struct dx_actor *a, const char *day, int worked,
+		   struct dx_buf *why);
+
+/* The canonical source for s (also accepts 自主申报, 排查, 预警, 热线,
+ * 小程序), or NULL. */
+const char *dx_clue_source(const char *s);
+
+struct dx_clue_req {
+	const char *hh_no;    /* 户编号 (or 0 with warning_id) */
+	const char *source;
+	const char *reason;
+	const char *found_on; /* ISO date */
+	int64_t warning_id;   /* a matched department warning: source, reason
+				 and household come from it */
+};
+
+/* Record a clue as actor a.  *out gets the stored row. */
+int dx_clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_clue_req *r,
+		struct dx_clue_row *out, struct dx_buf *why);
+/* Close clue `id` without a case (e.g. 核实后不存在风险), with a result. */
+int dx_clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *result,
+		  const char *date, struct dx_buf *why);
+/* Clues under `area` (within the actor's scope; "" = all of it) in state
+ * `state` ("" = any). */
+int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
+		 const char *state, int (*fn)(const struct dx_clue_row *, void *), void *arg,
+		 struct dx_buf *why);
+
+/* Run fn in a transaction of its own, or in the caller's when one is open
+ * (the demo generator). */
+int dx_proc_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg);
+
+/* Parse an ISO date into out (also normalises it); DX_INVALID with why. */
+int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *why);
+
+#endif
