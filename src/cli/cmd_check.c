@@ -1,13 +1,143 @@
 /*
- * cmd_check.c - `dixian check` (placeholder until its issue lands).
+ * cmd_check.c - `dixian check`: the data-quality worklist (issue 4).
+ * Findings are the output, not a failure: the exit status is 0 whenever
+ * the checks ran.
  */
 #include "core/dx.h"
+#include "app/check.h"
 #include "cli/cli.h"
+#include "core/area.h"
+#include "core/date.h"
+
+#include <getopt.h>
+
+struct out {
+	int csv;
+	struct dx_buf line;
+};
+
+static void csv_field(struct dx_buf *b, const char *s, int last)
+{
+	if (strpbrk(s, ",\"\n\r")) {
+		dx_buf_addch(b, '"');
+		for (; *s; s++) {
+			if (*s == '"')
+				dx_buf_addch(b, '"');
+			dx_buf_addch(b, *s);
+		}
+		dx_buf_addch(b, '"');
+	} else {
+		dx_buf_adds(b, s);
+	}
+	dx_buf_addch(b, last ? '\n' : ',');
+}
+
+static int finding(const struct dx_check_finding *f, void *arg)
+{
+	struct out *o = arg;
+	const char *v[] = {f->hh_no, f->village, f->rule->id, f->rule->title, f->detail};
+	size_t i;
+	dx_buf_reset(&o->line);
+	for (i = 0; i < DX_ARRAY_SIZE(v); i++) {
+		if (o->csv)
+			csv_field(&o->line, v[i], i + 1 == DX_ARRAY_SIZE(v));
+		else {
+			dx_buf_adds(&o->line, v[i]);
+			dx_buf_addch(&o->line, i + 1 == DX_ARRAY_SIZE(v) ? '\n' : '\t');
+		}
+	}
+	if (o->line.err)
+		return o->line.err;
+	return fputs(o->line.buf, stdout) < 0 ? DX_IO : DX_OK;
+}
 
 int cmd_check(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "dixian: 'check' is not available yet\n");
-	return DX_EXIT_FAIL;
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},
+		{"area", required_argument, NULL, 'a'},
+		{"as-of", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'f'},
+		{0}};
+	struct dx_store *st = NULL;
+	struct out o;
+	const char *db = NULL, *area = NULL;
+	char canon[13] = "", as_of[11] = "";
+	long *counts = NULL, nhh = 0, total = 0;
+	struct dx_date d;
+	FILE *sf;
+	size_t i;
+	int c, rc;
+
+	memset(&o, 0, sizeof(o));
+	dx_buf_init(&o.line, 0);
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'a':
+			area = optarg;
+			break;
+		case 'o':
+			if (dx_date_parse(optarg, strlen(optarg), &d)) {
+				fprintf(stderr, "错误: --as-of 应为日期 YYYY-MM-DD\n");
+				return DX_EXIT_USAGE;
+			}
+			dx_date_format(&d, as_of);
+			break;
+		case 'f':
+			if (strcmp(optarg, "csv") && strcmp(optarg, "text")) {
+				fprintf(stderr, "错误: --format 应为 csv 或 text\n");
+				return DX_EXIT_USAGE;
+			}
+			o.csv = !strcmp(optarg, "csv");
+			break;
+		default:
+			return dx_cli_usage("check");
+		}
+	}
+	if (optind != argc)
+		return dx_cli_usage("check");
+	if (area && dx_area_canon(area, canon) == DX_AREA_INVALID) {
+		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", area);
+		return DX_EXIT_USAGE;
+	}
+	if (!as_of[0]) {
+		dx_date_today(&d);
+		dx_date_format(&d, as_of);
+	}
+	if (dx_cli_open(db, DX_STORE_READONLY, &st))
+		return DX_EXIT_FAIL;
+	counts = dx_xcalloc(dx_check_rule_count(), sizeof(*counts));
+	if (o.csv) {
+		csv_field(&o.line, "户编号", 0);
+		csv_field(&o.line, "村", 0);
+		csv_field(&o.line, "规则", 0);
+		csv_field(&o.line, "问题", 0);
+		csv_field(&o.line, "说明", 1);
+	} else {
+		dx_buf_adds(&o.line, "户编号\t村\t规则\t问题\t说明\n");
+	}
+	fputs(o.line.buf, stdout);
+	rc = dx_app_check(st, canon, as_of, finding, &o, counts, &nhh);
+	if (rc) {
+		fprintf(stderr, "错误: 检查失败（%s）\n", dx_strerror(rc));
+		goto out;
+	}
+	/* the summary goes after the list; with csv to stderr, so stdout
+	 * stays one table */
+	sf = o.csv ? stderr : stdout;
+	for (i = 0; i < dx_check_rule_count(); i++)
+		total += counts[i];
+	fprintf(sf, "# 检查 %s：%ld 户，发现问题 %ld 条\n", canon[0] ? canon : "全部", nhh, total);
+	for (i = 0; i < dx_check_rule_count(); i++) {
+		const struct dx_check_rule *r = dx_check_rule_at(i);
+		fprintf(sf, "# %s %ld 条  %s\n", r->id, counts[i], r->title);
+	}
+out:
+	free(counts);
+	dx_buf_release(&o.line);
+	dx_store_close(st);
+	return dx_cli_exit(rc);
 }
