@@ -1,13 +1,76 @@
 /*
- * cmd_account.c - `dixian account` (placeholder until its issue lands).
+ * cmd_account.c - `dixian account add|list`: the accounts other commands
+ * act as with --as.
  */
 #include "core/dx.h"
+#include "app/account.h"
 #include "cli/cli.h"
+
+#include <getopt.h>
+
+static int list_cb(const struct dx_account *a, void *arg)
+{
+	(void)arg;
+	printf("%s\t%s\t%s\t%s\n", a->name, a->level, a->scope, a->role);
+	return DX_OK;
+}
 
 int cmd_account(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "dixian: 'account' is not available yet\n");
-	return DX_EXIT_FAIL;
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},    {"level", required_argument, NULL, 'l'},
+		{"scope", required_argument, NULL, 's'}, {"role", required_argument, NULL, 'r'},
+		{"as", required_argument, NULL, 'a'},    {0}};
+	const char *db = NULL, *level = NULL, *scope = NULL, *role = NULL, *as = NULL, *sub;
+	struct dx_store *st = NULL;
+	struct dx_buf why = DX_BUF_INIT;
+	int c, rc;
+	if (argc < 2)
+		return dx_cli_usage("account");
+	sub = argv[1];
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'l':
+			level = optarg;
+			break;
+		case 's':
+			scope = optarg;
+			break;
+		case 'r':
+			role = optarg;
+			break;
+		case 'a':
+			as = optarg;
+			break;
+		default:
+			return dx_cli_usage("account");
+		}
+	}
+	if (!strcmp(sub, "add")) {
+		if (optind + 1 != argc || !level || !scope)
+			return dx_cli_usage("account");
+		if (dx_cli_open(db, 0, &st))
+			return DX_EXIT_FAIL;
+		rc = dx_account_add(st, argv[optind], level, scope, role, as ? as : "cli", &why);
+		if (!rc)
+			printf("已创建账号 %s\n", argv[optind]);
+	} else if (!strcmp(sub, "list")) {
+		if (optind != argc)
+			return dx_cli_usage("account");
+		if (dx_cli_open(db, DX_STORE_READONLY, &st))
+			return DX_EXIT_FAIL;
+		rc = dx_store_account_list(st, scope ? scope : "", list_cb, NULL);
+	} else {
+		return dx_cli_usage("account");
+	}
+	if (rc && why.len)
+		fprintf(stderr, "错误: %s\n", why.buf);
+	dx_buf_release(&why);
+	dx_store_close(st);
+	return dx_cli_exit(rc);
 }

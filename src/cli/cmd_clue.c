@@ -1,13 +1,128 @@
 /*
- * cmd_clue.c - `dixian clue` (placeholder until its issue lands).
+ * cmd_clue.c - `dixian clue add|list|close`: risk clues (风险线索), acting
+ * as an account (--as).
  */
 #include "core/dx.h"
+#include "app/clue.h"
 #include "cli/cli.h"
+#include "core/date.h"
+
+#include <getopt.h>
+
+static int list_cb(const struct dx_clue_row *c, void *arg)
+{
+	(void)arg;
+	printf("%lld\t%s\t%s\t%s\t%s\t%s\t%s", (long long)c->id, c->hh_no, c->source, c->found_on,
+	       c->deadline, c->state, c->reason);
+	if (c->case_id)
+		printf("\t案件%lld", (long long)c->case_id);
+	else if (c->result[0])
+		printf("\t%s", c->result);
+	putchar('\n');
+	return DX_OK;
+}
 
 int cmd_clue(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "dixian: 'clue' is not available yet\n");
-	return DX_EXIT_FAIL;
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},      {"as", required_argument, NULL, 'a'},
+		{"source", required_argument, NULL, 's'},  {"reason", required_argument, NULL, 'r'},
+		{"found", required_argument, NULL, 'f'},   {"date", required_argument, NULL, 'f'},
+		{"warning", required_argument, NULL, 'w'}, {"area", required_argument, NULL, 'A'},
+		{"state", required_argument, NULL, 'S'},   {"result", required_argument, NULL, 'R'},
+		{0}};
+	const char *db = NULL, *as = NULL, *source = NULL, *reason = NULL, *date = NULL;
+	const char *area = NULL, *state = NULL, *result = NULL, *sub;
+	struct dx_store *st = NULL;
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_actor actor;
+	struct dx_date d;
+	char today[11];
+	int64_t warning = 0, id = 0;
+	int c, rc;
+	if (argc < 2)
+		return dx_cli_usage("clue");
+	sub = argv[1];
+	argc--;
+	argv++;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd':
+			db = optarg;
+			break;
+		case 'a':
+			as = optarg;
+			break;
+		case 's':
+			source = optarg;
+			break;
+		case 'r':
+			reason = optarg;
+			break;
+		case 'f':
+			date = optarg;
+			break;
+		case 'w':
+			if (dx_parse_i64(optarg, &warning) || warning <= 0) {
+				fprintf(stderr, "错误: --warning 应为预警编号\n");
+				return DX_EXIT_USAGE;
+			}
+			break;
+		case 'A':
+			area = optarg;
+			break;
+		case 'S':
+			state = optarg;
+			break;
+		case 'R':
+			result = optarg;
+			break;
+		default:
+			return dx_cli_usage("clue");
+		}
+	}
+	dx_date_today(&d);
+	dx_date_format(&d, today);
+	if (dx_cli_open(db, 0, &st))
+		return DX_EXIT_FAIL;
+	if ((rc = dx_actor_load(st, as, &actor, &why)))
+		goto out;
+	if (!strcmp(sub, "add")) {
+		struct dx_clue_req r = {NULL, source, reason, date, warning};
+		struct dx_clue_row row;
+		if (optind + (warning ? 0 : 1) != argc) {
+			rc = DX_USAGE;
+			goto out;
+		}
+		r.hh_no = warning ? NULL : argv[optind];
+		if (!warning && !date)
+			r.found_on = today;
+		if (!(rc = dx_clue_add(st, &actor, &r, &row, &why)))
+			printf("已登记线索 %lld：户 %s，%s，核实期限 %s\n", (long long)row.id, row.hh_no,
+			       row.source, row.deadline);
+	} else if (!strcmp(sub, "list")) {
+		if (optind != argc) {
+			rc = DX_USAGE;
+			goto out;
+		}
+		printf("编号\t户编号\t来源\t发现日期\t期限\t状态\t原因\n");
+		rc = dx_clue_list(st, &actor, area, state ? state : "", list_cb, NULL, &why);
+	} else if (!strcmp(sub, "close")) {
+		if (optind + 1 != argc || dx_parse_i64(argv[optind], &id)) {
+			rc = DX_USAGE;
+			goto out;
+		}
+		if (!(rc = dx_clue_close(st, &actor, id, result, date ? date : today, &why)))
+			printf("已关闭线索 %lld\n", (long long)id);
+	} else {
+		rc = DX_USAGE;
+	}
+out:
+	if (rc == DX_USAGE && !why.len)
+		dx_cli_usage("clue");
+	else if (rc && why.len)
+		fprintf(stderr, "错误: %s\n", why.buf);
+	dx_buf_release(&why);
+	dx_store_close(st);
+	return dx_cli_exit(rc);
 }

@@ -1,0 +1,22 @@
+/*
+ * notice.h - the 公示 and 公告 lists of a village (domain.md §5: never
+ * 身份证号, phone, bank account or health condition).
+ *
+ * 公示: cases whose notice is posted (公示 passed) and not yet reviewed by
+ * the township, as of a date, with the notice period.  公告: cases
+ * approved (公告 passed) in the 30 days up to the date.
+ */
+#ifndef DX_APP_NOTICE_H
+#define DX_APP_NOTICE_H
+
+#include "app/account.h"
+#include "io/notice_out.h"
+
+/* Build the list of `kind` (公示 / 公告) for `village` (12 digits) as of
+ * `as_of`; a may be NULL (the lists are public), else the village must be
+ * in its scope.  Release out with dx_notice_release(). */
+int dx_notice_build(struct dx_store *st, const struct dx_actor *a, const char *village,
+		    const char *kind, const char *as_of, struct dx_notice *out,
+		    struct dx_buf *why);
+
+#endif

@@ -1,0 +1,37 @@
+/*
+ * overdue.h - clues and cases past their deadlines (domain.md §5: clue to
+ * decision ≤ identify_days; §9: the system lists who is overdue).
+ *
+ * Three kinds of item, each held by the level that must act next:
+ *   线索逾期   a clue still 待核实 after its deadline (village);
+ *   整体逾期   an open case past its whole deadline (the level of its next
+ *              step);
+ *   公示逾期   an open case whose 公示 has not been posted although it must
+ *              start by deadline − notice_days to end in time (village).
+ * Days over count working days when the policy does.
+ */
+#ifndef DX_APP_OVERDUE_H
+#define DX_APP_OVERDUE_H
+
+#include "app/case.h"
+
+struct dx_overdue_item {
+	const char *what;     /* 线索逾期 / 整体逾期 / 公示逾期 */
+	int64_t id;           /* clue or case number */
+	const char *hh_no;
+	const char *area_code;
+	const char *kind;     /* 线索 / 识别 / 风险消除 */
+	const char *pending;  /* step waiting, "" for clues */
+	enum dx_level level;  /* who holds it */
+	const char *deadline; /* the deadline missed */
+	long days_over;       /* > 0 */
+	int green;            /* 绿色通道 */
+};
+
+/* Call fn for every overdue item under area (within the actor's scope when
+ * a is not NULL) as of `as_of` (ISO), clues first, then cases, by id. */
+int dx_overdue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
+		    const char *as_of, int (*fn)(const struct dx_overdue_item *, void *),
+		    void *arg, struct dx_buf *why);
+
+#endif
