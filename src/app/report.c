@@ -5,161 +5,447 @@
  * before the as-of date; people are the household's counted members; a
  * group's per-capita income is total net income ÷ members, and its growth
  * compares the same households' previous year.  Everything is integer fen.
+ *
+ * The build streams the store once per table (households, members,
+ * measures, visits), keeps one small record per household, and then counts
+ * every figure through the same predicate that lists its households, so a
+ * figure and its drill-down list cannot disagree.
  */
 #include "core/dx.h"
 #include "app/report.h"
+#include "core/area.h"
+#include "core/date.h"
+#include "core/idmap.h"
+
+#include <stddef.h>
 
 const char *const dx_category_names[DX_NCAT] = {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"};
 
-static void hp_add(struct dx_hp *a, int persons)
+/* What the report remembers of one household. */
+struct hstate {
+	int64_t id;
+	uint32_t row;
+	int members;
+	unsigned char tuopin, monitored, eliminated, reflag, cat; /* cat: DX_NCAT = other */
+	unsigned char has_income, has_prev;
+	int64_t net, prev_net;
+	int dibao_persons, dibao_class_persons[DX_NDIBAO];
+	long measures, measures_done, visits;
+	char *hh_no;     /* only when listing */
+	char area[13];
+};
+
+struct build {
+	struct dx_report *r;
+	const struct dx_report_opts *o;
+	struct hstate *h;
+	size_t n, cap;
+	struct dx_idmap idx;
+	size_t child_len; /* length of the child codes rows are keyed by */
+	uint32_t last_row;
+	int keep_names;
+	struct {
+		char place[64];
+		enum dx_work_dest dest;
+	} memo[32];
+	unsigned nmemo, memo_next;
+};
+
+/* ---- figures: one table drives counting, JSON and drill-down ---- */
+
+typedef int (*fig_pred)(const struct dx_report *r, const struct hstate *h);
+
+static int p_all(const struct dx_report *r, const struct hstate *h)
 {
-	a->hh++;
-	a->persons += persons;
+	(void)r;
+	return h->members;
+}
+static int p_tuopin(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->tuopin ? h->members : -1;
+}
+static int p_monitored(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->monitored ? h->members : -1;
+}
+static int p_cat0(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->monitored && h->cat == DX_CAT_UNSTABLE ? h->members : -1;
+}
+static int p_cat1(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->monitored && h->cat == DX_CAT_EDGE ? h->members : -1;
+}
+static int p_cat2(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->monitored && h->cat == DX_CAT_SUDDEN ? h->members : -1;
+}
+static int p_eliminated(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->monitored && h->eliminated ? h->members : -1;
+}
+static int p_active(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->monitored && !h->eliminated ? h->members : -1;
+}
+static int p_reflag(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->monitored && !h->eliminated && h->reflag ? h->members : -1;
+}
+static int p_dibao(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->dibao_persons ? h->dibao_persons : -1;
+}
+static int p_dibao_a(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->dibao_class_persons[DX_DIBAO_A] ? h->dibao_class_persons[DX_DIBAO_A] : -1;
+}
+static int p_dibao_b(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->dibao_class_persons[DX_DIBAO_B] ? h->dibao_class_persons[DX_DIBAO_B] : -1;
+}
+static int p_dibao_c(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->dibao_class_persons[DX_DIBAO_C] ? h->dibao_class_persons[DX_DIBAO_C] : -1;
+}
+static int p_visit_due(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->monitored ? h->members : -1;
+}
+static int p_visit_ok(const struct dx_report *r, const struct hstate *h)
+{
+	long need;
+	if (!h->monitored)
+		return -1;
+	need = (long)(h->eliminated ? r->visits_eliminated : r->visits_active) * r->visit_weeks;
+	return h->visits >= need ? h->members : -1;
 }
 
-static void income_add(struct dx_group_income *g, const struct dx_hh_fact *f)
+static const struct {
+	struct dx_figure_def d;
+	size_t offset;
+	fig_pred pred;
+} figures[] = {
+#define FIG(key, label, filter, field, pred) {{key, label, filter}, offsetof(struct dx_figs, field), pred}
+	FIG("all", "农户", "{}", all, p_all),
+	FIG("tuopin", "脱贫人口", "{\"kind\":\"脱贫户\"}", tuopin, p_tuopin),
+	FIG("monitored", "监测对象", "{\"monitored\":true}", monitored, p_monitored),
+	FIG("unstable", "脱贫不稳定户", "{\"monitored\":true,\"category\":\"脱贫不稳定户\"}", cat[0], p_cat0),
+	FIG("edge", "边缘易致贫户", "{\"monitored\":true,\"category\":\"边缘易致贫户\"}", cat[1], p_cat1),
+	FIG("sudden", "突发严重困难户", "{\"monitored\":true,\"category\":\"突发严重困难户\"}", cat[2], p_cat2),
+	FIG("eliminated", "已消除风险", "{\"monitored\":true,\"eliminated\":true}", eliminated, p_eliminated),
+	FIG("active", "未消除风险", "{\"monitored\":true,\"eliminated\":false}", active, p_active),
+	FIG("reflag", "风险再标注", "{\"monitored\":true,\"eliminated\":false,\"reflag\":true}", reflag, p_reflag),
+	FIG("dibao", "享受低保", "{\"dibao\":true}", dibao, p_dibao),
+	FIG("dibao_a", "A类低保", "{\"dibao\":\"A\"}", dibao_class[0], p_dibao_a),
+	FIG("dibao_b", "B类低保", "{\"dibao\":\"B\"}", dibao_class[1], p_dibao_b),
+	FIG("dibao_c", "C类低保", "{\"dibao\":\"C\"}", dibao_class[2], p_dibao_c),
+#undef FIG
+};
+
+size_t dx_report_figure_count(void)
 {
-	if (!f->has_income)
-		return;
-	hp_add(&g->with_income, f->members);
-	g->net += f->net;
-	if (f->has_prev) {
-		hp_add(&g->both, f->members);
-		g->both_net += f->net;
-		g->both_prev_net += f->prev_net;
+	return DX_ARRAY_SIZE(figures);
+}
+
+const struct dx_figure_def *dx_report_figure(size_t i)
+{
+	return i < DX_ARRAY_SIZE(figures) ? &figures[i].d : NULL;
+}
+
+const struct dx_figure_def *dx_report_figure_find(const char *key)
+{
+	for (size_t i = 0; i < DX_ARRAY_SIZE(figures); i++)
+		if (!strcmp(figures[i].d.key, key))
+			return &figures[i].d;
+	return NULL;
+}
+
+struct dx_hp dx_report_figure_value(const struct dx_figs *f, const struct dx_figure_def *d)
+{
+	size_t i = (size_t)((const char *)d - (const char *)&figures[0].d) / sizeof(figures[0]);
+	return *(const struct dx_hp *)((const char *)f + figures[i].offset);
+}
+
+/* visits are not a listed figure of their own: they count the monitored
+ * households (p_visit_due) and those visited as often as required */
+static void count_household(const struct dx_report *r, const struct hstate *h, struct dx_figs *f)
+{
+	int p;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(figures); i++) {
+		if ((p = figures[i].pred(r, h)) < 0)
+			continue;
+		struct dx_hp *hp = (struct dx_hp *)((char *)f + figures[i].offset);
+		hp->hh++;
+		hp->persons += p;
+	}
+	f->visits += h->visits;
+	if (p_visit_due(r, h) >= 0)
+		f->visit_due++;
+	if (p_visit_ok(r, h) >= 0)
+		f->visit_ok++;
+	if (h->has_income) {
+		struct dx_group_income *g[2] = {h->tuopin ? &f->inc_tuopin : NULL,
+						h->monitored ? &f->inc_monitored : NULL};
+		for (int k = 0; k < 2; k++) {
+			if (!g[k])
+				continue;
+			g[k]->with_income.hh++;
+			g[k]->with_income.persons += h->members;
+			g[k]->net += h->net;
+			if (h->has_prev) {
+				g[k]->both.hh++;
+				g[k]->both.persons += h->members;
+				g[k]->both_net += h->net;
+				g[k]->both_prev_net += h->prev_net;
+			}
+		}
+	}
+	if (h->monitored) {
+		f->measures += h->measures;
+		f->measures_done += h->measures_done;
 	}
 }
 
-static int scan_one(const struct dx_hh_fact *f, void *arg)
+/* ---- building ---- */
+
+static uint32_t row_of(struct build *b, const char *area)
 {
-	struct dx_report *r = arg;
-	hp_add(&r->all, f->members);
-	if (f->tuopin) {
-		hp_add(&r->tuopin, f->members);
-		income_add(&r->inc_tuopin, f);
+	struct dx_report *r = b->r;
+	if (!r->nrows)
+		return UINT32_MAX;
+	if (b->last_row < r->nrows && !strncmp(r->rows[b->last_row].code, area, b->child_len))
+		return b->last_row;
+	for (uint32_t i = 0; i < r->nrows; i++) {
+		if (!strncmp(r->rows[i].code, area, b->child_len)) {
+			b->last_row = i;
+			return i;
+		}
 	}
-	if (f->monitored) {
-		hp_add(&r->monitored, f->members);
-		income_add(&r->inc_monitored, f);
-		for (int c = 0; c < DX_NCAT; c++)
-			if (!strcmp(f->category, dx_category_names[c]))
-				hp_add(&r->cat[c], f->members);
-		if (f->eliminated) {
-			hp_add(&r->eliminated, f->members);
-		} else {
-			hp_add(&r->active, f->members);
-			if (f->reflag)
-				hp_add(&r->reflag, f->members);
+	return UINT32_MAX;
+}
+
+static int on_household(const struct dx_hh_fact *f, void *arg)
+{
+	struct build *b = arg;
+	struct hstate *h;
+	if (b->n == b->cap) {
+		b->cap = b->cap ? b->cap * 2 : 4096;
+		b->h = dx_xrealloc(b->h, b->cap * sizeof(*b->h));
+	}
+	h = &b->h[b->n];
+	memset(h, 0, sizeof(*h));
+	h->id = f->id;
+	h->row = row_of(b, f->area_code);
+	h->members = f->members;
+	h->tuopin = (unsigned char)f->tuopin;
+	h->monitored = (unsigned char)f->monitored;
+	h->eliminated = (unsigned char)f->eliminated;
+	h->reflag = (unsigned char)f->reflag;
+	h->cat = DX_NCAT;
+	for (int c = 0; c < DX_NCAT; c++)
+		if (!strcmp(f->category, dx_category_names[c]))
+			h->cat = (unsigned char)c;
+	h->has_income = (unsigned char)f->has_income;
+	h->has_prev = (unsigned char)f->has_prev;
+	h->net = f->net;
+	h->prev_net = f->prev_net;
+	dx_strlcpy(h->area, f->area_code, sizeof(h->area));
+	if (b->keep_names)
+		h->hh_no = dx_xstrdup(f->hh_no);
+	dx_idmap_put(&b->idx, f->id, (uint32_t)b->n);
+	b->n++;
+	return 0;
+}
+
+static struct hstate *find(struct build *b, int64_t id)
+{
+	uint32_t i;
+	return dx_idmap_get(&b->idx, id, &i) ? &b->h[i] : NULL;
+}
+
+/* 务工所在地 texts repeat a lot; remember the last few classifications
+ * (the class depends on the text and the household's province only, and a
+ * report covers one county, hence one province). */
+static enum dx_work_dest work_dest(struct build *b, const char *place, const char *area)
+{
+	unsigned k;
+	for (k = 0; k < b->nmemo; k++)
+		if (!strcmp(b->memo[k].place, place))
+			return b->memo[k].dest;
+	k = b->nmemo < DX_ARRAY_SIZE(b->memo) ? b->nmemo++ : (unsigned)(b->memo_next++ % DX_ARRAY_SIZE(b->memo));
+	dx_strlcpy(b->memo[k].place, place, sizeof(b->memo[k].place));
+	b->memo[k].dest = dx_work_dest_of(place, area);
+	return b->memo[k].dest;
+}
+
+static int on_member(const struct dx_member_fact *m, void *arg)
+{
+	struct build *b = arg;
+	struct hstate *h = find(b, m->household_id);
+	if (!h || !m->counted)
+		return 0;
+	if (m->dibao) {
+		h->dibao_persons++;
+		if (m->dibao_class[0] >= 'A' && m->dibao_class[0] <= 'C')
+			h->dibao_class_persons[m->dibao_class[0] - 'A']++;
+	}
+	if (m->work_place[0] && m->work_months != 0) {
+		struct dx_figs *fs[2] = {&b->r->total, h->row < b->r->nrows ? &b->r->rows[h->row].f : NULL};
+		enum dx_work_dest d = work_dest(b, m->work_place, h->area);
+		for (int k = 0; k < 2; k++) {
+			if (!fs[k])
+				continue;
+			fs[k]->workers++;
+			fs[k]->work[d]++;
 		}
 	}
 	return 0;
 }
 
-int dx_report_build(struct dx_store *st, const char *area, int year, const char *as_of,
-		    struct dx_report *r)
+static int on_measures(int64_t hid, long all, long done, void *arg)
+{
+	struct hstate *h = find(arg, hid);
+	if (h) {
+		h->measures = all;
+		h->measures_done = done;
+	}
+	return 0;
+}
+
+static int on_visits(int64_t hid, long n, long unused, void *arg)
+{
+	struct hstate *h = find(arg, hid);
+	(void)unused;
+	if (h)
+		h->visits = n;
+	return 0;
+}
+
+static int add_row(const struct dx_area *a, void *arg)
+{
+	struct dx_report *r = arg;
+	r->rows = dx_xrealloc(r->rows, (r->nrows + 1) * sizeof(*r->rows));
+	memset(&r->rows[r->nrows], 0, sizeof(r->rows[0]));
+	dx_strlcpy(r->rows[r->nrows].code, a->code, sizeof(r->rows[0].code));
+	dx_strlcpy(r->rows[r->nrows].name, a->name, sizeof(r->rows[0].name));
+	r->nrows++;
+	return 0;
+}
+
+static void release_build(struct build *b)
+{
+	for (size_t i = 0; i < b->n; i++)
+		free(b->h[i].hh_no);
+	free(b->h);
+	dx_idmap_release(&b->idx);
+}
+
+static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
+		     struct build *b)
 {
 	struct dx_area a;
+	struct dx_date d;
+	char county[7], from[11];
 	int rc;
 	memset(r, 0, sizeof(*r));
-	if ((rc = dx_store_area_get(st, area, &a)))
-		return rc == DX_NOT_FOUND ? dx_error(DX_NOT_FOUND, "unknown area '%s'", area) : rc;
+	memset(b, 0, sizeof(*b));
+	b->r = r;
+	b->o = o;
+	if ((rc = dx_store_area_get(st, o->area, &a)))
+		return rc == DX_NOT_FOUND ? dx_error(DX_NOT_FOUND, "unknown area '%s'", o->area) : rc;
 	dx_strlcpy(r->area, a.code, sizeof(r->area));
 	dx_strlcpy(r->area_name, a.name, sizeof(r->area_name));
-	r->year = year;
-	if (as_of && *as_of)
-		dx_strlcpy(r->as_of, as_of, sizeof(r->as_of));
+	r->year = o->year;
+	if (o->as_of && *o->as_of)
+		dx_strlcpy(r->as_of, o->as_of, sizeof(r->as_of));
 	else
-		dx_snprintf(r->as_of, sizeof(r->as_of), "%04d-12-31", year);
-	return dx_store_scan_households(st, r->area, year, r->as_of, scan_one, r);
-}
-
-/* a / b rounded half away from zero; b > 0 */
-static int64_t div_round(int64_t a, int64_t b)
-{
-	return a >= 0 ? (a + b / 2) / b : -((-a + b / 2) / b);
-}
-
-int64_t dx_group_per_capita(const struct dx_group_income *g)
-{
-	return g->with_income.persons ? div_round(g->net, g->with_income.persons) : 0;
-}
-
-int dx_group_growth_bp(const struct dx_group_income *g, int64_t *bp)
-{
-	int64_t cur, prev;
-	if (!g->both.persons || g->both_prev_net <= 0)
-		return DX_NOT_FOUND;
-	/* per-capita over the same members both years, so members cancel */
-	cur = g->both_net;
-	prev = g->both_prev_net;
-	*bp = div_round((cur - prev) * 10000, prev);
+		dx_snprintf(r->as_of, sizeof(r->as_of), "%04d-12-31", o->year);
+	dx_strlcpy(r->label, o->label && *o->label ? o->label : "监测对象", sizeof(r->label));
+	r->visit_weeks = 4;
+	r->visits_active = o->visits_active ? o->visits_active : 2;
+	r->visits_eliminated = o->visits_eliminated ? o->visits_eliminated : 1;
+	if (strlen(r->area) < 12) {
+		if ((rc = dx_store_area_children(st, r->area, add_row, r)))
+			return rc;
+		b->child_len = strlen(r->area) == 6 ? 9 : 12;
+	}
+	dx_strlcpy(county, r->area, sizeof(county));
+	if ((rc = dx_store_scan_households(st, r->area, r->year, r->as_of, on_household, b)))
+		return rc;
+	if ((rc = dx_store_scan_members(st, county, on_member, b)))
+		return rc;
+	if ((rc = dx_store_scan_measures(st, county, r->as_of, on_measures, b)))
+		return rc;
+	if (dx_date_parse(r->as_of, strlen(r->as_of), &d))
+		return dx_error(DX_INVALID, "bad as-of date '%s'", r->as_of);
+	dx_date_add_days(&d, -7L * r->visit_weeks);
+	dx_date_format(&d, from);
+	if ((rc = dx_store_scan_visits(st, county, from, r->as_of, on_visits, b)))
+		return rc;
+	for (size_t i = 0; i < b->n; i++) {
+		count_household(r, &b->h[i], &r->total);
+		if (b->h[i].row < r->nrows)
+			count_household(r, &b->h[i], &r->rows[b->h[i].row].f);
+	}
 	return DX_OK;
 }
 
-static void add_bp(struct dx_buf *b, int64_t bp)
+int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r)
 {
-	int64_t a = bp < 0 ? -bp : bp;
-	dx_buf_addf(b, "%s%lld.%02lld%%", bp < 0 ? "-" : "", (long long)(a / 100),
-		    (long long)(a % 100));
+	struct build b;
+	int rc = run_build(st, o, r, &b);
+	release_build(&b);
+	if (rc)
+		dx_report_release(r);
+	return rc;
 }
 
-static void add_income(struct dx_buf *b, const char *who, const struct dx_group_income *g)
+void dx_report_release(struct dx_report *r)
 {
-	int64_t bp;
-	if (!g->with_income.persons)
-		return;
-	dx_buf_addf(b, "%s人均纯收入", who);
-	dx_buf_add_fen(b, dx_group_per_capita(g));
-	dx_buf_adds(b, "元");
-	if (dx_group_growth_bp(g, &bp) == DX_OK) {
-		dx_buf_adds(b, bp >= 0 ? "，同比增长" : "，同比下降");
-		add_bp(b, bp < 0 ? -bp : bp);
-	}
+	free(r->rows);
+	r->rows = NULL;
+	r->nrows = 0;
 }
 
-void dx_report_text(const struct dx_report *r, const char *label, struct dx_buf *out)
+int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
+		   int (*fn)(const char *hh_no, const char *area_code, int persons, void *),
+		   void *arg)
 {
-	int first = 1;
-	dx_buf_addf(out, "%d年%s", r->year, r->area_name);
-	if (r->tuopin.hh) {
-		dx_buf_addf(out, "脱贫人口为%ld户%ld人", r->tuopin.hh, r->tuopin.persons);
-		first = 0;
-	}
-	if (r->monitored.hh) {
-		dx_buf_addf(out, "%s%s为%ld户%ld人", first ? "" : "，", label, r->monitored.hh,
-			    r->monitored.persons);
-		first = 0;
-		dx_buf_adds(out, "，其中：");
-		for (int c = 0, n = 0; c < DX_NCAT; c++) {
-			if (!r->cat[c].hh)
-				continue;
-			dx_buf_addf(out, "%s%s%ld户%ld人", n++ ? "、" : "", dx_category_names[c],
-				    r->cat[c].hh, r->cat[c].persons);
+	struct dx_report r;
+	struct build b;
+	size_t k;
+	int rc;
+	for (k = 0; k < DX_ARRAY_SIZE(figures); k++)
+		if (!strcmp(figures[k].d.key, key))
+			break;
+	if (k == DX_ARRAY_SIZE(figures))
+		return dx_error(DX_NOT_FOUND, "no figure '%s'", key);
+	memset(&b, 0, sizeof(b));
+	b.keep_names = 1;
+	/* run_build resets b; keep_names must survive, so set it after */
+	rc = run_build(st, o, &r, &b);
+	if (!rc) {
+		for (size_t i = 0; i < b.n && !rc; i++) {
+			int p = figures[k].pred(&r, &b.h[i]);
+			if (p >= 0)
+				rc = fn(b.h[i].hh_no ? b.h[i].hh_no : "", b.h[i].area, p, arg);
 		}
-		dx_buf_adds(out, "。");
-		if (r->eliminated.hh)
-			dx_buf_addf(out, "已消除风险%ld户%ld人，", r->eliminated.hh,
-				    r->eliminated.persons);
-		if (r->active.hh) {
-			dx_buf_addf(out, "未消除风险%ld户%ld人", r->active.hh, r->active.persons);
-			if (r->reflag.hh)
-				dx_buf_addf(out, "（风险再标注%ld户%ld人）", r->reflag.hh,
-					    r->reflag.persons);
-		} else {
-			dx_buf_setlen(out, out->len - strlen("，"));
-		}
-		dx_buf_adds(out, "。");
-	} else if (!first) {
-		dx_buf_adds(out, "。");
 	}
-	if (first && !r->monitored.hh) {
-		dx_buf_addf(out, "共有农户%ld户%ld人。", r->all.hh, r->all.persons);
-	}
-	if (r->inc_tuopin.with_income.persons || r->inc_monitored.with_income.persons) {
-		add_income(out, "脱贫户", &r->inc_tuopin);
-		if (r->inc_tuopin.with_income.persons && r->inc_monitored.with_income.persons)
-			dx_buf_adds(out, "；");
-		add_income(out, label, &r->inc_monitored);
-		dx_buf_adds(out, "。");
-	}
+	release_build(&b);
+	dx_report_release(&r);
+	return rc;
 }

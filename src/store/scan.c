@@ -8,63 +8,239 @@
 #include "core/dx.h"
 #include "store/store_int.h"
 
-/* ?1 area prefix, ?2 year, ?3 as-of date.  Area ranges use
- * `code >= prefix AND code < prefix || ':'` (':' sorts after '9') so the
- * index on area_code serves any prefix. */
-static const char SQL_SCAN[] =
-	"WITH m AS (SELECT p.household_id, count(*) AS n FROM person p"
-	"   JOIN household h ON h.id = p.household_id"
-	"   WHERE p.counted = 1 AND h.area_code >= ?1 AND h.area_code < ?1 || ':'"
-	"   GROUP BY p.household_id),"
-	" ep AS (SELECT e.household_id, e.category, e.eliminated_on, e.reflag,"
-	"   row_number() OVER (PARTITION BY e.household_id"
-	"                      ORDER BY e.identified_on DESC, e.id DESC) AS rn"
-	"   FROM episode e JOIN household h ON h.id = e.household_id"
-	"   WHERE e.identified_on <= ?3 AND h.area_code >= ?1"
-	"     AND h.area_code < ?1 || ':')"
-	" SELECT h.id, h.hh_no, h.area_code, h.kind = '脱贫户', coalesce(m.n, 0),"
-	"  i.id IS NOT NULL,"
-	"  coalesce(i.wage + i.business + i.property + i.transfer - i.business_cost, 0),"
-	"  p.id IS NOT NULL,"
-	"  coalesce(p.wage + p.business + p.property + p.transfer - p.business_cost, 0),"
-	"  ep.category, ep.eliminated_on IS NOT NULL AND ep.eliminated_on <= ?3,"
-	"  coalesce(ep.reflag, 0)"
-	" FROM household h"
-	" LEFT JOIN m ON m.household_id = h.id"
-	" LEFT JOIN income i ON i.household_id = h.id AND i.year = ?2"
-	" LEFT JOIN income p ON p.household_id = h.id AND p.year = ?2 - 1"
-	" LEFT JOIN ep ON ep.household_id = h.id AND ep.rn = 1"
-	" WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':'"
-	" ORDER BY h.area_code, h.hh_no";
+/*
+ * The household scan reads three narrow streams of one county -- incomes of
+ * two years, episodes up to the as-of date, then the households of the
+ * area -- and joins them in C through a hash on household id.  Sequential
+ * scans beat per-household index lookups several times over on a county
+ * (see bench/b_report.sh); the member count comes from household.members,
+ * which triggers keep (schema v6).
+ */
+static const char SQL_SCAN_INCOME[] =
+	"SELECT household_id, year, wage + business + property + transfer - business_cost"
+	" FROM income WHERE county_code = ?1 AND year IN (?2, ?2 - 1)";
+/* ordered so that the last row seen per household is its latest episode */
+static const char SQL_SCAN_EPISODE[] =
+	"SELECT household_id, category, eliminated_on IS NOT NULL AND eliminated_on <= ?2,"
+	" reflag FROM episode WHERE county_code = ?1 AND identified_on <= ?2"
+	" ORDER BY household_id, identified_on, id";
+/* ?1 county, ?2 area prefix: `code >= prefix AND code < prefix || ':'`
+ * (':' sorts after '9') selects an area and everything under it */
+static const char SQL_SCAN_HH[] =
+	"SELECT id, hh_no, area_code, kind = '脱贫户', members FROM household"
+	" WHERE county_code = ?1 AND area_code >= ?2 AND area_code < ?2 || ':'";
+/* a whole county: no range, so the planner scans the table in order
+ * instead of visiting every row through the area index */
+static const char SQL_SCAN_HH_COUNTY[] =
+	"SELECT id, hh_no, area_code, kind = '脱贫户', members FROM household"
+	" WHERE county_code = ?1";
+
+struct fact_slot {
+	int64_t id; /* 0 = empty */
+	int64_t net, prev_net;
+	unsigned char has_income, has_prev, monitored, eliminated, reflag;
+	unsigned char cat; /* index into fact_map.cats */
+};
+
+/* Category texts are few (a dated code table); slots refer to them by
+ * index so a slot stays 32 bytes. */
+enum { MAX_CATS = 32, CAT_LEN = 64 };
+
+struct fact_map {
+	struct fact_slot *slot;
+	size_t cap, n;
+	char cats[MAX_CATS][CAT_LEN];
+	int ncats;
+};
+
+/* Row ids are dense and arrive in order, so the identity hash keeps probes
+ * sequential in memory; linear probing absorbs the gaps. */
+static size_t fact_hash(const struct fact_map *m, int64_t id)
+{
+	return (size_t)id & (m->cap - 1);
+}
+
+static struct fact_slot *fact_get(struct fact_map *m, int64_t id, int create)
+{
+	size_t i;
+	if (create && (m->n + 1) * 2 > m->cap) {
+		struct fact_map t = *m;
+		t.cap = m->cap ? m->cap * 2 : 4096;
+		t.slot = dx_xcalloc(t.cap, sizeof(struct fact_slot));
+		t.n = 0;
+		for (size_t k = 0; k < m->cap; k++)
+			if (m->slot[k].id)
+				*fact_get(&t, m->slot[k].id, 1) = m->slot[k];
+		free(m->slot);
+		*m = t;
+	}
+	if (!m->cap)
+		return NULL;
+	for (i = fact_hash(m, id); m->slot[i].id; i = (i + 1) & (m->cap - 1))
+		if (m->slot[i].id == id)
+			return &m->slot[i];
+	if (!create)
+		return NULL;
+	m->slot[i].id = id;
+	m->n++;
+	return &m->slot[i];
+}
+
+static unsigned char fact_cat(struct fact_map *m, const char *text)
+{
+	for (int i = 0; i < m->ncats; i++)
+		if (!strcmp(m->cats[i], text))
+			return (unsigned char)i;
+	if (m->ncats == MAX_CATS)
+		return MAX_CATS - 1;
+	dx_strlcpy(m->cats[m->ncats], text, CAT_LEN);
+	return (unsigned char)m->ncats++;
+}
 
 int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 			     const char *as_of,
 			     int (*fn)(const struct dx_hh_fact *, void *), void *arg)
 {
+	struct fact_map *map = dx_xcalloc(1, sizeof(*map));
 	struct dx_hh_fact f;
 	struct dx_stmt *s;
+	char county[7];
 	int rc;
-	if (!(s = dx_q(st, SQL_SCAN)))
-		return DX_DB;
-	dx_bind_text(s, 1, area);
+	dx_strlcpy(county, area, sizeof(county));
+	if (!(s = dx_q(st, SQL_SCAN_INCOME))) {
+		rc = DX_DB;
+		goto out;
+	}
+	dx_bind_text(s, 1, county);
 	dx_bind_int(s, 2, year);
-	dx_bind_text(s, 3, as_of);
 	while ((rc = dx_step(s)) == DX_OK) {
+		struct fact_slot *x = fact_get(map, dx_col_int(s, 0), 1);
+		if (dx_col_int(s, 1) == year) {
+			x->has_income = 1;
+			x->net = dx_col_int(s, 2);
+		} else {
+			x->has_prev = 1;
+			x->prev_net = dx_col_int(s, 2);
+		}
+	}
+	if (rc != DX_NOT_FOUND)
+		goto out;
+	if (!(s = dx_q(st, SQL_SCAN_EPISODE))) {
+		rc = DX_DB;
+		goto out;
+	}
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, as_of);
+	while ((rc = dx_step(s)) == DX_OK) {
+		struct fact_slot *x = fact_get(map, dx_col_int(s, 0), 1);
+		x->monitored = 1;
+		x->cat = fact_cat(map, dx_col_text(s, 1));
+		x->eliminated = (unsigned char)dx_col_int(s, 2);
+		x->reflag = (unsigned char)dx_col_int(s, 3);
+	}
+	if (rc != DX_NOT_FOUND)
+		goto out;
+	if (!(s = dx_q(st, strlen(area) <= 6 ? SQL_SCAN_HH_COUNTY : SQL_SCAN_HH))) {
+		rc = DX_DB;
+		goto out;
+	}
+	dx_bind_text(s, 1, county);
+	if (strlen(area) > 6)
+		dx_bind_text(s, 2, area);
+	while ((rc = dx_step(s)) == DX_OK) {
+		struct fact_slot *x;
 		memset(&f, 0, sizeof(f));
 		f.id = dx_col_int(s, 0);
 		f.hh_no = dx_col_text(s, 1);
 		f.area_code = dx_col_text(s, 2);
 		f.tuopin = (int)dx_col_int(s, 3);
 		f.members = (int)dx_col_int(s, 4);
-		f.has_income = (int)dx_col_int(s, 5);
-		f.net = dx_col_int(s, 6);
-		f.has_prev = (int)dx_col_int(s, 7);
-		f.prev_net = dx_col_int(s, 8);
-		f.monitored = !dx_col_null(s, 9);
-		f.category = dx_col_text(s, 9);
-		f.eliminated = (int)dx_col_int(s, 10);
-		f.reflag = (int)dx_col_int(s, 11);
+		f.category = "";
+		if ((x = fact_get(map, f.id, 0))) {
+			f.has_income = x->has_income;
+			f.net = x->net;
+			f.has_prev = x->has_prev;
+			f.prev_net = x->prev_net;
+			f.monitored = x->monitored;
+			f.category = map->cats[x->cat];
+			f.eliminated = x->eliminated;
+			f.reflag = x->reflag;
+		}
 		if ((rc = fn(&f, arg)))
+			break;
+	}
+	s->drv->reset(s);
+	if (rc == DX_NOT_FOUND)
+		rc = DX_OK;
+out:
+	free(map->slot);
+	free(map);
+	return rc;
+}
+
+static const char SQL_SCAN_MEASURES[] =
+	"SELECT household_id, count(*), sum(CASE WHEN status = '已落实' THEN 1 ELSE 0 END)"
+	" FROM measure WHERE county_code = ?1 AND (start_on IS NULL OR start_on <= ?2)"
+	" GROUP BY household_id";
+static const char SQL_SCAN_VISITS[] =
+	"SELECT household_id, count(*), 0 FROM visit WHERE county_code = ?1"
+	" AND visited_on > ?2 AND visited_on <= ?3 GROUP BY household_id";
+
+static int scan_counts(struct dx_stmt *s, int (*fn)(int64_t, long, long, void *), void *arg)
+{
+	int rc;
+	while ((rc = dx_step(s)) == DX_OK)
+		if ((rc = fn(dx_col_int(s, 0), (long)dx_col_int(s, 1), (long)dx_col_int(s, 2), arg)))
+			break;
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+int dx_store_scan_measures(struct dx_store *st, const char *county, const char *as_of,
+			   int (*fn)(int64_t, long, long, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_SCAN_MEASURES);
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, as_of);
+	return scan_counts(s, fn, arg);
+}
+
+int dx_store_scan_visits(struct dx_store *st, const char *county, const char *from,
+			 const char *to, int (*fn)(int64_t, long, long, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_SCAN_VISITS);
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, from);
+	dx_bind_text(s, 3, to);
+	return scan_counts(s, fn, arg);
+}
+
+/* served by the partial covering index person_report (schema v6) */
+static const char SQL_SCAN_MEMBERS[] =
+	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
+	" FROM person WHERE county_code = ?1 AND (dibao = 1 OR work_place != '')";
+
+int dx_store_scan_members(struct dx_store *st, const char *county,
+			  int (*fn)(const struct dx_member_fact *, void *), void *arg)
+{
+	struct dx_member_fact m;
+	struct dx_stmt *s = dx_q(st, SQL_SCAN_MEMBERS);
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	while ((rc = dx_step(s)) == DX_OK) {
+		m.household_id = dx_col_int(s, 0);
+		m.counted = (int)dx_col_int(s, 1);
+		m.dibao = (int)dx_col_int(s, 2);
+		m.dibao_class = dx_col_text(s, 3);
+		m.work_place = dx_col_text(s, 4);
+		m.work_months = (int)dx_col_int(s, 5);
+		if ((rc = fn(&m, arg)))
 			break;
 	}
 	s->drv->reset(s);

@@ -161,6 +161,11 @@ int dx_store_rollback(struct dx_store *st)
 	return rc;
 }
 
+int dx_store_analyze(struct dx_store *st)
+{
+	return st->drv->exec(st, "ANALYZE");
+}
+
 int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg)
 {
 	int rc = DX_BUSY;

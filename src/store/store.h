@@ -38,6 +38,9 @@ int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void
 int dx_store_begin(struct dx_store *st);
 int dx_store_commit(struct dx_store *st);
 int dx_store_rollback(struct dx_store *st);
+/* Refresh the planner's statistics after a bulk load (demo, import), so
+ * that county-wide scans read tables sequentially. */
+int dx_store_analyze(struct dx_store *st);
 
 /* ---- areas ---- */
 struct dx_area {
@@ -186,11 +189,33 @@ struct dx_hh_fact {
 	int eliminated;       /* eliminated on or before as_of */
 	int reflag;
 };
-/* Call fn for every household whose area starts with `area`, with the
- * year's income and the episode state as of `as_of` (ISO date). */
+/* Call fn for every household whose area starts with `area` (a canonical
+ * prefix of at least a county), in no particular order, with the year's
+ * income and the episode state as of `as_of` (ISO date).  The strings in
+ * the fact are valid during the call only. */
 int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 			     const char *as_of,
 			     int (*fn)(const struct dx_hh_fact *, void *), void *arg);
+
+/* Per-household counts for the report's paragraphs, over one county.  Each
+ * calls fn(household_id, a, b, arg) once per household that has rows:
+ *  - measures started on or before as_of: a = all, b = implemented (已落实)
+ *  - visits with from < visited_on <= to: a = visits, b = 0 */
+int dx_store_scan_measures(struct dx_store *st, const char *county, const char *as_of,
+			   int (*fn)(int64_t, long, long, void *), void *arg);
+int dx_store_scan_visits(struct dx_store *st, const char *county, const char *from,
+			 const char *to, int (*fn)(int64_t, long, long, void *), void *arg);
+/* Members of one county who receive 低保 or have registered work (务工). */
+struct dx_member_fact {
+	int64_t household_id;
+	int counted;
+	int dibao;
+	const char *dibao_class;
+	const char *work_place;
+	int work_months; /* -1 = none */
+};
+int dx_store_scan_members(struct dx_store *st, const char *county,
+			  int (*fn)(const struct dx_member_fact *, void *), void *arg);
 
 /* Count rows of a table for an area prefix (tests and summaries). */
 int dx_store_count(struct dx_store *st, const char *table, const char *area, int64_t *n);

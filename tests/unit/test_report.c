@@ -5,6 +5,13 @@
 #include "testutil.h"
 #include "app/report.h"
 
+static int build(struct dx_store *st, const char *area, int year, const char *as_of,
+		 const char *label, struct dx_report *r)
+{
+	struct dx_report_opts o = {.area = area, .year = year, .as_of = as_of, .label = label};
+	return dx_report_build(st, &o, r);
+}
+
 static int64_t add_hh(struct dx_store *st, const char *no, const char *village, const char *kind,
 		      int counted, int not_counted)
 {
@@ -87,6 +94,44 @@ static int setup(void **state)
 	h5 = add_hh(st, "H5", "532326106002", "一般户", 3, 0);
 	e5 = add_episode(st, h5, "边缘易致贫户", "2022-01-01", "2022-09-01", 0, 0);
 	add_episode(st, h5, "边缘易致贫户", "2025-03-01", "", 1, e5);
+	/* H1: a measure (not counted: H1 is not monitored); H6 一般户: a
+	 * counted 低保 member working in 浙江, an uncounted 低保 member and a
+	 * member working 乡内; H3: two measures, one implemented, 8 visits in
+	 * December; H5: 3 visits */
+	{
+		int64_t h6 = add_hh(st, "H6", "532326106001", "一般户", 0, 0);
+		struct dx_measure m = {.household_id = h1, .category = "产业帮扶", .status = "已落实",
+				       .start_on = "2025-01-01"};
+		struct dx_person p = {.household_id = h6, .relation = "户主", .sex = "男",
+				      .birth = "1990-01-01", .work_months = 10, .counted = 1,
+				      .dibao = 1, .dibao_class = "B", .work_place = "浙江省宁波市",
+				      .id_no = "532326199001019991", .name = "某"};
+		struct dx_person q = p;
+		struct dx_person w = p;
+		assert_int_equal(dx_store_measure_insert(st, &m), DX_OK);
+		m.household_id = h3;
+		assert_int_equal(dx_store_measure_insert(st, &m), DX_OK);
+		dx_strlcpy(m.status, "计划", sizeof(m.status));
+		assert_int_equal(dx_store_measure_insert(st, &m), DX_OK);
+		assert_int_equal(dx_store_person_insert(st, &p), DX_OK);
+		q.counted = 0;
+		dx_strlcpy(q.id_no, "532326199001019992", sizeof(q.id_no));
+		assert_int_equal(dx_store_person_insert(st, &q), DX_OK);
+		w.dibao = 0;
+		w.dibao_class[0] = '\0';
+		dx_strlcpy(w.work_place, "乡内", sizeof(w.work_place));
+		dx_strlcpy(w.id_no, "532326199001019993", sizeof(w.id_no));
+		assert_int_equal(dx_store_person_insert(st, &w), DX_OK);
+		for (int i = 0; i < 8; i++) {
+			struct dx_visit v = {.household_id = h3, .cadre = "张三"};
+			dx_snprintf(v.visited_on, sizeof(v.visited_on), "2025-12-%02d", 5 + 3 * i);
+			assert_int_equal(dx_store_visit_insert(st, &v), DX_OK);
+			if (i < 3) {
+				v.household_id = h5;
+				assert_int_equal(dx_store_visit_insert(st, &v), DX_OK);
+			}
+		}
+	}
 	/* another township: must not leak into 532326106's figures */
 	add_episode(st, add_hh(st, "X1", "532326107001", "脱贫户", 7, 0), "脱贫不稳定户",
 		    "2024-01-01", "", 0, 0);
@@ -108,24 +153,48 @@ static void test_figures_2025(void **state)
 	struct fixture *f = *state;
 	struct dx_report r;
 	int64_t bp = 0;
-	assert_int_equal(dx_report_build(f->st, "532326106", 2025, "", &r), DX_OK);
+	assert_int_equal(build(f->st, "532326106", 2025, "", NULL, &r), DX_OK);
 	assert_string_equal(r.as_of, "2025-12-31");
-	assert_int_equal(r.tuopin.hh, 2);
-	assert_int_equal(r.tuopin.persons, 6);
-	assert_int_equal(r.monitored.hh, 3);
-	assert_int_equal(r.monitored.persons, 8);
-	assert_int_equal(r.cat[DX_CAT_UNSTABLE].hh, 1);
-	assert_int_equal(r.cat[DX_CAT_EDGE].persons, 6);
-	assert_int_equal(r.cat[DX_CAT_SUDDEN].hh, 0);
-	assert_int_equal(r.eliminated.hh, 1);
-	assert_int_equal(r.active.persons, 6);
-	assert_int_equal(r.reflag.persons, 3);
+	assert_int_equal(r.total.tuopin.hh, 2);
+	assert_int_equal(r.total.tuopin.persons, 6);
+	assert_int_equal(r.total.monitored.hh, 3);
+	assert_int_equal(r.total.monitored.persons, 8);
+	assert_int_equal(r.total.cat[DX_CAT_UNSTABLE].hh, 1);
+	assert_int_equal(r.total.cat[DX_CAT_EDGE].persons, 6);
+	assert_int_equal(r.total.cat[DX_CAT_SUDDEN].hh, 0);
+	assert_int_equal(r.total.eliminated.hh, 1);
+	assert_int_equal(r.total.active.persons, 6);
+	assert_int_equal(r.total.reflag.persons, 3);
+	/* the township's rows are its villages and add up to the total */
+	assert_int_equal(r.nrows, 2);
+	assert_string_equal(r.rows[0].code, "532326106001");
+	assert_int_equal(r.rows[0].f.tuopin.hh + r.rows[1].f.tuopin.hh, r.total.tuopin.hh);
+	assert_int_equal(r.rows[0].f.monitored.persons + r.rows[1].f.monitored.persons,
+			 r.total.monitored.persons);
+	assert_int_equal(r.rows[1].f.active.hh, 2);
 	/* (40000 + 20000) / 6 */
-	assert_int_equal(dx_group_per_capita(&r.inc_tuopin), 1000000);
-	assert_int_equal(dx_group_growth_bp(&r.inc_tuopin, &bp), DX_OK);
+	assert_int_equal(dx_group_per_capita(&r.total.inc_tuopin), 1000000);
+	assert_int_equal(dx_group_growth_bp(&r.total.inc_tuopin, &bp), DX_OK);
 	assert_int_equal(bp, 2500);
 	/* (20000 + 15000) / 5; H5 has no income row */
-	assert_int_equal(dx_group_per_capita(&r.inc_monitored), 700000);
+	assert_int_equal(dx_group_per_capita(&r.total.inc_monitored), 700000);
+	/* measures of monitored households: H3's two, one implemented;
+	 * H1's measure does not count (H1 is not monitored) */
+	assert_int_equal(r.total.measures, 2);
+	assert_int_equal(r.total.measures_done, 1);
+	/* one counted 低保 member (class B) in H1; the uncounted one is not */
+	assert_int_equal(r.total.dibao.hh, 1);
+	assert_int_equal(r.total.dibao.persons, 1);
+	assert_int_equal(r.total.dibao_class[DX_DIBAO_B].persons, 1);
+	/* workers: 浙江 (省外) and 乡内 */
+	assert_int_equal(r.total.workers, 2);
+	assert_int_equal(r.total.work[DX_WORK_OUT_PROVINCE], 1);
+	assert_int_equal(r.total.work[DX_WORK_IN_TOWNSHIP], 1);
+	/* visits in the 4 weeks to 2025-12-31: H3 (active) 8 visits = 2/week,
+	 * H5 (active) 3 visits, short of 8; H2 (eliminated) none */
+	assert_int_equal(r.total.visit_due, 3);
+	assert_int_equal(r.total.visit_ok, 1);
+	dx_report_release(&r);
 }
 
 static void test_text_2025(void **state)
@@ -133,13 +202,19 @@ static void test_text_2025(void **state)
 	struct fixture *f = *state;
 	struct dx_report r;
 	struct dx_buf b = DX_BUF_INIT;
-	assert_int_equal(dx_report_build(f->st, "532326106", 2025, "2025-12-31", &r), DX_OK);
-	dx_report_text(&r, "监测对象", &b);
+	assert_int_equal(build(f->st, "532326106", 2025, "2025-12-31", NULL, &r), DX_OK);
+	dx_report_text(&r, &b);
 	assert_string_equal(b.buf,
 			    "2025年示例乡脱贫人口为2户6人，监测对象为3户8人，其中：脱贫不稳定户1户2人、"
 			    "边缘易致贫户2户6人。已消除风险1户2人，未消除风险2户6人（风险再标注1户3人）。"
 			    "脱贫户人均纯收入10000.00元，同比增长25.00%；监测对象人均纯收入7000.00元，"
-			    "同比增长25.00%。");
+			    "同比增长25.00%。\n\n"
+			    "帮扶措施：共采取帮扶措施2个，户均0.67个，已落实1个。\n\n"
+			    "低保：享受低保1户1人，其中B类1户1人。\n\n"
+			    "就业：务工就业2人，其中省外1人、乡内1人。\n\n"
+			    "走访：近4周应按频次走访监测对象3户（未消除风险每周2次、已消除风险每周1次），"
+			    "达到要求1户，达标率33.33%。");
+	dx_report_release(&r);
 	dx_buf_release(&b);
 }
 
@@ -149,15 +224,21 @@ static void test_as_of_history(void **state)
 	struct dx_report r;
 	struct dx_buf b = DX_BUF_INIT;
 	/* end of 2022: only H5's first episode, already eliminated; no income */
-	assert_int_equal(dx_report_build(f->st, "532326106", 2022, "", &r), DX_OK);
-	dx_report_text(&r, "防止返贫致贫对象", &b);
+	assert_int_equal(build(f->st, "532326106", 2022, "", "防止返贫致贫对象", &r), DX_OK);
+	dx_report_text(&r, &b);
+	/* 2022: no visits in the window, so no visit paragraph (not "0 %");
+	 * H3's measures start in 2025, after the as-of date */
 	assert_string_equal(b.buf, "2022年示例乡脱贫人口为2户6人，防止返贫致贫对象为1户3人，"
-				   "其中：边缘易致贫户1户3人。已消除风险1户3人。");
+				   "其中：边缘易致贫户1户3人。已消除风险1户3人。\n\n"
+				   "低保：享受低保1户1人，其中B类1户1人。\n\n"
+				   "就业：务工就业2人，其中省外1人、乡内1人。");
+	dx_report_release(&r);
 	dx_buf_reset(&b);
 	/* mid-2026: H4 now counts as 突发严重困难户 */
-	assert_int_equal(dx_report_build(f->st, "532326106", 2025, "2026-06-30", &r), DX_OK);
-	assert_int_equal(r.cat[DX_CAT_SUDDEN].hh, 1);
-	assert_int_equal(r.monitored.hh, 4);
+	assert_int_equal(build(f->st, "532326106", 2025, "2026-06-30", NULL, &r), DX_OK);
+	assert_int_equal(r.total.cat[DX_CAT_SUDDEN].hh, 1);
+	assert_int_equal(r.total.monitored.hh, 4);
+	dx_report_release(&r);
 	dx_buf_release(&b);
 }
 
@@ -165,13 +246,18 @@ static void test_scope_and_unknown_area(void **state)
 {
 	struct fixture *f = *state;
 	struct dx_report r;
-	assert_int_equal(dx_report_build(f->st, "532326", 2025, "", &r), DX_OK);
-	assert_int_equal(r.tuopin.hh, 3);
-	assert_int_equal(r.tuopin.persons, 13);
-	assert_int_equal(dx_report_build(f->st, "532326106001", 2025, "", &r), DX_OK);
-	assert_int_equal(r.tuopin.hh, 2);
-	assert_int_equal(r.monitored.hh, 1);
-	assert_int_equal(dx_report_build(f->st, "532399", 2025, "", &r), DX_NOT_FOUND);
+	assert_int_equal(build(f->st, "532326", 2025, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.tuopin.hh, 3);
+	assert_int_equal(r.total.tuopin.persons, 13);
+	assert_int_equal(r.nrows, 2); /* the county's townships */
+	assert_int_equal(r.rows[1].f.tuopin.hh, 1);
+	dx_report_release(&r);
+	assert_int_equal(build(f->st, "532326106001", 2025, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.tuopin.hh, 2);
+	assert_int_equal(r.total.monitored.hh, 1);
+	assert_int_equal(r.nrows, 0);
+	dx_report_release(&r);
+	assert_int_equal(build(f->st, "532399", 2025, "", NULL, &r), DX_NOT_FOUND);
 }
 
 static void test_growth_decline_and_missing(void **state)

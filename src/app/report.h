@@ -1,0 +1,31 @@
+/*
+ * report.h - build the work report's figures from the store for any area
+ * and as-of date (domain.md §12, issue 7), and list the households behind
+ * any figure.  Rendering lives in io/report.h.
+ */
+#ifndef DX_APP_REPORT_H
+#define DX_APP_REPORT_H
+
+#include "io/report.h"
+#include "store/store.h"
+
+struct dx_report_opts {
+	const char *area; /* canonical prefix of at least a county */
+	int year;
+	const char *as_of; /* ISO date; "" or NULL = the end of year */
+	const char *label; /* target-group label; NULL = 监测对象 */
+	int visits_active, visits_eliminated; /* per week; 0 = 2 and 1 */
+};
+
+/* Compute r for the options.  r->rows holds the child areas; release with
+ * dx_report_release(). */
+int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r);
+void dx_report_release(struct dx_report *r);
+
+/* Call fn with the 户编号 of every household counted in figure `key`
+ * (see dx_report_figure_find), in the same area, year and as-of date. */
+int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
+		   int (*fn)(const char *hh_no, const char *area_code, int persons, void *),
+		   void *arg);
+
+#endif
