@@ -5,6 +5,7 @@
 #include "core/dx.h"
 #include "app/account.h"
 #include "core/area.h"
+#include "store/procedure.h"
 
 int dx_app_level_parse(const char *s, enum dx_level *out)
 {
@@ -39,7 +40,7 @@ int dx_account_add(struct dx_store *st, const char *name, const char *level, con
 	struct dx_area area;
 	enum dx_level lv;
 	char after[160];
-	int rc;
+	int rc, in_txn;
 
 	memset(&a, 0, sizeof(a));
 	if (!name || !*name || strlen(name) >= sizeof(a.name) || strpbrk(name, " \t\"\\")) {
@@ -70,7 +71,8 @@ int dx_account_add(struct dx_store *st, const char *name, const char *level, con
 	dx_strlcpy(a.name, name, sizeof(a.name));
 	dx_strlcpy(a.role, role, sizeof(a.role));
 	dx_strlcpy(a.level, dx_level_name(lv), sizeof(a.level));
-	if ((rc = dx_store_begin(st)))
+	/* inside the demo generator's transaction, or one of its own */
+	if (!(in_txn = dx_store_in_txn(st)) && (rc = dx_store_begin(st)))
 		return rc;
 	rc = dx_store_account_insert(st, &a);
 	if (rc == DX_EXISTS)
@@ -81,6 +83,8 @@ int dx_account_add(struct dx_store *st, const char *name, const char *level, con
 		rc = dx_store_audit(st, a.county, by ? by : "cli", "account.add", "account", a.name,
 				    NULL, after);
 	}
+	if (in_txn)
+		return rc;
 	if (rc) {
 		dx_store_rollback(st);
 		return rc;

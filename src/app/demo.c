@@ -10,6 +10,7 @@
  */
 #include "core/dx.h"
 #include "app/demo.h"
+#include "app/demo_procedure.h"
 #include "core/date.h"
 #include "core/idcard.h"
 
@@ -728,6 +729,8 @@ static int generate(struct dx_store *st, void *arg)
 	}
 	if ((rc = make_warnings(g, pids, idnos, hids,
 				sample_n < sample_cap ? sample_n : sample_cap, sample_n)))
+		goto out;
+	if ((rc = dx_demo_procedure(g->st, g->o->seed, g->o->today)))
 		goto out;
 	dx_snprintf(after, sizeof(after), "{\"households\":%ld,\"persons\":%ld,\"seed\":%llu}",
 		    g->stats->households, g->stats->persons, (unsigned long long)g->o->seed);
