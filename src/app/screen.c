@@ -104,11 +104,24 @@ void dx_app_screen_input(const struct dx_scan_hh *h,
 		in->extra_risks |= DX_RISK_BIT(DX_RISK_ACCIDENT);
 }
 
+/*
+ * The policy of a village depends only on which stored prefixes it lies
+ * under, and those are the prefixes of the longest one it matches: so the
+ * policies are resolved once per distinct stored prefix (slot 0: none
+ * matches), not per household.
+ */
+struct slot {
+	const char *prefix; /* NULL for slot 0 */
+	int ready;
+	struct dx_policy pol, alt;
+};
+
 struct run {
 	const struct dx_screen_opts *o;
 	struct dx_policy_rows rows;
-	char village[13];      /* the village the policies below are for */
-	struct dx_policy pol, alt;
+	struct slot *slots;
+	size_t nslots;
+	const struct dx_policy *pol, *alt; /* of the current household */
 	int rc;
 	const char *why;
 	struct dx_screen_summary *sum;
@@ -140,21 +153,49 @@ static int apply_whatif(const struct dx_screen_opts *o, struct dx_policy *p,
 	return DX_OK;
 }
 
+static void make_slots(struct run *r)
+{
+	size_t i, j;
+	r->slots = dx_xcalloc(r->rows.n + 1, sizeof(*r->slots));
+	r->nslots = 1;
+	for (i = 0; i < r->rows.n; i++) {
+		const char *pre = r->rows.v[i].area_prefix;
+		for (j = 1; j < r->nslots; j++)
+			if (!strcmp(r->slots[j].prefix, pre))
+				break;
+		if (j == r->nslots && *pre)
+			r->slots[r->nslots++].prefix = pre;
+	}
+}
+
 static int village_policy(struct run *r, const char *village)
 {
 	const char *bad = NULL;
+	size_t i, best = 0, blen = 0;
+	struct slot *s;
 	int rc;
-	if (!strcmp(r->village, village))
-		return DX_OK;
-	rc = dx_policy_rows_resolve(&r->rows, village, r->o->year, NULL, &r->pol,
-				    NULL, &r->why);
-	if (rc)
-		return dx_error(rc, "stored policy for area '%s' cannot be read",
-				village);
-	r->alt = r->pol;
-	if (r->o->nwhatif && (rc = apply_whatif(r->o, &r->alt, &r->why, &bad)))
-		return rc;
-	dx_strlcpy(r->village, village, sizeof(r->village));
+	for (i = 1; i < r->nslots; i++) {
+		size_t n = strlen(r->slots[i].prefix);
+		if (n > blen && !strncmp(village, r->slots[i].prefix, n)) {
+			best = i;
+			blen = n;
+		}
+	}
+	s = &r->slots[best];
+	if (!s->ready) {
+		rc = dx_policy_rows_resolve(&r->rows, village, r->o->year, NULL,
+					    &s->pol, NULL, &r->why);
+		if (rc)
+			return dx_error(rc, "stored policy for area '%s' cannot "
+					    "be read", village);
+		s->alt = s->pol;
+		if (r->o->nwhatif &&
+		    (rc = apply_whatif(r->o, &s->alt, &r->why, &bad)))
+			return rc;
+		s->ready = 1;
+	}
+	r->pol = &s->pol;
+	r->alt = &s->alt;
 	return DX_OK;
 }
 
@@ -175,13 +216,13 @@ static int one(const struct dx_scan_hh *h, void *arg)
 	if ((rc = village_policy(r, h->area_code)))
 		return rc;
 	dx_app_screen_input(h, r->m, &in);
-	if ((rc = dx_screen(&in, &r->pol, &res)))
+	if ((rc = dx_screen(&in, r->pol, &res)))
 		return rc;
 	r->sum->screened++;
 	r->sum->cat[res.category]++;
 	memset(&row, 0, sizeof(row));
 	if (r->o->nwhatif) {
-		if ((rc = dx_screen(&in, &r->alt, &alt)))
+		if ((rc = dx_screen(&in, r->alt, &alt)))
 			return rc;
 		r->sum->alt_cat[alt.category]++;
 		if (res.category == alt.category)
@@ -253,10 +294,12 @@ int dx_app_screen(struct dx_store *st, const struct dx_screen_opts *o,
 	r->arg = arg;
 	if ((rc = dx_policy_rows_load(st, o->area, o->year, 1, &r->rows)))
 		goto out;
+	make_slots(r);
 	rc = dx_store_screen_scan(st, o->area, o->year, as_of, 0, one, r);
 	if (rc && r->why)
 		*why = r->why;
 out:
+	free(r->slots);
 	dx_policy_rows_release(&r->rows);
 	free(r);
 	return rc;

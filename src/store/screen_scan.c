@@ -1,9 +1,11 @@
 /*
  * screen_scan.c - the household pass behind screening and the data-quality
  * checks (issue 4).  A household statement and a member statement, both in
- * (area_code, hh_no) order over the household(area_code, hh_no) index of
- * schema version 4, are stepped side by side; each household's members are
- * copied into one reused array before the callback runs.
+ * household id order, are stepped side by side; each household's members
+ * are copied into one reused array before the callback runs.  Id order
+ * keeps the reads near-sequential: households, members and income rows are
+ * written household by household, so a county is read front to back
+ * instead of one random page per row as (village, 户编号) order would.
  */
 #include "core/dx.h"
 #include "store/screen_scan.h"
@@ -53,34 +55,46 @@
 	"   AND county_code < substr(?1, 1, 6) || ':'"                       \
 	"   GROUP BY household_id) w ON w.household_id = h.id"
 
-#define SQL_HH_TAIL                                                          \
-	" WHERE " IN_AREA("h") " ORDER BY h.area_code, h.hh_no"
+/* Households in id order: a county or wider is read as a table scan (the
+ * unary + keeps the planner off the area index, whose order would turn
+ * every row into a random read); a township or village through the index,
+ * then sorted. */
+#define SQL_HH_TAIL " WHERE " IN_AREA("h") " ORDER BY h.id"
+#define SQL_HH_TAIL_SCAN                                                     \
+	" WHERE +h.area_code >= ?1 AND +h.area_code < ?1 || ':' ORDER BY h.id"
 
-static const char SQL_HH[] = SQL_HH_HEAD " 0, 0, 0, 0, 0" SQL_HH_JOINS
-	SQL_HH_TAIL;
+#define SQL_NO_MEASURES " 0, 0, 0, 0, 0" SQL_HH_JOINS
 
 /* domain.md §7: development measures, health, education */
-static const char SQL_HH_MEASURES[] = SQL_HH_HEAD
-	" coalesce(ms.n, 0), coalesce(ms.done, 0), coalesce(ms.dev, 0),"
-	" coalesce(ms.health, 0), coalesce(ms.edu, 0)" SQL_HH_JOINS
-	" LEFT JOIN (SELECT m.household_id, count(*) AS n,"
-	"   sum(CASE WHEN m.status = '已落实' THEN 1 ELSE 0 END) AS done,"
-	"   sum(CASE WHEN m.status = '已落实' AND m.category IN ('产业帮扶',"
-	"     '就业帮扶','金融帮扶','公益岗位帮扶') THEN 1 ELSE 0 END) AS dev,"
-	"   sum(CASE WHEN m.category IN ('健康帮扶','社会帮扶','综合保障')"
-	"     THEN 1 ELSE 0 END) AS health,"
-	"   sum(CASE WHEN m.category IN ('义务教育保障','其他教育帮扶')"
-	"     THEN 1 ELSE 0 END) AS edu"
-	"   FROM measure m JOIN household hm ON hm.id = m.household_id"
-	"   WHERE " IN_AREA("hm") " GROUP BY m.household_id) ms"
-	"   ON ms.household_id = h.id" SQL_HH_TAIL;
+#define SQL_MEASURES                                                         \
+	" coalesce(ms.n, 0), coalesce(ms.done, 0), coalesce(ms.dev, 0),"     \
+	" coalesce(ms.health, 0), coalesce(ms.edu, 0)" SQL_HH_JOINS          \
+	" LEFT JOIN (SELECT m.household_id, count(*) AS n,"                  \
+	"   sum(CASE WHEN m.status = '已落实' THEN 1 ELSE 0 END) AS done,"     \
+	"   sum(CASE WHEN m.status = '已落实' AND m.category IN ('产业帮扶',"  \
+	"     '就业帮扶','金融帮扶','公益岗位帮扶') THEN 1 ELSE 0 END) AS dev,"  \
+	"   sum(CASE WHEN m.category IN ('健康帮扶','社会帮扶','综合保障')"    \
+	"     THEN 1 ELSE 0 END) AS health,"                                 \
+	"   sum(CASE WHEN m.category IN ('义务教育保障','其他教育帮扶')"       \
+	"     THEN 1 ELSE 0 END) AS edu"                                     \
+	"   FROM measure m JOIN household hm ON hm.id = m.household_id"      \
+	"   WHERE " IN_AREA("hm") " GROUP BY m.household_id) ms"             \
+	"   ON ms.household_id = h.id"
+
+static const char *const sql_hh[2][2] = {
+	/* [measures][scan] */
+	{SQL_HH_HEAD SQL_NO_MEASURES SQL_HH_TAIL,
+	 SQL_HH_HEAD SQL_NO_MEASURES SQL_HH_TAIL_SCAN},
+	{SQL_HH_HEAD SQL_MEASURES SQL_HH_TAIL,
+	 SQL_HH_HEAD SQL_MEASURES SQL_HH_TAIL_SCAN},
+};
 
 static const char SQL_MEMBERS[] =
 	"SELECT p.household_id, p.name, p.relation, p.birth, p.education,"
 	" p.school, p.health, p.labour, p.work_place, coalesce(p.work_months, -1),"
 	" p.ins_resident, p.ins_employee, p.disability_subsidy, p.counted"
-	" FROM household h JOIN person p ON p.household_id = h.id"
-	" WHERE " IN_AREA("h") " ORDER BY h.area_code, h.hh_no, p.id";
+	" FROM person p WHERE p.household_id IN (SELECT h.id FROM household h"
+	"  WHERE " IN_AREA("h") ") ORDER BY p.household_id, p.id";
 
 static void read_member(struct dx_stmt *s, struct dx_scan_member *m)
 {
@@ -120,7 +134,7 @@ int dx_store_screen_scan(struct dx_store *st, const char *area, int year,
 	int rc, prc;
 
 	area = area ? area : "";
-	if (!(h = dx_q(st, (what & DX_SCAN_MEASURES) ? SQL_HH_MEASURES : SQL_HH)) ||
+	if (!(h = dx_q(st, sql_hh[(what & DX_SCAN_MEASURES) != 0][strlen(area) <= 6])) ||
 	    !(p = dx_q(st, SQL_MEMBERS))) {
 		rc = DX_DB;
 		goto out;
@@ -158,8 +172,10 @@ int dx_store_screen_scan(struct dx_store *st, const char *area, int year,
 		f.dev_done = (int)dx_col_int(h, 34);
 		f.health_measures = (int)dx_col_int(h, 35);
 		f.edu_measures = (int)dx_col_int(h, 36);
-		/* both statements walk households in the same order: the
-		 * pending member row belongs to this household or a later one */
+		/* both statements walk households in id order; members of a
+		 * household the area does not hold are skipped */
+		while (prc == DX_OK && dx_col_int(p, 0) < f.id)
+			prc = dx_step(p);
 		while (prc == DX_OK && dx_col_int(p, 0) == f.id) {
 			if (f.nmembers < DX_SCAN_MAX_MEMBERS)
 				read_member(p, &mem[f.nmembers]);

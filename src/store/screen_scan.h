@@ -5,7 +5,7 @@
  * latest monitoring episode, unverified department warnings and (on
  * request) a summary of its assistance measures.
  *
- * Two statements ordered the same way (village code, 户编号) are merged in
+ * Two statements ordered the same way (household id) are merged in
  * C, so a county of 300k people is two index walks and no per-household
  * query; members go into a fixed array that is reused for every household.
  */
@@ -76,7 +76,7 @@ enum { DX_SCAN_MEASURES = 1 << 0 };
 
 /*
  * Call fn for every household whose village code starts with `area`, in
- * (village code, 户编号) order, with `year`'s and `year - 1`'s income and
+ * household id order (the order they were entered), with `year`'s and `year - 1`'s income and
  * the episode state as of `as_of` (ISO date).  A non-zero return from fn
  * stops the scan and is returned.
  */

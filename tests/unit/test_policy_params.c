@@ -211,7 +211,7 @@ static void test_key_table_roundtrip(void **state)
 	struct dx_policy p, q;
 	size_t i, n = dx_policy_key_count();
 	(void)state;
-	assert_int_equal(n, 18);
+	assert_int_equal(n, 20); /* 18 + holidays, extra_workdays */
 	assert_null(dx_policy_key_at(n));
 	dx_policy_defaults(&p);
 	for (i = 0; i < n; i++) {
@@ -446,10 +446,45 @@ static void test_resolve_bad_value(void **state)
 	assert_non_null(why);
 }
 
+static void test_dates(void **state)
+{
+	struct dx_policy p;
+	struct dx_buf b = DX_BUF_INIT;
+	const struct dx_policy_setting *src[64];
+	struct dx_policy_setting s[] = {
+		{"53", 2025, "", "holidays", "2025-10-01"},
+		{"532399", 2025, "", "holidays", "2025-10-01,2025-10-02"},
+	};
+	(void)state;
+	dx_policy_defaults(&p);
+	assert_int_equal(p.holidays.n, 0);
+	/* sorted, repeats dropped, any separator, canonical text back */
+	assert_int_equal(set_ok(&p, "holidays", "2025-10-03，2025/10/1; 2025-10-03 2025-10-02"), 0);
+	assert_int_equal(p.holidays.n, 3);
+	assert_int_equal(dx_policy_get(&p, "holidays", &b), 0);
+	assert_string_equal(b.buf, "2025-10-01,2025-10-02,2025-10-03");
+	expect_bad(&p, "holidays", "2025-02-30");
+	expect_bad(&p, "extra_workdays", "2025-10-01,tomorrow");
+	assert_int_equal(set_ok(&p, "holidays", "none"), 0);
+	assert_int_equal(p.holidays.n, 0);
+	/* the source of each value */
+	assert_true(dx_policy_key_count() <= 64);
+	assert_int_equal(dx_policy_resolve_src(s, 2, "532399101001", 2025, NULL, &p, src, NULL), 0);
+	assert_int_equal(p.holidays.n, 2);
+	for (size_t i = 0; i < dx_policy_key_count(); i++) {
+		if (!strcmp(dx_policy_key_at(i)->name, "holidays"))
+			assert_ptr_equal(src[i], &s[1]);
+		else
+			assert_null(src[i]);
+	}
+	dx_buf_release(&b);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_defaults),
+		cmocka_unit_test(test_dates),
 		cmocka_unit_test(test_set_money),
 		cmocka_unit_test(test_set_other_types),
 		cmocka_unit_test(test_unknown_key),
