@@ -1,13 +1,142 @@
 /*
- * cmd_import.c - `dixian import` (placeholder until its issue lands).
+ * cmd_import.c - `dixian import KIND FILE`: options, the problem lines
+ * (FILE:ROW:COLUMN: message), the progress bar and the summary.  The work
+ * is dx_import_run() in src/app/import.c.
  */
 #include "core/dx.h"
+#include "app/export.h"
+#include "app/import.h"
 #include "cli/cli.h"
+
+#include <getopt.h>
+#include <time.h>
+#include <unistd.h>
+
+struct out {
+	const char *file; /* as the user typed it */
+	int tty;
+	struct timespec t0;
+};
+
+static void problem(void *arg, const struct dx_problem *p)
+{
+	struct out *o = arg;
+	if (o->tty)
+		fputs("\r\033[K", stderr);
+	fprintf(stderr, "%s:%ld:%s: %s%s\n", o->file, p->row, p->column, p->error ? "" : "警告: ",
+		p->msg);
+}
+
+static void progress(void *arg, uint64_t done, uint64_t total, long rows)
+{
+	struct out *o = arg;
+	struct timespec t;
+	double s;
+	if (!o->tty)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	s = (double)(t.tv_sec - o->t0.tv_sec) + (double)(t.tv_nsec - o->t0.tv_nsec) / 1e9;
+	fprintf(stderr, "\r导入中: %3d%%  %ld 行  %.0f 行/秒", total ? (int)(done * 100 / total) : 0,
+		rows, s > 0 ? (double)rows / s : 0.0);
+}
 
 int cmd_import(int argc, char **argv)
 {
-	(void)argc;
-	(void)argv;
-	fprintf(stderr, "dixian: 'import' is not available yet\n");
-	return DX_EXIT_FAIL;
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},   {"dry-run", no_argument, NULL, 'n'},
+		{"keep-valid", no_argument, NULL, 'k'}, {"errors", required_argument, NULL, 'e'},
+		{"as", required_argument, NULL, 'a'},   {"county", required_argument, NULL, 'c'},
+		{"quiet", no_argument, NULL, 'q'},      {0}};
+	struct dx_import_opts o = {0};
+	struct dx_import_result r;
+	struct dx_store *st = NULL;
+	struct dx_buf why = DX_BUF_INIT;
+	struct out out = {0};
+	const char *db = NULL, *errors = NULL;
+	char scope[13] = "";
+	int c, rc, quiet = 0, unmask;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'n': o.dry_run = 1; break;
+		case 'k': o.keep_valid = 1; break;
+		case 'e': errors = optarg; break;
+		case 'a': o.actor = optarg; break;
+		case 'c': o.county = optarg; break;
+		case 'q': quiet = 1; break;
+		default: return dx_cli_usage("import");
+		}
+	}
+	if (argc - optind != 2)
+		return dx_cli_usage("import");
+	o.kind = argv[optind];
+	o.path = argv[optind + 1];
+	if (strcmp(o.kind, "persons") && strcmp(o.kind, "incomes") && strcmp(o.kind, "warnings") &&
+	    strcmp(o.kind, "measures") && strcmp(o.kind, "visits")) {
+		fprintf(stderr, "错误: 不能导入 \"%s\"（应为 persons、incomes、warnings、measures 或 visits）\n",
+			o.kind);
+		return DX_EXIT_USAGE;
+	}
+	if (access(o.path, R_OK)) {
+		fprintf(stderr, "错误: 无法读取文件 %s\n", o.path);
+		return DX_EXIT_FAIL;
+	}
+	if (dx_cli_open(db, DX_STORE_CREATE, &st))
+		return DX_EXIT_FAIL;
+	if (o.actor) {
+		if ((rc = dx_ledger_actor(st, o.actor, scope, &unmask, &why))) {
+			fprintf(stderr, "错误: %s\n", why.buf);
+			dx_buf_release(&why);
+			dx_store_close(st);
+			return dx_cli_exit(rc);
+		}
+		o.scope = scope;
+	}
+	out.file = o.path;
+	out.tty = !quiet && isatty(2);
+	clock_gettime(CLOCK_MONOTONIC, &out.t0);
+	o.problem = problem;
+	o.progress = progress;
+	o.arg = &out;
+	rc = dx_import_run(st, &o, &r);
+	if (out.tty)
+		fputs("\r\033[K", stderr);
+	if (errors && (r.nproblems || !rc)) {
+		int wrc = dx_import_write_errors(o.path, &r, errors);
+		if (wrc)
+			fprintf(stderr, "错误: 无法写出错误报告 %s\n", errors);
+		else if (!quiet)
+			fprintf(stderr, "错误报告已写入 %s\n", errors);
+	}
+	if (rc == DX_OK || rc == DX_INVALID) {
+		const char *what = !strcmp(o.kind, "persons") ? "户" : "条";
+		FILE *f = rc ? stderr : stdout;
+		if (rc && !o.keep_valid)
+			fprintf(f, "%s: %ld 行", o.path, r.rows);
+		else if (!strcmp(o.kind, "persons"))
+			fprintf(f, "%s%s: %ld 行，%ld 户（新增 %ld，更新 %ld，未变 %ld），成员 新增 %ld，更新 %ld，未变 %ld",
+				o.dry_run ? "试导入（未保存）" : "导入", o.path, r.rows, r.units, r.added,
+				r.updated, r.unchanged, r.p_added, r.p_updated, r.p_unchanged);
+		else
+			fprintf(f, "%s%s: %ld 行（新增 %ld，更新 %ld，未变 %ld）",
+				o.dry_run ? "试导入（未保存）" : "导入", o.path, r.rows, r.added, r.updated,
+				r.unchanged);
+		if (o.keep_valid)
+			fprintf(f, "，拒绝 %ld %s", r.rejected, what);
+		if (r.unmatched)
+			fprintf(f, "，未匹配 %ld 条", r.unmatched);
+		fprintf(f, "；错误 %ld，警告 %ld\n", r.errors, r.warnings);
+		if (rc && !o.keep_valid && !o.dry_run)
+			fprintf(stderr, "文件有错误，未保存任何数据；请改正后重新导入（或用 --keep-valid 只导入无错误的%s）\n",
+				!strcmp(o.kind, "persons") ? "户" : "行");
+		if (o.keep_valid && r.rejected == 0 && rc == DX_INVALID)
+			rc = DX_INVALID;
+	} else {
+		fprintf(stderr, "错误: 导入失败（%s）\n", dx_strerror(rc));
+	}
+	dx_import_result_release(&r);
+	dx_buf_release(&why);
+	dx_store_close(st);
+	return dx_cli_exit(rc);
 }

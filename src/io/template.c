@@ -239,7 +239,12 @@ int dx_header_map(struct dx_header *h, const struct dx_template *tpl,
 	for (size_t i = 0; i < n; i++) {
 		const struct dx_col *c = match_col(tpl, cells[i], lens[i]);
 		struct dx_buf b = DX_BUF_INIT;
-		dx_text_norm(&b, cells[i], lens[i]);
+		size_t s = 0, e = lens[i];
+		while (s < e && (cells[i][s] == ' ' || cells[i][s] == '\t'))
+			s++;
+		while (e > s && (cells[i][e - 1] == ' ' || cells[i][e - 1] == '\t'))
+			e--;
+		dx_buf_add(&b, cells[i] + s, e - s);
 		h->names[i] = dx_buf_detach(&b, NULL);
 		h->field_of[i] = -1;
 		if (!c) {

@@ -1,0 +1,439 @@
+/*
+ * import.c - the ledger import engine: read a sheet row by row, find the
+ * header under any title rows, parse each row through the template's
+ * column table, hand it to the template's handler, and decide at the end
+ * whether the one transaction commits (import_int.h explains the modes).
+ */
+#include "core/dx.h"
+#include "app/import_int.h"
+#include "core/strbuf.h"
+#include "io/sheet.h"
+#include "store/ledger.h"
+
+/* ---- string map ---- */
+
+uint64_t dx_hash(const void *p, size_t n, uint64_t h)
+{
+	const unsigned char *s = p;
+	for (size_t i = 0; i < n; i++) {
+		h ^= s[i];
+		h *= 1099511628211ull;
+	}
+	return h;
+}
+
+void dx_smap_init(struct dx_smap *m, size_t vsize)
+{
+	memset(m, 0, sizeof(*m));
+	m->vsize = (vsize + 7) & ~(size_t)7;
+	m->blocksz = 1 << 20;
+}
+
+void dx_smap_release(struct dx_smap *m)
+{
+	for (size_t i = 0; i < m->nblocks; i++)
+		free(m->blocks[i]);
+	free(m->blocks);
+	free(m->t);
+	memset(m, 0, sizeof(*m));
+}
+
+static void *arena(struct dx_smap *m, size_t n)
+{
+	void *p;
+	n = (n + 7) & ~(size_t)7;
+	if (!m->nblocks || m->used + n > m->blocksz) {
+		m->blocks = dx_xrealloc(m->blocks, (m->nblocks + 1) * sizeof(char *));
+		m->blocks[m->nblocks++] = dx_xmalloc(n > m->blocksz ? n : m->blocksz);
+		m->used = 0;
+	}
+	p = m->blocks[m->nblocks - 1] + m->used;
+	m->used += n;
+	return p;
+}
+
+static struct dx_smap_ent *slot(struct dx_smap *m, const char *key, uint64_t h)
+{
+	size_t i = h & (m->cap - 1);
+	while (m->t[i].key && (m->t[i].h != h || strcmp(m->t[i].key, key)))
+		i = (i + 1) & (m->cap - 1);
+	return &m->t[i];
+}
+
+void *dx_smap_get(struct dx_smap *m, const char *key)
+{
+	uint64_t h = dx_hash(key, strlen(key), 14695981039346656037ull);
+	struct dx_smap_ent *e;
+	if (!m->cap)
+		return NULL;
+	e = slot(m, key, h);
+	return e->key ? e->val : NULL;
+}
+
+void *dx_smap_put(struct dx_smap *m, const char *key, int *isnew)
+{
+	size_t klen = strlen(key);
+	uint64_t h = dx_hash(key, klen, 14695981039346656037ull);
+	struct dx_smap_ent *e;
+	if (m->n * 2 >= m->cap) {
+		size_t ncap = m->cap ? m->cap * 2 : 1024;
+		struct dx_smap_ent *old = m->t;
+		size_t ocap = m->cap;
+		m->t = dx_xcalloc(ncap, sizeof(*m->t));
+		m->cap = ncap;
+		for (size_t i = 0; i < ocap; i++)
+			if (old[i].key)
+				*slot(m, old[i].key, old[i].h) = old[i];
+		free(old);
+	}
+	e = slot(m, key, h);
+	if (isnew)
+		*isnew = !e->key;
+	if (e->key)
+		return e->val;
+	e->h = h;
+	e->val = arena(m, m->vsize + klen + 1);
+	memset(e->val, 0, m->vsize);
+	e->key = (char *)e->val + m->vsize;
+	memcpy(e->key, key, klen + 1);
+	m->n++;
+	return e->val;
+}
+
+/* ---- JSON for audit values ---- */
+
+static void json_str(struct dx_buf *b, const char *s)
+{
+	dx_buf_addch(b, '"');
+	for (; *s; s++) {
+		if (*s == '"' || *s == '\\')
+			dx_buf_addf(b, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			dx_buf_addf(b, "\\u%04x", (unsigned char)*s);
+		else
+			dx_buf_addch(b, *s);
+	}
+	dx_buf_addch(b, '"');
+}
+
+void dx_json_field(struct dx_buf *b, const char *key, const char *val)
+{
+	dx_buf_addch(b, b->len ? ',' : '{');
+	json_str(b, key);
+	dx_buf_addch(b, ':');
+	json_str(b, val);
+}
+
+void dx_json_int(struct dx_buf *b, const char *key, int64_t v)
+{
+	dx_buf_addch(b, b->len ? ',' : '{');
+	json_str(b, key);
+	dx_buf_addf(b, ":%lld", (long long)v);
+}
+
+void dx_json_close(struct dx_buf *b)
+{
+	if (b->len)
+		dx_buf_addch(b, '}');
+}
+
+int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
+		 const char *entity, const char *key, const char *before, const char *after)
+{
+	return dx_store_audit(im->st, county, im->o->actor ? im->o->actor : "cli", action,
+			      entity, key, before, after);
+}
+
+/* ---- problems ---- */
+
+struct run {
+	struct dx_imp im;
+	const struct dx_imp_handler *hd;
+	struct dx_header hdr;
+	size_t pcap;
+	long row;
+	char unit[64];
+	int npend; /* cell problems of the current row, held until its unit is known */
+	struct {
+		int col;
+		char msg[400];
+	} pend[48];
+};
+
+static void add_problem(struct run *r, long row, int col, const char *column, int is_error,
+			const char *msg)
+{
+	struct dx_import_result *res = r->im.res;
+	struct dx_problem p = {row, col, is_error, (char *)column, (char *)msg};
+	if (r->im.pass == 2)
+		return; /* pass 1 reported it already */
+	if (is_error)
+		res->errors++;
+	else
+		res->warnings++;
+	if (r->im.o->problem)
+		r->im.o->problem(r->im.o->arg, &p);
+	if (res->nproblems == r->pcap) {
+		r->pcap = r->pcap ? r->pcap * 2 : 64;
+		res->problems = dx_xrealloc(res->problems, r->pcap * sizeof(*res->problems));
+	}
+	p.column = dx_xstrdup(column ? column : "");
+	p.msg = dx_xstrdup(msg);
+	res->problems[res->nproblems++] = p;
+}
+
+void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_error,
+		   const char *fmt, ...)
+{
+	struct run *r = (struct run *)im;
+	char msg[1024], key[80];
+	const char *column = "";
+	int col = -1;
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (f >= 0 && im->hdr) {
+		col = im->hdr->col_of[f];
+		if (col >= 0)
+			column = im->hdr->names[col];
+		else if (dx_template_col(im->hdr->tpl, f))
+			column = dx_template_col(im->hdr->tpl, f)->name;
+	}
+	if (is_error) {
+		im->any_error = 1;
+		if (!unit || !*unit) {
+			if (r->unit[0] && !unit)
+				unit = r->unit;
+			else {
+				dx_snprintf(key, sizeof(key), "#%ld", row);
+				unit = key;
+			}
+		}
+		dx_smap_put(&im->reject, unit, NULL);
+		if (!im->o->keep_valid)
+			im->write = 0; /* everything rolls back: stop writing */
+	}
+	add_problem(r, row, col, column, is_error, msg);
+}
+
+static void header_problem(void *arg, int col, const char *header, const char *msg, int err)
+{
+	struct run *r = arg;
+	add_problem(r, r->row, col, header, err, msg);
+	if (err)
+		r->im.any_error = 1;
+}
+
+static void cell_problem(void *arg, int col, const char *msg)
+{
+	struct run *r = arg;
+	if (r->npend == (int)DX_ARRAY_SIZE(r->pend))
+		return;
+	r->pend[r->npend].col = col;
+	dx_strlcpy(r->pend[r->npend].msg, msg, sizeof(r->pend[0].msg));
+	r->npend++;
+}
+
+static void report_pending(struct run *r)
+{
+	for (int i = 0; i < r->npend; i++) {
+		int col = r->pend[i].col;
+		int f = col >= 0 && (size_t)col < r->hdr.ncols ? r->hdr.field_of[col] : -1;
+		dx_imp_report(&r->im, r->row, f, NULL, 1, "%s", r->pend[i].msg);
+	}
+}
+
+static int cmp_problem(const void *a, const void *b)
+{
+	const struct dx_problem *x = a, *y = b;
+	if (x->row != y->row)
+		return x->row < y->row ? -1 : 1;
+	return x->col < y->col ? -1 : x->col > y->col;
+}
+
+void dx_import_result_release(struct dx_import_result *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->nproblems; i++) {
+		free(r->problems[i].column);
+		free(r->problems[i].msg);
+	}
+	free(r->problems);
+	memset(r, 0, sizeof(*r));
+}
+
+static const struct dx_imp_handler *handler_for(const char *kind)
+{
+	static const struct dx_imp_handler *const all[] = {
+		&dx_imp_persons, &dx_imp_incomes, &dx_imp_warnings, &dx_imp_measures, &dx_imp_visits};
+	for (size_t i = 0; i < DX_ARRAY_SIZE(all); i++)
+		if (kind && !strcmp(all[i]->kind, kind))
+			return all[i];
+	return NULL;
+}
+
+/* One pass over the file.  Returns DX_OK or a failure code (data errors
+ * are in im.any_error). */
+static int one_pass(struct run *r)
+{
+	const struct dx_template *tpl = dx_template_find(r->hd->kind);
+	struct dx_sheet *sh = NULL;
+	struct dx_rowval *rv = dx_xcalloc(1, sizeof(*rv));
+	struct dx_row row;
+	const char *why = NULL;
+	int rc, have_header = 0, scanned = 0;
+	long nrows = 0;
+	if ((rc = dx_sheet_open(&sh, r->im.o->path, &why))) {
+		add_problem(r, 0, -1, "", 1, why ? why : "无法打开文件");
+		r->im.any_error = 1;
+		rc = DX_OK;
+		goto out;
+	}
+	dx_strlcpy(r->im.res->format, dx_sheet_format(sh), sizeof(r->im.res->format));
+	while (!(rc = dx_sheet_next(sh, &row, &why))) {
+		r->row = row.rownum;
+		r->unit[0] = '\0';
+		if (!have_header) {
+			if (!row.ncells)
+				continue;
+			if (dx_header_score(tpl, row.cells, row.lens, row.ncells) < 2) {
+				if (++scanned < 20)
+					continue;
+				break;
+			}
+			have_header = 1;
+			r->im.res->header_row = (int)row.rownum;
+			dx_header_map(&r->hdr, tpl, row.cells, row.lens, row.ncells, header_problem, r);
+			r->im.hdr = &r->hdr;
+			if (r->im.any_error)
+				goto out;
+			if ((rc = r->hd->begin(&r->im)))
+				goto out;
+			continue;
+		}
+		if (!row.ncells || dx_row_blank(&r->hdr, row.cells, row.lens, row.ncells))
+			continue;
+		r->npend = 0;
+		dx_row_parse(&r->hdr, row.cells, row.lens, row.ncells, rv, cell_problem, r);
+		if (r->hd->unit)
+			r->hd->unit(rv, r->unit, sizeof(r->unit));
+		if (!r->unit[0])
+			dx_snprintf(r->unit, sizeof(r->unit), "#%ld", row.rownum);
+		if (r->im.pass == 2 && dx_smap_get(&r->im.reject, r->unit))
+			continue;
+		r->im.res->rows++;
+		/* the handler still sees a row with bad cells (their fields
+		 * blank) so household checks count it, but writes nothing */
+		report_pending(r);
+		r->im.row_bad = r->npend;
+		if ((rc = r->hd->row(&r->im, rv, row.rownum)))
+			goto out;
+		if (r->im.o->progress && !(++nrows & 4095)) {
+			uint64_t done, total;
+			dx_sheet_progress(sh, &done, &total);
+			r->im.o->progress(r->im.o->arg, done, total, r->im.res->rows);
+		}
+	}
+	if (rc != DX_NOT_FOUND) {
+		add_problem(r, r->row + 1, -1, "", 1, why ? why : "文件读取出错");
+		r->im.any_error = 1;
+		rc = DX_OK;
+		goto out;
+	}
+	rc = DX_OK;
+	if (!have_header) {
+		char msg[256];
+		dx_snprintf(msg, sizeof(msg), "找不到%s的表头（应有“%s”等列），请检查导入类型和文件",
+			    tpl->title, tpl->cols[0].name);
+		add_problem(r, 0, -1, "", 1, msg);
+		r->im.any_error = 1;
+		goto out;
+	}
+	r->unit[0] = '\0';
+	rc = r->hd->finish(&r->im);
+	if (r->im.o->progress) {
+		uint64_t done, total;
+		dx_sheet_progress(sh, &done, &total);
+		r->im.o->progress(r->im.o->arg, total ? total : done, total, r->im.res->rows);
+	}
+out:
+	free(rv);
+	dx_sheet_free(sh);
+	return rc;
+}
+
+static void reset_counts(struct dx_import_result *res)
+{
+	res->rows = res->units = res->added = res->updated = res->unchanged = 0;
+	res->p_added = res->p_updated = res->p_unchanged = res->unmatched = 0;
+}
+
+int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
+		  struct dx_import_result *out)
+{
+	struct run *r = dx_xcalloc(1, sizeof(*r));
+	int rc, in_txn = 0;
+	memset(out, 0, sizeof(*out));
+	r->hd = handler_for(o->kind);
+	if (!r->hd) {
+		free(r);
+		return dx_error(DX_USAGE, "unknown ledger kind '%s'", o->kind ? o->kind : "");
+	}
+	r->im.st = st;
+	r->im.o = o;
+	r->im.res = out;
+	r->im.pass = 1;
+	r->im.write = !o->dry_run && !o->keep_valid;
+	dx_smap_init(&r->im.reject, 1);
+	if ((rc = dx_store_begin(st)))
+		goto out;
+	in_txn = 1;
+	rc = one_pass(r);
+	if (r->hd->release)
+		r->hd->release(&r->im);
+	dx_header_release(&r->hdr);
+	r->im.hdr = NULL;
+	if (rc)
+		goto out;
+	if (o->keep_valid && !o->dry_run && out->header_row) {
+		long rejected = (long)r->im.reject.n;
+		reset_counts(out);
+		r->im.pass = 2;
+		r->im.write = 1;
+		r->im.any_error = 0;
+		rc = one_pass(r);
+		if (r->hd->release)
+			r->hd->release(&r->im);
+		dx_header_release(&r->hdr);
+		r->im.hdr = NULL;
+		out->rejected = rejected;
+		if (rc)
+			goto out;
+	} else if (o->keep_valid) {
+		out->rejected = (long)r->im.reject.n;
+	}
+	if (!o->dry_run && (!out->errors || o->keep_valid) && out->rows) {
+		struct dx_import_run log = {r->im.county, o->actor ? o->actor : "cli", o->kind,
+					    o->path,     out->rows, out->added,
+					    out->updated, out->unchanged, out->rejected};
+		if ((rc = dx_ledger_import_log(st, &log)))
+			goto out;
+	}
+	if (o->dry_run || (out->errors && !o->keep_valid)) {
+		rc = dx_store_rollback(st);
+	} else {
+		rc = dx_store_commit(st);
+	}
+	in_txn = 0;
+out:
+	if (in_txn)
+		dx_store_rollback(st);
+	qsort(out->problems, out->nproblems, sizeof(*out->problems), cmp_problem);
+	dx_smap_release(&r->im.reject);
+	free(r);
+	if (!rc && out->errors)
+		rc = DX_INVALID;
+	return rc;
+}

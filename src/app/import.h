@@ -1,0 +1,73 @@
+/*
+ * import.h - `dixian import`: bring a ledger (台账) into the store.
+ *
+ *	struct dx_import_opts o = {.kind = "persons", .path = "台账.xlsx",
+ *				   .actor = "cli", .problem = print, .arg = f};
+ *	struct dx_import_result r;
+ *	rc = dx_import_run(st, &o, &r);
+ *	...
+ *	dx_import_result_release(&r);
+ *
+ * Every problem goes to o.problem as it is found (the CLI prints it as
+ * FILE:ROW:COLUMN: message) and is kept in the result for the error
+ * workbook (dx_import_write_errors).  Returns DX_OK when the file was
+ * clean (or --keep-valid kept what was valid), DX_INVALID when it had
+ * errors (nothing stored unless keep_valid), another code on failure.
+ *
+ * Audit: every insert or change leaves one audit row per record (entity
+ * household, person, episode, income, measure, visit, warning, area) with
+ * the changed fields' old and new values as JSON keyed by the template's
+ * column names.  联系电话 is stored masked there and 证件号码 never appears
+ * (the person's row id is the key): the audit log shows what changed
+ * without becoming a second copy of the ledger's personal data.
+ */
+#ifndef DX_APP_IMPORT_H
+#define DX_APP_IMPORT_H
+
+#include "store/store.h"
+
+struct dx_problem {
+	long row;    /* as Excel shows it; 0 for the file as a whole */
+	int col;     /* sheet column, -1 for none */
+	int error;   /* 0 = warning (unknown column, unmatched warning) */
+	char *column; /* header text */
+	char *msg;
+};
+
+struct dx_import_opts {
+	const char *kind;  /* persons, incomes, warnings, measures, visits */
+	const char *path;
+	int dry_run, keep_valid;
+	const char *actor; /* account name or "cli" */
+	const char *scope; /* area prefix the actor may write; "" = all */
+	const char *county; /* warnings: the county receiving the list ("" = the store's) */
+	void (*problem)(void *arg, const struct dx_problem *p);
+	void (*progress)(void *arg, uint64_t done, uint64_t total, long rows);
+	void *arg;
+};
+
+struct dx_import_result {
+	long rows;         /* data rows read */
+	long units;        /* households (persons), else rows */
+	long added, updated, unchanged, rejected; /* households or rows */
+	long p_added, p_updated, p_unchanged;   /* persons template: members */
+	long errors, warnings, unmatched;
+	struct dx_problem *problems; /* sorted by row then column */
+	size_t nproblems;
+	int header_row; /* the header's row number (title rows above it) */
+	char format[16];
+};
+
+int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
+		  struct dx_import_result *out);
+void dx_import_result_release(struct dx_import_result *r);
+
+/*
+ * Write the user's sheet back to out_xlsx: the same rows and columns as
+ * read, the cells with an error filled red (warnings yellow), and a
+ * 错误说明 column with the messages of the row.
+ */
+int dx_import_write_errors(const char *in_path, const struct dx_import_result *r,
+			   const char *out_xlsx);
+
+#endif

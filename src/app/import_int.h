@@ -1,0 +1,75 @@
+/*
+ * import_int.h - what the import engine (import.c) shares with the
+ * per-template handlers (import_persons.c, import_misc.c).
+ *
+ * The engine reads rows, finds the header, parses cells through the
+ * template's column table and hands each row to the handler.  Modes:
+ *  - normal: one pass inside one transaction; any error rolls it back;
+ *  - dry_run: the same pass with writes off;
+ *  - keep_valid: pass 1 validates (writes off) and collects the rejected
+ *    units (households, or rows); pass 2 writes everything else.
+ */
+#ifndef DX_APP_IMPORT_INT_H
+#define DX_APP_IMPORT_INT_H
+
+#include "app/import.h"
+#include "io/template.h"
+
+/* A string-keyed hash map with keys and values in one arena (no per-entry
+ * malloc): values are fixed-size blobs of vsize bytes, zeroed on insert. */
+struct dx_smap {
+	size_t vsize, n, cap;
+	struct dx_smap_ent { uint64_t h; char *key; void *val; } *t;
+	char **blocks;
+	size_t nblocks, used, blocksz;
+};
+void dx_smap_init(struct dx_smap *m, size_t vsize);
+void dx_smap_release(struct dx_smap *m);
+/* The value of key or NULL. */
+void *dx_smap_get(struct dx_smap *m, const char *key);
+/* The value of key, inserted (zeroed) if new; *isnew says which. */
+void *dx_smap_put(struct dx_smap *m, const char *key, int *isnew);
+uint64_t dx_hash(const void *p, size_t n, uint64_t h);
+
+struct dx_imp {
+	struct dx_store *st;
+	const struct dx_import_opts *o;
+	const struct dx_header *hdr;
+	struct dx_import_result *res;
+	int write;            /* write to the store in this pass */
+	int pass;             /* 1, or 2 for keep_valid's writing pass */
+	int any_error;
+	int row_bad;          /* cells of this row failed to parse (left blank) */
+	struct dx_smap reject; /* units rejected in pass 1 */
+	void *h;              /* the handler's state */
+	char county[7];       /* for records without an area (warning batches) */
+};
+
+struct dx_imp_handler {
+	const char *kind;
+	/* The unit (household) a row belongs to, for keep_valid; "" = the row. */
+	void (*unit)(const struct dx_rowval *rv, char *out, size_t size);
+	int (*begin)(struct dx_imp *im);
+	int (*row)(struct dx_imp *im, const struct dx_rowval *rv, long rownum);
+	int (*finish)(struct dx_imp *im);
+	void (*release)(struct dx_imp *im);
+};
+
+extern const struct dx_imp_handler dx_imp_persons, dx_imp_incomes, dx_imp_warnings,
+	dx_imp_measures, dx_imp_visits;
+
+/* Report a problem at (row, field f of the template, or -1).  unit is the
+ * unit the error rejects (NULL = the row's own).  is_error 0 = warning. */
+void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_error,
+		   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Audit one change as the import's actor. */
+int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
+		 const char *entity, const char *key, const char *before, const char *after);
+
+/* JSON builders for audit values: {"列名":"值",...}. */
+void dx_json_field(struct dx_buf *b, const char *key, const char *val);
+void dx_json_int(struct dx_buf *b, const char *key, int64_t v);
+void dx_json_close(struct dx_buf *b);
+
+#endif

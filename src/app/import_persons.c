@@ -1,0 +1,782 @@
+/*
+ * import_persons.c - the 户成员台账 handler: one row per member, household
+ * fields repeated on every row.  Checks each household across its rows
+ * (one 户主, identical household fields, 两头占 within the file and
+ * against the store), creates missing areas from the name columns, and
+ * upserts households, members and the current monitoring episode so that
+ * the same file twice changes nothing.
+ *
+ * Memory: the store's households and persons are indexed once (户编号 and
+ * 身份证 -> id and a hash of the stored fields), so an unchanged record
+ * costs no query; changed ones are read back for the audit's old values.
+ */
+#include "core/dx.h"
+#include "app/import_int.h"
+#include "core/area.h"
+#include "core/idcard.h"
+#include "core/strbuf.h"
+#include "store/ledger.h"
+
+#include <stddef.h>
+
+/* ---- record fields as data: hashing, diffing and audit JSON ---- */
+enum { FT_TEXT, FT_INT, FT_PHONE };
+struct fdesc {
+	const char *name;
+	size_t off, size;
+	int type;
+};
+#define PT(n, f, t) {n, offsetof(struct dx_person, f), sizeof(((struct dx_person *)0)->f), t}
+static const struct fdesc pfields[] = {
+	PT("姓名", name, FT_TEXT), PT("与户主关系", relation, FT_TEXT),
+	PT("性别", sex, FT_TEXT), PT("出生日期", birth, FT_TEXT),
+	PT("民族", ethnicity, FT_TEXT), PT("政治面貌", politics, FT_TEXT),
+	PT("文化程度", education, FT_TEXT), PT("在校生状况", school, FT_TEXT),
+	PT("健康状况", health, FT_TEXT), PT("劳动技能", labour, FT_TEXT),
+	PT("务工所在地", work_place, FT_TEXT), PT("务工时间（月）", work_months, FT_INT),
+	PT("是否参加城乡居民基本医疗保险", ins_resident, FT_INT),
+	PT("是否参加城镇职工基本医疗保险", ins_employee, FT_INT),
+	PT("是否享受低保", dibao, FT_INT), PT("低保类别", dibao_class, FT_TEXT),
+	PT("是否特困供养人员", tekun, FT_INT), PT("是否享受残疾人两项补贴", disability_subsidy, FT_INT),
+	PT("联系电话", phone, FT_PHONE), PT("是否计入家庭人口", counted, FT_INT),
+	PT("户", household_id, FT_INT),
+};
+#define HT(n, f, t) {n, offsetof(struct dx_household, f), sizeof(((struct dx_household *)0)->f), t}
+static const struct fdesc hfields[] = {
+	HT("区划代码", area_code, FT_TEXT), HT("村民小组", group_name, FT_TEXT),
+	HT("户类型", kind, FT_TEXT), HT("脱贫年度", tuopin_year, FT_INT),
+	HT("联系电话", phone, FT_PHONE), HT("住房出现安全问题", unsafe_housing, FT_INT),
+	HT("饮水出现安全问题", unsafe_water, FT_INT),
+	HT("义务教育阶段适龄儿童失学辍学", dropout, FT_INT),
+};
+
+static int64_t fint(const void *rec, const struct fdesc *d)
+{
+	if (d->size == sizeof(int64_t))
+		return *(const int64_t *)((const char *)rec + d->off);
+	return *(const int *)((const char *)rec + d->off);
+}
+
+static uint64_t rec_hash(const void *rec, const struct fdesc *fd, size_t n)
+{
+	uint64_t h = 14695981039346656037ull;
+	for (size_t i = 0; i < n; i++) {
+		const char *p = (const char *)rec + fd[i].off;
+		if (fd[i].type == FT_INT) {
+			int64_t v = fint(rec, &fd[i]);
+			h = dx_hash(&v, sizeof(v), h);
+		} else {
+			h = dx_hash(p, strlen(p) + 1, h);
+		}
+	}
+	return h;
+}
+
+static void json_val(struct dx_buf *b, const void *rec, const struct fdesc *d)
+{
+	const char *p = (const char *)rec + d->off;
+	char m[32];
+	if (d->type == FT_INT) {
+		dx_json_int(b, d->name, fint(rec, d));
+	} else if (d->type == FT_PHONE) {
+		dx_phone_mask(p, m, sizeof(m));
+		dx_json_field(b, d->name, m);
+	} else {
+		dx_json_field(b, d->name, p);
+	}
+}
+
+/* Old and new values of the fields that differ (all of `now` if old is
+ * NULL); returns the number of differing fields. */
+static int rec_diff(const void *old, const void *now, const struct fdesc *fd, size_t n,
+		    struct dx_buf *before, struct dx_buf *after)
+{
+	int k = 0;
+	for (size_t i = 0; i < n; i++) {
+		const char *a = old ? (const char *)old + fd[i].off : NULL;
+		const char *b = (const char *)now + fd[i].off;
+		if (a && (fd[i].type == FT_INT ? fint(old, &fd[i]) == fint(now, &fd[i])
+					       : !strcmp(a, b)))
+			continue;
+		if (old)
+			json_val(before, old, &fd[i]);
+		json_val(after, now, &fd[i]);
+		k++;
+	}
+	dx_json_close(before);
+	dx_json_close(after);
+	return k;
+}
+
+/* ---- state ---- */
+struct hhst {
+	int64_t id; /* store id; 0 while not in the store */
+	long first_row, head_row;
+	int heads, existed, changed, added;
+	char phone[24];
+	uint32_t fh[DX_P_NFIELDS];
+};
+struct pst {
+	int64_t pid, hh; /* in the store (0 = not) */
+	uint64_t hash;
+	struct hhst *file_hh;
+	long file_row;
+};
+struct stored_hh {
+	int64_t id;
+	uint64_t hash;
+};
+struct areast {
+	int state; /* 1 known, 2 new and consistent, 3 bad */
+	char c[96], t[96], v[96];
+	char why[256];
+};
+struct ps {
+	struct dx_smap hh, storehh, hhno_of, ids, areas, names;
+};
+
+static void unit_of(const struct dx_rowval *rv, char *out, size_t size)
+{
+	dx_strlcpy(out, rv->text[DX_P_HHNO], size);
+}
+
+static int load_hh(const struct dx_household *h, void *arg)
+{
+	struct ps *ps = arg;
+	struct stored_hh *s = dx_smap_put(&ps->storehh, h->hh_no, NULL);
+	char key[24];
+	s->id = h->id;
+	s->hash = rec_hash(h, hfields, DX_ARRAY_SIZE(hfields));
+	dx_snprintf(key, sizeof(key), "%lld", (long long)h->id);
+	dx_strlcpy(dx_smap_put(&ps->hhno_of, key, NULL), h->hh_no, 32);
+	return 0;
+}
+
+static int load_person(const struct dx_person *p, void *arg)
+{
+	struct ps *ps = arg;
+	struct pst *e = dx_smap_put(&ps->ids, p->id_no, NULL);
+	e->pid = p->id;
+	e->hh = p->household_id;
+	e->hash = rec_hash(p, pfields, DX_ARRAY_SIZE(pfields));
+	return 0;
+}
+
+static int begin(struct dx_imp *im)
+{
+	struct ps *ps = dx_xcalloc(1, sizeof(*ps));
+	int rc;
+	im->h = ps;
+	dx_smap_init(&ps->hh, sizeof(struct hhst));
+	dx_smap_init(&ps->storehh, sizeof(struct stored_hh));
+	dx_smap_init(&ps->hhno_of, 32);
+	dx_smap_init(&ps->ids, sizeof(struct pst));
+	dx_smap_init(&ps->areas, sizeof(struct areast));
+	dx_smap_init(&ps->names, 13);
+	if ((rc = dx_ledger_household_each(im->st, load_hh, ps)))
+		return rc;
+	return dx_ledger_person_each(im->st, load_person, ps);
+}
+
+static void release(struct dx_imp *im)
+{
+	struct ps *ps = im->h;
+	if (!ps)
+		return;
+	dx_smap_release(&ps->hh);
+	dx_smap_release(&ps->storehh);
+	dx_smap_release(&ps->hhno_of);
+	dx_smap_release(&ps->ids);
+	dx_smap_release(&ps->areas);
+	dx_smap_release(&ps->names);
+	free(ps);
+	im->h = NULL;
+}
+
+/* ---- areas ---- */
+struct find_name {
+	const char *name, *self;
+	char code[13];
+};
+static int child_named(const struct dx_area *a, void *arg)
+{
+	struct find_name *f = arg;
+	if (!strcmp(a->name, f->name) && strcmp(a->code, f->self))
+		dx_strlcpy(f->code, a->code, sizeof(f->code));
+	return 0;
+}
+
+/* The code another area of the same name has under parent (in the store or
+ * earlier in this file), or "" if none. */
+static void name_taken(struct dx_imp *im, struct ps *ps, char kind, const char *parent,
+		       const char *name, const char *self, char out[13])
+{
+	char key[160];
+	const char *c;
+	struct find_name f = {name, self, ""};
+	dx_snprintf(key, sizeof(key), "%c|%s|%s", kind, parent, name);
+	if ((c = dx_smap_get(&ps->names, key)) && strcmp(c, self)) {
+		dx_strlcpy(out, c, 13);
+		return;
+	}
+	dx_store_area_children(im->st, parent, child_named, &f);
+	dx_strlcpy(out, f.code, 13);
+}
+
+static void learn_area(struct dx_imp *im, struct areast *a, const char *code)
+{
+	struct dx_area x;
+	char t[13], c[7];
+	dx_strlcpy(t, code, 10);
+	dx_strlcpy(c, code, 7);
+	a->state = 1;
+	if (!dx_store_area_get(im->st, code, &x))
+		dx_strlcpy(a->v, x.name, sizeof(a->v));
+	if (!dx_store_area_get(im->st, t, &x))
+		dx_strlcpy(a->t, x.name, sizeof(a->t));
+	if (!dx_store_area_get(im->st, c, &x))
+		dx_strlcpy(a->c, x.name, sizeof(a->c));
+}
+
+/* domain.md §2 and the issue: a village code not in the store is created
+ * from the row's 县/乡/村 names, unless those names already belong to
+ * other codes (a mistyped code) or are missing. */
+static int new_area(struct dx_imp *im, struct ps *ps, struct areast *a, const char *code,
+		    const struct dx_rowval *rv)
+{
+	const char *cn = rv->text[DX_P_COUNTY], *tn = rv->text[DX_P_TOWN], *vn = rv->text[DX_P_VILLAGE];
+	char t[13], c[7], other[13], key[160];
+	struct dx_area x;
+	dx_strlcpy(t, code, 10);
+	dx_strlcpy(c, code, 7);
+	if (!*cn || !*tn || !*vn) {
+		dx_snprintf(a->why, sizeof(a->why),
+			    "区划代码 \"%s\" 不存在（库中没有此村；请核对代码，或填写县(市、区)、乡(镇)、行政村名称以新建）",
+			    code);
+		return a->state = 3;
+	}
+	if (!dx_store_area_get(im->st, t, &x)) {
+		if (strcmp(x.name, tn)) {
+			dx_snprintf(a->why, sizeof(a->why),
+				    "区划代码 \"%s\" 不存在：乡镇代码 %s 是 \"%s\"，不是 \"%s\"，请核对代码",
+				    code, t, x.name, tn);
+			return a->state = 3;
+		}
+	} else {
+		name_taken(im, ps, 'T', c, tn, t, other);
+		if (other[0]) {
+			dx_snprintf(a->why, sizeof(a->why),
+				    "区划代码 \"%s\" 不存在：乡(镇) \"%s\" 的代码是 %s，请核对代码", code,
+				    tn, other);
+			return a->state = 3;
+		}
+	}
+	name_taken(im, ps, 'V', t, vn, code, other);
+	if (other[0]) {
+		dx_snprintf(a->why, sizeof(a->why),
+			    "区划代码 \"%s\" 不存在：%s \"%s\" 的代码是 %s，请核对代码", code, tn, vn,
+			    other);
+		return a->state = 3;
+	}
+	dx_strlcpy(a->c, cn, sizeof(a->c));
+	dx_strlcpy(a->t, tn, sizeof(a->t));
+	dx_strlcpy(a->v, vn, sizeof(a->v));
+	dx_snprintf(key, sizeof(key), "T|%s|%s", c, tn);
+	dx_strlcpy(dx_smap_put(&ps->names, key, NULL), t, 13);
+	dx_snprintf(key, sizeof(key), "V|%s|%s", t, vn);
+	dx_strlcpy(dx_smap_put(&ps->names, key, NULL), code, 13);
+	return a->state = 2;
+}
+
+static int create_area(struct dx_imp *im, const char *code, const char *name)
+{
+	struct dx_area x;
+	struct dx_buf after = DX_BUF_INIT;
+	char county[7];
+	int rc;
+	if (!dx_store_area_get(im->st, code, &x))
+		return 0;
+	dx_strlcpy(county, code, sizeof(county));
+	if ((rc = dx_store_area_put(im->st, code, name)))
+		return rc;
+	dx_json_field(&after, "名称", name);
+	dx_json_close(&after);
+	rc = dx_imp_audit(im, county, "import.insert", "area", code, NULL, after.buf);
+	dx_buf_release(&after);
+	return rc;
+}
+
+static int check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *rv, long row)
+{
+	const char *code = rv->text[DX_P_AREA];
+	struct areast *a;
+	int isnew, rc, bad = 0;
+	static const int fs[3] = {DX_P_COUNTY, DX_P_TOWN, DX_P_VILLAGE};
+	if (im->o->scope && *im->o->scope && !dx_area_in_scope(code, im->o->scope)) {
+		dx_imp_report(im, row, DX_P_AREA, NULL, 1,
+			      "区划代码 \"%s\" 不在本账号的管辖范围（%s）内", code, im->o->scope);
+		return 1;
+	}
+	if (!im->county[0])
+		dx_strlcpy(im->county, code, sizeof(im->county));
+	a = dx_smap_put(&ps->areas, code, &isnew);
+	if (isnew) {
+		struct dx_area x;
+		if (!dx_store_area_get(im->st, code, &x))
+			learn_area(im, a, code);
+		else if (new_area(im, ps, a, code, rv) == 2 && im->write) {
+			char t[13], c[7];
+			dx_strlcpy(t, code, 10);
+			dx_strlcpy(c, code, 7);
+			if ((rc = create_area(im, c, a->c)) || (rc = create_area(im, t, a->t)) ||
+			    (rc = create_area(im, code, a->v)))
+				return -rc;
+		}
+	}
+	if (a->state == 3) {
+		dx_imp_report(im, row, DX_P_AREA, NULL, 1, "%s", a->why);
+		return 1;
+	}
+	for (int i = 0; i < 3; i++) {
+		const char *want = i == 0 ? a->c : i == 1 ? a->t : a->v;
+		const char *got = rv->text[fs[i]];
+		if (*got && *want && strcmp(got, want)) {
+			dx_imp_report(im, row, fs[i], NULL, 1,
+				      "\"%s\" 与区划代码 %s 不符（应为 \"%s\"）", got, code, want);
+			bad = 1;
+		}
+	}
+	return bad;
+}
+
+/* ---- checks ---- */
+static uint32_t cell_hash(const struct dx_rowval *rv, int f)
+{
+	return (uint32_t)dx_hash(rv->text[f], strlen(rv->text[f]), 2166136261u);
+}
+
+static int set(const struct dx_rowval *rv, int f)
+{
+	return rv->col[f] >= 0 && rv->text[f][0];
+}
+
+/* Episode columns (domain.md §6) must tell one consistent story. */
+static void check_episode(struct dx_imp *im, const struct dx_rowval *rv, long row)
+{
+	static const int deps[] = {DX_P_RISKS, DX_P_IDENT, DX_P_ELIM_KIND, DX_P_ELIM_ON};
+	if (!set(rv, DX_P_CAT)) {
+		for (size_t i = 0; i < DX_ARRAY_SIZE(deps); i++)
+			if (set(rv, deps[i]))
+				dx_imp_report(im, row, deps[i], NULL, 1,
+					      "未填写监测对象类别，此项应为空（或补填监测对象类别）");
+		return;
+	}
+	if (!set(rv, DX_P_RISKS))
+		dx_imp_report(im, row, DX_P_RISKS, NULL, 1, "监测对象应填写致贫返贫风险（1至5项）");
+	if (!set(rv, DX_P_IDENT))
+		dx_imp_report(im, row, DX_P_IDENT, NULL, 1, "监测对象应填写识别监测时间（如 202305）");
+	if (rv->num[DX_P_ELIM] == 1) {
+		if (!set(rv, DX_P_ELIM_KIND))
+			dx_imp_report(im, row, DX_P_ELIM_KIND, NULL, 1,
+				      "风险已消除，应填写风险消除方式（帮扶消除 或 自然消除）");
+		if (!set(rv, DX_P_ELIM_ON))
+			dx_imp_report(im, row, DX_P_ELIM_ON, NULL, 1, "风险已消除，应填写消除监测时间");
+	} else {
+		if (set(rv, DX_P_ELIM_KIND))
+			dx_imp_report(im, row, DX_P_ELIM_KIND, NULL, 1,
+				      "风险未消除（风险是否已消除 不为 是），此项应为空");
+		if (set(rv, DX_P_ELIM_ON))
+			dx_imp_report(im, row, DX_P_ELIM_ON, NULL, 1,
+				      "风险未消除（风险是否已消除 不为 是），此项应为空");
+	}
+}
+
+static void check_household(struct dx_imp *im, struct hhst *h, int isnew,
+			    const struct dx_rowval *rv, long row)
+{
+	const struct dx_template *tpl = im->hdr->tpl;
+	if (isnew) {
+		h->first_row = row;
+		for (size_t i = 0; i < tpl->ncols; i++)
+			if (tpl->cols[i].flags & DX_COLF_HH)
+				h->fh[tpl->cols[i].field] = cell_hash(rv, tpl->cols[i].field);
+		if (!strcmp(rv->text[DX_P_KIND], "一般户") && set(rv, DX_P_TPYEAR))
+			dx_imp_report(im, row, DX_P_TPYEAR, NULL, 1, "一般户不填脱贫年度，请清空");
+		check_episode(im, rv, row);
+		return;
+	}
+	for (size_t i = 0; i < tpl->ncols; i++) {
+		int f = tpl->cols[i].field;
+		if ((tpl->cols[i].flags & DX_COLF_HH) && rv->col[f] >= 0 && h->fh[f] != cell_hash(rv, f))
+			dx_imp_report(im, row, f, NULL, 1,
+				      "与本户第 %ld 行的值不一致（同一户各行的户级信息应相同）",
+				      h->first_row);
+	}
+}
+
+static void check_member(struct dx_imp *im, struct ps *ps, struct hhst *h, struct pst *e,
+			 int isnew, const struct dx_rowval *rv, long row)
+{
+	const char *hh_no = rv->text[DX_P_HHNO];
+	if (!e) {
+		/* 证件号码 bad: reported already */
+	} else if (!isnew && e->file_hh) {
+		if (e->file_hh != h)
+			dx_imp_report(im, row, DX_P_ID, NULL, 1,
+				      "与第 %ld 行另一户的证件号码相同（两头占），同一人只能登记在一户",
+				      e->file_row);
+		else
+			dx_imp_report(im, row, DX_P_ID, NULL, 1, "与本户第 %ld 行重复，请删除重复行",
+				      e->file_row);
+	} else if (e->pid) {
+		struct stored_hh *s = dx_smap_get(&ps->storehh, hh_no);
+		if (!s || s->id != e->hh) {
+			char key[24];
+			const char *other;
+			dx_snprintf(key, sizeof(key), "%lld", (long long)e->hh);
+			other = dx_smap_get(&ps->hhno_of, key);
+			dx_imp_report(im, row, DX_P_ID, NULL, 1,
+				      "已登记在户 %s（两头占）；如已迁户，请先从原户删除此人",
+				      other ? other : "?");
+		}
+	}
+	if (e && !e->file_hh) {
+		e->file_hh = h;
+		e->file_row = row;
+	}
+	if (!strcmp(rv->text[DX_P_REL], "户主")) {
+		if (h->heads++)
+			dx_imp_report(im, row, DX_P_REL, NULL, 1,
+				      "本户第 %ld 行已是户主，每户只能有一个户主", h->head_row);
+		else
+			h->head_row = row;
+	}
+	if (set(rv, DX_P_WPLACE) && rv->col[DX_P_WMONTHS] >= 0 && !rv->text[DX_P_WMONTHS][0])
+		dx_imp_report(im, row, DX_P_WMONTHS, NULL, 1,
+			      "填写了务工所在地，应同时填写务工时间（月）");
+	if (set(rv, DX_P_WMONTHS) && rv->col[DX_P_WPLACE] >= 0 && !rv->text[DX_P_WPLACE][0])
+		dx_imp_report(im, row, DX_P_WPLACE, NULL, 1,
+			      "填写了务工时间（月），应同时填写务工所在地");
+	if (rv->num[DX_P_INS_RES] == 1 && rv->num[DX_P_INS_EMP] == 1)
+		dx_imp_report(im, row, DX_P_INS_EMP, NULL, 1,
+			      "城乡居民医保和城镇职工医保只能参加一种，请改正其中一个为 否");
+	if (set(rv, DX_P_EDU) && set(rv, DX_P_SCHOOL))
+		dx_imp_report(im, row, DX_P_EDU, NULL, 1,
+			      "在校生填写在校生状况，不填文化程度，请清空其中一项");
+	if (set(rv, DX_P_DIBAO_CLASS) && rv->num[DX_P_DIBAO] != 1)
+		dx_imp_report(im, row, DX_P_DIBAO_CLASS, NULL, 1,
+			      "未享受低保（是否享受低保 不为 是），低保类别应为空");
+}
+
+/* ---- writing ---- */
+static int yn(const struct dx_rowval *rv, int f, int dflt)
+{
+	return rv->num[f] < 0 ? dflt : (int)rv->num[f];
+}
+
+#define TAKE_TEXT(dst, f)                                  \
+	do {                                               \
+		if (rv->col[f] >= 0)                       \
+			dx_strlcpy(dst, rv->text[f], sizeof(dst)); \
+	} while (0)
+#define TAKE_YN(dst, f, d)                       \
+	do {                                     \
+		if (rv->col[f] >= 0)             \
+			dst = yn(rv, f, d);      \
+	} while (0)
+
+static void household_from_row(struct dx_household *h, const struct dx_rowval *rv)
+{
+	TAKE_TEXT(h->area_code, DX_P_AREA);
+	TAKE_TEXT(h->hh_no, DX_P_HHNO);
+	TAKE_TEXT(h->group_name, DX_P_GROUP);
+	TAKE_TEXT(h->kind, DX_P_KIND);
+	if (rv->col[DX_P_TPYEAR] >= 0)
+		h->tuopin_year = rv->num[DX_P_TPYEAR] > 0 ? (int)rv->num[DX_P_TPYEAR] : 0;
+	TAKE_YN(h->unsafe_housing, DX_P_HOUSING, 0);
+	TAKE_YN(h->unsafe_water, DX_P_WATER, 0);
+	TAKE_YN(h->dropout, DX_P_DROPOUT, 0);
+	if (!strcmp(rv->text[DX_P_REL], "户主"))
+		TAKE_TEXT(h->phone, DX_P_PHONE);
+}
+
+static void person_from_row(struct dx_person *p, const struct dx_rowval *rv)
+{
+	struct dx_idcard id;
+	dx_strlcpy(p->id_no, rv->text[DX_P_ID], sizeof(p->id_no));
+	if (!dx_idcard_parse(p->id_no, strlen(p->id_no), &id, NULL)) {
+		dx_strlcpy(p->birth, id.birth, sizeof(p->birth));
+		dx_strlcpy(p->sex, id.sex == 1 ? "男" : "女", sizeof(p->sex));
+	}
+	TAKE_TEXT(p->name, DX_P_NAME);
+	TAKE_TEXT(p->relation, DX_P_REL);
+	TAKE_TEXT(p->ethnicity, DX_P_ETH);
+	TAKE_TEXT(p->politics, DX_P_POL);
+	TAKE_TEXT(p->education, DX_P_EDU);
+	TAKE_TEXT(p->school, DX_P_SCHOOL);
+	TAKE_TEXT(p->health, DX_P_HEALTH);
+	TAKE_TEXT(p->labour, DX_P_LABOUR);
+	TAKE_TEXT(p->work_place, DX_P_WPLACE);
+	if (rv->col[DX_P_WMONTHS] >= 0)
+		p->work_months = (int)rv->num[DX_P_WMONTHS];
+	TAKE_YN(p->ins_resident, DX_P_INS_RES, 0);
+	TAKE_YN(p->ins_employee, DX_P_INS_EMP, 0);
+	TAKE_YN(p->dibao, DX_P_DIBAO, 0);
+	TAKE_TEXT(p->dibao_class, DX_P_DIBAO_CLASS);
+	TAKE_YN(p->tekun, DX_P_TEKUN, 0);
+	TAKE_YN(p->disability_subsidy, DX_P_DISAB, 0);
+	TAKE_TEXT(p->phone, DX_P_PHONE);
+	TAKE_YN(p->counted, DX_P_COUNTED, 1);
+}
+
+static int audit_change(struct dx_imp *im, const char *area, const char *entity, const char *key,
+			const void *old, const void *now, const struct fdesc *fd, size_t n,
+			int *changed)
+{
+	struct dx_buf before = DX_BUF_INIT, after = DX_BUF_INIT;
+	char county[7];
+	int rc = 0;
+	dx_strlcpy(county, area, sizeof(county));
+	*changed = rec_diff(old, now, fd, n, &before, &after) > 0;
+	if (*changed)
+		rc = dx_imp_audit(im, county, old ? "import.update" : "import.insert", entity, key,
+				  old ? before.buf : NULL, after.buf);
+	dx_buf_release(&before);
+	dx_buf_release(&after);
+	return rc;
+}
+
+static void month_day(const char *in, char out[11])
+{
+	if (strlen(in) == 7)
+		dx_snprintf(out, 11, "%s-01", in);
+	else
+		dx_strlcpy(out, in, 11);
+}
+
+/* Keep the stored day when the ledger gives only the month. */
+static void same_month_keep(const char *cell, const char *stored, char out[11])
+{
+	if (strlen(cell) == 7 && !strncmp(cell, stored, 7))
+		dx_strlcpy(out, stored, 11);
+	else
+		month_day(cell, out);
+}
+
+static int write_episode(struct dx_imp *im, struct hhst *h, const struct dx_rowval *rv,
+			 const char *area)
+{
+	struct dx_episode e, old;
+	struct dx_buf before = DX_BUF_INIT, after = DX_BUF_INIT;
+	char county[7], key[24];
+	int rc = 0, have = 0;
+	if (rv->col[DX_P_CAT] < 0 || !rv->text[DX_P_CAT][0])
+		return 0;
+	dx_strlcpy(county, area, sizeof(county));
+	memset(&e, 0, sizeof(e));
+	memset(&old, 0, sizeof(old));
+	if (h->existed) {
+		if ((rc = dx_ledger_episode_latest(im->st, h->id, &old)) && rc != DX_NOT_FOUND)
+			return rc;
+		have = !rc;
+		rc = 0;
+	}
+	e.household_id = h->id;
+	dx_strlcpy(e.category, rv->text[DX_P_CAT], sizeof(e.category));
+	dx_strlcpy(e.risks, rv->text[DX_P_RISKS], sizeof(e.risks));
+	same_month_keep(rv->text[DX_P_IDENT], have ? old.identified_on : "", e.identified_on);
+	if (rv->num[DX_P_ELIM] == 1) {
+		same_month_keep(rv->text[DX_P_ELIM_ON], have ? old.eliminated_on : "", e.eliminated_on);
+		dx_strlcpy(e.elim_kind, rv->text[DX_P_ELIM_KIND], sizeof(e.elim_kind));
+	}
+	e.reflag = yn(rv, DX_P_REFLAG, 0);
+	if (have && strncmp(e.identified_on, old.identified_on, 7) < 0)
+		return 0; /* an older episode than the store's latest: history, leave it */
+	if (have && !strncmp(e.identified_on, old.identified_on, 7)) {
+		e.id = old.id;
+		e.prev_id = old.prev_id;
+		if (!strcmp(e.category, old.category) && !strcmp(e.risks, old.risks) &&
+		    !strcmp(e.eliminated_on, old.eliminated_on) &&
+		    !strcmp(e.elim_kind, old.elim_kind) && e.reflag == old.reflag)
+			return 0;
+		dx_json_field(&before, "监测对象类别", old.category);
+		dx_json_field(&before, "致贫返贫风险", old.risks);
+		dx_json_field(&before, "消除监测时间", old.eliminated_on);
+		dx_json_field(&before, "风险消除方式", old.elim_kind);
+		dx_json_int(&before, "风险再标注", old.reflag);
+		dx_json_close(&before);
+		rc = dx_ledger_episode_update(im->st, &e);
+	} else {
+		e.prev_id = have ? old.id : 0;
+		rc = dx_store_episode_insert(im->st, &e);
+	}
+	if (rc)
+		goto out;
+	dx_json_field(&after, "监测对象类别", e.category);
+	dx_json_field(&after, "致贫返贫风险", e.risks);
+	dx_json_field(&after, "识别监测时间", e.identified_on);
+	dx_json_field(&after, "消除监测时间", e.eliminated_on);
+	dx_json_field(&after, "风险消除方式", e.elim_kind);
+	dx_json_int(&after, "风险再标注", e.reflag);
+	dx_json_close(&after);
+	dx_snprintf(key, sizeof(key), "%lld", (long long)e.id);
+	rc = dx_imp_audit(im, county, before.len ? "import.update" : "import.insert", "episode",
+			  key, before.len ? before.buf : NULL, after.buf);
+	h->changed = 1;
+out:
+	dx_buf_release(&before);
+	dx_buf_release(&after);
+	return rc;
+}
+
+static int write_household(struct dx_imp *im, struct ps *ps, struct hhst *h,
+			   const struct dx_rowval *rv)
+{
+	struct dx_household old, now;
+	struct stored_hh *s = dx_smap_get(&ps->storehh, rv->text[DX_P_HHNO]);
+	int rc, changed;
+	memset(&now, 0, sizeof(now));
+	if (s) {
+		if ((rc = dx_ledger_household_by_no(im->st, rv->text[DX_P_HHNO], &old)))
+			return rc;
+		now = old;
+		h->id = old.id;
+		h->existed = 1;
+	}
+	household_from_row(&now, rv);
+	dx_strlcpy(h->phone, now.phone, sizeof(h->phone));
+	if (s && rec_hash(&now, hfields, DX_ARRAY_SIZE(hfields)) == s->hash)
+		return write_episode(im, h, rv, now.area_code);
+	if (s) {
+		rc = dx_ledger_household_update(im->st, &now);
+	} else {
+		rc = dx_store_household_insert(im->st, &now);
+		h->id = now.id;
+		h->added = 1;
+	}
+	if (rc || (rc = audit_change(im, now.area_code, "household", now.hh_no, s ? &old : NULL,
+				     &now, hfields, DX_ARRAY_SIZE(hfields), &changed)))
+		return rc;
+	h->changed |= changed;
+	return write_episode(im, h, rv, now.area_code);
+}
+
+/* A 户主 row after the first row of its household brings the phone. */
+static int household_phone(struct dx_imp *im, struct hhst *h, const struct dx_rowval *rv)
+{
+	struct dx_household old, now;
+	int rc, changed;
+	if (rv->col[DX_P_PHONE] < 0 || !strcmp(h->phone, rv->text[DX_P_PHONE]))
+		return 0;
+	if ((rc = dx_ledger_household_by_no(im->st, rv->text[DX_P_HHNO], &old)))
+		return rc;
+	now = old;
+	dx_strlcpy(now.phone, rv->text[DX_P_PHONE], sizeof(now.phone));
+	dx_strlcpy(h->phone, now.phone, sizeof(h->phone));
+	if ((rc = dx_ledger_household_update(im->st, &now)))
+		return rc;
+	h->changed = 1;
+	return audit_change(im, now.area_code, "household", now.hh_no, &old, &now, hfields,
+			    DX_ARRAY_SIZE(hfields), &changed);
+}
+
+static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
+			const struct dx_rowval *rv)
+{
+	struct dx_person old, now;
+	char key[24];
+	int rc, changed, have_old = 0;
+	memset(&now, 0, sizeof(now));
+	now.work_months = -1;
+	now.counted = 1;
+	if (e->pid) {
+		int all = rv->col[DX_P_COUNTED] >= 0;
+		for (int f = DX_P_NAME; f <= DX_P_PHONE; f++)
+			all &= rv->col[f] >= 0;
+		if (!all) { /* absent columns keep their stored values */
+			if ((rc = dx_ledger_person_get(im->st, e->pid, &old)))
+				return rc;
+			have_old = 1;
+			now = old;
+		}
+		now.id = e->pid;
+		now.household_id = e->hh;
+		person_from_row(&now, rv);
+		if (rec_hash(&now, pfields, DX_ARRAY_SIZE(pfields)) == e->hash) {
+			im->res->p_unchanged++;
+			return 0;
+		}
+		if (!have_old && (rc = dx_ledger_person_get(im->st, e->pid, &old)))
+			return rc;
+		have_old = 1;
+		if ((rc = dx_ledger_person_update(im->st, &now)))
+			return rc;
+		im->res->p_updated++;
+	} else {
+		person_from_row(&now, rv);
+		now.household_id = h->id;
+		if ((rc = dx_store_person_insert(im->st, &now)))
+			return rc;
+		e->pid = now.id;
+		e->hh = h->id;
+		im->res->p_added++;
+	}
+	h->changed = 1;
+	dx_snprintf(key, sizeof(key), "%lld", (long long)now.id);
+	return audit_change(im, rv->text[DX_P_AREA], "person", key, have_old ? &old : NULL, &now,
+			    pfields, DX_ARRAY_SIZE(pfields), &changed);
+}
+
+static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
+{
+	struct ps *ps = im->h;
+	struct hhst *h;
+	struct pst *e;
+	int hnew, pnew = 0, rc;
+	long before = im->res->errors;
+	if (!rv->text[DX_P_HHNO][0])
+		return 0; /* reported as a bad cell; cannot be grouped */
+	if (rv->text[DX_P_AREA][0] && (rc = check_area(im, ps, rv, rownum)) < 0)
+		return -rc;
+	h = dx_smap_put(&ps->hh, rv->text[DX_P_HHNO], &hnew);
+	check_household(im, h, hnew, rv, rownum);
+	e = rv->text[DX_P_ID][0] ? dx_smap_put(&ps->ids, rv->text[DX_P_ID], &pnew) : NULL;
+	check_member(im, ps, h, e, pnew, rv, rownum);
+	if (!im->write || im->row_bad || im->res->errors != before)
+		return 0;
+	if (hnew || (!h->id && !h->existed)) {
+		if ((rc = write_household(im, ps, h, rv)))
+			return rc;
+	} else if (!strcmp(rv->text[DX_P_REL], "户主") && (rc = household_phone(im, h, rv))) {
+		return rc;
+	}
+	if (!h->id)
+		return 0;
+	return write_person(im, h, e, rv);
+}
+
+static int finish(struct dx_imp *im)
+{
+	struct ps *ps = im->h;
+	if (!ps)
+		return 0;
+	for (size_t i = 0; i < ps->hh.cap; i++) {
+		struct hhst *h;
+		if (!ps->hh.t[i].key)
+			continue;
+		h = ps->hh.t[i].val;
+		im->res->units++;
+		if (!h->heads)
+			dx_imp_report(im, h->first_row, DX_P_REL, ps->hh.t[i].key, 1,
+				      "户 %s 没有户主（应有一人的与户主关系为 户主）", ps->hh.t[i].key);
+		if (h->added)
+			im->res->added++;
+		else if (h->changed)
+			im->res->updated++;
+		else
+			im->res->unchanged++;
+	}
+	return 0;
+}
+
+const struct dx_imp_handler dx_imp_persons = {"persons", unit_of, begin, row, finish, release};

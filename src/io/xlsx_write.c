@@ -1,0 +1,139 @@
+/*
+ * xlsx_write.c - the table writer of xlsx_write.h.
+ */
+#include "core/dx.h"
+#include "io/xlsx_write.h"
+#include "core/strbuf.h"
+
+#include <xlsxwriter.h>
+
+struct dx_tw {
+	enum dx_tw_format fmt;
+	FILE *f;
+	int own;
+	lxw_workbook *wb;
+	lxw_worksheet *ws;
+	lxw_format *style[4];
+	unsigned row;
+	unsigned short col;
+	struct dx_buf line;
+	int err;
+};
+
+enum dx_tw_format dx_tw_format_of(const char *path)
+{
+	size_t n = path ? strlen(path) : 0;
+	return n > 5 && !strcasecmp(path + n - 5, ".xlsx") ? DX_TW_XLSX : DX_TW_CSV;
+}
+
+int dx_tw_open(struct dx_tw **out, const char *path, enum dx_tw_format fmt, const char *sheet)
+{
+	struct dx_tw *w = dx_xcalloc(1, sizeof(*w));
+	int to_stdout = !path || !strcmp(path, "-");
+	*out = NULL;
+	w->fmt = fmt;
+	dx_buf_init(&w->line, 0);
+	if (fmt == DX_TW_XLSX) {
+		lxw_workbook_options o = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+		if (to_stdout) {
+			free(w);
+			return dx_error(DX_USAGE, "xlsx output needs a file name");
+		}
+		if (!(w->wb = workbook_new_opt(path, &o)) ||
+		    !(w->ws = workbook_add_worksheet(w->wb, sheet))) {
+			if (w->wb)
+				workbook_close(w->wb);
+			free(w);
+			return dx_error(DX_IO, "cannot create '%s'", path);
+		}
+		w->style[DX_TW_HEADER] = workbook_add_format(w->wb);
+		format_set_bold(w->style[DX_TW_HEADER]);
+		w->style[DX_TW_ERROR] = workbook_add_format(w->wb);
+		format_set_bg_color(w->style[DX_TW_ERROR], 0xFFC7CE);
+		format_set_pattern(w->style[DX_TW_ERROR], LXW_PATTERN_SOLID);
+		w->style[DX_TW_WARN] = workbook_add_format(w->wb);
+		format_set_bg_color(w->style[DX_TW_WARN], 0xFFEB9C);
+		format_set_pattern(w->style[DX_TW_WARN], LXW_PATTERN_SOLID);
+	} else if (to_stdout) {
+		w->f = stdout;
+	} else {
+		if (!(w->f = fopen(path, "wb"))) {
+			free(w);
+			return dx_error(DX_IO, "cannot create '%s'", path);
+		}
+		w->own = 1;
+		fputs("\xEF\xBB\xBF", w->f);
+	}
+	*out = w;
+	return DX_OK;
+}
+
+void dx_tw_width(struct dx_tw *w, int col, double width)
+{
+	if (w && w->ws)
+		worksheet_set_column(w->ws, (lxw_col_t)col, (lxw_col_t)col, width, NULL);
+}
+
+void dx_tw_cell(struct dx_tw *w, const char *s, enum dx_tw_style style)
+{
+	if (!w || w->err)
+		return;
+	if (!s)
+		s = "";
+	if (w->fmt == DX_TW_XLSX) {
+		lxw_error e = LXW_NO_ERROR;
+		if (*s || style != DX_TW_PLAIN)
+			e = *s ? worksheet_write_string(w->ws, w->row, w->col, s, w->style[style])
+			       : worksheet_write_blank(w->ws, w->row, w->col, w->style[style]);
+		if (e != LXW_NO_ERROR)
+			w->err = dx_error(DX_IO, "xlsx: %s", lxw_strerror(e));
+	} else {
+		int quote = strpbrk(s, ",\"\r\n") != NULL;
+		if (w->col)
+			dx_buf_addch(&w->line, ',');
+		if (quote) {
+			dx_buf_addch(&w->line, '"');
+			for (const char *p = s; *p; p++) {
+				if (*p == '"')
+					dx_buf_addch(&w->line, '"');
+				dx_buf_addch(&w->line, *p);
+			}
+			dx_buf_addch(&w->line, '"');
+		} else {
+			dx_buf_adds(&w->line, s);
+		}
+	}
+	w->col++;
+}
+
+void dx_tw_endrow(struct dx_tw *w)
+{
+	if (!w || w->err)
+		return;
+	if (w->fmt == DX_TW_CSV) {
+		dx_buf_addch(&w->line, '\n');
+		if (fwrite(w->line.buf, 1, w->line.len, w->f) != w->line.len)
+			w->err = dx_error(DX_IO, "write failed");
+		dx_buf_reset(&w->line);
+	}
+	w->row++;
+	w->col = 0;
+}
+
+int dx_tw_close(struct dx_tw *w)
+{
+	int rc;
+	if (!w)
+		return DX_OK;
+	rc = w->err;
+	if (w->wb) {
+		lxw_error e = workbook_close(w->wb);
+		if (!rc && e != LXW_NO_ERROR)
+			rc = dx_error(DX_IO, "xlsx: %s", lxw_strerror(e));
+	}
+	if (w->f && (fflush(w->f) || (w->own && fclose(w->f))) && !rc)
+		rc = dx_error(DX_IO, "write failed");
+	dx_buf_release(&w->line);
+	free(w);
+	return rc;
+}
