@@ -40,6 +40,8 @@ int cmd_clue(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_overdue(int argc, char **argv);
 int cmd_notice(int argc, char **argv);
+int cmd_measure(int argc, char **argv);
+int cmd_visit(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 #endif

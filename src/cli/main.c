@@ -38,6 +38,15 @@ static const struct dx_cmd commands[] = {
 	 "clues and cases past their deadlines"},
 	{"notice", cmd_notice, "notice --area VILLAGE --kind 公示|公告 [--out FILE.html|FILE.xlsx]",
 	 "printable 公示/公告 lists"},
+	{"measure", cmd_measure,
+	 "measure add --hh NO --category C --status 计划|已落实 [--detail D] [--amount A] "
+	 "[--start DATE] [--end DATE] [--cadre NAME] | measure update ID [same options] | "
+	 "measure list --hh NO | measure caseload [--area A] [--as-of DATE]  (all --as ACCOUNT)",
+	 "一户一策 assistance measures and cadre caseloads"},
+	{"visit", cmd_visit,
+	 "visit add --hh NO --date DATE --cadre NAME [--content T] [--findings T] | "
+	 "visit overdue [--area A] [--as-of DATE]  (all --as ACCOUNT)",
+	 "走访 records and households overdue for a visit"},
 	{"report", cmd_report,
 	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
 	 "[--out FILE] [--db FILE]",

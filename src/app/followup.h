@@ -1,0 +1,54 @@
+/*
+ * followup.h - 一户一策 measures and visits (domain.md §7, §9; issue 6):
+ * add and update measures, log visits, cadre caseloads, and the list of
+ * monitored households overdue for a visit.  Every write is audited and
+ * every read and write is limited to the acting account's area.
+ */
+#ifndef DX_APP_FOLLOWUP_H
+#define DX_APP_FOLLOWUP_H
+
+#include "app/account.h"
+#include "policy/params.h"
+#include "store/followup.h"
+
+/* A measure as the user types it (the 帮扶措施台账 columns); NULL fields
+ * are left as they are by an update.  Values are checked with the import
+ * template's own rules, so the CLI and a ledger accept the same things. */
+struct dx_measure_req {
+	const char *hh_no, *category, *detail, *status, *amount, *start_on, *end_on, *cadre;
+};
+int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct dx_measure_req *r,
+		   int64_t *id, struct dx_buf *why);
+int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
+		      const struct dx_measure_req *r, struct dx_buf *why);
+/* Measures of one household, oldest first. */
+int dx_measure_list(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
+		    int (*fn)(const struct dx_measure *, void *), void *arg, struct dx_buf *why);
+
+struct dx_visit_req {
+	const char *hh_no, *date, *cadre, *content, *findings;
+};
+int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_visit_req *r,
+		 int64_t *id, struct dx_buf *why);
+
+/* Caseloads under `area` ("" = the actor's scope) on as_of. */
+int dx_caseload(struct dx_store *st, const struct dx_actor *a, const char *area,
+		const char *as_of, int (*fn)(const struct dx_caseload *, void *), void *arg,
+		struct dx_buf *why);
+
+/* A monitored household visited less often than the policy asks in the
+ * week to as_of: visits_per_week_active while the risk is not eliminated,
+ * visits_per_week_eliminated after (domain.md §9). */
+struct dx_visit_due {
+	const struct dx_visit_status *v;
+	int required; /* per week */
+	const char *cadre; /* the last visitor, the one the list is sorted by */
+};
+/* Calls fn for each overdue household, sorted by cadre, village, 户编号.
+ * *total gets the monitored households looked at. */
+int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char *area,
+		      const char *as_of, const struct dx_policy *p,
+		      int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,
+		      struct dx_buf *why);
+
+#endif

@@ -1,0 +1,110 @@
+/*
+ * cmd_measure.c - `dixian measure add|update|list|caseload`: 一户一策.
+ */
+#include "core/dx.h"
+#include "app/followup.h"
+#include "cli/cli.h"
+#include "core/date.h"
+#include "core/money.h"
+
+#include <getopt.h>
+
+static int print_measure(const struct dx_measure *m, void *arg)
+{
+	char amount[32];
+	(void)arg;
+	printf("%lld,%s,%s,%s,%s,%s,%s,%s\n", (long long)m->id, m->category, m->detail, m->status,
+	       dx_money_format(m->amount, amount, sizeof(amount)), m->start_on, m->end_on, m->cadre);
+	return 0;
+}
+
+static int print_caseload(const struct dx_caseload *c, void *arg)
+{
+	(void)arg;
+	printf("%s,%s,%ld,%ld\n", c->village, c->cadre[0] ? c->cadre : "（未指定）", c->households,
+	       c->measures);
+	return 0;
+}
+
+int cmd_measure(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},	    {"as", required_argument, NULL, 'A'},
+		{"hh", required_argument, NULL, 'h'},	    {"category", required_argument, NULL, 'c'},
+		{"detail", required_argument, NULL, 'D'},  {"status", required_argument, NULL, 's'},
+		{"amount", required_argument, NULL, 'm'},  {"start", required_argument, NULL, 'S'},
+		{"end", required_argument, NULL, 'E'},	    {"cadre", required_argument, NULL, 'r'},
+		{"area", required_argument, NULL, 'a'},    {"as-of", required_argument, NULL, 'o'},
+		{0}};
+	struct dx_measure_req req = {0};
+	const char *db = NULL, *as = NULL, *area = "", *sub;
+	char as_of[11];
+	struct dx_date today;
+	struct dx_store *st = NULL;
+	struct dx_actor actor;
+	struct dx_buf why = DX_BUF_INIT;
+	int64_t id = 0;
+	int c, rc;
+	if (argc < 2)
+		return dx_cli_usage("measure");
+	sub = argv[1];
+	argc--;
+	argv++;
+	dx_date_today(&today);
+	dx_date_format(&today, as_of);
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'A': as = optarg; break;
+		case 'h': req.hh_no = optarg; break;
+		case 'c': req.category = optarg; break;
+		case 'D': req.detail = optarg; break;
+		case 's': req.status = optarg; break;
+		case 'm': req.amount = optarg; break;
+		case 'S': req.start_on = optarg; break;
+		case 'E': req.end_on = optarg; break;
+		case 'r': req.cadre = optarg; break;
+		case 'a': area = optarg; break;
+		case 'o': {
+			struct dx_date d;
+			if (dx_date_parse(optarg, strlen(optarg), &d)) {
+				fprintf(stderr, "错误: --as-of 应为日期 YYYY-MM-DD\n");
+				return DX_EXIT_USAGE;
+			}
+			dx_date_format(&d, as_of);
+			break;
+		}
+		default: return dx_cli_usage("measure");
+		}
+	}
+	if (!strcmp(sub, "update")) {
+		if (optind + 1 != argc || dx_parse_i64(argv[optind], &id) || id <= 0)
+			return dx_cli_usage("measure");
+	} else if (optind != argc || (strcmp(sub, "add") && strcmp(sub, "list") &&
+				      strcmp(sub, "caseload"))) {
+		return dx_cli_usage("measure");
+	}
+	if (dx_cli_open(db, 0, &st))
+		return DX_EXIT_FAIL;
+	if ((rc = dx_actor_load(st, as, &actor, &why)))
+		goto out;
+	if (!strcmp(sub, "add")) {
+		if (!(rc = dx_measure_add(st, &actor, &req, &id, &why)))
+			printf("已登记帮扶措施 %lld\n", (long long)id);
+	} else if (!strcmp(sub, "update")) {
+		if (!(rc = dx_measure_update(st, &actor, id, &req, &why)))
+			printf("已更新帮扶措施 %lld\n", (long long)id);
+	} else if (!strcmp(sub, "list")) {
+		puts("编号,措施类别,具体措施,状态,金额,开始日期,结束日期,帮扶责任人");
+		rc = dx_measure_list(st, &actor, req.hh_no, print_measure, NULL, &why);
+	} else {
+		puts("行政村,帮扶责任人,帮扶户数,措施数");
+		rc = dx_caseload(st, &actor, area, as_of, print_caseload, NULL, &why);
+	}
+out:
+	if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_strerror(rc));
+	dx_buf_release(&why);
+	dx_store_close(st);
+	return dx_cli_exit(rc);
+}

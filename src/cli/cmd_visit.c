@@ -1,0 +1,93 @@
+/*
+ * cmd_visit.c - `dixian visit add|overdue`: 走访 records and the list of
+ * monitored households visited less often than the policy asks.
+ */
+#include "core/dx.h"
+#include "app/followup.h"
+#include "app/policy.h"
+#include "cli/cli.h"
+#include "core/date.h"
+
+#include <getopt.h>
+
+static int print_due(const struct dx_visit_due *d, void *arg)
+{
+	long *n = arg;
+	(*n)++;
+	printf("%s,%s,%s,%s,%s,%ld,%d,%s\n", d->cadre[0] ? d->cadre : "（无走访记录）",
+	       d->v->area_code, d->v->hh_no, d->v->head, d->v->eliminated ? "已消除" : "未消除",
+	       d->v->visits, d->required, d->v->last_visit[0] ? d->v->last_visit : "从未走访");
+	return 0;
+}
+
+int cmd_visit(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},	   {"as", required_argument, NULL, 'A'},
+		{"hh", required_argument, NULL, 'h'},	   {"date", required_argument, NULL, 'D'},
+		{"cadre", required_argument, NULL, 'c'},  {"content", required_argument, NULL, 'C'},
+		{"findings", required_argument, NULL, 'f'}, {"area", required_argument, NULL, 'a'},
+		{"as-of", required_argument, NULL, 'o'},  {0}};
+	struct dx_visit_req req = {0};
+	const char *db = NULL, *as = NULL, *area = "", *sub;
+	char as_of[11];
+	struct dx_date today, d;
+	struct dx_store *st = NULL;
+	struct dx_actor actor;
+	struct dx_policy pol;
+	struct dx_buf why = DX_BUF_INIT;
+	int64_t id = 0;
+	long total = 0, overdue = 0;
+	int c, rc;
+	if (argc < 2)
+		return dx_cli_usage("visit");
+	sub = argv[1];
+	argc--;
+	argv++;
+	dx_date_today(&today);
+	dx_date_format(&today, as_of);
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'd': db = optarg; break;
+		case 'A': as = optarg; break;
+		case 'h': req.hh_no = optarg; break;
+		case 'D': req.date = optarg; break;
+		case 'c': req.cadre = optarg; break;
+		case 'C': req.content = optarg; break;
+		case 'f': req.findings = optarg; break;
+		case 'a': area = optarg; break;
+		case 'o':
+			if (dx_date_parse(optarg, strlen(optarg), &d)) {
+				fprintf(stderr, "错误: --as-of 应为日期 YYYY-MM-DD\n");
+				return DX_EXIT_USAGE;
+			}
+			dx_date_format(&d, as_of);
+			break;
+		default: return dx_cli_usage("visit");
+		}
+	}
+	if (optind != argc || (strcmp(sub, "add") && strcmp(sub, "overdue")))
+		return dx_cli_usage("visit");
+	if (dx_cli_open(db, 0, &st))
+		return DX_EXIT_FAIL;
+	if ((rc = dx_actor_load(st, as, &actor, &why)))
+		goto out;
+	if (!strcmp(sub, "add")) {
+		if (!(rc = dx_visit_add(st, &actor, &req, &id, &why)))
+			printf("已登记走访 %lld\n", (long long)id);
+		goto out;
+	}
+	dx_date_parse(as_of, strlen(as_of), &d);
+	if ((rc = dx_app_policy(st, area[0] ? area : actor.acc.scope, d.y, as_of, &pol)))
+		goto out;
+	puts("走访人,行政村,户编号,户主,风险状态,近7天走访次数,每周应走访次数,最近走访");
+	rc = dx_visits_overdue(st, &actor, area, as_of, &pol, print_due, &overdue, &total, &why);
+	if (!rc)
+		fprintf(stderr, "截至%s，监测户%ld户，近7天走访次数不足%ld户\n", as_of, total, overdue);
+out:
+	if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_strerror(rc));
+	dx_buf_release(&why);
+	dx_store_close(st);
+	return dx_cli_exit(rc);
+}
