@@ -295,7 +295,7 @@ int dx_app_screen(struct dx_store *st, const struct dx_screen_opts *o,
 	if ((rc = dx_policy_rows_load(st, o->area, o->year, 1, &r->rows)))
 		goto out;
 	make_slots(r);
-	rc = dx_store_screen_scan(st, o->area, o->year, as_of, 0, one, r);
+	rc = dx_store_screen_scan(st, o->area, o->year, as_of, DX_SCAN_NARROW, one, r);
 	if (rc && r->why)
 		*why = r->why;
 out:

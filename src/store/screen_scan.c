@@ -89,12 +89,23 @@ static const char *const sql_hh[2][2] = {
 	 SQL_HH_HEAD SQL_MEASURES SQL_HH_TAIL_SCAN},
 };
 
+#define SQL_MEMBERS_FROM                                                     \
+	" FROM person p WHERE p.household_id IN (SELECT h.id FROM household h" \
+	"  WHERE " IN_AREA("h") ") ORDER BY p.household_id, p.id"
+
 static const char SQL_MEMBERS[] =
 	"SELECT p.household_id, p.name, p.relation, p.birth, p.education,"
 	" p.school, p.health, p.labour, p.work_place, coalesce(p.work_months, -1),"
 	" p.ins_resident, p.ins_employee, p.disability_subsidy, p.counted"
-	" FROM person p WHERE p.household_id IN (SELECT h.id FROM household h"
-	"  WHERE " IN_AREA("h") ") ORDER BY p.household_id, p.id";
+	SQL_MEMBERS_FROM;
+
+/* What screening reads (DX_SCAN_NARROW): the name of the 户主 only, no
+ * birth, 文化程度, months or subsidy. */
+static const char SQL_MEMBERS_NARROW[] =
+	"SELECT p.household_id, CASE WHEN p.relation = '户主' THEN p.name"
+	" ELSE '' END, CASE WHEN p.relation = '户主' THEN '户主' ELSE '' END,"
+	" '', '', p.school, p.health, p.labour, p.work_place, -1,"
+	" p.ins_resident, p.ins_employee, 0, p.counted" SQL_MEMBERS_FROM;
 
 static void read_member(struct dx_stmt *s, struct dx_scan_member *m)
 {
@@ -135,7 +146,7 @@ int dx_store_screen_scan(struct dx_store *st, const char *area, int year,
 
 	area = area ? area : "";
 	if (!(h = dx_q(st, sql_hh[(what & DX_SCAN_MEASURES) != 0][strlen(area) <= 6])) ||
-	    !(p = dx_q(st, SQL_MEMBERS))) {
+	    !(p = dx_q(st, (what & DX_SCAN_NARROW) ? SQL_MEMBERS_NARROW : SQL_MEMBERS))) {
 		rc = DX_DB;
 		goto out;
 	}

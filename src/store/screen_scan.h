@@ -72,7 +72,13 @@ struct dx_scan_hh {
 	const struct dx_scan_member *m; /* min(nmembers, MAX) of them */
 };
 
-enum { DX_SCAN_MEASURES = 1 << 0 };
+enum {
+	DX_SCAN_MEASURES = 1 << 0, /* fill the measure summary */
+	/* members with only what screening reads: name and relation of the
+	 * 户主 (others have ""), school, health, labour, work place,
+	 * insurance, counted; birth, education, work_months, subsidy empty */
+	DX_SCAN_NARROW = 1 << 1
+};
 
 /*
  * Call fn for every household whose village code starts with `area`, in
