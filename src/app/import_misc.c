@@ -79,6 +79,15 @@ static void seen_release(struct dx_imp *im)
 	im->h = NULL;
 }
 
+/* How many earlier rows of this file had the same natural key: the nth
+ * row of a key is matched to the nth stored record of it. */
+static int occurrence(struct dx_imp *im, const char *key)
+{
+	struct seen *s = im->h;
+	long *n = dx_smap_put(&s->keys, key, NULL);
+	return (int)(*n)++;
+}
+
 /* Report a second row with the same natural key; 1 if it is one. */
 static int duplicate(struct dx_imp *im, const char *key, long row, int f)
 {
@@ -201,7 +210,12 @@ static int measure_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	dx_strlcpy(now.start_on, rv->text[DX_M_START], sizeof(now.start_on));
 	dx_strlcpy(now.end_on, rv->text[DX_M_END], sizeof(now.end_on));
 	dx_strlcpy(now.cadre, rv->text[DX_M_CADRE], sizeof(now.cadre));
-	rc = dx_ledger_measure_find(im->st, &now, &old);
+	{
+		char key[300];
+		dx_snprintf(key, sizeof(key), "%lld|%s|%s|%s", (long long)h.id, now.category,
+			    now.detail, now.start_on);
+		rc = dx_ledger_measure_find(im->st, &now, occurrence(im, key), &old);
+	}
 	if (rc && rc != DX_NOT_FOUND)
 		return rc;
 	if (!rc) {
@@ -264,7 +278,12 @@ static int visit_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	dx_strlcpy(now.cadre, rv->text[DX_V_CADRE], sizeof(now.cadre));
 	dx_strlcpy(now.content, rv->text[DX_V_CONTENT], sizeof(now.content));
 	dx_strlcpy(now.findings, rv->text[DX_V_FINDINGS], sizeof(now.findings));
-	rc = dx_ledger_visit_find(im->st, &now, &old);
+	{
+		char key[200];
+		dx_snprintf(key, sizeof(key), "%lld|%s|%s", (long long)h.id, now.visited_on,
+			    now.cadre);
+		rc = dx_ledger_visit_find(im->st, &now, occurrence(im, key), &old);
+	}
 	if (rc && rc != DX_NOT_FOUND)
 		return rc;
 	if (!rc) {
@@ -340,14 +359,19 @@ static int warning_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	dx_snprintf(key, sizeof(key), "%s|%s|%s|%s", rv->text[DX_W_ID], rv->text[DX_W_DEPT],
 		    rv->text[DX_W_EVENT], rv->text[DX_W_DATE]);
 	duplicate(im, key, row, DX_W_ID);
-	rc = dx_ledger_person_by_idno(im->st, rv->text[DX_W_ID], &p);
+	rc = rv->num[DX_W_ID] ? DX_NOT_FOUND : dx_ledger_person_by_idno(im->st, rv->text[DX_W_ID], &p);
 	if (rc && rc != DX_NOT_FOUND)
 		return rc;
 	matched = !rc;
 	if (!matched) {
+		const char *why = NULL;
+		struct dx_idcard id;
+		if (rv->num[DX_W_ID])
+			dx_idcard_parse(rv->text[DX_W_ID], strlen(rv->text[DX_W_ID]), &id, &why);
 		im->res->unmatched++;
 		dx_imp_report(im, row, DX_W_ID, NULL, 0,
-			      "未匹配到库中任何人员（已保存为未匹配预警），请核实后反馈%s",
+			      "未匹配到库中任何人员%s%s%s（已保存为未匹配预警），请核实后反馈%s",
+			      why ? "（证件号码无效: " : "", why ? why : "", why ? "）" : "",
 			      rv->text[DX_W_DEPT]);
 	}
 	if (!im->write || im->res->errors != errs)

@@ -46,6 +46,8 @@ static const char *const c_mstatus[] = {"计划", "已落实", "计划中=计划
 #define REQ DX_COLF_REQ
 #define HH DX_COLF_HH
 #define TXT(n) DX_COL_TEXT, NULL, (n), 0
+/* 户编号: an identifier, full-width digits folded like every code */
+#define TXTN(n) DX_COL_TEXT, NULL, (n), 1
 #define CODE(t) DX_COL_CODE, (t), 0, 0
 #define YN DX_COL_YESNO, NULL, 0, 0
 
@@ -56,7 +58,7 @@ static const struct dx_col persons_cols[] = {
 	{"乡(镇)", "乡|乡镇|乡（镇）", DX_P_TOWN, HH, TXT(95)},
 	{"行政村", "村", DX_P_VILLAGE, HH, TXT(95)},
 	{"村民小组", "自然村|组", DX_P_GROUP, HH, TXT(63)},
-	{"户编号", NULL, DX_P_HHNO, REQ | HH, TXT(31)},
+	{"户编号", NULL, DX_P_HHNO, REQ | HH, TXTN(31)},
 	{"户类型", NULL, DX_P_KIND, REQ | HH, CODE(c_kind)},
 	{"脱贫年度", NULL, DX_P_TPYEAR, HH, DX_COL_INT, NULL, 2014, 2020},
 	{"姓名", NULL, DX_P_NAME, REQ, TXT(63)},
@@ -94,7 +96,7 @@ static const struct dx_col persons_cols[] = {
 #define MONEY DX_COL_MONEY, NULL, 0, 0
 /* 2. 收入台账 */
 static const struct dx_col incomes_cols[] = {
-	{"户编号", NULL, DX_I_HHNO, REQ, TXT(31)},
+	{"户编号", NULL, DX_I_HHNO, REQ, TXTN(31)},
 	{"年度", "年份", DX_I_YEAR, REQ, DX_COL_INT, NULL, 2000, 2100},
 	{"工资性收入", NULL, DX_I_WAGE, 0, MONEY},
 	{"生产经营性收入", NULL, DX_I_BUSINESS, 0, MONEY},
@@ -108,7 +110,7 @@ static const struct dx_col incomes_cols[] = {
 
 /* 3. 部门预警名单 */
 static const struct dx_col warnings_cols[] = {
-	{"证件号码", "身份证号|身份证号码", DX_W_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"证件号码", "身份证号|身份证号码", DX_W_ID, REQ, DX_COL_IDLAX, NULL, 0, 0},
 	{"姓名", NULL, DX_W_NAME, 0, TXT(63)},
 	{"预警部门", "部门", DX_W_DEPT, REQ, CODE(c_dept)},
 	{"预警事项", "事项", DX_W_EVENT, REQ, TXT(95)},
@@ -120,7 +122,7 @@ static const struct dx_col warnings_cols[] = {
 
 /* 4. 帮扶措施台账 */
 static const struct dx_col measures_cols[] = {
-	{"户编号", NULL, DX_M_HHNO, REQ, TXT(31)},
+	{"户编号", NULL, DX_M_HHNO, REQ, TXTN(31)},
 	{"措施类别", "帮扶措施类别", DX_M_CAT, REQ, CODE(c_mcat)},
 	{"具体措施", NULL, DX_M_DETAIL, 0, TXT(95)},
 	{"状态", "落实状态", DX_M_STATUS, REQ, CODE(c_mstatus)},
@@ -133,7 +135,7 @@ static const struct dx_col measures_cols[] = {
 
 /* 5. 走访记录 */
 static const struct dx_col visits_cols[] = {
-	{"户编号", NULL, DX_V_HHNO, REQ, TXT(31)},
+	{"户编号", NULL, DX_V_HHNO, REQ, TXTN(31)},
 	{"走访日期", NULL, DX_V_DATE, REQ, DX_COL_DATE, NULL, 0, 0},
 	{"走访人", NULL, DX_V_CADRE, REQ, TXT(63)},
 	{"走访内容", NULL, DX_V_CONTENT, 0, TXT(255)},
@@ -453,14 +455,24 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 		}
 		dx_date_format(&d, out);
 		return 0;
-	case DX_COL_ID: {
+	case DX_COL_ID:
+	case DX_COL_IDLAX: {
 		struct dx_idcard id;
 		const char *w = NULL;
 		if (strchr(v, '*')) {
 			dx_snprintf(why, wsz, "证件号码已打码（\"%s\"），请使用原始台账或未打码的导出文件", v);
 			return DX_INVALID;
 		}
-		if ((rc = dx_idcard_parse(v, vlen, &id, &w))) {
+		if ((rc = dx_idcard_parse(v, vlen, &id, &w)) && c->kind == DX_COL_IDLAX) {
+			size_t o = 0;
+			for (size_t i = 0; i < vlen && o < 31; i++)
+				if (v[i] != ' ')
+					out[o++] = v[i] == 'x' ? 'X' : v[i];
+			out[o] = '\0';
+			rv->num[f] = 1;
+			return 0;
+		}
+		if (rc) {
 			dx_snprintf(why, wsz, "%s", w ? w : "证件号码无效");
 			return DX_INVALID;
 		}
@@ -486,6 +498,38 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 		memcpy(out, v, vlen + 1);
 		return 0;
 	}
+	return 0;
+}
+
+/* Copy s[0..len) without the spaces at its ends (ASCII, U+3000, U+00A0). */
+static int trim_copy(char *out, size_t size, const char *s, size_t len)
+{
+	for (;;) {
+		if (len && strchr(" \t\r\n\v\f", *s) && *s) {
+			s++, len--;
+		} else if (len >= 3 && !memcmp(s, "\xE3\x80\x80", 3)) {
+			s += 3, len -= 3;
+		} else if (len >= 2 && !memcmp(s, "\xC2\xA0", 2)) {
+			s += 2, len -= 2;
+		} else {
+			break;
+		}
+	}
+	for (;;) {
+		if (len && s[len - 1] && strchr(" \t\r\n\v\f", s[len - 1])) {
+			len--;
+		} else if (len >= 3 && !memcmp(s + len - 3, "\xE3\x80\x80", 3)) {
+			len -= 3;
+		} else if (len >= 2 && !memcmp(s + len - 2, "\xC2\xA0", 2)) {
+			len -= 2;
+		} else {
+			break;
+		}
+	}
+	if (len >= size || memchr(s, '\0', len))
+		return DX_TOOBIG;
+	memcpy(out, s, len);
+	out[len] = '\0';
 	return 0;
 }
 
@@ -523,6 +567,13 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		rv->blank[c->field] = 0;
 		if ((size_t)col >= n) {
 			v[0] = '\0';
+		} else if (c->kind == DX_COL_TEXT && !c->hi) {
+			/* free text keeps its punctuation (，stays ，): trim only */
+			if (trim_copy(v, sizeof(v), cells[col], lens[col])) {
+				fn(arg, col, "内容过长，请删减");
+				bad++;
+				continue;
+			}
 		} else if (dx_text_norm_fixed(v, sizeof(v), cells[col], lens[col])) {
 			fn(arg, col, lens[col] >= sizeof(v) ? "内容过长，请删减" : "含有非法字符");
 			bad++;

@@ -27,6 +27,8 @@ enum dx_col_kind {
 	DX_COL_AREA,  /* 12-digit village code */
 	DX_COL_PHONE, /* phone; masked values refused */
 	DX_COL_SKIP,  /* 序号: recognised and ignored */
+	DX_COL_IDLAX, /* 身份证 of a department list: an invalid one is kept
+		       * (num = 1) so it comes back as unmatched, not refused */
 };
 
 enum {

@@ -88,21 +88,6 @@ int dx_ledger_household_update(struct dx_store *st, const struct dx_household *h
 	return dx_step_done(s);
 }
 
-static const char SQL_P_INDEX[] = "SELECT id_no, id, household_id FROM person";
-
-int dx_ledger_person_each(struct dx_store *st,
-			  int (*fn)(const char *id_no, int64_t id, int64_t hh, void *), void *arg)
-{
-	struct dx_stmt *s;
-	int rc;
-	if (!(s = dx_q(st, SQL_P_INDEX)))
-		return DX_DB;
-	while ((rc = dx_step(s)) == DX_OK)
-		if ((rc = fn(dx_col_text(s, 0), dx_col_int(s, 1), dx_col_int(s, 2), arg)))
-			return rc;
-	return rc == DX_NOT_FOUND ? DX_OK : rc;
-}
-
 #define P_COLS                                                                         \
 	"p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth, p.ethnicity," \
 	" p.politics, p.education, p.school, p.health, p.labour, p.work_place,"          \
@@ -136,6 +121,24 @@ static void read_person(struct dx_stmt *s, int i, struct dx_person *p)
 	p->disability_subsidy = (int)dx_col_int(s, i++);
 	dx_col_copy(s, i++, p->phone, sizeof(p->phone));
 	p->counted = (int)dx_col_int(s, i++);
+}
+
+static const char SQL_P_ALL[] = "SELECT " P_COLS " FROM person p";
+
+int dx_ledger_person_each(struct dx_store *st, int (*fn)(const struct dx_person *, void *),
+			  void *arg)
+{
+	struct dx_person p;
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_P_ALL)))
+		return DX_DB;
+	while ((rc = dx_step(s)) == DX_OK) {
+		read_person(s, 0, &p);
+		if ((rc = fn(&p, arg)))
+			return rc;
+	}
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
 static const char SQL_P_GET[] = "SELECT " P_COLS " FROM person p WHERE p.id = ?";
@@ -322,9 +325,9 @@ static void read_measure(struct dx_stmt *s, int i, struct dx_measure *m)
 
 static const char SQL_M_FIND[] =
 	"SELECT " M_COLS " FROM measure m WHERE m.household_id = ? AND m.category = ?"
-	" AND m.detail = ? AND coalesce(m.start_on, '') = ? ORDER BY m.id LIMIT 1";
+	" AND m.detail = ? AND coalesce(m.start_on, '') = ? ORDER BY m.id LIMIT 1 OFFSET ?";
 
-int dx_ledger_measure_find(struct dx_store *st, const struct dx_measure *key,
+int dx_ledger_measure_find(struct dx_store *st, const struct dx_measure *key, int nth,
 			   struct dx_measure *out)
 {
 	struct dx_stmt *s;
@@ -335,6 +338,7 @@ int dx_ledger_measure_find(struct dx_store *st, const struct dx_measure *key,
 	dx_bind_text(s, 2, key->category);
 	dx_bind_text(s, 3, key->detail);
 	dx_bind_text(s, 4, key->start_on);
+	dx_bind_int(s, 5, nth);
 	if ((rc = dx_step(s)))
 		return rc;
 	read_measure(s, 0, out);
@@ -359,7 +363,7 @@ int dx_ledger_measure_update(struct dx_store *st, const struct dx_measure *m)
 
 static const char SQL_V_FIND[] =
 	"SELECT id, household_id, visited_on, cadre, content, findings FROM visit"
-	" WHERE household_id = ? AND visited_on = ? AND cadre = ? ORDER BY id LIMIT 1";
+	" WHERE household_id = ? AND visited_on = ? AND cadre = ? ORDER BY id LIMIT 1 OFFSET ?";
 
 static void read_visit(struct dx_stmt *s, int i, struct dx_visit *v)
 {
@@ -372,7 +376,8 @@ static void read_visit(struct dx_stmt *s, int i, struct dx_visit *v)
 	dx_col_copy(s, i + 5, v->findings, sizeof(v->findings));
 }
 
-int dx_ledger_visit_find(struct dx_store *st, const struct dx_visit *key, struct dx_visit *out)
+int dx_ledger_visit_find(struct dx_store *st, const struct dx_visit *key, int nth,
+			 struct dx_visit *out)
 {
 	struct dx_stmt *s;
 	int rc;
@@ -381,6 +386,7 @@ int dx_ledger_visit_find(struct dx_store *st, const struct dx_visit *key, struct
 	dx_bind_int(s, 1, key->household_id);
 	dx_bind_text(s, 2, key->visited_on);
 	dx_bind_text(s, 3, key->cadre);
+	dx_bind_int(s, 4, nth);
 	if ((rc = dx_step(s)))
 		return rc;
 	read_visit(s, 0, out);

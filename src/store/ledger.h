@@ -19,9 +19,9 @@ int dx_ledger_household_by_no(struct dx_store *st, const char *hh_no, struct dx_
 /* Rewrite every field of household h->id (area, group, kind, ...). */
 int dx_ledger_household_update(struct dx_store *st, const struct dx_household *h);
 
-/* Every person as (id_no, person id, household id), for the 两头占 index. */
-int dx_ledger_person_each(struct dx_store *st,
-			  int (*fn)(const char *id_no, int64_t id, int64_t hh, void *), void *arg);
+/* Every person (for the importer's 身份证 index and change detection). */
+int dx_ledger_person_each(struct dx_store *st, int (*fn)(const struct dx_person *, void *),
+			  void *arg);
 int dx_ledger_person_get(struct dx_store *st, int64_t id, struct dx_person *out);
 /* The person with normalised 身份证 id_no; DX_NOT_FOUND if none. */
 int dx_ledger_person_by_idno(struct dx_store *st, const char *id_no, struct dx_person *out);
@@ -35,12 +35,14 @@ int dx_ledger_episode_update(struct dx_store *st, const struct dx_episode *e);
 /* The (household, year) income row; DX_NOT_FOUND if none. */
 int dx_ledger_income_get(struct dx_store *st, int64_t hh, int year, struct dx_income_row *out);
 
-/* A measure by its natural key (household, category, detail, start_on). */
-int dx_ledger_measure_find(struct dx_store *st, const struct dx_measure *key,
+/* The nth (from 0, by id) measure with the natural key (household,
+ * category, detail, start_on): a ledger may list the same measure twice. */
+int dx_ledger_measure_find(struct dx_store *st, const struct dx_measure *key, int nth,
 			   struct dx_measure *out);
 int dx_ledger_measure_update(struct dx_store *st, const struct dx_measure *m);
-/* A visit by its natural key (household, visited_on, cadre). */
-int dx_ledger_visit_find(struct dx_store *st, const struct dx_visit *key, struct dx_visit *out);
+/* The nth (from 0, by id) visit with the natural key (household, visited_on, cadre). */
+int dx_ledger_visit_find(struct dx_store *st, const struct dx_visit *key, int nth,
+			 struct dx_visit *out);
 int dx_ledger_visit_update(struct dx_store *st, const struct dx_visit *v);
 /* 1 in *yes if the same signal (id_no, department, event, date) is stored. */
 int dx_ledger_warning_exists(struct dx_store *st, const struct dx_warning *w, int *yes);
