@@ -1,11 +1,12 @@
 /*
  * clue.c - risk clues and the procedure's policy (see clue.h).
  *
- * Policy values come from dx_policy_defaults() through load_policy() until
- * the stored-policy use case lands; holidays come from the store.
+ * Policy values, the holiday calendar included, come from app/policy.h:
+ * the settings in force for the household's area on the day of the step.
  */
 #include "core/dx.h"
 #include "app/clue.h"
+#include "app/policy.h"
 #include "core/area.h"
 
 static const struct dx_policy *override;
@@ -21,57 +22,23 @@ void dx_proc_policy_override(const struct dx_policy *p)
 	}
 }
 
-static int load_policy(struct dx_store *st, const char *area, const char *date,
-		       struct dx_policy *p)
-{
-	(void)st;
-	(void)area;
-	(void)date;
-	if (override) {
-		*p = *override;
-		return DX_OK;
-	}
-	return dx_policy_defaults(p);
-}
-
-static int add_holiday(const char *day, int worked, void *arg)
-{
-	struct dx_proc_policy *pp = arg;
-	struct dx_date d;
-	if (dx_date_parse(day, strlen(day), &d))
-		return DX_OK;
-	if (worked && pp->nworked < DX_PROC_MAX_HOLIDAYS)
-		pp->worked[pp->nworked++] = d;
-	else if (!worked && pp->noff < DX_PROC_MAX_HOLIDAYS)
-		pp->off[pp->noff++] = d;
-	return DX_OK;
-}
-
 int dx_proc_policy(struct dx_store *st, const char *area, const char *date,
 		   struct dx_proc_policy *out)
 {
-	struct dx_date d, from, to;
-	char county[7], f[11], t[11];
-	int rc;
+	struct dx_date d;
 	memset(out, 0, sizeof(*out));
-	if ((rc = load_policy(st, area, date, &out->p)))
-		return rc;
 	if (dx_date_parse(date, strlen(date), &d))
 		return dx_error(DX_INVALID, "bad procedure date '%s'", date);
-	from = to = d;
-	dx_date_add_days(&from, -60);
-	dx_date_add_days(&to, 400);
-	dx_area_county(area, county);
-	return dx_store_holiday_list(st, county, dx_date_format(&from, f), dx_date_format(&to, t),
-				     add_holiday, out);
+	if (override) {
+		out->p = *override;
+		return DX_OK;
+	}
+	return dx_app_policy(st, area, d.y, date, &out->p);
 }
 
 void dx_proc_holidays(const struct dx_proc_policy *pp, struct dx_holidays *h)
 {
-	h->off = pp->off;
-	h->noff = pp->noff;
-	h->worked = pp->worked;
-	h->nworked = pp->nworked;
+	dx_app_policy_holidays(&pp->p, h);
 }
 
 int dx_proc_deadline(const struct dx_proc_policy *pp, const char *start, char out[11])
@@ -115,33 +82,6 @@ static int writable(const struct dx_actor *a, struct dx_buf *why)
 		return DX_DENIED;
 	}
 	return DX_OK;
-}
-
-int dx_holiday_set(struct dx_store *st, const struct dx_actor *a, const char *day, int worked,
-		   struct dx_buf *why)
-{
-	char d[11], county[7];
-	int rc;
-	if ((rc = writable(a, why)))
-		return rc;
-	if (a->level != DX_LEVEL_COUNTY) {
-		dx_buf_adds(why, "节假日由县级账号设置");
-		return DX_DENIED;
-	}
-	if ((rc = dx_proc_date(day, "日期", d, why)))
-		return rc;
-	dx_area_county(a->acc.scope, county);
-	if ((rc = dx_store_begin(st)))
-		return rc;
-	rc = dx_store_holiday_put(st, county, d, worked, a->acc.name);
-	if (!rc)
-		rc = dx_store_audit(st, county, a->acc.name, worked ? "holiday.worked" : "holiday.off",
-				    "holiday", d, NULL, NULL);
-	if (rc) {
-		dx_store_rollback(st);
-		return rc;
-	}
-	return dx_store_commit(st);
 }
 
 const char *dx_clue_source(const char *s)

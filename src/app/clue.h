@@ -16,20 +16,13 @@
 #include "policy/params.h"
 #include "store/procedure.h"
 
-#define DX_PROC_MAX_HOLIDAYS 256
-
-/* The policy a procedure step runs under, with the county's holidays around
- * the date it was loaded for. */
+/* The policy a procedure step runs under (app/policy.h), holiday calendar
+ * (keys holidays, extra_workdays) included. */
 struct dx_proc_policy {
 	struct dx_policy p;
-	struct dx_date off[DX_PROC_MAX_HOLIDAYS];
-	size_t noff;
-	struct dx_date worked[DX_PROC_MAX_HOLIDAYS];
-	size_t nworked;
 };
 
-/* Load the policy for `area` on `date` (ISO) and the county's holidays from
- * 60 days before to 400 days after it. */
+/* Load the policy in force for `area` on `date` (ISO). */
 int dx_proc_policy(struct dx_store *st, const char *area, const char *date,
 		   struct dx_proc_policy *out);
 /* The holiday view of pp for policy/deadline.h (points into pp). */
@@ -38,11 +31,6 @@ void dx_proc_holidays(const struct dx_proc_policy *pp, struct dx_holidays *h);
 int dx_proc_deadline(const struct dx_proc_policy *pp, const char *start, char out[11]);
 /* Tests: use *p instead of the stored policy (NULL restores it). */
 void dx_proc_policy_override(const struct dx_policy *p);
-
-/* Set a county holiday (worked = 0) or worked weekend day (1); county
- * accounts only. */
-int dx_holiday_set(struct dx_store *st, const struct dx_actor *a, const char *day, int worked,
-		   struct dx_buf *why);
 
 /* The canonical source for s (also accepts 自主申报, 排查, 预警, 热线,
  * 小程序), or NULL. */

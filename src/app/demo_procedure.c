@@ -10,14 +10,15 @@
 #include "app/case.h"
 #include "app/demo.h"
 
-#define FREE_MAX 40
+#define FREE_MAX 60
 
 struct demo {
 	struct dx_store *st;
 	struct dx_date today;
 	struct dx_actor v, t, c; /* village, township and county actors */
 	int64_t free_ids[FREE_MAX];
-	size_t nfree, next;
+	size_t nfree, next, start; /* free households taken from start on */
+	uint64_t seed;
 	struct dx_buf why;
 };
 
@@ -29,11 +30,22 @@ static const char *day(struct demo *d, long days, char buf[11])
 	return dx_date_format(&x, buf);
 }
 
-/* The next free household's 户编号, or NULL when the village has no more. */
+/* The next free household's 户编号, or NULL when the township has no
+ * more; the village actor becomes that household's village account. */
 static const char *take(struct demo *d, char hh_no[32])
 {
 	struct dx_hh_ref hh;
-	if (d->next >= d->nfree || dx_store_hh_by_id(d->st, d->free_ids[d->next++], &hh))
+	struct dx_buf why = DX_BUF_INIT;
+	char name[64];
+	int rc;
+	if (d->next >= d->nfree)
+		return NULL;
+	if (dx_store_hh_by_id(d->st, d->free_ids[(d->start + d->next++) % d->nfree], &hh))
+		return NULL;
+	dx_snprintf(name, sizeof(name), "cun%s", hh.area_code);
+	rc = dx_actor_load(d->st, name, &d->v, &why);
+	dx_buf_release(&why);
+	if (rc)
 		return NULL;
 	dx_strlcpy(hh_no, hh.hh_no, 32);
 	return hh_no;
@@ -104,7 +116,7 @@ static int scenario(struct demo *d, const char *hh_no, const char *elim, long st
 	return walk(d, *id, n, start);
 }
 
-static int township(struct demo *d, const char *village)
+static int township(struct demo *d, const char *town)
 {
 	char hh[32], on[11];
 	int64_t id;
@@ -113,9 +125,10 @@ static int township(struct demo *d, const char *village)
 	struct dx_clue_req cr;
 	struct dx_clue_row clue;
 
-	if ((rc = dx_store_hh_free(d->st, village, d->free_ids, FREE_MAX, &d->nfree)))
+	if ((rc = dx_store_hh_free(d->st, town, d->free_ids, FREE_MAX, &d->nfree)))
 		return rc;
 	d->next = 0;
+	d->start = d->nfree ? (size_t)(d->seed % d->nfree) : 0;
 	/* clues: in time, overdue, closed after verification, made a case */
 	{
 		static const struct {
@@ -222,6 +235,7 @@ int dx_demo_procedure(struct dx_store *st, uint64_t seed, const char *today)
 
 	memset(&d, 0, sizeof(d));
 	d.st = st;
+	d.seed = seed;
 	dx_buf_init(&d.why, 4096);
 	if (dx_date_parse(today, strlen(today), &d.today)) {
 		rc = dx_error(DX_INVALID, "bad demo date '%s'", today);
@@ -243,15 +257,9 @@ int dx_demo_procedure(struct dx_store *st, uint64_t seed, const char *today)
 	if (rc || (rc = load(&d, "xian" DX_DEMO_COUNTY, &d.c)))
 		goto out;
 	for (int t = 0; t < 10 && !rc; t++) {
-		/* one village of each township carries the procedure, by seed */
-		int v = (int)((seed + (uint64_t)t * 7) % 10);
 		dx_snprintf(code, sizeof(code), "%s%03d", DX_DEMO_COUNTY, 101 + t);
 		dx_snprintf(name, sizeof(name), "xiang%s", code);
 		if ((rc = load(&d, name, &d.t)))
-			break;
-		dx_snprintf(code, sizeof(code), "%s%03d%03d", DX_DEMO_COUNTY, 101 + t, 1 + v);
-		dx_snprintf(name, sizeof(name), "cun%s", code);
-		if ((rc = load(&d, name, &d.v)))
 			break;
 		rc = township(&d, code);
 	}

@@ -11,7 +11,7 @@
 /*
  * Add to a freshly generated demo county (532399): one account per village
  * (cun<code>), township (xiang<code>) and the county (xian532399); and in
- * one village of each township, clues (open, overdue, closed) and cases of
+ * each township clues (open, overdue, closed) and cases of
  * both kinds at every step, approved, rejected, cancelled, 绿色通道, a
  * 风险消除回退 and a 风险再标注, dated around `today`.  Runs inside the
  * caller's transaction when one is open.  Deterministic in seed and today.

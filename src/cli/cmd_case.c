@@ -1,6 +1,6 @@
 /*
- * cmd_case.c - `dixian case open|step|show|list|green|rollback|check|
- * holiday`: identification and elimination cases, acting as an account
+ * cmd_case.c - `dixian case open|step|show|list|green|rollback|check`:
+ * identification and elimination cases, acting as an account
  * (--as).
  */
 #include "core/dx.h"
@@ -67,7 +67,7 @@ int cmd_case(int argc, char **argv)
 		{"unresolved", no_argument, NULL, 'u'},     {"new-risk", no_argument, NULL, 'n'},
 		{"date", required_argument, NULL, 'D'},     {"note", required_argument, NULL, 'N'},
 		{"area", required_argument, NULL, 'A'},     {"state", required_argument, NULL, 'S'},
-		{"worked", no_argument, NULL, 'W'},         {0}};
+		{0}};
 	const char *db = NULL, *as = NULL, *date = NULL, *note = NULL, *area = NULL;
 	const char *state = NULL, *sub;
 	struct dx_case_req req;
@@ -78,7 +78,7 @@ int cmd_case(int argc, char **argv)
 	struct dx_date d;
 	char today[11];
 	int64_t id = 0;
-	int c, rc, worked = 0;
+	int c, rc;
 
 	memset(&req, 0, sizeof(req));
 	if (argc < 2)
@@ -132,9 +132,6 @@ int cmd_case(int argc, char **argv)
 			break;
 		case 'S':
 			state = optarg;
-			break;
-		case 'W':
-			worked = 1;
 			break;
 		default:
 			return dx_cli_usage("case");
@@ -211,11 +208,6 @@ int cmd_case(int argc, char **argv)
 			printf("户 %s 暂不符合风险消除条件：\n", hh.hh_no);
 		for (int i = 0; i < res.nunmet; i++)
 			printf("  %d. %s\n", i + 1, res.unmet[i].reason);
-	} else if (!strcmp(sub, "holiday")) {
-		if (optind + 1 != argc)
-			goto out;
-		if (!(rc = dx_holiday_set(st, &actor, argv[optind], worked, &why)))
-			printf("已设置 %s 为%s\n", argv[optind], worked ? "调休上班日" : "节假日");
 	}
 out:
 	if (rc == DX_USAGE && !why.len)

@@ -1,6 +1,6 @@
 /*
- * procedure.c - clues, cases, case steps, episode updates, the holiday
- * calendar and the household facts of the monitoring procedure (see
+ * procedure.c - clues, cases, case steps, episode updates and the
+ * household facts of the monitoring procedure (see
  * procedure.h).  Area filters use `area_code >= ?1 AND area_code < ?1 ||
  * ':'`, as scan.c does, so any prefix is served by the area index.
  */
@@ -539,46 +539,6 @@ int dx_store_episode_set_case(struct dx_store *st, int64_t id, int64_t case_id)
 	dx_bind_int(s, 1, case_id);
 	dx_bind_int(s, 2, id);
 	return dx_step_done(s);
-}
-
-/* ---- holidays ---- */
-
-static const char SQL_HOL_PUT[] =
-	"INSERT INTO holiday(county_code, day, worked, set_by) VALUES(?,?,?,?)"
-	" ON CONFLICT(county_code, day) DO UPDATE SET worked = excluded.worked,"
-	" set_by = excluded.set_by";
-static const char SQL_HOL_LIST[] =
-	"SELECT day, worked FROM holiday WHERE county_code = ? AND day >= ? AND day <= ?"
-	" ORDER BY day";
-
-int dx_store_holiday_put(struct dx_store *st, const char *county, const char *day, int worked,
-			 const char *by)
-{
-	struct dx_stmt *s = dx_q(st, SQL_HOL_PUT);
-	if (!s)
-		return DX_DB;
-	dx_bind_text(s, 1, county);
-	dx_bind_text(s, 2, day);
-	dx_bind_int(s, 3, worked);
-	dx_bind_text(s, 4, by);
-	return dx_step_done(s);
-}
-
-int dx_store_holiday_list(struct dx_store *st, const char *county, const char *from,
-			  const char *to, int (*fn)(const char *day, int worked, void *), void *arg)
-{
-	struct dx_stmt *s = dx_q(st, SQL_HOL_LIST);
-	int rc;
-	if (!s)
-		return DX_DB;
-	dx_bind_text(s, 1, county);
-	dx_bind_text(s, 2, from);
-	dx_bind_text(s, 3, to);
-	while ((rc = dx_step(s)) == DX_OK)
-		if ((rc = fn(dx_col_text(s, 0), (int)dx_col_int(s, 1), arg)))
-			break;
-	s->drv->reset(s);
-	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
 /* ---- helpers for the use cases ---- */

@@ -1,8 +1,7 @@
 /*
  * procedure.h - the records of the monitoring procedure (issue 5): risk
  * clues (风险线索), case files (识别 / 风险消除) with their steps, the
- * episode updates a decided case makes, the holiday calendar, and the
- * household facts the use cases in src/app/ read.
+ * episode updates a decided case makes, and the household facts the use cases in src/app/ read.
  *
  * Lists take an area prefix and return only rows of households under it:
  * the caller passes the acting account's scope (or a narrower area).
@@ -128,15 +127,6 @@ int dx_store_episode_eliminate(struct dx_store *st, int64_t id, const char *on,
 int dx_store_episode_end(struct dx_store *st, int64_t id, const char *on, const char *reason);
 /* Link episode `id` to the case that opened it. */
 int dx_store_episode_set_case(struct dx_store *st, int64_t id, int64_t case_id);
-
-/* ---- holiday calendar (法定节假日 / 调休上班) ---- */
-/* Set `day` in county as a day off (worked = 0) or a worked weekend day
- * (worked = 1), replacing what was there. */
-int dx_store_holiday_put(struct dx_store *st, const char *county, const char *day, int worked,
-			 const char *by);
-/* Days of the county between from and to (inclusive), by day. */
-int dx_store_holiday_list(struct dx_store *st, const char *county, const char *from,
-			  const char *to, int (*fn)(const char *day, int worked, void *), void *arg);
 
 /* ---- helpers for the use cases ---- */
 /* 1 inside dx_store_begin()/dx_store_txn(): a use case called from another

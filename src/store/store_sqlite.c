@@ -283,16 +283,12 @@ static const char schema_v4[] =
 /* Version 5: the monitoring procedure (issue 5): who opened a case and its
  * flag (帮扶消除 too soon), the holiday calendar working-day deadlines skip,
  * and the indexes the overdue and notice lists read by. */
+/* Version 5: the monitoring procedure (issue 5): who opened a case and its
+ * flag (帮扶消除 too soon), and the indexes the overdue and notice lists
+ * read by.  (Holidays are policy keys, version 4.) */
 static const char schema_v5[] =
 	"ALTER TABLE case_file ADD COLUMN opened_by TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE case_file ADD COLUMN flag TEXT NOT NULL DEFAULT '';"
-	"CREATE TABLE holiday("
-	" id INTEGER PRIMARY KEY,"
-	" county_code TEXT NOT NULL,"
-	" day TEXT NOT NULL,"
-	" worked INTEGER NOT NULL DEFAULT 0,"
-	" set_by TEXT NOT NULL,"
-	" UNIQUE(county_code, day)) STRICT;"
 	"CREATE INDEX case_state ON case_file(county_code, state, deadline);"
 	"CREATE INDEX clue_state ON clue(state, deadline);";
 

@@ -634,19 +634,18 @@ static void test_clue_deadlines(void **state)
 	(void)state;
 	mk(VIL2, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, no);
 	mk(VIL1, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, other);
-	/* 国庆: 10-01..10-07 off, Saturday 10-10 worked; set by the county */
-	assert_int_equal(dx_holiday_set(st, &v1, "2026-10-01", 0, &why), DX_DENIED);
-	for (int d = 1; d <= 7; d++) {
-		char day[11];
-		dx_snprintf(day, sizeof(day), "2026-10-%02d", d);
-		assert_int_equal(dx_holiday_set(st, &c1, day, 0, &why), DX_OK);
-	}
-	assert_int_equal(dx_holiday_set(st, &c1, "2026-10-10", 1, &why), DX_OK);
 	/* calendar days (the default): 15 days, holidays ignored */
 	clue(no, "2026-09-30", "2026-10-15");
+	/* 国庆: 10-01..10-07 off, Saturday 10-10 worked (policy keys) */
 	dx_policy_defaults(&p);
 	p.working_days = 1;
 	p.identify_days = 5;
+	assert_int_equal(dx_policy_set(&p, "holidays",
+				       "2026-10-01,2026-10-02,2026-10-03,2026-10-04,"
+				       "2026-10-05,2026-10-06,2026-10-07",
+				       NULL),
+			 DX_OK);
+	assert_int_equal(dx_policy_set(&p, "extra_workdays", "2026-10-10", NULL), DX_OK);
 	dx_proc_policy_override(&p);
 	/* Wed 09-30: 10-08, 10-09, 10-10 (worked Saturday), 10-12, 10-13 */
 	id1 = clue(no, "2026-09-30", "2026-10-13");
