@@ -281,9 +281,6 @@ static const char schema_v4[] =
 	"CREATE INDEX household_area_no ON household(area_code, hh_no);"
 	"CREATE INDEX warning_household ON warning(household_id);";
 /* Version 5: the monitoring procedure (issue 5): who opened a case and its
- * flag (帮扶消除 too soon), the holiday calendar working-day deadlines skip,
- * and the indexes the overdue and notice lists read by. */
-/* Version 5: the monitoring procedure (issue 5): who opened a case and its
  * flag (帮扶消除 too soon), and the indexes the overdue and notice lists
  * read by.  (Holidays are policy keys, version 4.) */
 static const char schema_v5[] =
