@@ -21,6 +21,15 @@ static int list_cb(const struct dx_case_row *c, void *arg)
 	return DX_OK;
 }
 
+/* The lowest level that does `step`. */
+static enum dx_level holder(enum dx_step step)
+{
+	enum dx_level l = DX_LEVEL_VILLAGE;
+	while (l < DX_LEVEL_COUNTY && !dx_step_level_ok(step, l))
+		l++;
+	return l;
+}
+
 static void show(const struct dx_case_view *v)
 {
 	printf("案件 %lld（%s）  户 %s  %s  %s\n", (long long)v->c.id, v->c.kind, v->c.hh_no,
@@ -28,11 +37,7 @@ static void show(const struct dx_case_view *v)
 	printf("状态: %s", v->c.state);
 	if (v->next_step >= 0)
 		printf("，待办: %s（%s）", dx_step_name((enum dx_step)v->next_step),
-		       dx_level_name(dx_step_level_ok((enum dx_step)v->next_step, DX_LEVEL_VILLAGE)
-					     ? DX_LEVEL_VILLAGE
-				     : dx_step_level_ok((enum dx_step)v->next_step, DX_LEVEL_TOWNSHIP)
-					     ? DX_LEVEL_TOWNSHIP
-					     : DX_LEVEL_COUNTY));
+		       dx_level_name(holder((enum dx_step)v->next_step)));
 	if (v->fsm.status == DX_CASE_OPEN && !(v->fsm.done & DX_STEP_BIT(DX_STEP_COMPARE)))
 		printf("，信息比对未完成");
 	printf("\n立案: %s  期限: %s", v->c.opened_on, v->c.deadline);
