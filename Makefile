@@ -52,8 +52,9 @@ $(BUILD)/dixian: $(CLI_OBJ) $(LIBA)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(SANFL) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
 
+# copy then rename, so a running ./dixian is replaced, not overwritten
 dixian: $(BUILD)/dixian
-	@cp $< $@
+	@cp $< $@.tmp && mv -f $@.tmp $@
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
