@@ -5,7 +5,7 @@
  */
 #include "core/dx.h"
 #include "app/policy.h"
-#include "core/area.h"
+#include "app/account.h"
 #include "store/policy_store.h"
 #include "store/store.h"
 
@@ -221,4 +221,28 @@ out:
 	dx_buf_release(&aa);
 	dx_buf_release(&ek);
 	return rc;
+}
+
+int dx_app_policy_may_set(struct dx_store *st, const char *actor,
+			  const char *prefix, const char **why)
+{
+	struct dx_actor a;
+	struct dx_buf msg = DX_BUF_INIT;
+	int rc = dx_actor_load(st, actor, &a, &msg);
+	dx_buf_release(&msg);
+	if (rc == DX_NOT_FOUND) {
+		*why = "没有这个账号（先用 account add 建立县级账号）";
+		return DX_NOT_FOUND;
+	}
+	if (rc)
+		return rc;
+	if (a.level != DX_LEVEL_COUNTY || a.readonly) {
+		*why = "只有县级经办账号可以设置政策参数";
+		return DX_DENIED;
+	}
+	if (!dx_actor_sees(&a, prefix) || strlen(prefix) < strlen(a.acc.scope)) {
+		*why = "区划超出账号的管辖范围（县级账号只能设置本县及以下的参数）";
+		return DX_DENIED;
+	}
+	return DX_OK;
 }

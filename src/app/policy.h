@@ -63,6 +63,16 @@ const char *dx_policy_rows_by(const struct dx_policy_rows *rows,
  * canon (may be NULL) gets the stored text.
  */
 #define DX_POLICY_VALUE_MAX 1200
+
+/*
+ * May account `actor` set policy for areas under `prefix`?  Policy is the
+ * county's business (architecture.md: 县 sets policy parameters): the
+ * account must exist, be a 县-level 经办 account, and its scope must cover
+ * the prefix (a county account cannot set a province-wide value).  Returns
+ * 0, or DX_NOT_FOUND / DX_DENIED with *why (static Chinese text).
+ */
+int dx_app_policy_may_set(struct dx_store *st, const char *actor,
+			  const char *prefix, const char **why);
 int dx_app_policy_set(struct dx_store *st, const char *prefix, int year,
 		      const char *from, const char *key, const char *value,
 		      const char *actor, char canon[DX_POLICY_VALUE_MAX],

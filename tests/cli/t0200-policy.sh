@@ -1,6 +1,9 @@
 # policy show / set: values in force, their source, validation and audit.
 . "$TOP/tests/cli/lib.sh"
-expect_exit 0 $DIXIAN init --db p.db
+expect_exit 0 $DIXIAN demo --households 20 --db p.db --today 2026-11-24
+q p.db "DELETE FROM policy; DELETE FROM audit WHERE action = 'policy.set'"
+expect_exit 0 $DIXIAN account add 县农业农村局 --level 县 --scope 532399 --db p.db
+expect_exit 0 $DIXIAN account add 云华乡 --level 乡 --scope 532399101 --db p.db
 expect_exit 0 $DIXIAN policy show --db p.db --area 532399 --year 2025
 expect_grep '^monitoring_line	8700.00	默认值	' out
 expect_grep '^target_label	监测对象	默认值' out
@@ -25,6 +28,13 @@ expect_eq "$(q p.db "SELECT actor FROM audit WHERE entity_key = '532399/2025/mon
 q p.db "SELECT before, after FROM audit WHERE entity_key = '532399/2025/monitoring_line/2025-07-01'" > a
 expect_grep '"value":"9000.00"' a
 expect_grep '"value":"9500.00"' a
+# only a county account, within its scope, may set policy
+expect_exit 3 $DIXIAN policy set monitoring_line 9600 --area 532399101 --year 2025 --as 云华乡 --db p.db
+expect_grep '只有县级经办账号' err
+expect_exit 3 $DIXIAN policy set monitoring_line 9600 --area 53 --year 2025 --as 县农业农村局 --db p.db
+expect_grep '管辖范围' err
+expect_exit 3 $DIXIAN policy set monitoring_line 9600 --area 532399 --year 2025 --as 无此人 --db p.db
+expect_grep '没有这个账号' err
 # refused: bad values, unknown keys, missing area or year, a date in another year
 expect_exit 1 $DIXIAN policy set sudden_oop_share 150 --area 532399 --year 2025 --db p.db
 expect_grep '百分比应为 0 到 100' err
