@@ -766,6 +766,8 @@ int dx_demo_generate(struct dx_store *st, const struct dx_demo_opts *o, struct d
 	rc = dx_store_txn(st, generate, g);
 	if (rc)
 		memset(stats, 0, sizeof(*stats));
+	else
+		rc = dx_store_analyze(st);
 out:
 	free(g->ids.slot);
 	free(g);

@@ -42,6 +42,7 @@ int cmd_overdue(int argc, char **argv);
 int cmd_notice(int argc, char **argv);
 int cmd_measure(int argc, char **argv);
 int cmd_visit(int argc, char **argv);
+int cmd_warning(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 
 #endif

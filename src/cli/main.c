@@ -47,6 +47,10 @@ static const struct dx_cmd commands[] = {
 	 "visit add --hh NO --date DATE --cadre NAME [--content T] [--findings T] | "
 	 "visit overdue [--area A] [--as-of DATE]  (all --as ACCOUNT)",
 	 "走访 records and households overdue for a visit"},
+	{"warning", cmd_warning,
+	 "warning dispatch [--area A] [--date DATE] | warning feedback --department D "
+	 "[--period YYYY-MM] --out FILE.xlsx [--unmasked]  (all --as ACCOUNT)",
+	 "department warnings: dispatch as clues, feedback sheets"},
 	{"report", cmd_report,
 	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
 	 "[--out FILE] [--db FILE]",

@@ -1,0 +1,229 @@
+/*
+ * warning.c - dispatch of department warning signals and the feedback
+ * sheet (see warning.h).
+ */
+#include "core/dx.h"
+#include "app/warning.h"
+#include "app/clue.h"
+#include "app/policy.h"
+#include "core/area.h"
+#include "core/idcard.h"
+#include "core/money.h"
+
+#include <xlsxwriter.h>
+
+struct pending {
+	int64_t id;
+	char area[13];
+	char department[32];
+	int64_t amount;
+};
+
+struct collect {
+	struct pending *p;
+	size_t n, cap;
+};
+
+static int collect_one(const struct dx_warning_view *v, void *arg)
+{
+	struct collect *c = arg;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->p = dx_xrealloc(c->p, c->cap * sizeof(*c->p));
+	}
+	c->p[c->n].id = v->id;
+	dx_strlcpy(c->p[c->n].area, v->area_code, sizeof(c->p[0].area));
+	dx_strlcpy(c->p[c->n].department, v->department, sizeof(c->p[0].department));
+	c->p[c->n].amount = v->amount;
+	c->n++;
+	return 0;
+}
+
+struct below_ctx {
+	const struct dx_actor *a;
+	const struct pending *p;
+	const char *date;
+	char result[128];
+};
+
+static int record_below(struct dx_store *st, void *arg)
+{
+	struct below_ctx *x = arg;
+	char county[7], key[24], after[256];
+	int rc = dx_store_warning_set_result(st, x->p->id, x->result, x->date);
+	if (rc)
+		return rc;
+	dx_area_county(x->p->area, county);
+	dx_snprintf(key, sizeof(key), "%lld", (long long)x->p->id);
+	dx_snprintf(after, sizeof(after), "{\"result\":\"%s\",\"verified_on\":\"%s\"}", x->result,
+		    x->date);
+	return dx_store_audit(st, county, x->a->acc.name, "threshold", "warning", key, NULL, after);
+}
+
+int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
+			const char *date, struct dx_dispatch_stats *stats, struct dx_buf *why)
+{
+	struct collect c = {0};
+	char scope[13], last_area[13] = "";
+	struct dx_policy pol;
+	int rc;
+	memset(stats, 0, sizeof(*stats));
+	if (a->readonly) {
+		dx_buf_addf(why, "账号 %s 只能查看，不能派发线索", a->acc.name);
+		return DX_DENIED;
+	}
+	if ((rc = dx_actor_area(a, area, scope, why)))
+		return rc;
+	/* collect first: dispatching writes to the rows being read */
+	if ((rc = dx_store_warnings_pending(st, scope, collect_one, &c)))
+		goto out;
+	for (size_t i = 0; i < c.n && !rc; i++) {
+		const struct pending *p = &c.p[i];
+		if (strcmp(last_area, p->area)) {
+			/* policy of the household's village and the dispatch date */
+			if ((rc = dx_app_policy(st, p->area, (int)strtol(date, NULL, 10), date, &pol)))
+				break;
+			dx_strlcpy(last_area, p->area, sizeof(last_area));
+		}
+		/* domain.md §8: a 医保 burden counts only above the threshold */
+		if (!strcmp(p->department, "医保") && p->amount <= pol.warn_medical_oop) {
+			struct below_ctx x = {a, p, date, ""};
+			char amt[32], line[32];
+			dx_snprintf(x.result, sizeof(x.result), "低于预警阈值（%s元 ≤ %s元），仅记录",
+				    dx_money_format(p->amount, amt, sizeof(amt)),
+				    dx_money_format(pol.warn_medical_oop, line, sizeof(line)));
+			if (!(rc = dx_store_txn(st, record_below, &x)))
+				stats->below++;
+			continue;
+		}
+		{
+			struct dx_clue_req req = {.warning_id = p->id, .found_on = date};
+			struct dx_clue_row row;
+			struct dx_buf w = DX_BUF_INIT;
+			int r2 = dx_clue_add(st, a, &req, &row, &w);
+			if (!r2) {
+				stats->clues++;
+			} else if (r2 == DX_INVALID || r2 == DX_STATE || r2 == DX_DENIED) {
+				/* e.g. outside the actor's scope: leave it pending */
+				stats->failed++;
+				dx_log(DX_LOG_WARN, "warning %lld not dispatched (code %d)",
+				       (long long)p->id, r2);
+			} else {
+				rc = r2;
+				dx_buf_addf(why, "%s", w.buf);
+			}
+			dx_buf_release(&w);
+		}
+	}
+out:
+	free(c.p);
+	return rc;
+}
+
+struct sheet {
+	lxw_worksheet *ws;
+	lxw_format *wrap;
+	int unmasked;
+	lxw_row_t row;
+};
+
+static const char *const feedback_heads[] = {
+	"序号", "预警部门", "预警事项", "期次", "证件号码", "姓名", "金额（元）", "发生日期",
+	"是否匹配", "户编号", "行政村", "核查结果", "核查日期", "核查期限", "采取措施",
+};
+
+static int feedback_row(const struct dx_warning_view *v, void *arg)
+{
+	struct sheet *s = arg;
+	char id[19], amt[32], measures[96];
+	const char *result, *when = "";
+	lxw_col_t c = 0;
+	lxw_row_t r = ++s->row;
+	if (s->unmasked)
+		dx_strlcpy(id, v->id_no, sizeof(id));
+	else
+		dx_idcard_mask(v->id_no, id);
+	if (!v->household_id) {
+		result = "本辖区无此人，请核对证件号码";
+	} else if (v->clue_id && v->clue_state[0]) {
+		result = v->clue_result[0] ? v->clue_result : v->clue_state;
+		when = v->clue_closed_on;
+	} else if (v->result[0]) {
+		result = v->result;
+		when = v->verified_on;
+	} else {
+		result = "待派发核实";
+	}
+	if (v->case_state[0])
+		dx_snprintf(measures, sizeof(measures), "识别程序：%s；新增帮扶措施%ld项", v->case_state,
+			    v->measures_after);
+	else if (v->measures_after)
+		dx_snprintf(measures, sizeof(measures), "新增帮扶措施%ld项", v->measures_after);
+	else
+		measures[0] = '\0';
+	worksheet_write_number(s->ws, r, c++, (double)r, NULL);
+	worksheet_write_string(s->ws, r, c++, v->department, NULL);
+	worksheet_write_string(s->ws, r, c++, v->event, NULL);
+	worksheet_write_string(s->ws, r, c++, v->period, NULL);
+	worksheet_write_string(s->ws, r, c++, id, NULL);
+	worksheet_write_string(s->ws, r, c++, v->name, NULL);
+	worksheet_write_string(s->ws, r, c++, dx_money_format(v->amount, amt, sizeof(amt)), NULL);
+	worksheet_write_string(s->ws, r, c++, v->occurred_on, NULL);
+	worksheet_write_string(s->ws, r, c++, v->household_id ? "是" : "否", NULL);
+	worksheet_write_string(s->ws, r, c++, v->hh_no, NULL);
+	worksheet_write_string(s->ws, r, c++, v->village, NULL);
+	worksheet_write_string(s->ws, r, c++, result, s->wrap);
+	worksheet_write_string(s->ws, r, c++, when, NULL);
+	worksheet_write_string(s->ws, r, c++, v->clue_deadline, NULL);
+	worksheet_write_string(s->ws, r, c++, measures, s->wrap);
+	return 0;
+}
+
+int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
+			const char *period, const char *path, int unmasked, long *rows,
+			struct dx_buf *why)
+{
+	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+	lxw_workbook *wb;
+	lxw_format *head;
+	struct sheet s = {0};
+	char county[7], title[128];
+	lxw_error err;
+	int rc;
+	if (unmasked && (a->readonly || a->level != DX_LEVEL_COUNTY)) {
+		dx_buf_addf(why, "账号 %s 无权导出完整证件号码（仅县级经办账号可以）", a->acc.name);
+		return DX_DENIED;
+	}
+	dx_area_county(a->acc.scope, county);
+	if (!(wb = workbook_new_opt(path, &opt))) {
+		dx_buf_addf(why, "无法创建文件 %s", path);
+		return DX_IO;
+	}
+	dx_snprintf(title, sizeof(title), "%s核查反馈表", department);
+	s.ws = workbook_add_worksheet(wb, NULL);
+	head = workbook_add_format(wb);
+	format_set_bold(head);
+	s.wrap = workbook_add_format(wb);
+	format_set_text_wrap(s.wrap);
+	s.unmasked = unmasked;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(feedback_heads); i++)
+		worksheet_write_string(s.ws, 0, (lxw_col_t)i, feedback_heads[i], head);
+	worksheet_set_column(s.ws, 4, 4, 22, NULL);
+	worksheet_set_column(s.ws, 11, 11, 30, NULL);
+	worksheet_set_column(s.ws, 14, 14, 30, NULL);
+	rc = dx_store_warnings_feedback(st, county, department, period, feedback_row, &s);
+	err = workbook_close(wb);
+	if (!rc && err != LXW_NO_ERROR) {
+		dx_buf_addf(why, "写入 %s 失败", path);
+		rc = DX_IO;
+	}
+	*rows = (long)s.row;
+	if (!rc && unmasked) {
+		char what[160];
+		dx_snprintf(what, sizeof(what), "{\"department\":\"%s\",\"period\":\"%s\",\"rows\":%ld}",
+			    department, period, *rows);
+		rc = dx_store_audit(st, county, a->acc.name, "export_unmasked", "warning_feedback",
+				    title, NULL, what);
+	}
+	return rc;
+}

@@ -1,0 +1,33 @@
+/*
+ * warning.h - department warnings after they are imported (domain.md §8,
+ * issue 6): dispatch matched signals as clues with a verification
+ * deadline, or record them without a clue when under the policy's
+ * threshold; and the 核查反馈表 a department gets back.
+ */
+#ifndef DX_APP_WARNING_H
+#define DX_APP_WARNING_H
+
+#include "app/account.h"
+#include "store/warnings.h"
+
+struct dx_dispatch_stats {
+	long clues;       /* signals that became clues */
+	long below;       /* recorded only: under the threshold */
+	long failed;      /* refused by the clue rules (reason logged per signal) */
+};
+
+/* Turn every pending matched signal under `area` ("" = the actor's scope)
+ * into a clue found on `date`, except 医保 signals whose amount is not above
+ * the policy's warn_medical_oop, which are recorded with the reason.  Each
+ * signal is handled once: running it again dispatches only new signals. */
+int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
+			const char *date, struct dx_dispatch_stats *stats, struct dx_buf *why);
+
+/* Write the feedback sheet for `department` and `period` ("" = all) as
+ * xlsx.  ID numbers are masked unless `unmasked`, which only a county-level
+ * 经办 account may ask for, and which is audited. */
+int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
+			const char *period, const char *path, int unmasked, long *rows,
+			struct dx_buf *why);
+
+#endif
