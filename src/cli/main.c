@@ -29,14 +29,25 @@ static const struct dx_cmd commands[] = {
 	 "[--db FILE]",
 	 "suggest households to verify, with reasons"},
 	{"check", cmd_check, "check [--area A] [--db FILE]", "data-quality worklist"},
-	{"account", cmd_account, "account add NAME --level 村|乡|县 --scope CODE [--db FILE]",
+	{"account", cmd_account,
+	 "account add NAME --level 村|乡|县 --scope CODE [--role 经办|查看] | account list [--db FILE]",
 	 "manage the accounts commands act as"},
-	{"clue", cmd_clue, "clue add|list|close ... --as ACCOUNT [--db FILE]", "risk clues (风险线索)"},
-	{"case", cmd_case, "case open|step|show|list ... --as ACCOUNT [--db FILE]",
+	{"clue", cmd_clue,
+	 "clue add HH --source S --reason R [--found DATE] | clue add --warning ID | "
+	 "clue list [--area A] [--state S] | clue close ID --result R [--date DATE]  "
+	 "(all --as ACCOUNT [--db FILE])",
+	 "risk clues (风险线索)"},
+	{"case", cmd_case,
+	 "case open HH|--clue ID --kind 识别|风险消除 [--category C --risks R] [--elim 帮扶消除|自然消除] "
+	 "[--green] [--date DATE] | case step ID STEP 通过|不通过|撤销 [--note N] [--date DATE] | "
+	 "case show|list|green ID | case rollback HH --note N | case check HH  "
+	 "(all --as ACCOUNT [--db FILE])",
 	 "identification and elimination cases"},
-	{"overdue", cmd_overdue, "overdue --area A [--as-of DATE] [--db FILE]",
+	{"overdue", cmd_overdue, "overdue --area A [--as-of DATE] [--as ACCOUNT] [--db FILE]",
 	 "clues and cases past their deadlines"},
-	{"notice", cmd_notice, "notice --area VILLAGE --kind 公示|公告 [--out FILE.html|FILE.xlsx]",
+	{"notice", cmd_notice,
+	 "notice --area VILLAGE --kind 公示|公告 [--as-of DATE] [--out FILE.html|FILE.xlsx] "
+	 "[--as ACCOUNT] [--db FILE]",
 	 "printable 公示/公告 lists"},
 	{"measure", cmd_measure,
 	 "measure add --hh NO --category C --status 计划|已落实 [--detail D] [--amount A] "
