@@ -454,8 +454,8 @@ static int add_visits(struct gen *g, const struct hh *x, struct village *v,
 		      const struct dx_date *since, int eliminated)
 {
 	struct dx_date d = g->today;
-	int step = eliminated ? 7 : 3, rc;
-	int miss = eliminated ? 200 : 150;
+	int step = eliminated ? 5 : 2, rc;
+	int miss = eliminated ? 120 : 100;
 	dx_date_add_days(&d, -56);
 	if (dx_date_cmp(&d, since) < 0)
 		d = *since;

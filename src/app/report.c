@@ -370,10 +370,18 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	dx_strlcpy(r->area, a.code, sizeof(r->area));
 	dx_strlcpy(r->area_name, a.name, sizeof(r->area_name));
 	r->year = o->year;
-	if (o->as_of && *o->as_of)
+	if (o->as_of && *o->as_of) {
 		dx_strlcpy(r->as_of, o->as_of, sizeof(r->as_of));
-	else
+	} else {
+		/* the end of the year, or today while the year is still running */
+		struct dx_date today;
+		char t[11];
+		dx_date_today(&today);
+		dx_date_format(&today, t);
 		dx_snprintf(r->as_of, sizeof(r->as_of), "%04d-12-31", o->year);
+		if (strcmp(t, r->as_of) < 0)
+			dx_strlcpy(r->as_of, t, sizeof(r->as_of));
+	}
 	dx_strlcpy(r->label, o->label && *o->label ? o->label : "监测对象", sizeof(r->label));
 	r->visit_weeks = 4;
 	r->visits_active = o->visits_active ? o->visits_active : 2;
@@ -396,6 +404,23 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	dx_date_format(&d, from);
 	if ((rc = dx_store_scan_visits(st, county, from, r->as_of, on_visits, b)))
 		return rc;
+	{
+		struct dx_proc_counts pc;
+		char year_start[11];
+		dx_snprintf(year_start, sizeof(year_start), "%04d-01-01", r->year);
+		if ((rc = dx_store_proc_counts(st, r->area, year_start, r->as_of, &pc)))
+			return rc;
+		r->warnings = pc.warnings;
+		r->warnings_clued = pc.warnings_clued;
+		r->clues = pc.clues;
+		r->clues_warning = pc.clues_warning;
+		r->clues_verified = pc.clues_verified;
+		r->clues_in_time = pc.clues_in_time;
+		r->identified = pc.identified;
+		r->eliminated = pc.eliminated;
+		r->cases_open = pc.open;
+		r->cases_overdue = pc.overdue;
+	}
 	for (size_t i = 0; i < b->n; i++) {
 		count_household(r, &b->h[i], &r->total);
 		if (b->h[i].row < r->nrows)

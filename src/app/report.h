@@ -12,7 +12,8 @@
 struct dx_report_opts {
 	const char *area; /* canonical prefix of at least a county */
 	int year;
-	const char *as_of; /* ISO date; "" or NULL = the end of year */
+	const char *as_of; /* ISO date; "" or NULL = the end of year, or today
+			    * if that is earlier */
 	const char *label; /* target-group label; NULL = 监测对象 */
 	int visits_active, visits_eliminated; /* per week; 0 = 2 and 1 */
 };

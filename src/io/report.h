@@ -59,6 +59,9 @@ struct dx_report {
 	int visits_active; /* required per week while not eliminated */
 	int visits_eliminated;
 	struct dx_figs total;
+	/* procedure figures of the year to as_of, whole area only */
+	long warnings, warnings_clued, clues, clues_warning, clues_verified, clues_in_time;
+	long identified, eliminated, cases_open, cases_overdue;
 	struct dx_report_row *rows;
 	size_t nrows;
 };

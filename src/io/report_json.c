@@ -73,6 +73,19 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 	cJSON_AddStringToObject(root, "label", r->label);
 	cJSON_AddStringToObject(root, "text", text.buf);
 	cJSON_AddItemToObject(root, "total", figs_json(r, r->area, &r->total));
+	{
+		cJSON *p = cJSON_AddObjectToObject(root, "procedure");
+		cJSON_AddNumberToObject(p, "warnings", (double)r->warnings);
+		cJSON_AddNumberToObject(p, "warnings_clued", (double)r->warnings_clued);
+		cJSON_AddNumberToObject(p, "clues", (double)r->clues);
+		cJSON_AddNumberToObject(p, "clues_from_warnings", (double)r->clues_warning);
+		cJSON_AddNumberToObject(p, "clues_verified", (double)r->clues_verified);
+		cJSON_AddNumberToObject(p, "clues_verified_in_time", (double)r->clues_in_time);
+		cJSON_AddNumberToObject(p, "identified", (double)r->identified);
+		cJSON_AddNumberToObject(p, "eliminated", (double)r->eliminated);
+		cJSON_AddNumberToObject(p, "cases_open", (double)r->cases_open);
+		cJSON_AddNumberToObject(p, "cases_overdue", (double)r->cases_overdue);
+	}
 	rows = cJSON_AddArrayToObject(root, "rows");
 	for (size_t i = 0; i < r->nrows; i++) {
 		cJSON *row = figs_json(r, r->rows[i].code, &r->rows[i].f);

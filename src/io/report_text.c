@@ -148,11 +148,49 @@ static void visits(const struct dx_report *r, const struct dx_figs *f, struct dx
 	dx_buf_adds(out, "。");
 }
 
+static void procedure(const struct dx_report *r, struct dx_buf *out)
+{
+	int any = 0;
+	if (r->warnings) {
+		dx_buf_addf(out, "\n\n预警核查：接收部门预警信息（匹配到户）%ld条，派发核实线索%ld条",
+			    r->warnings, r->warnings_clued);
+		any = 1;
+	}
+	if (r->clues) {
+		dx_buf_addf(out, "%s发现风险线索%ld条", any ? "；" : "\n\n预警核查：", r->clues);
+		if (r->clues_warning)
+			dx_buf_addf(out, "（其中部门预警%ld条）", r->clues_warning);
+		dx_buf_addf(out, "，已核实%ld条，按期核实%ld条", r->clues_verified, r->clues_in_time);
+		if (r->clues_verified) {
+			dx_buf_adds(out, "，按期核实率");
+			add_bp(out, div_round((int64_t)r->clues_in_time * 10000, r->clues_verified));
+		}
+		any = 1;
+	}
+	if (any)
+		dx_buf_adds(out, "。");
+	if (r->identified || r->eliminated || r->cases_open) {
+		int n = 0;
+		dx_buf_adds(out, "\n\n识别与消除：");
+		if (r->identified)
+			dx_buf_addf(out, "%s新识别纳入监测%ld户", n++ ? "，" : "", r->identified);
+		if (r->eliminated)
+			dx_buf_addf(out, "%s经程序标注风险消除%ld户", n++ ? "，" : "", r->eliminated);
+		if (r->cases_open) {
+			dx_buf_addf(out, "%s正在办理%ld件", n++ ? "，" : "", r->cases_open);
+			if (r->cases_overdue)
+				dx_buf_addf(out, "（其中超期%ld件）", r->cases_overdue);
+		}
+		dx_buf_adds(out, "。");
+	}
+}
+
 void dx_report_text(const struct dx_report *r, struct dx_buf *out)
 {
 	basic(r, &r->total, out);
 	measures(&r->total, out);
 	dibao(&r->total, out);
 	employment(&r->total, out);
+	procedure(r, out);
 	visits(r, &r->total, out);
 }

@@ -247,6 +247,74 @@ int dx_store_scan_members(struct dx_store *st, const char *county,
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
+#define IN_AREA " h.area_code >= ?1 AND h.area_code < ?1 || ':' "
+static const char SQL_PROC_WARNINGS[] =
+	"SELECT count(*), coalesce(sum(w.clue_id IS NOT NULL), 0) FROM warning w"
+	" JOIN household h ON h.id = w.household_id"
+	" JOIN warning_batch b ON b.id = w.batch_id WHERE" IN_AREA
+	" AND coalesce(w.occurred_on, b.period) >= ?2 AND coalesce(w.occurred_on, b.period) <= ?3";
+/* a clue is verified once it is closed or became a case; in time when
+ * that happened by its deadline */
+static const char SQL_PROC_CLUES[] =
+	"SELECT count(*), coalesce(sum(c.source = '部门预警'), 0),"
+	" coalesce(sum(c.state != '待核实'), 0),"
+	" coalesce(sum(CASE WHEN c.state = '已关闭' AND c.closed_on <= c.deadline THEN 1"
+	"  WHEN c.state = '已立案' AND k.opened_on <= c.deadline THEN 1 ELSE 0 END), 0)"
+	" FROM clue c JOIN household h ON h.id = c.household_id"
+	" LEFT JOIN case_file k ON k.id = c.case_id WHERE" IN_AREA
+	" AND c.found_on >= ?2 AND c.found_on <= ?3";
+static const char SQL_PROC_CASES[] =
+	"SELECT coalesce(sum(k.kind = '识别' AND k.state = '已通过'"
+	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3), 0),"
+	" coalesce(sum(k.kind = '风险消除' AND k.state = '已通过'"
+	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3), 0),"
+	" coalesce(sum(k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)), 0),"
+	" coalesce(sum(k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)"
+	"  AND k.deadline < ?3), 0)"
+	" FROM case_file k JOIN household h ON h.id = k.household_id WHERE" IN_AREA;
+
+static int proc_query(struct dx_store *st, const char *sql, const char *area, const char *from,
+		      const char *to, long *out, int n)
+{
+	struct dx_stmt *s = dx_q(st, sql);
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	dx_bind_text(s, 2, from);
+	dx_bind_text(s, 3, to);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	for (int i = 0; i < n; i++)
+		out[i] = (long)dx_col_int(s, i);
+	return dx_step_done(s);
+}
+
+int dx_store_proc_counts(struct dx_store *st, const char *area, const char *from,
+			 const char *to, struct dx_proc_counts *out)
+{
+	long v[4];
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if ((rc = proc_query(st, SQL_PROC_WARNINGS, area, from, to, v, 2)))
+		return rc;
+	out->warnings = v[0];
+	out->warnings_clued = v[1];
+	if ((rc = proc_query(st, SQL_PROC_CLUES, area, from, to, v, 4)))
+		return rc;
+	out->clues = v[0];
+	out->clues_warning = v[1];
+	out->clues_verified = v[2];
+	out->clues_in_time = v[3];
+	if ((rc = proc_query(st, SQL_PROC_CASES, area, from, to, v, 4)))
+		return rc;
+	out->identified = v[0];
+	out->eliminated = v[1];
+	out->open = v[2];
+	out->overdue = v[3];
+	return DX_OK;
+}
+
 /* Tables that may be counted, with the column that places a row in an area
  * (a fixed list: the table name never comes from input into SQL). */
 static const struct {

@@ -217,6 +217,18 @@ struct dx_member_fact {
 int dx_store_scan_members(struct dx_store *st, const char *county,
 			  int (*fn)(const struct dx_member_fact *, void *), void *arg);
 
+/* The procedure's figures for the report, over households under `area`,
+ * for events dated from `from` to `to` (ISO, inclusive). */
+struct dx_proc_counts {
+	long warnings, warnings_clued;           /* matched signals, and those sent as clues */
+	long clues, clues_warning;               /* clues found, of which from warnings */
+	long clues_verified, clues_in_time;      /* no longer 待核实; and by the deadline */
+	long identified, eliminated;             /* cases approved (已通过) */
+	long open, overdue;                      /* cases 办理中 on `to`, and past the deadline */
+};
+int dx_store_proc_counts(struct dx_store *st, const char *area, const char *from,
+			 const char *to, struct dx_proc_counts *out);
+
 /* Count rows of a table for an area prefix (tests and summaries). */
 int dx_store_count(struct dx_store *st, const char *table, const char *area, int64_t *n);
 

@@ -4,6 +4,7 @@
  */
 #include "testutil.h"
 #include "app/report.h"
+#include "store/procedure.h"
 
 static int build(struct dx_store *st, const char *area, int year, const char *as_of,
 		 const char *label, struct dx_report *r)
@@ -132,6 +133,41 @@ static int setup(void **state)
 			}
 		}
 	}
+	/* procedure in 2025: clue A closed in time, clue B (from a warning)
+	 * still 待核实, clue C closed late; an identification case approved in
+	 * May; an open elimination case past its deadline */
+	{
+		struct dx_clue_row c = {.household_id = h3, .source = "干部排查", .reason = "r",
+					.found_on = "2025-06-01", .deadline = "2025-06-16",
+					.state = "已关闭", .closed_on = "2025-06-10", .created_by = "t"};
+		struct dx_case_row k = {.household_id = h3, .kind = "识别", .state = "已通过",
+					.opened_on = "2025-04-01", .deadline = "2025-04-16",
+					.closed_on = "2025-05-01", .opened_by = "t"};
+		assert_int_equal(dx_store_clue_insert(st, &c), DX_OK);
+		c.id = 0;
+		dx_strlcpy(c.source, "部门预警", sizeof(c.source));
+		dx_strlcpy(c.found_on, "2025-07-01", sizeof(c.found_on));
+		dx_strlcpy(c.deadline, "2025-07-16", sizeof(c.deadline));
+		dx_strlcpy(c.state, "待核实", sizeof(c.state));
+		c.closed_on[0] = '\0';
+		assert_int_equal(dx_store_clue_insert(st, &c), DX_OK);
+		c.id = 0;
+		dx_strlcpy(c.state, "已关闭", sizeof(c.state));
+		dx_strlcpy(c.source, "干部排查", sizeof(c.source));
+		dx_strlcpy(c.closed_on, "2025-08-01", sizeof(c.closed_on));
+		assert_int_equal(dx_store_clue_insert(st, &c), DX_OK);
+		/* insert opens a case; closing is an update */
+		assert_int_equal(dx_store_case_insert(st, &k), DX_OK);
+		dx_strlcpy(k.state, "已通过", sizeof(k.state));
+		assert_int_equal(dx_store_case_update(st, &k), DX_OK);
+		k.id = 0;
+		dx_strlcpy(k.kind, "风险消除", sizeof(k.kind));
+		dx_strlcpy(k.state, "办理中", sizeof(k.state));
+		dx_strlcpy(k.opened_on, "2025-11-01", sizeof(k.opened_on));
+		dx_strlcpy(k.deadline, "2025-11-16", sizeof(k.deadline));
+		k.closed_on[0] = '\0';
+		assert_int_equal(dx_store_case_insert(st, &k), DX_OK);
+	}
 	/* another township: must not leak into 532326106's figures */
 	add_episode(st, add_hh(st, "X1", "532326107001", "脱贫户", 7, 0), "脱贫不稳定户",
 		    "2024-01-01", "", 0, 0);
@@ -194,6 +230,10 @@ static void test_figures_2025(void **state)
 	 * H5 (active) 3 visits, short of 8; H2 (eliminated) none */
 	assert_int_equal(r.total.visit_due, 3);
 	assert_int_equal(r.total.visit_ok, 1);
+	assert_int_equal(r.clues, 3);
+	assert_int_equal(r.clues_in_time, 1);
+	assert_int_equal(r.identified, 1);
+	assert_int_equal(r.cases_overdue, 1);
 	dx_report_release(&r);
 }
 
@@ -212,6 +252,9 @@ static void test_text_2025(void **state)
 			    "帮扶措施：共采取帮扶措施2个，户均0.67个，已落实1个。\n\n"
 			    "低保：享受低保1户1人，其中B类1户1人。\n\n"
 			    "就业：务工就业2人，其中省外1人、乡内1人。\n\n"
+			    "预警核查：发现风险线索3条（其中部门预警1条），已核实2条，按期核实1条，"
+			    "按期核实率50.00%。\n\n"
+			    "识别与消除：新识别纳入监测1户，正在办理1件（其中超期1件）。\n\n"
 			    "走访：近4周应按频次走访监测对象3户（未消除风险每周2次、已消除风险每周1次），"
 			    "达到要求1户，达标率33.33%。");
 	dx_report_release(&r);
