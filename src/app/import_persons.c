@@ -114,7 +114,7 @@ struct hhst {
 	long first_row, head_row;
 	int heads, existed, changed, added;
 	char phone[24];
-	uint32_t fh[DX_P_NFIELDS];
+	uint16_t fh[DX_P_NFIELDS]; /* hashes of the household-level cells of its first row */
 };
 struct pst {
 	int64_t pid, hh; /* in the store (0 = not) */
@@ -350,9 +350,9 @@ static int check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *
 }
 
 /* ---- checks ---- */
-static uint32_t cell_hash(const struct dx_rowval *rv, int f)
+static uint16_t cell_hash(const struct dx_rowval *rv, int f)
 {
-	return (uint32_t)dx_hash(rv->text[f], strlen(rv->text[f]), 2166136261u);
+	return (uint16_t)dx_hash(rv->text[f], strlen(rv->text[f]), 2166136261u);
 }
 
 static int set(const struct dx_rowval *rv, int f)
@@ -722,6 +722,11 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 		im->res->p_added++;
 	}
 	h->changed = 1;
+	/* the members of a household this import creates are covered by the
+	 * household's insert row: one audit row per new household, not per
+	 * member (a 300k-person ledger would otherwise double the store) */
+	if (h->added)
+		return 0;
 	dx_snprintf(key, sizeof(key), "%lld", (long long)now.id);
 	return audit_change(im, rv->text[DX_P_AREA], "person", key, have_old ? &old : NULL, &now,
 			    pfields, DX_ARRAY_SIZE(pfields), &changed);
