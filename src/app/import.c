@@ -430,7 +430,8 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 out:
 	if (in_txn)
 		dx_store_rollback(st);
-	qsort(out->problems, out->nproblems, sizeof(*out->problems), cmp_problem);
+	if (out->nproblems)
+		qsort(out->problems, out->nproblems, sizeof(*out->problems), cmp_problem);
 	dx_smap_release(&r->im.reject);
 	free(r);
 	if (!rc && out->errors)

@@ -114,7 +114,7 @@ struct hhst {
 	long first_row, head_row;
 	int heads, existed, changed, added;
 	char phone[24];
-	uint16_t fh[DX_P_NFIELDS]; /* hashes of the household-level cells of its first row */
+	uint32_t fh[DX_P_NFIELDS]; /* hashes of the household-level cells of its first row */
 };
 struct pst {
 	int64_t pid, hh; /* in the store (0 = not) */
@@ -350,9 +350,9 @@ static int check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *
 }
 
 /* ---- checks ---- */
-static uint16_t cell_hash(const struct dx_rowval *rv, int f)
+static uint32_t cell_hash(const struct dx_rowval *rv, int f)
 {
-	return (uint16_t)dx_hash(rv->text[f], strlen(rv->text[f]), 2166136261u);
+	return (uint32_t)dx_hash(rv->text[f], strlen(rv->text[f]), 2166136261u);
 }
 
 static int set(const struct dx_rowval *rv, int f)
