@@ -153,6 +153,8 @@ static void make_id(struct gen *g, int birth_year, int male, struct dx_person *p
 		d.y = birth_year;
 		d.m = (int)between(&g->r, 1, 12);
 		d.d = (int)between(&g->r, 1, 28);
+		if (dx_date_cmp(&d, &g->today) > 0) /* nobody is born after today */
+			d.y--;
 		seq = rnd(&g->r, 500) * 2 + (male ? 1 : 0);
 		dx_snprintf(first17, sizeof(first17), "%s%04d%02d%02d%03ld", DX_DEMO_COUNTY,
 			    d.y, d.m, d.d, seq);

@@ -5,6 +5,7 @@
  */
 #include "core/dx.h"
 #include "app/export.h"
+#include "app/account.h"
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/money.h"
@@ -12,21 +13,18 @@
 #include "io/xlsx_write.h"
 #include "store/ledger.h"
 
+/* One rule for every unmasked output (exports here, warning feedback
+ * sheets): a county-level 经办 account, within its scope. */
 int dx_ledger_actor(struct dx_store *st, const char *name, char scope[13], int *unmask,
 		    struct dx_buf *why)
 {
-	char role[32];
-	int rc = dx_ledger_account_get(st, name, role, scope);
+	struct dx_actor a;
+	int rc = dx_actor_load(st, name, &a, why);
 	*unmask = 0;
-	if (rc == DX_NOT_FOUND) {
-		dx_buf_addf(why, "账号 \"%s\" 不存在，请先用 dixian account add 创建", name);
-		return DX_DENIED;
-	}
 	if (rc)
-		return rc;
-	*unmask = !strcmp(role, "admin") || !strcmp(role, "county");
-	if (!strcmp(role, "admin"))
-		scope[0] = '\0';
+		return rc == DX_NOT_FOUND || rc == DX_INVALID ? DX_DENIED : rc;
+	dx_strlcpy(scope, a.acc.scope, 13);
+	*unmask = !a.readonly && a.level == DX_LEVEL_COUNTY;
 	return DX_OK;
 }
 

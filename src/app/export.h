@@ -34,8 +34,9 @@ int dx_export_run(struct dx_store *st, const struct dx_export_opts *o, long *row
 
 /*
  * Resolve account `name` for import or export: its scope into scope (13
- * bytes) and whether it may see unmasked numbers into *unmask.  DX_DENIED
- * with why when there is no such account.
+ * bytes) and whether it may see unmasked numbers into *unmask: only a
+ * county-level (县) account with role 经办 may.  DX_DENIED with why when
+ * there is no such account.
  */
 int dx_ledger_actor(struct dx_store *st, const char *name, char scope[13], int *unmask,
 		    struct dx_buf *why);

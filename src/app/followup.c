@@ -376,7 +376,8 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 	dx_date_format(&d, from);
 	if ((rc = dx_store_visit_status(st, scope, from, as_of, on_status, &run)))
 		goto out;
-	qsort(run.items, run.n, sizeof(*run.items), due_cmp);
+	if (run.n)
+		qsort(run.items, run.n, sizeof(*run.items), due_cmp);
 	for (size_t i = 0; i < run.n && !rc; i++) {
 		struct dx_visit_due due;
 		struct due_item *it = &run.items[i];
