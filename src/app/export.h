@@ -4,9 +4,9 @@
  * nothing.
  *
  * 证件号码 and 联系电话 are masked (532326********0031, 133****0570) unless
- * `unmasked` is asked by an account allowed to see them: role admin or
- * county (县级), and only within its scope.  A village account (role
- * village) may export its own area, masked.  Every unmasked export is
+ * `unmasked` is asked by an account allowed to see them: a county-level
+ * (县) account with role 经办, and only within its scope.  Village and
+ * township accounts, and 查看 accounts, may export their own area, masked.  Every unmasked export is
  * audited (action export.unmasked).  A masked file is refused by the
  * importer, so it cannot overwrite real numbers with stars.
  */
