@@ -4,6 +4,7 @@
  * resource, so it prints the same offline.
  */
 #include "core/dx.h"
+#include "io/html.h"
 #include "io/notice_out.h"
 
 void dx_notice_add(struct dx_notice *n, const struct dx_notice_row *r)
@@ -22,32 +23,11 @@ void dx_notice_release(struct dx_notice *n)
 	n->n = n->alloc = 0;
 }
 
-static void esc(struct dx_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<':
-			dx_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			dx_buf_adds(b, "&gt;");
-			break;
-		case '&':
-			dx_buf_adds(b, "&amp;");
-			break;
-		case '"':
-			dx_buf_adds(b, "&quot;");
-			break;
-		default:
-			dx_buf_addch(b, *s);
-		}
-	}
-}
 
 static void cell(struct dx_buf *b, const char *s)
 {
 	dx_buf_adds(b, "<td>");
-	esc(b, s);
+	dx_html_escape(b, s);
 	dx_buf_adds(b, "</td>");
 }
 
@@ -56,7 +36,7 @@ int dx_notice_html(const struct dx_notice *n, struct dx_buf *b)
 	int is_notice = !strcmp(n->kind, "公示");
 	dx_buf_adds(b, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
 		       "<title>");
-	esc(b, n->title);
+	dx_html_escape(b, n->title);
 	dx_buf_adds(b, "</title>\n<style>@page{size:A4;margin:18mm 15mm}"
 		       "body{font-family:\"SimSun\",\"Songti SC\",serif;font-size:12pt}"
 		       "h1{text-align:center;font-size:18pt}"
@@ -64,7 +44,7 @@ int dx_notice_html(const struct dx_notice *n, struct dx_buf *b)
 		       "th,td{border:1px solid #000;padding:4px;text-align:center}"
 		       "thead{display:table-header-group}tr{page-break-inside:avoid}"
 		       ".foot{margin-top:2em;text-align:right}</style></head><body>\n<h1>");
-	esc(b, n->title);
+	dx_html_escape(b, n->title);
 	dx_buf_adds(b, "</h1>\n<p>");
 	if (is_notice)
 		dx_buf_addf(b, "根据防止返贫致贫动态监测和帮扶工作程序，经入户核实、村级民主评议，"
@@ -98,9 +78,9 @@ int dx_notice_html(const struct dx_notice *n, struct dx_buf *b)
 	if (!n->n)
 		dx_buf_adds(b, "<tr><td colspan=\"7\">（无）</td></tr>\n");
 	dx_buf_adds(b, "</tbody></table>\n<p class=\"foot\">");
-	esc(b, n->issuer);
+	dx_html_escape(b, n->issuer);
 	dx_buf_adds(b, "<br>");
-	esc(b, n->as_of);
+	dx_html_escape(b, n->as_of);
 	dx_buf_adds(b, "</p>\n</body></html>\n");
 	return b->err;
 }

@@ -4,29 +4,9 @@
  * No script, no external resource.
  */
 #include "core/dx.h"
+#include "io/html.h"
 #include "io/report.h"
 
-static void esc(struct dx_buf *b, const char *s)
-{
-	for (; *s; s++) {
-		switch (*s) {
-		case '<':
-			dx_buf_adds(b, "&lt;");
-			break;
-		case '>':
-			dx_buf_adds(b, "&gt;");
-			break;
-		case '&':
-			dx_buf_adds(b, "&amp;");
-			break;
-		case '"':
-			dx_buf_adds(b, "&quot;");
-			break;
-		default:
-			dx_buf_addch(b, *s);
-		}
-	}
-}
 
 static void cells(struct dx_buf *b, const struct dx_figs *f)
 {
@@ -50,7 +30,7 @@ void dx_report_html(const struct dx_report *r, struct dx_buf *out)
 	struct dx_buf text = DX_BUF_INIT;
 	dx_report_text(r, &text);
 	dx_buf_adds(out, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">\n<title>");
-	esc(out, r->area_name);
+	dx_html_escape(out, r->area_name);
 	dx_buf_addf(out, "%d年防止返贫致贫监测帮扶工作情况</title>\n", r->year);
 	dx_buf_adds(out,
 		    "<style>@page{size:A4;margin:18mm 15mm}body{font-family:\"SimSun\",\"Songti SC\","
@@ -61,7 +41,7 @@ void dx_report_html(const struct dx_report *r, struct dx_buf *out)
 		    "tr.total{font-weight:bold}thead{display:table-header-group}"
 		    "tr{page-break-inside:avoid}.meta{text-align:right;font-size:10pt}</style>\n"
 		    "</head><body>\n<h1>");
-	esc(out, r->area_name);
+	dx_html_escape(out, r->area_name);
 	dx_buf_addf(out, "%d年防止返贫致贫监测帮扶工作情况</h1>\n<p class=\"meta\">数据截至%s</p>\n",
 		    r->year, r->as_of);
 	{
@@ -71,7 +51,7 @@ void dx_report_html(const struct dx_report *r, struct dx_buf *out)
 			if (nl)
 				*nl = '\0';
 			dx_buf_adds(out, "<p>");
-			esc(out, p);
+			dx_html_escape(out, p);
 			dx_buf_adds(out, "</p>\n");
 			if (!nl)
 				break;
@@ -81,7 +61,7 @@ void dx_report_html(const struct dx_report *r, struct dx_buf *out)
 	if (r->nrows) {
 		dx_buf_adds(out, "<table><thead><tr><th rowspan=\"2\">区划</th><th colspan=\"2\">脱贫人口</th>"
 				 "<th colspan=\"2\">");
-		esc(out, r->label);
+		dx_html_escape(out, r->label);
 		dx_buf_adds(out, "</th><th colspan=\"2\">脱贫不稳定户</th><th colspan=\"2\">边缘易致贫户</th>"
 				 "<th colspan=\"2\">突发严重困难户</th><th colspan=\"2\">已消除风险</th>"
 				 "<th colspan=\"2\">未消除风险</th><th rowspan=\"2\">脱贫户人均纯收入（元）</th>"
@@ -92,7 +72,7 @@ void dx_report_html(const struct dx_report *r, struct dx_buf *out)
 		dx_buf_adds(out, "</tr></thead><tbody>\n");
 		for (size_t i = 0; i < r->nrows; i++) {
 			dx_buf_adds(out, "<tr><td>");
-			esc(out, r->rows[i].name);
+			dx_html_escape(out, r->rows[i].name);
 			dx_buf_adds(out, "</td>");
 			cells(out, &r->rows[i].f);
 			dx_buf_adds(out, "</tr>\n");
