@@ -10,13 +10,16 @@
 static const char SQL_HH_INSERT[] =
 	"INSERT INTO household(county_code, hh_no, area_code, group_name, kind,"
 	" tuopin_year, phone, relocated, unsafe_housing, dropout, unsafe_water,"
-	" updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+	" updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
 
 static void county_of(const char *area, char county[7])
 {
 	dx_strlcpy(county, area, 7);
 }
 
+/* The inserts bind text without copying (the record outlives the step) and
+ * take the new id from the connection rather than by RETURNING, which
+ * costs SQLite a temporary table per row. */
 int dx_store_household_insert(struct dx_store *st, struct dx_household *h)
 {
 	char county[7], now[21];
@@ -26,23 +29,23 @@ int dx_store_household_insert(struct dx_store *st, struct dx_household *h)
 		return DX_DB;
 	county_of(h->area_code, county);
 	dx_store_now(now);
-	dx_bind_text(s, 1, county);
-	dx_bind_text(s, 2, h->hh_no);
-	dx_bind_text(s, 3, h->area_code);
-	dx_bind_text(s, 4, h->group_name);
-	dx_bind_text(s, 5, h->kind);
+	dx_bind_static(s, 1, county);
+	dx_bind_static(s, 2, h->hh_no);
+	dx_bind_static(s, 3, h->area_code);
+	dx_bind_static(s, 4, h->group_name);
+	dx_bind_static(s, 5, h->kind);
 	if (h->tuopin_year)
 		dx_bind_int(s, 6, h->tuopin_year);
-	dx_bind_text(s, 7, h->phone);
+	dx_bind_static(s, 7, h->phone);
 	dx_bind_int(s, 8, h->relocated);
 	dx_bind_int(s, 9, h->unsafe_housing);
 	dx_bind_int(s, 10, h->dropout);
 	dx_bind_int(s, 11, h->unsafe_water);
-	dx_bind_text(s, 12, now);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
-	h->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	dx_bind_static(s, 12, now);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	h->id = dx_last_id(st);
+	return DX_OK;
 }
 
 static const char SQL_PERSON_INSERT[] =
@@ -51,47 +54,67 @@ static const char SQL_PERSON_INSERT[] =
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
 	" disability_subsidy, phone, counted, updated_at)"
 	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ? FROM household WHERE id = ? RETURNING id";
+	" ?, ?, ?, ?, ? FROM household WHERE id = ?";
+/* the same with the county given: no look-up of the household (its
+ * existence is the foreign key's to check) */
+static const char SQL_PERSON_INSERT_COUNTY[] =
+	"INSERT INTO person(id_no, name, relation, sex,"
+	" birth, ethnicity, politics, education, school, health, labour, work_place,"
+	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
+	" disability_subsidy, phone, counted, updated_at, household_id, county_code)"
+	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
-int dx_store_person_insert(struct dx_store *st, struct dx_person *p)
+static int person_insert(struct dx_store *st, const char *county, struct dx_person *p)
 {
 	char now[21];
 	struct dx_stmt *s;
 	int rc, i = 1;
-	if (!(s = dx_q(st, SQL_PERSON_INSERT)))
+	if (!(s = dx_q(st, county ? SQL_PERSON_INSERT_COUNTY : SQL_PERSON_INSERT)))
 		return DX_DB;
 	dx_store_now(now);
-	dx_bind_text(s, i++, p->id_no);
-	dx_bind_text(s, i++, p->name);
-	dx_bind_text(s, i++, p->relation);
-	dx_bind_text(s, i++, p->sex);
-	dx_bind_text(s, i++, p->birth);
-	dx_bind_text(s, i++, p->ethnicity);
-	dx_bind_text(s, i++, p->politics);
-	dx_bind_text(s, i++, p->education);
-	dx_bind_text(s, i++, p->school);
-	dx_bind_text(s, i++, p->health);
-	dx_bind_text(s, i++, p->labour);
-	dx_bind_text(s, i++, p->work_place);
+	dx_bind_static(s, i++, p->id_no);
+	dx_bind_static(s, i++, p->name);
+	dx_bind_static(s, i++, p->relation);
+	dx_bind_static(s, i++, p->sex);
+	dx_bind_static(s, i++, p->birth);
+	dx_bind_static(s, i++, p->ethnicity);
+	dx_bind_static(s, i++, p->politics);
+	dx_bind_static(s, i++, p->education);
+	dx_bind_static(s, i++, p->school);
+	dx_bind_static(s, i++, p->health);
+	dx_bind_static(s, i++, p->labour);
+	dx_bind_static(s, i++, p->work_place);
 	if (p->work_months >= 0)
 		dx_bind_int(s, i, p->work_months);
 	i++;
 	dx_bind_int(s, i++, p->ins_resident);
 	dx_bind_int(s, i++, p->ins_employee);
 	dx_bind_int(s, i++, p->dibao);
-	dx_bind_text(s, i++, p->dibao_class);
+	dx_bind_static(s, i++, p->dibao_class);
 	dx_bind_int(s, i++, p->tekun);
 	dx_bind_int(s, i++, p->disability_subsidy);
-	dx_bind_text(s, i++, p->phone);
+	dx_bind_static(s, i++, p->phone);
 	dx_bind_int(s, i++, p->counted);
-	dx_bind_text(s, i++, now);
+	dx_bind_static(s, i++, now);
 	dx_bind_int(s, i++, p->household_id);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? dx_error(DX_NOT_FOUND, "no household %lld",
-						     (long long)p->household_id)
-					  : rc;
-	p->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	if (county)
+		dx_bind_static(s, i++, county);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	if (!county && !dx_changes(st))
+		return dx_error(DX_NOT_FOUND, "no household %lld", (long long)p->household_id);
+	p->id = dx_last_id(st);
+	return DX_OK;
+}
+
+int dx_store_person_insert(struct dx_store *st, struct dx_person *p)
+{
+	return person_insert(st, NULL, p);
+}
+
+int dx_store_person_insert_county(struct dx_store *st, const char *county, struct dx_person *p)
+{
+	return person_insert(st, county, p);
 }
 
 static const char SQL_INCOME_PUT[] =
@@ -124,7 +147,7 @@ static const char SQL_EPISODE_INSERT[] =
 	"INSERT INTO episode(county_code, household_id, category, risks,"
 	" identified_on, eliminated_on, elim_kind, ended_on, end_reason, reflag,"
 	" prev_id) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-	" FROM household WHERE id = ? RETURNING id";
+	" FROM household WHERE id = ?";
 
 int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
 {
@@ -143,16 +166,18 @@ int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
 	if (e->prev_id)
 		dx_bind_int(s, 9, e->prev_id);
 	dx_bind_int(s, 10, e->household_id);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_NOT_FOUND : rc;
-	e->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	if (!dx_changes(st))
+		return DX_NOT_FOUND;
+	e->id = dx_last_id(st);
+	return DX_OK;
 }
 
 static const char SQL_MEASURE_INSERT[] =
 	"INSERT INTO measure(county_code, household_id, category, detail, status,"
 	" amount, start_on, end_on, cadre) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?"
-	" FROM household WHERE id = ? RETURNING id";
+	" FROM household WHERE id = ?";
 
 int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
 {
@@ -168,16 +193,17 @@ int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
 	dx_bind_opt(s, 6, m->end_on);
 	dx_bind_text(s, 7, m->cadre);
 	dx_bind_int(s, 8, m->household_id);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_NOT_FOUND : rc;
-	m->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	if (!dx_changes(st))
+		return DX_NOT_FOUND;
+	m->id = dx_last_id(st);
+	return DX_OK;
 }
 
 static const char SQL_VISIT_INSERT[] =
 	"INSERT INTO visit(county_code, household_id, visited_on, cadre, content,"
-	" findings) SELECT county_code, id, ?, ?, ?, ? FROM household WHERE id = ?"
-	" RETURNING id";
+	" findings) SELECT county_code, id, ?, ?, ?, ? FROM household WHERE id = ?";
 
 int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
 {
@@ -190,15 +216,17 @@ int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
 	dx_bind_text(s, 3, v->content);
 	dx_bind_text(s, 4, v->findings);
 	dx_bind_int(s, 5, v->household_id);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_NOT_FOUND : rc;
-	v->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	if (!dx_changes(st))
+		return DX_NOT_FOUND;
+	v->id = dx_last_id(st);
+	return DX_OK;
 }
 
 static const char SQL_WBATCH_INSERT[] =
 	"INSERT INTO warning_batch(county_code, department, period, source,"
-	" imported_at) VALUES(?,?,?,?,?) RETURNING id";
+	" imported_at) VALUES(?,?,?,?,?)";
 
 int dx_store_warning_batch_insert(struct dx_store *st, const char *county,
 				  const char *department, const char *period,
@@ -215,17 +243,17 @@ int dx_store_warning_batch_insert(struct dx_store *st, const char *county,
 	dx_bind_text(s, 3, period);
 	dx_bind_text(s, 4, source);
 	dx_bind_text(s, 5, now);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
-	*id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	*id = dx_last_id(st);
+	return DX_OK;
 }
 
 static const char SQL_WARNING_INSERT[] =
 	"INSERT INTO warning(county_code, batch_id, id_no, name, department, event,"
 	" amount, occurred_on, note, person_id, household_id)"
 	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM warning_batch"
-	" WHERE id = ? RETURNING id";
+	" WHERE id = ?";
 
 int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w)
 {
@@ -245,10 +273,12 @@ int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w)
 	if (w->household_id)
 		dx_bind_int(s, 9, w->household_id);
 	dx_bind_int(s, 10, w->batch_id);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_NOT_FOUND : rc;
-	w->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	if (!dx_changes(st))
+		return DX_NOT_FOUND;
+	w->id = dx_last_id(st);
+	return DX_OK;
 }
 
 static const char SQL_AUDIT[] =
@@ -264,13 +294,13 @@ int dx_store_audit(struct dx_store *st, const char *county, const char *actor,
 	if (!(s = dx_q(st, SQL_AUDIT)))
 		return DX_DB;
 	dx_store_now(now);
-	dx_bind_text(s, 1, county);
-	dx_bind_text(s, 2, now);
-	dx_bind_text(s, 3, actor);
-	dx_bind_text(s, 4, action);
-	dx_bind_text(s, 5, entity);
-	dx_bind_text(s, 6, key);
-	dx_bind_text(s, 7, before);
-	dx_bind_text(s, 8, after);
+	dx_bind_static(s, 1, county);
+	dx_bind_static(s, 2, now);
+	dx_bind_static(s, 3, actor);
+	dx_bind_static(s, 4, action);
+	dx_bind_static(s, 5, entity);
+	dx_bind_static(s, 6, key);
+	dx_bind_static(s, 7, before);
+	dx_bind_static(s, 8, after);
 	return dx_step_done(s);
 }

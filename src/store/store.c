@@ -20,12 +20,19 @@ void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size)
 	dx_strlcpy(dst, dx_col_text(s, i), size);
 }
 
+/* Every insert stamps updated_at: format once per second and thread. */
 void dx_store_now(char out[21])
 {
+	static _Thread_local time_t last = -1;
+	static _Thread_local char text[21];
 	time_t t = time(NULL);
-	struct tm tm;
-	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	if (t != last) {
+		struct tm tm;
+		gmtime_r(&t, &tm);
+		strftime(text, sizeof(text), "%Y-%m-%dT%H:%M:%SZ", &tm);
+		last = t;
+	}
+	memcpy(out, text, sizeof(text));
 }
 
 struct dx_stmt *dx_q(struct dx_store *st, const char *sql)
@@ -96,6 +103,7 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 	st = dx_xcalloc(1, sizeof(*st));
 	st->drv = &dx_driver_sqlite;
 	st->path = dx_xstrdup(path);
+	dx_buf_init(&st->bulk_sql, 0);
 	if ((rc = st->drv->open(st, path, flags)))
 		goto fail;
 	if (!(flags & DX_STORE_READONLY) &&
@@ -128,6 +136,7 @@ void dx_store_close(struct dx_store *st)
 		st->drv->finalize(st->stmts[i].stmt);
 	if (st->db)
 		st->drv->close(st);
+	dx_buf_release(&st->bulk_sql);
 	free(st->path);
 	free(st);
 }
@@ -148,7 +157,12 @@ int dx_store_begin(struct dx_store *st)
 
 int dx_store_commit(struct dx_store *st)
 {
-	int rc = st->drv->exec(st, "COMMIT");
+	int rc;
+	/* never commit a store without the indexes and triggers a bulk load
+	 * deferred */
+	if ((rc = dx_store_bulk_end(st)))
+		return rc;
+	rc = st->drv->exec(st, "COMMIT");
 	if (!rc)
 		st->txn_depth = 0;
 	return rc;
@@ -158,6 +172,47 @@ int dx_store_rollback(struct dx_store *st)
 {
 	int rc = st->drv->exec(st, "ROLLBACK");
 	st->txn_depth = 0;
+	st->bulk = 0; /* the rollback brought back what bulk_begin dropped */
+	dx_buf_reset(&st->bulk_sql);
+	return rc;
+}
+
+/* The tables a bulk load defers, and the triggers whose one effect (schema
+ * v6: household.members) dx_store_bulk_end recomputes.  Triggers with any
+ * other effect are never dropped. */
+static const char *const bulk_tables[] = {"person", "household"};
+static const char BULK_TRIGGERS[] = "person_members_%";
+static const char SQL_MEMBERS[] =
+	"UPDATE household SET members = (SELECT count(*) FROM person p"
+	" WHERE p.household_id = household.id AND p.counted = 1)";
+
+int dx_store_bulk_begin(struct dx_store *st)
+{
+	int rc = 0, n = 0;
+	if (st->bulk)
+		return DX_OK;
+	if (!st->txn_depth)
+		return dx_error(DX_USAGE, "bulk load outside a transaction");
+	for (size_t i = 0; !rc && i < DX_ARRAY_SIZE(bulk_tables); i++)
+		rc = st->drv->defer_schema(st, bulk_tables[i], i ? "" : BULK_TRIGGERS,
+					   &st->bulk_sql, &n);
+	if (rc) /* the caller rolls back; nothing is half-dropped after that */
+		return rc;
+	st->bulk = 1;
+	return DX_OK;
+}
+
+int dx_store_bulk_end(struct dx_store *st)
+{
+	int rc;
+	if (!st->bulk)
+		return DX_OK;
+	st->bulk = 0;
+	if (st->bulk_sql.len && (rc = st->drv->exec(st, st->bulk_sql.buf)))
+		goto out;
+	rc = st->drv->exec(st, SQL_MEMBERS);
+out:
+	dx_buf_reset(&st->bulk_sql);
 	return rc;
 }
 

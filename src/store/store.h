@@ -38,6 +38,16 @@ int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void
 int dx_store_begin(struct dx_store *st);
 int dx_store_commit(struct dx_store *st);
 int dx_store_rollback(struct dx_store *st);
+/*
+ * Bulk load inside the current transaction: drop the secondary indexes of
+ * person and household and the triggers that keep household.members, so
+ * that many inserts cost one index build instead of one index update each.
+ * dx_store_bulk_end() (and dx_store_commit(), which calls it) recreates
+ * them and recomputes household.members; a rollback restores them.  Worth
+ * it when the load adds about as many rows as the tables hold.
+ */
+int dx_store_bulk_begin(struct dx_store *st);
+int dx_store_bulk_end(struct dx_store *st);
 /* Refresh the planner's statistics after a bulk load (demo, import), so
  * that county-wide scans read tables sequentially. */
 int dx_store_analyze(struct dx_store *st);
@@ -106,6 +116,9 @@ struct dx_income_row {
 
 int dx_store_household_insert(struct dx_store *st, struct dx_household *h);
 int dx_store_person_insert(struct dx_store *st, struct dx_person *p);
+/* The same when the caller knows the household's county (first six digits
+ * of its area code): one look-up fewer per member, for bulk loads. */
+int dx_store_person_insert_county(struct dx_store *st, const char *county, struct dx_person *p);
 /* Insert or replace the (household, year) income row. */
 int dx_store_income_put(struct dx_store *st, const struct dx_income_row *in);
 

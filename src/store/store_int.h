@@ -27,11 +27,24 @@ struct dx_driver {
 	void (*reset)(struct dx_stmt *s);
 	int (*bind_int)(struct dx_stmt *s, int i, int64_t v);
 	int (*bind_text)(struct dx_stmt *s, int i, const char *v); /* NULL -> NULL */
+	/* Bind text without copying: v must stay unchanged until the
+	 * statement's step is done (the hot paths of bulk loads). */
+	int (*bind_text_static)(struct dx_stmt *s, int i, const char *v);
 	/* DX_OK with a row, DX_NOT_FOUND when done, else an error. */
 	int (*step)(struct dx_stmt *s);
 	int64_t (*col_int)(struct dx_stmt *s, int i);
 	const char *(*col_text)(struct dx_stmt *s, int i); /* never NULL */
 	int (*col_null)(struct dx_stmt *s, int i);
+	/* The row id of the last row inserted on this connection. */
+	int64_t (*last_id)(struct dx_store *st);
+	/* Rows changed by the last INSERT, UPDATE or DELETE. */
+	int64_t (*changes)(struct dx_store *st);
+	/* Bulk load (dx_store_bulk_begin): save the definitions of the
+	 * secondary indexes of `table` and of the triggers named by the LIKE
+	 * pattern `triggers` into *saved, then drop them, inside the current
+	 * transaction.  Returns the number dropped in *n. */
+	int (*defer_schema)(struct dx_store *st, const char *table, const char *triggers,
+			    struct dx_buf *saved, int *n);
 	int (*get_version)(struct dx_store *st, int *v);
 	int (*set_version)(struct dx_store *st, int v);
 	/* migrations[i] brings the schema from version i to i+1 */
@@ -46,6 +59,8 @@ struct dx_store {
 	void *db;
 	char *path;
 	int txn_depth;
+	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */
+	struct dx_buf bulk_sql; /* what dx_store_bulk_end recreates */
 	size_t nstmts;
 	struct {
 		const char *sql; /* static string: the cache key is its address */
@@ -67,6 +82,10 @@ static inline int dx_bind_text(struct dx_stmt *s, int i, const char *v)
 {
 	return s->drv->bind_text(s, i, v);
 }
+static inline int dx_bind_static(struct dx_stmt *s, int i, const char *v)
+{
+	return s->drv->bind_text_static(s, i, v);
+}
 /* Bind "" as NULL: optional dates and codes are NULL in the store. */
 static inline int dx_bind_opt(struct dx_stmt *s, int i, const char *v)
 {
@@ -87,6 +106,14 @@ static inline const char *dx_col_text(struct dx_stmt *s, int i)
 static inline int dx_col_null(struct dx_stmt *s, int i)
 {
 	return s->drv->col_null(s, i);
+}
+static inline int64_t dx_last_id(struct dx_store *st)
+{
+	return st->drv->last_id(st);
+}
+static inline int64_t dx_changes(struct dx_store *st)
+{
+	return st->drv->changes(st);
 }
 /* Step a statement that returns no row (or whose rows are ignored). */
 int dx_step_done(struct dx_stmt *s);

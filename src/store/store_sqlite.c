@@ -8,6 +8,7 @@
 #include "core/dx.h"
 #include "store/store_int.h"
 
+#include <pthread.h>
 #include <sqlite3.h>
 
 struct sq_stmt {
@@ -326,8 +327,17 @@ static int sq_err(sqlite3 *db, int src, const char *what)
 	return dx_error(DX_DB, "%s: %s", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(src));
 }
 
+/* Before SQLite's first use: no global memory statistics, which take a
+ * mutex on every allocation (a third of a bulk insert's malloc time).
+ * Fails harmlessly (SQLITE_MISUSE) if something initialised SQLite first. */
+static void sq_config(void)
+{
+	sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+}
+
 static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 {
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
 	sqlite3 *db = NULL;
 	/* one connection per thread: no SQLite mutexes */
 	int of = ((flags & DX_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
@@ -335,6 +345,7 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 	int src;
 	if (flags & DX_STORE_CREATE)
 		of |= SQLITE_OPEN_CREATE;
+	pthread_once(&once, sq_config);
 	src = sqlite3_open_v2(path, &db, of, NULL);
 	if (src != SQLITE_OK) {
 		int rc = dx_error(DX_IO, "cannot open store '%s': %s", path,
@@ -426,6 +437,13 @@ static int sq_bind_text(struct dx_stmt *base, int i, const char *v)
 	return src == SQLITE_OK ? DX_OK : sq_err(s->db, src, "bind");
 }
 
+static int sq_bind_text_static(struct dx_stmt *base, int i, const char *v)
+{
+	struct sq_stmt *s = (struct sq_stmt *)base;
+	int src = v ? sqlite3_bind_text(s->s, i, v, -1, SQLITE_STATIC) : sqlite3_bind_null(s->s, i);
+	return src == SQLITE_OK ? DX_OK : sq_err(s->db, src, "bind");
+}
+
 static int sq_step(struct dx_stmt *base)
 {
 	struct sq_stmt *s = (struct sq_stmt *)base;
@@ -453,6 +471,56 @@ static const char *sq_col_text(struct dx_stmt *base, int i)
 static int sq_col_null(struct dx_stmt *base, int i)
 {
 	return sqlite3_column_type(((struct sq_stmt *)base)->s, i) == SQLITE_NULL;
+}
+
+static int64_t sq_last_id(struct dx_store *st)
+{
+	return sqlite3_last_insert_rowid(st->db);
+}
+
+static int64_t sq_changes(struct dx_store *st)
+{
+	return sqlite3_changes64(st->db);
+}
+
+/* Save, then drop, the named indexes (not the UNIQUE constraints' automatic
+ * ones, which have no SQL) and matching triggers of one table. */
+static int sq_defer_schema(struct dx_store *st, const char *table, const char *triggers,
+			   struct dx_buf *saved, int *n)
+{
+	sqlite3_stmt *s = NULL;
+	struct dx_buf drop = DX_BUF_INIT;
+	int src, rc = DX_OK;
+	src = sqlite3_prepare_v2(st->db,
+				 "SELECT type, name, sql FROM sqlite_schema WHERE tbl_name = ?1"
+				 " AND sql IS NOT NULL AND (type = 'index'"
+				 " OR (type = 'trigger' AND ?2 != '' AND name LIKE ?2))"
+				 " ORDER BY type, name",
+				 -1, &s, NULL);
+	if (src != SQLITE_OK)
+		return sq_err(st->db, src, "read schema");
+	sqlite3_bind_text(s, 1, table, -1, SQLITE_STATIC);
+	sqlite3_bind_text(s, 2, triggers, -1, SQLITE_STATIC);
+	while ((src = sqlite3_step(s)) == SQLITE_ROW) {
+		char *q = sqlite3_mprintf("DROP %s \"%w\";", (const char *)sqlite3_column_text(s, 0),
+					  (const char *)sqlite3_column_text(s, 1));
+		if (!q) {
+			src = SQLITE_NOMEM;
+			break;
+		}
+		dx_buf_adds(&drop, q);
+		sqlite3_free(q);
+		dx_buf_adds(saved, (const char *)sqlite3_column_text(s, 2));
+		dx_buf_adds(saved, ";\n");
+		(*n)++;
+	}
+	if (src != SQLITE_DONE)
+		rc = sq_err(st->db, src, "read schema");
+	sqlite3_finalize(s);
+	if (!rc && drop.len)
+		rc = sq_exec(st, drop.buf);
+	dx_buf_release(&drop);
+	return rc;
 }
 
 static int sq_get_version(struct dx_store *st, int *v)
@@ -484,10 +552,14 @@ const struct dx_driver dx_driver_sqlite = {
 	.reset = sq_reset,
 	.bind_int = sq_bind_int,
 	.bind_text = sq_bind_text,
+	.bind_text_static = sq_bind_text_static,
 	.step = sq_step,
 	.col_int = sq_col_int,
 	.col_text = sq_col_text,
 	.col_null = sq_col_null,
+	.last_id = sq_last_id,
+	.changes = sq_changes,
+	.defer_schema = sq_defer_schema,
 	.get_version = sq_get_version,
 	.set_version = sq_set_version,
 	.migrations = sq_migrations,
