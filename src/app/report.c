@@ -392,6 +392,13 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		b->child_len = strlen(r->area) == 6 ? 9 : 12;
 	}
 	dx_strlcpy(county, r->area, sizeof(county));
+	{
+		int64_t n = 0;
+		if ((rc = dx_store_count(st, "household", r->area, &n)))
+			return rc;
+		b->cap = (size_t)n + 1;
+		b->h = dx_xmalloc(b->cap * sizeof(*b->h));
+	}
 	if ((rc = dx_store_scan_households(st, r->area, r->year, r->as_of, on_household, b)))
 		return rc;
 	if ((rc = dx_store_scan_members(st, county, on_member, b)))

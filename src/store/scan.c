@@ -16,6 +16,7 @@
  * (see bench/b_report.sh); the member count comes from household.members,
  * which triggers keep (schema v6).
  */
+static const char SQL_COUNTY_HH[] = "SELECT count(*) FROM household WHERE county_code = ?1";
 static const char SQL_SCAN_INCOME[] =
 	"SELECT household_id, year, wage + business + property + transfer - business_cost"
 	" FROM income WHERE county_code = ?1 AND year IN (?2, ?2 - 1)";
@@ -102,11 +103,25 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 			     int (*fn)(const struct dx_hh_fact *, void *), void *arg)
 {
 	struct fact_map *map = dx_xcalloc(1, sizeof(*map));
+	int64_t nhh = 0;
 	struct dx_hh_fact f;
 	struct dx_stmt *s;
 	char county[7];
 	int rc;
 	dx_strlcpy(county, area, sizeof(county));
+	/* size the map once for the county: no rehashing on the way */
+	if (!(s = dx_q(st, SQL_COUNTY_HH))) {
+		rc = DX_DB;
+		goto out;
+	}
+	dx_bind_text(s, 1, county);
+	if ((rc = dx_step(s)))
+		goto out;
+	nhh = dx_col_int(s, 0);
+	s->drv->reset(s);
+	for (map->cap = 4096; map->cap < (size_t)nhh * 2; map->cap *= 2)
+		;
+	map->slot = dx_xcalloc(map->cap, sizeof(struct fact_slot));
 	if (!(s = dx_q(st, SQL_SCAN_INCOME))) {
 		rc = DX_DB;
 		goto out;
