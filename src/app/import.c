@@ -3,12 +3,19 @@
  * header under any title rows, parse each row through the template's
  * column table, hand it to the template's handler, and decide at the end
  * whether the one transaction commits (import_int.h explains the modes).
+ *
+ * Below the header, reading and parsing cells run on a second thread
+ * (struct reader) while this one validates households and writes: the
+ * reader hands over batches of parsed rows in file order, so problems,
+ * writes and their order are exactly those of a single thread.
  */
 #include "core/dx.h"
 #include "app/import_int.h"
 #include "core/strbuf.h"
 #include "io/sheet.h"
 #include "store/ledger.h"
+
+#include <pthread.h>
 
 /* ---- string map ---- */
 
@@ -102,17 +109,28 @@ void *dx_smap_put(struct dx_smap *m, const char *key, int *isnew)
 
 /* ---- JSON for audit values ---- */
 
+/* Runs of plain bytes go in one append: an audit row per new household
+ * is built a hundred thousand times in a county's first import. */
 static void json_str(struct dx_buf *b, const char *s)
 {
+	static const char hex[] = "0123456789abcdef";
+	const char *run = s;
 	dx_buf_addch(b, '"');
 	for (; *s; s++) {
-		if (*s == '"' || *s == '\\')
-			dx_buf_addf(b, "\\%c", *s);
-		else if ((unsigned char)*s < 0x20)
-			dx_buf_addf(b, "\\u%04x", (unsigned char)*s);
-		else
-			dx_buf_addch(b, *s);
+		unsigned char c = (unsigned char)*s;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		dx_buf_add(b, run, (size_t)(s - run));
+		if (c < 0x20) {
+			char u[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+			dx_buf_add(b, u, sizeof(u));
+		} else {
+			char e[2] = {'\\', (char)c};
+			dx_buf_add(b, e, sizeof(e));
+		}
+		run = s + 1;
 	}
+	dx_buf_add(b, run, (size_t)(s - run));
 	dx_buf_addch(b, '"');
 }
 
@@ -126,9 +144,18 @@ void dx_json_field(struct dx_buf *b, const char *key, const char *val)
 
 void dx_json_int(struct dx_buf *b, const char *key, int64_t v)
 {
+	char d[24];
+	int n = (int)sizeof(d);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 	dx_buf_addch(b, b->len ? ',' : '{');
 	json_str(b, key);
-	dx_buf_addf(b, ":%lld", (long long)v);
+	dx_buf_addch(b, ':');
+	do
+		d[--n] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		d[--n] = '-';
+	dx_buf_add(b, d + n, sizeof(d) - (size_t)n);
 }
 
 void dx_json_close(struct dx_buf *b)
@@ -144,6 +171,164 @@ int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
 			      entity, key, before, after);
 }
 
+/* ---- the reader thread ---- */
+
+#define RD_BATCH 64 /* rows handed over at a time */
+#define RD_NBATCH 4 /* batches in flight: about 3 MB of parsed rows */
+#define RD_MAXPEND 48
+
+/* A cell problem, held until the row's unit is known. */
+struct pend {
+	int col;
+	char msg[400];
+};
+
+struct rd_row {
+	struct dx_rowval rv;
+	long rownum;
+	int npend;
+	struct pend *pend; /* RD_MAXPEND, allocated on a row's first problem */
+};
+
+struct rd_batch {
+	struct rd_row rows[RD_BATCH];
+	int n;
+	int end;            /* the sheet ended (or failed) after these rows */
+	int rc;             /* dx_sheet_next's last code, DX_NOT_FOUND at the end */
+	const char *why;
+	long lastrow;       /* the last row read, blank ones included */
+	uint64_t done, total; /* progress after the batch */
+};
+
+struct reader {
+	struct dx_sheet *sh;
+	const struct dx_header *hdr;
+	struct rd_batch *b; /* RD_NBATCH, a ring */
+	unsigned head, tail; /* batches filled, and consumed */
+	int threaded, stop;
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+};
+
+static void rd_cell_problem(void *arg, int col, const char *msg)
+{
+	struct rd_row *x = arg;
+	if (x->npend == RD_MAXPEND)
+		return;
+	if (!x->pend)
+		x->pend = dx_xmalloc(RD_MAXPEND * sizeof(*x->pend));
+	x->pend[x->npend].col = col;
+	dx_strlcpy(x->pend[x->npend].msg, msg, sizeof(x->pend[0].msg));
+	x->npend++;
+}
+
+/* Read and parse the next rows of the sheet into b. */
+static void rd_fill(struct reader *rd, struct rd_batch *b)
+{
+	struct dx_row row;
+	b->n = 0;
+	b->end = 0;
+	b->lastrow = 0;
+	while (b->n < RD_BATCH) {
+		struct rd_row *x = &b->rows[b->n];
+		if ((b->rc = dx_sheet_next(rd->sh, &row, &b->why))) {
+			b->end = 1;
+			break;
+		}
+		b->lastrow = row.rownum;
+		if (!row.ncells || dx_row_blank(rd->hdr, row.cells, row.lens, row.ncells))
+			continue;
+		x->rownum = row.rownum;
+		x->npend = 0;
+		dx_row_parse(rd->hdr, row.cells, row.lens, row.ncells, &x->rv, rd_cell_problem, x);
+		b->n++;
+	}
+	dx_sheet_progress(rd->sh, &b->done, &b->total);
+}
+
+static void *rd_main(void *arg)
+{
+	struct reader *rd = arg;
+	int end = 0;
+	pthread_mutex_lock(&rd->mu);
+	while (!end && !rd->stop) {
+		struct rd_batch *b;
+		while (rd->head - rd->tail == RD_NBATCH && !rd->stop)
+			pthread_cond_wait(&rd->cv, &rd->mu);
+		if (rd->stop)
+			break;
+		b = &rd->b[rd->head % RD_NBATCH];
+		pthread_mutex_unlock(&rd->mu);
+		rd_fill(rd, b);
+		end = b->end;
+		pthread_mutex_lock(&rd->mu);
+		rd->head++;
+		pthread_cond_broadcast(&rd->cv);
+	}
+	pthread_mutex_unlock(&rd->mu);
+	return NULL;
+}
+
+/* Start reading below the header; without a thread, batches are read when
+ * asked for. */
+static void rd_start(struct reader *rd, struct dx_sheet *sh, const struct dx_header *hdr)
+{
+	memset(rd, 0, sizeof(*rd));
+	rd->sh = sh;
+	rd->hdr = hdr;
+	rd->b = dx_xcalloc(RD_NBATCH, sizeof(*rd->b));
+	pthread_mutex_init(&rd->mu, NULL);
+	pthread_cond_init(&rd->cv, NULL);
+	rd->threaded = !pthread_create(&rd->th, NULL, rd_main, rd);
+}
+
+/* The next batch in file order; release it with rd_done(). */
+static struct rd_batch *rd_next(struct reader *rd)
+{
+	struct rd_batch *b = &rd->b[rd->tail % RD_NBATCH];
+	if (!rd->threaded) {
+		rd_fill(rd, b);
+		return b;
+	}
+	pthread_mutex_lock(&rd->mu);
+	while (rd->head == rd->tail)
+		pthread_cond_wait(&rd->cv, &rd->mu);
+	pthread_mutex_unlock(&rd->mu);
+	return b;
+}
+
+static void rd_done(struct reader *rd)
+{
+	if (!rd->threaded)
+		return;
+	pthread_mutex_lock(&rd->mu);
+	rd->tail++;
+	pthread_cond_broadcast(&rd->cv);
+	pthread_mutex_unlock(&rd->mu);
+}
+
+/* Stop the thread (it may be ahead of us) and free the batches. */
+static void rd_stop(struct reader *rd)
+{
+	if (!rd->b)
+		return;
+	if (rd->threaded) {
+		pthread_mutex_lock(&rd->mu);
+		rd->stop = 1;
+		pthread_cond_broadcast(&rd->cv);
+		pthread_mutex_unlock(&rd->mu);
+		pthread_join(rd->th, NULL);
+	}
+	pthread_mutex_destroy(&rd->mu);
+	pthread_cond_destroy(&rd->cv);
+	for (int i = 0; i < RD_NBATCH; i++)
+		for (int j = 0; j < RD_BATCH; j++)
+			free(rd->b[i].rows[j].pend);
+	free(rd->b);
+	rd->b = NULL;
+}
+
 /* ---- problems ---- */
 
 struct run {
@@ -154,10 +339,7 @@ struct run {
 	long row;
 	char unit[64];
 	int npend; /* cell problems of the current row, held until its unit is known */
-	struct {
-		int col;
-		char msg[400];
-	} pend[48];
+	struct pend *pend;
 };
 
 static void add_problem(struct run *r, long row, int col, const char *column, int is_error,
@@ -225,16 +407,6 @@ static void header_problem(void *arg, int col, const char *header, const char *m
 		r->im.any_error = 1;
 }
 
-static void cell_problem(void *arg, int col, const char *msg)
-{
-	struct run *r = arg;
-	if (r->npend == (int)DX_ARRAY_SIZE(r->pend))
-		return;
-	r->pend[r->npend].col = col;
-	dx_strlcpy(r->pend[r->npend].msg, msg, sizeof(r->pend[0].msg));
-	r->npend++;
-}
-
 static void report_pending(struct run *r)
 {
 	for (int i = 0; i < r->npend; i++) {
@@ -274,17 +446,40 @@ static const struct dx_imp_handler *handler_for(const char *kind)
 	return NULL;
 }
 
+/* Hand one parsed row to the handler. */
+static int one_row(struct run *r, struct rd_row *x)
+{
+	r->row = x->rownum;
+	r->unit[0] = '\0';
+	r->npend = x->npend;
+	r->pend = x->pend;
+	if (r->hd->unit)
+		r->hd->unit(&x->rv, r->unit, sizeof(r->unit));
+	if (!r->unit[0])
+		dx_snprintf(r->unit, sizeof(r->unit), "#%ld", x->rownum);
+	if (r->im.pass == 2 && dx_smap_get(&r->im.reject, r->unit))
+		return 0;
+	r->im.res->rows++;
+	/* the handler still sees a row with bad cells (their fields
+	 * blank) so household checks count it, but writes nothing */
+	report_pending(r);
+	r->npend = 0;
+	r->im.row_bad = x->npend;
+	return r->hd->row(&r->im, &x->rv, x->rownum);
+}
+
 /* One pass over the file.  Returns DX_OK or a failure code (data errors
  * are in im.any_error). */
 static int one_pass(struct run *r)
 {
 	const struct dx_template *tpl = dx_template_find(r->hd->kind);
 	struct dx_sheet *sh = NULL;
-	struct dx_rowval *rv = dx_xcalloc(1, sizeof(*rv));
+	struct reader rd = {0};
 	struct dx_row row;
 	const char *why = NULL;
-	int rc, have_header = 0, scanned = 0;
+	int rc, have_header = 0, scanned = 0, end = 0;
 	long nrows = 0;
+	uint64_t done = 0, total = 0;
 	if ((rc = dx_sheet_open(&sh, r->im.o->path, &why))) {
 		add_problem(r, 0, -1, "", 1, why ? why : "无法打开文件");
 		r->im.any_error = 1;
@@ -292,74 +487,67 @@ static int one_pass(struct run *r)
 		goto out;
 	}
 	dx_strlcpy(r->im.res->format, dx_sheet_format(sh), sizeof(r->im.res->format));
-	while (!(rc = dx_sheet_next(sh, &row, &why))) {
+	while (!have_header && !(rc = dx_sheet_next(sh, &row, &why))) {
 		r->row = row.rownum;
-		r->unit[0] = '\0';
-		if (!have_header) {
-			if (!row.ncells)
+		if (!row.ncells)
+			continue;
+		if (dx_header_score(tpl, row.cells, row.lens, row.ncells) < 2) {
+			if (++scanned < 20)
 				continue;
-			if (dx_header_score(tpl, row.cells, row.lens, row.ncells) < 2) {
-				if (++scanned < 20)
-					continue;
-				break;
-			}
-			have_header = 1;
-			r->im.res->header_row = (int)row.rownum;
-			dx_header_map(&r->hdr, tpl, row.cells, row.lens, row.ncells, header_problem, r);
-			r->im.hdr = &r->hdr;
-			if (r->im.any_error)
-				goto out;
-			if ((rc = r->hd->begin(&r->im)))
-				goto out;
-			continue;
+			break;
 		}
-		if (!row.ncells || dx_row_blank(&r->hdr, row.cells, row.lens, row.ncells))
-			continue;
-		r->npend = 0;
-		dx_row_parse(&r->hdr, row.cells, row.lens, row.ncells, rv, cell_problem, r);
-		if (r->hd->unit)
-			r->hd->unit(rv, r->unit, sizeof(r->unit));
-		if (!r->unit[0])
-			dx_snprintf(r->unit, sizeof(r->unit), "#%ld", row.rownum);
-		if (r->im.pass == 2 && dx_smap_get(&r->im.reject, r->unit))
-			continue;
-		r->im.res->rows++;
-		/* the handler still sees a row with bad cells (their fields
-		 * blank) so household checks count it, but writes nothing */
-		report_pending(r);
-		r->im.row_bad = r->npend;
-		if ((rc = r->hd->row(&r->im, rv, row.rownum)))
+		have_header = 1;
+		r->im.res->header_row = (int)row.rownum;
+		dx_header_map(&r->hdr, tpl, row.cells, row.lens, row.ncells, header_problem, r);
+		r->im.hdr = &r->hdr;
+		if (r->im.any_error)
 			goto out;
-		if (r->im.o->progress && !(++nrows & 4095)) {
-			uint64_t done, total;
-			dx_sheet_progress(sh, &done, &total);
-			r->im.o->progress(r->im.o->arg, done, total, r->im.res->rows);
-		}
+		if ((rc = r->hd->begin(&r->im)))
+			goto out;
 	}
-	if (rc != DX_NOT_FOUND) {
-		add_problem(r, r->row + 1, -1, "", 1, why ? why : "文件读取出错");
-		r->im.any_error = 1;
-		rc = DX_OK;
-		goto out;
-	}
-	rc = DX_OK;
 	if (!have_header) {
 		char msg[256];
+		if (rc && rc != DX_NOT_FOUND)
+			goto bad_read;
 		dx_snprintf(msg, sizeof(msg), "找不到%s的表头（应有“%s”等列），请检查导入类型和文件",
 			    tpl->title, tpl->cols[0].name);
 		add_problem(r, 0, -1, "", 1, msg);
 		r->im.any_error = 1;
+		rc = DX_OK;
 		goto out;
 	}
+	rd_start(&rd, sh, &r->hdr);
+	while (!end) {
+		struct rd_batch *b = rd_next(&rd);
+		for (int i = 0; i < b->n; i++) {
+			if ((rc = one_row(r, &b->rows[i])))
+				goto out;
+			if (r->im.o->progress && !(++nrows & 4095))
+				r->im.o->progress(r->im.o->arg, b->done, b->total, r->im.res->rows);
+		}
+		end = b->end;
+		rc = b->rc;
+		why = b->why;
+		if (b->lastrow)
+			r->row = b->lastrow;
+		done = b->done;
+		total = b->total;
+		rd_done(&rd);
+	}
+	if (rc != DX_NOT_FOUND)
+		goto bad_read;
+	rc = DX_OK;
 	r->unit[0] = '\0';
 	rc = r->hd->finish(&r->im);
-	if (r->im.o->progress) {
-		uint64_t done, total;
-		dx_sheet_progress(sh, &done, &total);
+	if (r->im.o->progress)
 		r->im.o->progress(r->im.o->arg, total ? total : done, total, r->im.res->rows);
-	}
+	goto out;
+bad_read:
+	add_problem(r, r->row + 1, -1, "", 1, why ? why : "文件读取出错");
+	r->im.any_error = 1;
+	rc = DX_OK;
 out:
-	free(rv);
+	rd_stop(&rd);
 	dx_sheet_free(sh);
 	return rc;
 }
