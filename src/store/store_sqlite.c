@@ -315,8 +315,73 @@ static const char schema_v6[] =
 	"CREATE INDEX person_report ON person(county_code, household_id, counted, dibao,"
 	" dibao_class, work_place, work_months) WHERE dibao = 1 OR work_place != '';";
 
+/* Version 7 (issue 4, screening): what screening reads of the members,
+ * folded per household and kept by the store as household.members is (v6),
+ * so that screening a county reads no member row.  household.msum holds
+ * the bits of store/screen_scan.h (DX_HHM_*), head_id/head_name the first
+ * 户主 by id.  One member's bits are the view person_bits, a household's
+ * the view household_derived: the triggers and dx_store_refresh_derived()
+ * (store/derived.c, after a bulk load) read them, so each rule is written
+ * once.  Inserting ORs the new member in; updating or deleting recomputes
+ * the household from its members. */
+static const char schema_v7[] =
+	"ALTER TABLE household ADD COLUMN msum INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE household ADD COLUMN head_id INTEGER;"
+	"ALTER TABLE household ADD COLUMN head_name TEXT NOT NULL DEFAULT '';"
+	"CREATE VIEW person_bits AS SELECT id, household_id, relation, name, counted, 1"
+	" + (instr(health, '大病') > 0 OR instr(health, '慢性病') > 0) * 2"
+	" + (instr(health, '残疾') > 0) * 4"
+	" + (instr(school, '高中') > 0 OR instr(school, '中职') > 0 OR instr(school, '高职') > 0"
+	"  OR instr(school, '本科') > 0 OR instr(school, '研究生') > 0"
+	"  OR instr(school, '硕士') > 0) * 8"
+	" + (labour IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力')) * 16"
+	" + (labour IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力')"
+	"  AND work_place != '') * 32"
+	" + (labour NOT IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力', '丧失劳动力',"
+	"  '无劳动力')) * 64"
+	" + (ins_resident = 0 AND ins_employee = 0) * 128 AS bits FROM person;"
+	"CREATE VIEW household_derived AS SELECT household_id, sum(counted = 1) AS members,"
+	" max(bits & 1) + max(bits & 2) + max(bits & 4) + max(bits & 8) + max(bits & 16)"
+	" + max(bits & 32) + max(bits & 64) + max(bits & 128) AS msum,"
+	" min(CASE WHEN relation = '户主' THEN id END) AS head_id"
+	" FROM person_bits GROUP BY household_id;"
+	"UPDATE household SET msum = d.msum, head_id = d.head_id,"
+	" head_name = coalesce((SELECT name FROM person WHERE id = d.head_id), '')"
+	" FROM household_derived d WHERE d.household_id = household.id;"
+	"CREATE TRIGGER person_summary_ins AFTER INSERT ON person BEGIN"
+	" UPDATE household SET msum = msum | (SELECT bits FROM person_bits WHERE id = NEW.id),"
+	" head_id = CASE WHEN NEW.relation = '户主' AND (head_id IS NULL OR NEW.id < head_id)"
+	"  THEN NEW.id ELSE head_id END,"
+	" head_name = CASE WHEN NEW.relation = '户主' AND (head_id IS NULL OR NEW.id < head_id)"
+	"  THEN NEW.name ELSE head_name END"
+	" WHERE id = NEW.household_id; END;"
+	"CREATE TRIGGER person_summary_del AFTER DELETE ON person BEGIN"
+	" UPDATE household SET"
+	" msum = coalesce((SELECT msum FROM household_derived WHERE household_id = OLD.household_id), 0),"
+	" head_id = (SELECT head_id FROM household_derived WHERE household_id = OLD.household_id)"
+	" WHERE id = OLD.household_id;"
+	" UPDATE household SET head_name = coalesce((SELECT name FROM person"
+	"  WHERE id = household.head_id), '') WHERE id = OLD.household_id; END;"
+	"CREATE TRIGGER person_summary_upd AFTER UPDATE OF household_id, name, relation, health,"
+	" school, labour, work_place, ins_resident, ins_employee ON person"
+	" WHEN OLD.household_id != NEW.household_id OR OLD.name != NEW.name"
+	" OR OLD.relation != NEW.relation OR OLD.health != NEW.health OR OLD.school != NEW.school"
+	" OR OLD.labour != NEW.labour OR OLD.work_place != NEW.work_place"
+	" OR OLD.ins_resident != NEW.ins_resident OR OLD.ins_employee != NEW.ins_employee BEGIN"
+	" UPDATE household SET"
+	" msum = coalesce((SELECT msum FROM household_derived WHERE household_id = OLD.household_id), 0),"
+	" head_id = (SELECT head_id FROM household_derived WHERE household_id = OLD.household_id)"
+	" WHERE id = OLD.household_id;"
+	" UPDATE household SET"
+	" msum = coalesce((SELECT msum FROM household_derived WHERE household_id = NEW.household_id), 0),"
+	" head_id = (SELECT head_id FROM household_derived WHERE household_id = NEW.household_id)"
+	" WHERE id = NEW.household_id AND NEW.household_id != OLD.household_id;"
+	" UPDATE household SET head_name = coalesce((SELECT name FROM person"
+	"  WHERE id = household.head_id), '') WHERE id IN (OLD.household_id, NEW.household_id);"
+	" END;";
+
 static const char *const sq_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-					     schema_v6};
+					     schema_v6, schema_v7};
 
 static int sq_err(sqlite3 *db, int src, const char *what)
 {
