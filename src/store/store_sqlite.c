@@ -319,32 +319,36 @@ static const char schema_v6[] =
  * folded per household and kept by the store as household.members is (v6),
  * so that screening a county reads no member row.  household.msum holds
  * the bits of store/screen_scan.h (DX_HHM_*), head_id/head_name the first
- * 户主 by id.  One member's bits are the view person_bits, a household's
- * the view household_derived: the triggers and dx_store_refresh_derived()
- * (store/derived.c, after a bulk load) read them, so each rule is written
- * once.  Inserting ORs the new member in; updating or deleting recomputes
- * the household from its members. */
+ * 户主 by id.  One member's facts are the view person_flags (each rule
+ * written once, evaluated once per row), a household's the view
+ * household_derived: the triggers and dx_store_refresh_derived()
+ * (store/derived.c, after a bulk load) read them.  Inserting ORs the new
+ * member in; updating or deleting recomputes the household from its
+ * members. */
 static const char schema_v7[] =
 	"ALTER TABLE household ADD COLUMN msum INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE household ADD COLUMN head_id INTEGER;"
 	"ALTER TABLE household ADD COLUMN head_name TEXT NOT NULL DEFAULT '';"
-	"CREATE VIEW person_bits AS SELECT id, household_id, relation, name, counted, 1"
-	" + (instr(health, '大病') > 0 OR instr(health, '慢性病') > 0) * 2"
-	" + (instr(health, '残疾') > 0) * 4"
-	" + (instr(school, '高中') > 0 OR instr(school, '中职') > 0 OR instr(school, '高职') > 0"
+	"CREATE VIEW person_flags AS SELECT id, household_id, relation, name, counted,"
+	" instr(health, '大病') > 0 OR instr(health, '慢性病') > 0 AS ill,"
+	" instr(health, '残疾') > 0 AS disabled,"
+	" instr(school, '高中') > 0 OR instr(school, '中职') > 0 OR instr(school, '高职') > 0"
 	"  OR instr(school, '本科') > 0 OR instr(school, '研究生') > 0"
-	"  OR instr(school, '硕士') > 0) * 8"
-	" + (labour IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力')) * 16"
-	" + (labour IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力')"
-	"  AND work_place != '') * 32"
-	" + (labour NOT IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力', '丧失劳动力',"
-	"  '无劳动力')) * 64"
-	" + (ins_resident = 0 AND ins_employee = 0) * 128 AS bits FROM person;"
+	"  OR instr(school, '硕士') > 0 AS noncompulsory,"
+	" labour IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力') AS labour,"
+	" labour IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力')"
+	"  AND work_place != '' AS labour_work,"
+	" labour NOT IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力', '丧失劳动力',"
+	"  '无劳动力') AS labour_unknown,"
+	" ins_resident = 0 AND ins_employee = 0 AS no_insurance FROM person;"
+	"CREATE VIEW person_bits AS SELECT id, household_id, 1 + ill * 2 + disabled * 4"
+	" + noncompulsory * 8 + labour * 16 + labour_work * 32 + labour_unknown * 64"
+	" + no_insurance * 128 AS bits FROM person_flags;"
 	"CREATE VIEW household_derived AS SELECT household_id, sum(counted = 1) AS members,"
-	" max(bits & 1) + max(bits & 2) + max(bits & 4) + max(bits & 8) + max(bits & 16)"
-	" + max(bits & 32) + max(bits & 64) + max(bits & 128) AS msum,"
+	" 1 + max(ill) * 2 + max(disabled) * 4 + max(noncompulsory) * 8 + max(labour) * 16"
+	" + max(labour_work) * 32 + max(labour_unknown) * 64 + max(no_insurance) * 128 AS msum,"
 	" min(CASE WHEN relation = '户主' THEN id END) AS head_id"
-	" FROM person_bits GROUP BY household_id;"
+	" FROM person_flags GROUP BY household_id;"
 	"UPDATE household SET msum = d.msum, head_id = d.head_id,"
 	" head_name = coalesce((SELECT name FROM person WHERE id = d.head_id), '')"
 	" FROM household_derived d WHERE d.household_id = household.id;"
