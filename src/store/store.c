@@ -3,6 +3,7 @@
  * prepared-statement cache shared by all drivers.
  */
 #include "core/dx.h"
+#include "store/derived.h"
 #include "store/store_int.h"
 
 #include <unistd.h>
@@ -177,14 +178,17 @@ int dx_store_rollback(struct dx_store *st)
 	return rc;
 }
 
-/* The tables a bulk load defers, and the triggers whose one effect (schema
- * v6: household.members) dx_store_bulk_end recomputes.  Triggers with any
- * other effect are never dropped. */
-static const char *const bulk_tables[] = {"person", "household"};
-static const char BULK_TRIGGERS[] = "person_members_%";
-static const char SQL_MEMBERS[] =
-	"UPDATE household SET members = (SELECT count(*) FROM person p"
-	" WHERE p.household_id = household.id AND p.counted = 1)";
+/* What a bulk load defers: the secondary indexes of these tables, and the
+ * triggers whose only effect is the household columns derived from the
+ * members (store/derived.h), which dx_store_bulk_end recomputes at once.
+ * Triggers with any other effect are never dropped. */
+static const struct {
+	const char *table, *triggers;
+} bulk_defer[] = {
+	{"person", "person_members_%"}, /* schema v6: household.members */
+	{"person", "person_summary_%"}, /* schema v7: msum, head_id, head_name */
+	{"household", ""},
+};
 
 int dx_store_bulk_begin(struct dx_store *st)
 {
@@ -193,8 +197,8 @@ int dx_store_bulk_begin(struct dx_store *st)
 		return DX_OK;
 	if (!st->txn_depth)
 		return dx_error(DX_USAGE, "bulk load outside a transaction");
-	for (size_t i = 0; !rc && i < DX_ARRAY_SIZE(bulk_tables); i++)
-		rc = st->drv->defer_schema(st, bulk_tables[i], i ? "" : BULK_TRIGGERS,
+	for (size_t i = 0; !rc && i < DX_ARRAY_SIZE(bulk_defer); i++)
+		rc = st->drv->defer_schema(st, bulk_defer[i].table, bulk_defer[i].triggers,
 					   &st->bulk_sql, &n);
 	if (rc) /* the caller rolls back; nothing is half-dropped after that */
 		return rc;
@@ -210,7 +214,7 @@ int dx_store_bulk_end(struct dx_store *st)
 	st->bulk = 0;
 	if (st->bulk_sql.len && (rc = st->drv->exec(st, st->bulk_sql.buf)))
 		goto out;
-	rc = st->drv->exec(st, SQL_MEMBERS);
+	rc = dx_store_refresh_derived(st);
 out:
 	dx_buf_reset(&st->bulk_sql);
 	return rc;
