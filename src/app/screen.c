@@ -46,6 +46,21 @@ void dx_app_screen_input(const struct dx_scan_hh *h,
 						     : DX_SCAN_MAX_MEMBERS;
 	memset(in, 0, sizeof(*in));
 	in->kind = h->tuopin ? DX_HH_TUOPIN : DX_HH_YIBAN;
+	if (h->folded) {
+		/* the store's summary of the members (schema v7) */
+		in->folded = 1;
+		in->fold.any = (h->msum & DX_HHM_ANY) != 0;
+		in->fold.ill = (h->msum & DX_HHM_ILL) != 0;
+		in->fold.disabled = (h->msum & DX_HHM_DISABLED) != 0;
+		in->fold.noncompulsory = (h->msum & DX_HHM_NONCOMPULSORY) != 0;
+		in->fold.labour = (h->msum & DX_HHM_LABOUR) != 0;
+		in->fold.labour_work = (h->msum & DX_HHM_LABOUR_WORK) != 0;
+		in->fold.labour_unknown = (h->msum & DX_HHM_LABOUR_UNKNOWN) != 0;
+		in->fold.counted = h->counted;
+		in->no_insurance = (h->msum & DX_HHM_NO_INSURANCE) != 0;
+		in->prev_income.members = h->counted;
+		n = 0;
+	}
 	for (i = 0; i < n; i++) {
 		const struct dx_scan_member *p = &h->m[i];
 		struct dx_screen_member *q = &m[i];
@@ -246,6 +261,8 @@ static int one(const struct dx_scan_hh *h, void *arg)
 	}
 	if (!listed)
 		return DX_OK;
+	if (h->folded)
+		head = h->head;
 	for (i = 0; i < h->nmembers && i < DX_SCAN_MAX_MEMBERS; i++)
 		if (!strcmp(h->m[i].relation, "户主")) {
 			head = h->m[i].name;
@@ -295,7 +312,7 @@ int dx_app_screen(struct dx_store *st, const struct dx_screen_opts *o,
 	if ((rc = dx_policy_rows_load(st, o->area, o->year, 1, &r->rows)))
 		goto out;
 	make_slots(r);
-	rc = dx_store_screen_scan(st, o->area, o->year, as_of, DX_SCAN_NARROW, one, r);
+	rc = dx_store_screen_scan(st, o->area, o->year, as_of, DX_SCAN_FOLDED, one, r);
 	if (rc && r->why)
 		*why = r->why;
 out:

@@ -167,48 +167,46 @@ static void add_reason(struct dx_screen_result *r, const char *fmt, ...)
 	memcpy(r->reasons + len + strlen(sep), tmp, (size_t)w + 1);
 }
 
-/* Risk types derivable from the members (domain.md §5), as bits. */
-static unsigned derive_risks(const struct dx_screen_input *in)
-{
-	unsigned bits = 0;
-	int i, labour = 0, known = in->nmembers > 0;
-
-	for (i = 0; i < in->nmembers; i++) {
-		const struct dx_screen_member *m = &in->members[i];
-		/* domain.md §5 / issue 4: 因病 from 患有大病 or 长期慢性病 */
-		if (m->serious || m->chronic)
-			bits |= DX_RISK_BIT(DX_RISK_ILLNESS);
-		if (m->disabled)
-			bits |= DX_RISK_BIT(DX_RISK_DISABILITY);
-		/*
-		 * 因学: a member in non-compulsory schooling (高中, 中职, 高职,
-		 * 本科, 研究生), whose costs are the household's to carry;
-		 * compulsory schooling is free and a dropout is a "3+1" flag,
-		 * not a risk type.
-		 */
-		if (m->noncompulsory)
-			bits |= DX_RISK_BIT(DX_RISK_SCHOOL);
-		if (dx_labour_is_labour(m->labour))
-			labour = 1;
-		if (m->labour == DX_LABOUR_UNKNOWN)
-			known = 0;
-	}
-	/* 缺劳动力: no member is labour, and every member's 劳动技能 is
-	 * recorded (a blank cell is missing data, not a risk) */
-	if (!labour && known)
-		bits |= DX_RISK_BIT(DX_RISK_NO_LABOUR);
-	return bits;
-}
-
-/* Does some member have labour and registered work? */
-static int has_labour_with_work(const struct dx_screen_input *in)
+void dx_screen_fold(const struct dx_screen_member *m, int n,
+		    struct dx_screen_folded *out)
 {
 	int i;
-	for (i = 0; i < in->nmembers; i++)
-		if (dx_labour_is_labour(in->members[i].labour) &&
-		    in->members[i].has_work)
-			return 1;
-	return 0;
+	memset(out, 0, sizeof(*out));
+	out->any = n > 0;
+	for (i = 0; i < n; i++) {
+		int labour = dx_labour_is_labour(m[i].labour);
+		/* domain.md §5 / issue 4: 因病 from 患有大病 or 长期慢性病 */
+		out->ill |= m[i].serious || m[i].chronic;
+		out->disabled |= m[i].disabled != 0;
+		out->noncompulsory |= m[i].noncompulsory != 0;
+		out->labour |= labour;
+		out->labour_work |= labour && m[i].has_work;
+		out->labour_unknown |= m[i].labour == DX_LABOUR_UNKNOWN;
+		out->counted += m[i].counted != 0;
+	}
+}
+
+/* Risk types derivable from the members (domain.md §5), as bits. */
+static unsigned derive_risks(const struct dx_screen_folded *f)
+{
+	unsigned bits = 0;
+	if (f->ill)
+		bits |= DX_RISK_BIT(DX_RISK_ILLNESS);
+	if (f->disabled)
+		bits |= DX_RISK_BIT(DX_RISK_DISABILITY);
+	/*
+	 * 因学: a member in non-compulsory schooling (高中, 中职, 高职,
+	 * 本科, 研究生), whose costs are the household's to carry;
+	 * compulsory schooling is free and a dropout is a "3+1" flag,
+	 * not a risk type.
+	 */
+	if (f->noncompulsory)
+		bits |= DX_RISK_BIT(DX_RISK_SCHOOL);
+	/* 缺劳动力: no member is labour, and every member's 劳动技能 is
+	 * recorded (a blank cell is missing data, not a risk) */
+	if (f->any && !f->labour && !f->labour_unknown)
+		bits |= DX_RISK_BIT(DX_RISK_NO_LABOUR);
+	return bits;
 }
 
 /* "人均纯收入 6000.00" or, when claims/oop change it, "人均收入参考值 …" */
@@ -230,16 +228,22 @@ static void below_line_reason(struct dx_screen_result *r, const char *tail)
 int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 	      struct dx_screen_result *out)
 {
+	struct dx_screen_folded fold;
+	const struct dx_screen_folded *f = &in->fold;
 	struct dx_income cur;
 	unsigned bits;
-	int i, labour;
+	int i;
 	int64_t net_pc, tested_pc;
 
-	memset(out, 0, sizeof(*out));
-	if (in->nmembers < 0 || (in->nmembers > 0 && !in->members))
-		return DX_INVALID;
+	/* reasons[] is built from its first byte: no need to clear it all */
+	memset(out, 0, offsetof(struct dx_screen_result, reasons) + 1);
+	if (!in->folded) {
+		if (in->nmembers < 0 || (in->nmembers > 0 && !in->members))
+			return DX_INVALID;
+		dx_screen_fold(in->members, in->nmembers, &fold);
+		f = &fold;
+	}
 	out->line = dx_policy_line(p);
-	labour = dx_screen_has_labour(in->members, in->nmembers);
 
 	/* domain.md §5: "3+1" problems, department warnings are flagged */
 	if (in->unsafe_housing)
@@ -255,9 +259,9 @@ int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 	if (in->monitored)
 		out->flags |= DX_FLAG_MONITORED;
 
-	bits = derive_risks(in) | (in->extra_risks & (DX_RISK_BIT(DX_RISK_COUNT) - 1));
+	bits = derive_risks(f) | (in->extra_risks & (DX_RISK_BIT(DX_RISK_COUNT) - 1));
 	/* domain.md §5: 因务工就业不稳 needs a member with labour and work */
-	if ((bits & DX_RISK_BIT(DX_RISK_JOB)) && !has_labour_with_work(in)) {
+	if ((bits & DX_RISK_BIT(DX_RISK_JOB)) && !f->labour_work) {
 		bits &= ~DX_RISK_BIT(DX_RISK_JOB);
 		out->flags |= DX_FLAG_JOB_NO_LABOUR;
 	}
@@ -265,9 +269,7 @@ int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 		if (bits & DX_RISK_BIT(i))
 			out->risks[out->nrisks++] = (enum dx_risk)i;
 
-	for (i = 0; i < in->nmembers; i++)
-		if (in->members[i].counted)
-			out->counted++;
+	out->counted = f->counted;
 
 	if (!in->has_income) {
 		out->flags |= DX_FLAG_NO_INCOME;
@@ -286,7 +288,7 @@ int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 	tested_pc = out->income.tested_pc;
 
 	/* domain.md §5: 脱贫户 with labour under the 万元 target (seed 001) */
-	if (in->kind == DX_HH_TUOPIN && labour && net_pc < p->low_income_target)
+	if (in->kind == DX_HH_TUOPIN && f->labour && net_pc < p->low_income_target)
 		out->flags |= DX_FLAG_LOW_INCOME;
 
 	if (tested_pc < out->line && net_pc < out->line) {

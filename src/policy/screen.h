@@ -99,14 +99,38 @@ struct dx_screen_member {
 	enum dx_labour labour;
 };
 
+/*
+ * What screening reads of a household's members, folded: the store keeps
+ * this per household (schema v7), so a province is screened without
+ * reading a member row.  dx_screen_fold() makes it from members; screening
+ * either gives the same result.
+ */
+struct dx_screen_folded {
+	unsigned char any;            /* at least one member */
+	unsigned char ill;            /* a member 患有大病 or 长期慢性病 */
+	unsigned char disabled;       /* a member 残疾 */
+	unsigned char noncompulsory;  /* a member in non-compulsory schooling */
+	unsigned char labour;         /* a member counts as labour */
+	unsigned char labour_work;    /* a member with labour and registered work */
+	unsigned char labour_unknown; /* a member's 劳动技能 is not recorded */
+	int counted;                  /* counted members */
+};
+
+/* Fold n members (NULL with n == 0 is no member). */
+void dx_screen_fold(const struct dx_screen_member *m, int n,
+		    struct dx_screen_folded *out);
+
 struct dx_screen_input {
 	enum dx_hh_kind kind;
 	const struct dx_screen_member *members; /* the household's members */
 	int nmembers;
+	/* with `folded` set, members/nmembers are ignored and fold is read */
+	unsigned char folded;
+	struct dx_screen_folded fold;
 	/* "3+1" */
 	unsigned char unsafe_housing, dropout, unsafe_water, no_insurance;
 	/* this year's income; income.members is ignored: the counted
-	 * members are taken from members[] */
+	 * members are taken from members[] (or fold.counted) */
 	unsigned char has_income;
 	struct dx_income income;
 	/* previous year, with its own counted members */
@@ -150,7 +174,7 @@ struct dx_screen_result {
  * leaving them out of a list is the caller's choice.
  *
  * Returns 0 (also when a category cannot be decided: see the flags), or
- * DX_INVALID for a NULL member array with nmembers > 0.
+ * DX_INVALID for a NULL member array with nmembers > 0 (unless folded).
  */
 int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 	      struct dx_screen_result *out);

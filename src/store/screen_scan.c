@@ -99,14 +99,6 @@ static const char SQL_MEMBERS[] =
 	" p.ins_resident, p.ins_employee, p.disability_subsidy, p.counted"
 	SQL_MEMBERS_FROM;
 
-/* What screening reads (DX_SCAN_NARROW): the name of the 户主 only, no
- * birth, 文化程度, months or subsidy. */
-static const char SQL_MEMBERS_NARROW[] =
-	"SELECT p.household_id, CASE WHEN p.relation = '户主' THEN p.name"
-	" ELSE '' END, CASE WHEN p.relation = '户主' THEN '户主' ELSE '' END,"
-	" '', '', p.school, p.health, p.labour, p.work_place, -1,"
-	" p.ins_resident, p.ins_employee, 0, p.counted" SQL_MEMBERS_FROM;
-
 static void read_member(struct dx_stmt *s, struct dx_scan_member *m)
 {
 	dx_col_copy(s, 1, m->name, sizeof(m->name));
@@ -135,6 +127,293 @@ static void read_income(struct dx_stmt *s, int c, struct dx_scan_income *in)
 	in->oop = dx_col_int(s, c + 6);
 }
 
+/* ---- screening: members folded on the household row (schema v7) ----
+ *
+ * Income of both years, the latest episode and the warnings are each read
+ * in one pass over the area (a county: a sequential scan of its rows) into
+ * a hash on household id; the household pass then joins them in C.  On a
+ * county this is several times faster than the per-household index
+ * look-ups of the joined statement above (bench/b_screen.sh).
+ */
+
+/* ?1 county or area prefix, ?2 year, ?3 as-of date.  A county reads its
+ * rows by county_code; a township or village goes through its households. */
+#define FROM_AREA(t, alias)                                                  \
+	" FROM " t " " alias " JOIN household h ON h.id = " alias ".household_id" \
+	" WHERE " IN_AREA("h")
+
+/* the parts summed: screening reads the net, claims and oop only */
+#define SQL_INC_COLS                                                         \
+	"SELECT i.household_id, i.year, i.wage + i.business + i.property"     \
+	" + i.transfer - i.business_cost, i.claims, i.oop"
+/* ordered so that the last row seen per household is its latest episode */
+#define SQL_EP_COLS                                                          \
+	"SELECT e.household_id, (e.eliminated_on IS NULL OR e.eliminated_on > ?3)" \
+	" AND (e.ended_on IS NULL OR e.ended_on > ?3)"
+#define SQL_EP_TAIL                                                          \
+	" AND e.identified_on <= ?3 ORDER BY e.household_id, e.identified_on, e.id"
+#define SQL_WARN_COLS "SELECT w.household_id, w.department"
+#define SQL_WARN_TAIL " AND w.household_id IS NOT NULL AND w.result IS NULL"
+
+static const char *const sql_folded[2][4] = {
+	/* [county][income, episode, warning, households] */
+	{
+		SQL_INC_COLS FROM_AREA("income", "i") " AND i.year IN (?2, ?2 - 1)",
+		SQL_EP_COLS FROM_AREA("episode", "e") SQL_EP_TAIL,
+		SQL_WARN_COLS FROM_AREA("warning", "w") SQL_WARN_TAIL,
+		"SELECT h.id, h.hh_no, h.area_code, h.kind = '脱贫户',"
+		" coalesce(h.tuopin_year, 0), h.unsafe_housing, h.dropout,"
+		" h.unsafe_water, h.members, h.msum, h.head_name FROM household h"
+		" WHERE " IN_AREA("h") " ORDER BY h.id",
+	},
+	{
+		SQL_INC_COLS " FROM income i WHERE i.county_code = ?1"
+		" AND i.year IN (?2, ?2 - 1)",
+		SQL_EP_COLS " FROM episode e WHERE e.county_code = ?1" SQL_EP_TAIL,
+		SQL_WARN_COLS " FROM warning w WHERE w.county_code = ?1" SQL_WARN_TAIL,
+		"SELECT h.id, h.hh_no, h.area_code, h.kind = '脱贫户',"
+		" coalesce(h.tuopin_year, 0), h.unsafe_housing, h.dropout,"
+		" h.unsafe_water, h.members, h.msum, h.head_name FROM household h"
+		" WHERE h.county_code = ?1 ORDER BY h.id",
+	},
+};
+
+/* how many households the hash is sized for */
+static const char *const sql_count[2] = {
+	"SELECT count(*) FROM household h WHERE " IN_AREA("h"),
+	"SELECT count(*) FROM household h WHERE h.county_code = ?1",
+};
+
+static const char SQL_AREAS[] =
+	"SELECT code, name FROM area WHERE code >= ?1 AND code < ?1 || ':' ORDER BY code";
+
+/* What the side passes found for one household. */
+struct fslot {
+	int64_t id; /* 0 = empty */
+	int64_t net[2], claims[2], oop[2]; /* [0] this year, [1] the previous */
+	int32_t warnings;
+	uint16_t warn_bits;
+	unsigned char has[2], has_episode, active;
+};
+
+struct farea {
+	char code[16];
+	char name[64];
+};
+
+struct fmap {
+	struct fslot *slot;
+	size_t cap, n;
+	struct farea *areas;
+	size_t nareas;
+};
+
+/* Household ids are dense and the side tables are written household by
+ * household, so the identity hash keeps probes near-sequential; it is
+ * sized once from the household count (grown only if that was wrong). */
+static struct fslot *fget(struct fmap *m, int64_t id, int create)
+{
+	size_t i;
+	if (create && (m->n + 1) * 4 > m->cap * 3) {
+		struct fmap t = *m;
+		t.cap = m->cap * 2;
+		t.slot = dx_xcalloc(t.cap, sizeof(*t.slot));
+		t.n = 0;
+		for (size_t k = 0; k < m->cap; k++)
+			if (m->slot[k].id)
+				*fget(&t, m->slot[k].id, 1) = m->slot[k];
+		free(m->slot);
+		m->slot = t.slot;
+		m->cap = t.cap;
+		m->n = t.n;
+	}
+	for (i = (size_t)id & (m->cap - 1); m->slot[i].id; i = (i + 1) & (m->cap - 1))
+		if (m->slot[i].id == id)
+			return &m->slot[i];
+	if (!create)
+		return NULL;
+	m->slot[i].id = id;
+	m->n++;
+	return &m->slot[i];
+}
+
+static int size_map(struct dx_store *st, const char *sql, const char *key, struct fmap *m)
+{
+	struct dx_stmt *s = dx_q(st, sql);
+	int64_t n;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, key);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	n = dx_col_int(s, 0);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	/* load at most 3/4 */
+	for (m->cap = 1024; (int64_t)m->cap * 3 < n * 4 + 4; m->cap *= 2)
+		;
+	m->slot = dx_xcalloc(m->cap, sizeof(*m->slot));
+	return DX_OK;
+}
+
+static unsigned warn_bit(const char *dept)
+{
+	static const struct {
+		const char *name;
+		unsigned bit;
+	} d[] = {
+		{"医保", DX_WARN_MEDICAL},  {"残联", DX_WARN_DISABILITY},
+		{"教育", DX_WARN_SCHOOL},   {"应急管理", DX_WARN_DISASTER},
+		{"人社", DX_WARN_JOB},      {"公安", DX_WARN_POLICE},
+	};
+	for (size_t i = 0; i < DX_ARRAY_SIZE(d); i++)
+		if (!strcmp(dept, d[i].name))
+			return d[i].bit;
+	return DX_WARN_OTHER;
+}
+
+/* Run one side pass: bind, step every row into the map. */
+static int side_pass(struct dx_store *st, const char *sql, const char *key, int year,
+		     const char *as_of, struct fmap *m, int which)
+{
+	struct dx_stmt *s = dx_q(st, sql);
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, key);
+	if (which == 0)
+		dx_bind_int(s, 2, year);
+	if (which == 1)
+		dx_bind_text(s, 3, as_of);
+	while ((rc = dx_step(s)) == DX_OK) {
+		struct fslot *x = fget(m, dx_col_int(s, 0), 1);
+		if (which == 0) {
+			int k = dx_col_int(s, 1) != year;
+			x->has[k] = 1;
+			x->net[k] = dx_col_int(s, 2);
+			x->claims[k] = dx_col_int(s, 3);
+			x->oop[k] = dx_col_int(s, 4);
+		} else if (which == 1) {
+			x->has_episode = 1;
+			x->active = (unsigned char)dx_col_int(s, 1);
+		} else {
+			x->warnings++;
+			x->warn_bits |= (uint16_t)warn_bit(dx_col_text(s, 1));
+		}
+	}
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+static int load_areas(struct dx_store *st, const char *area, struct fmap *m)
+{
+	struct dx_stmt *s = dx_q(st, SQL_AREAS);
+	size_t cap = 0;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	while ((rc = dx_step(s)) == DX_OK) {
+		if (m->nareas == cap) {
+			cap = cap ? cap * 2 : 256;
+			m->areas = dx_xrealloc(m->areas, cap * sizeof(*m->areas));
+		}
+		dx_col_copy(s, 0, m->areas[m->nareas].code, sizeof(m->areas->code));
+		dx_col_copy(s, 1, m->areas[m->nareas].name, sizeof(m->areas->name));
+		m->nareas++;
+	}
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+/* The area's name; households come village by village, so the last one
+ * found is tried first. */
+static const char *area_name(const struct fmap *m, const char *code, size_t *last)
+{
+	size_t lo = 0, hi = m->nareas;
+	if (*last < m->nareas && !strcmp(m->areas[*last].code, code))
+		return m->areas[*last].name;
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+		int c = strcmp(m->areas[mid].code, code);
+		if (!c) {
+			*last = mid;
+			return m->areas[mid].name;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return "";
+}
+
+static int scan_folded(struct dx_store *st, const char *area, int year, const char *as_of,
+		       int (*fn)(const struct dx_scan_hh *, void *), void *arg)
+{
+	struct fmap *m = dx_xcalloc(1, sizeof(*m));
+	struct dx_scan_hh f;
+	struct dx_stmt *h = NULL;
+	int county = strlen(area) <= 6, rc, which;
+	size_t last = 0;
+
+	if ((rc = size_map(st, sql_count[county], area, m)) || (rc = load_areas(st, area, m)))
+		goto out;
+	for (which = 0; which < 3; which++)
+		if ((rc = side_pass(st, sql_folded[county][which], area, year, as_of, m,
+				    which)))
+			goto out;
+	if (!(h = dx_q(st, sql_folded[county][3]))) {
+		rc = DX_DB;
+		goto out;
+	}
+	dx_bind_text(h, 1, area);
+	while ((rc = dx_step(h)) == DX_OK) {
+		const struct fslot *x;
+		memset(&f, 0, sizeof(f));
+		f.id = dx_col_int(h, 0);
+		f.hh_no = dx_col_text(h, 1);
+		f.area_code = dx_col_text(h, 2);
+		f.village = area_name(m, f.area_code, &last);
+		f.tuopin = (int)dx_col_int(h, 3);
+		f.tuopin_year = (int)dx_col_int(h, 4);
+		f.unsafe_housing = (int)dx_col_int(h, 5);
+		f.dropout = (int)dx_col_int(h, 6);
+		f.unsafe_water = (int)dx_col_int(h, 7);
+		f.counted = (int)dx_col_int(h, 8);
+		f.msum = (unsigned)dx_col_int(h, 9);
+		f.head = dx_col_text(h, 10);
+		f.folded = 1;
+		f.category = f.risks = f.identified_on = "";
+		if ((x = fget(m, f.id, 0))) {
+			f.has_income = x->has[0];
+			f.cur.wage = x->net[0];
+			f.cur.claims = x->claims[0];
+			f.cur.oop = x->oop[0];
+			f.has_prev = x->has[1];
+			f.prev.wage = x->net[1];
+			f.prev.claims = x->claims[1];
+			f.prev.oop = x->oop[1];
+			f.has_episode = x->has_episode;
+			f.active = x->active;
+			f.warnings = x->warnings;
+			f.warn_bits = x->warn_bits;
+		}
+		if ((rc = fn(&f, arg)))
+			break;
+	}
+	if (rc == DX_NOT_FOUND)
+		rc = DX_OK;
+out:
+	if (h)
+		h->drv->reset(h);
+	free(m->slot);
+	free(m->areas);
+	free(m);
+	return rc;
+}
+
 int dx_store_screen_scan(struct dx_store *st, const char *area, int year,
 			 const char *as_of, unsigned what,
 			 int (*fn)(const struct dx_scan_hh *, void *), void *arg)
@@ -145,8 +424,13 @@ int dx_store_screen_scan(struct dx_store *st, const char *area, int year,
 	int rc, prc;
 
 	area = area ? area : "";
+	if (what & DX_SCAN_FOLDED) {
+		if (what & DX_SCAN_MEASURES)
+			return dx_error(DX_USAGE, "screen scan: folded members and measures");
+		return scan_folded(st, area, year, as_of, fn, arg);
+	}
 	if (!(h = dx_q(st, sql_hh[(what & DX_SCAN_MEASURES) != 0][strlen(area) <= 6])) ||
-	    !(p = dx_q(st, (what & DX_SCAN_NARROW) ? SQL_MEMBERS_NARROW : SQL_MEMBERS))) {
+	    !(p = dx_q(st, SQL_MEMBERS))) {
 		rc = DX_DB;
 		goto out;
 	}

@@ -8,6 +8,8 @@
  * Two statements ordered the same way (household id) are merged in
  * C, so a county of 300k people is two index walks and no per-household
  * query; members go into a fixed array that is reused for every household.
+ * Screening (DX_SCAN_FOLDED) reads no member row at all: the store keeps
+ * a summary of the members on the household row (schema v7).
  */
 #ifndef DX_STORE_SCREEN_SCAN_H
 #define DX_STORE_SCREEN_SCAN_H
@@ -49,6 +51,21 @@ enum {
 	DX_WARN_OTHER = 1 << 6       /* any other department */
 };
 
+/*
+ * household.msum bits (schema v7): what screening reads of the members,
+ * kept by the store (views person_flags, household_derived).
+ */
+enum {
+	DX_HHM_ANY = 1 << 0,            /* at least one member */
+	DX_HHM_ILL = 1 << 1,            /* 患有大病 or 长期慢性病 */
+	DX_HHM_DISABLED = 1 << 2,       /* 残疾 */
+	DX_HHM_NONCOMPULSORY = 1 << 3,  /* 高中, 中职, 高职, 本科, 研究生, 硕士 */
+	DX_HHM_LABOUR = 1 << 4,         /* 普通, 技能 or 弱劳动力或半劳动力 */
+	DX_HHM_LABOUR_WORK = 1 << 5,    /* such a member with a work place */
+	DX_HHM_LABOUR_UNKNOWN = 1 << 6, /* 劳动技能 blank or not a code */
+	DX_HHM_NO_INSURANCE = 1 << 7    /* neither resident nor employee 医保 */
+};
+
 struct dx_scan_hh {
 	int64_t id;
 	const char *hh_no, *area_code, *village; /* valid during the callback */
@@ -56,11 +73,15 @@ struct dx_scan_hh {
 	int tuopin_year;  /* 0 = none */
 	int unsafe_housing, dropout, unsafe_water;
 	int has_income, has_prev;
-	struct dx_scan_income cur, prev; /* zero when absent */
+	/* zero when absent; with DX_SCAN_FOLDED, wage holds the net income
+	 * (wage + business + property + transfer - business_cost) and those
+	 * parts are 0: screening reads only the net, claims and oop */
+	struct dx_scan_income cur, prev;
 	/* the latest episode identified on or before as_of */
 	int has_episode;
 	int active;       /* neither eliminated nor ended as of the date */
-	const char *category, *risks, *identified_on; /* "" without episode */
+	/* "" without episode, and always "" with DX_SCAN_FOLDED */
+	const char *category, *risks, *identified_on;
 	int warnings;     /* unverified warnings matched */
 	unsigned warn_bits;
 	/* measures (only with DX_SCAN_MEASURES; else all 0) */
@@ -70,14 +91,20 @@ struct dx_scan_hh {
 	int edu_measures; /* 义务教育保障 or 其他教育帮扶 */
 	int nmembers;     /* all members (may exceed DX_SCAN_MAX_MEMBERS) */
 	const struct dx_scan_member *m; /* min(nmembers, MAX) of them */
+	/* with DX_SCAN_FOLDED: no member rows (nmembers 0, m NULL) but the
+	 * household's own summary of them */
+	int folded;
+	unsigned msum;    /* DX_HHM_* bits */
+	int counted;      /* counted members (household.members) */
+	const char *head; /* name of the first 户主, "" if none */
 };
 
 enum {
 	DX_SCAN_MEASURES = 1 << 0, /* fill the measure summary */
-	/* members with only what screening reads: name and relation of the
-	 * 户主 (others have ""), school, health, labour, work place,
-	 * insurance, counted; birth, education, work_months, subsidy empty */
-	DX_SCAN_NARROW = 1 << 1
+	/* screening: the members' summary instead of member rows, income,
+	 * episodes and warnings read by area in one pass each and joined in
+	 * C; not with DX_SCAN_MEASURES */
+	DX_SCAN_FOLDED = 1 << 1
 };
 
 /*
