@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "core/idmap.h"
 
+#include <pthread.h>
 #include <stddef.h>
 
 const char *const dx_category_names[DX_NCAT] = {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"};
@@ -44,11 +45,6 @@ struct build {
 	size_t child_len; /* length of the child codes rows are keyed by */
 	uint32_t last_row;
 	int keep_names;
-	struct {
-		char place[64];
-		enum dx_work_dest dest;
-	} memo[32];
-	unsigned nmemo, memo_next;
 };
 
 /* ---- figures: one table drives counting, JSON and drill-down ---- */
@@ -278,61 +274,158 @@ static struct hstate *find(struct build *b, int64_t id)
 }
 
 /* 务工所在地 texts repeat a lot; remember the last few classifications
- * (the class depends on the text and the household's province only, and a
- * report covers one county, hence one province). */
-static enum dx_work_dest work_dest(struct build *b, const char *place, const char *area)
+ * (the class depends on the text and the province only, and a report
+ * covers one county, hence one province). */
+struct side;
+static int work_dest(struct side *sd, const char *place);
+
+/*
+ * The side scan: members (低保, 务工), measures and visits of the county,
+ * read on a second connection and thread while the main thread reads the
+ * households, then applied to them.  Rows are kept as small records; a
+ * county has a few hundred thousand at most.
+ */
+struct side_row {
+	int64_t household_id;
+	int32_t a, b; /* member: dibao class (0 none, 1..3 A..C, 4 other), work dest (-1 none);
+		       * measure: all, done; visit: count, 0 */
+};
+
+struct side_vec {
+	struct side_row *v;
+	size_t n, cap;
+};
+
+struct side {
+	const char *path, *county, *as_of, *from;
+	struct dx_store *st; /* the main connection, when no thread */
+	struct side_vec members, measures, visits;
+	struct {
+		char place[64];
+		enum dx_work_dest dest;
+	} memo[32];
+	unsigned nmemo, memo_next;
+	int rc;
+};
+
+static void side_push(struct side_vec *v, int64_t id, int32_t a, int32_t b)
+{
+	if (v->n == v->cap) {
+		v->cap = v->cap ? v->cap * 2 : 4096;
+		v->v = dx_xrealloc(v->v, v->cap * sizeof(*v->v));
+	}
+	v->v[v->n].household_id = id;
+	v->v[v->n].a = a;
+	v->v[v->n].b = b;
+	v->n++;
+}
+
+static int work_dest(struct side *sd, const char *place)
 {
 	unsigned k;
-	for (k = 0; k < b->nmemo; k++)
-		if (!strcmp(b->memo[k].place, place))
-			return b->memo[k].dest;
-	k = b->nmemo < DX_ARRAY_SIZE(b->memo) ? b->nmemo++ : (unsigned)(b->memo_next++ % DX_ARRAY_SIZE(b->memo));
-	dx_strlcpy(b->memo[k].place, place, sizeof(b->memo[k].place));
-	b->memo[k].dest = dx_work_dest_of(place, area);
-	return b->memo[k].dest;
+	for (k = 0; k < sd->nmemo; k++)
+		if (!strcmp(sd->memo[k].place, place))
+			return (int)sd->memo[k].dest;
+	k = sd->nmemo < DX_ARRAY_SIZE(sd->memo) ? sd->nmemo++
+						 : (unsigned)(sd->memo_next++ % DX_ARRAY_SIZE(sd->memo));
+	dx_strlcpy(sd->memo[k].place, place, sizeof(sd->memo[k].place));
+	sd->memo[k].dest = dx_work_dest_of(place, sd->county);
+	return (int)sd->memo[k].dest;
 }
 
 static int on_member(const struct dx_member_fact *m, void *arg)
 {
-	struct build *b = arg;
-	struct hstate *h = find(b, m->household_id);
-	if (!h || !m->counted)
+	struct side *sd = arg;
+	int32_t cls = 0, dest = -1;
+	if (!m->counted)
 		return 0;
-	if (m->dibao) {
-		h->dibao_persons++;
-		if (m->dibao_class[0] >= 'A' && m->dibao_class[0] <= 'C')
-			h->dibao_class_persons[m->dibao_class[0] - 'A']++;
-	}
-	if (m->work_place[0] && m->work_months != 0) {
-		struct dx_figs *fs[2] = {&b->r->total, h->row < b->r->nrows ? &b->r->rows[h->row].f : NULL};
-		enum dx_work_dest d = work_dest(b, m->work_place, h->area);
-		for (int k = 0; k < 2; k++) {
-			if (!fs[k])
-				continue;
-			fs[k]->workers++;
-			fs[k]->work[d]++;
-		}
-	}
+	if (m->dibao)
+		cls = m->dibao_class[0] >= 'A' && m->dibao_class[0] <= 'C' ? m->dibao_class[0] - 'A' + 1 : 4;
+	if (m->work_place[0] && m->work_months != 0)
+		dest = work_dest(sd, m->work_place);
+	if (cls || dest >= 0)
+		side_push(&sd->members, m->household_id, cls, dest);
 	return 0;
 }
 
 static int on_measures(int64_t hid, long all, long done, void *arg)
 {
-	struct hstate *h = find(arg, hid);
-	if (h) {
-		h->measures = all;
-		h->measures_done = done;
-	}
+	side_push(&((struct side *)arg)->measures, hid, (int32_t)all, (int32_t)done);
 	return 0;
 }
 
 static int on_visits(int64_t hid, long n, long unused, void *arg)
 {
-	struct hstate *h = find(arg, hid);
 	(void)unused;
-	if (h)
-		h->visits = n;
+	side_push(&((struct side *)arg)->visits, hid, (int32_t)n, 0);
 	return 0;
+}
+
+static int side_scan(struct side *sd, struct dx_store *st)
+{
+	int rc;
+	if ((rc = dx_store_scan_members(st, sd->county, on_member, sd)))
+		return rc;
+	if ((rc = dx_store_scan_measures(st, sd->county, sd->as_of, on_measures, sd)))
+		return rc;
+	return dx_store_scan_visits(st, sd->county, sd->from, sd->as_of, on_visits, sd);
+}
+
+static void *side_thread(void *arg)
+{
+	struct side *sd = arg;
+	struct dx_store *st2 = NULL;
+	sd->rc = dx_store_open(&st2, sd->path, DX_STORE_READONLY);
+	if (!sd->rc)
+		sd->rc = side_scan(sd, st2);
+	dx_store_close(st2);
+	return NULL;
+}
+
+static void side_release(struct side *sd)
+{
+	free(sd->members.v);
+	free(sd->measures.v);
+	free(sd->visits.v);
+}
+
+static struct hstate *find(struct build *b, int64_t id);
+
+static void side_apply(struct build *b, const struct side *sd)
+{
+	for (size_t i = 0; i < sd->members.n; i++) {
+		const struct side_row *m = &sd->members.v[i];
+		struct hstate *h = find(b, m->household_id);
+		if (!h)
+			continue;
+		if (m->a) {
+			h->dibao_persons++;
+			if (m->a <= DX_NDIBAO)
+				h->dibao_class_persons[m->a - 1]++;
+		}
+		if (m->b >= 0) {
+			struct dx_figs *fs[2] = {&b->r->total,
+						 h->row < b->r->nrows ? &b->r->rows[h->row].f : NULL};
+			for (int k = 0; k < 2; k++) {
+				if (!fs[k])
+					continue;
+				fs[k]->workers++;
+				fs[k]->work[m->b]++;
+			}
+		}
+	}
+	for (size_t i = 0; i < sd->measures.n; i++) {
+		struct hstate *h = find(b, sd->measures.v[i].household_id);
+		if (h) {
+			h->measures = sd->measures.v[i].a;
+			h->measures_done = sd->measures.v[i].b;
+		}
+	}
+	for (size_t i = 0; i < sd->visits.n; i++) {
+		struct hstate *h = find(b, sd->visits.v[i].household_id);
+		if (h)
+			h->visits = sd->visits.v[i].a;
+	}
 }
 
 static int add_row(const struct dx_area *a, void *arg)
@@ -399,18 +492,35 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		b->cap = (size_t)n + 1;
 		b->h = dx_xmalloc(b->cap * sizeof(*b->h));
 	}
-	if ((rc = dx_store_scan_households(st, r->area, r->year, r->as_of, on_household, b)))
-		return rc;
-	if ((rc = dx_store_scan_members(st, county, on_member, b)))
-		return rc;
-	if ((rc = dx_store_scan_measures(st, county, r->as_of, on_measures, b)))
-		return rc;
 	if (dx_date_parse(r->as_of, strlen(r->as_of), &d))
 		return dx_error(DX_INVALID, "bad as-of date '%s'", r->as_of);
 	dx_date_add_days(&d, -7L * r->visit_weeks);
 	dx_date_format(&d, from);
-	if ((rc = dx_store_scan_visits(st, county, from, r->as_of, on_visits, b)))
-		return rc;
+	{
+		/* members, measures and visits on a second thread while this one
+		 * reads the households; on one thread if that cannot start */
+		struct side sd;
+		pthread_t tid;
+		int threaded;
+		memset(&sd, 0, sizeof(sd));
+		sd.path = dx_store_path(st);
+		sd.county = county;
+		sd.as_of = r->as_of;
+		sd.from = from;
+		threaded = sd.path && *sd.path && !pthread_create(&tid, NULL, side_thread, &sd);
+		rc = dx_store_scan_households(st, r->area, r->year, r->as_of, on_household, b);
+		if (threaded)
+			pthread_join(tid, NULL);
+		else if (!rc)
+			sd.rc = side_scan(&sd, st);
+		if (!rc)
+			rc = sd.rc;
+		if (!rc)
+			side_apply(b, &sd);
+		side_release(&sd);
+		if (rc)
+			return rc;
+	}
 	{
 		struct dx_proc_counts pc;
 		char year_start[11];

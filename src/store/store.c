@@ -114,6 +114,16 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 		int have = 0;
 		if ((rc = st->drv->get_version(st, &have)))
 			goto fail;
+		if (have < st->drv->nmigrations) {
+			/* an older store is upgraded when opened, even by a reader:
+			 * once, through a writable connection, then read as asked */
+			struct dx_store *w = NULL;
+			dx_store_close(st);
+			if ((rc = dx_store_open(&w, path, flags & ~(unsigned)DX_STORE_READONLY)))
+				return rc;
+			dx_store_close(w);
+			return dx_store_open(out, path, flags);
+		}
 		if (have != st->drv->nmigrations) {
 			rc = dx_error(DX_VERSION,
 				      "store '%s' has schema version %d, this dixian "
@@ -140,6 +150,11 @@ void dx_store_close(struct dx_store *st)
 	dx_buf_release(&st->bulk_sql);
 	free(st->path);
 	free(st);
+}
+
+const char *dx_store_path(const struct dx_store *st)
+{
+	return st->path;
 }
 
 int dx_store_version(struct dx_store *st, int *have, int *latest)

@@ -31,6 +31,9 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags);
 void dx_store_close(struct dx_store *st);
 /* Schema version of the open store and the newest this program knows. */
 int dx_store_version(struct dx_store *st, int *have, int *latest);
+/* The path the store was opened with, to open a second connection (a
+ * reader on another thread). */
+const char *dx_store_path(const struct dx_store *st);
 
 /* Run fn inside one transaction: commit when it returns 0, roll back
  * otherwise.  Busy stores are retried a bounded number of times. */
