@@ -178,10 +178,13 @@ static const char *const sql_folded[2][4] = {
 	},
 };
 
-/* how many households the hash is sized for */
+/* how many households the hash is sized for: counted in a township or
+ * village, the span of ids in a county (two index probes, where a count
+ * would walk the county's index) */
 static const char *const sql_count[2] = {
 	"SELECT count(*) FROM household h WHERE " IN_AREA("h"),
-	"SELECT count(*) FROM household h WHERE h.county_code = ?1",
+	"SELECT coalesce((SELECT max(id) FROM household WHERE county_code = ?1)"
+	" - (SELECT min(id) FROM household WHERE county_code = ?1) + 1, 0)",
 };
 
 static const char SQL_AREAS[] =
@@ -197,6 +200,7 @@ struct fslot {
 };
 
 struct farea {
+	int64_t key; /* the code as a number, 0 = empty slot */
 	char code[16];
 	char name[64];
 };
@@ -204,8 +208,8 @@ struct farea {
 struct fmap {
 	struct fslot *slot;
 	size_t cap, n;
-	struct farea *areas;
-	size_t nareas;
+	struct farea *areas; /* open addressing on key, acap slots */
+	size_t acap;
 };
 
 /* Household ids are dense and the side tables are written household by
@@ -250,7 +254,8 @@ static int size_map(struct dx_store *st, const char *sql, const char *key, struc
 	n = dx_col_int(s, 0);
 	if ((rc = dx_step_done(s)))
 		return rc;
-	/* load at most 3/4 */
+	/* load at most 3/4; a span far wider than a county is grown into */
+	n = n < 0 ? 0 : n > 1 << 24 ? 1 << 24 : n;
 	for (m->cap = 1024; (int64_t)m->cap * 3 < n * 4 + 4; m->cap *= 2)
 		;
 	m->slot = dx_xcalloc(m->cap, sizeof(*m->slot));
@@ -306,47 +311,71 @@ static int side_pass(struct dx_store *st, const char *sql, const char *key, int 
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
+/* An area code (digits only, at most 15) as a number; 0 if it is not. */
+static int64_t area_key(const char *code)
+{
+	int64_t k = 0;
+	int i;
+	for (i = 0; code[i]; i++) {
+		if (i == 15 || code[i] < '0' || code[i] > '9')
+			return 0;
+		k = k * 10 + (code[i] - '0');
+	}
+	/* a leading length digit keeps "01" and "1" apart */
+	return i ? k * 16 + i : 0;
+}
+
+static struct farea *area_slot(const struct fmap *m, int64_t key)
+{
+	size_t i = (size_t)(key ^ (key >> 17)) * 0x9E3779B1u & (m->acap - 1);
+	while (m->areas[i].key && m->areas[i].key != key)
+		i = (i + 1) & (m->acap - 1);
+	return &m->areas[i];
+}
+
 static int load_areas(struct dx_store *st, const char *area, struct fmap *m)
 {
 	struct dx_stmt *s = dx_q(st, SQL_AREAS);
-	size_t cap = 0;
+	int64_t n = 0;
 	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_text(s, 1, area);
+	m->acap = 256;
+	m->areas = dx_xcalloc(m->acap, sizeof(*m->areas));
 	while ((rc = dx_step(s)) == DX_OK) {
-		if (m->nareas == cap) {
-			cap = cap ? cap * 2 : 256;
-			m->areas = dx_xrealloc(m->areas, cap * sizeof(*m->areas));
+		int64_t key = area_key(dx_col_text(s, 0));
+		struct farea *a;
+		if (!key)
+			continue;
+		if ((size_t)(n + 1) * 2 > m->acap) {
+			struct fmap t = *m;
+			t.acap = m->acap * 2;
+			t.areas = dx_xcalloc(t.acap, sizeof(*t.areas));
+			for (size_t k = 0; k < m->acap; k++)
+				if (m->areas[k].key)
+					*area_slot(&t, m->areas[k].key) = m->areas[k];
+			free(m->areas);
+			m->areas = t.areas;
+			m->acap = t.acap;
 		}
-		dx_col_copy(s, 0, m->areas[m->nareas].code, sizeof(m->areas->code));
-		dx_col_copy(s, 1, m->areas[m->nareas].name, sizeof(m->areas->name));
-		m->nareas++;
+		a = area_slot(m, key);
+		if (!a->key)
+			n++;
+		a->key = key;
+		dx_col_copy(s, 0, a->code, sizeof(a->code));
+		dx_col_copy(s, 1, a->name, sizeof(a->name));
 	}
 	s->drv->reset(s);
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
-/* The area's name; households come village by village, so the last one
- * found is tried first. */
-static const char *area_name(const struct fmap *m, const char *code, size_t *last)
+/* The area's name, "" for an area the table does not hold. */
+static const char *area_name(const struct fmap *m, const char *code)
 {
-	size_t lo = 0, hi = m->nareas;
-	if (*last < m->nareas && !strcmp(m->areas[*last].code, code))
-		return m->areas[*last].name;
-	while (lo < hi) {
-		size_t mid = lo + (hi - lo) / 2;
-		int c = strcmp(m->areas[mid].code, code);
-		if (!c) {
-			*last = mid;
-			return m->areas[mid].name;
-		}
-		if (c < 0)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return "";
+	int64_t key = area_key(code);
+	const struct farea *a = key ? area_slot(m, key) : NULL;
+	return a && a->key == key ? a->name : "";
 }
 
 static int scan_folded(struct dx_store *st, const char *area, int year, const char *as_of,
@@ -356,7 +385,6 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 	struct dx_scan_hh f;
 	struct dx_stmt *h = NULL;
 	int county = strlen(area) <= 6, rc, which;
-	size_t last = 0;
 
 	if ((rc = size_map(st, sql_count[county], area, m)) || (rc = load_areas(st, area, m)))
 		goto out;
@@ -375,7 +403,7 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 		f.id = dx_col_int(h, 0);
 		f.hh_no = dx_col_text(h, 1);
 		f.area_code = dx_col_text(h, 2);
-		f.village = area_name(m, f.area_code, &last);
+		f.village = area_name(m, f.area_code);
 		f.tuopin = (int)dx_col_int(h, 3);
 		f.tuopin_year = (int)dx_col_int(h, 4);
 		f.unsafe_housing = (int)dx_col_int(h, 5);
