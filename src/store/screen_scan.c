@@ -11,6 +11,9 @@
 #include "store/screen_scan.h"
 #include "store/store_int.h"
 
+#include <pthread.h>
+#include <stdatomic.h>
+
 #define IN_AREA(t) t ".area_code >= ?1 AND " t ".area_code < ?1 || ':'"
 
 /* ?1 area prefix, ?2 year, ?3 as-of date */
@@ -378,64 +381,223 @@ static const char *area_name(const struct fmap *m, const char *code)
 	return a && a->key == key ? a->name : "";
 }
 
+/*
+ * The income pass is the longest; on a county it runs on a second
+ * connection in a thread of its own while this one reads the households,
+ * holding up to HOLD_MAX of them until the income is in.  (Not inside a
+ * transaction, whose writes a second connection would not see.)
+ */
+#define HOLD_MAX (1 << 17)
+
+struct income_job {
+	const char *path, *sql, *key;
+	int year;
+	struct fmap m;
+	int rc;
+	atomic_int done;
+};
+
+static void *income_thread(void *arg)
+{
+	struct income_job *j = arg;
+	struct dx_store *st2 = NULL;
+	if (!(j->rc = dx_store_open(&st2, j->path, DX_STORE_READONLY)))
+		j->rc = side_pass(st2, j->sql, j->key, j->year, "", &j->m, 0);
+	dx_store_close(st2);
+	atomic_store(&j->done, 1);
+	return NULL;
+}
+
+/* A household read before the income was in; strings in the hold's
+ * arena, by offset. */
+struct held {
+	int64_t id;
+	int tuopin, tuopin_year, unsafe_housing, dropout, unsafe_water, counted;
+	unsigned msum;
+	size_t hh_no, area_code, head;
+};
+
+struct hold {
+	struct held *v;
+	size_t n, cap;
+	struct dx_buf strs;
+};
+
+static size_t hold_str(struct hold *hd, const char *s)
+{
+	size_t at = hd->strs.len;
+	dx_buf_add(&hd->strs, s, strlen(s) + 1);
+	return at;
+}
+
+/* Fill f from the current household row. */
+static void read_hh(struct dx_stmt *h, const struct fmap *m, struct dx_scan_hh *f)
+{
+	memset(f, 0, sizeof(*f));
+	f->id = dx_col_int(h, 0);
+	f->hh_no = dx_col_text(h, 1);
+	f->area_code = dx_col_text(h, 2);
+	f->village = area_name(m, f->area_code);
+	f->tuopin = (int)dx_col_int(h, 3);
+	f->tuopin_year = (int)dx_col_int(h, 4);
+	f->unsafe_housing = (int)dx_col_int(h, 5);
+	f->dropout = (int)dx_col_int(h, 6);
+	f->unsafe_water = (int)dx_col_int(h, 7);
+	f->counted = (int)dx_col_int(h, 8);
+	f->msum = (unsigned)dx_col_int(h, 9);
+	f->head = dx_col_text(h, 10);
+	f->folded = 1;
+	f->category = f->risks = f->identified_on = "";
+}
+
+/* Join the side passes' findings (income in mi) into f and hand it on. */
+static int emit(const struct fmap *m, const struct fmap *mi, struct dx_scan_hh *f,
+		int (*fn)(const struct dx_scan_hh *, void *), void *arg)
+{
+	const struct fslot *x;
+	if ((x = fget((struct fmap *)mi, f->id, 0))) {
+		f->has_income = x->has[0];
+		f->cur.wage = x->net[0];
+		f->cur.claims = x->claims[0];
+		f->cur.oop = x->oop[0];
+		f->has_prev = x->has[1];
+		f->prev.wage = x->net[1];
+		f->prev.claims = x->claims[1];
+		f->prev.oop = x->oop[1];
+	}
+	if ((x = fget((struct fmap *)m, f->id, 0))) {
+		f->has_episode = x->has_episode;
+		f->active = x->active;
+		f->warnings = x->warnings;
+		f->warn_bits = x->warn_bits;
+	}
+	return fn(f, arg);
+}
+
+static int flush_hold(struct hold *hd, const struct fmap *m, const struct fmap *mi,
+		      int (*fn)(const struct dx_scan_hh *, void *), void *arg)
+{
+	struct dx_scan_hh f;
+	int rc = DX_OK;
+	for (size_t i = 0; !rc && i < hd->n; i++) {
+		const struct held *e = &hd->v[i];
+		memset(&f, 0, sizeof(f));
+		f.id = e->id;
+		f.hh_no = hd->strs.buf + e->hh_no;
+		f.area_code = hd->strs.buf + e->area_code;
+		f.village = area_name(m, f.area_code);
+		f.tuopin = e->tuopin;
+		f.tuopin_year = e->tuopin_year;
+		f.unsafe_housing = e->unsafe_housing;
+		f.dropout = e->dropout;
+		f.unsafe_water = e->unsafe_water;
+		f.counted = e->counted;
+		f.msum = e->msum;
+		f.head = hd->strs.buf + e->head;
+		f.folded = 1;
+		f.category = f.risks = f.identified_on = "";
+		rc = emit(m, mi, &f, fn, arg);
+	}
+	hd->n = 0;
+	dx_buf_reset(&hd->strs);
+	return rc;
+}
+
+static void hold_add(struct hold *hd, const struct dx_scan_hh *f)
+{
+	struct held *e;
+	if (hd->n == hd->cap) {
+		hd->cap = hd->cap ? hd->cap * 2 : 4096;
+		hd->v = dx_xrealloc(hd->v, hd->cap * sizeof(*hd->v));
+	}
+	e = &hd->v[hd->n++];
+	e->id = f->id;
+	e->tuopin = f->tuopin;
+	e->tuopin_year = f->tuopin_year;
+	e->unsafe_housing = f->unsafe_housing;
+	e->dropout = f->dropout;
+	e->unsafe_water = f->unsafe_water;
+	e->counted = f->counted;
+	e->msum = f->msum;
+	e->hh_no = hold_str(hd, f->hh_no);
+	e->area_code = hold_str(hd, f->area_code);
+	e->head = hold_str(hd, f->head);
+}
+
 static int scan_folded(struct dx_store *st, const char *area, int year, const char *as_of,
 		       int (*fn)(const struct dx_scan_hh *, void *), void *arg)
 {
 	struct fmap *m = dx_xcalloc(1, sizeof(*m));
+	struct income_job *job = dx_xcalloc(1, sizeof(*job));
+	struct hold hd = {0};
 	struct dx_scan_hh f;
 	struct dx_stmt *h = NULL;
-	int county = strlen(area) <= 6, rc, which;
+	pthread_t th;
+	int county = strlen(area) <= 6, rc, which, running = 0;
 
-	if ((rc = size_map(st, sql_count[county], area, m)) || (rc = load_areas(st, area, m)))
+	dx_buf_init(&hd.strs, 0);
+	if ((rc = size_map(st, sql_count[county], area, m)))
 		goto out;
-	for (which = 0; which < 3; which++)
+	job->path = st->path;
+	job->sql = sql_folded[county][0];
+	job->key = area;
+	job->year = year;
+	job->m.cap = m->cap;
+	job->m.slot = dx_xcalloc(m->cap, sizeof(*m->slot));
+	atomic_init(&job->done, 0);
+	if ((rc = load_areas(st, area, m)))
+		goto out;
+	for (which = 1; which < 3; which++)
 		if ((rc = side_pass(st, sql_folded[county][which], area, year, as_of, m,
 				    which)))
 			goto out;
+	if (county && !st->txn_depth && st->path && strcmp(st->path, ":memory:") &&
+	    !pthread_create(&th, NULL, income_thread, job)) {
+		running = 1;
+		hd.cap = m->cap < HOLD_MAX ? m->cap : HOLD_MAX;
+		hd.v = dx_xmalloc(hd.cap * sizeof(*hd.v));
+		dx_buf_grow(&hd.strs, hd.cap * 48);
+	}
+	else if ((rc = side_pass(st, job->sql, area, year, as_of, &job->m, 0)))
+		goto out;
 	if (!(h = dx_q(st, sql_folded[county][3]))) {
 		rc = DX_DB;
 		goto out;
 	}
 	dx_bind_text(h, 1, area);
 	while ((rc = dx_step(h)) == DX_OK) {
-		const struct fslot *x;
-		memset(&f, 0, sizeof(f));
-		f.id = dx_col_int(h, 0);
-		f.hh_no = dx_col_text(h, 1);
-		f.area_code = dx_col_text(h, 2);
-		f.village = area_name(m, f.area_code);
-		f.tuopin = (int)dx_col_int(h, 3);
-		f.tuopin_year = (int)dx_col_int(h, 4);
-		f.unsafe_housing = (int)dx_col_int(h, 5);
-		f.dropout = (int)dx_col_int(h, 6);
-		f.unsafe_water = (int)dx_col_int(h, 7);
-		f.counted = (int)dx_col_int(h, 8);
-		f.msum = (unsigned)dx_col_int(h, 9);
-		f.head = dx_col_text(h, 10);
-		f.folded = 1;
-		f.category = f.risks = f.identified_on = "";
-		if ((x = fget(m, f.id, 0))) {
-			f.has_income = x->has[0];
-			f.cur.wage = x->net[0];
-			f.cur.claims = x->claims[0];
-			f.cur.oop = x->oop[0];
-			f.has_prev = x->has[1];
-			f.prev.wage = x->net[1];
-			f.prev.claims = x->claims[1];
-			f.prev.oop = x->oop[1];
-			f.has_episode = x->has_episode;
-			f.active = x->active;
-			f.warnings = x->warnings;
-			f.warn_bits = x->warn_bits;
+		read_hh(h, m, &f);
+		if (running && hd.n < HOLD_MAX && !atomic_load(&job->done)) {
+			hold_add(&hd, &f);
+			continue;
 		}
-		if ((rc = fn(&f, arg)))
+		if (running) {
+			pthread_join(th, NULL);
+			running = 0;
+			if ((rc = job->rc) || (rc = flush_hold(&hd, m, &job->m, fn, arg)))
+				break;
+		}
+		if ((rc = emit(m, &job->m, &f, fn, arg)))
 			break;
 	}
-	if (rc == DX_NOT_FOUND)
+	if (rc == DX_NOT_FOUND) {
 		rc = DX_OK;
+		if (running) {
+			pthread_join(th, NULL);
+			running = 0;
+			if (!(rc = job->rc))
+				rc = flush_hold(&hd, m, &job->m, fn, arg);
+		}
+	}
 out:
+	if (running)
+		pthread_join(th, NULL);
 	if (h)
 		h->drv->reset(h);
+	free(hd.v);
+	dx_buf_release(&hd.strs);
+	free(job->m.slot);
+	free(job);
 	free(m->slot);
 	free(m->areas);
 	free(m);
