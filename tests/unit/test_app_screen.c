@@ -2,12 +2,16 @@
  * test_app_screen.c - policy lookup through the store, screening and the
  * data-quality checks on hand-built households in a temporary store
  * (issue 4): every screening rule, the edges (exactly at the line, one
- * person, no income row, no counted member), what-if, per-village policy.
+ * person, no income row, no counted member), what-if, per-village policy;
+ * the members' summary the store keeps (schema v7) against the members.
  */
 #include "testutil.h"
 #include "app/check.h"
 #include "app/policy.h"
 #include "app/screen.h"
+#include "store/derived.h"
+#include "store/ledger.h"
+#include "store/screen_scan.h"
 #include "store/store.h"
 
 #define VA "532399101001"
@@ -49,10 +53,12 @@ struct mem {
 	int work_months, ins_resident, ins_employee, subsidy, not_counted;
 };
 
+/* the next member's ID number ends in this sequence number */
+static int seq = 1000;
+
 static int64_t hh(struct dx_store *st, const char *no, const char *village, const char *kind,
 		  const struct mem *m, int n)
 {
-	static int seq = 1000;
 	struct dx_household h = {0};
 	dx_strlcpy(h.hh_no, no, sizeof(h.hh_no));
 	dx_strlcpy(h.area_code, village, sizeof(h.area_code));
@@ -427,6 +433,208 @@ static void test_screen_rules(void **state)
 	assert_int_equal(sum.households, 1);
 }
 
+/* ---- the members' summary kept by the store (schema v7) ----
+ *
+ * For every household, what screening reads through DX_SCAN_FOLDED (the
+ * household row's summary) must be what the member rows give through the
+ * member scan, and screen the same, after inserts, updates that change
+ * what screening reads (or move a member), and a full refresh.
+ */
+
+#define SUM_MAX 64
+
+struct sums {
+	int n;
+	struct {
+		int64_t id;
+		struct dx_screen_folded fold;
+		int no_insurance;
+		char head[64];
+		struct dx_screen_result res;
+	} h[SUM_MAX];
+};
+
+static void screen_into(const struct dx_screen_input *in, struct dx_screen_result *r)
+{
+	struct dx_policy p;
+	dx_policy_defaults(&p);
+	memset(r, 0, sizeof(*r));
+	assert_int_equal(dx_screen(in, &p, r), DX_OK);
+}
+
+static int sum_members(const struct dx_scan_hh *h, void *arg)
+{
+	struct sums *s = arg;
+	struct dx_screen_member m[DX_SCAN_MAX_MEMBERS];
+	struct dx_screen_input in;
+	assert_true(s->n < SUM_MAX);
+	assert_false(h->folded);
+	dx_app_screen_input(h, m, &in);
+	s->h[s->n].id = h->id;
+	dx_screen_fold(in.members, in.nmembers, &s->h[s->n].fold);
+	s->h[s->n].no_insurance = in.no_insurance;
+	s->h[s->n].head[0] = '\0';
+	for (int i = 0; i < h->nmembers; i++)
+		if (!strcmp(h->m[i].relation, "户主")) {
+			dx_strlcpy(s->h[s->n].head, h->m[i].name, 64);
+			break;
+		}
+	screen_into(&in, &s->h[s->n].res);
+	s->n++;
+	return 0;
+}
+
+static int sum_folded(const struct dx_scan_hh *h, void *arg)
+{
+	struct sums *s = arg;
+	struct dx_screen_input in;
+	assert_true(s->n < SUM_MAX);
+	assert_true(h->folded);
+	assert_null(h->m);
+	dx_app_screen_input(h, NULL, &in);
+	s->h[s->n].id = h->id;
+	s->h[s->n].fold = in.fold;
+	s->h[s->n].no_insurance = in.no_insurance;
+	dx_strlcpy(s->h[s->n].head, h->head, 64);
+	screen_into(&in, &s->h[s->n].res);
+	s->n++;
+	return 0;
+}
+
+static void assert_same_results(const struct dx_screen_result *a, const struct dx_screen_result *b)
+{
+	assert_int_equal(a->category, b->category);
+	assert_int_equal(a->nrisks, b->nrisks);
+	assert_memory_equal(a->risks, b->risks, sizeof(a->risks[0]) * (size_t)a->nrisks);
+	assert_int_equal(a->flags, b->flags);
+	assert_int_equal(a->counted, b->counted);
+	assert_int_equal(a->has_income, b->has_income);
+	assert_memory_equal(&a->income, &b->income, sizeof(a->income));
+	assert_int_equal(a->line, b->line);
+	assert_string_equal(a->reasons, b->reasons);
+}
+
+static void assert_summary_matches(struct dx_store *st, const char *area)
+{
+	static struct sums a, b;
+	int64_t stale = -1;
+	memset(&a, 0, sizeof(a));
+	memset(&b, 0, sizeof(b));
+	assert_int_equal(dx_store_screen_scan(st, area, 2025, "2025-12-31", 0, sum_members, &a),
+			 DX_OK);
+	assert_int_equal(dx_store_screen_scan(st, area, 2025, "2025-12-31", DX_SCAN_FOLDED,
+					      sum_folded, &b),
+			 DX_OK);
+	assert_int_equal(a.n, b.n);
+	for (int i = 0; i < a.n; i++) {
+		assert_int_equal(a.h[i].id, b.h[i].id);
+		assert_memory_equal(&a.h[i].fold, &b.h[i].fold, sizeof(a.h[i].fold));
+		assert_int_equal(a.h[i].no_insurance, b.h[i].no_insurance);
+		assert_string_equal(a.h[i].head, b.h[i].head);
+		assert_same_results(&a.h[i].res, &b.h[i].res);
+	}
+	assert_int_equal(dx_store_derived_stale(st, &stale), DX_OK);
+	assert_int_equal(stale, 0);
+}
+
+static void test_folded_summary(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_person p;
+	int64_t a, b, id;
+	const struct mem ill[] = {{.health = "长期慢性病"}, {.relation = "配偶", .health = "患有大病"}};
+	const struct mem dis[] = {{.health = "残疾", .labour = "丧失劳动力"}};
+	const struct mem school[] = {{.labour = "无劳动力"}, {.school = "普通高中", .labour = "无劳动力"}};
+	const struct mem pupil[] = {{0}, {.school = "七年级", .labour = "无劳动力"}};
+	const struct mem worker[] = {{.work_place = "县城"}, {.relation = "配偶", .labour = "弱劳动力或半劳动力"}};
+	const struct mem idle[] = {{.work_place = "县城", .labour = "丧失劳动力"}};
+	const struct mem blank[] = {{.labour = ""}, {.labour = "无劳动力"}};
+	const struct mem badcode[] = {{.labour = "劳力"}};
+	const struct mem no_ins[] = {{0}, {.ins_resident = 1}}; /* flips to none, see hh() */
+	const struct mem no_head[] = {{.relation = "配偶"}, {.relation = "之子", .not_counted = 1}};
+	const struct mem two_heads[] = {{0}, {.relation = "户主"}};
+	int first = seq;
+	char idno[24];
+#define IDNO(k) (dx_snprintf(idno, sizeof(idno), "532399198001%06d", first + (k)), idno)
+
+	id = hh(st, "F01", VA, "一般户", ill, 2);
+	income(st, id, 2025, 12000, 0);
+	id = hh(st, "F02", VA, "脱贫户", dis, 1);
+	income(st, id, 2025, 5000, 0);
+	id = hh(st, "F03", VA, "一般户", school, 2);
+	income(st, id, 2025, 9000, 0);
+	income(st, id, 2024, 30000, 0);
+	hh(st, "F04", VA, "一般户", pupil, 2);
+	id = hh(st, "F05", VA, "脱贫户", worker, 2);
+	income(st, id, 2025, 16000, 0);
+	id = hh(st, "F06", VA, "一般户", idle, 1);
+	income(st, id, 2025, 7000, 0);
+	id = hh(st, "F07", VB, "一般户", blank, 2);
+	income(st, id, 2025, 6000, 0);
+	id = hh(st, "F08", VB, "一般户", badcode, 1);
+	income(st, id, 2025, 6000, 3000);
+	id = hh(st, "F09", VB, "一般户", no_ins, 2);
+	income(st, id, 2025, 40000, 25000);
+	a = hh(st, "F10", VB, "一般户", no_head, 2);
+	income(st, a, 2025, 8000, 0);
+	b = hh(st, "F11", VB, "脱贫户", two_heads, 2);
+	income(st, b, 2025, 8000, 0);
+	{
+		/* a household without members */
+		struct dx_household h0 = {0};
+		dx_strlcpy(h0.hh_no, "F12", sizeof(h0.hh_no));
+		dx_strlcpy(h0.area_code, VB, sizeof(h0.area_code));
+		dx_strlcpy(h0.kind, "一般户", sizeof(h0.kind));
+		assert_int_equal(dx_store_household_insert(st, &h0), DX_OK);
+		income(st, h0.id, 2025, 8000, 0);
+	}
+	assert_summary_matches(st, "532399");   /* a county: two connections */
+	assert_summary_matches(st, "532399101"); /* a township: one */
+	assert_summary_matches(st, VB);
+
+	/* updates that change what screening reads */
+	assert_int_equal(dx_ledger_person_by_idno(st, IDNO(0), &p), DX_OK);
+	assert_string_equal(p.name, "F01成员0");
+	dx_strlcpy(p.health, "健康", sizeof(p.health));
+	assert_int_equal(dx_ledger_person_update(st, &p), DX_OK);
+	assert_int_equal(dx_ledger_person_by_idno(st, IDNO(1), &p), DX_OK);
+	dx_strlcpy(p.health, "健康", sizeof(p.health));
+	dx_strlcpy(p.labour, "", sizeof(p.labour));
+	assert_int_equal(dx_ledger_person_update(st, &p), DX_OK);
+	assert_summary_matches(st, "532399");
+	/* the 户主 of F11 moves to F10, which had none: F11 keeps its other
+	 * 户主, F10 gains one and its illness */
+	assert_int_equal(dx_ledger_person_by_idno(st, IDNO(17), &p), DX_OK);
+	assert_string_equal(p.name, "F11成员0");
+	p.household_id = a;
+	dx_strlcpy(p.health, "患有大病", sizeof(p.health));
+	assert_int_equal(dx_ledger_person_update(st, &p), DX_OK);
+	assert_summary_matches(st, "532399");
+	/* a 户主 stepping down, a member dropping out of school */
+	assert_int_equal(dx_ledger_person_by_idno(st, IDNO(18), &p), DX_OK);
+	dx_strlcpy(p.relation, "之子", sizeof(p.relation));
+	assert_int_equal(dx_ledger_person_update(st, &p), DX_OK);
+	assert_int_equal(dx_ledger_person_by_idno(st, IDNO(4), &p), DX_OK);
+	assert_string_equal(p.school, "普通高中");
+	dx_strlcpy(p.school, "", sizeof(p.school));
+	p.ins_resident = 0;
+	assert_int_equal(dx_ledger_person_update(st, &p), DX_OK);
+	assert_summary_matches(st, "532399");
+
+	/* a full refresh (what a bulk load calls) gives the same */
+	assert_int_equal(dx_store_refresh_derived(st), DX_OK);
+	assert_summary_matches(st, "532399");
+	/* inside a transaction the county scan stays on this connection and
+	 * sees its own writes */
+	assert_int_equal(dx_store_begin(st), DX_OK);
+	id = hh(st, "F13", VA, "一般户", ill, 1);
+	income(st, id, 2025, 3000, 0);
+	assert_summary_matches(st, "532399");
+	assert_int_equal(dx_store_rollback(st), DX_OK);
+#undef IDNO
+}
+
 /* ---- checks ---- */
 
 struct counts {
@@ -540,6 +748,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_policy_precedence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_screen_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_folded_summary, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -39,10 +39,28 @@ static struct dx_policy pol(void)
 	return p;
 }
 
+/* Screen from the members, and from their fold (what the store keeps):
+ * every case below checks that both give the same result. */
 static void run(struct hh *h, const struct dx_policy *p,
 		struct dx_screen_result *r)
 {
+	struct dx_screen_input in = h->in;
+	struct dx_screen_result f;
 	assert_int_equal(dx_screen(&h->in, p, r), 0);
+	dx_screen_fold(in.members, in.nmembers, &in.fold);
+	in.folded = 1;
+	in.members = NULL;
+	in.nmembers = 7; /* ignored when folded */
+	assert_int_equal(dx_screen(&in, p, &f), 0);
+	assert_int_equal(f.category, r->category);
+	assert_int_equal(f.nrisks, r->nrisks);
+	assert_memory_equal(f.risks, r->risks, sizeof(r->risks[0]) * (size_t)r->nrisks);
+	assert_int_equal(f.flags, r->flags);
+	assert_int_equal(f.counted, r->counted);
+	assert_int_equal(f.has_income, r->has_income);
+	assert_memory_equal(&f.income, &r->income, sizeof(f.income));
+	assert_int_equal(f.line, r->line);
+	assert_string_equal(f.reasons, r->reasons);
 }
 
 static void assert_contains(const char *hay, const char *needle)
@@ -552,6 +570,43 @@ static void test_code_tables(void **state)
 	assert_string_equal(dx_category_name(DX_CAT_NONE), "");
 }
 
+static void test_fold(void **state)
+{
+	struct dx_screen_member m[3];
+	struct dx_screen_folded f;
+	(void)state;
+	memset(m, 0, sizeof(m));
+	dx_screen_fold(NULL, 0, &f);
+	assert_int_equal(f.any, 0);
+	assert_int_equal(f.counted, 0);
+	m[0].counted = 1;
+	m[0].labour = DX_LABOUR_LOST;
+	m[0].has_work = 1; /* work without labour is not labour with work */
+	m[1].counted = 1;
+	m[1].labour = DX_LABOUR_WEAK;
+	m[1].chronic = 1;
+	m[2].labour = DX_LABOUR_UNKNOWN;
+	m[2].noncompulsory = 1;
+	m[2].disabled = 1;
+	dx_screen_fold(m, 3, &f);
+	assert_int_equal(f.any, 1);
+	assert_int_equal(f.counted, 2);
+	assert_int_equal(f.ill, 1);
+	assert_int_equal(f.disabled, 1);
+	assert_int_equal(f.noncompulsory, 1);
+	assert_int_equal(f.labour, 1);
+	assert_int_equal(f.labour_work, 0);
+	assert_int_equal(f.labour_unknown, 1);
+	m[1].has_work = 1;
+	m[1].serious = 1;
+	m[1].chronic = 0;
+	dx_screen_fold(m, 2, &f);
+	assert_int_equal(f.labour_work, 1);
+	assert_int_equal(f.ill, 1);
+	assert_int_equal(f.labour_unknown, 0);
+	assert_int_equal(f.disabled, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -577,6 +632,7 @@ int main(void)
 		cmocka_unit_test(test_what_if),
 		cmocka_unit_test(test_dibao_line),
 		cmocka_unit_test(test_code_tables),
+		cmocka_unit_test(test_fold),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
