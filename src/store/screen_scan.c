@@ -6,6 +6,8 @@
  * keeps the reads near-sequential: households, members and income rows are
  * written household by household, so a county is read front to back
  * instead of one random page per row as (village, 户编号) order would.
+ * Screening (DX_SCAN_FOLDED, below) reads no member row: the store keeps a
+ * summary of the members on the household row (schema v7).
  */
 #include "core/dx.h"
 #include "store/screen_scan.h"
@@ -218,17 +220,17 @@ struct fmap {
 /* Household ids are dense and the side tables are written household by
  * household, so the identity hash keeps probes near-sequential; it is
  * sized once from the household count (grown only if that was wrong). */
-static struct fslot *fget(struct fmap *m, int64_t id, int create)
+static struct fslot *fget(struct fmap *m, int64_t id)
 {
 	size_t i;
-	if (create && (m->n + 1) * 4 > m->cap * 3) {
+	if ((m->n + 1) * 4 > m->cap * 3) {
 		struct fmap t = *m;
 		t.cap = m->cap * 2;
 		t.slot = dx_xcalloc(t.cap, sizeof(*t.slot));
 		t.n = 0;
 		for (size_t k = 0; k < m->cap; k++)
 			if (m->slot[k].id)
-				*fget(&t, m->slot[k].id, 1) = m->slot[k];
+				*fget(&t, m->slot[k].id) = m->slot[k];
 		free(m->slot);
 		m->slot = t.slot;
 		m->cap = t.cap;
@@ -237,11 +239,18 @@ static struct fslot *fget(struct fmap *m, int64_t id, int create)
 	for (i = (size_t)id & (m->cap - 1); m->slot[i].id; i = (i + 1) & (m->cap - 1))
 		if (m->slot[i].id == id)
 			return &m->slot[i];
-	if (!create)
-		return NULL;
 	m->slot[i].id = id;
 	m->n++;
 	return &m->slot[i];
+}
+
+static const struct fslot *flook(const struct fmap *m, int64_t id)
+{
+	size_t i;
+	for (i = (size_t)id & (m->cap - 1); m->slot[i].id; i = (i + 1) & (m->cap - 1))
+		if (m->slot[i].id == id)
+			return &m->slot[i];
+	return NULL;
 }
 
 static int size_map(struct dx_store *st, const char *sql, const char *key, struct fmap *m)
@@ -295,7 +304,7 @@ static int side_pass(struct dx_store *st, const char *sql, const char *key, int 
 	if (which == 1)
 		dx_bind_text(s, 3, as_of);
 	while ((rc = dx_step(s)) == DX_OK) {
-		struct fslot *x = fget(m, dx_col_int(s, 0), 1);
+		struct fslot *x = fget(m, dx_col_int(s, 0));
 		if (which == 0) {
 			int k = dx_col_int(s, 1) != year;
 			x->has[k] = 1;
@@ -455,7 +464,7 @@ static int emit(const struct fmap *m, const struct fmap *mi, struct dx_scan_hh *
 		int (*fn)(const struct dx_scan_hh *, void *), void *arg)
 {
 	const struct fslot *x;
-	if ((x = fget((struct fmap *)mi, f->id, 0))) {
+	if ((x = flook(mi, f->id))) {
 		f->has_income = x->has[0];
 		f->cur.wage = x->net[0];
 		f->cur.claims = x->claims[0];
@@ -465,7 +474,7 @@ static int emit(const struct fmap *m, const struct fmap *mi, struct dx_scan_hh *
 		f->prev.claims = x->claims[1];
 		f->prev.oop = x->oop[1];
 	}
-	if ((x = fget((struct fmap *)m, f->id, 0))) {
+	if ((x = flook(m, f->id))) {
 		f->has_episode = x->has_episode;
 		f->active = x->active;
 		f->warnings = x->warnings;
