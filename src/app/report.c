@@ -491,6 +491,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 			return rc;
 		b->cap = (size_t)n + 1;
 		b->h = dx_xmalloc(b->cap * sizeof(*b->h));
+		dx_idmap_reserve(&b->idx, (size_t)n);
 	}
 	if (dx_date_parse(r->as_of, strlen(r->as_of), &d))
 		return dx_error(DX_INVALID, "bad as-of date '%s'", r->as_of);

@@ -12,10 +12,10 @@ static size_t slot_of(int64_t id, size_t cap)
 	return (size_t)id & (cap - 1);
 }
 
-static void grow(struct dx_idmap *m)
+static void grow_to(struct dx_idmap *m, size_t cap)
 {
 	struct dx_idmap t;
-	t.cap = m->cap ? m->cap * 2 : 1024;
+	t.cap = cap;
 	t.n = 0;
 	t.keys = dx_xcalloc(t.cap, sizeof(int64_t));
 	t.vals = dx_xcalloc(t.cap, sizeof(uint32_t));
@@ -24,6 +24,20 @@ static void grow(struct dx_idmap *m)
 			dx_idmap_put(&t, m->keys[i], m->vals[i]);
 	dx_idmap_release(m);
 	*m = t;
+}
+
+static void grow(struct dx_idmap *m)
+{
+	grow_to(m, m->cap ? m->cap * 2 : 1024);
+}
+
+void dx_idmap_reserve(struct dx_idmap *m, size_t n)
+{
+	size_t cap = m->cap ? m->cap : 1024;
+	while (cap < n * 2 + 2)
+		cap *= 2;
+	if (cap > m->cap)
+		grow_to(m, cap);
 }
 
 void dx_idmap_put(struct dx_idmap *m, int64_t id, uint32_t val)

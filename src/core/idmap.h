@@ -15,6 +15,8 @@ struct dx_idmap {
 };
 #define DX_IDMAP_INIT {NULL, NULL, 0, 0}
 
+/* Make room for n entries without growing again. */
+void dx_idmap_reserve(struct dx_idmap *m, size_t n);
 /* Set id -> val (id must not be 0). */
 void dx_idmap_put(struct dx_idmap *m, int64_t id, uint32_t val);
 /* 1 and *val when present, else 0. */
