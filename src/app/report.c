@@ -216,6 +216,39 @@ static void count_household(const struct dx_report *r, const struct hstate *h, s
 	}
 }
 
+/* a += b, field by field (every field of struct dx_figs is a count, a
+ * struct of counts, or int64 money; all add) */
+static void figs_add(struct dx_figs *a, const struct dx_figs *b)
+{
+	size_t i;
+	for (i = 0; i < DX_ARRAY_SIZE(figures); i++) {
+		struct dx_hp *x = (struct dx_hp *)((char *)a + figures[i].offset);
+		const struct dx_hp *y = (const struct dx_hp *)((const char *)b + figures[i].offset);
+		x->hh += y->hh;
+		x->persons += y->persons;
+	}
+	{
+		struct dx_group_income *ga[2] = {&a->inc_tuopin, &a->inc_monitored};
+		const struct dx_group_income *gb[2] = {&b->inc_tuopin, &b->inc_monitored};
+		for (int k = 0; k < 2; k++) {
+			ga[k]->with_income.hh += gb[k]->with_income.hh;
+			ga[k]->with_income.persons += gb[k]->with_income.persons;
+			ga[k]->net += gb[k]->net;
+			ga[k]->both.hh += gb[k]->both.hh;
+			ga[k]->both.persons += gb[k]->both.persons;
+			ga[k]->both_net += gb[k]->both_net;
+			ga[k]->both_prev_net += gb[k]->both_prev_net;
+		}
+	}
+	a->measures += b->measures;
+	a->measures_done += b->measures_done;
+	a->visits += b->visits;
+	a->visit_due += b->visit_due;
+	a->visit_ok += b->visit_ok;
+	/* workers and work[] are counted into total and row directly by
+	 * side_apply: not added here */
+}
+
 /* ---- building ---- */
 
 static uint32_t row_of(struct build *b, const char *area)
@@ -486,12 +519,12 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	}
 	dx_strlcpy(county, r->area, sizeof(county));
 	{
+		/* size the household index once (capped: a store of many
+		 * counties grows it as needed) */
 		int64_t n = 0;
-		if ((rc = dx_store_count(st, "household", r->area, &n)))
+		if ((rc = dx_store_household_bound(st, &n)))
 			return rc;
-		b->cap = (size_t)n + 1;
-		b->h = dx_xmalloc(b->cap * sizeof(*b->h));
-		dx_idmap_reserve(&b->idx, (size_t)n);
+		dx_idmap_reserve(&b->idx, (size_t)(n < (1 << 22) ? n : 1 << 22));
 	}
 	if (dx_date_parse(r->as_of, strlen(r->as_of), &d))
 		return dx_error(DX_INVALID, "bad as-of date '%s'", r->as_of);
@@ -539,11 +572,14 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->cases_open = pc.open;
 		r->cases_overdue = pc.overdue;
 	}
-	for (size_t i = 0; i < b->n; i++) {
-		count_household(r, &b->h[i], &r->total);
-		if (b->h[i].row < r->nrows)
-			count_household(r, &b->h[i], &r->rows[b->h[i].row].f);
-	}
+	/* each household counts once, in its row (or the total when the
+	 * report has no rows); the rows then add up into the total, which is
+	 * how the xlsx 合计 row is defined too */
+	for (size_t i = 0; i < b->n; i++)
+		count_household(r, &b->h[i],
+				b->h[i].row < r->nrows ? &r->rows[b->h[i].row].f : &r->total);
+	for (size_t i = 0; i < r->nrows; i++)
+		figs_add(&r->total, &r->rows[i].f);
 	return DX_OK;
 }
 

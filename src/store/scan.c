@@ -16,7 +16,9 @@
  * (see bench/b_report.sh); the member count comes from household.members,
  * which triggers keep (schema v6).
  */
-static const char SQL_COUNTY_HH[] = "SELECT count(*) FROM household WHERE county_code = ?1";
+/* an upper bound of the households to hold, found in the index at once
+ * (a count would read every entry) */
+static const char SQL_MAX_HH[] = "SELECT coalesce(max(id), 0) FROM household";
 static const char SQL_SCAN_INCOME[] =
 	"SELECT household_id, year, wage + business + property + transfer - business_cost"
 	" FROM income WHERE county_code = ?1 AND year IN (?2, ?2 - 1)";
@@ -98,6 +100,18 @@ static unsigned char fact_cat(struct fact_map *m, const char *text)
 	return (unsigned char)m->ncats++;
 }
 
+int dx_store_household_bound(struct dx_store *st, int64_t *n)
+{
+	struct dx_stmt *s = dx_q(st, SQL_MAX_HH);
+	int rc;
+	if (!s)
+		return DX_DB;
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	*n = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
 int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 			     const char *as_of,
 			     int (*fn)(const struct dx_hh_fact *, void *), void *arg)
@@ -109,16 +123,18 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	char county[7];
 	int rc;
 	dx_strlcpy(county, area, sizeof(county));
-	/* size the map once for the county: no rehashing on the way */
-	if (!(s = dx_q(st, SQL_COUNTY_HH))) {
+	/* size the map once: no rehashing on the way (capped for stores of
+	 * many counties, where it grows as needed) */
+	if (!(s = dx_q(st, SQL_MAX_HH))) {
 		rc = DX_DB;
 		goto out;
 	}
-	dx_bind_text(s, 1, county);
 	if ((rc = dx_step(s)))
 		goto out;
 	nhh = dx_col_int(s, 0);
 	s->drv->reset(s);
+	if (nhh > (1 << 22))
+		nhh = 1 << 22;
 	for (map->cap = 4096; map->cap < (size_t)nhh * 2; map->cap *= 2)
 		;
 	map->slot = dx_xcalloc(map->cap, sizeof(struct fact_slot));

@@ -214,6 +214,10 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 			     const char *as_of,
 			     int (*fn)(const struct dx_hh_fact *, void *), void *arg);
 
+/* An upper bound of the number of households in the store, read at once
+ * from the id index (for sizing the maps a scan fills). */
+int dx_store_household_bound(struct dx_store *st, int64_t *n);
+
 /* Per-household counts for the report's paragraphs, over one county.  Each
  * calls fn(household_id, a, b, arg) once per household that has rows:
  *  - measures started on or before as_of: a = all, b = implemented (已落实)
