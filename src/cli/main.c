@@ -14,21 +14,22 @@ static const struct dx_cmd commands[] = {
 	 "create a synthetic demo county (云岭县 532399)"},
 	{"import", cmd_import,
 	 "import persons|incomes|warnings|measures|visits FILE [--dry-run] [--keep-valid] "
-	 "[--errors OUT.xlsx] [--as ACCOUNT] [--db FILE]",
+	 "[--errors OUT.xlsx] [--as ACCOUNT] [--county CODE] [--quiet] [--db FILE]",
 	 "import a ledger (台账) from xlsx or csv"},
 	{"export", cmd_export,
 	 "export persons|households|incomes|measures|visits --area CODE [--out FILE.xlsx|FILE.csv] "
 	 "[--unmasked --as ACCOUNT] [--db FILE]",
 	 "export a ledger in the import templates"},
 	{"policy", cmd_policy,
-	 "policy show [--area PREFIX] [--year Y] | policy set KEY VALUE --area PREFIX --year Y "
+	 "policy show [--area PREFIX] [--year Y] [--date D] | policy set KEY VALUE --area PREFIX --year Y "
 	 "[--from YYYY-MM-DD] [--as ACCOUNT] [--db FILE]",
 	 "show or set policy parameters"},
 	{"screen", cmd_screen,
 	 "screen --year Y --area A [--format csv|json|text] [--what-if KEY=VALUE ...] [--all] "
-	 "[--db FILE]",
+	 "[--as-of D] [--db FILE]",
 	 "suggest households to verify, with reasons"},
-	{"check", cmd_check, "check [--area A] [--db FILE]", "data-quality worklist"},
+	{"check", cmd_check, "check [--area A] [--as-of D] [--format csv|text] [--db FILE]",
+	 "data-quality worklist"},
 	{"account", cmd_account,
 	 "account add NAME --level 村|乡|县 --scope CODE [--role 经办|查看] | account list [--db FILE]",
 	 "manage the accounts commands act as"},
