@@ -306,12 +306,6 @@ static struct hstate *find(struct build *b, int64_t id)
 	return dx_idmap_get(&b->idx, id, &i) ? &b->h[i] : NULL;
 }
 
-/* 务工所在地 texts repeat a lot; remember the last few classifications
- * (the class depends on the text and the province only, and a report
- * covers one county, hence one province). */
-struct side;
-static int work_dest(struct side *sd, const char *place);
-
 /*
  * The side scan: members (低保, 务工), measures and visits of the county,
  * read on a second connection and thread while the main thread reads the
@@ -331,7 +325,6 @@ struct side_vec {
 
 struct side {
 	const char *path, *county, *as_of, *from;
-	struct dx_store *st; /* the main connection, when no thread */
 	struct side_vec members, measures, visits;
 	struct {
 		char place[64];
@@ -353,6 +346,9 @@ static void side_push(struct side_vec *v, int64_t id, int32_t a, int32_t b)
 	v->n++;
 }
 
+/* 务工所在地 texts repeat a lot; remember the last few classifications
+ * (the class depends on the text and the province only, and a report
+ * covers one county, hence one province). */
 static int work_dest(struct side *sd, const char *place)
 {
 	unsigned k;
@@ -421,8 +417,6 @@ static void side_release(struct side *sd)
 	free(sd->measures.v);
 	free(sd->visits.v);
 }
-
-static struct hstate *find(struct build *b, int64_t id);
 
 static void side_apply(struct build *b, const struct side *sd)
 {
