@@ -625,7 +625,10 @@ static void person_from_row(struct dx_person *p, const struct dx_rowval *rv)
 {
 	struct dx_idcard id;
 	dx_strlcpy(p->id_no, rv->text[DX_P_ID], sizeof(p->id_no));
-	if (!dx_idcard_parse(p->id_no, strlen(p->id_no), &id, NULL)) {
+	if (rv->id_sex) { /* the reader parsed it: 证件号码 is the one ID column */
+		dx_strlcpy(p->birth, rv->id_birth, sizeof(p->birth));
+		dx_strlcpy(p->sex, rv->id_sex == 1 ? "男" : "女", sizeof(p->sex));
+	} else if (!dx_idcard_parse(p->id_no, strlen(p->id_no), &id, NULL)) {
 		dx_strlcpy(p->birth, id.birth, sizeof(p->birth));
 		dx_strlcpy(p->sex, id.sex == 1 ? "男" : "女", sizeof(p->sex));
 	}

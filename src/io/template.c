@@ -477,6 +477,8 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 			return DX_INVALID;
 		}
 		dx_strlcpy(out, id.id, DX_TPL_CELL);
+		memcpy(rv->id_birth, id.birth, sizeof(rv->id_birth));
+		rv->id_sex = id.sex;
 		return 0;
 	}
 	case DX_COL_AREA:
@@ -553,6 +555,8 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 	const struct dx_template *tpl = h->tpl;
 	int bad = 0;
 	char why[800];
+	rv->id_birth[0] = '\0';
+	rv->id_sex = 0;
 	for (size_t i = 0; i < tpl->ncols; i++) {
 		const struct dx_col *c = &tpl->cols[i];
 		int col = h->col_of[c->field];

@@ -91,6 +91,10 @@ struct dx_rowval {
 	char text[DX_TPL_MAXF][DX_TPL_CELL];
 	int64_t num[DX_TPL_MAXF];
 	unsigned char blank[DX_TPL_MAXF];
+	/* what the last valid 身份证 cell of the row gives (its checks passed),
+	 * so that a writer needs no second parse: birth "" and sex 0 if none */
+	char id_birth[11];
+	int id_sex; /* 1 male, 2 female */
 };
 
 /* The header row matched against a template. */
