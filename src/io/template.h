@@ -95,6 +95,10 @@ struct dx_rowval {
 	 * so that a writer needs no second parse: birth "" and sex 0 if none */
 	char id_birth[11];
 	int id_sex; /* 1 male, 2 female */
+	/* DX_COLF_HH fields: a hash of text[f] ("" when the column is absent
+	 * or the cell bad), made on the reading thread so that the rows of a
+	 * household are compared without touching their text again */
+	uint32_t hh_hash[DX_TPL_MAXF];
 };
 
 /* The header row matched against a template. */
