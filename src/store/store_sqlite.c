@@ -436,6 +436,21 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 	if (src != SQLITE_OK)
 		return dx_error(DX_IO, "'%s' is not a dixian store: %s", path,
 				sqlite3_errmsg(db));
+	/* another program's database (tables but no dixian schema version)
+	 * is refused, never migrated into */
+	{
+		sqlite3_stmt *q = NULL;
+		int foreign = 0;
+		if (sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version) = 0"
+					   " AND EXISTS (SELECT 1 FROM sqlite_schema)",
+				       -1, &q, NULL) == SQLITE_OK &&
+		    sqlite3_step(q) == SQLITE_ROW)
+			foreign = sqlite3_column_int(q, 0);
+		sqlite3_finalize(q);
+		if (foreign)
+			return dx_error(DX_IO, "'%s' is not a dixian store: it holds another "
+					       "program's tables", path);
+	}
 	return DX_OK;
 }
 

@@ -29,6 +29,11 @@ expect_exit 0 $DIXIAN init
 q a.db 'PRAGMA user_version=99'
 expect_exit 3 $DIXIAN report --db a.db --area 532399 --year 2025
 expect_grep 'newer than this dixian\|needs' err
+# another program's SQLite database is refused, not migrated into
+sqlite3 other.db "CREATE TABLE t(x); INSERT INTO t VALUES (1)"
+expect_exit 3 $DIXIAN init --db other.db
+expect_grep "another program's tables" err
+expect_eq "$(q other.db "SELECT count(*) FROM sqlite_schema")" 1 "other.db untouched"
 # a file that is not a store
 echo 'not,a,database' > c.db
 expect_exit 3 $DIXIAN init --db c.db
