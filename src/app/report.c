@@ -22,17 +22,21 @@
 
 const char *const dx_category_names[DX_NCAT] = {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"};
 
-/* What the report remembers of one household. */
+/* What the report remembers of one household: small (a county holds a
+ * few hundred thousand), with what only a listing needs kept apart. */
 struct hstate {
-	int64_t id;
+	int64_t net, prev_net;
 	uint32_t row;
-	int members;
+	int32_t members;
+	int32_t measures, measures_done, visits;
+	int32_t dibao_persons, dibao_class_persons[DX_NDIBAO];
 	unsigned char tuopin, monitored, eliminated, reflag, cat; /* cat: DX_NCAT = other */
 	unsigned char has_income, has_prev;
-	int64_t net, prev_net;
-	int dibao_persons, dibao_class_persons[DX_NDIBAO];
-	long measures, measures_done, visits;
-	char *hh_no;     /* only when listing */
+};
+
+/* only when listing: a household's number and area code */
+struct hname {
+	char *hh_no;
 	char area[13];
 };
 
@@ -40,6 +44,7 @@ struct build {
 	struct dx_report *r;
 	const struct dx_report_opts *o;
 	struct hstate *h;
+	struct hname *names; /* parallel to h when keep_names */
 	size_t n, cap;
 	struct dx_idmap idx;
 	size_t child_len; /* length of the child codes rows are keyed by */
@@ -274,10 +279,11 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	if (b->n == b->cap) {
 		b->cap = b->cap ? b->cap * 2 : 4096;
 		b->h = dx_xrealloc(b->h, b->cap * sizeof(*b->h));
+		if (b->keep_names)
+			b->names = dx_xrealloc(b->names, b->cap * sizeof(*b->names));
 	}
 	h = &b->h[b->n];
 	memset(h, 0, sizeof(*h));
-	h->id = f->id;
 	h->row = row_of(b, f->area_code);
 	h->members = f->members;
 	h->tuopin = (unsigned char)f->tuopin;
@@ -285,16 +291,20 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	h->eliminated = (unsigned char)f->eliminated;
 	h->reflag = (unsigned char)f->reflag;
 	h->cat = DX_NCAT;
-	for (int c = 0; c < DX_NCAT; c++)
-		if (!strcmp(f->category, dx_category_names[c]))
-			h->cat = (unsigned char)c;
+	/* the category counts only for monitored households (every
+	 * predicate that reads it checks monitored first) */
+	if (f->monitored)
+		for (int c = 0; c < DX_NCAT; c++)
+			if (!strcmp(f->category, dx_category_names[c]))
+				h->cat = (unsigned char)c;
 	h->has_income = (unsigned char)f->has_income;
 	h->has_prev = (unsigned char)f->has_prev;
 	h->net = f->net;
 	h->prev_net = f->prev_net;
-	dx_strlcpy(h->area, f->area_code, sizeof(h->area));
-	if (b->keep_names)
-		h->hh_no = dx_xstrdup(f->hh_no);
+	if (b->keep_names) {
+		b->names[b->n].hh_no = dx_xstrdup(f->hh_no ? f->hh_no : "");
+		dx_strlcpy(b->names[b->n].area, f->area_code, sizeof(b->names[b->n].area));
+	}
 	dx_idmap_put(&b->idx, f->id, (uint32_t)b->n);
 	b->n++;
 	return 0;
@@ -468,14 +478,17 @@ static int add_row(const struct dx_area *a, void *arg)
 
 static void release_build(struct build *b)
 {
-	for (size_t i = 0; i < b->n; i++)
-		free(b->h[i].hh_no);
+	if (b->names)
+		for (size_t i = 0; i < b->n; i++)
+			free(b->names[i].hh_no);
+	free(b->names);
 	free(b->h);
 	dx_idmap_release(&b->idx);
 }
 
+/* keep_names: remember each household's number and area (for listing) */
 static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
-		     struct build *b)
+		     struct build *b, int keep_names)
 {
 	struct dx_area a;
 	struct dx_date d;
@@ -483,6 +496,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	int rc;
 	memset(r, 0, sizeof(*r));
 	memset(b, 0, sizeof(*b));
+	b->keep_names = keep_names;
 	b->r = r;
 	b->o = o;
 	if ((rc = dx_store_area_get(st, o->area, &a)))
@@ -518,7 +532,13 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		int64_t n = 0;
 		if ((rc = dx_store_household_bound(st, &n)))
 			return rc;
-		dx_idmap_reserve(&b->idx, (size_t)(n < (1 << 22) ? n : 1 << 22));
+		n = n < (1 << 22) ? n : 1 << 22;
+		dx_idmap_reserve(&b->idx, (size_t)n);
+		/* and the records: no copying while they grow */
+		b->cap = n > 0 ? (size_t)n : 4096;
+		b->h = dx_xmalloc(b->cap * sizeof(*b->h));
+		if (b->keep_names)
+			b->names = dx_xmalloc(b->cap * sizeof(*b->names));
 	}
 	if (dx_date_parse(r->as_of, strlen(r->as_of), &d))
 		return dx_error(DX_INVALID, "bad as-of date '%s'", r->as_of);
@@ -536,7 +556,8 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		sd.as_of = r->as_of;
 		sd.from = from;
 		threaded = sd.path && *sd.path && !pthread_create(&tid, NULL, side_thread, &sd);
-		rc = dx_store_scan_households(st, r->area, r->year, r->as_of, on_household, b);
+		rc = dx_store_scan_households(st, r->area, r->year, r->as_of,
+					       b->keep_names ? DX_SCAN_HH_NO : 0, on_household, b);
 		if (threaded)
 			pthread_join(tid, NULL);
 		else if (!rc)
@@ -580,7 +601,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r)
 {
 	struct build b;
-	int rc = run_build(st, o, r, &b);
+	int rc = run_build(st, o, r, &b, 0);
 	release_build(&b);
 	if (rc)
 		dx_report_release(r);
@@ -607,15 +628,12 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 			break;
 	if (k == DX_ARRAY_SIZE(figures))
 		return dx_error(DX_NOT_FOUND, "no figure '%s'", key);
-	memset(&b, 0, sizeof(b));
-	b.keep_names = 1;
-	/* run_build resets b; keep_names must survive, so set it after */
-	rc = run_build(st, o, &r, &b);
+	rc = run_build(st, o, &r, &b, 1);
 	if (!rc) {
 		for (size_t i = 0; i < b.n && !rc; i++) {
 			int p = figures[k].pred(&r, &b.h[i]);
 			if (p >= 0)
-				rc = fn(b.h[i].hh_no ? b.h[i].hh_no : "", b.h[i].area, p, arg);
+				rc = fn(b.names[i].hh_no, b.names[i].area, p, arg);
 		}
 	}
 	release_build(&b);

@@ -113,7 +113,7 @@ int dx_store_household_bound(struct dx_store *st, int64_t *n)
 }
 
 int dx_store_scan_households(struct dx_store *st, const char *area, int year,
-			     const char *as_of,
+			     const char *as_of, unsigned flags,
 			     int (*fn)(const struct dx_hh_fact *, void *), void *arg)
 {
 	struct fact_map *map = dx_xcalloc(1, sizeof(*map));
@@ -182,7 +182,7 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 		struct fact_slot *x;
 		memset(&f, 0, sizeof(f));
 		f.id = dx_col_int(s, 0);
-		f.hh_no = dx_col_text(s, 1);
+		f.hh_no = flags & DX_SCAN_HH_NO ? dx_col_text(s, 1) : NULL;
 		f.area_code = dx_col_text(s, 2);
 		f.tuopin = (int)dx_col_int(s, 3);
 		f.members = (int)dx_col_int(s, 4);

@@ -208,10 +208,12 @@ struct dx_hh_fact {
 };
 /* Call fn for every household whose area starts with `area` (a canonical
  * prefix of at least a county), in no particular order, with the year's
- * income and the episode state as of `as_of` (ISO date).  The strings in
- * the fact are valid during the call only. */
+ * income and the episode state as of `as_of` (ISO date).  hh_no is read
+ * only with DX_SCAN_HH_NO in flags (NULL otherwise).  The strings in the
+ * fact are valid during the call only. */
+enum { DX_SCAN_HH_NO = 1 };
 int dx_store_scan_households(struct dx_store *st, const char *area, int year,
-			     const char *as_of,
+			     const char *as_of, unsigned flags,
 			     int (*fn)(const struct dx_hh_fact *, void *), void *arg);
 
 /* An upper bound of the number of households in the store, read at once
