@@ -25,6 +25,10 @@ for k in tuopin monitored unstable edge sudden eliminated active reflag dibao; d
 	persons=$(awk -F, '{s += $3} END {print s + 0}' out)
 	expect_eq "$hh $persons" "$(cat fig_$k)" "figure $k vs its list"
 done
+# the list names real households of the area
+expect_exit 0 $DIXIAN report --db d.db --area 532399101 --year 2025 --list tuopin
+expect_grep '^532399101[0-9]\{6\},532399101[0-9]\{3\},[0-9]*$' out
+expect_no_grep '^,' out
 expect_exit 2 $DIXIAN report --db d.db --area 532399 --year 2025 --list nosuch
 expect_grep 'tuopin' err
 # xlsx: every sheet's 合计 row is the sum of the rows above it
