@@ -1,9 +1,10 @@
 /*
- * cmd_clue.c - `dixian clue add|list|close`: risk clues (风险线索), acting
- * as an account (--as).
+ * cmd_clue.c - `dixian clue add|from-screen|list|close`: risk clues
+ * (风险线索), acting as an account (--as).
  */
 #include "core/dx.h"
 #include "app/clue.h"
+#include "app/clue_screen.h"
 #include "cli/cli.h"
 #include "core/date.h"
 
@@ -30,7 +31,7 @@ int cmd_clue(int argc, char **argv)
 		{"found", required_argument, NULL, 'f'},   {"date", required_argument, NULL, 'f'},
 		{"warning", required_argument, NULL, 'w'}, {"area", required_argument, NULL, 'A'},
 		{"state", required_argument, NULL, 'S'},   {"result", required_argument, NULL, 'R'},
-		{0}};
+		{"year", required_argument, NULL, 'y'},    {0}};
 	const char *db = NULL, *as = NULL, *source = NULL, *reason = NULL, *date = NULL;
 	const char *area = NULL, *state = NULL, *result = NULL, *sub;
 	struct dx_store *st = NULL;
@@ -38,7 +39,7 @@ int cmd_clue(int argc, char **argv)
 	struct dx_actor actor;
 	struct dx_date d;
 	char today[11];
-	int64_t warning = 0, id = 0;
+	int64_t warning = 0, id = 0, year = 0;
 	int c, rc;
 	if (argc < 2)
 		return dx_cli_usage("clue");
@@ -77,6 +78,12 @@ int cmd_clue(int argc, char **argv)
 		case 'R':
 			result = optarg;
 			break;
+		case 'y':
+			if (dx_parse_i64(optarg, &year) || year < 2000 || year > 2100) {
+				fprintf(stderr, "错误: --year 应为四位年份\n");
+				return DX_EXIT_USAGE;
+			}
+			break;
 		default:
 			return dx_cli_usage("clue");
 		}
@@ -100,6 +107,16 @@ int cmd_clue(int argc, char **argv)
 		if (!(rc = dx_clue_add(st, &actor, &r, &row, &why)))
 			printf("已登记线索 %lld：户 %s，%s，核实期限 %s\n", (long long)row.id, row.hh_no,
 			       row.source, row.deadline);
+	} else if (!strcmp(sub, "from-screen")) {
+		struct dx_from_screen fs;
+		if (optind != argc || !year) {
+			rc = DX_USAGE;
+			goto out;
+		}
+		if (!(rc = dx_clue_from_screen(st, &actor, area, (int)year, date ? date : today, &fs,
+					       &why)))
+			printf("筛查建议%ld户：已登记线索%ld条，已有待核实线索或办理中案件%ld户\n",
+			       fs.suggested, fs.added, fs.open);
 	} else if (!strcmp(sub, "list")) {
 		if (optind != argc) {
 			rc = DX_USAGE;

@@ -35,6 +35,7 @@ static const struct dx_cmd commands[] = {
 	 "manage the accounts commands act as"},
 	{"clue", cmd_clue,
 	 "clue add HH --source S --reason R [--found DATE] | clue add --warning ID | "
+	 "clue from-screen --year Y [--area A] [--date DATE] | "
 	 "clue list [--area A] [--state S] | clue close ID --result R [--date DATE]  "
 	 "(all --as ACCOUNT [--db FILE])",
 	 "risk clues (风险线索)"},
