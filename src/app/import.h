@@ -41,6 +41,7 @@ struct dx_import_opts {
 	const char *actor; /* account name or "cli" */
 	const char *scope; /* area prefix the actor may write; "" = all */
 	const char *county; /* warnings: the county receiving the list ("" = the store's) */
+	const char *period; /* warnings: the list's period YYYY-MM ("" = this month) */
 	void (*problem)(void *arg, const struct dx_problem *p);
 	void (*progress)(void *arg, uint64_t done, uint64_t total, long rows);
 	void *arg;

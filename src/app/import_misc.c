@@ -400,6 +400,8 @@ static int warning_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		char period[8];
 		dx_date_today(&today);
 		dx_snprintf(period, sizeof(period), "%04d-%02d", today.y, today.m);
+		if (im->o->period && *im->o->period)
+			dx_strlcpy(period, im->o->period, sizeof(period));
 		if ((rc = dx_store_warning_batch_insert(im->st, im->county, w.department, period,
 							im->o->path, batch)))
 			return rc;

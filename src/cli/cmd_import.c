@@ -7,6 +7,7 @@
 #include "app/export.h"
 #include "app/import.h"
 #include "cli/cli.h"
+#include "core/date.h"
 
 #include <getopt.h>
 #include <time.h>
@@ -46,14 +47,15 @@ int cmd_import(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},   {"dry-run", no_argument, NULL, 'n'},
 		{"keep-valid", no_argument, NULL, 'k'}, {"errors", required_argument, NULL, 'e'},
 		{"as", required_argument, NULL, 'a'},   {"county", required_argument, NULL, 'c'},
-		{"quiet", no_argument, NULL, 'q'},      {0}};
+		{"quiet", no_argument, NULL, 'q'},      {"period", required_argument, NULL, 'p'},
+		{0}};
 	struct dx_import_opts o = {0};
 	struct dx_import_result r;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	struct out out = {0};
 	const char *db = NULL, *errors = NULL;
-	char scope[13] = "";
+	char scope[13] = "", period[8] = "";
 	int c, rc, quiet = 0, unmask;
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -64,6 +66,16 @@ int cmd_import(int argc, char **argv)
 		case 'e': errors = optarg; break;
 		case 'a': o.actor = optarg; break;
 		case 'c': o.county = optarg; break;
+		case 'p': {
+			int y, m;
+			if (dx_month_parse(optarg, strlen(optarg), &y, &m)) {
+				fprintf(stderr, "错误: --period 应为月份，如 2023-08\n");
+				return DX_EXIT_USAGE;
+			}
+			dx_snprintf(period, sizeof(period), "%04d-%02d", y, m);
+			o.period = period;
+			break;
+		}
 		case 'q': quiet = 1; break;
 		default: return dx_cli_usage("import");
 		}

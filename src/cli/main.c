@@ -14,7 +14,7 @@ static const struct dx_cmd commands[] = {
 	 "create a synthetic demo county (云岭县 532399)"},
 	{"import", cmd_import,
 	 "import persons|incomes|warnings|measures|visits FILE [--dry-run] [--keep-valid] "
-	 "[--errors OUT.xlsx] [--as ACCOUNT] [--county CODE] [--quiet] [--db FILE]",
+	 "[--errors OUT.xlsx] [--as ACCOUNT] [--county CODE] [--period YYYY-MM] [--quiet] [--db FILE]",
 	 "import a ledger (台账) from xlsx or csv"},
 	{"export", cmd_export,
 	 "export persons|households|incomes|measures|visits --area CODE [--out FILE.xlsx|FILE.csv] "

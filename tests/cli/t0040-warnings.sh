@@ -14,7 +14,9 @@ cat > more.csv <<'CSV'
 532326196810020031,罗涛,医保,个人自付医疗费用超标,8000,2023-09-01,门诊
 532326198910100134,林平,医保,个人自付医疗费用超标,"15,230.50",2023-08-14,住院
 CSV
-expect_exit 0 $DIXIAN import warnings more.csv --db w.db
+expect_exit 0 $DIXIAN import warnings more.csv --period 2023.9 --db w.db
+expect_eq "$(q w.db "SELECT period FROM warning_batch ORDER BY id DESC LIMIT 1")" 2023-09 "list period"
+expect_exit 2 $DIXIAN import warnings more.csv --period 九月 --db w.db
 expect_eq "$(q w.db "SELECT count(*) FROM warning WHERE id_no = '532326198910100134'")" 1 "repeated signal merged"
 expect_exit 0 $DIXIAN account add county --level 县 --scope 532326 --db w.db
 expect_exit 0 $DIXIAN account add cun --level 村 --scope 532326106001 --db w.db
