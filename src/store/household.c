@@ -64,15 +64,8 @@ static const char SQL_PERSON_INSERT_COUNTY[] =
 	" disability_subsidy, phone, counted, updated_at, household_id, county_code)"
 	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
-static int person_insert(struct dx_store *st, const char *county, struct dx_person *p)
+int dx_store_bind_person(struct dx_stmt *s, int i, const struct dx_person *p)
 {
-	char now[21];
-	struct dx_stmt *s;
-	int rc, i = 1;
-	if (!(s = dx_q(st, county ? SQL_PERSON_INSERT_COUNTY : SQL_PERSON_INSERT)))
-		return DX_DB;
-	dx_store_now(now);
-	dx_bind_static(s, i++, p->id_no);
 	dx_bind_static(s, i++, p->name);
 	dx_bind_static(s, i++, p->relation);
 	dx_bind_static(s, i++, p->sex);
@@ -95,6 +88,19 @@ static int person_insert(struct dx_store *st, const char *county, struct dx_pers
 	dx_bind_int(s, i++, p->disability_subsidy);
 	dx_bind_static(s, i++, p->phone);
 	dx_bind_int(s, i++, p->counted);
+	return i;
+}
+
+static int person_insert(struct dx_store *st, const char *county, struct dx_person *p)
+{
+	char now[21];
+	struct dx_stmt *s;
+	int rc, i = 1;
+	if (!(s = dx_q(st, county ? SQL_PERSON_INSERT_COUNTY : SQL_PERSON_INSERT)))
+		return DX_DB;
+	dx_store_now(now);
+	dx_bind_static(s, i++, p->id_no);
+	i = dx_store_bind_person(s, i, p);
 	dx_bind_static(s, i++, now);
 	dx_bind_int(s, i++, p->household_id);
 	if (county)

@@ -120,6 +120,12 @@ int dx_step_done(struct dx_stmt *s);
 /* Copy column i into a fixed buffer. */
 void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size);
 
+/* Bind a person's fields from 姓名 to 是否计入家庭人口 (name .. counted, in
+ * the person table's column order) from parameter i on, without copying
+ * (p must outlive the step); returns the next parameter number.  One
+ * list for the insert and the import's update. */
+int dx_store_bind_person(struct dx_stmt *s, int i, const struct dx_person *p);
+
 /* Upgrade the open store's schema to version `target` (tests use it to
  * build an old store); dx_store_open() upgrades to the newest. */
 int dx_store_migrate(struct dx_store *st, int target);
