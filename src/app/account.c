@@ -120,6 +120,11 @@ int dx_actor_sees(const struct dx_actor *a, const char *area_code)
 	return a->acc.scope[0] && dx_area_in_scope(area_code, a->acc.scope);
 }
 
+int dx_actor_may_unmask(const struct dx_actor *a)
+{
+	return !a->readonly && a->level == DX_LEVEL_COUNTY;
+}
+
 int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], struct dx_buf *why)
 {
 	if (!area || !*area) {

@@ -35,6 +35,10 @@ int dx_actor_load(struct dx_store *st, const char *name, struct dx_actor *out, s
 /* 1 if area_code lies within the actor's scope. */
 int dx_actor_sees(const struct dx_actor *a, const char *area_code);
 
+/* Whether a may see unmasked 身份证 and phone numbers (exports, feedback
+ * sheets): a county-level (县) account with role 经办.  The one rule. */
+int dx_actor_may_unmask(const struct dx_actor *a);
+
 /*
  * Narrow `area` (NULL or "" = the whole scope) to the actor: writes the
  * canonical prefix to out and returns 0, or DX_DENIED / DX_INVALID with

@@ -13,8 +13,8 @@
 #include "io/xlsx_write.h"
 #include "store/ledger.h"
 
-/* One rule for every unmasked output (exports here, warning feedback
- * sheets): a county-level 经办 account, within its scope. */
+/* Scope and unmasking right of an account (dx_actor_may_unmask, the rule
+ * every unmasked output shares). */
 int dx_ledger_actor(struct dx_store *st, const char *name, char scope[13], int *unmask,
 		    struct dx_buf *why)
 {
@@ -24,7 +24,7 @@ int dx_ledger_actor(struct dx_store *st, const char *name, char scope[13], int *
 	if (rc)
 		return rc == DX_NOT_FOUND || rc == DX_INVALID ? DX_DENIED : rc;
 	dx_strlcpy(scope, a.acc.scope, 13);
-	*unmask = !a.readonly && a.level == DX_LEVEL_COUNTY;
+	*unmask = dx_actor_may_unmask(&a);
 	return DX_OK;
 }
 

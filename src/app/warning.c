@@ -190,7 +190,7 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 	char county[7], title[128];
 	lxw_error err;
 	int rc;
-	if (unmasked && (a->readonly || a->level != DX_LEVEL_COUNTY)) {
+	if (unmasked && !dx_actor_may_unmask(a)) {
 		dx_buf_addf(why, "账号 %s 无权导出完整证件号码（仅县级经办账号可以）", a->acc.name);
 		return DX_DENIED;
 	}
