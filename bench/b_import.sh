@@ -49,3 +49,11 @@ PY
 rm -f imp1m.db*
 m=$(peak_mib $DIXIAN import persons persons1m.csv --db imp1m.db --quiet)
 echo "import persons ($(($(wc -l < persons1m.csv) - 1)) rows): peak memory ${m} MiB (target < 200)"
+# targets (issue 3): say which are met; exit 1 when one is not, as every
+# benchmark does
+status=0
+if awk -v r="$r" 'BEGIN { exit !(r + 0 <= 1.0) }'; then echo "  import speed target met"
+else echo "  import speed target NOT met: ratio $r"; status=1; fi
+if awk -v m="$m" 'BEGIN { exit !(m + 0 < 200) }'; then echo "  import memory target met"
+else echo "  import memory target NOT met: ${m} MiB"; status=1; fi
+exit $status

@@ -21,4 +21,9 @@ tb=$(best sqlite3 $db "SELECT count(*), sum(members) FROM household WHERE kind =
 tq=$(best sqlite3 $db "SELECT count(*), (SELECT count(*) FROM person p WHERE p.household_id IN (SELECT id FROM household WHERE kind = '脱贫户') AND p.counted = 1) FROM household WHERE kind = '脱贫户'")
 echo "report county ($persons persons, whole report, 5 paragraphs): dixian ${td}s (target < 0.100), baseline sqlite3 one-sentence aggregate ${tb}s (on the member cache) / ${tq}s (counting members), ratio $(ratio $td $tq) vs counting"
 echo "report township: dixian ${tt}s"
-awk -v t=$td 'BEGIN { exit !(t < 0.100) }' && echo "report target met" || echo "report target NOT met: ${td}s"
+if awk -v t=$td 'BEGIN { exit !(t < 0.100) }'; then
+	echo "report target met"
+else
+	echo "report target NOT met: ${td}s"
+	exit 1
+fi
