@@ -6,6 +6,7 @@
 #include "core/dx.h"
 #include "app/check.h"
 #include "cli/cli.h"
+#include "io/csv_write.h"
 #include "core/area.h"
 #include "core/date.h"
 
@@ -18,17 +19,7 @@ struct out {
 
 static void csv_field(struct dx_buf *b, const char *s, int last)
 {
-	if (strpbrk(s, ",\"\n\r")) {
-		dx_buf_addch(b, '"');
-		for (; *s; s++) {
-			if (*s == '"')
-				dx_buf_addch(b, '"');
-			dx_buf_addch(b, *s);
-		}
-		dx_buf_addch(b, '"');
-	} else {
-		dx_buf_adds(b, s);
-	}
+	dx_csv_field(b, s);
 	dx_buf_addch(b, last ? '\n' : ',');
 }
 

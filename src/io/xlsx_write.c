@@ -3,6 +3,7 @@
  */
 #include "core/dx.h"
 #include "io/xlsx_write.h"
+#include "io/csv_write.h"
 #include "core/strbuf.h"
 
 #include <xlsxwriter.h>
@@ -88,20 +89,9 @@ void dx_tw_cell(struct dx_tw *w, const char *s, enum dx_tw_style style)
 		if (e != LXW_NO_ERROR)
 			w->err = dx_error(DX_IO, "xlsx: %s", lxw_strerror(e));
 	} else {
-		int quote = strpbrk(s, ",\"\r\n") != NULL;
 		if (w->col)
 			dx_buf_addch(&w->line, ',');
-		if (quote) {
-			dx_buf_addch(&w->line, '"');
-			for (const char *p = s; *p; p++) {
-				if (*p == '"')
-					dx_buf_addch(&w->line, '"');
-				dx_buf_addch(&w->line, *p);
-			}
-			dx_buf_addch(&w->line, '"');
-		} else {
-			dx_buf_adds(&w->line, s);
-		}
+		dx_csv_field(&w->line, s);
 	}
 	w->col++;
 }
