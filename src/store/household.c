@@ -20,6 +20,21 @@ static void county_of(const char *area, char county[7])
 /* The inserts bind text without copying (the record outlives the step) and
  * take the new id from the connection rather than by RETURNING, which
  * costs SQLite a temporary table per row. */
+int dx_store_bind_household(struct dx_stmt *s, int i, const struct dx_household *h)
+{
+	dx_bind_static(s, i++, h->group_name);
+	dx_bind_static(s, i++, h->kind);
+	if (h->tuopin_year)
+		dx_bind_int(s, i, h->tuopin_year);
+	i++;
+	dx_bind_static(s, i++, h->phone);
+	dx_bind_int(s, i++, h->relocated);
+	dx_bind_int(s, i++, h->unsafe_housing);
+	dx_bind_int(s, i++, h->dropout);
+	dx_bind_int(s, i++, h->unsafe_water);
+	return i;
+}
+
 int dx_store_household_insert(struct dx_store *st, struct dx_household *h)
 {
 	char county[7], now[21];
@@ -32,16 +47,7 @@ int dx_store_household_insert(struct dx_store *st, struct dx_household *h)
 	dx_bind_static(s, 1, county);
 	dx_bind_static(s, 2, h->hh_no);
 	dx_bind_static(s, 3, h->area_code);
-	dx_bind_static(s, 4, h->group_name);
-	dx_bind_static(s, 5, h->kind);
-	if (h->tuopin_year)
-		dx_bind_int(s, 6, h->tuopin_year);
-	dx_bind_static(s, 7, h->phone);
-	dx_bind_int(s, 8, h->relocated);
-	dx_bind_int(s, 9, h->unsafe_housing);
-	dx_bind_int(s, 10, h->dropout);
-	dx_bind_int(s, 11, h->unsafe_water);
-	dx_bind_static(s, 12, now);
+	dx_bind_static(s, dx_store_bind_household(s, 4, h), now);
 	if ((rc = dx_step_done(s)))
 		return rc;
 	h->id = dx_last_id(st);

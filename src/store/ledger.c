@@ -74,16 +74,7 @@ int dx_ledger_household_update(struct dx_store *st, const struct dx_household *h
 		return DX_DB;
 	dx_store_now(now);
 	dx_bind_text(s, 1, h->area_code);
-	dx_bind_text(s, 2, h->group_name);
-	dx_bind_text(s, 3, h->kind);
-	if (h->tuopin_year)
-		dx_bind_int(s, 4, h->tuopin_year);
-	dx_bind_text(s, 5, h->phone);
-	dx_bind_int(s, 6, h->relocated);
-	dx_bind_int(s, 7, h->unsafe_housing);
-	dx_bind_int(s, 8, h->dropout);
-	dx_bind_int(s, 9, h->unsafe_water);
-	dx_bind_text(s, 10, now);
+	dx_bind_static(s, dx_store_bind_household(s, 2, h), now);
 	dx_bind_int(s, 11, h->id);
 	return dx_step_done(s);
 }

@@ -126,6 +126,10 @@ void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size);
  * list for the insert and the import's update. */
 int dx_store_bind_person(struct dx_stmt *s, int i, const struct dx_person *p);
 
+/* The same for a household, from 村民小组 to 饮水出现安全问题 (group_name ..
+ * unsafe_water): one list for the insert and the import's update. */
+int dx_store_bind_household(struct dx_stmt *s, int i, const struct dx_household *h);
+
 /* Upgrade the open store's schema to version `target` (tests use it to
  * build an old store); dx_store_open() upgrades to the newest. */
 int dx_store_migrate(struct dx_store *st, int target);
