@@ -24,6 +24,9 @@ const char *dx_cli_db_path(const char *opt);
 int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st);
 /* Print "usage: dixian <usage>" for cmd to stderr and return DX_EXIT_USAGE. */
 int dx_cli_usage(const char *name);
+/* Parse a date option's value into ISO form in out; on a bad value print
+ * the Chinese reason naming `opt` and return DX_EXIT_USAGE, else 0. */
+int dx_cli_date(const char *arg, const char *opt, char out[11]);
 /* Map an error code to an exit code. */
 int dx_cli_exit(int rc);
 

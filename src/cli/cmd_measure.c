@@ -65,15 +65,10 @@ int cmd_measure(int argc, char **argv)
 		case 'E': req.end_on = optarg; break;
 		case 'r': req.cadre = optarg; break;
 		case 'a': area = optarg; break;
-		case 'o': {
-			struct dx_date d;
-			if (dx_date_parse(optarg, strlen(optarg), &d)) {
-				fprintf(stderr, "错误: --as-of 应为日期 YYYY-MM-DD\n");
+		case 'o':
+			if (dx_cli_date(optarg, "--as-of", as_of))
 				return DX_EXIT_USAGE;
-			}
-			dx_date_format(&d, as_of);
 			break;
-		}
 		default: return dx_cli_usage("measure");
 		}
 	}

@@ -51,7 +51,6 @@ int cmd_report(int argc, char **argv)
 	struct dx_policy pol;
 	struct dx_store *st = NULL;
 	struct dx_buf b = DX_BUF_INIT;
-	struct dx_date d;
 	int64_t year = 0;
 	int c, rc;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -69,11 +68,8 @@ int cmd_report(int argc, char **argv)
 			}
 			break;
 		case 'o':
-			if (dx_date_parse(optarg, strlen(optarg), &d)) {
-				fprintf(stderr, "错误: --as-of 应为日期 YYYY-MM-DD\n");
+			if (dx_cli_date(optarg, "--as-of", as_of))
 				return DX_EXIT_USAGE;
-			}
-			dx_date_format(&d, as_of);
 			break;
 		case 'f':
 			format = optarg;

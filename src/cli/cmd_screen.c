@@ -155,7 +155,6 @@ int cmd_screen(int argc, char **argv)
 	struct dx_store *st = NULL;
 	const char *db = NULL, *area = NULL, *why = NULL, *bad = NULL;
 	char canon[13], as_of[11] = "";
-	struct dx_date d;
 	int64_t year = 0;
 	int c, rc;
 
@@ -199,11 +198,8 @@ int cmd_screen(int argc, char **argv)
 			so.all = 1;
 			break;
 		case 'o':
-			if (dx_date_parse(optarg, strlen(optarg), &d)) {
-				fprintf(stderr, "错误: --as-of 应为日期 YYYY-MM-DD\n");
+			if (dx_cli_date(optarg, "--as-of", as_of))
 				return DX_EXIT_USAGE;
-			}
-			dx_date_format(&d, as_of);
 			break;
 		default:
 			return dx_cli_usage("screen");

@@ -57,11 +57,8 @@ int cmd_visit(int argc, char **argv)
 		case 'f': req.findings = optarg; break;
 		case 'a': area = optarg; break;
 		case 'o':
-			if (dx_date_parse(optarg, strlen(optarg), &d)) {
-				fprintf(stderr, "错误: --as-of 应为日期 YYYY-MM-DD\n");
+			if (dx_cli_date(optarg, "--as-of", as_of))
 				return DX_EXIT_USAGE;
-			}
-			dx_date_format(&d, as_of);
 			break;
 		default: return dx_cli_usage("visit");
 		}

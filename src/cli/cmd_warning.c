@@ -38,11 +38,8 @@ int cmd_warning(int argc, char **argv)
 		case 'A': as = optarg; break;
 		case 'a': area = optarg; break;
 		case 'D':
-			if (dx_date_parse(optarg, strlen(optarg), &d)) {
-				fprintf(stderr, "错误: --date 应为日期 YYYY-MM-DD\n");
+			if (dx_cli_date(optarg, "--date", date))
 				return DX_EXIT_USAGE;
-			}
-			dx_date_format(&d, date);
 			break;
 		case 'p': dept = optarg; break;
 		case 'P': period = optarg; break;

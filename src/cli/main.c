@@ -5,6 +5,7 @@
  */
 #include "core/dx.h"
 #include "cli/cli.h"
+#include "core/date.h"
 
 #include <locale.h>
 
@@ -94,6 +95,17 @@ int dx_cli_usage(const char *name)
 		if (!strcmp(commands[i].name, name))
 			fprintf(stderr, "usage: dixian %s\n", commands[i].usage);
 	return DX_EXIT_USAGE;
+}
+
+int dx_cli_date(const char *arg, const char *opt, char out[11])
+{
+	struct dx_date d;
+	if (dx_date_parse(arg, strlen(arg), &d)) {
+		fprintf(stderr, "错误: %s 应为日期 YYYY-MM-DD\n", opt);
+		return DX_EXIT_USAGE;
+	}
+	dx_date_format(&d, out);
+	return 0;
 }
 
 int dx_cli_exit(int rc)
