@@ -71,25 +71,35 @@ DX_TESTABLE int dx_store_migrate(struct dx_store *st, int target)
 				"store '%s' has schema version %d, newer than this "
 				"dixian knows (%d); upgrade dixian",
 				st->path, have, st->drv->nmigrations);
+	if (have >= target)
+		return DX_OK;
+	/* a migration may rebuild a table others refer to */
+	if ((rc = st->drv->fk_enforce(st, 0)))
+		return rc;
 	while (have < target) {
 		if ((rc = dx_store_begin(st)))
-			return rc;
+			break;
 		rc = st->drv->exec(st, st->drv->migrations[have]);
+		if (!rc)
+			rc = st->drv->fk_check(st);
 		if (!rc)
 			rc = st->drv->set_version(st, have + 1);
 		if (rc) {
 			dx_store_rollback(st);
-			return dx_error(rc, "cannot upgrade store '%s' to version %d",
-					st->path, have + 1);
+			rc = dx_error(rc, "cannot upgrade store '%s' to version %d", st->path,
+				      have + 1);
+			break;
 		}
 		if ((rc = dx_store_commit(st)))
-			return rc;
+			break;
 		have++;
 		if (start > 0)
 			dx_log(DX_LOG_INFO, "store '%s' upgraded to version %d",
 			       st->path, have);
 	}
-	return DX_OK;
+	if (st->drv->fk_enforce(st, 1) && !rc)
+		rc = DX_DB;
+	return rc;
 }
 
 int dx_store_open(struct dx_store **out, const char *path, unsigned flags)

@@ -45,6 +45,12 @@ struct dx_driver {
 	 * transaction.  Returns the number dropped in *n. */
 	int (*defer_schema)(struct dx_store *st, const char *table, const char *triggers,
 			    struct dx_buf *saved, int *n);
+	/* Migrations run with foreign keys unenforced, since rebuilding a
+	 * table drops and recreates a parent (fk_enforce, outside any
+	 * transaction), and end by checking them all (fk_check: DX_INVALID if
+	 * a reference is broken). */
+	int (*fk_enforce)(struct dx_store *st, int on);
+	int (*fk_check)(struct dx_store *st);
 	int (*get_version)(struct dx_store *st, int *v);
 	int (*set_version)(struct dx_store *st, int v);
 	/* migrations[i] brings the schema from version i to i+1 */

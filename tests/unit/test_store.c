@@ -92,6 +92,81 @@ static void test_old_store_is_upgraded(void **state)
 	tu_rm(path);
 }
 
+static int64_t one_int(const char *path, const char *sql)
+{
+	sqlite3 *db;
+	sqlite3_stmt *s;
+	int64_t v = -1;
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	sqlite3_close(db);
+	return v;
+}
+
+/* Version 8 rebuilds the person table (身份证 uniqueness becomes a named
+ * index): a version-7 store keeps its members, the references to them,
+ * the derived household columns and the triggers that keep them. */
+static void test_v7_store_rebuilt_by_v8(void **state)
+{
+	char path[64];
+	struct dx_store *st = NULL;
+	struct dx_household h = {.hh_no = "532326106000001", .area_code = "532326106001",
+				 .group_name = "青山一组", .kind = "一般户"};
+	struct dx_person p = {.id_no = "532326196810020031", .name = "罗涛", .relation = "户主",
+			      .sex = "男", .birth = "1968-10-02", .health = "长期慢性病",
+			      .work_months = -1, .counted = 1};
+	struct dx_person q = p, dup = p;
+	(void)state;
+	tu_tmpdb(path);
+	{
+		struct dx_store raw = {.drv = &dx_driver_sqlite, .path = path};
+		assert_int_equal(raw.drv->open(&raw, path, DX_STORE_CREATE), DX_OK);
+		assert_int_equal(dx_store_migrate(&raw, 7), DX_OK);
+		put_village(&raw);
+		assert_int_equal(dx_store_household_insert(&raw, &h), DX_OK);
+		p.household_id = q.household_id = h.id;
+		dx_strlcpy(q.id_no, "11010519491231002X", sizeof(q.id_no));
+		dx_strlcpy(q.name, "李芳", sizeof(q.name));
+		dx_strlcpy(q.relation, "配偶", sizeof(q.relation));
+		q.health[0] = '\0';
+		assert_int_equal(dx_store_person_insert(&raw, &p), DX_OK);
+		assert_int_equal(dx_store_person_insert(&raw, &q), DX_OK);
+		assert_int_equal(raw.drv->exec(&raw, "INSERT INTO warning_batch VALUES"
+						      " (1, '532326', '医保', '2026-10', 'x', 'x');"
+						      "INSERT INTO warning(county_code, batch_id, id_no,"
+						      " department, event, person_id, household_id)"
+						      " VALUES ('532326', 1, '11010519491231002X', '医保',"
+						      " '高额医疗费用', 2, 1)"),
+				 DX_OK);
+		for (size_t i = 0; i < raw.nstmts; i++)
+			raw.drv->finalize(raw.stmts[i].stmt);
+		raw.drv->close(&raw);
+	}
+	assert_int_equal(one_int(path, "PRAGMA user_version"), 7);
+	assert_int_equal(dx_store_open(&st, path, 0), DX_OK);
+	assert_int_equal(one_int(path, "PRAGMA user_version"), 8);
+	assert_int_equal(one_int(path, "SELECT count(*) FROM person"), 2);
+	assert_int_equal(one_int(path, "SELECT person_id FROM warning"), q.id);
+	assert_int_equal(one_int(path, "SELECT count(*) FROM pragma_foreign_key_check"), 0);
+	assert_true(has_index(path, "person_id_no"));
+	assert_false(has_index(path, "sqlite_autoindex_person_1"));
+	assert_int_equal(one_int(path, "SELECT members FROM household"), 2);
+	assert_int_equal(one_int(path, "SELECT head_id FROM household"), p.id);
+	/* the rule still holds, and the triggers still keep the household */
+	dup.household_id = h.id;
+	assert_int_equal(dx_store_person_insert(st, &dup), DX_EXISTS);
+	dx_strlcpy(dup.id_no, "532326200501010017", sizeof(dup.id_no));
+	dx_strlcpy(dup.relation, "之子", sizeof(dup.relation));
+	assert_int_equal(dx_store_person_insert(st, &dup), DX_OK);
+	dx_store_close(st);
+	assert_int_equal(one_int(path, "SELECT members FROM household"), 3);
+	assert_int_equal(one_int(path, "SELECT msum & 2 FROM household"), 2); /* 慢性病 */
+	tu_rm(path);
+}
+
 static void test_newer_store_refused(void **state)
 {
 	char path[64];
@@ -224,6 +299,7 @@ int main(void)
 		cmocka_unit_test(test_missing_store_not_created),
 		cmocka_unit_test(test_create_is_latest_version),
 		cmocka_unit_test(test_old_store_is_upgraded),
+		cmocka_unit_test(test_v7_store_rebuilt_by_v8),
 		cmocka_unit_test(test_newer_store_refused),
 		cmocka_unit_test(test_not_a_store),
 		cmocka_unit_test(test_household_person_county_code),
