@@ -14,14 +14,17 @@
  *
  * Speed: once the import has added about as many members as the store
  * held, it switches the store to a bulk load (dx_store_bulk_begin): the
- * secondary indexes and the household.members triggers are rebuilt once
- * at commit instead of updated per row.
+ * secondary indexes are rebuilt once at commit instead of updated per
+ * row, and the household columns derived from the members, which the
+ * store's triggers keep otherwise, are folded here from the rows written
+ * and set once per household, when its rows end.
  */
 #include "core/dx.h"
 #include "app/import_int.h"
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/strbuf.h"
+#include "store/derived.h"
 #include "store/ledger.h"
 
 #include <stddef.h>
@@ -124,6 +127,14 @@ struct hhst {
 	uint32_t idx; /* order of first appearance, from 1 */
 	int32_t heads;
 	unsigned char existed, changed, added;
+	/* during a bulk load (no triggers): the members this import wrote,
+	 * folded as the store's derived columns (store/derived.h), for a
+	 * household it created; dirty = not yet written to the store; stale
+	 * = a stored household the store must recompute */
+	unsigned char dirty, stale;
+	int32_t nmem;
+	uint32_t msum;
+	int64_t head;
 	uint32_t fh[HH_MAXF]; /* hashes of the household-level cells of its first row */
 };
 /* A member: in the store, in the file, or both. */
@@ -158,6 +169,7 @@ struct ps {
 	uint32_t nhh;
 	long stored_persons, inserted;
 	int bulk;
+	struct hhst *last; /* the household of the last row written */
 	struct dx_buf before, after; /* audit JSON, reused */
 };
 
@@ -805,9 +817,26 @@ static int household_phone(struct dx_imp *im, struct hhst *h, const struct dx_ro
 			    DX_ARRAY_SIZE(hfields), &changed);
 }
 
+/* A member this import wrote into household h, which it created. */
+static void fold_member(struct hhst *h, const struct dx_person *p, int bulk)
+{
+	h->nmem += p->counted == 1;
+	h->msum |= dx_store_member_bits(p);
+	if (!h->head && !strcmp(p->relation, "户主"))
+		h->head = p->id; /* ids grow: the first is the smallest */
+	h->dirty |= (unsigned char)bulk;
+}
+
+static int flush_derived(struct dx_imp *im, struct hhst *h)
+{
+	h->dirty = 0;
+	return dx_store_household_set_derived(im->st, h->id, h->nmem, h->msum, h->head);
+}
+
 static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 			const struct dx_rowval *rv)
 {
+	struct ps *ps = im->h;
 	struct dx_person old, now;
 	char key[24];
 	int rc, changed, have_old = 0;
@@ -838,7 +867,6 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 			return rc;
 		im->res->p_updated++;
 	} else {
-		struct ps *ps = im->h;
 		char county[7];
 		person_from_row(&now, rv);
 		now.household_id = h->id;
@@ -855,8 +883,15 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 		e->pid = now.id;
 		e->hh = h->id;
 		im->res->p_added++;
+		if (h->added)
+			fold_member(h, &now, ps->bulk);
 	}
 	h->changed = 1;
+	if (ps->bulk && !h->added && !h->stale) {
+		h->stale = 1;
+		if ((rc = dx_store_bulk_stale(im->st, h->id)))
+			return rc;
+	}
 	/* the members of a household this import creates are covered by the
 	 * household's insert row: one audit row per new household, not per
 	 * member (a 300k-person ledger would otherwise double the store) */
@@ -884,6 +919,11 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 	check_member(im, ps, h, e, pnew, rv, rownum);
 	if (!im->write || im->row_bad || im->res->errors != before)
 		return 0;
+	/* a ledger lists a household's rows together: when they end, its
+	 * derived columns are complete (rows found later set them again) */
+	if (ps->last && ps->last != h && ps->last->dirty && (rc = flush_derived(im, ps->last)))
+		return rc;
+	ps->last = h;
 	if (hnew || (!h->id && !h->existed)) {
 		if ((rc = write_household(im, ps, h, rv)))
 			return rc;
@@ -898,6 +938,7 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 static int finish(struct dx_imp *im)
 {
 	struct ps *ps = im->h;
+	int rc;
 	if (!ps)
 		return 0;
 	for (size_t i = 0; i < ps->hh.cap; i++) {
@@ -906,6 +947,8 @@ static int finish(struct dx_imp *im)
 			continue;
 		h = ps->hh.t[i].val;
 		im->res->units++;
+		if (h->dirty && (rc = flush_derived(im, h)))
+			return rc;
 		if (!h->heads)
 			dx_imp_report(im, (long)h->first_row, DX_P_REL, ps->hh.t[i].key, 1,
 				      "户 %s 没有户主（应有一人的与户主关系为 户主）", ps->hh.t[i].key);

@@ -158,6 +158,7 @@ void dx_store_close(struct dx_store *st)
 	if (st->db)
 		st->drv->close(st);
 	dx_buf_release(&st->bulk_sql);
+	free(st->bulk_stale);
 	free(st->path);
 	free(st);
 }
@@ -200,6 +201,7 @@ int dx_store_rollback(struct dx_store *st)
 	st->txn_depth = 0;
 	st->bulk = 0; /* the rollback brought back what bulk_begin dropped */
 	dx_buf_reset(&st->bulk_sql);
+	st->bulk_nstale = 0;
 	return rc;
 }
 
@@ -222,6 +224,10 @@ int dx_store_bulk_begin(struct dx_store *st)
 		return DX_OK;
 	if (!st->txn_depth)
 		return dx_error(DX_USAGE, "bulk load outside a transaction");
+	/* a cached statement left on a row (a look-up read once) keeps its
+	 * table open, and SQLite will not drop an index of an open table */
+	for (size_t i = 0; i < st->nstmts; i++)
+		st->drv->reset(st->stmts[i].stmt);
 	for (size_t i = 0; !rc && i < DX_ARRAY_SIZE(bulk_defer); i++)
 		rc = st->drv->defer_schema(st, bulk_defer[i].table, bulk_defer[i].triggers,
 					   &st->bulk_sql, &n);
@@ -239,9 +245,12 @@ int dx_store_bulk_end(struct dx_store *st)
 	st->bulk = 0;
 	if (st->bulk_sql.len && (rc = st->drv->exec(st, st->bulk_sql.buf)))
 		goto out;
-	rc = dx_store_refresh_derived(st);
+	/* with the indexes back, each is a look-up of its members */
+	for (size_t i = 0; !rc && i < st->bulk_nstale; i++)
+		rc = dx_store_refresh_derived_one(st, st->bulk_stale[i]);
 out:
 	dx_buf_reset(&st->bulk_sql);
+	st->bulk_nstale = 0;
 	return rc;
 }
 

@@ -46,9 +46,9 @@ int dx_store_rollback(struct dx_store *st);
  * person and household and the triggers that keep household.members, so
  * that many inserts cost one index build instead of one index update each.
  * dx_store_bulk_end() (and dx_store_commit(), which calls it) recreates
- * them and recomputes the columns derived from the members (derived.h);
- * a rollback restores them.  Worth
- * it when the load adds about as many rows as the tables hold.
+ * them; a rollback restores them.  Meanwhile the loader keeps the columns
+ * derived from the members (derived.h says how).  Worth it when the load
+ * adds about as many rows as the tables hold.
  */
 int dx_store_bulk_begin(struct dx_store *st);
 int dx_store_bulk_end(struct dx_store *st);

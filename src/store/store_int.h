@@ -67,6 +67,8 @@ struct dx_store {
 	int txn_depth;
 	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */
 	struct dx_buf bulk_sql; /* what dx_store_bulk_end recreates */
+	int64_t *bulk_stale;    /* households whose derived columns bulk_end recomputes */
+	size_t bulk_nstale, bulk_stale_cap;
 	size_t nstmts;
 	struct {
 		const char *sql; /* static string: the cache key is its address */

@@ -3,6 +3,7 @@
  * newer ones refused), inserts carrying county_code, transactions.
  */
 #include "testutil.h"
+#include "store/derived.h"
 #include "store/store_int.h"
 
 #include <sqlite3.h>
@@ -167,6 +168,68 @@ static void test_v7_store_rebuilt_by_v8(void **state)
 	tu_rm(path);
 }
 
+/* dx_store_member_bits, which a bulk load folds households with, is the
+ * twin of the view person_bits the triggers read: every combination of
+ * the facts they look at gives the same bits both ways. */
+static void test_member_bits_twin_of_view(void **state)
+{
+	static const char *const health[] = {"", "健康", "患有大病", "长期慢性病", "残疾",
+					     "长期慢性病,残疾"};
+	static const char *const school[] = {"", "小学", "普通高中", "中职", "高职",
+					     "本科", "研究生", "硕士"};
+	static const char *const labour[] = {"", "普通劳动力", "技能劳动力", "弱劳动力或半劳动力",
+					     "丧失劳动力", "无劳动力", "其他"};
+	char path[64];
+	struct dx_store *st = fresh(path);
+	struct dx_household h = {.hh_no = "T1", .area_code = "532326106001", .kind = "一般户"};
+	unsigned seen = 0, want[6 * 8 * 7 * 8 + 1];
+	int n = 0;
+	(void)state;
+	put_village(st);
+	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
+	for (size_t a = 0; a < DX_ARRAY_SIZE(health); a++)
+		for (size_t b = 0; b < DX_ARRAY_SIZE(school); b++)
+			for (size_t c = 0; c < DX_ARRAY_SIZE(labour); c++)
+				for (int k = 0; k < 8; k++) {
+					struct dx_person p = {.household_id = h.id, .relation = "之子",
+							      .sex = "男", .birth = "2000-01-01",
+							      .work_months = -1, .counted = 1};
+					dx_snprintf(p.id_no, sizeof(p.id_no), "T%017d", n++);
+					dx_strlcpy(p.name, "某", sizeof(p.name));
+					dx_strlcpy(p.health, health[a], sizeof(p.health));
+					dx_strlcpy(p.school, school[b], sizeof(p.school));
+					dx_strlcpy(p.labour, labour[c], sizeof(p.labour));
+					dx_strlcpy(p.work_place, k & 1 ? "省外" : "",
+						   sizeof(p.work_place));
+					p.ins_resident = (k >> 1) & 1;
+					p.ins_employee = (k >> 2) & 1;
+					assert_int_equal(dx_store_person_insert(st, &p), DX_OK);
+					want[p.id] = dx_store_member_bits(&p);
+					seen |= want[p.id];
+				}
+	dx_store_close(st);
+	{
+		sqlite3 *db;
+		sqlite3_stmt *q;
+		int rows = 0;
+		assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(db, "SELECT id, bits FROM person_bits", -1, &q,
+						    NULL),
+				 SQLITE_OK);
+		while (sqlite3_step(q) == SQLITE_ROW) {
+			int64_t id = sqlite3_column_int64(q, 0);
+			assert_true(id > 0 && id <= n);
+			assert_int_equal(sqlite3_column_int(q, 1), want[id]);
+			rows++;
+		}
+		assert_int_equal(rows, n);
+		sqlite3_finalize(q);
+		sqlite3_close(db);
+	}
+	assert_int_equal(seen, 0xFF); /* every bit was exercised */
+	tu_rm(path);
+}
+
 static void test_newer_store_refused(void **state)
 {
 	char path[64];
@@ -300,6 +363,7 @@ int main(void)
 		cmocka_unit_test(test_create_is_latest_version),
 		cmocka_unit_test(test_old_store_is_upgraded),
 		cmocka_unit_test(test_v7_store_rebuilt_by_v8),
+		cmocka_unit_test(test_member_bits_twin_of_view),
 		cmocka_unit_test(test_newer_store_refused),
 		cmocka_unit_test(test_not_a_store),
 		cmocka_unit_test(test_household_person_county_code),
