@@ -13,6 +13,15 @@ static int is_ascii_space(int c)
 	       c == '\r';
 }
 
+/* Whether the 8 bytes at p are all ASCII. */
+static int ascii8(const unsigned char *p)
+{
+	uint64_t w;
+
+	memcpy(&w, p, sizeof(w));
+	return !(w & 0x8080808080808080ull);
+}
+
 int dx_utf8_valid(const char *s, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)s;
@@ -24,7 +33,16 @@ int dx_utf8_valid(const char *s, size_t len)
 		size_t n, k;
 
 		if (c < 0x80) {
+			/* ledgers are mostly digits and codes: skip ASCII 8 at a time */
 			i++;
+			while (i + 8 <= len && ascii8(p + i))
+				i += 8;
+			continue;
+		}
+		/* the common CJK case (U+1000..U+CFFF, U+E000..U+FFFF) first */
+		if (c >= 0xE1 && c != 0xED && c <= 0xEF && len - i >= 3 &&
+		    (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		if (c >= 0xC2 && c <= 0xDF) {
@@ -83,9 +101,17 @@ static size_t fold_at(const unsigned char *p, size_t len, char *c)
 	return 0;
 }
 
+/* Bytes that may start a sequence fold_at() folds: C2, E3, EF. */
+static int fold_lead(unsigned char c)
+{
+	return c == 0xC2 || c == 0xE3 || c == 0xEF;
+}
+
 /*
  * Fold src[0..len) into dst (which may be src itself: the output never
- * runs ahead of the input) and trim; returns the output length.
+ * runs ahead of the input) and trim; returns the output length.  Runs of
+ * bytes that cannot start a fold are moved in one piece, so plain ASCII
+ * and most CJK text cost a scan and a copy.
  */
 static size_t fold_trim(char *dst, const char *src, size_t len)
 {
@@ -93,10 +119,29 @@ static size_t fold_trim(char *dst, const char *src, size_t len)
 	size_t i = 0, w = 0, keep = 0;
 
 	while (i < len) {
-		char c = (char)p[i];
-		size_t n = fold_at(p + i, len - i, &c);
+		size_t j = i, n;
+		char c;
 
-		i += n ? n : 1;
+		while (j < len && !fold_lead(p[j]))
+			j++;
+		if (!w) /* leading spaces */
+			while (i < j && is_ascii_space(p[i]))
+				i++;
+		if (j > i) {
+			size_t k = w + (j - i);
+
+			memmove(dst + w, p + i, j - i);
+			while (k > w && is_ascii_space((unsigned char)dst[k - 1]))
+				k--;
+			if (k > w)
+				keep = k;
+			w += j - i;
+		}
+		if (j == len)
+			break;
+		c = (char)p[j];
+		n = fold_at(p + j, len - j, &c);
+		i = j + (n ? n : 1);
 		if (!w && is_ascii_space((unsigned char)c))
 			continue; /* leading */
 		dst[w++] = c;
@@ -126,8 +171,14 @@ char *dx_text_norm_inplace(char *s)
 	return s;
 }
 
-int dx_text_norm_fixed(char *out, size_t size, const char *s, size_t len)
+int dx_text_norm_fixed_len(char *out, size_t size, const char *s, size_t len,
+			   size_t *outlen)
 {
+	const unsigned char *p;
+	size_t i = 0, n;
+
+	if (outlen)
+		*outlen = 0;
 	if (size)
 		out[0] = '\0';
 	while (len && is_ascii_space((unsigned char)s[0])) {
@@ -136,12 +187,29 @@ int dx_text_norm_fixed(char *out, size_t size, const char *s, size_t len)
 	}
 	while (len && is_ascii_space((unsigned char)s[len - 1]))
 		len--;
-	if (memchr(s, '\0', len))
+	/* the usual cell has nothing to fold: find out in the NUL scan */
+	p = (const unsigned char *)s;
+	while (i < len && p[i] && !fold_lead(p[i]))
+		i++;
+	if (i < len && memchr(s + i, '\0', len - i))
 		return DX_INVALID;
 	if (len >= size)
 		return DX_TOOBIG;
-	out[fold_trim(out, s, len)] = '\0';
+	if (i == len) {
+		memcpy(out, s, len); /* already trimmed, nothing to fold */
+		n = len;
+	} else {
+		n = fold_trim(out, s, len);
+	}
+	out[n] = '\0';
+	if (outlen)
+		*outlen = n;
 	return DX_OK;
+}
+
+int dx_text_norm_fixed(char *out, size_t size, const char *s, size_t len)
+{
+	return dx_text_norm_fixed_len(out, size, s, len, NULL);
 }
 
 static int ascii_ieq(const char *a, const char *b)

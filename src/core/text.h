@@ -49,6 +49,14 @@ char *dx_text_norm_inplace(char *s);
 int dx_text_norm_fixed(char *out, size_t size, const char *s, size_t len);
 
 /*
+ * dx_text_norm_fixed() that also stores the length of the result in
+ * *outlen (when not NULL; 0 on failure), for callers that go on with the
+ * cell and should not strlen() it again.
+ */
+int dx_text_norm_fixed_len(char *out, size_t size, const char *s, size_t len,
+			   size_t *outlen);
+
+/*
  * Parse a yes/no cell, after normalisation: 是/否, 有/无, √/×, ✓/✗
  * (and the heavy ✔/✘), Y/N, YES/NO, TRUE/FALSE (any case), 1/0.
  * Sets *yes to 1 or 0 and returns 0.  A blank cell returns DX_NOT_FOUND

@@ -13,6 +13,8 @@
 #include "core/strbuf.h"
 #include "core/text.h"
 
+#include <pthread.h>
+
 /* ---- code tables (domain.md §3, §5; templates.md) ---- */
 static const char *const c_kind[] = {"脱贫户", "一般户", "一般农户=一般户", "非脱贫户=一般户", NULL};
 static const char *const c_rel[] = {
@@ -287,17 +289,111 @@ void dx_header_release(struct dx_header *h)
 
 /* ---- cells ---- */
 
-/* Look s up in a code table; the canonical value or NULL. */
-static const char *code_lookup(const char *const *codes, const char *s)
+/* Look s[0..n) up in a code table by walking it; the canonical value or
+ * NULL.  "alias=value" entries match their alias only. */
+static const char *code_lookup(const char *const *codes, const char *s, size_t n)
 {
-	size_t n = strlen(s);
 	for (size_t i = 0; codes[i]; i++) {
 		const char *eq = strchr(codes[i], '=');
-		if (eq ? ((size_t)(eq - codes[i]) == n && !memcmp(codes[i], s, n))
-		       : !strcmp(codes[i], s))
+		size_t klen = eq ? (size_t)(eq - codes[i]) : strlen(codes[i]);
+		if (klen == n && !memcmp(codes[i], s, n))
 			return eq ? eq + 1 : codes[i];
 	}
 	return NULL;
+}
+
+/*
+ * Every value and alias of every code table of templates[], hashed once
+ * per process (the tables are static and shared by all imports, so the
+ * index is built under pthread_once and only read after that).  A cell is
+ * looked up in one probe or two instead of a walk with a strcmp per
+ * entry.  The index gives the very pointer code_lookup() gives, since
+ * MULTI cells compare items by pointer.
+ */
+#define CODE_SLOTS 1024 /* a power of two, at most half full */
+
+struct code_slot {
+	const char *const *codes; /* the table; NULL for an empty slot */
+	const char *key;          /* a value or an alias as the cell has it */
+	size_t klen;
+	const char *canon; /* what code_lookup() gives for key */
+	size_t clen;
+};
+
+static struct code_slot code_index[CODE_SLOTS];
+static pthread_once_t code_once = PTHREAD_ONCE_INIT;
+
+static uint64_t load_le(const char *s, size_t n)
+{
+	uint64_t w = 0;
+	for (size_t i = 0; i < n; i++)
+		w |= (uint64_t)(unsigned char)s[i] << (8 * i);
+	return w;
+}
+
+/* A hash of (table, s[0..n)) from the length and the first and last 8
+ * bytes: the values of one table differ there. */
+static size_t code_hash(const char *const *codes, const char *s, size_t n)
+{
+	uint64_t a = load_le(s, n < 8 ? n : 8), b = n > 8 ? load_le(s + n - 8, 8) : 0;
+	uint64_t h = (uint64_t)(uintptr_t)codes ^ (n * 0x9E3779B97F4A7C15ull);
+	h = (h ^ a) * 0xBF58476D1CE4E5B9ull;
+	h = (h ^ b ^ (h >> 31)) * 0x94D049BB133111EBull;
+	return (size_t)(h ^ (h >> 29)) & (CODE_SLOTS - 1);
+}
+
+static struct code_slot *code_slot(const char *const *codes, const char *s, size_t n)
+{
+	size_t i = code_hash(codes, s, n);
+	for (;; i = (i + 1) & (CODE_SLOTS - 1)) {
+		struct code_slot *e = &code_index[i];
+		if (!e->codes ||
+		    (e->codes == codes && e->klen == n && !memcmp(e->key, s, n)))
+			return e;
+	}
+}
+
+static void code_index_build(void)
+{
+	size_t used = 0;
+	for (size_t t = 0; t < DX_ARRAY_SIZE(templates); t++) {
+		for (size_t i = 0; i < templates[t].ncols; i++) {
+			const char *const *codes = templates[t].cols[i].codes;
+			for (size_t k = 0; codes && codes[k]; k++) {
+				const char *eq = strchr(codes[k], '=');
+				size_t n = eq ? (size_t)(eq - codes[k]) : strlen(codes[k]);
+				struct code_slot *e;
+				if (used >= CODE_SLOTS / 2)
+					return; /* the rest is found by walking */
+				e = code_slot(codes, codes[k], n);
+				if (e->codes)
+					continue; /* the first entry wins, as in a walk */
+				e->codes = codes;
+				e->key = codes[k];
+				e->klen = n;
+				e->canon = eq ? eq + 1 : codes[k];
+				e->clen = strlen(e->canon);
+				used++;
+			}
+		}
+	}
+}
+
+/* code_lookup() through the index; *clen gets the canonical value's
+ * length.  A table outside templates[] is walked. */
+static const char *code_find(const char *const *codes, const char *s, size_t n, size_t *clen)
+{
+	const struct code_slot *e;
+	const char *canon;
+	pthread_once(&code_once, code_index_build);
+	e = code_slot(codes, s, n);
+	if (e->codes) {
+		*clen = e->clen;
+		return e->canon;
+	}
+	canon = code_lookup(codes, s, n);
+	*clen = canon ? strlen(canon) : 0;
+	return canon;
 }
 
 static void code_list(const char *const *codes, char *out, size_t size)
@@ -331,8 +427,12 @@ static int multi_item(const char *item, size_t n, void *arg)
 	struct multi *m = arg;
 	char v[DX_TPL_CELL];
 	const char *canon;
-	dx_strlcpy(v, item, n + 1 < sizeof(v) ? n + 1 : sizeof(v));
-	if (!(canon = code_lookup(m->c->codes, v))) {
+	size_t clen;
+	if (n > sizeof(v) - 1)
+		n = sizeof(v) - 1; /* no value is that long: refused below */
+	memcpy(v, item, n);
+	v[n] = '\0';
+	if (!(canon = code_find(m->c->codes, v, n, &clen))) {
 		m->bad = 1;
 		return bad_code(m->why, m->wsz, v, m->c);
 	}
@@ -346,6 +446,41 @@ static int multi_item(const char *item, size_t n, void *arg)
 	}
 	m->items[m->n++] = canon;
 	return 0;
+}
+
+/* Append s[0..n) to out[DX_TPL_CELL] holding *len bytes, cutting what does
+ * not fit as dx_strlcpy() would. */
+static void add_cut(char *out, size_t *len, const char *s, size_t n)
+{
+	size_t room = DX_TPL_CELL - 1 - *len;
+	if (n > room)
+		n = room;
+	memcpy(out + *len, s, n);
+	*len += n;
+	out[*len] = '\0';
+}
+
+/* Append sep (unless out is still empty) and then s. */
+static void join_item(char *out, size_t *len, const char *sep, const char *s)
+{
+	if (*len)
+		add_cut(out, len, sep, strlen(sep));
+	add_cut(out, len, s, strlen(s));
+}
+
+/* v as "%lld" does it, into out (24 bytes suffice). */
+static void format_i64(char *out, int64_t v)
+{
+	char d[24];
+	size_t k = sizeof(d);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	d[--k] = '\0';
+	do
+		d[--k] = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		d[--k] = '-';
+	memcpy(out, d + k, sizeof(d) - k);
 }
 
 /* Parse one cell of column c from its normalised text v into rv's field;
@@ -376,44 +511,52 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 		memcpy(out, v, vlen + 1);
 		return 0;
 	case DX_COL_CODE: {
-		const char *canon = code_lookup(c->codes, v);
+		size_t clen;
+		const char *canon = code_find(c->codes, v, vlen, &clen);
 		if (!canon)
 			return bad_code(why, wsz, v, c);
-		dx_strlcpy(out, canon, DX_TPL_CELL);
+		if (clen > DX_TPL_CELL - 1)
+			clen = DX_TPL_CELL - 1;
+		memcpy(out, canon, clen);
+		out[clen] = '\0';
 		return 0;
 	}
 	case DX_COL_MULTI: {
 		struct multi mu = {.c = c, .why = why, .wsz = wsz};
-		struct dx_buf b = DX_BUF_INIT;
+		size_t olen = 0;
+		int healthy = 0;
 		dx_text_split(v, vlen, multi_item, &mu);
 		if (mu.bad)
 			return DX_INVALID;
 		if (c->lo) { /* table order, ',' */
 			for (size_t i = 0; c->codes[i]; i++)
 				for (int k = 0; k < mu.n; k++)
-					if (mu.items[k] == c->codes[i])
-						dx_buf_addf(&b, "%s%s", b.len ? "," : "", c->codes[i]);
+					if (mu.items[k] == c->codes[i]) {
+						join_item(out, &olen, ",", c->codes[i]);
+						/* ',' is no part of it: 健康 lies in one item */
+						healthy |= strstr(c->codes[i], "健康") != NULL;
+					}
 		} else {
 			for (int k = 0; k < mu.n; k++)
-				dx_buf_addf(&b, "%s%s", b.len ? "、" : "", mu.items[k]);
+				join_item(out, &olen, "、", mu.items[k]);
 		}
-		if (c->lo && mu.n > 1 && strstr(b.buf, "健康")) {
-			dx_buf_release(&b);
+		if (c->lo && mu.n > 1 && healthy) {
+			out[0] = '\0';
 			dx_snprintf(why, wsz, "\"健康\" 不能与其他健康状况同时填写");
 			return DX_INVALID;
 		}
-		dx_strlcpy(out, b.buf, DX_TPL_CELL);
-		dx_buf_release(&b);
 		return 0;
 	}
 	case DX_COL_YESNO: {
 		int yes;
-		if (dx_yesno_parse(v, vlen, &yes)) {
+		if (vlen == 3 && (!memcmp(v, "是", 3) || !memcmp(v, "否", 3))) {
+			yes = v[2] == "是"[2]; /* the usual cell, as dx_yesno_parse() reads it */
+		} else if (dx_yesno_parse(v, vlen, &yes)) {
 			dx_snprintf(why, wsz, "\"%s\" 不是有效值（应为 是 或 否）", v);
 			return DX_INVALID;
 		}
 		rv->num[f] = yes;
-		dx_strlcpy(out, yes ? "是" : "否", DX_TPL_CELL);
+		memcpy(out, yes ? "是" : "否", sizeof("是"));
 		return 0;
 	}
 	case DX_COL_INT: {
@@ -424,7 +567,7 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 			return DX_INVALID;
 		}
 		rv->num[f] = n;
-		dx_snprintf(out, DX_TPL_CELL, "%lld", (long long)n);
+		format_i64(out, n);
 		return 0;
 	}
 	case DX_COL_MONEY: {
@@ -438,7 +581,7 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 		return 0;
 	}
 	case DX_COL_MONTH:
-		if (!dx_date_parse(v, vlen, &d) && !strchr(v, '.') && vlen >= 8) {
+		if (!dx_date_parse(v, vlen, &d) && !memchr(v, '.', vlen) && vlen >= 8) {
 			dx_date_format(&d, out);
 			return 0;
 		}
@@ -459,7 +602,7 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 	case DX_COL_IDLAX: {
 		struct dx_idcard id;
 		const char *w = NULL;
-		if (strchr(v, '*')) {
+		if (memchr(v, '*', vlen)) {
 			dx_snprintf(why, wsz, "证件号码已打码（\"%s\"），请使用原始台账或未打码的导出文件", v);
 			return DX_INVALID;
 		}
@@ -489,7 +632,7 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 		memcpy(out, v, 13);
 		return 0;
 	case DX_COL_PHONE:
-		if (strchr(v, '*')) {
+		if (memchr(v, '*', vlen)) {
 			dx_snprintf(why, wsz, "联系电话已打码（\"%s\"），请填写完整号码", v);
 			return DX_INVALID;
 		}
@@ -503,11 +646,17 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 	return 0;
 }
 
-/* Copy s[0..len) without the spaces at its ends (ASCII, U+3000, U+00A0). */
-static int trim_copy(char *out, size_t size, const char *s, size_t len)
+static int trim_space(unsigned char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
+}
+
+/* Copy s[0..len) without the spaces at its ends (ASCII, U+3000, U+00A0),
+ * its length into *outlen. */
+static int trim_copy(char *out, size_t size, const char *s, size_t len, size_t *outlen)
 {
 	for (;;) {
-		if (len && strchr(" \t\r\n\v\f", *s) && *s) {
+		if (len && trim_space((unsigned char)*s)) {
 			s++, len--;
 		} else if (len >= 3 && !memcmp(s, "\xE3\x80\x80", 3)) {
 			s += 3, len -= 3;
@@ -518,7 +667,7 @@ static int trim_copy(char *out, size_t size, const char *s, size_t len)
 		}
 	}
 	for (;;) {
-		if (len && s[len - 1] && strchr(" \t\r\n\v\f", s[len - 1])) {
+		if (len && trim_space((unsigned char)s[len - 1])) {
 			len--;
 		} else if (len >= 3 && !memcmp(s + len - 3, "\xE3\x80\x80", 3)) {
 			len -= 3;
@@ -532,6 +681,7 @@ static int trim_copy(char *out, size_t size, const char *s, size_t len)
 		return DX_TOOBIG;
 	memcpy(out, s, len);
 	out[len] = '\0';
+	*outlen = len;
 	return 0;
 }
 
@@ -573,7 +723,7 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		const struct dx_col *c = &tpl->cols[i];
 		int col = h->col_of[c->field];
 		char v[DX_TPL_CELL * 2];
-		size_t vlen;
+		size_t vlen = 0;
 		rv->col[c->field] = col;
 		rv->text[c->field][0] = '\0';
 		rv->num[c->field] = 0;
@@ -585,17 +735,16 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 			v[0] = '\0';
 		} else if (c->kind == DX_COL_TEXT && !c->hi) {
 			/* free text keeps its punctuation (，stays ，): trim only */
-			if (trim_copy(v, sizeof(v), cells[col], lens[col])) {
+			if (trim_copy(v, sizeof(v), cells[col], lens[col], &vlen)) {
 				fn(arg, col, "内容过长，请删减");
 				bad++;
 				continue;
 			}
-		} else if (dx_text_norm_fixed(v, sizeof(v), cells[col], lens[col])) {
+		} else if (dx_text_norm_fixed_len(v, sizeof(v), cells[col], lens[col], &vlen)) {
 			fn(arg, col, lens[col] >= sizeof(v) ? "内容过长，请删减" : "含有非法字符");
 			bad++;
 			continue;
 		}
-		vlen = strlen(v);
 		if (vlen && !dx_utf8_valid(v, vlen)) {
 			fn(arg, col, "含有无效字符（不是 UTF-8 文本）");
 			bad++;

@@ -217,6 +217,126 @@ static void test_split(void **state)
 	assert_string_equal(it.joined, "ab|c");
 }
 
+/* ---- the fast paths against the plain byte-at-a-time definitions ---- */
+
+static int ref_space(int c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r';
+}
+
+/* UTF-8 validity, one byte at a time (text.h's contract). */
+static int ref_valid(const unsigned char *p, size_t len)
+{
+	size_t i = 0;
+	while (i < len) {
+		unsigned c = p[i], lo = 0x80, hi = 0xBF;
+		size_t n;
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if (c >= 0xC2 && c <= 0xDF)
+			n = 1;
+		else if (c >= 0xE0 && c <= 0xEF)
+			n = 2, lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+		else if (c >= 0xF0 && c <= 0xF4)
+			n = 3, lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+		else
+			return 0;
+		if (len - i - 1 < n || p[i + 1] < lo || p[i + 1] > hi)
+			return 0;
+		for (size_t k = 2; k <= n; k++)
+			if ((p[i + k] & 0xC0) != 0x80)
+				return 0;
+		i += n + 1;
+	}
+	return 1;
+}
+
+/* Normalisation, one byte at a time: fold, then trim. */
+static size_t ref_norm(char *dst, const unsigned char *p, size_t len)
+{
+	size_t i = 0, w = 0, keep = 0;
+	while (i < len) {
+		char c = (char)p[i];
+		size_t n = 1;
+		if (len - i >= 3 && p[i] == 0xEF &&
+		    ((p[i + 1] == 0xBC && p[i + 2] >= 0x81 && p[i + 2] <= 0xBF) ||
+		     (p[i + 1] == 0xBD && p[i + 2] >= 0x80 && p[i + 2] <= 0x9E)))
+			c = (char)((((p[i + 1] & 0x3F) << 6) | (p[i + 2] & 0x3F)) - 0xEE0), n = 3;
+		else if (len - i >= 3 && p[i] == 0xE3 && p[i + 1] == 0x80 && p[i + 2] == 0x80)
+			c = ' ', n = 3;
+		else if (len - i >= 2 && p[i] == 0xC2 && p[i + 1] == 0xA0)
+			c = ' ', n = 2;
+		i += n;
+		if (!w && ref_space((unsigned char)c))
+			continue;
+		dst[w++] = c;
+		if (!ref_space((unsigned char)c))
+			keep = w;
+	}
+	return keep;
+}
+
+static void test_random_cells(void **state)
+{
+	/* pieces that meet every branch: ASCII, spaces, folds, their cut
+	 * forms, CJK, bad bytes, NUL */
+	static const char *const piece[] = {
+		"a", "7", " ", "\t", "\r", "\xC2\xA0", "\xC2", "\xC2\xA1", "\xE3\x80\x80",
+		"\xE3\x80", "\xE3", "\xE3\x81\x81", "\xEF\xBC\x81", "\xEF\xBD\x9E",
+		"\xEF\xBD\x9F", "\xEF\xBC", "\xEF", "\xE4\xB8\xAD", "\xED\xA0\x80",
+		"\xF0\x9F\x98\x80", "\xF4\x90\x80\x80", "\x80", "\xFF", "abcdefgh", "",
+	};
+	unsigned seed = 12345;
+	(void)state;
+	for (int round = 0; round < 200000; round++) {
+		char in[128], out[64], want[128], inplace[128];
+		size_t len = 0, n, wn;
+		int np, rc;
+		seed = seed * 1103515245u + 12345u;
+		np = (int)((seed >> 16) % 12);
+		for (int k = 0; k < np; k++) {
+			const char *pc;
+			seed = seed * 1103515245u + 12345u;
+			pc = piece[(seed >> 16) % DX_ARRAY_SIZE(piece)];
+			memcpy(in + len, pc, strlen(pc));
+			len += strlen(pc);
+		}
+		if (round % 97 == 0 && len)
+			in[(seed >> 8) % len] = '\0';
+		assert_int_equal(dx_utf8_valid(in, len),
+				 ref_valid((const unsigned char *)in, len));
+		rc = dx_text_norm_fixed_len(out, sizeof(out), in, len, &n);
+		if (memchr(in, '\0', len)) {
+			assert_int_equal(rc, DX_INVALID);
+			continue;
+		}
+		wn = ref_norm(want, (const unsigned char *)in, len);
+		want[wn] = '\0';
+		/* the raw length after trimming ASCII spaces decides DX_TOOBIG */
+		{
+			size_t s = 0, e = len;
+			while (s < e && ref_space((unsigned char)in[s]))
+				s++;
+			while (e > s && ref_space((unsigned char)in[e - 1]))
+				e--;
+			if (e - s >= sizeof(out)) {
+				assert_int_equal(rc, DX_TOOBIG);
+				assert_int_equal(n, 0);
+				continue;
+			}
+		}
+		assert_int_equal(rc, 0);
+		assert_int_equal(n, wn);
+		assert_memory_equal(out, want, wn + 1);
+		memcpy(inplace, in, len);
+		inplace[len] = '\0';
+		dx_text_norm_inplace(inplace);
+		assert_string_equal(inplace, want);
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +346,7 @@ int main(void)
 		cmocka_unit_test(test_norm_buf_cap),
 		cmocka_unit_test(test_yesno),
 		cmocka_unit_test(test_split),
+		cmocka_unit_test(test_random_cells),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,194 @@
+/*
+ * test_template.c - the code tables of the ledger templates as the cell
+ * parser sees them (src/io/template.c): every value and alias of every
+ * code column still gives its canonical value through the hashed index,
+ * and anything else is refused with the list of valid values.
+ */
+#include "core/dx.h"
+#include "io/template.h"
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+static const char *const kinds[] = {"persons", "incomes", "warnings", "measures", "visits"};
+
+struct probs {
+	int n;
+	char msg[512];
+};
+
+static void collect(void *arg, int col, const char *msg)
+{
+	struct probs *p = arg;
+	if (!p->n++)
+		dx_strlcpy(p->msg, msg, sizeof(p->msg));
+}
+
+static void ignore_header(void *arg, int col, const char *h, const char *msg, int err)
+{
+	(void)arg;
+	(void)col;
+	(void)h;
+	(void)msg;
+	(void)err;
+}
+
+/* Parse a one-column row: header c->name, cell value. */
+static int parse_one(const struct dx_template *tpl, const struct dx_col *c, const char *value,
+		     struct dx_rowval *rv, struct probs *p)
+{
+	struct dx_header h;
+	const char *head[1] = {c->name}, *cell[1] = {value};
+	size_t hl[1] = {strlen(c->name)}, cl[1] = {strlen(value)};
+	int bad;
+	dx_header_map(&h, tpl, head, hl, 1, ignore_header, NULL);
+	assert_int_equal(h.col_of[c->field], 0);
+	memset(p, 0, sizeof(*p));
+	bad = dx_row_parse(&h, cell, cl, 1, rv, collect, p);
+	dx_header_release(&h);
+	return bad;
+}
+
+/* What a walk of the table gives for key: the first entry whose value (or
+ * alias, before '=') is key; NULL if none. */
+static const char *walk(const char *const *codes, const char *key)
+{
+	for (size_t i = 0; codes[i]; i++) {
+		const char *eq = strchr(codes[i], '=');
+		size_t n = eq ? (size_t)(eq - codes[i]) : strlen(codes[i]);
+		if (n == strlen(key) && !memcmp(codes[i], key, n))
+			return eq ? eq + 1 : codes[i];
+	}
+	return NULL;
+}
+
+/* What the cell holding just key becomes in column c. */
+static const char *expect(const struct dx_col *c, const char *canon)
+{
+	if (c->kind == DX_COL_MULTI && c->lo) {
+		/* table order lists the table's own entries */
+		for (size_t i = 0; c->codes[i]; i++)
+			if (c->codes[i] == canon)
+				return canon;
+		return "";
+	}
+	return canon;
+}
+
+static void test_every_code(void **state)
+{
+	static struct dx_rowval rv;
+	struct probs p;
+	int ncodes = 0;
+	(void)state;
+	for (size_t t = 0; t < DX_ARRAY_SIZE(kinds); t++) {
+		const struct dx_template *tpl = dx_template_find(kinds[t]);
+		for (size_t i = 0; i < tpl->ncols; i++) {
+			const struct dx_col *c = &tpl->cols[i];
+			if (c->kind != DX_COL_CODE && c->kind != DX_COL_MULTI)
+				continue;
+			for (size_t k = 0; c->codes[k]; k++) {
+				char key[128];
+				const char *eq = strchr(c->codes[k], '=');
+				size_t n = eq ? (size_t)(eq - c->codes[k]) : strlen(c->codes[k]);
+				const char *canon;
+				memcpy(key, c->codes[k], n);
+				key[n] = '\0';
+				canon = walk(c->codes, key);
+				assert_non_null(canon);
+				assert_int_equal(parse_one(tpl, c, key, &rv, &p), 0);
+				assert_string_equal(rv.text[c->field], expect(c, canon));
+				/* spaces and full-width forms around it change nothing */
+				if (c->kind == DX_COL_CODE) {
+					char padded[160];
+					dx_snprintf(padded, sizeof(padded), "\xE3\x80\x80%s \t", key);
+					assert_int_equal(parse_one(tpl, c, padded, &rv, &p), 0);
+					assert_string_equal(rv.text[c->field], canon);
+				}
+				ncodes++;
+			}
+		}
+	}
+	assert_true(ncodes > 100);
+}
+
+static void test_refused(void **state)
+{
+	static struct dx_rowval rv;
+	struct probs p;
+	(void)state;
+	for (size_t t = 0; t < DX_ARRAY_SIZE(kinds); t++) {
+		const struct dx_template *tpl = dx_template_find(kinds[t]);
+		for (size_t i = 0; i < tpl->ncols; i++) {
+			const struct dx_col *c = &tpl->cols[i];
+			if (c->kind != DX_COL_CODE && c->kind != DX_COL_MULTI)
+				continue;
+			for (size_t k = 0; c->codes[k]; k++) {
+				char bad[160], want[200];
+				const char *eq = strchr(c->codes[k], '=');
+				int n = eq ? (int)(eq - c->codes[k]) : (int)strlen(c->codes[k]);
+				/* a value with one byte more */
+				dx_snprintf(bad, sizeof(bad), "%.*sx", n, c->codes[k]);
+				assert_int_equal(parse_one(tpl, c, bad, &rv, &p), 1);
+				dx_snprintf(want, sizeof(want), "\"%s\" 不是有效值（应为 ", bad);
+				assert_memory_equal(p.msg, want, strlen(want));
+				assert_string_equal(rv.text[c->field], "");
+				/* and one character less */
+				do
+					n--;
+				while (n > 0 && (c->codes[k][n] & 0xC0) == 0x80);
+				dx_snprintf(bad, sizeof(bad), "%.*s", n, c->codes[k]);
+				if (n && !walk(c->codes, bad)) {
+					assert_int_equal(parse_one(tpl, c, bad, &rv, &p), 1);
+					assert_non_null(strstr(p.msg, "不是有效值"));
+				}
+				/* the whole "alias=value" entry is no value */
+				if (eq) {
+					assert_int_equal(parse_one(tpl, c, c->codes[k], &rv, &p), 1);
+					assert_non_null(strstr(p.msg, "不是有效值"));
+				}
+			}
+		}
+	}
+}
+
+/* A value of one table is refused by another: the index keys on the table. */
+static void test_other_table(void **state)
+{
+	static struct dx_rowval rv;
+	const struct dx_template *tpl = dx_template_find("persons");
+	const struct dx_col *edu = dx_template_col(tpl, DX_P_EDU);
+	const struct dx_col *school = dx_template_col(tpl, DX_P_SCHOOL);
+	const struct dx_col *kind = dx_template_col(tpl, DX_P_KIND);
+	const struct dx_col *risks = dx_template_col(tpl, DX_P_RISKS);
+	struct probs p;
+	(void)state;
+	/* 小学 is in both 文化程度 and 在校生状况; 本科 only in the latter */
+	assert_int_equal(parse_one(tpl, edu, "小学", &rv, &p), 0);
+	assert_int_equal(parse_one(tpl, school, "小学", &rv, &p), 0);
+	assert_int_equal(parse_one(tpl, school, "本科", &rv, &p), 0);
+	assert_int_equal(parse_one(tpl, edu, "本科", &rv, &p), 1);
+	assert_int_equal(parse_one(tpl, kind, "户主", &rv, &p), 1);
+	assert_non_null(strstr(p.msg, "应为 脱贫户、一般户）"));
+	/* list cells: each item looked up, aliases folded, input order kept */
+	assert_int_equal(parse_one(tpl, risks, "缺劳力、因病", &rv, &p), 0);
+	assert_string_equal(rv.text[DX_P_RISKS], "缺劳动力、因病");
+	assert_int_equal(parse_one(tpl, risks, "因病、因病", &rv, &p), 0);
+	assert_string_equal(rv.text[DX_P_RISKS], "因病");
+	assert_int_equal(parse_one(tpl, risks, "因病、因学x", &rv, &p), 1);
+	assert_non_null(strstr(p.msg, "\"因学x\" 不是有效值"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_every_code),
+		cmocka_unit_test(test_refused),
+		cmocka_unit_test(test_other_table),
+	};
+	dx_log_set_level(DX_LOG_NONE);
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
