@@ -170,6 +170,10 @@ struct ps {
 	long stored_persons, inserted;
 	int bulk;
 	struct hhst *last; /* the household of the last row written */
+	struct {           /* households created, not yet audited (created_run) */
+		char county[7];
+		int64_t first, last;
+	} run;
 	struct dx_buf before, after; /* audit JSON, reused */
 };
 
@@ -766,6 +770,48 @@ out:
 	return rc;
 }
 
+/*
+ * The households an import creates are audited as runs of ids: one row
+ * per county and import, "import.insert household FIRST-LAST", instead of
+ * one per household (a county's first ledger would otherwise write as
+ * many audit rows as households, a quarter of the store's bytes, each
+ * repeating the row it audits).  Nothing is lost: the ids of one import
+ * are consecutive (one transaction, one writer), the import log names
+ * the file, a household's values as imported are its row until the first
+ * change, and every later change is audited with its old values.
+ */
+static int created_flush(struct dx_imp *im, struct ps *ps)
+{
+	struct dx_buf after = DX_BUF_INIT;
+	char key[48];
+	int rc;
+	if (!ps->run.first)
+		return 0;
+	dx_snprintf(key, sizeof(key), "%lld-%lld", (long long)ps->run.first,
+		    (long long)ps->run.last);
+	dx_json_int(&after, "户数", ps->run.last - ps->run.first + 1);
+	dx_json_field(&after, "文件", im->o->path);
+	dx_json_close(&after);
+	rc = dx_imp_audit(im, ps->run.county, "import.insert", "household", key, NULL, after.buf);
+	dx_buf_release(&after);
+	ps->run.first = 0;
+	return rc;
+}
+
+static int created(struct dx_imp *im, struct ps *ps, const char *area, int64_t id)
+{
+	int rc;
+	if (ps->run.first && (strncmp(ps->run.county, area, 6) || id != ps->run.last + 1) &&
+	    (rc = created_flush(im, ps)))
+		return rc;
+	if (!ps->run.first) {
+		dx_strlcpy(ps->run.county, area, sizeof(ps->run.county));
+		ps->run.first = id;
+	}
+	ps->run.last = id;
+	return 0;
+}
+
 static int write_household(struct dx_imp *im, struct ps *ps, struct hhst *h,
 			   const struct dx_rowval *rv)
 {
@@ -787,12 +833,15 @@ static int write_household(struct dx_imp *im, struct ps *ps, struct hhst *h,
 	if (s) {
 		rc = dx_ledger_household_update(im->st, &now);
 	} else {
-		rc = dx_store_household_insert(im->st, &now);
+		if ((rc = dx_store_household_insert(im->st, &now)) ||
+		    (rc = created(im, ps, now.area_code, now.id)))
+			return rc;
 		h->id = now.id;
-		h->added = 1;
+		h->added = h->changed = 1;
+		return write_episode(im, h, rv, now.area_code);
 	}
-	if (rc || (rc = audit_change(im, now.area_code, "household", now.hh_no, s ? &old : NULL,
-				     &now, hfields, DX_ARRAY_SIZE(hfields), &changed)))
+	if (rc || (rc = audit_change(im, now.area_code, "household", now.hh_no, &old, &now,
+				     hfields, DX_ARRAY_SIZE(hfields), &changed)))
 		return rc;
 	h->changed |= changed;
 	return write_episode(im, h, rv, now.area_code);
@@ -893,8 +942,7 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 			return rc;
 	}
 	/* the members of a household this import creates are covered by the
-	 * household's insert row: one audit row per new household, not per
-	 * member (a 300k-person ledger would otherwise double the store) */
+	 * household's insert (created_flush) */
 	if (h->added)
 		return 0;
 	dx_snprintf(key, sizeof(key), "%lld", (long long)now.id);
@@ -959,7 +1007,7 @@ static int finish(struct dx_imp *im)
 		else
 			im->res->unchanged++;
 	}
-	return 0;
+	return created_flush(im, ps);
 }
 
 const struct dx_imp_handler dx_imp_persons = {"persons", unit_of, begin, row, finish, release};

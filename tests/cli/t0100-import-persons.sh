@@ -13,6 +13,10 @@ expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --db a.db
 expect_grep '30 户（新增 30' out
 expect_eq "$(q a.db 'SELECT count(*) FROM person')" 111 persons
 expect_eq "$(q a.db "SELECT name FROM area WHERE code = '532326106'")" 示例乡 "township created from names"
+# the households an import creates: one audit row naming their ids
+expect_eq "$(q a.db "SELECT entity_key || ' ' || json_extract(after, '$.户数') FROM audit
+	WHERE entity = 'household'")" "1-30 30" "created households audited as one run"
+expect_eq "$(q a.db "SELECT min(id) || '-' || max(id) FROM household")" 1-30 "the run's ids"
 expect_exit 0 $DIXIAN import persons "$DATA/persons_gb18030.csv" --db b.db
 expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db c.db
 expect_eq "$(dump b.db)" "$(dump a.db)" "gb18030 vs utf-8 store"
