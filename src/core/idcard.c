@@ -42,6 +42,24 @@ char dx_idcard_check_char(const char first17[17])
 	return k < 0 ? '\0' : check_chars[k];
 }
 
+/*
+ * Today, asked of the C library once a second at most: localtime_r() takes
+ * a lock and consults the time zone, for every 身份证 of a ledger
+ * otherwise.  Per thread, so concurrent imports share nothing.
+ */
+static void today_cached(struct dx_date *out)
+{
+	static _Thread_local time_t last = (time_t)-1;
+	static _Thread_local struct dx_date today;
+	time_t now = time(NULL);
+
+	if (now != last) {
+		dx_date_today(&today);
+		last = now;
+	}
+	*out = today;
+}
+
 static int num(const char *p, int n)
 {
 	int v = 0;
@@ -113,7 +131,7 @@ int dx_idcard_parse(const char *in, size_t len, struct dx_idcard *out,
 	birth.y = num(id + 6, 4);
 	birth.m = num(id + 10, 2);
 	birth.d = num(id + 12, 2);
-	dx_date_today(&today);
+	today_cached(&today);
 	if (birth.y < 1900 || !dx_date_valid(birth.y, birth.m, birth.d) ||
 	    dx_date_cmp(&birth, &today) > 0)
 		goto out;
@@ -125,7 +143,13 @@ int dx_idcard_parse(const char *in, size_t len, struct dx_idcard *out,
 	}
 
 	memcpy(out->id, id, sizeof(out->id));
-	dx_date_format(&birth, out->birth);
+	/* what dx_date_format() writes: the digits checked above */
+	memcpy(out->birth, id + 6, 4);
+	out->birth[4] = '-';
+	memcpy(out->birth + 5, id + 10, 2);
+	out->birth[7] = '-';
+	memcpy(out->birth + 8, id + 12, 2);
+	out->birth[10] = '\0';
 	out->sex = (id[16] - '0') % 2 ? 1 : 2;
 	rc = DX_OK;
 out:

@@ -289,6 +289,16 @@ void dx_header_release(struct dx_header *h)
 
 /* ---- cells ---- */
 
+/*
+ * memcpy() for the few bytes of a cell.  GCC expands a memcpy() whose size
+ * it can bound into `rep movs`, which takes longer to start than glibc's
+ * memcpy takes for a short string; out of line, the bound is unknown.
+ */
+__attribute__((noinline)) static void cell_copy(char *dst, const char *src, size_t n)
+{
+	memcpy(dst, src, n);
+}
+
 /* Look s[0..n) up in a code table by walking it; the canonical value or
  * NULL.  "alias=value" entries match their alias only. */
 static const char *code_lookup(const char *const *codes, const char *s, size_t n)
@@ -430,7 +440,7 @@ static int multi_item(const char *item, size_t n, void *arg)
 	size_t clen;
 	if (n > sizeof(v) - 1)
 		n = sizeof(v) - 1; /* no value is that long: refused below */
-	memcpy(v, item, n);
+	cell_copy(v, item, n);
 	v[n] = '\0';
 	if (!(canon = code_find(m->c->codes, v, n, &clen))) {
 		m->bad = 1;
@@ -455,7 +465,7 @@ static void add_cut(char *out, size_t *len, const char *s, size_t n)
 	size_t room = DX_TPL_CELL - 1 - *len;
 	if (n > room)
 		n = room;
-	memcpy(out + *len, s, n);
+	cell_copy(out + *len, s, n);
 	*len += n;
 	out[*len] = '\0';
 }
@@ -483,10 +493,12 @@ static void format_i64(char *out, int64_t v)
 	memcpy(out, d + k, sizeof(d) - k);
 }
 
-/* Parse one cell of column c from its normalised text v into rv's field;
- * DX_INVALID with why filled for a bad value. */
-static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_rowval *rv,
-		      char *why, size_t wsz)
+/* Parse one cell of column c from its normalised text v[0..vlen) into rv's
+ * field; DX_INVALID with why filled for a bad value.  v is NUL-terminated,
+ * except free text (DX_COL_TEXT without hi), only trimmed and read by its
+ * length, which may point into the sheet's cell. */
+static int parse_cell(const struct dx_col *c, const char *v, size_t vlen,
+		      struct dx_rowval *rv, char *why, size_t wsz)
 {
 	int f = c->field, y, m, rc;
 	char *out = rv->text[f];
@@ -508,7 +520,8 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 			dx_snprintf(why, wsz, "内容过长（最多 %d 字节），请删减", (int)c->lo);
 			return DX_INVALID;
 		}
-		memcpy(out, v, vlen + 1);
+		cell_copy(out, v, vlen);
+		out[vlen] = '\0';
 		return 0;
 	case DX_COL_CODE: {
 		size_t clen;
@@ -517,7 +530,7 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 			return bad_code(why, wsz, v, c);
 		if (clen > DX_TPL_CELL - 1)
 			clen = DX_TPL_CELL - 1;
-		memcpy(out, canon, clen);
+		cell_copy(out, canon, clen);
 		out[clen] = '\0';
 		return 0;
 	}
@@ -640,7 +653,7 @@ static int parse_cell(const struct dx_col *c, char *v, size_t vlen, struct dx_ro
 			dx_snprintf(why, wsz, "\"%s\" 过长，请只填一个号码", v);
 			return DX_INVALID;
 		}
-		memcpy(out, v, vlen + 1);
+		cell_copy(out, v, vlen + 1);
 		return 0;
 	}
 	return 0;
@@ -651,9 +664,10 @@ static int trim_space(unsigned char c)
 	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f';
 }
 
-/* Copy s[0..len) without the spaces at its ends (ASCII, U+3000, U+00A0),
- * its length into *outlen. */
-static int trim_copy(char *out, size_t size, const char *s, size_t len, size_t *outlen)
+/* s[0..len) without the spaces at its ends (ASCII, U+3000, U+00A0): the
+ * start and length of what is left into *out and *outlen.  DX_TOOBIG if
+ * that is size bytes or more or holds a NUL. */
+static int trim_view(const char *s, size_t len, size_t size, const char **out, size_t *outlen)
 {
 	for (;;) {
 		if (len && trim_space((unsigned char)*s)) {
@@ -679,8 +693,7 @@ static int trim_copy(char *out, size_t size, const char *s, size_t len, size_t *
 	}
 	if (len >= size || memchr(s, '\0', len))
 		return DX_TOOBIG;
-	memcpy(out, s, len);
-	out[len] = '\0';
+	*out = s;
 	*outlen = len;
 	return 0;
 }
@@ -699,16 +712,20 @@ int dx_row_blank(const struct dx_header *h, const char *const *cells, const size
 	return 1;
 }
 
-/* FNV-1a, 32 bits: enough to tell the cells of a household's rows apart
- * (a collision only misses a report of an inconsistent row) */
+/* A hash of the string s, 8 bytes at a time: enough to tell the cells of
+ * a household's rows apart (a collision only misses a report of an
+ * inconsistent row) */
 static uint32_t text_hash(const char *s)
 {
-	uint32_t h = 2166136261u;
-	for (; *s; s++) {
-		h ^= (unsigned char)*s;
-		h *= 16777619u;
+	size_t n = strlen(s), i = 0;
+	uint64_t h = n * 0x9E3779B97F4A7C15ull, w;
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		h = (h ^ w) * 0xBF58476D1CE4E5B9ull;
+		h ^= h >> 29;
 	}
-	return h;
+	h = (h ^ load_le(s + i, n - i)) * 0x94D049BB133111EBull;
+	return (uint32_t)(h ^ (h >> 32));
 }
 
 int dx_row_parse(const struct dx_header *h, const char *const *cells, const size_t *lens,
@@ -723,6 +740,7 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		const struct dx_col *c = &tpl->cols[i];
 		int col = h->col_of[c->field];
 		char v[DX_TPL_CELL * 2];
+		const char *val = v; /* the trimmed or normalised cell */
 		size_t vlen = 0;
 		rv->col[c->field] = col;
 		rv->text[c->field][0] = '\0';
@@ -734,8 +752,9 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		if ((size_t)col >= n) {
 			v[0] = '\0';
 		} else if (c->kind == DX_COL_TEXT && !c->hi) {
-			/* free text keeps its punctuation (，stays ，): trim only */
-			if (trim_copy(v, sizeof(v), cells[col], lens[col], &vlen)) {
+			/* free text keeps its punctuation (，stays ，): trim only,
+			 * and is copied once, into its field, by parse_cell() */
+			if (trim_view(cells[col], lens[col], sizeof(v), &val, &vlen)) {
 				fn(arg, col, "内容过长，请删减");
 				bad++;
 				continue;
@@ -745,13 +764,13 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 			bad++;
 			continue;
 		}
-		if (vlen && !dx_utf8_valid(v, vlen)) {
+		if (vlen && !dx_utf8_valid(val, vlen)) {
 			fn(arg, col, "含有无效字符（不是 UTF-8 文本）");
 			bad++;
 			continue;
 		}
 		why[0] = '\0';
-		if (parse_cell(c, v, vlen, rv, why, sizeof(why))) {
+		if (parse_cell(c, val, vlen, rv, why, sizeof(why))) {
 			fn(arg, col, why);
 			bad++;
 		}

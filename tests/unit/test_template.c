@@ -2,7 +2,8 @@
  * test_template.c - the code tables of the ledger templates as the cell
  * parser sees them (src/io/template.c): every value and alias of every
  * code column still gives its canonical value through the hashed index,
- * and anything else is refused with the list of valid values.
+ * and anything else is refused with the list of valid values; and the
+ * hashes of household-level cells.
  */
 #include "core/dx.h"
 #include "io/template.h"
@@ -182,12 +183,49 @@ static void test_other_table(void **state)
 	assert_non_null(strstr(p.msg, "\"因学x\" 不是有效值"));
 }
 
+/* Household-level cells are hashed on the reading thread: equal text gives
+ * equal hashes, different text (short or long) different ones here. */
+static void test_hh_hash(void **state)
+{
+	static const char *const head[] = {"户编号", "村民小组", "户类型", "姓名"};
+	static const char *const a[] = {"532326106000001", "青山社六组", "一般户", "罗涛"};
+	static const char *const b[] = {" 532326106000001", "青山社六组", "一般农户", "罗明"};
+	static const char *const c[] = {"532326106000002", "青山社七组", "脱贫户", "罗涛"};
+	static struct dx_rowval ra, rb, rc;
+	const struct dx_template *tpl = dx_template_find("persons");
+	size_t hl[4], al[4], bl[4], cl[4];
+	struct dx_header h;
+	struct probs p;
+	(void)state;
+	for (int i = 0; i < 4; i++) {
+		hl[i] = strlen(head[i]);
+		al[i] = strlen(a[i]);
+		bl[i] = strlen(b[i]);
+		cl[i] = strlen(c[i]);
+	}
+	dx_header_map(&h, tpl, head, hl, 4, ignore_header, NULL);
+	memset(&p, 0, sizeof(p));
+	assert_int_equal(dx_row_parse(&h, a, al, 4, &ra, collect, &p), 0);
+	assert_int_equal(dx_row_parse(&h, b, bl, 4, &rb, collect, &p), 0);
+	assert_int_equal(dx_row_parse(&h, c, cl, 4, &rc, collect, &p), 0);
+	assert_int_equal(ra.hh_hash[DX_P_HHNO], rb.hh_hash[DX_P_HHNO]);
+	assert_int_equal(ra.hh_hash[DX_P_GROUP], rb.hh_hash[DX_P_GROUP]);
+	assert_int_equal(ra.hh_hash[DX_P_KIND], rb.hh_hash[DX_P_KIND]);
+	assert_int_equal(ra.hh_hash[DX_P_AREA], rc.hh_hash[DX_P_AREA]); /* both absent */
+	assert_int_not_equal(ra.hh_hash[DX_P_HHNO], rc.hh_hash[DX_P_HHNO]);
+	assert_int_not_equal(ra.hh_hash[DX_P_GROUP], rc.hh_hash[DX_P_GROUP]);
+	assert_int_not_equal(ra.hh_hash[DX_P_KIND], rc.hh_hash[DX_P_KIND]);
+	assert_int_not_equal(ra.hh_hash[DX_P_KIND], ra.hh_hash[DX_P_AREA]);
+	dx_header_release(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_code),
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_other_table),
+		cmocka_unit_test(test_hh_hash),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	return cmocka_run_group_tests(tests, NULL, NULL);
