@@ -91,9 +91,24 @@ static size_t utf8_prefix(const unsigned char *p, size_t len, int *bad)
 		unsigned c = p[i];
 		size_t n, k;
 		unsigned lo = 0x80, hi = 0xbf;
+		uint64_t w;
 
 		if (c >= 0x01 && c < 0x80) {
+			/* 8 bytes of 01..7F at a time: a byte 00 borrows, and
+			 * sets its top bit like a byte 80..FF */
 			i++;
+			while (i + 8 <= len) {
+				memcpy(&w, p + i, 8);
+				if (((w - 0x0101010101010101ull) | w) & 0x8080808080808080ull)
+					break;
+				i += 8;
+			}
+			continue;
+		}
+		/* most of a Chinese ledger: U+1000..U+CFFF, U+E000..U+FFFF */
+		if (c >= 0xe1 && c <= 0xef && c != 0xed && len - i >= 3 &&
+		    (p[i + 1] & 0xc0) == 0x80 && (p[i + 2] & 0xc0) == 0x80) {
+			i += 3;
 			continue;
 		}
 		if (c >= 0xc2 && c <= 0xdf)

@@ -70,6 +70,16 @@ int dx_rowq_set(struct dx_rowq *q, size_t col, const char *s, size_t len,
 	c = &q->cells[q->cur_first + col];
 	c->off = q->data.len;
 	c->len = len;
+	if (!q->data.err && len + 2 <= q->data.alloc - q->data.len &&
+	    (!q->data.max || len + 1 <= q->data.max - q->data.len)) {
+		/* room, within the cap: what the two dx_buf_add() below do */
+		char *d = q->data.buf + q->data.len;
+		if (len)
+			memcpy(d, s, len);
+		d[len] = d[len + 1] = '\0';
+		q->data.len += len + 1;
+		return 0;
+	}
 	dx_buf_add(&q->data, len ? s : "", len);
 	dx_buf_add(&q->data, "", 1);
 	if (q->data.err) {

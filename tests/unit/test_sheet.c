@@ -317,6 +317,55 @@ static void test_gb18030_chunk_boundary(void **state)
 	}
 }
 
+/*
+ * UTF-8 is checked 8 ASCII bytes or one CJK character at a time: a bad
+ * sequence (or a NUL) is found at every offset past the first chunk, and
+ * the valid edge cases of each fast path still read.
+ */
+static void test_utf8_fast_paths(void **state)
+{
+	static const char *const bad[] = {
+		"\0", "\xed\xa0\x80", "\xe0\x80\x80", "\xc0\xaf", "\xf4\x90\x80\x80",
+		"\xe4\xb8" "a", "\xe4" "ab", "\x80", "\xff",
+	};
+	static const char *const good[] = {
+		"\xee\x80\x80", "\xef\xbf\xbf", "\xe1\x80\x80", "\xec\xbf\xbf",
+		"\xed\x9f\xbf", "\xe0\xa0\x80", "\xf0\x9f\x98\x80", "\x7f", "\x01",
+	};
+	for (size_t shift = 0; shift < 9; shift++) {
+		for (size_t i = 0; i < DX_ARRAY_SIZE(bad) + DX_ARRAY_SIZE(good); i++) {
+			int is_bad = i < DX_ARRAY_SIZE(bad);
+			const char *x = is_bad ? bad[i] : good[i - DX_ARRAY_SIZE(bad)];
+			size_t xl = x[0] ? strlen(x) : 1;
+			struct dx_buf b = DX_BUF_INIT;
+			struct table t;
+			char want[16];
+
+			dx_buf_adds(&b, "中文,x\n");
+			for (int r = 0; r < 5000; r++)
+				dx_buf_adds(&b, "12345678,abcdefg,中文\n");
+			for (size_t k = 0; k < shift; k++)
+				dx_buf_addch(&b, 'y');
+			dx_buf_add(&b, x, xl);
+			dx_buf_adds(&b, "abcdefghijklmnop\n");
+			assert_int_equal(read_mem(b.buf, b.len, &t), 0);
+			if (is_bad) {
+				if (t.rc != DX_INVALID)
+					fail_msg("bad %zu at shift %zu read", i, shift);
+			} else {
+				assert_int_equal(t.rc, DX_NOT_FOUND);
+				assert_int_equal(t.nrows, 5002);
+				memset(want, 'y', shift);
+				memcpy(want + shift, x, xl);
+				want[shift + xl] = '\0';
+				assert_memory_equal(t.rows[5001].cells[0], want, shift + xl);
+			}
+			table_release(&t);
+			dx_buf_release(&b);
+		}
+	}
+}
+
 /* ASCII for more than a chunk, then GB18030: decided where it shows. */
 static void test_late_non_ascii(void **state)
 {
@@ -728,6 +777,7 @@ int main(void)
 		cmocka_unit_test(test_csv_quoting),
 		cmocka_unit_test(test_gb18030_chunk_boundary),
 		cmocka_unit_test(test_late_non_ascii),
+		cmocka_unit_test(test_utf8_fast_paths),
 		cmocka_unit_test(test_csv_bad),
 		cmocka_unit_test(test_xlsx_written),
 		cmocka_unit_test(test_xlsx_handmade),
