@@ -175,6 +175,10 @@ int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
 
 #define RD_BATCH 64 /* rows handed over at a time */
 #define RD_NBATCH 4 /* batches in flight: about 3 MB of parsed rows */
+/* A thread that found nothing to do sleeps until this many batches can be
+ * read (or written), not one: waking a thread costs more than a batch of
+ * rows takes to parse, and the side that waits is the faster one. */
+#define RD_WAKE 2
 #define RD_MAXPEND 48
 
 /* A cell problem, held until the row's unit is known. */
@@ -206,6 +210,8 @@ struct reader {
 	struct rd_batch *b; /* RD_NBATCH, a ring */
 	unsigned head, tail; /* batches filled, and consumed */
 	int threaded, stop;
+	int ended;           /* the reader filled its last batch */
+	int rsleep, wsleep;  /* the reader (ring full), the writer (ring empty) waits */
 	pthread_t th;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -254,8 +260,12 @@ static void *rd_main(void *arg)
 	pthread_mutex_lock(&rd->mu);
 	while (!end && !rd->stop) {
 		struct rd_batch *b;
-		while (rd->head - rd->tail == RD_NBATCH && !rd->stop)
-			pthread_cond_wait(&rd->cv, &rd->mu);
+		if (rd->head - rd->tail == RD_NBATCH) {
+			rd->rsleep = 1;
+			while (rd->head - rd->tail > RD_NBATCH - RD_WAKE && !rd->stop)
+				pthread_cond_wait(&rd->cv, &rd->mu);
+			rd->rsleep = 0;
+		}
 		if (rd->stop)
 			break;
 		b = &rd->b[rd->head % RD_NBATCH];
@@ -264,7 +274,9 @@ static void *rd_main(void *arg)
 		end = b->end;
 		pthread_mutex_lock(&rd->mu);
 		rd->head++;
-		pthread_cond_broadcast(&rd->cv);
+		rd->ended = end;
+		if (rd->wsleep && (rd->head - rd->tail >= RD_WAKE || end))
+			pthread_cond_broadcast(&rd->cv);
 	}
 	pthread_mutex_unlock(&rd->mu);
 	return NULL;
@@ -292,8 +304,12 @@ static struct rd_batch *rd_next(struct reader *rd)
 		return b;
 	}
 	pthread_mutex_lock(&rd->mu);
-	while (rd->head == rd->tail)
-		pthread_cond_wait(&rd->cv, &rd->mu);
+	if (rd->head == rd->tail) {
+		rd->wsleep = 1;
+		while (rd->head - rd->tail < RD_WAKE && !rd->ended)
+			pthread_cond_wait(&rd->cv, &rd->mu);
+		rd->wsleep = 0;
+	}
 	pthread_mutex_unlock(&rd->mu);
 	return b;
 }
@@ -304,7 +320,8 @@ static void rd_done(struct reader *rd)
 		return;
 	pthread_mutex_lock(&rd->mu);
 	rd->tail++;
-	pthread_cond_broadcast(&rd->cv);
+	if (rd->rsleep && rd->head - rd->tail <= RD_NBATCH - RD_WAKE)
+		pthread_cond_broadcast(&rd->cv);
 	pthread_mutex_unlock(&rd->mu);
 }
 
