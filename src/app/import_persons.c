@@ -120,6 +120,7 @@ static int rec_diff(const void *old, const void *now, const struct fdesc *fd, si
 
 /* ---- state ---- */
 #define HH_MAXF 24 /* household-level columns of the template */
+#define PBUF 256   /* members inserted together in a bulk load */
 struct hhst {
 	int64_t id;     /* store id; 0 while not in the store */
 	uint64_t phone; /* hash of the phone written (a 户主 row's) */
@@ -170,6 +171,16 @@ struct ps {
 	long stored_persons, inserted;
 	int bulk;
 	struct hhst *last; /* the household of the last row written */
+	/* during a bulk load, the members of households this import creates
+	 * wait here and go in together (pbuf_flush) */
+	struct {
+		struct dx_person p[PBUF];
+		struct dx_person *pp[PBUF];
+		char county[PBUF][7];
+		struct hhst *h[PBUF];
+		uint32_t e[PBUF]; /* index into ids.e */
+		size_t n;
+	} pb;
 	struct {           /* households created, not yet audited (created_run) */
 		char county[7];
 		int64_t first, last;
@@ -882,6 +893,30 @@ static int flush_derived(struct dx_imp *im, struct hhst *h)
 	return dx_store_household_set_derived(im->st, h->id, h->nmem, h->msum, h->head);
 }
 
+/* Insert the waiting members, fold them into their households, and set
+ * the derived columns of those whose rows have ended (all but the one
+ * being read; one that comes back later is set again). */
+static int pbuf_flush(struct dx_imp *im, struct ps *ps)
+{
+	int rc;
+	if (!ps->pb.n)
+		return 0;
+	if ((rc = dx_store_person_insert_many(im->st, ps->pb.pp, ps->pb.county, ps->pb.n)))
+		return rc;
+	for (size_t i = 0; i < ps->pb.n; i++) {
+		struct pst *e = &ps->ids.e[ps->pb.e[i]];
+		e->pid = ps->pb.p[i].id;
+		e->hh = ps->pb.p[i].household_id;
+		fold_member(ps->pb.h[i], &ps->pb.p[i], 1);
+	}
+	for (size_t i = 0; i < ps->pb.n; i++)
+		if (ps->pb.h[i] != ps->last && ps->pb.h[i]->dirty &&
+		    (rc = flush_derived(im, ps->pb.h[i])))
+			return rc;
+	ps->pb.n = 0;
+	return 0;
+}
+
 static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 			const struct dx_rowval *rv)
 {
@@ -926,6 +961,18 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 				return rc;
 			ps->bulk = 1;
 		}
+		if (ps->bulk && h->added && e >= ps->ids.e && e < ps->ids.e + ps->ids.n) {
+			size_t k = ps->pb.n++;
+			ps->pb.p[k] = now;
+			ps->pb.pp[k] = &ps->pb.p[k];
+			memcpy(ps->pb.county[k], county, sizeof(county));
+			ps->pb.h[k] = h;
+			ps->pb.e[k] = (uint32_t)(e - ps->ids.e);
+			ps->inserted++;
+			im->res->p_added++;
+			h->changed = 1;
+			return ps->pb.n == PBUF ? pbuf_flush(im, ps) : 0;
+		}
 		if ((rc = dx_store_person_insert_county(im->st, county, &now)))
 			return rc;
 		ps->inserted++;
@@ -967,10 +1014,6 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 	check_member(im, ps, h, e, pnew, rv, rownum);
 	if (!im->write || im->row_bad || im->res->errors != before)
 		return 0;
-	/* a ledger lists a household's rows together: when they end, its
-	 * derived columns are complete (rows found later set them again) */
-	if (ps->last && ps->last != h && ps->last->dirty && (rc = flush_derived(im, ps->last)))
-		return rc;
 	ps->last = h;
 	if (hnew || (!h->id && !h->existed)) {
 		if ((rc = write_household(im, ps, h, rv)))
@@ -989,6 +1032,9 @@ static int finish(struct dx_imp *im)
 	int rc;
 	if (!ps)
 		return 0;
+	ps->last = NULL;
+	if ((rc = pbuf_flush(im, ps)))
+		return rc;
 	for (size_t i = 0; i < ps->hh.cap; i++) {
 		struct hhst *h;
 		if (!ps->hh.t[i].key)
@@ -996,7 +1042,7 @@ static int finish(struct dx_imp *im)
 		h = ps->hh.t[i].val;
 		im->res->units++;
 		if (h->dirty && (rc = flush_derived(im, h)))
-			return rc;
+			return rc; /* those pbuf_flush left: the last, or listed twice */
 		if (!h->heads)
 			dx_imp_report(im, (long)h->first_row, DX_P_REL, ps->hh.t[i].key, 1,
 				      "户 %s 没有户主（应有一人的与户主关系为 户主）", ps->hh.t[i].key);

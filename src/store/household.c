@@ -129,6 +129,12 @@ int dx_store_person_insert_county(struct dx_store *st, const char *county, struc
 	return person_insert(st, county, p);
 }
 
+int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
+				const char (*county)[7], size_t n)
+{
+	return n ? st->drv->person_insert_many(st, p, county, n) : DX_OK;
+}
+
 static const char SQL_INCOME_PUT[] =
 	"INSERT INTO income(county_code, household_id, year, wage, business,"
 	" property, transfer, business_cost, claims, oop)"

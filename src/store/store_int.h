@@ -12,6 +12,8 @@
 
 #include "store/store.h"
 
+struct dx_person;
+
 struct dx_stmt {
 	const struct dx_driver *drv; /* first member of every driver's statement */
 };
@@ -39,6 +41,10 @@ struct dx_driver {
 	int64_t (*last_id)(struct dx_store *st);
 	/* Rows changed by the last INSERT, UPDATE or DELETE. */
 	int64_t (*changes)(struct dx_store *st);
+	/* dx_store_person_insert_many: insert n members in one statement
+	 * (county[i] is member i's county code) and set their ids. */
+	int (*person_insert_many)(struct dx_store *st, struct dx_person *const *p,
+				  const char (*county)[7], size_t n);
 	/* Bulk load (dx_store_bulk_begin): save the definitions of the
 	 * secondary indexes of `table` and of the triggers named by the LIKE
 	 * pattern `triggers` into *saved, then drop them, inside the current
@@ -63,6 +69,7 @@ struct dx_driver {
 struct dx_store {
 	const struct dx_driver *drv;
 	void *db;
+	void *drv_data; /* the driver's per-connection data (its own to free) */
 	char *path;
 	int txn_depth;
 	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */

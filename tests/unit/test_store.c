@@ -4,6 +4,7 @@
  */
 #include "testutil.h"
 #include "store/derived.h"
+#include "store/ledger.h"
 #include "store/store_int.h"
 
 #include <sqlite3.h>
@@ -230,6 +231,54 @@ static void test_member_bits_twin_of_view(void **state)
 	tu_rm(path);
 }
 
+/* Many members in one statement: the same rows as one by one, ids in
+ * order, and a missing household refused like a single insert's. */
+static void test_person_insert_many(void **state)
+{
+	char path[64];
+	struct dx_store *st = fresh(path);
+	struct dx_household h = {.hh_no = "M1", .area_code = "532326106001", .kind = "一般户"};
+	struct dx_person one = {.id_no = "532326196810020031", .name = "罗涛", .relation = "户主",
+				.sex = "男", .birth = "1968-10-02", .ethnicity = "彝族",
+				.politics = "群众", .education = "小学", .school = "",
+				.health = "长期慢性病", .labour = "普通劳动力", .work_place = "省外",
+				.work_months = 6, .ins_resident = 1, .dibao = 1,
+				.dibao_class = "B", .tekun = 0, .disability_subsidy = 1,
+				.phone = "13369140570", .counted = 1};
+	struct dx_person many[3], *pp[3], a, b;
+	char county[3][7] = {"532326", "532326", "532326"};
+	(void)state;
+	put_village(st);
+	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
+	one.household_id = h.id;
+	for (int i = 0; i < 3; i++) {
+		many[i] = one;
+		many[i].id_no[17] = (char)('5' + i); /* the store does not check digits */
+		pp[i] = &many[i];
+	}
+	many[2].work_months = -1;
+	assert_int_equal(dx_store_person_insert(st, &one), DX_OK);
+	assert_int_equal(dx_store_person_insert_many(st, pp, (const char(*)[7])county, 3), DX_OK);
+	for (int i = 0; i < 3; i++)
+		assert_int_equal(many[i].id, one.id + 1 + i);
+	assert_int_equal(dx_ledger_person_get(st, one.id, &a), DX_OK);
+	assert_int_equal(dx_ledger_person_get(st, many[1].id, &b), DX_OK);
+	assert_string_equal(b.id_no, many[1].id_no);
+	b.id = a.id;
+	memcpy(b.id_no, a.id_no, sizeof(a.id_no));
+	assert_memory_equal(&a, &b, sizeof(a));
+	assert_int_equal(dx_ledger_person_get(st, many[2].id, &b), DX_OK);
+	assert_int_equal(b.work_months, -1);
+	/* a household that does not exist: nothing inserted */
+	many[0].household_id = 9999;
+	many[0].id_no[16] = '9';
+	assert_int_not_equal(dx_store_person_insert_many(st, pp, (const char(*)[7])county, 1),
+			     DX_OK);
+	dx_store_close(st);
+	assert_int_equal(one_int(path, "SELECT count(*) FROM person"), 4);
+	tu_rm(path);
+}
+
 static void test_newer_store_refused(void **state)
 {
 	char path[64];
@@ -364,6 +413,7 @@ int main(void)
 		cmocka_unit_test(test_old_store_is_upgraded),
 		cmocka_unit_test(test_v7_store_rebuilt_by_v8),
 		cmocka_unit_test(test_member_bits_twin_of_view),
+		cmocka_unit_test(test_person_insert_many),
 		cmocka_unit_test(test_newer_store_refused),
 		cmocka_unit_test(test_not_a_store),
 		cmocka_unit_test(test_household_person_county_code),
