@@ -171,6 +171,25 @@ const struct dx_col *dx_template_col(const struct dx_template *tpl, int f)
 
 /* ---- headers ---- */
 
+/*
+ * A field's last good cell: its bytes as the sheet gave them, and what
+ * parse_cell() made of them.  Parsing is a function of the column and
+ * those bytes alone (身份证 aside: it depends on today and sets the birth
+ * date, so it is never remembered), so the same bytes again can take the
+ * result without being normalised, checked and looked up again.
+ */
+#define MEMO_RAW 48 /* longer cells are not remembered */
+
+struct dx_cell_memo {
+	size_t rawlen; /* 0: nothing remembered */
+	char raw[MEMO_RAW];
+	int64_t num;
+	unsigned char blank;
+	uint32_t hash; /* text_hash(text), for DX_COLF_HH fields */
+	size_t tlen;
+	char text[DX_TPL_CELL];
+};
+
 /* Header text folded for matching: full-width ASCII to ASCII, every space
  * removed, a required-mark '*' dropped. */
 static void fold_header(const char *s, size_t len, char *out, size_t size)
@@ -238,6 +257,7 @@ int dx_header_map(struct dx_header *h, const struct dx_template *tpl,
 	h->ncols = n;
 	h->field_of = dx_xcalloc(n ? n : 1, sizeof(int));
 	h->names = dx_xcalloc(n ? n : 1, sizeof(char *));
+	h->memo = dx_xcalloc(DX_TPL_MAXF, sizeof(*h->memo));
 	for (int f = 0; f < DX_TPL_MAXF; f++)
 		h->col_of[f] = -1;
 	for (size_t i = 0; i < n; i++) {
@@ -284,6 +304,7 @@ void dx_header_release(struct dx_header *h)
 		free(h->names[i]);
 	free(h->names);
 	free(h->field_of);
+	free(h->memo);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -736,9 +757,11 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 	char why[800];
 	rv->id_birth[0] = '\0';
 	rv->id_sex = 0;
+	uint64_t hashed = 0; /* fields whose hh_hash came from their memo */
 	for (size_t i = 0; i < tpl->ncols; i++) {
 		const struct dx_col *c = &tpl->cols[i];
 		int col = h->col_of[c->field];
+		struct dx_cell_memo *m = NULL;
 		char v[DX_TPL_CELL * 2];
 		const char *val = v; /* the trimmed or normalised cell */
 		size_t vlen = 0;
@@ -749,6 +772,20 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		if (col < 0)
 			continue;
 		rv->blank[c->field] = 0;
+		if (h->memo && (size_t)col < n && lens[col] && lens[col] <= MEMO_RAW &&
+		    c->kind != DX_COL_ID && c->kind != DX_COL_IDLAX) {
+			m = &h->memo[c->field];
+			if (m->rawlen == lens[col] && !memcmp(m->raw, cells[col], lens[col])) {
+				cell_copy(rv->text[c->field], m->text, m->tlen + 1);
+				rv->num[c->field] = m->num;
+				rv->blank[c->field] = m->blank;
+				if (c->flags & DX_COLF_HH) {
+					rv->hh_hash[c->field] = m->hash;
+					hashed |= 1ull << c->field;
+				}
+				continue;
+			}
+		}
 		if ((size_t)col >= n) {
 			v[0] = '\0';
 		} else if (c->kind == DX_COL_TEXT && !c->hi) {
@@ -773,10 +810,21 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		if (parse_cell(c, val, vlen, rv, why, sizeof(why))) {
 			fn(arg, col, why);
 			bad++;
+		} else if (m) {
+			const char *t = rv->text[c->field];
+			m->rawlen = lens[col];
+			cell_copy(m->raw, cells[col], lens[col]);
+			m->num = rv->num[c->field];
+			m->blank = rv->blank[c->field];
+			m->tlen = strlen(t);
+			cell_copy(m->text, t, m->tlen + 1);
+			m->hash = c->flags & DX_COLF_HH ? text_hash(t) : 0;
 		}
 	}
-	for (size_t i = 0; i < tpl->ncols; i++)
-		if (tpl->cols[i].flags & DX_COLF_HH)
-			rv->hh_hash[tpl->cols[i].field] = text_hash(rv->text[tpl->cols[i].field]);
+	for (size_t i = 0; i < tpl->ncols; i++) {
+		int f = tpl->cols[i].field;
+		if ((tpl->cols[i].flags & DX_COLF_HH) && !(hashed >> f & 1))
+			rv->hh_hash[f] = text_hash(rv->text[f]);
+	}
 	return bad;
 }

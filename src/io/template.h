@@ -101,6 +101,8 @@ struct dx_rowval {
 	uint32_t hh_hash[DX_TPL_MAXF];
 };
 
+struct dx_cell_memo;
+
 /* The header row matched against a template. */
 struct dx_header {
 	const struct dx_template *tpl;
@@ -108,6 +110,10 @@ struct dx_header {
 	int *field_of;       /* per sheet column: field, or -1 */
 	char **names;        /* per sheet column: the header as the file has it */
 	int col_of[DX_TPL_MAXF];
+	/* dx_row_parse's per-field memory of the last good cell and what it
+	 * gave (ledgers repeat a village, a code, 否 row after row); NULL in
+	 * a header not made by dx_header_map, which is then parsed without */
+	struct dx_cell_memo *memo;
 };
 
 /*
@@ -133,7 +139,8 @@ void dx_header_release(struct dx_header *h);
  * Parse one data row into *rv.  For each bad cell calls
  * fn(arg, col, msg); msg is Chinese and says what to change.  Returns the
  * number of bad cells.  Cell-level checks only: cross-column and
- * cross-row rules are the importer's.
+ * cross-row rules are the importer's.  Rows of one header are parsed by
+ * one thread at a time (h->memo is updated).
  */
 int dx_row_parse(const struct dx_header *h, const char *const *cells,
 		 const size_t *lens, size_t n, struct dx_rowval *rv,

@@ -2,8 +2,8 @@
  * test_template.c - the code tables of the ledger templates as the cell
  * parser sees them (src/io/template.c): every value and alias of every
  * code column still gives its canonical value through the hashed index,
- * and anything else is refused with the list of valid values; and the
- * hashes of household-level cells.
+ * and anything else is refused with the list of valid values; the
+ * hashes of household-level cells; and the memory of the last cell.
  */
 #include "core/dx.h"
 #include "io/template.h"
@@ -219,6 +219,80 @@ static void test_hh_hash(void **state)
 	dx_header_release(&h);
 }
 
+struct plist {
+	int n;
+	char all[2048];
+};
+
+static void collect_all(void *arg, int col, const char *msg)
+{
+	struct plist *p = arg;
+	size_t used = strlen(p->all);
+	p->n++;
+	dx_snprintf(p->all + used, sizeof(p->all) - used, "%d:%s;", col, msg);
+}
+
+/* A cell seen again takes its result from the header's memory: rows parse
+ * to the same fields and problems with it as without it, whatever came
+ * before them. */
+static void test_memo(void **state)
+{
+	static const char *const head[] = {"区划代码", "县", "户编号", "户类型", "脱贫年度",
+					   "证件号码", "健康状况", "致贫返贫风险", "识别监测时间",
+					   "是否享受低保", "联系电话", "与户主关系"};
+	static const char *const rows[][12] = {
+		{"532326106001", "云岭县", "532326106000001", "一般户", "2016", "532326196810020031",
+		 "残疾、患有大病", "因病", "202305", "是", "13812345678", "户主"},
+		{"532326106001", "云岭县", "532326106000001", "一般户", "2016", "532326196810020031",
+		 "残疾、患有大病", "因病", "202305", "是", "13812345678", "户主"},
+		{"532326106001", " 云岭县", "532326106000001", "一般农户", "2013",
+		 "532326196810020030", "健康,残疾", "因病", "2023.05", "Y", "138****5678", "表哥"},
+		{"532326106001", "云岭县", "５３２３２６１０６００００１", "一般户", "2016",
+		 "532326196810020031", "残疾、患有大病", "", "", "　是　", "", "户主"},
+		{"532326106001", " 云岭县", "532326106000001", "一般农户", "2013",
+		 "532326196810020030", "健康,残疾", "因病", "2023.05", "Y", "138****5678", "表哥"},
+		{"532326106001", "云岭县", "532326106000001", "一般户", "2016", "532326196810020031",
+		 "残疾、患有大病", "因病", "202305", "是", "13812345678", "户主"},
+		{"", "", "", "", "", "", "", "", "", "", "", ""},
+		{"532326106001", "云岭县", "532326106000001", "一般户", "2016", "532326196810020031",
+		 "残疾、患有大病", "因病", "202305", "是", "13812345678", "户主"},
+	};
+	static struct dx_rowval a, b;
+	const struct dx_template *tpl = dx_template_find("persons");
+	size_t hl[12], cl[12];
+	struct dx_header h, fresh;
+	(void)state;
+	for (int i = 0; i < 12; i++)
+		hl[i] = strlen(head[i]);
+	dx_header_map(&h, tpl, head, hl, 12, ignore_header, NULL);
+	assert_non_null(h.memo);
+	for (size_t r = 0; r < DX_ARRAY_SIZE(rows); r++) {
+		struct plist pa = {0}, pb = {0};
+		int na, nb;
+		for (int i = 0; i < 12; i++)
+			cl[i] = strlen(rows[r][i]);
+		na = dx_row_parse(&h, rows[r], cl, 12, &a, collect_all, &pa);
+		dx_header_map(&fresh, tpl, head, hl, 12, ignore_header, NULL);
+		free(fresh.memo);
+		fresh.memo = NULL;
+		nb = dx_row_parse(&fresh, rows[r], cl, 12, &b, collect_all, &pb);
+		dx_header_release(&fresh);
+		assert_int_equal(na, nb);
+		assert_string_equal(pa.all, pb.all);
+		for (int f = 0; f < tpl->nfields; f++) {
+			assert_int_equal(a.col[f], b.col[f]);
+			assert_string_equal(a.text[f], b.text[f]);
+			assert_int_equal(a.num[f], b.num[f]);
+			assert_int_equal(a.blank[f], b.blank[f]);
+			if (dx_template_col(tpl, f)->flags & DX_COLF_HH)
+				assert_int_equal(a.hh_hash[f], b.hh_hash[f]);
+		}
+		assert_string_equal(a.id_birth, b.id_birth);
+		assert_int_equal(a.id_sex, b.id_sex);
+	}
+	dx_header_release(&h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -226,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_refused),
 		cmocka_unit_test(test_other_table),
 		cmocka_unit_test(test_hh_hash),
+		cmocka_unit_test(test_memo),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	return cmocka_run_group_tests(tests, NULL, NULL);
