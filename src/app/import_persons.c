@@ -133,6 +133,8 @@ struct hhst {
 	 * household it created; dirty = not yet written to the store; stale
 	 * = a stored household the store must recompute */
 	unsigned char dirty, stale;
+	unsigned char queued; /* created in a bulk load, waiting in ps->hq[qidx] */
+	uint32_t qidx;
 	int32_t nmem;
 	uint32_t msum;
 	int64_t head;
@@ -181,6 +183,16 @@ struct ps {
 		uint32_t e[PBUF]; /* index into ids.e */
 		size_t n;
 	} pb;
+	/* and the households they go into, with their episodes: inserted
+	 * first, with the columns folded from those members */
+	struct {
+		struct dx_household h[PBUF];
+		struct hhst *st[PBUF];
+		struct dx_episode ep[PBUF];
+		unsigned char has_ep[PBUF];
+		const char *head_name[PBUF];
+		size_t n;
+	} hq;
 	struct {           /* households created, not yet audited (created_run) */
 		char county[7];
 		int64_t first, last;
@@ -715,63 +727,66 @@ static void same_month_keep(const char *cell, const char *stored, char out[11])
 		month_day(cell, out);
 }
 
-static int write_episode(struct dx_imp *im, struct hhst *h, const struct dx_rowval *rv,
-			 const char *area)
+/* The episode a row states, as of the store's latest one (old, NULL if
+ * none): 0 if the row states none. */
+static int episode_of_row(const struct dx_rowval *rv, const struct dx_episode *old,
+			  struct dx_episode *e)
 {
-	struct dx_episode e, old;
-	struct dx_buf before = DX_BUF_INIT, after = DX_BUF_INIT;
-	char county[7], key[24];
-	int rc = 0, have = 0;
+	memset(e, 0, sizeof(*e));
 	if (rv->col[DX_P_CAT] < 0 || !rv->text[DX_P_CAT][0])
 		return 0;
-	dx_strlcpy(county, area, sizeof(county));
-	memset(&e, 0, sizeof(e));
-	memset(&old, 0, sizeof(old));
-	if (h->existed) {
-		if ((rc = dx_ledger_episode_latest(im->st, h->id, &old)) && rc != DX_NOT_FOUND)
-			return rc;
-		have = !rc;
-		rc = 0;
-	}
-	e.household_id = h->id;
-	dx_strlcpy(e.category, rv->text[DX_P_CAT], sizeof(e.category));
-	dx_strlcpy(e.risks, rv->text[DX_P_RISKS], sizeof(e.risks));
-	same_month_keep(rv->text[DX_P_IDENT], have ? old.identified_on : "", e.identified_on);
+	dx_strlcpy(e->category, rv->text[DX_P_CAT], sizeof(e->category));
+	dx_strlcpy(e->risks, rv->text[DX_P_RISKS], sizeof(e->risks));
+	same_month_keep(rv->text[DX_P_IDENT], old ? old->identified_on : "", e->identified_on);
 	if (rv->num[DX_P_ELIM] == 1) {
-		same_month_keep(rv->text[DX_P_ELIM_ON], have ? old.eliminated_on : "", e.eliminated_on);
-		dx_strlcpy(e.elim_kind, rv->text[DX_P_ELIM_KIND], sizeof(e.elim_kind));
+		same_month_keep(rv->text[DX_P_ELIM_ON], old ? old->eliminated_on : "",
+				e->eliminated_on);
+		dx_strlcpy(e->elim_kind, rv->text[DX_P_ELIM_KIND], sizeof(e->elim_kind));
 	}
-	e.reflag = yn(rv, DX_P_REFLAG, 0);
-	if (have && strncmp(e.identified_on, old.identified_on, 7) < 0)
+	e->reflag = yn(rv, DX_P_REFLAG, 0);
+	return 1;
+}
+
+/* Store episode e of household h against the store's latest (old, NULL if
+ * none), audited. */
+static int episode_write(struct dx_imp *im, struct hhst *h, struct dx_episode *e,
+			 const struct dx_episode *old, const char *area)
+{
+	struct dx_buf before = DX_BUF_INIT, after = DX_BUF_INIT;
+	char county[7], key[24];
+	int rc;
+	dx_strlcpy(county, area, sizeof(county));
+	e->household_id = h->id;
+	if (old && strncmp(e->identified_on, old->identified_on, 7) < 0)
 		return 0; /* an older episode than the store's latest: history, leave it */
-	if (have && !strncmp(e.identified_on, old.identified_on, 7)) {
-		e.id = old.id;
-		e.prev_id = old.prev_id;
-		if (!strcmp(e.category, old.category) && !strcmp(e.risks, old.risks) &&
-		    !strcmp(e.eliminated_on, old.eliminated_on) &&
-		    !strcmp(e.elim_kind, old.elim_kind) && e.reflag == old.reflag)
+	if (old && !strncmp(e->identified_on, old->identified_on, 7)) {
+		e->id = old->id;
+		e->prev_id = old->prev_id;
+		if (!strcmp(e->category, old->category) && !strcmp(e->risks, old->risks) &&
+		    !strcmp(e->eliminated_on, old->eliminated_on) &&
+		    !strcmp(e->elim_kind, old->elim_kind) && e->reflag == old->reflag)
 			return 0;
-		dx_json_field(&before, "监测对象类别", old.category);
-		dx_json_field(&before, "致贫返贫风险", old.risks);
-		dx_json_field(&before, "消除监测时间", old.eliminated_on);
-		dx_json_field(&before, "风险消除方式", old.elim_kind);
-		dx_json_int(&before, "风险再标注", old.reflag);
+		dx_json_field(&before, "监测对象类别", old->category);
+		dx_json_field(&before, "致贫返贫风险", old->risks);
+		dx_json_field(&before, "消除监测时间", old->eliminated_on);
+		dx_json_field(&before, "风险消除方式", old->elim_kind);
+		dx_json_int(&before, "风险再标注", old->reflag);
 		dx_json_close(&before);
-		rc = dx_ledger_episode_update(im->st, &e);
+		rc = dx_ledger_episode_update(im->st, e);
 	} else {
-		e.prev_id = have ? old.id : 0;
-		rc = dx_store_episode_insert(im->st, &e);
+		e->prev_id = old ? old->id : 0;
+		rc = dx_store_episode_insert(im->st, e);
 	}
 	if (rc)
 		goto out;
-	dx_json_field(&after, "监测对象类别", e.category);
-	dx_json_field(&after, "致贫返贫风险", e.risks);
-	dx_json_field(&after, "识别监测时间", e.identified_on);
-	dx_json_field(&after, "消除监测时间", e.eliminated_on);
-	dx_json_field(&after, "风险消除方式", e.elim_kind);
-	dx_json_int(&after, "风险再标注", e.reflag);
+	dx_json_field(&after, "监测对象类别", e->category);
+	dx_json_field(&after, "致贫返贫风险", e->risks);
+	dx_json_field(&after, "识别监测时间", e->identified_on);
+	dx_json_field(&after, "消除监测时间", e->eliminated_on);
+	dx_json_field(&after, "风险消除方式", e->elim_kind);
+	dx_json_int(&after, "风险再标注", e->reflag);
 	dx_json_close(&after);
-	dx_snprintf(key, sizeof(key), "%lld", (long long)e.id);
+	dx_snprintf(key, sizeof(key), "%lld", (long long)e->id);
 	rc = dx_imp_audit(im, county, before.len ? "import.update" : "import.insert", "episode",
 			  key, before.len ? before.buf : NULL, after.buf);
 	h->changed = 1;
@@ -779,6 +794,21 @@ out:
 	dx_buf_release(&before);
 	dx_buf_release(&after);
 	return rc;
+}
+
+static int write_episode(struct dx_imp *im, struct hhst *h, const struct dx_rowval *rv,
+			 const char *area)
+{
+	struct dx_episode e, old;
+	int rc = DX_NOT_FOUND;
+	if (rv->col[DX_P_CAT] < 0 || !rv->text[DX_P_CAT][0])
+		return 0;
+	if (h->existed && (rc = dx_ledger_episode_latest(im->st, h->id, &old)) &&
+	    rc != DX_NOT_FOUND)
+		return rc;
+	if (!episode_of_row(rv, rc ? NULL : &old, &e))
+		return 0;
+	return episode_write(im, h, &e, rc ? NULL : &old, area);
 }
 
 /*
@@ -843,6 +873,16 @@ static int write_household(struct dx_imp *im, struct ps *ps, struct hhst *h,
 		return write_episode(im, h, rv, now.area_code);
 	if (s) {
 		rc = dx_ledger_household_update(im->st, &now);
+	} else if (ps->bulk) { /* goes in with its members (pbuf_flush) */
+		size_t k = ps->hq.n++;
+		ps->hq.h[k] = now;
+		ps->hq.st[k] = h;
+		ps->hq.has_ep[k] = (unsigned char)episode_of_row(rv, NULL, &ps->hq.ep[k]);
+		ps->hq.head_name[k] = NULL;
+		h->queued = 1;
+		h->qidx = (uint32_t)k;
+		h->added = h->changed = 1;
+		return 0;
 	} else {
 		if ((rc = dx_store_household_insert(im->st, &now)) ||
 		    (rc = created(im, ps, now.area_code, now.id)))
@@ -861,10 +901,17 @@ static int write_household(struct dx_imp *im, struct ps *ps, struct hhst *h,
 /* A 户主 row after the first row of its household brings the phone. */
 static int household_phone(struct dx_imp *im, struct hhst *h, const struct dx_rowval *rv)
 {
+	struct ps *ps = im->h;
 	struct dx_household old, now;
 	int rc, changed;
 	if (rv->col[DX_P_PHONE] < 0 || h->phone == str_hash(rv->text[DX_P_PHONE]))
 		return 0;
+	if (h->queued) { /* not in the store yet: its insert takes the phone */
+		dx_strlcpy(ps->hq.h[h->qidx].phone, rv->text[DX_P_PHONE],
+			   sizeof(ps->hq.h[0].phone));
+		h->phone = str_hash(rv->text[DX_P_PHONE]);
+		return 0;
+	}
 	if ((rc = dx_ledger_household_by_no(im->st, rv->text[DX_P_HHNO], &old)))
 		return rc;
 	now = old;
@@ -893,21 +940,53 @@ static int flush_derived(struct dx_imp *im, struct hhst *h)
 	return dx_store_household_set_derived(im->st, h->id, h->nmem, h->msum, h->head);
 }
 
-/* Insert the waiting members, fold them into their households, and set
- * the derived columns of those whose rows have ended (all but the one
- * being read; one that comes back later is set again). */
+/*
+ * Insert the waiting households and members: give the members their ids
+ * (after the store's largest), fold them into their households, insert
+ * the waiting households with those columns (audited, with their
+ * episodes), then the members, and set the columns of households already
+ * in the store whose rows in this batch have ended (all but the one being
+ * read; a household that comes back later is set again).
+ */
 static int pbuf_flush(struct dx_imp *im, struct ps *ps)
 {
+	int64_t next;
 	int rc;
-	if (!ps->pb.n)
+	if (!ps->pb.n && !ps->hq.n)
 		return 0;
+	if ((rc = dx_store_person_max_id(im->st, &next)))
+		return rc;
+	for (size_t i = 0; i < ps->pb.n; i++) {
+		struct hhst *h = ps->pb.h[i];
+		int64_t had = h->head;
+		ps->pb.p[i].id = ++next;
+		fold_member(h, &ps->pb.p[i], 1);
+		if (h->queued && !had && h->head)
+			ps->hq.head_name[h->qidx] = ps->pb.p[i].name;
+	}
+	for (size_t k = 0; k < ps->hq.n; k++) {
+		struct hhst *h = ps->hq.st[k];
+		struct dx_household *hh = &ps->hq.h[k];
+		if ((rc = dx_store_household_insert_derived(im->st, hh, h->nmem, h->msum, h->head,
+							    ps->hq.head_name[k])) ||
+		    (rc = created(im, ps, hh->area_code, hh->id)))
+			return rc;
+		h->id = hh->id;
+		h->queued = 0;
+		h->dirty = h == ps->last; /* its rows may go on */
+		if (ps->hq.has_ep[k] &&
+		    (rc = episode_write(im, h, &ps->hq.ep[k], NULL, hh->area_code)))
+			return rc;
+	}
+	ps->hq.n = 0;
+	for (size_t i = 0; i < ps->pb.n; i++)
+		ps->pb.p[i].household_id = ps->pb.h[i]->id;
 	if ((rc = dx_store_person_insert_many(im->st, ps->pb.pp, ps->pb.county, ps->pb.n)))
 		return rc;
 	for (size_t i = 0; i < ps->pb.n; i++) {
 		struct pst *e = &ps->ids.e[ps->pb.e[i]];
 		e->pid = ps->pb.p[i].id;
 		e->hh = ps->pb.p[i].household_id;
-		fold_member(ps->pb.h[i], &ps->pb.p[i], 1);
 	}
 	for (size_t i = 0; i < ps->pb.n; i++)
 		if (ps->pb.h[i] != ps->last && ps->pb.h[i]->dirty &&
@@ -973,6 +1052,9 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 			h->changed = 1;
 			return ps->pb.n == PBUF ? pbuf_flush(im, ps) : 0;
 		}
+		/* a waiting household goes in before a member not queued with it */
+		if (h->queued && ((rc = pbuf_flush(im, ps)) || !(now.household_id = h->id)))
+			return rc ? rc : DX_DB;
 		if ((rc = dx_store_person_insert_county(im->st, county, &now)))
 			return rc;
 		ps->inserted++;
@@ -1015,13 +1097,13 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 	if (!im->write || im->row_bad || im->res->errors != before)
 		return 0;
 	ps->last = h;
-	if (hnew || (!h->id && !h->existed)) {
+	if (hnew || (!h->id && !h->existed && !h->queued)) {
 		if ((rc = write_household(im, ps, h, rv)))
 			return rc;
 	} else if (!strcmp(rv->text[DX_P_REL], "户主") && (rc = household_phone(im, h, rv))) {
 		return rc;
 	}
-	if (!h->id)
+	if (!h->id && !h->queued)
 		return 0;
 	return write_person(im, h, e, rv);
 }

@@ -33,6 +33,14 @@ unsigned dx_store_member_bits(const struct dx_person *p);
 int dx_store_household_set_derived(struct dx_store *st, int64_t id, int64_t members,
 				   unsigned msum, int64_t head_id);
 
+/* Insert household h (setting h->id) with its derived columns, which the
+ * caller folded from the members it is about to insert (head_name = the
+ * 户主's name). */
+struct dx_household;
+int dx_store_household_insert_derived(struct dx_store *st, struct dx_household *h,
+				      int64_t members, unsigned msum, int64_t head_id,
+				      const char *head_name);
+
 /* During a bulk load: recompute household id's derived columns from its
  * members when the load ends. */
 int dx_store_bulk_stale(struct dx_store *st, int64_t id);

@@ -124,11 +124,14 @@ int dx_store_person_insert(struct dx_store *st, struct dx_person *p);
  * of its area code): one look-up fewer per member, for bulk loads. */
 int dx_store_person_insert_county(struct dx_store *st, const char *county, struct dx_person *p);
 /* Insert n members at once, each into its household_id, whose county is
- * county[i]; sets each one's id.  The bulk loader's path: one statement
- * for many rows (SQLite: a virtual table over the array; a PostgreSQL
- * driver would COPY). */
+ * county[i]; with the ids the caller set (all nonzero: above
+ * dx_store_person_max_id, increasing) or, if p[0]->id is 0, with new ones
+ * it sets.  The bulk loader's path: one statement for many rows (SQLite:
+ * a virtual table over the array; a PostgreSQL driver would COPY). */
 int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
 				const char (*county)[7], size_t n);
+/* The largest member id in the store (0 if none). */
+int dx_store_person_max_id(struct dx_store *st, int64_t *id);
 /* Insert or replace the (household, year) income row. */
 int dx_store_income_put(struct dx_store *st, const struct dx_income_row *in);
 

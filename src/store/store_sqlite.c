@@ -489,7 +489,7 @@ struct sq_rows_vtab {
 	sqlite3_vtab base;
 	struct sq_rows *r;
 };
-enum { RC_COUNTY, RC_HOUSEHOLD, RC_ID_NO, RC_NAME, RC_RELATION, RC_SEX, RC_BIRTH,
+enum { RC_ID, RC_COUNTY, RC_HOUSEHOLD, RC_ID_NO, RC_NAME, RC_RELATION, RC_SEX, RC_BIRTH,
        RC_ETHNICITY, RC_POLITICS, RC_EDUCATION, RC_SCHOOL, RC_HEALTH, RC_LABOUR,
        RC_WORK_PLACE, RC_WORK_MONTHS, RC_INS_RESIDENT, RC_INS_EMPLOYEE, RC_DIBAO,
        RC_DIBAO_CLASS, RC_TEKUN, RC_DISABILITY, RC_PHONE, RC_COUNTED, RC_UPDATED_AT };
@@ -499,7 +499,7 @@ static int rows_connect(sqlite3 *db, void *aux, int argc, const char *const *arg
 {
 	struct sq_rows_vtab *v;
 	int src = sqlite3_declare_vtab(
-		db, "CREATE TABLE x(county_code, household_id, id_no, name, relation, sex, birth,"
+		db, "CREATE TABLE x(id, county_code, household_id, id_no, name, relation, sex, birth,"
 		    " ethnicity, politics, education, school, health, labour, work_place,"
 		    " work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
 		    " disability_subsidy, phone, counted, updated_at)");
@@ -572,6 +572,10 @@ static int rows_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
 	struct sq_rows_cursor *k = (struct sq_rows_cursor *)c;
 	const struct dx_person *p = k->r->p[k->i];
 	switch (col) {
+	case RC_ID:
+		if (p->id)
+			sqlite3_result_int64(ctx, p->id);
+		break; /* NULL otherwise: SQLite picks it */
 	case RC_COUNTY: rows_text(ctx, k->r->county[k->i]); break;
 	case RC_HOUSEHOLD: sqlite3_result_int64(ctx, p->household_id); break;
 	case RC_ID_NO: rows_text(ctx, p->id_no); break;
@@ -624,11 +628,11 @@ static sqlite3_module rows_module = {
 };
 
 static const char SQL_PERSON_INSERT_MANY[] =
-	"INSERT INTO person(county_code, household_id, id_no, name, relation, sex,"
+	"INSERT INTO person(id, county_code, household_id, id_no, name, relation, sex,"
 	" birth, ethnicity, politics, education, school, health, labour, work_place,"
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
 	" disability_subsidy, phone, counted, updated_at)"
-	" SELECT county_code, household_id, id_no, name, relation, sex,"
+	" SELECT id, county_code, household_id, id_no, name, relation, sex,"
 	" birth, ethnicity, politics, education, school, health, labour, work_place,"
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
 	" disability_subsidy, phone, counted, updated_at FROM dx_person_rows";
@@ -654,6 +658,8 @@ static int sq_person_insert_many(struct dx_store *st, struct dx_person *const *p
 	if ((size_t)sqlite3_changes64(st->db) != n)
 		return dx_error(DX_DB, "inserted %lld members of %zu",
 				(long long)sqlite3_changes64(st->db), n);
+	if (p[0]->id) /* the caller's */
+		return DX_OK;
 	last = sqlite3_last_insert_rowid(st->db);
 	for (size_t i = 0; i < n; i++)
 		p[i]->id = last - (int64_t)(n - 1 - i);

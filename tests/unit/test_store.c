@@ -253,6 +253,7 @@ static void test_person_insert_many(void **state)
 	one.household_id = h.id;
 	for (int i = 0; i < 3; i++) {
 		many[i] = one;
+		many[i].id = 0; /* new ids from the store */
 		many[i].id_no[17] = (char)('5' + i); /* the store does not check digits */
 		pp[i] = &many[i];
 	}
