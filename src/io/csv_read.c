@@ -252,13 +252,19 @@ static int decode(struct csv_sheet *cs, const char **why)
 		int bad;
 		size_t ok = utf8_prefix(cs->raw, cs->raw_len, &bad);
 
+		unsigned char *p = cs->raw;
+
 		if (bad || (cs->eof && ok < cs->raw_len)) {
 			*why = why_enc;
 			return dx_error(DX_INVALID, "csv is not valid UTF-8 after the start");
 		}
-		memcpy(cs->dec, cs->raw, ok);
+		/* the bytes are their own decoding: swap the buffers (both
+		 * are dec_alloc long), keeping a cut character in raw */
+		cs->raw = (unsigned char *)cs->dec;
+		cs->dec = (char *)p;
+		memcpy(cs->raw, p + ok, cs->raw_len - ok);
+		cs->raw_len -= ok;
 		cs->dec_len = ok;
-		raw_consume(cs, ok);
 	}
 	return 0;
 }
@@ -323,7 +329,7 @@ static void on_field(void *s, size_t len, void *arg)
 		csv_fail(cs, DX_TOOBIG, "一行超过16384列");
 		return;
 	}
-	if (len && (rc = dx_rowq_set(&cs->q, cs->ncols, s, len, &why)))
+	if (len && (rc = dx_rowq_add(&cs->q, cs->ncols, s, len, &why)))
 		csv_fail(cs, rc, why);
 	cs->ncols++;
 }
@@ -426,9 +432,10 @@ int dx_csv_open(struct dx_sheet **out, FILE *f, const void *mem, size_t len,
 	cs->f = f;
 	cs->mem = mem;
 	cs->memlen = len;
-	cs->raw = dx_xmalloc(RAW_CHUNK);
-	/* GB18030 never more than doubles in UTF-8 (2 bytes -> 3, 4 -> 4) */
+	/* GB18030 never more than doubles in UTF-8 (2 bytes -> 3, 4 -> 4);
+	 * raw is as long, so that UTF-8 can swap the two */
 	cs->dec_alloc = 2 * RAW_CHUNK;
+	cs->raw = dx_xmalloc(cs->dec_alloc);
 	cs->dec = dx_xmalloc(cs->dec_alloc);
 	dx_rowq_init(&cs->q);
 	csv_init(&cs->parser, CSV_REPALL_NL);

@@ -69,6 +69,34 @@ void dx_rowq_release(struct dx_rowq *q);
  * the column or row-size caps.  The cell cap is the caller's. */
 int dx_rowq_set(struct dx_rowq *q, size_t col, const char *s, size_t len,
 		const char **why);
+/*
+ * dx_rowq_set() inline for the common case, a cell at or after the last
+ * one set with room for it in the arrays and under the cap: the CSV
+ * reader's path for every field.  Anything else goes to dx_rowq_set().
+ */
+static inline int dx_rowq_add(struct dx_rowq *q, size_t col, const char *s, size_t len,
+			      const char **why)
+{
+	struct dx_buf *d = &q->data;
+	size_t at = q->cur_first + col;
+
+	if (col < DX_SHEET_COLS_MAX && at >= q->ncells && at < q->cells_alloc && !d->err &&
+	    len + 2 <= d->alloc - d->len && (!d->max || len + 1 <= d->max - d->len)) {
+		while (q->ncells < at) {
+			q->cells[q->ncells].off = SIZE_MAX;
+			q->cells[q->ncells++].len = 0;
+		}
+		q->cells[at].off = d->len;
+		q->cells[at].len = len;
+		q->ncells = at + 1;
+		if (len)
+			memcpy(d->buf + d->len, s, len);
+		d->buf[d->len + len] = d->buf[d->len + len + 1] = '\0';
+		d->len += len + 1;
+		return 0;
+	}
+	return dx_rowq_set(q, col, s, len, why);
+}
 /* End the row being built, queueing it as row rownum. */
 void dx_rowq_end_row(struct dx_rowq *q, long rownum);
 /* Pop the oldest complete row into *row (valid until the next compact);
