@@ -296,7 +296,7 @@ static int64_t hh_col(const char *db, int hh, const char *col)
 /*
  * A first import into an empty store switches to a bulk load after 64
  * members (triggers dropped: the importer folds the derived columns, and
- * inserts members 256 at a time, so a household straddles a batch); a
+ * inserts members 128 at a time, so households straddle batches); a
  * second one, larger than the store, adds households (one of them listed
  * in two places), adds a member to a stored household and changes
  * another's health after its switch: the store recomputes those.  Every
