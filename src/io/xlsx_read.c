@@ -78,8 +78,13 @@ static XML_Parser xml_new(struct xml_ctx *x, XML_StartElementHandler start,
 
 static const char *local(const char *name)
 {
-	const char *c = strrchr(name, ':');
-	return c ? c + 1 : name;
+	const char *l = name;
+
+	/* names are a few bytes long: a loop beats a call to strrchr */
+	for (; *name; name++)
+		if (*name == ':')
+			l = name + 1;
+	return l;
 }
 
 static int is(const char *name, const char *want)
@@ -324,9 +329,17 @@ struct styles_ctx {
 
 static int parse_long(const char *s, long lo, long hi, long *out)
 {
-	int64_t v;
+	int64_t v = 0;
+	int n = 0;
 
-	if (!s || dx_parse_i64(s, &v) || v < lo || v > hi)
+	/* the usual attribute, a few plain digits, without strtoll */
+	while (s && s[n] >= '0' && s[n] <= '9' && n < 9)
+		v = v * 10 + (s[n++] - '0');
+	if (!s || n == 0 || s[n]) {
+		if (!s || dx_parse_i64(s, &v))
+			return -1;
+	}
+	if (v < lo || v > hi)
 		return -1;
 	*out = (long)v;
 	return 0;
@@ -512,34 +525,53 @@ static enum cell_type parse_type(const char *t)
 	return T_N;
 }
 
+/* The first r, t and s attributes of a cell (by local name), in one pass. */
+static void cell_attrs(const char **atts, const char **r, const char **t, const char **s)
+{
+	*r = *t = *s = NULL;
+	for (; atts[0]; atts += 2) {
+		const char *l = local(atts[0]);
+
+		if (!l[0] || l[1])
+			continue;
+		if (l[0] == 'r' && !*r)
+			*r = atts[1];
+		else if (l[0] == 't' && !*t)
+			*t = atts[1];
+		else if (l[0] == 's' && !*s)
+			*s = atts[1];
+	}
+}
+
 static void ws_start(void *ud, const char *name, const char **atts)
 {
 	struct ws_ctx *c = ud;
 	const char *l = local(name);
 	long v;
 
-	if (!strcmp(l, "sheetData")) {
+	if (l[0] == 's' && !strcmp(l, "sheetData")) {
 		c->in_data = 1;
-	} else if (!strcmp(l, "row") && c->in_data) {
+	} else if (l[0] == 'r' && !strcmp(l, "row") && c->in_data) {
 		if (parse_long(attr(atts, "r"), 1, ROWNUM_MAX, &v))
 			v = c->rownum + 1;
 		c->rownum = v;
 		c->in_row = 1;
 		c->col = 0;
-	} else if (!strcmp(l, "c") && c->in_row) {
-		const char *r = attr(atts, "r");
+	} else if (l[0] == 'c' && !l[1] && c->in_row) {
+		const char *r, *t, *st;
 
+		cell_attrs(atts, &r, &t, &st);
 		v = r ? ref_col(r) : 0;
 		c->col = v ? v : c->col + 1;
-		c->type = parse_type(attr(atts, "t"));
-		if (parse_long(attr(atts, "s"), 0, 1L << 30, &c->style))
+		c->type = parse_type(t);
+		if (parse_long(st, 0, 1L << 30, &c->style))
 			c->style = 0;
 		c->in_cell = 1;
 		c->in_v = c->in_is = c->in_t = c->rph = 0;
 		dx_buf_reset(&c->val);
 	} else if (!c->in_cell) {
 		return;
-	} else if (!strcmp(l, "v")) {
+	} else if (l[0] == 'v' && !l[1]) {
 		c->in_v = 1;
 	} else if (!strcmp(l, "is")) {
 		c->in_is = 1;
@@ -595,7 +627,7 @@ static void finish_cell(struct ws_ctx *c)
 	}
 	if (!len)
 		return;
-	if ((rc = dx_rowq_set(&xs->q, (size_t)c->col - 1, s, len, &why)))
+	if ((rc = dx_rowq_add(&xs->q, (size_t)c->col - 1, s, len, &why)))
 		xml_fail(&c->x, rc, why);
 }
 
@@ -605,15 +637,15 @@ static void ws_end(void *ud, const char *name)
 	const char *l = local(name);
 
 	if (c->in_cell) {
-		if (!strcmp(l, "v"))
+		if (l[0] == 'v' && !l[1])
 			c->in_v = 0;
-		else if (!strcmp(l, "t"))
+		else if (l[0] == 't' && !l[1])
 			c->in_t = 0;
 		else if (!strcmp(l, "is"))
 			c->in_is = 0;
 		else if (!strcmp(l, "rPh") && c->rph)
 			c->rph--;
-		else if (!strcmp(l, "c")) {
+		else if (l[0] == 'c' && !l[1]) {
 			c->in_cell = 0;
 			finish_cell(c);
 		}

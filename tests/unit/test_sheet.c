@@ -631,6 +631,43 @@ static void test_xlsx_handmade(void **state)
 	free(p);
 }
 
+/* Cell attributes in any order, prefixed, repeated (the first counts), and
+ * numbers in the forms strtoll reads: the row numbers, styles and shared
+ * string indexes they give. */
+static void test_xlsx_attributes(void **state)
+{
+	static const char *const files[] = {
+		"xl/workbook.xml", WORKBOOK,
+		"xl/_rels/workbook.xml.rels", RELS,
+		"xl/styles.xml", STYLES,
+		"xl/sharedStrings.xml", SST,
+		"xl/worksheets/sheet2.xml",
+		"<worksheet " NS "><sheetData>"
+		"<row r=\"0003\"><c s=\"01\" t=\"n\" r=\"B3\"><v>45047</v></c>"
+		"<c x:t=\"s\" t=\"n\" xmlns:x=\"urn:x\"><v>01</v></c>"
+		"<c s=\" 1\"><v>45047</v></c><c s=\"+1\"><v>45047</v></c>"
+		"<c s=\"1a\"><v>45047</v></c><c s=\"\"><v>45047</v></c>"
+		"<c s=\"00000000001\"><v>45047</v></c><c y:r=\"I3\" r=\"A3\" xmlns:y=\"urn:y\">"
+		"<v>8</v></c></row>"
+		"<row r=\" 5\"><c t=\"s\"><v> 0</v></c></row>"
+		"<row r=\"x\"><c t=\"inlineStr\"><is><t>i</t></is></c></row>"
+		"</sheetData></worksheet>",
+		NULL};
+	struct table t;
+	size_t len;
+	void *p = make_zip(files, &len);
+
+	assert_int_equal(read_mem(p, len, &t), 0);
+	assert_int_equal(t.rc, DX_NOT_FOUND);
+	expect_row(&t, 0, 3, 9, "", "2027-05-02", "富 文本", "2027-05-02", "2027-05-02", "45047",
+		   "45047", "2027-05-02", "8");
+	expect_row(&t, 1, 5, 1, "甲");
+	expect_row(&t, 2, 6, 1, "i");
+	assert_int_equal(t.nrows, 3);
+	table_release(&t);
+	free(p);
+}
+
 static void xlsx_bad_case(const char *sheet, const char *sst, int want)
 {
 	const char *files[] = {"xl/workbook.xml", WORKBOOK,
@@ -781,6 +818,7 @@ int main(void)
 		cmocka_unit_test(test_csv_bad),
 		cmocka_unit_test(test_xlsx_written),
 		cmocka_unit_test(test_xlsx_handmade),
+		cmocka_unit_test(test_xlsx_attributes),
 		cmocka_unit_test(test_xlsx_bad),
 		cmocka_unit_test(test_xlsx_values),
 		cmocka_unit_test(test_progress),
