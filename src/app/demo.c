@@ -13,6 +13,7 @@
 #include "app/demo_procedure.h"
 #include "core/date.h"
 #include "core/idcard.h"
+#include "store/derived.h"
 
 #include <unistd.h>
 
@@ -689,6 +690,10 @@ static int generate(struct dx_store *st, void *arg)
 	(void)st;
 	if ((rc = make_areas(g)))
 		goto out;
+	/* a bulk load (store.h): the member and household indexes are built
+	 * once the rows are in, the derived household columns recomputed then */
+	if ((rc = dx_store_bulk_begin(g->st)))
+		goto out;
 	for (long i = 0; i < n; i++) {
 		struct hh x;
 		int vi = (int)rnd(&g->r, NTOWNSHIPS * NVILLAGES), town = vi / NVILLAGES;
@@ -729,6 +734,8 @@ static int generate(struct dx_store *st, void *arg)
 		if ((i + 1) % 5000 == 0 || i + 1 == n)
 			progress(g, i + 1, n);
 	}
+	if ((rc = dx_store_bulk_end(g->st)) || (rc = dx_store_refresh_derived(g->st)))
+		goto out;
 	if ((rc = make_warnings(g, pids, idnos, hids,
 				sample_n < sample_cap ? sample_n : sample_cap, sample_n)))
 		goto out;
