@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz-replay clitest bench demo clean format
+.PHONY: all deps test unit fuzz-replay clitest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -52,9 +52,14 @@ $(BUILD)/dixian: $(CLI_OBJ) $(LIBA)
 	@echo "  LINK    $@"
 	$(Q)$(CC) $(SANFL) -o $@ $(CLI_OBJ) $(LIBA) $(LIBS)
 
-# copy then rename, so a running ./dixian is replaced, not overwritten
-dixian: $(BUILD)/dixian
-	@cp $< $@.tmp && mv -f $@.tmp $@
+# copy then rename, so a running ./dixian is replaced, not overwritten; and
+# whenever it differs from this build's, so that `make` after `make test
+# SANITIZE=1` gives back the optimised binary (a date check would keep the
+# sanitizer build, newer than build/dixian, and benchmarks would time it)
+dixian: $(BUILD)/dixian FORCE
+	@cmp -s $< $@ || { cp $< $@.tmp && mv -f $@.tmp $@; }
+
+FORCE:
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@mkdir -p $(dir $@)
