@@ -519,10 +519,9 @@ static void format_i64(char *out, int64_t v)
  * except free text (DX_COL_TEXT without hi), only trimmed and read by its
  * length, which may point into the sheet's cell. */
 static int parse_cell(const struct dx_col *c, const char *v, size_t vlen,
-		      struct dx_rowval *rv, char *why, size_t wsz)
+		      struct dx_rowval *rv, char *out, char *why, size_t wsz)
 {
 	int f = c->field, y, m, rc;
-	char *out = rv->text[f];
 	struct dx_date d;
 	if (!vlen) {
 		rv->blank[f] = 1;
@@ -757,6 +756,7 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 	char why[800];
 	rv->id_birth[0] = '\0';
 	rv->id_sex = 0;
+	rv->used = 0;
 	uint64_t hashed = 0; /* fields whose hh_hash came from their memo */
 	for (size_t i = 0; i < tpl->ncols; i++) {
 		const struct dx_col *c = &tpl->cols[i];
@@ -765,8 +765,9 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		char v[DX_TPL_CELL * 2];
 		const char *val = v; /* the trimmed or normalised cell */
 		size_t vlen = 0;
+		char *out = rv->buf + rv->used; /* where this field's text goes */
 		rv->col[c->field] = col;
-		rv->text[c->field][0] = '\0';
+		rv->text[c->field] = "";
 		rv->num[c->field] = 0;
 		rv->blank[c->field] = 1;
 		if (col < 0)
@@ -776,7 +777,9 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		    c->kind != DX_COL_ID && c->kind != DX_COL_IDLAX) {
 			m = &h->memo[c->field];
 			if (m->rawlen == lens[col] && !memcmp(m->raw, cells[col], lens[col])) {
-				cell_copy(rv->text[c->field], m->text, m->tlen + 1);
+				cell_copy(out, m->text, m->tlen + 1);
+				rv->text[c->field] = out;
+				rv->used += m->tlen + 1;
 				rv->num[c->field] = m->num;
 				rv->blank[c->field] = m->blank;
 				if (c->flags & DX_COLF_HH) {
@@ -807,11 +810,16 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 			continue;
 		}
 		why[0] = '\0';
-		if (parse_cell(c, val, vlen, rv, why, sizeof(why))) {
+		out[0] = '\0';
+		if (parse_cell(c, val, vlen, rv, out, why, sizeof(why))) {
 			fn(arg, col, why);
 			bad++;
-		} else if (m) {
-			const char *t = rv->text[c->field];
+			continue; /* a bad cell's text stays "" */
+		}
+		rv->text[c->field] = out;
+		rv->used += strlen(out) + 1;
+		if (m) {
+			const char *t = out;
 			m->rawlen = lens[col];
 			cell_copy(m->raw, cells[col], lens[col]);
 			m->num = rv->num[c->field];

@@ -88,7 +88,11 @@ enum { DX_V_HHNO, DX_V_DATE, DX_V_CADRE, DX_V_CONTENT, DX_V_FINDINGS,
  * the file has no such column): absent columns leave stored values alone. */
 struct dx_rowval {
 	int col[DX_TPL_MAXF];
-	char text[DX_TPL_MAXF][DX_TPL_CELL];
+	/* each field's text, "" if none: strings packed one after the other
+	 * in buf, so that a row's text is a few cache lines wherever it is
+	 * read (the import parses on one thread and writes on another).  A
+	 * dx_rowval is never copied: the pointers are into its own buf. */
+	const char *text[DX_TPL_MAXF];
 	int64_t num[DX_TPL_MAXF];
 	unsigned char blank[DX_TPL_MAXF];
 	/* what the last valid 身份证 cell of the row gives (its checks passed),
@@ -99,6 +103,8 @@ struct dx_rowval {
 	 * or the cell bad), made on the reading thread so that the rows of a
 	 * household are compared without touching their text again */
 	uint32_t hh_hash[DX_TPL_MAXF];
+	size_t used; /* bytes of buf taken */
+	char buf[DX_TPL_MAXF * DX_TPL_CELL];
 };
 
 struct dx_cell_memo;
