@@ -579,7 +579,7 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 		  struct dx_import_result *out)
 {
 	struct run *r = dx_xcalloc(1, sizeof(*r));
-	int rc, in_txn = 0;
+	int rc, in_txn = 0, first_load = 0;
 	memset(out, 0, sizeof(*out));
 	r->hd = handler_for(o->kind);
 	if (!r->hd) {
@@ -592,6 +592,15 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	r->im.pass = 1;
 	r->im.write = !o->dry_run && !o->keep_valid;
 	dx_smap_init(&r->im.reject, 1);
+	/* a county's first 户成员台账: every page is new (store.h) */
+	if (!o->dry_run && !strcmp(r->hd->kind, "persons")) {
+		int empty = 0;
+		if ((rc = dx_store_no_members(st, &empty)) ||
+		    (empty && (rc = dx_store_first_load(st, 1)) < 0))
+			goto out;
+		first_load = rc == 1;
+		rc = 0;
+	}
 	if ((rc = dx_store_begin(st)))
 		goto out;
 	in_txn = 1;
@@ -635,6 +644,11 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 out:
 	if (in_txn)
 		dx_store_rollback(st);
+	if (first_load) {
+		int rc2 = dx_store_first_load(st, 0);
+		if (!rc)
+			rc = rc2;
+	}
 	if (out->nproblems)
 		qsort(out->problems, out->nproblems, sizeof(*out->problems), cmp_problem);
 	dx_smap_release(&r->im.reject);

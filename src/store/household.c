@@ -162,6 +162,21 @@ int dx_store_person_insert_county(struct dx_store *st, const char *county, struc
 	return person_insert(st, county, p);
 }
 
+static const char SQL_NO_MEMBERS[] = "SELECT NOT EXISTS (SELECT 1 FROM person)";
+
+int dx_store_no_members(struct dx_store *st, int *yes)
+{
+	struct dx_stmt *s = dx_q(st, SQL_NO_MEMBERS);
+	int rc;
+	*yes = 0;
+	if (!s)
+		return DX_DB;
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	*yes = (int)dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
 static const char SQL_PERSON_MAX_ID[] = "SELECT coalesce(max(id), 0) FROM person";
 
 int dx_store_person_max_id(struct dx_store *st, int64_t *id)

@@ -254,6 +254,13 @@ out:
 	return rc;
 }
 
+int dx_store_first_load(struct dx_store *st, int on)
+{
+	if (st->txn_depth)
+		return dx_error(DX_USAGE, "first load switched inside a transaction");
+	return st->drv->first_load(st, on);
+}
+
 int dx_store_analyze(struct dx_store *st)
 {
 	return st->drv->exec(st, "ANALYZE");

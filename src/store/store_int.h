@@ -51,6 +51,10 @@ struct dx_driver {
 	 * transaction.  Returns the number dropped in *n. */
 	int (*defer_schema)(struct dx_store *st, const char *table, const char *triggers,
 			    struct dx_buf *saved, int *n);
+	/* dx_store_first_load: on = write through a rollback journal if no
+	 * other connection has the store open (1 if so, 0 if not), off = back
+	 * to the WAL. */
+	int (*first_load)(struct dx_store *st, int on);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if

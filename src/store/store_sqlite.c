@@ -708,6 +708,10 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 			   NULL, NULL, NULL);
 	if (src == SQLITE_OK && !(flags & DX_STORE_READONLY))
 		src = sqlite3_exec(db, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL);
+	/* busy: a first load (dx_store_first_load) holds the store */
+	if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
+		return dx_error(DX_BUSY, "store '%s' is busy: another dixian is loading it; "
+					 "try again when it is done", path);
 	if (src != SQLITE_OK)
 		return dx_error(DX_IO, "'%s' is not a dixian store: %s", path,
 				sqlite3_errmsg(db));
@@ -883,6 +887,40 @@ static int sq_defer_schema(struct dx_store *st, const char *table, const char *t
 	return rc;
 }
 
+/* The journal mode the connection reports after `sql` sets it. */
+static int sq_journal(struct dx_store *st, const char *sql, char *mode, size_t size)
+{
+	sqlite3_stmt *s = NULL;
+	int src = sqlite3_prepare_v2(st->db, sql, -1, &s, NULL);
+	mode[0] = '\0';
+	if (src == SQLITE_OK && (src = sqlite3_step(s)) == SQLITE_ROW) {
+		dx_strlcpy(mode, (const char *)sqlite3_column_text(s, 0), size);
+		src = SQLITE_OK;
+	}
+	sqlite3_finalize(s);
+	return src;
+}
+
+/* Leaving WAL mode needs the store to itself: try once, without waiting
+ * (the busy timeout would hold an import up behind an idle reader). */
+static int sq_first_load(struct dx_store *st, int on)
+{
+	char mode[16];
+	int src;
+	if (!on) {
+		if ((src = sq_journal(st, "PRAGMA journal_mode=WAL", mode, sizeof(mode))))
+			return sq_err(st->db, src, "journal back to WAL");
+		return strcmp(mode, "wal") ? dx_error(DX_DB, "journal mode %s, not wal", mode)
+					   : DX_OK;
+	}
+	sqlite3_busy_timeout(st->db, 0);
+	src = sq_journal(st, "PRAGMA journal_mode=DELETE", mode, sizeof(mode));
+	sqlite3_busy_timeout(st->db, 5000);
+	if (src == SQLITE_BUSY || src == SQLITE_LOCKED || (!src && strcmp(mode, "delete")))
+		return 0;
+	return src ? sq_err(st->db, src, "journal for a first load") : 1;
+}
+
 static int sq_fk_enforce(struct dx_store *st, int on)
 {
 	return sq_exec(st, on ? "PRAGMA foreign_keys=ON" : "PRAGMA foreign_keys=OFF");
@@ -944,6 +982,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.last_id = sq_last_id,
 	.changes = sq_changes,
 	.defer_schema = sq_defer_schema,
+	.first_load = sq_first_load,
 	.fk_enforce = sq_fk_enforce,
 	.fk_check = sq_fk_check,
 	.get_version = sq_get_version,

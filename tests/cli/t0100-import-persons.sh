@@ -17,6 +17,8 @@ expect_eq "$(q a.db "SELECT name FROM area WHERE code = '532326106'")" 示例乡
 expect_eq "$(q a.db "SELECT entity_key || ' ' || json_extract(after, '$.户数') FROM audit
 	WHERE entity = 'household'")" "1-30 30" "created households audited as one run"
 expect_eq "$(q a.db "SELECT min(id) || '-' || max(id) FROM household")" 1-30 "the run's ids"
+# a first load goes through a rollback journal; the store is left in WAL mode
+expect_eq "$(q a.db 'PRAGMA journal_mode')" wal "journal after a first load"
 expect_exit 0 $DIXIAN import persons "$DATA/persons_gb18030.csv" --db b.db
 expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db c.db
 expect_eq "$(dump b.db)" "$(dump a.db)" "gb18030 vs utf-8 store"
@@ -29,6 +31,7 @@ expect_eq "$(q a.db 'SELECT count(*) FROM audit')" "$n" "audit rows after re-imp
 expect_eq "$(q a.db 'SELECT count(*) FROM episode')" 4 "episodes not duplicated"
 # the dirty ledger: each fault on its row and column; nothing stored
 expect_exit 1 $DIXIAN import persons "$DATA/persons_dirty.csv" --db d.db --errors err.xlsx
+expect_eq "$(q d.db 'PRAGMA journal_mode')" wal "journal after a failed first load"
 f="$DATA/persons_dirty.csv"
 expect_grep "^$f:6:证件号码: 校验位错误（应为 8）" err
 expect_grep "^$f:10:证件号码: .*两头占" err

@@ -280,6 +280,53 @@ static void test_person_insert_many(void **state)
 	tu_rm(path);
 }
 
+/* The store connection's journal mode. */
+static const char *journal(struct dx_store *st)
+{
+	static char mode[16];
+	sqlite3_stmt *s;
+	mode[0] = '\0';
+	assert_int_equal(sqlite3_prepare_v2(st->db, "PRAGMA journal_mode", -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		dx_strlcpy(mode, (const char *)sqlite3_column_text(s, 0), sizeof(mode));
+	sqlite3_finalize(s);
+	return mode;
+}
+
+/* A first load writes through a rollback journal when it has the store to
+ * itself, stays in WAL mode when another connection has it open, and
+ * always leaves the store in WAL mode. */
+static void test_first_load_journal(void **state)
+{
+	char path[64];
+	struct dx_store *st = fresh(path);
+	struct dx_household h = {.hh_no = "F1", .area_code = "532326106001", .kind = "一般户"};
+	sqlite3 *other;
+	int yes = -1;
+	(void)state;
+	put_village(st);
+	assert_int_equal(dx_store_no_members(st, &yes), DX_OK);
+	assert_int_equal(yes, 1);
+	assert_int_equal(dx_store_first_load(st, 1), 1);
+	assert_string_equal(journal(st), "delete");
+	assert_int_equal(dx_store_begin(st), DX_OK);
+	assert_int_equal(dx_store_first_load(st, 0), DX_USAGE); /* not inside a transaction */
+	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
+	assert_int_equal(dx_store_commit(st), DX_OK);
+	assert_int_equal(dx_store_first_load(st, 0), DX_OK);
+	assert_string_equal(journal(st), "wal");
+	/* another connection with the store open: no switch, no wait */
+	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM household", NULL, NULL, NULL),
+			 SQLITE_OK);
+	assert_int_equal(dx_store_first_load(st, 1), 0);
+	assert_string_equal(journal(st), "wal");
+	sqlite3_close(other);
+	dx_store_close(st);
+	assert_int_equal(one_int(path, "SELECT count(*) FROM household"), 1);
+	tu_rm(path);
+}
+
 static void test_newer_store_refused(void **state)
 {
 	char path[64];
@@ -415,6 +462,7 @@ int main(void)
 		cmocka_unit_test(test_v7_store_rebuilt_by_v8),
 		cmocka_unit_test(test_member_bits_twin_of_view),
 		cmocka_unit_test(test_person_insert_many),
+		cmocka_unit_test(test_first_load_journal),
 		cmocka_unit_test(test_newer_store_refused),
 		cmocka_unit_test(test_not_a_store),
 		cmocka_unit_test(test_household_person_county_code),
