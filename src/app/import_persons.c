@@ -194,6 +194,8 @@ struct ps {
 		struct dx_episode ep[PBUF];
 		unsigned char has_ep[PBUF];
 		const char *head_name[PBUF];
+		struct dx_household *hp[PBUF];
+		struct dx_derived d[PBUF];
 		size_t n;
 	} hq;
 	struct {           /* households created, not yet audited (created_run) */
@@ -977,10 +979,15 @@ static int pbuf_flush(struct dx_imp *im, struct ps *ps)
 	}
 	for (size_t k = 0; k < ps->hq.n; k++) {
 		struct hhst *h = ps->hq.st[k];
+		ps->hq.hp[k] = &ps->hq.h[k];
+		ps->hq.d[k] = (struct dx_derived){h->nmem, h->msum, h->head, ps->hq.head_name[k]};
+	}
+	if ((rc = dx_store_household_insert_many(im->st, ps->hq.hp, ps->hq.d, ps->hq.n)))
+		return rc;
+	for (size_t k = 0; k < ps->hq.n; k++) {
+		struct hhst *h = ps->hq.st[k];
 		struct dx_household *hh = &ps->hq.h[k];
-		if ((rc = dx_store_household_insert_derived(im->st, hh, h->nmem, h->msum, h->head,
-							    ps->hq.head_name[k])) ||
-		    (rc = created(im, ps, hh->area_code, hh->id)))
+		if ((rc = created(im, ps, hh->area_code, hh->id)))
 			return rc;
 		h->id = hh->id;
 		h->queued = 0;

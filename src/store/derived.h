@@ -33,13 +33,20 @@ unsigned dx_store_member_bits(const struct dx_person *p);
 int dx_store_household_set_derived(struct dx_store *st, int64_t id, int64_t members,
 				   unsigned msum, int64_t head_id);
 
-/* Insert household h (setting h->id) with its derived columns, which the
- * caller folded from the members it is about to insert (head_name = the
- * 户主's name). */
+/* A household's derived columns as a loader folded them from the members
+ * it is about to insert (head_name = the 户主's name, head_id 0 = none). */
+struct dx_derived {
+	int64_t members;
+	unsigned msum;
+	int64_t head_id;
+	const char *head_name;
+};
+
+/* Insert n households at once with their derived columns d[i] (one
+ * statement, like dx_store_person_insert_many); sets each h[i]->id. */
 struct dx_household;
-int dx_store_household_insert_derived(struct dx_store *st, struct dx_household *h,
-				      int64_t members, unsigned msum, int64_t head_id,
-				      const char *head_name);
+int dx_store_household_insert_many(struct dx_store *st, struct dx_household *const *h,
+				   const struct dx_derived *d, size_t n);
 
 /* During a bulk load: recompute household id's derived columns from its
  * members when the load ends. */

@@ -36,36 +36,10 @@ int dx_store_bind_household(struct dx_stmt *s, int i, const struct dx_household 
 	return i;
 }
 
-static const char SQL_HH_INSERT_DERIVED[] =
-	"INSERT INTO household(county_code, hh_no, area_code, group_name, kind,"
-	" tuopin_year, phone, relocated, unsafe_housing, dropout, unsafe_water,"
-	" updated_at, members, msum, head_id, head_name)"
-	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
-
-int dx_store_household_insert_derived(struct dx_store *st, struct dx_household *h,
-				      int64_t members, unsigned msum, int64_t head_id,
-				      const char *head_name)
+int dx_store_household_insert_many(struct dx_store *st, struct dx_household *const *h,
+				   const struct dx_derived *d, size_t n)
 {
-	char county[7], now[21];
-	struct dx_stmt *s;
-	int rc;
-	if (!(s = dx_q(st, SQL_HH_INSERT_DERIVED)))
-		return DX_DB;
-	county_of(h->area_code, county);
-	dx_store_now(now);
-	dx_bind_static(s, 1, county);
-	dx_bind_static(s, 2, h->hh_no);
-	dx_bind_static(s, 3, h->area_code);
-	dx_bind_static(s, dx_store_bind_household(s, 4, h), now);
-	dx_bind_int(s, 13, members);
-	dx_bind_int(s, 14, msum);
-	if (head_id)
-		dx_bind_int(s, 15, head_id);
-	dx_bind_static(s, 16, head_id ? head_name : "");
-	if ((rc = dx_step_done(s)))
-		return rc;
-	h->id = dx_last_id(st);
-	return DX_OK;
+	return n ? st->drv->household_insert_many(st, h, d, n) : DX_OK;
 }
 
 int dx_store_household_insert(struct dx_store *st, struct dx_household *h)

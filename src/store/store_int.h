@@ -13,6 +13,8 @@
 #include "store/store.h"
 
 struct dx_person;
+struct dx_household;
+struct dx_derived;
 
 struct dx_stmt {
 	const struct dx_driver *drv; /* first member of every driver's statement */
@@ -45,6 +47,10 @@ struct dx_driver {
 	 * (county[i] is member i's county code) and set their ids. */
 	int (*person_insert_many)(struct dx_store *st, struct dx_person *const *p,
 				  const char (*county)[7], size_t n);
+	/* dx_store_household_insert_many: the same for households with
+	 * their derived columns; sets their ids. */
+	int (*household_insert_many)(struct dx_store *st, struct dx_household *const *h,
+				     const struct dx_derived *d, size_t n);
 	/* Bulk load (dx_store_bulk_begin): save the definitions of the
 	 * secondary indexes of `table` and of the triggers named by the LIKE
 	 * pattern `triggers` into *saved, then drop them, inside the current

@@ -6,6 +6,7 @@
  * This is the only file that includes sqlite3.h.
  */
 #include "core/dx.h"
+#include "store/derived.h"
 #include "store/store_int.h"
 
 #include <pthread.h>
@@ -466,19 +467,23 @@ static void sq_config(void)
 }
 
 /*
- * Many members in one INSERT ... SELECT (dx_store_person_insert_many):
- * dx_person_rows is an eponymous virtual table over the array the call
- * hands in, so that the rows cost neither a bind per column nor a
- * statement run each (30 % of a bulk load's member inserts).  SQLite has
- * no bulk-insert interface of its own; a virtual table is how it reads
- * foreign rows.  One connection per thread: the array hangs off the
- * connection's module data.
+ * Many rows in one INSERT ... SELECT (dx_store_person_insert_many,
+ * dx_store_household_insert_many): dx_person_rows and dx_household_rows
+ * are eponymous virtual tables over the array a call hands in, so that
+ * the rows cost neither a bind per column nor a statement run each (30 %
+ * of a bulk load's member inserts).  SQLite has no bulk-insert interface
+ * of its own; a virtual table is how it reads foreign rows.  One
+ * connection per thread: the arrays hang off the connection (sq_conn).
  */
 struct sq_rows {
-	struct dx_person *const *p;
-	const char (*county)[7];
+	const char *schema; /* the columns, as CREATE TABLE x(...) */
+	void (*column)(sqlite3_context *ctx, const struct sq_rows *r, size_t i, int col);
+	const void *rows, *aux;
 	size_t n;
 	char now[21];
+};
+struct sq_conn {
+	struct sq_rows person, household;
 };
 struct sq_rows_cursor {
 	sqlite3_vtab_cursor base;
@@ -489,20 +494,12 @@ struct sq_rows_vtab {
 	sqlite3_vtab base;
 	struct sq_rows *r;
 };
-enum { RC_ID, RC_COUNTY, RC_HOUSEHOLD, RC_ID_NO, RC_NAME, RC_RELATION, RC_SEX, RC_BIRTH,
-       RC_ETHNICITY, RC_POLITICS, RC_EDUCATION, RC_SCHOOL, RC_HEALTH, RC_LABOUR,
-       RC_WORK_PLACE, RC_WORK_MONTHS, RC_INS_RESIDENT, RC_INS_EMPLOYEE, RC_DIBAO,
-       RC_DIBAO_CLASS, RC_TEKUN, RC_DISABILITY, RC_PHONE, RC_COUNTED, RC_UPDATED_AT };
 
 static int rows_connect(sqlite3 *db, void *aux, int argc, const char *const *argv,
 			sqlite3_vtab **out, char **err)
 {
 	struct sq_rows_vtab *v;
-	int src = sqlite3_declare_vtab(
-		db, "CREATE TABLE x(id, county_code, household_id, id_no, name, relation, sex, birth,"
-		    " ethnicity, politics, education, school, health, labour, work_place,"
-		    " work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
-		    " disability_subsidy, phone, counted, updated_at)");
+	int src = sqlite3_declare_vtab(db, ((struct sq_rows *)aux)->schema);
 	if (src != SQLITE_OK)
 		return src;
 	if (!(v = sqlite3_malloc(sizeof(*v))))
@@ -562,21 +559,63 @@ static int rows_eof(sqlite3_vtab_cursor *c)
 	return k->i >= k->r->n;
 }
 
+static int rows_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
+{
+	struct sq_rows_cursor *k = (struct sq_rows_cursor *)c;
+	k->r->column(ctx, k->r, k->i, col);
+	return SQLITE_OK;
+}
+
+static int rows_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *rowid)
+{
+	*rowid = (sqlite3_int64)((struct sq_rows_cursor *)c)->i;
+	return SQLITE_OK;
+}
+
+/* eponymous-only (no xCreate): used by name, never created */
+static sqlite3_module rows_module = {
+	.xConnect = rows_connect,
+	.xBestIndex = rows_best_index,
+	.xDisconnect = rows_disconnect,
+	.xOpen = rows_open,
+	.xClose = rows_close,
+	.xFilter = rows_filter,
+	.xNext = rows_next,
+	.xEof = rows_eof,
+	.xColumn = rows_column,
+	.xRowid = rows_rowid,
+};
+
 static void rows_text(sqlite3_context *ctx, const char *s)
 {
 	sqlite3_result_text(ctx, s, -1, SQLITE_STATIC);
 }
 
-static int rows_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
+/* 0 = NULL (no value) for the optional integer columns */
+static void rows_int_or_null(sqlite3_context *ctx, int64_t v)
 {
-	struct sq_rows_cursor *k = (struct sq_rows_cursor *)c;
-	const struct dx_person *p = k->r->p[k->i];
+	if (v)
+		sqlite3_result_int64(ctx, v);
+}
+
+/* ---- members ---- */
+enum { RC_ID, RC_COUNTY, RC_HOUSEHOLD, RC_ID_NO, RC_NAME, RC_RELATION, RC_SEX, RC_BIRTH,
+       RC_ETHNICITY, RC_POLITICS, RC_EDUCATION, RC_SCHOOL, RC_HEALTH, RC_LABOUR,
+       RC_WORK_PLACE, RC_WORK_MONTHS, RC_INS_RESIDENT, RC_INS_EMPLOYEE, RC_DIBAO,
+       RC_DIBAO_CLASS, RC_TEKUN, RC_DISABILITY, RC_PHONE, RC_COUNTED, RC_UPDATED_AT };
+
+static const char PERSON_ROWS[] =
+	"CREATE TABLE x(id, county_code, household_id, id_no, name, relation, sex, birth,"
+	" ethnicity, politics, education, school, health, labour, work_place,"
+	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
+	" disability_subsidy, phone, counted, updated_at)";
+
+static void person_column(sqlite3_context *ctx, const struct sq_rows *r, size_t i, int col)
+{
+	const struct dx_person *p = ((struct dx_person *const *)r->rows)[i];
 	switch (col) {
-	case RC_ID:
-		if (p->id)
-			sqlite3_result_int64(ctx, p->id);
-		break; /* NULL otherwise: SQLite picks it */
-	case RC_COUNTY: rows_text(ctx, k->r->county[k->i]); break;
+	case RC_ID: rows_int_or_null(ctx, p->id); break; /* NULL: SQLite picks it */
+	case RC_COUNTY: rows_text(ctx, ((const char(*)[7])r->aux)[i]); break;
 	case RC_HOUSEHOLD: sqlite3_result_int64(ctx, p->household_id); break;
 	case RC_ID_NO: rows_text(ctx, p->id_no); break;
 	case RC_NAME: rows_text(ctx, p->name); break;
@@ -602,30 +641,9 @@ static int rows_column(sqlite3_vtab_cursor *c, sqlite3_context *ctx, int col)
 	case RC_DISABILITY: sqlite3_result_int(ctx, p->disability_subsidy); break;
 	case RC_PHONE: rows_text(ctx, p->phone); break;
 	case RC_COUNTED: sqlite3_result_int(ctx, p->counted); break;
-	case RC_UPDATED_AT: rows_text(ctx, k->r->now); break;
+	case RC_UPDATED_AT: rows_text(ctx, r->now); break;
 	}
-	return SQLITE_OK;
 }
-
-static int rows_rowid(sqlite3_vtab_cursor *c, sqlite3_int64 *rowid)
-{
-	*rowid = (sqlite3_int64)((struct sq_rows_cursor *)c)->i;
-	return SQLITE_OK;
-}
-
-/* eponymous-only (no xCreate): used by name, never created */
-static sqlite3_module rows_module = {
-	.xConnect = rows_connect,
-	.xBestIndex = rows_best_index,
-	.xDisconnect = rows_disconnect,
-	.xOpen = rows_open,
-	.xClose = rows_close,
-	.xFilter = rows_filter,
-	.xNext = rows_next,
-	.xEof = rows_eof,
-	.xColumn = rows_column,
-	.xRowid = rows_rowid,
-};
 
 static const char SQL_PERSON_INSERT_MANY[] =
 	"INSERT INTO person(id, county_code, household_id, id_no, name, relation, sex,"
@@ -637,32 +655,96 @@ static const char SQL_PERSON_INSERT_MANY[] =
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
 	" disability_subsidy, phone, counted, updated_at FROM dx_person_rows";
 
-static int sq_person_insert_many(struct dx_store *st, struct dx_person *const *p,
-				 const char (*county)[7], size_t n)
+/* Run the INSERT ... SELECT of sql over r's n rows; the first new row id
+ * in *first (one statement appends its rows with consecutive row ids,
+ * checked by the count). */
+static int rows_insert(struct dx_store *st, struct sq_rows *r, const char *sql,
+		       const void *rows, const void *aux, size_t n, int64_t *first)
 {
-	struct sq_rows *r = st->drv_data;
-	struct dx_stmt *s = dx_q(st, SQL_PERSON_INSERT_MANY);
-	int64_t last;
+	struct dx_stmt *s = dx_q(st, sql);
 	int rc;
 	if (!s)
 		return DX_DB;
-	r->p = p;
-	r->county = county;
+	r->rows = rows;
+	r->aux = aux;
 	r->n = n;
 	dx_store_now(r->now);
 	rc = dx_step_done(s);
 	r->n = 0;
 	if (rc)
 		return rc;
-	/* one statement appends its rows with consecutive row ids */
 	if ((size_t)sqlite3_changes64(st->db) != n)
-		return dx_error(DX_DB, "inserted %lld members of %zu",
+		return dx_error(DX_DB, "inserted %lld rows of %zu",
 				(long long)sqlite3_changes64(st->db), n);
-	if (p[0]->id) /* the caller's */
-		return DX_OK;
-	last = sqlite3_last_insert_rowid(st->db);
+	*first = sqlite3_last_insert_rowid(st->db) - (int64_t)n + 1;
+	return DX_OK;
+}
+
+static int sq_person_insert_many(struct dx_store *st, struct dx_person *const *p,
+				 const char (*county)[7], size_t n)
+{
+	struct sq_conn *c = st->drv_data;
+	int64_t first;
+	int rc = rows_insert(st, &c->person, SQL_PERSON_INSERT_MANY, p, county, n, &first);
+	if (rc || p[0]->id) /* the caller's ids */
+		return rc;
 	for (size_t i = 0; i < n; i++)
-		p[i]->id = last - (int64_t)(n - 1 - i);
+		p[i]->id = first + (int64_t)i;
+	return DX_OK;
+}
+
+/* ---- households, with their derived columns ---- */
+enum { RH_COUNTY, RH_HH_NO, RH_AREA, RH_GROUP, RH_KIND, RH_TUOPIN_YEAR, RH_PHONE,
+       RH_RELOCATED, RH_HOUSING, RH_DROPOUT, RH_WATER, RH_UPDATED_AT, RH_MEMBERS, RH_MSUM,
+       RH_HEAD_ID, RH_HEAD_NAME };
+
+static const char HOUSEHOLD_ROWS[] =
+	"CREATE TABLE x(county_code, hh_no, area_code, group_name, kind, tuopin_year,"
+	" phone, relocated, unsafe_housing, dropout, unsafe_water, updated_at, members,"
+	" msum, head_id, head_name)";
+
+static void household_column(sqlite3_context *ctx, const struct sq_rows *r, size_t i, int col)
+{
+	const struct dx_household *h = ((struct dx_household *const *)r->rows)[i];
+	const struct dx_derived *d = &((const struct dx_derived *)r->aux)[i];
+	switch (col) {
+	case RH_COUNTY: sqlite3_result_text(ctx, h->area_code, 6, SQLITE_STATIC); break;
+	case RH_HH_NO: rows_text(ctx, h->hh_no); break;
+	case RH_AREA: rows_text(ctx, h->area_code); break;
+	case RH_GROUP: rows_text(ctx, h->group_name); break;
+	case RH_KIND: rows_text(ctx, h->kind); break;
+	case RH_TUOPIN_YEAR: rows_int_or_null(ctx, h->tuopin_year); break;
+	case RH_PHONE: rows_text(ctx, h->phone); break;
+	case RH_RELOCATED: sqlite3_result_int(ctx, h->relocated); break;
+	case RH_HOUSING: sqlite3_result_int(ctx, h->unsafe_housing); break;
+	case RH_DROPOUT: sqlite3_result_int(ctx, h->dropout); break;
+	case RH_WATER: sqlite3_result_int(ctx, h->unsafe_water); break;
+	case RH_UPDATED_AT: rows_text(ctx, r->now); break;
+	case RH_MEMBERS: sqlite3_result_int64(ctx, d->members); break;
+	case RH_MSUM: sqlite3_result_int64(ctx, d->msum); break;
+	case RH_HEAD_ID: rows_int_or_null(ctx, d->head_id); break;
+	case RH_HEAD_NAME: rows_text(ctx, d->head_id && d->head_name ? d->head_name : ""); break;
+	}
+}
+
+static const char SQL_HOUSEHOLD_INSERT_MANY[] =
+	"INSERT INTO household(county_code, hh_no, area_code, group_name, kind,"
+	" tuopin_year, phone, relocated, unsafe_housing, dropout, unsafe_water,"
+	" updated_at, members, msum, head_id, head_name)"
+	" SELECT county_code, hh_no, area_code, group_name, kind, tuopin_year, phone,"
+	" relocated, unsafe_housing, dropout, unsafe_water, updated_at, members, msum,"
+	" head_id, head_name FROM dx_household_rows";
+
+static int sq_household_insert_many(struct dx_store *st, struct dx_household *const *h,
+				    const struct dx_derived *d, size_t n)
+{
+	struct sq_conn *c = st->drv_data;
+	int64_t first;
+	int rc = rows_insert(st, &c->household, SQL_HOUSEHOLD_INSERT_MANY, h, d, n, &first);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		h[i]->id = first + (int64_t)i;
 	return DX_OK;
 }
 
@@ -686,13 +768,17 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 	}
 	st->db = db;
 	sqlite3_busy_timeout(db, 5000);
-	if (!(st->drv_data = sqlite3_malloc(sizeof(struct sq_rows))))
-		return DX_NOMEM;
-	memset(st->drv_data, 0, sizeof(struct sq_rows));
-	if (sqlite3_create_module_v2(db, "dx_person_rows", &rows_module, st->drv_data,
-				     sqlite3_free) != SQLITE_OK) {
-		st->drv_data = NULL; /* SQLite freed it */
-		return dx_error(DX_DB, "cannot register dx_person_rows: %s", sqlite3_errmsg(db));
+	{
+		struct sq_conn *c = dx_xcalloc(1, sizeof(*c));
+		st->drv_data = c; /* sq_close frees it */
+		c->person.schema = PERSON_ROWS;
+		c->person.column = person_column;
+		c->household.schema = HOUSEHOLD_ROWS;
+		c->household.column = household_column;
+		if (sqlite3_create_module(db, "dx_person_rows", &rows_module, &c->person) ||
+		    sqlite3_create_module(db, "dx_household_rows", &rows_module, &c->household))
+			return dx_error(DX_DB, "cannot register the row tables: %s",
+					sqlite3_errmsg(db));
 	}
 	/* A file that is not a database fails on the first read: say so.
 	 * page_size only takes on a new, empty file: 16 KiB pages make a
@@ -735,8 +821,9 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 
 static void sq_close(struct dx_store *st)
 {
-	sqlite3_close(st->db); /* frees drv_data, the module's */
+	sqlite3_close(st->db);
 	st->db = NULL;
+	free(st->drv_data);
 	st->drv_data = NULL;
 }
 
@@ -979,6 +1066,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.col_text = sq_col_text,
 	.col_null = sq_col_null,
 	.person_insert_many = sq_person_insert_many,
+	.household_insert_many = sq_household_insert_many,
 	.last_id = sq_last_id,
 	.changes = sq_changes,
 	.defer_schema = sq_defer_schema,

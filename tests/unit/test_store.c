@@ -327,6 +327,35 @@ static void test_first_load_journal(void **state)
 	tu_rm(path);
 }
 
+/* Households in one statement, with the columns a loader folded. */
+static void test_household_insert_many(void **state)
+{
+	char path[64];
+	struct dx_store *st = fresh(path);
+	struct dx_household a = {.hh_no = "H1", .area_code = "532326106001", .kind = "脱贫户",
+				 .tuopin_year = 2016, .group_name = "青山一组", .phone = "13369140570"};
+	struct dx_household b = {.hh_no = "H2", .area_code = "532326106001", .kind = "一般户"};
+	struct dx_household *hp[2] = {&a, &b};
+	struct dx_derived d[2] = {{3, 0x13, 42, "罗涛"}, {0, 0, 0, NULL}};
+	(void)state;
+	put_village(st);
+	assert_int_equal(dx_store_household_insert_many(st, hp, d, 2), DX_OK);
+	assert_true(a.id > 0);
+	assert_int_equal(b.id, a.id + 1);
+	dx_store_close(st);
+	assert_int_equal(one_int(path, "SELECT count(*) FROM household WHERE hh_no = 'H1'"
+				       " AND county_code = '532326' AND tuopin_year = 2016"
+				       " AND group_name = '青山一组' AND phone = '13369140570'"
+				       " AND members = 3 AND msum = 19 AND head_id = 42"
+				       " AND head_name = '罗涛'"),
+			 1);
+	assert_int_equal(one_int(path, "SELECT count(*) FROM household WHERE hh_no = 'H2'"
+				       " AND tuopin_year IS NULL AND members = 0"
+				       " AND head_id IS NULL AND head_name = ''"),
+			 1);
+	tu_rm(path);
+}
+
 static void test_newer_store_refused(void **state)
 {
 	char path[64];
@@ -463,6 +492,7 @@ int main(void)
 		cmocka_unit_test(test_member_bits_twin_of_view),
 		cmocka_unit_test(test_person_insert_many),
 		cmocka_unit_test(test_first_load_journal),
+		cmocka_unit_test(test_household_insert_many),
 		cmocka_unit_test(test_newer_store_refused),
 		cmocka_unit_test(test_not_a_store),
 		cmocka_unit_test(test_household_person_county_code),
