@@ -748,6 +748,8 @@ static int sq_household_insert_many(struct dx_store *st, struct dx_household *co
 	return DX_OK;
 }
 
+#define SQ_MMAP "PRAGMA mmap_size=1073741824"
+
 static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 {
 	static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -789,7 +791,7 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 			       "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
 			       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
 			       /* scans read pages in place instead of copying them */
-			       "PRAGMA mmap_size=1073741824;"
+			       SQ_MMAP ";"
 			       "SELECT count(*) FROM sqlite_schema;",
 			   NULL, NULL, NULL);
 	if (src == SQLITE_OK && !(flags & DX_STORE_READONLY))
@@ -997,15 +999,21 @@ static int sq_first_load(struct dx_store *st, int on)
 	if (!on) {
 		if ((src = sq_journal(st, "PRAGMA journal_mode=WAL", mode, sizeof(mode))))
 			return sq_err(st->db, src, "journal back to WAL");
-		return strcmp(mode, "wal") ? dx_error(DX_DB, "journal mode %s, not wal", mode)
-					   : DX_OK;
+		if (strcmp(mode, "wal"))
+			return dx_error(DX_DB, "journal mode %s, not wal", mode);
+		return sq_exec(st, SQ_MMAP);
 	}
 	sqlite3_busy_timeout(st->db, 0);
 	src = sq_journal(st, "PRAGMA journal_mode=DELETE", mode, sizeof(mode));
 	sqlite3_busy_timeout(st->db, 5000);
 	if (src == SQLITE_BUSY || src == SQLITE_LOCKED || (!src && strcmp(mode, "delete")))
 		return 0;
-	return src ? sq_err(st->db, src, "journal for a first load") : 1;
+	if (src)
+		return sq_err(st->db, src, "journal for a first load");
+	/* the load's pages go to the file as it runs; read back through the
+	 * map they would count against its memory (80 MiB at 1M members)
+	 * though the page cache holds them anyway */
+	return sq_exec(st, "PRAGMA mmap_size=0") ? DX_DB : 1;
 }
 
 static int sq_fk_enforce(struct dx_store *st, int on)

@@ -293,6 +293,17 @@ static const char *journal(struct dx_store *st)
 	return mode;
 }
 
+static int64_t pragma_int(struct dx_store *st, const char *sql)
+{
+	sqlite3_stmt *s;
+	int64_t v = -1;
+	assert_int_equal(sqlite3_prepare_v2(st->db, sql, -1, &s, NULL), SQLITE_OK);
+	if (sqlite3_step(s) == SQLITE_ROW)
+		v = sqlite3_column_int64(s, 0);
+	sqlite3_finalize(s);
+	return v;
+}
+
 /* A first load writes through a rollback journal when it has the store to
  * itself, stays in WAL mode when another connection has it open, and
  * always leaves the store in WAL mode. */
@@ -309,12 +320,14 @@ static void test_first_load_journal(void **state)
 	assert_int_equal(yes, 1);
 	assert_int_equal(dx_store_first_load(st, 1), 1);
 	assert_string_equal(journal(st), "delete");
+	assert_int_equal(pragma_int(st, "PRAGMA mmap_size"), 0);
 	assert_int_equal(dx_store_begin(st), DX_OK);
 	assert_int_equal(dx_store_first_load(st, 0), DX_USAGE); /* not inside a transaction */
 	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
 	assert_int_equal(dx_store_commit(st), DX_OK);
 	assert_int_equal(dx_store_first_load(st, 0), DX_OK);
 	assert_string_equal(journal(st), "wal");
+	assert_true(pragma_int(st, "PRAGMA mmap_size") > 0);
 	/* another connection with the store open: no switch, no wait */
 	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM household", NULL, NULL, NULL),
