@@ -12,14 +12,20 @@ sqlite3 imp_src.db "DELETE FROM person WHERE birth > date('now');
 	VALUES ('532399', 'bench', 'admin', '县', '532399', 'x')"
 $DIXIAN export persons --area 532399 --db imp_src.db --unmasked --as bench --out persons300k.csv 2>/dev/null
 rows=$(($(wc -l < persons300k.csv) - 1))
-t0=$(now)
-$DIXIAN import persons persons300k.csv --db imp.db --quiet >/dev/null
-ti=$(elapsed $t0)
-t0=$(now)
-sqlite3 base.db ".mode csv" ".import persons300k.csv t" >/dev/null 2>&1
-tb=$(elapsed $t0)
+# best of 3 each, alternating, into a new store / a new file every time
+# (dixian's is a county's first ledger: dx_store_first_load)
+ti=999 tb=999
+for i in 1 2 3; do
+	rm -f imp.db* base.db*
+	t0=$(now)
+	$DIXIAN import persons persons300k.csv --db imp.db --quiet >/dev/null
+	ti=$(echo "$(elapsed $t0) $ti" | awk '{print ($1 < $2) ? $1 : $2}')
+	t0=$(now)
+	sqlite3 base.db ".mode csv" ".import persons300k.csv t" >/dev/null 2>&1
+	tb=$(echo "$(elapsed $t0) $tb" | awk '{print ($1 < $2) ? $1 : $2}')
+done
 r=$(ratio $ti $tb)
-echo "import persons ($rows rows): dixian ${ti}s, baseline (sqlite3 .import into all-TEXT table) ${tb}s, ratio $r (target <= 1.0)"
+echo "import persons ($rows rows): dixian ${ti}s, baseline (sqlite3 .import into all-TEXT table) ${tb}s, ratio $r (target <= 1.0; best of 3 each)"
 # the floor the writes overlap with: reading, parsing and checking alone
 rm -f dry.db*
 t0=$(now)
