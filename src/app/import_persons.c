@@ -16,8 +16,13 @@
  * held, it switches the store to a bulk load (dx_store_bulk_begin): the
  * secondary indexes are rebuilt once at commit instead of updated per
  * row, and the household columns derived from the members, which the
- * store's triggers keep otherwise, are folded here from the rows written
- * and set once per household, when its rows end.
+ * store's triggers keep otherwise, are folded here.  New households and
+ * their members then wait in batches (pbuf_flush): the members get their
+ * ids, each household goes in once with its folded columns, and the
+ * members go in together (dx_store_*_insert_many).  A household whose
+ * rows go on past a batch, or come back later in the file, is set again.
+ * A county's first ledger also writes through a rollback journal
+ * (dx_store_first_load, import.c).
  */
 #include "core/dx.h"
 #include "app/import_int.h"
@@ -133,8 +138,8 @@ struct hhst {
 	unsigned char existed, changed, added;
 	/* during a bulk load (no triggers): the members this import wrote,
 	 * folded as the store's derived columns (store/derived.h), for a
-	 * household it created; dirty = not yet written to the store; stale
-	 * = a stored household the store must recompute */
+	 * household it created; dirty = folded values not yet in the store;
+	 * stale = a stored household the store must recompute */
 	unsigned char dirty, stale;
 	unsigned char queued; /* created in a bulk load, waiting in ps->hq[qidx] */
 	uint32_t qidx;
