@@ -997,10 +997,15 @@ static int sq_first_load(struct dx_store *st, int on)
 	char mode[16];
 	int src;
 	if (!on) {
-		if ((src = sq_journal(st, "PRAGMA journal_mode=WAL", mode, sizeof(mode))))
+		src = sq_journal(st, "PRAGMA journal_mode=WAL", mode, sizeof(mode));
+		if (src == SQLITE_BUSY || src == SQLITE_LOCKED || (!src && strcmp(mode, "wal")))
+			/* a reader that waited for the load still has it open: the
+			 * load is committed, and the next dixian to open the store
+			 * for writing puts it back in WAL mode (sq_open) */
+			dx_log(DX_LOG_WARN, "store '%s' left in rollback-journal mode: busy",
+			       st->path);
+		else if (src)
 			return sq_err(st->db, src, "journal back to WAL");
-		if (strcmp(mode, "wal"))
-			return dx_error(DX_DB, "journal mode %s, not wal", mode);
 		return sq_exec(st, SQ_MMAP);
 	}
 	sqlite3_busy_timeout(st->db, 0);

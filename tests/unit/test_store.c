@@ -325,6 +325,24 @@ static void test_first_load_journal(void **state)
 	assert_int_equal(dx_store_first_load(st, 0), DX_USAGE); /* not inside a transaction */
 	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
 	assert_int_equal(dx_store_commit(st), DX_OK);
+	/* a reader still in the store after the load: it stays committed, in
+	 * rollback-journal mode, until the next writer opens it */
+	{
+		sqlite3_stmt *q;
+		assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
+		assert_int_equal(sqlite3_prepare_v2(other, "SELECT code FROM area", -1, &q, NULL),
+				 SQLITE_OK);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW); /* holds its read lock */
+		sqlite3_busy_timeout(st->db, 0);
+		assert_int_equal(dx_store_first_load(st, 0), DX_OK);
+		assert_string_equal(journal(st), "delete");
+		sqlite3_finalize(q);
+		sqlite3_close(other);
+		dx_store_close(st);
+		assert_int_equal(dx_store_open(&st, path, 0), DX_OK);
+		assert_string_equal(journal(st), "wal");
+	}
+	assert_int_equal(dx_store_first_load(st, 1), 1);
 	assert_int_equal(dx_store_first_load(st, 0), DX_OK);
 	assert_string_equal(journal(st), "wal");
 	assert_true(pragma_int(st, "PRAGMA mmap_size") > 0);
