@@ -645,18 +645,10 @@ static int yn(const struct dx_rowval *rv, int f, int dflt)
 	return rv->num[f] < 0 ? dflt : (int)rv->num[f];
 }
 
-/* a cell's text into a field, cut to the field as dx_strlcpy would but in
- * one pass (memccpy stops at the NUL; a row's cells are short) */
-static void take(char *dst, const char *src, size_t size)
-{
-	if (!memccpy(dst, src, '\0', size))
-		dst[size - 1] = '\0';
-}
-
 #define TAKE_TEXT(dst, f)                                  \
 	do {                                               \
 		if (rv->col[f] >= 0)                       \
-			take(dst, rv->text[f], sizeof(dst)); \
+			dx_strlcpy(dst, rv->text[f], sizeof(dst)); \
 	} while (0)
 #define TAKE_YN(dst, f, d)                       \
 	do {                                     \
@@ -682,7 +674,7 @@ static void household_from_row(struct dx_household *h, const struct dx_rowval *r
 static void person_from_row(struct dx_person *p, const struct dx_rowval *rv)
 {
 	struct dx_idcard id;
-	take(p->id_no, rv->text[DX_P_ID], sizeof(p->id_no));
+	dx_strlcpy(p->id_no, rv->text[DX_P_ID], sizeof(p->id_no));
 	if (rv->id_sex) { /* the reader parsed it: 证件号码 is the one ID column */
 		dx_strlcpy(p->birth, rv->id_birth, sizeof(p->birth));
 		dx_strlcpy(p->sex, rv->id_sex == 1 ? "男" : "女", sizeof(p->sex));
@@ -1076,8 +1068,11 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 			return ps->pb.n == PBUF ? pbuf_flush(im, ps) : 0;
 		}
 		/* a waiting household goes in before a member not queued with it */
-		if (h->queued && ((rc = pbuf_flush(im, ps)) || !(now.household_id = h->id)))
-			return rc ? rc : DX_DB;
+		if (h->queued) {
+			if ((rc = pbuf_flush(im, ps)))
+				return rc;
+			now.household_id = h->id;
+		}
 		if ((rc = dx_store_person_insert_county(im->st, county, &now)))
 			return rc;
 		ps->inserted++;

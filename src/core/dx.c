@@ -111,15 +111,17 @@ char *dx_xstrndup(const char *s, size_t n)
 	return p;
 }
 
+/* One pass when src fits (memccpy stops at the NUL): the import copies a
+ * few million short cells this way. */
 size_t dx_strlcpy(char *dst, const char *src, size_t size)
 {
-	size_t len = strlen(src);
-	if (size) {
-		size_t n = len < size - 1 ? len : size - 1;
-		memcpy(dst, src, n);
-		dst[n] = '\0';
-	}
-	return len;
+	char *end;
+	if (!size)
+		return strlen(src);
+	if ((end = memccpy(dst, src, '\0', size)))
+		return (size_t)(end - dst) - 1;
+	dst[size - 1] = '\0';
+	return size - 1 + strlen(src + size - 1);
 }
 
 int dx_snprintf(char *dst, size_t size, const char *fmt, ...)

@@ -31,10 +31,8 @@ int dx_store_account_insert(struct dx_store *st, struct dx_account *a)
 	dx_bind_text(s, 5, a->level);
 	dx_bind_text(s, 6, a->scope);
 	dx_bind_text(s, 7, now);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
-	a->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	rc = dx_step_int(s, &a->id);
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
 static void row(struct dx_stmt *s, struct dx_account *a)

@@ -39,10 +39,8 @@ int dx_store_derived_stale(struct dx_store *st, int64_t *n)
 	*n = 0;
 	if (!s)
 		return DX_DB;
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
-	*n = dx_col_int(s, 0);
-	return dx_step_done(s);
+	rc = dx_step_int(s, n);
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
 /* The labour codes the view person_flags names. */

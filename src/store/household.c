@@ -18,6 +18,19 @@ static void county_of(const char *area, char county[7])
 	dx_strlcpy(county, area, 7);
 }
 
+/* Finish an INSERT ... SELECT ... FROM household WHERE id = ?: no row
+ * means no such household; else the new row's id into *id. */
+static int inserted_row(struct dx_store *st, struct dx_stmt *s, int64_t *id)
+{
+	int rc = dx_step_done(s);
+	if (rc)
+		return rc;
+	if (!dx_changes(st))
+		return DX_NOT_FOUND;
+	*id = dx_last_id(st);
+	return DX_OK;
+}
+
 /* The inserts bind text without copying (the record outlives the step) and
  * take the new id from the connection rather than by RETURNING, which
  * costs SQLite a temporary table per row. */
@@ -141,14 +154,14 @@ static const char SQL_NO_MEMBERS[] = "SELECT NOT EXISTS (SELECT 1 FROM person)";
 int dx_store_no_members(struct dx_store *st, int *yes)
 {
 	struct dx_stmt *s = dx_q(st, SQL_NO_MEMBERS);
+	int64_t v = 0;
 	int rc;
 	*yes = 0;
 	if (!s)
 		return DX_DB;
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
-	*yes = (int)dx_col_int(s, 0);
-	return dx_step_done(s);
+	rc = dx_step_int(s, &v);
+	*yes = v != 0;
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
 static const char SQL_PERSON_MAX_ID[] = "SELECT coalesce(max(id), 0) FROM person";
@@ -160,10 +173,8 @@ int dx_store_person_max_id(struct dx_store *st, int64_t *id)
 	*id = 0;
 	if (!s)
 		return DX_DB;
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
-	*id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	rc = dx_step_int(s, id);
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
 int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
@@ -207,7 +218,6 @@ static const char SQL_EPISODE_INSERT[] =
 int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
 {
 	struct dx_stmt *s;
-	int rc;
 	if (!(s = dx_q(st, SQL_EPISODE_INSERT)))
 		return DX_DB;
 	dx_bind_text(s, 1, e->category);
@@ -221,12 +231,7 @@ int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
 	if (e->prev_id)
 		dx_bind_int(s, 9, e->prev_id);
 	dx_bind_int(s, 10, e->household_id);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!dx_changes(st))
-		return DX_NOT_FOUND;
-	e->id = dx_last_id(st);
-	return DX_OK;
+	return inserted_row(st, s, &e->id);
 }
 
 static const char SQL_MEASURE_INSERT[] =
@@ -237,7 +242,6 @@ static const char SQL_MEASURE_INSERT[] =
 int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
 {
 	struct dx_stmt *s;
-	int rc;
 	if (!(s = dx_q(st, SQL_MEASURE_INSERT)))
 		return DX_DB;
 	dx_bind_text(s, 1, m->category);
@@ -248,12 +252,7 @@ int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
 	dx_bind_opt(s, 6, m->end_on);
 	dx_bind_text(s, 7, m->cadre);
 	dx_bind_int(s, 8, m->household_id);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!dx_changes(st))
-		return DX_NOT_FOUND;
-	m->id = dx_last_id(st);
-	return DX_OK;
+	return inserted_row(st, s, &m->id);
 }
 
 static const char SQL_VISIT_INSERT[] =
@@ -263,7 +262,6 @@ static const char SQL_VISIT_INSERT[] =
 int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
 {
 	struct dx_stmt *s;
-	int rc;
 	if (!(s = dx_q(st, SQL_VISIT_INSERT)))
 		return DX_DB;
 	dx_bind_text(s, 1, v->visited_on);
@@ -271,12 +269,7 @@ int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
 	dx_bind_text(s, 3, v->content);
 	dx_bind_text(s, 4, v->findings);
 	dx_bind_int(s, 5, v->household_id);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!dx_changes(st))
-		return DX_NOT_FOUND;
-	v->id = dx_last_id(st);
-	return DX_OK;
+	return inserted_row(st, s, &v->id);
 }
 
 static const char SQL_WBATCH_INSERT[] =
@@ -313,7 +306,6 @@ static const char SQL_WARNING_INSERT[] =
 int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w)
 {
 	struct dx_stmt *s;
-	int rc;
 	if (!(s = dx_q(st, SQL_WARNING_INSERT)))
 		return DX_DB;
 	dx_bind_text(s, 1, w->id_no);
@@ -328,12 +320,7 @@ int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w)
 	if (w->household_id)
 		dx_bind_int(s, 9, w->household_id);
 	dx_bind_int(s, 10, w->batch_id);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!dx_changes(st))
-		return DX_NOT_FOUND;
-	w->id = dx_last_id(st);
-	return DX_OK;
+	return inserted_row(st, s, &w->id);
 }
 
 static const char SQL_AUDIT[] =

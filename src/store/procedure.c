@@ -113,15 +113,15 @@ int dx_store_income_get(struct dx_store *st, int64_t household_id, int year,
 int dx_store_income_last_year(struct dx_store *st, int64_t household_id, int year, int *out)
 {
 	struct dx_stmt *s = dx_q(st, SQL_INCOME_LAST);
+	int64_t v = 0;
 	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
 	dx_bind_int(s, 2, year);
-	if ((rc = dx_step(s)))
-		return rc;
-	*out = (int)dx_col_int(s, 0);
-	return dx_step_done(s);
+	rc = dx_step_int(s, &v);
+	*out = (int)v;
+	return rc;
 }
 
 static const char SQL_MEASURE_COUNT[] =
@@ -131,15 +131,11 @@ int dx_store_measure_count(struct dx_store *st, int64_t household_id, const char
 			   int64_t *n)
 {
 	struct dx_stmt *s = dx_q(st, SQL_MEASURE_COUNT);
-	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
 	dx_bind_text(s, 2, status);
-	if ((rc = dx_step(s)))
-		return rc;
-	*n = dx_col_int(s, 0);
-	return dx_step_done(s);
+	return dx_step_int(s, n);
 }
 
 /* ---- clues ---- */
@@ -167,7 +163,6 @@ static const char SQL_CLUE_UPDATE[] =
 int dx_store_clue_insert(struct dx_store *st, struct dx_clue_row *c)
 {
 	struct dx_stmt *s = dx_q(st, SQL_CLUE_INSERT);
-	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_text(s, 1, c->source);
@@ -183,10 +178,7 @@ int dx_store_clue_insert(struct dx_store *st, struct dx_clue_row *c)
 		dx_bind_int(s, 9, c->warning_id);
 	dx_bind_text(s, 10, c->created_by);
 	dx_bind_int(s, 11, c->household_id);
-	if ((rc = dx_step(s)))
-		return rc;
-	c->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	return dx_step_int(s, &c->id);
 }
 
 static void clue_cols(struct dx_stmt *s, struct dx_clue_row *c)
@@ -283,7 +275,6 @@ static const char SQL_CASE_OPEN_FOR[] =
 int dx_store_case_insert(struct dx_store *st, struct dx_case_row *c)
 {
 	struct dx_stmt *s = dx_q(st, SQL_CASE_INSERT);
-	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_text(s, 1, c->kind);
@@ -298,10 +289,7 @@ int dx_store_case_insert(struct dx_store *st, struct dx_case_row *c)
 		dx_bind_int(s, 9, c->clue_id);
 	dx_bind_text(s, 10, c->opened_by);
 	dx_bind_int(s, 11, c->household_id);
-	if ((rc = dx_step(s)))
-		return rc;
-	c->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	return dx_step_int(s, &c->id);
 }
 
 static void case_cols(struct dx_stmt *s, struct dx_case_row *c)
@@ -378,14 +366,10 @@ int dx_store_case_list(struct dx_store *st, const char *area, const char *state,
 int dx_store_case_open_for(struct dx_store *st, int64_t household_id, int64_t *id)
 {
 	struct dx_stmt *s = dx_q(st, SQL_CASE_OPEN_FOR);
-	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
-	if ((rc = dx_step(s)))
-		return rc;
-	*id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	return dx_step_int(s, id);
 }
 
 static const char SQL_STEP_INSERT[] =
@@ -399,7 +383,6 @@ static const char SQL_STEP_LIST[] =
 int dx_store_step_insert(struct dx_store *st, struct dx_step_row *r)
 {
 	struct dx_stmt *s = dx_q(st, SQL_STEP_INSERT);
-	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_text(s, 1, r->step);
@@ -409,10 +392,7 @@ int dx_store_step_insert(struct dx_store *st, struct dx_step_row *r)
 	dx_bind_text(s, 5, r->result);
 	dx_bind_text(s, 6, r->note);
 	dx_bind_int(s, 7, r->case_id);
-	if ((rc = dx_step(s)))
-		return rc;
-	r->id = dx_col_int(s, 0);
-	return dx_step_done(s);
+	return dx_step_int(s, &r->id);
 }
 
 int dx_store_step_list(struct dx_store *st, int64_t case_id, struct dx_step_row *out,

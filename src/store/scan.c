@@ -106,10 +106,8 @@ int dx_store_household_bound(struct dx_store *st, int64_t *n)
 	int rc;
 	if (!s)
 		return DX_DB;
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
-	*n = dx_col_int(s, 0);
-	return dx_step_done(s);
+	rc = dx_step_int(s, n);
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
 int dx_store_scan_households(struct dx_store *st, const char *area, int year,
@@ -380,16 +378,12 @@ int dx_store_count(struct dx_store *st, const char *table, const char *area, int
 {
 	for (size_t i = 0; i < DX_ARRAY_SIZE(count_sql); i++) {
 		struct dx_stmt *s;
-		int rc;
 		if (strcmp(count_sql[i].table, table))
 			continue;
 		if (!(s = dx_q(st, count_sql[i].sql)))
 			return DX_DB;
 		dx_bind_text(s, 1, area ? area : "");
-		if ((rc = dx_step(s)))
-			return rc;
-		*n = dx_col_int(s, 0);
-		return dx_step_done(s);
+		return dx_step_int(s, n);
 	}
 	return dx_error(DX_INVALID, "cannot count table '%s'", table);
 }

@@ -16,6 +16,15 @@ int dx_step_done(struct dx_stmt *s)
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
+int dx_step_int(struct dx_stmt *s, int64_t *v)
+{
+	int rc;
+	if ((rc = dx_step(s)))
+		return rc;
+	*v = dx_col_int(s, 0);
+	return dx_step_done(s);
+}
+
 void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size)
 {
 	dx_strlcpy(dst, dx_col_text(s, i), size);

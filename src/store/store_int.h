@@ -142,6 +142,9 @@ static inline int64_t dx_changes(struct dx_store *st)
 }
 /* Step a statement that returns no row (or whose rows are ignored). */
 int dx_step_done(struct dx_stmt *s);
+/* Step s for its one row and read column 0 into *v, then finish it;
+ * DX_NOT_FOUND if there is no row. */
+int dx_step_int(struct dx_stmt *s, int64_t *v);
 /* Copy column i into a fixed buffer. */
 void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size);
 

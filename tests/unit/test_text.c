@@ -14,6 +14,25 @@
 
 #define VALID(lit) dx_utf8_valid(lit, sizeof(lit) - 1)
 
+/* dx_strlcpy: copies what fits, always terminates, returns strlen(src). */
+static void test_strlcpy(void **state)
+{
+	char b[5];
+	(void)state;
+	memset(b, 'x', sizeof(b));
+	assert_int_equal(dx_strlcpy(b, "abc", sizeof(b)), 3);
+	assert_string_equal(b, "abc");
+	assert_int_equal(dx_strlcpy(b, "abcd", sizeof(b)), 4); /* exactly fits */
+	assert_string_equal(b, "abcd");
+	assert_int_equal(dx_strlcpy(b, "abcdefgh", sizeof(b)), 8); /* cut */
+	assert_string_equal(b, "abcd");
+	assert_int_equal(dx_strlcpy(b, "", sizeof(b)), 0);
+	assert_string_equal(b, "");
+	b[0] = 'q';
+	assert_int_equal(dx_strlcpy(b, "abc", 0), 3); /* nothing written */
+	assert_int_equal(b[0], 'q');
+}
+
 static void test_utf8_valid(void **state)
 {
 	assert_true(VALID(""));
@@ -340,6 +359,7 @@ static void test_random_cells(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_strlcpy),
 		cmocka_unit_test(test_utf8_valid),
 		cmocka_unit_test(test_norm),
 		cmocka_unit_test(test_norm_fixed_limits),
