@@ -127,7 +127,7 @@ static const char SQL_VISIT_STATUS[] =
 	"   FROM visit WHERE visited_on <= ?3 GROUP BY household_id)"
 	" SELECT h.id, h.hh_no, h.area_code,"
 	"  coalesce((SELECT name FROM person p WHERE p.household_id = h.id AND p.relation = '户主'"
-	"   LIMIT 1), ''), ep.elim, coalesce(v.n, 0), coalesce(v.last, ''),"
+	"   AND p.left_on IS NULL LIMIT 1), ''), ep.elim, coalesce(v.n, 0), coalesce(v.last, ''),"
 	"  coalesce((SELECT cadre FROM visit x WHERE x.household_id = h.id AND x.visited_on = v.last"
 	"   ORDER BY x.id DESC LIMIT 1), '')"
 	" FROM ep JOIN household h ON h.id = ep.household_id"

@@ -436,7 +436,7 @@ static const char SQL_EXPORT_PERSONS[] =
 	" LEFT JOIN area v ON v.code = h.area_code"
 	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
 	" LEFT JOIN area c ON c.code = substr(h.area_code, 1, 6)"
-	" WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':'"
+	" WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':' AND p.left_on IS NULL"
 	" ORDER BY h.area_code, h.hh_no, p.relation <> '户主', p.id";
 
 int dx_ledger_export_persons(struct dx_store *st, const char *area,

@@ -13,7 +13,7 @@
 #define HH_COLS                                                                  \
 	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind,"               \
 	" coalesce((SELECT p.name FROM person p WHERE p.household_id = h.id"     \
-	" AND p.relation = '户主' ORDER BY p.id LIMIT 1), ''),"                  \
+	" AND p.relation = '户主' AND p.left_on IS NULL ORDER BY p.id LIMIT 1), ''),"\
 	" h.unsafe_housing, h.dropout, h.unsafe_water FROM household h"
 
 static const char SQL_HH_BY_NO[] = HH_COLS " WHERE h.hh_no = ?";
@@ -57,7 +57,7 @@ int dx_store_hh_by_id(struct dx_store *st, int64_t id, struct dx_hh_ref *out)
 
 static const char SQL_MEMBERS[] =
 	"SELECT labour, ins_resident, ins_employee, counted FROM person"
-	" WHERE household_id = ? ORDER BY id";
+	" WHERE household_id = ? AND left_on IS NULL ORDER BY id";
 
 int dx_store_member_briefs(struct dx_store *st, int64_t household_id,
 			   int (*fn)(const struct dx_member_brief *, void *), void *arg)

@@ -95,7 +95,8 @@ static const char *const sql_hh[2][2] = {
 };
 
 #define SQL_MEMBERS_FROM                                                     \
-	" FROM person p WHERE p.household_id IN (SELECT h.id FROM household h" \
+	" FROM person p WHERE p.left_on IS NULL AND p.household_id IN"          \
+	" (SELECT h.id FROM household h"                                       \
 	"  WHERE " IN_AREA("h") ") ORDER BY p.household_id, p.id"
 
 static const char SQL_MEMBERS[] =

@@ -446,8 +446,119 @@ static const char schema_v8[] =
 	PERSON_MEMBERS_TRIGGERS
 	PERSON_SUMMARY_TRIGGERS;
 
+/* Version 9 (issue 11, members who come and go): membership history.
+ *
+ * person.left_on is the day a person stopped being a member (死亡, 迁出,
+ * 婚嫁 ...; NULL = a current member of person.household_id).  The row is
+ * kept, never deleted: the record, warnings and audit still name them.
+ * Every derived household column counts current members only, so the
+ * member views and triggers of versions 6-8 come back with that filter
+ * (the *_V9 macros: the older ones stay as they were for the older
+ * migrations).
+ *
+ * membership holds the periods of a person who joined, left or moved
+ * through `person add|leave|move`: member of household_id from from_on
+ * (NULL = since before the store's records) until the day before to_on
+ * (NULL = still).  A person without rows here has always been a member
+ * of person.household_id as far as the store knows (every ledger import
+ * so far), so a bulk load writes no row here; the first change writes a
+ * person's whole history (store/membership.h).  reason says why a period
+ * ended: 死亡 / 迁出 / 婚嫁 / 服刑 / 其他 / 户间迁移. */
+#define PERSON_MEMBERS_TRIGGERS_V9 \
+	"CREATE TRIGGER person_members_ins AFTER INSERT ON person" \
+	" WHEN NEW.counted = 1 AND NEW.left_on IS NULL" \
+	" BEGIN UPDATE household SET members = members + 1 WHERE id = NEW.household_id; END;" \
+	"CREATE TRIGGER person_members_del AFTER DELETE ON person" \
+	" WHEN OLD.counted = 1 AND OLD.left_on IS NULL" \
+	" BEGIN UPDATE household SET members = members - 1 WHERE id = OLD.household_id; END;" \
+	"CREATE TRIGGER person_members_upd AFTER UPDATE OF counted, household_id, left_on" \
+	" ON person WHEN OLD.counted != NEW.counted OR OLD.household_id != NEW.household_id" \
+	" OR OLD.left_on IS NOT NEW.left_on BEGIN" \
+	" UPDATE household SET members = members - (OLD.counted = 1 AND OLD.left_on IS NULL)" \
+	"  WHERE id = OLD.household_id;" \
+	" UPDATE household SET members = members + (NEW.counted = 1 AND NEW.left_on IS NULL)" \
+	"  WHERE id = NEW.household_id;" \
+	" END;"
+#define PERSON_VIEWS_V9 \
+	"CREATE VIEW person_flags AS SELECT id, household_id, relation, name, counted," \
+	" instr(health, '大病') > 0 OR instr(health, '慢性病') > 0 AS ill," \
+	" instr(health, '残疾') > 0 AS disabled," \
+	" instr(school, '高中') > 0 OR instr(school, '中职') > 0 OR instr(school, '高职') > 0" \
+	"  OR instr(school, '本科') > 0 OR instr(school, '研究生') > 0" \
+	"  OR instr(school, '硕士') > 0 AS noncompulsory," \
+	" labour IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力') AS labour," \
+	" labour IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力')" \
+	"  AND work_place != '' AS labour_work," \
+	" labour NOT IN ('普通劳动力', '技能劳动力', '弱劳动力或半劳动力', '丧失劳动力'," \
+	"  '无劳动力') AS labour_unknown," \
+	" ins_resident = 0 AND ins_employee = 0 AS no_insurance FROM person" \
+	" WHERE left_on IS NULL;" \
+	"CREATE VIEW person_bits AS SELECT id, household_id, 1 + ill * 2 + disabled * 4" \
+	" + noncompulsory * 8 + labour * 16 + labour_work * 32 + labour_unknown * 64" \
+	" + no_insurance * 128 AS bits FROM person_flags;" \
+	"CREATE VIEW household_derived AS SELECT household_id, sum(counted = 1) AS members," \
+	" 1 + max(ill) * 2 + max(disabled) * 4 + max(noncompulsory) * 8 + max(labour) * 16" \
+	" + max(labour_work) * 32 + max(labour_unknown) * 64 + max(no_insurance) * 128 AS msum," \
+	" min(CASE WHEN relation = '户主' THEN id END) AS head_id" \
+	" FROM person_flags GROUP BY household_id;"
+#define PERSON_SUMMARY_RECOMPUTE(h) \
+	" UPDATE household SET" \
+	" msum = coalesce((SELECT msum FROM household_derived WHERE household_id = " h "), 0)," \
+	" head_id = (SELECT head_id FROM household_derived WHERE household_id = " h ")" \
+	" WHERE id = " h ";"
+#define PERSON_SUMMARY_TRIGGERS_V9 \
+	"CREATE TRIGGER person_summary_ins AFTER INSERT ON person WHEN NEW.left_on IS NULL BEGIN" \
+	" UPDATE household SET msum = msum | (SELECT bits FROM person_bits WHERE id = NEW.id)," \
+	" head_id = CASE WHEN NEW.relation = '户主' AND (head_id IS NULL OR NEW.id < head_id)" \
+	"  THEN NEW.id ELSE head_id END," \
+	" head_name = CASE WHEN NEW.relation = '户主' AND (head_id IS NULL OR NEW.id < head_id)" \
+	"  THEN NEW.name ELSE head_name END" \
+	" WHERE id = NEW.household_id; END;" \
+	"CREATE TRIGGER person_summary_del AFTER DELETE ON person BEGIN" \
+	PERSON_SUMMARY_RECOMPUTE("OLD.household_id") \
+	" UPDATE household SET head_name = coalesce((SELECT name FROM person" \
+	"  WHERE id = household.head_id), '') WHERE id = OLD.household_id; END;" \
+	"CREATE TRIGGER person_summary_upd AFTER UPDATE OF household_id, name, relation, health," \
+	" school, labour, work_place, ins_resident, ins_employee, left_on ON person" \
+	" WHEN OLD.household_id != NEW.household_id OR OLD.name != NEW.name" \
+	" OR OLD.relation != NEW.relation OR OLD.health != NEW.health OR OLD.school != NEW.school" \
+	" OR OLD.labour != NEW.labour OR OLD.work_place != NEW.work_place" \
+	" OR OLD.ins_resident != NEW.ins_resident OR OLD.ins_employee != NEW.ins_employee" \
+	" OR OLD.left_on IS NOT NEW.left_on BEGIN" \
+	PERSON_SUMMARY_RECOMPUTE("OLD.household_id") \
+	PERSON_SUMMARY_RECOMPUTE("NEW.household_id") \
+	" UPDATE household SET head_name = coalesce((SELECT name FROM person" \
+	"  WHERE id = household.head_id), '') WHERE id IN (OLD.household_id, NEW.household_id);" \
+	" END;"
+
+static const char schema_v9[] =
+	"DROP TRIGGER person_members_ins;"
+	"DROP TRIGGER person_members_del;"
+	"DROP TRIGGER person_members_upd;"
+	"DROP TRIGGER person_summary_ins;"
+	"DROP TRIGGER person_summary_del;"
+	"DROP TRIGGER person_summary_upd;"
+	"DROP VIEW household_derived;"
+	"DROP VIEW person_bits;"
+	"DROP VIEW person_flags;"
+	"ALTER TABLE person ADD COLUMN left_on TEXT;"
+	"CREATE TABLE membership("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" person_id INTEGER NOT NULL REFERENCES person(id),"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" from_on TEXT,"
+	" to_on TEXT,"
+	" reason TEXT NOT NULL DEFAULT '') STRICT;"
+	"CREATE INDEX membership_person ON membership(person_id, id);"
+	"CREATE INDEX membership_household ON membership(household_id);"
+	"CREATE INDEX membership_county ON membership(county_code, household_id);"
+	PERSON_VIEWS_V9
+	PERSON_MEMBERS_TRIGGERS_V9
+	PERSON_SUMMARY_TRIGGERS_V9;
+
 static const char *const sq_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-					     schema_v6, schema_v7, schema_v8};
+					     schema_v6, schema_v7, schema_v8, schema_v9};
 
 static int sq_err(sqlite3 *db, int src, const char *what)
 {

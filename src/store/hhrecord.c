@@ -1,0 +1,374 @@
+/*
+ * hhrecord.c - reads behind the household record and `household find`
+ * (see hhrecord.h).  Each is one household's rows through its index, so a
+ * record costs a few dozen look-ups whatever the size of the county.
+ */
+#include "core/dx.h"
+#include "store/hhrecord.h"
+#include "store/store_int.h"
+
+/* the latest episode of h: its category and elimination */
+#define LATEST_EP(col)                                                             \
+	"coalesce((SELECT e." col " FROM episode e WHERE e.household_id = h.id"        \
+	" ORDER BY e.identified_on DESC, e.id DESC LIMIT 1), '')"
+#define BRIEF_COLS                                                                 \
+	"SELECT h.id, h.hh_no, h.area_code, coalesce(v.name, ''), h.head_name,"       \
+	" (SELECT count(*) FROM person p WHERE p.household_id = h.id"                  \
+	"  AND p.left_on IS NULL), " LATEST_EP("category") ", " LATEST_EP("eliminated_on") \
+	", coalesce(t.name, '')"                                                      \
+	" FROM household h LEFT JOIN area v ON v.code = h.area_code"                  \
+	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
+
+/* ?1 area prefix, ?2 text, ?3 how (DX_FIND_* bits), ?4 the text as an ID
+ * tail pattern ('%' || digits) */
+static const char SQL_FIND[] =
+	BRIEF_COLS " WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':' AND h.id IN ("
+	" SELECT id FROM household WHERE (?3 & 1) AND hh_no = ?2"
+	" UNION SELECT household_id FROM person WHERE (?3 & 2) AND name = ?2"
+	" UNION SELECT m.household_id FROM membership m JOIN person p ON p.id = m.person_id"
+	"  WHERE (?3 & 2) AND p.name = ?2"
+	" UNION SELECT household_id FROM person WHERE (?3 & 4) AND id_no LIKE ?4"
+	" UNION SELECT household_id FROM person WHERE (?3 & 8) AND id_no = ?2"
+	" UNION SELECT hv.id FROM household hv JOIN area a ON a.code = hv.area_code"
+	"  WHERE (?3 & 16) AND a.level = 5 AND instr(a.name, ?2) > 0)"
+	" ORDER BY h.area_code, h.hh_no";
+
+static void brief_row(struct dx_stmt *s, void *out)
+{
+	struct dx_hh_brief *b = out;
+	memset(b, 0, sizeof(*b));
+	b->id = dx_col_int(s, 0);
+	dx_col_copy(s, 1, b->hh_no, sizeof(b->hh_no));
+	dx_col_copy(s, 2, b->area_code, sizeof(b->area_code));
+	dx_col_copy(s, 3, b->village, sizeof(b->village));
+	dx_col_copy(s, 4, b->head, sizeof(b->head));
+	b->members = (int)dx_col_int(s, 5);
+	dx_col_copy(s, 6, b->category, sizeof(b->category));
+	dx_col_copy(s, 7, b->eliminated_on, sizeof(b->eliminated_on));
+	dx_col_copy(s, 8, b->township, sizeof(b->township));
+}
+
+/* Run s (bound) and collect its rows into *v (n of them, each `size`
+ * bytes, freed by the caller), so that the caller's callback may run
+ * other queries afterwards (a cached statement is reused by its SQL). */
+static int collect(struct dx_stmt *s, size_t size, void (*row)(struct dx_stmt *, void *),
+		   char **v, size_t *n)
+{
+	size_t cap = 0;
+	int rc;
+	*v = NULL;
+	*n = 0;
+	while ((rc = dx_step(s)) == DX_OK) {
+		if (*n == cap) {
+			cap = cap ? cap * 2 : 16;
+			*v = dx_xrealloc(*v, cap * size);
+		}
+		row(s, *v + (*n)++ * size);
+	}
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+/* collect, then fn(row i) for each: the typed loop every list shares */
+#define EACH(s, type, row, fn, arg)                                                   \
+	do {                                                                          \
+		char *v_;                                                             \
+		size_t n_;                                                            \
+		int rc_ = collect(s, sizeof(type), row, &v_, &n_);                    \
+		for (size_t i_ = 0; !rc_ && i_ < n_; i_++)                            \
+			rc_ = fn((const type *)(const void *)(v_ + i_ * sizeof(type)), arg); \
+		free(v_);                                                             \
+		return rc_;                                                           \
+	} while (0)
+
+int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, unsigned how,
+		     int (*fn)(const struct dx_hh_brief *, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_FIND);
+	char tail[24];
+	if (!s)
+		return DX_DB;
+	dx_snprintf(tail, sizeof(tail), "%%%s", (how & DX_FIND_ID_TAIL) ? text : "");
+	dx_bind_text(s, 1, area);
+	dx_bind_text(s, 2, text);
+	dx_bind_int(s, 3, how);
+	dx_bind_text(s, 4, tail);
+	EACH(s, struct dx_hh_brief, brief_row, fn, arg);
+}
+
+static const char SQL_FULL[] =
+	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"
+	" h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"
+	" (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.left_on IS NULL),"
+	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, '')"
+	" FROM household h LEFT JOIN area v ON v.code = h.area_code"
+	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
+	" LEFT JOIN area c ON c.code = substr(h.area_code, 1, 6) WHERE h.id = ?1";
+
+int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
+{
+	struct dx_stmt *s = dx_q(st, SQL_FULL);
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, id);
+	if ((rc = dx_step(s)))
+		return rc;
+	out->h.id = dx_col_int(s, 0);
+	dx_col_copy(s, 1, out->h.hh_no, sizeof(out->h.hh_no));
+	dx_col_copy(s, 2, out->h.area_code, sizeof(out->h.area_code));
+	dx_col_copy(s, 3, out->h.group_name, sizeof(out->h.group_name));
+	dx_col_copy(s, 4, out->h.kind, sizeof(out->h.kind));
+	out->h.tuopin_year = (int)dx_col_int(s, 5);
+	dx_col_copy(s, 6, out->h.phone, sizeof(out->h.phone));
+	out->h.relocated = (int)dx_col_int(s, 7);
+	out->h.unsafe_housing = (int)dx_col_int(s, 8);
+	out->h.dropout = (int)dx_col_int(s, 9);
+	out->h.unsafe_water = (int)dx_col_int(s, 10);
+	out->members = (int)dx_col_int(s, 11);
+	out->registered = (int)dx_col_int(s, 12);
+	dx_col_copy(s, 13, out->head, sizeof(out->head));
+	dx_col_copy(s, 14, out->village, sizeof(out->village));
+	dx_col_copy(s, 15, out->township, sizeof(out->township));
+	dx_col_copy(s, 16, out->county, sizeof(out->county));
+	return dx_step_done(s);
+}
+
+/* This household's latest period of person p (NULL if none recorded). */
+#define PERIOD(col)                                                                 \
+	"(SELECT m." col " FROM membership m WHERE m.person_id = p.id"                  \
+	" AND m.household_id = ?1 ORDER BY m.id DESC LIMIT 1)"
+static const char SQL_MEMBERS[] =
+	"SELECT p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth,"
+	" p.ethnicity, p.politics, p.education, p.school, p.health, p.labour, p.work_place,"
+	" coalesce(p.work_months, -1), p.ins_resident, p.ins_employee, p.dibao,"
+	" p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"
+	" coalesce(" PERIOD("from_on") ", ''),"
+	" CASE WHEN p.household_id = ?1 THEN coalesce(p.left_on, '')"
+	"  ELSE coalesce(" PERIOD("to_on") ", '') END,"
+	" coalesce(" PERIOD("reason") ", ''),"
+	" CASE WHEN p.household_id != ?1 AND p.left_on IS NULL"
+	"  THEN (SELECT hh_no FROM household x WHERE x.id = p.household_id) ELSE '' END"
+	" FROM person p WHERE p.household_id = ?1"
+	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1)"
+	" ORDER BY p.household_id != ?1 OR p.left_on IS NOT NULL, p.relation != '户主', p.id";
+
+static void member_row(struct dx_stmt *s, void *out)
+{
+	struct dx_hh_member *m = out;
+	struct dx_person *p = &m->p;
+	int i = 0;
+	memset(m, 0, sizeof(*m));
+	p->id = dx_col_int(s, i++);
+	p->household_id = dx_col_int(s, i++);
+	dx_col_copy(s, i++, p->id_no, sizeof(p->id_no));
+	dx_col_copy(s, i++, p->name, sizeof(p->name));
+	dx_col_copy(s, i++, p->relation, sizeof(p->relation));
+	dx_col_copy(s, i++, p->sex, sizeof(p->sex));
+	dx_col_copy(s, i++, p->birth, sizeof(p->birth));
+	dx_col_copy(s, i++, p->ethnicity, sizeof(p->ethnicity));
+	dx_col_copy(s, i++, p->politics, sizeof(p->politics));
+	dx_col_copy(s, i++, p->education, sizeof(p->education));
+	dx_col_copy(s, i++, p->school, sizeof(p->school));
+	dx_col_copy(s, i++, p->health, sizeof(p->health));
+	dx_col_copy(s, i++, p->labour, sizeof(p->labour));
+	dx_col_copy(s, i++, p->work_place, sizeof(p->work_place));
+	p->work_months = (int)dx_col_int(s, i++);
+	p->ins_resident = (int)dx_col_int(s, i++);
+	p->ins_employee = (int)dx_col_int(s, i++);
+	p->dibao = (int)dx_col_int(s, i++);
+	dx_col_copy(s, i++, p->dibao_class, sizeof(p->dibao_class));
+	p->tekun = (int)dx_col_int(s, i++);
+	p->disability_subsidy = (int)dx_col_int(s, i++);
+	dx_col_copy(s, i++, p->phone, sizeof(p->phone));
+	p->counted = (int)dx_col_int(s, i++);
+	dx_col_copy(s, i++, m->joined_on, sizeof(m->joined_on));
+	dx_col_copy(s, i++, m->left_on, sizeof(m->left_on));
+	dx_col_copy(s, i++, m->reason, sizeof(m->reason));
+	dx_col_copy(s, i++, m->moved_to, sizeof(m->moved_to));
+}
+
+int dx_store_hh_members(struct dx_store *st, int64_t household_id,
+			int (*fn)(const struct dx_hh_member *, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_MEMBERS);
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, household_id);
+	EACH(s, struct dx_hh_member, member_row, fn, arg);
+}
+
+static const char SQL_INCOMES[] =
+	"SELECT household_id, year, wage, business, property, transfer, business_cost, claims, oop"
+	" FROM income WHERE household_id = ?1 ORDER BY year";
+
+static void income_row(struct dx_stmt *s, void *out)
+{
+	struct dx_income_row *r = out;
+	r->household_id = dx_col_int(s, 0);
+	r->year = (int)dx_col_int(s, 1);
+	r->wage = dx_col_int(s, 2);
+	r->business = dx_col_int(s, 3);
+	r->property = dx_col_int(s, 4);
+	r->transfer = dx_col_int(s, 5);
+	r->business_cost = dx_col_int(s, 6);
+	r->claims = dx_col_int(s, 7);
+	r->oop = dx_col_int(s, 8);
+}
+
+int dx_store_hh_incomes(struct dx_store *st, int64_t household_id,
+			int (*fn)(const struct dx_income_row *, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_INCOMES);
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, household_id);
+	EACH(s, struct dx_income_row, income_row, fn, arg);
+}
+
+static const char SQL_VISITS[] =
+	"SELECT id, household_id, visited_on, cadre, content, findings FROM visit"
+	" WHERE household_id = ?1 ORDER BY visited_on, id";
+
+static void visit_row(struct dx_stmt *s, void *out)
+{
+	struct dx_visit *v = out;
+	memset(v, 0, sizeof(*v));
+	v->id = dx_col_int(s, 0);
+	v->household_id = dx_col_int(s, 1);
+	dx_col_copy(s, 2, v->visited_on, sizeof(v->visited_on));
+	dx_col_copy(s, 3, v->cadre, sizeof(v->cadre));
+	dx_col_copy(s, 4, v->content, sizeof(v->content));
+	dx_col_copy(s, 5, v->findings, sizeof(v->findings));
+}
+
+int dx_store_hh_visits(struct dx_store *st, int64_t household_id,
+		       int (*fn)(const struct dx_visit *, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_VISITS);
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, household_id);
+	EACH(s, struct dx_visit, visit_row, fn, arg);
+}
+
+static const char SQL_WARNINGS[] =
+	"SELECT w.id, w.department, w.event, b.period, coalesce(w.occurred_on, ''), w.name,"
+	" w.amount, coalesce(w.clue_id, 0), coalesce(w.result, ''), coalesce(w.verified_on, '')"
+	" FROM warning w JOIN warning_batch b ON b.id = w.batch_id WHERE w.household_id = ?1"
+	" ORDER BY coalesce(w.occurred_on, b.period), w.id";
+
+static void warning_row(struct dx_stmt *s, void *out)
+{
+	struct dx_hh_warning *w = out;
+	memset(w, 0, sizeof(*w));
+	w->id = dx_col_int(s, 0);
+	dx_col_copy(s, 1, w->department, sizeof(w->department));
+	dx_col_copy(s, 2, w->event, sizeof(w->event));
+	dx_col_copy(s, 3, w->period, sizeof(w->period));
+	dx_col_copy(s, 4, w->occurred_on, sizeof(w->occurred_on));
+	dx_col_copy(s, 5, w->name, sizeof(w->name));
+	w->amount = dx_col_int(s, 6);
+	w->clue_id = dx_col_int(s, 7);
+	dx_col_copy(s, 8, w->result, sizeof(w->result));
+	dx_col_copy(s, 9, w->verified_on, sizeof(w->verified_on));
+}
+
+int dx_store_hh_warnings(struct dx_store *st, int64_t household_id,
+			 int (*fn)(const struct dx_hh_warning *, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_WARNINGS);
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, household_id);
+	EACH(s, struct dx_hh_warning, warning_row, fn, arg);
+}
+
+static void id_row(struct dx_stmt *s, void *out)
+{
+	*(int64_t *)out = dx_col_int(s, 0);
+}
+
+static const char SQL_CLUE_IDS[] = "SELECT id FROM clue WHERE household_id = ?1 ORDER BY id";
+static const char SQL_CASE_IDS[] =
+	"SELECT id FROM case_file WHERE household_id = ?1 ORDER BY id";
+
+static int ids(struct dx_store *st, const char *sql, int64_t household_id,
+	       int (*fn)(int64_t, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, sql);
+	char *v;
+	size_t n;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, household_id);
+	rc = collect(s, sizeof(int64_t), id_row, &v, &n);
+	for (size_t i = 0; !rc && i < n; i++) {
+		int64_t id;
+		memcpy(&id, v + i * sizeof(id), sizeof(id));
+		rc = fn(id, arg);
+	}
+	free(v);
+	return rc;
+}
+
+int dx_store_hh_clue_ids(struct dx_store *st, int64_t household_id,
+			 int (*fn)(int64_t, void *), void *arg)
+{
+	return ids(st, SQL_CLUE_IDS, household_id, fn, arg);
+}
+
+int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
+			 int (*fn)(int64_t, void *), void *arg)
+{
+	return ids(st, SQL_CASE_IDS, household_id, fn, arg);
+}
+
+/* Each branch is a look-up of the audit_entity index (schema v2).  An
+ * import audits the households it creates as one row per id run
+ * "FIRST-LAST" (import_persons.c): the run that holds ?1 names it. */
+#define OF_HH(table) \
+	" SELECT CAST(id AS TEXT) FROM " table " WHERE household_id = ?1"
+static const char SQL_AUDIT[] =
+	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"
+	" coalesce(after, '') FROM audit WHERE"
+	" (entity = 'household' AND entity_key = ?2)"
+	" OR (entity = 'household' AND instr(entity_key, '-') > 1"
+	"  AND CAST(substr(entity_key, 1, instr(entity_key, '-') - 1) AS INTEGER) <= ?1"
+	"  AND CAST(substr(entity_key, instr(entity_key, '-') + 1) AS INTEGER) >= ?1)"
+	" OR (entity = 'person' AND entity_key IN (" OF_HH("person")
+	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1))"
+	" OR (entity = 'episode' AND entity_key IN (" OF_HH("episode") "))"
+	" OR (entity = 'clue' AND entity_key IN (" OF_HH("clue") "))"
+	" OR (entity = 'case' AND entity_key IN (" OF_HH("case_file") "))"
+	" OR (entity = 'measure' AND entity_key IN (" OF_HH("measure") "))"
+	" OR (entity = 'visit' AND entity_key IN (" OF_HH("visit") "))"
+	" ORDER BY id";
+
+int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
+		      int (*fn)(const struct dx_hh_audit *, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_AUDIT);
+	struct dx_hh_audit a;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, household_id);
+	dx_bind_text(s, 2, hh_no);
+	while ((rc = dx_step(s)) == DX_OK) {
+		a.id = dx_col_int(s, 0);
+		a.at = dx_col_text(s, 1);
+		a.actor = dx_col_text(s, 2);
+		a.action = dx_col_text(s, 3);
+		a.entity = dx_col_text(s, 4);
+		a.key = dx_col_text(s, 5);
+		a.before = dx_col_text(s, 6);
+		a.after = dx_col_text(s, 7);
+		if ((rc = fn(&a, arg)))
+			break;
+	}
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}

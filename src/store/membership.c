@@ -1,0 +1,221 @@
+/*
+ * membership.c - membership periods, the person's current placement, and
+ * the as-of queries reports read (see membership.h; schema v9).
+ */
+#include "core/dx.h"
+#include "store/membership.h"
+#include "store/store_int.h"
+
+static const char SQL_LIST[] =
+	"SELECT m.id, m.person_id, m.household_id, coalesce(m.from_on, ''),"
+	" coalesce(m.to_on, ''), m.reason, h.hh_no"
+	" FROM membership m JOIN household h ON h.id = m.household_id"
+	" WHERE m.person_id = ?1 ORDER BY m.id";
+static const char SQL_INSERT[] =
+	"INSERT INTO membership(county_code, person_id, household_id, from_on, to_on, reason)"
+	" SELECT county_code, ?1, id, ?3, ?4, ?5 FROM household WHERE id = ?2";
+static const char SQL_CLOSE[] = "UPDATE membership SET to_on = ?2, reason = ?3 WHERE id = ?1";
+static const char SQL_PLACE[] =
+	"UPDATE person SET household_id = ?2, left_on = ?3, updated_at = ?4 WHERE id = ?1";
+static const char SQL_LEFT_ON[] = "SELECT coalesce(left_on, '') FROM person WHERE id = ?1";
+
+int dx_store_membership_list(struct dx_store *st, int64_t person_id,
+			     int (*fn)(const struct dx_membership *, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_LIST);
+	struct dx_membership m;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, person_id);
+	while ((rc = dx_step(s)) == DX_OK) {
+		memset(&m, 0, sizeof(m));
+		m.id = dx_col_int(s, 0);
+		m.person_id = dx_col_int(s, 1);
+		m.household_id = dx_col_int(s, 2);
+		dx_col_copy(s, 3, m.from_on, sizeof(m.from_on));
+		dx_col_copy(s, 4, m.to_on, sizeof(m.to_on));
+		dx_col_copy(s, 5, m.reason, sizeof(m.reason));
+		dx_col_copy(s, 6, m.hh_no, sizeof(m.hh_no));
+		if ((rc = fn(&m, arg)))
+			break;
+	}
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+int dx_store_membership_insert(struct dx_store *st, struct dx_membership *m)
+{
+	struct dx_stmt *s = dx_q(st, SQL_INSERT);
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, m->person_id);
+	dx_bind_int(s, 2, m->household_id);
+	dx_bind_opt(s, 3, m->from_on);
+	dx_bind_opt(s, 4, m->to_on);
+	dx_bind_text(s, 5, m->reason);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	if (dx_changes(st) != 1)
+		return dx_error(DX_NOT_FOUND, "no household %lld", (long long)m->household_id);
+	m->id = dx_last_id(st);
+	return DX_OK;
+}
+
+int dx_store_membership_close(struct dx_store *st, int64_t id, const char *to_on,
+			      const char *reason)
+{
+	struct dx_stmt *s = dx_q(st, SQL_CLOSE);
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, id);
+	dx_bind_text(s, 2, to_on);
+	dx_bind_text(s, 3, reason);
+	return dx_step_done(s);
+}
+
+int dx_store_person_place(struct dx_store *st, int64_t id, int64_t household_id,
+			  const char *left_on)
+{
+	struct dx_stmt *s = dx_q(st, SQL_PLACE);
+	char now[21];
+	if (!s)
+		return DX_DB;
+	dx_store_now(now);
+	dx_bind_int(s, 1, id);
+	dx_bind_int(s, 2, household_id);
+	dx_bind_opt(s, 3, left_on);
+	dx_bind_text(s, 4, now);
+	return dx_step_done(s);
+}
+
+int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11])
+{
+	struct dx_stmt *s = dx_q(st, SQL_LEFT_ON);
+	int rc;
+	out[0] = '\0';
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, id);
+	if ((rc = dx_step(s)))
+		return rc;
+	dx_col_copy(s, 0, out, 11);
+	return dx_step_done(s);
+}
+
+/* A period covers day ?2 when from_on <= ?2 < to_on (NULL = open). */
+#define COVERS(m, d) \
+	" (" m ".from_on IS NULL OR " m ".from_on <= " d ") AND (" m ".to_on IS NULL OR " m \
+	".to_on > " d ") "
+
+/* Per household: counted members of its periods covering as_of, less
+ * those of its open periods (who are among household.members now). */
+static const char SQL_DELTA[] =
+	"SELECT m.household_id, sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END)"
+	" - sum(m.to_on IS NULL) AS d"
+	" FROM membership m JOIN person p ON p.id = m.person_id"
+	" WHERE m.county_code = ?1 AND p.counted = 1"
+	" GROUP BY m.household_id HAVING d != 0";
+
+int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
+			      int (*fn)(int64_t household_id, int delta, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_DELTA);
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, as_of);
+	while ((rc = dx_step(s)) == DX_OK)
+		if ((rc = fn(dx_col_int(s, 0), (int)dx_col_int(s, 1), arg)))
+			break;
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+static const char SQL_MEMBER_ON[] =
+	"SELECT coalesce((SELECT m.household_id FROM membership m WHERE m.person_id = ?1 AND"
+	COVERS("m", "?2") "ORDER BY m.id DESC LIMIT 1),"
+	" CASE WHEN EXISTS (SELECT 1 FROM membership x WHERE x.person_id = ?1) THEN 0"
+	" ELSE (SELECT household_id FROM person WHERE id = ?1) END, 0)";
+
+int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t *household_id)
+{
+	struct dx_stmt *s = dx_q(st, SQL_MEMBER_ON);
+	int rc;
+	*household_id = 0;
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, id);
+	dx_bind_text(s, 2, on);
+	rc = dx_step_int(s, household_id);
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
+}
+
+/* Registered members of household h on day d: those without history who
+ * are current members, and the periods covering d. */
+#define MEMBERS_ON(h, d)                                                                  \
+	"((SELECT count(*) FROM person p WHERE p.household_id = " h " AND p.left_on IS NULL" \
+	"  AND NOT EXISTS (SELECT 1 FROM membership x WHERE x.person_id = p.id))"         \
+	" + (SELECT count(*) FROM membership m WHERE m.household_id = " h " AND"          \
+	COVERS("m", d) "))"
+/* An episode covers household h on day d: identified by then, not ended. */
+#define MONITORED_ON(h, d)                                                       \
+	" EXISTS (SELECT 1 FROM episode e WHERE e.household_id = " h                \
+	" AND e.identified_on <= " d " AND (e.ended_on IS NULL OR e.ended_on > " d "))"
+#define IN_AREA(h) " " h ".area_code >= ?1 AND " h ".area_code < ?1 || ':' "
+
+/* ?1 area, ?2 from, ?3 to */
+static const char SQL_NC_INCLUDED[] =
+	"SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0) FROM household h"
+	" WHERE" IN_AREA("h") "AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id"
+	" AND e.identified_on >= ?2 AND e.identified_on <= ?3"
+	" AND NOT EXISTS (SELECT 1 FROM episode x WHERE x.id = e.prev_id"
+	"  AND x.end_reason = '风险消除回退'))";
+static const char SQL_NC_ADDED[] =
+	"SELECT count(*) FROM membership m JOIN household h ON h.id = m.household_id"
+	" WHERE" IN_AREA("h") "AND m.from_on >= ?2 AND m.from_on <= ?3 AND"
+	MONITORED_ON("h.id", "m.from_on");
+static const char SQL_NC_LEFT[] =
+	"SELECT count(DISTINCT h.id), count(*) FROM membership m"
+	" JOIN household h ON h.id = m.household_id"
+	" WHERE" IN_AREA("h") "AND m.to_on >= ?2 AND m.to_on <= ?3 AND"
+	MONITORED_ON("h.id", "m.to_on");
+static const char SQL_NC_ELIMINATED[] =
+	"SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0) FROM household h"
+	" WHERE" IN_AREA("h") "AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id"
+	" AND e.eliminated_on >= ?2 AND e.eliminated_on <= ?3"
+	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))";
+
+static int nc_query(struct dx_store *st, const char *sql, const char *area, const char *from,
+		    const char *to, long *a, long *b)
+{
+	struct dx_stmt *s = dx_q(st, sql);
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	dx_bind_text(s, 2, from);
+	dx_bind_text(s, 3, to);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	*a = (long)dx_col_int(s, 0);
+	if (b)
+		*b = (long)dx_col_int(s, 1);
+	return dx_step_done(s);
+}
+
+int dx_store_natural_change(struct dx_store *st, const char *area, const char *from,
+			    const char *to, struct dx_natural_change *out)
+{
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if ((rc = nc_query(st, SQL_NC_INCLUDED, area, from, to, &out->included,
+			   &out->included_persons)) ||
+	    (rc = nc_query(st, SQL_NC_ADDED, area, from, to, &out->added, NULL)) ||
+	    (rc = nc_query(st, SQL_NC_LEFT, area, from, to, &out->left_households, &out->left)))
+		return rc;
+	return nc_query(st, SQL_NC_ELIMINATED, area, from, to, &out->eliminated,
+			&out->eliminated_persons);
+}
