@@ -69,6 +69,10 @@ static const struct dx_cmd commands[] = {
 	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
 	 "[--out FILE] [--db FILE]",
 	 "the work report's 基本情况 for an area"},
+	{"household", cmd_household,
+	 "household show 户编号|身份证号|姓名 [--area A] [--format text|json] [--as ACCOUNT] | "
+	 "household find 姓名|户编号|身份证号后4位以上|村名 [--area A] [--as ACCOUNT] [--db FILE]",
+	 "the household record (户档案) and finding households"},
 };
 
 const char *dx_cli_db_path(const char *opt)

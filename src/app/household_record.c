@@ -1,0 +1,338 @@
+/*
+ * household_record.c - building the household record (户档案) and finding
+ * households (see household_record.h).  Reading only: the record is the
+ * store's rows put together, with the income figures computed by
+ * policy/income.c under the policy of each year, and personal numbers
+ * masked for whoever may not see them.  Rendering is household_out.c's.
+ */
+#include "core/dx.h"
+#include "app/household_record.h"
+#include "app/policy.h"
+#include "core/area.h"
+#include "core/idcard.h"
+#include "core/date.h"
+#include "store/followup.h"
+#include "store/membership.h"
+
+/* A growing array of `type` in r->name / r->n<name>. */
+#define PUSH(arr, n, item)                                                      \
+	do {                                                                    \
+		(arr) = dx_xrealloc((arr), ((n) + 1) * sizeof(*(arr)));        \
+		(arr)[(n)++] = (item);                                          \
+	} while (0)
+
+/* The prefix the actor reads under: area narrowed to the scope. */
+static int read_area(const struct dx_actor *a, const char *area, char out[13],
+		     struct dx_buf *why)
+{
+	if (a)
+		return dx_actor_area(a, area, out, why);
+	if (!area || !*area) {
+		out[0] = '\0'; /* the local owner: every area */
+		return DX_OK;
+	}
+	if (dx_area_canon(area, out) < DX_AREA_COUNTY) {
+		dx_buf_addf(why, "区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）", area);
+		return DX_INVALID;
+	}
+	return DX_OK;
+}
+
+void dx_hh_brief_state(const struct dx_hh_brief *b, char *out, size_t size)
+{
+	if (!b->category[0])
+		dx_strlcpy(out, "未纳入监测", size);
+	else
+		dx_snprintf(out, size, "%s（%s）", b->category,
+			    b->eliminated_on[0] ? "已消除风险" : "风险未消除");
+}
+
+/* ---- find ---- */
+
+static int all_digits(const char *s, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!(s[i] >= '0' && s[i] <= '9') && !(i == n - 1 && (s[i] == 'X' || s[i] == 'x')))
+			return 0;
+	return n > 0;
+}
+
+int dx_household_find(struct dx_store *st, const struct dx_actor *a, const char *text,
+		      const char *area, int (*fn)(const struct dx_hh_brief *, void *), void *arg,
+		      struct dx_buf *why)
+{
+	char prefix[13], t[64];
+	size_t n;
+	unsigned how;
+	int rc;
+	if ((rc = read_area(a, area, prefix, why)))
+		return rc;
+	if (!text || !*text || strlen(text) >= sizeof(t)) {
+		dx_buf_adds(why, "请给出要查找的姓名、户编号、身份证号后几位或村名");
+		return DX_INVALID;
+	}
+	dx_strlcpy(t, text, sizeof(t));
+	n = strlen(t);
+	if (t[n - 1] == 'x')
+		t[n - 1] = 'X';
+	if (all_digits(t, n)) {
+		if (n < 4) {
+			dx_buf_addf(why, "\"%s\" 太短：按身份证号查找请至少给出后4位", text);
+			return DX_INVALID;
+		}
+		/* digits: a 户编号, or the end of an ID (a whole one included) */
+		how = DX_FIND_HH_NO | DX_FIND_ID_TAIL;
+	} else {
+		how = DX_FIND_NAME | DX_FIND_VILLAGE | DX_FIND_HH_NO;
+	}
+	return dx_store_hh_find(st, prefix, t, how, fn, arg);
+}
+
+/* ---- the record ---- */
+
+struct build {
+	struct dx_store *st;
+	struct dx_household_record *r;
+};
+
+static int on_choice(const struct dx_hh_brief *b, void *arg)
+{
+	struct dx_household_record *r = arg;
+	PUSH(r->choices, r->nchoices, *b);
+	return 0;
+}
+
+static void mask_person(struct dx_person *p)
+{
+	char m[32];
+	dx_idcard_mask(p->id_no, m);
+	dx_strlcpy(p->id_no, m, sizeof(p->id_no));
+	dx_phone_mask(p->phone, m, sizeof(m));
+	dx_strlcpy(p->phone, m, sizeof(p->phone));
+}
+
+static int on_member(const struct dx_hh_member *m, void *arg)
+{
+	struct dx_household_record *r = arg;
+	PUSH(r->members, r->nmembers, *m);
+	return 0;
+}
+
+static int on_episode(const struct dx_episode *e, void *arg)
+{
+	struct dx_household_record *r = arg;
+	PUSH(r->episodes, r->nepisodes, *e);
+	return 0;
+}
+
+static int on_measure(const struct dx_measure *m, void *arg)
+{
+	struct dx_household_record *r = arg;
+	PUSH(r->measures, r->nmeasures, *m);
+	return 0;
+}
+
+static int on_visit(const struct dx_visit *v, void *arg)
+{
+	struct dx_household_record *r = arg;
+	PUSH(r->visits, r->nvisits, *v);
+	return 0;
+}
+
+static int on_warning(const struct dx_hh_warning *w, void *arg)
+{
+	struct dx_household_record *r = arg;
+	PUSH(r->warnings, r->nwarnings, *w);
+	return 0;
+}
+
+static int on_clue(int64_t id, void *arg)
+{
+	struct build *b = arg;
+	struct dx_clue_row c;
+	int rc = dx_store_clue_get(b->st, id, &c);
+	if (!rc)
+		PUSH(b->r->clues, b->r->nclues, c);
+	return rc;
+}
+
+static int on_case(int64_t id, void *arg)
+{
+	struct build *b = arg;
+	struct dx_hr_case c;
+	size_t n = 0;
+	int rc;
+	memset(&c, 0, sizeof(c));
+	if ((rc = dx_store_case_get(b->st, id, &c.c)) ||
+	    (rc = dx_store_step_list(b->st, id, c.steps, DX_ARRAY_SIZE(c.steps), &n)))
+		return rc;
+	c.nsteps = n < DX_ARRAY_SIZE(c.steps) ? n : DX_ARRAY_SIZE(c.steps);
+	PUSH(b->r->cases, b->r->ncases, c);
+	return 0;
+}
+
+static int on_audit(const struct dx_hh_audit *a, void *arg)
+{
+	struct dx_household_record *r = arg;
+	struct dx_hr_audit x;
+	memset(&x, 0, sizeof(x));
+	x.id = a->id;
+	dx_strlcpy(x.at, a->at, sizeof(x.at));
+	dx_strlcpy(x.actor, a->actor, sizeof(x.actor));
+	dx_strlcpy(x.action, a->action, sizeof(x.action));
+	dx_strlcpy(x.entity, a->entity, sizeof(x.entity));
+	dx_strlcpy(x.key, a->key, sizeof(x.key));
+	x.before = dx_xstrdup(a->before);
+	x.after = dx_xstrdup(a->after);
+	PUSH(r->audit, r->naudit, x);
+	return 0;
+}
+
+/* Counted members of the household on `day`: those of the record's
+ * members whose membership covered it (store/membership.h). */
+static int members_on(struct dx_store *st, const struct dx_household_record *r,
+		      const char *day, int *n)
+{
+	*n = 0;
+	for (size_t i = 0; i < r->nmembers; i++) {
+		int64_t hh = 0;
+		int rc;
+		if (!r->members[i].p.counted)
+			continue;
+		if ((rc = dx_store_member_on(st, r->members[i].p.id, day, &hh)))
+			return rc;
+		if (hh == r->hh.h.id)
+			(*n)++;
+	}
+	return DX_OK;
+}
+
+/*
+ * A year's figures: members are those counted on the year's last day
+ * (or today, in the running year), the policy the one in force for the
+ * household's village that year (its line and whether 合规自付支出 is
+ * deducted); the arithmetic is dx_income_compute's.
+ */
+static int on_income(const struct dx_income_row *row, void *arg)
+{
+	struct build *b = arg;
+	struct dx_hr_income x;
+	struct dx_policy p;
+	struct dx_date today;
+	char day[11], t[11];
+	int rc;
+	memset(&x, 0, sizeof(x));
+	x.row = *row;
+	dx_date_today(&today);
+	dx_date_format(&today, t);
+	dx_snprintf(day, sizeof(day), "%04d-12-31", row->year);
+	if (strcmp(t, day) < 0)
+		dx_strlcpy(day, t, sizeof(day));
+	if ((rc = members_on(b->st, b->r, day, &x.members)))
+		return rc;
+	if ((rc = dx_app_policy(b->st, b->r->hh.h.area_code, row->year, NULL, &p)))
+		return rc;
+	{
+		struct dx_income in = {row->wage,	   row->business, row->property,
+				       row->transfer,	   row->business_cost, row->claims,
+				       row->oop,	   x.members};
+		x.computed = dx_income_compute(&in, p.deduct_oop, &x.r) == DX_OK;
+	}
+	x.line = p.monitoring_line;
+	x.below_line = x.computed && x.r.tested_pc < x.line;
+	PUSH(b->r->incomes, b->r->nincomes, x);
+	return 0;
+}
+
+static int fill(struct dx_store *st, const struct dx_actor *a, int64_t id,
+		struct dx_household_record *r)
+{
+	struct build b = {st, r};
+	int rc;
+	if ((rc = dx_store_hh_full(st, id, &r->hh)))
+		return rc;
+	r->unmasked = a && dx_actor_may_unmask(a);
+	if ((rc = dx_store_hh_members(st, id, on_member, r)) ||
+	    (rc = dx_store_hh_incomes(st, id, on_income, &b)) ||
+	    (rc = dx_store_episode_list(st, id, on_episode, r)) ||
+	    (rc = dx_store_hh_case_ids(st, id, on_case, &b)) ||
+	    (rc = dx_store_measure_list(st, id, on_measure, r)) ||
+	    (rc = dx_store_hh_visits(st, id, on_visit, r)) ||
+	    (rc = dx_store_hh_warnings(st, id, on_warning, r)) ||
+	    (rc = dx_store_hh_clue_ids(st, id, on_clue, &b)) ||
+	    (rc = dx_store_hh_audit(st, id, r->hh.h.hh_no, on_audit, r)))
+		return rc;
+	if (!r->unmasked) {
+		char m[32];
+		for (size_t i = 0; i < r->nmembers; i++)
+			mask_person(&r->members[i].p);
+		dx_phone_mask(r->hh.h.phone, m, sizeof(m));
+		dx_strlcpy(r->hh.h.phone, m, sizeof(r->hh.h.phone));
+	}
+	return DX_OK;
+}
+
+int dx_household_record(struct dx_store *st, const struct dx_actor *a, const char *key,
+			const char *area, struct dx_household_record *out, struct dx_buf *why)
+{
+	struct dx_idcard id;
+	char prefix[13];
+	const char *text = key;
+	unsigned how;
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if ((rc = read_area(a, area, prefix, why)))
+		return rc;
+	if (!key || !*key) {
+		dx_buf_adds(why, "请给出户编号、身份证号或姓名");
+		return DX_INVALID;
+	}
+	if (!dx_idcard_parse(key, strlen(key), &id, NULL)) {
+		text = id.id;
+		how = DX_FIND_ID;
+	} else {
+		how = DX_FIND_HH_NO | DX_FIND_NAME;
+	}
+	if ((rc = dx_store_hh_find(st, prefix, text, how, on_choice, out)))
+		goto out;
+	if (!out->nchoices) {
+		dx_buf_addf(why, "%s没有户编号、身份证号或姓名为 %s 的农户",
+			    a ? "在管辖范围内" : "", how == DX_FIND_ID ? "（所给身份证号）" : key);
+		rc = DX_NOT_FOUND;
+		goto out;
+	}
+	if (out->nchoices > 1)
+		return DX_OK; /* the caller lists them */
+	{
+		int64_t hid = out->choices[0].id;
+		free(out->choices);
+		out->choices = NULL;
+		out->nchoices = 0;
+		rc = fill(st, a, hid, out);
+	}
+out:
+	if (rc)
+		dx_household_record_release(out);
+	return rc;
+}
+
+void dx_household_record_release(struct dx_household_record *r)
+{
+	if (!r)
+		return;
+	for (size_t i = 0; i < r->naudit; i++) {
+		free(r->audit[i].before);
+		free(r->audit[i].after);
+	}
+	free(r->choices);
+	free(r->members);
+	free(r->incomes);
+	free(r->episodes);
+	free(r->cases);
+	free(r->measures);
+	free(r->visits);
+	free(r->warnings);
+	free(r->clues);
+	free(r->audit);
+	memset(r, 0, sizeof(*r));
+}
