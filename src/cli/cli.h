@@ -48,5 +48,6 @@ int cmd_visit(int argc, char **argv);
 int cmd_warning(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_household(int argc, char **argv);
+int cmd_person(int argc, char **argv);
 
 #endif

@@ -73,6 +73,12 @@ static const struct dx_cmd commands[] = {
 	 "household show 户编号|身份证号|姓名 [--area A] [--format text|json] [--as ACCOUNT] | "
 	 "household find 姓名|户编号|身份证号后4位以上|村名 [--area A] [--as ACCOUNT] [--db FILE]",
 	 "the household record (户档案) and finding households"},
+	{"person", cmd_person,
+	 "person add --hh 户编号 --id 身份证号 --name N --relation R --date D [--ethnicity E] "
+	 "[--education E] [--school S] [--health H] [--labour L] [--phone P] [--not-counted] | "
+	 "person leave 身份证号 --reason 死亡|迁出|婚嫁|服刑|其他 --date D | "
+	 "person move 身份证号 --to 户编号 [--relation R] --date D  (all --as ACCOUNT [--db FILE])",
+	 "members who join, leave or move (history kept)"},
 };
 
 const char *dx_cli_db_path(const char *opt)
