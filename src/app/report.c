@@ -16,6 +16,7 @@
 #include "core/area.h"
 #include "core/date.h"
 #include "core/idmap.h"
+#include "store/membership.h"
 
 #include <pthread.h>
 #include <stddef.h>
@@ -572,6 +573,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	}
 	{
 		struct dx_proc_counts pc;
+		struct dx_natural_change nc;
 		char year_start[11];
 		dx_snprintf(year_start, sizeof(year_start), "%04d-01-01", r->year);
 		if ((rc = dx_store_proc_counts(st, r->area, year_start, r->as_of, &pc)))
@@ -586,6 +588,17 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->eliminated = pc.eliminated;
 		r->cases_open = pc.open;
 		r->cases_overdue = pc.overdue;
+		/* 自然增减 over the same period (membership.h defines each) */
+		if ((rc = dx_store_natural_change(st, r->area, year_start, r->as_of, &nc)))
+			return rc;
+		r->nc_recorded = nc.recorded;
+		r->nc_included = nc.included;
+		r->nc_included_persons = nc.included_persons;
+		r->nc_added = nc.added;
+		r->nc_left_households = nc.left_households;
+		r->nc_left = nc.left;
+		r->nc_eliminated = nc.eliminated;
+		r->nc_eliminated_persons = nc.eliminated_persons;
 	}
 	/* each household counts once, in its row (or the total when the
 	 * report has no rows); the rows then add up into the total, which is

@@ -62,6 +62,11 @@ struct dx_report {
 	/* procedure figures of the year to as_of, whole area only */
 	long warnings, warnings_clued, clues, clues_warning, clues_verified, clues_in_time;
 	long identified, eliminated, cases_open, cases_overdue;
+	/* the year's 自然增减 to as_of, whole area only (store/membership.h
+	 * dx_store_natural_change says what each counts) */
+	int nc_recorded; /* 0: no membership change on record, 自然增减 unknown */
+	long nc_included, nc_included_persons, nc_added, nc_left_households, nc_left,
+		nc_eliminated, nc_eliminated_persons;
 	struct dx_report_row *rows;
 	size_t nrows;
 };

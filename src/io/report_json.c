@@ -86,6 +86,17 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 		cJSON_AddNumberToObject(p, "cases_open", (double)r->cases_open);
 		cJSON_AddNumberToObject(p, "cases_overdue", (double)r->cases_overdue);
 	}
+	{
+		cJSON *n = cJSON_AddObjectToObject(root, "natural_change");
+		cJSON_AddBoolToObject(n, "recorded", r->nc_recorded);
+		cJSON_AddNumberToObject(n, "included", (double)r->nc_included);
+		cJSON_AddNumberToObject(n, "included_persons", (double)r->nc_included_persons);
+		cJSON_AddNumberToObject(n, "added_persons", (double)r->nc_added);
+		cJSON_AddNumberToObject(n, "left", (double)r->nc_left_households);
+		cJSON_AddNumberToObject(n, "left_persons", (double)r->nc_left);
+		cJSON_AddNumberToObject(n, "eliminated", (double)r->nc_eliminated);
+		cJSON_AddNumberToObject(n, "eliminated_persons", (double)r->nc_eliminated_persons);
+	}
 	rows = cJSON_AddArrayToObject(root, "rows");
 	for (size_t i = 0; i < r->nrows; i++) {
 		cJSON *row = figs_json(r, r->rows[i].code, &r->rows[i].f);

@@ -185,6 +185,20 @@ static void procedure(const struct dx_report *r, struct dx_buf *out)
 	}
 }
 
+/* The year's 自然增减 in the reports' words: "纳入监测户18户44人，自然增加6人，
+ * 自然减少18户40人，消除风险4户9人" (seed 004); only where the store records
+ * members coming and going (person add|leave|move): a store of imported
+ * ledgers alone cannot tell, and says nothing rather than "0人". */
+static void natural(const struct dx_report *r, struct dx_buf *out)
+{
+	if (!r->nc_recorded)
+		return;
+	dx_buf_addf(out, "\n\n动态调整：纳入监测户%ld户%ld人，自然增加%ld人，自然减少%ld户%ld人，"
+			 "消除风险%ld户%ld人。",
+		    r->nc_included, r->nc_included_persons, r->nc_added, r->nc_left_households,
+		    r->nc_left, r->nc_eliminated, r->nc_eliminated_persons);
+}
+
 void dx_report_text(const struct dx_report *r, struct dx_buf *out)
 {
 	basic(r, &r->total, out);
@@ -192,5 +206,6 @@ void dx_report_text(const struct dx_report *r, struct dx_buf *out)
 	dibao(&r->total, out);
 	employment(&r->total, out);
 	procedure(r, out);
+	natural(r, out);
 	visits(r, &r->total, out);
 }

@@ -188,6 +188,11 @@ static const char SQL_NC_ELIMINATED[] =
 	" AND e.eliminated_on >= ?2 AND e.eliminated_on <= ?3"
 	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))";
 
+/* (names ?2 and ?3 only because nc_query binds them) */
+static const char SQL_NC_RECORDED[] =
+	"SELECT EXISTS (SELECT 1 FROM membership m JOIN household h ON h.id = m.household_id"
+	" WHERE" IN_AREA("h") "AND ?2 = ?2 AND ?3 = ?3)";
+
 static int nc_query(struct dx_store *st, const char *sql, const char *area, const char *from,
 		    const char *to, long *a, long *b)
 {
@@ -210,7 +215,11 @@ int dx_store_natural_change(struct dx_store *st, const char *area, const char *f
 			    const char *to, struct dx_natural_change *out)
 {
 	int rc;
+	long recorded = 0;
 	memset(out, 0, sizeof(*out));
+	if ((rc = nc_query(st, SQL_NC_RECORDED, area, from, to, &recorded, NULL)))
+		return rc;
+	out->recorded = recorded != 0;
 	if ((rc = nc_query(st, SQL_NC_INCLUDED, area, from, to, &out->included,
 			   &out->included_persons)) ||
 	    (rc = nc_query(st, SQL_NC_ADDED, area, from, to, &out->added, NULL)) ||

@@ -75,9 +75,12 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
  *    eliminated in the period (and not rolled back by `to`), with their
  *    members on `to`
  * Persons are all registered members, counted or not (the reports count
- * registered people).
+ * registered people).  recorded is 0 when no household under area has
+ * any membership change on record (ledger imports alone): the store then
+ * cannot tell 自然增减, and a report should not claim it was zero.
  */
 struct dx_natural_change {
+	int recorded;
 	long included, included_persons;
 	long added;
 	long left_households, left;

@@ -6,6 +6,7 @@
  * counting rules serve every report table and drill-down.
  */
 #include "core/dx.h"
+#include "store/membership.h"
 #include "store/store_int.h"
 
 /*
@@ -43,6 +44,7 @@ struct fact_slot {
 	int64_t net, prev_net;
 	unsigned char has_income, has_prev, monitored, eliminated, reflag;
 	unsigned char cat; /* index into fact_map.cats */
+	int16_t dmembers;  /* counted members on as_of less those now (membership) */
 };
 
 /* Category texts are few (a dated code table); slots refer to them by
@@ -98,6 +100,12 @@ static unsigned char fact_cat(struct fact_map *m, const char *text)
 		return MAX_CATS - 1;
 	dx_strlcpy(m->cats[m->ncats], text, CAT_LEN);
 	return (unsigned char)m->ncats++;
+}
+
+static int on_delta(int64_t household_id, int delta, void *arg)
+{
+	fact_get(arg, household_id, 1)->dmembers = (int16_t)delta;
+	return 0;
 }
 
 int dx_store_household_bound(struct dx_store *st, int64_t *n)
@@ -169,6 +177,10 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	}
 	if (rc != DX_NOT_FOUND)
 		goto out;
+	/* who was a member on as_of: household.members counts who is one
+	 * now; the few households whose members came or went since differ */
+	if ((rc = dx_store_membership_delta(st, county, as_of, on_delta, map)))
+		goto out;
 	if (!(s = dx_q(st, strlen(area) <= 6 ? SQL_SCAN_HH_COUNTY : SQL_SCAN_HH))) {
 		rc = DX_DB;
 		goto out;
@@ -194,6 +206,7 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 			f.category = map->cats[x->cat];
 			f.eliminated = x->eliminated;
 			f.reflag = x->reflag;
+			f.members += x->dmembers;
 		}
 		if ((rc = fn(&f, arg)))
 			break;
