@@ -1,0 +1,385 @@
+/*
+ * test_household_record.c - the household record (户档案) and members who
+ * come and go (issue 11), through a real store: the record by each key,
+ * masking by account, the choices a shared name gives, income figures
+ * from the income code, find; person add/leave/move with their history,
+ * the derived household columns, as-of counts and the year's 自然增减.
+ */
+#include "testutil.h"
+#include "app/household_record.h"
+#include "app/person.h"
+#include "core/idcard.h"
+#include "store/derived.h"
+#include "store/membership.h"
+
+static char path[64];
+static struct dx_store *st;
+static struct dx_actor v1, v2, c1, ro;
+
+#define VIL1 "532399101001"
+#define VIL2 "532399101002"
+
+static void actor(const char *name, const char *level, const char *scope, const char *role,
+		  struct dx_actor *a)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	assert_int_equal(dx_account_add(st, name, level, scope, role, "test", &why), DX_OK);
+	assert_int_equal(dx_actor_load(st, name, a, &why), DX_OK);
+	dx_buf_release(&why);
+}
+
+/* A valid 身份证 born on `birth` (YYYYMMDD) with sequence seq. */
+static void idno(char out[19], const char *birth, int seq)
+{
+	dx_snprintf(out, 19, "532399%s%03d", birth, seq);
+	out[17] = dx_idcard_check_char(out);
+	out[18] = '\0';
+}
+
+static int64_t hh(const char *no, const char *village)
+{
+	struct dx_household h = {0};
+	dx_strlcpy(h.hh_no, no, sizeof(h.hh_no));
+	dx_strlcpy(h.area_code, village, sizeof(h.area_code));
+	dx_strlcpy(h.kind, "一般户", sizeof(h.kind));
+	dx_strlcpy(h.phone, "13987654321", sizeof(h.phone));
+	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
+	return h.id;
+}
+
+static int64_t member(int64_t hid, const char *name, const char *rel, const char *birth, int seq,
+		      int counted)
+{
+	struct dx_person p = {0};
+	struct dx_idcard id;
+	char no[19];
+	idno(no, birth, seq);
+	assert_int_equal(dx_idcard_parse(no, 18, &id, NULL), 0);
+	p.household_id = hid;
+	dx_strlcpy(p.id_no, no, sizeof(p.id_no));
+	dx_strlcpy(p.name, name, sizeof(p.name));
+	dx_strlcpy(p.relation, rel, sizeof(p.relation));
+	dx_strlcpy(p.sex, id.sex == 1 ? "男" : "女", sizeof(p.sex));
+	dx_strlcpy(p.birth, id.birth, sizeof(p.birth));
+	dx_strlcpy(p.labour, "普通劳动力", sizeof(p.labour));
+	p.ins_resident = 1;
+	p.work_months = -1;
+	p.counted = counted;
+	assert_int_equal(dx_store_person_insert(st, &p), DX_OK);
+	return p.id;
+}
+
+static int64_t H1, H2, H3;
+
+static int setup(void **state)
+{
+	struct dx_income_row in = {0};
+	struct dx_episode e = {0};
+	(void)state;
+	tu_tmpdb(path);
+	dx_log_set_level(DX_LOG_NONE);
+	assert_int_equal(dx_store_open(&st, path, DX_STORE_CREATE), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532399", "云岭县"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532399101", "云华乡"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, VIL1, "青山村"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, VIL2, "麦地村"), DX_OK);
+	actor("v1", "村", VIL1, NULL, &v1);
+	actor("v2", "村", VIL2, NULL, &v2);
+	actor("c1", "县", "532399", NULL, &c1);
+	actor("ro", "县", "532399", "查看", &ro);
+	H1 = hh("H1", VIL1);
+	member(H1, "罗涛", "户主", "19681002", 3, 1);
+	member(H1, "李芳", "配偶", "19700505", 2, 1);
+	member(H1, "罗小", "之子", "19950101", 5, 0); /* not counted */
+	H2 = hh("H2", VIL1);
+	member(H2, "罗涛", "户主", "19720303", 7, 1); /* the same name */
+	member(H2, "张红", "配偶", "19740404", 4, 1);
+	H3 = hh("H3", VIL2);
+	member(H3, "王五", "户主", "19600606", 9, 1);
+	/* H1: 2025 income 30000 + 1000 claims - 9000 out of pocket, 2 counted */
+	in.household_id = H1;
+	in.year = 2025;
+	in.wage = 3000000;
+	in.claims = 100000;
+	in.oop = 900000;
+	assert_int_equal(dx_store_income_put(st, &in), DX_OK);
+	/* H1 monitored since 2025 */
+	e.household_id = H1;
+	dx_strlcpy(e.category, "边缘易致贫户", sizeof(e.category));
+	dx_strlcpy(e.risks, "因病", sizeof(e.risks));
+	dx_strlcpy(e.identified_on, "2025-03-01", sizeof(e.identified_on));
+	assert_int_equal(dx_store_episode_insert(st, &e), DX_OK);
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	dx_store_close(st);
+	tu_rm(path);
+	return 0;
+}
+
+static void test_show_by_each_key(void **state)
+{
+	struct dx_household_record r;
+	struct dx_buf why = DX_BUF_INIT;
+	char no[19];
+	(void)state;
+	/* 户编号 */
+	assert_int_equal(dx_household_record(st, &c1, "H1", NULL, &r, &why), DX_OK);
+	assert_int_equal(r.nchoices, 0);
+	assert_string_equal(r.hh.h.hh_no, "H1");
+	assert_string_equal(r.hh.head, "罗涛");
+	assert_string_equal(r.hh.village, "青山村");
+	assert_int_equal(r.nmembers, 3);
+	assert_string_equal(r.members[0].p.relation, "户主");
+	assert_int_equal(r.nepisodes, 1);
+	dx_household_record_release(&r);
+	/* 身份证号 (a spouse's) */
+	idno(no, "19700505", 2);
+	assert_int_equal(dx_household_record(st, &c1, no, NULL, &r, &why), DX_OK);
+	assert_string_equal(r.hh.h.hh_no, "H1");
+	dx_household_record_release(&r);
+	/* a name only one household has */
+	assert_int_equal(dx_household_record(st, &c1, "张红", NULL, &r, &why), DX_OK);
+	assert_string_equal(r.hh.h.hh_no, "H2");
+	dx_household_record_release(&r);
+	/* a shared name: the households to choose from, no record */
+	assert_int_equal(dx_household_record(st, &c1, "罗涛", NULL, &r, &why), DX_OK);
+	assert_int_equal(r.nchoices, 2);
+	assert_string_equal(r.choices[0].hh_no, "H1");
+	assert_string_equal(r.choices[1].hh_no, "H2");
+	assert_string_equal(r.choices[1].village, "青山村");
+	assert_int_equal(r.nmembers, 0);
+	dx_household_record_release(&r);
+	/* narrowed by area: one left */
+	assert_int_equal(dx_household_record(st, &c1, "王五", VIL1, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record(st, NULL, "王五", VIL2, &r, &why), DX_OK);
+	assert_string_equal(r.hh.h.hh_no, "H3");
+	dx_household_record_release(&r);
+	dx_buf_release(&why);
+}
+
+static void test_masking_and_scope(void **state)
+{
+	struct dx_household_record r;
+	struct dx_buf why = DX_BUF_INIT;
+	char no[19];
+	(void)state;
+	idno(no, "19681002", 3);
+	/* county 经办: unmasked */
+	assert_int_equal(dx_household_record(st, &c1, "H1", NULL, &r, &why), DX_OK);
+	assert_true(r.unmasked);
+	assert_string_equal(r.members[0].p.id_no, no);
+	assert_string_equal(r.hh.h.phone, "13987654321");
+	dx_household_record_release(&r);
+	/* village, read-only county, local owner: masked */
+	{
+		char m[19];
+		dx_idcard_mask(no, m);
+		const struct dx_actor *as[] = {&v1, &ro, NULL};
+		for (size_t i = 0; i < DX_ARRAY_SIZE(as); i++) {
+			assert_int_equal(dx_household_record(st, as[i], "H1", NULL, &r, &why), DX_OK);
+			assert_false(r.unmasked);
+			assert_string_equal(r.members[0].p.id_no, m);
+			assert_string_not_equal(r.hh.h.phone, "13987654321");
+			dx_household_record_release(&r);
+		}
+	}
+	/* another village's account sees nothing of H1, by any key */
+	assert_int_equal(dx_household_record(st, &v2, "H1", NULL, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record(st, &v2, no, NULL, &r, &why), DX_NOT_FOUND);
+	dx_buf_reset(&why);
+	assert_int_equal(dx_household_record(st, &v2, "H1", VIL1, &r, &why), DX_DENIED);
+	dx_buf_release(&why);
+}
+
+static void test_income_figures(void **state)
+{
+	struct dx_household_record r;
+	struct dx_buf why = DX_BUF_INIT;
+	(void)state;
+	assert_int_equal(dx_household_record(st, &c1, "H1", NULL, &r, &why), DX_OK);
+	assert_int_equal(r.nincomes, 1);
+	assert_int_equal(r.incomes[0].row.year, 2025);
+	assert_int_equal(r.incomes[0].members, 2); /* the uncounted son is out */
+	assert_true(r.incomes[0].computed);
+	assert_int_equal(r.incomes[0].r.net, 3000000);
+	assert_int_equal(r.incomes[0].r.net_pc, 1500000);
+	/* tested: (30000 + 1000 - 9000) / 2 */
+	assert_int_equal(r.incomes[0].r.tested_pc, 1100000);
+	assert_true(r.incomes[0].line > 0);
+	assert_int_equal(r.incomes[0].below_line, r.incomes[0].r.tested_pc < r.incomes[0].line);
+	dx_household_record_release(&r);
+	dx_buf_release(&why);
+}
+
+static int count_brief(const struct dx_hh_brief *b, void *arg)
+{
+	(void)b;
+	(*(int *)arg)++;
+	return 0;
+}
+
+static void test_find(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	char no[19];
+	int n;
+	(void)state;
+	idno(no, "19600606", 9);
+	n = 0;
+	assert_int_equal(dx_household_find(st, &c1, "罗涛", NULL, count_brief, &n, &why), DX_OK);
+	assert_int_equal(n, 2);
+	n = 0;
+	assert_int_equal(dx_household_find(st, &c1, no + 14, NULL, count_brief, &n, &why), DX_OK);
+	assert_int_equal(n, 1);
+	n = 0;
+	assert_int_equal(dx_household_find(st, &c1, "青山", NULL, count_brief, &n, &why), DX_OK);
+	assert_int_equal(n, 2);
+	n = 0;
+	assert_int_equal(dx_household_find(st, &c1, "H3", NULL, count_brief, &n, &why), DX_OK);
+	assert_int_equal(n, 1);
+	/* scoped: a village account finds only its own */
+	n = 0;
+	assert_int_equal(dx_household_find(st, &v2, "罗涛", NULL, count_brief, &n, &why), DX_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(dx_household_find(st, &c1, "123", NULL, count_brief, &n, &why),
+			 DX_INVALID);
+	dx_buf_release(&why);
+}
+
+static int64_t members_of(const char *no)
+{
+	struct dx_household_record r;
+	struct dx_buf why = DX_BUF_INIT;
+	int64_t n;
+	assert_int_equal(dx_household_record(st, &c1, no, NULL, &r, &why), DX_OK);
+	n = r.hh.members;
+	dx_household_record_release(&r);
+	dx_buf_release(&why);
+	return n;
+}
+
+static int sum_delta(int64_t hid, int delta, void *arg)
+{
+	int64_t *d = arg;
+	if (hid == d[0])
+		d[1] += delta;
+	return 0;
+}
+
+static int64_t delta_of(int64_t hid, const char *on)
+{
+	int64_t d[2] = {hid, 0};
+	assert_int_equal(dx_store_membership_delta(st, "532399", on, sum_delta, d), DX_OK);
+	return d[1];
+}
+
+static void test_add_leave_move(void **state)
+{
+	struct dx_person_req req = {0};
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_natural_change nc;
+	char baby[19], wife[19];
+	int64_t pid = 0, hh = 0, stale = -1;
+	(void)state;
+	idno(baby, "20250601", 1);
+	idno(wife, "19700505", 2);
+	req.hh_no = "H1";
+	req.id_no = baby;
+	req.name = "罗宝";
+	req.relation = "之孙子";
+	req.date = "2025-06-02";
+	/* read-only and out-of-scope accounts may not */
+	assert_int_equal(dx_person_add(st, &ro, &req, &pid, &why), DX_DENIED);
+	assert_int_equal(dx_person_add(st, &v2, &req, &pid, &why), DX_NOT_FOUND);
+	/* a second 户主 */
+	req.relation = "户主";
+	assert_int_equal(dx_person_add(st, &v1, &req, &pid, &why), DX_STATE);
+	req.relation = "之孙子";
+	assert_int_equal(dx_person_add(st, &v1, &req, &pid, &why), DX_OK);
+	assert_int_equal(members_of("H1"), 3);
+	/* 两头占 */
+	req.hh_no = "H2";
+	assert_int_equal(dx_person_add(st, &v1, &req, &pid, &why), DX_EXISTS);
+	/* as of a day before the birth the household had 2 counted members */
+	assert_int_equal(delta_of(H1, "2025-06-01"), -1);
+	assert_int_equal(delta_of(H1, "2025-06-02"), 0);
+	/* the wife moves to H2 (another village's account may not) */
+	assert_int_equal(dx_person_move(st, &v2, wife, "H2", NULL, "2025-09-01", &why),
+			 DX_NOT_FOUND);
+	assert_int_equal(dx_person_move(st, &v1, wife, "H2", "其他", "2025-09-01", &why), DX_OK);
+	assert_int_equal(members_of("H1"), 2);
+	assert_int_equal(members_of("H2"), 3);
+	assert_int_equal(delta_of(H1, "2025-08-31"), 1);
+	assert_int_equal(delta_of(H2, "2025-08-31"), -1);
+	assert_int_equal(dx_store_member_on(st, pid, "2025-06-01", &hh), DX_OK);
+	assert_int_equal(hh, 0);
+	assert_int_equal(dx_store_member_on(st, pid, "2025-06-02", &hh), DX_OK);
+	assert_int_equal(hh, H1);
+	/* the baby leaves (迁出): a bad reason, a date before joining, then right */
+	assert_int_equal(dx_person_leave(st, &v1, baby, "失踪", "2025-12-01", &why), DX_INVALID);
+	assert_int_equal(dx_person_leave(st, &v1, baby, "迁出", "2025-06-02", &why), DX_INVALID);
+	assert_int_equal(dx_person_leave(st, &v1, baby, "迁出", "2025-12-01", &why), DX_OK);
+	assert_int_equal(members_of("H1"), 1);
+	assert_int_equal(dx_person_leave(st, &v1, baby, "死亡", "2025-12-02", &why), DX_STATE);
+	assert_int_equal(dx_store_member_on(st, pid, "2025-12-01", &hh), DX_OK);
+	assert_int_equal(hh, 0);
+	/* the triggers kept every household's derived columns */
+	assert_int_equal(dx_store_derived_stale(st, &stale), DX_OK);
+	assert_int_equal(stale, 0);
+	/* the record keeps the history */
+	{
+		struct dx_household_record r;
+		int former = 0;
+		assert_int_equal(dx_household_record(st, &c1, "H1", NULL, &r, &why), DX_OK);
+		assert_int_equal(r.nmembers, 4);
+		for (size_t i = 0; i < r.nmembers; i++) {
+			if (!strcmp(r.members[i].p.name, "罗宝")) {
+				assert_string_equal(r.members[i].joined_on, "2025-06-02");
+				assert_string_equal(r.members[i].left_on, "2025-12-01");
+				assert_string_equal(r.members[i].reason, "迁出");
+				former++;
+			}
+			if (!strcmp(r.members[i].p.name, "李芳")) {
+				assert_string_equal(r.members[i].moved_to, "H2");
+				former++;
+			}
+		}
+		assert_int_equal(former, 2);
+		/* audited: add, move, leave */
+		{
+			int n = 0;
+			for (size_t i = 0; i < r.naudit; i++)
+				n += !strncmp(r.audit[i].action, "person.", 7);
+			assert_int_equal(n, 3);
+		}
+		dx_household_record_release(&r);
+	}
+	/* 自然增减 of 2025: H1 (monitored since 03-01) got the baby, lost the
+	 * wife (moved) and the baby (moved out); H2 is not monitored */
+	assert_int_equal(dx_store_natural_change(st, "532399", "2025-01-01", "2025-12-31", &nc),
+			 DX_OK);
+	assert_true(nc.recorded);
+	assert_int_equal(nc.added, 1);
+	assert_int_equal(nc.left_households, 1);
+	assert_int_equal(nc.left, 2);
+	assert_int_equal(nc.included, 1);
+	/* registered members on 12-31: 罗涛 and the uncounted son */
+	assert_int_equal(nc.included_persons, 2);
+	dx_buf_release(&why);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_show_by_each_key),
+		cmocka_unit_test(test_masking_and_scope),
+		cmocka_unit_test(test_income_figures),
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_add_leave_move),
+	};
+	return cmocka_run_group_tests(tests, setup, teardown);
+}
