@@ -326,26 +326,28 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 	return ids(st, SQL_CASE_IDS, household_id, fn, arg);
 }
 
-/* Each branch is a look-up of the audit_entity index (schema v2).  An
- * import audits the households it creates as one row per id run
- * "FIRST-LAST" (import_persons.c): the run that holds ?1 names it. */
-#define OF_HH(table) \
-	" SELECT CAST(id AS TEXT) FROM " table " WHERE household_id = ?1"
+/* Each branch is a look-up of the audit_entity index (schema v2), so the
+ * record reads only its own rows of a county's audit.  An import audits
+ * the households it creates as one row per id run "FIRST-LAST"
+ * (import_persons.c): the run that holds ?1 names it. */
+#define AUDIT_COLS                                                                 \
+	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"      \
+	" coalesce(after, '') FROM audit WHERE "
+#define OF_HH(entity, table)                                                       \
+	" UNION ALL " AUDIT_COLS "entity = '" entity "' AND entity_key IN"             \
+	" (SELECT CAST(id AS TEXT) FROM " table " WHERE household_id = ?1)"
 static const char SQL_AUDIT[] =
-	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"
-	" coalesce(after, '') FROM audit WHERE"
-	" (entity = 'household' AND entity_key = ?2)"
-	" OR (entity = 'household' AND instr(entity_key, '-') > 1"
-	"  AND CAST(substr(entity_key, 1, instr(entity_key, '-') - 1) AS INTEGER) <= ?1"
-	"  AND CAST(substr(entity_key, instr(entity_key, '-') + 1) AS INTEGER) >= ?1)"
-	" OR (entity = 'person' AND entity_key IN (" OF_HH("person")
-	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1))"
-	" OR (entity = 'episode' AND entity_key IN (" OF_HH("episode") "))"
-	" OR (entity = 'clue' AND entity_key IN (" OF_HH("clue") "))"
-	" OR (entity = 'case' AND entity_key IN (" OF_HH("case_file") "))"
-	" OR (entity = 'measure' AND entity_key IN (" OF_HH("measure") "))"
-	" OR (entity = 'visit' AND entity_key IN (" OF_HH("visit") "))"
-	" ORDER BY id";
+	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
+	" UNION ALL " AUDIT_COLS "entity = 'household' AND action = 'import.insert'"
+	" AND instr(entity_key, '-') > 1"
+	" AND CAST(substr(entity_key, 1, instr(entity_key, '-') - 1) AS INTEGER) <= ?1"
+	" AND CAST(substr(entity_key, instr(entity_key, '-') + 1) AS INTEGER) >= ?1"
+	" UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"
+	" (SELECT CAST(id AS TEXT) FROM person WHERE household_id = ?1"
+	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1)"
+	OF_HH("episode", "episode") OF_HH("clue", "clue") OF_HH("case", "case_file")
+	OF_HH("measure", "measure") OF_HH("visit", "visit")
+	" ORDER BY 1";
 
 int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
 		      int (*fn)(const struct dx_hh_audit *, void *), void *arg)
