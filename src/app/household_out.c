@@ -31,8 +31,7 @@ static void text_members(const struct dx_household_record *r, struct dx_buf *o)
 	for (size_t i = 0; i < r->nmembers; i++) {
 		const struct dx_hh_member *m = &r->members[i];
 		const struct dx_person *p = &m->p;
-		dx_buf_addf(o, "  %s %s %s %s %s", p->name, p->relation, p->id_no, p->sex,
-		            p->birth);
+		dx_buf_addf(o, "  %s %s %s %s %s", p->name, p->relation, p->id_no, p->sex, p->birth);
 		if (p->health[0])
 			dx_buf_addf(o, " 健康:%s", p->health);
 		if (p->labour[0])
@@ -100,8 +99,7 @@ static void text_monitoring(const struct dx_household_record *r, struct dx_buf *
 	section(o, "监测记录", r->nepisodes);
 	for (size_t i = 0; i < r->nepisodes; i++) {
 		const struct dx_episode *e = &r->episodes[i];
-		dx_buf_addf(o, "  %s识别 %s 风险:%s", e->identified_on, e->category,
-		            or_none(e->risks));
+		dx_buf_addf(o, "  %s识别 %s 风险:%s", e->identified_on, e->category, or_none(e->risks));
 		if (e->reflag)
 			dx_buf_adds(o, " 风险再标注");
 		if (e->eliminated_on[0])
@@ -114,7 +112,7 @@ static void text_monitoring(const struct dx_household_record *r, struct dx_buf *
 	for (size_t i = 0; i < r->ncases; i++) {
 		const struct dx_hr_case *c = &r->cases[i];
 		dx_buf_addf(o, "  案件%lld %s %s 立案%s", (long long)c->c.id, c->c.kind, c->c.state,
-		            c->c.opened_on);
+			    c->c.opened_on);
 		if (c->c.deadline[0])
 			dx_buf_addf(o, " 时限%s", c->c.deadline);
 		if (c->c.closed_on[0])
@@ -127,9 +125,9 @@ static void text_monitoring(const struct dx_household_record *r, struct dx_buf *
 			dx_buf_addf(o, " 提示:%s", c->c.flag);
 		dx_buf_addch(o, '\n');
 		for (size_t k = 0; k < c->nsteps; k++)
-			dx_buf_addf(o, "    %s %s %s（%s%s）%s\n", c->steps[k].done_on,
-			            c->steps[k].step, c->steps[k].result, c->steps[k].actor_level,
-			            c->steps[k].actor, c->steps[k].note);
+			dx_buf_addf(o, "    %s %s %s（%s%s）%s\n", c->steps[k].done_on, c->steps[k].step,
+				    c->steps[k].result, c->steps[k].actor_level, c->steps[k].actor,
+				    c->steps[k].note);
 	}
 }
 
@@ -141,17 +139,17 @@ static void text_help(const struct dx_household_record *r, struct dx_buf *o)
 		dx_buf_addf(o, "  %s %s %s ", m->category, or_none(m->detail), m->status);
 		dx_buf_add_fen(o, m->amount);
 		dx_buf_addf(o, "元 %s～%s 责任人:%s\n", or_none(m->start_on), or_none(m->end_on),
-		            or_none(m->cadre));
+			    or_none(m->cadre));
 	}
 	section(o, "走访", r->nvisits);
 	for (size_t i = 0; i < r->nvisits; i++)
 		dx_buf_addf(o, "  %s %s %s %s\n", r->visits[i].visited_on, r->visits[i].cadre,
-		            r->visits[i].content, r->visits[i].findings);
+			    r->visits[i].content, r->visits[i].findings);
 	section(o, "部门预警", r->nwarnings);
 	for (size_t i = 0; i < r->nwarnings; i++) {
 		const struct dx_hh_warning *w = &r->warnings[i];
 		dx_buf_addf(o, "  %s %s %s %s ", or_none(w->occurred_on), w->department, w->name,
-		            w->event);
+			    w->event);
 		dx_buf_add_fen(o, w->amount);
 		dx_buf_adds(o, "元");
 		if (w->clue_id)
@@ -164,7 +162,7 @@ static void text_help(const struct dx_household_record *r, struct dx_buf *o)
 	for (size_t i = 0; i < r->nclues; i++) {
 		const struct dx_clue_row *c = &r->clues[i];
 		dx_buf_addf(o, "  线索%lld %s %s 发现%s 时限%s %s", (long long)c->id, c->source,
-		            c->reason, c->found_on, c->deadline, c->state);
+			    c->reason, c->found_on, c->deadline, c->state);
 		if (c->result[0])
 			dx_buf_addf(o, " %s", c->result);
 		dx_buf_addch(o, '\n');
@@ -175,15 +173,15 @@ void dx_household_record_text(const struct dx_household_record *r, struct dx_buf
 {
 	const struct dx_hh_full *h = &r->hh;
 	dx_buf_addf(o, "户编号 %s  户主 %s  %s%s%s %s\n", h->h.hh_no, or_none(h->head), h->county,
-	            h->township, h->village, h->h.group_name);
+		    h->township, h->village, h->h.group_name);
 	dx_buf_addf(o, "户类型 %s", h->h.kind);
 	if (h->h.tuopin_year)
 		dx_buf_addf(o, "（%d年脱贫）", h->h.tuopin_year);
 	dx_buf_addf(o, "  现有成员%d人（计入家庭人口%d人）  联系电话 %s\n", h->registered,
-	            h->members, or_none(h->h.phone));
+		    h->members, or_none(h->h.phone));
 	dx_buf_addf(o, "住房安全问题 %s  饮水安全问题 %s  义务教育失学辍学 %s  易地扶贫搬迁 %s\n",
-	            yn(h->h.unsafe_housing), yn(h->h.unsafe_water), yn(h->h.dropout),
-	            yn(h->h.relocated));
+		    yn(h->h.unsafe_housing), yn(h->h.unsafe_water), yn(h->h.dropout),
+		    yn(h->h.relocated));
 	text_members(r, o);
 	text_incomes(r, o);
 	text_monitoring(r, o);
@@ -409,11 +407,11 @@ static cJSON *j_audit(const struct dx_hr_audit *a)
 	return o;
 }
 
-#define J_ARRAY(root, key, arr, n, fn)                                                             \
-	do {                                                                                       \
-		cJSON *a_ = cJSON_AddArrayToObject(root, key);                                     \
-		for (size_t i_ = 0; i_ < (n); i_++)                                                \
-			cJSON_AddItemToArray(a_, fn(&(arr)[i_]));                                  \
+#define J_ARRAY(root, key, arr, n, fn)                                  \
+	do {                                                            \
+		cJSON *a_ = cJSON_AddArrayToObject(root, key);          \
+		for (size_t i_ = 0; i_ < (n); i_++)                     \
+			cJSON_AddItemToArray(a_, fn(&(arr)[i_]));       \
 	} while (0)
 
 char *dx_household_record_json(const struct dx_household_record *r)
@@ -441,7 +439,7 @@ void dx_household_choices_text(const struct dx_household_record *r, struct dx_bu
 	dx_buf_addf(o, "找到%zu户，请用户编号指定其中一户：\n户编号,户主,乡镇,村\n", r->nchoices);
 	for (size_t i = 0; i < r->nchoices; i++)
 		dx_buf_addf(o, "%s,%s,%s,%s\n", r->choices[i].hh_no, r->choices[i].head,
-		            r->choices[i].township, r->choices[i].village);
+			    r->choices[i].township, r->choices[i].village);
 }
 
 char *dx_household_choices_json(const struct dx_household_record *r)

@@ -15,14 +15,15 @@
 #include "store/membership.h"
 
 /* A growing array of `type` in r->name / r->n<name>. */
-#define PUSH(arr, n, item)                                                                         \
-	do {                                                                                       \
-		(arr) = dx_xrealloc((arr), ((n) + 1) * sizeof(*(arr)));                            \
-		(arr)[(n)++] = (item);                                                             \
+#define PUSH(arr, n, item)                                                      \
+	do {                                                                    \
+		(arr) = dx_xrealloc((arr), ((n) + 1) * sizeof(*(arr)));        \
+		(arr)[(n)++] = (item);                                          \
 	} while (0)
 
 /* The prefix the actor reads under: area narrowed to the scope. */
-static int read_area(const struct dx_actor *a, const char *area, char out[13], struct dx_buf *why)
+static int read_area(const struct dx_actor *a, const char *area, char out[13],
+		     struct dx_buf *why)
 {
 	if (a)
 		return dx_actor_area(a, area, out, why);
@@ -43,7 +44,7 @@ void dx_hh_brief_state(const struct dx_hh_brief *b, char *out, size_t size)
 		dx_strlcpy(out, "未纳入监测", size);
 	else
 		dx_snprintf(out, size, "%s（%s）", b->category,
-		            b->eliminated_on[0] ? "已消除风险" : "风险未消除");
+			    b->eliminated_on[0] ? "已消除风险" : "风险未消除");
 }
 
 /* ---- find ---- */
@@ -57,8 +58,8 @@ static int all_digits(const char *s, size_t n)
 }
 
 int dx_household_find(struct dx_store *st, const struct dx_actor *a, const char *text,
-                      const char *area, int (*fn)(const struct dx_hh_brief *, void *), void *arg,
-                      struct dx_buf *why)
+		      const char *area, int (*fn)(const struct dx_hh_brief *, void *), void *arg,
+		      struct dx_buf *why)
 {
 	char prefix[13], t[64];
 	size_t n;
@@ -189,8 +190,8 @@ static int on_audit(const struct dx_hh_audit *a, void *arg)
 
 /* Counted members of the household on `day`: those of the record's
  * members whose membership covered it (store/membership.h). */
-static int members_on(struct dx_store *st, const struct dx_household_record *r, const char *day,
-                      int *n)
+static int members_on(struct dx_store *st, const struct dx_household_record *r,
+		      const char *day, int *n)
 {
 	*n = 0;
 	for (size_t i = 0; i < r->nmembers; i++) {
@@ -232,9 +233,9 @@ static int on_income(const struct dx_income_row *row, void *arg)
 	if ((rc = dx_app_policy(b->st, b->r->hh.h.area_code, row->year, NULL, &p)))
 		return rc;
 	{
-		struct dx_income in = {row->wage,     row->business,      row->property,
-		                       row->transfer, row->business_cost, row->claims,
-		                       row->oop,      x.members};
+		struct dx_income in = {row->wage,	   row->business, row->property,
+				       row->transfer,	   row->business_cost, row->claims,
+				       row->oop,	   x.members};
 		x.computed = dx_income_compute(&in, p.deduct_oop, &x.r) == DX_OK;
 	}
 	x.line = p.monitoring_line;
@@ -244,7 +245,7 @@ static int on_income(const struct dx_income_row *row, void *arg)
 }
 
 static int fill(struct dx_store *st, const struct dx_actor *a, int64_t id,
-                struct dx_household_record *r)
+		struct dx_household_record *r)
 {
 	struct build b = {st, r};
 	int rc;
@@ -272,7 +273,7 @@ static int fill(struct dx_store *st, const struct dx_actor *a, int64_t id,
 }
 
 int dx_household_record(struct dx_store *st, const struct dx_actor *a, const char *key,
-                        const char *area, struct dx_household_record *out, struct dx_buf *why)
+			const char *area, struct dx_household_record *out, struct dx_buf *why)
 {
 	struct dx_idcard id;
 	char prefix[13];
@@ -296,7 +297,7 @@ int dx_household_record(struct dx_store *st, const struct dx_actor *a, const cha
 		goto out;
 	if (!out->nchoices) {
 		dx_buf_addf(why, "%s没有户编号、身份证号或姓名为 %s 的农户",
-		            a ? "在管辖范围内" : "", how == DX_FIND_ID ? "（所给身份证号）" : key);
+			    a ? "在管辖范围内" : "", how == DX_FIND_ID ? "（所给身份证号）" : key);
 		rc = DX_NOT_FOUND;
 		goto out;
 	}

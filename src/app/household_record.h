@@ -20,11 +20,11 @@
 /* One year of income with the figures policy/income.c computes. */
 struct dx_hr_income {
 	struct dx_income_row row;
-	int members;  /* counted members on the year's last day */
-	int computed; /* 0: no counted member, no per-capita figures */
+	int members;     /* counted members on the year's last day */
+	int computed;    /* 0: no counted member, no per-capita figures */
 	struct dx_income_result r;
-	int64_t line;   /* the monitoring line in force that year (fen) */
-	int below_line; /* tested per-capita income below it */
+	int64_t line;    /* the monitoring line in force that year (fen) */
+	int below_line;  /* tested per-capita income below it */
 };
 
 struct dx_hr_case {
@@ -76,7 +76,7 @@ struct dx_household_record {
  * with dx_household_record_release().
  */
 int dx_household_record(struct dx_store *st, const struct dx_actor *a, const char *key,
-                        const char *area, struct dx_household_record *out, struct dx_buf *why);
+			const char *area, struct dx_household_record *out, struct dx_buf *why);
 void dx_household_record_release(struct dx_household_record *r);
 
 /*
@@ -86,8 +86,8 @@ void dx_household_record_release(struct dx_household_record *r);
  * each, by area and 户编号.
  */
 int dx_household_find(struct dx_store *st, const struct dx_actor *a, const char *text,
-                      const char *area, int (*fn)(const struct dx_hh_brief *, void *), void *arg,
-                      struct dx_buf *why);
+		      const char *area, int (*fn)(const struct dx_hh_brief *, void *), void *arg,
+		      struct dx_buf *why);
 
 /* The monitoring state a list shows for a household: 未纳入监测, or the
  * category with 风险未消除 / 已消除风险. */

@@ -38,7 +38,7 @@ static int writable(const struct dx_actor *a, struct dx_buf *why)
 /* The household hh_no within the actor's scope (the same answer for "no
  * such household" and "not yours", as followup.c gives). */
 static int household(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-                     struct dx_hh_ref *hh, struct dx_buf *why)
+		     struct dx_hh_ref *hh, struct dx_buf *why)
 {
 	int rc;
 	if (!hh_no || !*hh_no) {
@@ -70,7 +70,8 @@ static const char *code_of(int f, const char *v)
 }
 
 /* Check an optional coded field; copies the canonical value. */
-static int coded(int f, const char *what, const char *v, char *out, size_t size, struct dx_buf *why)
+static int coded(int f, const char *what, const char *v, char *out, size_t size,
+		 struct dx_buf *why)
 {
 	const char *canon;
 	if (!v || !*v)
@@ -106,10 +107,8 @@ static int health_of(const char *v, char *out, size_t size, struct dx_buf *why)
 		for (k = 0; k < DX_ARRAY_SIZE(codes) && strcmp(p, codes[k]); k++)
 			;
 		if (k == DX_ARRAY_SIZE(codes)) {
-			dx_buf_addf(why,
-			            "健康状况 \"%s\" 不是有效值（应为 健康、长期慢性病、"
-			            "患有大病、残疾 中的一项或几项）",
-			            p);
+			dx_buf_addf(why, "健康状况 \"%s\" 不是有效值（应为 健康、长期慢性病、"
+					 "患有大病、残疾 中的一项或几项）", p);
 			return DX_INVALID;
 		}
 		seen[k] = 1;
@@ -124,13 +123,13 @@ static int health_of(const char *v, char *out, size_t size, struct dx_buf *why)
 	for (size_t k = 0, len = 0; k < DX_ARRAY_SIZE(codes); k++)
 		if (seen[k] && len < size)
 			len += (size_t)dx_snprintf(out + len, size - len, "%s%s", len ? "," : "",
-			                           codes[k]);
+						   codes[k]);
 	return DX_OK;
 }
 
 /* The person with 身份证 id_no (normalised into p->id_no); refusals in why. */
 static int person_by_id(struct dx_store *st, const char *id_no, struct dx_person *p,
-                        struct dx_buf *why)
+			struct dx_buf *why)
 {
 	struct dx_idcard id;
 	const char *bad = NULL;
@@ -167,7 +166,7 @@ static int period_cb(const struct dx_membership *m, void *arg)
 }
 
 static int open_period(struct dx_store *st, const struct dx_person *p, int member_now,
-                       struct periods *x)
+		       struct periods *x)
 {
 	int rc;
 	memset(x, 0, sizeof(*x));
@@ -208,7 +207,7 @@ static int current_head(struct dx_store *st, int64_t hh, int64_t except, char na
 }
 
 static int audit(struct dx_store *st, const struct dx_actor *a, const char *area,
-                 const char *action, int64_t person_id, cJSON *before, cJSON *after)
+		 const char *action, int64_t person_id, cJSON *before, cJSON *after)
 {
 	char county[7], key[24];
 	char *b = before ? cJSON_PrintUnformatted(before) : NULL;
@@ -271,7 +270,7 @@ static int add_tx(struct dx_store *st, void *arg)
 	}
 	if (!r->relation || !(rel = code_of(DX_P_REL, r->relation))) {
 		rc = coded(DX_P_REL, "与户主关系", r->relation ? r->relation : "", head,
-		           sizeof(head), x->why);
+			   sizeof(head), x->why);
 		if (!rc) /* empty */
 			dx_buf_adds(x->why, "请用 --relation 填写与户主关系");
 		return DX_INVALID;
@@ -294,11 +293,9 @@ static int add_tx(struct dx_store *st, void *arg)
 			return rc;
 		if (!left[0]) {
 			/* 两头占: one person, one household */
-			dx_buf_addf(x->why,
-			            "此人已是户 %s 的成员（两头占）；如已迁户，请用 person move "
-			            "迁到新户",
-			            dx_actor_sees(x->a, cur.area_code) ? cur.hh_no
-			                                               : "（管辖范围外）");
+			dx_buf_addf(x->why, "此人已是户 %s 的成员（两头占）；如已迁户，请用 person move "
+					    "迁到新户", dx_actor_sees(x->a, cur.area_code) ? cur.hh_no
+										    : "（管辖范围外）");
 			return DX_EXISTS;
 		}
 		if (strcmp(on, left) < 0) {
@@ -313,8 +310,7 @@ static int add_tx(struct dx_store *st, void *arg)
 		if ((rc = current_head(st, hh.id, p.id, head)))
 			return rc;
 		if (head[0]) {
-			dx_buf_addf(x->why, "户 %s 已有户主 %s，每户只能有一个户主", hh.hh_no,
-			            head);
+			dx_buf_addf(x->why, "户 %s 已有户主 %s，每户只能有一个户主", hh.hh_no, head);
 			return DX_STATE;
 		}
 	}
@@ -331,9 +327,9 @@ static int add_tx(struct dx_store *st, void *arg)
 	if (r->phone)
 		dx_strlcpy(p.phone, r->phone, sizeof(p.phone));
 	if ((rc = coded(DX_P_EDU, "文化程度", r->education, p.education, sizeof(p.education),
-	                x->why)) ||
-	    (rc =
-	         coded(DX_P_SCHOOL, "在校生状况", r->school, p.school, sizeof(p.school), x->why)) ||
+			x->why)) ||
+	    (rc = coded(DX_P_SCHOOL, "在校生状况", r->school, p.school, sizeof(p.school),
+			x->why)) ||
 	    (rc = coded(DX_P_LABOUR, "劳动技能", r->labour, p.labour, sizeof(p.labour), x->why)))
 		return rc;
 	if (r->health && (rc = health_of(r->health, p.health, sizeof(p.health), x->why)))
@@ -367,7 +363,7 @@ static int add_tx(struct dx_store *st, void *arg)
 }
 
 int dx_person_add(struct dx_store *st, const struct dx_actor *a, const struct dx_person_req *r,
-                  int64_t *person_id, struct dx_buf *why)
+		  int64_t *person_id, struct dx_buf *why)
 {
 	struct add_ctx x = {a, r, person_id, why};
 	int64_t unused;
@@ -390,8 +386,8 @@ struct change_ctx {
 /* The member x->id_no, current and in scope, with their household and
  * open period, and the change's date checked against it. */
 static int current_member(struct dx_store *st, struct change_ctx *x, const char *what,
-                          struct dx_person *p, struct dx_hh_ref *hh, struct periods *per,
-                          char on[11])
+			  struct dx_person *p, struct dx_hh_ref *hh, struct periods *per,
+			  char on[11])
 {
 	char left[11], m[19];
 	int rc;
@@ -402,15 +398,15 @@ static int current_member(struct dx_store *st, struct change_ctx *x, const char 
 		return rc;
 	if (!dx_actor_sees(x->a, hh->area_code)) {
 		/* the same answer as for an unknown number */
-		dx_buf_addf(x->why, "在账号 %s 的管辖范围内没有身份证号为 %s 的成员",
-		            x->a->acc.name, m);
+		dx_buf_addf(x->why, "在账号 %s 的管辖范围内没有身份证号为 %s 的成员", x->a->acc.name,
+			    m);
 		return DX_NOT_FOUND;
 	}
 	if ((rc = dx_store_person_left_on(st, p->id, left)))
 		return rc;
 	if (left[0]) {
 		dx_buf_addf(x->why, "%s（%s）已于 %s 离开户 %s，不是现有成员", p->name, m, left,
-		            hh->hh_no);
+			    hh->hh_no);
 		return DX_STATE;
 	}
 	if ((rc = dx_proc_date(x->date, what, on, x->why)))
@@ -419,7 +415,7 @@ static int current_member(struct dx_store *st, struct change_ctx *x, const char 
 		return rc;
 	if (per->open_from[0] && strcmp(on, per->open_from) <= 0) {
 		dx_buf_addf(x->why, "%s %s 应晚于此人加入户 %s 的日期 %s", what, on, hh->hh_no,
-		            per->open_from);
+			    per->open_from);
 		return DX_INVALID;
 	}
 	if (strcmp(on, p->birth) < 0) {
@@ -453,7 +449,7 @@ static int leave_tx(struct dx_store *st, void *arg)
 }
 
 int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-                    const char *reason, const char *date, struct dx_buf *why)
+		    const char *reason, const char *date, struct dx_buf *why)
 {
 	struct change_ctx x = {a, id_no, reason, date, NULL, NULL, why};
 	size_t i;
@@ -463,9 +459,8 @@ int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *i
 	for (i = 0; reason && dx_leave_reasons[i] && strcmp(reason, dx_leave_reasons[i]); i++)
 		;
 	if (!reason || !dx_leave_reasons[i]) {
-		dx_buf_addf(why,
-		            "离开原因 \"%s\" 不是有效值（应为 死亡、迁出、婚嫁、服刑 或 其他）",
-		            reason ? reason : "");
+		dx_buf_addf(why, "离开原因 \"%s\" 不是有效值（应为 死亡、迁出、婚嫁、服刑 或 其他）",
+			    reason ? reason : "");
 		return DX_INVALID;
 	}
 	return dx_proc_txn(st, leave_tx, &x);
@@ -495,17 +490,15 @@ static int move_tx(struct dx_store *st, void *arg)
 		const char *rel = code_of(DX_P_REL, x->relation);
 		if (!rel)
 			return coded(DX_P_REL, "与户主关系", x->relation, head, sizeof(head),
-			             x->why);
+				     x->why);
 		dx_strlcpy(now.relation, rel, sizeof(now.relation));
 	}
 	if (!strcmp(now.relation, "户主")) {
 		if ((rc = current_head(st, to.id, p.id, head)))
 			return rc;
 		if (head[0]) {
-			dx_buf_addf(x->why,
-			            "户 %s 已有户主 %s；请用 --relation 填写此人在新户中与户主的"
-			            "关系",
-			            to.hh_no, head);
+			dx_buf_addf(x->why, "户 %s 已有户主 %s；请用 --relation 填写此人在新户中与户主的"
+					    "关系", to.hh_no, head);
 			return DX_STATE;
 		}
 	}
@@ -529,7 +522,7 @@ static int move_tx(struct dx_store *st, void *arg)
 }
 
 int dx_person_move(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-                   const char *to_hh, const char *relation, const char *date, struct dx_buf *why)
+		   const char *to_hh, const char *relation, const char *date, struct dx_buf *why)
 {
 	struct change_ctx x = {a, id_no, NULL, date, to_hh, relation, why};
 	int rc;

@@ -20,8 +20,8 @@
 extern const char *const dx_leave_reasons[]; /* NULL-terminated */
 
 struct dx_person_req {
-	const char *hh_no; /* 户编号 to join */
-	const char *id_no; /* 身份证号 */
+	const char *hh_no;    /* 户编号 to join */
+	const char *id_no;    /* 身份证号 */
 	const char *name;
 	const char *relation; /* 与户主关系 (code table) */
 	const char *date;     /* the day they joined */
@@ -37,17 +37,17 @@ struct dx_person_req {
  * 户主, a date before their birth.  *person_id gets the member's id.
  */
 int dx_person_add(struct dx_store *st, const struct dx_actor *a, const struct dx_person_req *r,
-                  int64_t *person_id, struct dx_buf *why);
+		  int64_t *person_id, struct dx_buf *why);
 
 /* End a member's membership on `date` for `reason` (one of
  * dx_leave_reasons): from that day on they count in no household. */
 int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-                    const char *reason, const char *date, struct dx_buf *why);
+		    const char *reason, const char *date, struct dx_buf *why);
 
 /* Move a member to household `to_hh` from `date` on (the 两头占 fix:
  * one person, one household).  relation (NULL = keep) is their relation
  * in the new household. */
 int dx_person_move(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-                   const char *to_hh, const char *relation, const char *date, struct dx_buf *why);
+		   const char *to_hh, const char *relation, const char *date, struct dx_buf *why);
 
 #endif

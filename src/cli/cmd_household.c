@@ -25,11 +25,10 @@ static int print_brief(const struct dx_hh_brief *b, void *arg)
 
 int cmd_household(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-	                                     {"as", required_argument, NULL, 'A'},
-	                                     {"area", required_argument, NULL, 'a'},
-	                                     {"format", required_argument, NULL, 'f'},
-	                                     {0}};
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},	  {"as", required_argument, NULL, 'A'},
+		{"area", required_argument, NULL, 'a'},	  {"format", required_argument, NULL, 'f'},
+		{0}};
 	const char *db = NULL, *as = NULL, *area = "", *format = "text", *sub, *key;
 	struct dx_store *st = NULL;
 	struct dx_actor actor, *a = NULL;

@@ -10,23 +10,16 @@
 
 int cmd_person(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-	                                     {"as", required_argument, NULL, 'A'},
-	                                     {"hh", required_argument, NULL, 'h'},
-	                                     {"id", required_argument, NULL, 'i'},
-	                                     {"name", required_argument, NULL, 'n'},
-	                                     {"relation", required_argument, NULL, 'r'},
-	                                     {"date", required_argument, NULL, 'D'},
-	                                     {"reason", required_argument, NULL, 'R'},
-	                                     {"to", required_argument, NULL, 't'},
-	                                     {"ethnicity", required_argument, NULL, 'e'},
-	                                     {"education", required_argument, NULL, 'E'},
-	                                     {"school", required_argument, NULL, 's'},
-	                                     {"health", required_argument, NULL, 'H'},
-	                                     {"labour", required_argument, NULL, 'l'},
-	                                     {"phone", required_argument, NULL, 'p'},
-	                                     {"not-counted", no_argument, NULL, 'N'},
-	                                     {0}};
+	static const struct option opts[] = {
+		{"db", required_argument, NULL, 'd'},	     {"as", required_argument, NULL, 'A'},
+		{"hh", required_argument, NULL, 'h'},	     {"id", required_argument, NULL, 'i'},
+		{"name", required_argument, NULL, 'n'},     {"relation", required_argument, NULL, 'r'},
+		{"date", required_argument, NULL, 'D'},     {"reason", required_argument, NULL, 'R'},
+		{"to", required_argument, NULL, 't'},	     {"ethnicity", required_argument, NULL, 'e'},
+		{"education", required_argument, NULL, 'E'}, {"school", required_argument, NULL, 's'},
+		{"health", required_argument, NULL, 'H'},   {"labour", required_argument, NULL, 'l'},
+		{"phone", required_argument, NULL, 'p'},    {"not-counted", no_argument, NULL, 'N'},
+		{0}};
 	struct dx_person_req req = {0};
 	const char *db = NULL, *as = NULL, *reason = NULL, *to = NULL, *sub;
 	struct dx_store *st = NULL;
@@ -84,8 +77,7 @@ int cmd_person(int argc, char **argv)
 		goto out;
 	if (!strcmp(sub, "add")) {
 		if (!(rc = dx_person_add(st, &actor, &req, &id, &why)))
-			printf("已将 %s 登记为户 %s 的成员（%s起）\n", req.name, req.hh_no,
-			       req.date);
+			printf("已将 %s 登记为户 %s 的成员（%s起）\n", req.name, req.hh_no, req.date);
 	} else if (!strcmp(sub, "leave")) {
 		if (!(rc = dx_person_leave(st, &actor, req.id_no, reason, req.date, &why)))
 			printf("已登记成员离开（%s，%s）\n", reason, req.date);

@@ -8,30 +8,30 @@
 #include "store/store_int.h"
 
 /* the latest episode of h: its category and elimination */
-#define LATEST_EP(col)                                                                             \
-	"coalesce((SELECT e." col " FROM episode e WHERE e.household_id = h.id"                    \
+#define LATEST_EP(col)                                                             \
+	"coalesce((SELECT e." col " FROM episode e WHERE e.household_id = h.id"        \
 	" ORDER BY e.identified_on DESC, e.id DESC LIMIT 1), '')"
-#define BRIEF_COLS                                                                                 \
-	"SELECT h.id, h.hh_no, h.area_code, coalesce(v.name, ''), h.head_name,"                    \
-	" (SELECT count(*) FROM person p WHERE p.household_id = h.id"                              \
-	"  AND p.left_on IS NULL), " LATEST_EP("category") ", " LATEST_EP(                         \
-	    "eliminated_on") ", coalesce(t.name, '')"                                              \
-	                     " FROM household h LEFT JOIN area v ON v.code = h.area_code"          \
-	                     " LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
+#define BRIEF_COLS                                                                 \
+	"SELECT h.id, h.hh_no, h.area_code, coalesce(v.name, ''), h.head_name,"       \
+	" (SELECT count(*) FROM person p WHERE p.household_id = h.id"                  \
+	"  AND p.left_on IS NULL), " LATEST_EP("category") ", " LATEST_EP("eliminated_on") \
+	", coalesce(t.name, '')"                                                      \
+	" FROM household h LEFT JOIN area v ON v.code = h.area_code"                  \
+	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
 
 /* ?1 area prefix, ?2 text, ?3 how (DX_FIND_* bits), ?4 the text as an ID
  * tail pattern ('%' || digits) */
 static const char SQL_FIND[] =
-    BRIEF_COLS " WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':' AND h.id IN ("
-               " SELECT id FROM household WHERE (?3 & 1) AND hh_no = ?2"
-               " UNION SELECT household_id FROM person WHERE (?3 & 2) AND name = ?2"
-               " UNION SELECT m.household_id FROM membership m JOIN person p ON p.id = m.person_id"
-               "  WHERE (?3 & 2) AND p.name = ?2"
-               " UNION SELECT household_id FROM person WHERE (?3 & 4) AND id_no LIKE ?4"
-               " UNION SELECT household_id FROM person WHERE (?3 & 8) AND id_no = ?2"
-               " UNION SELECT hv.id FROM household hv JOIN area a ON a.code = hv.area_code"
-               "  WHERE (?3 & 16) AND a.level = 5 AND instr(a.name, ?2) > 0)"
-               " ORDER BY h.area_code, h.hh_no";
+	BRIEF_COLS " WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':' AND h.id IN ("
+	" SELECT id FROM household WHERE (?3 & 1) AND hh_no = ?2"
+	" UNION SELECT household_id FROM person WHERE (?3 & 2) AND name = ?2"
+	" UNION SELECT m.household_id FROM membership m JOIN person p ON p.id = m.person_id"
+	"  WHERE (?3 & 2) AND p.name = ?2"
+	" UNION SELECT household_id FROM person WHERE (?3 & 4) AND id_no LIKE ?4"
+	" UNION SELECT household_id FROM person WHERE (?3 & 8) AND id_no = ?2"
+	" UNION SELECT hv.id FROM household hv JOIN area a ON a.code = hv.area_code"
+	"  WHERE (?3 & 16) AND a.level = 5 AND instr(a.name, ?2) > 0)"
+	" ORDER BY h.area_code, h.hh_no";
 
 static void brief_row(struct dx_stmt *s, void *out)
 {
@@ -51,8 +51,8 @@ static void brief_row(struct dx_stmt *s, void *out)
 /* Run s (bound) and collect its rows into *v (n of them, each `size`
  * bytes, freed by the caller), so that the caller's callback may run
  * other queries afterwards (a cached statement is reused by its SQL). */
-static int collect(struct dx_stmt *s, size_t size, void (*row)(struct dx_stmt *, void *), char **v,
-                   size_t *n)
+static int collect(struct dx_stmt *s, size_t size, void (*row)(struct dx_stmt *, void *),
+		   char **v, size_t *n)
 {
 	size_t cap = 0;
 	int rc;
@@ -70,19 +70,19 @@ static int collect(struct dx_stmt *s, size_t size, void (*row)(struct dx_stmt *,
 }
 
 /* collect, then fn(row i) for each: the typed loop every list shares */
-#define EACH(s, type, row, fn, arg)                                                                \
-	do {                                                                                       \
-		char *v_;                                                                          \
-		size_t n_;                                                                         \
-		int rc_ = collect(s, sizeof(type), row, &v_, &n_);                                 \
-		for (size_t i_ = 0; !rc_ && i_ < n_; i_++)                                         \
-			rc_ = fn((const type *)(const void *)(v_ + i_ * sizeof(type)), arg);       \
-		free(v_);                                                                          \
-		return rc_;                                                                        \
+#define EACH(s, type, row, fn, arg)                                                   \
+	do {                                                                          \
+		char *v_;                                                             \
+		size_t n_;                                                            \
+		int rc_ = collect(s, sizeof(type), row, &v_, &n_);                    \
+		for (size_t i_ = 0; !rc_ && i_ < n_; i_++)                            \
+			rc_ = fn((const type *)(const void *)(v_ + i_ * sizeof(type)), arg); \
+		free(v_);                                                             \
+		return rc_;                                                           \
 	} while (0)
 
 int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, unsigned how,
-                     int (*fn)(const struct dx_hh_brief *, void *), void *arg)
+		     int (*fn)(const struct dx_hh_brief *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_FIND);
 	char tail[24];
@@ -97,13 +97,13 @@ int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, un
 }
 
 static const char SQL_FULL[] =
-    "SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"
-    " h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"
-    " (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.left_on IS NULL),"
-    " h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, '')"
-    " FROM household h LEFT JOIN area v ON v.code = h.area_code"
-    " LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
-    " LEFT JOIN area c ON c.code = substr(h.area_code, 1, 6) WHERE h.id = ?1";
+	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"
+	" h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"
+	" (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.left_on IS NULL),"
+	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, '')"
+	" FROM household h LEFT JOIN area v ON v.code = h.area_code"
+	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
+	" LEFT JOIN area c ON c.code = substr(h.area_code, 1, 6) WHERE h.id = ?1";
 
 int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 {
@@ -136,30 +136,23 @@ int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 }
 
 /* This household's latest period of person p (NULL if none recorded). */
-#define PERIOD(col)                                                                                \
-	"(SELECT m." col " FROM membership m WHERE m.person_id = p.id"                             \
+#define PERIOD(col)                                                                 \
+	"(SELECT m." col " FROM membership m WHERE m.person_id = p.id"                  \
 	" AND m.household_id = ?1 ORDER BY m.id DESC LIMIT 1)"
 static const char SQL_MEMBERS[] =
-    "SELECT p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth,"
-    " p.ethnicity, p.politics, p.education, p.school, p.health, p.labour, p.work_place,"
-    " coalesce(p.work_months, -1), p.ins_resident, p.ins_employee, p.dibao,"
-    " p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"
-    " coalesce(" PERIOD(
-        "from_on") ", ''),"
-                   " CASE WHEN p.household_id = ?1 THEN coalesce(p.left_on, '')"
-                   "  ELSE coalesce(" PERIOD(
-                       "to_on") ", '') END,"
-                                " coalesce(" PERIOD(
-                                    "reason") ", ''),"
-                                              " CASE WHEN p.household_id != ?1 AND p.left_on IS "
-                                              "NULL"
-                                              "  THEN (SELECT hh_no FROM household x WHERE x.id = "
-                                              "p.household_id) ELSE '' END"
-                                              " FROM person p WHERE p.household_id = ?1"
-                                              "  OR p.id IN (SELECT person_id FROM membership "
-                                              "WHERE household_id = ?1)"
-                                              " ORDER BY p.household_id != ?1 OR p.left_on IS NOT "
-                                              "NULL, p.relation != '户主', p.id";
+	"SELECT p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth,"
+	" p.ethnicity, p.politics, p.education, p.school, p.health, p.labour, p.work_place,"
+	" coalesce(p.work_months, -1), p.ins_resident, p.ins_employee, p.dibao,"
+	" p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"
+	" coalesce(" PERIOD("from_on") ", ''),"
+	" CASE WHEN p.household_id = ?1 THEN coalesce(p.left_on, '')"
+	"  ELSE coalesce(" PERIOD("to_on") ", '') END,"
+	" coalesce(" PERIOD("reason") ", ''),"
+	" CASE WHEN p.household_id != ?1 AND p.left_on IS NULL"
+	"  THEN (SELECT hh_no FROM household x WHERE x.id = p.household_id) ELSE '' END"
+	" FROM person p WHERE p.household_id = ?1"
+	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1)"
+	" ORDER BY p.household_id != ?1 OR p.left_on IS NOT NULL, p.relation != '户主', p.id";
 
 static void member_row(struct dx_stmt *s, void *out)
 {
@@ -197,7 +190,7 @@ static void member_row(struct dx_stmt *s, void *out)
 }
 
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
-                        int (*fn)(const struct dx_hh_member *, void *), void *arg)
+			int (*fn)(const struct dx_hh_member *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_MEMBERS);
 	if (!s)
@@ -207,8 +200,8 @@ int dx_store_hh_members(struct dx_store *st, int64_t household_id,
 }
 
 static const char SQL_INCOMES[] =
-    "SELECT household_id, year, wage, business, property, transfer, business_cost, claims, oop"
-    " FROM income WHERE household_id = ?1 ORDER BY year";
+	"SELECT household_id, year, wage, business, property, transfer, business_cost, claims, oop"
+	" FROM income WHERE household_id = ?1 ORDER BY year";
 
 static void income_row(struct dx_stmt *s, void *out)
 {
@@ -225,7 +218,7 @@ static void income_row(struct dx_stmt *s, void *out)
 }
 
 int dx_store_hh_incomes(struct dx_store *st, int64_t household_id,
-                        int (*fn)(const struct dx_income_row *, void *), void *arg)
+			int (*fn)(const struct dx_income_row *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_INCOMES);
 	if (!s)
@@ -235,8 +228,8 @@ int dx_store_hh_incomes(struct dx_store *st, int64_t household_id,
 }
 
 static const char SQL_VISITS[] =
-    "SELECT id, household_id, visited_on, cadre, content, findings FROM visit"
-    " WHERE household_id = ?1 ORDER BY visited_on, id";
+	"SELECT id, household_id, visited_on, cadre, content, findings FROM visit"
+	" WHERE household_id = ?1 ORDER BY visited_on, id";
 
 static void visit_row(struct dx_stmt *s, void *out)
 {
@@ -251,7 +244,7 @@ static void visit_row(struct dx_stmt *s, void *out)
 }
 
 int dx_store_hh_visits(struct dx_store *st, int64_t household_id,
-                       int (*fn)(const struct dx_visit *, void *), void *arg)
+		       int (*fn)(const struct dx_visit *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_VISITS);
 	if (!s)
@@ -261,10 +254,10 @@ int dx_store_hh_visits(struct dx_store *st, int64_t household_id,
 }
 
 static const char SQL_WARNINGS[] =
-    "SELECT w.id, w.department, w.event, b.period, coalesce(w.occurred_on, ''), w.name,"
-    " w.amount, coalesce(w.clue_id, 0), coalesce(w.result, ''), coalesce(w.verified_on, '')"
-    " FROM warning w JOIN warning_batch b ON b.id = w.batch_id WHERE w.household_id = ?1"
-    " ORDER BY coalesce(w.occurred_on, b.period), w.id";
+	"SELECT w.id, w.department, w.event, b.period, coalesce(w.occurred_on, ''), w.name,"
+	" w.amount, coalesce(w.clue_id, 0), coalesce(w.result, ''), coalesce(w.verified_on, '')"
+	" FROM warning w JOIN warning_batch b ON b.id = w.batch_id WHERE w.household_id = ?1"
+	" ORDER BY coalesce(w.occurred_on, b.period), w.id";
 
 static void warning_row(struct dx_stmt *s, void *out)
 {
@@ -283,7 +276,7 @@ static void warning_row(struct dx_stmt *s, void *out)
 }
 
 int dx_store_hh_warnings(struct dx_store *st, int64_t household_id,
-                         int (*fn)(const struct dx_hh_warning *, void *), void *arg)
+			 int (*fn)(const struct dx_hh_warning *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_WARNINGS);
 	if (!s)
@@ -298,10 +291,11 @@ static void id_row(struct dx_stmt *s, void *out)
 }
 
 static const char SQL_CLUE_IDS[] = "SELECT id FROM clue WHERE household_id = ?1 ORDER BY id";
-static const char SQL_CASE_IDS[] = "SELECT id FROM case_file WHERE household_id = ?1 ORDER BY id";
+static const char SQL_CASE_IDS[] =
+	"SELECT id FROM case_file WHERE household_id = ?1 ORDER BY id";
 
 static int ids(struct dx_store *st, const char *sql, int64_t household_id,
-               int (*fn)(int64_t, void *), void *arg)
+	       int (*fn)(int64_t, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, sql);
 	char *v;
@@ -320,14 +314,14 @@ static int ids(struct dx_store *st, const char *sql, int64_t household_id,
 	return rc;
 }
 
-int dx_store_hh_clue_ids(struct dx_store *st, int64_t household_id, int (*fn)(int64_t, void *),
-                         void *arg)
+int dx_store_hh_clue_ids(struct dx_store *st, int64_t household_id,
+			 int (*fn)(int64_t, void *), void *arg)
 {
 	return ids(st, SQL_CLUE_IDS, household_id, fn, arg);
 }
 
-int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id, int (*fn)(int64_t, void *),
-                         void *arg)
+int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
+			 int (*fn)(int64_t, void *), void *arg)
 {
 	return ids(st, SQL_CASE_IDS, household_id, fn, arg);
 }
@@ -336,26 +330,27 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id, int (*fn)(in
  * record reads only its own rows of a county's audit.  An import audits
  * the households it creates as one row per id run "FIRST-LAST"
  * (import_persons.c): the run that holds ?1 names it. */
-#define AUDIT_COLS                                                                                 \
-	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"                  \
+#define AUDIT_COLS                                                                 \
+	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"      \
 	" coalesce(after, '') FROM audit WHERE "
-#define OF_HH(entity, table)                                                                       \
-	" UNION ALL " AUDIT_COLS "entity = '" entity "' AND entity_key IN"                         \
+#define OF_HH(entity, table)                                                       \
+	" UNION ALL " AUDIT_COLS "entity = '" entity "' AND entity_key IN"             \
 	" (SELECT CAST(id AS TEXT) FROM " table " WHERE household_id = ?1)"
-static const char SQL_AUDIT[] = AUDIT_COLS
-    "entity = 'household' AND entity_key = ?2"
-    " UNION ALL " AUDIT_COLS "entity = 'household' AND action = 'import.insert'"
-    " AND instr(entity_key, '-') > 1"
-    " AND CAST(substr(entity_key, 1, instr(entity_key, '-') - 1) AS INTEGER) <= ?1"
-    " AND CAST(substr(entity_key, instr(entity_key, '-') + 1) AS INTEGER) >= ?1"
-    " UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"
-    " (SELECT CAST(id AS TEXT) FROM person WHERE household_id = ?1"
-    "  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1)" OF_HH(
-        "episode", "episode") OF_HH("clue", "clue") OF_HH("case", "case_file")
-        OF_HH("measure", "measure") OF_HH("visit", "visit") " ORDER BY 1";
+static const char SQL_AUDIT[] =
+	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
+	" UNION ALL " AUDIT_COLS "entity = 'household' AND action = 'import.insert'"
+	" AND instr(entity_key, '-') > 1"
+	" AND CAST(substr(entity_key, 1, instr(entity_key, '-') - 1) AS INTEGER) <= ?1"
+	" AND CAST(substr(entity_key, instr(entity_key, '-') + 1) AS INTEGER) >= ?1"
+	" UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"
+	" (SELECT CAST(id AS TEXT) FROM person WHERE household_id = ?1"
+	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1)"
+	OF_HH("episode", "episode") OF_HH("clue", "clue") OF_HH("case", "case_file")
+	OF_HH("measure", "measure") OF_HH("visit", "visit")
+	" ORDER BY 1";
 
 int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
-                      int (*fn)(const struct dx_hh_audit *, void *), void *arg)
+		      int (*fn)(const struct dx_hh_audit *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_AUDIT);
 	struct dx_hh_audit a;

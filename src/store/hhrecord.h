@@ -18,8 +18,8 @@ struct dx_hh_brief {
 	char area_code[13];
 	char village[96]; /* the village's name */
 	char township[96];
-	char head[64];     /* current 户主 */
-	int members;       /* current registered members */
+	char head[64];    /* current 户主 */
+	int members;      /* current registered members */
 	char category[32]; /* the latest episode's, "" = never monitored */
 	char eliminated_on[11];
 };
@@ -35,13 +35,13 @@ enum {
 /* Households under `area` (a canonical prefix) matching text in any of
  * the ways in `how`, by area and 户编号. */
 int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, unsigned how,
-                     int (*fn)(const struct dx_hh_brief *, void *), void *arg);
+		     int (*fn)(const struct dx_hh_brief *, void *), void *arg);
 
 /* The household's own row with its derived columns; DX_NOT_FOUND. */
 struct dx_hh_full {
 	struct dx_household h;
-	int members;    /* counted members (household.members) */
-	int registered; /* current registered members */
+	int members;        /* counted members (household.members) */
+	int registered;     /* current registered members */
 	char head[64];
 	char village[96], township[96], county[96];
 };
@@ -57,14 +57,14 @@ struct dx_hh_member {
 };
 /* Current members first (户主 first), then former ones. */
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
-                        int (*fn)(const struct dx_hh_member *, void *), void *arg);
+			int (*fn)(const struct dx_hh_member *, void *), void *arg);
 
 /* Income rows of the household, by year. */
 int dx_store_hh_incomes(struct dx_store *st, int64_t household_id,
-                        int (*fn)(const struct dx_income_row *, void *), void *arg);
+			int (*fn)(const struct dx_income_row *, void *), void *arg);
 /* Visits of the household, by date. */
 int dx_store_hh_visits(struct dx_store *st, int64_t household_id,
-                       int (*fn)(const struct dx_visit *, void *), void *arg);
+		       int (*fn)(const struct dx_visit *, void *), void *arg);
 
 /* A department warning matched to the household. */
 struct dx_hh_warning {
@@ -76,14 +76,14 @@ struct dx_hh_warning {
 	char result[64], verified_on[11];
 };
 int dx_store_hh_warnings(struct dx_store *st, int64_t household_id,
-                         int (*fn)(const struct dx_hh_warning *, void *), void *arg);
+			 int (*fn)(const struct dx_hh_warning *, void *), void *arg);
 
 /* Ids of the household's clues and cases, oldest first (read each with
  * dx_store_clue_get / dx_store_case_get). */
-int dx_store_hh_clue_ids(struct dx_store *st, int64_t household_id, int (*fn)(int64_t, void *),
-                         void *arg);
-int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id, int (*fn)(int64_t, void *),
-                         void *arg);
+int dx_store_hh_clue_ids(struct dx_store *st, int64_t household_id,
+			 int (*fn)(int64_t, void *), void *arg);
+int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
+			 int (*fn)(int64_t, void *), void *arg);
 
 /* An audit row about the household or anything of it: the household
  * itself (by 户编号, or the id run an import created it in), its members
@@ -93,6 +93,6 @@ struct dx_hh_audit {
 	const char *at, *actor, *action, *entity, *key, *before, *after; /* during the call */
 };
 int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
-                      int (*fn)(const struct dx_hh_audit *, void *), void *arg);
+		      int (*fn)(const struct dx_hh_audit *, void *), void *arg);
 
 #endif

@@ -6,20 +6,21 @@
 #include "store/membership.h"
 #include "store/store_int.h"
 
-static const char SQL_LIST[] = "SELECT m.id, m.person_id, m.household_id, coalesce(m.from_on, ''),"
-                               " coalesce(m.to_on, ''), m.reason, h.hh_no"
-                               " FROM membership m JOIN household h ON h.id = m.household_id"
-                               " WHERE m.person_id = ?1 ORDER BY m.id";
+static const char SQL_LIST[] =
+	"SELECT m.id, m.person_id, m.household_id, coalesce(m.from_on, ''),"
+	" coalesce(m.to_on, ''), m.reason, h.hh_no"
+	" FROM membership m JOIN household h ON h.id = m.household_id"
+	" WHERE m.person_id = ?1 ORDER BY m.id";
 static const char SQL_INSERT[] =
-    "INSERT INTO membership(county_code, person_id, household_id, from_on, to_on, reason)"
-    " SELECT county_code, ?1, id, ?3, ?4, ?5 FROM household WHERE id = ?2";
+	"INSERT INTO membership(county_code, person_id, household_id, from_on, to_on, reason)"
+	" SELECT county_code, ?1, id, ?3, ?4, ?5 FROM household WHERE id = ?2";
 static const char SQL_CLOSE[] = "UPDATE membership SET to_on = ?2, reason = ?3 WHERE id = ?1";
 static const char SQL_PLACE[] =
-    "UPDATE person SET household_id = ?2, left_on = ?3, updated_at = ?4 WHERE id = ?1";
+	"UPDATE person SET household_id = ?2, left_on = ?3, updated_at = ?4 WHERE id = ?1";
 static const char SQL_LEFT_ON[] = "SELECT coalesce(left_on, '') FROM person WHERE id = ?1";
 
 int dx_store_membership_list(struct dx_store *st, int64_t person_id,
-                             int (*fn)(const struct dx_membership *, void *), void *arg)
+			     int (*fn)(const struct dx_membership *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_LIST);
 	struct dx_membership m;
@@ -63,7 +64,7 @@ int dx_store_membership_insert(struct dx_store *st, struct dx_membership *m)
 }
 
 int dx_store_membership_close(struct dx_store *st, int64_t id, const char *to_on,
-                              const char *reason)
+			      const char *reason)
 {
 	struct dx_stmt *s = dx_q(st, SQL_CLOSE);
 	if (!s)
@@ -75,7 +76,7 @@ int dx_store_membership_close(struct dx_store *st, int64_t id, const char *to_on
 }
 
 int dx_store_person_place(struct dx_store *st, int64_t id, int64_t household_id,
-                          const char *left_on)
+			  const char *left_on)
 {
 	struct dx_stmt *s = dx_q(st, SQL_PLACE);
 	char now[21];
@@ -104,21 +105,21 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11])
 }
 
 /* A period covers day ?2 when from_on <= ?2 < to_on (NULL = open). */
-#define COVERS(m, d)                                                                               \
-	" (" m ".from_on IS NULL OR " m ".from_on <= " d ") AND (" m ".to_on IS NULL OR " m        \
+#define COVERS(m, d) \
+	" (" m ".from_on IS NULL OR " m ".from_on <= " d ") AND (" m ".to_on IS NULL OR " m \
 	".to_on > " d ") "
 
 /* Per household: counted members of its periods covering as_of, less
  * those of its open periods (who are among household.members now). */
-static const char SQL_DELTA[] = "SELECT m.household_id, sum(CASE WHEN" COVERS(
-    "m", "?2") "THEN 1 ELSE 0 END)"
-               " - sum(m.to_on IS NULL) AS d"
-               " FROM membership m JOIN person p ON p.id = m.person_id"
-               " WHERE m.county_code = ?1 AND p.counted = 1"
-               " GROUP BY m.household_id HAVING d != 0";
+static const char SQL_DELTA[] =
+	"SELECT m.household_id, sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END)"
+	" - sum(m.to_on IS NULL) AS d"
+	" FROM membership m JOIN person p ON p.id = m.person_id"
+	" WHERE m.county_code = ?1 AND p.counted = 1"
+	" GROUP BY m.household_id HAVING d != 0";
 
 int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
-                              int (*fn)(int64_t household_id, int delta, void *), void *arg)
+			      int (*fn)(int64_t household_id, int delta, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_DELTA);
 	int rc;
@@ -134,10 +135,10 @@ int dx_store_membership_delta(struct dx_store *st, const char *county, const cha
 }
 
 static const char SQL_MEMBER_ON[] =
-    "SELECT coalesce((SELECT m.household_id FROM membership m WHERE m.person_id = ?1 AND" COVERS(
-        "m", "?2") "ORDER BY m.id DESC LIMIT 1),"
-                   " CASE WHEN EXISTS (SELECT 1 FROM membership x WHERE x.person_id = ?1) THEN 0"
-                   " ELSE (SELECT household_id FROM person WHERE id = ?1) END, 0)";
+	"SELECT coalesce((SELECT m.household_id FROM membership m WHERE m.person_id = ?1 AND"
+	COVERS("m", "?2") "ORDER BY m.id DESC LIMIT 1),"
+	" CASE WHEN EXISTS (SELECT 1 FROM membership x WHERE x.person_id = ?1) THEN 0"
+	" ELSE (SELECT household_id FROM person WHERE id = ?1) END, 0)";
 
 int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t *household_id)
 {
@@ -154,48 +155,46 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
 
 /* Registered members of household h on day d: those without history who
  * are current members, and the periods covering d. */
-#define MEMBERS_ON(h, d)                                                                           \
-	"((SELECT count(*) FROM person p WHERE p.household_id = " h " AND p.left_on IS NULL"       \
-	"  AND NOT EXISTS (SELECT 1 FROM membership x WHERE x.person_id = p.id))"                  \
-	" + (SELECT count(*) FROM membership m WHERE m.household_id = " h                          \
-	" AND" COVERS("m", d) "))"
+#define MEMBERS_ON(h, d)                                                                  \
+	"((SELECT count(*) FROM person p WHERE p.household_id = " h " AND p.left_on IS NULL" \
+	"  AND NOT EXISTS (SELECT 1 FROM membership x WHERE x.person_id = p.id))"         \
+	" + (SELECT count(*) FROM membership m WHERE m.household_id = " h " AND"          \
+	COVERS("m", d) "))"
 /* An episode covers household h on day d: identified by then, not ended. */
-#define MONITORED_ON(h, d)                                                                         \
-	" EXISTS (SELECT 1 FROM episode e WHERE e.household_id = " h " AND e.identified_on <= " d  \
-	" AND (e.ended_on IS NULL OR e.ended_on > " d "))"
+#define MONITORED_ON(h, d)                                                       \
+	" EXISTS (SELECT 1 FROM episode e WHERE e.household_id = " h                \
+	" AND e.identified_on <= " d " AND (e.ended_on IS NULL OR e.ended_on > " d "))"
 #define IN_AREA(h) " " h ".area_code >= ?1 AND " h ".area_code < ?1 || ':' "
 
 /* ?1 area, ?2 from, ?3 to */
-static const char SQL_NC_INCLUDED[] = "SELECT count(*), coalesce(sum(" MEMBERS_ON(
-    "h.id",
-    "?3") "), 0) FROM household h"
-          " WHERE" IN_AREA("h") "AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id"
-                                " AND e.identified_on >= ?2 AND e.identified_on <= ?3"
-                                " AND NOT EXISTS (SELECT 1 FROM episode x WHERE x.id = e.prev_id"
-                                "  AND x.end_reason = '风险消除回退'))";
+static const char SQL_NC_INCLUDED[] =
+	"SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0) FROM household h"
+	" WHERE" IN_AREA("h") "AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id"
+	" AND e.identified_on >= ?2 AND e.identified_on <= ?3"
+	" AND NOT EXISTS (SELECT 1 FROM episode x WHERE x.id = e.prev_id"
+	"  AND x.end_reason = '风险消除回退'))";
 static const char SQL_NC_ADDED[] =
-    "SELECT count(*) FROM membership m JOIN household h ON h.id = m.household_id"
-    " WHERE" IN_AREA("h") "AND m.from_on >= ?2 AND m.from_on <= ?3 AND" MONITORED_ON("h.id",
-                                                                                     "m.from_on");
+	"SELECT count(*) FROM membership m JOIN household h ON h.id = m.household_id"
+	" WHERE" IN_AREA("h") "AND m.from_on >= ?2 AND m.from_on <= ?3 AND"
+	MONITORED_ON("h.id", "m.from_on");
 static const char SQL_NC_LEFT[] =
-    "SELECT count(DISTINCT h.id), count(*) FROM membership m"
-    " JOIN household h ON h.id = m.household_id"
-    " WHERE" IN_AREA("h") "AND m.to_on >= ?2 AND m.to_on <= ?3 AND" MONITORED_ON("h.id", "m.to_on");
-static const char SQL_NC_ELIMINATED[] = "SELECT count(*), coalesce(sum(" MEMBERS_ON(
-    "h.id",
-    "?3") "), 0) FROM household h"
-          " WHERE" IN_AREA(
-              "h") "AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id"
-                   " AND e.eliminated_on >= ?2 AND e.eliminated_on <= ?3"
-                   " AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))";
+	"SELECT count(DISTINCT h.id), count(*) FROM membership m"
+	" JOIN household h ON h.id = m.household_id"
+	" WHERE" IN_AREA("h") "AND m.to_on >= ?2 AND m.to_on <= ?3 AND"
+	MONITORED_ON("h.id", "m.to_on");
+static const char SQL_NC_ELIMINATED[] =
+	"SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0) FROM household h"
+	" WHERE" IN_AREA("h") "AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id"
+	" AND e.eliminated_on >= ?2 AND e.eliminated_on <= ?3"
+	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))";
 
 /* (names ?2 and ?3 only because nc_query binds them) */
 static const char SQL_NC_RECORDED[] =
-    "SELECT EXISTS (SELECT 1 FROM membership m JOIN household h ON h.id = m.household_id"
-    " WHERE" IN_AREA("h") "AND ?2 = ?2 AND ?3 = ?3)";
+	"SELECT EXISTS (SELECT 1 FROM membership m JOIN household h ON h.id = m.household_id"
+	" WHERE" IN_AREA("h") "AND ?2 = ?2 AND ?3 = ?3)";
 
 static int nc_query(struct dx_store *st, const char *sql, const char *area, const char *from,
-                    const char *to, long *a, long *b)
+		    const char *to, long *a, long *b)
 {
 	struct dx_stmt *s = dx_q(st, sql);
 	int rc;
@@ -212,8 +211,8 @@ static int nc_query(struct dx_store *st, const char *sql, const char *area, cons
 	return dx_step_done(s);
 }
 
-int dx_store_natural_change(struct dx_store *st, const char *area, const char *from, const char *to,
-                            struct dx_natural_change *out)
+int dx_store_natural_change(struct dx_store *st, const char *area, const char *from,
+			    const char *to, struct dx_natural_change *out)
 {
 	int rc;
 	long recorded = 0;
@@ -222,10 +221,10 @@ int dx_store_natural_change(struct dx_store *st, const char *area, const char *f
 		return rc;
 	out->recorded = recorded != 0;
 	if ((rc = nc_query(st, SQL_NC_INCLUDED, area, from, to, &out->included,
-	                   &out->included_persons)) ||
+			   &out->included_persons)) ||
 	    (rc = nc_query(st, SQL_NC_ADDED, area, from, to, &out->added, NULL)) ||
 	    (rc = nc_query(st, SQL_NC_LEFT, area, from, to, &out->left_households, &out->left)))
 		return rc;
 	return nc_query(st, SQL_NC_ELIMINATED, area, from, to, &out->eliminated,
-	                &out->eliminated_persons);
+			&out->eliminated_persons);
 }

@@ -24,24 +24,24 @@ struct dx_membership {
 	int64_t household_id;
 	char from_on[11]; /* "" = since before the records */
 	char to_on[11];   /* "" = still a member */
-	char reason[16]; /* why the period ended: 死亡 迁出 婚嫁 服刑 其他 户间迁移 */
-	char hh_no[32];  /* read only: the household's 户编号 */
+	char reason[16];  /* why the period ended: 死亡 迁出 婚嫁 服刑 其他 户间迁移 */
+	char hh_no[32];   /* read only: the household's 户编号 */
 };
 
 /* A person's periods, oldest first (none for a person whose membership
  * never changed). */
 int dx_store_membership_list(struct dx_store *st, int64_t person_id,
-                             int (*fn)(const struct dx_membership *, void *), void *arg);
+			     int (*fn)(const struct dx_membership *, void *), void *arg);
 /* Append a period (county from the household); sets m->id. */
 int dx_store_membership_insert(struct dx_store *st, struct dx_membership *m);
 /* End period `id` on to_on with reason. */
 int dx_store_membership_close(struct dx_store *st, int64_t id, const char *to_on,
-                              const char *reason);
+			      const char *reason);
 /* Put person `id` in household_id as a current member (left_on "" ) or
  * mark them gone since left_on; the derived household columns follow
  * (triggers). */
 int dx_store_person_place(struct dx_store *st, int64_t id, int64_t household_id,
-                          const char *left_on);
+			  const char *left_on);
 /* The day person `id` left ("" = a current member). */
 int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11]);
 
@@ -53,7 +53,7 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11]);
  * so this reads the membership table alone.
  */
 int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
-                              int (*fn)(int64_t household_id, int delta, void *), void *arg);
+			      int (*fn)(int64_t household_id, int delta, void *), void *arg);
 
 /* The household person `id` was a member of on day `on` into
  * *household_id (0 = none). */
@@ -86,7 +86,7 @@ struct dx_natural_change {
 	long left_households, left;
 	long eliminated, eliminated_persons;
 };
-int dx_store_natural_change(struct dx_store *st, const char *area, const char *from, const char *to,
-                            struct dx_natural_change *out);
+int dx_store_natural_change(struct dx_store *st, const char *area, const char *from,
+			    const char *to, struct dx_natural_change *out);
 
 #endif

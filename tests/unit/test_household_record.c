@@ -20,7 +20,7 @@ static struct dx_actor v1, v2, c1, ro;
 #define VIL2 "532399101002"
 
 static void actor(const char *name, const char *level, const char *scope, const char *role,
-                  struct dx_actor *a)
+		  struct dx_actor *a)
 {
 	struct dx_buf why = DX_BUF_INIT;
 	assert_int_equal(dx_account_add(st, name, level, scope, role, "test", &why), DX_OK);
@@ -48,7 +48,7 @@ static int64_t hh(const char *no, const char *village)
 }
 
 static int64_t member(int64_t hid, const char *name, const char *rel, const char *birth, int seq,
-                      int counted)
+		      int counted)
 {
 	struct dx_person p = {0};
 	struct dx_idcard id;
@@ -180,8 +180,7 @@ static void test_masking_and_scope(void **state)
 		dx_idcard_mask(no, m);
 		const struct dx_actor *as[] = {&v1, &ro, NULL};
 		for (size_t i = 0; i < DX_ARRAY_SIZE(as); i++) {
-			assert_int_equal(dx_household_record(st, as[i], "H1", NULL, &r, &why),
-			                 DX_OK);
+			assert_int_equal(dx_household_record(st, as[i], "H1", NULL, &r, &why), DX_OK);
 			assert_false(r.unmasked);
 			assert_string_equal(r.members[0].p.id_no, m);
 			assert_string_not_equal(r.hh.h.phone, "13987654321");
@@ -247,7 +246,7 @@ static void test_find(void **state)
 	assert_int_equal(dx_household_find(st, &v2, "罗涛", NULL, count_brief, &n, &why), DX_OK);
 	assert_int_equal(n, 0);
 	assert_int_equal(dx_household_find(st, &c1, "123", NULL, count_brief, &n, &why),
-	                 DX_INVALID);
+			 DX_INVALID);
 	dx_buf_release(&why);
 }
 
@@ -310,7 +309,7 @@ static void test_add_leave_move(void **state)
 	assert_int_equal(delta_of(H1, "2025-06-02"), 0);
 	/* the wife moves to H2 (another village's account may not) */
 	assert_int_equal(dx_person_move(st, &v2, wife, "H2", NULL, "2025-09-01", &why),
-	                 DX_NOT_FOUND);
+			 DX_NOT_FOUND);
 	assert_int_equal(dx_person_move(st, &v1, wife, "H2", "其他", "2025-09-01", &why), DX_OK);
 	assert_int_equal(members_of("H1"), 2);
 	assert_int_equal(members_of("H2"), 3);
@@ -362,7 +361,7 @@ static void test_add_leave_move(void **state)
 	/* 自然增减 of 2025: H1 (monitored since 03-01) got the baby, lost the
 	 * wife (moved) and the baby (moved out); H2 is not monitored */
 	assert_int_equal(dx_store_natural_change(st, "532399", "2025-01-01", "2025-12-31", &nc),
-	                 DX_OK);
+			 DX_OK);
 	assert_true(nc.recorded);
 	assert_int_equal(nc.added, 1);
 	assert_int_equal(nc.left_households, 1);
@@ -376,9 +375,11 @@ static void test_add_leave_move(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-	    cmocka_unit_test(test_show_by_each_key), cmocka_unit_test(test_masking_and_scope),
-	    cmocka_unit_test(test_income_figures),   cmocka_unit_test(test_find),
-	    cmocka_unit_test(test_add_leave_move),
+		cmocka_unit_test(test_show_by_each_key),
+		cmocka_unit_test(test_masking_and_scope),
+		cmocka_unit_test(test_income_figures),
+		cmocka_unit_test(test_find),
+		cmocka_unit_test(test_add_leave_move),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
