@@ -109,17 +109,20 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11])
 	" (" m ".from_on IS NULL OR " m ".from_on <= " d ") AND (" m ".to_on IS NULL OR " m \
 	".to_on > " d ") "
 
-/* Per household: counted members of its periods covering as_of, less
- * those of its open periods (who are among household.members now). */
+/* Per household: members of its periods covering as_of, less those of
+ * its open periods (who are among its current members), counted members
+ * and all registered ones. */
 static const char SQL_DELTA[] =
-	"SELECT m.household_id, sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END)"
-	" - sum(m.to_on IS NULL) AS d"
+	"SELECT m.household_id,"
+	" sum(CASE WHEN" COVERS("m", "?2") "THEN p.counted = 1 ELSE 0 END)"
+	" - sum(m.to_on IS NULL AND p.counted = 1) AS dc,"
+	" sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END) - sum(m.to_on IS NULL) AS dr"
 	" FROM membership m JOIN person p ON p.id = m.person_id"
-	" WHERE m.county_code = ?1 AND p.counted = 1"
-	" GROUP BY m.household_id HAVING d != 0";
+	" WHERE m.county_code = ?1 GROUP BY m.household_id HAVING dc != 0 OR dr != 0";
 
 int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
-			      int (*fn)(int64_t household_id, int delta, void *), void *arg)
+			      int (*fn)(int64_t household_id, int counted, int registered, void *),
+			      void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_DELTA);
 	int rc;
@@ -128,7 +131,7 @@ int dx_store_membership_delta(struct dx_store *st, const char *county, const cha
 	dx_bind_text(s, 1, county);
 	dx_bind_text(s, 2, as_of);
 	while ((rc = dx_step(s)) == DX_OK)
-		if ((rc = fn(dx_col_int(s, 0), (int)dx_col_int(s, 1), arg)))
+		if ((rc = fn(dx_col_int(s, 0), (int)dx_col_int(s, 1), (int)dx_col_int(s, 2), arg)))
 			break;
 	s->drv->reset(s);
 	return rc == DX_NOT_FOUND ? DX_OK : rc;

@@ -47,13 +47,15 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11]);
 
 /*
  * As-of member counts: for every household of `county` whose members on
- * `as_of` differ from its current ones (household.members, counted
- * members only), fn(household_id, delta, arg) with delta = members on
- * as_of - current members.  Only people with recorded history can differ,
- * so this reads the membership table alone.
+ * `as_of` differ from its current ones, fn(household_id, counted,
+ * registered, arg) with the differences (members on as_of - members now)
+ * in counted members (household.members) and in all registered members.
+ * Only people with recorded history can differ, so this reads the
+ * membership table alone.
  */
 int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
-			      int (*fn)(int64_t household_id, int delta, void *), void *arg);
+			      int (*fn)(int64_t household_id, int counted, int registered, void *),
+			      void *arg);
 
 /* The household person `id` was a member of on day `on` into
  * *household_id (0 = none). */

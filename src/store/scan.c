@@ -102,9 +102,10 @@ static unsigned char fact_cat(struct fact_map *m, const char *text)
 	return (unsigned char)m->ncats++;
 }
 
-static int on_delta(int64_t household_id, int delta, void *arg)
+static int on_delta(int64_t household_id, int counted, int registered, void *arg)
 {
-	fact_get(arg, household_id, 1)->dmembers = (int16_t)delta;
+	(void)registered;
+	fact_get(arg, household_id, 1)->dmembers = (int16_t)counted;
 	return 0;
 }
 

@@ -262,19 +262,27 @@ static int64_t members_of(const char *no)
 	return n;
 }
 
-static int sum_delta(int64_t hid, int delta, void *arg)
+static int sum_delta(int64_t hid, int counted, int registered, void *arg)
 {
 	int64_t *d = arg;
-	if (hid == d[0])
-		d[1] += delta;
+	if (hid == d[0]) {
+		d[1] += counted;
+		d[2] += registered;
+	}
 	return 0;
+}
+
+/* the difference in counted (registered = 0) or all registered members */
+static int64_t delta_of2(int64_t hid, const char *on, int registered)
+{
+	int64_t d[3] = {hid, 0, 0};
+	assert_int_equal(dx_store_membership_delta(st, "532399", on, sum_delta, d), DX_OK);
+	return d[registered ? 2 : 1];
 }
 
 static int64_t delta_of(int64_t hid, const char *on)
 {
-	int64_t d[2] = {hid, 0};
-	assert_int_equal(dx_store_membership_delta(st, "532399", on, sum_delta, d), DX_OK);
-	return d[1];
+	return delta_of2(hid, on, 0);
 }
 
 static void test_add_leave_move(void **state)
@@ -369,6 +377,22 @@ static void test_add_leave_move(void **state)
 	assert_int_equal(nc.included, 1);
 	/* registered members on 12-31: 罗涛 and the uncounted son */
 	assert_int_equal(nc.included_persons, 2);
+	/* a member not counted (不计入家庭人口) changes the registered count only */
+	{
+		char no[19];
+		idno(no, "19900707", 11);
+		memset(&req, 0, sizeof(req));
+		req.hh_no = "H3";
+		req.id_no = no;
+		req.name = "王六";
+		req.relation = "之子";
+		req.date = "2025-07-01";
+		req.not_counted = 1;
+		assert_int_equal(dx_person_add(st, &v2, &req, &pid, &why), DX_OK);
+		assert_int_equal(delta_of2(H3, "2025-06-30", 0), 0);
+		assert_int_equal(delta_of2(H3, "2025-06-30", 1), -1);
+		assert_int_equal(delta_of2(H3, "2025-07-01", 1), 0);
+	}
 	dx_buf_release(&why);
 }
 
