@@ -169,13 +169,16 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
 	" AND e.identified_on <= " d " AND (e.ended_on IS NULL OR e.ended_on > " d "))"
 #define IN_AREA(h) " " h ".area_code >= ?1 AND " h ".area_code < ?1 || ':' "
 
-/* ?1 area, ?2 from, ?3 to */
+/* ?1 area, ?2 from, ?3 to.  Households come from the county's episodes
+ * (the index episode_county), a few hundred, not from every household. */
+#define COUNTY_EP " e.county_code = substr(?1, 1, 6) "
 static const char SQL_NC_INCLUDED[] =
-	"SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0) FROM household h"
-	" WHERE" IN_AREA("h") "AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id"
+	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM episode e WHERE" COUNTY_EP
 	" AND e.identified_on >= ?2 AND e.identified_on <= ?3"
-	" AND NOT EXISTS (SELECT 1 FROM episode x WHERE x.id = e.prev_id"
-	"  AND x.end_reason = '风险消除回退'))";
+	" AND NOT EXISTS (SELECT 1 FROM episode r WHERE r.id = e.prev_id"
+	"  AND r.end_reason = '风险消除回退'))"
+	" SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0)"
+	" FROM x JOIN household h ON h.id = x.id WHERE" IN_AREA("h");
 static const char SQL_NC_ADDED[] =
 	"SELECT count(*) FROM membership m JOIN household h ON h.id = m.household_id"
 	" WHERE" IN_AREA("h") "AND m.from_on >= ?2 AND m.from_on <= ?3 AND"
@@ -186,10 +189,11 @@ static const char SQL_NC_LEFT[] =
 	" WHERE" IN_AREA("h") "AND m.to_on >= ?2 AND m.to_on <= ?3 AND"
 	MONITORED_ON("h.id", "m.to_on");
 static const char SQL_NC_ELIMINATED[] =
-	"SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0) FROM household h"
-	" WHERE" IN_AREA("h") "AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id"
+	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM episode e WHERE" COUNTY_EP
 	" AND e.eliminated_on >= ?2 AND e.eliminated_on <= ?3"
-	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))";
+	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))"
+	" SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0)"
+	" FROM x JOIN household h ON h.id = x.id WHERE" IN_AREA("h");
 
 /* (names ?2 and ?3 only because nc_query binds them) */
 static const char SQL_NC_RECORDED[] =
