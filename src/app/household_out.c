@@ -182,6 +182,16 @@ void dx_household_record_text(const struct dx_household_record *r, struct dx_buf
 	dx_buf_addf(o, "住房安全问题 %s  饮水安全问题 %s  义务教育失学辍学 %s  易地扶贫搬迁 %s\n",
 		    yn(h->h.unsafe_housing), yn(h->h.unsafe_water), yn(h->h.dropout),
 		    yn(h->h.relocated));
+	if (r->nepisodes) {
+		/* the latest episode says where the household stands */
+		const struct dx_episode *e = &r->episodes[r->nepisodes - 1];
+		dx_buf_addf(o, "监测状态 %s（%s）\n", e->category,
+			    e->ended_on[0]	   ? "已结束"
+			    : e->eliminated_on[0] ? "已消除风险"
+						  : "风险未消除");
+	} else {
+		dx_buf_adds(o, "监测状态 未纳入监测\n");
+	}
 	text_members(r, o);
 	text_incomes(r, o);
 	text_monitoring(r, o);
