@@ -339,6 +339,18 @@ static int add_tx(struct dx_store *st, void *arg)
 		return DX_INVALID;
 	}
 	p.counted = !r->not_counted;
+	if (r->insurance && *r->insurance) {
+		/* exactly one of the two (domain.md §3) */
+		int res = !strcmp(r->insurance, "城乡居民") || !strcmp(r->insurance, "城乡居民基本医保");
+		int emp = !strcmp(r->insurance, "城镇职工") || !strcmp(r->insurance, "城镇职工基本医保");
+		if (!res && !emp) {
+			dx_buf_addf(x->why, "基本医保 \"%s\" 不是有效值（应为 城乡居民 或 城镇职工）",
+				    r->insurance);
+			return DX_INVALID;
+		}
+		p.ins_resident = res;
+		p.ins_employee = emp;
+	}
 	if (rejoin) {
 		before = who(&old, oldhh);
 		cJSON_AddStringToObject(before, "离开日期", left);

@@ -27,6 +27,7 @@ struct dx_person_req {
 	const char *date;     /* the day they joined */
 	/* optional */
 	const char *ethnicity, *education, *school, *health, *labour, *phone;
+	const char *insurance; /* 城乡居民 / 城镇职工 (基本医保), NULL = none yet */
 	int not_counted; /* 不计入家庭人口 */
 };
 

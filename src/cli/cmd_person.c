@@ -19,6 +19,7 @@ int cmd_person(int argc, char **argv)
 		{"education", required_argument, NULL, 'E'}, {"school", required_argument, NULL, 's'},
 		{"health", required_argument, NULL, 'H'},   {"labour", required_argument, NULL, 'l'},
 		{"phone", required_argument, NULL, 'p'},    {"not-counted", no_argument, NULL, 'N'},
+		{"insurance", required_argument, NULL, 'I'},
 		{0}};
 	struct dx_person_req req = {0};
 	const char *db = NULL, *as = NULL, *reason = NULL, *to = NULL, *sub;
@@ -50,6 +51,7 @@ int cmd_person(int argc, char **argv)
 		case 'l': req.labour = optarg; break;
 		case 'p': req.phone = optarg; break;
 		case 'N': req.not_counted = 1; break;
+		case 'I': req.insurance = optarg; break;
 		default: return dx_cli_usage("person");
 		}
 	}

@@ -75,7 +75,8 @@ static const struct dx_cmd commands[] = {
 	 "the household record (户档案) and finding households"},
 	{"person", cmd_person,
 	 "person add --hh 户编号 --id 身份证号 --name N --relation R --date D [--ethnicity E] "
-	 "[--education E] [--school S] [--health H] [--labour L] [--phone P] [--not-counted] | "
+	 "[--education E] [--school S] [--health H] [--labour L] [--insurance 城乡居民|城镇职工] "
+	 "[--phone P] [--not-counted] | "
 	 "person leave 身份证号 --reason 死亡|迁出|婚嫁|服刑|其他 --date D | "
 	 "person move 身份证号 --to 户编号 [--relation R] --date D  (all --as ACCOUNT [--db FILE])",
 	 "members who join, leave or move (history kept)"},

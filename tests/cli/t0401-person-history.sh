@@ -34,7 +34,10 @@ expect_exit 1 $DIXIAN person add --hh "$A" --id $NEW --name 新生儿 --relation
 expect_grep '不是有效日期' err
 expect_exit 3 $DIXIAN person add --hh "$A" --id $NEW --name 新生儿 --relation 户主 --date 2025-03-02 --as cun --db demo.db
 expect_grep '已有户主' err
-expect_exit 0 $DIXIAN person add --hh "$A" --id $NEW --name 新生儿 --relation 之孙子 --date 2025-03-02 --school 学龄前儿童 --as cun --db demo.db
+expect_exit 1 $DIXIAN person add --hh "$A" --id $NEW --name 新生儿 --relation 之孙子 --date 2025-03-02 --insurance 商业保险 --as cun --db demo.db
+expect_grep '城乡居民 或 城镇职工' err
+expect_exit 0 $DIXIAN person add --hh "$A" --id $NEW --name 新生儿 --relation 之孙子 --date 2025-03-02 --school 学龄前儿童 --insurance 城乡居民 --as cun --db demo.db
+expect_eq "$(q demo.db "SELECT school, ins_resident, ins_employee, counted FROM person WHERE id_no = '$NEW'")" "学龄前儿童|1|0|1" "the newborn's fields"
 expect_eq "$(q demo.db "SELECT members FROM household WHERE id = $aid")" "$((ma + 1))" "members of $A after add"
 pid=$(q demo.db "SELECT id FROM person WHERE id_no = '$NEW'")
 expect_eq "$(q demo.db "SELECT household_id, from_on, coalesce(to_on, '-') FROM membership WHERE person_id = $pid")" "$aid|2025-03-02|-" "period of the newborn"
