@@ -120,7 +120,8 @@ static void sheet(struct book *bk, const char *name, const struct col *cols, siz
 	const struct dx_report *r = bk->r;
 	lxw_worksheet *ws = workbook_add_worksheet(bk->wb, name);
 	size_t nrows = r->nrows ? r->nrows : 1;
-	lxw_row_t last = (lxw_row_t)nrows;
+	/* area rows are sheet rows 2 .. nrows + 1 (row 1 is the header) */
+	lxw_row_t last = (lxw_row_t)nrows + 1;
 	worksheet_set_column(ws, 0, 1, 14, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(ncols + 3), 12, NULL);
 	worksheet_write_string(ws, 0, 0, "区划代码", bk->head);
