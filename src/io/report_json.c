@@ -34,7 +34,8 @@ static cJSON *figs_json(const struct dx_report *r, const char *area, const struc
 		struct dx_hp v = dx_report_figure_value(f, d);
 		cJSON *fig = cJSON_CreateObject(), *filter = cJSON_Parse(d->filter);
 		cJSON_AddStringToObject(fig, "key", d->key);
-		cJSON_AddStringToObject(fig, "label", d->label);
+		/* the monitored group goes by the policy's name for it */
+		cJSON_AddStringToObject(fig, "label", strcmp(d->key, "monitored") ? d->label : r->label);
 		cJSON_AddNumberToObject(fig, "households", (double)v.hh);
 		cJSON_AddNumberToObject(fig, "persons", (double)v.persons);
 		if (!filter)

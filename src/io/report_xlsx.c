@@ -10,6 +10,8 @@
 
 #include <xlsxwriter.h>
 
+/* A column: its header, where a leading '*' stands for the report's name
+ * of the monitored group (监测对象, or 防止返贫致贫对象 from 2026). */
 struct col {
 	const char *head;
 	long (*get)(const struct dx_figs *f);
@@ -76,8 +78,8 @@ static long v_ok(const struct dx_figs *f)
 }
 
 static const struct col basic_cols[] = {
-	{"脱贫户（户）", tuopin_hh}, {"脱贫人口（人）", tuopin_p},  {"监测对象（户）", mon_hh},
-	{"监测对象（人）", mon_p},   {"脱贫不稳定户（户）", c0_hh}, {"脱贫不稳定户（人）", c0_p},
+	{"脱贫户（户）", tuopin_hh}, {"脱贫人口（人）", tuopin_p},  {"*（户）", mon_hh},
+	{"*（人）", mon_p},   {"脱贫不稳定户（户）", c0_hh}, {"脱贫不稳定户（人）", c0_p},
 	{"边缘易致贫户（户）", c1_hh}, {"边缘易致贫户（人）", c1_p}, {"突发严重困难户（户）", c2_hh},
 	{"突发严重困难户（人）", c2_p}, {"已消除风险（户）", elim_hh}, {"已消除风险（人）", elim_p},
 	{"未消除风险（户）", act_hh}, {"未消除风险（人）", act_p},  {"风险再标注（户）", refl_hh},
@@ -126,11 +128,17 @@ static void sheet(struct book *bk, const char *name, const struct col *cols, siz
 	worksheet_set_column(ws, 2, (lxw_col_t)(ncols + 3), 12, NULL);
 	worksheet_write_string(ws, 0, 0, "区划代码", bk->head);
 	worksheet_write_string(ws, 0, 1, "名称", bk->head);
-	for (size_t c = 0; c < ncols; c++)
-		worksheet_write_string(ws, 0, (lxw_col_t)(c + 2), cols[c].head, bk->head);
+	for (size_t c = 0; c < ncols; c++) {
+		char head[160];
+		const char *h = cols[c].head;
+		dx_snprintf(head, sizeof(head), "%s%s", *h == '*' ? r->label : "", h + (*h == '*'));
+		worksheet_write_string(ws, 0, (lxw_col_t)(c + 2), head, bk->head);
+	}
 	if (income) {
+		char head[160];
+		dx_snprintf(head, sizeof(head), "%s人均纯收入（元，合计为全域）", r->label);
 		worksheet_write_string(ws, 0, (lxw_col_t)(ncols + 2), "脱贫户人均纯收入（元，合计为全域）", bk->head);
-		worksheet_write_string(ws, 0, (lxw_col_t)(ncols + 3), "监测对象人均纯收入（元，合计为全域）", bk->head);
+		worksheet_write_string(ws, 0, (lxw_col_t)(ncols + 3), head, bk->head);
 	}
 	for (size_t i = 0; i <= nrows; i++) {
 		int is_total = i == nrows;
