@@ -2,8 +2,10 @@
  * report.c - counting rules of the work report (domain.md §12, issue 7).
  *
  * A household counts in a category by its latest episode identified on or
- * before the as-of date; people are the household's counted members; a
- * group's per-capita income is total net income ÷ members, and its growth
+ * before the as-of date; a head count (户…人, 低保, 务工) counts every
+ * registered member, while 计入家庭人口 only decides the per-capita
+ * denominator: a group's per-capita income is total net income ÷ members
+ * 计入家庭人口 (issue 11 item 13), and its growth
  * compares the same households' previous year.  Everything is integer fen.
  *
  * The build streams the store once per table (households, members,
@@ -27,7 +29,8 @@ const char *const dx_category_names[DX_NCAT] = {"脱贫不稳定户", "边缘易
 struct hstate {
 	int64_t net, prev_net;
 	uint32_t row;
-	int32_t members;
+	int32_t members; /* 计入家庭人口: the per-capita denominator only */
+	int32_t persons; /* every registered member: what head counts count */
 	int32_t measures, measures_done, visits;
 	int32_t dibao_persons, dibao_class_persons[DX_NDIBAO];
 	unsigned char tuopin, monitored, eliminated, reflag, cat; /* cat: DX_NCAT = other */
@@ -59,47 +62,47 @@ typedef int (*fig_pred)(const struct dx_report *r, const struct hstate *h);
 static int p_all(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->members;
+	return h->persons;
 }
 static int p_tuopin(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->tuopin ? h->members : -1;
+	return h->tuopin ? h->persons : -1;
 }
 static int p_monitored(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored ? h->members : -1;
+	return h->monitored ? h->persons : -1;
 }
 static int p_cat0(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && h->cat == DX_CAT_UNSTABLE ? h->members : -1;
+	return h->monitored && h->cat == DX_CAT_UNSTABLE ? h->persons : -1;
 }
 static int p_cat1(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && h->cat == DX_CAT_EDGE ? h->members : -1;
+	return h->monitored && h->cat == DX_CAT_EDGE ? h->persons : -1;
 }
 static int p_cat2(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && h->cat == DX_CAT_SUDDEN ? h->members : -1;
+	return h->monitored && h->cat == DX_CAT_SUDDEN ? h->persons : -1;
 }
 static int p_eliminated(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && h->eliminated ? h->members : -1;
+	return h->monitored && h->eliminated ? h->persons : -1;
 }
 static int p_active(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && !h->eliminated ? h->members : -1;
+	return h->monitored && !h->eliminated ? h->persons : -1;
 }
 static int p_reflag(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && !h->eliminated && h->reflag ? h->members : -1;
+	return h->monitored && !h->eliminated && h->reflag ? h->persons : -1;
 }
 static int p_dibao(const struct dx_report *r, const struct hstate *h)
 {
@@ -124,7 +127,7 @@ static int p_dibao_c(const struct dx_report *r, const struct hstate *h)
 static int p_visit_due(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored ? h->members : -1;
+	return h->monitored ? h->persons : -1;
 }
 static int p_visit_ok(const struct dx_report *r, const struct hstate *h)
 {
@@ -132,7 +135,7 @@ static int p_visit_ok(const struct dx_report *r, const struct hstate *h)
 	if (!h->monitored)
 		return -1;
 	need = (long)(h->eliminated ? r->visits_eliminated : r->visits_active) * r->visit_weeks;
-	return h->visits >= need ? h->members : -1;
+	return h->visits >= need ? h->persons : -1;
 }
 
 static const struct {
@@ -286,6 +289,7 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	memset(h, 0, sizeof(*h));
 	h->row = row_of(b, f->area_code);
 	h->members = f->members;
+	h->persons = f->members; /* plus those not counted, from the side scan */
 	h->tuopin = (unsigned char)f->tuopin;
 	h->monitored = (unsigned char)f->monitored;
 	h->eliminated = (unsigned char)f->eliminated;
@@ -335,7 +339,7 @@ struct side_vec {
 
 struct side {
 	const char *path, *county, *as_of, *from;
-	struct side_vec members, measures, visits;
+	struct side_vec members, measures, visits, uncounted;
 	struct {
 		char place[64];
 		enum dx_work_dest dest;
@@ -376,8 +380,7 @@ static int on_member(const struct dx_member_fact *m, void *arg)
 {
 	struct side *sd = arg;
 	int32_t cls = 0, dest = -1;
-	if (!m->counted)
-		return 0;
+	/* head counts: every registered member, 计入家庭人口 or not */
 	if (m->dibao)
 		cls = m->dibao_class[0] >= 'A' && m->dibao_class[0] <= 'C' ? m->dibao_class[0] - 'A' + 1 : 4;
 	if (m->work_place[0] && m->work_months != 0)
@@ -400,9 +403,18 @@ static int on_visits(int64_t hid, long n, long unused, void *arg)
 	return 0;
 }
 
+static int on_uncounted(int64_t hid, long n, long unused, void *arg)
+{
+	(void)unused;
+	side_push(&((struct side *)arg)->uncounted, hid, (int32_t)n, 0);
+	return 0;
+}
+
 static int side_scan(struct side *sd, struct dx_store *st)
 {
 	int rc;
+	if ((rc = dx_store_scan_uncounted(st, sd->county, on_uncounted, sd)))
+		return rc;
 	if ((rc = dx_store_scan_members(st, sd->county, on_member, sd)))
 		return rc;
 	if ((rc = dx_store_scan_measures(st, sd->county, sd->as_of, on_measures, sd)))
@@ -426,6 +438,7 @@ static void side_release(struct side *sd)
 	free(sd->members.v);
 	free(sd->measures.v);
 	free(sd->visits.v);
+	free(sd->uncounted.v);
 }
 
 static void side_apply(struct build *b, const struct side *sd)
@@ -462,6 +475,11 @@ static void side_apply(struct build *b, const struct side *sd)
 		struct hstate *h = find(b, sd->visits.v[i].household_id);
 		if (h)
 			h->visits = sd->visits.v[i].a;
+	}
+	for (size_t i = 0; i < sd->uncounted.n; i++) {
+		struct hstate *h = find(b, sd->uncounted.v[i].household_id);
+		if (h)
+			h->persons += sd->uncounted.v[i].a;
 	}
 }
 

@@ -248,6 +248,22 @@ int dx_store_scan_visits(struct dx_store *st, const char *county, const char *fr
 	return scan_counts(s, fn, arg);
 }
 
+/* the few members not 计入家庭人口: through the household index, not a
+ * scan of the wide person rows by county (the index has no county) */
+static const char SQL_SCAN_UNCOUNTED[] =
+	"SELECT household_id, count(*), 0 FROM person WHERE counted = 0 AND county_code = ?1"
+	" GROUP BY household_id";
+
+int dx_store_scan_uncounted(struct dx_store *st, const char *county,
+			    int (*fn)(int64_t, long, long, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_SCAN_UNCOUNTED);
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	return scan_counts(s, fn, arg);
+}
+
 /* served by the partial covering index person_report (schema v6) */
 static const char SQL_SCAN_MEMBERS[] =
 	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"

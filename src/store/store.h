@@ -220,7 +220,7 @@ struct dx_hh_fact {
 	const char *hh_no;
 	const char *area_code;
 	int tuopin;           /* 1 脱贫户, 0 一般户 */
-	int members;          /* counted members */
+	int members;          /* members 计入家庭人口 (the per-capita denominator) */
 	int has_income, has_prev;
 	int64_t net, prev_net; /* 家庭纯收入 of the year and the year before */
 	/* the household's latest episode identified on or before as_of */
@@ -251,6 +251,10 @@ int dx_store_scan_measures(struct dx_store *st, const char *county, const char *
 			   int (*fn)(int64_t, long, long, void *), void *arg);
 int dx_store_scan_visits(struct dx_store *st, const char *county, const char *from,
 			 const char *to, int (*fn)(int64_t, long, long, void *), void *arg);
+/* Members not 计入家庭人口, per household of the county: a = how many, b = 0.
+ * household.members counts only the others; head counts need both. */
+int dx_store_scan_uncounted(struct dx_store *st, const char *county,
+			    int (*fn)(int64_t, long, long, void *), void *arg);
 /* Members of one county who receive 低保 or have registered work (务工). */
 struct dx_member_fact {
 	int64_t household_id;

@@ -192,7 +192,10 @@ static void test_figures_2025(void **state)
 	assert_int_equal(build(f->st, "532326106", 2025, "", NULL, &r), DX_OK);
 	assert_string_equal(r.as_of, "2025-12-31");
 	assert_int_equal(r.total.tuopin.hh, 2);
-	assert_int_equal(r.total.tuopin.persons, 6);
+	/* head counts count every registered member: H1's member not
+	 * 计入家庭人口 too (issue 11 item 13) */
+	assert_int_equal(r.total.tuopin.persons, 7);
+	assert_int_equal(r.total.all.persons, 5 + 2 + 3 + 1 + 3 + 3);
 	assert_int_equal(r.total.monitored.hh, 3);
 	assert_int_equal(r.total.monitored.persons, 8);
 	assert_int_equal(r.total.cat[DX_CAT_UNSTABLE].hh, 1);
@@ -208,7 +211,8 @@ static void test_figures_2025(void **state)
 	assert_int_equal(r.rows[0].f.monitored.persons + r.rows[1].f.monitored.persons,
 			 r.total.monitored.persons);
 	assert_int_equal(r.rows[1].f.active.hh, 2);
-	/* (40000 + 20000) / 6 */
+	/* (40000 + 20000) / 6: the per-capita denominator is the members
+	 * 计入家庭人口 only */
 	assert_int_equal(dx_group_per_capita(&r.total.inc_tuopin), 1000000);
 	assert_int_equal(dx_group_growth_bp(&r.total.inc_tuopin, &bp), DX_OK);
 	assert_int_equal(bp, 2500);
@@ -218,13 +222,14 @@ static void test_figures_2025(void **state)
 	 * H1's measure does not count (H1 is not monitored) */
 	assert_int_equal(r.total.measures, 2);
 	assert_int_equal(r.total.measures_done, 1);
-	/* one counted 低保 member (class B) in H1; the uncounted one is not */
+	/* two 低保 members (class B) in H6, counted in the household's
+	 * members or not: a head count counts both */
 	assert_int_equal(r.total.dibao.hh, 1);
-	assert_int_equal(r.total.dibao.persons, 1);
-	assert_int_equal(r.total.dibao_class[DX_DIBAO_B].persons, 1);
-	/* workers: 浙江 (省外) and 乡内 */
-	assert_int_equal(r.total.workers, 2);
-	assert_int_equal(r.total.work[DX_WORK_OUT_PROVINCE], 1);
+	assert_int_equal(r.total.dibao.persons, 2);
+	assert_int_equal(r.total.dibao_class[DX_DIBAO_B].persons, 2);
+	/* workers: two in 浙江 (省外) and one 乡内 */
+	assert_int_equal(r.total.workers, 3);
+	assert_int_equal(r.total.work[DX_WORK_OUT_PROVINCE], 2);
 	assert_int_equal(r.total.work[DX_WORK_IN_TOWNSHIP], 1);
 	/* visits in the 4 weeks to 2025-12-31: H3 (active) 8 visits = 2/week,
 	 * H5 (active) 3 visits, short of 8; H2 (eliminated) none */
@@ -245,13 +250,13 @@ static void test_text_2025(void **state)
 	assert_int_equal(build(f->st, "532326106", 2025, "2025-12-31", NULL, &r), DX_OK);
 	dx_report_text(&r, &b);
 	assert_string_equal(b.buf,
-			    "2025年示例乡脱贫人口为2户6人，监测对象为3户8人，其中：脱贫不稳定户1户2人、"
+			    "2025年示例乡脱贫人口为2户7人，监测对象为3户8人，其中：脱贫不稳定户1户2人、"
 			    "边缘易致贫户2户6人。已消除风险1户2人，未消除风险2户6人（风险再标注1户3人）。"
 			    "脱贫户人均纯收入10000.00元，同比增长25.00%；监测对象人均纯收入7000.00元，"
 			    "同比增长25.00%。\n\n"
 			    "帮扶措施：共采取帮扶措施2个，户均0.67个，已落实1个。\n\n"
-			    "低保：享受低保1户1人，其中B类1户1人。\n\n"
-			    "就业：务工就业2人，其中省外1人、乡内1人。\n\n"
+			    "低保：享受低保1户2人，其中B类1户2人。\n\n"
+			    "就业：务工就业3人，其中省外2人、乡内1人。\n\n"
 			    "预警核查：发现风险线索3条（其中部门预警1条），已核实2条，按期核实1条，"
 			    "按期核实率50.00%。\n\n"
 			    "识别与消除：新识别纳入监测1户，正在办理1件（其中超期1件）。\n\n"
@@ -271,10 +276,10 @@ static void test_as_of_history(void **state)
 	dx_report_text(&r, &b);
 	/* 2022: no visits in the window, so no visit paragraph (not "0 %");
 	 * H3's measures start in 2025, after the as-of date */
-	assert_string_equal(b.buf, "2022年示例乡脱贫人口为2户6人，防止返贫致贫对象为1户3人，"
+	assert_string_equal(b.buf, "2022年示例乡脱贫人口为2户7人，防止返贫致贫对象为1户3人，"
 				   "其中：边缘易致贫户1户3人。已消除风险1户3人。\n\n"
-				   "低保：享受低保1户1人，其中B类1户1人。\n\n"
-				   "就业：务工就业2人，其中省外1人、乡内1人。");
+				   "低保：享受低保1户2人，其中B类1户2人。\n\n"
+				   "就业：务工就业3人，其中省外2人、乡内1人。");
 	dx_report_release(&r);
 	dx_buf_reset(&b);
 	/* mid-2026: H4 now counts as 突发严重困难户 */
@@ -291,7 +296,7 @@ static void test_scope_and_unknown_area(void **state)
 	struct dx_report r;
 	assert_int_equal(build(f->st, "532326", 2025, "", NULL, &r), DX_OK);
 	assert_int_equal(r.total.tuopin.hh, 3);
-	assert_int_equal(r.total.tuopin.persons, 13);
+	assert_int_equal(r.total.tuopin.persons, 14);
 	assert_int_equal(r.nrows, 2); /* the county's townships */
 	assert_int_equal(r.rows[1].f.tuopin.hh, 1);
 	dx_report_release(&r);
