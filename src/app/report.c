@@ -37,9 +37,9 @@ struct hstate {
 	unsigned char has_income, has_prev;
 };
 
-/* only when listing: a household's number and area code */
+/* only when listing: a household's number, 户主 and area code */
 struct hname {
-	char *hh_no;
+	char *hh_no, *head_name;
 	char area[13];
 };
 
@@ -307,6 +307,7 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	h->prev_net = f->prev_net;
 	if (b->keep_names) {
 		b->names[b->n].hh_no = dx_xstrdup(f->hh_no ? f->hh_no : "");
+		b->names[b->n].head_name = dx_xstrdup(f->head_name ? f->head_name : "");
 		dx_strlcpy(b->names[b->n].area, f->area_code, sizeof(b->names[b->n].area));
 	}
 	dx_idmap_put(&b->idx, f->id, (uint32_t)b->n);
@@ -497,8 +498,10 @@ static int add_row(const struct dx_area *a, void *arg)
 static void release_build(struct build *b)
 {
 	if (b->names)
-		for (size_t i = 0; i < b->n; i++)
+		for (size_t i = 0; i < b->n; i++) {
 			free(b->names[i].hh_no);
+			free(b->names[i].head_name);
+		}
 	free(b->names);
 	free(b->h);
 	dx_idmap_release(&b->idx);
@@ -633,12 +636,37 @@ void dx_report_release(struct dx_report *r)
 	r->nrows = 0;
 }
 
+/* Area names for a list: the villages and townships its households live
+ * in are few, so they are looked up once each and kept. */
+struct names {
+	struct dx_area *v;
+	size_t n;
+	size_t last;
+};
+
+static const char *area_name(struct dx_store *st, struct names *nm, const char *code)
+{
+	struct dx_area a;
+	if (nm->n && !strcmp(nm->v[nm->last].code, code))
+		return nm->v[nm->last].name;
+	for (size_t i = 0; i < nm->n; i++)
+		if (!strcmp(nm->v[i].code, code))
+			return nm->v[nm->last = i].name;
+	if (dx_store_area_get(st, code, &a))
+		a.name[0] = '\0';
+	dx_strlcpy(a.code, code, sizeof(a.code));
+	nm->v = dx_xrealloc(nm->v, (nm->n + 1) * sizeof(*nm->v));
+	nm->v[nm->n] = a;
+	nm->last = nm->n++;
+	return nm->v[nm->last].name;
+}
+
 int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
-		   int (*fn)(const char *hh_no, const char *area_code, int persons, void *),
-		   void *arg)
+		   int (*fn)(const struct dx_report_item *it, void *), void *arg)
 {
 	struct dx_report r;
 	struct build b;
+	struct names nm = {0};
 	size_t k;
 	int rc;
 	for (k = 0; k < DX_ARRAY_SIZE(figures); k++)
@@ -649,11 +677,25 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 	rc = run_build(st, o, &r, &b, 1);
 	if (!rc) {
 		for (size_t i = 0; i < b.n && !rc; i++) {
+			struct dx_report_item it;
+			char township[10], tname[96] = "";
 			int p = figures[k].pred(&r, &b.h[i]);
-			if (p >= 0)
-				rc = fn(b.names[i].hh_no, b.names[i].area, p, arg);
+			if (p < 0)
+				continue;
+			it.hh_no = b.names[i].hh_no;
+			it.head_name = b.names[i].head_name;
+			it.area_code = b.names[i].area;
+			dx_strlcpy(township, it.area_code, sizeof(township));
+			/* copied: the next look-up may move the names */
+			if (strlen(township) == 9)
+				dx_strlcpy(tname, area_name(st, &nm, township), sizeof(tname));
+			it.township = tname;
+			it.village = strlen(it.area_code) == 12 ? area_name(st, &nm, it.area_code) : "";
+			it.persons = p;
+			rc = fn(&it, arg);
 		}
 	}
+	free(nm.v);
 	release_build(&b);
 	dx_report_release(&r);
 	return rc;

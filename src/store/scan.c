@@ -30,12 +30,12 @@ static const char SQL_SCAN_EPISODE[] =
 /* ?1 county, ?2 area prefix: `code >= prefix AND code < prefix || ':'`
  * (':' sorts after '9') selects an area and everything under it */
 static const char SQL_SCAN_HH[] =
-	"SELECT id, hh_no, area_code, kind = '脱贫户', members FROM household"
+	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name FROM household"
 	" WHERE county_code = ?1 AND area_code >= ?2 AND area_code < ?2 || ':'";
 /* a whole county: no range, so the planner scans the table in order
  * instead of visiting every row through the area index */
 static const char SQL_SCAN_HH_COUNTY[] =
-	"SELECT id, hh_no, area_code, kind = '脱贫户', members FROM household"
+	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name FROM household"
 	" WHERE county_code = ?1";
 
 struct fact_slot {
@@ -181,6 +181,7 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 		memset(&f, 0, sizeof(f));
 		f.id = dx_col_int(s, 0);
 		f.hh_no = flags & DX_SCAN_HH_NO ? dx_col_text(s, 1) : NULL;
+		f.head_name = flags & DX_SCAN_HH_NO ? dx_col_text(s, 5) : NULL;
 		f.area_code = dx_col_text(s, 2);
 		f.tuopin = (int)dx_col_int(s, 3);
 		f.members = (int)dx_col_int(s, 4);

@@ -218,6 +218,7 @@ int dx_store_audit(struct dx_store *st, const char *county, const char *actor,
 struct dx_hh_fact {
 	int64_t id;
 	const char *hh_no;
+	const char *head_name; /* 户主's name; read with hh_no (DX_SCAN_HH_NO) */
 	const char *area_code;
 	int tuopin;           /* 1 脱贫户, 0 一般户 */
 	int members;          /* members 计入家庭人口 (the per-capita denominator) */
@@ -231,8 +232,8 @@ struct dx_hh_fact {
 };
 /* Call fn for every household whose area starts with `area` (a canonical
  * prefix of at least a county), in no particular order, with the year's
- * income and the episode state as of `as_of` (ISO date).  hh_no is read
- * only with DX_SCAN_HH_NO in flags (NULL otherwise).  The strings in the
+ * income and the episode state as of `as_of` (ISO date).  hh_no and
+ * head_name are read only with DX_SCAN_HH_NO in flags (NULL otherwise).  The strings in the
  * fact are valid during the call only. */
 enum { DX_SCAN_HH_NO = 1 };
 int dx_store_scan_households(struct dx_store *st, const char *area, int year,
