@@ -53,14 +53,16 @@ struct dx_report {
 	char area[13];
 	char area_name[96];
 	int year;
+	char from[11];  /* the period: from (1 January of year) to as_of */
 	char as_of[11];
 	char label[64];    /* 监测对象, or the policy's target_label */
 	int visit_weeks;   /* visits are checked over this many weeks to as_of */
 	int visits_active; /* required per week while not eliminated */
 	int visits_eliminated;
 	struct dx_figs total;
-	/* procedure figures of the year to as_of, whole area only */
+	/* procedure figures of the period (app/report.c), whole area only */
 	long warnings, warnings_clued, clues, clues_warning, clues_verified, clues_in_time;
+	long clues_due, clues_overdue; /* 按期核实率 = in_time / due; overdue on as_of */
 	long identified, eliminated, cases_open, cases_overdue;
 	struct dx_report_row *rows;
 	size_t nrows;

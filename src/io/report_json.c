@@ -82,6 +82,8 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 		cJSON_AddNumberToObject(p, "clues_from_warnings", (double)r->clues_warning);
 		cJSON_AddNumberToObject(p, "clues_verified", (double)r->clues_verified);
 		cJSON_AddNumberToObject(p, "clues_verified_in_time", (double)r->clues_in_time);
+		cJSON_AddNumberToObject(p, "clues_due", (double)r->clues_due);
+		cJSON_AddNumberToObject(p, "clues_overdue", (double)r->clues_overdue);
 		cJSON_AddNumberToObject(p, "identified", (double)r->identified);
 		cJSON_AddNumberToObject(p, "eliminated", (double)r->eliminated);
 		cJSON_AddNumberToObject(p, "cases_open", (double)r->cases_open);

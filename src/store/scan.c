@@ -294,21 +294,37 @@ int dx_store_scan_members(struct dx_store *st, const char *county,
 }
 
 #define IN_AREA " h.area_code >= ?1 AND h.area_code < ?1 || ':' "
+/* The dates below follow the report's period rule (app/report.c, "the
+ * period"): ?2 .. ?3 is the period, ?3 the as-of date.  A warning is dated
+ * by the day the county dealt with it -- dispatched as a clue (the clue's
+ * found_on) or recorded under the threshold (verified_on) -- and, until
+ * then, by the day it was received (its batch's import). */
 static const char SQL_PROC_WARNINGS[] =
-	"SELECT count(*), coalesce(sum(w.clue_id IS NOT NULL), 0) FROM warning w"
+	"SELECT count(*), coalesce(sum(c.id IS NOT NULL), 0) FROM warning w"
 	" JOIN household h ON h.id = w.household_id"
-	" JOIN warning_batch b ON b.id = w.batch_id WHERE" IN_AREA
-	" AND coalesce(w.occurred_on, b.period) >= ?2 AND coalesce(w.occurred_on, b.period) <= ?3";
-/* a clue is verified once it is closed or became a case; in time when
- * that happened by its deadline */
+	" JOIN warning_batch b ON b.id = w.batch_id"
+	" LEFT JOIN clue c ON c.id = w.clue_id AND c.found_on <= ?3 WHERE" IN_AREA
+	" AND coalesce(c.found_on, CASE WHEN w.verified_on <= ?3 THEN w.verified_on END,"
+	"  substr(b.imported_at, 1, 10)) BETWEEN ?2 AND ?3";
+/* Clues found in the period, in their state on the as-of date: verified
+ * once closed or filed as a case by then, in time when that was by the
+ * deadline, due when verified or past the deadline.  Overdue is a state,
+ * not a flow: every clue found by the as-of date and still unverified past
+ * its deadline, whatever its year (as `dixian overdue` lists them). */
+#define CLUE_VERIFIED_BY(d)                                                      \
+	"((c.state = '已关闭' AND c.closed_on <= " d ") OR"                        \
+	" (c.state = '已立案' AND k.opened_on <= " d "))"
+#define IN_PERIOD " c.found_on >= ?2 AND "
 static const char SQL_PROC_CLUES[] =
-	"SELECT count(*), coalesce(sum(c.source = '部门预警'), 0),"
-	" coalesce(sum(c.state != '待核实'), 0),"
-	" coalesce(sum(CASE WHEN c.state = '已关闭' AND c.closed_on <= c.deadline THEN 1"
-	"  WHEN c.state = '已立案' AND k.opened_on <= c.deadline THEN 1 ELSE 0 END), 0)"
+	"SELECT coalesce(sum(c.found_on >= ?2), 0),"
+	" coalesce(sum(c.found_on >= ?2 AND c.source = '部门预警'), 0),"
+	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") "), 0),"
+	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") " AND " CLUE_VERIFIED_BY("c.deadline") "), 0),"
+	" coalesce(sum(" IN_PERIOD "(" CLUE_VERIFIED_BY("?3") " OR c.deadline < ?3)), 0),"
+	" coalesce(sum(NOT " CLUE_VERIFIED_BY("?3") " AND c.deadline < ?3), 0)"
 	" FROM clue c JOIN household h ON h.id = c.household_id"
 	" LEFT JOIN case_file k ON k.id = c.case_id WHERE" IN_AREA
-	" AND c.found_on >= ?2 AND c.found_on <= ?3";
+	" AND c.found_on <= ?3";
 static const char SQL_PROC_CASES[] =
 	"SELECT coalesce(sum(k.kind = '识别' AND k.state = '已通过'"
 	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3), 0),"
@@ -339,19 +355,21 @@ static int proc_query(struct dx_store *st, const char *sql, const char *area, co
 int dx_store_proc_counts(struct dx_store *st, const char *area, const char *from,
 			 const char *to, struct dx_proc_counts *out)
 {
-	long v[4];
+	long v[6];
 	int rc;
 	memset(out, 0, sizeof(*out));
 	if ((rc = proc_query(st, SQL_PROC_WARNINGS, area, from, to, v, 2)))
 		return rc;
 	out->warnings = v[0];
 	out->warnings_clued = v[1];
-	if ((rc = proc_query(st, SQL_PROC_CLUES, area, from, to, v, 4)))
+	if ((rc = proc_query(st, SQL_PROC_CLUES, area, from, to, v, 6)))
 		return rc;
 	out->clues = v[0];
 	out->clues_warning = v[1];
 	out->clues_verified = v[2];
 	out->clues_in_time = v[3];
+	out->clues_due = v[4];
+	out->clues_overdue = v[5];
 	if ((rc = proc_query(st, SQL_PROC_CASES, area, from, to, v, 4)))
 		return rc;
 	out->identified = v[0];

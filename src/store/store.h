@@ -269,11 +269,14 @@ int dx_store_scan_members(struct dx_store *st, const char *county,
 			  int (*fn)(const struct dx_member_fact *, void *), void *arg);
 
 /* The procedure's figures for the report, over households under `area`,
- * for events dated from `from` to `to` (ISO, inclusive). */
+ * for the period `from` to `to` (ISO, inclusive; `to` is the as-of date),
+ * by the report's period rule (app/report.c). */
 struct dx_proc_counts {
 	long warnings, warnings_clued;           /* matched signals, and those sent as clues */
 	long clues, clues_warning;               /* clues found, of which from warnings */
-	long clues_verified, clues_in_time;      /* no longer 待核实; and by the deadline */
+	long clues_verified, clues_in_time;      /* verified by `to`; and by the deadline */
+	long clues_due;                          /* verified, or past the deadline on `to` */
+	long clues_overdue;                      /* on `to`: unverified past the deadline (any year) */
 	long identified, eliminated;             /* cases approved (已通过) */
 	long open, overdue;                      /* cases 办理中 on `to`, and past the deadline */
 };

@@ -257,8 +257,8 @@ static void test_text_2025(void **state)
 			    "帮扶措施：共采取帮扶措施2个，户均0.67个，已落实1个。\n\n"
 			    "低保：享受低保1户2人，其中B类1户2人。\n\n"
 			    "就业：务工就业3人，其中省外2人、乡内1人。\n\n"
-			    "预警核查：发现风险线索3条（其中部门预警1条），已核实2条，按期核实1条，"
-			    "按期核实率50.00%。\n\n"
+			    "预警核查：发现风险线索3条（其中部门预警1条），已核实2条（按期核实1条），"
+			    "到期应核实3条，按期核实率33.33%；截至2025-12-31逾期未核实线索1条。\n\n"
 			    "识别与消除：新识别纳入监测1户，正在办理1件（其中超期1件）。\n\n"
 			    "走访：近4周应按频次走访监测对象3户（未消除风险每周2次、已消除风险每周1次），"
 			    "达到要求1户，达标率33.33%。");
@@ -288,6 +288,42 @@ static void test_as_of_history(void **state)
 	assert_int_equal(r.total.monitored.hh, 4);
 	dx_report_release(&r);
 	dx_buf_release(&b);
+}
+
+/* issue 11 item 9: one period rule.  Clue B (待核实, deadline 07-16) is
+ * overdue and counts against 按期核实率; on 2025-07-20 clue C (closed
+ * 08-01) was not yet verified, so it was overdue then too. */
+static void test_clue_period(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_report r;
+	assert_int_equal(build(f->st, "532326106", 2025, "", NULL, &r), DX_OK);
+	assert_int_equal(r.clues, 3);
+	assert_int_equal(r.clues_verified, 2);
+	assert_int_equal(r.clues_in_time, 1);
+	assert_int_equal(r.clues_due, 3);
+	assert_int_equal(r.clues_overdue, 1);
+	dx_report_release(&r);
+	assert_int_equal(build(f->st, "532326106", 2025, "2025-07-20", NULL, &r), DX_OK);
+	assert_int_equal(r.clues, 3);
+	assert_int_equal(r.clues_verified, 1);
+	assert_int_equal(r.clues_in_time, 1);
+	assert_int_equal(r.clues_due, 3);
+	assert_int_equal(r.clues_overdue, 2);
+	dx_report_release(&r);
+	/* before clue A's deadline nothing is due yet, and nothing overdue */
+	assert_int_equal(build(f->st, "532326106", 2025, "2025-06-05", NULL, &r), DX_OK);
+	assert_int_equal(r.clues, 1);
+	assert_int_equal(r.clues_verified, 0);
+	assert_int_equal(r.clues_due, 0);
+	assert_int_equal(r.clues_overdue, 0);
+	dx_report_release(&r);
+	/* the next year's period holds none of 2025's clues, but B is still
+	 * overdue on its as-of date */
+	assert_int_equal(build(f->st, "532326106", 2026, "2026-03-01", NULL, &r), DX_OK);
+	assert_int_equal(r.clues, 0);
+	assert_int_equal(r.clues_overdue, 1);
+	dx_report_release(&r);
 }
 
 static void test_scope_and_unknown_area(void **state)
@@ -336,6 +372,7 @@ int main(void)
 		cmocka_unit_test(test_figures_2025),
 		cmocka_unit_test(test_text_2025),
 		cmocka_unit_test(test_as_of_history),
+		cmocka_unit_test(test_clue_period),
 		cmocka_unit_test(test_scope_and_unknown_area),
 		cmocka_unit_test(test_growth_decline_and_missing),
 	};
