@@ -53,6 +53,7 @@ struct build {
 	size_t child_len; /* length of the child codes rows are keyed by */
 	uint32_t last_row;
 	int keep_names;
+	int first_tuopin; /* the earliest 脱贫年度 seen, 0 = none */
 };
 
 /* ---- figures: one table drives counting, JSON and drill-down ---- */
@@ -290,7 +291,10 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	h->row = row_of(b, f->area_code);
 	h->members = f->members;
 	h->persons = f->members; /* plus those not counted, from the side scan */
-	h->tuopin = (unsigned char)f->tuopin;
+	/* a household 脱贫 in a later year was not yet 脱贫 in this one */
+	h->tuopin = (unsigned char)(f->tuopin && (!f->tuopin_year || f->tuopin_year <= b->r->year));
+	if (f->tuopin_year && (!b->first_tuopin || f->tuopin_year < b->first_tuopin))
+		b->first_tuopin = f->tuopin_year;
 	h->monitored = (unsigned char)f->monitored;
 	h->eliminated = (unsigned char)f->eliminated;
 	h->reflag = (unsigned char)f->reflag;
@@ -341,6 +345,7 @@ struct side_vec {
 struct side {
 	const char *path, *county, *as_of, *from;
 	struct side_vec members, measures, visits, uncounted;
+	int members_changed; /* a member row changed after as_of */
 	struct {
 		char place[64];
 		enum dx_work_dest dest;
@@ -415,6 +420,8 @@ static int side_scan(struct side *sd, struct dx_store *st)
 {
 	int rc;
 	if ((rc = dx_store_scan_uncounted(st, sd->county, on_uncounted, sd)))
+		return rc;
+	if ((rc = dx_store_members_changed_after(st, sd->county, sd->as_of, &sd->members_changed)))
 		return rc;
 	if ((rc = dx_store_scan_members(st, sd->county, on_member, sd)))
 		return rc;
@@ -509,7 +516,7 @@ static void release_build(struct build *b)
 
 /* keep_names: remember each household's number and area (for listing) */
 static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
-		     struct build *b, int keep_names)
+		     struct build *b, int keep_names, struct dx_buf *why)
 {
 	struct dx_area a;
 	struct dx_date d;
@@ -548,17 +555,31 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	 * store/scan.c applies the rule in SQL; nothing else dates a figure.
 	 */
 	dx_snprintf(r->from, sizeof(r->from), "%04d-01-01", o->year);
-	if (o->as_of && *o->as_of) {
-		dx_strlcpy(r->as_of, o->as_of, sizeof(r->as_of));
-	} else {
-		/* the end of the year, or today while the year is still running */
+	{
+		/* issue 11 item 12: a period outside the year, or a year not
+		 * begun, is refused -- never counted silently */
 		struct dx_date today;
-		char t[11];
+		char t[11], year_end[11];
 		dx_date_today(&today);
 		dx_date_format(&today, t);
-		dx_snprintf(r->as_of, sizeof(r->as_of), "%04d-12-31", o->year);
-		if (strcmp(t, r->as_of) < 0)
-			dx_strlcpy(r->as_of, t, sizeof(r->as_of));
+		dx_snprintf(year_end, sizeof(year_end), "%04d-12-31", o->year);
+		if (o->as_of && *o->as_of) {
+			dx_strlcpy(r->as_of, o->as_of, sizeof(r->as_of));
+			if (strcmp(r->as_of, r->from) < 0 || strcmp(r->as_of, year_end) > 0) {
+				if (why)
+					dx_buf_addf(why, "截至日期 %s 不在 %d 年内：请给出 %s 至 %s 之间的日期，或改用 --year %.4s",
+						    r->as_of, o->year, r->from, year_end, r->as_of);
+				return DX_USAGE;
+			}
+		} else {
+			/* the end of the year, or today while the year is running */
+			if (strcmp(t, r->from) < 0) {
+				if (why)
+					dx_buf_addf(why, "%d 年还没有开始（今天是 %s）：请给出已经开始的年份", o->year, t);
+				return DX_USAGE;
+			}
+			dx_strlcpy(r->as_of, strcmp(t, year_end) < 0 ? t : year_end, sizeof(r->as_of));
+		}
 	}
 	dx_strlcpy(r->label, o->label && *o->label ? o->label : "监测对象", sizeof(r->label));
 	r->visit_weeks = 4;
@@ -610,6 +631,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 			rc = sd.rc;
 		if (!rc)
 			side_apply(b, &sd);
+		r->members_known = !sd.members_changed;
 		side_release(&sd);
 		if (rc)
 			return rc;
@@ -631,6 +653,21 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->cases_open = pc.open;
 		r->cases_overdue = pc.overdue;
 	}
+	{
+		/* a year before every dated record would count households whose
+		 * state then nobody recorded */
+		int first = 0;
+		if ((rc = dx_store_first_year(st, county, &first)))
+			return rc;
+		if (b->first_tuopin && (!first || b->first_tuopin < first))
+			first = b->first_tuopin;
+		if (first && r->year < first) {
+			if (why)
+				dx_buf_addf(why, "%d 年早于库中最早的数据（%d 年的脱贫、收入或识别记录）：请给出 %d 年或以后的年份",
+					    r->year, first, first);
+			return DX_USAGE;
+		}
+	}
 	/* each household counts once, in its row (or the total when the
 	 * report has no rows); the rows then add up into the total, which is
 	 * how the xlsx 合计 row is defined too */
@@ -642,10 +679,11 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	return DX_OK;
 }
 
-int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r)
+int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
+		    struct dx_buf *why)
 {
 	struct build b;
-	int rc = run_build(st, o, r, &b, 0);
+	int rc = run_build(st, o, r, &b, 0, why);
 	release_build(&b);
 	if (rc)
 		dx_report_release(r);
@@ -685,7 +723,8 @@ static const char *area_name(struct dx_store *st, struct names *nm, const char *
 }
 
 int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
-		   int (*fn)(const struct dx_report_item *it, void *), void *arg)
+		   int (*fn)(const struct dx_report_item *it, void *), void *arg,
+		   struct dx_buf *why)
 {
 	struct dx_report r;
 	struct build b;
@@ -697,7 +736,13 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 			break;
 	if (k == DX_ARRAY_SIZE(figures))
 		return dx_error(DX_NOT_FOUND, "no figure '%s'", key);
-	rc = run_build(st, o, &r, &b, 1);
+	rc = run_build(st, o, &r, &b, 1, why);
+	if (!rc && !r.members_known && !strncmp(key, "dibao", 5)) {
+		if (why)
+			dx_buf_addf(why, "成员台账在 %s 之后有过更新，而台账只保存低保的现状、不保存历史，"
+				    "列不出截至 %s 的低保户：请用更近的截至日期", r.as_of, r.as_of);
+		rc = DX_USAGE;
+	}
 	if (!rc) {
 		for (size_t i = 0; i < b.n && !rc; i++) {
 			struct dx_report_item it;

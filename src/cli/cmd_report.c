@@ -14,11 +14,31 @@
 
 #include <getopt.h>
 
+static const char *const list_heads[] = {"户编号", "户主", "乡镇", "行政村", "区划代码", "人数"};
+
+struct list_out {
+	struct dx_tw *w;
+	int headed;
+};
+
+/* the header row, once, before the first row (or alone for an empty list):
+ * a refused list prints nothing */
+static void list_head(struct list_out *lo)
+{
+	if (lo->headed++)
+		return;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(list_heads); i++)
+		dx_tw_cell(lo->w, list_heads[i], DX_TW_HEADER);
+	dx_tw_endrow(lo->w);
+}
+
 /* One row of a figure's list: 户编号 with the names beside it. */
 static int list_row(const struct dx_report_item *it, void *arg)
 {
-	struct dx_tw *w = arg;
+	struct list_out *lo = arg;
+	struct dx_tw *w = lo->w;
 	char n[16];
+	list_head(lo);
 	dx_snprintf(n, sizeof(n), "%d", it->persons);
 	dx_tw_cell(w, it->hh_no, DX_TW_PLAIN);
 	dx_tw_cell(w, it->head_name, DX_TW_PLAIN);
@@ -33,22 +53,22 @@ static int list_row(const struct dx_report_item *it, void *arg)
 /* The households behind figure `key`, as CSV (stdout or a file) or xlsx,
  * with a header row. */
 static int write_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
-		      enum dx_outfmt fmt, const char *out)
+		      enum dx_outfmt fmt, const char *out, struct dx_buf *why)
 {
-	static const char *const heads[] = {"户编号", "户主", "乡镇", "行政村", "区划代码", "人数"};
-	struct dx_tw *w;
+	struct list_out lo = {0};
 	int rc, rc2;
-	if ((rc = dx_tw_open(&w, out, fmt == DX_OUT_XLSX ? DX_TW_XLSX : DX_TW_CSV, key))) {
+	if ((rc = dx_tw_open(&lo.w, out, fmt == DX_OUT_XLSX ? DX_TW_XLSX : DX_TW_CSV, key))) {
 		fprintf(stderr, "错误: 无法写入文件 %s\n", out ? out : "标准输出");
 		return rc;
 	}
-	for (size_t i = 0; i < DX_ARRAY_SIZE(heads); i++)
-		dx_tw_cell(w, heads[i], DX_TW_HEADER);
-	dx_tw_endrow(w);
-	rc = dx_report_list(st, o, key, list_row, w);
-	rc2 = dx_tw_close(w);
+	rc = dx_report_list(st, o, key, list_row, &lo, why);
+	if (!rc)
+		list_head(&lo);
+	rc2 = dx_tw_close(lo.w);
 	if (!rc && rc2)
 		fprintf(stderr, "错误: 写入 %s 失败\n", out ? out : "标准输出");
+	if ((rc || rc2) && out)
+		remove(out); /* no half list under the name asked for */
 	return rc ? rc : rc2;
 }
 
@@ -83,7 +103,7 @@ int cmd_report(int argc, char **argv)
 	struct dx_report_opts o = {0};
 	struct dx_policy pol;
 	struct dx_store *st = NULL;
-	struct dx_buf b = DX_BUF_INIT;
+	struct dx_buf b = DX_BUF_INIT, why = DX_BUF_INIT;
 	enum dx_outfmt fmt;
 	int64_t year = 0;
 	int c, rc;
@@ -152,10 +172,10 @@ int cmd_report(int argc, char **argv)
 	o.visits_active = pol.visits_per_week_active;
 	o.visits_eliminated = pol.visits_per_week_eliminated;
 	if (list) {
-		rc = write_list(st, &o, list, fmt, out);
+		rc = write_list(st, &o, list, fmt, out, &why);
 		goto out;
 	}
-	if ((rc = dx_report_build(st, &o, &r)))
+	if ((rc = dx_report_build(st, &o, &r, &why)))
 		goto out;
 	if (fmt == DX_OUT_XLSX) {
 		rc = dx_report_xlsx(&r, out);
@@ -174,8 +194,11 @@ int cmd_report(int argc, char **argv)
 	}
 	dx_report_release(&r);
 out:
-	if (rc == DX_NOT_FOUND)
+	if (why.len)
+		fprintf(stderr, "错误: %s\n", why.buf);
+	else if (rc == DX_NOT_FOUND)
 		fprintf(stderr, "错误: 数据库中没有区划 %s\n", canon);
+	dx_buf_release(&why);
 	dx_buf_release(&b);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

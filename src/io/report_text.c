@@ -192,12 +192,24 @@ static void procedure(const struct dx_report *r, struct dx_buf *out)
 	}
 }
 
+void dx_report_members_note(const struct dx_report *r, struct dx_buf *out)
+{
+	dx_buf_addf(out, "成员台账在%s之后有过更新，而台账只保存低保、务工的现状，不保存历史，"
+			 "故不列截至%s的低保和务工就业人数（以当前台账出报告时可列）。",
+		    r->as_of, r->as_of);
+}
+
 void dx_report_text(const struct dx_report *r, struct dx_buf *out)
 {
 	basic(r, &r->total, out);
 	measures(&r->total, out);
-	dibao(&r->total, out);
-	employment(&r->total, out);
+	if (r->members_known) {
+		dibao(&r->total, out);
+		employment(&r->total, out);
+	} else {
+		dx_buf_adds(out, "\n\n低保、就业：");
+		dx_report_members_note(r, out);
+	}
 	procedure(r, out);
 	visits(r, &r->total, out);
 }

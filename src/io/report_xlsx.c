@@ -191,8 +191,21 @@ int dx_report_xlsx(const struct dx_report *r, const char *path)
 	format_set_bold(bk.total);
 	sheet(&bk, "基本情况", basic_cols, DX_ARRAY_SIZE(basic_cols), 1);
 	sheet(&bk, "帮扶措施", measure_cols, DX_ARRAY_SIZE(measure_cols), 0);
-	sheet(&bk, "低保", dibao_cols, DX_ARRAY_SIZE(dibao_cols), 0);
-	sheet(&bk, "就业", work_cols, DX_ARRAY_SIZE(work_cols), 0);
+	if (r->members_known) {
+		sheet(&bk, "低保", dibao_cols, DX_ARRAY_SIZE(dibao_cols), 0);
+		sheet(&bk, "就业", work_cols, DX_ARRAY_SIZE(work_cols), 0);
+	} else {
+		/* the sheets stay, saying why they hold no figures */
+		struct dx_buf note = DX_BUF_INIT;
+		const char *names[] = {"低保", "就业"};
+		dx_report_members_note(r, &note);
+		for (int k = 0; k < 2; k++) {
+			lxw_worksheet *ws = workbook_add_worksheet(bk.wb, names[k]);
+			worksheet_set_column(ws, 0, 0, 100, NULL);
+			worksheet_write_string(ws, 0, 0, note.buf ? note.buf : "", NULL);
+		}
+		dx_buf_release(&note);
+	}
 	sheet(&bk, "走访", visit_cols, DX_ARRAY_SIZE(visit_cols), 0);
 	err = workbook_close(bk.wb);
 	if (err != LXW_NO_ERROR)

@@ -30,13 +30,13 @@ static const char SQL_SCAN_EPISODE[] =
 /* ?1 county, ?2 area prefix: `code >= prefix AND code < prefix || ':'`
  * (':' sorts after '9') selects an area and everything under it */
 static const char SQL_SCAN_HH[] =
-	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name FROM household"
-	" WHERE county_code = ?1 AND area_code >= ?2 AND area_code < ?2 || ':'";
+	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name,"
+	" coalesce(tuopin_year, 0) FROM household WHERE county_code = ?1 AND area_code >= ?2 AND area_code < ?2 || ':'";
 /* a whole county: no range, so the planner scans the table in order
  * instead of visiting every row through the area index */
 static const char SQL_SCAN_HH_COUNTY[] =
-	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name FROM household"
-	" WHERE county_code = ?1";
+	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name,"
+	" coalesce(tuopin_year, 0) FROM household WHERE county_code = ?1";
 
 struct fact_slot {
 	int64_t id; /* 0 = empty */
@@ -185,6 +185,7 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 		f.area_code = dx_col_text(s, 2);
 		f.tuopin = (int)dx_col_int(s, 3);
 		f.members = (int)dx_col_int(s, 4);
+		f.tuopin_year = (int)dx_col_int(s, 6);
 		f.category = "";
 		if ((x = fact_get(map, f.id, 0))) {
 			f.has_income = x->has_income;
@@ -247,6 +248,47 @@ int dx_store_scan_visits(struct dx_store *st, const char *county, const char *fr
 	dx_bind_text(s, 2, from);
 	dx_bind_text(s, 3, to);
 	return scan_counts(s, fn, arg);
+}
+
+/* stops at the first row changed after the date; the time stamp sorts
+ * after the bare date of the same day, hence the 'T' bound */
+static const char SQL_MEMBERS_CHANGED[] =
+	"SELECT EXISTS (SELECT 1 FROM person WHERE county_code = ?1 AND updated_at > ?2 || 'T99')";
+
+int dx_store_members_changed_after(struct dx_store *st, const char *county, const char *as_of,
+				   int *yes)
+{
+	struct dx_stmt *s = dx_q(st, SQL_MEMBERS_CHANGED);
+	int64_t v = 0;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, as_of);
+	rc = dx_step_int(s, &v);
+	*yes = v != 0;
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
+}
+
+/* income by the year index (every county: a bound, read at once) and the
+ * identifications of the county (few rows) */
+static const char SQL_FIRST_YEAR[] =
+	"SELECT coalesce(min(y), 0) FROM ("
+	" SELECT min(year) AS y FROM income"
+	" UNION ALL SELECT CAST(substr(min(identified_on), 1, 4) AS INTEGER) FROM episode"
+	"  WHERE county_code = ?1)";
+
+int dx_store_first_year(struct dx_store *st, const char *county, int *year)
+{
+	struct dx_stmt *s = dx_q(st, SQL_FIRST_YEAR);
+	int64_t v = 0;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	rc = dx_step_int(s, &v);
+	*year = (int)v;
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
 /* the few members not 计入家庭人口: through the household index, not a

@@ -221,6 +221,7 @@ struct dx_hh_fact {
 	const char *head_name; /* 户主's name; read with hh_no (DX_SCAN_HH_NO) */
 	const char *area_code;
 	int tuopin;           /* 1 脱贫户, 0 一般户 */
+	int tuopin_year;      /* 脱贫年度, 0 = not recorded */
 	int members;          /* members 计入家庭人口 (the per-capita denominator) */
 	int has_income, has_prev;
 	int64_t net, prev_net; /* 家庭纯收入 of the year and the year before */
@@ -252,6 +253,15 @@ int dx_store_scan_measures(struct dx_store *st, const char *county, const char *
 			   int (*fn)(int64_t, long, long, void *), void *arg);
 int dx_store_scan_visits(struct dx_store *st, const char *county, const char *from,
 			 const char *to, int (*fn)(int64_t, long, long, void *), void *arg);
+/* Whether a member row of the county changed after `as_of` (ISO date):
+ * the member ledger keeps no history of 低保 or 务工, so only then are
+ * its values not those of that date. */
+int dx_store_members_changed_after(struct dx_store *st, const char *county, const char *as_of,
+				   int *yes);
+/* The first year of the county's dated records: the earliest income year
+ * or identification; 0 when there is none.  (脱贫年度 is read with the
+ * households, dx_hh_fact.tuopin_year.) */
+int dx_store_first_year(struct dx_store *st, const char *county, int *year);
 /* Members not 计入家庭人口, per household of the county: a = how many, b = 0.
  * household.members counts only the others; head counts need both. */
 int dx_store_scan_uncounted(struct dx_store *st, const char *county,

@@ -4,13 +4,15 @@
  */
 #include "testutil.h"
 #include "app/report.h"
+#include "core/date.h"
 #include "store/procedure.h"
+#include "store/store_int.h"
 
 static int build(struct dx_store *st, const char *area, int year, const char *as_of,
 		 const char *label, struct dx_report *r)
 {
 	struct dx_report_opts o = {.area = area, .year = year, .as_of = as_of, .label = label};
-	return dx_report_build(st, &o, r);
+	return dx_report_build(st, &o, r, NULL);
 }
 
 static int64_t add_hh(struct dx_store *st, const char *no, const char *village, const char *kind,
@@ -171,6 +173,11 @@ static int setup(void **state)
 	/* another township: must not leak into 532326106's figures */
 	add_episode(st, add_hh(st, "X1", "532326107001", "脱贫户", 7, 0), "脱贫不稳定户",
 		    "2024-01-01", "", 0, 0);
+	/* the member rows as a ledger imported in 2021 left them (the store
+	 * stamps them now): unchanged since, so 低保 and 务工 are known for any
+	 * later as-of date */
+	assert_int_equal(st->drv->exec(st, "UPDATE person SET updated_at = '2021-01-05T08:00:00Z'"),
+			 DX_OK);
 	*state = f;
 	return 0;
 }
@@ -283,7 +290,7 @@ static void test_as_of_history(void **state)
 	dx_report_release(&r);
 	dx_buf_reset(&b);
 	/* mid-2026: H4 now counts as 突发严重困难户 */
-	assert_int_equal(build(f->st, "532326106", 2025, "2026-06-30", NULL, &r), DX_OK);
+	assert_int_equal(build(f->st, "532326106", 2026, "2026-06-30", NULL, &r), DX_OK);
 	assert_int_equal(r.total.cat[DX_CAT_SUDDEN].hh, 1);
 	assert_int_equal(r.total.monitored.hh, 4);
 	dx_report_release(&r);
@@ -324,6 +331,94 @@ static void test_clue_period(void **state)
 	assert_int_equal(r.clues, 0);
 	assert_int_equal(r.clues_overdue, 1);
 	dx_report_release(&r);
+}
+
+/* issue 11 item 12: a period outside the data is refused, with the reason
+ * in Chinese; 脱贫 counts as of the year */
+static void test_period_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_report_opts o = {.area = "532326106", .year = 2025, .as_of = "2024-12-31"};
+	struct dx_report r;
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_date d;
+	/* an as-of date outside the year */
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_USAGE);
+	assert_non_null(strstr(why.buf, "不在 2025 年内"));
+	dx_buf_reset(&why);
+	o.as_of = "2026-01-01";
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_USAGE);
+	dx_buf_reset(&why);
+	/* a year before every dated record: the first is H1's 脱贫 in 2016 */
+	o.year = 2015;
+	o.as_of = "";
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_USAGE);
+	assert_non_null(strstr(why.buf, "早于库中最早的数据（2016 年"));
+	dx_buf_reset(&why);
+	o.year = 2016;
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_OK);
+	dx_report_release(&r);
+	/* a year not begun */
+	dx_date_today(&d);
+	o.year = d.y + 1;
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_USAGE);
+	assert_non_null(strstr(why.buf, "还没有开始"));
+	dx_buf_release(&why);
+}
+
+static void test_tuopin_by_year(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_report r;
+	/* H2 脱贫 in 2023: not yet 脱贫 in 2022 */
+	assert_int_equal(st->drv->exec(st, "UPDATE household SET tuopin_year = 2023 WHERE hh_no = 'H2'"),
+			 DX_OK);
+	assert_int_equal(build(st, "532326106", 2022, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.tuopin.hh, 1);
+	assert_int_equal(r.total.tuopin.persons, 5);
+	dx_report_release(&r);
+	assert_int_equal(build(st, "532326106", 2023, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.tuopin.hh, 2);
+	dx_report_release(&r);
+	assert_int_equal(st->drv->exec(st, "UPDATE household SET tuopin_year = 2016 WHERE hh_no = 'H2'"),
+			 DX_OK);
+}
+
+/* 低保 and 务工 have no history in the member ledger: after a member row
+ * changed, the figures of an earlier date are not given (and not listed),
+ * the report says why; later dates still have them */
+static void test_members_without_history(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_report r;
+	struct dx_buf b = DX_BUF_INIT, why = DX_BUF_INIT;
+	struct dx_report_opts o = {.area = "532326106", .year = 2024, .as_of = "2024-12-31"};
+	assert_int_equal(st->drv->exec(st, "UPDATE person SET updated_at = '2025-03-02T09:00:00Z'"
+					   " WHERE id_no = '532326199001019992'"),
+			 DX_OK);
+	assert_int_equal(build(st, "532326106", 2024, "2024-12-31", NULL, &r), DX_OK);
+	assert_int_equal(r.members_known, 0);
+	dx_report_text(&r, &b);
+	assert_null(strstr(b.buf, "享受低保"));
+	assert_null(strstr(b.buf, "就业：务工就业"));
+	assert_non_null(strstr(b.buf, "低保、就业：成员台账在2024-12-31之后有过更新"));
+	dx_report_release(&r);
+	assert_int_equal(dx_report_list(st, &o, "dibao", NULL, NULL, &why), DX_USAGE);
+	assert_non_null(strstr(why.buf, "不保存历史"));
+	/* the change was on 2025-03-02: a report as of that day knows it */
+	assert_int_equal(build(st, "532326106", 2025, "2025-03-02", NULL, &r), DX_OK);
+	assert_int_equal(r.members_known, 1);
+	assert_int_equal(r.total.dibao.persons, 2);
+	dx_report_release(&r);
+	assert_int_equal(build(st, "532326106", 2025, "2025-03-01", NULL, &r), DX_OK);
+	assert_int_equal(r.members_known, 0);
+	dx_report_release(&r);
+	assert_int_equal(st->drv->exec(st, "UPDATE person SET updated_at = '2021-01-05T08:00:00Z'"),
+			 DX_OK);
+	dx_buf_release(&b);
+	dx_buf_release(&why);
 }
 
 static void test_scope_and_unknown_area(void **state)
@@ -373,6 +468,9 @@ int main(void)
 		cmocka_unit_test(test_text_2025),
 		cmocka_unit_test(test_as_of_history),
 		cmocka_unit_test(test_clue_period),
+		cmocka_unit_test(test_period_refused),
+		cmocka_unit_test(test_tuopin_by_year),
+		cmocka_unit_test(test_members_without_history),
 		cmocka_unit_test(test_scope_and_unknown_area),
 		cmocka_unit_test(test_growth_decline_and_missing),
 	};
