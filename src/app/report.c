@@ -290,7 +290,7 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	memset(h, 0, sizeof(*h));
 	h->row = row_of(b, f->area_code);
 	h->members = f->members;
-	h->persons = f->members; /* plus those not counted, from the side scan */
+	/* h->persons: every registered member, from the side scan */
 	/* a household 脱贫 in a later year was not yet 脱贫 in this one */
 	h->tuopin = (unsigned char)(f->tuopin && (!f->tuopin_year || f->tuopin_year <= b->r->year));
 	if (f->tuopin_year && (!b->first_tuopin || f->tuopin_year < b->first_tuopin))
@@ -344,7 +344,8 @@ struct side_vec {
 
 struct side {
 	const char *path, *county, *as_of, *from;
-	struct side_vec members, measures, visits, uncounted;
+	char today[11];
+	struct side_vec members, measures, visits, persons;
 	int members_changed; /* a member row changed after as_of */
 	struct {
 		char place[64];
@@ -409,19 +410,23 @@ static int on_visits(int64_t hid, long n, long unused, void *arg)
 	return 0;
 }
 
-static int on_uncounted(int64_t hid, long n, long unused, void *arg)
+static int on_persons(int64_t hid, long n, long unused, void *arg)
 {
 	(void)unused;
-	side_push(&((struct side *)arg)->uncounted, hid, (int32_t)n, 0);
+	side_push(&((struct side *)arg)->persons, hid, (int32_t)n, 0);
 	return 0;
 }
 
 static int side_scan(struct side *sd, struct dx_store *st)
 {
 	int rc;
-	if ((rc = dx_store_scan_uncounted(st, sd->county, on_uncounted, sd)))
+	if ((rc = dx_store_scan_persons(st, on_persons, sd)))
 		return rc;
-	if ((rc = dx_store_members_changed_after(st, sd->county, sd->as_of, &sd->members_changed)))
+	/* member rows are stamped with the clock: none can have changed
+	 * after a date that is today or later, and the check (a scan of the
+	 * wide rows) is needed only for an earlier one */
+	if (strcmp(sd->as_of, sd->today) < 0 &&
+	    (rc = dx_store_members_changed_after(st, sd->county, sd->as_of, &sd->members_changed)))
 		return rc;
 	if ((rc = dx_store_scan_members(st, sd->county, on_member, sd)))
 		return rc;
@@ -446,7 +451,7 @@ static void side_release(struct side *sd)
 	free(sd->members.v);
 	free(sd->measures.v);
 	free(sd->visits.v);
-	free(sd->uncounted.v);
+	free(sd->persons.v);
 }
 
 static void side_apply(struct build *b, const struct side *sd)
@@ -484,10 +489,10 @@ static void side_apply(struct build *b, const struct side *sd)
 		if (h)
 			h->visits = sd->visits.v[i].a;
 	}
-	for (size_t i = 0; i < sd->uncounted.n; i++) {
-		struct hstate *h = find(b, sd->uncounted.v[i].household_id);
+	for (size_t i = 0; i < sd->persons.n; i++) {
+		struct hstate *h = find(b, sd->persons.v[i].household_id);
 		if (h)
-			h->persons += sd->uncounted.v[i].a;
+			h->persons = sd->persons.v[i].a;
 	}
 }
 
@@ -620,6 +625,11 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		sd.county = county;
 		sd.as_of = r->as_of;
 		sd.from = from;
+		{
+			struct dx_date today;
+			dx_date_today(&today);
+			dx_date_format(&today, sd.today);
+		}
 		threaded = sd.path && *sd.path && !pthread_create(&tid, NULL, side_thread, &sd);
 		rc = dx_store_scan_households(st, r->area, r->year, r->as_of,
 					       b->keep_names ? DX_SCAN_HH_NO : 0, on_household, b);

@@ -262,10 +262,10 @@ int dx_store_members_changed_after(struct dx_store *st, const char *county, cons
  * or identification; 0 when there is none.  (脱贫年度 is read with the
  * households, dx_hh_fact.tuopin_year.) */
 int dx_store_first_year(struct dx_store *st, const char *county, int *year);
-/* Members not 计入家庭人口, per household of the county: a = how many, b = 0.
- * household.members counts only the others; head counts need both. */
-int dx_store_scan_uncounted(struct dx_store *st, const char *county,
-			    int (*fn)(int64_t, long, long, void *), void *arg);
+/* Registered members (计入家庭人口 or not) of every household that has
+ * any, in the whole store: a = how many, b = 0.  household.members counts
+ * only those 计入家庭人口; head counts count them all. */
+int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, void *), void *arg);
 /* Members of one county who receive 低保 or have registered work (务工). */
 struct dx_member_fact {
 	int64_t household_id;
