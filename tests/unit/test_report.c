@@ -7,6 +7,7 @@
 #include "core/date.h"
 #include "store/procedure.h"
 #include "store/store_int.h"
+#include "store/warnings.h"
 
 static int build(struct dx_store *st, const char *area, int year, const char *as_of,
 		 const char *label, struct dx_report *r)
@@ -335,6 +336,56 @@ static void test_clue_period(void **state)
 
 /* issue 11 item 12: a period outside the data is refused, with the reason
  * in Chinese; 脱贫 counts as of the year */
+/* Warnings count by the day the county dealt with them, as their clues
+ * do: a signal of 2024-12-20 dispatched on 2025-01-05 is one of 2025's,
+ * and its clue is the one 其中部门预警 counts; a signal recorded under the
+ * threshold counts on that day; one still pending counts from its receipt
+ * (today, here), so in no earlier period. */
+static void test_warning_period(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_warning w = {0};
+	struct dx_clue_row c = {.source = "部门预警", .reason = "r", .found_on = "2025-01-05",
+				.deadline = "2025-01-20", .state = "待核实", .created_by = "t"};
+	struct dx_report r;
+	int64_t batch;
+	assert_int_equal(dx_store_warning_batch_insert(st, "532326", "医保", "2024-12", "t", &batch),
+			 DX_OK);
+	w.batch_id = batch;
+	dx_strlcpy(w.id_no, "532326197001000100", sizeof(w.id_no));
+	dx_strlcpy(w.department, "医保", sizeof(w.department));
+	dx_strlcpy(w.event, "自付超标", sizeof(w.event));
+	w.household_id = c.household_id = 3; /* H3 */
+	dx_strlcpy(w.occurred_on, "2024-12-20", sizeof(w.occurred_on));
+	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
+	c.warning_id = w.id;
+	assert_int_equal(dx_store_clue_insert(st, &c), DX_OK);
+	assert_int_equal(dx_store_warning_set_clue(st, w.id, c.id), DX_OK);
+	w.id = 0;
+	dx_strlcpy(w.occurred_on, "2025-02-20", sizeof(w.occurred_on));
+	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
+	assert_int_equal(dx_store_warning_set_result(st, w.id, "低于预警阈值", "2025-03-01"), DX_OK);
+	w.id = 0;
+	dx_strlcpy(w.occurred_on, "2025-04-02", sizeof(w.occurred_on));
+	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
+	assert_int_equal(build(st, "532326106", 2024, "", NULL, &r), DX_OK);
+	assert_int_equal(r.warnings, 0);
+	dx_report_release(&r);
+	assert_int_equal(build(st, "532326106", 2025, "", NULL, &r), DX_OK);
+	assert_int_equal(r.warnings, 2);
+	assert_int_equal(r.warnings_clued, 1);
+	assert_int_equal(r.clues_warning, 2); /* this one and clue B of the fixture */
+	dx_report_release(&r);
+	/* on 2025-01-04 nothing was dealt with yet, and nothing received */
+	assert_int_equal(build(st, "532326106", 2025, "2025-01-04", NULL, &r), DX_OK);
+	assert_int_equal(r.warnings, 0);
+	dx_report_release(&r);
+	assert_int_equal(st->drv->exec(st, "DELETE FROM warning; DELETE FROM warning_batch;"
+					   " DELETE FROM clue WHERE found_on = '2025-01-05'"),
+			 DX_OK);
+}
+
 static void test_period_refused(void **state)
 {
 	struct fixture *f = *state;
@@ -468,6 +519,7 @@ int main(void)
 		cmocka_unit_test(test_text_2025),
 		cmocka_unit_test(test_as_of_history),
 		cmocka_unit_test(test_clue_period),
+		cmocka_unit_test(test_warning_period),
 		cmocka_unit_test(test_period_refused),
 		cmocka_unit_test(test_tuopin_by_year),
 		cmocka_unit_test(test_members_without_history),
