@@ -572,7 +572,9 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 			dx_strlcpy(r->as_of, o->as_of, sizeof(r->as_of));
 			if (strcmp(r->as_of, r->from) < 0 || strcmp(r->as_of, year_end) > 0) {
 				if (why)
-					dx_buf_addf(why, "截至日期 %s 不在 %d 年内：请给出 %s 至 %s 之间的日期，或改用 --year %.4s",
+					dx_buf_addf(why,
+						    "截至日期 %s 不在 %d 年内：请给出 %s 至 %s "
+						    "之间的日期，或改用 --year %.4s",
 						    r->as_of, o->year, r->from, year_end, r->as_of);
 				return DX_USAGE;
 			}
@@ -580,10 +582,14 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 			/* the end of the year, or today while the year is running */
 			if (strcmp(t, r->from) < 0) {
 				if (why)
-					dx_buf_addf(why, "%d 年还没有开始（今天是 %s）：请给出已经开始的年份", o->year, t);
+					dx_buf_addf(why,
+						    "%d 年还没有开始（今天是 %s）："
+						    "请给出已经开始的年份",
+						    o->year, t);
 				return DX_USAGE;
 			}
-			dx_strlcpy(r->as_of, strcmp(t, year_end) < 0 ? t : year_end, sizeof(r->as_of));
+			dx_strlcpy(r->as_of, strcmp(t, year_end) < 0 ? t : year_end,
+				   sizeof(r->as_of));
 		}
 	}
 	dx_strlcpy(r->label, o->label && *o->label ? o->label : "监测对象", sizeof(r->label));
@@ -673,7 +679,9 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 			first = b->first_tuopin;
 		if (first && r->year < first) {
 			if (why)
-				dx_buf_addf(why, "%d 年早于库中最早的数据（%d 年的脱贫、收入或识别记录）：请给出 %d 年或以后的年份",
+				dx_buf_addf(why,
+					    "%d 年早于库中最早的数据（%d 年的脱贫、收入或"
+					    "识别记录）：请给出 %d 年或以后的年份",
 					    r->year, first, first);
 			return DX_USAGE;
 		}
@@ -749,7 +757,9 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 	rc = run_build(st, o, &r, &b, 1, why);
 	if (!rc && !r.members_known && !strncmp(key, "dibao", 5)) {
 		if (why)
-			dx_buf_addf(why, "成员台账在 %s 之后有过更新，而台账只保存低保的现状、不保存历史，"
+			dx_buf_addf(why,
+				    "成员台账在 %s 之后有过更新，"
+				    "而台账只保存低保的现状、不保存历史，"
 				    "列不出截至 %s 的低保户：请用更近的截至日期", r.as_of, r.as_of);
 		rc = DX_USAGE;
 	}
@@ -768,7 +778,8 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 			if (strlen(township) == 9)
 				dx_strlcpy(tname, area_name(st, &nm, township), sizeof(tname));
 			it.township = tname;
-			it.village = strlen(it.area_code) == 12 ? area_name(st, &nm, it.area_code) : "";
+			it.village =
+				strlen(it.area_code) == 12 ? area_name(st, &nm, it.area_code) : "";
 			it.persons = p;
 			rc = fn(&it, arg);
 		}

@@ -72,7 +72,8 @@ int cmd_warning(int argc, char **argv)
 			       s.below, s.failed);
 	} else {
 		long rows = 0;
-		if (!(rc = dx_warning_feedback(st, &actor, dept, period, out, fmt, unmasked, &rows, &why)))
+		if (!(rc = dx_warning_feedback(st, &actor, dept, period, out, fmt, unmasked, &rows,
+					       &why)))
 			printf("已生成%s核查反馈表 %s（%ld条）\n", dept, out, rows);
 	}
 done:

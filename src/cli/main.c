@@ -63,7 +63,8 @@ static const struct dx_cmd commands[] = {
 	 "走访 records and households overdue for a visit"},
 	{"warning", cmd_warning,
 	 "warning dispatch [--area A] [--date DATE] | warning feedback --department D "
-	 "[--period YYYY-MM] --out FILE.xlsx|FILE.csv [--format xlsx|csv] [--unmasked]  (all --as ACCOUNT)",
+	 "[--period YYYY-MM] --out FILE.xlsx|FILE.csv [--format xlsx|csv] [--unmasked]  "
+	 "(all --as ACCOUNT)",
 	 "department warnings: dispatch as clues, feedback sheets"},
 	{"report", cmd_report,
 	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "

@@ -71,14 +71,17 @@ int dx_outfmt_choose(const char *format, const char *path, unsigned allowed,
 			    (fmts[i].suffix2 && !strcasecmp(suffix, fmts[i].suffix2)))
 				by_suffix = fmts[i].f;
 		if (!(allowed & (unsigned)by_suffix)) {
-			dx_buf_addf(why, "文件名 %s 的后缀 %s 无法识别为这里可写的格式，请改用后缀 ", path,
-				    suffix);
+			dx_buf_addf(why, "文件名 %s 的后缀 %s 不是这里可写的格式，请改用后缀 ",
+				    path, suffix);
 			list_allowed(why, allowed, 1);
 			return DX_USAGE;
 		}
 		if (by_name && by_name != by_suffix) {
-			dx_buf_addf(why, "--format %s 与文件名 %s 的后缀 %s 不符：请把后缀改为 %s，或改用 --format %s",
-				    format, path, suffix, suffix_for(by_name), dx_outfmt_name(by_suffix));
+			dx_buf_addf(why,
+				    "--format %s 与文件名 %s 的后缀 %s 不符：请把后缀改为 %s，"
+				    "或改用 --format %s",
+				    format, path, suffix, suffix_for(by_name),
+				    dx_outfmt_name(by_suffix));
 			return DX_USAGE;
 		}
 	}

@@ -40,7 +40,8 @@ static cJSON *figs_json(const struct dx_report *r, const char *area, const struc
 		filter = cJSON_Parse(d->filter);
 		cJSON_AddStringToObject(fig, "key", d->key);
 		/* the monitored group goes by the policy's name for it */
-		cJSON_AddStringToObject(fig, "label", strcmp(d->key, "monitored") ? d->label : r->label);
+		cJSON_AddStringToObject(fig, "label",
+					strcmp(d->key, "monitored") ? d->label : r->label);
 		cJSON_AddNumberToObject(fig, "households", (double)v.hh);
 		cJSON_AddNumberToObject(fig, "persons", (double)v.persons);
 		if (!filter)

@@ -160,7 +160,8 @@ static void procedure(const struct dx_report *r, struct dx_buf *out)
 		dx_buf_addf(out, "%s发现风险线索%ld条", any ? "；" : "\n\n预警核查：", r->clues);
 		if (r->clues_warning)
 			dx_buf_addf(out, "（其中部门预警%ld条）", r->clues_warning);
-		dx_buf_addf(out, "，已核实%ld条（按期核实%ld条）", r->clues_verified, r->clues_in_time);
+		dx_buf_addf(out, "，已核实%ld条（按期核实%ld条）", r->clues_verified,
+			    r->clues_in_time);
 		/* the rate is over the clues due: a clue past its deadline and
 		 * not verified counts against it, as `overdue` lists it */
 		if (r->clues_due) {
@@ -170,8 +171,8 @@ static void procedure(const struct dx_report *r, struct dx_buf *out)
 		any = 1;
 	}
 	if (r->clues_overdue) {
-		dx_buf_addf(out, "%s截至%s逾期未核实线索%ld条", any ? "；" : "\n\n预警核查：", r->as_of,
-			    r->clues_overdue);
+		dx_buf_addf(out, "%s截至%s逾期未核实线索%ld条", any ? "；" : "\n\n预警核查：",
+			    r->as_of, r->clues_overdue);
 		any = 1;
 	}
 	if (any)

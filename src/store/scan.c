@@ -31,7 +31,8 @@ static const char SQL_SCAN_EPISODE[] =
  * (':' sorts after '9') selects an area and everything under it */
 static const char SQL_SCAN_HH[] =
 	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name,"
-	" coalesce(tuopin_year, 0) FROM household WHERE county_code = ?1 AND area_code >= ?2 AND area_code < ?2 || ':'";
+	" coalesce(tuopin_year, 0) FROM household"
+	" WHERE county_code = ?1 AND area_code >= ?2 AND area_code < ?2 || ':'";
 /* a whole county: no range, so the planner scans the table in order
  * instead of visiting every row through the area index */
 static const char SQL_SCAN_HH_COUNTY[] =
@@ -360,7 +361,8 @@ static const char SQL_PROC_CLUES[] =
 	"SELECT coalesce(sum(c.found_on >= ?2), 0),"
 	" coalesce(sum(c.found_on >= ?2 AND c.source = '部门预警'), 0),"
 	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") "), 0),"
-	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") " AND " CLUE_VERIFIED_BY("c.deadline") "), 0),"
+	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") " AND "
+	CLUE_VERIFIED_BY("c.deadline") "), 0),"
 	" coalesce(sum(" IN_PERIOD "(" CLUE_VERIFIED_BY("?3") " OR c.deadline < ?3)), 0),"
 	" coalesce(sum(NOT " CLUE_VERIFIED_BY("?3") " AND c.deadline < ?3), 0)"
 	" FROM clue c JOIN household h ON h.id = c.household_id"

@@ -286,7 +286,7 @@ struct dx_proc_counts {
 	long clues, clues_warning;               /* clues found, of which from warnings */
 	long clues_verified, clues_in_time;      /* verified by `to`; and by the deadline */
 	long clues_due;                          /* verified, or past the deadline on `to` */
-	long clues_overdue;                      /* on `to`: unverified past the deadline (any year) */
+	long clues_overdue;                      /* on `to`: unverified, past deadline, any year */
 	long identified, eliminated;             /* cases approved (已通过) */
 	long open, overdue;                      /* cases 办理中 on `to`, and past the deadline */
 };

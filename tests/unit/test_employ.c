@@ -41,7 +41,8 @@ static void test_class_words(void **state)
 	assert_int_equal(dx_work_dest_of("乡内", "532399101001"), DX_WORK_IN_TOWNSHIP);
 	/* each class name the report prints classifies as itself */
 	for (int d = 0; d < DX_WORK_NDEST; d++)
-		assert_int_equal(dx_work_dest_of(dx_work_dest_name((enum dx_work_dest)d), "532399"), d);
+		assert_int_equal(dx_work_dest_of(dx_work_dest_name((enum dx_work_dest)d), "532399"),
+				 d);
 }
 
 int main(void)

@@ -350,8 +350,8 @@ static void test_warning_period(void **state)
 				.deadline = "2025-01-20", .state = "待核实", .created_by = "t"};
 	struct dx_report r;
 	int64_t batch;
-	assert_int_equal(dx_store_warning_batch_insert(st, "532326", "医保", "2024-12", "t", &batch),
-			 DX_OK);
+	assert_int_equal(
+		dx_store_warning_batch_insert(st, "532326", "医保", "2024-12", "t", &batch), DX_OK);
 	w.batch_id = batch;
 	dx_strlcpy(w.id_no, "532326197001000100", sizeof(w.id_no));
 	dx_strlcpy(w.department, "医保", sizeof(w.department));
@@ -365,7 +365,8 @@ static void test_warning_period(void **state)
 	w.id = 0;
 	dx_strlcpy(w.occurred_on, "2025-02-20", sizeof(w.occurred_on));
 	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
-	assert_int_equal(dx_store_warning_set_result(st, w.id, "低于预警阈值", "2025-03-01"), DX_OK);
+	assert_int_equal(dx_store_warning_set_result(st, w.id, "低于预警阈值", "2025-03-01"),
+			 DX_OK);
 	w.id = 0;
 	dx_strlcpy(w.occurred_on, "2025-04-02", sizeof(w.occurred_on));
 	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
@@ -423,8 +424,10 @@ static void test_tuopin_by_year(void **state)
 	struct dx_store *st = f->st;
 	struct dx_report r;
 	/* H2 脱贫 in 2023: not yet 脱贫 in 2022 */
-	assert_int_equal(st->drv->exec(st, "UPDATE household SET tuopin_year = 2023 WHERE hh_no = 'H2'"),
-			 DX_OK);
+	assert_int_equal(
+		st->drv->exec(st, "UPDATE household SET tuopin_year = 2023"
+				  " WHERE hh_no = 'H2'"),
+		DX_OK);
 	assert_int_equal(build(st, "532326106", 2022, "", NULL, &r), DX_OK);
 	assert_int_equal(r.total.tuopin.hh, 1);
 	assert_int_equal(r.total.tuopin.persons, 5);
@@ -432,8 +435,10 @@ static void test_tuopin_by_year(void **state)
 	assert_int_equal(build(st, "532326106", 2023, "", NULL, &r), DX_OK);
 	assert_int_equal(r.total.tuopin.hh, 2);
 	dx_report_release(&r);
-	assert_int_equal(st->drv->exec(st, "UPDATE household SET tuopin_year = 2016 WHERE hh_no = 'H2'"),
-			 DX_OK);
+	assert_int_equal(
+		st->drv->exec(st, "UPDATE household SET tuopin_year = 2016"
+				  " WHERE hh_no = 'H2'"),
+		DX_OK);
 }
 
 /* 低保 and 务工 have no history in the member ledger: after a member row
