@@ -42,8 +42,11 @@ void dx_report_html(const struct dx_report *r, struct dx_buf *out)
 		    "tr{page-break-inside:avoid}.meta{text-align:right;font-size:10pt}</style>\n"
 		    "</head><body>\n<h1>");
 	dx_html_escape(out, r->area_name);
-	dx_buf_addf(out, "%d年防止返贫致贫监测帮扶工作情况</h1>\n<p class=\"meta\">数据截至%s</p>\n",
-		    r->year, r->as_of);
+	/* the period every figure follows (app/report.c) */
+	dx_buf_addf(out,
+		    "%d年防止返贫致贫监测帮扶工作情况</h1>\n"
+		    "<p class=\"meta\">统计期%s至%s，数据截至%s</p>\n",
+		    r->year, r->from, r->as_of, r->as_of);
 	{
 		char *p = text.buf, *nl;
 		while (*p) {

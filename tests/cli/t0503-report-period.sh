@@ -21,3 +21,6 @@ PY
 # JSON carries the same figures
 expect_exit 0 $DIXIAN report --db d.db --area 532399 --year 2026 --as-of 2026-11-24 --format json --out r.json
 python3 -c "import json,sys; p=json.load(open('r.json'))['procedure']; sys.exit(0 if p['clues_overdue'] == $n and p['clues_due'] == p['clues_verified'] + $n else 1)" || die "json procedure"
+# the printable report states its period
+expect_exit 0 $DIXIAN report --db d.db --area 532399 --year 2026 --as-of 2026-11-24 --format html --out r.html
+expect_grep '统计期2026-01-01至2026-11-24' r.html
