@@ -2,8 +2,10 @@
  * report.c - counting rules of the work report (domain.md §12, issue 7).
  *
  * A household counts in a category by its latest episode identified on or
- * before the as-of date; people are the household's counted members; a
- * group's per-capita income is total net income ÷ members, and its growth
+ * before the as-of date; a head count (户…人, 低保, 务工) counts every
+ * registered member, while 计入家庭人口 only decides the per-capita
+ * denominator: a group's per-capita income is total net income ÷ members
+ * 计入家庭人口 (issue 11 item 13), and its growth
  * compares the same households' previous year.  Everything is integer fen.
  *
  * The build streams the store once per table (households, members,
@@ -28,16 +30,17 @@ const char *const dx_category_names[DX_NCAT] = {"脱贫不稳定户", "边缘易
 struct hstate {
 	int64_t net, prev_net;
 	uint32_t row;
-	int32_t members;
+	int32_t members; /* 计入家庭人口: the per-capita denominator only */
+	int32_t persons; /* every registered member: what head counts count */
 	int32_t measures, measures_done, visits;
 	int32_t dibao_persons, dibao_class_persons[DX_NDIBAO];
 	unsigned char tuopin, monitored, eliminated, reflag, cat; /* cat: DX_NCAT = other */
 	unsigned char has_income, has_prev;
 };
 
-/* only when listing: a household's number and area code */
+/* only when listing: a household's number, 户主 and area code */
 struct hname {
-	char *hh_no;
+	char *hh_no, *head_name;
 	char area[13];
 };
 
@@ -51,6 +54,7 @@ struct build {
 	size_t child_len; /* length of the child codes rows are keyed by */
 	uint32_t last_row;
 	int keep_names;
+	int first_tuopin; /* the earliest 脱贫年度 seen, 0 = none */
 };
 
 /* ---- figures: one table drives counting, JSON and drill-down ---- */
@@ -60,47 +64,47 @@ typedef int (*fig_pred)(const struct dx_report *r, const struct hstate *h);
 static int p_all(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->members;
+	return h->persons;
 }
 static int p_tuopin(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->tuopin ? h->members : -1;
+	return h->tuopin ? h->persons : -1;
 }
 static int p_monitored(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored ? h->members : -1;
+	return h->monitored ? h->persons : -1;
 }
 static int p_cat0(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && h->cat == DX_CAT_UNSTABLE ? h->members : -1;
+	return h->monitored && h->cat == DX_CAT_UNSTABLE ? h->persons : -1;
 }
 static int p_cat1(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && h->cat == DX_CAT_EDGE ? h->members : -1;
+	return h->monitored && h->cat == DX_CAT_EDGE ? h->persons : -1;
 }
 static int p_cat2(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && h->cat == DX_CAT_SUDDEN ? h->members : -1;
+	return h->monitored && h->cat == DX_CAT_SUDDEN ? h->persons : -1;
 }
 static int p_eliminated(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && h->eliminated ? h->members : -1;
+	return h->monitored && h->eliminated ? h->persons : -1;
 }
 static int p_active(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && !h->eliminated ? h->members : -1;
+	return h->monitored && !h->eliminated ? h->persons : -1;
 }
 static int p_reflag(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored && !h->eliminated && h->reflag ? h->members : -1;
+	return h->monitored && !h->eliminated && h->reflag ? h->persons : -1;
 }
 static int p_dibao(const struct dx_report *r, const struct hstate *h)
 {
@@ -125,7 +129,7 @@ static int p_dibao_c(const struct dx_report *r, const struct hstate *h)
 static int p_visit_due(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
-	return h->monitored ? h->members : -1;
+	return h->monitored ? h->persons : -1;
 }
 static int p_visit_ok(const struct dx_report *r, const struct hstate *h)
 {
@@ -133,7 +137,7 @@ static int p_visit_ok(const struct dx_report *r, const struct hstate *h)
 	if (!h->monitored)
 		return -1;
 	need = (long)(h->eliminated ? r->visits_eliminated : r->visits_active) * r->visit_weeks;
-	return h->visits >= need ? h->members : -1;
+	return h->visits >= need ? h->persons : -1;
 }
 
 static const struct {
@@ -287,7 +291,13 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	memset(h, 0, sizeof(*h));
 	h->row = row_of(b, f->area_code);
 	h->members = f->members;
-	h->tuopin = (unsigned char)f->tuopin;
+	/* h->persons: every registered member on as_of, the person rows of
+	 * the side scan added to this difference (membership history) */
+	h->persons = f->dpersons;
+	/* a household 脱贫 in a later year was not yet 脱贫 in this one */
+	h->tuopin = (unsigned char)(f->tuopin && (!f->tuopin_year || f->tuopin_year <= b->r->year));
+	if (f->tuopin_year && (!b->first_tuopin || f->tuopin_year < b->first_tuopin))
+		b->first_tuopin = f->tuopin_year;
 	h->monitored = (unsigned char)f->monitored;
 	h->eliminated = (unsigned char)f->eliminated;
 	h->reflag = (unsigned char)f->reflag;
@@ -304,6 +314,7 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	h->prev_net = f->prev_net;
 	if (b->keep_names) {
 		b->names[b->n].hh_no = dx_xstrdup(f->hh_no ? f->hh_no : "");
+		b->names[b->n].head_name = dx_xstrdup(f->head_name ? f->head_name : "");
 		dx_strlcpy(b->names[b->n].area, f->area_code, sizeof(b->names[b->n].area));
 	}
 	dx_idmap_put(&b->idx, f->id, (uint32_t)b->n);
@@ -336,7 +347,9 @@ struct side_vec {
 
 struct side {
 	const char *path, *county, *as_of, *from;
-	struct side_vec members, measures, visits;
+	char today[11];
+	struct side_vec members, measures, visits, persons;
+	int members_changed; /* a member row changed after as_of */
 	struct {
 		char place[64];
 		enum dx_work_dest dest;
@@ -377,8 +390,7 @@ static int on_member(const struct dx_member_fact *m, void *arg)
 {
 	struct side *sd = arg;
 	int32_t cls = 0, dest = -1;
-	if (!m->counted)
-		return 0;
+	/* head counts: every registered member, 计入家庭人口 or not */
 	if (m->dibao)
 		cls = m->dibao_class[0] >= 'A' && m->dibao_class[0] <= 'C' ? m->dibao_class[0] - 'A' + 1 : 4;
 	if (m->work_place[0] && m->work_months != 0)
@@ -401,9 +413,24 @@ static int on_visits(int64_t hid, long n, long unused, void *arg)
 	return 0;
 }
 
+static int on_persons(int64_t hid, long n, long unused, void *arg)
+{
+	(void)unused;
+	side_push(&((struct side *)arg)->persons, hid, (int32_t)n, 0);
+	return 0;
+}
+
 static int side_scan(struct side *sd, struct dx_store *st)
 {
 	int rc;
+	if ((rc = dx_store_scan_persons(st, on_persons, sd)))
+		return rc;
+	/* member rows are stamped with the clock: none can have changed
+	 * after a date that is today or later, and the check (a scan of the
+	 * wide rows) is needed only for an earlier one */
+	if (strcmp(sd->as_of, sd->today) < 0 &&
+	    (rc = dx_store_members_changed_after(st, sd->county, sd->as_of, &sd->members_changed)))
+		return rc;
 	if ((rc = dx_store_scan_members(st, sd->county, on_member, sd)))
 		return rc;
 	if ((rc = dx_store_scan_measures(st, sd->county, sd->as_of, on_measures, sd)))
@@ -427,6 +454,7 @@ static void side_release(struct side *sd)
 	free(sd->members.v);
 	free(sd->measures.v);
 	free(sd->visits.v);
+	free(sd->persons.v);
 }
 
 static void side_apply(struct build *b, const struct side *sd)
@@ -464,6 +492,11 @@ static void side_apply(struct build *b, const struct side *sd)
 		if (h)
 			h->visits = sd->visits.v[i].a;
 	}
+	for (size_t i = 0; i < sd->persons.n; i++) {
+		struct hstate *h = find(b, sd->persons.v[i].household_id);
+		if (h)
+			h->persons += sd->persons.v[i].a;
+	}
 }
 
 static int add_row(const struct dx_area *a, void *arg)
@@ -480,8 +513,10 @@ static int add_row(const struct dx_area *a, void *arg)
 static void release_build(struct build *b)
 {
 	if (b->names)
-		for (size_t i = 0; i < b->n; i++)
+		for (size_t i = 0; i < b->n; i++) {
 			free(b->names[i].hh_no);
+			free(b->names[i].head_name);
+		}
 	free(b->names);
 	free(b->h);
 	dx_idmap_release(&b->idx);
@@ -489,7 +524,7 @@ static void release_build(struct build *b)
 
 /* keep_names: remember each household's number and area (for listing) */
 static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
-		     struct build *b, int keep_names)
+		     struct build *b, int keep_names, struct dx_buf *why)
 {
 	struct dx_area a;
 	struct dx_date d;
@@ -505,17 +540,60 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	dx_strlcpy(r->area, a.code, sizeof(r->area));
 	dx_strlcpy(r->area_name, a.name, sizeof(r->area_name));
 	r->year = o->year;
-	if (o->as_of && *o->as_of) {
-		dx_strlcpy(r->as_of, o->as_of, sizeof(r->as_of));
-	} else {
-		/* the end of the year, or today while the year is still running */
+	/*
+	 * The period (issue 11 item 9): one rule for every figure of the
+	 * report.  The period runs from 1 January of the year to the as-of
+	 * date, both included.
+	 *  - A state (households and members by category, 低保, 就业, cases
+	 *    being handled, clues overdue) is the state on the as-of date:
+	 *    nothing dated after it counts, and a state changed after it (a
+	 *    clue closed later) counts as it was on that date.
+	 *  - An event (warnings, clues, verifications, decisions) counts in
+	 *    the period by the date of the county's own act on it: a clue by
+	 *    the day it was found (for a department warning, the day it was
+	 *    dispatched); a warning by the day it was dispatched or recorded
+	 *    under the threshold, and until then by the day it was received;
+	 *    a verification by the day the clue was closed or filed as a
+	 *    case; a decision by the day the case was closed.  So 派发核实线索
+	 *    and the clues 其中部门预警 count the same acts, and 按期核实率 is
+	 *    over the clues due (verified, or past the deadline unverified):
+	 *    an overdue clue that `dixian overdue` lists counts against it.
+	 *  - Visits are counted over the four weeks to the as-of date, and
+	 *    income is the year's (growth against the year before).
+	 * store/scan.c applies the rule in SQL; nothing else dates a figure.
+	 */
+	dx_snprintf(r->from, sizeof(r->from), "%04d-01-01", o->year);
+	{
+		/* issue 11 item 12: a period outside the year, or a year not
+		 * begun, is refused -- never counted silently */
 		struct dx_date today;
-		char t[11];
+		char t[11], year_end[11];
 		dx_date_today(&today);
 		dx_date_format(&today, t);
-		dx_snprintf(r->as_of, sizeof(r->as_of), "%04d-12-31", o->year);
-		if (strcmp(t, r->as_of) < 0)
-			dx_strlcpy(r->as_of, t, sizeof(r->as_of));
+		dx_snprintf(year_end, sizeof(year_end), "%04d-12-31", o->year);
+		if (o->as_of && *o->as_of) {
+			dx_strlcpy(r->as_of, o->as_of, sizeof(r->as_of));
+			if (strcmp(r->as_of, r->from) < 0 || strcmp(r->as_of, year_end) > 0) {
+				if (why)
+					dx_buf_addf(why,
+						    "截至日期 %s 不在 %d 年内：请给出 %s 至 %s "
+						    "之间的日期，或改用 --year %.4s",
+						    r->as_of, o->year, r->from, year_end, r->as_of);
+				return DX_USAGE;
+			}
+		} else {
+			/* the end of the year, or today while the year is running */
+			if (strcmp(t, r->from) < 0) {
+				if (why)
+					dx_buf_addf(why,
+						    "%d 年还没有开始（今天是 %s）："
+						    "请给出已经开始的年份",
+						    o->year, t);
+				return DX_USAGE;
+			}
+			dx_strlcpy(r->as_of, strcmp(t, year_end) < 0 ? t : year_end,
+				   sizeof(r->as_of));
+		}
 	}
 	dx_strlcpy(r->label, o->label && *o->label ? o->label : "监测对象", sizeof(r->label));
 	r->visit_weeks = 4;
@@ -556,6 +634,11 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		sd.county = county;
 		sd.as_of = r->as_of;
 		sd.from = from;
+		{
+			struct dx_date today;
+			dx_date_today(&today);
+			dx_date_format(&today, sd.today);
+		}
 		threaded = sd.path && *sd.path && !pthread_create(&tid, NULL, side_thread, &sd);
 		rc = dx_store_scan_households(st, r->area, r->year, r->as_of,
 					       b->keep_names ? DX_SCAN_HH_NO : 0, on_household, b);
@@ -567,6 +650,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 			rc = sd.rc;
 		if (!rc)
 			side_apply(b, &sd);
+		r->members_known = !sd.members_changed;
 		side_release(&sd);
 		if (rc)
 			return rc;
@@ -574,9 +658,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	{
 		struct dx_proc_counts pc;
 		struct dx_natural_change nc;
-		char year_start[11];
-		dx_snprintf(year_start, sizeof(year_start), "%04d-01-01", r->year);
-		if ((rc = dx_store_proc_counts(st, r->area, year_start, r->as_of, &pc)))
+		if ((rc = dx_store_proc_counts(st, r->area, r->from, r->as_of, &pc)))
 			return rc;
 		r->warnings = pc.warnings;
 		r->warnings_clued = pc.warnings_clued;
@@ -584,12 +666,14 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->clues_warning = pc.clues_warning;
 		r->clues_verified = pc.clues_verified;
 		r->clues_in_time = pc.clues_in_time;
+		r->clues_due = pc.clues_due;
+		r->clues_overdue = pc.clues_overdue;
 		r->identified = pc.identified;
 		r->eliminated = pc.eliminated;
 		r->cases_open = pc.open;
 		r->cases_overdue = pc.overdue;
 		/* 自然增减 over the same period (membership.h defines each) */
-		if ((rc = dx_store_natural_change(st, r->area, year_start, r->as_of, &nc)))
+		if ((rc = dx_store_natural_change(st, r->area, r->from, r->as_of, &nc)))
 			return rc;
 		r->nc_recorded = nc.recorded;
 		r->nc_included = nc.included;
@@ -599,6 +683,23 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->nc_left = nc.left;
 		r->nc_eliminated = nc.eliminated;
 		r->nc_eliminated_persons = nc.eliminated_persons;
+	}
+	{
+		/* a year before every dated record would count households whose
+		 * state then nobody recorded */
+		int first = 0;
+		if ((rc = dx_store_first_year(st, county, &first)))
+			return rc;
+		if (b->first_tuopin && (!first || b->first_tuopin < first))
+			first = b->first_tuopin;
+		if (first && r->year < first) {
+			if (why)
+				dx_buf_addf(why,
+					    "%d 年早于库中最早的数据（%d 年的脱贫、收入或"
+					    "识别记录）：请给出 %d 年或以后的年份",
+					    r->year, first, first);
+			return DX_USAGE;
+		}
 	}
 	/* each household counts once, in its row (or the total when the
 	 * report has no rows); the rows then add up into the total, which is
@@ -611,10 +712,11 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	return DX_OK;
 }
 
-int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r)
+int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
+		    struct dx_buf *why)
 {
 	struct build b;
-	int rc = run_build(st, o, r, &b, 0);
+	int rc = run_build(st, o, r, &b, 0, why);
 	release_build(&b);
 	if (rc)
 		dx_report_release(r);
@@ -628,12 +730,38 @@ void dx_report_release(struct dx_report *r)
 	r->nrows = 0;
 }
 
+/* Area names for a list: the villages and townships its households live
+ * in are few, so they are looked up once each and kept. */
+struct names {
+	struct dx_area *v;
+	size_t n;
+	size_t last;
+};
+
+static const char *area_name(struct dx_store *st, struct names *nm, const char *code)
+{
+	struct dx_area a;
+	if (nm->n && !strcmp(nm->v[nm->last].code, code))
+		return nm->v[nm->last].name;
+	for (size_t i = 0; i < nm->n; i++)
+		if (!strcmp(nm->v[i].code, code))
+			return nm->v[nm->last = i].name;
+	if (dx_store_area_get(st, code, &a))
+		a.name[0] = '\0';
+	dx_strlcpy(a.code, code, sizeof(a.code));
+	nm->v = dx_xrealloc(nm->v, (nm->n + 1) * sizeof(*nm->v));
+	nm->v[nm->n] = a;
+	nm->last = nm->n++;
+	return nm->v[nm->last].name;
+}
+
 int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
-		   int (*fn)(const char *hh_no, const char *area_code, int persons, void *),
-		   void *arg)
+		   int (*fn)(const struct dx_report_item *it, void *), void *arg,
+		   struct dx_buf *why)
 {
 	struct dx_report r;
 	struct build b;
+	struct names nm = {0};
 	size_t k;
 	int rc;
 	for (k = 0; k < DX_ARRAY_SIZE(figures); k++)
@@ -641,14 +769,37 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 			break;
 	if (k == DX_ARRAY_SIZE(figures))
 		return dx_error(DX_NOT_FOUND, "no figure '%s'", key);
-	rc = run_build(st, o, &r, &b, 1);
+	rc = run_build(st, o, &r, &b, 1, why);
+	if (!rc && !r.members_known && !strncmp(key, "dibao", 5)) {
+		if (why)
+			dx_buf_addf(why,
+				    "成员台账在 %s 之后有过更新，"
+				    "而台账只保存低保的现状、不保存历史，"
+				    "列不出截至 %s 的低保户：请用更近的截至日期", r.as_of, r.as_of);
+		rc = DX_USAGE;
+	}
 	if (!rc) {
 		for (size_t i = 0; i < b.n && !rc; i++) {
+			struct dx_report_item it;
+			char township[10], tname[96] = "";
 			int p = figures[k].pred(&r, &b.h[i]);
-			if (p >= 0)
-				rc = fn(b.names[i].hh_no, b.names[i].area, p, arg);
+			if (p < 0)
+				continue;
+			it.hh_no = b.names[i].hh_no;
+			it.head_name = b.names[i].head_name;
+			it.area_code = b.names[i].area;
+			dx_strlcpy(township, it.area_code, sizeof(township));
+			/* copied: the next look-up may move the names */
+			if (strlen(township) == 9)
+				dx_strlcpy(tname, area_name(st, &nm, township), sizeof(tname));
+			it.township = tname;
+			it.village =
+				strlen(it.area_code) == 12 ? area_name(st, &nm, it.area_code) : "";
+			it.persons = p;
+			rc = fn(&it, arg);
 		}
 	}
+	free(nm.v);
 	release_build(&b);
 	dx_report_release(&r);
 	return rc;

@@ -19,14 +19,29 @@ struct dx_report_opts {
 };
 
 /* Compute r for the options.  r->rows holds the child areas; release with
- * dx_report_release(). */
-int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r);
+ * dx_report_release().  A period the data cannot speak for is refused with
+ * DX_USAGE and the Chinese reason in why (may be NULL): an as-of date
+ * outside the year, a year not yet begun, a year before every dated
+ * record. */
+int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
+		    struct dx_buf *why);
 void dx_report_release(struct dx_report *r);
 
-/* Call fn with the 户编号 of every household counted in figure `key`
- * (see dx_report_figure_find), in the same area, year and as-of date. */
+/* One household of a figure's list: its number with the names a cadre
+ * reads it by (户主, township and village), and the persons it adds to
+ * the figure.  The strings are valid during the call only. */
+struct dx_report_item {
+	const char *hh_no, *head_name;
+	const char *area_code, *township, *village; /* names; "" if unknown */
+	int persons;
+};
+
+/* Call fn for every household counted in figure `key` (see
+ * dx_report_figure_find), in the same area, year and as-of date; refused
+ * as dx_report_build refuses, and for a 低保 figure the member ledger no
+ * longer knows as of the date (dx_report.members_known). */
 int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
-		   int (*fn)(const char *hh_no, const char *area_code, int persons, void *),
-		   void *arg);
+		   int (*fn)(const struct dx_report_item *it, void *), void *arg,
+		   struct dx_buf *why);
 
 #endif

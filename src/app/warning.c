@@ -9,6 +9,7 @@
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/money.h"
+#include "io/xlsx_write.h"
 
 #include <xlsxwriter.h>
 
@@ -120,9 +121,12 @@ out:
 	return rc;
 }
 
+/* The sheet being written: xlsx through libxlsxwriter (numbers as
+ * numbers, long texts wrapped), or CSV through the table writer. */
 struct sheet {
 	lxw_worksheet *ws;
 	lxw_format *wrap;
+	struct dx_tw *tw;
 	int unmasked;
 	lxw_row_t row;
 };
@@ -131,14 +135,15 @@ static const char *const feedback_heads[] = {
 	"序号", "预警部门", "预警事项", "期次", "证件号码", "姓名", "金额（元）", "发生日期",
 	"是否匹配", "户编号", "行政村", "核查结果", "核查日期", "核查期限", "采取措施",
 };
+enum { FB_NCOLS = 15, FB_RESULT = 11, FB_MEASURES = 14 };
 
 static int feedback_row(const struct dx_warning_view *v, void *arg)
 {
 	struct sheet *s = arg;
-	char id[19], amt[32], measures[96];
-	const char *result, *when = "";
-	lxw_col_t c = 0;
+	char seq[24], id[19], amt[32], measures[96];
+	const char *result, *when = "", *cell[FB_NCOLS];
 	lxw_row_t r = ++s->row;
+	size_t c = 0;
 	if (s->unmasked)
 		dx_strlcpy(id, v->id_no, sizeof(id));
 	else
@@ -161,59 +166,84 @@ static int feedback_row(const struct dx_warning_view *v, void *arg)
 		dx_snprintf(measures, sizeof(measures), "新增帮扶措施%ld项", v->measures_after);
 	else
 		measures[0] = '\0';
-	worksheet_write_number(s->ws, r, c++, (double)r, NULL);
-	worksheet_write_string(s->ws, r, c++, v->department, NULL);
-	worksheet_write_string(s->ws, r, c++, v->event, NULL);
-	worksheet_write_string(s->ws, r, c++, v->period, NULL);
-	worksheet_write_string(s->ws, r, c++, id, NULL);
-	worksheet_write_string(s->ws, r, c++, v->name, NULL);
-	worksheet_write_string(s->ws, r, c++, dx_money_format(v->amount, amt, sizeof(amt)), NULL);
-	worksheet_write_string(s->ws, r, c++, v->occurred_on, NULL);
-	worksheet_write_string(s->ws, r, c++, v->household_id ? "是" : "否", NULL);
-	worksheet_write_string(s->ws, r, c++, v->hh_no, NULL);
-	worksheet_write_string(s->ws, r, c++, v->village, NULL);
-	worksheet_write_string(s->ws, r, c++, result, s->wrap);
-	worksheet_write_string(s->ws, r, c++, when, NULL);
-	worksheet_write_string(s->ws, r, c++, v->clue_deadline, NULL);
-	worksheet_write_string(s->ws, r, c++, measures, s->wrap);
+	dx_snprintf(seq, sizeof(seq), "%lu", (unsigned long)r);
+	cell[c++] = seq;
+	cell[c++] = v->department;
+	cell[c++] = v->event;
+	cell[c++] = v->period;
+	cell[c++] = id;
+	cell[c++] = v->name;
+	cell[c++] = dx_money_format(v->amount, amt, sizeof(amt));
+	cell[c++] = v->occurred_on;
+	cell[c++] = v->household_id ? "是" : "否";
+	cell[c++] = v->hh_no;
+	cell[c++] = v->village;
+	cell[c++] = result;
+	cell[c++] = when;
+	cell[c++] = v->clue_deadline;
+	cell[c++] = measures;
+	for (c = 0; c < FB_NCOLS; c++) {
+		if (s->tw)
+			dx_tw_cell(s->tw, cell[c], DX_TW_PLAIN);
+		else if (c == 0)
+			worksheet_write_number(s->ws, r, 0, (double)r, NULL);
+		else
+			worksheet_write_string(s->ws, r, (lxw_col_t)c, cell[c],
+					       c == FB_RESULT || c == FB_MEASURES ? s->wrap : NULL);
+	}
+	if (s->tw)
+		dx_tw_endrow(s->tw);
 	return 0;
 }
 
 int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
-			const char *period, const char *path, int unmasked, long *rows,
-			struct dx_buf *why)
+			const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
+			long *rows, struct dx_buf *why)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
-	lxw_workbook *wb;
+	lxw_workbook *wb = NULL;
 	lxw_format *head;
 	struct sheet s = {0};
 	char county[7], title[128];
-	lxw_error err;
-	int rc;
+	int rc, wrc;
 	if (unmasked && !dx_actor_may_unmask(a)) {
 		dx_buf_addf(why, "账号 %s 无权导出完整证件号码（仅县级经办账号可以）", a->acc.name);
 		return DX_DENIED;
 	}
-	dx_area_county(a->acc.scope, county);
-	if (!(wb = workbook_new_opt(path, &opt))) {
-		dx_buf_addf(why, "无法创建文件 %s", path);
-		return DX_IO;
+	if (fmt != DX_OUT_XLSX && fmt != DX_OUT_CSV) {
+		dx_buf_adds(why, "核查反馈表只能写成 xlsx 或 csv");
+		return DX_USAGE;
 	}
+	dx_area_county(a->acc.scope, county);
 	dx_snprintf(title, sizeof(title), "%s核查反馈表", department);
-	s.ws = workbook_add_worksheet(wb, NULL);
-	head = workbook_add_format(wb);
-	format_set_bold(head);
-	s.wrap = workbook_add_format(wb);
-	format_set_text_wrap(s.wrap);
 	s.unmasked = unmasked;
-	for (size_t i = 0; i < DX_ARRAY_SIZE(feedback_heads); i++)
-		worksheet_write_string(s.ws, 0, (lxw_col_t)i, feedback_heads[i], head);
-	worksheet_set_column(s.ws, 4, 4, 22, NULL);
-	worksheet_set_column(s.ws, 11, 11, 30, NULL);
-	worksheet_set_column(s.ws, 14, 14, 30, NULL);
+	if (fmt == DX_OUT_CSV) {
+		if (dx_tw_open(&s.tw, path, DX_TW_CSV, title)) {
+			dx_buf_addf(why, "无法创建文件 %s", path);
+			return DX_IO;
+		}
+		for (size_t i = 0; i < DX_ARRAY_SIZE(feedback_heads); i++)
+			dx_tw_cell(s.tw, feedback_heads[i], DX_TW_HEADER);
+		dx_tw_endrow(s.tw);
+	} else {
+		if (!(wb = workbook_new_opt(path, &opt))) {
+			dx_buf_addf(why, "无法创建文件 %s", path);
+			return DX_IO;
+		}
+		s.ws = workbook_add_worksheet(wb, NULL);
+		head = workbook_add_format(wb);
+		format_set_bold(head);
+		s.wrap = workbook_add_format(wb);
+		format_set_text_wrap(s.wrap);
+		for (size_t i = 0; i < DX_ARRAY_SIZE(feedback_heads); i++)
+			worksheet_write_string(s.ws, 0, (lxw_col_t)i, feedback_heads[i], head);
+		worksheet_set_column(s.ws, 4, 4, 22, NULL);
+		worksheet_set_column(s.ws, 11, 11, 30, NULL);
+		worksheet_set_column(s.ws, 14, 14, 30, NULL);
+	}
 	rc = dx_store_warnings_feedback(st, county, department, period, feedback_row, &s);
-	err = workbook_close(wb);
-	if (!rc && err != LXW_NO_ERROR) {
+	wrc = s.tw ? dx_tw_close(s.tw) : workbook_close(wb) != LXW_NO_ERROR;
+	if (!rc && wrc) {
 		dx_buf_addf(why, "写入 %s 失败", path);
 		rc = DX_IO;
 	}

@@ -8,6 +8,7 @@
 #define DX_APP_WARNING_H
 
 #include "app/account.h"
+#include "io/outfmt.h"
 #include "store/warnings.h"
 
 struct dx_dispatch_stats {
@@ -23,11 +24,12 @@ struct dx_dispatch_stats {
 int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
 			const char *date, struct dx_dispatch_stats *stats, struct dx_buf *why);
 
-/* Write the feedback sheet for `department` and `period` ("" = all) as
- * xlsx.  ID numbers are masked unless `unmasked`, which only a county-level
- * 经办 account may ask for, and which is audited. */
+/* Write the feedback sheet for `department` and `period` ("" = all) to
+ * path as xlsx or CSV (fmt, chosen by dx_outfmt_choose).  ID numbers are
+ * masked unless `unmasked`, which only a county-level 经办 account may ask
+ * for, and which is audited. */
 int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
-			const char *period, const char *path, int unmasked, long *rows,
-			struct dx_buf *why);
+			const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
+			long *rows, struct dx_buf *why);
 
 #endif

@@ -9,14 +9,67 @@
 #include "cli/cli.h"
 #include "core/area.h"
 #include "core/date.h"
+#include "io/outfmt.h"
+#include "io/xlsx_write.h"
 
 #include <getopt.h>
 
-static int print_hh(const char *hh_no, const char *area, int persons, void *arg)
+static const char *const list_heads[] = {"户编号", "户主", "乡镇", "行政村", "区划代码", "人数"};
+
+struct list_out {
+	struct dx_tw *w;
+	int headed;
+};
+
+/* the header row, once, before the first row (or alone for an empty list):
+ * a refused list prints nothing */
+static void list_head(struct list_out *lo)
 {
-	FILE *f = arg;
-	fprintf(f, "%s,%s,%d\n", hh_no, area, persons);
+	if (lo->headed++)
+		return;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(list_heads); i++)
+		dx_tw_cell(lo->w, list_heads[i], DX_TW_HEADER);
+	dx_tw_endrow(lo->w);
+}
+
+/* One row of a figure's list: 户编号 with the names beside it. */
+static int list_row(const struct dx_report_item *it, void *arg)
+{
+	struct list_out *lo = arg;
+	struct dx_tw *w = lo->w;
+	char n[16];
+	list_head(lo);
+	dx_snprintf(n, sizeof(n), "%d", it->persons);
+	dx_tw_cell(w, it->hh_no, DX_TW_PLAIN);
+	dx_tw_cell(w, it->head_name, DX_TW_PLAIN);
+	dx_tw_cell(w, it->township, DX_TW_PLAIN);
+	dx_tw_cell(w, it->village, DX_TW_PLAIN);
+	dx_tw_cell(w, it->area_code, DX_TW_PLAIN);
+	dx_tw_cell(w, n, DX_TW_PLAIN);
+	dx_tw_endrow(w);
 	return 0;
+}
+
+/* The households behind figure `key`, as CSV (stdout or a file) or xlsx,
+ * with a header row. */
+static int write_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
+		      enum dx_outfmt fmt, const char *out, struct dx_buf *why)
+{
+	struct list_out lo = {0};
+	int rc, rc2;
+	if ((rc = dx_tw_open(&lo.w, out, fmt == DX_OUT_XLSX ? DX_TW_XLSX : DX_TW_CSV, key))) {
+		fprintf(stderr, "错误: 无法写入文件 %s\n", out ? out : "标准输出");
+		return rc;
+	}
+	rc = dx_report_list(st, o, key, list_row, &lo, why);
+	if (!rc)
+		list_head(&lo);
+	rc2 = dx_tw_close(lo.w);
+	if (!rc && rc2)
+		fprintf(stderr, "错误: 写入 %s 失败\n", out ? out : "标准输出");
+	if ((rc || rc2) && out)
+		remove(out); /* no half list under the name asked for */
+	return rc ? rc : rc2;
 }
 
 static int write_out(const char *path, const struct dx_buf *b)
@@ -44,13 +97,14 @@ int cmd_report(int argc, char **argv)
 		{"year", required_argument, NULL, 'y'}, {"as-of", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'O'},
 		{"list", required_argument, NULL, 'l'}, {0}};
-	const char *db = NULL, *area = NULL, *format = "text", *out = NULL, *list = NULL;
+	const char *db = NULL, *area = NULL, *format = NULL, *out = NULL, *list = NULL;
 	char canon[13], as_of[11] = "";
 	struct dx_report r;
 	struct dx_report_opts o = {0};
 	struct dx_policy pol;
 	struct dx_store *st = NULL;
-	struct dx_buf b = DX_BUF_INIT;
+	struct dx_buf b = DX_BUF_INIT, why = DX_BUF_INIT;
+	enum dx_outfmt fmt;
 	int64_t year = 0;
 	int c, rc;
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
@@ -86,13 +140,14 @@ int cmd_report(int argc, char **argv)
 	}
 	if (optind != argc || !area || !year)
 		return dx_cli_usage("report");
-	if (strcmp(format, "text") && strcmp(format, "html") && strcmp(format, "json") &&
-	    strcmp(format, "xlsx")) {
-		fprintf(stderr, "错误: --format 应为 text、html、xlsx 或 json\n");
-		return DX_EXIT_USAGE;
-	}
-	if (!strcmp(format, "xlsx") && !out) {
-		fprintf(stderr, "错误: xlsx 格式需要 --out 文件名\n");
+	/* the report as text, html, json or xlsx; a figure's list as a table
+	 * (csv or xlsx); --format, else the --out suffix, decides */
+	if (dx_outfmt_choose(format, out,
+			     list ? DX_OUT_CSV | DX_OUT_XLSX
+				  : DX_OUT_TEXT | DX_OUT_HTML | DX_OUT_JSON | DX_OUT_XLSX,
+			     list ? DX_OUT_CSV : DX_OUT_TEXT, &fmt, &b)) {
+		fprintf(stderr, "错误: %s\n", b.buf);
+		dx_buf_release(&b);
 		return DX_EXIT_USAGE;
 	}
 	if (list && !dx_report_figure_find(list)) {
@@ -117,19 +172,19 @@ int cmd_report(int argc, char **argv)
 	o.visits_active = pol.visits_per_week_active;
 	o.visits_eliminated = pol.visits_per_week_eliminated;
 	if (list) {
-		rc = dx_report_list(st, &o, list, print_hh, stdout);
+		rc = write_list(st, &o, list, fmt, out, &why);
 		goto out;
 	}
-	if ((rc = dx_report_build(st, &o, &r)))
+	if ((rc = dx_report_build(st, &o, &r, &why)))
 		goto out;
-	if (!strcmp(format, "xlsx")) {
+	if (fmt == DX_OUT_XLSX) {
 		rc = dx_report_xlsx(&r, out);
 		if (rc)
 			fprintf(stderr, "错误: 无法写入 %s\n", out);
 	} else {
-		if (!strcmp(format, "html"))
+		if (fmt == DX_OUT_HTML)
 			dx_report_html(&r, &b);
-		else if (!strcmp(format, "json"))
+		else if (fmt == DX_OUT_JSON)
 			dx_report_json(&r, &b);
 		else {
 			dx_report_text(&r, &b);
@@ -139,8 +194,11 @@ int cmd_report(int argc, char **argv)
 	}
 	dx_report_release(&r);
 out:
-	if (rc == DX_NOT_FOUND)
+	if (why.len)
+		fprintf(stderr, "错误: %s\n", why.buf);
+	else if (rc == DX_NOT_FOUND)
 		fprintf(stderr, "错误: 数据库中没有区划 %s\n", canon);
+	dx_buf_release(&why);
 	dx_buf_release(&b);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

@@ -16,8 +16,10 @@ int cmd_warning(int argc, char **argv)
 		{"area", required_argument, NULL, 'a'},       {"date", required_argument, NULL, 'D'},
 		{"department", required_argument, NULL, 'p'}, {"period", required_argument, NULL, 'P'},
 		{"out", required_argument, NULL, 'o'},	      {"unmasked", no_argument, NULL, 'u'},
-		{0}};
+		{"format", required_argument, NULL, 'f'},     {0}};
 	const char *db = NULL, *as = NULL, *area = "", *dept = NULL, *period = "", *out = NULL;
+	const char *format = NULL;
+	enum dx_outfmt fmt = DX_OUT_XLSX;
 	const char *sub;
 	char date[11];
 	struct dx_date d;
@@ -45,12 +47,20 @@ int cmd_warning(int argc, char **argv)
 		case 'P': period = optarg; break;
 		case 'o': out = optarg; break;
 		case 'u': unmasked = 1; break;
+		case 'f': format = optarg; break;
 		default: return dx_cli_usage("warning");
 		}
 	}
 	if (optind != argc || (strcmp(sub, "dispatch") && strcmp(sub, "feedback")) ||
 	    (!strcmp(sub, "feedback") && (!dept || !out)))
 		return dx_cli_usage("warning");
+	/* the feedback sheet: xlsx unless --format or the file's suffix says csv */
+	if (!strcmp(sub, "feedback") &&
+	    dx_outfmt_choose(format, out, DX_OUT_CSV | DX_OUT_XLSX, DX_OUT_XLSX, &fmt, &why)) {
+		fprintf(stderr, "错误: %s\n", why.buf);
+		dx_buf_release(&why);
+		return DX_EXIT_USAGE;
+	}
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
 	if ((rc = dx_actor_load(st, as, &actor, &why)))
@@ -62,7 +72,8 @@ int cmd_warning(int argc, char **argv)
 			       s.below, s.failed);
 	} else {
 		long rows = 0;
-		if (!(rc = dx_warning_feedback(st, &actor, dept, period, out, unmasked, &rows, &why)))
+		if (!(rc = dx_warning_feedback(st, &actor, dept, period, out, fmt, unmasked, &rows,
+					       &why)))
 			printf("已生成%s核查反馈表 %s（%ld条）\n", dept, out, rows);
 	}
 done:

@@ -63,11 +63,12 @@ static const struct dx_cmd commands[] = {
 	 "走访 records and households overdue for a visit"},
 	{"warning", cmd_warning,
 	 "warning dispatch [--area A] [--date DATE] | warning feedback --department D "
-	 "[--period YYYY-MM] --out FILE.xlsx [--unmasked]  (all --as ACCOUNT)",
+	 "[--period YYYY-MM] --out FILE.xlsx|FILE.csv [--format xlsx|csv] [--unmasked]  "
+	 "(all --as ACCOUNT)",
 	 "department warnings: dispatch as clues, feedback sheets"},
 	{"report", cmd_report,
 	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
-	 "[--out FILE] [--db FILE]",
+	 "[--out FILE] [--list FIGURE [--format csv|xlsx]] [--db FILE]",
 	 "the work report's 基本情况 for an area"},
 	{"household", cmd_household,
 	 "household show 户编号|身份证号|姓名 [--area A] [--format text|json] [--as ACCOUNT] | "

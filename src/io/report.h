@@ -53,14 +53,20 @@ struct dx_report {
 	char area[13];
 	char area_name[96];
 	int year;
+	char from[11];  /* the period: from (1 January of year) to as_of */
 	char as_of[11];
 	char label[64];    /* 监测对象, or the policy's target_label */
 	int visit_weeks;   /* visits are checked over this many weeks to as_of */
 	int visits_active; /* required per week while not eliminated */
 	int visits_eliminated;
+	/* 低保 and 务工 are member-ledger values with no history: they are the
+	 * state on as_of only if no member row changed after it (app/report.c);
+	 * otherwise the renderings say so instead of giving them */
+	int members_known;
 	struct dx_figs total;
-	/* procedure figures of the year to as_of, whole area only */
+	/* procedure figures of the period (app/report.c), whole area only */
 	long warnings, warnings_clued, clues, clues_warning, clues_verified, clues_in_time;
+	long clues_due, clues_overdue; /* 按期核实率 = in_time / due; overdue on as_of */
 	long identified, eliminated, cases_open, cases_overdue;
 	/* the year's 自然增减 to as_of, whole area only (store/membership.h
 	 * dx_store_natural_change says what each counts) */
@@ -93,6 +99,8 @@ struct dx_hp dx_report_figure_value(const struct dx_figs *f, const struct dx_fig
 /* The 基本情况 paragraph, then one paragraph per further topic the data
  * supports; a figure with no data is left out, never printed as zero. */
 void dx_report_text(const struct dx_report *r, struct dx_buf *out);
+/* Why 低保 and 就业 are not given (when !r->members_known), one sentence. */
+void dx_report_members_note(const struct dx_report *r, struct dx_buf *out);
 void dx_report_html(const struct dx_report *r, struct dx_buf *out);
 void dx_report_json(const struct dx_report *r, struct dx_buf *out);
 /* Write the xlsx workbook to path; DX_IO with a logged reason on failure. */

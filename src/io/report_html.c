@@ -42,8 +42,11 @@ void dx_report_html(const struct dx_report *r, struct dx_buf *out)
 		    "tr{page-break-inside:avoid}.meta{text-align:right;font-size:10pt}</style>\n"
 		    "</head><body>\n<h1>");
 	dx_html_escape(out, r->area_name);
-	dx_buf_addf(out, "%d年防止返贫致贫监测帮扶工作情况</h1>\n<p class=\"meta\">数据截至%s</p>\n",
-		    r->year, r->as_of);
+	/* the period every figure follows (app/report.c) */
+	dx_buf_addf(out,
+		    "%d年防止返贫致贫监测帮扶工作情况</h1>\n"
+		    "<p class=\"meta\">统计期%s至%s，数据截至%s</p>\n",
+		    r->year, r->from, r->as_of, r->as_of);
 	{
 		char *p = text.buf, *nl;
 		while (*p) {
@@ -65,7 +68,9 @@ void dx_report_html(const struct dx_report *r, struct dx_buf *out)
 		dx_buf_adds(out, "</th><th colspan=\"2\">脱贫不稳定户</th><th colspan=\"2\">边缘易致贫户</th>"
 				 "<th colspan=\"2\">突发严重困难户</th><th colspan=\"2\">已消除风险</th>"
 				 "<th colspan=\"2\">未消除风险</th><th rowspan=\"2\">脱贫户人均纯收入（元）</th>"
-				 "<th rowspan=\"2\">监测对象人均纯收入（元）</th><th rowspan=\"2\">措施（个）</th>"
+				 "<th rowspan=\"2\">");
+		dx_html_escape(out, r->label);
+		dx_buf_adds(out, "人均纯收入（元）</th><th rowspan=\"2\">措施（个）</th>"
 				 "<th rowspan=\"2\">已落实（个）</th></tr><tr>");
 		for (int i = 0; i < 7; i++)
 			dx_buf_adds(out, "<th>户</th><th>人</th>");

@@ -32,9 +32,16 @@ static cJSON *figs_json(const struct dx_report *r, const char *area, const struc
 	for (size_t i = 0; i < dx_report_figure_count(); i++) {
 		const struct dx_figure_def *d = dx_report_figure(i);
 		struct dx_hp v = dx_report_figure_value(f, d);
-		cJSON *fig = cJSON_CreateObject(), *filter = cJSON_Parse(d->filter);
+		cJSON *fig, *filter;
+		/* 低保 not known as of the date: no figure rather than a wrong one */
+		if (!r->members_known && !strncmp(d->key, "dibao", 5))
+			continue;
+		fig = cJSON_CreateObject();
+		filter = cJSON_Parse(d->filter);
 		cJSON_AddStringToObject(fig, "key", d->key);
-		cJSON_AddStringToObject(fig, "label", d->label);
+		/* the monitored group goes by the policy's name for it */
+		cJSON_AddStringToObject(fig, "label",
+					strcmp(d->key, "monitored") ? d->label : r->label);
 		cJSON_AddNumberToObject(fig, "households", (double)v.hh);
 		cJSON_AddNumberToObject(fig, "persons", (double)v.persons);
 		if (!filter)
@@ -50,10 +57,14 @@ static cJSON *figs_json(const struct dx_report *r, const char *area, const struc
 	x = cJSON_AddObjectToObject(o, "measures");
 	cJSON_AddNumberToObject(x, "total", (double)f->measures);
 	cJSON_AddNumberToObject(x, "implemented", (double)f->measures_done);
-	x = cJSON_AddObjectToObject(o, "employment");
-	cJSON_AddNumberToObject(x, "workers", (double)f->workers);
-	for (int d = 0; d < DX_WORK_NDEST; d++)
-		cJSON_AddNumberToObject(x, dx_work_dest_name(d), (double)f->work[d]);
+	if (r->members_known) {
+		x = cJSON_AddObjectToObject(o, "employment");
+		cJSON_AddNumberToObject(x, "workers", (double)f->workers);
+		for (int d = 0; d < DX_WORK_NDEST; d++)
+			cJSON_AddNumberToObject(x, dx_work_dest_name(d), (double)f->work[d]);
+	} else {
+		cJSON_AddNullToObject(o, "employment");
+	}
 	x = cJSON_AddObjectToObject(o, "visits");
 	cJSON_AddNumberToObject(x, "due_households", (double)f->visit_due);
 	cJSON_AddNumberToObject(x, "compliant_households", (double)f->visit_ok);
@@ -71,6 +82,15 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 	cJSON_AddNumberToObject(root, "year", r->year);
 	cJSON_AddStringToObject(root, "as_of", r->as_of);
 	cJSON_AddStringToObject(root, "label", r->label);
+	cJSON_AddStringToObject(root, "from", r->from);
+	/* false: 低保 and 就业 are left out, members_note says why */
+	cJSON_AddBoolToObject(root, "members_known", r->members_known);
+	if (!r->members_known) {
+		struct dx_buf note = DX_BUF_INIT;
+		dx_report_members_note(r, &note);
+		cJSON_AddStringToObject(root, "members_note", note.buf);
+		dx_buf_release(&note);
+	}
 	cJSON_AddStringToObject(root, "text", text.buf);
 	cJSON_AddItemToObject(root, "total", figs_json(r, r->area, &r->total));
 	{
@@ -81,6 +101,8 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 		cJSON_AddNumberToObject(p, "clues_from_warnings", (double)r->clues_warning);
 		cJSON_AddNumberToObject(p, "clues_verified", (double)r->clues_verified);
 		cJSON_AddNumberToObject(p, "clues_verified_in_time", (double)r->clues_in_time);
+		cJSON_AddNumberToObject(p, "clues_due", (double)r->clues_due);
+		cJSON_AddNumberToObject(p, "clues_overdue", (double)r->clues_overdue);
 		cJSON_AddNumberToObject(p, "identified", (double)r->identified);
 		cJSON_AddNumberToObject(p, "eliminated", (double)r->eliminated);
 		cJSON_AddNumberToObject(p, "cases_open", (double)r->cases_open);

@@ -160,11 +160,19 @@ static void procedure(const struct dx_report *r, struct dx_buf *out)
 		dx_buf_addf(out, "%s发现风险线索%ld条", any ? "；" : "\n\n预警核查：", r->clues);
 		if (r->clues_warning)
 			dx_buf_addf(out, "（其中部门预警%ld条）", r->clues_warning);
-		dx_buf_addf(out, "，已核实%ld条，按期核实%ld条", r->clues_verified, r->clues_in_time);
-		if (r->clues_verified) {
-			dx_buf_adds(out, "，按期核实率");
-			add_bp(out, div_round((int64_t)r->clues_in_time * 10000, r->clues_verified));
+		dx_buf_addf(out, "，已核实%ld条（按期核实%ld条）", r->clues_verified,
+			    r->clues_in_time);
+		/* the rate is over the clues due: a clue past its deadline and
+		 * not verified counts against it, as `overdue` lists it */
+		if (r->clues_due) {
+			dx_buf_addf(out, "，到期应核实%ld条，按期核实率", r->clues_due);
+			add_bp(out, div_round((int64_t)r->clues_in_time * 10000, r->clues_due));
 		}
+		any = 1;
+	}
+	if (r->clues_overdue) {
+		dx_buf_addf(out, "%s截至%s逾期未核实线索%ld条", any ? "；" : "\n\n预警核查：",
+			    r->as_of, r->clues_overdue);
 		any = 1;
 	}
 	if (any)
@@ -199,12 +207,24 @@ static void natural(const struct dx_report *r, struct dx_buf *out)
 		    r->nc_left, r->nc_eliminated, r->nc_eliminated_persons);
 }
 
+void dx_report_members_note(const struct dx_report *r, struct dx_buf *out)
+{
+	dx_buf_addf(out, "成员台账在%s之后有过更新，而台账只保存低保、务工的现状，不保存历史，"
+			 "故不列截至%s的低保和务工就业人数（以当前台账出报告时可列）。",
+		    r->as_of, r->as_of);
+}
+
 void dx_report_text(const struct dx_report *r, struct dx_buf *out)
 {
 	basic(r, &r->total, out);
 	measures(&r->total, out);
-	dibao(&r->total, out);
-	employment(&r->total, out);
+	if (r->members_known) {
+		dibao(&r->total, out);
+		employment(&r->total, out);
+	} else {
+		dx_buf_adds(out, "\n\n低保、就业：");
+		dx_report_members_note(r, out);
+	}
 	procedure(r, out);
 	natural(r, out);
 	visits(r, &r->total, out);

@@ -10,6 +10,8 @@
 
 #include <xlsxwriter.h>
 
+/* A column: its header, where a leading '*' stands for the report's name
+ * of the monitored group (监测对象, or 防止返贫致贫对象 from 2026). */
 struct col {
 	const char *head;
 	long (*get)(const struct dx_figs *f);
@@ -76,8 +78,8 @@ static long v_ok(const struct dx_figs *f)
 }
 
 static const struct col basic_cols[] = {
-	{"脱贫户（户）", tuopin_hh}, {"脱贫人口（人）", tuopin_p},  {"监测对象（户）", mon_hh},
-	{"监测对象（人）", mon_p},   {"脱贫不稳定户（户）", c0_hh}, {"脱贫不稳定户（人）", c0_p},
+	{"脱贫户（户）", tuopin_hh}, {"脱贫人口（人）", tuopin_p},  {"*（户）", mon_hh},
+	{"*（人）", mon_p},   {"脱贫不稳定户（户）", c0_hh}, {"脱贫不稳定户（人）", c0_p},
 	{"边缘易致贫户（户）", c1_hh}, {"边缘易致贫户（人）", c1_p}, {"突发严重困难户（户）", c2_hh},
 	{"突发严重困难户（人）", c2_p}, {"已消除风险（户）", elim_hh}, {"已消除风险（人）", elim_p},
 	{"未消除风险（户）", act_hh}, {"未消除风险（人）", act_p},  {"风险再标注（户）", refl_hh},
@@ -120,16 +122,23 @@ static void sheet(struct book *bk, const char *name, const struct col *cols, siz
 	const struct dx_report *r = bk->r;
 	lxw_worksheet *ws = workbook_add_worksheet(bk->wb, name);
 	size_t nrows = r->nrows ? r->nrows : 1;
-	lxw_row_t last = (lxw_row_t)nrows;
+	/* area rows are sheet rows 2 .. nrows + 1 (row 1 is the header) */
+	lxw_row_t last = (lxw_row_t)nrows + 1;
 	worksheet_set_column(ws, 0, 1, 14, NULL);
 	worksheet_set_column(ws, 2, (lxw_col_t)(ncols + 3), 12, NULL);
 	worksheet_write_string(ws, 0, 0, "区划代码", bk->head);
 	worksheet_write_string(ws, 0, 1, "名称", bk->head);
-	for (size_t c = 0; c < ncols; c++)
-		worksheet_write_string(ws, 0, (lxw_col_t)(c + 2), cols[c].head, bk->head);
+	for (size_t c = 0; c < ncols; c++) {
+		char head[160];
+		const char *h = cols[c].head;
+		dx_snprintf(head, sizeof(head), "%s%s", *h == '*' ? r->label : "", h + (*h == '*'));
+		worksheet_write_string(ws, 0, (lxw_col_t)(c + 2), head, bk->head);
+	}
 	if (income) {
+		char head[160];
+		dx_snprintf(head, sizeof(head), "%s人均纯收入（元，合计为全域）", r->label);
 		worksheet_write_string(ws, 0, (lxw_col_t)(ncols + 2), "脱贫户人均纯收入（元，合计为全域）", bk->head);
-		worksheet_write_string(ws, 0, (lxw_col_t)(ncols + 3), "监测对象人均纯收入（元，合计为全域）", bk->head);
+		worksheet_write_string(ws, 0, (lxw_col_t)(ncols + 3), head, bk->head);
 	}
 	for (size_t i = 0; i <= nrows; i++) {
 		int is_total = i == nrows;
@@ -182,8 +191,21 @@ int dx_report_xlsx(const struct dx_report *r, const char *path)
 	format_set_bold(bk.total);
 	sheet(&bk, "基本情况", basic_cols, DX_ARRAY_SIZE(basic_cols), 1);
 	sheet(&bk, "帮扶措施", measure_cols, DX_ARRAY_SIZE(measure_cols), 0);
-	sheet(&bk, "低保", dibao_cols, DX_ARRAY_SIZE(dibao_cols), 0);
-	sheet(&bk, "就业", work_cols, DX_ARRAY_SIZE(work_cols), 0);
+	if (r->members_known) {
+		sheet(&bk, "低保", dibao_cols, DX_ARRAY_SIZE(dibao_cols), 0);
+		sheet(&bk, "就业", work_cols, DX_ARRAY_SIZE(work_cols), 0);
+	} else {
+		/* the sheets stay, saying why they hold no figures */
+		struct dx_buf note = DX_BUF_INIT;
+		const char *names[] = {"低保", "就业"};
+		dx_report_members_note(r, &note);
+		for (int k = 0; k < 2; k++) {
+			lxw_worksheet *ws = workbook_add_worksheet(bk.wb, names[k]);
+			worksheet_set_column(ws, 0, 0, 100, NULL);
+			worksheet_write_string(ws, 0, 0, note.buf ? note.buf : "", NULL);
+		}
+		dx_buf_release(&note);
+	}
 	sheet(&bk, "走访", visit_cols, DX_ARRAY_SIZE(visit_cols), 0);
 	err = workbook_close(bk.wb);
 	if (err != LXW_NO_ERROR)

@@ -36,8 +36,14 @@ enum dx_work_dest dx_work_dest_of(const char *place, const char *area)
 {
 	static const char *const township_words[] = {"乡内", "本乡", "村内", "镇内", "本镇", "本村"};
 	static const char *const county_words[] = {"县内", "本县", "县城", "区内", "本区"};
+	/* the class itself written as the place: 省外 must not fall through
+	 * to the "names a 省" rule below, which would make it 省内县外 */
+	static const char *const out_words[] = {"省外", "外省", "境外", "国外"};
 	const char *home = NULL;
 	int names_city;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(out_words); i++)
+		if (strstr(place, out_words[i]))
+			return DX_WORK_OUT_PROVINCE;
 	for (size_t i = 0; i < DX_ARRAY_SIZE(township_words); i++)
 		if (strstr(place, township_words[i]))
 			return DX_WORK_IN_TOWNSHIP;

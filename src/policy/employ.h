@@ -18,7 +18,8 @@ const char *dx_work_dest_name(enum dx_work_dest d);
 
 /* Classify a 务工所在地 text for a household living in `area` (a code of
  * at least 2 digits: its province decides 省外).  Rules, most specific
- * first: 乡内/本乡/村内/镇内 -> 乡内; 县内/本县/县城/the text ends in 县 or
+ * first: the words 省外/外省/境外/国外 -> 省外;
+ * 乡内/本乡/村内/镇内 -> 乡内; 县内/本县/县城/the text ends in 县 or
  * 区 without naming a province or city -> 县内乡外; a province name other
  * than the household's, or a municipality (北京, 上海, 天津, 重庆) that is
  * not its own -> 省外; anything else naming a city or the home province ->

@@ -109,14 +109,17 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11])
 	" (" m ".from_on IS NULL OR " m ".from_on <= " d ") AND (" m ".to_on IS NULL OR " m \
 	".to_on > " d ") "
 
-/* Per household: members of its periods covering as_of, less those of
- * its open periods (who are among its current members), counted members
- * and all registered ones. */
+/* Per household: counted members of its periods covering as_of, less
+ * those of its open periods (who are among household.members); and all
+ * members of its periods covering as_of, less the persons with history
+ * whose row names this household (current members and those who left
+ * from it), which is what a count of person rows by household holds. */
 static const char SQL_DELTA[] =
 	"SELECT m.household_id,"
 	" sum(CASE WHEN" COVERS("m", "?2") "THEN p.counted = 1 ELSE 0 END)"
 	" - sum(m.to_on IS NULL AND p.counted = 1) AS dc,"
-	" sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END) - sum(m.to_on IS NULL) AS dr"
+	" sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END)"
+	" - count(DISTINCT CASE WHEN p.household_id = m.household_id THEN p.id END) AS dr"
 	" FROM membership m JOIN person p ON p.id = m.person_id"
 	" WHERE m.county_code = ?1 GROUP BY m.household_id HAVING dc != 0 OR dr != 0";
 

@@ -48,8 +48,10 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11]);
 /*
  * As-of member counts: for every household of `county` whose members on
  * `as_of` differ from its current ones, fn(household_id, counted,
- * registered, arg) with the differences (members on as_of - members now)
- * in counted members (household.members) and in all registered members.
+ * registered, arg) with the differences: counted members on as_of less
+ * household.members, and registered members on as_of less the person rows
+ * that name the household (dx_store_scan_persons' count, which keeps
+ * those who left).
  * Only people with recorded history can differ, so this reads the
  * membership table alone.
  */

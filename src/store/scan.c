@@ -31,20 +31,23 @@ static const char SQL_SCAN_EPISODE[] =
 /* ?1 county, ?2 area prefix: `code >= prefix AND code < prefix || ':'`
  * (':' sorts after '9') selects an area and everything under it */
 static const char SQL_SCAN_HH[] =
-	"SELECT id, hh_no, area_code, kind = '脱贫户', members FROM household"
+	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name,"
+	" coalesce(tuopin_year, 0) FROM household"
 	" WHERE county_code = ?1 AND area_code >= ?2 AND area_code < ?2 || ':'";
 /* a whole county: no range, so the planner scans the table in order
  * instead of visiting every row through the area index */
 static const char SQL_SCAN_HH_COUNTY[] =
-	"SELECT id, hh_no, area_code, kind = '脱贫户', members FROM household"
-	" WHERE county_code = ?1";
+	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name,"
+	" coalesce(tuopin_year, 0) FROM household WHERE county_code = ?1";
 
 struct fact_slot {
 	int64_t id; /* 0 = empty */
 	int64_t net, prev_net;
 	unsigned char has_income, has_prev, monitored, eliminated, reflag;
 	unsigned char cat; /* index into fact_map.cats */
-	int16_t dmembers;  /* counted members on as_of less those now (membership) */
+	/* members on as_of less those now, counted and registered
+	 * (membership.h); a household's changes stay far inside int8 */
+	int8_t dmembers, dpersons;
 };
 
 /* Category texts are few (a dated code table); slots refer to them by
@@ -104,8 +107,9 @@ static unsigned char fact_cat(struct fact_map *m, const char *text)
 
 static int on_delta(int64_t household_id, int counted, int registered, void *arg)
 {
-	(void)registered;
-	fact_get(arg, household_id, 1)->dmembers = (int16_t)counted;
+	struct fact_slot *x = fact_get(arg, household_id, 1);
+	x->dmembers = (int8_t)counted;
+	x->dpersons = (int8_t)registered;
 	return 0;
 }
 
@@ -194,9 +198,11 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 		memset(&f, 0, sizeof(f));
 		f.id = dx_col_int(s, 0);
 		f.hh_no = flags & DX_SCAN_HH_NO ? dx_col_text(s, 1) : NULL;
+		f.head_name = flags & DX_SCAN_HH_NO ? dx_col_text(s, 5) : NULL;
 		f.area_code = dx_col_text(s, 2);
 		f.tuopin = (int)dx_col_int(s, 3);
 		f.members = (int)dx_col_int(s, 4);
+		f.tuopin_year = (int)dx_col_int(s, 6);
 		f.category = "";
 		if ((x = fact_get(map, f.id, 0))) {
 			f.has_income = x->has_income;
@@ -208,6 +214,7 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 			f.eliminated = x->eliminated;
 			f.reflag = x->reflag;
 			f.members += x->dmembers;
+			f.dpersons = x->dpersons;
 		}
 		if ((rc = fn(&f, arg)))
 			break;
@@ -262,6 +269,62 @@ int dx_store_scan_visits(struct dx_store *st, const char *county, const char *fr
 	return scan_counts(s, fn, arg);
 }
 
+/* stops at the first row changed after the date; the time stamp sorts
+ * after the bare date of the same day, hence the 'T' bound */
+static const char SQL_MEMBERS_CHANGED[] =
+	"SELECT EXISTS (SELECT 1 FROM person WHERE county_code = ?1 AND updated_at > ?2 || 'T99')";
+
+int dx_store_members_changed_after(struct dx_store *st, const char *county, const char *as_of,
+				   int *yes)
+{
+	struct dx_stmt *s = dx_q(st, SQL_MEMBERS_CHANGED);
+	int64_t v = 0;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, as_of);
+	rc = dx_step_int(s, &v);
+	*yes = v != 0;
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
+}
+
+/* income by the year index (every county: a bound, read at once) and the
+ * identifications of the county (few rows) */
+static const char SQL_FIRST_YEAR[] =
+	"SELECT coalesce(min(y), 0) FROM ("
+	" SELECT min(year) AS y FROM income"
+	" UNION ALL SELECT CAST(substr(min(identified_on), 1, 4) AS INTEGER) FROM episode"
+	"  WHERE county_code = ?1)";
+
+int dx_store_first_year(struct dx_store *st, const char *county, int *year)
+{
+	struct dx_stmt *s = dx_q(st, SQL_FIRST_YEAR);
+	int64_t v = 0;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	rc = dx_step_int(s, &v);
+	*year = (int)v;
+	return rc == DX_NOT_FOUND ? DX_DB : rc;
+}
+
+/* every household's registered members, read from the household index
+ * alone (a few bytes an entry, against the wide person rows a county
+ * filter would read); households of other counties are the caller's to
+ * skip */
+static const char SQL_SCAN_PERSONS[] =
+	"SELECT household_id, count(*), 0 FROM person GROUP BY household_id";
+
+int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_SCAN_PERSONS);
+	if (!s)
+		return DX_DB;
+	return scan_counts(s, fn, arg);
+}
+
 /* served by the partial covering index person_report (schema v6) */
 static const char SQL_SCAN_MEMBERS[] =
 	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
@@ -291,21 +354,38 @@ int dx_store_scan_members(struct dx_store *st, const char *county,
 }
 
 #define IN_AREA " h.area_code >= ?1 AND h.area_code < ?1 || ':' "
+/* The dates below follow the report's period rule (app/report.c, "the
+ * period"): ?2 .. ?3 is the period, ?3 the as-of date.  A warning is dated
+ * by the day the county dealt with it -- dispatched as a clue (the clue's
+ * found_on) or recorded under the threshold (verified_on) -- and, until
+ * then, by the day it was received (its batch's import). */
 static const char SQL_PROC_WARNINGS[] =
-	"SELECT count(*), coalesce(sum(w.clue_id IS NOT NULL), 0) FROM warning w"
+	"SELECT count(*), coalesce(sum(c.id IS NOT NULL), 0) FROM warning w"
 	" JOIN household h ON h.id = w.household_id"
-	" JOIN warning_batch b ON b.id = w.batch_id WHERE" IN_AREA
-	" AND coalesce(w.occurred_on, b.period) >= ?2 AND coalesce(w.occurred_on, b.period) <= ?3";
-/* a clue is verified once it is closed or became a case; in time when
- * that happened by its deadline */
+	" JOIN warning_batch b ON b.id = w.batch_id"
+	" LEFT JOIN clue c ON c.id = w.clue_id AND c.found_on <= ?3 WHERE" IN_AREA
+	" AND coalesce(c.found_on, CASE WHEN w.verified_on <= ?3 THEN w.verified_on END,"
+	"  substr(b.imported_at, 1, 10)) BETWEEN ?2 AND ?3";
+/* Clues found in the period, in their state on the as-of date: verified
+ * once closed or filed as a case by then, in time when that was by the
+ * deadline, due when verified or past the deadline.  Overdue is a state,
+ * not a flow: every clue found by the as-of date and still unverified past
+ * its deadline, whatever its year (as `dixian overdue` lists them). */
+#define CLUE_VERIFIED_BY(d)                                                      \
+	"((c.state = '已关闭' AND c.closed_on <= " d ") OR"                        \
+	" (c.state = '已立案' AND k.opened_on <= " d "))"
+#define IN_PERIOD " c.found_on >= ?2 AND "
 static const char SQL_PROC_CLUES[] =
-	"SELECT count(*), coalesce(sum(c.source = '部门预警'), 0),"
-	" coalesce(sum(c.state != '待核实'), 0),"
-	" coalesce(sum(CASE WHEN c.state = '已关闭' AND c.closed_on <= c.deadline THEN 1"
-	"  WHEN c.state = '已立案' AND k.opened_on <= c.deadline THEN 1 ELSE 0 END), 0)"
+	"SELECT coalesce(sum(c.found_on >= ?2), 0),"
+	" coalesce(sum(c.found_on >= ?2 AND c.source = '部门预警'), 0),"
+	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") "), 0),"
+	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") " AND "
+	CLUE_VERIFIED_BY("c.deadline") "), 0),"
+	" coalesce(sum(" IN_PERIOD "(" CLUE_VERIFIED_BY("?3") " OR c.deadline < ?3)), 0),"
+	" coalesce(sum(NOT " CLUE_VERIFIED_BY("?3") " AND c.deadline < ?3), 0)"
 	" FROM clue c JOIN household h ON h.id = c.household_id"
 	" LEFT JOIN case_file k ON k.id = c.case_id WHERE" IN_AREA
-	" AND c.found_on >= ?2 AND c.found_on <= ?3";
+	" AND c.found_on <= ?3";
 static const char SQL_PROC_CASES[] =
 	"SELECT coalesce(sum(k.kind = '识别' AND k.state = '已通过'"
 	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3), 0),"
@@ -336,19 +416,21 @@ static int proc_query(struct dx_store *st, const char *sql, const char *area, co
 int dx_store_proc_counts(struct dx_store *st, const char *area, const char *from,
 			 const char *to, struct dx_proc_counts *out)
 {
-	long v[4];
+	long v[6];
 	int rc;
 	memset(out, 0, sizeof(*out));
 	if ((rc = proc_query(st, SQL_PROC_WARNINGS, area, from, to, v, 2)))
 		return rc;
 	out->warnings = v[0];
 	out->warnings_clued = v[1];
-	if ((rc = proc_query(st, SQL_PROC_CLUES, area, from, to, v, 4)))
+	if ((rc = proc_query(st, SQL_PROC_CLUES, area, from, to, v, 6)))
 		return rc;
 	out->clues = v[0];
 	out->clues_warning = v[1];
 	out->clues_verified = v[2];
 	out->clues_in_time = v[3];
+	out->clues_due = v[4];
+	out->clues_overdue = v[5];
 	if ((rc = proc_query(st, SQL_PROC_CASES, area, from, to, v, 4)))
 		return rc;
 	out->identified = v[0];

@@ -218,9 +218,13 @@ int dx_store_audit(struct dx_store *st, const char *county, const char *actor,
 struct dx_hh_fact {
 	int64_t id;
 	const char *hh_no;
+	const char *head_name; /* 户主's name; read with hh_no (DX_SCAN_HH_NO) */
 	const char *area_code;
 	int tuopin;           /* 1 脱贫户, 0 一般户 */
-	int members;          /* counted members */
+	int tuopin_year;      /* 脱贫年度, 0 = not recorded */
+	int members;          /* members 计入家庭人口 (the per-capita denominator) */
+	int dpersons;         /* registered members on as_of less the person rows
+				 naming the household (dx_store_scan_persons) */
 	int has_income, has_prev;
 	int64_t net, prev_net; /* 家庭纯收入 of the year and the year before */
 	/* the household's latest episode identified on or before as_of */
@@ -231,8 +235,8 @@ struct dx_hh_fact {
 };
 /* Call fn for every household whose area starts with `area` (a canonical
  * prefix of at least a county), in no particular order, with the year's
- * income and the episode state as of `as_of` (ISO date).  hh_no is read
- * only with DX_SCAN_HH_NO in flags (NULL otherwise).  The strings in the
+ * income and the episode state as of `as_of` (ISO date).  hh_no and
+ * head_name are read only with DX_SCAN_HH_NO in flags (NULL otherwise).  The strings in the
  * fact are valid during the call only. */
 enum { DX_SCAN_HH_NO = 1 };
 int dx_store_scan_households(struct dx_store *st, const char *area, int year,
@@ -251,6 +255,19 @@ int dx_store_scan_measures(struct dx_store *st, const char *county, const char *
 			   int (*fn)(int64_t, long, long, void *), void *arg);
 int dx_store_scan_visits(struct dx_store *st, const char *county, const char *from,
 			 const char *to, int (*fn)(int64_t, long, long, void *), void *arg);
+/* Whether a member row of the county changed after `as_of` (ISO date):
+ * the member ledger keeps no history of 低保 or 务工, so only then are
+ * its values not those of that date. */
+int dx_store_members_changed_after(struct dx_store *st, const char *county, const char *as_of,
+				   int *yes);
+/* The first year of the county's dated records: the earliest income year
+ * or identification; 0 when there is none.  (脱贫年度 is read with the
+ * households, dx_hh_fact.tuopin_year.) */
+int dx_store_first_year(struct dx_store *st, const char *county, int *year);
+/* Registered members (计入家庭人口 or not) of every household that has
+ * any, in the whole store: a = how many, b = 0.  household.members counts
+ * only those 计入家庭人口; head counts count them all. */
+int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, void *), void *arg);
 /* Members of one county who receive 低保 or have registered work (务工). */
 struct dx_member_fact {
 	int64_t household_id;
@@ -264,11 +281,14 @@ int dx_store_scan_members(struct dx_store *st, const char *county,
 			  int (*fn)(const struct dx_member_fact *, void *), void *arg);
 
 /* The procedure's figures for the report, over households under `area`,
- * for events dated from `from` to `to` (ISO, inclusive). */
+ * for the period `from` to `to` (ISO, inclusive; `to` is the as-of date),
+ * by the report's period rule (app/report.c). */
 struct dx_proc_counts {
 	long warnings, warnings_clued;           /* matched signals, and those sent as clues */
 	long clues, clues_warning;               /* clues found, of which from warnings */
-	long clues_verified, clues_in_time;      /* no longer 待核实; and by the deadline */
+	long clues_verified, clues_in_time;      /* verified by `to`; and by the deadline */
+	long clues_due;                          /* verified, or past the deadline on `to` */
+	long clues_overdue;                      /* on `to`: unverified, past deadline, any year */
 	long identified, eliminated;             /* cases approved (已通过) */
 	long open, overdue;                      /* cases 办理中 on `to`, and past the deadline */
 };

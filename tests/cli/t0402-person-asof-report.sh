@@ -13,7 +13,7 @@ aid=$(q demo.db "SELECT id FROM household WHERE hh_no = '$A'")
 leaver=$(q demo.db "SELECT id_no FROM person WHERE household_id = $aid AND counted = 1 AND relation != '户主' ORDER BY id LIMIT 1")
 mover=$(q demo.db "SELECT id_no FROM person WHERE household_id = $aid AND counted = 1 AND relation != '户主' ORDER BY id DESC LIMIT 1")
 persons() { # persons of household $1 in the report's 农户 list as of $2
-	$DIXIAN report --area 532399 --year 2026 --as-of "$2" --list all --db demo.db | grep "^$1," | cut -d, -f3
+	$DIXIAN report --area 532399 --year 2026 --as-of "$2" --list all --db demo.db | grep "^$1," | cut -d, -f6
 }
 total() { # all persons of the county as of $1
 	$DIXIAN report --area 532399 --year 2026 --as-of "$1" --format json --db demo.db |

@@ -25,8 +25,29 @@ static void test_classes(void **state)
 	assert_string_equal(dx_work_dest_name(DX_WORK_IN_COUNTY), "县内乡外");
 }
 
+/* issue 11 item 15: the class written out as the place ("省外", as the
+ * ledgers often do) is that class, not the cautious 省内县外 */
+static void test_class_words(void **state)
+{
+	(void)state;
+	assert_int_equal(dx_work_dest_of("省外", "532399101001"), DX_WORK_OUT_PROVINCE);
+	assert_int_equal(dx_work_dest_of("外省", "532399101001"), DX_WORK_OUT_PROVINCE);
+	assert_int_equal(dx_work_dest_of("省外务工", "532399"), DX_WORK_OUT_PROVINCE);
+	assert_int_equal(dx_work_dest_of("境外", "532399"), DX_WORK_OUT_PROVINCE);
+	assert_int_equal(dx_work_dest_of("省内县外", "532399101001"), DX_WORK_IN_PROVINCE);
+	assert_int_equal(dx_work_dest_of("省内", "532399101001"), DX_WORK_IN_PROVINCE);
+	assert_int_equal(dx_work_dest_of("县外", "532399101001"), DX_WORK_IN_PROVINCE);
+	assert_int_equal(dx_work_dest_of("县内乡外", "532399101001"), DX_WORK_IN_COUNTY);
+	assert_int_equal(dx_work_dest_of("乡内", "532399101001"), DX_WORK_IN_TOWNSHIP);
+	/* each class name the report prints classifies as itself */
+	for (int d = 0; d < DX_WORK_NDEST; d++)
+		assert_int_equal(dx_work_dest_of(dx_work_dest_name((enum dx_work_dest)d), "532399"),
+				 d);
+}
+
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_classes)};
+	const struct CMUnitTest tests[] = {cmocka_unit_test(test_classes),
+					   cmocka_unit_test(test_class_words)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,13 +4,16 @@
  */
 #include "testutil.h"
 #include "app/report.h"
+#include "core/date.h"
 #include "store/procedure.h"
+#include "store/store_int.h"
+#include "store/warnings.h"
 
 static int build(struct dx_store *st, const char *area, int year, const char *as_of,
 		 const char *label, struct dx_report *r)
 {
 	struct dx_report_opts o = {.area = area, .year = year, .as_of = as_of, .label = label};
-	return dx_report_build(st, &o, r);
+	return dx_report_build(st, &o, r, NULL);
 }
 
 static int64_t add_hh(struct dx_store *st, const char *no, const char *village, const char *kind,
@@ -171,6 +174,11 @@ static int setup(void **state)
 	/* another township: must not leak into 532326106's figures */
 	add_episode(st, add_hh(st, "X1", "532326107001", "脱贫户", 7, 0), "脱贫不稳定户",
 		    "2024-01-01", "", 0, 0);
+	/* the member rows as a ledger imported in 2021 left them (the store
+	 * stamps them now): unchanged since, so 低保 and 务工 are known for any
+	 * later as-of date */
+	assert_int_equal(st->drv->exec(st, "UPDATE person SET updated_at = '2021-01-05T08:00:00Z'"),
+			 DX_OK);
 	*state = f;
 	return 0;
 }
@@ -192,7 +200,10 @@ static void test_figures_2025(void **state)
 	assert_int_equal(build(f->st, "532326106", 2025, "", NULL, &r), DX_OK);
 	assert_string_equal(r.as_of, "2025-12-31");
 	assert_int_equal(r.total.tuopin.hh, 2);
-	assert_int_equal(r.total.tuopin.persons, 6);
+	/* head counts count every registered member: H1's member not
+	 * 计入家庭人口 too (issue 11 item 13) */
+	assert_int_equal(r.total.tuopin.persons, 7);
+	assert_int_equal(r.total.all.persons, 5 + 2 + 3 + 1 + 3 + 3);
 	assert_int_equal(r.total.monitored.hh, 3);
 	assert_int_equal(r.total.monitored.persons, 8);
 	assert_int_equal(r.total.cat[DX_CAT_UNSTABLE].hh, 1);
@@ -208,7 +219,8 @@ static void test_figures_2025(void **state)
 	assert_int_equal(r.rows[0].f.monitored.persons + r.rows[1].f.monitored.persons,
 			 r.total.monitored.persons);
 	assert_int_equal(r.rows[1].f.active.hh, 2);
-	/* (40000 + 20000) / 6 */
+	/* (40000 + 20000) / 6: the per-capita denominator is the members
+	 * 计入家庭人口 only */
 	assert_int_equal(dx_group_per_capita(&r.total.inc_tuopin), 1000000);
 	assert_int_equal(dx_group_growth_bp(&r.total.inc_tuopin, &bp), DX_OK);
 	assert_int_equal(bp, 2500);
@@ -218,13 +230,14 @@ static void test_figures_2025(void **state)
 	 * H1's measure does not count (H1 is not monitored) */
 	assert_int_equal(r.total.measures, 2);
 	assert_int_equal(r.total.measures_done, 1);
-	/* one counted 低保 member (class B) in H1; the uncounted one is not */
+	/* two 低保 members (class B) in H6, counted in the household's
+	 * members or not: a head count counts both */
 	assert_int_equal(r.total.dibao.hh, 1);
-	assert_int_equal(r.total.dibao.persons, 1);
-	assert_int_equal(r.total.dibao_class[DX_DIBAO_B].persons, 1);
-	/* workers: 浙江 (省外) and 乡内 */
-	assert_int_equal(r.total.workers, 2);
-	assert_int_equal(r.total.work[DX_WORK_OUT_PROVINCE], 1);
+	assert_int_equal(r.total.dibao.persons, 2);
+	assert_int_equal(r.total.dibao_class[DX_DIBAO_B].persons, 2);
+	/* workers: two in 浙江 (省外) and one 乡内 */
+	assert_int_equal(r.total.workers, 3);
+	assert_int_equal(r.total.work[DX_WORK_OUT_PROVINCE], 2);
 	assert_int_equal(r.total.work[DX_WORK_IN_TOWNSHIP], 1);
 	/* visits in the 4 weeks to 2025-12-31: H3 (active) 8 visits = 2/week,
 	 * H5 (active) 3 visits, short of 8; H2 (eliminated) none */
@@ -245,15 +258,15 @@ static void test_text_2025(void **state)
 	assert_int_equal(build(f->st, "532326106", 2025, "2025-12-31", NULL, &r), DX_OK);
 	dx_report_text(&r, &b);
 	assert_string_equal(b.buf,
-			    "2025年示例乡脱贫人口为2户6人，监测对象为3户8人，其中：脱贫不稳定户1户2人、"
+			    "2025年示例乡脱贫人口为2户7人，监测对象为3户8人，其中：脱贫不稳定户1户2人、"
 			    "边缘易致贫户2户6人。已消除风险1户2人，未消除风险2户6人（风险再标注1户3人）。"
 			    "脱贫户人均纯收入10000.00元，同比增长25.00%；监测对象人均纯收入7000.00元，"
 			    "同比增长25.00%。\n\n"
 			    "帮扶措施：共采取帮扶措施2个，户均0.67个，已落实1个。\n\n"
-			    "低保：享受低保1户1人，其中B类1户1人。\n\n"
-			    "就业：务工就业2人，其中省外1人、乡内1人。\n\n"
-			    "预警核查：发现风险线索3条（其中部门预警1条），已核实2条，按期核实1条，"
-			    "按期核实率50.00%。\n\n"
+			    "低保：享受低保1户2人，其中B类1户2人。\n\n"
+			    "就业：务工就业3人，其中省外2人、乡内1人。\n\n"
+			    "预警核查：发现风险线索3条（其中部门预警1条），已核实2条（按期核实1条），"
+			    "到期应核实3条，按期核实率33.33%；截至2025-12-31逾期未核实线索1条。\n\n"
 			    "识别与消除：新识别纳入监测1户，正在办理1件（其中超期1件）。\n\n"
 			    "走访：近4周应按频次走访监测对象3户（未消除风险每周2次、已消除风险每周1次），"
 			    "达到要求1户，达标率33.33%。");
@@ -271,18 +284,197 @@ static void test_as_of_history(void **state)
 	dx_report_text(&r, &b);
 	/* 2022: no visits in the window, so no visit paragraph (not "0 %");
 	 * H3's measures start in 2025, after the as-of date */
-	assert_string_equal(b.buf, "2022年示例乡脱贫人口为2户6人，防止返贫致贫对象为1户3人，"
+	assert_string_equal(b.buf, "2022年示例乡脱贫人口为2户7人，防止返贫致贫对象为1户3人，"
 				   "其中：边缘易致贫户1户3人。已消除风险1户3人。\n\n"
-				   "低保：享受低保1户1人，其中B类1户1人。\n\n"
-				   "就业：务工就业2人，其中省外1人、乡内1人。");
+				   "低保：享受低保1户2人，其中B类1户2人。\n\n"
+				   "就业：务工就业3人，其中省外2人、乡内1人。");
 	dx_report_release(&r);
 	dx_buf_reset(&b);
 	/* mid-2026: H4 now counts as 突发严重困难户 */
-	assert_int_equal(build(f->st, "532326106", 2025, "2026-06-30", NULL, &r), DX_OK);
+	assert_int_equal(build(f->st, "532326106", 2026, "2026-06-30", NULL, &r), DX_OK);
 	assert_int_equal(r.total.cat[DX_CAT_SUDDEN].hh, 1);
 	assert_int_equal(r.total.monitored.hh, 4);
 	dx_report_release(&r);
 	dx_buf_release(&b);
+}
+
+/* issue 11 item 9: one period rule.  Clue B (待核实, deadline 07-16) is
+ * overdue and counts against 按期核实率; on 2025-07-20 clue C (closed
+ * 08-01) was not yet verified, so it was overdue then too. */
+static void test_clue_period(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_report r;
+	assert_int_equal(build(f->st, "532326106", 2025, "", NULL, &r), DX_OK);
+	assert_int_equal(r.clues, 3);
+	assert_int_equal(r.clues_verified, 2);
+	assert_int_equal(r.clues_in_time, 1);
+	assert_int_equal(r.clues_due, 3);
+	assert_int_equal(r.clues_overdue, 1);
+	dx_report_release(&r);
+	assert_int_equal(build(f->st, "532326106", 2025, "2025-07-20", NULL, &r), DX_OK);
+	assert_int_equal(r.clues, 3);
+	assert_int_equal(r.clues_verified, 1);
+	assert_int_equal(r.clues_in_time, 1);
+	assert_int_equal(r.clues_due, 3);
+	assert_int_equal(r.clues_overdue, 2);
+	dx_report_release(&r);
+	/* before clue A's deadline nothing is due yet, and nothing overdue */
+	assert_int_equal(build(f->st, "532326106", 2025, "2025-06-05", NULL, &r), DX_OK);
+	assert_int_equal(r.clues, 1);
+	assert_int_equal(r.clues_verified, 0);
+	assert_int_equal(r.clues_due, 0);
+	assert_int_equal(r.clues_overdue, 0);
+	dx_report_release(&r);
+	/* the next year's period holds none of 2025's clues, but B is still
+	 * overdue on its as-of date */
+	assert_int_equal(build(f->st, "532326106", 2026, "2026-03-01", NULL, &r), DX_OK);
+	assert_int_equal(r.clues, 0);
+	assert_int_equal(r.clues_overdue, 1);
+	dx_report_release(&r);
+}
+
+/* issue 11 item 12: a period outside the data is refused, with the reason
+ * in Chinese; 脱贫 counts as of the year */
+/* Warnings count by the day the county dealt with them, as their clues
+ * do: a signal of 2024-12-20 dispatched on 2025-01-05 is one of 2025's,
+ * and its clue is the one 其中部门预警 counts; a signal recorded under the
+ * threshold counts on that day; one still pending counts from its receipt
+ * (today, here), so in no earlier period. */
+static void test_warning_period(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_warning w = {0};
+	struct dx_clue_row c = {.source = "部门预警", .reason = "r", .found_on = "2025-01-05",
+				.deadline = "2025-01-20", .state = "待核实", .created_by = "t"};
+	struct dx_report r;
+	int64_t batch;
+	assert_int_equal(
+		dx_store_warning_batch_insert(st, "532326", "医保", "2024-12", "t", &batch), DX_OK);
+	w.batch_id = batch;
+	dx_strlcpy(w.id_no, "532326197001000100", sizeof(w.id_no));
+	dx_strlcpy(w.department, "医保", sizeof(w.department));
+	dx_strlcpy(w.event, "自付超标", sizeof(w.event));
+	w.household_id = c.household_id = 3; /* H3 */
+	dx_strlcpy(w.occurred_on, "2024-12-20", sizeof(w.occurred_on));
+	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
+	c.warning_id = w.id;
+	assert_int_equal(dx_store_clue_insert(st, &c), DX_OK);
+	assert_int_equal(dx_store_warning_set_clue(st, w.id, c.id), DX_OK);
+	w.id = 0;
+	dx_strlcpy(w.occurred_on, "2025-02-20", sizeof(w.occurred_on));
+	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
+	assert_int_equal(dx_store_warning_set_result(st, w.id, "低于预警阈值", "2025-03-01"),
+			 DX_OK);
+	w.id = 0;
+	dx_strlcpy(w.occurred_on, "2025-04-02", sizeof(w.occurred_on));
+	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
+	assert_int_equal(build(st, "532326106", 2024, "", NULL, &r), DX_OK);
+	assert_int_equal(r.warnings, 0);
+	dx_report_release(&r);
+	assert_int_equal(build(st, "532326106", 2025, "", NULL, &r), DX_OK);
+	assert_int_equal(r.warnings, 2);
+	assert_int_equal(r.warnings_clued, 1);
+	assert_int_equal(r.clues_warning, 2); /* this one and clue B of the fixture */
+	dx_report_release(&r);
+	/* on 2025-01-04 nothing was dealt with yet, and nothing received */
+	assert_int_equal(build(st, "532326106", 2025, "2025-01-04", NULL, &r), DX_OK);
+	assert_int_equal(r.warnings, 0);
+	dx_report_release(&r);
+	assert_int_equal(st->drv->exec(st, "DELETE FROM warning; DELETE FROM warning_batch;"
+					   " DELETE FROM clue WHERE found_on = '2025-01-05'"),
+			 DX_OK);
+}
+
+static void test_period_refused(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_report_opts o = {.area = "532326106", .year = 2025, .as_of = "2024-12-31"};
+	struct dx_report r;
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_date d;
+	/* an as-of date outside the year */
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_USAGE);
+	assert_non_null(strstr(why.buf, "不在 2025 年内"));
+	dx_buf_reset(&why);
+	o.as_of = "2026-01-01";
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_USAGE);
+	dx_buf_reset(&why);
+	/* a year before every dated record: the first is H1's 脱贫 in 2016 */
+	o.year = 2015;
+	o.as_of = "";
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_USAGE);
+	assert_non_null(strstr(why.buf, "早于库中最早的数据（2016 年"));
+	dx_buf_reset(&why);
+	o.year = 2016;
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_OK);
+	dx_report_release(&r);
+	/* a year not begun */
+	dx_date_today(&d);
+	o.year = d.y + 1;
+	assert_int_equal(dx_report_build(f->st, &o, &r, &why), DX_USAGE);
+	assert_non_null(strstr(why.buf, "还没有开始"));
+	dx_buf_release(&why);
+}
+
+static void test_tuopin_by_year(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_report r;
+	/* H2 脱贫 in 2023: not yet 脱贫 in 2022 */
+	assert_int_equal(
+		st->drv->exec(st, "UPDATE household SET tuopin_year = 2023"
+				  " WHERE hh_no = 'H2'"),
+		DX_OK);
+	assert_int_equal(build(st, "532326106", 2022, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.tuopin.hh, 1);
+	assert_int_equal(r.total.tuopin.persons, 5);
+	dx_report_release(&r);
+	assert_int_equal(build(st, "532326106", 2023, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.tuopin.hh, 2);
+	dx_report_release(&r);
+	assert_int_equal(
+		st->drv->exec(st, "UPDATE household SET tuopin_year = 2016"
+				  " WHERE hh_no = 'H2'"),
+		DX_OK);
+}
+
+/* 低保 and 务工 have no history in the member ledger: after a member row
+ * changed, the figures of an earlier date are not given (and not listed),
+ * the report says why; later dates still have them */
+static void test_members_without_history(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_report r;
+	struct dx_buf b = DX_BUF_INIT, why = DX_BUF_INIT;
+	struct dx_report_opts o = {.area = "532326106", .year = 2024, .as_of = "2024-12-31"};
+	assert_int_equal(st->drv->exec(st, "UPDATE person SET updated_at = '2025-03-02T09:00:00Z'"
+					   " WHERE id_no = '532326199001019992'"),
+			 DX_OK);
+	assert_int_equal(build(st, "532326106", 2024, "2024-12-31", NULL, &r), DX_OK);
+	assert_int_equal(r.members_known, 0);
+	dx_report_text(&r, &b);
+	assert_null(strstr(b.buf, "享受低保"));
+	assert_null(strstr(b.buf, "就业：务工就业"));
+	assert_non_null(strstr(b.buf, "低保、就业：成员台账在2024-12-31之后有过更新"));
+	dx_report_release(&r);
+	assert_int_equal(dx_report_list(st, &o, "dibao", NULL, NULL, &why), DX_USAGE);
+	assert_non_null(strstr(why.buf, "不保存历史"));
+	/* the change was on 2025-03-02: a report as of that day knows it */
+	assert_int_equal(build(st, "532326106", 2025, "2025-03-02", NULL, &r), DX_OK);
+	assert_int_equal(r.members_known, 1);
+	assert_int_equal(r.total.dibao.persons, 2);
+	dx_report_release(&r);
+	assert_int_equal(build(st, "532326106", 2025, "2025-03-01", NULL, &r), DX_OK);
+	assert_int_equal(r.members_known, 0);
+	dx_report_release(&r);
+	assert_int_equal(st->drv->exec(st, "UPDATE person SET updated_at = '2021-01-05T08:00:00Z'"),
+			 DX_OK);
+	dx_buf_release(&b);
+	dx_buf_release(&why);
 }
 
 static void test_scope_and_unknown_area(void **state)
@@ -291,7 +483,7 @@ static void test_scope_and_unknown_area(void **state)
 	struct dx_report r;
 	assert_int_equal(build(f->st, "532326", 2025, "", NULL, &r), DX_OK);
 	assert_int_equal(r.total.tuopin.hh, 3);
-	assert_int_equal(r.total.tuopin.persons, 13);
+	assert_int_equal(r.total.tuopin.persons, 14);
 	assert_int_equal(r.nrows, 2); /* the county's townships */
 	assert_int_equal(r.rows[1].f.tuopin.hh, 1);
 	dx_report_release(&r);
@@ -331,6 +523,11 @@ int main(void)
 		cmocka_unit_test(test_figures_2025),
 		cmocka_unit_test(test_text_2025),
 		cmocka_unit_test(test_as_of_history),
+		cmocka_unit_test(test_clue_period),
+		cmocka_unit_test(test_warning_period),
+		cmocka_unit_test(test_period_refused),
+		cmocka_unit_test(test_tuopin_by_year),
+		cmocka_unit_test(test_members_without_history),
 		cmocka_unit_test(test_scope_and_unknown_area),
 		cmocka_unit_test(test_growth_decline_and_missing),
 	};
