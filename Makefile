@@ -3,7 +3,7 @@
 # SANITIZE=1 builds everything with ASan + UBSan (what .ci/run uses).
 
 CC      ?= cc
-PKGS    := sqlite3 libcjson libzip expat xlsxwriter libsodium
+PKGS    := sqlite3 libcjson libzip expat xlsxwriter libsodium libmicrohttpd
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow \
            -Wno-unused-parameter

@@ -4,7 +4,7 @@
 # Usage: deps.sh build|test|bench
 set -e
 build="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxlsxwriter-dev
-libzip-dev libexpat1-dev libsodium-dev"
+libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev"
 test="$build libcmocka-dev sqlite3 python3"
 bench="$test python3-pandas hyperfine"
 case "${1:-build}" in

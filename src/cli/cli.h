@@ -47,5 +47,6 @@ int cmd_measure(int argc, char **argv);
 int cmd_visit(int argc, char **argv);
 int cmd_warning(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

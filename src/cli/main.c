@@ -69,6 +69,10 @@ static const struct dx_cmd commands[] = {
 	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
 	 "[--out FILE] [--db FILE]",
 	 "the work report's 基本情况 for an area"},
+	{"serve", cmd_serve,
+	 "serve [--db FILE] [--bind 127.0.0.1] [--port 8080] [--threads N] "
+	 "[--tls-cert F --tls-key F]",
+	 "the JSON API and web server (Ctrl-C stops it)"},
 };
 
 const char *dx_cli_db_path(const char *opt)
