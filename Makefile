@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz-replay clitest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz-replay clitest httptest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -81,12 +81,16 @@ fuzz-replay: $(FUZZ_BIN)
 clitest: dixian
 	@sh tests/cli/run.sh
 
+httptest: dixian
+	@sh tests/http/run.sh
+
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory fuzz-replay
 	@$(MAKE) --no-print-directory clitest
+	@$(MAKE) --no-print-directory httptest
 
 bench:
 	@sh scripts/deps.sh bench

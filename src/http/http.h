@@ -24,7 +24,8 @@ enum dx_http_method { DX_GET = 1, DX_POST = 2 };
 
 enum {
 	DX_ROUTE_PUBLIC = 1 << 0, /* no session needed */
-	DX_ROUTE_WRITE = 1 << 1,  /* changes data: CSRF header, not 查看 */
+	DX_ROUTE_CSRF = 1 << 1,   /* needs the X-CSRF-Token header */
+	DX_ROUTE_WRITE = 1 << 2 | DX_ROUTE_CSRF, /* changes data: CSRF, not 查看 */
 };
 
 #define DX_HTTP_MAX_CAPTURES 2

@@ -9,6 +9,9 @@
 
 const struct dx_route dx_routes[] = {
 	{DX_GET, "/", dx_route_index, DX_ROUTE_PUBLIC},
+	{DX_POST, "/api/login", dx_route_login, DX_ROUTE_PUBLIC},
+	{DX_POST, "/api/logout", dx_route_logout, DX_ROUTE_CSRF},
+	{DX_GET, "/api/me", dx_route_me, 0},
 };
 const size_t dx_nroutes = DX_ARRAY_SIZE(dx_routes);
 

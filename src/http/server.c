@@ -20,6 +20,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/session.h"
 #include "core/date.h"
 
 #include <arpa/inet.h>
@@ -142,8 +143,10 @@ static void render_error(struct dx_http_req *r, const char *code)
 int dx_http_fail_status(struct dx_http_req *r, int status, const char *code, const char *msg)
 {
 	r->err = status == 401 ? DX_DENIED : status == 405 ? DX_USAGE : DX_BUSY;
-	dx_buf_reset(&r->why);
-	dx_buf_adds(&r->why, msg);
+	if (msg != r->why.buf) { /* a handler may pass its own message */
+		dx_buf_reset(&r->why);
+		dx_buf_adds(&r->why, msg);
+	}
 	r->status = status;
 	render_error(r, code);
 	return r->err;
@@ -251,11 +254,27 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct dx_http_req *
 	return ret;
 }
 
-/* Load the actor from the session cookie, if there is a valid one
- * (sessions come with the login routes). */
+/* Load the actor from the session cookie, if there is a live session;
+ * otherwise the request stays anonymous. */
 static int load_session(struct dx_http_req *r)
 {
-	(void)r;
+	const char *tok = dx_http_cookie(r, DX_SESSION_COOKIE);
+	struct dx_session_info si;
+	int rc;
+	if (!tok)
+		return DX_OK;
+	rc = dx_session_check(r->st, tok, time(NULL), &si);
+	if (rc == DX_NOT_FOUND)
+		return DX_OK;
+	if (rc)
+		return rc;
+	if (dx_actor_load(r->st, si.account, &r->actor, &r->why)) {
+		dx_buf_reset(&r->why);
+		return DX_OK;
+	}
+	r->has_actor = 1;
+	dx_strlcpy(r->session_hash, si.token_hash, sizeof(r->session_hash));
+	dx_strlcpy(r->csrf, si.csrf, sizeof(r->csrf));
 	return DX_OK;
 }
 
@@ -298,7 +317,7 @@ static void dispatch(struct server *srv, struct dx_http_req *r)
 		dx_http_fail_status(r, 401, "UNAUTHENTICATED", "请先登录");
 		return;
 	}
-	if ((rt->flags & DX_ROUTE_WRITE) && r->has_actor) {
+	if ((rt->flags & DX_ROUTE_CSRF) && r->has_actor) {
 		const char *h = dx_http_header(r, "X-CSRF-Token");
 		if (!h || strlen(h) != strlen(r->csrf) ||
 		    sodium_memcmp(h, r->csrf, strlen(r->csrf))) {
@@ -308,7 +327,7 @@ static void dispatch(struct server *srv, struct dx_http_req *r)
 			r->status = 403;
 			return;
 		}
-		if (r->actor.readonly) {
+		if ((rt->flags & DX_ROUTE_WRITE) == DX_ROUTE_WRITE && r->actor.readonly) {
 			dx_http_fail(r, DX_DENIED, "账号 %s 为查看账号，不能修改数据",
 				     r->actor.acc.name);
 			render_error(r, NULL);
@@ -324,10 +343,10 @@ static void dispatch(struct server *srv, struct dx_http_req *r)
 			dx_log(DX_LOG_ERROR, "%s: %s", rt->pattern, dx_strerror(r->err));
 			dx_buf_reset(&r->why);
 		}
-		if (!r->status)
+		if (!r->status) { /* not answered by dx_http_fail_status */
 			r->status = dx_http_status(r->err);
-		if (!r->out.len || r->status >= 400)
 			render_error(r, NULL);
+		}
 	}
 }
 

@@ -1,0 +1,44 @@
+#!/bin/sh
+# The HTTP tests: a fresh demo store with accounts and passwords, then
+# `dixian serve` on a free loopback port, driven by test_api.py (python3's
+# standard library only).  Prints one line per test and a closing count.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+D="$top/dixian"
+dir=$(mktemp -d /tmp/dixian-http.XXXXXX)
+cd "$dir" || exit 1
+fail() { echo "FAIL http setup: $*"; sed 's/^/    /' "$dir/log" 2>/dev/null | tail -20; exit 1; }
+{
+	"$D" demo --households 400 --db d.db --today 2026-11-24 &&
+	"$D" account add kan532399101001 --level 村 --scope 532399101001 --role 查看 --db d.db &&
+	for a in xian532399 xiang532399101 xiang532399102 cun532399101001 cun532399101002 \
+		cun532399102001 kan532399101001 cun532399101003; do
+		echo "pw-$a-secret" | sed 's/cun\|xiang\|xian\|kan//' | "$D" account passwd "$a" --db d.db || exit 1
+	done
+} >"$dir/log" 2>&1 || fail "demo store"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$D" serve --db d.db --port "$port" --threads 4 >"$dir/serve.out" 2>"$dir/serve.log" &
+pid=$!
+DIXIAN="$D" DB="$dir/d.db" PORT="$port" SERVER_PID="$pid" python3 "$top/tests/http/test_api.py"
+rc=$?
+# test_graceful_stop sent SIGTERM during a request: the server must have
+# finished it and exited 0 (a server still running is stopped here)
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+src=$?
+if [ "$src" != 0 ]; then
+	echo "FAIL http: the server exited $src after SIGTERM"
+	rc=1
+elif ! grep -q 'stopped; closing' "$dir/serve.log"; then
+	echo "FAIL http: the server did not stop cleanly"
+	rc=1
+else
+	echo "ok   server stopped with exit 0"
+fi
+if [ "$rc" = 0 ]; then
+	rm -rf "$dir"
+else
+	echo "server log: $dir/serve.log"
+	tail -20 "$dir/serve.log" | sed 's/^/    /'
+fi
+exit "$rc"
