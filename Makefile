@@ -44,7 +44,25 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALLCF) -MMD -MP -c $< -o $@
 
-$(LIBA): $(LIB_OBJ)
+# the API document, compiled in (route_openapi.c): bytes as a C array
+GEN_OBJ  := $(BUILD)/gen/openapi_json.o
+$(BUILD)/gen/openapi_json.c: src/http/openapi.json
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q){ echo '/* generated from src/http/openapi.json by the Makefile: do not edit */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const char dx_openapi_json[];'; \
+	  echo 'extern const size_t dx_openapi_json_len;'; \
+	  echo 'const char dx_openapi_json[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0};'; \
+	  echo 'const size_t dx_openapi_json_len = sizeof(dx_openapi_json) - 1;'; } >$@.tmp && mv $@.tmp $@
+
+$(GEN_OBJ): $(BUILD)/gen/openapi_json.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALLCF) -c $< -o $@
+
+$(LIBA): $(LIB_OBJ) $(GEN_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 

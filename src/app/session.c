@@ -130,3 +130,8 @@ int dx_session_logout(struct dx_store *st, const char *token_hash)
 {
 	return dx_store_session_delete(st, token_hash);
 }
+
+int dx_request_end(struct dx_store *st)
+{
+	return dx_store_request_end(st);
+}

@@ -57,4 +57,8 @@ int dx_session_logout(struct dx_store *st, const char *token_hash);
 /* Hex of the token's hash into out (65 bytes). */
 void dx_session_hash(const char *token, char out[65]);
 
+/* After each request on a server's connection: no statement or
+ * transaction stays open into the next (store/session.h). */
+int dx_request_end(struct dx_store *st);
+
 #endif

@@ -13,7 +13,7 @@ int cmd_serve(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},       {"bind", required_argument, NULL, 'b'},
 		{"port", required_argument, NULL, 'p'},     {"threads", required_argument, NULL, 't'},
 		{"tls-cert", required_argument, NULL, 'c'}, {"tls-key", required_argument, NULL, 'k'},
-		{0}};
+		{"routes", no_argument, NULL, 'r'},         {0}};
 	struct dx_http_opts o;
 	int64_t n;
 	int c;
@@ -48,6 +48,15 @@ int cmd_serve(int argc, char **argv)
 		case 'k':
 			o.tls_key = optarg;
 			break;
+		case 'r': /* the routes table, for tests/http's check against openapi.json */
+			for (size_t i = 0; i < dx_nroutes; i++)
+				printf("%s %s%s%s\n", dx_routes[i].method == DX_GET ? "GET" : "POST",
+				       dx_routes[i].pattern,
+				       dx_routes[i].flags & DX_ROUTE_PUBLIC ? " public" : "",
+				       (dx_routes[i].flags & DX_ROUTE_WRITE) == DX_ROUTE_WRITE ? " write"
+				       : dx_routes[i].flags & DX_ROUTE_CSRF		 ? " csrf"
+											 : "");
+			return DX_EXIT_OK;
 		default:
 			return dx_cli_usage("serve");
 		}

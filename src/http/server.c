@@ -336,6 +336,7 @@ static void dispatch(struct server *srv, struct dx_http_req *r)
 		}
 	}
 	rc = rt->handler(r);
+	dx_request_end(r->st);
 	if (rc) {
 		if (!r->err)
 			r->err = rc;

@@ -188,3 +188,15 @@ int dx_store_login_clear(struct dx_store *st, const char *key)
 {
 	return change(st, SQL_FAIL_CLEAR, key, NULL, 0);
 }
+
+int dx_store_request_end(struct dx_store *st)
+{
+	int rc = DX_OK;
+	if (st->txn_depth > 0) {
+		dx_log(DX_LOG_WARN, "a request left a transaction open; rolled back");
+		rc = dx_store_rollback(st);
+	}
+	for (size_t i = 0; i < st->nstmts; i++)
+		st->drv->reset(st->stmts[i].stmt);
+	return rc;
+}

@@ -47,4 +47,12 @@ int dx_store_login_failures(struct dx_store *st, const char *key, int64_t *failu
 int dx_store_login_fail(struct dx_store *st, const char *key, int64_t now, int64_t window_start);
 int dx_store_login_clear(struct dx_store *st, const char *key);
 
+/*
+ * A server's connection between requests: reset every cached statement
+ * (one stepped to a row but not to its end keeps a read transaction, and
+ * with it an old snapshot, open: the next request on this connection would
+ * not see newer writes) and roll back a transaction left open.
+ */
+int dx_store_request_end(struct dx_store *st);
+
 #endif

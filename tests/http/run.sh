@@ -9,7 +9,7 @@ dir=$(mktemp -d /tmp/dixian-http.XXXXXX)
 cd "$dir" || exit 1
 fail() { echo "FAIL http setup: $*"; sed 's/^/    /' "$dir/log" 2>/dev/null | tail -20; exit 1; }
 {
-	"$D" demo --households 400 --db d.db --today 2026-11-24 &&
+	"$D" demo --households 2000 --db d.db &&
 	"$D" account add kan532399101001 --level 村 --scope 532399101001 --role 查看 --db d.db &&
 	for a in xian532399 xiang532399101 xiang532399102 cun532399101001 cun532399101002 \
 		cun532399102001 kan532399101001 cun532399101003; do

@@ -14,6 +14,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 
 PORT = int(os.environ["PORT"])
 DB = os.environ["DB"]
@@ -91,7 +92,36 @@ def check(cond, what):
         raise AssertionError(what)
 
 
-ANON_PATHS = ["/api/me"]
+ANON_PATHS = ["/api/me", "/api/households", "/api/households/x", "/api/clues", "/api/cases",
+              "/api/cases/1", "/api/report?year=2025", "/api/overdue"]
+V1, V2, T1, C = "cun532399101001", "cun532399101002", "xiang532399101", "xian532399"
+VILLAGE1 = "532399101001"
+
+
+def day(n):
+    """ISO date n days before today (the server's today)."""
+    import datetime
+    return (datetime.date.today() - datetime.timedelta(days=n)).isoformat()
+
+
+def free_household(area):
+    """A 一般户 under area with no episode, case or clue yet."""
+    rows = db("SELECT hh_no FROM household h WHERE area_code = ? AND kind = '一般户'"
+              " AND NOT EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id)"
+              " AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.household_id = h.id)"
+              " AND NOT EXISTS (SELECT 1 FROM clue c WHERE c.household_id = h.id)"
+              " ORDER BY id", area)
+    return [r[0] for r in rows]
+
+
+def routes():
+    out = subprocess.run([DIXIAN, "serve", "--routes"], check=True, capture_output=True,
+                         text=True).stdout
+    res = []
+    for line in out.splitlines():
+        parts = line.split()
+        res.append((parts[0], parts[1], set(parts[2:])))
+    return res
 
 # ---- tests ----
 
@@ -216,6 +246,210 @@ def test_disabled_account_cannot_log_in():
     check(st == 401, "disabled account's session lives on")
     st, doc, _ = Client().login("cun532399101003")
     check(st == 401 and doc["message"] == WRONG, (st, doc))
+
+
+def test_openapi_matches_routes_both_ways():
+    st, doc, _ = Client().get("/api/openapi.json")
+    check(st == 200 and doc["openapi"].startswith("3.1"), st)
+    documented = {}
+    for path, ops in doc["paths"].items():
+        for method, op in ops.items():
+            documented[(method.upper(), path)] = op
+    table = {(m, p): flags for m, p, flags in routes()}
+    check(set(documented) == set(table),
+          "only in openapi: %s; only in routes: %s" % (set(documented) - set(table),
+                                                        set(table) - set(documented)))
+    for key, flags in table.items():
+        op = documented[key]
+        public = op.get("security", doc.get("security")) == []
+        check(public == ("public" in flags), ("security", key))
+        csrf = any(p.get("name") == "X-CSRF-Token" for p in op.get("parameters", []))
+        check(csrf == bool(flags & {"write", "csrf"}), ("csrf", key))
+        check("{" not in key[1] or all(p["in"] == "path" for p in op["parameters"]
+                                       if "{" + p["name"] + "}" in key[1]), ("path params", key))
+
+
+def test_masking_in_list_and_detail():
+    c = login(V1)
+    st, page, _ = c.get("/api/households")
+    check(st == 200 and page["total"] > 0, (st, page))
+    check(all(h["area_code"] == VILLAGE1 for h in page["items"]), "list outside scope")
+    full_ids = [r[0] for r in db("SELECT p.id_no FROM person p JOIN household h ON h.id = p.household_id"
+                                 " WHERE h.area_code = ?", VILLAGE1)]
+    phones = [r[0] for r in db("SELECT phone FROM person WHERE phone != '' UNION"
+                               " SELECT phone FROM household WHERE phone != ''")]
+    seen_member = False
+    for h in page["items"]:
+        st, d, r = c.get("/api/households/" + h["hh_no"])
+        check(st == 200, st)
+        text = json.dumps(d, ensure_ascii=False)
+        for idno in full_ids:
+            check(idno not in text, "full ID number in detail")
+        for ph in phones:
+            check(ph not in text, "full phone in detail")
+        for m in d["members"]:
+            seen_member = True
+            check(re.fullmatch(r"\d{6}\*{8}[\dX]{4}", m["id_no"]), m["id_no"])
+    check(seen_member, "no members seen")
+    text = json.dumps(page, ensure_ascii=False)
+    for ph in phones:
+        check(ph not in text, "full phone in list")
+
+
+def test_search_and_paging():
+    c = login(T1)
+    st, p1, _ = c.get("/api/households?page=1")
+    check(st == 200 and len(p1["items"]) == min(50, p1["total"]), p1["total"])
+    hh = p1["items"][0]["hh_no"]
+    st, p, _ = c.get("/api/households?q=" + hh)
+    check(st == 200 and p["items"][0]["hh_no"] == hh, p)
+    st, p, _ = c.get("/api/households?q=%25")
+    check(st == 200 and p["total"] == 0, "LIKE wildcard not escaped")
+    st, d, _ = c.get("/api/households?page=0")
+    check(st == 400, st)
+    st, d, _ = c.get("/api/households?bogus=1")
+    check(st == 400 and "bogus" in d["message"], d)
+
+
+def test_writes_need_csrf_and_a_writing_role():
+    hh = free_household(VILLAGE1)[0]
+    body = {"hh_no": hh, "source": "干部排查", "reason": "住院"}
+    c = login(V1)
+    st, doc, _ = c.post("/api/clues", body, headers={"X-CSRF-Token": ""})
+    check(st == 403 and doc["code"] == "CSRF", (st, doc))
+    other = login(V2)  # another session's token is no good either
+    st, doc, _ = c.post("/api/clues", body, headers={"X-CSRF-Token": other.csrf})
+    check(st == 403 and doc["code"] == "CSRF", (st, doc))
+    kan = login("kan532399101001")
+    st, doc, _ = kan.post("/api/clues", body)
+    check(st == 403 and "查看" in doc["message"], (st, doc))
+    st, _, _ = kan.get("/api/households")
+    check(st == 200, "查看 account cannot read")
+    check(db("SELECT count(*) FROM clue c JOIN household h ON h.id = c.household_id"
+             " WHERE h.hh_no = ?", hh)[0][0] == 0, "a refused write landed")
+
+
+def test_case_village_township_county():
+    """A clue and an identification case through all levels, with three
+    accounts logged in at the same time; the audit names each step's
+    account."""
+    v, t, cty = login(V1), login(T1), login(C)
+    hh = free_household(VILLAGE1)[1]
+    st, clue, _ = v.post("/api/clues", {"hh_no": hh, "source": "干部排查", "reason": "住院",
+                                        "found_on": day(13)})
+    check(st == 201 and clue["state"] == "待核实", (st, clue))
+    st, doc, _ = v.post("/api/cases", {"kind": "识别", "clue_id": clue["id"], "category": "边缘易致贫户",
+                                       "risks": "因病、因学", "date": day(12)})
+    check(st == 201, (st, doc))
+    cid = doc["id"]
+    steps = [
+        (t, "入户核实", 12, 403),   # wrong level: refused
+        (v, "入户核实", 12, 200),
+        (t, "信息比对", 11, 200),
+        (v, "村级民主评议", 10, 200),
+        (v, "公示", 9, 200),
+        (t, "乡镇审核", 6, 409),   # notice not up long enough
+        (t, "乡镇审核", 4, 200),
+        (t, "县级审定", 3, 403),   # township cannot decide
+        (cty, "县级审定", 3, 200),
+        (cty, "公告", 2, 200),
+    ]
+    for who, step, ago, want in steps:
+        st, doc, _ = who.post("/api/cases/%d/steps" % cid, {"step": step, "action": "通过",
+                                                            "date": day(ago)})
+        check(st == want or (want == 403 and st in (403, 409)) or (want == 409 and st in (400, 409)),
+              (step, want, st, doc))
+    st, case, _ = v.get("/api/cases/%d" % cid)
+    check(st == 200 and case["state"] == "已通过", case)
+    by_step = {s["step"]: s["actor"] for s in case["steps"]}
+    check(by_step["入户核实"] == V1 and by_step["乡镇审核"] == T1 and by_step["县级审定"] == C, by_step)
+    actors = {r[0] for r in db("SELECT actor FROM audit WHERE entity = 'case' AND entity_key = ?",
+                               str(cid))}
+    check({V1, T1, C} <= actors, actors)
+    st, doc, _ = cty.get("/api/cases?state=" + urllib.parse.quote("已通过"))
+    check(st == 200 and any(x["id"] == cid for x in doc["items"]), "county list")
+    st, doc, _ = v.post("/api/cases/%d/steps" % cid, {"step": "公示", "action": "通过"})
+    check(st in (400, 409), (st, doc))  # closed cases take nothing
+    st, doc, _ = v.post("/api/cases/%d/steps" % cid, {"action": "撤销", "note": "x", "date": "2999-01-01"})
+    check(st == 400 and "晚于今天" in doc["message"], (st, doc))
+
+
+def test_other_village_sees_nothing_on_every_route():
+    """A village account of village 2 walks every route with village 1's
+    records: every answer is 403/404 (or its own data), and no write
+    lands."""
+    hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1", VILLAGE1)[0][0]
+    case_id = db("SELECT c.id FROM case_file c JOIN household h ON h.id = c.household_id"
+                 " WHERE h.area_code = ? ORDER BY c.id LIMIT 1", VILLAGE1)[0][0]
+    # 户编号 of village 1, and names found only there
+    secrets = [r[0] for r in db("SELECT hh_no FROM household WHERE area_code = ?", VILLAGE1)]
+    secrets += [r[0] for r in db(
+        "SELECT p.name FROM person p JOIN household h ON h.id = p.household_id"
+        " GROUP BY p.name HAVING max(h.area_code) = ? AND min(h.area_code) = ?", VILLAGE1, VILLAGE1)]
+    check(len(secrets) > 10, len(secrets))
+    bodies = {
+        "/api/clues": {"hh_no": hh, "source": "干部排查", "reason": "住院"},
+        "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
+        "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
+    }
+    before = db("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
+                " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit)")
+    c = login(V2)
+    walked = 0
+    for method, pattern, flags in routes():
+        if "public" in flags or pattern in ("/api/me", "/api/logout"):
+            continue
+        path = pattern.replace("{hh_no}", hh).replace("{id}", str(case_id))
+        tries = []
+        if "{" in pattern:
+            tries.append(path)
+        else:
+            sep = "?year=2025&" if pattern == "/api/report" else "?"
+            tries.append(path + sep + "area=" + VILLAGE1)
+        for t in tries:
+            if method == "GET":
+                st, doc, _ = c.get(t)
+            else:
+                st, doc, _ = c.post(t.split("?")[0], bodies[pattern])
+            walked += 1
+            check(st in (403, 404), (method, t, st, doc))
+            text = json.dumps(doc, ensure_ascii=False)
+            sent = t + json.dumps(bodies.get(pattern), ensure_ascii=False)
+            for s_ in secrets:
+                # the client's own input may come back in the message
+                check(s_ not in text or s_ in sent, (method, t, "leaks", s_))
+        if method == "GET" and "{" not in pattern:
+            # without an area: its own data only
+            st, doc, _ = c.get(path + ("?year=2025" if pattern == "/api/report" else ""))
+            check(st == 200, (pattern, st, doc))
+            text = json.dumps(doc, ensure_ascii=False)
+            for s_ in secrets:
+                check(s_ not in text, (pattern, "leaks", s_))
+    check(walked >= 10, walked)
+    # another village's household answers as one that does not exist
+    for path in ("/api/clues", "/api/cases"):
+        body = dict(bodies[path])
+        st1, d1, _ = c.post(path, body)
+        body["hh_no"] = "999999999999999"
+        st2, d2, _ = c.post(path, body)
+        check(st1 == st2 == 404, (path, st1, st2))
+        check(d1["message"].replace(hh, "X") == d2["message"].replace("999999999999999", "X"),
+              (d1, d2))
+    after = db("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
+               " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit)")
+    check(before == after, (before, after))
+
+
+def test_report_and_overdue():
+    c = login(T1)
+    st, rep, _ = c.get("/api/report?year=2025")
+    check(st == 200 and rep["area"] == "532399101", rep.get("area"))
+    st, doc, _ = c.get("/api/report?year=2025&area=532399")
+    check(st == 403, st)
+    st, doc, _ = c.get("/api/report")
+    check(st == 400, st)
+    st, doc, _ = c.get("/api/overdue")
+    check(st == 200 and all(i["area_code"].startswith("532399101") for i in doc["items"]), st)
 
 
 def test_graceful_stop():
