@@ -35,6 +35,16 @@ elif ! grep -q 'stopped; closing' "$dir/serve.log"; then
 else
 	echo "ok   server stopped with exit 0"
 fi
+# the access log names route patterns: no 户编号, ID numbers, names or
+# query strings
+if grep -E '[0-9]{12}|\?|=' "$dir/serve.log" >"$dir/leak" ||
+	! grep -q 'GET /api/households/{hh_no} 200' "$dir/serve.log"; then
+	echo "FAIL http: personal data or queries in the access log:"
+	head -5 "$dir/leak"
+	rc=1
+else
+	echo "ok   access log without personal data"
+fi
 if [ "$rc" = 0 ]; then
 	rm -rf "$dir"
 else
