@@ -115,13 +115,12 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@sh bench/run.sh
 
-# The README's first command: build, make a demo county, show its report.
+# The README's first command: build, make a demo county with an account
+# and password at each level, and serve it until Ctrl-C.
 demo:
 	@sh scripts/deps.sh build
 	@$(MAKE) --no-print-directory all
-	@rm -f demo.db demo.db-wal demo.db-shm
-	./dixian demo --households 3000 --db demo.db
-	./dixian report --db demo.db --area 532399 --year 2025
+	@sh scripts/demo.sh
 
 clean:
 	rm -rf build build-san dixian
