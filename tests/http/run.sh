@@ -45,6 +45,36 @@ if grep -E '[0-9]{12}|\?|=' "$dir/serve.log" >"$dir/leak" ||
 else
 	echo "ok   access log without personal data"
 fi
+# HTTPS: the session cookie is Secure, and HSTS is sent
+openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 \
+	-subj /CN=127.0.0.1 >/dev/null 2>&1 || { echo "FAIL http: openssl"; rc=1; }
+"$D" serve --db d.db --port "$port" --tls-cert cert.pem --tls-key key.pem \
+	>"$dir/tls.out" 2>"$dir/tls.log" &
+pid=$!
+if PORT="$port" python3 - <<'PY'; then
+import http.client, json, os, ssl, sys, time
+ctx = ssl._create_unverified_context()
+for _ in range(100):
+    try:
+        c = http.client.HTTPSConnection("127.0.0.1", int(os.environ["PORT"]), context=ctx, timeout=30)
+        c.request("POST", "/api/login", body=json.dumps({"username": "xian532399",
+                  "password": "pw-532399-secret"}), headers={"Content-Type": "application/json"})
+        r = c.getresponse()
+        break
+    except OSError:
+        time.sleep(0.05)
+r.read()
+sc = r.getheader("Set-Cookie") or ""
+ok = r.status == 200 and "; Secure" in sc and r.getheader("Strict-Transport-Security")
+sys.exit(0 if ok else 1)
+PY
+	echo "ok   https: Secure session cookie"
+else
+	echo "FAIL http: https login or its Secure cookie"
+	rc=1
+fi
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
 if [ "$rc" = 0 ]; then
 	rm -rf "$dir"
 else
