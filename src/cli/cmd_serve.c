@@ -13,7 +13,8 @@ int cmd_serve(int argc, char **argv)
 		{"db", required_argument, NULL, 'd'},       {"bind", required_argument, NULL, 'b'},
 		{"port", required_argument, NULL, 'p'},     {"threads", required_argument, NULL, 't'},
 		{"tls-cert", required_argument, NULL, 'c'}, {"tls-key", required_argument, NULL, 'k'},
-		{"routes", no_argument, NULL, 'r'},         {0}};
+		{"routes", no_argument, NULL, 'r'},         {"upload-max", required_argument, NULL, 'u'},
+		{0}};
 	struct dx_http_opts o;
 	int64_t n;
 	int c;
@@ -41,6 +42,13 @@ int cmd_serve(int argc, char **argv)
 				return DX_EXIT_USAGE;
 			}
 			o.threads = (int)n;
+			break;
+		case 'u': /* in MiB */
+			if (dx_parse_i64(optarg, &n) || n < 1 || n > 4096) {
+				fprintf(stderr, "错误: --upload-max 应为 1 到 4096 之间的 MiB 数\n");
+				return DX_EXIT_USAGE;
+			}
+			o.upload_max = n * 1024 * 1024;
 			break;
 		case 'c':
 			o.tls_cert = optarg;

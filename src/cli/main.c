@@ -72,7 +72,7 @@ static const struct dx_cmd commands[] = {
 	 "the work report's 基本情况 for an area"},
 	{"serve", cmd_serve,
 	 "serve [--db FILE] [--bind 127.0.0.1] [--port 8080] [--threads N] "
-	 "[--tls-cert F --tls-key F]",
+	 "[--tls-cert F --tls-key F] [--upload-max MIB] [--routes]",
 	 "the JSON API and web server (Ctrl-C stops it)"},
 };
 

@@ -26,10 +26,14 @@ enum {
 	DX_ROUTE_PUBLIC = 1 << 0, /* no session needed */
 	DX_ROUTE_CSRF = 1 << 1,   /* needs the X-CSRF-Token header */
 	DX_ROUTE_WRITE = 1 << 2 | DX_ROUTE_CSRF, /* changes data: CSRF, not 查看 */
+	DX_ROUTE_UPLOAD = 1 << 3, /* body is a file up to --upload-max, not JSON */
 };
 
 #define DX_HTTP_MAX_CAPTURES 2
 #define DX_HTTP_JSON_MAX (64 * 1024)
+#define DX_HTTP_UPLOAD_MAX_DEFAULT (32 * 1024 * 1024)
+
+struct dx_jobs;
 
 struct dx_http_req {
 	/* --- the request context (issue 12's dx_ctx-to-be) --- */
@@ -52,6 +56,7 @@ struct dx_http_req {
 	char session_hash[65]; /* hex hash of the session token, "" if none */
 	char csrf[65];         /* the session's CSRF token */
 	void *conn;            /* struct MHD_Connection */
+	struct dx_jobs *jobs;  /* the server's background jobs */
 
 	/* --- the response --- */
 	int status;              /* 0 = from err */
@@ -114,6 +119,7 @@ struct dx_http_opts {
 	const char *bind;
 	int port;
 	int threads; /* 0 = number of CPUs */
+	int64_t upload_max; /* bytes; 0 = DX_HTTP_UPLOAD_MAX_DEFAULT */
 	const char *tls_cert, *tls_key;
 };
 /* Run the server until SIGINT or SIGTERM; finishes requests in flight and
@@ -136,5 +142,7 @@ int dx_route_case(struct dx_http_req *r);
 int dx_route_case_step(struct dx_http_req *r);
 int dx_route_report(struct dx_http_req *r);
 int dx_route_overdue(struct dx_http_req *r);
+int dx_route_import(struct dx_http_req *r);
+int dx_route_job(struct dx_http_req *r);
 
 #endif

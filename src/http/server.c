@@ -22,6 +22,7 @@
 #include "http/http_int.h"
 #include "app/session.h"
 #include "core/date.h"
+#include "http/jobs.h"
 
 #include <arpa/inet.h>
 #include <cjson/cJSON.h>
@@ -45,6 +46,8 @@ struct server {
 	size_t nstores;
 	atomic_long inflight;
 	int tls;
+	int64_t upload_max;
+	struct dx_jobs *jobs;
 };
 
 /* Per-request state kept between the access handler's calls. */
@@ -53,7 +56,8 @@ struct pending {
 	struct dx_buf body;
 	struct timespec t0;
 	int toobig;
-	int counted; /* in srv->inflight */
+	int answered; /* a response was queued before the body was read */
+	int counted;  /* in srv->inflight */
 };
 
 /* This worker's store, opened on first use; NULL if it cannot be opened. */
@@ -353,6 +357,25 @@ static void dispatch(struct server *srv, struct dx_http_req *r)
 	}
 }
 
+/*
+ * 1 if the request is for an upload route.  Its body may be large, so the
+ * session is checked before reading it: an anonymous upload is answered
+ * 401 at once (r->status set) instead of being buffered.
+ */
+static int upload_route(struct server *srv, struct pending *p)
+{
+	struct dx_http_req *r = &p->r;
+	int known;
+	const struct dx_route *rt = dx_route_find(r->method, r->url, r, &known);
+	if (!rt || !(rt->flags & DX_ROUTE_UPLOAD))
+		return 0;
+	if (!(r->st = worker_store(srv)) || load_session(r) || !r->has_actor) {
+		dx_http_fail_status(r, 401, "UNAUTHENTICATED", "请先登录");
+		r->pattern = rt->pattern;
+	}
+	return 1;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
 				  const char *method, const char *version,
 				  const char *upload_data, size_t *upload_size, void **con_cls)
@@ -362,7 +385,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 	(void)version;
 	if (!p) {
 		const char *cl;
-		int64_t n = 0;
+		int64_t n = 0, max;
 		p = calloc(1, sizeof(*p));
 		if (!p)
 			return MHD_NO;
@@ -376,12 +399,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		p->r.pattern = "(none)";
 		dx_buf_init(&p->r.why, 1024);
 		dx_buf_init(&p->r.out, 0);
-		dx_buf_init(&p->body, DX_HTTP_JSON_MAX);
+		p->r.jobs = srv->jobs;
 		client_addr(c, p->r.addr, sizeof(p->r.addr));
 		p->r.method = !strcmp(method, "GET") ? DX_GET : !strcmp(method, "POST") ? DX_POST : 0;
+		max = upload_route(srv, p) ? srv->upload_max : DX_HTTP_JSON_MAX;
+		dx_buf_init(&p->body, (size_t)max);
+		if (p->r.status) { /* refused before reading the upload */
+			p->answered = 1;
+			return send_reply(c, &p->r);
+		}
 		cl = MHD_lookup_connection_value(c, MHD_HEADER_KIND, "Content-Length");
-		if (cl && (dx_parse_i64(cl, &n) || n > DX_HTTP_JSON_MAX)) {
+		if (cl && (dx_parse_i64(cl, &n) || n > max)) {
 			p->toobig = 1;
+			p->answered = 1;
 			p->r.err = DX_TOOBIG;
 			render_error(&p->r, NULL);
 			p->r.status = 413;
@@ -390,7 +420,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		return MHD_YES;
 	}
 	if (*upload_size) {
-		if (!p->toobig) {
+		if (!p->toobig && !p->answered) {
 			dx_buf_add(&p->body, upload_data, *upload_size);
 			if (p->body.err)
 				p->toobig = 1;
@@ -398,9 +428,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		*upload_size = 0;
 		return MHD_YES;
 	}
+	if (p->answered)
+		return MHD_YES;
 	if (p->toobig) {
-		if (p->r.status == 413)
-			return MHD_YES; /* answered on the first call */
 		p->r.err = DX_TOOBIG;
 		render_error(&p->r, NULL);
 		p->r.status = 413;
@@ -513,6 +543,12 @@ int dx_http_serve(const struct dx_http_opts *o)
 		threads = 1;
 	if (threads > MAX_WORKERS)
 		threads = MAX_WORKERS;
+	srv.upload_max = o->upload_max > 0 ? o->upload_max : DX_HTTP_UPLOAD_MAX_DEFAULT;
+	if (!(srv.jobs = dx_jobs_new(o->db))) {
+		fprintf(stderr, "错误: 无法创建临时目录\n");
+		rc = DX_IO;
+		goto out;
+	}
 	pthread_mutex_init(&srv.mu, NULL);
 	pthread_key_create(&srv.key, NULL);
 	/* the workers inherit this mask: only the main thread takes the signals */
@@ -555,6 +591,9 @@ int dx_http_serve(const struct dx_http_opts *o)
 		dx_log(DX_LOG_WARN, "%ld requests still in flight, stopping anyway",
 		       (long)atomic_load(&srv.inflight));
 	MHD_stop_daemon(d);
+	dx_log(DX_LOG_INFO, "waiting for background jobs");
+	dx_jobs_free(srv.jobs); /* an import in progress finishes first */
+	srv.jobs = NULL;
 	dx_log(DX_LOG_INFO, "stopped; closing %zu store connections", srv.nstores);
 out_sig:
 	for (size_t i = 0; i < srv.nstores; i++)
@@ -562,6 +601,7 @@ out_sig:
 	pthread_key_delete(srv.key);
 	pthread_mutex_destroy(&srv.mu);
 out:
+	dx_jobs_free(srv.jobs);
 	if (key)
 		sodium_memzero(key, strlen(key));
 	free(cert);

@@ -14,12 +14,16 @@ fail() { echo "FAIL http setup: $*"; sed 's/^/    /' "$dir/log" 2>/dev/null | ta
 	for a in xian532399 xiang532399101 xiang532399102 cun532399101001 cun532399101002 \
 		cun532399102001 kan532399101001 cun532399101003; do
 		echo "pw-$a-secret" | sed 's/cun\|xiang\|xian\|kan//' | "$D" account passwd "$a" --db d.db || exit 1
-	done
+	done &&
+	# a second county from the sample ledger, with a county account, for uploads
+	"$D" import persons "$top/../shared/data/persons_gb18030.csv" --db d.db &&
+	"$D" account add xian532326 --level 县 --scope 532326 --db d.db &&
+	echo "pw-532326-secret" | "$D" account passwd xian532326 --db d.db
 } >"$dir/log" 2>&1 || fail "demo store"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$D" serve --db d.db --port "$port" --threads 4 >"$dir/serve.out" 2>"$dir/serve.log" &
 pid=$!
-DIXIAN="$D" DB="$dir/d.db" PORT="$port" SERVER_PID="$pid" python3 "$top/tests/http/test_api.py"
+DATA="$top/../shared/data" DIXIAN="$D" DB="$dir/d.db" PORT="$port" SERVER_PID="$pid" python3 "$top/tests/http/test_api.py"
 rc=$?
 # test_graceful_stop sent SIGTERM during a request: the server must have
 # finished it and exited 0 (a server still running is stopped here)
