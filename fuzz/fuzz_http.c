@@ -14,8 +14,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 static void json_body(const char *p, size_t n)
 {
-	static const char *const fields[] = {"kind",     "hh_no", "clue_id", "green",
-					     "risks", "date",  NULL};
+	static const char *const fields[] = {"kind",  "hh_no", "clue_id", "green",
+	                                     "risks", "date",  NULL};
 	struct dx_buf why = DX_BUF_INIT;
 	cJSON *j = NULL;
 	int rc = dx_http_json_body(p, n, fields, "Ssibss", &j, &why);
@@ -68,15 +68,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (size < 1)
 		return 0;
 	switch (data[0] % 3) {
-	case 0:
-		json_body((const char *)data + 1, size - 1);
-		break;
-	case 1:
-		route((const char *)data + 1, size - 1, DX_GET);
-		break;
-	default:
-		route((const char *)data + 1, size - 1, DX_POST);
-		break;
+	case 0: json_body((const char *)data + 1, size - 1); break;
+	case 1: route((const char *)data + 1, size - 1, DX_GET); break;
+	default: route((const char *)data + 1, size - 1, DX_POST); break;
 	}
 	return 0;
 }

@@ -21,9 +21,8 @@ static int mask_summary(const struct dx_hh_summary *h, void *arg)
 }
 
 int dx_household_page(struct dx_store *st, const struct dx_actor *a, const char *area,
-		      const char *q, int64_t page,
-		      int (*fn)(const struct dx_hh_summary *, void *), void *arg, int64_t *total,
-		      struct dx_buf *why)
+                      const char *q, int64_t page, int (*fn)(const struct dx_hh_summary *, void *),
+                      void *arg, int64_t *total, struct dx_buf *why)
 {
 	struct mask_arg m = {fn, NULL, arg};
 	char canon[13];
@@ -40,7 +39,7 @@ int dx_household_page(struct dx_store *st, const struct dx_actor *a, const char 
 		return DX_INVALID;
 	}
 	return dx_store_hh_page(st, canon, q ? q : "", (page - 1) * DX_HH_PAGE_SIZE,
-				DX_HH_PAGE_SIZE, mask_summary, &m, total);
+	                        DX_HH_PAGE_SIZE, mask_summary, &m, total);
 }
 
 static int mask_member(const struct dx_person *p, void *arg)
@@ -53,8 +52,8 @@ static int mask_member(const struct dx_person *p, void *arg)
 }
 
 int dx_household_detail(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-			struct dx_hh_summary *out, int (*fn)(const struct dx_person *, void *),
-			void *arg, struct dx_buf *why)
+                        struct dx_hh_summary *out, int (*fn)(const struct dx_person *, void *),
+                        void *arg, struct dx_buf *why)
 {
 	struct mask_arg m = {NULL, fn, arg};
 	int rc = dx_store_hh_summary(st, hh_no, out);

@@ -19,15 +19,14 @@ enum { DX_HH_PAGE_SIZE = 50, DX_HH_QUERY_MAX = 64 };
  * number of matches.
  */
 int dx_household_page(struct dx_store *st, const struct dx_actor *a, const char *area,
-		      const char *q, int64_t page,
-		      int (*fn)(const struct dx_hh_summary *, void *), void *arg, int64_t *total,
-		      struct dx_buf *why);
+                      const char *q, int64_t page, int (*fn)(const struct dx_hh_summary *, void *),
+                      void *arg, int64_t *total, struct dx_buf *why);
 
 /* The household hh_no and its members (fn per member, 身份证 and phone
  * masked).  A household outside the actor's scope is DX_NOT_FOUND, as
  * one that does not exist: the answer tells nothing about other areas. */
 int dx_household_detail(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-			struct dx_hh_summary *out, int (*fn)(const struct dx_person *, void *),
-			void *arg, struct dx_buf *why);
+                        struct dx_hh_summary *out, int (*fn)(const struct dx_person *, void *),
+                        void *arg, struct dx_buf *why);
 
 #endif

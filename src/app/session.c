@@ -41,8 +41,8 @@ static int fail(struct dx_store *st, const char *akey, const char *ikey, int64_t
 	return rc;
 }
 
-int dx_session_login(struct dx_store *st, const char *name, const char *password,
-		     const char *addr, int64_t now, struct dx_login *out, struct dx_buf *why)
+int dx_session_login(struct dx_store *st, const char *name, const char *password, const char *addr,
+                     int64_t now, struct dx_login *out, struct dx_buf *why)
 {
 	char akey[80], ikey[80], hash[crypto_pwhash_STRBYTES];
 	struct dx_session_row s;
@@ -75,8 +75,8 @@ int dx_session_login(struct dx_store *st, const char *name, const char *password
 		 * which names exist */
 		char dummy[crypto_pwhash_STRBYTES];
 		if (crypto_pwhash_str(dummy, password, strlen(password),
-				      crypto_pwhash_OPSLIMIT_INTERACTIVE,
-				      crypto_pwhash_MEMLIMIT_INTERACTIVE))
+		                      crypto_pwhash_OPSLIMIT_INTERACTIVE,
+		                      crypto_pwhash_MEMLIMIT_INTERACTIVE))
 			dx_log(DX_LOG_WARN, "password hashing failed");
 		ok = 0;
 	} else {
@@ -104,7 +104,7 @@ int dx_session_login(struct dx_store *st, const char *name, const char *password
 }
 
 int dx_session_check(struct dx_store *st, const char *token, int64_t now,
-		     struct dx_session_info *out)
+                     struct dx_session_info *out)
 {
 	struct dx_session_row s;
 	int rc;

@@ -27,7 +27,7 @@ enum {
 };
 
 struct dx_login {
-	char token[65];     /* hex; goes to the client only */
+	char token[65]; /* hex; goes to the client only */
 	char csrf[65];
 	int64_t expires_at; /* absolute end */
 };
@@ -38,8 +38,8 @@ struct dx_login {
  * answer DX_DENIED with the same message (and take the same time); too
  * many failures DX_LIMITED.
  */
-int dx_session_login(struct dx_store *st, const char *name, const char *password,
-		     const char *addr, int64_t now, struct dx_login *out, struct dx_buf *why);
+int dx_session_login(struct dx_store *st, const char *name, const char *password, const char *addr,
+                     int64_t now, struct dx_login *out, struct dx_buf *why);
 
 struct dx_session_info {
 	char account[64];
@@ -50,7 +50,7 @@ struct dx_session_info {
 /* The live session of `token` at `now` (its idle time renewed);
  * DX_NOT_FOUND if unknown, expired or its account disabled. */
 int dx_session_check(struct dx_store *st, const char *token, int64_t now,
-		     struct dx_session_info *out);
+                     struct dx_session_info *out);
 /* End the session whose token hash is `token_hash`. */
 int dx_session_logout(struct dx_store *st, const char *token_hash);
 

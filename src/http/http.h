@@ -23,14 +23,14 @@ struct cJSON;
 enum dx_http_method { DX_GET = 1, DX_POST = 2 };
 
 enum {
-	DX_ROUTE_PUBLIC = 1 << 0, /* no session needed */
-	DX_ROUTE_CSRF = 1 << 1,   /* needs the X-CSRF-Token header */
+	DX_ROUTE_PUBLIC = 1 << 0,                /* no session needed */
+	DX_ROUTE_CSRF = 1 << 1,                  /* needs the X-CSRF-Token header */
 	DX_ROUTE_WRITE = 1 << 2 | DX_ROUTE_CSRF, /* changes data: CSRF, not 查看 */
-	DX_ROUTE_UPLOAD = 1 << 3, /* body is a file up to --upload-max, not JSON */
+	DX_ROUTE_UPLOAD = 1 << 3,                /* body is a file up to --upload-max, not JSON */
 };
 
-#define DX_HTTP_MAX_CAPTURES 2
-#define DX_HTTP_JSON_MAX (64 * 1024)
+#define DX_HTTP_MAX_CAPTURES       2
+#define DX_HTTP_JSON_MAX           (64 * 1024)
 #define DX_HTTP_UPLOAD_MAX_DEFAULT (32 * 1024 * 1024)
 
 struct dx_jobs;
@@ -40,18 +40,18 @@ struct dx_http_req {
 	struct dx_store *st;   /* this worker thread's connection */
 	struct dx_actor actor; /* loaded from the session; valid if has_actor */
 	int has_actor;
-	char today[11];        /* ISO date the request runs on */
-	int err;               /* the error sink: first code ... */
-	struct dx_buf why;     /* ... and its Chinese message */
+	char today[11];    /* ISO date the request runs on */
+	int err;           /* the error sink: first code ... */
+	struct dx_buf why; /* ... and its Chinese message */
 
 	/* --- the request --- */
 	int method;
-	const char *url;       /* path without the query string */
-	const char *pattern;   /* the route matched (for the access log) */
+	const char *url;                    /* path without the query string */
+	const char *pattern;                /* the route matched (for the access log) */
 	char cap[DX_HTTP_MAX_CAPTURES][64]; /* {x} parts of the path, decoded */
 	const char *body;
 	size_t body_len;
-	char addr[64];         /* client address, for throttling */
+	char addr[64]; /* client address, for throttling */
 	int tls;
 	char session_hash[65]; /* hex hash of the session token, "" if none */
 	char csrf[65];         /* the session's CSRF token */
@@ -59,10 +59,10 @@ struct dx_http_req {
 	struct dx_jobs *jobs;  /* the server's background jobs */
 
 	/* --- the response --- */
-	int status;              /* 0 = from err */
-	struct dx_buf out;       /* the body */
-	const char *ctype;       /* NULL = application/json */
-	char set_cookie[256];    /* a Set-Cookie header value, "" = none */
+	int status;           /* 0 = from err */
+	struct dx_buf out;    /* the body */
+	const char *ctype;    /* NULL = application/json */
+	char set_cookie[256]; /* a Set-Cookie header value, "" = none */
 };
 
 struct dx_route {
@@ -82,7 +82,7 @@ extern const size_t dx_nroutes;
  * the path exists for another method (405) and 0 otherwise (404).
  */
 const struct dx_route *dx_route_find(int method, const char *path, struct dx_http_req *r,
-				     int *path_known);
+                                     int *path_known);
 
 /* Percent-decode src[0..n) into out (size bytes); DX_INVALID on a bad
  * escape, a NUL, or when it does not fit. */
@@ -92,7 +92,7 @@ int dx_http_urldecode(const char *src, size_t n, char *out, size_t size);
  * rc so handlers read `return dx_http_fail(r, DX_NOT_FOUND, "…");`.  The
  * first error is kept. */
 int dx_http_fail(struct dx_http_req *r, int rc, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
+    __attribute__((format(printf, 3, 4)));
 
 /* The query parameter `name`, or NULL. */
 const char *dx_http_arg(struct dx_http_req *r, const char *name);
@@ -107,8 +107,8 @@ int dx_http_args_only(struct dx_http_req *r, const char *const *names);
  * body that is not one object are DX_INVALID with a Chinese message.  The
  * caller frees *out with cJSON_Delete.  Exposed for the fuzz target.
  */
-int dx_http_json_body(const char *body, size_t len, const char *const *fields,
-		      const char *types, struct cJSON **out, struct dx_buf *why);
+int dx_http_json_body(const char *body, size_t len, const char *const *fields, const char *types,
+                      struct cJSON **out, struct dx_buf *why);
 
 /* Set r->out to the JSON text of j (consumed). */
 int dx_http_reply(struct dx_http_req *r, struct cJSON *j);
@@ -118,7 +118,7 @@ struct dx_http_opts {
 	const char *db;
 	const char *bind;
 	int port;
-	int threads; /* 0 = number of CPUs */
+	int threads;        /* 0 = number of CPUs */
 	int64_t upload_max; /* bytes; 0 = DX_HTTP_UPLOAD_MAX_DEFAULT */
 	const char *tls_cert, *tls_key;
 };

@@ -18,8 +18,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#define MAX_JOBS 256
-#define MAX_RUNNING 2
+#define MAX_JOBS     256
+#define MAX_RUNNING  2
 #define MAX_PROBLEMS 50
 
 enum job_state { JOB_RUNNING, JOB_DONE, JOB_FAILED };
@@ -127,8 +127,8 @@ static void *run(void *arg)
 }
 
 int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char *kind,
-			 const char *data, size_t len, int keep_valid, int64_t *id,
-			 struct dx_buf *why)
+                         const char *data, size_t len, int keep_valid, int64_t *id,
+                         struct dx_buf *why)
 {
 	static const char *const kinds[] = {"persons", "incomes", "warnings", "measures", "visits"};
 	struct job *b = NULL;
@@ -207,14 +207,16 @@ int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, cJSON *
 	o = cJSON_CreateObject();
 	cJSON_AddNumberToObject(o, "id", (double)b->id);
 	cJSON_AddStringToObject(o, "kind", b->kind);
-	cJSON_AddStringToObject(o, "state", b->state == JOB_RUNNING ? "running"
-					    : b->state == JOB_DONE  ? "done"
-								    : "failed");
+	cJSON_AddStringToObject(o, "state",
+	                        b->state == JOB_RUNNING ? "running"
+	                        : b->state == JOB_DONE  ? "done"
+	                                                : "failed");
 	cJSON_AddNumberToObject(o, "percent",
-				b->state != JOB_RUNNING ? 100.0
-				: b->total		? (double)(b->done * 100 / b->total)
-							: 0.0);
-	cJSON_AddNumberToObject(o, "rows", (double)(b->state == JOB_RUNNING ? b->rows : b->res.rows));
+	                        b->state != JOB_RUNNING ? 100.0
+	                        : b->total              ? (double)(b->done * 100 / b->total)
+	                                                : 0.0);
+	cJSON_AddNumberToObject(o, "rows",
+	                        (double)(b->state == JOB_RUNNING ? b->rows : b->res.rows));
 	if (b->state != JOB_RUNNING) {
 		cJSON_AddBoolToObject(o, "saved", b->rc == DX_OK);
 		cJSON_AddNumberToObject(o, "added", (double)b->res.added);

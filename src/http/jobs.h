@@ -25,8 +25,8 @@ void dx_jobs_free(struct dx_jobs *j);
  * why when too many jobs run; DX_INVALID for an unknown kind.
  */
 int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char *kind,
-			 const char *data, size_t len, int keep_valid, int64_t *id,
-			 struct dx_buf *why);
+                         const char *data, size_t len, int keep_valid, int64_t *id,
+                         struct dx_buf *why);
 /* The job `id` as JSON (state, progress, counts, problems) into *out; a
  * job another account started is DX_NOT_FOUND. */
 int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, struct cJSON **out);

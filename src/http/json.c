@@ -15,10 +15,8 @@
 static int type_ok(const cJSON *v, int t)
 {
 	switch (t) {
-	case 's':
-		return cJSON_IsString(v);
-	case 'b':
-		return cJSON_IsBool(v);
+	case 's': return cJSON_IsString(v);
+	case 'b': return cJSON_IsBool(v);
 	case 'i':
 		return cJSON_IsNumber(v) && v->valuedouble == (double)(int64_t)v->valuedouble &&
 		       v->valuedouble > -9e15 && v->valuedouble < 9e15;
@@ -31,8 +29,8 @@ static const char *type_name(int t)
 	return t == 's' ? "字符串" : t == 'b' ? "true 或 false" : "整数";
 }
 
-int dx_http_json_body(const char *body, size_t len, const char *const *fields,
-		      const char *types, struct cJSON **out, struct dx_buf *why)
+int dx_http_json_body(const char *body, size_t len, const char *const *fields, const char *types,
+                      struct cJSON **out, struct dx_buf *why)
 {
 	const char *end = NULL;
 	cJSON *j = NULL, *m;
@@ -80,10 +78,12 @@ int dx_http_json_body(const char *body, size_t len, const char *const *fields,
 		}
 		seen |= 1u << i;
 		if (!type_ok(m, types[i] | 0x20)) {
-			dx_buf_addf(why, "字段 \"%s\" 应为%s", fields[i], type_name(types[i] | 0x20));
+			dx_buf_addf(why, "字段 \"%s\" 应为%s", fields[i],
+			            type_name(types[i] | 0x20));
 			goto out;
 		}
-		if ((types[i] | 0x20) == 's' && !dx_utf8_valid(m->valuestring, strlen(m->valuestring))) {
+		if ((types[i] | 0x20) == 's' &&
+		    !dx_utf8_valid(m->valuestring, strlen(m->valuestring))) {
 			dx_buf_addf(why, "字段 \"%s\" 不是有效的 UTF-8 文本", fields[i]);
 			goto out;
 		}

@@ -47,8 +47,8 @@ int dx_route_login(struct dx_http_req *r)
 	if ((rc = dx_actor_load(r->st, name, &a, &r->why)))
 		goto out;
 	dx_snprintf(r->set_cookie, sizeof(r->set_cookie),
-		    DX_SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
-		    lg.token, DX_SESSION_MAX, r->tls ? "; Secure" : "");
+	            DX_SESSION_COOKIE "=%s; Path=/; HttpOnly; SameSite=Strict; Max-Age=%d%s",
+	            lg.token, DX_SESSION_MAX, r->tls ? "; Secure" : "");
 	j = whoami(&a, lg.csrf);
 	cJSON_AddNumberToObject(j, "idle_timeout", DX_SESSION_IDLE);
 	cJSON_AddNumberToObject(j, "expires_at", (double)lg.expires_at);
@@ -72,8 +72,8 @@ int dx_route_logout(struct dx_http_req *r)
 	if ((rc = dx_session_logout(r->st, r->session_hash)))
 		return rc;
 	dx_snprintf(r->set_cookie, sizeof(r->set_cookie),
-		    DX_SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
-		    r->tls ? "; Secure" : "");
+	            DX_SESSION_COOKIE "=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0%s",
+	            r->tls ? "; Secure" : "");
 	return dx_http_reply(r, cJSON_CreateObject());
 }
 

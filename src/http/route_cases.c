@@ -49,7 +49,7 @@ int dx_route_cases(struct dx_http_req *r)
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	rc = dx_case_list(r->st, &r->actor, dx_http_arg(r, "area"), state ? state : "", add_case,
-			  items, &r->why);
+	                  items, &r->why);
 	if (rc) {
 		cJSON_Delete(j);
 		return rc;
@@ -60,8 +60,8 @@ int dx_route_cases(struct dx_http_req *r)
 int dx_route_case_open(struct dx_http_req *r)
 {
 	static const char *const fields[] = {"kind",     "hh_no",     "clue_id", "category",
-					     "risks",    "elim_kind", "green",   "risks_unresolved",
-					     "new_risk", "date",      NULL};
+	                                     "risks",    "elim_kind", "green",   "risks_unresolved",
+	                                     "new_risk", "date",      NULL};
 	struct dx_case_req q;
 	cJSON *body = NULL, *j;
 	char date[11];
@@ -146,8 +146,8 @@ int dx_route_case_step(struct dx_http_req *r)
 	if ((rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)))
 		goto out;
 	if ((rc = dx_case_step(r->st, &r->actor, id, dx_http_jstr(body, "step"),
-			       dx_http_jstr(body, "action"), dx_http_jstr(body, "note"), date,
-			       &r->why)))
+	                       dx_http_jstr(body, "action"), dx_http_jstr(body, "note"), date,
+	                       &r->why)))
 		goto out;
 	/* answer with the case as it is now */
 	cJSON_Delete(body);

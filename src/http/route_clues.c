@@ -47,7 +47,7 @@ int dx_route_clues(struct dx_http_req *r)
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	rc = dx_clue_list(r->st, &r->actor, dx_http_arg(r, "area"), state ? state : "", add_clue,
-			  items, &r->why);
+	                  items, &r->why);
 	if (rc) {
 		cJSON_Delete(j);
 		return rc;

@@ -52,7 +52,7 @@ int dx_route_households(struct dx_http_req *r)
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	rc = dx_household_page(r->st, &r->actor, dx_http_arg(r, "area"), dx_http_arg(r, "q"), page,
-			       add_summary, items, &total, &r->why);
+	                       add_summary, items, &total, &r->why);
 	if (rc) {
 		cJSON_Delete(j);
 		return rc;
@@ -89,7 +89,7 @@ int dx_route_household(struct dx_http_req *r)
 	int rc;
 	if ((rc = dx_http_args_only(r, NULL)) ||
 	    (rc = dx_household_detail(r->st, &r->actor, r->cap[0], &h, add_member, members,
-				      &r->why))) {
+	                              &r->why))) {
 		cJSON_Delete(members);
 		return rc;
 	}

@@ -22,7 +22,7 @@ int dx_route_import(struct dx_http_req *r)
 	if (kv && strcmp(kv, "0") && strcmp(kv, "1"))
 		return dx_http_fail(r, DX_INVALID, "keep_valid 应为 0 或 1");
 	if ((rc = dx_jobs_start_import(r->jobs, &r->actor, dx_http_arg(r, "kind"), r->body,
-				       r->body_len, kv && !strcmp(kv, "1"), &id, &r->why)))
+	                               r->body_len, kv && !strcmp(kv, "1"), &id, &r->why)))
 		return rc;
 	j = cJSON_CreateObject();
 	cJSON_AddNumberToObject(j, "id", (double)id);

@@ -33,13 +33,12 @@ int dx_route_overdue(struct dx_http_req *r)
 	char as_of[11];
 	cJSON *j, *items;
 	int rc;
-	if ((rc = dx_http_args_only(r, args)) ||
-	    (rc = dx_http_date(r, as_of_arg, "as_of", as_of)))
+	if ((rc = dx_http_args_only(r, args)) || (rc = dx_http_date(r, as_of_arg, "as_of", as_of)))
 		return rc;
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	rc = dx_overdue_list(r->st, &r->actor, dx_http_arg(r, "area"), as_of, add_item, items,
-			     &r->why);
+	                     &r->why);
 	if (rc) {
 		cJSON_Delete(j);
 		return rc;

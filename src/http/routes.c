@@ -8,23 +8,23 @@
 #include "http/http.h"
 
 const struct dx_route dx_routes[] = {
-	{DX_GET, "/", dx_route_index, DX_ROUTE_PUBLIC},
-	{DX_POST, "/api/login", dx_route_login, DX_ROUTE_PUBLIC},
-	{DX_POST, "/api/logout", dx_route_logout, DX_ROUTE_CSRF},
-	{DX_GET, "/api/me", dx_route_me, 0},
-	{DX_GET, "/api/openapi.json", dx_route_openapi, DX_ROUTE_PUBLIC},
-	{DX_GET, "/api/households", dx_route_households, 0},
-	{DX_GET, "/api/households/{hh_no}", dx_route_household, 0},
-	{DX_GET, "/api/clues", dx_route_clues, 0},
-	{DX_POST, "/api/clues", dx_route_clue_add, DX_ROUTE_WRITE},
-	{DX_GET, "/api/cases", dx_route_cases, 0},
-	{DX_POST, "/api/cases", dx_route_case_open, DX_ROUTE_WRITE},
-	{DX_GET, "/api/cases/{id}", dx_route_case, 0},
-	{DX_POST, "/api/cases/{id}/steps", dx_route_case_step, DX_ROUTE_WRITE},
-	{DX_GET, "/api/report", dx_route_report, 0},
-	{DX_GET, "/api/overdue", dx_route_overdue, 0},
-	{DX_POST, "/api/imports", dx_route_import, DX_ROUTE_WRITE | DX_ROUTE_UPLOAD},
-	{DX_GET, "/api/jobs/{id}", dx_route_job, 0},
+    {DX_GET, "/", dx_route_index, DX_ROUTE_PUBLIC},
+    {DX_POST, "/api/login", dx_route_login, DX_ROUTE_PUBLIC},
+    {DX_POST, "/api/logout", dx_route_logout, DX_ROUTE_CSRF},
+    {DX_GET, "/api/me", dx_route_me, 0},
+    {DX_GET, "/api/openapi.json", dx_route_openapi, DX_ROUTE_PUBLIC},
+    {DX_GET, "/api/households", dx_route_households, 0},
+    {DX_GET, "/api/households/{hh_no}", dx_route_household, 0},
+    {DX_GET, "/api/clues", dx_route_clues, 0},
+    {DX_POST, "/api/clues", dx_route_clue_add, DX_ROUTE_WRITE},
+    {DX_GET, "/api/cases", dx_route_cases, 0},
+    {DX_POST, "/api/cases", dx_route_case_open, DX_ROUTE_WRITE},
+    {DX_GET, "/api/cases/{id}", dx_route_case, 0},
+    {DX_POST, "/api/cases/{id}/steps", dx_route_case_step, DX_ROUTE_WRITE},
+    {DX_GET, "/api/report", dx_route_report, 0},
+    {DX_GET, "/api/overdue", dx_route_overdue, 0},
+    {DX_POST, "/api/imports", dx_route_import, DX_ROUTE_WRITE | DX_ROUTE_UPLOAD},
+    {DX_GET, "/api/jobs/{id}", dx_route_job, 0},
 };
 const size_t dx_nroutes = DX_ARRAY_SIZE(dx_routes);
 
@@ -95,7 +95,7 @@ static int match(const char *pattern, const char *path, char cap[][64])
 }
 
 const struct dx_route *dx_route_find(int method, const char *path, struct dx_http_req *r,
-				     int *path_known)
+                                     int *path_known)
 {
 	char cap[DX_HTTP_MAX_CAPTURES][64] = {{0}};
 	*path_known = 0;

@@ -67,8 +67,7 @@ static struct dx_store *worker_store(struct server *srv)
 	if (st)
 		return st;
 	pthread_mutex_lock(&srv->mu);
-	if (srv->nstores < DX_ARRAY_SIZE(srv->stores) &&
-	    !dx_store_open(&st, srv->o->db, 0)) {
+	if (srv->nstores < DX_ARRAY_SIZE(srv->stores) && !dx_store_open(&st, srv->o->db, 0)) {
 		srv->stores[srv->nstores++] = st;
 		pthread_setspecific(srv->key, st);
 	} else {
@@ -83,9 +82,8 @@ static struct dx_store *worker_store(struct server *srv)
 static const char *err_code(int rc)
 {
 	switch (rc) {
-#define DX_ERR_NAME(name, code, http, desc)                                    \
-	case DX_##name:                                                         \
-		return #name;
+#define DX_ERR_NAME(name, code, http, desc)                                                        \
+	case DX_##name: return #name;
 		DX_ERRORS(DX_ERR_NAME)
 #undef DX_ERR_NAME
 	}
@@ -96,22 +94,15 @@ static const char *err_code(int rc)
 static const char *default_message(int rc)
 {
 	switch (rc) {
-	case DX_NOT_FOUND:
-		return "没有找到";
-	case DX_DENIED:
-		return "没有权限";
+	case DX_NOT_FOUND: return "没有找到";
+	case DX_DENIED: return "没有权限";
 	case DX_INVALID:
-	case DX_USAGE:
-		return "请求无效";
-	case DX_TOOBIG:
-		return "请求体过大";
-	case DX_BUSY:
-		return "服务器繁忙，请稍后再试";
+	case DX_USAGE: return "请求无效";
+	case DX_TOOBIG: return "请求体过大";
+	case DX_BUSY: return "服务器繁忙，请稍后再试";
 	case DX_STATE:
-	case DX_EXISTS:
-		return "当前状态不允许该操作";
-	default:
-		return "服务器内部错误";
+	case DX_EXISTS: return "当前状态不允许该操作";
+	default: return "服务器内部错误";
 	}
 }
 
@@ -159,16 +150,16 @@ int dx_http_fail_status(struct dx_http_req *r, int status, const char *code, con
 static void client_addr(struct MHD_Connection *c, char *out, size_t size)
 {
 	const union MHD_ConnectionInfo *ci =
-		MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+	    MHD_get_connection_info(c, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
 	out[0] = 0;
 	if (!ci || !ci->client_addr)
 		return;
 	if (ci->client_addr->sa_family == AF_INET)
 		inet_ntop(AF_INET, &((const struct sockaddr_in *)ci->client_addr)->sin_addr, out,
-			  (socklen_t)size);
+		          (socklen_t)size);
 	else if (ci->client_addr->sa_family == AF_INET6)
-		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr,
-			  out, (socklen_t)size);
+		inet_ntop(AF_INET6, &((const struct sockaddr_in6 *)ci->client_addr)->sin6_addr, out,
+		          (socklen_t)size);
 }
 
 const char *dx_http_arg(struct dx_http_req *r, const char *name)
@@ -192,7 +183,7 @@ struct args_check {
 };
 
 static enum MHD_Result check_arg(void *cls, enum MHD_ValueKind kind, const char *key,
-				 const char *value)
+                                 const char *value)
 {
 	struct args_check *a = cls;
 	(void)kind;
@@ -217,8 +208,8 @@ int dx_http_args_only(struct dx_http_req *r, const char *const *names)
 static void add_security_headers(struct MHD_Response *resp, int api)
 {
 	MHD_add_response_header(resp, "Content-Security-Policy",
-				"default-src 'self'; script-src 'self'; object-src 'none'; "
-				"base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+	                        "default-src 'self'; script-src 'self'; object-src 'none'; "
+	                        "base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
 	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(resp, "X-Frame-Options", "DENY");
 	MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
@@ -248,7 +239,7 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct dx_http_req *
 		return MHD_NO;
 	}
 	MHD_add_response_header(resp, "Content-Type",
-				r->ctype ? r->ctype : "application/json; charset=utf-8");
+	                        r->ctype ? r->ctype : "application/json; charset=utf-8");
 	add_security_headers(resp, !strncmp(r->url, "/api/", 5));
 	if (r->tls)
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
@@ -328,14 +319,15 @@ static void dispatch(struct server *srv, struct dx_http_req *r)
 		if (!h || strlen(h) != strlen(r->csrf) ||
 		    sodium_memcmp(h, r->csrf, strlen(r->csrf))) {
 			r->err = DX_DENIED;
-			dx_buf_adds(&r->why, "缺少或错误的 X-CSRF-Token 请求头（登录时返回的 csrf 值）");
+			dx_buf_adds(&r->why,
+			            "缺少或错误的 X-CSRF-Token 请求头（登录时返回的 csrf 值）");
 			render_error(r, "CSRF");
 			r->status = 403;
 			return;
 		}
 		if ((rt->flags & DX_ROUTE_WRITE) == DX_ROUTE_WRITE && r->actor.readonly) {
 			dx_http_fail(r, DX_DENIED, "账号 %s 为查看账号，不能修改数据",
-				     r->actor.acc.name);
+			             r->actor.acc.name);
 			render_error(r, NULL);
 			r->status = 403;
 			return;
@@ -377,8 +369,8 @@ static int upload_route(struct server *srv, struct pending *p)
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const char *url,
-				  const char *method, const char *version,
-				  const char *upload_data, size_t *upload_size, void **con_cls)
+                                  const char *method, const char *version, const char *upload_data,
+                                  size_t *upload_size, void **con_cls)
 {
 	struct server *srv = cls;
 	struct pending *p = *con_cls;
@@ -401,7 +393,9 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		dx_buf_init(&p->r.out, 0);
 		p->r.jobs = srv->jobs;
 		client_addr(c, p->r.addr, sizeof(p->r.addr));
-		p->r.method = !strcmp(method, "GET") ? DX_GET : !strcmp(method, "POST") ? DX_POST : 0;
+		p->r.method = !strcmp(method, "GET")    ? DX_GET
+		              : !strcmp(method, "POST") ? DX_POST
+		                                        : 0;
 		max = upload_route(srv, p) ? srv->upload_max : DX_HTTP_JSON_MAX;
 		dx_buf_init(&p->body, (size_t)max);
 		if (p->r.status) { /* refused before reading the upload */
@@ -447,7 +441,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 }
 
 static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
-			 enum MHD_RequestTerminationCode toe)
+                         enum MHD_RequestTerminationCode toe)
 {
 	struct server *srv = cls;
 	struct pending *p = *con_cls;
@@ -460,7 +454,9 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	ms = (double)(t1.tv_sec - p->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e6;
 	/* the pattern, never the path: paths and queries may hold IDs */
 	dx_log(DX_LOG_INFO, "%s %s %d %.1fms%s",
-	       p->r.method == DX_GET ? "GET" : p->r.method == DX_POST ? "POST" : "OTHER",
+	       p->r.method == DX_GET    ? "GET"
+	       : p->r.method == DX_POST ? "POST"
+	                                : "OTHER",
 	       p->r.pattern, p->r.status, ms,
 	       toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
 	dx_buf_release(&p->r.why);
@@ -524,7 +520,8 @@ int dx_http_serve(const struct dx_http_opts *o)
 	if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES)
 		flags |= MHD_USE_EPOLL;
 	if (o->tls_cert || o->tls_key) {
-		if (!o->tls_cert || !o->tls_key || MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
+		if (!o->tls_cert || !o->tls_key ||
+		    MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
 			fprintf(stderr, "错误: HTTPS 需要同时给出 --tls-cert 和 --tls-key\n");
 			rc = DX_USAGE;
 			goto out;
@@ -559,18 +556,16 @@ int dx_http_serve(const struct dx_http_opts *o)
 	signal(SIGPIPE, SIG_IGN);
 	if (srv.tls)
 		d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, &srv,
-				     MHD_OPTION_SOCK_ADDR, &sa,
-				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-				     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
-				     MHD_OPTION_CONNECTION_TIMEOUT, 60u,
-				     MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key,
-				     MHD_OPTION_END);
+		                     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE,
+		                     (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+		                     &srv, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+		                     MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key,
+		                     MHD_OPTION_END);
 	else
 		d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, &srv,
-				     MHD_OPTION_SOCK_ADDR, &sa,
-				     MHD_OPTION_THREAD_POOL_SIZE, (unsigned)threads,
-				     MHD_OPTION_NOTIFY_COMPLETED, on_completed, &srv,
-				     MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_END);
+		                     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE,
+		                     (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+		                     &srv, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_END);
 	if (!d) {
 		fprintf(stderr, "错误: 无法在 %s:%d 上监听（端口被占用？）\n", o->bind, o->port);
 		rc = DX_IO;

@@ -6,22 +6,22 @@
 #include "store/hh_query.h"
 #include "store/store_int.h"
 
-#define SUMMARY_COLS                                                                  \
-	"h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"    \
+#define SUMMARY_COLS                                                                               \
+	"h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"            \
 	" h.head_name, h.members, h.phone"
-#define PAGE_WHERE                                                                    \
-	" FROM household h WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':'"            \
-	" AND (?2 = '' OR h.hh_no LIKE ?2 || '%' ESCAPE '\\'"                               \
+#define PAGE_WHERE                                                                                 \
+	" FROM household h WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':'"                    \
+	" AND (?2 = '' OR h.hh_no LIKE ?2 || '%' ESCAPE '\\'"                                      \
 	" OR h.head_name LIKE '%' || ?2 || '%' ESCAPE '\\')"
 
 static const char SQL_PAGE[] =
-	"SELECT " SUMMARY_COLS PAGE_WHERE " ORDER BY h.hh_no LIMIT ?3 OFFSET ?4";
+    "SELECT " SUMMARY_COLS PAGE_WHERE " ORDER BY h.hh_no LIMIT ?3 OFFSET ?4";
 static const char SQL_COUNT[] = "SELECT count(*)" PAGE_WHERE;
 static const char SQL_ONE[] = "SELECT " SUMMARY_COLS " FROM household h WHERE h.hh_no = ?";
 static const char SQL_MEMBERS[] =
-	"SELECT id, household_id, id_no, name, relation, sex, birth, health, labour, school,"
-	" phone, counted, dibao, tekun FROM person WHERE household_id = ?"
-	" ORDER BY relation != '户主', id";
+    "SELECT id, household_id, id_no, name, relation, sex, birth, health, labour, school,"
+    " phone, counted, dibao, tekun FROM person WHERE household_id = ?"
+    " ORDER BY relation != '户主', id";
 
 static void summary_row(struct dx_stmt *s, struct dx_hh_summary *h)
 {
@@ -53,8 +53,8 @@ static int like_escape(const char *q, char *out, size_t size)
 }
 
 int dx_store_hh_page(struct dx_store *st, const char *area, const char *q, int64_t offset,
-		     int limit, int (*fn)(const struct dx_hh_summary *, void *), void *arg,
-		     int64_t *total)
+                     int limit, int (*fn)(const struct dx_hh_summary *, void *), void *arg,
+                     int64_t *total)
 {
 	struct dx_hh_summary h;
 	struct dx_stmt *s;
@@ -97,7 +97,7 @@ int dx_store_hh_summary(struct dx_store *st, const char *hh_no, struct dx_hh_sum
 }
 
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
-			int (*fn)(const struct dx_person *, void *), void *arg)
+                        int (*fn)(const struct dx_person *, void *), void *arg)
 {
 	struct dx_person p;
 	struct dx_stmt *s;

@@ -13,11 +13,11 @@ struct dx_hh_summary {
 	char hh_no[32];
 	char area_code[13];
 	char group_name[64];
-	char kind[16];     /* 脱贫户 / 一般户 */
-	int tuopin_year;   /* 0 = none */
-	char head[64];     /* 户主 name */
-	int members;       /* counted members */
-	char phone[24];    /* unmasked: the caller masks */
+	char kind[16];   /* 脱贫户 / 一般户 */
+	int tuopin_year; /* 0 = none */
+	char head[64];   /* 户主 name */
+	int members;     /* counted members */
+	char phone[24];  /* unmasked: the caller masks */
 };
 
 /*
@@ -27,12 +27,12 @@ struct dx_hh_summary {
  * literally (% and _ are not wildcards).
  */
 int dx_store_hh_page(struct dx_store *st, const char *area, const char *q, int64_t offset,
-		     int limit, int (*fn)(const struct dx_hh_summary *, void *), void *arg,
-		     int64_t *total);
+                     int limit, int (*fn)(const struct dx_hh_summary *, void *), void *arg,
+                     int64_t *total);
 /* One household by 户编号; DX_NOT_FOUND. */
 int dx_store_hh_summary(struct dx_store *st, const char *hh_no, struct dx_hh_summary *out);
 /* The members of a household, 户主 first, then by id. */
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
-			int (*fn)(const struct dx_person *, void *), void *arg);
+                        int (*fn)(const struct dx_person *, void *), void *arg);
 
 #endif

@@ -7,32 +7,31 @@
 #include "store/store_int.h"
 
 static const char SQL_AUTH[] =
-	"SELECT id, coalesce(pw_hash, ''), disabled FROM account WHERE name = ?";
+    "SELECT id, coalesce(pw_hash, ''), disabled FROM account WHERE name = ?";
 static const char SQL_SET_PW[] = "UPDATE account SET pw_hash = ? WHERE name = ?";
 static const char SQL_SET_DISABLED[] = "UPDATE account SET disabled = ? WHERE name = ?";
 static const char SQL_SES_INSERT[] =
-	"INSERT INTO session(token_hash, account_id, created_at, last_seen, expires_at, csrf)"
-	" VALUES(?,?,?,?,?,?)";
+    "INSERT INTO session(token_hash, account_id, created_at, last_seen, expires_at, csrf)"
+    " VALUES(?,?,?,?,?,?)";
 static const char SQL_SES_GET[] =
-	"SELECT s.token_hash, s.account_id, a.name, a.disabled, s.created_at, s.last_seen,"
-	" s.expires_at, s.csrf FROM session s JOIN account a ON a.id = s.account_id"
-	" WHERE s.token_hash = ?";
+    "SELECT s.token_hash, s.account_id, a.name, a.disabled, s.created_at, s.last_seen,"
+    " s.expires_at, s.csrf FROM session s JOIN account a ON a.id = s.account_id"
+    " WHERE s.token_hash = ?";
 static const char SQL_SES_TOUCH[] = "UPDATE session SET last_seen = ? WHERE token_hash = ?";
 static const char SQL_SES_DELETE[] = "DELETE FROM session WHERE token_hash = ?";
 static const char SQL_SES_DELETE_ACC[] =
-	"DELETE FROM session WHERE account_id = (SELECT id FROM account WHERE name = ?)";
-static const char SQL_SES_PURGE[] =
-	"DELETE FROM session WHERE last_seen < ? OR expires_at <= ?";
+    "DELETE FROM session WHERE account_id = (SELECT id FROM account WHERE name = ?)";
+static const char SQL_SES_PURGE[] = "DELETE FROM session WHERE last_seen < ? OR expires_at <= ?";
 static const char SQL_FAIL_GET[] = "SELECT failures, last_at FROM login_failure WHERE key = ?";
 static const char SQL_FAIL_ADD[] =
-	"INSERT INTO login_failure(key, failures, last_at) VALUES(?1, 1, ?2)"
-	" ON CONFLICT(key) DO UPDATE SET"
-	" failures = CASE WHEN login_failure.last_at < ?3 THEN 1"
-	" ELSE login_failure.failures + 1 END, last_at = ?2";
+    "INSERT INTO login_failure(key, failures, last_at) VALUES(?1, 1, ?2)"
+    " ON CONFLICT(key) DO UPDATE SET"
+    " failures = CASE WHEN login_failure.last_at < ?3 THEN 1"
+    " ELSE login_failure.failures + 1 END, last_at = ?2";
 static const char SQL_FAIL_CLEAR[] = "DELETE FROM login_failure WHERE key = ?";
 
 int dx_store_account_auth(struct dx_store *st, const char *name, int64_t *id, char *pw_hash,
-			  size_t size, int *disabled)
+                          size_t size, int *disabled)
 {
 	struct dx_stmt *s;
 	int rc;
@@ -155,7 +154,7 @@ int dx_store_session_purge(struct dx_store *st, int64_t idle_before, int64_t now
 }
 
 int dx_store_login_failures(struct dx_store *st, const char *key, int64_t *failures,
-			    int64_t *last_at)
+                            int64_t *last_at)
 {
 	struct dx_stmt *s;
 	int rc;

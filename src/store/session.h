@@ -14,7 +14,7 @@
 /* The account's id, password hash ("" = none set) and disabled flag;
  * DX_NOT_FOUND if there is no account `name`. */
 int dx_store_account_auth(struct dx_store *st, const char *name, int64_t *id, char *pw_hash,
-			  size_t size, int *disabled);
+                          size_t size, int *disabled);
 /* Set the password hash (NULL = none) of account `name`; DX_NOT_FOUND. */
 int dx_store_account_set_password(struct dx_store *st, const char *name, const char *pw_hash);
 /* Set the disabled flag of account `name`; DX_NOT_FOUND. */
@@ -23,8 +23,8 @@ int dx_store_account_set_disabled(struct dx_store *st, const char *name, int dis
 struct dx_session_row {
 	char token_hash[65]; /* hex of the token's hash */
 	int64_t account_id;
-	char account[64];    /* read only: the account's name */
-	int disabled;        /* read only: the account's flag */
+	char account[64]; /* read only: the account's name */
+	int disabled;     /* read only: the account's flag */
 	int64_t created_at, last_seen, expires_at;
 	char csrf[65];
 };
@@ -41,7 +41,7 @@ int dx_store_session_purge(struct dx_store *st, int64_t idle_before, int64_t now
 /* Failed logins under `key`: their count and the time of the last one
  * (0 and 0 if none). */
 int dx_store_login_failures(struct dx_store *st, const char *key, int64_t *failures,
-			    int64_t *last_at);
+                            int64_t *last_at);
 /* Count one more failure under key at `now`; a count whose last failure
  * is older than `window_start` starts again at 1. */
 int dx_store_login_fail(struct dx_store *st, const char *key, int64_t now, int64_t window_start);

@@ -32,10 +32,12 @@ static int setup(void **state)
 	for (int i = 0; i < DX_LOGIN_MAX_ADDR_FAILS; i++) {
 		char name[16], hash[crypto_pwhash_STRBYTES];
 		dx_snprintf(name, sizeof(name), "user%d", i);
-		assert_int_equal(dx_account_add(st, name, "乡", "532326106", NULL, "test", &why), DX_OK);
-		assert_int_equal(crypto_pwhash_str(hash, "quick-pass", 10, crypto_pwhash_OPSLIMIT_MIN,
-						   crypto_pwhash_MEMLIMIT_MIN),
-				 0);
+		assert_int_equal(dx_account_add(st, name, "乡", "532326106", NULL, "test", &why),
+		                 DX_OK);
+		assert_int_equal(crypto_pwhash_str(hash, "quick-pass", 10,
+		                                   crypto_pwhash_OPSLIMIT_MIN,
+		                                   crypto_pwhash_MEMLIMIT_MIN),
+		                 0);
 		assert_int_equal(dx_store_account_set_password(st, name, hash), DX_OK);
 		if (i == 0)
 			assert_int_equal(dx_store_account_set_password(st, "xian", hash), DX_OK);
@@ -70,7 +72,7 @@ static void test_password_rules(void **state)
 	dx_buf_reset(&why);
 	assert_int_equal(dx_account_passwd(st, "nobody", "long-enough-1", "t", &why), DX_NOT_FOUND);
 	assert_int_equal(dx_store_account_auth(st, "xiang", &id, hash, sizeof(hash), &disabled),
-			 DX_OK);
+	                 DX_OK);
 	assert_int_equal(strncmp(hash, "$argon2id$", 10), 0);
 	assert_int_equal(crypto_pwhash_str_verify(hash, "another-password", 16), 0);
 	dx_buf_release(&why);
@@ -85,7 +87,7 @@ static void test_login_and_check(void **state)
 	char h[65];
 	(void)state;
 	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.0.0.1", T0, &lg, &why),
-			 DX_OK);
+	                 DX_OK);
 	assert_int_equal(strlen(lg.token), 64);
 	assert_int_equal(strlen(lg.csrf), 64);
 	assert_int_equal(lg.expires_at, T0 + DX_SESSION_MAX);
@@ -101,16 +103,16 @@ static void test_login_and_check(void **state)
 		assert_int_equal(dx_session_check(st, lg.token, t, &si), DX_OK);
 	/* ... but 30 minutes idle ends it */
 	assert_int_equal(dx_session_check(st, lg.token, T0 + 4 * 3600 + DX_SESSION_IDLE, &si),
-			 DX_NOT_FOUND);
+	                 DX_NOT_FOUND);
 	/* the absolute limit holds however busy it is */
 	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.0.0.1", T0, &lg, &why),
-			 DX_OK);
+	                 DX_OK);
 	for (int64_t t = T0; t < T0 + DX_SESSION_MAX; t += 600)
 		assert_int_equal(dx_session_check(st, lg.token, t, &si), DX_OK);
 	assert_int_equal(dx_session_check(st, lg.token, T0 + DX_SESSION_MAX, &si), DX_NOT_FOUND);
 	/* logout */
 	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.0.0.1", T0, &lg, &why),
-			 DX_OK);
+	                 DX_OK);
 	dx_session_hash(lg.token, h);
 	assert_int_equal(dx_session_logout(st, h), DX_OK);
 	assert_int_equal(dx_session_check(st, lg.token, T0 + 1, &si), DX_NOT_FOUND);
@@ -124,14 +126,14 @@ static void test_wrong_name_or_password_same_answer(void **state)
 	struct dx_login lg;
 	(void)state;
 	assert_int_equal(dx_session_login(st, "xian", "wrong-password", "10.0.0.2", T0, &lg, &a),
-			 DX_DENIED);
+	                 DX_DENIED);
 	assert_int_equal(dx_session_login(st, "nobody", "wrong-password", "10.0.0.2", T0, &lg, &b),
-			 DX_DENIED);
+	                 DX_DENIED);
 	assert_string_equal(a.buf, b.buf);
 	assert_int_equal(lg.token[0], 0);
 	/* disabled: the same answer even with the right password; sessions end */
 	assert_int_equal(dx_session_login(st, "xiang", "another-password", "10.0.0.2", T0, &lg, &c),
-			 DX_OK);
+	                 DX_OK);
 	assert_int_equal(dx_account_disable(st, "xiang", "t", &c), DX_OK);
 	{
 		struct dx_session_info si;
@@ -139,7 +141,7 @@ static void test_wrong_name_or_password_same_answer(void **state)
 	}
 	dx_buf_reset(&c);
 	assert_int_equal(dx_session_login(st, "xiang", "another-password", "10.0.0.2", T0, &lg, &c),
-			 DX_DENIED);
+	                 DX_DENIED);
 	assert_string_equal(a.buf, c.buf);
 	dx_buf_release(&a);
 	dx_buf_release(&b);
@@ -153,43 +155,44 @@ static void test_throttling(void **state)
 	int64_t t = T0 + 100000;
 	(void)state;
 	for (int i = 0; i < DX_LOGIN_MAX_FAILS; i++)
-		assert_int_equal(dx_session_login(st, "xian", "bad-guess", "10.0.0.3", t + i, &lg, &why),
-				 DX_DENIED);
+		assert_int_equal(
+		    dx_session_login(st, "xian", "bad-guess", "10.0.0.3", t + i, &lg, &why),
+		    DX_DENIED);
 	/* locked: even the right password, from any address */
 	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.9.9.9", t + 10, &lg, &why),
-			 DX_LIMITED);
+	                 DX_LIMITED);
 	/* a minute after the last failure it opens again, and success clears it */
 	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.9.9.9",
-					  t + DX_LOGIN_MAX_FAILS - 1 + DX_LOGIN_LOCK, &lg, &why),
-			 DX_OK);
+	                                  t + DX_LOGIN_MAX_FAILS - 1 + DX_LOGIN_LOCK, &lg, &why),
+	                 DX_OK);
 	/* failures spread out (more than a minute apart) never lock */
 	t += 10000;
 	for (int i = 0; i < DX_LOGIN_MAX_FAILS + 1; i++)
 		assert_int_equal(dx_session_login(st, "xian", "bad-guess", "10.0.0.4",
-						  t + i * (DX_LOGIN_LOCK + 1), &lg, &why),
-				 DX_DENIED);
+		                                  t + i * (DX_LOGIN_LOCK + 1), &lg, &why),
+		                 DX_DENIED);
 	/* one address guessing many names is locked after its own limit */
 	t += 100000;
 	for (int i = 0; i < DX_LOGIN_MAX_ADDR_FAILS; i++) {
 		char name[16];
 		dx_snprintf(name, sizeof(name), "user%d", i);
 		assert_int_equal(dx_session_login(st, name, "bad-guess", "10.0.0.5", t, &lg, &why),
-				 DX_DENIED);
+		                 DX_DENIED);
 	}
 	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.0.0.5", t + 1, &lg, &why),
-			 DX_LIMITED);
+	                 DX_LIMITED);
 	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.0.0.6", t + 1, &lg, &why),
-			 DX_OK);
+	                 DX_OK);
 	dx_buf_release(&why);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_password_rules),
-		cmocka_unit_test(test_login_and_check),
-		cmocka_unit_test(test_wrong_name_or_password_same_answer),
-		cmocka_unit_test(test_throttling),
+	    cmocka_unit_test(test_password_rules),
+	    cmocka_unit_test(test_login_and_check),
+	    cmocka_unit_test(test_wrong_name_or_password_same_answer),
+	    cmocka_unit_test(test_throttling),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	if (sodium_init() < 0)
