@@ -24,9 +24,12 @@ int dx_household_page(struct dx_store *st, const struct dx_actor *a, const char 
 
 /* The household hh_no and its members (fn per member, 身份证 and phone
  * masked).  A household outside the actor's scope is DX_NOT_FOUND, as
- * one that does not exist: the answer tells nothing about other areas. */
+ * one that does not exist: the answer tells nothing about other areas.
+ * With `unmasked`, an actor allowed to see full numbers
+ * (dx_actor_may_unmask) gets them, and the read is audited
+ * (household.read_unmasked); anyone else is DX_DENIED. */
 int dx_household_detail(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-                        struct dx_hh_summary *out, int (*fn)(const struct dx_person *, void *),
-                        void *arg, struct dx_buf *why);
+                        int unmasked, struct dx_hh_summary *out,
+                        int (*fn)(const struct dx_person *, void *), void *arg, struct dx_buf *why);
 
 #endif

@@ -98,7 +98,8 @@ int dx_session_login(struct dx_store *st, const char *name, const char *password
 	if ((rc = dx_store_login_clear(st, akey)))
 		return rc;
 	/* now and then, clear out the sessions that have ended */
-	if ((rc = dx_store_session_purge(st, now - DX_SESSION_IDLE, now)))
+	if ((rc = dx_store_session_purge(st, now - DX_SESSION_IDLE, now)) ||
+	    (rc = dx_store_login_purge(st, now - 24 * 3600)))
 		return rc;
 	return dx_store_session_insert(st, &s);
 }

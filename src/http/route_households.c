@@ -84,16 +84,24 @@ static int add_member(const struct dx_person *p, void *arg)
 
 int dx_route_household(struct dx_http_req *r)
 {
+	static const char *const args[] = {"unmasked", NULL};
+	const char *um = dx_http_arg(r, "unmasked");
 	struct dx_hh_summary h;
 	cJSON *members = cJSON_CreateArray(), *j;
 	int rc;
-	if ((rc = dx_http_args_only(r, NULL)) ||
-	    (rc = dx_household_detail(r->st, &r->actor, r->cap[0], &h, add_member, members,
-	                              &r->why))) {
-		cJSON_Delete(members);
-		return rc;
+	if ((rc = dx_http_args_only(r, args)))
+		goto fail;
+	if (um && strcmp(um, "0") && strcmp(um, "1")) {
+		rc = dx_http_fail(r, DX_INVALID, "unmasked 应为 0 或 1");
+		goto fail;
 	}
+	if ((rc = dx_household_detail(r->st, &r->actor, r->cap[0], um && !strcmp(um, "1"), &h,
+	                              add_member, members, &r->why)))
+		goto fail;
 	j = summary_json(&h);
 	cJSON_AddItemToObject(j, "members", members);
 	return dx_http_reply(r, j);
+fail:
+	cJSON_Delete(members);
+	return rc;
 }

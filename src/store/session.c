@@ -29,6 +29,7 @@ static const char SQL_FAIL_ADD[] =
     " failures = CASE WHEN login_failure.last_at < ?3 THEN 1"
     " ELSE login_failure.failures + 1 END, last_at = ?2";
 static const char SQL_FAIL_CLEAR[] = "DELETE FROM login_failure WHERE key = ?";
+static const char SQL_FAIL_PURGE[] = "DELETE FROM login_failure WHERE last_at < ?";
 
 int dx_store_account_auth(struct dx_store *st, const char *name, int64_t *id, char *pw_hash,
                           size_t size, int *disabled)
@@ -186,6 +187,15 @@ int dx_store_login_fail(struct dx_store *st, const char *key, int64_t now, int64
 int dx_store_login_clear(struct dx_store *st, const char *key)
 {
 	return change(st, SQL_FAIL_CLEAR, key, NULL, 0);
+}
+
+int dx_store_login_purge(struct dx_store *st, int64_t before)
+{
+	struct dx_stmt *s;
+	if (!(s = dx_q(st, SQL_FAIL_PURGE)))
+		return DX_DB;
+	dx_bind_int(s, 1, before);
+	return dx_step_done(s);
 }
 
 int dx_store_request_end(struct dx_store *st)

@@ -46,6 +46,8 @@ int dx_store_login_failures(struct dx_store *st, const char *key, int64_t *failu
  * is older than `window_start` starts again at 1. */
 int dx_store_login_fail(struct dx_store *st, const char *key, int64_t now, int64_t window_start);
 int dx_store_login_clear(struct dx_store *st, const char *key);
+/* Forget counters whose last failure is older than `before`. */
+int dx_store_login_purge(struct dx_store *st, int64_t before);
 
 /*
  * A server's connection between requests: reset every cached statement

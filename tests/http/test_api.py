@@ -296,6 +296,23 @@ def test_masking_in_list_and_detail():
         check(ph not in text, "full phone in list")
 
 
+def test_unmasked_detail_only_for_county_and_audited():
+    hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1", VILLAGE1)[0][0]
+    ids = {r[0] for r in db("SELECT p.id_no FROM person p JOIN household h ON h.id = p.household_id"
+                            " WHERE h.hh_no = ?", hh)}
+    for name in (V1, T1):
+        st, doc, _ = login(name).get("/api/households/%s?unmasked=1" % hh)
+        check(st == 403 and "县级经办" in doc["message"], (name, st, doc))
+    check(db("SELECT count(*) FROM audit WHERE action = 'household.read_unmasked'")[0][0] == 0,
+          "refused read audited as done")
+    st, doc, _ = login(C).get("/api/households/%s?unmasked=1" % hh)
+    check(st == 200 and {m["id_no"] for m in doc["members"]} == ids, (st, doc))
+    rows = db("SELECT actor, entity_key FROM audit WHERE action = 'household.read_unmasked'")
+    check(rows == [(C, hh)], rows)
+    st, doc, _ = login(C).get("/api/households/%s" % hh)
+    check(st == 200 and not ({m["id_no"] for m in doc["members"]} & ids), "masked by default")
+
+
 def test_search_and_paging():
     c = login(T1)
     st, p1, _ = c.get("/api/households?page=1")

@@ -183,6 +183,17 @@ static void test_throttling(void **state)
 	                 DX_LIMITED);
 	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.0.0.6", t + 1, &lg, &why),
 	                 DX_OK);
+	/* a day later a login clears out the old counters */
+	{
+		int64_t n, last;
+		assert_int_equal(dx_store_login_failures(st, "i:10.0.0.5", &n, &last), DX_OK);
+		assert_int_equal(n, DX_LOGIN_MAX_ADDR_FAILS);
+		assert_int_equal(
+		    dx_session_login(st, "xian", "quick-pass", "10.0.0.6", t + 90000, &lg, &why),
+		    DX_OK);
+		assert_int_equal(dx_store_login_failures(st, "i:10.0.0.5", &n, &last), DX_OK);
+		assert_int_equal(n, 0);
+	}
 	dx_buf_release(&why);
 }
 
