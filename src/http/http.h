@@ -59,10 +59,11 @@ struct dx_http_req {
 	struct dx_jobs *jobs;  /* the server's background jobs */
 
 	/* --- the response --- */
-	int status;           /* 0 = from err */
-	struct dx_buf out;    /* the body */
-	const char *ctype;    /* NULL = application/json */
-	char set_cookie[256]; /* a Set-Cookie header value, "" = none */
+	int status;              /* 0 = from err */
+	struct dx_buf out;       /* the body */
+	const char *ctype;       /* NULL = application/json */
+	const char *disposition; /* Content-Disposition, NULL = none */
+	char set_cookie[256];    /* a Set-Cookie header value, "" = none */
 };
 
 struct dx_route {
@@ -144,5 +145,6 @@ int dx_route_report(struct dx_http_req *r);
 int dx_route_overdue(struct dx_http_req *r);
 int dx_route_import(struct dx_http_req *r);
 int dx_route_job(struct dx_http_req *r);
+int dx_route_job_errors(struct dx_http_req *r);
 
 #endif

@@ -30,6 +30,7 @@ struct job {
 	char scope[13];
 	char kind[16];
 	char path[512];
+	char errors_path[512]; /* the annotated error workbook, "" if none */
 	int keep_valid;
 	enum job_state state;
 	int rc;
@@ -74,6 +75,8 @@ void dx_jobs_free(struct dx_jobs *j)
 		if (!b->joined)
 			pthread_join(b->th, NULL);
 		unlink(b->path);
+		if (b->errors_path[0])
+			unlink(b->errors_path);
 		dx_import_result_release(&b->res);
 		free(b);
 	}
@@ -113,6 +116,17 @@ static void *run(void *arg)
 	if (!rc)
 		rc = dx_import_run(st, &o, &res);
 	dx_store_close(st);
+	/* the user's sheet with its problems marked, while the upload is
+	 * still there to copy from */
+	if ((rc == DX_OK || rc == DX_INVALID) && res.nproblems) {
+		char ep[sizeof(b->errors_path)];
+		dx_snprintf(ep, sizeof(ep), "%s.errors.xlsx", b->path);
+		if (!dx_import_write_errors(b->path, &res, ep)) {
+			pthread_mutex_lock(&b->reg->mu);
+			dx_strlcpy(b->errors_path, ep, sizeof(b->errors_path));
+			pthread_mutex_unlock(&b->reg->mu);
+		}
+	}
 	unlink(b->path);
 	pthread_mutex_lock(&b->reg->mu);
 	b->res = res;
@@ -219,6 +233,11 @@ int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, cJSON *
 	                        (double)(b->state == JOB_RUNNING ? b->rows : b->res.rows));
 	if (b->state != JOB_RUNNING) {
 		cJSON_AddBoolToObject(o, "saved", b->rc == DX_OK);
+		if (b->errors_path[0]) {
+			char url[64];
+			dx_snprintf(url, sizeof(url), "/api/jobs/%lld/errors", (long long)b->id);
+			cJSON_AddStringToObject(o, "errors_url", url);
+		}
 		cJSON_AddNumberToObject(o, "added", (double)b->res.added);
 		cJSON_AddNumberToObject(o, "updated", (double)b->res.updated);
 		cJSON_AddNumberToObject(o, "unchanged", (double)b->res.unchanged);
@@ -239,4 +258,27 @@ int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, cJSON *
 	pthread_mutex_unlock(&j->mu);
 	*out = o;
 	return DX_OK;
+}
+
+int dx_jobs_errors(struct dx_jobs *j, const struct dx_actor *a, int64_t id, struct dx_buf *out)
+{
+	char path[512];
+	char tmp[65536];
+	struct job *b;
+	FILE *f;
+	size_t n;
+	pthread_mutex_lock(&j->mu);
+	if (id < 1 || (size_t)id > j->n || strcmp((b = j->jobs[id - 1])->owner, a->acc.name) ||
+	    b->state == JOB_RUNNING || !b->errors_path[0]) {
+		pthread_mutex_unlock(&j->mu);
+		return DX_NOT_FOUND;
+	}
+	dx_strlcpy(path, b->errors_path, sizeof(path));
+	pthread_mutex_unlock(&j->mu);
+	if (!(f = fopen(path, "rb")))
+		return DX_NOT_FOUND;
+	while ((n = fread(tmp, 1, sizeof(tmp), f)) > 0)
+		dx_buf_add(out, tmp, n);
+	fclose(f);
+	return out->err ? DX_NOMEM : DX_OK;
 }

@@ -31,4 +31,10 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
  * job another account started is DX_NOT_FOUND. */
 int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, struct cJSON **out);
 
+/* The annotated error workbook of finished job `id` (the uploaded sheet
+ * with the cells in error marked and a 错误说明 column) into out;
+ * DX_NOT_FOUND if the job is another account's, running, or had no
+ * problems. */
+int dx_jobs_errors(struct dx_jobs *j, const struct dx_actor *a, int64_t id, struct dx_buf *out);
+
 #endif

@@ -1,7 +1,9 @@
 /*
  * route_imports.c - POST /api/imports?kind=&keep_valid= (the body is the
  * xlsx or csv ledger) starts a background import; GET /api/jobs/{id}
- * reads its progress and, once done, its counts and problems.
+ * reads its progress and, once done, its counts and problems;
+ * GET /api/jobs/{id}/errors downloads the uploaded sheet with its problems
+ * marked (as `dixian import --errors`).
  */
 #include "core/dx.h"
 #include "http/http.h"
@@ -40,4 +42,19 @@ int dx_route_job(struct dx_http_req *r)
 	if ((rc = dx_jobs_get(r->jobs, &r->actor, id, &j)))
 		return dx_http_fail(r, rc, "没有编号为 %lld 的任务", (long long)id);
 	return dx_http_reply(r, j);
+}
+
+int dx_route_job_errors(struct dx_http_req *r)
+{
+	int64_t id;
+	int rc;
+	if ((rc = dx_http_args_only(r, NULL)) || (rc = dx_http_cap_id(r, 0, &id)))
+		return rc;
+	if ((rc = dx_jobs_errors(r->jobs, &r->actor, id, &r->out))) {
+		dx_buf_reset(&r->out);
+		return dx_http_fail(r, rc, "任务 %lld 没有错误报告", (long long)id);
+	}
+	r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	r->disposition = "attachment; filename=\"errors.xlsx\"";
+	return DX_OK;
 }

@@ -25,6 +25,7 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/overdue", dx_route_overdue, 0},
     {DX_POST, "/api/imports", dx_route_import, DX_ROUTE_WRITE | DX_ROUTE_UPLOAD},
     {DX_GET, "/api/jobs/{id}", dx_route_job, 0},
+    {DX_GET, "/api/jobs/{id}/errors", dx_route_job_errors, 0},
 };
 const size_t dx_nroutes = DX_ARRAY_SIZE(dx_routes);
 

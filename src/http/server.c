@@ -243,6 +243,8 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct dx_http_req *
 	add_security_headers(resp, !strncmp(r->url, "/api/", 5));
 	if (r->tls)
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
+	if (r->disposition)
+		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	r->status = status;

@@ -57,6 +57,7 @@ class Client:
         c.request(method, path, body=data.encode() if isinstance(data, str) else data, headers=h)
         r = c.getresponse()
         text = r.read()
+        self.last_body = text
         c.close()
         sc = r.getheader("Set-Cookie")
         if sc:
@@ -508,6 +509,19 @@ def test_upload_import_job():
     check(job["state"] == "done" and not job["saved"] and job["errors"] > 0, job)
     check(job["problems"] and all(p["message"] for p in job["problems"]), job["problems"][:2])
     check(db("SELECT count(*) FROM person")[0][0] == before, "a refused import changed the store")
+    # the error workbook: the sheet back with a 错误说明 column, for its owner only
+    st, _, r = c.get(job["errors_url"])
+    check(st == 200 and "spreadsheetml" in r.getheader("Content-Type"), st)
+    import io
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(c.last_body))
+    xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    check("错误说明" in xml, "no 错误说明 column")
+    check("attachment" in (r.getheader("Content-Disposition") or ""), "not a download")
+    st, _, _ = login(V1).get(job["errors_url"])
+    check(st == 404, st)
+    st, _, _ = c.get("/api/jobs/1/errors")  # a clean import has none
+    check(st == 404, st)
     # a village account of the other county cannot write into 532326
     v = login(V1)
     st, doc, _ = upload(v, "persons", data + "/persons_utf8bom.csv")
