@@ -460,6 +460,49 @@ def test_other_village_sees_nothing_on_every_route():
     check(before == after, (before, after))
 
 
+def test_concurrent_requests():
+    """Eight clients at once on every read route, while a ninth writes:
+    every answer is right (each worker thread has its own store
+    connection, and no request sees a stale snapshot)."""
+    clients = [login(n) for n in (V1, T1, C, V1)]
+    hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1", VILLAGE1)[0][0]
+    paths = ["/api/me", "/api/households", "/api/households/" + hh, "/api/clues", "/api/cases",
+             "/api/overdue", "/api/report?year=2025"]
+    errors = []
+
+    def reader(c, k):
+        for i in range(40):
+            p = paths[(i + k) % len(paths)]
+            st, doc, _ = c.get(p)
+            if st != 200:
+                errors.append((p, st, doc))
+
+    writer = login(V1)
+    free = free_household(VILLAGE1)
+    added = []
+
+    def write():
+        for h in free[2:7]:
+            st, doc, _ = writer.post("/api/clues", {"hh_no": h, "source": "干部排查", "reason": "住院"})
+            if st != 201:
+                errors.append(("write", st, doc))
+            else:
+                added.append(doc["id"])
+            # the writer's next read, on whichever worker, sees its write
+            st, doc, _ = writer.get("/api/clues")
+            if added and (st != 200 or doc["items"][-1]["id"] != added[-1]):
+                errors.append(("read-after-write", st))
+
+    ts = [threading.Thread(target=reader, args=(clients[k % 4], k)) for k in range(8)]
+    ts.append(threading.Thread(target=write))
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join()
+    check(not errors, errors[:3])
+    check(len(added) == len(free[2:7]) and len(added) > 0, added)
+
+
 def test_report_and_overdue():
     c = login(T1)
     st, rep, _ = c.get("/api/report?year=2025")
