@@ -3,7 +3,7 @@
 # SANITIZE=1 builds everything with ASan + UBSan (what .ci/run uses).
 
 CC      ?= cc
-PKGS    := sqlite3 libcjson libzip expat xlsxwriter libsodium
+PKGS    := sqlite3 libcjson libzip expat xlsxwriter libsodium libmicrohttpd
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow \
            -Wno-unused-parameter
@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz-replay clitest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz-replay clitest httptest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -44,7 +44,25 @@ $(BUILD)/%.o: %.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALLCF) -MMD -MP -c $< -o $@
 
-$(LIBA): $(LIB_OBJ)
+# the API document, compiled in (route_openapi.c): bytes as a C array
+GEN_OBJ  := $(BUILD)/gen/openapi_json.o
+$(BUILD)/gen/openapi_json.c: src/http/openapi.json
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q){ echo '/* generated from src/http/openapi.json by the Makefile: do not edit */'; \
+	  echo '#include <stddef.h>'; \
+	  echo 'extern const char dx_openapi_json[];'; \
+	  echo 'extern const size_t dx_openapi_json_len;'; \
+	  echo 'const char dx_openapi_json[] = {'; \
+	  od -An -v -tx1 $< | sed 's/ *\([0-9a-f][0-9a-f]\)/0x\1,/g'; \
+	  echo '0};'; \
+	  echo 'const size_t dx_openapi_json_len = sizeof(dx_openapi_json) - 1;'; } >$@.tmp && mv $@.tmp $@
+
+$(GEN_OBJ): $(BUILD)/gen/openapi_json.c
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALLCF) -c $< -o $@
+
+$(LIBA): $(LIB_OBJ) $(GEN_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 
@@ -81,25 +99,28 @@ fuzz-replay: $(FUZZ_BIN)
 clitest: dixian
 	@sh tests/cli/run.sh
 
+httptest: dixian
+	@sh tests/http/run.sh
+
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory all
 	@$(MAKE) --no-print-directory unit
 	@$(MAKE) --no-print-directory fuzz-replay
 	@$(MAKE) --no-print-directory clitest
+	@$(MAKE) --no-print-directory httptest
 
 bench:
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all
 	@sh bench/run.sh
 
-# The README's first command: build, make a demo county, show its report.
+# The README's first command: build, make a demo county with an account
+# and password at each level, and serve it until Ctrl-C.
 demo:
 	@sh scripts/deps.sh build
 	@$(MAKE) --no-print-directory all
-	@rm -f demo.db demo.db-wal demo.db-shm
-	./dixian demo --households 3000 --db demo.db
-	./dixian report --db demo.db --area 532399 --year 2025
+	@sh scripts/demo.sh
 
 clean:
 	rm -rf build build-san dixian

@@ -6,6 +6,12 @@
 #include "app/account.h"
 #include "core/area.h"
 #include "store/procedure.h"
+#include "app/clue.h"
+#include "core/text.h"
+#include "store/session.h"
+
+#include <sodium.h>
+#include <strings.h>
 
 int dx_app_level_parse(const char *s, enum dx_level *out)
 {
@@ -141,4 +147,92 @@ int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], stru
 		return DX_DENIED;
 	}
 	return DX_OK;
+}
+
+/* ---- passwords (issue 14) ---- */
+
+/* 1 if hay contains needle, ASCII letters compared without case. */
+static int contains_nocase(const char *hay, const char *needle)
+{
+	size_t n = strlen(needle);
+	if (!n)
+		return 0;
+	for (; *hay; hay++)
+		if (!strncasecmp(hay, needle, n))
+			return 1;
+	return 0;
+}
+
+/* Characters (UTF-8 code points) in s. */
+static size_t utf8_chars(const char *s)
+{
+	size_t n = 0;
+	for (; *s; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
+struct passwd_arg {
+	const char *name, *hash, *by;
+	int disable;
+};
+
+static int passwd_txn(struct dx_store *st, void *arg)
+{
+	struct passwd_arg *p = arg;
+	struct dx_account a;
+	int rc;
+	if ((rc = dx_store_account_get(st, p->name, &a)))
+		return rc;
+	rc = p->disable ? dx_store_account_set_disabled(st, p->name, 1)
+			: dx_store_account_set_password(st, p->name, p->hash);
+	if (!rc)
+		rc = dx_store_session_delete_account(st, p->name);
+	if (!rc)
+		rc = dx_store_audit(st, a.county, p->by ? p->by : "cli",
+				    p->disable ? "account.disable" : "account.passwd", "account",
+				    p->name, NULL, NULL);
+	return rc;
+}
+
+int dx_account_passwd(struct dx_store *st, const char *name, const char *password,
+		      const char *by, struct dx_buf *why)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	struct passwd_arg p = {name, hash, by, 0};
+	int rc;
+	if (!name || !password)
+		return DX_USAGE;
+	if (strlen(password) > DX_PASSWORD_MAX_BYTES || !dx_utf8_valid(password, strlen(password))) {
+		dx_buf_addf(why, "密码过长或不是有效文本（最多%d字节）", DX_PASSWORD_MAX_BYTES);
+		return DX_INVALID;
+	}
+	if (utf8_chars(password) < DX_PASSWORD_MIN) {
+		dx_buf_addf(why, "密码太短（至少%d个字符）", DX_PASSWORD_MIN);
+		return DX_INVALID;
+	}
+	if (contains_nocase(password, name)) {
+		dx_buf_addf(why, "密码不能包含账号名 %s", name);
+		return DX_INVALID;
+	}
+	if (sodium_init() < 0)
+		return DX_IO;
+	if (crypto_pwhash_str(hash, password, strlen(password), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE))
+		return DX_NOMEM; /* libsodium could not get the memory */
+	rc = dx_proc_txn(st, passwd_txn, &p);
+	if (rc == DX_NOT_FOUND)
+		dx_buf_addf(why, "没有账号 %s（用 dixian account add 创建）", name);
+	sodium_memzero(hash, sizeof(hash));
+	return rc;
+}
+
+int dx_account_disable(struct dx_store *st, const char *name, const char *by,
+		       struct dx_buf *why)
+{
+	struct passwd_arg p = {name, NULL, by, 1};
+	int rc = dx_proc_txn(st, passwd_txn, &p);
+	if (rc == DX_NOT_FOUND)
+		dx_buf_addf(why, "没有账号 %s", name ? name : "");
+	return rc;
 }

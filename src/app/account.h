@@ -46,4 +46,21 @@ int dx_actor_may_unmask(const struct dx_actor *a);
  */
 int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], struct dx_buf *why);
 
+/* ---- passwords (issue 14; the HTTP login reads them) ---- */
+
+/* Bounds of a password, in characters and bytes. */
+enum { DX_PASSWORD_MIN = 8, DX_PASSWORD_MAX_BYTES = 256 };
+
+/*
+ * Set account `name`'s password: at least DX_PASSWORD_MIN characters, not
+ * equal to or containing the account name (ASCII case ignored), stored as
+ * an Argon2id string (libsodium crypto_pwhash_str, interactive limits).
+ * Ends the account's sessions.  Audited as `by`, without the password.
+ */
+int dx_account_passwd(struct dx_store *st, const char *name, const char *password,
+		      const char *by, struct dx_buf *why);
+/* Disable account `name`: it can no longer log in, and its sessions end. */
+int dx_account_disable(struct dx_store *st, const char *name, const char *by,
+		       struct dx_buf *why);
+
 #endif

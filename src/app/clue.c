@@ -153,8 +153,13 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 		dx_strlcpy(c->source, src, sizeof(c->source));
 		dx_strlcpy(c->reason, r->reason, sizeof(c->reason));
 		rc = dx_store_hh_by_no(st, r->hh_no ? r->hh_no : "", &hh);
-		if (rc == DX_NOT_FOUND)
-			dx_buf_addf(x->why, "没有户编号为 %s 的农户", r->hh_no ? r->hh_no : "");
+		/* another area's household answers as a missing one, so that
+		 * an account cannot probe which 户编号 exist elsewhere */
+		if (rc == DX_NOT_FOUND || (!rc && !dx_actor_sees(x->a, hh.area_code))) {
+			dx_buf_addf(x->why, "没有户编号为 %s 的农户（或不在账号 %s 的管辖范围内）",
+				    r->hh_no ? r->hh_no : "", x->a->acc.name);
+			return DX_NOT_FOUND;
+		}
 		if (rc)
 			return rc;
 	}

@@ -49,5 +49,6 @@ int cmd_warning(int argc, char **argv);
 int cmd_report(int argc, char **argv);
 int cmd_household(int argc, char **argv);
 int cmd_person(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 #endif

@@ -32,7 +32,8 @@ static const struct dx_cmd commands[] = {
 	{"check", cmd_check, "check [--area A] [--as-of D] [--format csv|text] [--db FILE]",
 	 "data-quality worklist"},
 	{"account", cmd_account,
-	 "account add NAME --level 村|乡|县 --scope CODE [--role 经办|查看] | account list [--db FILE]",
+	 "account add NAME --level 村|乡|县 --scope CODE [--role 经办|查看] | account list | "
+	 "account passwd NAME (password on stdin) | account disable NAME [--db FILE]",
 	 "manage the accounts commands act as"},
 	{"clue", cmd_clue,
 	 "clue add HH --source S --reason R [--found DATE] | clue add --warning ID | "
@@ -81,6 +82,10 @@ static const struct dx_cmd commands[] = {
 	 "person leave 身份证号 --reason 死亡|迁出|婚嫁|服刑|其他 --date D | "
 	 "person move 身份证号 --to 户编号 [--relation R] --date D  (all --as ACCOUNT [--db FILE])",
 	 "members who join, leave or move (history kept)"},
+	{"serve", cmd_serve,
+	 "serve [--db FILE] [--bind 127.0.0.1] [--port 8080] [--threads N] "
+	 "[--tls-cert F --tls-key F] [--upload-max MIB] [--routes]",
+	 "the JSON API and web server (Ctrl-C stops it)"},
 };
 
 const char *dx_cli_db_path(const char *opt)

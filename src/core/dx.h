@@ -34,7 +34,8 @@
 	X(VERSION, 9, 500, "store version not supported")            \
 	X(STATE, 10, 409, "not allowed in the current state")        \
 	X(TOOBIG, 11, 413, "input too large")                        \
-	X(USAGE, 12, 400, "bad usage")
+	X(USAGE, 12, 400, "bad usage")                               \
+	X(LIMITED, 13, 429, "too many attempts")
 
 enum dx_err {
 #define DX_ERR_ENUM(name, code, http, desc) DX_##name = code,

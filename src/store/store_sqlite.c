@@ -557,8 +557,31 @@ static const char schema_v9[] =
 	PERSON_MEMBERS_TRIGGERS_V9
 	PERSON_SUMMARY_TRIGGERS_V9;
 
+/*
+ * Version 10 (issue 14): logging in.  account.pw_hash (since version 1)
+ * gets its Argon2id string, and an account can be disabled.  Sessions are
+ * kept by the hash of their token, never the token; times are Unix
+ * seconds, compared on every request.  login_failure counts failed logins
+ * per key ('a:' account name or 'i:' client address) for throttling.
+ */
+static const char schema_v10[] =
+	"ALTER TABLE account ADD COLUMN disabled INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE session("
+	" token_hash TEXT PRIMARY KEY,"
+	" account_id INTEGER NOT NULL REFERENCES account(id),"
+	" created_at INTEGER NOT NULL,"
+	" last_seen INTEGER NOT NULL,"
+	" expires_at INTEGER NOT NULL,"
+	" csrf TEXT NOT NULL) STRICT;"
+	"CREATE INDEX session_account ON session(account_id);"
+	"CREATE TABLE login_failure("
+	" key TEXT PRIMARY KEY,"
+	" failures INTEGER NOT NULL,"
+	" last_at INTEGER NOT NULL) STRICT;";
+
 static const char *const sq_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-					     schema_v6, schema_v7, schema_v8, schema_v9};
+					     schema_v6, schema_v7, schema_v8, schema_v9,
+					     schema_v10};
 
 static int sq_err(sqlite3 *db, int src, const char *what)
 {

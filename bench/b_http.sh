@@ -1,0 +1,61 @@
+# HTTP: GET /api/households/{户编号} with a logged-in session, wrk -c 64 over
+# a 100k-household demo store (issue 14: at least 20,000 requests/s, 0
+# errors, and at least half the rate of nginx serving the same JSON as a
+# static file).  Baseline, side by side: Debian's nginx-light on the same
+# machine with the same number of worker processes as dixian has threads.
+. "$TOP/bench/lib.sh"
+n=${DIXIAN_BENCH_HTTP_HH:-100000}
+dur=${DIXIAN_BENCH_HTTP_SECONDS:-20}
+threads=$(nproc)
+db=http$n.db
+[ -e $db ] || $DIXIAN demo --households $n --db $db --today 2026-11-24 --quiet >/dev/null
+echo "bench-password-1" | $DIXIAN account passwd xian532399 --db $db >/dev/null
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+$DIXIAN serve --db $db --port $port --threads $threads >serve.out 2>serve.log &
+pid=$!
+for i in $(seq 50); do curl -s -o /dev/null http://127.0.0.1:$port/ && break; sleep 0.1; done
+hh=$(sqlite3 $db "SELECT hh_no FROM household ORDER BY id LIMIT 1 OFFSET 5000")
+cookie=$(curl -s -D - -o /dev/null -d '{"username":"xian532399","password":"bench-password-1"}' \
+	http://127.0.0.1:$port/api/login | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')
+curl -s -H "Cookie: $cookie" http://127.0.0.1:$port/api/households/$hh >hh.json
+# wrk: requests/s, p50 and p99 latency, errors (non-2xx + socket errors)
+run_wrk() {
+	wrk -t 2 -c 64 -d ${dur}s --latency -H "$2" "$1" >wrk.txt 2>&1
+	rps=$(awk '/^Requests\/sec/ {print $2}' wrk.txt)
+	p50=$(awk '$1 == "50%" {print $2}' wrk.txt)
+	p99=$(awk '$1 == "99%" {print $2}' wrk.txt)
+	errs=$(awk '/Non-2xx/ {s += $NF} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}' wrk.txt)
+}
+run_wrk http://127.0.0.1:$port/api/households/$hh "Cookie: $cookie"
+d_rps=$rps d_p50=$p50 d_p99=$p99 d_err=$errs
+kill -TERM $pid
+wait $pid
+# nginx-light on the same JSON, same number of workers
+mkdir -p nginx/www/api/households nginx/tmp
+cp hh.json nginx/www/api/households/$hh
+nport=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+cat >nginx/nginx.conf <<NGINX
+worker_processes $threads;
+pid $PWD/nginx/nginx.pid;
+error_log $PWD/nginx/error.log;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path $PWD/nginx/tmp; proxy_temp_path $PWD/nginx/tmp;
+	fastcgi_temp_path $PWD/nginx/tmp; uwsgi_temp_path $PWD/nginx/tmp; scgi_temp_path $PWD/nginx/tmp;
+	default_type application/json;
+	server { listen 127.0.0.1:$nport; root $PWD/nginx/www; }
+}
+NGINX
+nginx -c $PWD/nginx/nginx.conf -p $PWD/nginx
+sleep 0.3
+run_wrk http://127.0.0.1:$nport/api/households/$hh "Cookie: $cookie"
+n_rps=$rps n_p50=$p50 n_p99=$p99
+kill $(cat nginx/nginx.pid)
+echo "http household detail ($n households, wrk -c 64 -d ${dur}s, $threads threads): dixian ${d_rps} req/s (p50 ${d_p50}, p99 ${d_p99}, errors ${d_err}), baseline nginx static file ${n_rps} req/s (p50 ${n_p50}, p99 ${n_p99}), ratio $(ratio $d_rps $n_rps)"
+if awk -v d=$d_rps -v n=$n_rps -v e=$d_err 'BEGIN { exit !(d >= 20000 && d >= n / 2 && e == 0) }'; then
+	echo "http target met"
+else
+	echo "http target NOT met"
+	exit 1
+fi

@@ -1,0 +1,31 @@
+/*
+ * http_int.h - what server.c shares with the route files and nothing else
+ * needs: header and cookie access, and errors that are not dx_errs.
+ */
+#ifndef DX_HTTP_INT_H
+#define DX_HTTP_INT_H
+
+#include "http/http.h"
+
+#define DX_SESSION_COOKIE "dx_session"
+
+/* Request header `name` (case-insensitive), or NULL. */
+const char *dx_http_header(struct dx_http_req *r, const char *name);
+/* Cookie `name`, or NULL. */
+const char *dx_http_cookie(struct dx_http_req *r, const char *name);
+/* Answer with `status` (401, 405, 429 ...) and {"code": code, "message":
+ * msg}; returns a dx_err for the handler to pass on. */
+int dx_http_fail_status(struct dx_http_req *r, int status, const char *code, const char *msg);
+
+/* Members of a body checked by dx_http_json_body: the string (NULL if
+ * absent), the integer (0) and the boolean (0). */
+const char *dx_http_jstr(const struct cJSON *body, const char *name);
+int64_t dx_http_jint(const struct cJSON *body, const char *name);
+int dx_http_jbool(const struct cJSON *body, const char *name);
+/* Path capture i as a positive id; otherwise 404. */
+int dx_http_cap_id(struct dx_http_req *r, int i, int64_t *id);
+/* A date the client may give (NULL = today) into out, ISO; not in the
+ * future.  DX_INVALID with the message on r. */
+int dx_http_date(struct dx_http_req *r, const char *given, const char *what, char out[11]);
+
+#endif

@@ -1,0 +1,60 @@
+/*
+ * route_imports.c - POST /api/imports?kind=&keep_valid= (the body is the
+ * xlsx or csv ledger) starts a background import; GET /api/jobs/{id}
+ * reads its progress and, once done, its counts and problems;
+ * GET /api/jobs/{id}/errors downloads the uploaded sheet with its problems
+ * marked (as `dixian import --errors`).
+ */
+#include "core/dx.h"
+#include "http/http.h"
+#include "http/http_int.h"
+#include "http/jobs.h"
+
+#include <cjson/cJSON.h>
+
+int dx_route_import(struct dx_http_req *r)
+{
+	static const char *const args[] = {"kind", "keep_valid", NULL};
+	const char *kv = dx_http_arg(r, "keep_valid");
+	cJSON *j;
+	int64_t id;
+	int rc;
+	if ((rc = dx_http_args_only(r, args)))
+		return rc;
+	if (kv && strcmp(kv, "0") && strcmp(kv, "1"))
+		return dx_http_fail(r, DX_INVALID, "keep_valid 应为 0 或 1");
+	if ((rc = dx_jobs_start_import(r->jobs, &r->actor, dx_http_arg(r, "kind"), r->body,
+	                               r->body_len, kv && !strcmp(kv, "1"), &id, &r->why)))
+		return rc;
+	j = cJSON_CreateObject();
+	cJSON_AddNumberToObject(j, "id", (double)id);
+	r->status = 202;
+	return dx_http_reply(r, j);
+}
+
+int dx_route_job(struct dx_http_req *r)
+{
+	cJSON *j = NULL;
+	int64_t id;
+	int rc;
+	if ((rc = dx_http_args_only(r, NULL)) || (rc = dx_http_cap_id(r, 0, &id)))
+		return rc;
+	if ((rc = dx_jobs_get(r->jobs, &r->actor, id, &j)))
+		return dx_http_fail(r, rc, "没有编号为 %lld 的任务", (long long)id);
+	return dx_http_reply(r, j);
+}
+
+int dx_route_job_errors(struct dx_http_req *r)
+{
+	int64_t id;
+	int rc;
+	if ((rc = dx_http_args_only(r, NULL)) || (rc = dx_http_cap_id(r, 0, &id)))
+		return rc;
+	if ((rc = dx_jobs_errors(r->jobs, &r->actor, id, &r->out))) {
+		dx_buf_reset(&r->out);
+		return dx_http_fail(r, rc, "任务 %lld 没有错误报告", (long long)id);
+	}
+	r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	r->disposition = "attachment; filename=\"errors.xlsx\"";
+	return DX_OK;
+}

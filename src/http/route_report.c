@@ -1,0 +1,48 @@
+/*
+ * route_report.c - GET /api/report?area=&year=&as_of=: the work report's
+ * figures as JSON (app/report.c builds, io/report_json.c renders), for an
+ * area within the actor's scope (a wider one is refused).
+ *
+ * The policy look-up below repeats cmd_report's; issue 12 moves it into
+ * the report use case.
+ */
+#include "core/dx.h"
+#include "http/http.h"
+#include "http/http_int.h"
+#include "app/policy.h"
+#include "app/report.h"
+
+int dx_route_report(struct dx_http_req *r)
+{
+	static const char *const args[] = {"area", "year", "as_of", NULL};
+	const char *ys = dx_http_arg(r, "year"), *as_of_arg = dx_http_arg(r, "as_of");
+	struct dx_report_opts o;
+	struct dx_report rep;
+	struct dx_policy pol;
+	char area[13], as_of[11] = "";
+	int64_t year = 0;
+	int rc;
+	memset(&o, 0, sizeof(o));
+	memset(&rep, 0, sizeof(rep));
+	if ((rc = dx_http_args_only(r, args)))
+		return rc;
+	if (!ys || dx_parse_i64(ys, &year) || year < 2000 || year > 2100)
+		return dx_http_fail(r, DX_INVALID, "year 应为四位年份");
+	if (as_of_arg && (rc = dx_http_date(r, as_of_arg, "as_of", as_of)))
+		return rc;
+	if ((rc = dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why)))
+		return rc;
+	if ((rc = dx_app_policy(r->st, area, (int)year, as_of, &pol)))
+		return rc;
+	o.area = area;
+	o.year = (int)year;
+	o.as_of = as_of;
+	o.label = pol.target_label;
+	o.visits_active = pol.visits_per_week_active;
+	o.visits_eliminated = pol.visits_per_week_eliminated;
+	if ((rc = dx_report_build(r->st, &o, &rep, &r->why)))
+		return rc;
+	dx_report_json(&rep, &r->out);
+	dx_report_release(&rep);
+	return r->out.err ? DX_NOMEM : DX_OK;
+}

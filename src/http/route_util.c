@@ -1,0 +1,50 @@
+/*
+ * route_util.c - small helpers the route files share: optional string
+ * members of a parsed body, ids in paths and dates a client may give.
+ */
+#include "core/dx.h"
+#include "http/http.h"
+#include "http/http_int.h"
+#include "core/date.h"
+
+#include <cjson/cJSON.h>
+
+const char *dx_http_jstr(const struct cJSON *body, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(body, name);
+	return cJSON_IsString(v) ? v->valuestring : NULL;
+}
+
+int64_t dx_http_jint(const struct cJSON *body, const char *name)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(body, name);
+	return cJSON_IsNumber(v) ? (int64_t)v->valuedouble : 0;
+}
+
+int dx_http_jbool(const struct cJSON *body, const char *name)
+{
+	return cJSON_IsTrue(cJSON_GetObjectItemCaseSensitive(body, name));
+}
+
+int dx_http_cap_id(struct dx_http_req *r, int i, int64_t *id)
+{
+	if (dx_parse_i64(r->cap[i], id) || *id < 1)
+		return dx_http_fail(r, DX_NOT_FOUND, "编号 \"%.20s\" 不存在", r->cap[i]);
+	return DX_OK;
+}
+
+int dx_http_date(struct dx_http_req *r, const char *given, const char *what, char out[11])
+{
+	struct dx_date d;
+	if (!given) {
+		dx_strlcpy(out, r->today, 11);
+		return DX_OK;
+	}
+	if (dx_date_parse(given, strlen(given), &d))
+		return dx_http_fail(r, DX_INVALID, "%s \"%.20s\" 不是有效日期（应为 YYYY-MM-DD）",
+		                    what, given);
+	dx_date_format(&d, out);
+	if (strcmp(out, r->today) > 0)
+		return dx_http_fail(r, DX_INVALID, "%s %s 晚于今天 %s", what, out, r->today);
+	return DX_OK;
+}

@@ -1,0 +1,114 @@
+/*
+ * routes.c - the one table of HTTP routes `{method, pattern, handler,
+ * flags}` (as git's commands[] table) and the matcher that picks a route
+ * and captures the {x} parts of the path.  /api/openapi.json documents
+ * every route here; tests/http checks the two agree both ways.
+ */
+#include "core/dx.h"
+#include "http/http.h"
+
+const struct dx_route dx_routes[] = {
+    {DX_GET, "/", dx_route_index, DX_ROUTE_PUBLIC},
+    {DX_POST, "/api/login", dx_route_login, DX_ROUTE_PUBLIC},
+    {DX_POST, "/api/logout", dx_route_logout, DX_ROUTE_CSRF},
+    {DX_GET, "/api/me", dx_route_me, 0},
+    {DX_GET, "/api/openapi.json", dx_route_openapi, DX_ROUTE_PUBLIC},
+    {DX_GET, "/api/households", dx_route_households, 0},
+    {DX_GET, "/api/households/{hh_no}", dx_route_household, 0},
+    {DX_GET, "/api/clues", dx_route_clues, 0},
+    {DX_POST, "/api/clues", dx_route_clue_add, DX_ROUTE_WRITE},
+    {DX_GET, "/api/cases", dx_route_cases, 0},
+    {DX_POST, "/api/cases", dx_route_case_open, DX_ROUTE_WRITE},
+    {DX_GET, "/api/cases/{id}", dx_route_case, 0},
+    {DX_POST, "/api/cases/{id}/steps", dx_route_case_step, DX_ROUTE_WRITE},
+    {DX_GET, "/api/report", dx_route_report, 0},
+    {DX_GET, "/api/overdue", dx_route_overdue, 0},
+    {DX_POST, "/api/imports", dx_route_import, DX_ROUTE_WRITE | DX_ROUTE_UPLOAD},
+    {DX_GET, "/api/jobs/{id}", dx_route_job, 0},
+    {DX_GET, "/api/jobs/{id}/errors", dx_route_job_errors, 0},
+};
+const size_t dx_nroutes = DX_ARRAY_SIZE(dx_routes);
+
+static int hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+int dx_http_urldecode(const char *src, size_t n, char *out, size_t size)
+{
+	size_t o = 0;
+	for (size_t i = 0; i < n; i++) {
+		int c = (unsigned char)src[i];
+		if (c == '%') {
+			int hi, lo;
+			if (i + 2 >= n)
+				return DX_INVALID;
+			hi = hexval((unsigned char)src[i + 1]);
+			lo = hexval((unsigned char)src[i + 2]);
+			if (hi < 0 || lo < 0)
+				return DX_INVALID;
+			c = hi * 16 + lo;
+			i += 2;
+		}
+		if (c == 0 || o + 1 >= size)
+			return DX_INVALID;
+		out[o++] = (char)c;
+	}
+	if (size == 0)
+		return DX_INVALID;
+	out[o] = 0;
+	return DX_OK;
+}
+
+/* Match path against pattern, capturing {x} segments into cap; 1 if it
+ * matches.  A capture is one non-empty segment. */
+static int match(const char *pattern, const char *path, char cap[][64])
+{
+	int ncap = 0;
+	const char *p = pattern, *s = path;
+	while (*p && *s) {
+		if (*p == '{') {
+			const char *e = strchr(s, '/');
+			size_t n = e ? (size_t)(e - s) : strlen(s);
+			if (!n || ncap >= DX_HTTP_MAX_CAPTURES ||
+			    dx_http_urldecode(s, n, cap[ncap], 64))
+				return 0;
+			ncap++;
+			s += n;
+			p = strchr(p, '}');
+			if (!p)
+				return 0;
+			p++;
+			continue;
+		}
+		if (*p != *s)
+			return 0;
+		p++;
+		s++;
+	}
+	return !*p && !*s;
+}
+
+const struct dx_route *dx_route_find(int method, const char *path, struct dx_http_req *r,
+                                     int *path_known)
+{
+	char cap[DX_HTTP_MAX_CAPTURES][64] = {{0}};
+	*path_known = 0;
+	for (size_t i = 0; i < dx_nroutes; i++) {
+		if (!match(dx_routes[i].pattern, path, cap))
+			continue;
+		if (dx_routes[i].method != method) {
+			*path_known = 1;
+			continue;
+		}
+		memcpy(r->cap, cap, sizeof(cap));
+		return &dx_routes[i];
+	}
+	return NULL;
+}

@@ -1,0 +1,88 @@
+#!/bin/sh
+# The HTTP tests: a fresh demo store with accounts and passwords, then
+# `dixian serve` on a free loopback port, driven by test_api.py (python3's
+# standard library only).  Prints one line per test and a closing count.
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+D="$top/dixian"
+dir=$(mktemp -d /tmp/dixian-http.XXXXXX)
+cd "$dir" || exit 1
+fail() { echo "FAIL http setup: $*"; sed 's/^/    /' "$dir/log" 2>/dev/null | tail -20; exit 1; }
+{
+	"$D" demo --households 2000 --db d.db &&
+	"$D" account add kan532399101001 --level 村 --scope 532399101001 --role 查看 --db d.db &&
+	for a in xian532399 xiang532399101 xiang532399102 cun532399101001 cun532399101002 \
+		cun532399102001 kan532399101001 cun532399101003; do
+		echo "pw-$a-secret" | sed 's/cun\|xiang\|xian\|kan//' | "$D" account passwd "$a" --db d.db || exit 1
+	done &&
+	# a second county from the sample ledger, with a county account, for uploads
+	"$D" import persons "$top/../shared/data/persons_gb18030.csv" --db d.db &&
+	"$D" account add xian532326 --level 县 --scope 532326 --db d.db &&
+	echo "pw-532326-secret" | "$D" account passwd xian532326 --db d.db
+} >"$dir/log" 2>&1 || fail "demo store"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$D" serve --db d.db --port "$port" --threads 4 >"$dir/serve.out" 2>"$dir/serve.log" &
+pid=$!
+DATA="$top/../shared/data" DIXIAN="$D" DB="$dir/d.db" PORT="$port" SERVER_PID="$pid" python3 "$top/tests/http/test_api.py"
+rc=$?
+# test_graceful_stop sent SIGTERM during a request: the server must have
+# finished it and exited 0 (a server still running is stopped here)
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+src=$?
+if [ "$src" != 0 ]; then
+	echo "FAIL http: the server exited $src after SIGTERM"
+	rc=1
+elif ! grep -q 'stopped; closing' "$dir/serve.log"; then
+	echo "FAIL http: the server did not stop cleanly"
+	rc=1
+else
+	echo "ok   server stopped with exit 0"
+fi
+# the access log names route patterns: no 户编号, ID numbers, names or
+# query strings
+if grep -E '[0-9]{12}|\?|=' "$dir/serve.log" >"$dir/leak" ||
+	! grep -q 'GET /api/households/{hh_no} 200' "$dir/serve.log"; then
+	echo "FAIL http: personal data or queries in the access log:"
+	head -5 "$dir/leak"
+	rc=1
+else
+	echo "ok   access log without personal data"
+fi
+# HTTPS: the session cookie is Secure, and HSTS is sent
+openssl req -x509 -newkey rsa:2048 -nodes -keyout key.pem -out cert.pem -days 2 \
+	-subj /CN=127.0.0.1 >/dev/null 2>&1 || { echo "FAIL http: openssl"; rc=1; }
+"$D" serve --db d.db --port "$port" --tls-cert cert.pem --tls-key key.pem \
+	>"$dir/tls.out" 2>"$dir/tls.log" &
+pid=$!
+if PORT="$port" python3 - <<'PY'; then
+import http.client, json, os, ssl, sys, time
+ctx = ssl._create_unverified_context()
+for _ in range(100):
+    try:
+        c = http.client.HTTPSConnection("127.0.0.1", int(os.environ["PORT"]), context=ctx, timeout=30)
+        c.request("POST", "/api/login", body=json.dumps({"username": "xian532399",
+                  "password": "pw-532399-secret"}), headers={"Content-Type": "application/json"})
+        r = c.getresponse()
+        break
+    except OSError:
+        time.sleep(0.05)
+r.read()
+sc = r.getheader("Set-Cookie") or ""
+ok = r.status == 200 and "; Secure" in sc and r.getheader("Strict-Transport-Security")
+sys.exit(0 if ok else 1)
+PY
+	echo "ok   https: Secure session cookie"
+else
+	echo "FAIL http: https login or its Secure cookie"
+	rc=1
+fi
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+if [ "$rc" = 0 ]; then
+	rm -rf "$dir"
+else
+	echo "server log: $dir/serve.log"
+	tail -20 "$dir/serve.log" | sed 's/^/    /'
+fi
+exit "$rc"
