@@ -9,6 +9,7 @@
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/money.h"
+#include "core/outfile.h"
 
 #include <xlsxwriter.h>
 
@@ -186,6 +187,7 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
 	lxw_workbook *wb;
 	lxw_format *head;
+	struct dx_outfile out;
 	struct sheet s = {0};
 	char county[7], title[128];
 	lxw_error err;
@@ -195,7 +197,13 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 		return DX_DENIED;
 	}
 	dx_area_county(a->acc.scope, county);
-	if (!(wb = workbook_new_opt(path, &opt))) {
+	/* written beside path and renamed in (issue 13.3) */
+	if ((rc = dx_outfile_open(&out, path, DX_OUTFILE_BY_NAME))) {
+		dx_buf_addf(why, "%s：%s", path, dx_outfile_why(rc));
+		return rc;
+	}
+	if (!(wb = workbook_new_opt(out.name, &opt))) {
+		dx_outfile_abort(&out);
 		dx_buf_addf(why, "无法创建文件 %s", path);
 		return DX_IO;
 	}
@@ -217,6 +225,10 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 		dx_buf_addf(why, "写入 %s 失败", path);
 		rc = DX_IO;
 	}
+	if (rc)
+		dx_outfile_abort(&out);
+	else if ((rc = dx_outfile_commit(&out)))
+		dx_buf_addf(why, "%s：%s", path, dx_outfile_why(rc));
 	*rows = (long)s.row;
 	if (!rc && unmasked) {
 		char what[160];

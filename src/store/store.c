@@ -3,6 +3,7 @@
  * prepared-statement cache shared by all drivers.
  */
 #include "core/dx.h"
+#include "core/outfile.h"
 #include "store/derived.h"
 #include "store/store_int.h"
 
@@ -151,6 +152,8 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 			goto fail;
 		}
 	}
+	/* no output of this run may be written over the store (issue 13.3) */
+	dx_outfile_protect(path, 1);
 	*out = st;
 	return DX_OK;
 fail:
