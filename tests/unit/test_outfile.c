@@ -207,14 +207,15 @@ static void test_full_disk(void **state)
 
 	put("e.csv", "the good export");
 	path_of(p, sizeof(p), "e.csv");
-	memset(big, 'x', sizeof(big));
+	memset(big, 'x', sizeof(big) - 1);
+	big[sizeof(big) - 1] = '\0';
 	signal(SIGXFSZ, SIG_IGN);
 	assert_int_equal(getrlimit(RLIMIT_FSIZE, &old), 0);
 	lim = old;
 	lim.rlim_cur = 4096;
 	assert_int_equal(setrlimit(RLIMIT_FSIZE, &lim), 0);
 	assert_int_equal(dx_outfile_open(&o, p, 0), 0);
-	fwrite(big, 1, sizeof(big), o.f);
+	fwrite(big, 1, sizeof(big) - 1, o.f);
 	assert_int_equal(dx_outfile_commit(&o), DX_IO);
 	/* the table writer, the same way */
 	{

@@ -50,15 +50,25 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* A growing byte buffer for the parts. */
+/* A growing byte buffer for the parts (doubling: the parts run to tens
+ * of MiB in small pieces). */
 struct part {
 	char *p;
-	size_t len;
+	size_t len, alloc;
 };
+
+static void room(struct part *b, size_t n)
+{
+	if (b->len + n + 1 <= b->alloc)
+		return;
+	while (b->len + n + 1 > b->alloc)
+		b->alloc = b->alloc ? 2 * b->alloc : 4096;
+	b->p = dx_xrealloc(b->p, b->alloc);
+}
 
 static void add(struct part *b, const char *s, size_t n)
 {
-	b->p = dx_xrealloc(b->p, b->len + n + 1);
+	room(b, n);
 	memcpy(b->p + b->len, s, n);
 	b->len += n;
 }
@@ -71,7 +81,7 @@ static void adds(struct part *b, const char *s)
 /* n bytes of c */
 static void fill(struct part *b, int c, size_t n)
 {
-	b->p = dx_xrealloc(b->p, b->len + n + 1);
+	room(b, n);
 	memset(b->p + b->len, c, n);
 	b->len += n;
 }
@@ -80,7 +90,7 @@ static void fill(struct part *b, int c, size_t n)
 static void noise(struct part *b, size_t n)
 {
 	static uint32_t x = 12345;
-	b->p = dx_xrealloc(b->p, b->len + n + 1);
+	room(b, n);
 	for (size_t i = 0; i < n; i++) {
 		x = x * 1103515245u + 12345u;
 		b->p[b->len + i] = (char)('a' + (x >> 16) % 26);
