@@ -9,6 +9,7 @@
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/money.h"
+#include "core/outfile.h"
 #include "io/template.h"
 #include "io/xlsx_write.h"
 #include "store/ledger.h"
@@ -282,8 +283,11 @@ int dx_export_run(struct dx_store *st, const struct dx_export_opts *o, long *row
 		rc = DX_USAGE;
 		goto out;
 	}
-	if ((rc = dx_tw_open(&x->w, o->out, o->out ? dx_tw_format_of(o->out) : DX_TW_CSV, sheet)))
+	if ((rc = dx_tw_open(&x->w, o->out, o->out ? dx_tw_format_of(o->out) : DX_TW_CSV, sheet))) {
+		if (dx_outfile_why(rc))
+			dx_buf_addf(why, "无法写入 %s：%s", o->out, dx_outfile_why(rc));
 		goto out;
+	}
 	if (!strcmp(o->kind, "persons")) {
 		header(x, "persons");
 		rc = dx_ledger_export_persons(st, o->area, person_row, x);

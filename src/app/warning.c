@@ -9,6 +9,7 @@
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/money.h"
+#include "core/outfile.h"
 #include "io/xlsx_write.h"
 
 #include <xlsxwriter.h>
@@ -203,6 +204,7 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
 	lxw_workbook *wb = NULL;
 	lxw_format *head;
+	struct dx_outfile out;
 	struct sheet s = {0};
 	char county[7], title[128];
 	int rc, wrc;
@@ -218,15 +220,22 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 	dx_snprintf(title, sizeof(title), "%s核查反馈表", department);
 	s.unmasked = unmasked;
 	if (fmt == DX_OUT_CSV) {
-		if (dx_tw_open(&s.tw, path, DX_TW_CSV, title)) {
-			dx_buf_addf(why, "无法创建文件 %s", path);
-			return DX_IO;
+		if ((rc = dx_tw_open(&s.tw, path, DX_TW_CSV, title))) {
+			const char *w = dx_outfile_why(rc);
+			dx_buf_addf(why, "无法创建文件 %s%s%s", path, w ? "：" : "", w ? w : "");
+			return rc;
 		}
 		for (size_t i = 0; i < DX_ARRAY_SIZE(feedback_heads); i++)
 			dx_tw_cell(s.tw, feedback_heads[i], DX_TW_HEADER);
 		dx_tw_endrow(s.tw);
 	} else {
-		if (!(wb = workbook_new_opt(path, &opt))) {
+		/* written beside path and renamed in (issue 13.3) */
+		if ((rc = dx_outfile_open(&out, path, DX_OUTFILE_BY_NAME))) {
+			dx_buf_addf(why, "%s：%s", path, dx_outfile_why(rc));
+			return rc;
+		}
+		if (!(wb = workbook_new_opt(out.name, &opt))) {
+			dx_outfile_abort(&out);
 			dx_buf_addf(why, "无法创建文件 %s", path);
 			return DX_IO;
 		}
@@ -247,6 +256,10 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 		dx_buf_addf(why, "写入 %s 失败", path);
 		rc = DX_IO;
 	}
+	if (wb && rc)
+		dx_outfile_abort(&out);
+	else if (wb && (rc = dx_outfile_commit(&out)))
+		dx_buf_addf(why, "%s：%s", path, dx_outfile_why(rc));
 	*rows = (long)s.row;
 	if (!rc && unmasked) {
 		char what[160];

@@ -8,6 +8,7 @@
 #include "app/import.h"
 #include "cli/cli.h"
 #include "core/date.h"
+#include "core/outfile.h"
 
 #include <getopt.h>
 #include <time.h>
@@ -117,7 +118,8 @@ int cmd_import(int argc, char **argv)
 	if (errors && (r.nproblems || !rc)) {
 		int wrc = dx_import_write_errors(o.path, &r, errors);
 		if (wrc)
-			fprintf(stderr, "错误: 无法写出错误报告 %s\n", errors);
+			fprintf(stderr, "错误: 无法写出错误报告 %s：%s\n", errors,
+				dx_outfile_why(wrc) ? dx_outfile_why(wrc) : dx_strerror(wrc));
 		else if (!quiet)
 			fprintf(stderr, "错误报告已写入 %s\n", errors);
 	}

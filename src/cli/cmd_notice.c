@@ -7,6 +7,7 @@
 #include "app/notice.h"
 #include "cli/cli.h"
 #include "core/date.h"
+#include "core/outfile.h"
 
 #include <getopt.h>
 
@@ -72,19 +73,18 @@ int cmd_notice(int argc, char **argv)
 				  &why)))
 		goto done;
 	if (out && ends_with(out, ".xlsx")) {
-		rc = dx_notice_xlsx(&n, out);
+		if ((rc = dx_notice_xlsx(&n, out)) && dx_outfile_why(rc))
+			dx_buf_addf(&why, "无法写入 %s：%s", out, dx_outfile_why(rc));
 	} else if ((rc = dx_notice_html(&n, &html)) == DX_OK) {
-		FILE *f = out ? fopen(out, "w") : stdout;
-		if (!f) {
-			dx_buf_addf(&why, "无法写入 %s", out);
-			rc = DX_IO;
-			goto done;
-		}
-		fwrite(html.buf, 1, html.len, f);
-		if (out && fclose(f)) {
-			dx_buf_addf(&why, "无法写入 %s", out);
-			rc = DX_IO;
-		}
+		struct dx_outfile o = {0};
+		if (!out)
+			fwrite(html.buf, 1, html.len, stdout);
+		else if (!(rc = dx_outfile_open(&o, out, 0)))
+			rc = fwrite(html.buf, 1, html.len, o.f) == html.len ? dx_outfile_commit(&o)
+									    : DX_IO;
+		dx_outfile_abort(&o);
+		if (rc)
+			dx_buf_addf(&why, "无法写入 %s：%s", out, dx_outfile_why(rc));
 	}
 	if (!rc && out)
 		printf("%s%s %zu户，已写入 %s\n", n.village, n.kind, n.n, out);

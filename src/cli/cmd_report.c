@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "core/area.h"
 #include "core/date.h"
+#include "core/outfile.h"
 #include "io/outfmt.h"
 #include "io/xlsx_write.h"
 
@@ -74,20 +75,25 @@ static int write_list(struct dx_store *st, const struct dx_report_opts *o, const
 
 static int write_out(const char *path, const struct dx_buf *b)
 {
-	FILE *f = path ? fopen(path, "wb") : stdout;
-	int bad;
-	if (!f) {
-		fprintf(stderr, "错误: 无法写入文件 %s\n", path);
+	struct dx_outfile o;
+	int rc;
+	if (!path) {
+		if (fwrite(b->buf, 1, b->len, stdout) == b->len)
+			return DX_OK;
+		fprintf(stderr, "错误: 写入标准输出失败\n");
 		return DX_IO;
 	}
-	bad = fwrite(b->buf, 1, b->len, f) != b->len;
-	if (f != stdout)
-		bad |= fclose(f) != 0;
-	if (bad) {
-		fprintf(stderr, "错误: 写入 %s 失败\n", path ? path : "标准输出");
-		return DX_IO;
+	if (!(rc = dx_outfile_open(&o, path, 0))) {
+		if (fwrite(b->buf, 1, b->len, o.f) != b->len) {
+			dx_outfile_abort(&o);
+			rc = DX_IO;
+		} else {
+			rc = dx_outfile_commit(&o);
+		}
 	}
-	return DX_OK;
+	if (rc)
+		fprintf(stderr, "错误: 无法写入 %s：%s\n", path, dx_outfile_why(rc));
+	return rc;
 }
 
 int cmd_report(int argc, char **argv)
@@ -180,7 +186,7 @@ int cmd_report(int argc, char **argv)
 	if (fmt == DX_OUT_XLSX) {
 		rc = dx_report_xlsx(&r, out);
 		if (rc)
-			fprintf(stderr, "错误: 无法写入 %s\n", out);
+			fprintf(stderr, "错误: 无法写入 %s：%s\n", out, dx_outfile_why(rc) ? dx_outfile_why(rc) : dx_strerror(rc));
 	} else {
 		if (fmt == DX_OUT_HTML)
 			dx_report_html(&r, &b);

@@ -101,8 +101,17 @@ int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
 {
 	const char *path = dx_cli_db_path(opt_db);
 	int rc = dx_store_open(st, path, flags);
-	if (rc)
+	if (rc == DX_BUSY)
+		fprintf(stderr, "错误: 数据库 %s 正被另一个程序占用（如另一个 dixian 正在导入），"
+				"已等待 %d 秒仍未释放；请等它结束后重试\n",
+			path, DX_STORE_BUSY_MS / 1000);
+	else if (rc == DX_DENIED)
+		fprintf(stderr, "错误: 无法读取数据库 %s：没有读取权限\n", path);
+	else if (rc)
 		fprintf(stderr, "错误: 无法打开数据库 %s\n", path);
+	else if (!(flags & DX_STORE_READONLY) && dx_store_readonly(*st))
+		fprintf(stderr, "注意: 数据库 %s 是只读的（文件或所在目录不可写），"
+				"本次只能查看，不能修改\n", path);
 	return rc;
 }
 

@@ -3,6 +3,7 @@
  * A4 (see notice_out.h), through libxlsxwriter.
  */
 #include "core/dx.h"
+#include "core/outfile.h"
 #include "io/notice_out.h"
 
 #include <xlsxwriter.h>
@@ -11,15 +12,22 @@ int dx_notice_xlsx(const struct dx_notice *n, const char *path)
 {
 	static const char *const head[] = {"序号", "户主姓名", "村民小组", "事项",
 					   "监测对象类别", "风险类型", NULL};
-	lxw_workbook *wb = workbook_new(path);
+	struct dx_outfile out;
+	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *title, *th, *td;
 	int is_notice = !strcmp(n->kind, "公示");
 	lxw_row_t row = 0;
 	lxw_error err;
+	int rc;
 
-	if (!wb)
+	/* written beside path and renamed in (issue 13.3) */
+	if ((rc = dx_outfile_open(&out, path, DX_OUTFILE_BY_NAME)))
+		return rc;
+	if (!(wb = workbook_new(out.name))) {
+		dx_outfile_abort(&out);
 		return dx_error(DX_IO, "cannot create '%s'", path);
+	}
 	ws = workbook_add_worksheet(wb, n->kind);
 	title = workbook_add_format(wb);
 	format_set_bold(title);
@@ -68,7 +76,9 @@ int dx_notice_xlsx(const struct dx_notice *n, const char *path)
 	worksheet_write_string(ws, row, 5, n->issuer, NULL);
 	worksheet_write_string(ws, row + 1, 5, n->as_of, NULL);
 	err = workbook_close(wb);
-	if (err != LXW_NO_ERROR)
+	if (err != LXW_NO_ERROR) {
+		dx_outfile_abort(&out);
 		return dx_error(DX_IO, "cannot write '%s': %s", path, lxw_strerror(err));
-	return DX_OK;
+	}
+	return dx_outfile_commit(&out);
 }

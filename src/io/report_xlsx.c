@@ -6,6 +6,7 @@
  * a sum, and say so in their header.
  */
 #include "core/dx.h"
+#include "core/outfile.h"
 #include "io/report.h"
 
 #include <xlsxwriter.h>
@@ -178,11 +179,18 @@ int dx_report_xlsx(const struct dx_report *r, const char *path)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
 	struct book bk = {0};
+	struct dx_outfile out;
 	lxw_error err;
+	int rc;
 	bk.r = r;
-	bk.wb = workbook_new_opt(path, &opt);
-	if (!bk.wb)
+	/* written beside path and renamed in (issue 13.3) */
+	if ((rc = dx_outfile_open(&out, path, DX_OUTFILE_BY_NAME)))
+		return rc;
+	bk.wb = workbook_new_opt(out.name, &opt);
+	if (!bk.wb) {
+		dx_outfile_abort(&out);
 		return dx_error(DX_IO, "cannot create workbook '%s'", path);
+	}
 	bk.head = workbook_add_format(bk.wb);
 	format_set_bold(bk.head);
 	format_set_text_wrap(bk.head);
@@ -208,7 +216,9 @@ int dx_report_xlsx(const struct dx_report *r, const char *path)
 	}
 	sheet(&bk, "走访", visit_cols, DX_ARRAY_SIZE(visit_cols), 0);
 	err = workbook_close(bk.wb);
-	if (err != LXW_NO_ERROR)
+	if (err != LXW_NO_ERROR) {
+		dx_outfile_abort(&out);
 		return dx_error(DX_IO, "cannot write workbook '%s': %s", path, lxw_strerror(err));
-	return DX_OK;
+	}
+	return dx_outfile_commit(&out);
 }

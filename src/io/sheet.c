@@ -4,6 +4,7 @@
  * sees one API whatever the cadre brought.
  */
 #include "core/dx.h"
+#include "core/outfile.h"
 #include "io/sheet_int.h"
 
 #include <errno.h>
@@ -162,6 +163,8 @@ int dx_sheet_open(struct dx_sheet **out, const char *path, const char **why)
 	*out = NULL;
 	*why = NULL;
 	f = fopen(path, "rb");
+	/* an input is never written over by this run's outputs (issue 13.3) */
+	dx_outfile_protect(path, 0);
 	if (!f) {
 		*why = "无法打开文件";
 		rc = dx_error(DX_IO, "cannot open '%s': %s", path, strerror(errno));

@@ -12,6 +12,14 @@
  * XML is parsed with expat, DTDs refused (no entity declarations, so no
  * billion laughs), element and attribute names matched on their local part
  * so prefixed SpreadsheetML reads too.
+ *
+ * Hostile files (issue 13.1): what a part may inflate to is capped per part,
+ * for the whole file, and relative to the part's compressed size (a zip
+ * bomb inflates a thousandfold, a ledger about tenfold).  Expat 2.5 scans an
+ * unfinished token again on every XML_Parse() call, so one huge comment or
+ * attribute fed 64 KiB at a time costs time quadratic in its size: a token
+ * still unfinished past TOKEN_MAX bytes is refused, and so is a worksheet
+ * that runs STALL_MAX bytes without a cell.
  */
 #include "core/dx.h"
 #include "io/sheet_int.h"
@@ -22,11 +30,20 @@
 #define SMALL_PART_MAX (64u << 20)       /* workbook, rels, styles */
 #define SHEET_MAX ((uint64_t)4 << 30)    /* streamed, so only a sanity cap */
 #define ROWNUM_MAX (1L << 30)
+#define TOTAL_MAX ((uint64_t)4 << 30)   /* all parts of one file, inflated */
+#define RATIO_MAX 100                   /* inflated / compressed, per part */
+#define RATIO_FLOOR (4u << 20)          /* below this a part may inflate any ratio */
+#define TOKEN_MAX (1u << 20)            /* bytes of one unfinished XML token */
+#define STALL_MAX (16u << 20)           /* worksheet bytes without a cell or row */
 
 static const char why_bad[] = "不是有效的xlsx文件";
 static const char why_xml[] = "xlsx文件内容格式错误";
 static const char why_zip[] = "xlsx文件已损坏或不完整";
 static const char why_cell[] = "单元格内容超过1MB";
+static const char why_inflate[] =
+	"文件中的某部分解压后过大，可能已损坏或不是正常的 Excel 文件";
+static const char why_token[] =
+	"文件中有一段过长的内容不含任何单元格数据，可能已损坏或不是正常的 Excel 文件";
 
 /* The head of every parse context: the parser and the first error. */
 struct xml_ctx {
@@ -109,6 +126,8 @@ struct ws_ctx {
 	struct xml_ctx x;
 	struct xlsx_sheet *xs;
 	int in_data, in_row, in_cell, in_v, in_is, in_t, rph;
+	uint64_t progress_at; /* byte index of the last cell, row or (outside
+			       * sheetData) element end */
 	long rownum, col;
 	enum cell_type type;
 	long style;
@@ -119,6 +138,8 @@ struct xlsx_sheet {
 	struct dx_sheet base;
 	zip_t *za;
 	int date1904;
+	uint64_t inflated; /* bytes inflated from every part so far */
+	uint64_t ws_cap;   /* what the worksheet may inflate to */
 
 	/* shared strings: string i is sst.buf + sst_off[i], length
 	 * sst_off[i + 1] - sst_off[i] - 1 */
@@ -140,6 +161,56 @@ struct xlsx_sheet {
 };
 
 /*
+ * What entry idx may inflate to: max, and no more than RATIO_MAX times its
+ * compressed size once past RATIO_FLOOR.  The compressed size is the
+ * archive's word, but the bytes are counted as they come (inflate_count), so
+ * a lie about it only makes the cap smaller.
+ */
+static uint64_t part_cap(zip_t *za, zip_int64_t idx, uint64_t max)
+{
+	zip_stat_t st;
+	uint64_t r;
+
+	if (zip_stat_index(za, (zip_uint64_t)idx, 0, &st) || !(st.valid & ZIP_STAT_COMP_SIZE))
+		return max;
+	r = st.comp_size > UINT64_MAX / RATIO_MAX ? UINT64_MAX : st.comp_size * RATIO_MAX;
+	if (r < RATIO_FLOOR)
+		r = RATIO_FLOOR;
+	return r < max ? r : max;
+}
+
+/* Count n more bytes inflated from part `name` (*got so far, cap from
+ * part_cap()) and from the whole file; DX_TOOBIG with *why past either. */
+static int inflate_count(struct xlsx_sheet *xs, const char *name, uint64_t *got, uint64_t cap,
+			 uint64_t n, const char **why)
+{
+	*got += n;
+	xs->inflated += n;
+	if (*got <= cap && xs->inflated <= TOTAL_MAX)
+		return 0;
+	*why = why_inflate;
+	return dx_error(DX_TOOBIG, "xlsx part '%s' inflates past %llu bytes (%llu for the file)",
+			name, (unsigned long long)cap, (unsigned long long)xs->inflated);
+}
+
+/*
+ * After XML_Parse() has taken all `fed` bytes of a part: refuse when the
+ * token still unfinished (from the last event to the end) is over
+ * TOKEN_MAX, before expat scans it again on the next call.
+ */
+static int token_check(struct xml_ctx *x, const char *name, uint64_t fed, const char **why)
+{
+	XML_Index at = XML_GetCurrentByteIndex(x->p);
+	uint64_t pending = at < 0 ? fed : fed - (uint64_t)at;
+
+	if (pending <= TOKEN_MAX)
+		return 0;
+	*why = why_token;
+	return dx_error(DX_TOOBIG, "xlsx part '%s': an xml token runs past %u bytes at byte %llu",
+			name, TOKEN_MAX, (unsigned long long)(fed - pending));
+}
+
+/*
  * Stream zip entry `name` through a parser built on ctx, refusing more
  * than max uncompressed bytes.  DX_NOT_FOUND (without why) when the entry
  * is missing.
@@ -153,13 +224,14 @@ static int parse_part(struct xlsx_sheet *xs, const char *name, uint64_t max,
 	zip_stat_t st;
 	zip_file_t *zf = NULL;
 	XML_Parser p = NULL;
-	uint64_t got = 0;
+	uint64_t got = 0, cap;
 	char *buf = NULL;
 	int rc = 0;
 
 	idx = zip_name_locate(xs->za, name, ZIP_FL_NOCASE);
 	if (idx < 0)
 		return DX_NOT_FOUND;
+	cap = part_cap(xs->za, idx, max);
 	if (!zip_stat_index(xs->za, (zip_uint64_t)idx, 0, &st) &&
 	    (st.valid & ZIP_STAT_SIZE) && st.size > max) {
 		*why = "xlsx文件过大";
@@ -183,19 +255,16 @@ static int parse_part(struct xlsx_sheet *xs, const char *name, uint64_t max,
 				      zip_strerror(xs->za));
 			goto out;
 		}
-		got += (uint64_t)n;
-		if (got > max) {
-			*why = "xlsx文件过大";
-			rc = dx_error(DX_TOOBIG, "xlsx part '%s' is over %llu bytes", name,
-				      (unsigned long long)max);
+		if ((rc = inflate_count(xs, name, &got, cap, (uint64_t)n, why)))
 			goto out;
-		}
 		if (XML_Parse(p, buf, (int)n, n == 0) != XML_STATUS_OK || x->err) {
 			*why = x->err ? x->why : why_xml;
 			rc = dx_error(x->err ? x->err : DX_INVALID, "bad xml in xlsx part '%s': %s",
 				      name, XML_ErrorString(XML_GetErrorCode(p)));
 			goto out;
 		}
+		if ((rc = token_check(x, name, got, why)))
+			goto out;
 		if (n == 0)
 			break;
 	}
@@ -647,16 +716,22 @@ static void ws_end(void *ud, const char *name)
 			c->rph--;
 		else if (l[0] == 'c' && !l[1]) {
 			c->in_cell = 0;
+			c->progress_at = (uint64_t)XML_GetCurrentByteIndex(c->x.p);
 			finish_cell(c);
 		}
 	} else if (!strcmp(l, "row") && c->in_row) {
 		c->in_row = 0;
+		c->progress_at = (uint64_t)XML_GetCurrentByteIndex(c->x.p);
 		dx_rowq_end_row(&c->xs->q, c->rownum);
 		/* hand the row out before parsing on */
 		XML_StopParser(c->x.p, XML_TRUE);
 	} else if (!strcmp(l, "sheetData")) {
 		c->in_data = 0;
 	}
+	/* outside sheetData (columns, merged cells, validations …) any
+	 * element closing is progress: there is no cell to wait for */
+	if (!c->in_data)
+		c->progress_at = (uint64_t)XML_GetCurrentByteIndex(c->x.p);
 }
 
 static int xlsx_next(struct dx_sheet *sh, struct dx_row *row, const char **why)
@@ -666,6 +741,7 @@ static int xlsx_next(struct dx_sheet *sh, struct dx_row *row, const char **why)
 
 	for (;;) {
 		enum XML_Status st;
+		int rc;
 
 		if (!dx_rowq_pop(&xs->q, row))
 			return 0;
@@ -687,13 +763,20 @@ static int xlsx_next(struct dx_sheet *sh, struct dx_row *row, const char **why)
 				return dx_error(DX_INVALID, "cannot read xlsx worksheet: %s",
 						zip_file_strerror(xs->zf));
 			}
-			xs->base.done += (uint64_t)n;
-			if (xs->base.done > SHEET_MAX) {
-				*why = "xlsx文件过大";
-				return dx_error(DX_TOOBIG, "xlsx worksheet is over 4 GiB");
-			}
+			if ((rc = inflate_count(xs, "worksheet", &xs->base.done, xs->ws_cap,
+						(uint64_t)n, why)))
+				return rc;
 			xs->final_sent = n == 0;
 			st = XML_Parse(c->x.p, xs->chunk, (int)n, xs->final_sent);
+			if (st == XML_STATUS_OK && !c->x.err &&
+			    (rc = token_check(&c->x, "worksheet", xs->base.done, why)))
+				return rc;
+		}
+		if (st != XML_STATUS_ERROR && xs->base.done - c->progress_at > STALL_MAX) {
+			*why = why_token;
+			return dx_error(DX_TOOBIG, "xlsx worksheet runs %u bytes without a cell "
+					"after byte %llu", STALL_MAX,
+					(unsigned long long)c->progress_at);
 		}
 		if (st == XML_STATUS_ERROR) {
 			if (c->x.err)
@@ -778,6 +861,7 @@ static int open_parts(struct xlsx_sheet *xs, const char **why)
 	}
 	if (!zip_stat_index(xs->za, (zip_uint64_t)idx, 0, &st) && (st.valid & ZIP_STAT_SIZE))
 		xs->base.total = st.size;
+	xs->ws_cap = part_cap(xs->za, idx, SHEET_MAX);
 	xs->ws.xs = xs;
 	dx_buf_init(&xs->ws.val, DX_SHEET_CELL_MAX);
 	if (!xml_new(&xs->ws.x, ws_start, ws_end, ws_text)) {

@@ -4,6 +4,7 @@
 #include "core/dx.h"
 #include "io/xlsx_write.h"
 #include "io/csv_write.h"
+#include "core/outfile.h"
 #include "core/strbuf.h"
 
 #include <xlsxwriter.h>
@@ -12,6 +13,7 @@ struct dx_tw {
 	enum dx_tw_format fmt;
 	FILE *f;
 	int own;
+	struct dx_outfile out; /* a file: written beside, renamed at close */
 	lxw_workbook *wb;
 	lxw_worksheet *ws;
 	lxw_format *style[4];
@@ -40,10 +42,16 @@ int dx_tw_open(struct dx_tw **out, const char *path, enum dx_tw_format fmt, cons
 			free(w);
 			return dx_error(DX_USAGE, "xlsx output needs a file name");
 		}
-		if (!(w->wb = workbook_new_opt(path, &o)) ||
+		int rc;
+		if ((rc = dx_outfile_open(&w->out, path, DX_OUTFILE_BY_NAME))) {
+			free(w);
+			return rc;
+		}
+		if (!(w->wb = workbook_new_opt(w->out.name, &o)) ||
 		    !(w->ws = workbook_add_worksheet(w->wb, sheet))) {
 			if (w->wb)
 				workbook_close(w->wb);
+			dx_outfile_abort(&w->out);
 			free(w);
 			return dx_error(DX_IO, "cannot create '%s'", path);
 		}
@@ -58,10 +66,12 @@ int dx_tw_open(struct dx_tw **out, const char *path, enum dx_tw_format fmt, cons
 	} else if (to_stdout) {
 		w->f = stdout;
 	} else {
-		if (!(w->f = fopen(path, "wb"))) {
+		int rc;
+		if ((rc = dx_outfile_open(&w->out, path, 0))) {
 			free(w);
-			return dx_error(DX_IO, "cannot create '%s'", path);
+			return rc;
 		}
+		w->f = w->out.f;
 		w->own = 1;
 		fputs("\xEF\xBB\xBF", w->f);
 	}
@@ -121,8 +131,15 @@ int dx_tw_close(struct dx_tw *w)
 		if (!rc && e != LXW_NO_ERROR)
 			rc = dx_error(DX_IO, "xlsx: %s", lxw_strerror(e));
 	}
-	if (w->f && (fflush(w->f) || (w->own && fclose(w->f))) && !rc)
+	if (w->f && !w->own && fflush(w->f) && !rc)
 		rc = dx_error(DX_IO, "write failed");
+	/* a file replaces the target only when all of it was written */
+	if (w->out.path) {
+		if (rc)
+			dx_outfile_abort(&w->out);
+		else
+			rc = dx_outfile_commit(&w->out);
+	}
 	dx_buf_release(&w->line);
 	free(w);
 	return rc;

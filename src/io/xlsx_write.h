@@ -20,7 +20,9 @@ enum dx_tw_style { DX_TW_PLAIN, DX_TW_HEADER, DX_TW_ERROR, DX_TW_WARN };
 
 struct dx_tw;
 
-/* Open path (NULL or "-" = stdout, CSV only).  *out is NULL on error. */
+/* Open path (NULL or "-" = stdout, CSV only).  *out is NULL on error.
+ * A file goes through core/outfile.h: DX_EXISTS when it is the store or an
+ * input; written beside and renamed in by a successful dx_tw_close(). */
 int dx_tw_open(struct dx_tw **out, const char *path, enum dx_tw_format fmt, const char *sheet);
 /* The format a file name asks for: .xlsx -> XLSX, anything else CSV. */
 enum dx_tw_format dx_tw_format_of(const char *path);

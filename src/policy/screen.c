@@ -225,6 +225,105 @@ static void below_line_reason(struct dx_screen_result *r, const char *tail)
 	}
 }
 
+/*
+ * The rule table of domain.md §5 (Identification), first matching row wins.
+ * Each column is a fact about the household under one policy:
+ *
+ *   tested  收入参考 (纯收入 + 理赔收入 − 合规自付支出, per capita, §4) is
+ *           below the 监测范围 line (§1: e.g. 8700, or 9500 in 嵩明);
+ *   net     人均纯收入 is below the line;
+ *   risk    at least one risk type was found (§5);
+ *   hard    a sudden hardship is seen (§5, 突发严重困难户: "large rigid
+ *           spending or a sharp income fall"): 合规自付支出 above the
+ *           policy's share of net income, or income fell by more than the
+ *           policy's share on the previous year;
+ *   cut     合规自付支出 takes tested income below net income.
+ *
+ * ANY matches both values.  The outcome "by kind" is 脱贫不稳定户 for a 脱贫户
+ * and 边缘易致贫户 for an 一般户.
+ *
+ * Why rows 2 and 3 (issue 11.7): a higher line only turns "at or above"
+ * into "below", never the reverse, and risk, hardship and cut do not
+ * depend on the line.  A household the rows 5 or 6 suggest at a lower line
+ * has a cut or a hardship; at a higher line it may be below on both counts
+ * and, without a risk type, it then meets row 2 or 3 instead of row 4.  So
+ * raising the line never removes a household that a lower line suggests
+ * (the category may change: below the line with a risk is by kind).
+ * test_screen.c checks the edges and this property on random households.
+ */
+enum { NO = 0, YES = 1, ANY = 2 };
+
+enum rule_outcome {
+	OUT_NONE = 0,     /* no category */
+	OUT_NO_RISK,      /* no category, DX_FLAG_NO_RISK: a person must look */
+	OUT_BY_KIND,      /* 脱贫不稳定户 / 边缘易致贫户 */
+	OUT_SUDDEN_BELOW, /* 突发严重困难户, below the line on both counts */
+	OUT_SUDDEN_OOP,   /* 突发严重困难户, net at or above, tested below */
+	OUT_SUDDEN_ABOVE  /* 突发严重困难户, above the line */
+};
+
+struct screen_rule {
+	unsigned char tested, net, risk, hard, cut;
+	enum rule_outcome out;
+};
+
+static const struct screen_rule screen_rules[] = {
+	/* tested net  risk hard cut */
+	{ YES, YES, YES, ANY, ANY, OUT_BY_KIND },
+	{ YES, YES, NO,  YES, ANY, OUT_SUDDEN_BELOW },
+	{ YES, YES, NO,  NO,  YES, OUT_SUDDEN_BELOW },
+	{ YES, YES, NO,  NO,  NO,  OUT_NO_RISK },
+	{ YES, NO,  ANY, ANY, ANY, OUT_SUDDEN_OOP },
+	{ NO,  ANY, ANY, YES, ANY, OUT_SUDDEN_ABOVE },
+	{ NO,  ANY, ANY, NO,  ANY, OUT_NONE },
+};
+
+static int rule_col(unsigned char col, int fact)
+{
+	return col == ANY || col == (fact != 0);
+}
+
+static enum rule_outcome screen_rule_match(int tested, int net, int risk,
+					   int hard, int cut)
+{
+	size_t i;
+	for (i = 0; i < DX_ARRAY_SIZE(screen_rules); i++) {
+		const struct screen_rule *r = &screen_rules[i];
+		if (rule_col(r->tested, tested) && rule_col(r->net, net) &&
+		    rule_col(r->risk, risk) && rule_col(r->hard, hard) &&
+		    rule_col(r->cut, cut))
+			return r->out;
+	}
+	return OUT_NONE; /* not reached: the table covers every case */
+}
+
+/* The hardship reasons (share of 合规自付支出, fall in income). */
+static void hardship_reasons(struct dx_screen_result *out,
+			     const struct dx_screen_input *in,
+			     const struct dx_policy *p, int oop_share,
+			     int drop, int64_t prev_pc)
+{
+	int64_t net_pc = out->income.net_pc;
+	if (oop_share) {
+		char a[32], b[32];
+		dx_policy_fmt_fen(a, sizeof(a), in->income.oop);
+		dx_policy_fmt_fen(b, sizeof(b), out->income.net);
+		add_reason(out, "合规自付支出 %s 超过家庭纯收入 %s 的 %d%%", a, b,
+			   p->sudden_oop_share);
+	}
+	if (drop) {
+		char a[32], b[32];
+		int64_t bp = dx_policy_div_round((prev_pc - net_pc) * 10000,
+						 prev_pc);
+		dx_policy_fmt_fen(a, sizeof(a), net_pc);
+		dx_policy_fmt_fen(b, sizeof(b), prev_pc);
+		add_reason(out,
+			   "人均纯收入 %s 比上年 %s 下降 %lld.%02lld%%，超过 %d%%",
+			   a, b, (long long)(bp / 100), (long long)(bp % 100),
+			   p->sudden_income_drop_share);
+	}
+}
+
 int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 	      struct dx_screen_result *out)
 {
@@ -233,7 +332,8 @@ int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 	struct dx_income cur;
 	unsigned bits;
 	int i;
-	int64_t net_pc, tested_pc;
+	int64_t net_pc, tested_pc, prev_pc = 0;
+	int oop_share, drop = 0;
 
 	/* reasons[] is built from its first byte: no need to clear it all */
 	memset(out, 0, offsetof(struct dx_screen_result, reasons) + 1);
@@ -291,19 +391,40 @@ int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 	if (in->kind == DX_HH_TUOPIN && f->labour && net_pc < p->low_income_target)
 		out->flags |= DX_FLAG_LOW_INCOME;
 
-	if (tested_pc < out->line && net_pc < out->line) {
-		/* domain.md §5: below the line with at least one risk */
-		if (out->nrisks > 0) {
-			out->category = in->kind == DX_HH_TUOPIN ? DX_CAT_UNSTABLE
-								 : DX_CAT_EDGE;
-			below_line_reason(out, "");
-		} else {
-			out->flags |= DX_FLAG_NO_RISK;
-			below_line_reason(out, "，但未发现风险类型，请入户核实");
-		}
-		return DX_OK;
+	/* domain.md §5: above the line, large rigid spending */
+	oop_share = in->income.oop > 0 &&
+		    (out->income.net <= 0 ||
+		     in->income.oop * 100 >
+			     (int64_t)p->sudden_oop_share * out->income.net);
+	/* domain.md §5: income fell sharply year on year (per capita, so a
+	 * member moving out is not a fall) */
+	if (in->has_prev_income && in->prev_income.members > 0) {
+		struct dx_income_result prev;
+		dx_income_compute(&in->prev_income, p->deduct_oop, &prev);
+		prev_pc = prev.net_pc;
+		drop = prev_pc > 0 &&
+		       (prev_pc - net_pc) * 100 >
+			       (int64_t)p->sudden_income_drop_share * prev_pc;
 	}
-	if (tested_pc < out->line) {
+
+	switch (screen_rule_match(tested_pc < out->line, net_pc < out->line,
+				  out->nrisks > 0,
+				  oop_share || drop, tested_pc < net_pc)) {
+	case OUT_BY_KIND:
+		out->category = in->kind == DX_HH_TUOPIN ? DX_CAT_UNSTABLE
+							 : DX_CAT_EDGE;
+		below_line_reason(out, "");
+		break;
+	case OUT_SUDDEN_BELOW:
+		out->category = DX_CAT_SUDDEN;
+		below_line_reason(out, "，未发现风险类型，按突发严重困难户核实");
+		hardship_reasons(out, in, p, oop_share, drop, prev_pc);
+		break;
+	case OUT_NO_RISK:
+		out->flags |= DX_FLAG_NO_RISK;
+		below_line_reason(out, "，但未发现风险类型，请入户核实");
+		break;
+	case OUT_SUDDEN_OOP: {
 		/* issue 4: net at or above the line, tested income below it */
 		char a[32], b[32], c[32];
 		dx_policy_fmt_fen(a, sizeof(a), net_pc);
@@ -314,41 +435,14 @@ int dx_screen(const struct dx_screen_input *in, const struct dx_policy *p,
 			   "人均纯收入 %s ≥ 监测线 %s，但扣除合规自付支出后"
 			   "人均收入参考值 %s < 监测线",
 			   a, b, c);
-		return DX_OK;
+		break;
 	}
-
-	/* domain.md §5: above the line, large rigid spending */
-	if (in->income.oop > 0 &&
-	    (out->income.net <= 0 ||
-	     in->income.oop * 100 > (int64_t)p->sudden_oop_share * out->income.net)) {
-		char a[32], b[32];
-		dx_policy_fmt_fen(a, sizeof(a), in->income.oop);
-		dx_policy_fmt_fen(b, sizeof(b), out->income.net);
+	case OUT_SUDDEN_ABOVE:
 		out->category = DX_CAT_SUDDEN;
-		add_reason(out, "合规自付支出 %s 超过家庭纯收入 %s 的 %d%%", a, b,
-			   p->sudden_oop_share);
-	}
-	/* domain.md §5: above the line, income fell sharply year on year
-	 * (per capita, so a member moving out is not a fall) */
-	if (in->has_prev_income && in->prev_income.members > 0) {
-		struct dx_income_result prev;
-		dx_income_compute(&in->prev_income, p->deduct_oop, &prev);
-		if (prev.net_pc > 0 &&
-		    (prev.net_pc - net_pc) * 100 >
-			    (int64_t)p->sudden_income_drop_share * prev.net_pc) {
-			char a[32], b[32];
-			int64_t bp = dx_policy_div_round(
-				(prev.net_pc - net_pc) * 10000, prev.net_pc);
-			dx_policy_fmt_fen(a, sizeof(a), net_pc);
-			dx_policy_fmt_fen(b, sizeof(b), prev.net_pc);
-			out->category = DX_CAT_SUDDEN;
-			add_reason(out,
-				   "人均纯收入 %s 比上年 %s 下降 %lld.%02lld%%，"
-				   "超过 %d%%",
-				   a, b, (long long)(bp / 100),
-				   (long long)(bp % 100),
-				   p->sudden_income_drop_share);
-		}
+		hardship_reasons(out, in, p, oop_share, drop, prev_pc);
+		break;
+	case OUT_NONE:
+		break;
 	}
 	return DX_OK;
 }

@@ -160,14 +160,20 @@ struct dx_screen_result {
 /*
  * Screen one household under policy p (domain.md §5).
  *
+ * The rules are one table in screen.c (first matching row wins):
  *  - tested per-capita < line and net per-capita < line, with at least one
  *    risk: 脱贫不稳定户 (脱贫户) / 边缘易致贫户 (一般户);
- *    below the line without any risk found: no category, DX_FLAG_NO_RISK
+ *    below on both counts without any risk found, but with a hardship (see
+ *    below) or 合规自付支出 taking tested below net: 突发严重困难户;
+ *    below on both counts with none of these: no category, DX_FLAG_NO_RISK
  *    (domain.md says "at least one risk"; a person has to look);
  *  - net per-capita >= line but tested per-capita < line: 突发严重困难户;
- *  - tested per-capita >= line and 合规自付支出 > sudden_oop_share% of the
- *    household's net income, or net per-capita fell by more than
- *    sudden_income_drop_share% on the previous year: 突发严重困难户.
+ *  - tested per-capita >= line with a hardship: 合规自付支出 >
+ *    sudden_oop_share% of the household's net income, or net per-capita
+ *    fell by more than sudden_income_drop_share% on the previous year:
+ *    突发严重困难户.
+ * Raising the line never removes a household a lower line suggests
+ * (issue 11.7); it may change the category.
  * "Below" is strict: exactly at the line is not below.  Comparisons use the
  * per-capita figures rounded to the fen, as the ledgers print them.
  * Monitored households are screened as any other and get DX_FLAG_MONITORED;

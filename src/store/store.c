@@ -3,6 +3,7 @@
  * prepared-statement cache shared by all drivers.
  */
 #include "core/dx.h"
+#include "core/outfile.h"
 #include "store/derived.h"
 #include "store/store_int.h"
 
@@ -114,7 +115,7 @@ DX_TESTABLE int dx_store_migrate(struct dx_store *st, int target)
 int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 {
 	struct dx_store *st;
-	int rc;
+	int rc, fallback = 0;
 	*out = NULL;
 	if (!(flags & DX_STORE_CREATE) && access(path, F_OK) != 0)
 		return dx_error(DX_NOT_FOUND,
@@ -126,6 +127,12 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 	dx_buf_init(&st->bulk_sql, 0);
 	if ((rc = st->drv->open(st, path, flags)))
 		goto fail;
+	if (st->readonly && !(flags & DX_STORE_READONLY)) {
+		/* issue 13.7: a read-only file still reads */
+		dx_log(DX_LOG_WARN, "store '%s' is read-only: open for reading only", path);
+		fallback = 1;
+		flags |= DX_STORE_READONLY;
+	}
 	if (!(flags & DX_STORE_READONLY) &&
 	    (rc = dx_store_migrate(st, st->drv->nmigrations)))
 		goto fail;
@@ -133,6 +140,11 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 		int have = 0;
 		if ((rc = st->drv->get_version(st, &have)))
 			goto fail;
+		if (have < st->drv->nmigrations && fallback) {
+			rc = dx_error(DX_VERSION, "store '%s' has schema version %d and needs "
+				      "an upgrade, but it is read-only", path, have);
+			goto fail;
+		}
 		if (have < st->drv->nmigrations) {
 			/* an older store is upgraded when opened, even by a reader:
 			 * once, through a writable connection, then read as asked */
@@ -151,6 +163,8 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 			goto fail;
 		}
 	}
+	/* no output of this run may be written over the store (issue 13.3) */
+	dx_outfile_protect(path, 1);
 	*out = st;
 	return DX_OK;
 fail:
@@ -177,6 +191,11 @@ const char *dx_store_path(const struct dx_store *st)
 	return st->path;
 }
 
+int dx_store_readonly(const struct dx_store *st)
+{
+	return st->readonly;
+}
+
 int dx_store_version(struct dx_store *st, int *have, int *latest)
 {
 	*latest = st->drv->nmigrations;
@@ -185,7 +204,10 @@ int dx_store_version(struct dx_store *st, int *have, int *latest)
 
 int dx_store_begin(struct dx_store *st)
 {
-	int rc = st->drv->exec(st, "BEGIN");
+	/* a writer takes the write lock at once, waiting for it up to the
+	 * busy timeout: a deferred BEGIN that has read and then writes while
+	 * another program writes fails at once (issue 13.7) */
+	int rc = st->drv->exec(st, st->readonly ? "BEGIN" : "BEGIN IMMEDIATE");
 	if (!rc)
 		st->txn_depth = 1;
 	return rc;

@@ -24,9 +24,22 @@ enum {
 	DX_STORE_READONLY = 1 << 1, /* open for reading only */
 };
 
-/* Open the store at `path` (a file name for SQLite).  Upgrades an older
- * schema; refuses a newer one with DX_VERSION.  *out is NULL on error. */
+/*
+ * Open the store at `path` (a file name for SQLite).  Upgrades an older
+ * schema; refuses a newer one with DX_VERSION.  *out is NULL on error.
+ * A new store is created readable by its owner only (0600, and so its
+ * -wal and -shm files): it holds ID numbers (issue 13.4).
+ * A store whose file or directory is read-only opens for reading even when
+ * writing was asked (dx_store_readonly() says so; a write then fails with
+ * DX_DENIED).  A store another program holds is waited for a bounded time
+ * (DX_STORE_BUSY_MS), then DX_BUSY.
+ */
 int dx_store_open(struct dx_store **out, const char *path, unsigned flags);
+/* 1 when the store is open for reading only (asked, or the file is). */
+int dx_store_readonly(const struct dx_store *st);
+/* How long an open, a transaction's start or a write waits for a store
+ * another program holds, in milliseconds. */
+#define DX_STORE_BUSY_MS 5000
 /* Close and free; NULL-safe. */
 void dx_store_close(struct dx_store *st);
 /* Schema version of the open store and the newest this program knows. */

@@ -81,6 +81,7 @@ struct dx_store {
 	void *db;
 	void *drv_data; /* the driver's per-connection data (its own to free) */
 	char *path;
+	int readonly;         /* reads only: asked for, or the file is read-only */
 	int txn_depth;
 	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */
 	struct dx_buf bulk_sql; /* what dx_store_bulk_end recreates */

@@ -9,8 +9,12 @@
 #include "store/derived.h"
 #include "store/store_int.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 struct sq_stmt {
 	struct dx_stmt base;
@@ -587,6 +591,8 @@ static int sq_err(sqlite3 *db, int src, const char *what)
 {
 	if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
 		return DX_BUSY;
+	if ((src & 0xff) == SQLITE_READONLY)
+		return dx_error(DX_DENIED, "%s: the store is read-only", what);
 	if (src == SQLITE_NOMEM)
 		return DX_NOMEM;
 	return dx_error(DX_DB, "%s: %s", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(src));
@@ -884,18 +890,13 @@ static int sq_household_insert_many(struct dx_store *st, struct dx_household *co
 
 #define SQ_MMAP "PRAGMA mmap_size=1073741824"
 
-static int sq_open(struct dx_store *st, const char *path, unsigned flags)
+/* Open one connection on name (a path, or a file: URI with SQLITE_OPEN_URI)
+ * and register the row tables on it. */
+static int sq_connect(struct dx_store *st, const char *name, int of, const char *path)
 {
-	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	struct sq_conn *c = st->drv_data;
 	sqlite3 *db = NULL;
-	/* one connection per thread: no SQLite mutexes */
-	int of = ((flags & DX_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
-		 SQLITE_OPEN_NOMUTEX;
-	int src;
-	if (flags & DX_STORE_CREATE)
-		of |= SQLITE_OPEN_CREATE;
-	pthread_once(&once, sq_config);
-	src = sqlite3_open_v2(path, &db, of, NULL);
+	int src = sqlite3_open_v2(name, &db, of, NULL);
 	if (src != SQLITE_OK) {
 		int rc = dx_error(DX_IO, "cannot open store '%s': %s", path,
 				  db ? sqlite3_errmsg(db) : sqlite3_errstr(src));
@@ -903,7 +904,81 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 		return rc;
 	}
 	st->db = db;
-	sqlite3_busy_timeout(db, 5000);
+	sqlite3_busy_timeout(db, DX_STORE_BUSY_MS);
+	if (sqlite3_create_module(db, "dx_person_rows", &rows_module, &c->person) ||
+	    sqlite3_create_module(db, "dx_household_rows", &rows_module, &c->household))
+		return dx_error(DX_DB, "cannot register the row tables: %s", sqlite3_errmsg(db));
+	return DX_OK;
+}
+
+/* The settings of every connection, and a first read: a file that is not
+ * a database fails here.  page_size only takes on a new, empty file: 16 KiB
+ * pages make a county's first import 0.1-0.15 s faster than 4 KiB (297k
+ * members: fewer pages to split, write through the WAL and checkpoint) and
+ * scans read fewer pages; stores made before keep theirs. */
+static int sq_settle(sqlite3 *db)
+{
+	return sqlite3_exec(db, "PRAGMA page_size=16384;"
+			        "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
+			        "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
+			        /* scans read pages in place instead of copying them */
+			        SQ_MMAP ";"
+			        "SELECT count(*) FROM sqlite_schema;",
+			    NULL, NULL, NULL);
+}
+
+/* "file:PATH?immutable=1" with PATH escaped as a URI path (caller frees). */
+static char *sq_immutable_uri(const char *path)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(path), k = 0;
+	char *u = dx_xmalloc(3 * n + 32);
+	memcpy(u, "file:", 5);
+	k = 5;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char ch = (unsigned char)path[i];
+		if (ch == '?' || ch == '#' || ch == '%' || ch < 0x20) {
+			u[k++] = '%';
+			u[k++] = hex[ch >> 4];
+			u[k++] = hex[ch & 15];
+		} else {
+			u[k++] = (char)ch;
+		}
+	}
+	memcpy(u + k, "?immutable=1", sizeof("?immutable=1"));
+	return u;
+}
+
+/* 1 when path's -wal file exists and holds something. */
+static int sq_wal_has_data(const char *path)
+{
+	char wal[4096];
+	struct stat sb;
+	if (dx_snprintf(wal, sizeof(wal), "%s-wal", path))
+		return 1;
+	return !stat(wal, &sb) && sb.st_size > 0;
+}
+
+static int sq_open(struct dx_store *st, const char *path, unsigned flags)
+{
+	static pthread_once_t once = PTHREAD_ONCE_INIT;
+	/* one connection per thread: no SQLite mutexes */
+	int of = ((flags & DX_STORE_READONLY) ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE) |
+		 SQLITE_OPEN_NOMUTEX;
+	int src, rc;
+	if (flags & DX_STORE_CREATE) {
+		/* issue 13.4: the store holds ID numbers, so only its owner
+		 * reads it; SQLite gives its -wal and -shm files the mode of
+		 * the store, and takes an empty file as a new database */
+		int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+		if (fd >= 0)
+			close(fd);
+		else if (errno != EEXIST)
+			dx_log(DX_LOG_DEBUG, "cannot create '%s' ahead of SQLite: %s", path,
+			       strerror(errno));
+		of |= SQLITE_OPEN_CREATE;
+	}
+	pthread_once(&once, sq_config);
 	{
 		struct sq_conn *c = dx_xcalloc(1, sizeof(*c));
 		st->drv_data = c; /* sq_close frees it */
@@ -911,39 +986,48 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 		c->person.column = person_column;
 		c->household.schema = HOUSEHOLD_ROWS;
 		c->household.column = household_column;
-		if (sqlite3_create_module(db, "dx_person_rows", &rows_module, &c->person) ||
-		    sqlite3_create_module(db, "dx_household_rows", &rows_module, &c->household))
-			return dx_error(DX_DB, "cannot register the row tables: %s",
-					sqlite3_errmsg(db));
 	}
-	/* A file that is not a database fails on the first read: say so.
-	 * page_size only takes on a new, empty file: 16 KiB pages make a
-	 * county's first import 0.1-0.15 s faster than 4 KiB (297k members:
-	 * fewer pages to split, write through the WAL and checkpoint) and
-	 * scans read fewer pages; stores made before keep theirs. */
-	src = sqlite3_exec(db, "PRAGMA page_size=16384;"
-			       "PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-			       "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;"
-			       /* scans read pages in place instead of copying them */
-			       SQ_MMAP ";"
-			       "SELECT count(*) FROM sqlite_schema;",
-			   NULL, NULL, NULL);
-	if (src == SQLITE_OK && !(flags & DX_STORE_READONLY))
-		src = sqlite3_exec(db, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL);
-	/* busy: a first load (dx_store_first_load) holds the store */
+	if ((rc = sq_connect(st, path, of, path)))
+		goto fail;
+	/* asked to read only, or SQLite fell back to reading a file it may
+	 * not write (issue 13.7): never try to change the journal then */
+	st->readonly = (flags & DX_STORE_READONLY) || sqlite3_db_readonly(st->db, "main") == 1;
+	src = sq_settle(st->db);
+	if (st->readonly && (src == SQLITE_READONLY || src == SQLITE_CANTOPEN) &&
+	    !sq_wal_has_data(path)) {
+		/* a store in WAL mode whose directory is read-only: its -shm
+		 * cannot be made; with no -wal to replay, the file is the whole
+		 * store and nobody can change it, so read it as immutable */
+		char *uri = sq_immutable_uri(path);
+		sqlite3_close(st->db);
+		st->db = NULL;
+		rc = sq_connect(st, uri, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_URI,
+				path);
+		free(uri);
+		if (rc)
+			goto fail;
+		src = sq_settle(st->db);
+	}
+	if (src == SQLITE_OK && !st->readonly)
+		src = sqlite3_exec(st->db, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL);
+	/* busy: another program holds the store (a first load, dx_store_first_load,
+	 * takes it whole) past the busy timeout */
 	if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
-		return dx_error(DX_BUSY, "store '%s' is busy: another dixian is loading it; "
-					 "try again when it is done", path);
+		return dx_error(DX_BUSY, "store '%s' is busy: another program holds it "
+					 "(waited %d ms)", path, DX_STORE_BUSY_MS);
+	if (src == SQLITE_READONLY || src == SQLITE_CANTOPEN || src == SQLITE_PERM)
+		return dx_error(DX_DENIED, "store '%s' cannot be read: %s", path,
+				sqlite3_errmsg(st->db));
 	if (src != SQLITE_OK)
 		return dx_error(DX_IO, "'%s' is not a dixian store: %s", path,
-				sqlite3_errmsg(db));
+				sqlite3_errmsg(st->db));
 	/* another program's database (tables but no dixian schema version)
 	 * is refused, never migrated into */
 	{
 		sqlite3_stmt *q = NULL;
 		int foreign = 0;
-		if (sqlite3_prepare_v2(db, "SELECT (SELECT user_version FROM pragma_user_version) = 0"
-					   " AND EXISTS (SELECT 1 FROM sqlite_schema)",
+		if (sqlite3_prepare_v2(st->db, "SELECT (SELECT user_version FROM pragma_user_version) = 0"
+					       " AND EXISTS (SELECT 1 FROM sqlite_schema)",
 				       -1, &q, NULL) == SQLITE_OK &&
 		    sqlite3_step(q) == SQLITE_ROW)
 			foreign = sqlite3_column_int(q, 0);
@@ -953,6 +1037,13 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 					       "program's tables", path);
 	}
 	return DX_OK;
+fail:
+	/* no connection: dx_store_close() will not call sq_close() */
+	if (!st->db) {
+		free(st->drv_data);
+		st->drv_data = NULL;
+	}
+	return rc;
 }
 
 static void sq_close(struct dx_store *st)
@@ -969,7 +1060,10 @@ static int sq_exec(struct dx_store *st, const char *sql)
 	int src = sqlite3_exec(st->db, sql, NULL, NULL, &msg);
 	if (src != SQLITE_OK) {
 		int rc = (src == SQLITE_BUSY) ? DX_BUSY
-					      : dx_error(DX_DB, "%s", msg ? msg : sqlite3_errstr(src));
+			 : (src & 0xff) == SQLITE_READONLY
+				 ? dx_error(DX_DENIED, "the store is read-only: %s",
+					    msg ? msg : sqlite3_errstr(src))
+				 : dx_error(DX_DB, "%s", msg ? msg : sqlite3_errstr(src));
 		sqlite3_free(msg);
 		return rc;
 	}
@@ -1144,7 +1238,7 @@ static int sq_first_load(struct dx_store *st, int on)
 	}
 	sqlite3_busy_timeout(st->db, 0);
 	src = sq_journal(st, "PRAGMA journal_mode=DELETE", mode, sizeof(mode));
-	sqlite3_busy_timeout(st->db, 5000);
+	sqlite3_busy_timeout(st->db, DX_STORE_BUSY_MS);
 	if (src == SQLITE_BUSY || src == SQLITE_LOCKED || (!src && strcmp(mode, "delete")))
 		return 0;
 	if (src)

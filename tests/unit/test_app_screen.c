@@ -742,12 +742,54 @@ static void test_check_rules(void **state)
 	assert_int_equal(c.nhh, 0);
 }
 
+/* Issue 11.7: `screen --what-if monitoring_line=9500` kept a household that
+ * is 突发严重困难户 at 8700 only as long as its net income stayed above the
+ * line.  A higher line never takes out what a lower one suggests. */
+static void test_whatif_higher_line_keeps(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_screen_summary sum;
+	struct got g;
+	int64_t id;
+	int i;
+	const struct mem healthy2[] = {{0}, {0}};
+	const struct mem ill2[] = {{.health = "长期慢性病"}, {0}};
+
+	/* 9000 per person, expenses take tested income to 5000 */
+	id = hh(st, "S01", VA, "一般户", healthy2, 2);
+	income(st, id, 2025, 18000, 8000);
+	/* the same with a risk type: 边缘易致贫户 at 9500 */
+	id = hh(st, "S02", VA, "一般户", ill2, 2);
+	income(st, id, 2025, 18000, 8000);
+	/* 9000 per person, down from 15000: a fall of 40% */
+	id = hh(st, "S03", VA, "脱贫户", healthy2, 2);
+	income(st, id, 2024, 30000, 0);
+	income(st, id, 2025, 18000, 0);
+
+	screen(st, "532399", 0, NULL, &g, &sum);
+	assert_int_equal(g.r[find(&g, "S01")].cat, DX_CAT_SUDDEN);
+	assert_int_equal(g.r[find(&g, "S02")].cat, DX_CAT_SUDDEN);
+	assert_int_equal(g.r[find(&g, "S03")].cat, DX_CAT_SUDDEN);
+
+	screen(st, "532399", 0, "monitoring_line=9500", &g, &sum);
+	assert_int_equal(sum.whatif_out, 0);
+	assert_int_equal(sum.alt_cat[DX_CAT_NONE], 0);
+	assert_int_equal(find(&g, "S01"), -1); /* same category: not listed */
+	assert_int_equal(find(&g, "S03"), -1);
+	i = find(&g, "S02");
+	assert_true(i >= 0);
+	assert_int_equal(g.r[i].change, DX_WHATIF_CHANGED);
+	assert_int_equal(g.r[i].alt, DX_CAT_EDGE);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_policy_precedence, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_screen_rules, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_rules, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_whatif_higher_line_keeps, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_folded_summary, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

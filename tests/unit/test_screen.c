@@ -607,6 +607,192 @@ static void test_fold(void **state)
 	assert_int_equal(f.disabled, 0);
 }
 
+/* ---- the rule table's edges (issue 11.7) ---- */
+
+struct edge {
+	int64_t net_d;   /* net per capita = line + net_d fen (one member) */
+	int64_t oop;     /* 合规自付支出, fen */
+	int64_t claims;  /* 理赔收入, fen */
+	int64_t prev;    /* previous year's net, fen (0: none) */
+	int risk;        /* an ill member */
+	int deduct;      /* deduct_oop */
+	enum dx_category want;
+	unsigned no_risk; /* DX_FLAG_NO_RISK expected */
+};
+
+static const struct edge edges[] = {
+	/* at, just below, just above, nothing else */
+	{0, 0, 0, 0, 0, 1, DX_CAT_NONE, 0},
+	{-1, 0, 0, 0, 0, 1, DX_CAT_NONE, DX_FLAG_NO_RISK},
+	{1, 0, 0, 0, 0, 1, DX_CAT_NONE, 0},
+	/* with a risk */
+	{0, 0, 0, 0, 1, 1, DX_CAT_NONE, 0},
+	{-1, 0, 0, 0, 1, 1, DX_CAT_EDGE, 0},
+	{1, 0, 0, 0, 1, 1, DX_CAT_NONE, 0},
+	/* one fen of 合规自付支出: takes tested from the line to below it */
+	{0, 1, 0, 0, 0, 1, DX_CAT_SUDDEN, 0},
+	{-1, 1, 0, 0, 0, 1, DX_CAT_SUDDEN, 0},
+	{1, 1, 0, 0, 0, 1, DX_CAT_NONE, 0},
+	{1, 2, 0, 0, 0, 1, DX_CAT_SUDDEN, 0},
+	{-1, 1, 0, 0, 1, 1, DX_CAT_EDGE, 0},
+	/* large expenses (5000.00 against about a line's net) */
+	{0, 500000, 0, 0, 0, 1, DX_CAT_SUDDEN, 0},
+	{-1, 500000, 0, 0, 0, 1, DX_CAT_SUDDEN, 0},
+	{1, 500000, 0, 0, 0, 1, DX_CAT_SUDDEN, 0},
+	{-1, 500000, 0, 0, 1, 1, DX_CAT_EDGE, 0},
+	{1, 500000, 0, 0, 1, 1, DX_CAT_SUDDEN, 0},
+	/* large expenses not deducted: the share rule alone (> 50% of net) */
+	{-1, 600000, 0, 0, 0, 0, DX_CAT_SUDDEN, 0},
+	{0, 600000, 0, 0, 0, 0, DX_CAT_SUDDEN, 0},
+	{1, 600000, 0, 0, 0, 0, DX_CAT_SUDDEN, 0},
+	{-1, 100000, 0, 0, 0, 0, DX_CAT_NONE, DX_FLAG_NO_RISK},
+	/* a fall of more than 30% on the previous year */
+	{-1, 0, 0, 2000000, 0, 1, DX_CAT_SUDDEN, 0},
+	{1, 0, 0, 2000000, 0, 1, DX_CAT_SUDDEN, 0},
+	{-1, 0, 0, 2000000, 1, 1, DX_CAT_EDGE, 0},
+	/* 理赔收入 lifting tested income to just above */
+	{-1, 0, 2, 0, 0, 1, DX_CAT_NONE, 0},
+	{-1, 0, 2, 0, 1, 1, DX_CAT_NONE, 0},
+};
+
+static void check_edges(const char *line)
+{
+	struct hh h;
+	struct dx_screen_result r;
+	struct dx_policy p = pol();
+	size_t i;
+	dx_policy_set(&p, "monitoring_line", line, NULL);
+	for (i = 0; i < DX_ARRAY_SIZE(edges); i++) {
+		const struct edge *e = &edges[i];
+		hh_init(&h, DX_HH_YIBAN, 1, dx_policy_line(&p) + e->net_d);
+		h.m[0].serious = (unsigned char)e->risk;
+		h.in.income.oop = e->oop;
+		h.in.income.claims = e->claims;
+		if (e->prev) {
+			h.in.has_prev_income = 1;
+			h.in.prev_income.wage = e->prev;
+			h.in.prev_income.members = 1;
+		}
+		dx_policy_set(&p, "deduct_oop", e->deduct ? "yes" : "no", NULL);
+		run(&h, &p, &r);
+		if (r.category != e->want ||
+		    (r.flags & DX_FLAG_NO_RISK) != e->no_risk)
+			fail_msg("line %s, case %zu: category %d flags %#x "
+				 "(want %d, no-risk %#x): %s",
+				 line, i, (int)r.category, r.flags,
+				 (int)e->want, e->no_risk, r.reasons);
+		/* a suggestion always says why */
+		if (r.category != DX_CAT_NONE && !r.reasons[0])
+			fail_msg("line %s, case %zu: no reason", line, i);
+	}
+}
+
+static void test_rule_edges(void **state)
+{
+	(void)state;
+	check_edges("8700");
+	check_edges("9500");
+	check_edges("6000");
+}
+
+/* The issue's household: 9000 per person, expenses take tested income to
+ * 5000.  突发严重困难户 at 8700, and still suggested at 9500. */
+static void test_higher_line_keeps_sudden(void **state)
+{
+	struct hh h;
+	struct dx_screen_result a, b, c;
+	struct dx_policy p = pol(), q = pol();
+	(void)state;
+	hh_init(&h, DX_HH_YIBAN, 2, 1800000);
+	h.in.income.oop = 800000;
+	dx_policy_set(&q, "monitoring_line", "9500", NULL);
+	run(&h, &p, &a);
+	run(&h, &q, &b);
+	assert_int_equal(a.category, DX_CAT_SUDDEN);
+	assert_int_equal(b.category, DX_CAT_SUDDEN);
+	assert_int_equal(b.flags & DX_FLAG_NO_RISK, 0);
+	assert_string_equal(b.reasons,
+			    "人均收入参考值 5000.00 < 监测线 9500.00（人均纯收入 "
+			    "9000.00），未发现风险类型，按突发严重困难户核实");
+	/* with a risk the higher line makes it 边缘易致贫户 (still listed) */
+	h.m[0].chronic = 1;
+	run(&h, &q, &c);
+	assert_int_equal(c.category, DX_CAT_EDGE);
+	/* the share of expenses gives its reason below the line too */
+	h.m[0].chronic = 0;
+	h.in.income.oop = 1000000;
+	run(&h, &q, &c);
+	assert_int_equal(c.category, DX_CAT_SUDDEN);
+	assert_contains(c.reasons, "合规自付支出 10000.00 超过家庭纯收入 18000.00 的 50%");
+}
+
+/* xorshift64*: a fixed seed, so a failure can be replayed */
+static uint64_t rnd_state = 0x9e3779b97f4a7c15ULL;
+
+static uint64_t rnd(uint64_t n)
+{
+	rnd_state ^= rnd_state >> 12;
+	rnd_state ^= rnd_state << 25;
+	rnd_state ^= rnd_state >> 27;
+	return (rnd_state * 0x2545f4914f6cdd1dULL) % n;
+}
+
+/* Property: for random households and policies, raising the line never
+ * removes a suggestion (issue 11.7). */
+static void test_higher_line_never_removes(void **state)
+{
+	static const char *const yn[] = {"no", "yes"};
+	struct hh h;
+	struct dx_screen_result lo, hi;
+	struct dx_policy p, q;
+	long iter, suggested = 0;
+	(void)state;
+	for (iter = 0; iter < 200000; iter++) {
+		int n = 1 + (int)rnd(5), i;
+		int64_t l1 = 300000 + (int64_t)rnd(2000000);
+		int64_t l2 = l1 + 1 + (int64_t)rnd(rnd(2) ? 3 : 1500000);
+		char b1[32], b2[32], share[8], drop[8];
+		int64_t net = (int64_t)rnd(2400000) * n;
+		hh_init(&h, rnd(2) ? DX_HH_TUOPIN : DX_HH_YIBAN, n, net);
+		for (i = 0; i < n; i++) {
+			h.m[i].counted = rnd(6) != 0;
+			h.m[i].serious = rnd(8) == 0;
+			h.m[i].disabled = rnd(12) == 0;
+			h.m[i].labour = (enum dx_labour)rnd(6);
+		}
+		h.in.income.business_cost = rnd(4) ? 0 : (int64_t)rnd(500000);
+		h.in.income.oop = rnd(3) ? 0 : (int64_t)rnd(3000000);
+		h.in.income.claims = rnd(4) ? 0 : (int64_t)rnd(1000000);
+		if (rnd(2)) {
+			h.in.has_prev_income = 1;
+			h.in.prev_income.wage = (int64_t)rnd(3000000) * n;
+			h.in.prev_income.members = (int)rnd(6);
+		}
+		h.in.dept_warning = rnd(10) == 0;
+		h.in.extra_risks = rnd(10) ? 0 : DX_RISK_BIT(DX_RISK_DISASTER);
+		dx_policy_defaults(&p);
+		dx_snprintf(share, sizeof(share), "%d", 20 + (int)rnd(60));
+		dx_snprintf(drop, sizeof(drop), "%d", 10 + (int)rnd(50));
+		assert_int_equal(dx_policy_set(&p, "deduct_oop", yn[rnd(2)], NULL), 0);
+		assert_int_equal(dx_policy_set(&p, "sudden_oop_share", share, NULL), 0);
+		assert_int_equal(dx_policy_set(&p, "sudden_income_drop_share", drop, NULL), 0);
+		q = p;
+		dx_policy_fmt_fen(b1, sizeof(b1), l1);
+		dx_policy_fmt_fen(b2, sizeof(b2), l2);
+		assert_int_equal(dx_policy_set(&p, "monitoring_line", b1, NULL), 0);
+		assert_int_equal(dx_policy_set(&q, "monitoring_line", b2, NULL), 0);
+		assert_int_equal(dx_screen(&h.in, &p, &lo), 0);
+		assert_int_equal(dx_screen(&h.in, &q, &hi), 0);
+		suggested += lo.category != DX_CAT_NONE;
+		if (lo.category != DX_CAT_NONE && hi.category == DX_CAT_NONE)
+			fail_msg("iteration %ld: %s at %s, nothing at %s (%s)",
+				 iter, dx_category_name(lo.category), b1, b2,
+				 lo.reasons);
+	}
+	/* the households are not all trivially unsuggested */
+	assert_true(suggested > 20000);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -633,6 +819,9 @@ int main(void)
 		cmocka_unit_test(test_dibao_line),
 		cmocka_unit_test(test_code_tables),
 		cmocka_unit_test(test_fold),
+		cmocka_unit_test(test_rule_edges),
+		cmocka_unit_test(test_higher_line_keeps_sudden),
+		cmocka_unit_test(test_higher_line_never_removes),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

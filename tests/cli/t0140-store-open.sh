@@ -1,0 +1,36 @@
+# Issues 13.4, 13.7: a new store is readable by its owner only; a store
+# another program holds is waited for, then refused in Chinese; a read-only
+# store reads, and a write to it says the store is read-only.
+. "$TOP/tests/cli/lib.sh"
+expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db
+expect_eq "$(stat -c %a a.db)" 600 "mode of a new store"
+# another program holds the store (a first load takes it whole)
+(echo "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE; DELETE FROM audit WHERE 0;"
+ sleep 7; echo "COMMIT;") | sqlite3 a.db >/dev/null &
+sleep 1
+expect_exit 3 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db
+expect_grep "数据库 a.db 正被另一个程序占用" err
+expect_grep "请等它结束后重试" err
+wait
+# a read-only copy: the file and its directory
+mkdir ro
+cp a.db ro/a.db
+chmod 755 . ro
+chmod 444 ro/a.db
+chmod 555 ro
+as=
+if [ "$(id -u)" = 0 ]; then
+	# root reads and writes anything: try as nobody, where nobody can run dixian
+	as="runuser -u nobody --"
+	$as test -x "$DIXIAN" -a -r "$DATA/persons.xlsx" || as=skip
+fi
+if [ "$as" != skip ]; then
+	expect_exit 0 $as $DIXIAN report --area 532326 --year 2025 --db ro/a.db
+	expect_grep "脱贫人口为20户81人" out
+	expect_exit 0 $as $DIXIAN overdue --area 532326 --db ro/a.db
+	expect_grep "是只读的" err
+	expect_no_grep "not a dixian store" err
+	expect_exit 3 $as $DIXIAN import persons "$DATA/persons.xlsx" --db ro/a.db
+	expect_grep "是只读的" err
+fi
+chmod 755 ro
