@@ -11,6 +11,7 @@
  */
 #include "core/dx.h"
 #include "app/import_int.h"
+#include "core/area.h"
 #include "core/strbuf.h"
 #include "io/sheet.h"
 #include "store/ledger.h"
@@ -162,6 +163,17 @@ void dx_json_close(struct dx_buf *b)
 {
 	if (b->len)
 		dx_buf_addch(b, '}');
+}
+
+int dx_imp_county_check(struct dx_imp *im, long row, int f, const char *area)
+{
+	const char *c = im->o->county;
+	if (!c || !*c || !strncmp(area, c, 6))
+		return 0;
+	dx_imp_report(im, row, f, NULL, 1,
+		      "区划代码 %.12s 属于县 %.6s，不是导入时指定的县（--county %s），请核对文件或 --county",
+		      area, area, c);
+	return 1;
 }
 
 int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
@@ -453,6 +465,23 @@ void dx_import_result_release(struct dx_import_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* --county names a county (issue 11.16): six digits of a real province;
+ * one in the store unless a 户成员台账 brings it in. */
+static int county_option_bad(struct dx_store *st, const char *kind, const char *c, char *msg,
+			     size_t size)
+{
+	struct dx_area a;
+	if (strlen(c) != 6 || strspn(c, "0123456789") != 6 || !dx_area_province_valid(c)) {
+		dx_snprintf(msg, size, "--county \"%.20s\" 无效（应为6位县级区划代码，如 532326）", c);
+		return 1;
+	}
+	if (strcmp(kind, "persons") && dx_store_area_get(st, c, &a)) {
+		dx_snprintf(msg, size, "库中没有县 %s（--county），请核对代码", c);
+		return 1;
+	}
+	return 0;
+}
+
 static const struct dx_imp_handler *handler_for(const char *kind)
 {
 	static const struct dx_imp_handler *const all[] = {
@@ -579,7 +608,7 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 		  struct dx_import_result *out)
 {
 	struct run *r = dx_xcalloc(1, sizeof(*r));
-	int rc, in_txn = 0, first_load = 0;
+	int rc = DX_OK, in_txn = 0, first_load = 0;
 	memset(out, 0, sizeof(*out));
 	r->hd = handler_for(o->kind);
 	if (!r->hd) {
@@ -590,8 +619,17 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	r->im.o = o;
 	r->im.res = out;
 	r->im.pass = 1;
-	r->im.write = !o->dry_run && !o->keep_valid;
+	/* a dry run does everything a real run does, in the same transaction,
+	 * and rolls it back: its counts are the real run's (issue 11.16) */
+	r->im.write = !o->keep_valid;
 	dx_smap_init(&r->im.reject, 1);
+	if (o->county && *o->county) {
+		char msg[200];
+		if (county_option_bad(st, r->hd->kind, o->county, msg, sizeof(msg))) {
+			add_problem(r, 0, -1, "", 1, msg);
+			goto out;
+		}
+	}
 	/* a county's first 户成员台账: every page is new (store.h) */
 	if (!o->dry_run && !strcmp(r->hd->kind, "persons")) {
 		int empty = 0;
@@ -611,7 +649,14 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	r->im.hdr = NULL;
 	if (rc)
 		goto out;
-	if (o->keep_valid && !o->dry_run && out->header_row) {
+	if (out->header_row && !out->rows && !out->errors) {
+		/* issue 11.16: a header and nothing under it is a wrong file or
+		 * sheet far more often than an empty ledger: an error */
+		add_problem(r, 0, -1, "", 1,
+			    "文件没有数据行（表头下面是空的），未导入任何数据；请检查是否选错了文件或工作表");
+		r->im.any_error = 1;
+	}
+	if (o->keep_valid && out->header_row && out->rows) {
 		long rejected = (long)r->im.reject.n;
 		reset_counts(out);
 		r->im.pass = 2;

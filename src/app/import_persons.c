@@ -496,6 +496,8 @@ static int check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *
 			      "区划代码 \"%s\" 不在本账号的管辖范围（%s）内", code, im->o->scope);
 		return 1;
 	}
+	if (dx_imp_county_check(im, row, DX_P_AREA, code))
+		return 1;
 	if (!im->county[0])
 		dx_strlcpy(im->county, code, sizeof(im->county));
 	a = dx_smap_put(&ps->areas, code, &isnew);
