@@ -53,6 +53,9 @@ struct dx_import_result {
 	long added, updated, unchanged, rejected; /* households or rows */
 	long p_added, p_updated, p_unchanged;   /* persons template: members */
 	long errors, warnings, unmatched;
+	/* persons template: what the store holds and the file leaves out,
+	 * kept as it is and listed as warnings (a cadre decides) */
+	long absent_households, absent_persons;
 	struct dx_problem *problems; /* sorted by row then column */
 	size_t nproblems;
 	int header_row; /* the header's row number (title rows above it) */

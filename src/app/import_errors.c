@@ -3,7 +3,11 @@
  * the user's own sheet, read again and written back row for row (rows keep
  * their numbers, so "第 15 行" is row 15 in Excel too), the cells with a
  * problem filled (red for errors, yellow for warnings) and the messages of
- * each row in a 错误说明 column, ready to fix and import again.
+ * each row in a 错误说明 column, ready to fix and import again.  Problems of
+ * the file as a whole (row 0: no header, the households the store holds
+ * and the file leaves out, ...) and any past its last row follow the data,
+ * one a row, with only the 错误说明 cell filled: a re-import of the fixed
+ * sheet takes those rows as blank.
  */
 #include "core/dx.h"
 #include "app/import.h"
@@ -61,6 +65,25 @@ int dx_import_write_errors(const char *in_path, const struct dx_import_result *r
 		at++;
 	}
 	rc = rc == DX_NOT_FOUND ? DX_OK : rc;
+	if (!rc) {
+		int first = 1;
+		for (size_t j = 0; j < r->nproblems; j++) {
+			const struct dx_problem *p = &r->problems[j];
+			if (p->row > 0 && p->row < at)
+				continue; /* written on its row */
+			if (first) { /* one blank row apart from the data */
+				dx_tw_endrow(w);
+				first = 0;
+			}
+			for (size_t c = 0; c < ncols; c++)
+				dx_tw_cell(w, "", DX_TW_PLAIN);
+			dx_buf_reset(&note);
+			dx_buf_addf(&note, "%s%s%s%s", p->row ? "" : "全文件 — ", p->column,
+				    p->column[0] ? ": " : "", p->msg);
+			dx_tw_cell(w, note.buf, p->error ? DX_TW_ERROR : DX_TW_WARN);
+			dx_tw_endrow(w);
+		}
+	}
 out:
 	{
 		int c = dx_tw_close(w);

@@ -1241,6 +1241,89 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 	return write_person(im, h, e, rv);
 }
 
+/* ---- who the file leaves out ---- */
+struct present {
+	int64_t id;  /* store id of a household in the file */
+	long row;    /* its first row */
+};
+
+static int cmp_present(const void *a, const void *b)
+{
+	const struct present *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+struct absent_ctx {
+	struct dx_imp *im;
+	struct ps *ps;
+};
+
+static int absent_household(const struct dx_household *h, void *arg)
+{
+	struct absent_ctx *x = arg;
+	struct areast *a = dx_smap_get(&x->ps->areas, h->area_code);
+	if (!a || a->state == 3 || dx_smap_get(&x->ps->hh, h->hh_no))
+		return 0;
+	x->im->res->absent_households++;
+	dx_imp_report(x->im, 0, DX_P_HHNO, "#absent", 0,
+		      "户 %s（%s%s）在库中登记，但不在此文件中：已保留，未删除；请核实（整户迁出或消亡由干部核实后办理）",
+		      h->hh_no, a->v, h->group_name);
+	return 0;
+}
+
+static int absent_member(struct dx_imp *im, const struct pst *e, const struct present *pr,
+			 size_t np)
+{
+	struct present key = {e->hh, 0}, *hit;
+	struct dx_person p;
+	char masked[19];
+	int rc;
+	if (!e->pid || e->file_hh ||
+	    !(hit = bsearch(&key, pr, np, sizeof(*pr), cmp_present)))
+		return 0;
+	if ((rc = dx_ledger_person_get(im->st, e->pid, &p)))
+		return rc;
+	dx_idcard_mask(p.id_no, masked);
+	im->res->absent_persons++;
+	dx_imp_report(im, hit->row, DX_P_HHNO, "#absent", 0,
+		      "本户成员 %s（证件号码 %s）在库中登记，但不在此文件中：已保留，未删除；请核实（去世、迁出、婚嫁等由干部核实后办理）",
+		      p.name, masked);
+	return 0;
+}
+
+/*
+ * Issue 11 (the household record): a re-import never deletes anyone.  The
+ * members the store holds in the file's households but the file leaves
+ * out are listed on their household's first row, and the households of
+ * the file's villages the file leaves out on row 0; all are kept as they
+ * are, for a cadre to decide.  Warnings, so the rest imports; counted in
+ * absent_persons and absent_households.  Pass 1 only: it sees every row.
+ */
+static int list_absent(struct dx_imp *im, struct ps *ps)
+{
+	struct present *pr = dx_xmalloc((ps->hh.n + 1) * sizeof(*pr));
+	struct absent_ctx x = {im, ps};
+	size_t np = 0;
+	int rc = 0;
+	for (size_t i = 0; i < ps->hh.cap; i++) {
+		struct stored_hh *s;
+		if (!ps->hh.t[i].key || !(s = dx_smap_get(&ps->storehh, ps->hh.t[i].key)))
+			continue;
+		pr[np].id = s->id;
+		pr[np++].row = ((struct hhst *)ps->hh.t[i].val)->first_row;
+	}
+	qsort(pr, np, sizeof(*pr), cmp_present);
+	for (size_t i = 0; !rc && np && i < ps->ids.n; i++)
+		rc = absent_member(im, &ps->ids.e[i], pr, np);
+	for (size_t i = 0; !rc && np && i < ps->odd_ids.cap; i++)
+		if (ps->odd_ids.t[i].key)
+			rc = absent_member(im, ps->odd_ids.t[i].val, pr, np);
+	free(pr);
+	if (!rc && ps->storehh.n && ps->areas.n)
+		rc = dx_ledger_household_each(im->st, absent_household, &x);
+	return rc;
+}
+
 static int finish(struct dx_imp *im)
 {
 	struct ps *ps = im->h;
@@ -1268,7 +1351,9 @@ static int finish(struct dx_imp *im)
 		else
 			im->res->unchanged++;
 	}
-	return created_flush(im, ps);
+	if ((rc = created_flush(im, ps)))
+		return rc;
+	return im->pass == 1 ? list_absent(im, ps) : 0;
 }
 
 const struct dx_imp_handler dx_imp_persons = {"persons", unit_of, begin, row, finish, release};

@@ -139,6 +139,9 @@ int cmd_import(int argc, char **argv)
 		if (r.unmatched)
 			fprintf(f, "，未匹配 %ld 条", r.unmatched);
 		fprintf(f, "；错误 %ld，警告 %ld\n", r.errors, r.warnings);
+		if (r.absent_households || r.absent_persons)
+			fprintf(f, "不在此文件中（库中已有，已保留，未删除，请核实）: %ld 户，另有 %ld 名成员（明细见警告）\n",
+				r.absent_households, r.absent_persons);
 		if (rc && !o.keep_valid && !o.dry_run)
 			fprintf(stderr, "文件有错误，未保存任何数据；请改正后重新导入（或用 --keep-valid 只导入无错误的%s）\n",
 				!strcmp(o.kind, "persons") ? "户" : "行");
