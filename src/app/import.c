@@ -648,8 +648,8 @@ stop: {
 	rc = DX_OK;
 	goto out;
 }
-bad_read:
-	add_problem(r, r->row + 1, -1, "", 1, why ? why : "文件读取出错");
+bad_read: /* the engine's word on the file: always shown */
+	add_problem_x(r, r->row + 1, -1, "", 1, why ? why : "文件读取出错", 1);
 	r->im.any_error = 1;
 	rc = DX_OK;
 out:
