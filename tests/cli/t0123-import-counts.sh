@@ -64,3 +64,21 @@ head -1 "$DATA/incomes.csv" >hi.csv
 expect_exit 1 $X import incomes hi.csv --db full.db --as xian
 expect_grep '^hi.csv:0:: 文件没有数据行' err
 expect_eq "$(q full.db 'SELECT count(*) FROM import_run')" "$n" "import runs logged for empty files"
+# a department list for one county naming a member of another county's
+# household: an error on its row
+python3 - <<'PY'
+w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+def full(s17):
+    return s17 + "10X98765432"[sum(int(c) * k for c, k in zip(s17, w)) % 11]
+pid = full("53232519800101001")
+open("other.csv", "w", encoding="utf-8").write(
+    "区划代码,县(市、区),乡(镇),行政村,户编号,户类型,姓名,证件号码,与户主关系\n"
+    "532325101001,另一县,某乡,某村,532325101000001,一般户,张三,%s,户主\n" % pid)
+open("wl.csv", "w", encoding="utf-8").write(
+    "证件号码,姓名,预警部门,预警事项,金额,发生日期,说明\n"
+    "%s,张三,医保,个人自付医疗费用超标,15000,2023-08-14,住院\n" % pid)
+PY
+expect_exit 0 $X import persons other.csv --db full.db
+expect_exit 1 $X import warnings wl.csv --db full.db --county 532326
+expect_grep '^wl.csv:2:证件号码: 区划代码 532325101001 属于县 532325，不是导入时指定的县（--county 532326）' err
+expect_exit 0 $X import warnings wl.csv --db full.db --county 532325
