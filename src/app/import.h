@@ -48,7 +48,8 @@ struct dx_problem {
 struct dx_import_opts {
 	const char *kind;  /* persons, incomes, warnings, measures, visits */
 	const char *path;
-	int dry_run, keep_valid;
+	int dry_run;    /* do it all, then roll back: the counts are the real run's */
+	int keep_valid; /* store the units (households, rows) without errors */
 	const char *actor; /* account name or "cli" */
 	const char *scope; /* area prefix the actor may write; "" = all */
 	const char *county; /* warnings: the county receiving the list ("" = the store's) */

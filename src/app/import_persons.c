@@ -4,7 +4,10 @@
  * (one 户主, identical household fields, 两头占 within the file and
  * against the store), creates missing areas from the name columns, and
  * upserts households, members and the current monitoring episode so that
- * the same file twice changes nothing.
+ * the same file twice changes nothing.  It never deletes: members and
+ * households the store holds and the file leaves out are listed as
+ * warnings (list_absent), and what a decided procedure made of an episode
+ * stays whatever the ledger says (check_decided, keep_decided).
  *
  * Memory: the store's households and persons are indexed once (户编号 and
  * 身份证 -> id and a hash of the stored fields), so an unchanged record
