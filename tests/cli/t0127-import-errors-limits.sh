@@ -5,6 +5,9 @@
 . "$TOP/tests/cli/lib.sh"
 X=$DIXIAN
 expect_exit 0 $X init --db s.db
+# a county's store, and an account to import as
+expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db s.db
+expect_exit 0 $X account add xian --level 县 --scope 532326 --db s.db
 python3 - "$DATA/persons_utf8bom.csv" <<'PY'
 import sys
 lines = open(sys.argv[1], encoding="utf-8-sig").read().split("\n")
@@ -24,7 +27,7 @@ m = re.search(r'<c r="%s"[^>]*>(?:<is>)?<t[^>]*>([^<]*)</t>' % sys.argv[2], x)
 print(m.group(1) if m else "")
 PY
 }
-expect_exit 1 $X import persons cell.csv --db s.db --errors cell.xlsx
+expect_exit 1 $X import persons cell.csv --db s.db --as xian --errors cell.xlsx
 expect_grep '^错误报告已写入 cell.xlsx' err
 expect_no_grep 'error' err
 c=$(cell cell.xlsx L6)
@@ -32,7 +35,7 @@ case "$c" in 民民民*"……（超过 Excel 单元格 32767 字符的上限，
 [ "$(printf %s "$c" | python3 -c 'import sys; print(len(sys.stdin.read()) <= 32767)')" = True ] || die "cell too long"
 case "$(cell cell.xlsx AH6)" in *内容过长*) ;; *) die "no note on row 6" ;; esac
 # rows past Excel's last row
-expect_exit 1 $X import persons rows.csv --db s.db --errors rows.xlsx
+expect_exit 1 $X import persons rows.csv --db s.db --as xian --errors rows.xlsx
 expect_grep '^错误报告已写入 rows.xlsx' err
 expect_grep '^rows.csv:1048714:文化程度: ' err
 expect_no_grep 'error' err
