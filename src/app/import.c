@@ -11,6 +11,7 @@
  */
 #include "core/dx.h"
 #include "app/import_int.h"
+#include "core/area.h"
 #include "core/strbuf.h"
 #include "io/sheet.h"
 #include "store/ledger.h"
@@ -162,6 +163,17 @@ void dx_json_close(struct dx_buf *b)
 {
 	if (b->len)
 		dx_buf_addch(b, '}');
+}
+
+int dx_imp_county_check(struct dx_imp *im, long row, int f, const char *area)
+{
+	const char *c = im->o->county;
+	if (!c || !*c || !strncmp(area, c, 6))
+		return 0;
+	dx_imp_report(im, row, f, NULL, 1,
+		      "区划代码 %.12s 属于县 %.6s，不是导入时指定的县（--county %s），请核对文件或 --county",
+		      area, area, c);
+	return 1;
 }
 
 int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
@@ -357,10 +369,25 @@ struct run {
 	char unit[64];
 	int npend; /* cell problems of the current row, held until its unit is known */
 	struct pend *pend;
+	uint64_t row_req; /* the required fields (below 64) of this row with an error */
+	long probe_bad;  /* of the first DX_IMPORT_PROBE_ROWS rows, those with one */
+	int stopped;     /* not this template: stop reading */
+	long nshown;     /* problems passed to o->problem */
 };
+
+static void add_problem_x(struct run *r, long row, int col, const char *column, int is_error,
+			  const char *msg, int force);
 
 static void add_problem(struct run *r, long row, int col, const char *column, int is_error,
 			const char *msg)
+{
+	add_problem_x(r, row, col, column, is_error, msg, 0);
+}
+
+/* A problem, shown and kept within the bounds of import.h unless force
+ * (the engine's word on the file as a whole, which always goes out). */
+static void add_problem_x(struct run *r, long row, int col, const char *column, int is_error,
+			  const char *msg, int force)
 {
 	struct dx_import_result *res = r->im.res;
 	struct dx_problem p = {row, col, is_error, (char *)column, (char *)msg};
@@ -370,8 +397,17 @@ static void add_problem(struct run *r, long row, int col, const char *column, in
 		res->errors++;
 	else
 		res->warnings++;
-	if (r->im.o->problem)
-		r->im.o->problem(r->im.o->arg, &p);
+	if (force || r->nshown < DX_IMPORT_SHOW_MAX) {
+		r->nshown += !force;
+		if (r->im.o->problem)
+			r->im.o->problem(r->im.o->arg, &p);
+	} else {
+		res->not_shown++;
+	}
+	if (!force && res->nproblems >= DX_IMPORT_KEEP_MAX) {
+		res->not_kept++;
+		return;
+	}
 	if (res->nproblems == r->pcap) {
 		r->pcap = r->pcap ? r->pcap * 2 : 64;
 		res->problems = dx_xrealloc(res->problems, r->pcap * sizeof(*res->problems));
@@ -401,6 +437,9 @@ void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_
 	}
 	if (is_error) {
 		im->any_error = 1;
+		if (f >= 0 && f < 64 && im->hdr && dx_template_col(im->hdr->tpl, f) &&
+		    (dx_template_col(im->hdr->tpl, f)->flags & DX_COLF_REQ))
+			r->row_req |= (uint64_t)1 << f;
 		if (!unit || !*unit) {
 			if (r->unit[0] && !unit)
 				unit = r->unit;
@@ -453,6 +492,23 @@ void dx_import_result_release(struct dx_import_result *r)
 	memset(r, 0, sizeof(*r));
 }
 
+/* --county names a county (issue 11.16): six digits of a real province;
+ * one in the store unless a 户成员台账 brings it in. */
+static int county_option_bad(struct dx_store *st, const char *kind, const char *c, char *msg,
+			     size_t size)
+{
+	struct dx_area a;
+	if (strlen(c) != 6 || strspn(c, "0123456789") != 6 || !dx_area_province_valid(c)) {
+		dx_snprintf(msg, size, "--county \"%.20s\" 无效（应为6位县级区划代码，如 532326）", c);
+		return 1;
+	}
+	if (strcmp(kind, "persons") && dx_store_area_get(st, c, &a)) {
+		dx_snprintf(msg, size, "库中没有县 %s（--county），请核对代码", c);
+		return 1;
+	}
+	return 0;
+}
+
 static const struct dx_imp_handler *handler_for(const char *kind)
 {
 	static const struct dx_imp_handler *const all[] = {
@@ -466,6 +522,7 @@ static const struct dx_imp_handler *handler_for(const char *kind)
 /* Hand one parsed row to the handler. */
 static int one_row(struct run *r, struct rd_row *x)
 {
+	int rc;
 	r->row = x->rownum;
 	r->unit[0] = '\0';
 	r->npend = x->npend;
@@ -479,10 +536,29 @@ static int one_row(struct run *r, struct rd_row *x)
 	r->im.res->rows++;
 	/* the handler still sees a row with bad cells (their fields
 	 * blank) so household checks count it, but writes nothing */
+	r->row_req = 0;
 	report_pending(r);
 	r->npend = 0;
 	r->im.row_bad = x->npend;
-	return r->hd->row(&r->im, &x->rv, x->rownum);
+	if ((rc = r->hd->row(&r->im, &x->rv, x->rownum)))
+		return rc;
+	/* issue 13.2: the wrong template (or sheet) fails every row in most
+	 * required columns (one column failing throughout is a fault of that
+	 * column, say IDs Excel kept as numbers); a hundred such rows from
+	 * the start are enough to say so and stop, before a million rows of
+	 * noise */
+	if (r->im.pass == 1 && r->im.res->rows <= DX_IMPORT_PROBE_ROWS) {
+		int nreq = 0, nbad = 0;
+		const struct dx_template *tpl = r->hdr.tpl;
+		for (size_t i = 0; i < tpl->ncols; i++)
+			nreq += (tpl->cols[i].flags & DX_COLF_REQ) != 0;
+		for (uint64_t m = r->row_req; m; m &= m - 1)
+			nbad++;
+		r->probe_bad += nbad >= 2 && nbad * 2 >= nreq;
+		if (r->im.res->rows == DX_IMPORT_PROBE_ROWS && r->probe_bad == DX_IMPORT_PROBE_ROWS)
+			r->stopped = 1;
+	}
+	return 0;
 }
 
 /* One pass over the file.  Returns DX_OK or a failure code (data errors
@@ -539,6 +615,8 @@ static int one_pass(struct run *r)
 		for (int i = 0; i < b->n; i++) {
 			if ((rc = one_row(r, &b->rows[i])))
 				goto out;
+			if (r->stopped)
+				goto stop;
 			if (r->im.o->progress && !(++nrows & 4095))
 				r->im.o->progress(r->im.o->arg, b->done, b->total, r->im.res->rows);
 		}
@@ -559,8 +637,19 @@ static int one_pass(struct run *r)
 	if (r->im.o->progress)
 		r->im.o->progress(r->im.o->arg, total ? total : done, total, r->im.res->rows);
 	goto out;
-bad_read:
-	add_problem(r, r->row + 1, -1, "", 1, why ? why : "文件读取出错");
+stop: {
+	char msg[400];
+	dx_snprintf(msg, sizeof(msg),
+		    "前 %d 行数据的必填列都有错误，看起来不是%s模板（应有“%s”等列的数据）；已停止检查，未导入任何数据，请检查导入类型、文件和工作表",
+		    DX_IMPORT_PROBE_ROWS, tpl->title, tpl->cols[0].name);
+	add_problem_x(r, 0, -1, "", 1, msg, 1);
+	r->im.any_error = 1;
+	r->im.res->stopped = 1;
+	rc = DX_OK;
+	goto out;
+}
+bad_read: /* the engine's word on the file: always shown */
+	add_problem_x(r, r->row + 1, -1, "", 1, why ? why : "文件读取出错", 1);
 	r->im.any_error = 1;
 	rc = DX_OK;
 out:
@@ -579,7 +668,7 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 		  struct dx_import_result *out)
 {
 	struct run *r = dx_xcalloc(1, sizeof(*r));
-	int rc, in_txn = 0, first_load = 0;
+	int rc = DX_OK, in_txn = 0, first_load = 0;
 	memset(out, 0, sizeof(*out));
 	r->hd = handler_for(o->kind);
 	if (!r->hd) {
@@ -590,8 +679,17 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	r->im.o = o;
 	r->im.res = out;
 	r->im.pass = 1;
-	r->im.write = !o->dry_run && !o->keep_valid;
+	/* a dry run does everything a real run does, in the same transaction,
+	 * and rolls it back: its counts are the real run's (issue 11.16) */
+	r->im.write = !o->keep_valid;
 	dx_smap_init(&r->im.reject, 1);
+	if (o->county && *o->county) {
+		char msg[200];
+		if (county_option_bad(st, r->hd->kind, o->county, msg, sizeof(msg))) {
+			add_problem(r, 0, -1, "", 1, msg);
+			goto out;
+		}
+	}
 	/* a county's first 户成员台账: every page is new (store.h) */
 	if (!o->dry_run && !strcmp(r->hd->kind, "persons")) {
 		int empty = 0;
@@ -611,7 +709,14 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	r->im.hdr = NULL;
 	if (rc)
 		goto out;
-	if (o->keep_valid && !o->dry_run && out->header_row) {
+	if (out->header_row && !out->rows && !out->errors) {
+		/* issue 11.16: a header and nothing under it is a wrong file or
+		 * sheet far more often than an empty ledger: an error */
+		add_problem(r, 0, -1, "", 1,
+			    "文件没有数据行（表头下面是空的），未导入任何数据；请检查是否选错了文件或工作表");
+		r->im.any_error = 1;
+	}
+	if (o->keep_valid && out->header_row && out->rows && !out->stopped) {
 		long rejected = (long)r->im.reject.n;
 		reset_counts(out);
 		r->im.pass = 2;
@@ -628,14 +733,14 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	} else if (o->keep_valid) {
 		out->rejected = (long)r->im.reject.n;
 	}
-	if (!o->dry_run && (!out->errors || o->keep_valid) && out->rows) {
+	if (!o->dry_run && (!out->errors || o->keep_valid) && out->rows && !out->stopped) {
 		struct dx_import_run log = {r->im.county, o->actor ? o->actor : "cli", o->kind,
 					    o->path,     out->rows, out->added,
 					    out->updated, out->unchanged, out->rejected};
 		if ((rc = dx_ledger_import_log(st, &log)))
 			goto out;
 	}
-	if (o->dry_run || (out->errors && !o->keep_valid)) {
+	if (o->dry_run || (out->errors && !o->keep_valid) || out->stopped) {
 		rc = dx_store_rollback(st);
 	} else {
 		rc = dx_store_commit(st);

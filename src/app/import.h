@@ -10,7 +10,14 @@
  *
  * Every problem goes to o.problem as it is found (the CLI prints it as
  * FILE:ROW:COLUMN: message) and is kept in the result for the error
- * workbook (dx_import_write_errors).  Returns DX_OK when the file was
+ * workbook (dx_import_write_errors) -- up to a bound: a file of nothing
+ * but bad cells must not take gigabytes of memory and of stderr (issue
+ * 13.2).  Past DX_IMPORT_SHOW_MAX problems o.problem is not called, past
+ * DX_IMPORT_KEEP_MAX they are not kept; all are counted (errors,
+ * warnings; not_shown, not_kept say how many went unlisted).  And when
+ * each of the first DX_IMPORT_PROBE_ROWS data rows has an error in a
+ * required column, the file is not this template: the import stops there
+ * (stopped), says so, and stores nothing, --keep-valid or not.  Returns DX_OK when the file was
  * clean (or --keep-valid kept what was valid), DX_INVALID when it had
  * errors (nothing stored unless keep_valid), another code on failure.
  *
@@ -26,6 +33,10 @@
 
 #include "store/store.h"
 
+#define DX_IMPORT_SHOW_MAX 1000
+#define DX_IMPORT_KEEP_MAX 10000
+#define DX_IMPORT_PROBE_ROWS 100
+
 struct dx_problem {
 	long row;    /* as Excel shows it; 0 for the file as a whole */
 	int col;     /* sheet column, -1 for none */
@@ -37,7 +48,8 @@ struct dx_problem {
 struct dx_import_opts {
 	const char *kind;  /* persons, incomes, warnings, measures, visits */
 	const char *path;
-	int dry_run, keep_valid;
+	int dry_run;    /* do it all, then roll back: the counts are the real run's */
+	int keep_valid; /* store the units (households, rows) without errors */
 	const char *actor; /* account name or "cli" */
 	const char *scope; /* area prefix the actor may write; "" = all */
 	const char *county; /* warnings: the county receiving the list ("" = the store's) */
@@ -53,6 +65,11 @@ struct dx_import_result {
 	long added, updated, unchanged, rejected; /* households or rows */
 	long p_added, p_updated, p_unchanged;   /* persons template: members */
 	long errors, warnings, unmatched;
+	/* persons template: what the store holds and the file leaves out,
+	 * kept as it is and listed as warnings (a cadre decides) */
+	long absent_households, absent_persons;
+	long not_shown, not_kept; /* problems past the bounds above */
+	int stopped;              /* the file is not this template: nothing stored */
 	struct dx_problem *problems; /* sorted by row then column */
 	size_t nproblems;
 	int header_row; /* the header's row number (title rows above it) */

@@ -5,7 +5,7 @@
  * The engine reads rows, finds the header, parses cells through the
  * template's column table and hands each row to the handler.  Modes:
  *  - normal: one pass inside one transaction; any error rolls it back;
- *  - dry_run: the same pass with writes off;
+ *  - dry_run: the same passes, writes and all, rolled back at the end;
  *  - keep_valid: pass 1 validates (writes off) and collects the rejected
  *    units (households, or rows); pass 2 writes everything else.
  */
@@ -62,6 +62,10 @@ extern const struct dx_imp_handler dx_imp_persons, dx_imp_incomes, dx_imp_warnin
  * unit the error rejects (NULL = the row's own).  is_error 0 = warning. */
 void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_error,
 		   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+
+/* Issue 11.16: with --county given, a record of another county is an
+ * error on its row (field f); returns 1 then, else 0. */
+int dx_imp_county_check(struct dx_imp *im, long row, int f, const char *area);
 
 /* Audit one change as the import's actor. */
 int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,

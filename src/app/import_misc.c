@@ -16,6 +16,7 @@
 #include "core/money.h"
 #include "core/strbuf.h"
 #include "store/ledger.h"
+#include "store/procedure.h"
 
 /* The household of 户编号 in field f, in the actor's scope; 0 or reported. */
 static int household(struct dx_imp *im, const struct dx_rowval *rv, int f, long row,
@@ -34,6 +35,8 @@ static int household(struct dx_imp *im, const struct dx_rowval *rv, int f, long 
 			      rv->text[f], im->o->scope);
 		return DX_DENIED;
 	}
+	if (dx_imp_county_check(im, row, f, h->area_code))
+		return DX_DENIED;
 	if (!im->county[0])
 		dx_strlcpy(im->county, h->area_code, sizeof(im->county));
 	return 0;
@@ -363,6 +366,13 @@ static int warning_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	if (rc && rc != DX_NOT_FOUND)
 		return rc;
 	matched = !rc;
+	if (matched && im->o->county && *im->o->county) { /* the list's county (issue 11.16) */
+		struct dx_hh_ref hh;
+		if ((rc = dx_store_hh_by_id(im->st, p.household_id, &hh)))
+			return rc;
+		if (dx_imp_county_check(im, row, DX_W_ID, hh.area_code))
+			return 0;
+	}
 	if (!matched) {
 		const char *why = NULL;
 		struct dx_idcard id;

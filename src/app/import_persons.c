@@ -4,7 +4,10 @@
  * (one 户主, identical household fields, 两头占 within the file and
  * against the store), creates missing areas from the name columns, and
  * upserts households, members and the current monitoring episode so that
- * the same file twice changes nothing.
+ * the same file twice changes nothing.  It never deletes: members and
+ * households the store holds and the file leaves out are listed as
+ * warnings (list_absent), and what a decided procedure made of an episode
+ * stays whatever the ledger says (check_decided, keep_decided).
  *
  * Memory: the store's households and persons are indexed once (户编号 and
  * 身份证 -> id and a hash of the stored fields), so an unchanged record
@@ -176,6 +179,7 @@ struct ps {
 	struct dx_smap hh, storehh, hhno_of, areas, names;
 	struct idmap ids;
 	struct dx_smap odd_ids; /* stored 身份证 that do not pack (never valid ones) */
+	struct dx_smap decided; /* 户编号 -> dx_ledger_decided: procedure-owned episodes */
 	int hslot[DX_P_NFIELDS]; /* household-level field -> index in fh, else -1 */
 	uint32_t nhh;
 	long stored_persons, inserted;
@@ -318,6 +322,13 @@ static int load_person(const struct dx_person *p, void *arg)
 	return 0;
 }
 
+static int load_decided(const struct dx_ledger_decided *d, void *arg)
+{
+	struct ps *ps = arg;
+	memcpy(dx_smap_put(&ps->decided, d->hh_no, NULL), d, sizeof(*d));
+	return 0;
+}
+
 static int begin(struct dx_imp *im)
 {
 	struct ps *ps = dx_xcalloc(1, sizeof(*ps));
@@ -328,6 +339,7 @@ static int begin(struct dx_imp *im)
 	dx_smap_init(&ps->storehh, sizeof(struct stored_hh));
 	dx_smap_init(&ps->hhno_of, 32);
 	dx_smap_init(&ps->odd_ids, sizeof(struct pst));
+	dx_smap_init(&ps->decided, sizeof(struct dx_ledger_decided));
 	dx_smap_init(&ps->areas, sizeof(struct areast));
 	dx_smap_init(&ps->names, 13);
 	dx_buf_init(&ps->before, 0);
@@ -337,7 +349,8 @@ static int begin(struct dx_imp *im)
 	for (size_t i = 0; i < tpl->ncols; i++)
 		if ((tpl->cols[i].flags & DX_COLF_HH) && n < HH_MAXF)
 			ps->hslot[tpl->cols[i].field] = n++;
-	if ((rc = dx_ledger_household_each(im->st, load_hh, ps)))
+	if ((rc = dx_ledger_household_each(im->st, load_hh, ps)) ||
+	    (rc = dx_ledger_decided_each(im->st, load_decided, ps)))
 		return rc;
 	return dx_ledger_person_each(im->st, load_person, ps);
 }
@@ -353,6 +366,7 @@ static void release(struct dx_imp *im)
 	free(ps->ids.e);
 	free(ps->ids.slot);
 	dx_smap_release(&ps->odd_ids);
+	dx_smap_release(&ps->decided);
 	dx_buf_release(&ps->before);
 	dx_buf_release(&ps->after);
 	dx_smap_release(&ps->areas);
@@ -485,6 +499,8 @@ static int check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *
 			      "区划代码 \"%s\" 不在本账号的管辖范围（%s）内", code, im->o->scope);
 		return 1;
 	}
+	if (dx_imp_county_check(im, row, DX_P_AREA, code))
+		return 1;
 	if (!im->county[0])
 		dx_strlcpy(im->county, code, sizeof(im->county));
 	a = dx_smap_put(&ps->areas, code, &isnew);
@@ -560,6 +576,85 @@ static void check_episode(struct dx_imp *im, const struct dx_rowval *rv, long ro
 	}
 }
 
+static int episode_of_row(const struct dx_rowval *rv, const struct dx_episode *old,
+			  struct dx_episode *e);
+
+/* The procedure that decided d's identification, for a message. */
+static void ident_by(const struct dx_ledger_decided *d, char *out, size_t size)
+{
+	if (d->ident_case)
+		dx_snprintf(out, size, "经识别程序纳入监测（案件 %lld，%s 公告）",
+			    (long long)d->ident_case, d->ident_on);
+	else
+		dx_snprintf(out, size, "经风险消除回退重新纳入监测（%s）", d->e.identified_on);
+}
+
+/*
+ * Issue 11.2: a ledger never undoes a decided procedure.  Where the episode
+ * columns of a household's (first) row contradict what a decided 识别 or
+ * 风险消除 case, or a 风险消除回退, made of its latest episode, say so on
+ * the row and column; write_episode keeps the decision.  A warning, not an
+ * error: the rest of the ledger still imports.
+ */
+static void check_decided(struct dx_imp *im, struct ps *ps, const struct dx_rowval *rv, long row)
+{
+	static const char keep[] = "导入不改变已办结的程序，请核对台账";
+	const struct dx_ledger_decided *d;
+	struct dx_episode e;
+	char by[200];
+	int ident;
+	if (!ps->decided.n || im->row_bad || rv->col[DX_P_CAT] < 0 ||
+	    !(d = dx_smap_get(&ps->decided, rv->text[DX_P_HHNO])))
+		return;
+	ident = d->ident_case || d->rolled_back;
+	if (ident)
+		ident_by(d, by, sizeof(by));
+	else
+		dx_snprintf(by, sizeof(by), "的风险消除已经村、乡、县审定并公告（案件 %lld，%s %s）",
+			    (long long)d->elim_case, d->elim_on, d->e.elim_kind);
+	if (!episode_of_row(rv, &d->e, &e)) {
+		dx_imp_report(im, row, DX_P_CAT, NULL, 0, "台账未填监测对象类别，但库中此户%s；%s", by,
+			      keep);
+		return;
+	}
+	if (strncmp(e.identified_on, d->e.identified_on, 7) < 0) {
+		dx_imp_report(im, row, DX_P_IDENT, NULL, 0,
+			      "识别监测时间 %.7s 早于库中此户的监测记录（此户%s），台账中此户的监测信息未导入；%s",
+			      e.identified_on, by, keep);
+		return;
+	}
+	if (strncmp(e.identified_on, d->e.identified_on, 7))
+		return; /* a later episode than the decided one: the ledger's own */
+	if (ident) {
+		if (strcmp(e.category, d->e.category))
+			dx_imp_report(im, row, DX_P_CAT, NULL, 0,
+				      "台账为 \"%s\"，库中此户%s为 \"%s\"，已保留；%s", e.category,
+				      by, d->e.category, keep);
+		if (strcmp(e.risks, d->e.risks))
+			dx_imp_report(im, row, DX_P_RISKS, NULL, 0,
+				      "台账为 \"%s\"，库中此户%s的风险为 \"%s\"，已保留；%s", e.risks,
+				      by, d->e.risks, keep);
+		if (rv->col[DX_P_REFLAG] >= 0 && e.reflag != d->e.reflag)
+			dx_imp_report(im, row, DX_P_REFLAG, NULL, 0,
+				      "台账为 \"%s\"，库中此户%s，风险再标注为 \"%s\"，已保留；%s",
+				      e.reflag ? "是" : "否", by, d->e.reflag ? "是" : "否", keep);
+	}
+	if (!d->elim_case)
+		return;
+	dx_snprintf(by, sizeof(by), "此户的风险消除已经村、乡、县审定并公告（案件 %lld，%s %s）",
+		    (long long)d->elim_case, d->elim_on, d->e.elim_kind);
+	if (!e.eliminated_on[0])
+		dx_imp_report(im, row, DX_P_ELIM, NULL, 0, "台账为 风险未消除，但%s，已保留消除结果；%s",
+			      by, keep);
+	else if (strcmp(e.eliminated_on, d->e.eliminated_on))
+		dx_imp_report(im, row, DX_P_ELIM_ON, NULL, 0,
+			      "台账为 %s，但%s，消除时间 %s，已保留；%s", e.eliminated_on, by,
+			      d->e.eliminated_on, keep);
+	else if (strcmp(e.elim_kind, d->e.elim_kind))
+		dx_imp_report(im, row, DX_P_ELIM_KIND, NULL, 0, "台账为 \"%s\"，但%s，已保留；%s",
+			      e.elim_kind, by, keep);
+}
+
 static void check_household(struct dx_imp *im, struct ps *ps, struct hhst *h, int isnew,
 			    const struct dx_rowval *rv, long row)
 {
@@ -573,6 +668,7 @@ static void check_household(struct dx_imp *im, struct ps *ps, struct hhst *h, in
 		if (!strcmp(rv->text[DX_P_KIND], "一般户") && set(rv, DX_P_TPYEAR))
 			dx_imp_report(im, row, DX_P_TPYEAR, NULL, 1, "一般户不填脱贫年度，请清空");
 		check_episode(im, rv, row);
+		check_decided(im, ps, rv, row);
 		return;
 	}
 	for (size_t i = 0; i < tpl->ncols; i++) {
@@ -806,6 +902,26 @@ out:
 	return rc;
 }
 
+/* What a decided procedure made of the household's latest episode old
+ * stays as it is whatever the row says (check_decided reported it). */
+static void keep_decided(struct ps *ps, const char *hh_no, const struct dx_episode *old,
+			 struct dx_episode *e)
+{
+	const struct dx_ledger_decided *d = dx_smap_get(&ps->decided, hh_no);
+	if (!d || d->e.id != old->id || strncmp(e->identified_on, old->identified_on, 7))
+		return;
+	if (d->ident_case || d->rolled_back) {
+		dx_strlcpy(e->category, old->category, sizeof(e->category));
+		dx_strlcpy(e->risks, old->risks, sizeof(e->risks));
+		dx_strlcpy(e->identified_on, old->identified_on, sizeof(e->identified_on));
+		e->reflag = old->reflag;
+	}
+	if (d->elim_case) {
+		dx_strlcpy(e->eliminated_on, old->eliminated_on, sizeof(e->eliminated_on));
+		dx_strlcpy(e->elim_kind, old->elim_kind, sizeof(e->elim_kind));
+	}
+}
+
 static int write_episode(struct dx_imp *im, struct hhst *h, const struct dx_rowval *rv,
 			 const char *area)
 {
@@ -818,6 +934,8 @@ static int write_episode(struct dx_imp *im, struct hhst *h, const struct dx_rowv
 		return rc;
 	if (!episode_of_row(rv, rc ? NULL : &old, &e))
 		return 0;
+	if (!rc)
+		keep_decided(im->h, rv->text[DX_P_HHNO], &old, &e);
 	return episode_write(im, h, &e, rc ? NULL : &old, area);
 }
 
@@ -1126,6 +1244,89 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 	return write_person(im, h, e, rv);
 }
 
+/* ---- who the file leaves out ---- */
+struct present {
+	int64_t id;  /* store id of a household in the file */
+	long row;    /* its first row */
+};
+
+static int cmp_present(const void *a, const void *b)
+{
+	const struct present *x = a, *y = b;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+struct absent_ctx {
+	struct dx_imp *im;
+	struct ps *ps;
+};
+
+static int absent_household(const struct dx_household *h, void *arg)
+{
+	struct absent_ctx *x = arg;
+	struct areast *a = dx_smap_get(&x->ps->areas, h->area_code);
+	if (!a || a->state == 3 || dx_smap_get(&x->ps->hh, h->hh_no))
+		return 0;
+	x->im->res->absent_households++;
+	dx_imp_report(x->im, 0, DX_P_HHNO, "#absent", 0,
+		      "户 %s（%s%s）在库中登记，但不在此文件中：已保留，未删除；请核实（整户迁出或消亡由干部核实后办理）",
+		      h->hh_no, a->v, h->group_name);
+	return 0;
+}
+
+static int absent_member(struct dx_imp *im, const struct pst *e, const struct present *pr,
+			 size_t np)
+{
+	struct present key = {e->hh, 0}, *hit;
+	struct dx_person p;
+	char masked[19];
+	int rc;
+	if (!e->pid || e->file_hh ||
+	    !(hit = bsearch(&key, pr, np, sizeof(*pr), cmp_present)))
+		return 0;
+	if ((rc = dx_ledger_person_get(im->st, e->pid, &p)))
+		return rc;
+	dx_idcard_mask(p.id_no, masked);
+	im->res->absent_persons++;
+	dx_imp_report(im, hit->row, DX_P_HHNO, "#absent", 0,
+		      "本户成员 %s（证件号码 %s）在库中登记，但不在此文件中：已保留，未删除；请核实（去世、迁出、婚嫁等由干部核实后办理）",
+		      p.name, masked);
+	return 0;
+}
+
+/*
+ * Issue 11 (the household record): a re-import never deletes anyone.  The
+ * members the store holds in the file's households but the file leaves
+ * out are listed on their household's first row, and the households of
+ * the file's villages the file leaves out on row 0; all are kept as they
+ * are, for a cadre to decide.  Warnings, so the rest imports; counted in
+ * absent_persons and absent_households.  Pass 1 only: it sees every row.
+ */
+static int list_absent(struct dx_imp *im, struct ps *ps)
+{
+	struct present *pr = dx_xmalloc((ps->hh.n + 1) * sizeof(*pr));
+	struct absent_ctx x = {im, ps};
+	size_t np = 0;
+	int rc = 0;
+	for (size_t i = 0; i < ps->hh.cap; i++) {
+		struct stored_hh *s;
+		if (!ps->hh.t[i].key || !(s = dx_smap_get(&ps->storehh, ps->hh.t[i].key)))
+			continue;
+		pr[np].id = s->id;
+		pr[np++].row = ((struct hhst *)ps->hh.t[i].val)->first_row;
+	}
+	qsort(pr, np, sizeof(*pr), cmp_present);
+	for (size_t i = 0; !rc && np && i < ps->ids.n; i++)
+		rc = absent_member(im, &ps->ids.e[i], pr, np);
+	for (size_t i = 0; !rc && np && i < ps->odd_ids.cap; i++)
+		if (ps->odd_ids.t[i].key)
+			rc = absent_member(im, ps->odd_ids.t[i].val, pr, np);
+	free(pr);
+	if (!rc && ps->storehh.n && ps->areas.n)
+		rc = dx_ledger_household_each(im->st, absent_household, &x);
+	return rc;
+}
+
 static int finish(struct dx_imp *im)
 {
 	struct ps *ps = im->h;
@@ -1153,7 +1354,9 @@ static int finish(struct dx_imp *im)
 		else
 			im->res->unchanged++;
 	}
-	return created_flush(im, ps);
+	if ((rc = created_flush(im, ps)))
+		return rc;
+	return im->pass == 1 ? list_absent(im, ps) : 0;
 }
 
 const struct dx_imp_handler dx_imp_persons = {"persons", unit_of, begin, row, finish, release};

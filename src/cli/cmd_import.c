@@ -141,7 +141,18 @@ int cmd_import(int argc, char **argv)
 		if (r.unmatched)
 			fprintf(f, "，未匹配 %ld 条", r.unmatched);
 		fprintf(f, "；错误 %ld，警告 %ld\n", r.errors, r.warnings);
-		if (rc && !o.keep_valid && !o.dry_run)
+		if (r.not_shown)
+			fprintf(f, "共 %ld 个问题，上面只列出前 %d 个%s\n", r.errors + r.warnings,
+				DX_IMPORT_SHOW_MAX, errors ? "" : "（用 --errors 文件.xlsx 可得到标注了问题的表格）");
+		if (errors && r.not_kept)
+			fprintf(f, "错误报告 %s 只标注了前 %d 个问题，另有 %ld 个未标注\n", errors,
+				DX_IMPORT_KEEP_MAX, r.not_kept);
+		if (r.absent_households || r.absent_persons)
+			fprintf(f, "不在此文件中（库中已有，已保留，未删除，请核实）: %ld 户，另有 %ld 名成员（明细见警告）\n",
+				r.absent_households, r.absent_persons);
+		if (r.stopped && !o.dry_run)
+			fputs("已停止检查，未保存任何数据\n", stderr);
+		else if (rc && !o.keep_valid && !o.dry_run)
 			fprintf(stderr, "文件有错误，未保存任何数据；请改正后重新导入（或用 --keep-valid 只导入无错误的%s）\n",
 				!strcmp(o.kind, "persons") ? "户" : "行");
 		if (o.keep_valid && r.rejected == 0 && rc == DX_INVALID)

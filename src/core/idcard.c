@@ -158,6 +158,43 @@ out:
 	return rc;
 }
 
+int dx_idcard_excel_number(const char *in, size_t len)
+{
+	size_t i = 0, j, nd = 0;
+	int64_t e = 0;
+
+	while (len && (in[len - 1] == ' ' || in[len - 1] == '\t'))
+		len--;
+	while (i < len && (in[i] == ' ' || in[i] == '\t'))
+		i++;
+	j = i;
+	while (j < len && is_digit((unsigned char)in[j]))
+		j++, nd++;
+	if (j == len)
+		return nd == 18 && !memcmp(in + len - 3, "000", 3) ? 2 : 0;
+	if (!nd)
+		return 0;
+	if (in[j] == '.') {
+		j++;
+		while (j < len && is_digit((unsigned char)in[j]))
+			j++;
+	}
+	if (j == len || (in[j] != 'E' && in[j] != 'e'))
+		return 0;
+	j++;
+	if (j < len && in[j] == '+')
+		j++;
+	if (j == len)
+		return 0;
+	for (; j < len; j++) {
+		if (!is_digit((unsigned char)in[j]) || e > 100)
+			return 0;
+		e = e * 10 + (in[j] - '0');
+	}
+	/* an ID is 15 or 18 digits: 1.xE+14 to 9.xE+17 */
+	return e >= 14 && e <= 17 ? 1 : 0;
+}
+
 void dx_idcard_mask(const char *id, char out[19])
 {
 	if (!id || strlen(id) != 18) {

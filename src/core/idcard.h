@@ -46,6 +46,21 @@ int dx_idcard_parse(const char *in, size_t len, struct dx_idcard *out,
 		    const char **why);
 
 /*
+ * What Excel makes of an ID typed into a cell that holds numbers: it keeps
+ * 15 significant digits, so the number shows (and is saved to CSV) as
+ * "5.32326196810020E+17", or with a number format as 18 digits ending in
+ * "000".  Returns 1 for the scientific form (never an ID), 2 for 18 digits
+ * ending in "000" (an ID that failed its check digit is then most likely
+ * one Excel cut; a valid one may be real), 0 otherwise.  Spaces around
+ * the value are allowed.
+ */
+int dx_idcard_excel_number(const char *in, size_t len);
+
+/* The message for the user when dx_idcard_excel_number() says so. */
+#define DX_IDCARD_EXCEL_MSG \
+	"Excel 把证件号码存成了数字，后几位已丢失，请把该列设为文本后重新录入"
+
+/*
  * The check character for 17 digits: '0'-'9' or 'X'.  Returns '\0' if
  * any of the 17 is not an ASCII digit.
  */

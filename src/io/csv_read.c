@@ -7,7 +7,10 @@
  * the first chunk holding a non-ASCII byte decides between UTF-8 (if it is
  * valid UTF-8) and GB18030 (what Excel in China writes), and the rest of
  * the file must agree.  A multibyte character cut by a chunk boundary is
- * carried over to the next chunk.
+ * carried over to the next chunk.  A byte the encoding cannot take, or a
+ * NUL, is held back as a fault (struct csv_sheet.fault) until every row
+ * before it has been read, so that the error points at its row (issue
+ * 13.7) rather than at the row the chunk began in.
  *
  * Fields are not trimmed (Excel keeps spaces), CRLF, LF and CR all end a
  * record, and an empty line is a blank row, as Excel shows it.
@@ -54,9 +57,12 @@ struct csv_sheet {
 	int after_cr; /* the last record ended with CR: a lone LF follows */
 	int perr;     /* error raised in a libcsv callback */
 	const char *pwhy;
+	const char *fault; /* the decoded text stops at a bad byte: raise this next */
 };
 
 static const char why_enc[] = "文件编码无法识别（请另存为UTF-8或GB18030编码的CSV）";
+static const char why_nul[] =
+	"此行含有空字符（NUL，0x00），文件可能已损坏或不是CSV文本；请用 Excel 打开后另存为CSV";
 
 /*
  * libcsv grows its field buffer through this; refusing to go past the
@@ -198,7 +204,13 @@ static int decide(struct csv_sheet *cs, const char **why)
 
 	if (!has_high_byte(cs->raw, cs->raw_len))
 		return 0;
-	ok = utf8_prefix(cs->raw, cs->raw_len, &bad);
+	/* a NUL decides nothing (decode reports it on its row) */
+	for (ok = 0;;) {
+		ok += utf8_prefix(cs->raw + ok, cs->raw_len - ok, &bad);
+		if (!bad || cs->raw[ok])
+			break;
+		ok++;
+	}
 	if (!bad && (!cs->eof || ok == cs->raw_len)) {
 		cs->enc = ENC_UTF8;
 		cs->base.format = "utf-8";
@@ -228,25 +240,35 @@ static int decode(struct csv_sheet *cs, const char **why)
 		char *in = (char *)cs->raw, *outp = cs->dec;
 		size_t inleft = cs->raw_len, outleft = cs->dec_alloc;
 
+		const char *fault = NULL;
+		char *nul;
+
 		while (inleft) {
 			if (iconv(cs->cd, &in, &inleft, &outp, &outleft) != (size_t)-1)
 				continue;
 			if (errno == EINVAL && !cs->eof)
 				break; /* cut character: wait for more */
-			*why = why_enc;
-			return dx_error(DX_INVALID, "csv is neither UTF-8 nor GB18030");
+			fault = why_enc; /* after what decoded before it */
+			break;
 		}
 		cs->dec_len = (size_t)(outp - cs->dec);
 		raw_consume(cs, cs->raw_len - inleft);
+		if ((nul = memchr(cs->dec, 0, cs->dec_len))) {
+			cs->dec_len = (size_t)(nul - cs->dec);
+			fault = why_nul;
+		}
+		if (fault) {
+			cs->fault = fault;
+			if (!cs->dec_len) {
+				*why = fault;
+				return dx_error(DX_INVALID, "csv has a byte that is not text");
+			}
+		}
 		/* GB18030 has a BOM too (84 31 95 33), decoded to U+FEFF */
 		if (!cs->gb_started && cs->dec_len) {
 			cs->gb_started = 1;
 			if (cs->dec_len >= 3 && !memcmp(cs->dec, "\xef\xbb\xbf", 3))
 				cs->dec_pos = 3;
-		}
-		if (memchr(cs->dec, 0, cs->dec_len)) {
-			*why = why_enc;
-			return dx_error(DX_INVALID, "csv holds NUL bytes");
 		}
 	} else {
 		int bad;
@@ -255,8 +277,12 @@ static int decode(struct csv_sheet *cs, const char **why)
 		unsigned char *p = cs->raw;
 
 		if (bad || (cs->eof && ok < cs->raw_len)) {
-			*why = why_enc;
-			return dx_error(DX_INVALID, "csv is not valid UTF-8 after the start");
+			/* the text before the bad byte is read first */
+			cs->fault = bad && !cs->raw[ok] ? why_nul : why_enc;
+			if (!ok) {
+				*why = cs->fault;
+				return dx_error(DX_INVALID, "csv is not valid UTF-8 after the start");
+			}
 		}
 		/* the bytes are their own decoding: swap the buffers (both
 		 * are dec_alloc long), keeping a cut character in raw */
@@ -278,6 +304,10 @@ static int fill(struct csv_sheet *cs, const char **why)
 	int rc;
 
 	cs->dec_pos = cs->dec_len = 0;
+	if (cs->fault) {
+		*why = cs->fault;
+		return dx_error(DX_INVALID, "csv row %ld: a byte that is not text", cs->rownum + 1);
+	}
 	while (!cs->dec_len) {
 		long n;
 

@@ -635,11 +635,20 @@ static int parse_cell(const struct dx_col *c, const char *v, size_t vlen,
 	case DX_COL_IDLAX: {
 		struct dx_idcard id;
 		const char *w = NULL;
+		int k;
 		if (memchr(v, '*', vlen)) {
 			dx_snprintf(why, wsz, "证件号码已打码（\"%s\"），请使用原始台账或未打码的导出文件", v);
 			return DX_INVALID;
 		}
-		if ((rc = dx_idcard_parse(v, vlen, &id, &w)) && c->kind == DX_COL_IDLAX) {
+		/* issue 11.6: an ID Excel kept as a number has lost its last
+		 * digits; say so, and never store it (not even as a lax key) */
+		k = dx_idcard_excel_number(v, vlen);
+		rc = dx_idcard_parse(v, vlen, &id, &w);
+		if (k == 1 || (k == 2 && rc && w && !strncmp(w, "校验位错误", strlen("校验位错误")))) {
+			dx_snprintf(why, wsz, "%s", DX_IDCARD_EXCEL_MSG);
+			return DX_INVALID;
+		}
+		if (rc && c->kind == DX_COL_IDLAX) {
 			size_t o = 0;
 			for (size_t i = 0; i < vlen && o < 31; i++)
 				if (v[i] != ' ')

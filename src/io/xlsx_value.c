@@ -108,10 +108,12 @@ int dx_xlsx_serial_to_iso(const char *s, int date1904, char *out)
 }
 
 /*
- * Excel stores big integers such as ID numbers typed as numbers in
- * scientific notation ("1.2345678901234567E+17"); write those as plain
- * digits into b.  Anything else (fractions, small exponents, text) is
- * left alone: -1.
+ * Excel stores big integers typed as numbers in scientific notation
+ * ("1.234567890123E+15"); write those as plain digits into b.  Anything
+ * else (fractions, small exponents, text) is left alone: -1.  So is a
+ * number of 17 digits or more: a double cannot hold it, Excel kept 15
+ * significant digits, and plain digits would pass an ID cut to its first
+ * 15 digits off as whole (issue 11.6; the ID column says what happened).
  */
 int dx_xlsx_sci_to_plain(const char *s, struct dx_buf *b)
 {
@@ -148,6 +150,8 @@ int dx_xlsx_sci_to_plain(const char *s, struct dx_buf *b)
 	exp[elen] = '\0';
 	if (*p || !elen || dx_parse_i64(exp, &e) || e < (int64_t)flen || e > 30)
 		return -1;
+	if (e >= 16 && !(ilen == 1 && *ip == '0'))
+		return -1; /* 17 digits or more */
 	dx_buf_reset(b);
 	if (neg)
 		dx_buf_addch(b, '-');

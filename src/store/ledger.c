@@ -244,6 +244,55 @@ int dx_ledger_episode_update(struct dx_store *st, const struct dx_episode *e)
 	return dx_step_done(s);
 }
 
+/* An episode a procedure owns: opened by a decided 识别 case (case_id is
+ * set only then) or by a 风险消除回退, or eliminated by a decided 风险消除
+ * case; kept only if no later episode of its household follows it.  The
+ * candidates come from the few owned rows, each checked through the
+ * household indexes, never a scan of cases per episode. */
+static const char SQL_DECIDED[] =
+	"WITH owned(eid) AS ("
+	" SELECT id FROM episode WHERE case_id IS NOT NULL"
+	" UNION SELECT episode_id FROM case_file WHERE kind = '风险消除' AND state = '已通过'"
+	"  AND episode_id IS NOT NULL"
+	" UNION SELECT x.id FROM episode p JOIN episode x ON x.prev_id = p.id"
+	"  WHERE p.end_reason = '风险消除回退')"
+	" SELECT h.hh_no, " E_COLS ", coalesce(ic.id, 0), coalesce(ic.closed_on, ''),"
+	" coalesce(ec.id, 0), coalesce(ec.closed_on, ''),"
+	" EXISTS (SELECT 1 FROM episode p WHERE p.id = e.prev_id AND p.end_reason = '风险消除回退')"
+	" AS rolled"
+	" FROM owned o JOIN episode e ON e.id = o.eid JOIN household h ON h.id = e.household_id"
+	" LEFT JOIN case_file ic ON ic.id = e.case_id AND ic.state = '已通过'"
+	" LEFT JOIN case_file ec ON ec.id = (SELECT max(c.id) FROM case_file c"
+	"  WHERE c.household_id = e.household_id AND c.episode_id = e.id"
+	"  AND c.kind = '风险消除' AND c.state = '已通过')"
+	" WHERE (ic.id IS NOT NULL OR ec.id IS NOT NULL OR rolled)"
+	" AND NOT EXISTS (SELECT 1 FROM episode x WHERE x.household_id = e.household_id"
+	"  AND (x.identified_on > e.identified_on"
+	"   OR (x.identified_on = e.identified_on AND x.id > e.id)))";
+
+int dx_ledger_decided_each(struct dx_store *st,
+			   int (*fn)(const struct dx_ledger_decided *, void *), void *arg)
+{
+	struct dx_ledger_decided d;
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_DECIDED)))
+		return DX_DB;
+	while ((rc = dx_step(s)) == DX_OK) {
+		memset(&d, 0, sizeof(d));
+		dx_col_copy(s, 0, d.hh_no, sizeof(d.hh_no));
+		read_episode(s, 1, &d.e);
+		d.ident_case = dx_col_int(s, 12);
+		dx_col_copy(s, 13, d.ident_on, sizeof(d.ident_on));
+		d.elim_case = dx_col_int(s, 14);
+		dx_col_copy(s, 15, d.elim_on, sizeof(d.elim_on));
+		d.rolled_back = (int)dx_col_int(s, 16);
+		if ((rc = fn(&d, arg)))
+			return rc;
+	}
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
 static const char SQL_INC_GET[] =
 	"SELECT household_id, year, wage, business, property, transfer, business_cost,"
 	" claims, oop FROM income WHERE household_id = ? AND year = ?";

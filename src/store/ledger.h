@@ -32,6 +32,21 @@ int dx_ledger_person_update(struct dx_store *st, const struct dx_person *p);
 int dx_ledger_episode_latest(struct dx_store *st, int64_t hh, struct dx_episode *out);
 int dx_ledger_episode_update(struct dx_store *st, const struct dx_episode *e);
 
+/* A household's latest episode as far as a decided procedure made it: a
+ * ledger import may not undo it (issue 11.2). */
+struct dx_ledger_decided {
+	char hh_no[32];
+	struct dx_episode e;
+	int64_t ident_case; /* the 已通过 识别 case that opened it, 0 = none */
+	int64_t elim_case;  /* the 已通过 风险消除 case that eliminated it, 0 = none */
+	char ident_on[11], elim_on[11]; /* those cases' closing (公告) dates */
+	int rolled_back;    /* opened by a 风险消除回退 (its prev episode ended so) */
+};
+/* Every household whose latest episode (dx_ledger_episode_latest's order)
+ * a procedure opened or eliminated. */
+int dx_ledger_decided_each(struct dx_store *st,
+			   int (*fn)(const struct dx_ledger_decided *, void *), void *arg);
+
 /* The (household, year) income row; DX_NOT_FOUND if none. */
 int dx_ledger_income_get(struct dx_store *st, int64_t hh, int year, struct dx_income_row *out);
 

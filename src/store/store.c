@@ -289,6 +289,11 @@ int dx_store_first_load(struct dx_store *st, int on)
 {
 	if (st->txn_depth)
 		return dx_error(DX_USAGE, "first load switched inside a transaction");
+	/* a cached statement left on a row (a look-up read once, or a scan a
+	 * failed import left) holds a read open, and SQLite will not change
+	 * the journal mode under it */
+	for (size_t i = 0; i < st->nstmts; i++)
+		st->drv->reset(st->stmts[i].stmt);
 	return st->drv->first_load(st, on);
 }
 

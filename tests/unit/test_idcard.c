@@ -222,6 +222,30 @@ static void test_phone_mask(void **state)
 	phone("13369140570", 1, "");
 }
 
+/* Issue 11.6: what Excel makes of an ID kept as a number. */
+static void test_excel_number(void **state)
+{
+	static const struct {
+		const char *in;
+		int want;
+	} t[] = {
+		{"5.32326196810020E+17", 1}, {"5.3232619681002E+17", 1},
+		{" 5.32326E+17 ", 1},        {"5.32326196810020e17", 1},
+		{"1.10105E+14", 1},          {"532326196810020000", 2},
+		{"532326196810020031", 0},   {"11010519491231002X", 0},
+		{"5.3E+5", 0},               {"5.32326196810020E+", 0},
+		{"E+17", 0},                 {"5.3x2E+17", 0},
+		{"53232619681002000", 0},    {"", 0},
+		{"5.32326196810020E+1700", 0},
+	};
+	(void)state;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(t); i++)
+		if (dx_idcard_excel_number(t[i].in, strlen(t[i].in)) != t[i].want)
+			fail_msg("\"%s\": want %d", t[i].in, t[i].want);
+	/* the shape is never a valid ID: parse refuses it, so nothing stores it */
+	bad("5.32326196810020E+17", "含非法字符");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -235,6 +259,7 @@ int main(void)
 		cmocka_unit_test(test_shape),
 		cmocka_unit_test(test_mask),
 		cmocka_unit_test(test_phone_mask),
+		cmocka_unit_test(test_excel_number),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

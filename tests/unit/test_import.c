@@ -228,6 +228,110 @@ static void test_run(void **state)
 	tu_rm(db);
 }
 
+/* ---- issue 13.2: problems are bounded; the wrong template stops ---- */
+static void write_junk_ledger(const char *path, int good, int junk)
+{
+	FILE *in = fopen("../shared/data/persons_utf8bom.csv", "rb"), *out = fopen(path, "wb");
+	char line[4096];
+	int n = 0;
+	assert_non_null(in);
+	assert_non_null(out);
+	while (fgets(line, sizeof(line), in))
+		if (n++ < 2 || good)
+			fputs(line, out); /* title, header, and the 111 rows if good */
+	for (int i = 0; i < junk; i++)
+		fputs("甲,乙,丙,丁,戊,己,庚,辛,壬,癸,子,丑\n", out);
+	fclose(in);
+	fclose(out);
+}
+
+static void test_bounds(void **state)
+{
+	char db[64], csv[80];
+	struct dx_store *st;
+	struct dx_import_result r;
+	struct seen s = {0};
+	struct dx_import_opts o = {.kind = "persons", .path = csv, .actor = "test",
+				   .problem = on_problem, .arg = &s};
+	(void)state;
+	tu_tmpdb(db);
+	dx_snprintf(csv, sizeof(csv), "%s.csv", db);
+	assert_int_equal(dx_store_open(&st, db, DX_STORE_CREATE), 0);
+	/* 3000 junk rows of 5 errors each after the good ones */
+	write_junk_ledger(csv, 1, 3000);
+	assert_int_equal(dx_import_run(st, &o, &r), DX_INVALID);
+	assert_int_equal(s.n, DX_IMPORT_SHOW_MAX);
+	assert_int_equal(r.nproblems, DX_IMPORT_KEEP_MAX);
+	assert_int_equal(r.errors, 15001); /* and the junk household has no 户主 */
+	assert_int_equal(r.not_shown, r.errors - DX_IMPORT_SHOW_MAX);
+	assert_int_equal(r.not_kept, r.errors - DX_IMPORT_KEEP_MAX);
+	assert_false(r.stopped);
+	dx_import_result_release(&r);
+	/* junk from the first row: stopped after the probe, nothing kept */
+	write_junk_ledger(csv, 0, 3000);
+	for (int kv = 0; kv < 2; kv++) {
+		memset(&s, 0, sizeof(s));
+		o.keep_valid = kv;
+		assert_int_equal(dx_import_run(st, &o, &r), DX_INVALID);
+		assert_true(r.stopped);
+		assert_int_equal(r.rows, DX_IMPORT_PROBE_ROWS);
+		assert_int_equal(r.problems[0].row, 0); /* the word on the file */
+		dx_import_result_release(&r);
+		assert_int_equal(count(st, "person"), 0);
+	}
+	dx_store_close(st);
+	tu_rm(db);
+	unlink(csv);
+}
+
+/* ---- issue 11.16: a dry run counts what the real run does ---- */
+static void test_dry_run_counts(void **state)
+{
+	static const char *const files[] = {"../shared/data/persons_dirty.csv",
+					    "../shared/data/persons_utf8bom.csv"};
+	char db[64];
+	struct dx_store *st;
+	struct dx_import_result d, r;
+	struct dx_import_opts o = {.kind = "persons", .actor = "test"};
+	(void)state;
+	tu_tmpdb(db);
+	assert_int_equal(dx_store_open(&st, db, DX_STORE_CREATE), 0);
+	for (int pass = 0; pass < 2; pass++) /* into an empty store, then a full one */
+		for (size_t f = 0; f < DX_ARRAY_SIZE(files); f++)
+			for (int kv = 0; kv < 2; kv++) {
+				int drc, rrc;
+				o.path = files[f];
+				o.keep_valid = kv;
+				o.dry_run = 1;
+				drc = dx_import_run(st, &o, &d);
+				o.dry_run = 0;
+				/* the real run only on the second pass: the first compares
+				 * against a store left as it was */
+				if (!pass) {
+					int64_t n = count(st, "person");
+					assert_int_equal(n, 0);
+					dx_import_result_release(&d);
+					continue;
+				}
+				rrc = dx_import_run(st, &o, &r);
+				assert_int_equal(drc, rrc);
+				assert_int_equal(d.rows, r.rows);
+				assert_int_equal(d.units, r.units);
+				assert_int_equal(d.added, r.added);
+				assert_int_equal(d.updated, r.updated);
+				assert_int_equal(d.unchanged, r.unchanged);
+				assert_int_equal(d.p_added, r.p_added);
+				assert_int_equal(d.p_updated, r.p_updated);
+				assert_int_equal(d.p_unchanged, r.p_unchanged);
+				assert_int_equal(d.rejected, r.rejected);
+				assert_int_equal(d.errors, r.errors);
+				dx_import_result_release(&d);
+				dx_import_result_release(&r);
+			}
+	dx_store_close(st);
+	tu_rm(db);
+}
+
 /* ---- a bulk load keeps the household columns derived from members ---- */
 static const char bulk_header[] =
 	"区划代码,县(市、区),乡(镇),行政村,村民小组,户编号,户类型,脱贫年度,姓名,证件号码,"
@@ -353,6 +457,8 @@ int main(void)
 		cmocka_unit_test(test_cells),
 		cmocka_unit_test(test_money_and_free_text),
 		cmocka_unit_test(test_run),
+		cmocka_unit_test(test_bounds),
+		cmocka_unit_test(test_dry_run_counts),
 		cmocka_unit_test(test_bulk_keeps_derived),
 	};
 	dx_log_set_level(DX_LOG_NONE);
