@@ -8,6 +8,8 @@
 
 #include "store/store.h"
 
+#include <getopt.h>
+
 /* Exit codes: 0 success, 1 the data had errors, 2 usage, 3 failure. */
 enum { DX_EXIT_OK = 0, DX_EXIT_DATA = 1, DX_EXIT_USAGE = 2, DX_EXIT_FAIL = 3 };
 
@@ -27,6 +29,15 @@ int dx_cli_usage(const char *name);
 /* Parse a date option's value into ISO form in out; on a bad value print
  * the Chinese reason naming `opt` and return DX_EXIT_USAGE, else 0. */
 int dx_cli_date(const char *arg, const char *opt, char out[11]);
+/*
+ * getopt_long for every command, with two differences: an option's name
+ * must be written in full (getopt_long would take `--as` for `--as-of`
+ * when a command has no --as, and act on the wrong option), and errors
+ * are printed in Chinese.  Returns what getopt_long returns; '?' after
+ * printing the reason for an unknown, abbreviated or ambiguous option, a
+ * missing value or a value given to a flag.
+ */
+int dx_cli_getopt(int argc, char **argv, const struct option *opts);
 /* Map an error code to an exit code. */
 int dx_cli_exit(int rc);
 

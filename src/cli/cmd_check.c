@@ -62,7 +62,7 @@ int cmd_check(int argc, char **argv)
 
 	memset(&o, 0, sizeof(o));
 	dx_buf_init(&o.line, 0);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;

@@ -26,7 +26,7 @@ int cmd_demo(int argc, char **argv)
 	struct dx_date today;
 	dx_date_today(&today);
 	dx_date_format(&today, o.today);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;

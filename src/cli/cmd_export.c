@@ -23,7 +23,7 @@ int cmd_export(int argc, char **argv)
 	long rows = 0;
 	int c, rc;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'r': area = optarg; break;

@@ -58,7 +58,7 @@ int cmd_import(int argc, char **argv)
 	char scope[13] = "", period[8] = "";
 	int c, rc, quiet = 0, unmask;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'n': o.dry_run = 1; break;

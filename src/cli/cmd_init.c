@@ -12,7 +12,7 @@ int cmd_init(int argc, char **argv)
 	const char *db = NULL;
 	struct dx_store *st = NULL;
 	int c, have = 0, latest = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
 			db = optarg;
 		else

@@ -32,7 +32,7 @@ int cmd_notice(int argc, char **argv)
 	char today[11];
 	int c, rc;
 	memset(&n, 0, sizeof(n));
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;

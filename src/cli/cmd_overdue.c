@@ -39,7 +39,7 @@ int cmd_overdue(int argc, char **argv)
 	struct dx_date d;
 	char today[11];
 	int c, rc;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;

@@ -30,7 +30,7 @@ static int parse(int argc, char **argv, struct popts *o)
 		{0}};
 	struct dx_date d;
 	int c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			o->db = optarg;

@@ -46,7 +46,7 @@ int cmd_visit(int argc, char **argv)
 	argv++;
 	dx_date_today(&today);
 	dx_date_format(&today, as_of);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'A': as = optarg; break;

@@ -32,7 +32,7 @@ int cmd_warning(int argc, char **argv)
 	argv++;
 	dx_date_today(&d);
 	dx_date_format(&d, date);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'A': as = optarg; break;

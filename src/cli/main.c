@@ -89,12 +89,70 @@ int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
 	return rc;
 }
 
-int dx_cli_usage(const char *name)
+static const struct dx_cmd *find_cmd(const char *name)
 {
 	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
 		if (!strcmp(commands[i].name, name))
-			fprintf(stderr, "usage: dixian %s\n", commands[i].usage);
+			return &commands[i];
+	return NULL;
+}
+
+int dx_cli_usage(const char *name)
+{
+	const struct dx_cmd *c = find_cmd(name);
+	if (c)
+		fprintf(stderr, "用法: dixian %s\n（详见 dixian help %s）\n", c->usage, c->name);
 	return DX_EXIT_USAGE;
+}
+
+static int not_a_command(const char *name)
+{
+	fprintf(stderr, "错误: 没有命令 \"%s\"（dixian --help 列出全部命令）\n", name);
+	return DX_EXIT_USAGE;
+}
+
+/* The option word argv held, "--name" or "--name=value", up to its '='. */
+static size_t opt_word(const char *el, const char **name)
+{
+	*name = el + 2;
+	return strcspn(el + 2, "=");
+}
+
+int dx_cli_getopt(int argc, char **argv, const struct option *opts)
+{
+	const char *el, *name;
+	size_t len;
+	int c, li = -1;
+	opterr = 0;
+	c = getopt_long(argc, argv, ":", opts, &li);
+	if (c == -1)
+		return c;
+	/* the element just read: the option, or its value when given apart */
+	el = optind >= 2 && optarg && optarg == argv[optind - 1] ? argv[optind - 2]
+								   : argv[optind - 1];
+	if (c == ':') {
+		fprintf(stderr, "错误: 选项 %s 需要一个值\n", el);
+		return '?';
+	}
+	if (c == '?') {
+		if (optopt && !strncmp(el, "--", 2) && strchr(el, '=')) {
+			len = opt_word(el, &name);
+			fprintf(stderr, "错误: 选项 --%.*s 不带值\n", (int)len, name);
+			return '?';
+		}
+		fprintf(stderr, "错误: 没有选项 %s（选项名须写全，不接受缩写）\n", el);
+		return '?';
+	}
+	if (li >= 0 && !strncmp(el, "--", 2)) {
+		len = opt_word(el, &name);
+		if (len != strlen(opts[li].name) || strncmp(name, opts[li].name, len)) {
+			fprintf(stderr, "错误: 没有选项 --%.*s（选项名须写全，不接受缩写；"
+					"是否要用 --%s？）\n",
+				(int)len, name, opts[li].name);
+			return '?';
+		}
+	}
+	return c;
 }
 
 int dx_cli_date(const char *arg, const char *opt, char out[11])
@@ -122,6 +180,14 @@ int dx_cli_exit(int rc)
 	}
 }
 
+/* `dixian help CMD`: usage, what each option's coded values may be, and
+ * examples. */
+static int cmd_help(const struct dx_cmd *c)
+{
+	printf("用法: dixian %s\n\n%s\n", c->usage, c->help);
+	return DX_EXIT_OK;
+}
+
 static void help(FILE *f)
 {
 	fprintf(f, "usage: dixian <command> [options]\n\n"
@@ -140,10 +206,8 @@ int main(int argc, char **argv)
 		return argc < 2 ? DX_EXIT_USAGE : DX_EXIT_OK;
 	}
 	if (!strcmp(argv[1], "help")) {
-		if (argc > 2) {
-			dx_cli_usage(argv[2]);
-			return DX_EXIT_OK;
-		}
+		if (argc > 2)
+			return find_cmd(argv[2]) ? cmd_help(find_cmd(argv[2])) : not_a_command(argv[2]);
 		help(stdout);
 		return DX_EXIT_OK;
 	}
@@ -151,9 +215,7 @@ int main(int argc, char **argv)
 		puts("dixian 0.1");
 		return DX_EXIT_OK;
 	}
-	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
-		if (!strcmp(commands[i].name, argv[1]))
-			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "dixian: '%s' is not a command; see 'dixian --help'\n", argv[1]);
-	return DX_EXIT_USAGE;
+	if (find_cmd(argv[1]))
+		return find_cmd(argv[1])->fn(argc - 1, argv + 1);
+	return not_a_command(argv[1]);
 }
