@@ -218,8 +218,18 @@ int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
 		char *after = measure_json(&m);
 		int same = !strcmp(after, w.before);
 		cJSON_free(after);
-		if (same) /* nothing changed: nothing to write or audit */
+		if (same) {
+			/* nothing would change: say so rather than "updated" (a
+			 * cadre typing 已完成 onto an 已落实 measure saw 已更新 and
+			 * nothing stored); nothing is written or audited */
+			dx_buf_addf(why, "帮扶措施 %lld 没有变化：状态已是 %s", (long long)id,
+				    m.status);
+			if (r->status && strcmp(r->status, m.status))
+				dx_buf_addf(why, "（%s 记作 %s）", r->status, m.status);
+			dx_buf_adds(why, "，请给出要修改的值");
+			rc = DX_INVALID;
 			goto out;
+		}
 	}
 	rc = dx_store_txn(st, write_measure, &w);
 out:

@@ -19,6 +19,9 @@ struct dx_measure_req {
 };
 int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct dx_measure_req *r,
 		   int64_t *id, struct dx_buf *why);
+/* Change measure `id`'s given fields (checked as add checks them).  An
+ * update that would change nothing (e.g. 已完成, which is 已落实, onto an
+ * 已落实 measure) is refused with DX_INVALID and says what is stored. */
 int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
 		      const struct dx_measure_req *r, struct dx_buf *why);
 /* Measures of one household, oldest first. */

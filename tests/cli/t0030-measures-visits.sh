@@ -31,8 +31,17 @@ expect_eq "$(q s.db "SELECT count(*) FROM audit WHERE entity = 'measure' AND ent
 q s.db "SELECT before, after FROM audit WHERE entity = 'measure' AND action = 'update'" > a.txt
 expect_grep '"status":"已落实"' a.txt
 expect_grep '"status":"计划"' a.txt
-expect_exit 0 $DIXIAN measure update 1 --status 计划 --as cun1 --db s.db
+expect_exit 1 $DIXIAN measure update 1 --status 计划 --as cun1 --db s.db
+expect_grep '帮扶措施 1 没有变化：状态已是 计划' err
+expect_no_grep '已更新' out
 expect_eq "$(q s.db "SELECT count(*) FROM audit WHERE entity = 'measure' AND entity_key = '1'")" 2 "no audit for a no-op update"
+# 已完成 is 已落实: onto an 已落实 measure it changes nothing and says so (issue 11.8)
+expect_exit 0 $DIXIAN measure update 1 --status 已完成 --as cun1 --db s.db
+expect_eq "$(q s.db 'SELECT status FROM measure WHERE id = 1')" 已落实 "已完成 stored as 已落实"
+expect_exit 1 $DIXIAN measure update 1 --status 已完成 --as cun1 --db s.db
+expect_grep '没有变化：状态已是 已落实（已完成 记作 已落实）' err
+expect_no_grep '已更新' out
+expect_exit 0 $DIXIAN measure update 1 --status 计划 --as cun1 --db s.db
 expect_exit 3 $DIXIAN measure update 2 --status 计划 --as cun1 --db s.db
 expect_exit 0 $DIXIAN measure list --hh H1 --as cun1 --db s.db
 expect_grep '^1,产业帮扶,发展养殖,计划,1500.50,2026-02-01,,张三' out
