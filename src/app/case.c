@@ -350,7 +350,7 @@ static int case_open_tx(struct dx_store *st, void *arg)
 			    r->kind ? r->kind : "");
 		return DX_INVALID;
 	}
-	if ((rc = dx_proc_date(r->date, "立案日期", c.opened_on, x->why)))
+	if ((rc = dx_event_date(r->date, "立案日期", c.opened_on, x->why)))
 		return rc;
 	if (r->clue_id) {
 		rc = dx_store_clue_get(st, r->clue_id, &clue);
@@ -518,7 +518,7 @@ static int case_step_tx(struct dx_store *st, void *arg)
 		goto out;
 	}
 	memset(&row, 0, sizeof(row));
-	if ((rc = dx_proc_date(x->date, "办理日期", row.done_on, x->why)))
+	if ((rc = dx_event_date(x->date, "办理日期", row.done_on, x->why)))
 		goto out;
 	if ((rc = load_view(st, x->a, x->id, v, x->why)))
 		goto out;
@@ -644,7 +644,7 @@ static int rollback_tx(struct dx_store *st, void *arg)
 	char on[11], key[24], after[160], county[7];
 	int64_t open_id = 0;
 	int rc;
-	if ((rc = dx_proc_date(x->date, "回退日期", on, x->why)))
+	if ((rc = dx_event_date(x->date, "回退日期", on, x->why)))
 		return rc;
 	rc = dx_store_hh_by_no(st, x->hh_no ? x->hh_no : "", &hh);
 	if (rc == DX_NOT_FOUND || (!rc && !dx_actor_sees(x->a, hh.area_code))) {

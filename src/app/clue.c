@@ -75,6 +75,23 @@ int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *w
 	return DX_OK;
 }
 
+int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *why)
+{
+	struct dx_date d, today;
+	char t[11];
+	int rc = dx_proc_date(s, what, out, why);
+	if (rc)
+		return rc;
+	dx_date_parse(out, strlen(out), &d);
+	if (dx_date_after_today(&d)) {
+		dx_date_today(&today);
+		dx_buf_addf(why, "%s %s 晚于今天（%s），不能登记尚未发生的事", what, out,
+			    dx_date_format(&today, t));
+		return DX_INVALID;
+	}
+	return DX_OK;
+}
+
 static int writable(const struct dx_actor *a, struct dx_buf *why)
 {
 	if (a->readonly) {
@@ -162,7 +179,7 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 		dx_buf_addf(x->why, "户 %s 不在账号 %s 的管辖范围内", hh.hh_no, x->a->acc.name);
 		return DX_DENIED;
 	}
-	if ((rc = dx_proc_date(r->found_on ? r->found_on : occurred, "发现日期", c->found_on,
+	if ((rc = dx_event_date(r->found_on ? r->found_on : occurred, "发现日期", c->found_on,
 			       x->why)))
 		return rc;
 	if ((rc = dx_proc_policy(st, hh.area_code, c->found_on, &pp)))
@@ -225,7 +242,7 @@ static int clue_close_tx(struct dx_store *st, void *arg)
 		dx_buf_adds(x->why, "请填写核实结果（--result），例如 核实无风险");
 		return DX_INVALID;
 	}
-	if ((rc = dx_proc_date(x->date, "关闭日期", c.closed_on, x->why)))
+	if ((rc = dx_event_date(x->date, "关闭日期", c.closed_on, x->why)))
 		return rc;
 	if (strcmp(c.closed_on, c.found_on) < 0) {
 		dx_buf_addf(x->why, "关闭日期 %s 早于发现日期 %s", c.closed_on, c.found_on);

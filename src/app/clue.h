@@ -61,7 +61,18 @@ int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area
  * (the demo generator). */
 int dx_proc_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg);
 
-/* Parse an ISO date into out (also normalises it); DX_INVALID with why. */
+/* Parse an ISO date into out (also normalises it); DX_INVALID with why.
+ * For query dates (--as-of), which may lie ahead. */
 int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *why);
+
+/*
+ * The same for the date of an event (a clue found or closed, a case opened,
+ * stepped or rolled back, a visit, a warning, a measure put in place),
+ * which cannot lie after today (core/date.h dx_date_after_today): a future
+ * date would, among others, let an elimination pass its 6 months of
+ * monitoring before they are over.  `what` names the date in the message.
+ * Every entry path (CLI, import, API) calls this one rule.
+ */
+int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *why);
 
 #endif

@@ -112,7 +112,7 @@ int dx_clue_from_screen(struct dx_store *st, const struct dx_actor *a, const cha
 	}
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
-	if ((rc = dx_proc_date(date, "发现日期", fixed, why)))
+	if ((rc = dx_event_date(date, "发现日期", fixed, why)))
 		return rc;
 	o.area = scope;
 	o.year = year;

@@ -3,6 +3,7 @@
  */
 #include "core/dx.h"
 #include "app/followup.h"
+#include "app/clue.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/money.h"
@@ -111,6 +112,15 @@ static char *measure_json(const struct dx_measure *m)
 	return s;
 }
 
+int dx_measure_dates(const char *status, const char *start_on, struct dx_buf *why)
+{
+	char d[11];
+	/* a plan may start later; a measure in place started on a real day */
+	if (!start_on || !*start_on || strcmp(status, "已落实"))
+		return DX_OK;
+	return dx_event_date(start_on, "已落实措施的开始日期", d, why);
+}
+
 /* Apply the request's given fields to m (checked first). */
 static int apply_measure(const struct dx_measure_req *r, struct dx_measure *m, struct dx_buf *why)
 {
@@ -140,6 +150,8 @@ static int apply_measure(const struct dx_measure_req *r, struct dx_measure *m, s
 	if (m->start_on[0] && m->end_on[0] && strcmp(m->end_on, m->start_on) < 0) {
 		dx_buf_addf(why, "结束日期 %s 早于开始日期 %s", m->end_on, m->start_on);
 		rc = DX_INVALID;
+	} else if ((rc = dx_measure_dates(m->status, m->start_on, why))) {
+		goto out;
 	}
 out:
 	free(rv);
@@ -281,7 +293,7 @@ int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_
 	struct dx_hh_ref hh;
 	struct dx_visit v;
 	struct visit_write w = {a, &v, ""};
-	struct dx_date today, d;
+	char d[11];
 	int rc;
 	if ((rc = household(st, a, r->hh_no, 1, &hh, why)))
 		goto out;
@@ -298,12 +310,8 @@ int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_
 	dx_strlcpy(v.cadre, rv->text[DX_V_CADRE], sizeof(v.cadre));
 	dx_strlcpy(v.content, rv->text[DX_V_CONTENT], sizeof(v.content));
 	dx_strlcpy(v.findings, rv->text[DX_V_FINDINGS], sizeof(v.findings));
-	dx_date_today(&today);
-	if (!dx_date_parse(v.visited_on, strlen(v.visited_on), &d) && dx_date_cmp(&d, &today) > 0) {
-		dx_buf_addf(why, "走访日期 %s 晚于今天", v.visited_on);
-		rc = DX_INVALID;
+	if ((rc = dx_event_date(v.visited_on, "走访日期", d, why)))
 		goto out;
-	}
 	dx_area_county(hh.area_code, w.county);
 	if ((rc = dx_store_txn(st, write_visit, &w)))
 		goto out;

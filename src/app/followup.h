@@ -17,6 +17,10 @@
 struct dx_measure_req {
 	const char *hh_no, *category, *detail, *status, *amount, *start_on, *end_on, *cadre;
 };
+/* The date rule for a measure (also for its import): a measure 已落实
+ * cannot have started after today (clue.h dx_event_date); a 计划 may.
+ * DX_INVALID with why. */
+int dx_measure_dates(const char *status, const char *start_on, struct dx_buf *why);
 int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct dx_measure_req *r,
 		   int64_t *id, struct dx_buf *why);
 /* Change measure `id`'s given fields (checked as add checks them).  An

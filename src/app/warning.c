@@ -67,11 +67,14 @@ int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const cha
 	char scope[13], last_area[13] = "";
 	struct dx_policy pol;
 	int rc;
+	char day[11];
 	memset(stats, 0, sizeof(*stats));
 	if (a->readonly) {
 		dx_buf_addf(why, "账号 %s 只能查看，不能派发线索", a->acc.name);
 		return DX_DENIED;
 	}
+	if ((rc = dx_event_date(date, "派发日期", day, why)))
+		return rc;
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
 	/* collect first: dispatching writes to the rows being read */

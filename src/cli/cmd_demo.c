@@ -50,6 +50,9 @@ int cmd_demo(int argc, char **argv)
 				return DX_EXIT_USAGE;
 			}
 			dx_date_format(&today, o.today);
+			/* the demo's today is the program's today: its events
+			 * lie up to it, not after (core/date.h) */
+			dx_date_set_today(&today);
 			break;
 		case 'q':
 			o.quiet = 1;

@@ -198,9 +198,45 @@ static void help(FILE *f)
 		   "'dixian help <command>' shows a command's options.\n");
 }
 
+/*
+ * The day the program runs on: `dixian --today YYYY-MM-DD <command> ...`,
+ * else $DIXIAN_TODAY, else the clock.  Read here only and handed to
+ * core/date.h, from where every "today" (default dates, the rule that no
+ * event lies after today) is taken.  Returns the arguments consumed (0 or
+ * 2), or -1 after printing why the date is bad.
+ */
+static int set_today(int argc, char **argv)
+{
+	const char *t = getenv("DIXIAN_TODAY");
+	struct dx_date d;
+	int used = 0;
+	if (argc > 1 && !strcmp(argv[1], "--today")) {
+		if (argc < 3) {
+			fprintf(stderr, "错误: 选项 --today 需要一个值\n");
+			return -1;
+		}
+		t = argv[2];
+		used = 2;
+	}
+	if (!t || !*t)
+		return used;
+	if (dx_date_parse(t, strlen(t), &d)) {
+		fprintf(stderr, "错误: %s \"%s\" 不是有效日期（应为 YYYY-MM-DD）\n",
+			used ? "--today" : "DIXIAN_TODAY", t);
+		return -1;
+	}
+	dx_date_set_today(&d);
+	return used;
+}
+
 int main(int argc, char **argv)
 {
+	int used;
 	setlocale(LC_CTYPE, "C.UTF-8");
+	if ((used = set_today(argc, argv)) < 0)
+		return DX_EXIT_USAGE;
+	argc -= used;
+	argv += used;
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		help(argc < 2 ? stderr : stdout);
 		return argc < 2 ? DX_EXIT_USAGE : DX_EXIT_OK;
