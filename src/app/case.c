@@ -117,11 +117,7 @@ int dx_case_get(struct dx_store *st, const struct dx_actor *a, int64_t id,
 
 static int writable(const struct dx_actor *a, struct dx_buf *why)
 {
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 为查看角色，不能办理", a->acc.name);
-		return DX_DENIED;
-	}
-	return DX_OK;
+	return dx_actor_may_write(a, why);
 }
 
 /* ---- §6 elimination conditions ---- */

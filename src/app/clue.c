@@ -94,11 +94,7 @@ int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *
 
 static int writable(const struct dx_actor *a, struct dx_buf *why)
 {
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 为查看角色，不能办理", a->acc.name);
-		return DX_DENIED;
-	}
-	return DX_OK;
+	return dx_actor_may_write(a, why);
 }
 
 const char *dx_clue_source(const char *s)

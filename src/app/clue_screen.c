@@ -106,10 +106,8 @@ int dx_clue_from_screen(struct dx_store *st, const struct dx_actor *a, const cha
 	const char *ywhy = NULL, *bad = NULL;
 	int rc;
 	memset(out, 0, sizeof(*out));
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 只能查看，不能登记线索", a->acc.name);
-		return DX_DENIED;
-	}
+	if ((rc = dx_actor_may_write(a, why)))
+		return rc;
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
 	if ((rc = dx_event_date(date, "发现日期", fixed, why)))

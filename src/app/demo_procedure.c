@@ -241,17 +241,20 @@ int dx_demo_procedure(struct dx_store *st, uint64_t seed, const char *today)
 		rc = dx_error(DX_INVALID, "bad demo date '%s'", today);
 		goto out;
 	}
-	if ((rc = dx_account_add(st, "xian" DX_DEMO_COUNTY, "县", DX_DEMO_COUNTY, NULL, "demo",
-				 &d.why)))
+	/* the store's first account, made by its local owner; that county
+	 * account makes the others (app/account.h) */
+	if ((rc = dx_account_add(st, "xian" DX_DEMO_COUNTY, "县", DX_DEMO_COUNTY, NULL, NULL,
+				 &d.why)) ||
+	    (rc = load(&d, "xian" DX_DEMO_COUNTY, &d.c)))
 		goto out;
 	for (int t = 0; t < 10 && !rc; t++) {
 		dx_snprintf(code, sizeof(code), "%s%03d", DX_DEMO_COUNTY, 101 + t);
 		dx_snprintf(name, sizeof(name), "xiang%s", code);
-		rc = dx_account_add(st, name, "乡", code, NULL, "demo", &d.why);
+		rc = dx_account_add(st, name, "乡", code, NULL, &d.c, &d.why);
 		for (int v = 0; v < 10 && !rc; v++) {
 			dx_snprintf(code, sizeof(code), "%s%03d%03d", DX_DEMO_COUNTY, 101 + t, 1 + v);
 			dx_snprintf(name, sizeof(name), "cun%s", code);
-			rc = dx_account_add(st, name, "村", code, NULL, "demo", &d.why);
+			rc = dx_account_add(st, name, "村", code, NULL, &d.c, &d.why);
 		}
 	}
 	if (rc || (rc = load(&d, "xian" DX_DEMO_COUNTY, &d.c)))

@@ -79,10 +79,8 @@ static int household(struct dx_store *st, const struct dx_actor *a, const char *
 		     int write, struct dx_hh_ref *hh, struct dx_buf *why)
 {
 	int rc;
-	if (write && a->readonly) {
-		dx_buf_addf(why, "账号 %s 只能查看，不能修改", a->acc.name);
-		return DX_DENIED;
-	}
+	if (write && (rc = dx_actor_may_write(a, why)))
+		return rc;
 	if (!hh_no || !*hh_no) {
 		dx_buf_adds(why, "请指定户编号");
 		return DX_INVALID;
@@ -218,10 +216,8 @@ int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
 	}
 	if (rc)
 		return rc;
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 只能查看，不能修改", a->acc.name);
-		return DX_DENIED;
-	}
+	if ((rc = dx_actor_may_write(a, why)))
+		return rc;
 	w.before = measure_json(&m);
 	if ((rc = apply_measure(r, &m, why)))
 		goto out;

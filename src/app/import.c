@@ -11,6 +11,7 @@
  */
 #include "core/dx.h"
 #include "app/import_int.h"
+#include "app/account.h"
 #include "core/strbuf.h"
 #include "io/sheet.h"
 #include "store/ledger.h"
@@ -592,6 +593,19 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	r->im.pass = 1;
 	r->im.write = !o->dry_run && !o->keep_valid;
 	dx_smap_init(&r->im.reject, 1);
+	/* an import writes: it needs a 经办 account (app/account.h); a dry
+	 * run only reads */
+	if (!o->dry_run) {
+		struct dx_actor a;
+		struct dx_buf why = DX_BUF_INIT;
+		if ((rc = dx_actor_for(st, o->actor, &a, &why)) == DX_OK)
+			rc = dx_actor_may_write(&a, &why);
+		if (rc)
+			dx_imp_report(&r->im, 0, -1, "#file", 1, "%s", why.len ? why.buf : "账号无效");
+		dx_buf_release(&why);
+		if (rc)
+			goto out;
+	}
 	/* a county's first 户成员台账: every page is new (store.h) */
 	if (!o->dry_run && !strcmp(r->hd->kind, "persons")) {
 		int empty = 0;

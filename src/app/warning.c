@@ -69,10 +69,8 @@ int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const cha
 	int rc;
 	char day[11];
 	memset(stats, 0, sizeof(*stats));
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 只能查看，不能派发线索", a->acc.name);
-		return DX_DENIED;
-	}
+	if ((rc = dx_actor_may_write(a, why)))
+		return rc;
 	if ((rc = dx_event_date(date, "派发日期", day, why)))
 		return rc;
 	if ((rc = dx_actor_area(a, area, scope, why)))
@@ -124,6 +122,7 @@ out:
 }
 
 struct sheet {
+	const struct dx_actor *a;
 	lxw_worksheet *ws;
 	lxw_format *wrap;
 	int unmasked;
@@ -141,7 +140,12 @@ static int feedback_row(const struct dx_warning_view *v, void *arg)
 	char id[19], amt[32], measures[96];
 	const char *result, *when = "";
 	lxw_col_t c = 0;
-	lxw_row_t r = ++s->row;
+	lxw_row_t r;
+	/* only the account's scope: a village sees its own households; signals
+	 * that matched nobody belong to the county */
+	if (v->household_id ? !dx_actor_sees(s->a, v->area_code) : s->a->level != DX_LEVEL_COUNTY)
+		return 0;
+	r = ++s->row;
 	if (s->unmasked)
 		dx_strlcpy(id, v->id_no, sizeof(id));
 	else
@@ -197,7 +201,12 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 		dx_buf_addf(why, "账号 %s 无权导出完整证件号码（仅县级经办账号可以）", a->acc.name);
 		return DX_DENIED;
 	}
+	if (a->local_owner) {
+		dx_buf_adds(why, "反馈表按账号所在县出具：请用 --as 指定账号");
+		return DX_USAGE;
+	}
 	dx_area_county(a->acc.scope, county);
+	s.a = a;
 	if (!(wb = workbook_new_opt(path, &opt))) {
 		dx_buf_addf(why, "无法创建文件 %s", path);
 		return DX_IO;

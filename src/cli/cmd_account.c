@@ -24,6 +24,7 @@ int cmd_account(int argc, char **argv)
 	const char *db = NULL, *level = NULL, *scope = NULL, *role = NULL, *as = NULL, *sub;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
+	struct dx_actor actor;
 	int c, rc;
 	if (argc < 2)
 		return dx_cli_usage("account");
@@ -56,7 +57,8 @@ int cmd_account(int argc, char **argv)
 			return dx_cli_usage("account");
 		if (dx_cli_open(db, 0, &st))
 			return DX_EXIT_FAIL;
-		rc = dx_account_add(st, argv[optind], level, scope, role, as ? as : "cli", &why);
+		if (!(rc = dx_actor_for(st, as, &actor, &why)))
+			rc = dx_account_add(st, argv[optind], level, scope, role, &actor, &why);
 		if (!rc)
 			printf("已创建账号 %s\n", argv[optind]);
 	} else if (!strcmp(sub, "list")) {

@@ -148,7 +148,7 @@ int cmd_case(int argc, char **argv)
 		date = today;
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	rc = DX_USAGE;
 	if (!strcmp(sub, "open")) {

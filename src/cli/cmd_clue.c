@@ -92,7 +92,7 @@ int cmd_clue(int argc, char **argv)
 	dx_date_format(&d, today);
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
 		struct dx_clue_req r = {NULL, source, reason, date, warning};

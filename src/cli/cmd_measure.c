@@ -81,7 +81,7 @@ int cmd_measure(int argc, char **argv)
 	}
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
 		if (!(rc = dx_measure_add(st, &actor, &req, &id, &why)))

@@ -66,9 +66,9 @@ int cmd_notice(int argc, char **argv)
 	dx_date_format(&d, today);
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if (as && (rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto done;
-	if ((rc = dx_notice_build(st, as ? &actor : NULL, area, kind, as_of ? as_of : today, &n,
+	if ((rc = dx_notice_build(st, &actor, area, kind, as_of ? as_of : today, &n,
 				  &why)))
 		goto done;
 	if (out && ends_with(out, ".xlsx")) {

@@ -57,17 +57,17 @@ int cmd_overdue(int argc, char **argv)
 			return dx_cli_usage("overdue");
 		}
 	}
-	if (optind != argc || (!area && !as))
+	if (optind != argc)
 		return dx_cli_usage("overdue");
 	dx_date_today(&d);
 	dx_date_format(&d, today);
 	memset(&n, 0, sizeof(n));
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if (as && (rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	printf("类型\t编号\t户编号\t区划\t事项\t待办步骤\t责任层级\t期限\t逾期天数\n");
-	rc = dx_overdue_list(st, as ? &actor : NULL, area, as_of ? as_of : today, item_cb, &n,
+	rc = dx_overdue_list(st, &actor, area, as_of ? as_of : today, item_cb, &n,
 			     &why);
 	if (!rc)
 		printf("合计逾期 %ld 件：村级 %ld 件，乡镇 %ld 件，县级 %ld 件\n", n.total,

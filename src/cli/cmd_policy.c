@@ -155,14 +155,17 @@ static int set(struct popts *o, const char *key, const char *value)
 	}
 	if (dx_cli_open(o->db, 0, &st))
 		return DX_EXIT_FAIL;
-	if (o->as && (rc = dx_app_policy_may_set(st, o->as, o->canon, &why))) {
-		fprintf(stderr, "错误: 账号 %s 不能设置区划 %s 的参数：%s\n", o->as, o->canon,
-			why ? why : dx_strerror(rc));
+	if ((rc = dx_app_policy_may_set(st, o->as, o->canon, &why))) {
+		if (o->as)
+			fprintf(stderr, "错误: 账号 %s 不能设置区划 %s 的参数：%s\n", o->as,
+				o->canon, why ? why : dx_strerror(rc));
+		else
+			fprintf(stderr, "错误: %s\n", why);
 		dx_store_close(st);
 		return DX_EXIT_FAIL;
 	}
 	rc = dx_app_policy_set(st, o->canon, (int)o->year, o->from, key, value,
-			       o->as ? o->as : "cli", canon, &why);
+			       o->as, canon, &why);
 	if (rc == DX_NOT_FOUND || rc == DX_INVALID) {
 		fprintf(stderr, "错误: 参数 %s 的值 \"%s\" 无效：%s\n", key, value,
 			why ? why : "请检查");

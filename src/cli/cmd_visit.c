@@ -67,7 +67,7 @@ int cmd_visit(int argc, char **argv)
 		return dx_cli_usage("visit");
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
 		if (!(rc = dx_visit_add(st, &actor, &req, &id, &why)))

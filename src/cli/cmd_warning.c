@@ -53,7 +53,7 @@ int cmd_warning(int argc, char **argv)
 		return dx_cli_usage("warning");
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto done;
 	if (!strcmp(sub, "dispatch")) {
 		struct dx_dispatch_stats s;

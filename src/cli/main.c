@@ -32,7 +32,8 @@ static const struct dx_cmd commands[] = {
 	{"check", cmd_check, "check [--area A] [--as-of D] [--format csv|text] [--db FILE]",
 	 "data-quality worklist"},
 	{"account", cmd_account,
-	 "account add NAME --level 村|乡|县 --scope CODE [--role 经办|查看] | account list [--db FILE]",
+	 "account add NAME --level 村|乡|县 --scope CODE [--role 经办|查看] --as ACCOUNT | "
+	 "account list [--db FILE]",
 	 "manage the accounts commands act as"},
 	{"clue", cmd_clue,
 	 "clue add HH --source S --reason R [--found DATE] | clue add --warning ID | "

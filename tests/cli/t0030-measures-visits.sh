@@ -7,8 +7,9 @@ INSERT INTO household(county_code, hh_no, area_code, kind, updated_at) VALUES('5
 INSERT INTO person(county_code, household_id, id_no, name, relation, sex, birth, updated_at) VALUES('532326',1,'532326196810020031','罗涛','户主','男','1968-10-02','x'),('532326',2,'532326196910040048','郝明燕','户主','女','1969-10-04','x');
 INSERT INTO episode(county_code, household_id, category, risks, identified_on) VALUES('532326',1,'边缘易致贫户','因病','2026-01-10'),('532326',2,'脱贫不稳定户','因残','2025-03-01');
 UPDATE episode SET eliminated_on = '2026-06-01', elim_kind = '帮扶消除' WHERE household_id = 2;"
-expect_exit 0 $DIXIAN account add cun1 --level 村 --scope 532326106001 --db s.db
-expect_exit 0 $DIXIAN account add xiang --level 乡 --scope 532326106 --db s.db
+expect_exit 0 $DIXIAN account add admin --level 县 --scope 532326 --db s.db
+expect_exit 0 $DIXIAN account add cun1 --level 村 --scope 532326106001 --as admin --db s.db
+expect_exit 0 $DIXIAN account add xiang --level 乡 --scope 532326106 --as admin --db s.db
 # add: checked with the template's code tables and money parser
 expect_exit 0 $DIXIAN measure add --hh H1 --category 产业帮扶 --detail 发展养殖 --status 已落实 --amount "1,500.50元" --start 2026-02-01 --cadre 张三 --as cun1 --db s.db
 expect_grep '已登记帮扶措施 1' out
@@ -22,8 +23,9 @@ expect_exit 3 $DIXIAN measure add --hh H2 --category 产业帮扶 --status 计�
 expect_grep '管辖范围内没有户编号 H2' err
 expect_exit 3 $DIXIAN measure add --hh NOPE --category 产业帮扶 --status 计划 --as cun1 --db s.db
 expect_grep '管辖范围内没有户编号 NOPE' err
-expect_exit 2 $DIXIAN measure add --hh H1 --category 产业帮扶 --status 计划 --db s.db
-expect_grep '--as' err
+# no account, no write (issue 11.4)
+expect_exit 3 $DIXIAN measure add --hh H1 --category 产业帮扶 --status 计划 --db s.db
+expect_grep '该操作需要账号：请用 --as 指定账号' err
 expect_exit 0 $DIXIAN measure add --hh H2 --category 金融帮扶 --detail 小额信贷 --status 已落实 --amount 50000 --start 2025-04-01 --end 2028-03-31 --cadre 李四 --as xiang --db s.db
 # update: only what changed, audited with old and new values; no-op updates write nothing
 expect_exit 0 $DIXIAN measure update 1 --status 计划 --as cun1 --db s.db

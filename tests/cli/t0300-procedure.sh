@@ -16,9 +16,9 @@ for s in 待核实 已立案 已关闭; do
 	[ "$(q d.db "SELECT count(*) FROM clue WHERE state = '$s'")" -gt 0 ] || die "no clue $s"
 done
 # accounts: level and scope must agree
-expect_exit 1 $X account add bad --level 村 --scope 532399101 --db d.db
+expect_exit 1 $X account add bad --level 村 --scope 532399101 --as xian532399 --db d.db
 expect_grep '12位村代码' err
-expect_exit 3 $X account add cun532399101001 --level 村 --scope 532399101001 --db d.db
+expect_exit 3 $X account add cun532399101001 --level 村 --scope 532399101001 --as xian532399 --db d.db
 expect_grep '已存在' err
 V=cun532399101001 V2=cun532399101002 T=xiang532399101 C=xian532399
 hh=$(q d.db "SELECT hh_no FROM household h WHERE area_code = '532399101001' AND kind = '一般户'

@@ -18,7 +18,7 @@ expect_eq "$(q d.db "SELECT count(*) FROM (SELECT household_id FROM clue WHERE s
 expect_exit 0 $DIXIAN clue from-screen --year 2025 --date 2026-11-25 --as xian532399 --db d.db
 expect_grep '已登记线索0条' out
 # scope and role
-expect_exit 0 $DIXIAN account add look --level 县 --scope 532399 --role 查看 --db d.db
+expect_exit 0 $DIXIAN account add look --level 县 --scope 532399 --role 查看 --as xian532399 --db d.db
 expect_exit 3 $DIXIAN clue from-screen --year 2025 --as look --db d.db
 expect_grep '只能查看' err
 expect_exit 3 $DIXIAN clue from-screen --year 2025 --area 532399102 --as cun532399101001 --db d.db

@@ -4,9 +4,9 @@
 # $DIXIAN_TODAY for tests.
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN init --db a.db
-expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --db a.db
 expect_exit 0 $DIXIAN account add xian --level 县 --scope 532326 --db a.db
-expect_exit 0 $DIXIAN account add cun --level 村 --scope 532326106001 --db a.db
+expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --as xian --db a.db
+expect_exit 0 $DIXIAN account add cun --level 村 --scope 532326106001 --as xian --db a.db
 export DIXIAN_TODAY=2026-06-30
 A="--as cun --db a.db"
 hh=532326106000001
@@ -50,16 +50,16 @@ expect_exit 1 $DIXIAN warning dispatch --date 2026-07-01 --as xian --db a.db
 expect_grep '派发日期 2026-07-01 晚于今天' err
 # imports: the row with a future date is an error on its cell, nothing saved
 printf '户编号,走访日期,走访人,走访内容,发现问题\n%s,2026-06-01,李明,了解病情,\n%s,2026-08-01,李明,,\n' $hh $hh > v.csv
-expect_exit 1 $DIXIAN import visits v.csv --db a.db
+expect_exit 1 $DIXIAN import visits v.csv --as xian --db a.db
 expect_grep 'v.csv:3:' err
 expect_grep '走访日期 2026-08-01 晚于今天' err
 expect_eq "$(q a.db 'SELECT count(*) FROM visit')" 0 "no visit imported"
 printf '户编号,措施类别,具体措施,状态,金额,开始日期,结束日期,帮扶责任人\n%s,产业帮扶,养牛,已落实,,2026-09-01,,李明\n%s,产业帮扶,养羊,计划,,2026-09-01,,李明\n' $hh $hh > m.csv
-expect_exit 1 $DIXIAN import measures m.csv --db a.db
+expect_exit 1 $DIXIAN import measures m.csv --as xian --db a.db
 expect_grep 'm.csv:2:开始日期' err
 expect_no_grep 'm.csv:3:' err
 printf '证件号码,姓名,预警部门,预警事项,金额,发生日期,说明\n532326196810020031,罗涛,医保,个人自付医疗费用超标,8000,2026-12-01,门诊\n' > w.csv
-expect_exit 1 $DIXIAN import warnings w.csv --db a.db
+expect_exit 1 $DIXIAN import warnings w.csv --as xian --db a.db
 expect_grep '发生日期 2026-12-01 晚于今天' err
 expect_eq "$(q a.db 'SELECT count(*) FROM warning')" 0 "no warning imported"
 # query dates may lie ahead
