@@ -208,8 +208,7 @@ static int year_of(const char *iso)
 
 static const char *const categories[] = {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"};
 
-/* Risks from text to "因病、因残" in code-table order; 1..5 of them. */
-static int parse_risks(const char *text, int year, char *out, size_t size, struct dx_buf *why)
+int dx_case_risks(const char *text, int year, char *out, size_t size, struct dx_buf *why)
 {
 	static const char *const seps[] = {"、", "，", ",", ";", "；", " "};
 	char buf[256];
@@ -292,7 +291,7 @@ static int open_identify(struct dx_store *st, struct open_ctx *x, const struct d
 		return DX_INVALID;
 	}
 	dx_strlcpy(c->category, categories[i], sizeof(c->category));
-	return parse_risks(x->r->risks, year_of(c->opened_on), c->risks, sizeof(c->risks),
+	return dx_case_risks(x->r->risks, year_of(c->opened_on), c->risks, sizeof(c->risks),
 			   x->why);
 }
 
@@ -549,6 +548,11 @@ static int case_step_tx(struct dx_store *st, void *arg)
 		if (next.status == DX_CASE_APPROVED && (rc = decide(st, v, row.done_on)))
 			goto out;
 		if ((rc = dx_store_case_update(st, &v->c)))
+			goto out;
+		/* a case that fails or is withdrawn gives its clue back */
+		if (next.status != DX_CASE_APPROVED && v->c.clue_id &&
+		    (rc = dx_clue_reopen(st, v->c.clue_id, v->c.id, v->c.state, row.note,
+					 x->a->acc.name)))
 			goto out;
 	}
 	dx_snprintf(key, sizeof(key), "%lld", (long long)v->c.id);

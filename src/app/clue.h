@@ -51,6 +51,16 @@ int dx_clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_c
 /* Close clue `id` without a case (e.g. 核实后不存在风险), with a result. */
 int dx_clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *result,
 		  const char *date, struct dx_buf *why);
+/*
+ * The case `case_id` opened on clue `clue_id` ended without approval
+ * (`outcome` 未通过 or 已撤销, for the reason `note`): the clue goes back to
+ * 待核实, so that the cadre closes it with a result or opens a new case,
+ * its result saying what came of the case.  Audited (clue.reopen) as
+ * `actor`.  Inside the caller's transaction.
+ */
+int dx_clue_reopen(struct dx_store *st, int64_t clue_id, int64_t case_id, const char *outcome,
+		   const char *note, const char *actor);
+
 /* Clues under `area` (within the actor's scope; "" = all of it) in state
  * `state` ("" = any). */
 int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area,

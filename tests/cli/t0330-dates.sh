@@ -11,10 +11,10 @@ export DIXIAN_TODAY=2026-06-30
 A="--as cun --db a.db"
 hh=532326106000001
 # clues: found tomorrow is refused, found today is fine; the default is today
-expect_exit 1 $DIXIAN clue add $hh --source 干部排查 --reason 住院 --found 2026-07-01 $A
+expect_exit 1 $DIXIAN clue add $hh --source 干部排查 --reason 因病：住院 --found 2026-07-01 $A
 expect_grep '发现日期 2026-07-01 晚于今天（2026-06-30）' err
 expect_eq "$(q a.db 'SELECT count(*) FROM clue')" 0 "no clue stored"
-expect_exit 0 $DIXIAN clue add $hh --source 干部排查 --reason 住院 $A
+expect_exit 0 $DIXIAN clue add $hh --source 干部排查 --reason 因病：住院 $A
 expect_eq "$(q a.db 'SELECT found_on FROM clue')" 2026-06-30 "found today by default"
 clue=$(q a.db 'SELECT max(id) FROM clue')
 expect_exit 1 $DIXIAN clue close $clue --result 核实无风险 --date 2026-07-02 $A

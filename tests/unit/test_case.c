@@ -7,6 +7,7 @@
 #include "testutil.h"
 #include "app/case.h"
 #include "app/overdue.h"
+#include "core/date.h"
 #include "store/procedure.h"
 
 static char path[64];
@@ -43,6 +44,9 @@ static void base_policy(void)
 
 static int setup(void **state)
 {
+	/* events may not lie after today: the tests' dates are before this */
+	static const struct dx_date today = {2026, 12, 31};
+	dx_date_set_today(&today);
 	(void)state;
 	tu_tmpdb(path);
 	dx_log_set_level(DX_LOG_NONE);
@@ -620,7 +624,7 @@ static long overdue_days(int64_t clue_id, const char *as_of)
 static int64_t clue(const char *no, const char *found, const char *want_deadline)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_clue_req r = {no, "干部排查", "突发疾病", found, 0};
+	struct dx_clue_req r = {no, "干部排查", "因病：突发疾病", found, 0};
 	struct dx_clue_row c;
 	assert_int_equal(dx_clue_add(st, &v2, &r, &c, &why), DX_OK);
 	assert_string_equal(c.deadline, want_deadline);
@@ -636,10 +640,13 @@ static void test_clue_deadlines(void **state)
 	struct dx_case_req r = {0};
 	struct dx_case_row cr;
 	struct dx_clue_row c;
-	char no[32], other[32];
+	char no[32], no1[32], no2[32], other[32];
 	int64_t id1, id2, cid;
 	(void)state;
 	mk(VIL2, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, no);
+	/* one clue 待核实 per household: each deadline on a household of its own */
+	mk(VIL2, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, no1);
+	mk(VIL2, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, no2);
 	mk(VIL1, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, other);
 	/* calendar days (the default): 15 days, holidays ignored */
 	clue(no, "2026-09-30", "2026-10-15");
@@ -655,9 +662,9 @@ static void test_clue_deadlines(void **state)
 	assert_int_equal(dx_policy_set(&p, "extra_workdays", "2026-10-10", NULL), DX_OK);
 	dx_proc_policy_override(&p);
 	/* Wed 09-30: 10-08, 10-09, 10-10 (worked Saturday), 10-12, 10-13 */
-	id1 = clue(no, "2026-09-30", "2026-10-13");
+	id1 = clue(no1, "2026-09-30", "2026-10-13");
 	/* Fri 03-06 over one weekend: 03-09 .. 03-13 */
-	id2 = clue(no, "2026-03-06", "2026-03-13");
+	id2 = clue(no2, "2026-03-06", "2026-03-13");
 	assert_int_equal(overdue_days(id1, "2026-10-13"), 0);
 	assert_int_equal(overdue_days(id1, "2026-10-14"), 1);
 	/* the weekend after the deadline does not add working days */
@@ -667,7 +674,7 @@ static void test_clue_deadlines(void **state)
 	/* bad source, a household outside the scope */
 	struct dx_clue_req bad = {no, "路人", "x", "2026-03-06", 0};
 	assert_int_equal(dx_clue_add(st, &v2, &bad, &c, &why), DX_INVALID);
-	struct dx_clue_req far = {other, "干部排查", "x", "2026-03-06", 0};
+	struct dx_clue_req far = {other, "干部排查", "因病", "2026-03-06", 0};
 	assert_int_equal(dx_clue_add(st, &v2, &far, &c, &why), DX_DENIED);
 	/* a case from the clue keeps its deadline; the clue is 已立案 */
 	r.kind = "识别";
