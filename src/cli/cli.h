@@ -38,6 +38,9 @@ int dx_cli_date(const char *arg, const char *opt, char out[11]);
  * missing value or a value given to a flag.
  */
 int dx_cli_getopt(int argc, char **argv, const struct option *opts);
+/* What error code rc means, in Chinese, for a user (dx_strerror is the
+ * English one, for logs). */
+const char *dx_cli_strerror(int rc);
 /* Map an error code to an exit code. */
 int dx_cli_exit(int rc);
 

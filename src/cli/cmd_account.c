@@ -70,8 +70,8 @@ int cmd_account(int argc, char **argv)
 	} else {
 		return dx_cli_usage("account");
 	}
-	if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
+	if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

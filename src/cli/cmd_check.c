@@ -110,7 +110,7 @@ int cmd_check(int argc, char **argv)
 	fputs(o.line.buf, stdout);
 	rc = dx_app_check(st, canon, as_of, finding, &o, counts, &nhh);
 	if (rc) {
-		fprintf(stderr, "错误: 检查失败（%s）\n", dx_strerror(rc));
+		fprintf(stderr, "错误: 检查失败（%s）\n", dx_cli_strerror(rc));
 		goto out;
 	}
 	/* the summary goes after the list; with csv to stderr, so stdout

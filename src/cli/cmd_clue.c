@@ -137,8 +137,8 @@ int cmd_clue(int argc, char **argv)
 out:
 	if (rc == DX_USAGE && !why.len)
 		dx_cli_usage("clue");
-	else if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
+	else if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

@@ -145,7 +145,7 @@ int cmd_import(int argc, char **argv)
 		if (o.keep_valid && r.rejected == 0 && rc == DX_INVALID)
 			rc = DX_INVALID;
 	} else {
-		fprintf(stderr, "错误: 导入失败（%s）\n", dx_strerror(rc));
+		fprintf(stderr, "错误: 导入失败（%s）\n", dx_cli_strerror(rc));
 	}
 	dx_import_result_release(&r);
 	dx_buf_release(&why);

@@ -89,8 +89,8 @@ int cmd_notice(int argc, char **argv)
 	if (!rc && out)
 		printf("%s%s %zu户，已写入 %s\n", n.village, n.kind, n.n, out);
 done:
-	if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
+	if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_notice_release(&n);
 	dx_buf_release(&html);
 	dx_buf_release(&why);

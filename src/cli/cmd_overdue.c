@@ -74,8 +74,8 @@ int cmd_overdue(int argc, char **argv)
 		       n.by_level[DX_LEVEL_VILLAGE], n.by_level[DX_LEVEL_TOWNSHIP],
 		       n.by_level[DX_LEVEL_COUNTY]);
 out:
-	if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
+	if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

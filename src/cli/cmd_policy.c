@@ -158,7 +158,7 @@ static int set(struct popts *o, const char *key, const char *value)
 	if ((rc = dx_app_policy_may_set(st, o->as, o->canon, &why))) {
 		if (o->as)
 			fprintf(stderr, "错误: 账号 %s 不能设置区划 %s 的参数：%s\n", o->as,
-				o->canon, why ? why : dx_strerror(rc));
+				o->canon, why ? why : dx_cli_strerror(rc));
 		else
 			fprintf(stderr, "错误: %s\n", why);
 		dx_store_close(st);

@@ -228,7 +228,7 @@ int cmd_screen(int argc, char **argv)
 			why ? why : "请检查参数");
 		rc = DX_USAGE;
 	} else if (rc) {
-		fprintf(stderr, "错误: 筛查失败（%s）\n", dx_strerror(rc));
+		fprintf(stderr, "错误: 筛查失败（%s）\n", dx_cli_strerror(rc));
 	} else if (o.fmt == FMT_JSON) {
 		printf("\n],\"summary\":{\"households\":%ld,\"skipped_monitored\":%ld,"
 		       "\"screened\":%ld,\"listed\":%ld,\"脱贫不稳定户\":%ld,\"边缘易致贫户\":%ld,"

@@ -67,7 +67,7 @@ int cmd_warning(int argc, char **argv)
 	}
 done:
 	if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_strerror(rc));
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

@@ -86,7 +86,7 @@ int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
 	const char *path = dx_cli_db_path(opt_db);
 	int rc = dx_store_open(st, path, flags);
 	if (rc)
-		fprintf(stderr, "错误: 无法打开数据库 %s\n", path);
+		fprintf(stderr, "错误: 无法打开数据库 %s（%s）\n", path, dx_cli_strerror(rc));
 	return rc;
 }
 
@@ -165,6 +165,26 @@ int dx_cli_date(const char *arg, const char *opt, char out[11])
 	}
 	dx_date_format(&d, out);
 	return 0;
+}
+
+const char *dx_cli_strerror(int rc)
+{
+	switch (rc) {
+	case DX_OK: return "成功";
+	case DX_NOMEM: return "内存不足";
+	case DX_INVALID: return "输入有误";
+	case DX_NOT_FOUND: return "没有找到";
+	case DX_EXISTS: return "已存在";
+	case DX_DENIED: return "无权操作";
+	case DX_IO: return "文件读写失败";
+	case DX_DB: return "数据库出错";
+	case DX_BUSY: return "数据库正被其他程序使用，请稍后再试";
+	case DX_VERSION: return "数据库版本不受支持";
+	case DX_STATE: return "当前状态下不能这样操作";
+	case DX_TOOBIG: return "输入过大";
+	case DX_USAGE: return "用法有误";
+	default: return "未知错误";
+	}
 }
 
 int dx_cli_exit(int rc)
