@@ -143,6 +143,7 @@ int dx_app_policy_set(struct dx_store *st, const char *prefix, int year,
 		*why = "未知的参数名（可用 policy show 查看全部参数）";
 		return DX_NOT_FOUND;
 	}
+	key = k->name; /* 监测线 is stored as monitoring_line */
 	/* validate on a scratch policy, store the canonical text */
 	dx_policy_defaults(&p);
 	if ((rc = dx_policy_set(&p, key, value, why)))

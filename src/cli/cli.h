@@ -41,6 +41,9 @@ int dx_cli_getopt(int argc, char **argv, const struct option *opts);
 /* What error code rc means, in Chinese, for a user (dx_strerror is the
  * English one, for logs). */
 const char *dx_cli_strerror(int rc);
+/* After a command's usage line: its options' valid values (from the code
+ * tables) and examples (help.c). */
+void dx_cli_help_more(const char *name);
 /* Map an error code to an exit code. */
 int dx_cli_exit(int rc);
 

@@ -122,7 +122,7 @@ static int show(struct popts *o)
 		dx_policy_get(&p, k->name, &line);
 		dx_buf_addch(&line, '\t');
 		source_text(src[i], dx_policy_rows_by(&rows, src[i]), &line);
-		dx_buf_addf(&line, "\t%s", k->desc);
+		dx_buf_addf(&line, "\t%s：%s", dx_policy_key_zh(k), k->desc);
 		puts(line.buf);
 	}
 	{

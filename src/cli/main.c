@@ -10,66 +10,68 @@
 #include <locale.h>
 
 static const struct dx_cmd commands[] = {
-	{"init", cmd_init, "init [--db FILE]", "create an empty store"},
-	{"demo", cmd_demo, "demo [--households N] [--seed N] [--today YYYY-MM-DD] [--db FILE]",
-	 "create a synthetic demo county (云岭县 532399)"},
+	{"init", cmd_init, "init [--db 文件]", "创建空数据库"},
+	{"demo", cmd_demo, "demo [--households 户数] [--seed 种子] [--today YYYY-MM-DD] [--db 文件]",
+	 "生成示例县（云岭县 532399，虚构数据）"},
 	{"import", cmd_import,
-	 "import persons|incomes|warnings|measures|visits FILE [--dry-run] [--keep-valid] "
-	 "[--errors OUT.xlsx] [--as ACCOUNT] [--county CODE] [--period YYYY-MM] [--quiet] [--db FILE]",
-	 "import a ledger (台账) from xlsx or csv"},
+	 "import persons|incomes|warnings|measures|visits 文件 --as 账号 [--dry-run] [--keep-valid] "
+	 "[--errors 错误.xlsx] [--county 县代码] [--period YYYY-MM] [--quiet] [--db 文件]",
+	 "导入台账（xlsx 或 csv）"},
 	{"export", cmd_export,
-	 "export persons|households|incomes|measures|visits --area CODE [--out FILE.xlsx|FILE.csv] "
-	 "[--unmasked --as ACCOUNT] [--db FILE]",
-	 "export a ledger in the import templates"},
+	 "export persons|households|incomes|measures|visits --area 区划代码 "
+	 "[--out 文件.xlsx|文件.csv] [--unmasked --as 账号] [--db 文件]",
+	 "按导入模板导出台账"},
 	{"policy", cmd_policy,
-	 "policy show [--area PREFIX] [--year Y] [--date D] | policy set KEY VALUE --area PREFIX --year Y "
-	 "[--from YYYY-MM-DD] [--as ACCOUNT] [--db FILE]",
-	 "show or set policy parameters"},
+	 "policy show [--area 区划代码] [--year 年份] [--date 日期] | "
+	 "policy set 参数名 值 --area 区划代码 --year 年份 [--from YYYY-MM-DD] --as 账号 [--db 文件]",
+	 "查看或设置政策参数"},
 	{"screen", cmd_screen,
-	 "screen --year Y --area A [--format csv|json|text] [--what-if KEY=VALUE ...] [--all] "
-	 "[--as-of D] [--db FILE]",
-	 "suggest households to verify, with reasons"},
-	{"check", cmd_check, "check [--area A] [--as-of D] [--format csv|text] [--db FILE]",
-	 "data-quality worklist"},
+	 "screen --year 年份 --area 区划代码 [--format csv|json|text] [--what-if 参数名=值 ...] "
+	 "[--all] [--as-of 日期] [--db 文件]",
+	 "筛查：建议核实的农户及依据"},
+	{"check", cmd_check, "check [--area 区划代码] [--as-of 日期] [--format csv|text] [--db 文件]",
+	 "数据质量检查清单"},
 	{"account", cmd_account,
-	 "account add NAME --level 村|乡|县 --scope CODE [--role 经办|查看] --as ACCOUNT | "
-	 "account list [--db FILE]",
-	 "manage the accounts commands act as"},
+	 "account add 账号名 --level 村|乡|县 --scope 区划代码 [--role 经办|查看] --as 账号 | "
+	 "account list [--db 文件]",
+	 "账号管理"},
 	{"clue", cmd_clue,
-	 "clue add HH --source S --reason R [--found DATE] | clue add --warning ID | "
-	 "clue from-screen --year Y [--area A] [--date DATE] | "
-	 "clue list [--area A] [--state S] | clue close ID --result R [--date DATE]  "
-	 "(all --as ACCOUNT [--db FILE])",
-	 "risk clues (风险线索)"},
+	 "clue add 户编号 --source 来源 --reason 风险类型[：说明] [--found 日期] | "
+	 "clue add --warning 预警编号 | clue from-screen --year 年份 [--area 区划代码] [--date 日期] | "
+	 "clue list [--area 区划代码] [--state 状态] | clue close 线索编号 --result 结果 [--date 日期]"
+	 "  （均可加 --as 账号 --db 文件）",
+	 "风险线索"},
 	{"case", cmd_case,
-	 "case open HH|--clue ID --kind 识别|风险消除 [--category C --risks R] [--elim 帮扶消除|自然消除] "
-	 "[--green] [--date DATE] | case step ID STEP 通过|不通过|撤销 [--note N] [--date DATE] | "
-	 "case show|list|green ID | case rollback HH --note N | case check HH  "
-	 "(all --as ACCOUNT [--db FILE])",
-	 "identification and elimination cases"},
-	{"overdue", cmd_overdue, "overdue --area A [--as-of DATE] [--as ACCOUNT] [--db FILE]",
-	 "clues and cases past their deadlines"},
+	 "case open 户编号|--clue 线索编号 --kind 识别|风险消除 [--category 类别 --risks 风险类型] "
+	 "[--elim 帮扶消除|自然消除] [--green] [--date 日期] | "
+	 "case step 案件编号 步骤 通过|不通过|撤销 [--note 理由] [--date 日期] | "
+	 "case show|list|green 案件编号 | case rollback 户编号 --note 理由 | case check 户编号"
+	 "  （均可加 --as 账号 --db 文件）",
+	 "识别与风险消除程序"},
+	{"overdue", cmd_overdue, "overdue [--area 区划代码] [--as-of 日期] [--as 账号] [--db 文件]",
+	 "逾期未办的线索和案件"},
 	{"notice", cmd_notice,
-	 "notice --area VILLAGE --kind 公示|公告 [--as-of DATE] [--out FILE.html|FILE.xlsx] "
-	 "[--as ACCOUNT] [--db FILE]",
-	 "printable 公示/公告 lists"},
+	 "notice --area 村代码 --kind 公示|公告 [--as-of 日期] [--out 文件.html|文件.xlsx] "
+	 "[--as 账号] [--db 文件]",
+	 "公示、公告名单"},
 	{"measure", cmd_measure,
-	 "measure add --hh NO --category C --status 计划|已落实 [--detail D] [--amount A] "
-	 "[--start DATE] [--end DATE] [--cadre NAME] | measure update ID [same options] | "
-	 "measure list --hh NO | measure caseload [--area A] [--as-of DATE]  (all --as ACCOUNT)",
-	 "一户一策 assistance measures and cadre caseloads"},
+	 "measure add --hh 户编号 --category 类别 --status 计划|已落实 [--detail 内容] [--amount 金额] "
+	 "[--start 日期] [--end 日期] [--cadre 责任人] | measure update 措施编号 [同 add 的选项] | "
+	 "measure list --hh 户编号 | measure caseload [--area 区划代码] [--as-of 日期]"
+	 "  （均可加 --as 账号 --db 文件）",
+	 "一户一策帮扶措施和责任人工作量"},
 	{"visit", cmd_visit,
-	 "visit add --hh NO --date DATE --cadre NAME [--content T] [--findings T] | "
-	 "visit overdue [--area A] [--as-of DATE]  (all --as ACCOUNT)",
-	 "走访 records and households overdue for a visit"},
+	 "visit add --hh 户编号 --date 日期 --cadre 走访人 [--content 内容] [--findings 发现问题] | "
+	 "visit overdue [--area 区划代码] [--as-of 日期]  （均可加 --as 账号 --db 文件）",
+	 "走访记录和逾期未走访的农户"},
 	{"warning", cmd_warning,
-	 "warning dispatch [--area A] [--date DATE] | warning feedback --department D "
-	 "[--period YYYY-MM] --out FILE.xlsx [--unmasked]  (all --as ACCOUNT)",
-	 "department warnings: dispatch as clues, feedback sheets"},
+	 "warning dispatch [--area 区划代码] [--date 日期] | warning feedback --department 部门 "
+	 "[--period YYYY-MM] --out 文件.xlsx [--unmasked]  （均须 --as 账号，可加 --db 文件）",
+	 "部门预警：派发为线索、核查反馈表"},
 	{"report", cmd_report,
-	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
-	 "[--out FILE] [--db FILE]",
-	 "the work report's 基本情况 for an area"},
+	 "report --area 区划代码 --year 年份 [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
+	 "[--out 文件] [--db 文件]",
+	 "工作报告的基本情况"},
 };
 
 const char *dx_cli_db_path(const char *opt)
@@ -206,17 +208,19 @@ int dx_cli_exit(int rc)
 static int cmd_help(const struct dx_cmd *c)
 {
 	printf("用法: dixian %s\n\n%s\n", c->usage, c->help);
+	dx_cli_help_more(c->name);
 	return DX_EXIT_OK;
 }
 
 static void help(FILE *f)
 {
-	fprintf(f, "usage: dixian <command> [options]\n\n"
-		   "底线 Dixian: 防止返贫致贫动态监测和帮扶\n\ncommands:\n");
+	fprintf(f, "用法: dixian [--today YYYY-MM-DD] <命令> [选项]\n\n"
+		   "底线 Dixian: 防止返贫致贫动态监测和帮扶\n\n命令:\n");
 	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
-	fprintf(f, "\nEvery command takes --db FILE (default $DIXIAN_DB or dixian.db).\n"
-		   "'dixian help <command>' shows a command's options.\n");
+	fprintf(f, "\n每个命令都可用 --db FILE 指定数据库（默认 $DIXIAN_DB 或 dixian.db）。\n"
+		   "写入数据的命令须用 --as 指定账号；不用 --as 时只能查看（本机所有者）。\n"
+		   "dixian help <命令> 显示该命令的选项、可选值和示例。\n");
 }
 
 /*
