@@ -4,6 +4,7 @@
  * the checks ran.
  */
 #include "core/dx.h"
+#include "app/account.h"
 #include "app/check.h"
 #include "cli/cli.h"
 #include "io/csv_write.h"
@@ -49,8 +50,12 @@ int cmd_check(int argc, char **argv)
 		{"area", required_argument, NULL, 'a'},
 		{"as-of", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
+		{"as", required_argument, NULL, 's'},
 		{0}};
 	struct dx_store *st = NULL;
+	struct dx_actor actor;
+	struct dx_buf why = DX_BUF_INIT;
+	const char *as = NULL;
 	struct out o;
 	const char *db = NULL, *area = NULL;
 	char canon[13] = "", as_of[11] = "";
@@ -81,6 +86,9 @@ int cmd_check(int argc, char **argv)
 			}
 			o.csv = !strcmp(optarg, "csv");
 			break;
+		case 's':
+			as = optarg;
+			break;
 		default:
 			return dx_cli_usage("check");
 		}
@@ -97,6 +105,14 @@ int cmd_check(int argc, char **argv)
 	}
 	if (dx_cli_open(db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
+	/* an account reads its own area only (app/account.h) */
+	if (as && ((rc = dx_actor_for(st, as, &actor, &why)) ||
+		   (rc = dx_actor_area(&actor, area, canon, &why)))) {
+		fprintf(stderr, "错误: %s\n", why.buf);
+		dx_buf_release(&why);
+		dx_store_close(st);
+		return dx_cli_exit(rc);
+	}
 	counts = dx_xcalloc(dx_check_rule_count(), sizeof(*counts));
 	if (o.csv) {
 		csv_field(&o.line, "户编号", 0);

@@ -4,6 +4,7 @@
  * (issue 4).  Formatting only; the screening is dx_app_screen().
  */
 #include "core/dx.h"
+#include "app/account.h"
 #include "app/screen.h"
 #include "cli/cli.h"
 #include "io/csv_write.h"
@@ -148,8 +149,12 @@ int cmd_screen(int argc, char **argv)
 		{"what-if", required_argument, NULL, 'w'},
 		{"all", no_argument, NULL, 'A'},
 		{"as-of", required_argument, NULL, 'o'},
+		{"as", required_argument, NULL, 's'},
 		{0}};
 	struct dx_screen_opts so;
+	struct dx_actor actor;
+	struct dx_buf awhy = DX_BUF_INIT;
+	const char *as = NULL;
 	struct dx_screen_summary sum;
 	struct out o;
 	struct dx_store *st = NULL;
@@ -201,13 +206,16 @@ int cmd_screen(int argc, char **argv)
 			if (dx_cli_date(optarg, "--as-of", as_of))
 				return DX_EXIT_USAGE;
 			break;
+		case 's':
+			as = optarg;
+			break;
 		default:
 			return dx_cli_usage("screen");
 		}
 	}
-	if (optind != argc || !area || !year)
+	if (optind != argc || (!area && !as) || !year)
 		return dx_cli_usage("screen");
-	if (dx_area_canon(area, canon) < DX_AREA_COUNTY) {
+	if (area && dx_area_canon(area, canon) < DX_AREA_COUNTY) {
 		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", area);
 		return DX_EXIT_USAGE;
 	}
@@ -218,6 +226,14 @@ int cmd_screen(int argc, char **argv)
 	o.all = so.all;
 	if (dx_cli_open(db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
+	/* an account reads its own area only (app/account.h) */
+	if ((rc = dx_actor_for(st, as, &actor, &awhy)) ||
+	    (rc = dx_actor_area(&actor, area, canon, &awhy))) {
+		fprintf(stderr, "错误: %s\n", awhy.buf);
+		dx_buf_release(&awhy);
+		dx_store_close(st);
+		return dx_cli_exit(rc);
+	}
 	if (o.fmt == FMT_JSON)
 		printf("{\"area\":\"%s\",\"year\":%d,\"households\":[\n", canon, so.year);
 	else

@@ -26,10 +26,11 @@ static const struct dx_cmd commands[] = {
 	 "policy set 参数名 值 --area 区划代码 --year 年份 [--from YYYY-MM-DD] --as 账号 [--db 文件]",
 	 "查看或设置政策参数"},
 	{"screen", cmd_screen,
-	 "screen --year 年份 --area 区划代码 [--format csv|json|text] [--what-if 参数名=值 ...] "
-	 "[--all] [--as-of 日期] [--db 文件]",
+	 "screen --year 年份 --area 区划代码|--as 账号 [--format csv|json|text] "
+	 "[--what-if 参数名=值 ...] [--all] [--as-of 日期] [--db 文件]",
 	 "筛查：建议核实的农户及依据"},
-	{"check", cmd_check, "check [--area 区划代码] [--as-of 日期] [--format csv|text] [--db 文件]",
+	{"check", cmd_check,
+	 "check [--area 区划代码] [--as 账号] [--as-of 日期] [--format csv|text] [--db 文件]",
 	 "数据质量检查清单"},
 	{"account", cmd_account,
 	 "account add 账号名 --level 村|乡|县 --scope 区划代码 [--role 经办|查看] --as 账号 | "

@@ -57,6 +57,16 @@ expect_grep $hh out
 expect_no_grep 532326106000002 out
 expect_exit 0 $DIXIAN overdue --as-of 2024-01-01 --db a.db
 expect_grep 532326106000002 out
+# screen and check given an account read its area only
+expect_exit 0 $DIXIAN screen --year 2023 --all --as cun --db a.db
+expect_grep '^532326106000001' out
+expect_no_grep '^532326106000002' out
+expect_exit 0 $DIXIAN screen --year 2023 --all --area 532326 --db a.db
+expect_grep '^532326106000002' out
+expect_exit 3 $DIXIAN screen --year 2023 --area 532326 --as cun --db a.db
+expect_grep '不在账号 cun 的管辖范围' err
+expect_exit 3 $DIXIAN check --area 532326 --as cun --db a.db
+expect_grep '不在账号 cun 的管辖范围' err
 # the feedback sheet of a village account holds only its own households
 printf '证件号码,姓名,预警部门,预警事项,金额,发生日期,说明\n532326196810020031,罗涛,医保,个人自付医疗费用超标,20000,2023-09-01,\n532326195712030098,林志富,医保,个人自付医疗费用超标,20000,2023-09-01,\n532326199001011234,查无此人,医保,个人自付医疗费用超标,20000,2023-09-01,\n' > w.csv
 expect_exit 0 $DIXIAN import warnings w.csv --as xian --db a.db
