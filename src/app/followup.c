@@ -377,6 +377,7 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 		      struct dx_buf *why)
 {
 	struct due_run run = {p, NULL, 0, 0, 0};
+	struct dx_area vil;
 	struct dx_date d;
 	char scope[13], from[11];
 	int rc;
@@ -390,11 +391,19 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 	dx_date_format(&d, from);
 	if ((rc = dx_store_visit_status(st, scope, from, as_of, on_status, &run)))
 		goto out;
+	memset(&vil, 0, sizeof(vil));
 	if (run.n)
 		qsort(run.items, run.n, sizeof(*run.items), due_cmp);
 	for (size_t i = 0; i < run.n && !rc; i++) {
 		struct dx_visit_due due;
 		struct due_item *it = &run.items[i];
+		/* the village's name beside its code (sorted by village: one
+		 * lookup per village) */
+		if (strcmp(vil.code, it->area) && dx_store_area_get(st, it->area, &vil) != DX_OK) {
+			memset(&vil, 0, sizeof(vil));
+			dx_strlcpy(vil.code, it->area, sizeof(vil.code));
+		}
+		due.village = vil.name;
 		it->v.hh_no = it->hh_no;
 		it->v.area_code = it->area;
 		it->v.head = it->head;

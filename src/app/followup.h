@@ -50,6 +50,7 @@ struct dx_visit_due {
 	const struct dx_visit_status *v;
 	int required; /* per week */
 	const char *cadre; /* the last visitor, the one the list is sorted by */
+	const char *village; /* the village's name, "" if unknown */
 };
 /* Calls fn for each overdue household, sorted by cadre, village, 户编号.
  * *total gets the monitored households looked at. */

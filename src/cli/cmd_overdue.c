@@ -17,9 +17,10 @@ struct counts {
 static int item_cb(const struct dx_overdue_item *it, void *arg)
 {
 	struct counts *n = arg;
-	printf("%s\t%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%ld%s\n", it->what, (long long)it->id, it->hh_no,
-	       it->area_code, it->kind, it->pending, dx_level_name(it->level), it->deadline,
-	       it->days_over, it->green ? "\t绿色通道" : "");
+	printf("%s\t%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%ld%s\n", it->what,
+	       (long long)it->id, it->hh_no, it->head, it->area_code, it->township, it->village,
+	       it->kind, it->pending, dx_level_name(it->level), it->deadline, it->days_over,
+	       it->green ? "\t绿色通道" : "");
 	n->by_level[it->level]++;
 	n->total++;
 	return DX_OK;
@@ -66,7 +67,7 @@ int cmd_overdue(int argc, char **argv)
 		return DX_EXIT_FAIL;
 	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
-	printf("类型\t编号\t户编号\t区划\t事项\t待办步骤\t责任层级\t期限\t逾期天数\n");
+	printf("类型\t编号\t户编号\t户主\t区划\t乡镇\t村\t事项\t待办步骤\t责任层级\t期限\t逾期天数\n");
 	rc = dx_overdue_list(st, &actor, area, as_of ? as_of : today, item_cb, &n,
 			     &why);
 	if (!rc)

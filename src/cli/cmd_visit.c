@@ -14,8 +14,8 @@ static int print_due(const struct dx_visit_due *d, void *arg)
 {
 	long *n = arg;
 	(*n)++;
-	printf("%s,%s,%s,%s,%s,%ld,%d,%s\n", d->cadre[0] ? d->cadre : "（无走访记录）",
-	       d->v->area_code, d->v->hh_no, d->v->head, d->v->eliminated ? "已消除" : "未消除",
+	printf("%s,%s,%s,%s,%s,%s,%ld,%d,%s\n", d->cadre[0] ? d->cadre : "（无走访记录）",
+	       d->v->area_code, d->village, d->v->hh_no, d->v->head, d->v->eliminated ? "已消除" : "未消除",
 	       d->v->visits, d->required, d->v->last_visit[0] ? d->v->last_visit : "从未走访");
 	return 0;
 }
@@ -77,7 +77,7 @@ int cmd_visit(int argc, char **argv)
 	dx_date_parse(as_of, strlen(as_of), &d);
 	if ((rc = dx_app_policy(st, area[0] ? area : actor.acc.scope, d.y, as_of, &pol)))
 		goto out;
-	puts("走访人,行政村,户编号,户主,风险状态,近7天走访次数,每周应走访次数,最近走访");
+	puts("走访人,行政村代码,行政村,户编号,户主,风险状态,近7天走访次数,每周应走访次数,最近走访");
 	rc = dx_visits_overdue(st, &actor, area, as_of, &pol, print_due, &overdue, &total, &why);
 	if (!rc)
 		fprintf(stderr, "截至%s，监测户%ld户，近7天走访次数不足%ld户\n", as_of, total, overdue);

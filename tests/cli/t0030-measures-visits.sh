@@ -60,7 +60,7 @@ expect_exit 1 $DIXIAN visit add --hh H1 --date 2026-13-01 --cadre 张三 --as cu
 expect_exit 1 $DIXIAN visit add --hh H1 --date 2099-01-01 --cadre 张三 --as cun1 --db s.db
 expect_grep '晚于今天' err
 expect_exit 0 $DIXIAN visit overdue --as xiang --as-of 2026-11-24 --db s.db
-expect_grep '^张三,532326106001,H1,罗涛,未消除,1,2,2026-11-20' out
+expect_grep '^张三,532326106001,青山村,H1,罗涛,未消除,1,2,2026-11-20' out
 expect_no_grep ',H2,' out
 expect_grep '监测户2户，近7天走访次数不足1户' err
 # a second visit this week clears H1; the village account sees only its village
@@ -71,5 +71,5 @@ expect_exit 3 $DIXIAN visit overdue --as cun1 --area 532326106002 --as-of 2026-1
 expect_grep '管辖范围' err
 # a week later both are overdue, listed by cadre
 expect_exit 0 $DIXIAN visit overdue --as xiang --as-of 2026-12-05 --db s.db
-expect_grep '^李四,532326106002,H2' out
-expect_grep '^王五,532326106001,H1' out
+expect_grep '^李四,532326106002,麦地村,H2' out
+expect_grep '^王五,532326106001,青山村,H1' out

@@ -57,6 +57,8 @@ expect_grep $hh out
 expect_no_grep 532326106000002 out
 expect_exit 0 $DIXIAN overdue --as-of 2024-01-01 --db a.db
 expect_grep 532326106000002 out
+# names beside the codes: 户主, township and village
+expect_grep "	$hh	罗涛	532326106001	示例乡	青山村	线索	" out
 # screen and check given an account read its area only
 expect_exit 0 $DIXIAN screen --year 2023 --all --as cun --db a.db
 expect_grep '^532326106000001' out
