@@ -185,7 +185,8 @@ static const struct {
 	 "dixian case step 7 撤销 --note 农户申请撤回 --as cun1\n"},
 	{"overdue", NULL, "dixian overdue --area 532326 --as xian\n"},
 	{"notice", v_notice,
-	 "dixian notice --area 532326106001 --kind 公示 --out 公示.html\n"},
+	 "dixian notice --area 532326106001 --kind 公示 --out 公示.html\n"
+	 "dixian notice --area 532326106 --kind 公示 --out 示例乡公示 --format xlsx   # 每村一个文件\n"},
 	{"measure", v_measure,
 	 "dixian measure add --hh 532326106000001 --category 产业帮扶 --status 已落实 "
 	 "--start 2025-03-01 --as cun1\n"

@@ -53,7 +53,8 @@ static const struct dx_cmd commands[] = {
 	 "逾期未办的线索和案件"},
 	{"notice", cmd_notice,
 	 "notice --area 村代码 --kind 公示|公告 [--as-of 日期] [--out 文件.html|文件.xlsx] "
-	 "[--as 账号] [--db 文件]",
+	 "[--as 账号] [--db 文件] | notice --area 乡镇代码 --kind 公示|公告 --out 目录 "
+	 "[--format html|xlsx] [--as-of 日期] [--as 账号] [--db 文件]",
 	 "公示、公告名单"},
 	{"measure", cmd_measure,
 	 "measure add --hh 户编号 --category 类别 --status 计划|已落实 [--detail 内容] [--amount 金额] "
