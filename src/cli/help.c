@@ -171,7 +171,9 @@ static const struct {
 	{"screen", v_screen,
 	 "dixian screen --area 532326 --year 2025 --db county.db\n"
 	 "dixian screen --area 532326 --year 2025 --what-if 监测线=9500 --db county.db\n"},
-	{"check", NULL, "dixian check --area 532326106 --db county.db\n"},
+	{"check", NULL,
+	 "dixian check --area 532326106 --db county.db\n"
+	 "dixian check --area 532326106 --out 检查清单.xlsx --db county.db\n"},
 	{"account", levels,
 	 "dixian account add xian --level 县 --scope 532326 --db county.db   # 第一个账号\n"
 	 "dixian account add cun1 --level 村 --scope 532326106001 --as xian --db county.db\n"},
@@ -183,7 +185,9 @@ static const struct {
 	 "dixian case open --clue 12 --kind 识别 --category 边缘易致贫户 --risks 因病 --as cun1\n"
 	 "dixian case step 7 入户核实 通过 --as cun1\n"
 	 "dixian case step 7 撤销 --note 农户申请撤回 --as cun1\n"},
-	{"overdue", NULL, "dixian overdue --area 532326 --as xian\n"},
+	{"overdue", NULL,
+	 "dixian overdue --area 532326 --as xian\n"
+	 "dixian overdue --area 532326 --out 逾期清单.xlsx   # 也可 --format xlsx|csv\n"},
 	{"notice", v_notice,
 	 "dixian notice --area 532326106001 --kind 公示 --out 公示.html\n"
 	 "dixian notice --area 532326106 --kind 公示 --out 示例乡公示 --format xlsx   # 每村一个文件\n"},

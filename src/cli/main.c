@@ -30,7 +30,8 @@ static const struct dx_cmd commands[] = {
 	 "[--what-if 参数名=值 ...] [--all] [--as-of 日期] [--db 文件]",
 	 "筛查：建议核实的农户及依据"},
 	{"check", cmd_check,
-	 "check [--area 区划代码] [--as 账号] [--as-of 日期] [--format csv|text] [--db 文件]",
+	 "check [--area 区划代码] [--as 账号] [--as-of 日期] [--format text|csv|xlsx] "
+	 "[--out 文件] [--db 文件]",
 	 "数据质量检查清单"},
 	{"account", cmd_account,
 	 "account add 账号名 --level 村|乡|县 --scope 区划代码 [--role 经办|查看] --as 账号 | "
@@ -49,7 +50,9 @@ static const struct dx_cmd commands[] = {
 	 "case show|list|green 案件编号 | case rollback 户编号 --note 理由 | case check 户编号"
 	 "  （均可加 --as 账号 --db 文件）",
 	 "识别与风险消除程序"},
-	{"overdue", cmd_overdue, "overdue [--area 区划代码] [--as-of 日期] [--as 账号] [--db 文件]",
+	{"overdue", cmd_overdue,
+	 "overdue [--area 区划代码] [--as-of 日期] [--as 账号] [--format text|csv|xlsx] "
+	 "[--out 文件] [--db 文件]",
 	 "逾期未办的线索和案件"},
 	{"notice", cmd_notice,
 	 "notice --area 村代码 --kind 公示|公告 [--as-of 日期] [--out 文件.html|文件.xlsx] "
@@ -59,12 +62,13 @@ static const struct dx_cmd commands[] = {
 	{"measure", cmd_measure,
 	 "measure add --hh 户编号 --category 类别 --status 计划|已落实 [--detail 内容] [--amount 金额] "
 	 "[--start 日期] [--end 日期] [--cadre 责任人] | measure update 措施编号 [同 add 的选项] | "
-	 "measure list --hh 户编号 | measure caseload [--area 区划代码] [--as-of 日期]"
+	 "measure list --hh 户编号 [--format csv|xlsx] [--out 文件] | measure caseload [--area 区划代码] [--as-of 日期]"
 	 "  （均可加 --as 账号 --db 文件）",
 	 "一户一策帮扶措施和责任人工作量"},
 	{"visit", cmd_visit,
 	 "visit add --hh 户编号 --date 日期 --cadre 走访人 [--content 内容] [--findings 发现问题] | "
-	 "visit overdue [--area 区划代码] [--as-of 日期]  （均可加 --as 账号 --db 文件）",
+	 "visit overdue [--area 区划代码] [--as-of 日期] [--format csv|xlsx] [--out 文件]"
+	 "  （均可加 --as 账号 --db 文件）",
 	 "走访记录和逾期未走访的农户"},
 	{"warning", cmd_warning,
 	 "warning dispatch [--area 区划代码] [--date 日期] | warning feedback --department 部门 "
