@@ -36,7 +36,8 @@ static void template_codes(const char *opt, const char *tpl, int field)
 		for (const char *const *v = c->codes; *v; v++) {
 			const char *eq = strchr(*v, '=');
 			if (eq)
-				printf("%s%.*s（即 %s）", n++ ? "、" : "", (int)(eq - *v), *v, eq + 1);
+				printf("%s%.*s（即 %s）", n++ ? "、" : "", (int)(eq - *v), *v,
+				       eq + 1);
 			else
 				printf("%s%s", n++ ? "、" : "", *v);
 		}
@@ -90,7 +91,7 @@ static void policy_keys(void)
 static void sources(void)
 {
 	static const char *const names[] = {"农户自主申报", "干部排查", "部门预警", "热线/小程序",
-					    NULL};
+	                                    NULL};
 	/* checked against the use case's own table */
 	for (size_t i = 0; names[i]; i++)
 		if (!dx_clue_source(names[i]))
@@ -106,8 +107,8 @@ static void levels(void)
 
 static void import_kinds(void)
 {
-	static const char *const kinds[] = {"persons", "incomes", "warnings", "measures", "visits",
-					    NULL};
+	static const char *const kinds[] = {"persons",  "incomes", "warnings",
+	                                    "measures", "visits",  NULL};
 	printf("  台账种类:\n");
 	for (size_t i = 0; kinds[i]; i++) {
 		const struct dx_template *t = dx_template_find(kinds[i]);
@@ -151,7 +152,8 @@ static void v_report(void)
 static void v_screen(void)
 {
 	printf("  --format: csv、json、text\n");
-	printf("  --what-if KEY=VALUE: KEY 为政策参数名（见 dixian help policy），如 监测线=9500\n");
+	printf(
+	    "  --what-if KEY=VALUE: KEY 为政策参数名（见 dixian help policy），如 监测线=9500\n");
 }
 
 static const struct {
@@ -159,51 +161,52 @@ static const struct {
 	void (*values)(void);
 	const char *examples;
 } more[] = {
-	{"init", NULL, "dixian init --db county.db\n"},
-	{"demo", NULL, "dixian demo --households 3000 --db demo.db   # 只生成到空数据库\n"},
-	{"import", import_kinds,
-	 "dixian import persons 户成员台账.xlsx --as xian --db county.db --errors 错误.xlsx\n"
-	 "dixian import incomes 收入台账.csv --as xian --dry-run --db county.db\n"},
-	{"export", NULL, "dixian export persons --area 532326106 --out 台账.xlsx --db county.db\n"},
-	{"policy", policy_keys,
-	 "dixian policy show --area 532326 --year 2025 --db county.db\n"
-	 "dixian policy set 监测线 9500 --area 532326 --year 2025 --as xian --db county.db\n"},
-	{"screen", v_screen,
-	 "dixian screen --area 532326 --year 2025 --db county.db\n"
-	 "dixian screen --area 532326 --year 2025 --what-if 监测线=9500 --db county.db\n"},
-	{"check", NULL,
-	 "dixian check --area 532326106 --db county.db\n"
-	 "dixian check --area 532326106 --out 检查清单.xlsx --db county.db\n"},
-	{"account", levels,
-	 "dixian account add xian --level 县 --scope 532326 --db county.db   # 第一个账号\n"
-	 "dixian account add cun1 --level 村 --scope 532326106001 --as xian --db county.db\n"},
-	{"clue", v_clue,
-	 "dixian clue add 532326106000001 --source 干部排查 --reason 因病：住院 --as cun1\n"
-	 "dixian clue list --state 待核实 --as cun1\n"
-	 "dixian clue close 12 --result 核实后不存在风险 --as cun1\n"},
-	{"case", v_case,
-	 "dixian case open --clue 12 --kind 识别 --category 边缘易致贫户 --risks 因病 --as cun1\n"
-	 "dixian case step 7 入户核实 通过 --as cun1\n"
-	 "dixian case step 7 撤销 --note 农户申请撤回 --as cun1\n"},
-	{"overdue", NULL,
-	 "dixian overdue --area 532326 --as xian\n"
-	 "dixian overdue --area 532326 --out 逾期清单.xlsx   # 也可 --format xlsx|csv\n"},
-	{"notice", v_notice,
-	 "dixian notice --area 532326106001 --kind 公示 --out 公示.html\n"
-	 "dixian notice --area 532326106 --kind 公示 --out 示例乡公示 --format xlsx   # 每村一个文件\n"},
-	{"measure", v_measure,
-	 "dixian measure add --hh 532326106000001 --category 产业帮扶 --status 已落实 "
-	 "--start 2025-03-01 --as cun1\n"
-	 "dixian measure update 5 --status 已落实 --as cun1\n"},
-	{"visit", NULL,
-	 "dixian visit add --hh 532326106000001 --date 2025-03-01 --cadre 张三 --as cun1\n"
-	 "dixian visit overdue --as cun1\n"},
-	{"warning", NULL,
-	 "dixian warning dispatch --as xian\n"
-	 "dixian warning feedback --department 医保 --out 反馈.xlsx --as xian\n"},
-	{"report", v_report,
-	 "dixian report --area 532326 --year 2025 --db county.db\n"
-	 "dixian report --area 532326 --year 2025 --format xlsx --out 报告.xlsx\n"},
+    {"init", NULL, "dixian init --db county.db\n"},
+    {"demo", NULL, "dixian demo --households 3000 --db demo.db   # 只生成到空数据库\n"},
+    {"import", import_kinds,
+     "dixian import persons 户成员台账.xlsx --as xian --db county.db --errors 错误.xlsx\n"
+     "dixian import incomes 收入台账.csv --as xian --dry-run --db county.db\n"},
+    {"export", NULL, "dixian export persons --area 532326106 --out 台账.xlsx --db county.db\n"},
+    {"policy", policy_keys,
+     "dixian policy show --area 532326 --year 2025 --db county.db\n"
+     "dixian policy set 监测线 9500 --area 532326 --year 2025 --as xian --db county.db\n"},
+    {"screen", v_screen,
+     "dixian screen --area 532326 --year 2025 --db county.db\n"
+     "dixian screen --area 532326 --year 2025 --what-if 监测线=9500 --db county.db\n"},
+    {"check", NULL,
+     "dixian check --area 532326106 --db county.db\n"
+     "dixian check --area 532326106 --out 检查清单.xlsx --db county.db\n"},
+    {"account", levels,
+     "dixian account add xian --level 县 --scope 532326 --db county.db   # 第一个账号\n"
+     "dixian account add cun1 --level 村 --scope 532326106001 --as xian --db county.db\n"},
+    {"clue", v_clue,
+     "dixian clue add 532326106000001 --source 干部排查 --reason 因病：住院 --as cun1\n"
+     "dixian clue list --state 待核实 --as cun1\n"
+     "dixian clue close 12 --result 核实后不存在风险 --as cun1\n"},
+    {"case", v_case,
+     "dixian case open --clue 12 --kind 识别 --category 边缘易致贫户 --risks 因病 --as cun1\n"
+     "dixian case step 7 入户核实 通过 --as cun1\n"
+     "dixian case step 7 撤销 --note 农户申请撤回 --as cun1\n"},
+    {"overdue", NULL,
+     "dixian overdue --area 532326 --as xian\n"
+     "dixian overdue --area 532326 --out 逾期清单.xlsx   # 也可 --format xlsx|csv\n"},
+    {"notice", v_notice,
+     "dixian notice --area 532326106001 --kind 公示 --out 公示.html\n"
+     "dixian notice --area 532326106 --kind 公示 --out 示例乡公示 --format xlsx   # "
+     "每村一个文件\n"},
+    {"measure", v_measure,
+     "dixian measure add --hh 532326106000001 --category 产业帮扶 --status 已落实 "
+     "--start 2025-03-01 --as cun1\n"
+     "dixian measure update 5 --status 已落实 --as cun1\n"},
+    {"visit", NULL,
+     "dixian visit add --hh 532326106000001 --date 2025-03-01 --cadre 张三 --as cun1\n"
+     "dixian visit overdue --as cun1\n"},
+    {"warning", NULL,
+     "dixian warning dispatch --as xian\n"
+     "dixian warning feedback --department 医保 --out 反馈.xlsx --as xian\n"},
+    {"report", v_report,
+     "dixian report --area 532326 --year 2025 --db county.db\n"
+     "dixian report --area 532326 --year 2025 --format xlsx --out 报告.xlsx\n"},
 };
 
 void dx_cli_help_more(const char *name)
@@ -217,6 +220,7 @@ void dx_cli_help_more(const char *name)
 		}
 		printf("\n示例:\n%s", more[i].examples);
 	}
-	printf("\n所有命令都可用 --db FILE 指定数据库（默认 $DIXIAN_DB 或 dixian.db）；写入数据的命令须用 "
+	printf("\n所有命令都可用 --db FILE 指定数据库（默认 $DIXIAN_DB 或 "
+	       "dixian.db）；写入数据的命令须用 "
 	       "--as 指定账号；选项名须写全。\n");
 }

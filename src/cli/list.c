@@ -15,15 +15,15 @@ static int ends_with(const char *s, const char *suffix)
 	return a >= b && !strcmp(s + a - b, suffix);
 }
 
-int dx_cli_list_open(struct dx_cli_list *l, const char *format, const char *out,
-		     const char *deflt, const char *sheet)
+int dx_cli_list_open(struct dx_cli_list *l, const char *format, const char *out, const char *deflt,
+                     const char *sheet)
 {
 	memset(l, 0, sizeof(*l));
 	l->out = out;
 	if (!format)
-		format = out && ends_with(out, ".xlsx") ? "xlsx"
-			 : out && ends_with(out, ".csv") ? "csv"
-							 : deflt;
+		format = out && ends_with(out, ".xlsx")  ? "xlsx"
+		         : out && ends_with(out, ".csv") ? "csv"
+		                                         : deflt;
 	if (!strcmp(format, "text")) {
 		l->fmt = DX_LIST_TEXT;
 	} else if (!strcmp(format, "csv")) {
@@ -61,7 +61,8 @@ void dx_cli_list_row(struct dx_cli_list *l, const char *const *cells, size_t n, 
 		fputc('\n', l->f);
 	} else {
 		for (size_t i = 0; i < n; i++)
-			dx_tw_cell(l->w, cells[i] ? cells[i] : "", header ? DX_TW_HEADER : DX_TW_PLAIN);
+			dx_tw_cell(l->w, cells[i] ? cells[i] : "",
+			           header ? DX_TW_HEADER : DX_TW_PLAIN);
 		dx_tw_endrow(l->w);
 	}
 	if (!header)
