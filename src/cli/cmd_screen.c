@@ -13,13 +13,17 @@
 
 #include <getopt.h>
 
-enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
+enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_XLSX };
 
 struct out {
 	enum fmt fmt;
 	int whatif, all;
 	long n;
 	struct dx_buf line;
+	FILE *f;         /* stdout, or --out for text, csv and json */
+	struct dx_tw *w; /* xlsx */
+	size_t off[16];  /* xlsx: the row's cells in line, each ending in NUL */
+	int nf;
 };
 
 static void csv_field(struct dx_buf *b, const char *s, int last)
@@ -45,7 +49,17 @@ static void json_field(struct dx_buf *b, const char *name, const char *s, int la
 
 static void field(struct out *o, const char *name, const char *s, int last)
 {
-	if (o->fmt == FMT_JSON)
+	if (o->fmt == FMT_XLSX) {
+		o->off[o->nf++] = o->line.len;
+		dx_buf_adds(&o->line, s);
+		dx_buf_addch(&o->line, '\0');
+		if (last) {
+			for (int i = 0; i < o->nf; i++)
+				dx_tw_cell(o->w, o->line.buf + o->off[i], DX_TW_PLAIN);
+			dx_tw_endrow(o->w);
+			o->nf = 0;
+		}
+	} else if (o->fmt == FMT_JSON)
 		json_field(&o->line, name, s, last);
 	else if (o->fmt == FMT_CSV)
 		csv_field(&o->line, s, last);
@@ -66,6 +80,12 @@ static void header(struct out *o)
 	size_t i, n = DX_ARRAY_SIZE(cols_plain);
 	if (o->fmt == FMT_JSON)
 		return;
+	if (o->fmt == FMT_XLSX) {
+		for (i = 0; i < n; i++)
+			dx_tw_cell(o->w, c[i], DX_TW_HEADER);
+		dx_tw_endrow(o->w);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		if (o->fmt == FMT_CSV)
 			csv_field(&o->line, c[i], i + 1 == n);
@@ -74,7 +94,7 @@ static void header(struct out *o)
 			dx_buf_addch(&o->line, i + 1 == n ? '\n' : '\t');
 		}
 	}
-	fputs(o->line.buf, stdout);
+	fputs(o->line.buf, o->f);
 	dx_buf_reset(&o->line);
 }
 
@@ -119,7 +139,9 @@ static int row(const struct dx_screen_row *r, void *arg)
 	o->n++;
 	if (o->line.err)
 		return o->line.err;
-	return fputs(o->line.buf, stdout) < 0 ? DX_IO : DX_OK;
+	if (o->fmt == FMT_XLSX)
+		return DX_OK;
+	return fputs(o->line.buf, o->f) < 0 ? DX_IO : DX_OK;
 }
 
 static void summary(FILE *f, const struct dx_screen_opts *so, const struct dx_screen_summary *s,
@@ -150,7 +172,10 @@ int cmd_screen(int argc, char **argv)
 		{"all", no_argument, NULL, 'A'},
 		{"as-of", required_argument, NULL, 'o'},
 		{"as", required_argument, NULL, 's'},
+		{"out", required_argument, NULL, 'O'},
 		{0}};
+	const char *outp = NULL;
+	int have_fmt = 0;
 	struct dx_screen_opts so;
 	struct dx_actor actor;
 	struct dx_buf awhy = DX_BUF_INIT;
@@ -187,10 +212,16 @@ int cmd_screen(int argc, char **argv)
 				o.fmt = FMT_JSON;
 			else if (!strcmp(optarg, "text"))
 				o.fmt = FMT_TEXT;
+			else if (!strcmp(optarg, "xlsx"))
+				o.fmt = FMT_XLSX;
 			else {
-				fprintf(stderr, "错误: --format 应为 csv、json 或 text\n");
+				fprintf(stderr, "错误: --format 应为 csv、json、text 或 xlsx\n");
 				return DX_EXIT_USAGE;
 			}
+			have_fmt = 1;
+			break;
+		case 'O':
+			outp = optarg;
 			break;
 		case 'w':
 			if (so.nwhatif >= DX_WHATIF_MAX) {
@@ -219,6 +250,20 @@ int cmd_screen(int argc, char **argv)
 		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", area);
 		return DX_EXIT_USAGE;
 	}
+	/* the format is --format's, else the --out file's suffix */
+	if (!have_fmt && outp) {
+		size_t l = strlen(outp);
+		if (l > 5 && !strcmp(outp + l - 5, ".xlsx"))
+			o.fmt = FMT_XLSX;
+		else if (l > 4 && !strcmp(outp + l - 4, ".csv"))
+			o.fmt = FMT_CSV;
+		else if (l > 5 && !strcmp(outp + l - 5, ".json"))
+			o.fmt = FMT_JSON;
+	}
+	if (o.fmt == FMT_XLSX && !outp) {
+		fprintf(stderr, "错误: xlsx 格式须用 --out 指定文件（如 --out 筛查.xlsx）\n");
+		return DX_EXIT_USAGE;
+	}
 	so.area = canon;
 	so.year = (int)year;
 	so.as_of = as_of;
@@ -234,8 +279,15 @@ int cmd_screen(int argc, char **argv)
 		dx_store_close(st);
 		return dx_cli_exit(rc);
 	}
+	o.f = stdout;
+	if (o.fmt == FMT_XLSX ? dx_tw_open(&o.w, outp, DX_TW_XLSX, "筛查")
+			      : outp && !(o.f = fopen(outp, "w"))) {
+		fprintf(stderr, "错误: 无法写入 %s\n", outp);
+		dx_store_close(st);
+		return DX_EXIT_FAIL;
+	}
 	if (o.fmt == FMT_JSON)
-		printf("{\"area\":\"%s\",\"year\":%d,\"households\":[\n", canon, so.year);
+		fprintf(o.f, "{\"area\":\"%s\",\"year\":%d,\"households\":[\n", canon, so.year);
 	else
 		header(&o);
 	rc = dx_app_screen(st, &so, row, &o, &sum, &why, &bad);
@@ -246,7 +298,7 @@ int cmd_screen(int argc, char **argv)
 	} else if (rc) {
 		fprintf(stderr, "错误: 筛查失败（%s）\n", dx_cli_strerror(rc));
 	} else if (o.fmt == FMT_JSON) {
-		printf("\n],\"summary\":{\"households\":%ld,\"skipped_monitored\":%ld,"
+		fprintf(o.f, "\n],\"summary\":{\"households\":%ld,\"skipped_monitored\":%ld,"
 		       "\"screened\":%ld,\"listed\":%ld,\"脱贫不稳定户\":%ld,\"边缘易致贫户\":%ld,"
 		       "\"突发严重困难户\":%ld,\"flagged_only\":%ld,\"whatif_in\":%ld,"
 		       "\"whatif_out\":%ld,\"whatif_changed\":%ld}}\n",
@@ -254,8 +306,18 @@ int cmd_screen(int argc, char **argv)
 		       sum.cat[DX_CAT_UNSTABLE], sum.cat[DX_CAT_EDGE], sum.cat[DX_CAT_SUDDEN],
 		       sum.flagged, sum.whatif_in, sum.whatif_out, sum.whatif_changed);
 	} else {
-		summary(o.fmt == FMT_CSV ? stderr : stdout, &so, &sum, o.whatif);
+		summary(o.fmt == FMT_TEXT && !outp ? stdout : stderr, &so, &sum, o.whatif);
 	}
+	if (o.w && dx_tw_close(o.w) && !rc) {
+		fprintf(stderr, "错误: 无法写入 %s\n", outp);
+		rc = DX_IO;
+	}
+	if (outp && o.f && o.f != stdout && fclose(o.f) && !rc) {
+		fprintf(stderr, "错误: 无法写入 %s\n", outp);
+		rc = DX_IO;
+	}
+	if (!rc && outp)
+		fprintf(stderr, "已写入 %s（%ld户）\n", outp, o.n);
 	dx_buf_release(&o.line);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

@@ -151,7 +151,7 @@ static void v_report(void)
 
 static void v_screen(void)
 {
-	printf("  --format: csv、json、text\n");
+	printf("  --format: csv、json、text、xlsx（xlsx 须 --out 文件）\n");
 	printf(
 	    "  --what-if KEY=VALUE: KEY 为政策参数名（见 dixian help policy），如 监测线=9500\n");
 }

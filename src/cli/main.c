@@ -26,7 +26,7 @@ static const struct dx_cmd commands[] = {
 	 "policy set 参数名 值 --area 区划代码 --year 年份 [--from YYYY-MM-DD] --as 账号 [--db 文件]",
 	 "查看或设置政策参数"},
 	{"screen", cmd_screen,
-	 "screen --year 年份 --area 区划代码|--as 账号 [--format csv|json|text] "
+	 "screen --year 年份 --area 区划代码|--as 账号 [--format csv|json|text|xlsx] [--out 文件] "
 	 "[--what-if 参数名=值 ...] [--all] [--as-of 日期] [--db 文件]",
 	 "筛查：建议核实的农户及依据"},
 	{"check", cmd_check,

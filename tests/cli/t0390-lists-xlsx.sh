@@ -57,6 +57,12 @@ hh=$(q d.db "SELECT h.hh_no FROM household h JOIN measure m ON m.household_id = 
 expect_exit 0 $DIXIAN measure list --hh $hh --as xiang532399101 --out m.csv --db d.db
 expect_exit 0 $DIXIAN measure list --hh $hh --as xiang532399101 --format xlsx --out m.xlsx --db d.db
 same m.csv m.xlsx
+expect_exit 0 $DIXIAN screen --area 532399101 --year 2025 --as-of 2026-11-24 --out s.csv --db d.db
+expect_exit 0 $DIXIAN screen --area 532399101 --year 2025 --as-of 2026-11-24 --format xlsx --out s.xlsx --db d.db
+same s.csv s.xlsx
+expect_exit 0 $DIXIAN screen --area 532399101 --year 2025 --as-of 2026-11-24 --what-if 监测线=9500 --out w.csv --db d.db
+expect_exit 0 $DIXIAN screen --area 532399101 --year 2025 --as-of 2026-11-24 --what-if 监测线=9500 --out w.xlsx --db d.db
+same w.csv w.xlsx
 # xlsx needs a file
 expect_exit 2 $DIXIAN overdue --area 532399 --format xlsx --db d.db
 expect_grep '须用 --out 指定文件' err
