@@ -13,11 +13,11 @@
 
 #include <getopt.h>
 
-static const char *const heads[] = {"户编号", "村", "规则", "问题", "说明"};
+static const char *const heads[] = {"户编号", "户主", "村", "规则", "问题", "说明"};
 
 static int finding(const struct dx_check_finding *f, void *arg)
 {
-	const char *v[] = {f->hh_no, f->village, f->rule->id, f->rule->title, f->detail};
+	const char *v[] = {f->hh_no, f->head, f->village, f->rule->id, f->rule->title, f->detail};
 	dx_cli_list_row(arg, v, DX_ARRAY_SIZE(v), 0);
 	return DX_OK;
 }
