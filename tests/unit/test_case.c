@@ -714,6 +714,48 @@ static void test_audit(void **state)
 	dx_buf_release(&why);
 }
 
+/* Issue 11.3/11.4: the rules hold in the use cases, for any front end:
+ * the local owner (no account) reads every area and writes nothing; no
+ * event after today. */
+static void test_actor_rules(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_case_view *v = dx_xmalloc(sizeof(*v));
+	struct dx_actor lo;
+	struct dx_clue_row c;
+	char no[32];
+	int64_t id = reach(0), n0, n1;
+	(void)state;
+	dx_actor_local_owner(&lo);
+	mk(VIL3, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, no);
+	struct dx_clue_req r = {no, "干部排查", "因病", "2026-03-06", 0};
+	assert_int_equal(dx_store_count(st, "audit", "532399", &n0), DX_OK);
+	assert_int_equal(dx_clue_add(st, &lo, &r, &c, &why), DX_DENIED);
+	assert_non_null(strstr(why.buf, "该操作需要账号"));
+	assert_int_equal(dx_case_step(st, &lo, id, "入户核实", "通过", NULL, "2026-03-02", &why),
+			 DX_DENIED);
+	assert_int_equal(dx_clue_add(st, NULL, &r, &c, &why), DX_DENIED);
+	assert_int_equal(dx_store_count(st, "audit", "532399", &n1), DX_OK);
+	assert_int_equal(n1, n0); /* nothing written */
+	/* reads: any area, as the local owner */
+	assert_int_equal(dx_case_get(st, &lo, id, v, &why), DX_OK);
+	assert_true(dx_actor_sees(&lo, VIL3));
+	assert_false(dx_actor_may_unmask(&lo));
+	/* an event after today (2026-12-31 here) is refused; on it, accepted */
+	struct dx_clue_req fut = {no, "干部排查", "因病", "2027-01-01", 0};
+	dx_buf_reset(&why);
+	assert_int_equal(dx_clue_add(st, &c1, &fut, &c, &why), DX_INVALID);
+	assert_non_null(strstr(why.buf, "晚于今天"));
+	fut.found_on = "2026-12-31";
+	assert_int_equal(dx_clue_add(st, &c1, &fut, &c, &why), DX_OK);
+	/* a reason off the risk list is refused, as for a case */
+	assert_int_equal(dx_clue_close(st, &c1, c.id, "核实无风险", "2026-12-31", &why), DX_OK);
+	struct dx_clue_req bad = {no, "干部排查", "因穷", "2026-12-30", 0};
+	assert_int_equal(dx_clue_add(st, &c1, &bad, &c, &why), DX_INVALID);
+	free(v);
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -727,6 +769,7 @@ int main(void)
 		cmocka_unit_test(test_histories),
 		cmocka_unit_test(test_clue_deadlines),
 		cmocka_unit_test(test_audit),
+		cmocka_unit_test(test_actor_rules),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
