@@ -42,3 +42,17 @@ expect_grep '未知的参数名' err
 echo 'not a database' > bad.db
 expect_exit 3 $DIXIAN clue list --db bad.db
 expect_grep '无法打开数据库 bad.db（' err
+# a store another program holds: the reason in Chinese, not SQLite's
+python3 - a.db <<'PY' &
+import os, sqlite3, sys, time
+c = sqlite3.connect(sys.argv[1], isolation_level=None)
+c.execute("BEGIN EXCLUSIVE")
+open("locked", "w").close()
+time.sleep(20)
+PY
+holder=$!
+i=0; while [ ! -e locked ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+expect_exit 3 $DIXIAN clue add 532326106000004 --source 干部排查 --reason 因病 --as admin --db a.db
+kill $holder
+expect_grep '数据库正被其他程序使用，请稍后再试' err
+expect_no_grep 'database is locked\|SQLITE' err
