@@ -93,6 +93,19 @@ int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *
 	return DX_OK;
 }
 
+int dx_event_month(const char *ym, const char *what, struct dx_buf *why)
+{
+	struct dx_date today;
+	char now[11];
+	dx_date_today(&today);
+	dx_date_format(&today, now);
+	if (strlen(ym) >= 7 && strncmp(ym, now, 7) > 0) {
+		dx_buf_addf(why, "%s %.7s 晚于本月（%.7s），不能登记尚未发生的事", what, ym, now);
+		return DX_INVALID;
+	}
+	return DX_OK;
+}
+
 static int writable(const struct dx_actor *a, struct dx_buf *why)
 {
 	return dx_actor_may_write(a, why);

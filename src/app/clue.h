@@ -84,5 +84,8 @@ int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *w
  * Every entry path (CLI, import, API) calls this one rule.
  */
 int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *why);
+/* The same rule for an event known by its month (a ledger's 识别监测时间,
+ * "YYYY-MM…"): not after this month.  DX_INVALID with why. */
+int dx_event_month(const char *ym, const char *what, struct dx_buf *why);
 
 #endif

@@ -64,3 +64,8 @@ expect_grep '发生日期 2026-12-01 晚于今天' err
 expect_eq "$(q a.db 'SELECT count(*) FROM warning')" 0 "no warning imported"
 # query dates may lie ahead
 expect_exit 0 $DIXIAN overdue --as-of 2027-01-01 --as xian --db a.db
+# the persons ledger: an episode identified after this month is refused
+sed 's/,202203,/,202701,/' "$DATA/persons_utf8bom.csv" > p.csv
+expect_exit 1 $DIXIAN import persons p.csv --as xian --db a.db
+expect_grep '识别监测时间 2027-01 晚于本月（2026-06）' err
+expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --as xian --db a.db
