@@ -282,7 +282,12 @@ int main(int argc, char **argv)
 		puts("dixian 0.1");
 		return DX_EXIT_OK;
 	}
-	if (find_cmd(argv[1]))
+	if (find_cmd(argv[1])) {
+		/* `dixian CMD … --help`: the command's help, as `dixian help CMD` */
+		for (int i = 2; i < argc; i++)
+			if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+				return cmd_help(find_cmd(argv[1]));
 		return find_cmd(argv[1])->fn(argc - 1, argv + 1);
+	}
 	return not_a_command(argv[1]);
 }

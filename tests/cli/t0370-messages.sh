@@ -12,6 +12,10 @@ for c in init demo import export policy screen check account clue case overdue n
 	! grep -qiE 'usage|command|create|show the|options|every |account[^ ]* *add NAME' out ||
 		{ cat out; die "English in help $c"; }
 done
+# --help after a command is its help
+expect_exit 0 $DIXIAN case step 1 --help
+expect_grep '用法: dixian case' out
+expect_grep '入户核实' out
 # values come from the code tables
 expect_exit 0 $DIXIAN help case
 expect_grep '入户核实 → 信息比对 → 村级民主评议 → 公示 → 乡镇审核 → 县级审定 → 公告' out
