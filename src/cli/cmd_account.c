@@ -25,6 +25,7 @@ int cmd_account(int argc, char **argv)
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_actor actor;
+	char canon[13];
 	int c, rc;
 	if (argc < 2)
 		return dx_cli_usage("account");
@@ -66,7 +67,10 @@ int cmd_account(int argc, char **argv)
 			return dx_cli_usage("account");
 		if (dx_cli_open(db, DX_STORE_READONLY, &st))
 			return DX_EXIT_FAIL;
-		rc = dx_store_account_list(st, scope ? scope : "", list_cb, NULL);
+		/* an account lists the accounts of its own area only */
+		if (!(rc = dx_actor_for(st, as, &actor, &why)) &&
+		    !(rc = dx_actor_area(&actor, scope, canon, &why)))
+			rc = dx_store_account_list(st, canon, list_cb, NULL);
 	} else {
 		return dx_cli_usage("account");
 	}

@@ -35,7 +35,7 @@ static const struct dx_cmd commands[] = {
 	 "数据质量检查清单"},
 	{"account", cmd_account,
 	 "account add 账号名 --level 村|乡|县 --scope 区划代码 [--role 经办|查看] --as 账号 | "
-	 "account list [--db 文件]",
+	 "account list [--scope 区划代码] [--as 账号] [--db 文件]",
 	 "账号管理"},
 	{"clue", cmd_clue,
 	 "clue add 户编号 --source 来源 --reason 风险类型[：说明] [--found 日期] | "

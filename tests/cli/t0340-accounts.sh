@@ -27,6 +27,13 @@ expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --as xian --db 
 expect_exit 0 $DIXIAN account add cun --level 村 --scope 532326106001 --as xian --db a.db
 expect_exit 0 $DIXIAN account add cun2 --level 村 --scope 532326106002 --as xian --db a.db
 expect_exit 0 $DIXIAN account add look --level 县 --scope 532326 --role 查看 --as xian --db a.db
+# account list: all for the local owner, its own area for an account
+expect_exit 0 $DIXIAN account list --db a.db
+expect_grep '^cun2	' out
+expect_exit 0 $DIXIAN account list --as cun --db a.db
+expect_grep '^cun	' out
+expect_no_grep '^cun2	' out
+expect_no_grep '^xian	' out
 # a village account makes no accounts; a 查看 account imports nothing
 expect_exit 3 $DIXIAN account add cun3 --level 村 --scope 532326106003 --as cun --db a.db
 expect_grep '只有县级经办账号' err
