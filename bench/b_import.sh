@@ -12,13 +12,16 @@ sqlite3 imp_src.db "DELETE FROM person WHERE birth > date('now');
 	VALUES ('532399', 'bench', 'admin', '县', '532399', 'x')"
 $DIXIAN export persons --area 532399 --db imp_src.db --unmasked --as bench --out persons300k.csv 2>/dev/null
 rows=$(($(wc -l < persons300k.csv) - 1))
+# an empty store with its first account: imports need one (README 账号与权限)
+store() { $DIXIAN init --db "$1" >/dev/null && $DIXIAN account add bench --level 县 --scope 532399 --db "$1" >/dev/null; }
 # best of 3 each, alternating, into a new store / a new file every time
 # (dixian's is a county's first ledger: dx_store_first_load)
 ti=999 tb=999
 for i in 1 2 3; do
 	rm -f imp.db* base.db*
+	store imp.db
 	t0=$(now)
-	$DIXIAN import persons persons300k.csv --db imp.db --quiet >/dev/null
+	$DIXIAN import persons persons300k.csv --as bench --db imp.db --quiet >/dev/null
 	ti=$(echo "$(elapsed $t0) $ti" | awk '{print ($1 < $2) ? $1 : $2}')
 	t0=$(now)
 	sqlite3 base.db ".mode csv" ".import persons300k.csv t" >/dev/null 2>&1
@@ -32,7 +35,7 @@ t0=$(now)
 $DIXIAN import persons persons300k.csv --db dry.db --quiet --dry-run >/dev/null
 echo "  of which read + parse + validate (--dry-run): $(elapsed $t0)s"
 t0=$(now)
-$DIXIAN import persons persons300k.csv --db imp.db --quiet >/dev/null
+$DIXIAN import persons persons300k.csv --as bench --db imp.db --quiet >/dev/null
 echo "re-import of the same file (no change): $(elapsed $t0)s"
 # ~1M rows: the ledger three times over, 户编号 suffixed and the IDs' region
 # code changed per copy (check digit recomputed), so every row is new
@@ -53,7 +56,8 @@ with open(src, encoding="utf-8-sig") as f, open(dst, "w", encoding="utf-8") as o
             o.write(",".join(c) + "\n")
 PY
 rm -f imp1m.db*
-m=$(peak_mib $DIXIAN import persons persons1m.csv --db imp1m.db --quiet)
+store imp1m.db
+m=$(peak_mib $DIXIAN import persons persons1m.csv --as bench --db imp1m.db --quiet)
 echo "import persons ($(($(wc -l < persons1m.csv) - 1)) rows): peak memory ${m} MiB (target < 200)"
 # targets (issue 3): say which are met; exit 1 when one is not, as every
 # benchmark does

@@ -39,14 +39,82 @@ static enum dx_area_level area_level_of(enum dx_level l)
 					: DX_AREA_COUNTY;
 }
 
-int dx_account_add(struct dx_store *st, const char *name, const char *level, const char *scope,
-		   const char *role, const char *by, struct dx_buf *why)
+void dx_actor_local_owner(struct dx_actor *out)
 {
-	struct dx_account a;
+	memset(out, 0, sizeof(*out));
+	dx_strlcpy(out->acc.name, DX_LOCAL_OWNER, sizeof(out->acc.name));
+	dx_strlcpy(out->acc.level, "县", sizeof(out->acc.level));
+	dx_strlcpy(out->acc.role, "查看", sizeof(out->acc.role));
+	out->level = DX_LEVEL_COUNTY;
+	out->readonly = 1;
+	out->local_owner = 1;
+}
+
+int dx_actor_may_write(const struct dx_actor *a, struct dx_buf *why)
+{
+	if (!a || a->local_owner) {
+		dx_buf_adds(why, "该操作需要账号：请用 --as 指定账号");
+		return DX_DENIED;
+	}
+	if (a->readonly) {
+		dx_buf_addf(why, "账号 %s 为查看角色，只能查看，不能修改", a->acc.name);
+		return DX_DENIED;
+	}
+	return DX_OK;
+}
+
+static int any_account(const struct dx_account *a, void *arg)
+{
+	(void)a;
+	(void)arg;
+	return DX_EXISTS;
+}
+
+/* Whether `by` may create an account over `scope` at level lv (see
+ * dx_account_add); DX_DENIED with why if not. *first: the store has no
+ * account in scope's county yet (a store may hold several counties, and
+ * each county's first account comes from the local owner). */
+static int may_add(struct dx_store *st, const struct dx_actor *by, const char *scope,
+		   enum dx_level lv, int *first, struct dx_buf *why)
+{
+	char county[7];
+	int rc;
+	dx_area_county(scope, county);
+	rc = dx_store_account_list(st, county, any_account, NULL);
+	if (rc && rc != DX_EXISTS)
+		return rc;
+	*first = rc == DX_OK;
+	if (*first && (!by || by->local_owner)) {
+		if (lv != DX_LEVEL_COUNTY) {
+			dx_buf_adds(why, "库中还没有本县的账号：第一个账号应为县级（--level 县 "
+					 "--scope 6位县代码），再由它建立乡、村账号");
+			return DX_DENIED;
+		}
+		return DX_OK;
+	}
+	if (!by || by->local_owner) {
+		dx_buf_adds(why, "该操作需要账号：请用 --as 指定县级经办账号（只有库中还没有"
+				 "本县账号时，才可不用 --as 建立本县第一个县级账号）");
+		return DX_DENIED;
+	}
+	if ((rc = dx_actor_may_write(by, why)))
+		return rc;
+	if (by->level != DX_LEVEL_COUNTY || !dx_area_in_scope(scope, by->acc.scope)) {
+		dx_buf_addf(why, "账号 %s 不能建立账号：只有县级经办账号可在本县（%s）内建立账号",
+			    by->acc.name, by->acc.scope);
+		return DX_DENIED;
+	}
+	return DX_OK;
+}
+
+int dx_account_add(struct dx_store *st, const char *name, const char *level, const char *scope,
+		   const char *role, const struct dx_actor *by, struct dx_buf *why)
+{
+	struct dx_account a, old;
 	struct dx_area area;
 	enum dx_level lv;
 	char after[160];
-	int rc, in_txn;
+	int rc, in_txn, first = 0;
 
 	memset(&a, 0, sizeof(a));
 	if (!name || !*name || strlen(name) >= sizeof(a.name) || strpbrk(name, " \t\"\\")) {
@@ -64,7 +132,14 @@ int dx_account_add(struct dx_store *st, const char *name, const char *level, con
 			    scope ? scope : "", dx_level_name(lv));
 		return DX_INVALID;
 	}
-	if (dx_store_area_get(st, a.scope, &area) == DX_NOT_FOUND) {
+	if (dx_store_account_get(st, name, &old) == DX_OK) {
+		dx_buf_addf(why, "账号 %s 已存在（%s级，管辖 %s）", name, old.level, old.scope);
+		return DX_EXISTS;
+	}
+	if ((rc = may_add(st, by, a.scope, lv, &first, why)))
+		return rc;
+	/* the first (county) account may come before its county's ledger */
+	if (!first && dx_store_area_get(st, a.scope, &area) == DX_NOT_FOUND) {
 		dx_buf_addf(why, "数据库中没有区划 %s，请先导入或生成该地区", a.scope);
 		return DX_NOT_FOUND;
 	}
@@ -80,14 +155,18 @@ int dx_account_add(struct dx_store *st, const char *name, const char *level, con
 	/* inside the demo generator's transaction, or one of its own */
 	if (!(in_txn = dx_store_in_txn(st)) && (rc = dx_store_begin(st)))
 		return rc;
-	rc = dx_store_account_insert(st, &a);
-	if (rc == DX_EXISTS)
-		dx_buf_addf(why, "账号 %s 已存在", name);
+	rc = dx_store_account_get(st, a.name, &old);
+	if (rc == DX_OK) {
+		dx_buf_addf(why, "账号 %s 已存在（%s级，管辖 %s）", name, old.level, old.scope);
+		rc = DX_EXISTS;
+	} else if (rc == DX_NOT_FOUND) {
+		rc = dx_store_account_insert(st, &a);
+	}
 	if (!rc) {
 		dx_snprintf(after, sizeof(after), "{\"level\":\"%s\",\"scope\":\"%s\",\"role\":\"%s\"}",
 			    a.level, a.scope, a.role);
-		rc = dx_store_audit(st, a.county, by ? by : "cli", "account.add", "account", a.name,
-				    NULL, after);
+		rc = dx_store_audit(st, a.county, by ? by->acc.name : DX_LOCAL_OWNER,
+				    "account.add", "account", a.name, NULL, after);
 	}
 	if (in_txn)
 		return rc;
@@ -121,8 +200,20 @@ int dx_actor_load(struct dx_store *st, const char *name, struct dx_actor *out, s
 	return DX_OK;
 }
 
+int dx_actor_for(struct dx_store *st, const char *name, struct dx_actor *out,
+		 struct dx_buf *why)
+{
+	if (!name || !*name) {
+		dx_actor_local_owner(out);
+		return DX_OK;
+	}
+	return dx_actor_load(st, name, out, why);
+}
+
 int dx_actor_sees(const struct dx_actor *a, const char *area_code)
 {
+	if (a->local_owner)
+		return 1;
 	return a->acc.scope[0] && dx_area_in_scope(area_code, a->acc.scope);
 }
 
@@ -141,6 +232,8 @@ int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], stru
 		dx_buf_addf(why, "区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）", area);
 		return DX_INVALID;
 	}
+	if (a->local_owner)
+		return DX_OK;
 	if (!dx_area_in_scope(out, a->acc.scope)) {
 		dx_buf_addf(why, "区划 %s 不在账号 %s 的管辖范围（%s）内", out, a->acc.name,
 			    a->acc.scope);

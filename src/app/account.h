@@ -6,6 +6,19 @@
  *
  * Use cases report refusals as Chinese text in `why` (a dx_buf the caller
  * owns), saying what to change; the return code is the dx_err.
+ *
+ * Who may do what (README "账号与权限"), enforced here and in the use
+ * cases, for every front end:
+ *  - every use case that writes needs an account (dx_actor_may_write): a
+ *    经办 account within its scope; a 查看 account never writes;
+ *  - a use case given an account reads only the account's scope;
+ *  - without an account a read runs as the store's local owner
+ *    (dx_actor_local_owner: the person at this computer, who holds the
+ *    file anyway), which reads the whole store, IDs masked, never writes,
+ *    and is named 本机所有者 in the audit;
+ *  - the first account of a store (a 县 account) is made by the local
+ *    owner; after that accounts are made by a 县 经办 account, within its
+ *    county (dx_account_add).
  */
 #ifndef DX_APP_ACCOUNT_H
 #define DX_APP_ACCOUNT_H
@@ -16,21 +29,49 @@
 struct dx_actor {
 	struct dx_account acc;
 	enum dx_level level;
-	int readonly; /* role 查看 */
+	int readonly;    /* role 查看, or the local owner */
+	int local_owner; /* no account: see dx_actor_local_owner() */
 };
+
+/* The audit name of the local owner. */
+#define DX_LOCAL_OWNER "本机所有者"
+
+/* The actor a command runs as without an account: reads the whole store
+ * (IDs masked), writes nothing. */
+void dx_actor_local_owner(struct dx_actor *out);
+
+/*
+ * DX_OK if a may write (an account, role 经办); else DX_DENIED with why:
+ * "该操作需要账号：请用 --as 指定账号" for NULL or the local owner, or
+ * that a 查看 account only reads.  Every writing use case asks this first.
+ */
+int dx_actor_may_write(const struct dx_actor *a, struct dx_buf *why);
 
 /* Parse 村 / 乡 / 乡镇 / 镇 / 县 (and village/township/county). */
 int dx_app_level_parse(const char *s, enum dx_level *out);
 
-/* Create account `name` at `level` over `scope` (a 12-, 9- or 6-digit code
+/*
+ * Create account `name` at `level` over `scope` (a 12-, 9- or 6-digit code
  * matching the level, an area the store knows), role 经办 or 查看 (NULL =
- * 经办).  Audited as `by`. */
+ * 经办), as actor `by`: a 县 经办 account whose county holds `scope`, or,
+ * while the store has no account in scope's county, the local owner (NULL
+ * or dx_actor_local_owner), who makes that county's first one: a 县
+ * account, whose county need not be imported yet (the first import brings
+ * it).  Audited
+ * with the actor's name.  DX_EXISTS with "账号 X 已存在" when taken.
+ */
 int dx_account_add(struct dx_store *st, const char *name, const char *level, const char *scope,
-		   const char *role, const char *by, struct dx_buf *why);
+		   const char *role, const struct dx_actor *by, struct dx_buf *why);
 
 /* Load the actor `name`; DX_NOT_FOUND (with why) if there is no such
  * account. */
 int dx_actor_load(struct dx_store *st, const char *name, struct dx_actor *out, struct dx_buf *why);
+
+/* The actor a command runs as: account `name`, or the local owner when
+ * name is NULL or "" (no --as).  DX_NOT_FOUND with why for an unknown
+ * name. */
+int dx_actor_for(struct dx_store *st, const char *name, struct dx_actor *out,
+		 struct dx_buf *why);
 
 /* 1 if area_code lies within the actor's scope. */
 int dx_actor_sees(const struct dx_actor *a, const char *area_code);

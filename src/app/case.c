@@ -117,11 +117,7 @@ int dx_case_get(struct dx_store *st, const struct dx_actor *a, int64_t id,
 
 static int writable(const struct dx_actor *a, struct dx_buf *why)
 {
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 为查看角色，不能办理", a->acc.name);
-		return DX_DENIED;
-	}
-	return DX_OK;
+	return dx_actor_may_write(a, why);
 }
 
 /* ---- §6 elimination conditions ---- */
@@ -212,8 +208,7 @@ static int year_of(const char *iso)
 
 static const char *const categories[] = {"脱贫不稳定户", "边缘易致贫户", "突发严重困难户"};
 
-/* Risks from text to "因病、因残" in code-table order; 1..5 of them. */
-static int parse_risks(const char *text, int year, char *out, size_t size, struct dx_buf *why)
+int dx_case_risks(const char *text, int year, char *out, size_t size, struct dx_buf *why)
 {
 	static const char *const seps[] = {"、", "，", ",", ";", "；", " "};
 	char buf[256];
@@ -296,7 +291,7 @@ static int open_identify(struct dx_store *st, struct open_ctx *x, const struct d
 		return DX_INVALID;
 	}
 	dx_strlcpy(c->category, categories[i], sizeof(c->category));
-	return parse_risks(x->r->risks, year_of(c->opened_on), c->risks, sizeof(c->risks),
+	return dx_case_risks(x->r->risks, year_of(c->opened_on), c->risks, sizeof(c->risks),
 			   x->why);
 }
 
@@ -350,7 +345,7 @@ static int case_open_tx(struct dx_store *st, void *arg)
 			    r->kind ? r->kind : "");
 		return DX_INVALID;
 	}
-	if ((rc = dx_proc_date(r->date, "立案日期", c.opened_on, x->why)))
+	if ((rc = dx_event_date(r->date, "立案日期", c.opened_on, x->why)))
 		return rc;
 	if (r->clue_id) {
 		rc = dx_store_clue_get(st, r->clue_id, &clue);
@@ -518,7 +513,7 @@ static int case_step_tx(struct dx_store *st, void *arg)
 		goto out;
 	}
 	memset(&row, 0, sizeof(row));
-	if ((rc = dx_proc_date(x->date, "办理日期", row.done_on, x->why)))
+	if ((rc = dx_event_date(x->date, "办理日期", row.done_on, x->why)))
 		goto out;
 	if ((rc = load_view(st, x->a, x->id, v, x->why)))
 		goto out;
@@ -553,6 +548,11 @@ static int case_step_tx(struct dx_store *st, void *arg)
 		if (next.status == DX_CASE_APPROVED && (rc = decide(st, v, row.done_on)))
 			goto out;
 		if ((rc = dx_store_case_update(st, &v->c)))
+			goto out;
+		/* a case that fails or is withdrawn gives its clue back */
+		if (next.status != DX_CASE_APPROVED && v->c.clue_id &&
+		    (rc = dx_clue_reopen(st, v->c.clue_id, v->c.id, v->c.state, row.note,
+					 x->a->acc.name)))
 			goto out;
 	}
 	dx_snprintf(key, sizeof(key), "%lld", (long long)v->c.id);
@@ -644,7 +644,7 @@ static int rollback_tx(struct dx_store *st, void *arg)
 	char on[11], key[24], after[160], county[7];
 	int64_t open_id = 0;
 	int rc;
-	if ((rc = dx_proc_date(x->date, "回退日期", on, x->why)))
+	if ((rc = dx_event_date(x->date, "回退日期", on, x->why)))
 		return rc;
 	rc = dx_store_hh_by_no(st, x->hh_no ? x->hh_no : "", &hh);
 	if (rc == DX_NOT_FOUND || (!rc && !dx_actor_sees(x->a, hh.area_code))) {

@@ -34,6 +34,14 @@ struct dx_case_req {
 	int unchecked;         /* demo generator only: skip the §6 check */
 };
 
+/*
+ * The one list of 风险类型 (policy/screen.h: 因病 … 其他, 因疫 in 2021–22
+ * only), for cases (--risks) and clues (--reason): text like "因病、因学"
+ * (separators 、，,;； or space) to out in code-table order; 1..5 of them,
+ * else DX_INVALID with why naming the valid values.
+ */
+int dx_case_risks(const char *text, int year, char *out, size_t size, struct dx_buf *why);
+
 /* Open a case; *id gets its number.  An 风险消除 case refused under §6
  * lists every unmet condition in why, one per line. */
 int dx_case_open(struct dx_store *st, const struct dx_actor *a, const struct dx_case_req *r,

@@ -54,6 +54,7 @@ struct run {
 	int (*fn)(const struct dx_check_finding *, void *);
 	void *arg;
 	const struct dx_scan_hh *h;
+	const char *head; /* the household's first 户主, "" if none */
 	struct dx_buf detail;
 	struct dx_screen_member m[DX_SCAN_MAX_MEMBERS];
 };
@@ -76,6 +77,7 @@ static int report(struct run *r, int rule, const char *fmt, ...)
 	f.hh_no = r->h->hh_no;
 	f.area_code = r->h->area_code;
 	f.village = r->h->village;
+	f.head = r->head;
 	f.detail = r->detail.buf;
 	return r->fn(&f, r->arg);
 }
@@ -161,6 +163,11 @@ static int one(const struct dx_scan_hh *h, void *arg)
 	r->nhh++;
 	r->h = h;
 	n = h->nmembers < DX_SCAN_MAX_MEMBERS ? h->nmembers : DX_SCAN_MAX_MEMBERS;
+	/* the name printed beside the 户编号 */
+	r->head = h->head ? h->head : "";
+	for (i = 0; i < n && !*r->head; i++)
+		if (!strcmp(h->m[i].relation, "户主"))
+			r->head = h->m[i].name;
 	for (i = 0; i < n; i++) {
 		if ((rc = member_rules(r, &h->m[i], &heads)))
 			return rc;

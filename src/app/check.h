@@ -24,6 +24,7 @@ struct dx_check_finding {
 	const struct dx_check_rule *rule;
 	size_t rule_index;
 	const char *hh_no, *area_code, *village;
+	const char *head; /* 户主 name, "" if none */
 	const char *detail;
 };
 

@@ -6,6 +6,7 @@
  */
 #include "core/dx.h"
 #include "app/clue.h"
+#include "app/case.h"
 #include "app/policy.h"
 #include "core/area.h"
 
@@ -75,13 +76,39 @@ int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *w
 	return DX_OK;
 }
 
-static int writable(const struct dx_actor *a, struct dx_buf *why)
+int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *why)
 {
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 为查看角色，不能办理", a->acc.name);
-		return DX_DENIED;
+	struct dx_date d, today;
+	char t[11];
+	int rc = dx_proc_date(s, what, out, why);
+	if (rc)
+		return rc;
+	dx_date_parse(out, strlen(out), &d);
+	if (dx_date_after_today(&d)) {
+		dx_date_today(&today);
+		dx_buf_addf(why, "%s %s 晚于今天（%s），不能登记尚未发生的事", what, out,
+			    dx_date_format(&today, t));
+		return DX_INVALID;
 	}
 	return DX_OK;
+}
+
+int dx_event_month(const char *ym, const char *what, struct dx_buf *why)
+{
+	struct dx_date today;
+	char now[11];
+	dx_date_today(&today);
+	dx_date_format(&today, now);
+	if (strlen(ym) >= 7 && strncmp(ym, now, 7) > 0) {
+		dx_buf_addf(why, "%s %.7s 晚于本月（%.7s），不能登记尚未发生的事", what, ym, now);
+		return DX_INVALID;
+	}
+	return DX_OK;
+}
+
+static int writable(const struct dx_actor *a, struct dx_buf *why)
+{
+	return dx_actor_may_write(a, why);
 }
 
 const char *dx_clue_source(const char *s)
@@ -99,6 +126,81 @@ const char *dx_clue_source(const char *s)
 		if (!strcmp(s, src[i].alias))
 			return src[i].canon;
 	return NULL;
+}
+
+/*
+ * A cadre's clue reason: 风险类型 from the one list cases use (dx_case_risks),
+ * then, after "：", what was seen: "因病：住院" (stored as written, the risks
+ * in code-table order).  A department warning's reason is its own.
+ */
+static int clue_reason(const char *text, const char *found_on, char *out, size_t size,
+		       struct dx_buf *why)
+{
+	char head[256], risks[128];
+	const char *rest = NULL, *p;
+	struct dx_date d;
+	size_t n;
+	if (!text || !*text) {
+		dx_buf_adds(why, "请填写线索原因（--reason 风险类型[：说明]，例如 因病：住院）");
+		return DX_INVALID;
+	}
+	p = strstr(text, "：");
+	if (p) {
+		rest = p + strlen("：");
+	} else if ((p = strchr(text, ':'))) {
+		rest = p + 1;
+	} else {
+		p = text + strlen(text);
+	}
+	n = (size_t)(p - text) < sizeof(head) ? (size_t)(p - text) : sizeof(head) - 1;
+	memcpy(head, text, n);
+	head[n] = '\0';
+	if (!found_on || dx_date_parse(found_on, strlen(found_on), &d))
+		dx_date_today(&d);
+	if (dx_case_risks(head, d.y, risks, sizeof(risks), why)) {
+		dx_buf_adds(why, "；线索原因写作 风险类型[：说明]，例如 因病：住院");
+		return DX_INVALID;
+	}
+	if (dx_snprintf(out, size, "%s%s%s", risks, rest && *rest ? "：" : "",
+			rest ? rest : "")) {
+		/* cut to the record's size at a character boundary */
+		n = strlen(out);
+		while (n && ((unsigned char)out[n - 1] & 0xC0) == 0x80)
+			n--;
+		if (n && (unsigned char)out[n - 1] >= 0xC0)
+			n--;
+		out[n] = '\0';
+	}
+	return DX_OK;
+}
+
+struct open_find {
+	int64_t household_id;
+	struct dx_clue_row found;
+};
+
+static int open_clue_cb(const struct dx_clue_row *c, void *arg)
+{
+	struct open_find *f = arg;
+	if (c->household_id != f->household_id)
+		return 0;
+	f->found = *c;
+	return DX_EXISTS;
+}
+
+/* One clue 待核实 per household: a second is refused, naming the first. */
+static int no_open_clue(struct dx_store *st, const struct dx_hh_ref *hh, struct dx_buf *why)
+{
+	struct open_find f;
+	int rc;
+	memset(&f, 0, sizeof(f));
+	f.household_id = hh->id;
+	rc = dx_store_clue_list(st, hh->area_code, "待核实", open_clue_cb, &f);
+	if (rc == DX_EXISTS)
+		dx_buf_addf(why, "户 %s 已有待核实的线索 %lld（%s发现，核实期限 %s）：请先核实，"
+				 "立案或关闭后再登记新线索",
+			    hh->hh_no, (long long)f.found.id, f.found.found_on, f.found.deadline);
+	return rc;
 }
 
 struct add_ctx {
@@ -146,12 +248,10 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 				    r->source ? r->source : "");
 			return DX_INVALID;
 		}
-		if (!r->reason || !*r->reason) {
-			dx_buf_adds(x->why, "请填写线索原因（--reason）");
-			return DX_INVALID;
-		}
+		if ((rc = clue_reason(r->reason, r->found_on, c->reason, sizeof(c->reason),
+				      x->why)))
+			return rc;
 		dx_strlcpy(c->source, src, sizeof(c->source));
-		dx_strlcpy(c->reason, r->reason, sizeof(c->reason));
 		rc = dx_store_hh_by_no(st, r->hh_no ? r->hh_no : "", &hh);
 		/* another area's household answers as a missing one, so that
 		 * an account cannot probe which 户编号 exist elsewhere */
@@ -167,7 +267,10 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 		dx_buf_addf(x->why, "户 %s 不在账号 %s 的管辖范围内", hh.hh_no, x->a->acc.name);
 		return DX_DENIED;
 	}
-	if ((rc = dx_proc_date(r->found_on ? r->found_on : occurred, "发现日期", c->found_on,
+	/* a department's signal keeps its own clue (its feedback row) */
+	if (!r->warning_id && (rc = no_open_clue(st, &hh, x->why)))
+		return rc;
+	if ((rc = dx_event_date(r->found_on ? r->found_on : occurred, "发现日期", c->found_on,
 			       x->why)))
 		return rc;
 	if ((rc = dx_proc_policy(st, hh.area_code, c->found_on, &pp)))
@@ -230,7 +333,7 @@ static int clue_close_tx(struct dx_store *st, void *arg)
 		dx_buf_adds(x->why, "请填写核实结果（--result），例如 核实无风险");
 		return DX_INVALID;
 	}
-	if ((rc = dx_proc_date(x->date, "关闭日期", c.closed_on, x->why)))
+	if ((rc = dx_event_date(x->date, "关闭日期", c.closed_on, x->why)))
 		return rc;
 	if (strcmp(c.closed_on, c.found_on) < 0) {
 		dx_buf_addf(x->why, "关闭日期 %s 早于发现日期 %s", c.closed_on, c.found_on);
@@ -253,6 +356,37 @@ int dx_clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id, con
 	struct close_ctx x = {a, id, result, date, why};
 	int rc = writable(a, why);
 	return rc ? rc : dx_proc_txn(st, clue_close_tx, &x);
+}
+
+static const char *next_state_json(const char *outcome)
+{
+	return !strcmp(outcome, "未通过") ? "{\"state\":\"待核实\",\"case_outcome\":\"未通过\"}"
+					  : "{\"state\":\"待核实\",\"case_outcome\":\"已撤销\"}";
+}
+
+int dx_clue_reopen(struct dx_store *st, int64_t clue_id, int64_t case_id, const char *outcome,
+		   const char *note, const char *actor)
+{
+	struct dx_clue_row c;
+	char key[24], before[64], county[7];
+	int rc = dx_store_clue_get(st, clue_id, &c);
+	if (rc)
+		return rc;
+	if (strcmp(c.state, "已立案") || c.case_id != case_id)
+		return DX_OK; /* not this case's clue any more */
+	dx_strlcpy(c.state, "待核实", sizeof(c.state));
+	dx_snprintf(c.result, sizeof(c.result), "案件%lld%s：%s", (long long)case_id, outcome,
+		    note ? note : "");
+	c.case_id = 0;
+	if ((rc = dx_store_clue_update(st, &c)))
+		return rc;
+	dx_snprintf(key, sizeof(key), "%lld", (long long)c.id);
+	dx_snprintf(before, sizeof(before), "{\"state\":\"已立案\",\"case\":%lld}",
+		    (long long)case_id);
+	dx_area_county(c.area_code, county);
+	/* the note may describe health: the audit names the outcome only */
+	return dx_store_audit(st, county, actor, "clue.reopen", "clue", key, before,
+			      next_state_json(outcome));
 }
 
 int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area,

@@ -51,6 +51,16 @@ int dx_clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_c
 /* Close clue `id` without a case (e.g. 核实后不存在风险), with a result. */
 int dx_clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *result,
 		  const char *date, struct dx_buf *why);
+/*
+ * The case `case_id` opened on clue `clue_id` ended without approval
+ * (`outcome` 未通过 or 已撤销, for the reason `note`): the clue goes back to
+ * 待核实, so that the cadre closes it with a result or opens a new case,
+ * its result saying what came of the case.  Audited (clue.reopen) as
+ * `actor`.  Inside the caller's transaction.
+ */
+int dx_clue_reopen(struct dx_store *st, int64_t clue_id, int64_t case_id, const char *outcome,
+		   const char *note, const char *actor);
+
 /* Clues under `area` (within the actor's scope; "" = all of it) in state
  * `state` ("" = any). */
 int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
@@ -61,7 +71,21 @@ int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area
  * (the demo generator). */
 int dx_proc_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg);
 
-/* Parse an ISO date into out (also normalises it); DX_INVALID with why. */
+/* Parse an ISO date into out (also normalises it); DX_INVALID with why.
+ * For query dates (--as-of), which may lie ahead. */
 int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *why);
+
+/*
+ * The same for the date of an event (a clue found or closed, a case opened,
+ * stepped or rolled back, a visit, a warning, a measure put in place),
+ * which cannot lie after today (core/date.h dx_date_after_today): a future
+ * date would, among others, let an elimination pass its 6 months of
+ * monitoring before they are over.  `what` names the date in the message.
+ * Every entry path (CLI, import, API) calls this one rule.
+ */
+int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *why);
+/* The same rule for an event known by its month (a ledger's 识别监测时间,
+ * "YYYY-MM…"): not after this month.  DX_INVALID with why. */
+int dx_event_month(const char *ym, const char *what, struct dx_buf *why);
 
 #endif

@@ -23,6 +23,7 @@ static int on_row(const struct dx_screen_row *r, void *arg)
 {
 	struct collect *c = arg;
 	struct suggestion *s;
+	int rc;
 	if (r->res->category == DX_CAT_NONE)
 		return 0;
 	if (c->n == c->cap) {
@@ -33,8 +34,19 @@ static int on_row(const struct dx_screen_row *r, void *arg)
 	dx_strlcpy(s->hh_no, r->hh_no, sizeof(s->hh_no));
 	/* the reason a cadre reads: what screening suggests and why, cut to
 	 * the record's size at a character boundary */
-	if (dx_snprintf(s->reason, sizeof(s->reason), "筛查建议%s：%s",
-			dx_category_name(r->res->category), r->res->reasons)) {
+	/* 风险类型 first, as every clue reason (clue.h) */
+	{
+		struct dx_buf risks = DX_BUF_INIT;
+		if (r->res->nrisks)
+			dx_screen_add_risks(&risks, r->res, "、");
+		else
+			dx_buf_adds(&risks, "其他");
+		rc = dx_snprintf(s->reason, sizeof(s->reason), "%s：筛查建议%s：%s",
+				 risks.buf ? risks.buf : "其他", dx_category_name(r->res->category),
+				 r->res->reasons);
+		dx_buf_release(&risks);
+	}
+	if (rc) {
 		/* truncated: back off to the last complete UTF-8 character */
 		size_t n = strlen(s->reason);
 		while (n && ((unsigned char)s->reason[n - 1] & 0xC0) == 0x80)
@@ -106,13 +118,11 @@ int dx_clue_from_screen(struct dx_store *st, const struct dx_actor *a, const cha
 	const char *ywhy = NULL, *bad = NULL;
 	int rc;
 	memset(out, 0, sizeof(*out));
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 只能查看，不能登记线索", a->acc.name);
-		return DX_DENIED;
-	}
+	if ((rc = dx_actor_may_write(a, why)))
+		return rc;
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
-	if ((rc = dx_proc_date(date, "发现日期", fixed, why)))
+	if ((rc = dx_event_date(date, "发现日期", fixed, why)))
 		return rc;
 	o.area = scope;
 	o.year = year;

@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "core/idcard.h"
 #include "store/derived.h"
+#include "store/account.h"
 
 #include <unistd.h>
 
@@ -752,17 +753,30 @@ out:
 	return rc;
 }
 
+static int any_account(const struct dx_account *a, void *arg)
+{
+	(void)a;
+	(void)arg;
+	return DX_EXISTS;
+}
+
 int dx_demo_generate(struct dx_store *st, const struct dx_demo_opts *o, struct dx_demo_stats *stats)
 {
 	struct gen *g = dx_xcalloc(1, sizeof(*g));
-	struct dx_area existing;
+	int64_t households = 0;
 	int rc;
 	memset(stats, 0, sizeof(*stats));
-	if (dx_store_area_get(st, DX_DEMO_COUNTY, &existing) == DX_OK) {
-		rc = dx_error(DX_EXISTS, "the store already holds the demo county %s",
-			      DX_DEMO_COUNTY);
+	/* a fake county never goes into a real store: only into an empty one */
+	if ((rc = dx_store_count(st, "household", "", &households)))
+		goto out;
+	rc = dx_store_account_list(st, "", any_account, NULL);
+	if (households || rc == DX_EXISTS) {
+		rc = dx_error(DX_EXISTS, "the store is not empty (%lld households%s)",
+			      (long long)households, rc == DX_EXISTS ? ", accounts" : "");
 		goto out;
 	}
+	if (rc)
+		goto out;
 	g->st = st;
 	g->o = o;
 	g->stats = stats;

@@ -22,11 +22,13 @@ struct dx_demo_stats {
 #define DX_DEMO_COUNTY "532399"
 #define DX_DEMO_COUNTY_NAME "云岭县"
 
-/* Fill st (an empty or existing store) with a synthetic county: about 10
+/* Fill st, an empty store, with a synthetic county: about 10
  * townships x 10 villages, households of realistic sizes and ages, a
  * quarter 脱贫户, two years of income, a few percent under monitoring with
- * their history, measures, visits and department warnings.  One
- * transaction; on error nothing is written. */
+ * their history, measures, visits and department warnings, and its
+ * accounts.  A store holding any area or account is refused (DX_EXISTS):
+ * a fake county never mixes with real ledgers.  One transaction; on error
+ * nothing is written. */
 int dx_demo_generate(struct dx_store *st, const struct dx_demo_opts *o,
 		     struct dx_demo_stats *stats);
 

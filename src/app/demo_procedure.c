@@ -135,10 +135,10 @@ static int township(struct demo *d, const char *town)
 			const char *source, *reason;
 			long found;
 		} clues[] = {
-			{"干部排查", "家庭成员突发疾病住院", -2},
-			{"农户自主申报", "务工收入中断", -30},
-			{"热线/小程序", "反映住房漏雨", -20},
-			{"部门预警", "医保预警：个人自付医疗费用超标", -4},
+			{"干部排查", "因病：家庭成员突发疾病住院", -2},
+			{"农户自主申报", "因务工就业不稳：务工收入中断", -30},
+			{"热线/小程序", "其他：反映住房漏雨", -20},
+			{"部门预警", "因病：医保预警，个人自付医疗费用超标", -4},
 		};
 		for (size_t i = 0; i < DX_ARRAY_SIZE(clues); i++) {
 			memset(&cr, 0, sizeof(cr));
@@ -241,17 +241,20 @@ int dx_demo_procedure(struct dx_store *st, uint64_t seed, const char *today)
 		rc = dx_error(DX_INVALID, "bad demo date '%s'", today);
 		goto out;
 	}
-	if ((rc = dx_account_add(st, "xian" DX_DEMO_COUNTY, "县", DX_DEMO_COUNTY, NULL, "demo",
-				 &d.why)))
+	/* the store's first account, made by its local owner; that county
+	 * account makes the others (app/account.h) */
+	if ((rc = dx_account_add(st, "xian" DX_DEMO_COUNTY, "县", DX_DEMO_COUNTY, NULL, NULL,
+				 &d.why)) ||
+	    (rc = load(&d, "xian" DX_DEMO_COUNTY, &d.c)))
 		goto out;
 	for (int t = 0; t < 10 && !rc; t++) {
 		dx_snprintf(code, sizeof(code), "%s%03d", DX_DEMO_COUNTY, 101 + t);
 		dx_snprintf(name, sizeof(name), "xiang%s", code);
-		rc = dx_account_add(st, name, "乡", code, NULL, "demo", &d.why);
+		rc = dx_account_add(st, name, "乡", code, NULL, &d.c, &d.why);
 		for (int v = 0; v < 10 && !rc; v++) {
 			dx_snprintf(code, sizeof(code), "%s%03d%03d", DX_DEMO_COUNTY, 101 + t, 1 + v);
 			dx_snprintf(name, sizeof(name), "cun%s", code);
-			rc = dx_account_add(st, name, "村", code, NULL, "demo", &d.why);
+			rc = dx_account_add(st, name, "村", code, NULL, &d.c, &d.why);
 		}
 	}
 	if (rc || (rc = load(&d, "xian" DX_DEMO_COUNTY, &d.c)))

@@ -3,6 +3,7 @@
  */
 #include "core/dx.h"
 #include "app/followup.h"
+#include "app/clue.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/money.h"
@@ -78,10 +79,8 @@ static int household(struct dx_store *st, const struct dx_actor *a, const char *
 		     int write, struct dx_hh_ref *hh, struct dx_buf *why)
 {
 	int rc;
-	if (write && a->readonly) {
-		dx_buf_addf(why, "账号 %s 只能查看，不能修改", a->acc.name);
-		return DX_DENIED;
-	}
+	if (write && (rc = dx_actor_may_write(a, why)))
+		return rc;
 	if (!hh_no || !*hh_no) {
 		dx_buf_adds(why, "请指定户编号");
 		return DX_INVALID;
@@ -109,6 +108,15 @@ static char *measure_json(const struct dx_measure *m)
 	s = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	return s;
+}
+
+int dx_measure_dates(const char *status, const char *start_on, struct dx_buf *why)
+{
+	char d[11];
+	/* a plan may start later; a measure in place started on a real day */
+	if (!start_on || !*start_on || strcmp(status, "已落实"))
+		return DX_OK;
+	return dx_event_date(start_on, "已落实措施的开始日期", d, why);
 }
 
 /* Apply the request's given fields to m (checked first). */
@@ -140,6 +148,8 @@ static int apply_measure(const struct dx_measure_req *r, struct dx_measure *m, s
 	if (m->start_on[0] && m->end_on[0] && strcmp(m->end_on, m->start_on) < 0) {
 		dx_buf_addf(why, "结束日期 %s 早于开始日期 %s", m->end_on, m->start_on);
 		rc = DX_INVALID;
+	} else if ((rc = dx_measure_dates(m->status, m->start_on, why))) {
+		goto out;
 	}
 out:
 	free(rv);
@@ -206,10 +216,8 @@ int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
 	}
 	if (rc)
 		return rc;
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 只能查看，不能修改", a->acc.name);
-		return DX_DENIED;
-	}
+	if ((rc = dx_actor_may_write(a, why)))
+		return rc;
 	w.before = measure_json(&m);
 	if ((rc = apply_measure(r, &m, why)))
 		goto out;
@@ -218,8 +226,18 @@ int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
 		char *after = measure_json(&m);
 		int same = !strcmp(after, w.before);
 		cJSON_free(after);
-		if (same) /* nothing changed: nothing to write or audit */
+		if (same) {
+			/* nothing would change: say so rather than "updated" (a
+			 * cadre typing 已完成 onto an 已落实 measure saw 已更新 and
+			 * nothing stored); nothing is written or audited */
+			dx_buf_addf(why, "帮扶措施 %lld 没有变化：状态已是 %s", (long long)id,
+				    m.status);
+			if (r->status && strcmp(r->status, m.status))
+				dx_buf_addf(why, "（%s 记作 %s）", r->status, m.status);
+			dx_buf_adds(why, "，请给出要修改的值");
+			rc = DX_INVALID;
 			goto out;
+		}
 	}
 	rc = dx_store_txn(st, write_measure, &w);
 out:
@@ -271,7 +289,7 @@ int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_
 	struct dx_hh_ref hh;
 	struct dx_visit v;
 	struct visit_write w = {a, &v, ""};
-	struct dx_date today, d;
+	char d[11];
 	int rc;
 	if ((rc = household(st, a, r->hh_no, 1, &hh, why)))
 		goto out;
@@ -288,12 +306,8 @@ int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_
 	dx_strlcpy(v.cadre, rv->text[DX_V_CADRE], sizeof(v.cadre));
 	dx_strlcpy(v.content, rv->text[DX_V_CONTENT], sizeof(v.content));
 	dx_strlcpy(v.findings, rv->text[DX_V_FINDINGS], sizeof(v.findings));
-	dx_date_today(&today);
-	if (!dx_date_parse(v.visited_on, strlen(v.visited_on), &d) && dx_date_cmp(&d, &today) > 0) {
-		dx_buf_addf(why, "走访日期 %s 晚于今天", v.visited_on);
-		rc = DX_INVALID;
+	if ((rc = dx_event_date(v.visited_on, "走访日期", d, why)))
 		goto out;
-	}
 	dx_area_county(hh.area_code, w.county);
 	if ((rc = dx_store_txn(st, write_visit, &w)))
 		goto out;
@@ -363,6 +377,7 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 		      struct dx_buf *why)
 {
 	struct due_run run = {p, NULL, 0, 0, 0};
+	struct dx_area vil;
 	struct dx_date d;
 	char scope[13], from[11];
 	int rc;
@@ -376,11 +391,19 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 	dx_date_format(&d, from);
 	if ((rc = dx_store_visit_status(st, scope, from, as_of, on_status, &run)))
 		goto out;
+	memset(&vil, 0, sizeof(vil));
 	if (run.n)
 		qsort(run.items, run.n, sizeof(*run.items), due_cmp);
 	for (size_t i = 0; i < run.n && !rc; i++) {
 		struct dx_visit_due due;
 		struct due_item *it = &run.items[i];
+		/* the village's name beside its code (sorted by village: one
+		 * lookup per village) */
+		if (strcmp(vil.code, it->area) && dx_store_area_get(st, it->area, &vil) != DX_OK) {
+			memset(&vil, 0, sizeof(vil));
+			dx_strlcpy(vil.code, it->area, sizeof(vil.code));
+		}
+		due.village = vil.name;
 		it->v.hh_no = it->hh_no;
 		it->v.area_code = it->area;
 		it->v.head = it->head;

@@ -17,8 +17,15 @@
 struct dx_measure_req {
 	const char *hh_no, *category, *detail, *status, *amount, *start_on, *end_on, *cadre;
 };
+/* The date rule for a measure (also for its import): a measure 已落实
+ * cannot have started after today (clue.h dx_event_date); a 计划 may.
+ * DX_INVALID with why. */
+int dx_measure_dates(const char *status, const char *start_on, struct dx_buf *why);
 int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct dx_measure_req *r,
 		   int64_t *id, struct dx_buf *why);
+/* Change measure `id`'s given fields (checked as add checks them).  An
+ * update that would change nothing (e.g. 已完成, which is 已落实, onto an
+ * 已落实 measure) is refused with DX_INVALID and says what is stored. */
 int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
 		      const struct dx_measure_req *r, struct dx_buf *why);
 /* Measures of one household, oldest first. */
@@ -43,6 +50,7 @@ struct dx_visit_due {
 	const struct dx_visit_status *v;
 	int required; /* per week */
 	const char *cadre; /* the last visitor, the one the list is sorted by */
+	const char *village; /* the village's name, "" if unknown */
 };
 /* Calls fn for each overdue household, sorted by cadre, village, 户编号.
  * *total gets the monitored households looked at. */

@@ -11,6 +11,7 @@
  */
 #include "core/dx.h"
 #include "app/import_int.h"
+#include "app/account.h"
 #include "core/area.h"
 #include "core/strbuf.h"
 #include "io/sheet.h"
@@ -683,6 +684,19 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	 * and rolls it back: its counts are the real run's (issue 11.16) */
 	r->im.write = !o->keep_valid;
 	dx_smap_init(&r->im.reject, 1);
+	/* an import writes: it needs a 经办 account (app/account.h); a dry
+	 * run only reads */
+	if (!o->dry_run) {
+		struct dx_actor a;
+		struct dx_buf why = DX_BUF_INIT;
+		if ((rc = dx_actor_for(st, o->actor, &a, &why)) == DX_OK)
+			rc = dx_actor_may_write(&a, &why);
+		if (rc)
+			dx_imp_report(&r->im, 0, -1, "#file", 1, "%s", why.len ? why.buf : "账号无效");
+		dx_buf_release(&why);
+		if (rc)
+			goto out;
+	}
 	if (o->county && *o->county) {
 		char msg[200];
 		if (county_option_bad(st, r->hd->kind, o->county, msg, sizeof(msg))) {

@@ -10,6 +10,8 @@
  */
 #include "core/dx.h"
 #include "app/import_int.h"
+#include "app/clue.h"
+#include "app/followup.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/idcard.h"
@@ -189,6 +191,20 @@ const struct dx_imp_handler dx_imp_incomes = {"incomes", NULL, seen_begin, incom
 					      finish_none, seen_release};
 
 /* ---- 帮扶措施台账 ---- */
+/* The date rule of every entry path (app/clue.h dx_event_date: no event
+ * after today; for measures followup.h dx_measure_dates), as an error on
+ * cell f of the row.  status: the measure's, or NULL for an event date. */
+static void date_rule(struct dx_imp *im, long row, int f, const char *what, const char *iso,
+		      const char *status)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	char d[11];
+	if (*iso && (status ? dx_measure_dates(status, iso, &why)
+			    : dx_event_date(iso, what, d, &why)))
+		dx_imp_report(im, row, f, NULL, 1, "%s", why.buf);
+	dx_buf_release(&why);
+}
+
 static int measure_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 {
 	struct dx_household h;
@@ -202,6 +218,7 @@ static int measure_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	if (rv->text[DX_M_START][0] && rv->text[DX_M_END][0] &&
 	    strcmp(rv->text[DX_M_END], rv->text[DX_M_START]) < 0)
 		dx_imp_report(im, row, DX_M_END, NULL, 1, "结束日期早于开始日期，请改正");
+	date_rule(im, row, DX_M_START, NULL, rv->text[DX_M_START], rv->text[DX_M_STATUS]);
 	if ((rc = household(im, rv, DX_M_HHNO, row, &h)) || !im->write || im->res->errors != errs)
 		return soft(rc);
 	memset(&now, 0, sizeof(now));
@@ -273,6 +290,7 @@ static int visit_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	long errs = im->res->errors;
 	if (im->row_bad)
 		return 0;
+	date_rule(im, row, DX_V_DATE, "走访日期", rv->text[DX_V_DATE], NULL);
 	if ((rc = household(im, rv, DX_V_HHNO, row, &h)) || !im->write || im->res->errors != errs)
 		return soft(rc);
 	memset(&now, 0, sizeof(now));
@@ -359,6 +377,7 @@ static int warning_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	if (im->row_bad)
 		return 0;
 	int64_t *batch;
+	date_rule(im, row, DX_W_DATE, "发生日期", rv->text[DX_W_DATE], NULL);
 	dx_snprintf(key, sizeof(key), "%s|%s|%s|%s", rv->text[DX_W_ID], rv->text[DX_W_DEPT],
 		    rv->text[DX_W_EVENT], rv->text[DX_W_DATE]);
 	duplicate(im, key, row, DX_W_ID);

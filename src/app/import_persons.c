@@ -29,6 +29,7 @@
  */
 #include "core/dx.h"
 #include "app/import_int.h"
+#include "app/clue.h"
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/strbuf.h"
@@ -545,6 +546,16 @@ static int set(const struct dx_rowval *rv, int f)
 	return rv->col[f] >= 0 && rv->text[f][0];
 }
 
+/* No episode month after this month (app/clue.h, the one date rule). */
+static void month_rule(struct dx_imp *im, const struct dx_rowval *rv, long row, int f,
+		       const char *what)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	if (set(rv, f) && dx_event_month(rv->text[f], what, &why))
+		dx_imp_report(im, row, f, NULL, 1, "%s", why.buf);
+	dx_buf_release(&why);
+}
+
 /* Episode columns (domain.md §6) must tell one consistent story. */
 static void check_episode(struct dx_imp *im, const struct dx_rowval *rv, long row)
 {
@@ -560,6 +571,8 @@ static void check_episode(struct dx_imp *im, const struct dx_rowval *rv, long ro
 		dx_imp_report(im, row, DX_P_RISKS, NULL, 1, "监测对象应填写致贫返贫风险（1至5项）");
 	if (!set(rv, DX_P_IDENT))
 		dx_imp_report(im, row, DX_P_IDENT, NULL, 1, "监测对象应填写识别监测时间（如 202305）");
+	month_rule(im, rv, row, DX_P_IDENT, "识别监测时间");
+	month_rule(im, rv, row, DX_P_ELIM_ON, "消除监测时间");
 	if (rv->num[DX_P_ELIM] == 1) {
 		if (!set(rv, DX_P_ELIM_KIND))
 			dx_imp_report(im, row, DX_P_ELIM_KIND, NULL, 1,

@@ -36,6 +36,60 @@ static void fill_row(const struct dx_case_view *v, struct dx_notice_row *r)
 	dx_strlcpy(r->elim_kind, v->c.elim_kind, sizeof(r->elim_kind));
 }
 
+struct villages {
+	char (*v)[13];
+	size_t n, alloc;
+};
+
+static int add_village(const struct dx_area *ar, void *arg)
+{
+	struct villages *x = arg;
+	if (x->n == x->alloc) {
+		x->alloc = x->alloc ? 2 * x->alloc : 16;
+		x->v = dx_xrealloc(x->v, x->alloc * sizeof(*x->v));
+	}
+	dx_strlcpy(x->v[x->n++], ar->code, 13);
+	return DX_OK;
+}
+
+int dx_notice_villages(struct dx_store *st, const struct dx_actor *a, const char *area,
+		       char (**codes)[13], size_t *n, struct dx_buf *why)
+{
+	struct villages x = {0}, towns = {0};
+	char code[13], canon[13];
+	int rc;
+	*codes = NULL;
+	*n = 0;
+	if ((rc = dx_actor_area(a, area, code, why)))
+		return rc;
+	switch (dx_area_canon(code, canon)) {
+	case DX_AREA_VILLAGE:
+		rc = add_village(&(struct dx_area){.code = ""}, &x);
+		dx_strlcpy(x.v[0], code, 13);
+		break;
+	case DX_AREA_TOWNSHIP:
+		rc = dx_store_area_children(st, code, add_village, &x);
+		break;
+	default: /* a county: its townships' villages, read one list at a time */
+		if (!(rc = dx_store_area_children(st, code, add_village, &towns)))
+			for (size_t i = 0; i < towns.n && !rc; i++)
+				rc = dx_store_area_children(st, towns.v[i], add_village, &x);
+		free(towns.v);
+		break;
+	}
+	if (!rc && !x.n) {
+		dx_buf_addf(why, "数据库中没有区划 %s 的村", code);
+		rc = DX_NOT_FOUND;
+	}
+	if (rc) {
+		free(x.v);
+		return rc;
+	}
+	*codes = x.v;
+	*n = x.n;
+	return DX_OK;
+}
+
 int dx_notice_build(struct dx_store *st, const struct dx_actor *a, const char *village,
 		    const char *kind, const char *as_of, struct dx_notice *out,
 		    struct dx_buf *why)

@@ -19,4 +19,14 @@ int dx_notice_build(struct dx_store *st, const struct dx_actor *a, const char *v
 		    const char *kind, const char *as_of, struct dx_notice *out,
 		    struct dx_buf *why);
 
+/*
+ * The villages whose lists `area` asks for: the village itself (12
+ * digits), or every village of a township (9 digits) or county (6), by
+ * code.  The area must lie within a's scope (the local owner: any).
+ * DX_NOT_FOUND with why when the store knows no village there.  Release
+ * *codes with free(); each entry is a 13-byte code.
+ */
+int dx_notice_villages(struct dx_store *st, const struct dx_actor *a, const char *area,
+		       char (**codes)[13], size_t *n, struct dx_buf *why);
+
 #endif

@@ -9,6 +9,9 @@
 
 struct od_ctx {
 	struct dx_store *st;
+	/* the names printed beside the codes (户主, village, township) */
+	struct dx_hh_ref hh;
+	struct dx_area village, township;
 	struct dx_date as_of;
 	const char *as_of_s;
 	struct dx_proc_policy *pp;
@@ -45,6 +48,30 @@ static long over(struct od_ctx *x, const char *deadline)
 	return left < 0 ? -left : 0;
 }
 
+/* Fill it's names from the household and its areas (a cadre reads names,
+ * not codes).  Missing names stay "". */
+static void names(struct od_ctx *x, struct dx_overdue_item *it)
+{
+	char town[10];
+	if (strcmp(x->hh.hh_no, it->hh_no) &&
+	    dx_store_hh_by_no(x->st, it->hh_no, &x->hh) != DX_OK)
+		memset(&x->hh, 0, sizeof(x->hh));
+	if (strcmp(x->village.code, it->area_code) &&
+	    dx_store_area_get(x->st, it->area_code, &x->village) != DX_OK) {
+		memset(&x->village, 0, sizeof(x->village));
+		dx_strlcpy(x->village.code, it->area_code, sizeof(x->village.code));
+	}
+	dx_strlcpy(town, it->area_code, sizeof(town));
+	if (strcmp(x->township.code, town) &&
+	    dx_store_area_get(x->st, town, &x->township) != DX_OK) {
+		memset(&x->township, 0, sizeof(x->township));
+		dx_strlcpy(x->township.code, town, sizeof(x->township.code));
+	}
+	it->head = x->hh.head;
+	it->village = x->village.name;
+	it->township = x->township.name;
+}
+
 static int clue_cb(const struct dx_clue_row *c, void *arg)
 {
 	struct od_ctx *x = arg;
@@ -63,6 +90,7 @@ static int clue_cb(const struct dx_clue_row *c, void *arg)
 	it.pending = "";
 	it.level = DX_LEVEL_VILLAGE;
 	it.deadline = c->deadline;
+	names(x, &it);
 	return x->fn(&it, x->arg);
 }
 
@@ -109,6 +137,7 @@ static int check_case(struct od_ctx *x, const struct dx_actor *a, int64_t id,
 	it.pending = v->next_step >= 0 ? dx_step_name((enum dx_step)v->next_step) : "";
 	it.level = holder(v->next_step);
 	it.deadline = v->c.deadline;
+	names(x, &it);
 	if ((it.days_over = over(x, v->c.deadline))) {
 		it.what = "整体逾期";
 		return x->fn(&it, x->arg);

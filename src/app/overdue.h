@@ -26,6 +26,9 @@ struct dx_overdue_item {
 	const char *deadline; /* the deadline missed */
 	long days_over;       /* > 0 */
 	int green;            /* 绿色通道 */
+	const char *head;     /* 户主 name, "" if none recorded */
+	const char *village;  /* village name ("" if unknown) */
+	const char *township; /* township name ("" if unknown) */
 };
 
 /* Call fn for every overdue item under area (within the actor's scope when

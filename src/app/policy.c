@@ -135,11 +135,15 @@ int dx_app_policy_set(struct dx_store *st, const char *prefix, int year,
 		why = &dummy;
 	*why = NULL;
 	from = from ? from : "";
+	/* a setting needs a county account over the area (app/account.h) */
+	if ((rc = dx_app_policy_may_set(st, actor, prefix, why)))
+		return rc == DX_NOT_FOUND ? DX_DENIED : rc;
 	k = dx_policy_key_find(key);
 	if (!k) {
 		*why = "未知的参数名（可用 policy show 查看全部参数）";
 		return DX_NOT_FOUND;
 	}
+	key = k->name; /* 监测线 is stored as monitoring_line */
 	/* validate on a scratch policy, store the canonical text */
 	dx_policy_defaults(&p);
 	if ((rc = dx_policy_set(&p, key, value, why)))
@@ -228,7 +232,12 @@ int dx_app_policy_may_set(struct dx_store *st, const char *actor,
 {
 	struct dx_actor a;
 	struct dx_buf msg = DX_BUF_INIT;
-	int rc = dx_actor_load(st, actor, &a, &msg);
+	int rc;
+	if (!actor || !*actor) {
+		*why = "该操作需要账号：请用 --as 指定县级经办账号";
+		return DX_DENIED;
+	}
+	rc = dx_actor_load(st, actor, &a, &msg);
 	dx_buf_release(&msg);
 	if (rc == DX_NOT_FOUND) {
 		*why = "没有这个账号（先用 account add 建立县级账号）";

@@ -60,7 +60,9 @@ const char *dx_policy_rows_by(const struct dx_policy_rows *rows,
  * as `actor`.  The value is validated and stored in canonical text; the
  * audit row holds the value in force before and the new one.  On a bad key
  * or value returns DX_NOT_FOUND / DX_INVALID with *why in Chinese.
- * canon (may be NULL) gets the stored text.
+ * canon (may be NULL) gets the stored text.  `actor` must be an account
+ * that dx_app_policy_may_set() allows: else DX_DENIED (no account: "该操作
+ * 需要账号"), before anything is read or written.
  */
 #define DX_POLICY_VALUE_MAX 1200
 
@@ -69,7 +71,8 @@ const char *dx_policy_rows_by(const struct dx_policy_rows *rows,
  * county's business (architecture.md: 县 sets policy parameters): the
  * account must exist, be a 县-level 经办 account, and its scope must cover
  * the prefix (a county account cannot set a province-wide value).  Returns
- * 0, or DX_NOT_FOUND / DX_DENIED with *why (static Chinese text).
+ * 0, or DX_NOT_FOUND / DX_DENIED with *why (static Chinese text); no
+ * account (NULL or "") is DX_DENIED.
  */
 int dx_app_policy_may_set(struct dx_store *st, const char *actor,
 			  const char *prefix, const char **why);

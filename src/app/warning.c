@@ -69,11 +69,12 @@ int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const cha
 	char scope[13], last_area[13] = "";
 	struct dx_policy pol;
 	int rc;
+	char day[11];
 	memset(stats, 0, sizeof(*stats));
-	if (a->readonly) {
-		dx_buf_addf(why, "账号 %s 只能查看，不能派发线索", a->acc.name);
-		return DX_DENIED;
-	}
+	if ((rc = dx_actor_may_write(a, why)))
+		return rc;
+	if ((rc = dx_event_date(date, "派发日期", day, why)))
+		return rc;
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
 	/* collect first: dispatching writes to the rows being read */
@@ -125,6 +126,7 @@ out:
 /* The sheet being written: xlsx through libxlsxwriter (numbers as
  * numbers, long texts wrapped), or CSV through the table writer. */
 struct sheet {
+	const struct dx_actor *a;
 	lxw_worksheet *ws;
 	lxw_format *wrap;
 	struct dx_tw *tw;
@@ -143,8 +145,13 @@ static int feedback_row(const struct dx_warning_view *v, void *arg)
 	struct sheet *s = arg;
 	char seq[24], id[19], amt[32], measures[96];
 	const char *result, *when = "", *cell[FB_NCOLS];
-	lxw_row_t r = ++s->row;
+	lxw_row_t r;
 	size_t c = 0;
+	/* only the account's scope: a village sees its own households; signals
+	 * that matched nobody belong to the county */
+	if (v->household_id ? !dx_actor_sees(s->a, v->area_code) : s->a->level != DX_LEVEL_COUNTY)
+		return 0;
+	r = ++s->row;
 	if (s->unmasked)
 		dx_strlcpy(id, v->id_no, sizeof(id));
 	else
@@ -212,10 +219,15 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 		dx_buf_addf(why, "账号 %s 无权导出完整证件号码（仅县级经办账号可以）", a->acc.name);
 		return DX_DENIED;
 	}
+	if (a->local_owner) {
+		dx_buf_adds(why, "反馈表按账号所在县出具：请用 --as 指定账号");
+		return DX_USAGE;
+	}
 	if (fmt != DX_OUT_XLSX && fmt != DX_OUT_CSV) {
 		dx_buf_adds(why, "核查反馈表只能写成 xlsx 或 csv");
 		return DX_USAGE;
 	}
+	s.a = a;
 	dx_area_county(a->acc.scope, county);
 	dx_snprintf(title, sizeof(title), "%s核查反馈表", department);
 	s.unmasked = unmasked;

@@ -27,7 +27,9 @@ int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const cha
 /* Write the feedback sheet for `department` and `period` ("" = all) to
  * path as xlsx or CSV (fmt, chosen by dx_outfmt_choose).  ID numbers are
  * masked unless `unmasked`, which only a county-level 经办 account may ask
- * for, and which is audited. */
+ * for, and which is audited.  Rows are those of the account's scope
+ * (signals that matched nobody: county accounts only); the local owner is
+ * refused (the sheet is a county's). */
 int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
 			const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
 			long *rows, struct dx_buf *why);

@@ -6,7 +6,10 @@
 #ifndef DX_CLI_H
 #define DX_CLI_H
 
+#include "io/xlsx_write.h"
 #include "store/store.h"
+
+#include <getopt.h>
 
 /* Exit codes: 0 success, 1 the data had errors, 2 usage, 3 failure. */
 enum { DX_EXIT_OK = 0, DX_EXIT_DATA = 1, DX_EXIT_USAGE = 2, DX_EXIT_FAIL = 3 };
@@ -27,6 +30,41 @@ int dx_cli_usage(const char *name);
 /* Parse a date option's value into ISO form in out; on a bad value print
  * the Chinese reason naming `opt` and return DX_EXIT_USAGE, else 0. */
 int dx_cli_date(const char *arg, const char *opt, char out[11]);
+/*
+ * getopt_long for every command, with two differences: an option's name
+ * must be written in full (getopt_long would take `--as` for `--as-of`
+ * when a command has no --as, and act on the wrong option), and errors
+ * are printed in Chinese.  Returns what getopt_long returns; '?' after
+ * printing the reason for an unknown, abbreviated or ambiguous option, a
+ * missing value or a value given to a flag.
+ */
+int dx_cli_getopt(int argc, char **argv, const struct option *opts);
+/* What error code rc means, in Chinese, for a user (dx_strerror is the
+ * English one, for logs). */
+const char *dx_cli_strerror(int rc);
+/* After a command's usage line: its options' valid values (from the code
+ * tables) and examples (help.c). */
+void dx_cli_help_more(const char *name);
+/*
+ * A command's list (list.c): tab-separated text or CSV on stdout, or to
+ * --out FILE as text, CSV or xlsx.  The format is `format` (--format, may
+ * be NULL), else the file's suffix (.xlsx/.csv), else `deflt`.  open
+ * prints the reason and returns an exit code on a bad choice; close
+ * returns 0 or DX_IO (printed) and says where a file went.
+ */
+enum { DX_LIST_TEXT, DX_LIST_CSV, DX_LIST_XLSX };
+struct dx_cli_list {
+	int fmt;
+	const char *out;
+	FILE *f;
+	struct dx_tw *w;
+	long rows;
+};
+int dx_cli_list_open(struct dx_cli_list *l, const char *format, const char *out,
+		     const char *deflt, const char *sheet);
+void dx_cli_list_row(struct dx_cli_list *l, const char *const *cells, size_t n, int header);
+int dx_cli_list_close(struct dx_cli_list *l);
+
 /* Map an error code to an exit code. */
 int dx_cli_exit(int rc);
 

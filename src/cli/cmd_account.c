@@ -64,7 +64,7 @@ static int account_secret(const char *sub, int argc, char **argv)
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	int c, rc, tty = isatty(0);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -121,6 +121,8 @@ int cmd_account(int argc, char **argv)
 	const char *db = NULL, *level = NULL, *scope = NULL, *role = NULL, *as = NULL, *sub;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
+	struct dx_actor actor;
+	char canon[13];
 	int c, rc;
 	if (argc < 2)
 		return dx_cli_usage("account");
@@ -129,7 +131,7 @@ int cmd_account(int argc, char **argv)
 	argv++;
 	if (!strcmp(sub, "passwd") || !strcmp(sub, "disable"))
 		return account_secret(sub, argc, argv);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -155,7 +157,8 @@ int cmd_account(int argc, char **argv)
 			return dx_cli_usage("account");
 		if (dx_cli_open(db, 0, &st))
 			return DX_EXIT_FAIL;
-		rc = dx_account_add(st, argv[optind], level, scope, role, as ? as : "cli", &why);
+		if (!(rc = dx_actor_for(st, as, &actor, &why)))
+			rc = dx_account_add(st, argv[optind], level, scope, role, &actor, &why);
 		if (!rc)
 			printf("已创建账号 %s\n", argv[optind]);
 	} else if (!strcmp(sub, "list")) {
@@ -163,12 +166,15 @@ int cmd_account(int argc, char **argv)
 			return dx_cli_usage("account");
 		if (dx_cli_open(db, DX_STORE_READONLY, &st))
 			return DX_EXIT_FAIL;
-		rc = dx_store_account_list(st, scope ? scope : "", list_cb, NULL);
+		/* an account lists the accounts of its own area only */
+		if (!(rc = dx_actor_for(st, as, &actor, &why)) &&
+		    !(rc = dx_actor_area(&actor, scope, canon, &why)))
+			rc = dx_store_account_list(st, canon, list_cb, NULL);
 	} else {
 		return dx_cli_usage("account");
 	}
-	if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
+	if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

@@ -91,7 +91,7 @@ int cmd_case(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -148,7 +148,7 @@ int cmd_case(int argc, char **argv)
 		date = today;
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	rc = DX_USAGE;
 	if (!strcmp(sub, "open")) {
@@ -217,8 +217,8 @@ int cmd_case(int argc, char **argv)
 out:
 	if (rc == DX_USAGE && !why.len)
 		dx_cli_usage("case");
-	else if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
+	else if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	free(v);
 	dx_buf_release(&why);
 	dx_store_close(st);

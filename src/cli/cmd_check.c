@@ -4,6 +4,7 @@
  * the checks ran.
  */
 #include "core/dx.h"
+#include "app/account.h"
 #include "app/check.h"
 #include "cli/cli.h"
 #include "io/csv_write.h"
@@ -12,34 +13,13 @@
 
 #include <getopt.h>
 
-struct out {
-	int csv;
-	struct dx_buf line;
-};
-
-static void csv_field(struct dx_buf *b, const char *s, int last)
-{
-	dx_csv_field(b, s);
-	dx_buf_addch(b, last ? '\n' : ',');
-}
+static const char *const heads[] = {"户编号", "户主", "村", "规则", "问题", "说明"};
 
 static int finding(const struct dx_check_finding *f, void *arg)
 {
-	struct out *o = arg;
-	const char *v[] = {f->hh_no, f->village, f->rule->id, f->rule->title, f->detail};
-	size_t i;
-	dx_buf_reset(&o->line);
-	for (i = 0; i < DX_ARRAY_SIZE(v); i++) {
-		if (o->csv)
-			csv_field(&o->line, v[i], i + 1 == DX_ARRAY_SIZE(v));
-		else {
-			dx_buf_adds(&o->line, v[i]);
-			dx_buf_addch(&o->line, i + 1 == DX_ARRAY_SIZE(v) ? '\n' : '\t');
-		}
-	}
-	if (o->line.err)
-		return o->line.err;
-	return fputs(o->line.buf, stdout) < 0 ? DX_IO : DX_OK;
+	const char *v[] = {f->hh_no, f->head, f->village, f->rule->id, f->rule->title, f->detail};
+	dx_cli_list_row(arg, v, DX_ARRAY_SIZE(v), 0);
+	return DX_OK;
 }
 
 int cmd_check(int argc, char **argv)
@@ -49,9 +29,15 @@ int cmd_check(int argc, char **argv)
 		{"area", required_argument, NULL, 'a'},
 		{"as-of", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'},
+		{"as", required_argument, NULL, 's'},
+		{"out", required_argument, NULL, 'O'},
 		{0}};
+	const char *format = NULL, *outp = NULL;
 	struct dx_store *st = NULL;
-	struct out o;
+	struct dx_actor actor;
+	struct dx_buf why = DX_BUF_INIT;
+	const char *as = NULL;
+	struct dx_cli_list o;
 	const char *db = NULL, *area = NULL;
 	char canon[13] = "", as_of[11] = "";
 	long *counts = NULL, nhh = 0, total = 0;
@@ -60,9 +46,7 @@ int cmd_check(int argc, char **argv)
 	size_t i;
 	int c, rc;
 
-	memset(&o, 0, sizeof(o));
-	dx_buf_init(&o.line, 0);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -75,11 +59,13 @@ int cmd_check(int argc, char **argv)
 				return DX_EXIT_USAGE;
 			break;
 		case 'f':
-			if (strcmp(optarg, "csv") && strcmp(optarg, "text")) {
-				fprintf(stderr, "错误: --format 应为 csv 或 text\n");
-				return DX_EXIT_USAGE;
-			}
-			o.csv = !strcmp(optarg, "csv");
+			format = optarg;
+			break;
+		case 'O':
+			outp = optarg;
+			break;
+		case 's':
+			as = optarg;
 			break;
 		default:
 			return dx_cli_usage("check");
@@ -97,25 +83,30 @@ int cmd_check(int argc, char **argv)
 	}
 	if (dx_cli_open(db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
-	counts = dx_xcalloc(dx_check_rule_count(), sizeof(*counts));
-	if (o.csv) {
-		csv_field(&o.line, "户编号", 0);
-		csv_field(&o.line, "村", 0);
-		csv_field(&o.line, "规则", 0);
-		csv_field(&o.line, "问题", 0);
-		csv_field(&o.line, "说明", 1);
-	} else {
-		dx_buf_adds(&o.line, "户编号\t村\t规则\t问题\t说明\n");
+	/* an account reads its own area only (app/account.h) */
+	if (as && ((rc = dx_actor_for(st, as, &actor, &why)) ||
+		   (rc = dx_actor_area(&actor, area, canon, &why)))) {
+		fprintf(stderr, "错误: %s\n", why.buf);
+		dx_buf_release(&why);
+		dx_store_close(st);
+		return dx_cli_exit(rc);
 	}
-	fputs(o.line.buf, stdout);
+	if ((c = dx_cli_list_open(&o, format, outp, "text", "数据质量检查"))) {
+		dx_store_close(st);
+		return c;
+	}
+	counts = dx_xcalloc(dx_check_rule_count(), sizeof(*counts));
+	dx_cli_list_row(&o, heads, DX_ARRAY_SIZE(heads), 1);
 	rc = dx_app_check(st, canon, as_of, finding, &o, counts, &nhh);
+	if (dx_cli_list_close(&o) && !rc)
+		rc = DX_IO;
 	if (rc) {
-		fprintf(stderr, "错误: 检查失败（%s）\n", dx_strerror(rc));
+		fprintf(stderr, "错误: 检查失败（%s）\n", dx_cli_strerror(rc));
 		goto out;
 	}
 	/* the summary goes after the list; with csv to stderr, so stdout
 	 * stays one table */
-	sf = o.csv ? stderr : stdout;
+	sf = o.fmt == DX_LIST_TEXT && !outp ? stdout : stderr;
 	for (i = 0; i < dx_check_rule_count(); i++)
 		total += counts[i];
 	fprintf(sf, "# 检查 %s：%ld 户，发现问题 %ld 条\n", canon[0] ? canon : "全部", nhh, total);
@@ -125,7 +116,6 @@ int cmd_check(int argc, char **argv)
 	}
 out:
 	free(counts);
-	dx_buf_release(&o.line);
 	dx_store_close(st);
 	return dx_cli_exit(rc);
 }

@@ -46,7 +46,7 @@ int cmd_clue(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -92,7 +92,7 @@ int cmd_clue(int argc, char **argv)
 	dx_date_format(&d, today);
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
 		struct dx_clue_req r = {NULL, source, reason, date, warning};
@@ -137,8 +137,8 @@ int cmd_clue(int argc, char **argv)
 out:
 	if (rc == DX_USAGE && !why.len)
 		dx_cli_usage("clue");
-	else if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
+	else if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

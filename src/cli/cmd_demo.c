@@ -26,7 +26,7 @@ int cmd_demo(int argc, char **argv)
 	struct dx_date today;
 	dx_date_today(&today);
 	dx_date_format(&today, o.today);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -50,6 +50,9 @@ int cmd_demo(int argc, char **argv)
 				return DX_EXIT_USAGE;
 			}
 			dx_date_format(&today, o.today);
+			/* the demo's today is the program's today: its events
+			 * lie up to it, not after (core/date.h) */
+			dx_date_set_today(&today);
 			break;
 		case 'q':
 			o.quiet = 1;
@@ -64,8 +67,14 @@ int cmd_demo(int argc, char **argv)
 		return DX_EXIT_FAIL;
 	rc = dx_demo_generate(st, &o, &s);
 	dx_store_close(st);
+	if (rc == DX_EXISTS) {
+		fprintf(stderr, "错误: 数据库 %s 已有数据：示例县只生成到空数据库，以免与真实台账"
+				"混在一起（请用 --db 指定一个新文件）\n",
+			dx_cli_db_path(db));
+		return dx_cli_exit(rc);
+	}
 	if (rc) {
-		fprintf(stderr, "错误: 生成示例县失败（%s），数据库未改变\n", dx_strerror(rc));
+		fprintf(stderr, "错误: 生成示例县失败（%s），数据库未改变\n", dx_cli_strerror(rc));
 		return dx_cli_exit(rc);
 	}
 	printf("已生成示例县 %s（%s）：%ld户%ld人，监测记录%ld条，帮扶措施%ld条，走访%ld次，"

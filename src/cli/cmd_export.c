@@ -23,7 +23,7 @@ int cmd_export(int argc, char **argv)
 	long rows = 0;
 	int c, rc;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'r': area = optarg; break;
@@ -47,7 +47,7 @@ int cmd_export(int argc, char **argv)
 	if (why.len)
 		fprintf(stderr, "错误: %s\n", why.buf);
 	else if (rc)
-		fprintf(stderr, "错误: 导出失败（%s）\n", dx_strerror(rc));
+		fprintf(stderr, "错误: 导出失败（%s）\n", dx_cli_strerror(rc));
 	else if (o.out)
 		fprintf(stderr, "已导出 %ld 行到 %s\n", rows, o.out);
 	dx_buf_release(&why);

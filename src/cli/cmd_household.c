@@ -39,7 +39,7 @@ int cmd_household(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'A': as = optarg; break;

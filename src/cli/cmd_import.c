@@ -59,7 +59,7 @@ int cmd_import(int argc, char **argv)
 	char scope[13] = "", period[8] = "";
 	int c, rc, quiet = 0, unmask;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'n': o.dry_run = 1; break;
@@ -158,7 +158,7 @@ int cmd_import(int argc, char **argv)
 		if (o.keep_valid && r.rejected == 0 && rc == DX_INVALID)
 			rc = DX_INVALID;
 	} else {
-		fprintf(stderr, "错误: 导入失败（%s）\n", dx_strerror(rc));
+		fprintf(stderr, "错误: 导入失败（%s）\n", dx_cli_strerror(rc));
 	}
 	dx_import_result_release(&r);
 	dx_buf_release(&why);

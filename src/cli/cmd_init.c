@@ -1,18 +1,20 @@
 /*
- * cmd_init.c - `dixian init`: create an empty store (or upgrade an old one).
+ * cmd_init.c - `dixian init`: create an empty store (or upgrade an old one;
+ * an existing store is never emptied, and init says it was there: exit 0).
  */
 #include "core/dx.h"
 #include "cli/cli.h"
 
 #include <getopt.h>
+#include <unistd.h>
 
 int cmd_init(int argc, char **argv)
 {
 	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
 	const char *db = NULL;
 	struct dx_store *st = NULL;
-	int c, have = 0, latest = 0;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	int c, have = 0, latest = 0, existed;
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
 			db = optarg;
 		else
@@ -20,10 +22,15 @@ int cmd_init(int argc, char **argv)
 	}
 	if (optind != argc)
 		return dx_cli_usage("init");
+	/* a store that is there already is left as it is (or upgraded) */
+	existed = access(dx_cli_db_path(db), F_OK) == 0;
 	if (dx_cli_open(db, DX_STORE_CREATE, &st))
 		return DX_EXIT_FAIL;
 	dx_store_version(st, &have, &latest);
-	printf("已创建数据库 %s（版本 %d）\n", dx_cli_db_path(db), have);
+	if (existed)
+		printf("数据库 %s 已存在（版本 %d），未重新创建\n", dx_cli_db_path(db), have);
+	else
+		printf("已创建数据库 %s（版本 %d）\n", dx_cli_db_path(db), have);
 	dx_store_close(st);
 	return DX_EXIT_OK;
 }

@@ -9,12 +9,17 @@
 
 #include <getopt.h>
 
+static const char *const measure_heads[] = {"编号",   "措施类别", "具体措施", "状态",
+					    "金额",   "开始日期", "结束日期", "帮扶责任人"};
+
 static int print_measure(const struct dx_measure *m, void *arg)
 {
-	char amount[32];
-	(void)arg;
-	printf("%lld,%s,%s,%s,%s,%s,%s,%s\n", (long long)m->id, m->category, m->detail, m->status,
-	       dx_money_format(m->amount, amount, sizeof(amount)), m->start_on, m->end_on, m->cadre);
+	char amount[32], id[24];
+	const char *cells[] = {id,	   m->category, m->detail, m->status,
+			       amount, m->start_on, m->end_on, m->cadre};
+	dx_snprintf(id, sizeof(id), "%lld", (long long)m->id);
+	dx_money_format(m->amount, amount, sizeof(amount));
+	dx_cli_list_row(arg, cells, DX_ARRAY_SIZE(cells), 0);
 	return 0;
 }
 
@@ -35,7 +40,10 @@ int cmd_measure(int argc, char **argv)
 		{"amount", required_argument, NULL, 'm'},  {"start", required_argument, NULL, 'S'},
 		{"end", required_argument, NULL, 'E'},	    {"cadre", required_argument, NULL, 'r'},
 		{"area", required_argument, NULL, 'a'},    {"as-of", required_argument, NULL, 'o'},
+		{"format", required_argument, NULL, 'F'},  {"out", required_argument, NULL, 'O'},
 		{0}};
+	const char *format = NULL, *outp = NULL;
+	struct dx_cli_list list;
 	struct dx_measure_req req = {0};
 	const char *db = NULL, *as = NULL, *area = "", *sub;
 	char as_of[11];
@@ -52,7 +60,7 @@ int cmd_measure(int argc, char **argv)
 	argv++;
 	dx_date_today(&today);
 	dx_date_format(&today, as_of);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'A': as = optarg; break;
@@ -64,6 +72,8 @@ int cmd_measure(int argc, char **argv)
 		case 'S': req.start_on = optarg; break;
 		case 'E': req.end_on = optarg; break;
 		case 'r': req.cadre = optarg; break;
+		case 'F': format = optarg; break;
+		case 'O': outp = optarg; break;
 		case 'a': area = optarg; break;
 		case 'o':
 			if (dx_cli_date(optarg, "--as-of", as_of))
@@ -81,7 +91,7 @@ int cmd_measure(int argc, char **argv)
 	}
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
 		if (!(rc = dx_measure_add(st, &actor, &req, &id, &why)))
@@ -90,15 +100,21 @@ int cmd_measure(int argc, char **argv)
 		if (!(rc = dx_measure_update(st, &actor, id, &req, &why)))
 			printf("已更新帮扶措施 %lld\n", (long long)id);
 	} else if (!strcmp(sub, "list")) {
-		puts("编号,措施类别,具体措施,状态,金额,开始日期,结束日期,帮扶责任人");
-		rc = dx_measure_list(st, &actor, req.hh_no, print_measure, NULL, &why);
+		if ((c = dx_cli_list_open(&list, format, outp, "csv", "帮扶措施"))) {
+			dx_store_close(st);
+			return c;
+		}
+		dx_cli_list_row(&list, measure_heads, DX_ARRAY_SIZE(measure_heads), 1);
+		rc = dx_measure_list(st, &actor, req.hh_no, print_measure, &list, &why);
+		if (dx_cli_list_close(&list) && !rc)
+			rc = DX_IO;
 	} else {
 		puts("行政村,帮扶责任人,帮扶户数,措施数");
 		rc = dx_caseload(st, &actor, area, as_of, print_caseload, NULL, &why);
 	}
 out:
 	if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_strerror(rc));
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

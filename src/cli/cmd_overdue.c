@@ -12,14 +12,38 @@
 struct counts {
 	long by_level[4];
 	long total;
+	struct dx_cli_list list;
 };
+
+static const char *const heads[] = {"类型",   "编号",     "户编号",   "户主",
+				    "区划",   "乡镇",     "村",       "事项",
+				    "待办步骤", "责任层级", "期限",     "逾期天数", "绿色通道"};
 
 static int item_cb(const struct dx_overdue_item *it, void *arg)
 {
 	struct counts *n = arg;
-	printf("%s\t%lld\t%s\t%s\t%s\t%s\t%s\t%s\t%ld%s\n", it->what, (long long)it->id, it->hh_no,
-	       it->area_code, it->kind, it->pending, dx_level_name(it->level), it->deadline,
-	       it->days_over, it->green ? "\t绿色通道" : "");
+	char id[24], days[24];
+	const char *cells[DX_ARRAY_SIZE(heads)];
+	size_t k = 0;
+	dx_snprintf(id, sizeof(id), "%lld", (long long)it->id);
+	dx_snprintf(days, sizeof(days), "%ld", it->days_over);
+	cells[k++] = it->what;
+	cells[k++] = id;
+	cells[k++] = it->hh_no;
+	cells[k++] = it->head;
+	cells[k++] = it->area_code;
+	cells[k++] = it->township;
+	cells[k++] = it->village;
+	cells[k++] = it->kind;
+	cells[k++] = it->pending;
+	cells[k++] = dx_level_name(it->level);
+	cells[k++] = it->deadline;
+	cells[k++] = days;
+	cells[k++] = it->green ? "绿色通道" : "";
+	/* as text, the mark only where it applies */
+	if (n->list.fmt == DX_LIST_TEXT && !it->green)
+		k--;
+	dx_cli_list_row(&n->list, cells, k, 0);
 	n->by_level[it->level]++;
 	n->total++;
 	return DX_OK;
@@ -30,8 +54,11 @@ int cmd_overdue(int argc, char **argv)
 	static const struct option opts[] = {
 		{"db", required_argument, NULL, 'd'},    {"area", required_argument, NULL, 'A'},
 		{"as-of", required_argument, NULL, 'o'}, {"as", required_argument, NULL, 'a'},
+		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'O'},
 		{0}};
-	const char *db = NULL, *area = NULL, *as_of = NULL, *as = NULL;
+	const char *db = NULL, *area = NULL, *as_of = NULL, *as = NULL, *format = NULL,
+		   *outp = NULL;
+	FILE *sum;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_actor actor;
@@ -39,7 +66,7 @@ int cmd_overdue(int argc, char **argv)
 	struct dx_date d;
 	char today[11];
 	int c, rc;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -53,29 +80,43 @@ int cmd_overdue(int argc, char **argv)
 		case 'a':
 			as = optarg;
 			break;
+		case 'f':
+			format = optarg;
+			break;
+		case 'O':
+			outp = optarg;
+			break;
 		default:
 			return dx_cli_usage("overdue");
 		}
 	}
-	if (optind != argc || (!area && !as))
+	if (optind != argc)
 		return dx_cli_usage("overdue");
 	dx_date_today(&d);
 	dx_date_format(&d, today);
 	memset(&n, 0, sizeof(n));
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if (as && (rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
-	printf("类型\t编号\t户编号\t区划\t事项\t待办步骤\t责任层级\t期限\t逾期天数\n");
-	rc = dx_overdue_list(st, as ? &actor : NULL, area, as_of ? as_of : today, item_cb, &n,
+	if ((c = dx_cli_list_open(&n.list, format, outp, "text", "逾期清单"))) {
+		dx_store_close(st);
+		return c;
+	}
+	dx_cli_list_row(&n.list, heads, DX_ARRAY_SIZE(heads) - (n.list.fmt == DX_LIST_TEXT), 1);
+	rc = dx_overdue_list(st, &actor, area, as_of ? as_of : today, item_cb, &n,
 			     &why);
+	if (dx_cli_list_close(&n.list) && !rc)
+		rc = DX_IO;
+	/* the total after a text list on the screen; else beside the file */
+	sum = n.list.fmt == DX_LIST_TEXT && !outp ? stdout : stderr;
 	if (!rc)
-		printf("合计逾期 %ld 件：村级 %ld 件，乡镇 %ld 件，县级 %ld 件\n", n.total,
-		       n.by_level[DX_LEVEL_VILLAGE], n.by_level[DX_LEVEL_TOWNSHIP],
-		       n.by_level[DX_LEVEL_COUNTY]);
+		fprintf(sum, "合计逾期 %ld 件：村级 %ld 件，乡镇 %ld 件，县级 %ld 件\n", n.total,
+			n.by_level[DX_LEVEL_VILLAGE], n.by_level[DX_LEVEL_TOWNSHIP],
+			n.by_level[DX_LEVEL_COUNTY]);
 out:
-	if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
+	if (rc)
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

@@ -30,7 +30,7 @@ static int parse(int argc, char **argv, struct popts *o)
 		{0}};
 	struct dx_date d;
 	int c;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			o->db = optarg;
@@ -122,7 +122,7 @@ static int show(struct popts *o)
 		dx_policy_get(&p, k->name, &line);
 		dx_buf_addch(&line, '\t');
 		source_text(src[i], dx_policy_rows_by(&rows, src[i]), &line);
-		dx_buf_addf(&line, "\t%s", k->desc);
+		dx_buf_addf(&line, "\t%s：%s", dx_policy_key_zh(k), k->desc);
 		puts(line.buf);
 	}
 	{
@@ -155,14 +155,17 @@ static int set(struct popts *o, const char *key, const char *value)
 	}
 	if (dx_cli_open(o->db, 0, &st))
 		return DX_EXIT_FAIL;
-	if (o->as && (rc = dx_app_policy_may_set(st, o->as, o->canon, &why))) {
-		fprintf(stderr, "错误: 账号 %s 不能设置区划 %s 的参数：%s\n", o->as, o->canon,
-			why ? why : dx_strerror(rc));
+	if ((rc = dx_app_policy_may_set(st, o->as, o->canon, &why))) {
+		if (o->as)
+			fprintf(stderr, "错误: 账号 %s 不能设置区划 %s 的参数：%s\n", o->as,
+				o->canon, why ? why : dx_cli_strerror(rc));
+		else
+			fprintf(stderr, "错误: %s\n", why);
 		dx_store_close(st);
 		return DX_EXIT_FAIL;
 	}
 	rc = dx_app_policy_set(st, o->canon, (int)o->year, o->from, key, value,
-			       o->as ? o->as : "cli", canon, &why);
+			       o->as, canon, &why);
 	if (rc == DX_NOT_FOUND || rc == DX_INVALID) {
 		fprintf(stderr, "错误: 参数 %s 的值 \"%s\" 无效：%s\n", key, value,
 			why ? why : "请检查");

@@ -113,7 +113,7 @@ int cmd_report(int argc, char **argv)
 	enum dx_outfmt fmt;
 	int64_t year = 0;
 	int c, rc;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;

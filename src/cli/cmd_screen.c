@@ -4,6 +4,7 @@
  * (issue 4).  Formatting only; the screening is dx_app_screen().
  */
 #include "core/dx.h"
+#include "app/account.h"
 #include "app/screen.h"
 #include "cli/cli.h"
 #include "io/csv_write.h"
@@ -12,13 +13,17 @@
 
 #include <getopt.h>
 
-enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON };
+enum fmt { FMT_TEXT, FMT_CSV, FMT_JSON, FMT_XLSX };
 
 struct out {
 	enum fmt fmt;
 	int whatif, all;
 	long n;
 	struct dx_buf line;
+	FILE *f;         /* stdout, or --out for text, csv and json */
+	struct dx_tw *w; /* xlsx */
+	size_t off[16];  /* xlsx: the row's cells in line, each ending in NUL */
+	int nf;
 };
 
 static void csv_field(struct dx_buf *b, const char *s, int last)
@@ -44,7 +49,17 @@ static void json_field(struct dx_buf *b, const char *name, const char *s, int la
 
 static void field(struct out *o, const char *name, const char *s, int last)
 {
-	if (o->fmt == FMT_JSON)
+	if (o->fmt == FMT_XLSX) {
+		o->off[o->nf++] = o->line.len;
+		dx_buf_adds(&o->line, s);
+		dx_buf_addch(&o->line, '\0');
+		if (last) {
+			for (int i = 0; i < o->nf; i++)
+				dx_tw_cell(o->w, o->line.buf + o->off[i], DX_TW_PLAIN);
+			dx_tw_endrow(o->w);
+			o->nf = 0;
+		}
+	} else if (o->fmt == FMT_JSON)
 		json_field(&o->line, name, s, last);
 	else if (o->fmt == FMT_CSV)
 		csv_field(&o->line, s, last);
@@ -65,6 +80,12 @@ static void header(struct out *o)
 	size_t i, n = DX_ARRAY_SIZE(cols_plain);
 	if (o->fmt == FMT_JSON)
 		return;
+	if (o->fmt == FMT_XLSX) {
+		for (i = 0; i < n; i++)
+			dx_tw_cell(o->w, c[i], DX_TW_HEADER);
+		dx_tw_endrow(o->w);
+		return;
+	}
 	for (i = 0; i < n; i++) {
 		if (o->fmt == FMT_CSV)
 			csv_field(&o->line, c[i], i + 1 == n);
@@ -73,7 +94,7 @@ static void header(struct out *o)
 			dx_buf_addch(&o->line, i + 1 == n ? '\n' : '\t');
 		}
 	}
-	fputs(o->line.buf, stdout);
+	fputs(o->line.buf, o->f);
 	dx_buf_reset(&o->line);
 }
 
@@ -118,7 +139,9 @@ static int row(const struct dx_screen_row *r, void *arg)
 	o->n++;
 	if (o->line.err)
 		return o->line.err;
-	return fputs(o->line.buf, stdout) < 0 ? DX_IO : DX_OK;
+	if (o->fmt == FMT_XLSX)
+		return DX_OK;
+	return fputs(o->line.buf, o->f) < 0 ? DX_IO : DX_OK;
 }
 
 static void summary(FILE *f, const struct dx_screen_opts *so, const struct dx_screen_summary *s,
@@ -148,8 +171,15 @@ int cmd_screen(int argc, char **argv)
 		{"what-if", required_argument, NULL, 'w'},
 		{"all", no_argument, NULL, 'A'},
 		{"as-of", required_argument, NULL, 'o'},
+		{"as", required_argument, NULL, 's'},
+		{"out", required_argument, NULL, 'O'},
 		{0}};
+	const char *outp = NULL;
+	int have_fmt = 0;
 	struct dx_screen_opts so;
+	struct dx_actor actor;
+	struct dx_buf awhy = DX_BUF_INIT;
+	const char *as = NULL;
 	struct dx_screen_summary sum;
 	struct out o;
 	struct dx_store *st = NULL;
@@ -161,7 +191,7 @@ int cmd_screen(int argc, char **argv)
 	memset(&so, 0, sizeof(so));
 	memset(&o, 0, sizeof(o));
 	dx_buf_init(&o.line, 0);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd':
 			db = optarg;
@@ -182,10 +212,16 @@ int cmd_screen(int argc, char **argv)
 				o.fmt = FMT_JSON;
 			else if (!strcmp(optarg, "text"))
 				o.fmt = FMT_TEXT;
+			else if (!strcmp(optarg, "xlsx"))
+				o.fmt = FMT_XLSX;
 			else {
-				fprintf(stderr, "错误: --format 应为 csv、json 或 text\n");
+				fprintf(stderr, "错误: --format 应为 csv、json、text 或 xlsx\n");
 				return DX_EXIT_USAGE;
 			}
+			have_fmt = 1;
+			break;
+		case 'O':
+			outp = optarg;
 			break;
 		case 'w':
 			if (so.nwhatif >= DX_WHATIF_MAX) {
@@ -201,14 +237,31 @@ int cmd_screen(int argc, char **argv)
 			if (dx_cli_date(optarg, "--as-of", as_of))
 				return DX_EXIT_USAGE;
 			break;
+		case 's':
+			as = optarg;
+			break;
 		default:
 			return dx_cli_usage("screen");
 		}
 	}
-	if (optind != argc || !area || !year)
+	if (optind != argc || (!area && !as) || !year)
 		return dx_cli_usage("screen");
-	if (dx_area_canon(area, canon) < DX_AREA_COUNTY) {
+	if (area && dx_area_canon(area, canon) < DX_AREA_COUNTY) {
 		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", area);
+		return DX_EXIT_USAGE;
+	}
+	/* the format is --format's, else the --out file's suffix */
+	if (!have_fmt && outp) {
+		size_t l = strlen(outp);
+		if (l > 5 && !strcmp(outp + l - 5, ".xlsx"))
+			o.fmt = FMT_XLSX;
+		else if (l > 4 && !strcmp(outp + l - 4, ".csv"))
+			o.fmt = FMT_CSV;
+		else if (l > 5 && !strcmp(outp + l - 5, ".json"))
+			o.fmt = FMT_JSON;
+	}
+	if (o.fmt == FMT_XLSX && !outp) {
+		fprintf(stderr, "错误: xlsx 格式须用 --out 指定文件（如 --out 筛查.xlsx）\n");
 		return DX_EXIT_USAGE;
 	}
 	so.area = canon;
@@ -218,8 +271,23 @@ int cmd_screen(int argc, char **argv)
 	o.all = so.all;
 	if (dx_cli_open(db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
+	/* an account reads its own area only (app/account.h) */
+	if ((rc = dx_actor_for(st, as, &actor, &awhy)) ||
+	    (rc = dx_actor_area(&actor, area, canon, &awhy))) {
+		fprintf(stderr, "错误: %s\n", awhy.buf);
+		dx_buf_release(&awhy);
+		dx_store_close(st);
+		return dx_cli_exit(rc);
+	}
+	o.f = stdout;
+	if (o.fmt == FMT_XLSX ? dx_tw_open(&o.w, outp, DX_TW_XLSX, "筛查")
+			      : outp && !(o.f = fopen(outp, "w"))) {
+		fprintf(stderr, "错误: 无法写入 %s\n", outp);
+		dx_store_close(st);
+		return DX_EXIT_FAIL;
+	}
 	if (o.fmt == FMT_JSON)
-		printf("{\"area\":\"%s\",\"year\":%d,\"households\":[\n", canon, so.year);
+		fprintf(o.f, "{\"area\":\"%s\",\"year\":%d,\"households\":[\n", canon, so.year);
 	else
 		header(&o);
 	rc = dx_app_screen(st, &so, row, &o, &sum, &why, &bad);
@@ -228,9 +296,9 @@ int cmd_screen(int argc, char **argv)
 			why ? why : "请检查参数");
 		rc = DX_USAGE;
 	} else if (rc) {
-		fprintf(stderr, "错误: 筛查失败（%s）\n", dx_strerror(rc));
+		fprintf(stderr, "错误: 筛查失败（%s）\n", dx_cli_strerror(rc));
 	} else if (o.fmt == FMT_JSON) {
-		printf("\n],\"summary\":{\"households\":%ld,\"skipped_monitored\":%ld,"
+		fprintf(o.f, "\n],\"summary\":{\"households\":%ld,\"skipped_monitored\":%ld,"
 		       "\"screened\":%ld,\"listed\":%ld,\"脱贫不稳定户\":%ld,\"边缘易致贫户\":%ld,"
 		       "\"突发严重困难户\":%ld,\"flagged_only\":%ld,\"whatif_in\":%ld,"
 		       "\"whatif_out\":%ld,\"whatif_changed\":%ld}}\n",
@@ -238,8 +306,18 @@ int cmd_screen(int argc, char **argv)
 		       sum.cat[DX_CAT_UNSTABLE], sum.cat[DX_CAT_EDGE], sum.cat[DX_CAT_SUDDEN],
 		       sum.flagged, sum.whatif_in, sum.whatif_out, sum.whatif_changed);
 	} else {
-		summary(o.fmt == FMT_CSV ? stderr : stdout, &so, &sum, o.whatif);
+		summary(o.fmt == FMT_TEXT && !outp ? stdout : stderr, &so, &sum, o.whatif);
 	}
+	if (o.w && dx_tw_close(o.w) && !rc) {
+		fprintf(stderr, "错误: 无法写入 %s\n", outp);
+		rc = DX_IO;
+	}
+	if (outp && o.f && o.f != stdout && fclose(o.f) && !rc) {
+		fprintf(stderr, "错误: 无法写入 %s\n", outp);
+		rc = DX_IO;
+	}
+	if (!rc && outp)
+		fprintf(stderr, "已写入 %s（%ld户）\n", outp, o.n);
 	dx_buf_release(&o.line);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

@@ -24,7 +24,7 @@ int cmd_serve(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.bind = "127.0.0.1";
 	o.port = 8080;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': o.db = optarg; break;
 		case 'b': o.bind = optarg; break;

@@ -10,13 +10,32 @@
 
 #include <getopt.h>
 
+struct due_out {
+	struct dx_cli_list list;
+	long n;
+};
+
+static const char *const due_heads[] = {"走访人",     "行政村代码",     "行政村",
+					"户编号",     "户主",           "风险状态",
+					"近7天走访次数", "每周应走访次数", "最近走访"};
+
 static int print_due(const struct dx_visit_due *d, void *arg)
 {
-	long *n = arg;
-	(*n)++;
-	printf("%s,%s,%s,%s,%s,%ld,%d,%s\n", d->cadre[0] ? d->cadre : "（无走访记录）",
-	       d->v->area_code, d->v->hh_no, d->v->head, d->v->eliminated ? "已消除" : "未消除",
-	       d->v->visits, d->required, d->v->last_visit[0] ? d->v->last_visit : "从未走访");
+	struct due_out *o = arg;
+	char visits[24], required[24];
+	const char *cells[] = {d->cadre[0] ? d->cadre : "（无走访记录）",
+			       d->v->area_code,
+			       d->village,
+			       d->v->hh_no,
+			       d->v->head,
+			       d->v->eliminated ? "已消除" : "未消除",
+			       visits,
+			       required,
+			       d->v->last_visit[0] ? d->v->last_visit : "从未走访"};
+	dx_snprintf(visits, sizeof(visits), "%ld", d->v->visits);
+	dx_snprintf(required, sizeof(required), "%d", d->required);
+	dx_cli_list_row(&o->list, cells, DX_ARRAY_SIZE(cells), 0);
+	o->n++;
 	return 0;
 }
 
@@ -27,7 +46,10 @@ int cmd_visit(int argc, char **argv)
 		{"hh", required_argument, NULL, 'h'},	   {"date", required_argument, NULL, 'D'},
 		{"cadre", required_argument, NULL, 'c'},  {"content", required_argument, NULL, 'C'},
 		{"findings", required_argument, NULL, 'f'}, {"area", required_argument, NULL, 'a'},
-		{"as-of", required_argument, NULL, 'o'},  {0}};
+		{"as-of", required_argument, NULL, 'o'},  {"format", required_argument, NULL, 'F'},
+		{"out", required_argument, NULL, 'O'},    {0}};
+	const char *format = NULL, *outp = NULL;
+	struct due_out due;
 	struct dx_visit_req req = {0};
 	const char *db = NULL, *as = NULL, *area = "", *sub;
 	char as_of[11];
@@ -46,7 +68,7 @@ int cmd_visit(int argc, char **argv)
 	argv++;
 	dx_date_today(&today);
 	dx_date_format(&today, as_of);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'A': as = optarg; break;
@@ -56,6 +78,8 @@ int cmd_visit(int argc, char **argv)
 		case 'C': req.content = optarg; break;
 		case 'f': req.findings = optarg; break;
 		case 'a': area = optarg; break;
+		case 'F': format = optarg; break;
+		case 'O': outp = optarg; break;
 		case 'o':
 			if (dx_cli_date(optarg, "--as-of", as_of))
 				return DX_EXIT_USAGE;
@@ -67,7 +91,7 @@ int cmd_visit(int argc, char **argv)
 		return dx_cli_usage("visit");
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
 		if (!(rc = dx_visit_add(st, &actor, &req, &id, &why)))
@@ -77,13 +101,21 @@ int cmd_visit(int argc, char **argv)
 	dx_date_parse(as_of, strlen(as_of), &d);
 	if ((rc = dx_app_policy(st, area[0] ? area : actor.acc.scope, d.y, as_of, &pol)))
 		goto out;
-	puts("走访人,行政村,户编号,户主,风险状态,近7天走访次数,每周应走访次数,最近走访");
-	rc = dx_visits_overdue(st, &actor, area, as_of, &pol, print_due, &overdue, &total, &why);
+	memset(&due, 0, sizeof(due));
+	if ((c = dx_cli_list_open(&due.list, format, outp, "csv", "走访不足"))) {
+		dx_store_close(st);
+		return c;
+	}
+	dx_cli_list_row(&due.list, due_heads, DX_ARRAY_SIZE(due_heads), 1);
+	rc = dx_visits_overdue(st, &actor, area, as_of, &pol, print_due, &due, &total, &why);
+	overdue = due.n;
+	if (dx_cli_list_close(&due.list) && !rc)
+		rc = DX_IO;
 	if (!rc)
 		fprintf(stderr, "截至%s，监测户%ld户，近7天走访次数不足%ld户\n", as_of, total, overdue);
 out:
 	if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_strerror(rc));
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

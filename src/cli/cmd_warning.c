@@ -34,7 +34,7 @@ int cmd_warning(int argc, char **argv)
 	argv++;
 	dx_date_today(&d);
 	dx_date_format(&d, date);
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {
 		case 'd': db = optarg; break;
 		case 'A': as = optarg; break;
@@ -63,7 +63,7 @@ int cmd_warning(int argc, char **argv)
 	}
 	if (dx_cli_open(db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, as, &actor, &why)))
 		goto done;
 	if (!strcmp(sub, "dispatch")) {
 		struct dx_dispatch_stats s;
@@ -78,7 +78,7 @@ int cmd_warning(int argc, char **argv)
 	}
 done:
 	if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_strerror(rc));
+		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
 	dx_store_close(st);
 	return dx_cli_exit(rc);

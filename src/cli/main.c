@@ -10,82 +10,92 @@
 #include <locale.h>
 
 static const struct dx_cmd commands[] = {
-	{"init", cmd_init, "init [--db FILE]", "create an empty store"},
-	{"demo", cmd_demo, "demo [--households N] [--seed N] [--today YYYY-MM-DD] [--db FILE]",
-	 "create a synthetic demo county (云岭县 532399)"},
+	{"init", cmd_init, "init [--db 文件]", "创建空数据库"},
+	{"demo", cmd_demo, "demo [--households 户数] [--seed 种子] [--today YYYY-MM-DD] [--db 文件]",
+	 "生成示例县（云岭县 532399，虚构数据）"},
 	{"import", cmd_import,
-	 "import persons|incomes|warnings|measures|visits FILE [--dry-run] [--keep-valid] "
-	 "[--errors OUT.xlsx] [--as ACCOUNT] [--county CODE] [--period YYYY-MM] [--quiet] [--db FILE]",
-	 "import a ledger (台账) from xlsx or csv"},
+	 "import persons|incomes|warnings|measures|visits 文件 --as 账号 [--dry-run] [--keep-valid] "
+	 "[--errors 错误.xlsx] [--county 县代码] [--period YYYY-MM] [--quiet] [--db 文件]",
+	 "导入台账（xlsx 或 csv）"},
 	{"export", cmd_export,
-	 "export persons|households|incomes|measures|visits --area CODE [--out FILE.xlsx|FILE.csv] "
-	 "[--unmasked --as ACCOUNT] [--db FILE]",
-	 "export a ledger in the import templates"},
+	 "export persons|households|incomes|measures|visits --area 区划代码 "
+	 "[--out 文件.xlsx|文件.csv] [--unmasked --as 账号] [--db 文件]",
+	 "按导入模板导出台账"},
 	{"policy", cmd_policy,
-	 "policy show [--area PREFIX] [--year Y] [--date D] | policy set KEY VALUE --area PREFIX --year Y "
-	 "[--from YYYY-MM-DD] [--as ACCOUNT] [--db FILE]",
-	 "show or set policy parameters"},
+	 "policy show [--area 区划代码] [--year 年份] [--date 日期] | "
+	 "policy set 参数名 值 --area 区划代码 --year 年份 [--from YYYY-MM-DD] --as 账号 [--db 文件]",
+	 "查看或设置政策参数"},
 	{"screen", cmd_screen,
-	 "screen --year Y --area A [--format csv|json|text] [--what-if KEY=VALUE ...] [--all] "
-	 "[--as-of D] [--db FILE]",
-	 "suggest households to verify, with reasons"},
-	{"check", cmd_check, "check [--area A] [--as-of D] [--format csv|text] [--db FILE]",
-	 "data-quality worklist"},
+	 "screen --year 年份 --area 区划代码|--as 账号 [--format csv|json|text|xlsx] [--out 文件] "
+	 "[--what-if 参数名=值 ...] [--all] [--as-of 日期] [--db 文件]",
+	 "筛查：建议核实的农户及依据"},
+	{"check", cmd_check,
+	 "check [--area 区划代码] [--as 账号] [--as-of 日期] [--format text|csv|xlsx] "
+	 "[--out 文件] [--db 文件]",
+	 "数据质量检查清单"},
 	{"account", cmd_account,
-	 "account add NAME --level 村|乡|县 --scope CODE [--role 经办|查看] | account list | "
-	 "account passwd NAME (password on stdin) | account disable NAME [--db FILE]",
-	 "manage the accounts commands act as"},
+	 "account add 账号名 --level 村|乡|县 --scope 区划代码 [--role 经办|查看] --as 账号 | "
+	 "account list [--scope 区划代码] [--as 账号] | "
+	 "account passwd 账号名（新密码从标准输入读） | account disable 账号名 [--db 文件]",
+	 "账号管理（含登录密码）"},
 	{"clue", cmd_clue,
-	 "clue add HH --source S --reason R [--found DATE] | clue add --warning ID | "
-	 "clue from-screen --year Y [--area A] [--date DATE] | "
-	 "clue list [--area A] [--state S] | clue close ID --result R [--date DATE]  "
-	 "(all --as ACCOUNT [--db FILE])",
-	 "risk clues (风险线索)"},
+	 "clue add 户编号 --source 来源 --reason 风险类型[：说明] [--found 日期] | "
+	 "clue add --warning 预警编号 | clue from-screen --year 年份 [--area 区划代码] [--date 日期] | "
+	 "clue list [--area 区划代码] [--state 状态] | clue close 线索编号 --result 结果 [--date 日期]"
+	 "  （均可加 --as 账号 --db 文件）",
+	 "风险线索"},
 	{"case", cmd_case,
-	 "case open HH|--clue ID --kind 识别|风险消除 [--category C --risks R] [--elim 帮扶消除|自然消除] "
-	 "[--green] [--date DATE] | case step ID STEP 通过|不通过|撤销 [--note N] [--date DATE] | "
-	 "case show|list|green ID | case rollback HH --note N | case check HH  "
-	 "(all --as ACCOUNT [--db FILE])",
-	 "identification and elimination cases"},
-	{"overdue", cmd_overdue, "overdue --area A [--as-of DATE] [--as ACCOUNT] [--db FILE]",
-	 "clues and cases past their deadlines"},
+	 "case open 户编号|--clue 线索编号 --kind 识别|风险消除 [--category 类别 --risks 风险类型] "
+	 "[--elim 帮扶消除|自然消除] [--green] [--date 日期] | "
+	 "case step 案件编号 步骤 通过|不通过|撤销 [--note 理由] [--date 日期] | "
+	 "case show|list|green 案件编号 | case rollback 户编号 --note 理由 | case check 户编号"
+	 "  （均可加 --as 账号 --db 文件）",
+	 "识别与风险消除程序"},
+	{"overdue", cmd_overdue,
+	 "overdue [--area 区划代码] [--as-of 日期] [--as 账号] [--format text|csv|xlsx] "
+	 "[--out 文件] [--db 文件]",
+	 "逾期未办的线索和案件"},
 	{"notice", cmd_notice,
-	 "notice --area VILLAGE --kind 公示|公告 [--as-of DATE] [--out FILE.html|FILE.xlsx] "
-	 "[--as ACCOUNT] [--db FILE]",
-	 "printable 公示/公告 lists"},
+	 "notice --area 村代码 --kind 公示|公告 [--as-of 日期] [--out 文件.html|文件.xlsx] "
+	 "[--as 账号] [--db 文件] | notice --area 乡镇代码 --kind 公示|公告 --out 目录 "
+	 "[--format html|xlsx] [--as-of 日期] [--as 账号] [--db 文件]",
+	 "公示、公告名单"},
 	{"measure", cmd_measure,
-	 "measure add --hh NO --category C --status 计划|已落实 [--detail D] [--amount A] "
-	 "[--start DATE] [--end DATE] [--cadre NAME] | measure update ID [same options] | "
-	 "measure list --hh NO | measure caseload [--area A] [--as-of DATE]  (all --as ACCOUNT)",
-	 "一户一策 assistance measures and cadre caseloads"},
+	 "measure add --hh 户编号 --category 类别 --status 计划|已落实 [--detail 内容] [--amount 金额] "
+	 "[--start 日期] [--end 日期] [--cadre 责任人] | measure update 措施编号 [同 add 的选项] | "
+	 "measure list --hh 户编号 [--format csv|xlsx] [--out 文件] | measure caseload [--area 区划代码] [--as-of 日期]"
+	 "  （均可加 --as 账号 --db 文件）",
+	 "一户一策帮扶措施和责任人工作量"},
 	{"visit", cmd_visit,
-	 "visit add --hh NO --date DATE --cadre NAME [--content T] [--findings T] | "
-	 "visit overdue [--area A] [--as-of DATE]  (all --as ACCOUNT)",
-	 "走访 records and households overdue for a visit"},
+	 "visit add --hh 户编号 --date 日期 --cadre 走访人 [--content 内容] [--findings 发现问题] | "
+	 "visit overdue [--area 区划代码] [--as-of 日期] [--format csv|xlsx] [--out 文件]"
+	 "  （均可加 --as 账号 --db 文件）",
+	 "走访记录和逾期未走访的农户"},
 	{"warning", cmd_warning,
-	 "warning dispatch [--area A] [--date DATE] | warning feedback --department D "
-	 "[--period YYYY-MM] --out FILE.xlsx|FILE.csv [--format xlsx|csv] [--unmasked]  "
-	 "(all --as ACCOUNT)",
-	 "department warnings: dispatch as clues, feedback sheets"},
+	 "warning dispatch [--area 区划代码] [--date 日期] | warning feedback --department 部门 "
+	 "[--period YYYY-MM] --out 文件.xlsx|文件.csv [--format xlsx|csv] [--unmasked]"
+	 "  （均须 --as 账号，可加 --db 文件）",
+	 "部门预警：派发为线索、核查反馈表"},
 	{"report", cmd_report,
-	 "report --area CODE --year Y [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
-	 "[--out FILE] [--list FIGURE [--format csv|xlsx]] [--db FILE]",
-	 "the work report's 基本情况 for an area"},
+	 "report --area 区划代码 --year 年份 [--as-of YYYY-MM-DD] [--format text|html|xlsx|json] "
+	 "[--out 文件] [--list 指标 [--format csv|xlsx]] [--db 文件]",
+	 "工作报告的基本情况"},
 	{"household", cmd_household,
-	 "household show 户编号|身份证号|姓名 [--area A] [--format text|json] [--as ACCOUNT] | "
-	 "household find 姓名|户编号|身份证号后4位以上|村名 [--area A] [--as ACCOUNT] [--db FILE]",
-	 "the household record (户档案) and finding households"},
+	 "household show 户编号|身份证号|姓名 [--area 区划代码] [--format text|json] [--as 账号] | "
+	 "household find 姓名|户编号|身份证号后4位以上|村名 [--area 区划代码] [--as 账号] [--db 文件]",
+	 "户档案与查找农户"},
 	{"person", cmd_person,
-	 "person add --hh 户编号 --id 身份证号 --name N --relation R --date D [--ethnicity E] "
-	 "[--education E] [--school S] [--health H] [--labour L] [--insurance 城乡居民|城镇职工] "
-	 "[--phone P] [--not-counted] | "
-	 "person leave 身份证号 --reason 死亡|迁出|婚嫁|服刑|其他 --date D | "
-	 "person move 身份证号 --to 户编号 [--relation R] --date D  (all --as ACCOUNT [--db FILE])",
-	 "members who join, leave or move (history kept)"},
+	 "person add --hh 户编号 --id 身份证号 --name 姓名 --relation 与户主关系 --date 日期 "
+	 "[--ethnicity 民族] [--education 文化程度] [--school 在校生状况] [--health 健康状况] "
+	 "[--labour 劳动技能] [--insurance 城乡居民|城镇职工] [--phone 电话] [--not-counted] | "
+	 "person leave 身份证号 --reason 死亡|迁出|婚嫁|服刑|其他 --date 日期 | "
+	 "person move 身份证号 --to 户编号 [--relation 与户主关系] --date 日期"
+	 "  （均须 --as 账号，可加 --db 文件）",
+	 "家庭成员的增减与迁移（保留历史）"},
 	{"serve", cmd_serve,
-	 "serve [--db FILE] [--bind 127.0.0.1] [--port 8080] [--threads N] "
-	 "[--tls-cert F --tls-key F] [--upload-max MIB] [--routes]",
-	 "the JSON API and web server (Ctrl-C stops it)"},
+	 "serve [--db 文件] [--bind 127.0.0.1] [--port 8080] [--threads 线程数] "
+	 "[--tls-cert 证书 --tls-key 私钥] [--upload-max 兆字节] [--routes]",
+	 "网页与 JSON 接口服务（Ctrl-C 停止）"},
 };
 
 const char *dx_cli_db_path(const char *opt)
@@ -108,19 +118,77 @@ int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
 	else if (rc == DX_DENIED)
 		fprintf(stderr, "错误: 无法读取数据库 %s：没有读取权限\n", path);
 	else if (rc)
-		fprintf(stderr, "错误: 无法打开数据库 %s\n", path);
+		fprintf(stderr, "错误: 无法打开数据库 %s（%s）\n", path, dx_cli_strerror(rc));
 	else if (!(flags & DX_STORE_READONLY) && dx_store_readonly(*st))
 		fprintf(stderr, "注意: 数据库 %s 是只读的（文件或所在目录不可写），"
 				"本次只能查看，不能修改\n", path);
 	return rc;
 }
 
-int dx_cli_usage(const char *name)
+static const struct dx_cmd *find_cmd(const char *name)
 {
 	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
 		if (!strcmp(commands[i].name, name))
-			fprintf(stderr, "usage: dixian %s\n", commands[i].usage);
+			return &commands[i];
+	return NULL;
+}
+
+int dx_cli_usage(const char *name)
+{
+	const struct dx_cmd *c = find_cmd(name);
+	if (c)
+		fprintf(stderr, "用法: dixian %s\n（详见 dixian help %s）\n", c->usage, c->name);
 	return DX_EXIT_USAGE;
+}
+
+static int not_a_command(const char *name)
+{
+	fprintf(stderr, "错误: 没有命令 \"%s\"（dixian --help 列出全部命令）\n", name);
+	return DX_EXIT_USAGE;
+}
+
+/* The option word argv held, "--name" or "--name=value", up to its '='. */
+static size_t opt_word(const char *el, const char **name)
+{
+	*name = el + 2;
+	return strcspn(el + 2, "=");
+}
+
+int dx_cli_getopt(int argc, char **argv, const struct option *opts)
+{
+	const char *el, *name;
+	size_t len;
+	int c, li = -1;
+	opterr = 0;
+	c = getopt_long(argc, argv, ":", opts, &li);
+	if (c == -1)
+		return c;
+	/* the element just read: the option, or its value when given apart */
+	el = optind >= 2 && optarg && optarg == argv[optind - 1] ? argv[optind - 2]
+								   : argv[optind - 1];
+	if (c == ':') {
+		fprintf(stderr, "错误: 选项 %s 需要一个值\n", el);
+		return '?';
+	}
+	if (c == '?') {
+		if (optopt && !strncmp(el, "--", 2) && strchr(el, '=')) {
+			len = opt_word(el, &name);
+			fprintf(stderr, "错误: 选项 --%.*s 不带值\n", (int)len, name);
+			return '?';
+		}
+		fprintf(stderr, "错误: 没有选项 %s（选项名须写全，不接受缩写）\n", el);
+		return '?';
+	}
+	if (li >= 0 && !strncmp(el, "--", 2)) {
+		len = opt_word(el, &name);
+		if (len != strlen(opts[li].name) || strncmp(name, opts[li].name, len)) {
+			fprintf(stderr, "错误: 没有选项 --%.*s（选项名须写全，不接受缩写；"
+					"是否要用 --%s？）\n",
+				(int)len, name, opts[li].name);
+			return '?';
+		}
+	}
+	return c;
 }
 
 int dx_cli_date(const char *arg, const char *opt, char out[11])
@@ -132,6 +200,26 @@ int dx_cli_date(const char *arg, const char *opt, char out[11])
 	}
 	dx_date_format(&d, out);
 	return 0;
+}
+
+const char *dx_cli_strerror(int rc)
+{
+	switch (rc) {
+	case DX_OK: return "成功";
+	case DX_NOMEM: return "内存不足";
+	case DX_INVALID: return "输入有误";
+	case DX_NOT_FOUND: return "没有找到";
+	case DX_EXISTS: return "已存在";
+	case DX_DENIED: return "无权操作";
+	case DX_IO: return "文件读写失败";
+	case DX_DB: return "数据库出错";
+	case DX_BUSY: return "数据库正被其他程序使用，请稍后再试";
+	case DX_VERSION: return "数据库版本不受支持";
+	case DX_STATE: return "当前状态下不能这样操作";
+	case DX_TOOBIG: return "输入过大";
+	case DX_USAGE: return "用法有误";
+	default: return "未知错误";
+	}
 }
 
 int dx_cli_exit(int rc)
@@ -148,28 +236,72 @@ int dx_cli_exit(int rc)
 	}
 }
 
+/* `dixian help CMD`: usage, what each option's coded values may be, and
+ * examples. */
+static int cmd_help(const struct dx_cmd *c)
+{
+	printf("用法: dixian %s\n\n%s\n", c->usage, c->help);
+	dx_cli_help_more(c->name);
+	return DX_EXIT_OK;
+}
+
 static void help(FILE *f)
 {
-	fprintf(f, "usage: dixian <command> [options]\n\n"
-		   "底线 Dixian: 防止返贫致贫动态监测和帮扶\n\ncommands:\n");
+	fprintf(f, "用法: dixian [--today YYYY-MM-DD] <命令> [选项]\n\n"
+		   "底线 Dixian: 防止返贫致贫动态监测和帮扶\n\n命令:\n");
 	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
 		fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].help);
-	fprintf(f, "\nEvery command takes --db FILE (default $DIXIAN_DB or dixian.db).\n"
-		   "'dixian help <command>' shows a command's options.\n");
+	fprintf(f, "\n每个命令都可用 --db FILE 指定数据库（默认 $DIXIAN_DB 或 dixian.db）。\n"
+		   "写入数据的命令须用 --as 指定账号；不用 --as 时只能查看（本机所有者）。\n"
+		   "dixian help <命令> 显示该命令的选项、可选值和示例。\n");
+}
+
+/*
+ * The day the program runs on: `dixian --today YYYY-MM-DD <command> ...`,
+ * else $DIXIAN_TODAY, else the clock.  Read here only and handed to
+ * core/date.h, from where every "today" (default dates, the rule that no
+ * event lies after today) is taken.  Returns the arguments consumed (0 or
+ * 2), or -1 after printing why the date is bad.
+ */
+static int set_today(int argc, char **argv)
+{
+	const char *t = getenv("DIXIAN_TODAY");
+	struct dx_date d;
+	int used = 0;
+	if (argc > 1 && !strcmp(argv[1], "--today")) {
+		if (argc < 3) {
+			fprintf(stderr, "错误: 选项 --today 需要一个值\n");
+			return -1;
+		}
+		t = argv[2];
+		used = 2;
+	}
+	if (!t || !*t)
+		return used;
+	if (dx_date_parse(t, strlen(t), &d)) {
+		fprintf(stderr, "错误: %s \"%s\" 不是有效日期（应为 YYYY-MM-DD）\n",
+			used ? "--today" : "DIXIAN_TODAY", t);
+		return -1;
+	}
+	dx_date_set_today(&d);
+	return used;
 }
 
 int main(int argc, char **argv)
 {
+	int used;
 	setlocale(LC_CTYPE, "C.UTF-8");
+	if ((used = set_today(argc, argv)) < 0)
+		return DX_EXIT_USAGE;
+	argc -= used;
+	argv += used;
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		help(argc < 2 ? stderr : stdout);
 		return argc < 2 ? DX_EXIT_USAGE : DX_EXIT_OK;
 	}
 	if (!strcmp(argv[1], "help")) {
-		if (argc > 2) {
-			dx_cli_usage(argv[2]);
-			return DX_EXIT_OK;
-		}
+		if (argc > 2)
+			return find_cmd(argv[2]) ? cmd_help(find_cmd(argv[2])) : not_a_command(argv[2]);
 		help(stdout);
 		return DX_EXIT_OK;
 	}
@@ -177,9 +309,12 @@ int main(int argc, char **argv)
 		puts("dixian 0.1");
 		return DX_EXIT_OK;
 	}
-	for (size_t i = 0; i < DX_ARRAY_SIZE(commands); i++)
-		if (!strcmp(commands[i].name, argv[1]))
-			return commands[i].fn(argc - 1, argv + 1);
-	fprintf(stderr, "dixian: '%s' is not a command; see 'dixian --help'\n", argv[1]);
-	return DX_EXIT_USAGE;
+	if (find_cmd(argv[1])) {
+		/* `dixian CMD … --help`: the command's help, as `dixian help CMD` */
+		for (int i = 2; i < argc; i++)
+			if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h"))
+				return cmd_help(find_cmd(argv[1]));
+		return find_cmd(argv[1])->fn(argc - 1, argv + 1);
+	}
+	return not_a_command(argv[1]);
 }

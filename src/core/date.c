@@ -108,10 +108,34 @@ int dx_date_from_excel_serial(long serial, struct dx_date *out)
 	return DX_OK;
 }
 
+/* The day main() says it is (--today, $DIXIAN_TODAY), or none.  Set once
+ * before any work; issue 12's request context will carry it instead. */
+static struct dx_date today_fixed;
+static int today_is_fixed;
+
+void dx_date_set_today(const struct dx_date *d)
+{
+	if (d)
+		today_fixed = *d;
+	today_is_fixed = d != NULL;
+}
+
+int dx_date_after_today(const struct dx_date *d)
+{
+	struct dx_date t;
+	dx_date_today(&t);
+	return dx_date_cmp(d, &t) > 0;
+}
+
 void dx_date_today(struct dx_date *out)
 {
 	time_t now = time(NULL);
 	struct tm tm;
+
+	if (today_is_fixed) {
+		*out = today_fixed;
+		return;
+	}
 
 	if (!localtime_r(&now, &tm)) {
 		out->y = 1970;

@@ -94,7 +94,25 @@ int dx_month_parse(const char *s, size_t len, int *y, int *m);
 /* Excel serial day number (1900 system) -> date; DX_INVALID out of range. */
 int dx_date_from_excel_serial(long serial, struct dx_date *out);
 
-/* Today in the local time zone.  Tests must not depend on its value. */
+/*
+ * Today: the day set by dx_date_set_today(), else the system clock's day in
+ * the local time zone.  Every "today" of the program comes from here.
+ */
 void dx_date_today(struct dx_date *out);
+
+/*
+ * Fix the day dx_date_today() answers (NULL: the clock again).  Only
+ * main() calls it, from `dixian --today YYYY-MM-DD` or $DIXIAN_TODAY, so
+ * that tests and demos can run on a chosen day; not thread-safe, set it
+ * before any work starts.
+ */
+void dx_date_set_today(const struct dx_date *d);
+
+/*
+ * The one rule for dates of events (a clue found, a case opened or
+ * stepped, a visit, a warning, a measure put in place): none lies after
+ * today.  1 if d is after dx_date_today().  Query dates (--as-of) may.
+ */
+int dx_date_after_today(const struct dx_date *d);
 
 #endif

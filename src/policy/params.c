@@ -78,6 +78,41 @@ static const struct dx_policy_key keys[] = {
 	 NULL, NULL},
 };
 
+/* The keys' Chinese names, which every place that takes a key name also
+ * takes (policy set/show, screen --what-if): 监测线=9500. */
+static const struct {
+	const char *name, *zh;
+} zh_names[] = {
+	{"monitoring_line", "监测线"},
+	{"monitoring_line_formula", "监测线方式"},
+	{"monitoring_line_k", "监测线倍数"},
+	{"dibao_standard", "低保标准"},
+	{"low_income_target", "收入目标"},
+	{"deduct_oop", "扣除自付支出"},
+	{"sudden_oop_share", "自付支出占比"},
+	{"sudden_income_drop_share", "收入降幅"},
+	{"identify_days", "识别时限"},
+	{"working_days", "按工作日"},
+	{"notice_days", "公示天数"},
+	{"eliminate_min_months", "消除月数"},
+	{"eliminate_min_measures", "消除措施数"},
+	{"no_labour_blocks_elimination", "无劳力不消除"},
+	{"visits_per_week_active", "未消除户走访次数"},
+	{"visits_per_week_eliminated", "已消除户走访次数"},
+	{"warn_medical_oop", "医保预警线"},
+	{"target_label", "对象称谓"},
+	{"holidays", "节假日"},
+	{"extra_workdays", "调休上班日"},
+};
+
+const char *dx_policy_key_zh(const struct dx_policy_key *k)
+{
+	for (size_t i = 0; k && i < DX_ARRAY_SIZE(zh_names); i++)
+		if (!strcmp(zh_names[i].name, k->name))
+			return zh_names[i].zh;
+	return "";
+}
+
 size_t dx_policy_key_count(void)
 {
 	return DX_ARRAY_SIZE(keys);
@@ -93,6 +128,11 @@ const struct dx_policy_key *dx_policy_key_find(const char *name)
 	size_t i;
 	if (!name)
 		return NULL;
+	for (i = 0; i < DX_ARRAY_SIZE(zh_names); i++)
+		if (!strcmp(zh_names[i].zh, name)) {
+			name = zh_names[i].name;
+			break;
+		}
 	for (i = 0; i < DX_ARRAY_SIZE(keys); i++)
 		if (!strcmp(keys[i].name, name))
 			return &keys[i];

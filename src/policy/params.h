@@ -82,8 +82,11 @@ struct dx_policy_key {
 /* The key table, for `policy show`: dx_policy_key_at(i) for i < count. */
 size_t dx_policy_key_count(void);
 const struct dx_policy_key *dx_policy_key_at(size_t i);
-/* The key named `name`, or NULL. */
+/* The key named `name` (its English name or its Chinese one, 监测线 for
+ * monitoring_line), or NULL. */
 const struct dx_policy_key *dx_policy_key_find(const char *name);
+/* The key's Chinese name (监测线), "" if it has none. */
+const char *dx_policy_key_zh(const struct dx_policy_key *k);
 /* Type name for display: "money", "int", "bool", "percent", "text", ... */
 const char *dx_policy_type_name(enum dx_policy_type t);
 

@@ -302,10 +302,24 @@ int dx_store_analyze(struct dx_store *st)
 	return st->drv->exec(st, "ANALYZE");
 }
 
+static long long now_ms(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (long long)t.tv_sec * 1000 + t.tv_nsec / 1000000;
+}
+
+/* A busy store is retried a few times (a snapshot that cannot be upgraded
+ * fails at once), but the waits, each up to the driver's busy timeout, add
+ * up to no more than DX_STORE_BUSY_MS in all: a user is told after about
+ * that long, not after five of them. */
 int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg)
 {
+	long long start = now_ms();
 	int rc = DX_BUSY;
 	for (int attempt = 0; attempt < 5 && rc == DX_BUSY; attempt++) {
+		if (attempt && now_ms() - start >= DX_STORE_BUSY_MS)
+			break;
 		if (attempt)
 			usleep(20000u << attempt);
 		if ((rc = dx_store_begin(st)))

@@ -4,7 +4,7 @@ expect_exit 0 $DIXIAN --help
 expect_grep 'demo' out
 expect_exit 2 $DIXIAN
 expect_exit 2 $DIXIAN frobnicate
-expect_grep "not a command" err
+expect_grep "没有命令" err
 expect_exit 2 $DIXIAN init --bogus
 # a missing store is not created by read commands
 expect_exit 3 $DIXIAN report --db none.db --area 532399 --year 2025

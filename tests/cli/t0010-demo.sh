@@ -37,6 +37,7 @@ expect_exit 0 $DIXIAN demo --households 3000 --seed 5 --db f.db --today 2026-11-
 # the demo refuses to add a second copy and leaves the store as it was
 before=$(dump d.db)
 expect_exit 3 $DIXIAN demo --households 10 --db d.db
+expect_grep '已有数据' err
 expect_eq "$(dump d.db)" "$before" "store after refused demo"
 expect_exit 2 $DIXIAN demo --households 0 --db g.db
 expect_exit 2 $DIXIAN demo --households abc --db g.db

@@ -72,8 +72,8 @@ with open("persons.csv", "w", newline="") as f, open("incomes.csv", "w", newline
             a = inc[(i, y)]
             iw.writerow([hh, y, "%d.%02d" % (a // 100, a % 100), "", "", "", "", "", ""])
 PY
-expect_exit 0 $DIXIAN init --db t.db
-expect_exit 0 $DIXIAN import persons persons.csv --db t.db
-expect_exit 0 $DIXIAN import incomes incomes.csv --db t.db
+new_store t.db
+expect_exit 0 $DIXIAN import persons persons.csv --as admin --db t.db
+expect_exit 0 $DIXIAN import incomes incomes.csv --as admin --db t.db
 expect_exit 0 $DIXIAN report --db t.db --area 532326210 --year 2023 --as-of 2023-12-31
 expect_eq "$(head -n 1 out)" "2023年昙华乡脱贫人口为663户2597人，监测对象为118户298人，其中：脱贫不稳定户27户89人、边缘易致贫户88户196人、突发严重困难户3户13人。已消除风险108户270人，未消除风险10户28人（风险再标注2户9人）。脱贫户人均纯收入14187.61元，同比增长14.34%；监测对象人均纯收入12839.14元，同比增长24.86%。" "昙华乡 2023 paragraph"

@@ -3,9 +3,9 @@
 # repeats are merged, unmatched rows are reported back, and the
 # department's 核查反馈表 shows what came of each signal, IDs masked.
 . "$TOP/tests/cli/lib.sh"
-expect_exit 0 $DIXIAN init --db w.db
-expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --db w.db
-expect_exit 0 $DIXIAN import warnings "$DATA/warnings_medical.csv" --db w.db
+new_store w.db
+expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --as admin --db w.db
+expect_exit 0 $DIXIAN import warnings "$DATA/warnings_medical.csv" --as admin --db w.db
 expect_grep '未匹配' err
 # a second list: one 医保 signal under the 10000 yuan threshold, and the
 # first file's 医保 signal again (merged, not duplicated)
@@ -14,12 +14,12 @@ cat > more.csv <<'CSV'
 532326196810020031,罗涛,医保,个人自付医疗费用超标,8000,2023-09-01,门诊
 532326198910100134,林平,医保,个人自付医疗费用超标,"15,230.50",2023-08-14,住院
 CSV
-expect_exit 0 $DIXIAN import warnings more.csv --period 2023.9 --db w.db
+expect_exit 0 $DIXIAN import warnings more.csv --as admin --period 2023.9 --db w.db
 expect_eq "$(q w.db "SELECT period FROM warning_batch ORDER BY id DESC LIMIT 1")" 2023-09 "list period"
-expect_exit 2 $DIXIAN import warnings more.csv --period 九月 --db w.db
+expect_exit 2 $DIXIAN import warnings more.csv --as admin --period 九月 --db w.db
 expect_eq "$(q w.db "SELECT count(*) FROM warning WHERE id_no = '532326198910100134'")" 1 "repeated signal merged"
-expect_exit 0 $DIXIAN account add county --level 县 --scope 532326 --db w.db
-expect_exit 0 $DIXIAN account add cun --level 村 --scope 532326106001 --db w.db
+expect_exit 0 $DIXIAN account add county --level 县 --scope 532326 --as admin --db w.db
+expect_exit 0 $DIXIAN account add cun --level 村 --scope 532326106001 --as admin --db w.db
 expect_exit 0 $DIXIAN warning dispatch --as county --date 2023-09-11 --db w.db
 expect_grep '已派发核实线索2条，低于预警阈值仅记录1条，未能派发0条' out
 expect_eq "$(q w.db "SELECT count(*) FROM clue WHERE source = '部门预警' AND found_on = '2023-09-11'")" 2 "clues from warnings"
@@ -35,7 +35,7 @@ cat > third.csv <<'CSV'
 证件号码,姓名,预警部门,预警事项,金额,发生日期
 532326196810020031,罗涛,医保,个人自付医疗费用超标,8000,2023-09-20
 CSV
-expect_exit 0 $DIXIAN import warnings third.csv --db w.db
+expect_exit 0 $DIXIAN import warnings third.csv --as admin --db w.db
 expect_exit 0 $DIXIAN warning dispatch --as county --date 2023-09-25 --db w.db
 expect_grep '已派发核实线索1条' out
 # the feedback sheet for 医保: every signal, masked IDs, what came of it

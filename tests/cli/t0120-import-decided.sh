@@ -7,10 +7,10 @@
 X=$DIXIAN
 L="$DATA/persons_utf8bom.csv"
 expect_exit 0 $X init --db s.db
-expect_exit 0 $X import persons "$L" --db s.db
-expect_exit 0 $X account add cun --level 村 --scope 532326106002 --db s.db
-expect_exit 0 $X account add xiang --level 乡 --scope 532326106 --db s.db
 expect_exit 0 $X account add xian --level 县 --scope 532326 --db s.db
+expect_exit 0 $X import persons "$L" --db s.db --as xian
+expect_exit 0 $X account add cun --level 村 --scope 532326106002 --db s.db --as xian
+expect_exit 0 $X account add xiang --level 乡 --scope 532326106 --db s.db --as xian
 expect_exit 0 $X import incomes "$DATA/incomes.csv" --db s.db --as xian
 walk() { # walk case $1 through every step to 公告
 	for s in "入户核实 cun 2026-11-02" "信息比对 xiang 2026-11-03" "村级民主评议 cun 2026-11-04" \

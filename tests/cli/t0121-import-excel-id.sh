@@ -6,8 +6,8 @@
 . "$TOP/tests/cli/lib.sh"
 msg='Excel 把证件号码存成了数字，后几位已丢失，请把该列设为文本后重新录入'
 expect_exit 0 $DIXIAN init --db s.db
-expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --db s.db
 expect_exit 0 $DIXIAN account add xian --level 县 --scope 532326 --db s.db
+expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --db s.db --as xian
 # 罗涛 (row 3) as Excel shows the number, and as it writes it with a format
 sed '3s/532326196810020031/5.32326196810020E+17/' "$DATA/persons_utf8bom.csv" >sci.csv
 sed '3s/532326196810020031/532326196810020000/' "$DATA/persons_utf8bom.csv" >zeros.csv
@@ -30,15 +30,15 @@ for f in sci.csv zeros.csv; do
 	expect_no_grep "含非法字符" err
 done
 # every member of the xlsx is one: each is reported, none stored
-rm -f n.db; expect_exit 0 $DIXIAN init --db n.db
-expect_exit 1 $DIXIAN import persons num.xlsx --db n.db --keep-valid
+rm -f n.db; new_store n.db
+expect_exit 1 $DIXIAN import persons num.xlsx --db n.db --keep-valid --as admin
 expect_eq "$(grep -c "证件号码: $msg" err)" 111 "numeric ID cells reported"
 expect_no_grep "校验位错误" err
 expect_eq "$(q n.db 'SELECT count(*) FROM person')" 0 "persons stored from numeric IDs"
 # --keep-valid keeps the other households, never the cut ID
-rm -f k.db; expect_exit 0 $DIXIAN init --db k.db
+rm -f k.db; new_store k.db
 for f in sci.csv zeros.csv; do
-	expect_exit 1 $DIXIAN import persons $f --db k.db --keep-valid
+	expect_exit 1 $DIXIAN import persons $f --db k.db --keep-valid --as admin
 	expect_grep "^$f:3:证件号码: $msg" err
 	expect_grep '拒绝 1 户' err
 	expect_eq "$(q k.db "SELECT count(*) FROM person WHERE id_no LIKE '5323261968100200%' OR id_no LIKE '%E+%'")" 0 "cut ID stored"

@@ -10,9 +10,9 @@ snap() { q "$1" "PRAGMA journal_mode"; for t in area household person episode au
 	q "$1" "SELECT '$t', count(*) FROM $t"; done; }
 for f in blank.xlsx blank.csv; do
 	rm -f s.db s.db-wal s.db-shm
-	expect_exit 0 $DIXIAN init --db s.db
+	new_store s.db
 	before=$(snap s.db)
-	expect_exit 1 $DIXIAN import persons $f --db s.db
+	expect_exit 1 $DIXIAN import persons $f --db s.db --as admin
 	expect_grep "^$f:5:姓名: 必填项为空" err
 	expect_no_grep "WAL" err
 	expect_no_grep "database error" err
@@ -21,6 +21,6 @@ for f in blank.xlsx blank.csv; do
 	expect_eq "$(snap s.db)" "$before" "store after a faulty first load ($f)"
 	expect_eq "$(q s.db 'PRAGMA journal_mode')" wal "journal mode ($f)"
 	# the store still takes the corrected file
-	expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --db s.db
+	expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --db s.db --as admin
 	expect_eq "$(q s.db 'SELECT count(*) FROM person')" 111 "persons after the good file ($f)"
 done

@@ -5,15 +5,14 @@
 . "$TOP/tests/cli/lib.sh"
 X=$DIXIAN
 expect_exit 0 $X init --db empty.db
+expect_exit 0 $X account add xian --level 县 --scope 532326 --db empty.db
 cp empty.db full.db
-expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db full.db
-expect_exit 0 $X account add xian --level 县 --scope 532326 --db full.db
+expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db full.db --as xian
 # run KIND FILE BASE MODE: the dry run, then the real run, on copies of BASE
-# (an empty store takes its first ledger without an account: none can
-# exist before its county does)
+# (a store's first account is its county's, made before any ledger)
 same() {
 	rm -f d.db r.db; cp $3 d.db; cp $3 r.db
-	as=; [ $3 = full.db ] && as="--as xian"
+	as="--as xian"
 	$X import $1 "$2" --db d.db --dry-run $4 $as >d.out 2>d.err; drc=$?
 	$X import $1 "$2" --db r.db $4 $as >r.out 2>r.err; rrc=$?
 	expect_eq "$drc" "$rrc" "exit code of --dry-run $4 $1 $2 into $3"
@@ -81,7 +80,9 @@ open("wl.csv", "w", encoding="utf-8").write(
     "证件号码,姓名,预警部门,预警事项,金额,发生日期,说明\n"
     "%s,张三,医保,个人自付医疗费用超标,15000,2023-08-14,住院\n" % pid)
 PY
-expect_exit 0 $X import persons other.csv --db full.db # a new county's first ledger
+# a new county's first account (the local owner's) and first ledger
+expect_exit 0 $X account add xian5 --level 县 --scope 532325 --db full.db
+expect_exit 0 $X import persons other.csv --db full.db --as xian5
 expect_exit 1 $X import warnings wl.csv --db full.db --county 532326 --as xian
 expect_grep '^wl.csv:2:证件号码: 区划代码 532325101001 属于县 532325，不是导入时指定的县（--county 532326）' err
-expect_exit 0 $X import warnings wl.csv --db full.db --county 532325
+expect_exit 0 $X import warnings wl.csv --db full.db --county 532325 --as xian5

@@ -7,8 +7,8 @@
 X=$DIXIAN
 L="$DATA/persons_utf8bom.csv"
 expect_exit 0 $X init --db s.db
-expect_exit 0 $X import persons "$L" --db s.db
 expect_exit 0 $X account add xian --level 县 --scope 532326 --db s.db
+expect_exit 0 $X import persons "$L" --db s.db --as xian
 snap() { q s.db "SELECT h.hh_no, p.id_no, p.name, p.relation FROM person p
 	JOIN household h ON h.id = p.household_id ORDER BY p.id"; q s.db "SELECT count(*) FROM audit"; }
 before=$(snap)

@@ -7,8 +7,8 @@
 X=$DIXIAN
 expect_exit 0 $X init --db s.db
 # a county's store, and an account to import as
-expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db s.db
 expect_exit 0 $X account add xian --level 县 --scope 532326 --db s.db
+expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db s.db --as xian
 junk='甲,乙,丙,丁,戊,己,庚,辛,壬,癸,子,丑'
 # the sample's 111 good rows, then 12000 rows of junk: 5 errors each
 { cat "$DATA/persons_utf8bom.csv"; i=0; while [ $i -lt 12000 ]; do echo "$junk"; i=$((i + 1)); done; } >many.csv

@@ -6,8 +6,8 @@
 X=$DIXIAN
 expect_exit 0 $X init --db s.db
 # a county's store, and an account to import as
-expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db s.db
 expect_exit 0 $X account add xian --level 县 --scope 532326 --db s.db
+expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db s.db --as xian
 blank=',,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,'
 # LEDGER FAULT OUT: the ledger, 3000 blank rows, a row holding FAULT, 10 blank rows
 mk() {

@@ -6,8 +6,8 @@
 X=$DIXIAN
 expect_exit 0 $X init --db s.db
 # a county's store, and an account to import as
-expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db s.db
 expect_exit 0 $X account add xian --level 县 --scope 532326 --db s.db
+expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db s.db --as xian
 python3 - "$DATA/persons_utf8bom.csv" <<'PY'
 import sys
 lines = open(sys.argv[1], encoding="utf-8-sig").read().split("\n")

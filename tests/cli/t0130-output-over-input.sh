@@ -3,13 +3,14 @@
 # anything is written; every output is written beside its target and
 # renamed in, so no temporary file is left and an old file is replaced whole.
 . "$TOP/tests/cli/lib.sh"
-expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db
+expect_exit 0 $DIXIAN init --db a.db
 expect_exit 0 $DIXIAN account add county --level 县 --scope 532326 --db a.db
+expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db --as county
 cat > w.csv <<'CSV'
 证件号码,姓名,预警部门,预警事项,金额,发生日期
 532326198910100134,林平,医保,个人自付医疗费用超标,15230.50,2023-08-14
 CSV
-expect_exit 0 $DIXIAN import warnings w.csv --period 2023-08 --db a.db
+expect_exit 0 $DIXIAN import warnings w.csv --period 2023-08 --db a.db --as county
 sum=$(md5sum < a.db)
 ln a.db hard.db
 ln -s a.db sym.db
@@ -46,7 +47,8 @@ expect_eq "$(q a.db 'SELECT count(*) FROM person')" 111 "persons kept"
 # --errors naming the ledger being imported: the ledger is kept
 cp "$DATA/persons_dirty.csv" in.csv
 insum=$(md5sum < in.csv)
-expect_exit 1 $DIXIAN import persons in.csv --errors in.csv --db b.db
+new_store b.db
+expect_exit 1 $DIXIAN import persons in.csv --errors in.csv --db b.db --as admin
 expect_grep "无法写出错误报告 in.csv：输出文件不能是数据库文件或本次读取的输入文件" err
 expect_eq "$(md5sum < in.csv)" "$insum" "input ledger after --errors over it"
 # an ordinary output replaces the old file, whole, leaving no temporary
@@ -54,6 +56,7 @@ echo old > r.txt
 expect_exit 0 $DIXIAN report --area 532326 --year 2025 --out r.txt --db a.db
 expect_no_grep '^old$' r.txt
 expect_exit 0 $DIXIAN export persons --area 532326 --out p.csv --db a.db
-expect_exit 1 $DIXIAN import persons in.csv --errors e.xlsx --db c.db
+new_store c.db
+expect_exit 1 $DIXIAN import persons in.csv --errors e.xlsx --db c.db --as admin
 expect_eq "$(head -c 2 e.xlsx)" PK "error workbook"
 expect_eq "$(ls -A | grep -c 'tmp$')" 0 "temporary files left"

@@ -2,13 +2,15 @@
 # another program holds is waited for, then refused in Chinese; a read-only
 # store reads, and a write to it says the store is read-only.
 . "$TOP/tests/cli/lib.sh"
-expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db
+new_store a.db
+expect_eq "$(stat -c %a a.db)" 600 "mode of a new store"
+expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db --as admin
 expect_eq "$(stat -c %a a.db)" 600 "mode of a new store"
 # another program holds the store (a first load takes it whole)
 (echo "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE; DELETE FROM audit WHERE 0;"
  sleep 7; echo "COMMIT;") | sqlite3 a.db >/dev/null &
 sleep 1
-expect_exit 3 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db
+expect_exit 3 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db --as admin
 expect_grep "数据库 a.db 正被另一个程序占用" err
 expect_grep "请等它结束后重试" err
 wait
@@ -30,7 +32,7 @@ if [ "$as" != skip ]; then
 	expect_exit 0 $as $DIXIAN overdue --area 532326 --db ro/a.db
 	expect_grep "是只读的" err
 	expect_no_grep "not a dixian store" err
-	expect_exit 3 $as $DIXIAN import persons "$DATA/persons.xlsx" --db ro/a.db
+	expect_exit 3 $as $DIXIAN import persons "$DATA/persons.xlsx" --db ro/a.db --as admin
 	expect_grep "是只读的" err
 fi
 chmod 755 ro

@@ -40,7 +40,7 @@ expect_grep '# 假设情形.*新纳入 [1-9][0-9]* 户' err
 expect_exit 0 $DIXIAN screen --db d.db --area 532399 --year 2025 --format csv --what-if monitoring_line=6000 --what-if deduct_oop=no
 expect_grep ',移出,' out
 # the stored policy is used
-expect_exit 0 $DIXIAN policy set monitoring_line 9500 --area 532399 --year 2025 --db d.db
+expect_exit 0 $DIXIAN policy set monitoring_line 9500 --area 532399 --year 2025 --as xian532399 --db d.db
 expect_exit 0 $DIXIAN screen --db d.db --area 532399 --year 2025 --format csv
 expect_grep '监测线 9500.00' out
 expect_no_grep '监测线 8700.00' out

@@ -16,9 +16,9 @@ for s in 待核实 已立案 已关闭; do
 	[ "$(q d.db "SELECT count(*) FROM clue WHERE state = '$s'")" -gt 0 ] || die "no clue $s"
 done
 # accounts: level and scope must agree
-expect_exit 1 $X account add bad --level 村 --scope 532399101 --db d.db
+expect_exit 1 $X account add bad --level 村 --scope 532399101 --as xian532399 --db d.db
 expect_grep '12位村代码' err
-expect_exit 3 $X account add cun532399101001 --level 村 --scope 532399101001 --db d.db
+expect_exit 3 $X account add cun532399101001 --level 村 --scope 532399101001 --as xian532399 --db d.db
 expect_grep '已存在' err
 V=cun532399101001 V2=cun532399101002 T=xiang532399101 C=xian532399
 hh=$(q d.db "SELECT hh_no FROM household h WHERE area_code = '532399101001' AND kind = '一般户'
@@ -26,11 +26,11 @@ hh=$(q d.db "SELECT hh_no FROM household h WHERE area_code = '532399101001' AND 
 	AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.household_id = h.id) LIMIT 1")
 [ -n "$hh" ] || die "no free household"
 # a clue: bad source refused, deadline 15 calendar days
-expect_exit 1 $X clue add "$hh" --source 路人 --reason 住院 --as $V --db d.db
+expect_exit 1 $X clue add "$hh" --source 路人 --reason 因病：住院 --as $V --db d.db
 expect_grep '农户自主申报' err
-expect_exit 3 $X clue add "$hh" --source 干部排查 --reason 住院 --found 2026-11-02 --as $V2 --db d.db
+expect_exit 3 $X clue add "$hh" --source 干部排查 --reason 因病：住院 --found 2026-11-02 --as $V2 --db d.db
 expect_grep '管辖范围' err
-expect_exit 0 $X clue add "$hh" --source 干部排查 --reason 住院 --found 2026-11-02 --as $V --db d.db
+expect_exit 0 $X clue add "$hh" --source 干部排查 --reason 因病：住院 --found 2026-11-02 --as $V --db d.db
 expect_grep '核实期限 2026-11-17' out
 clue=$(q d.db "SELECT max(id) FROM clue")
 expect_exit 0 $X clue list --state 待核实 --as $V --db d.db
@@ -112,5 +112,5 @@ expect_exit 0 $X policy set working_days yes --area 532399 --year 2026 --as $C -
 expect_exit 0 $X policy set identify_days 5 --area 532399 --year 2026 --as $C --db d.db
 expect_exit 0 $X policy set holidays 2026-12-01 --area 532399 --year 2026 --as $C --db d.db
 hh2=$(q d.db "SELECT hh_no FROM household WHERE area_code = '532399101001' ORDER BY id DESC LIMIT 1")
-expect_exit 0 $X clue add "$hh2" --source 热线 --reason 反映困难 --found 2026-11-27 --as $V --db d.db
+expect_exit 0 $X clue add "$hh2" --source 热线 --reason 其他：反映困难 --found 2026-11-27 --as $V --db d.db
 expect_grep '核实期限 2026-12-07' out

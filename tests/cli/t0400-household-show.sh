@@ -4,7 +4,7 @@
 # from, JSON output, and `household find` by name, 户编号, ID tail, village.
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN demo --households 300 --db demo.db
-expect_exit 0 $DIXIAN account add xian --level 县 --scope 532399 --db demo.db
+expect_exit 0 $DIXIAN account add xian --level 县 --scope 532399 --db demo.db --as xian532399
 # a household with members, income and a case, picked from the store
 hh=$(q demo.db "SELECT h.hh_no FROM household h WHERE h.members >= 2 AND EXISTS (SELECT 1 FROM case_file c WHERE c.household_id = h.id) AND EXISTS (SELECT 1 FROM income i WHERE i.household_id = h.id) ORDER BY h.id LIMIT 1")
 [ -n "$hh" ] || die "no demo household with a case"
@@ -42,7 +42,7 @@ expect_grep "人均纯收入$pc元" out
 expect_exit 0 $DIXIAN household show "$hh" --as xian --db demo.db
 expect_grep "$idno" out
 other=$(q demo.db "SELECT code FROM area WHERE level = 5 AND code != (SELECT area_code FROM household WHERE id = $hid) LIMIT 1")
-expect_exit 0 $DIXIAN account add cunx --level 村 --scope "$other" --db demo.db
+expect_exit 0 $DIXIAN account add cunx --level 村 --scope "$other" --db demo.db --as xian532399
 expect_exit 3 $DIXIAN household show "$hh" --as cunx --db demo.db
 expect_grep '没有' err
 # a name several households share: the list (户编号, 户主, village) to choose from, exit 2

@@ -4,8 +4,8 @@
 # derived columns right, and are audited with old and new values.
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN demo --households 300 --db demo.db
-expect_exit 0 $DIXIAN account add xian --level 县 --scope 532399 --db demo.db
-expect_exit 0 $DIXIAN account add kan --level 县 --scope 532399 --role 查看 --db demo.db
+expect_exit 0 $DIXIAN account add xian --level 县 --scope 532399 --db demo.db --as xian532399
+expect_exit 0 $DIXIAN account add kan --level 县 --scope 532399 --role 查看 --db demo.db --as xian532399
 # two households of one village (the move), and a village account elsewhere
 set -- $(q demo.db "SELECT h.hh_no FROM household h WHERE h.members >= 2 AND h.area_code = (SELECT area_code FROM household GROUP BY area_code HAVING count(*) >= 2 ORDER BY area_code LIMIT 1) ORDER BY h.id LIMIT 2")
 A=$1; B=$2
@@ -13,8 +13,8 @@ aid=$(q demo.db "SELECT id FROM household WHERE hh_no = '$A'")
 bid=$(q demo.db "SELECT id FROM household WHERE hh_no = '$B'")
 vil=$(q demo.db "SELECT area_code FROM household WHERE id = $aid")
 other=$(q demo.db "SELECT code FROM area WHERE level = 5 AND code != '$vil' LIMIT 1")
-expect_exit 0 $DIXIAN account add cun --level 村 --scope "$vil" --db demo.db
-expect_exit 0 $DIXIAN account add cunx --level 村 --scope "$other" --db demo.db
+expect_exit 0 $DIXIAN account add cun --level 村 --scope "$vil" --db demo.db --as xian532399
+expect_exit 0 $DIXIAN account add cunx --level 村 --scope "$other" --db demo.db --as xian532399
 ma=$(q demo.db "SELECT members FROM household WHERE id = $aid")
 mb=$(q demo.db "SELECT members FROM household WHERE id = $bid")
 # add: a newborn (valid ID, date not before birth), needs --as, refused read-only / out of scope

@@ -4,7 +4,7 @@
 # one after.  And the report states the year's 自然增减.
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN demo --households 300 --db demo.db
-expect_exit 0 $DIXIAN account add xian --level 县 --scope 532399 --db demo.db
+expect_exit 0 $DIXIAN account add xian --level 县 --scope 532399 --db demo.db --as xian532399
 # a household monitored since before the year (and not rolled back), with 2+ counted members
 A=$(q demo.db "SELECT h.hh_no FROM household h WHERE (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.counted = 1) >= 2 AND EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id AND e.identified_on < '2026-01-01' AND e.ended_on IS NULL) ORDER BY h.id LIMIT 1")
 B=$(q demo.db "SELECT hh_no FROM household WHERE hh_no != '$A' AND id NOT IN (SELECT household_id FROM episode) ORDER BY id LIMIT 1")

@@ -2,7 +2,7 @@
 # group in every rendering of the report: text, html, json and xlsx.
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN demo --households 800 --db d.db --today 2026-11-24
-expect_exit 0 $DIXIAN account add 县农业农村局 --level 县 --scope 532399 --db d.db
+expect_exit 0 $DIXIAN account add 县农业农村局 --level 县 --scope 532399 --db d.db --as xian532399
 expect_exit 0 $DIXIAN policy set target_label 防止返贫致贫对象 --area 532399 --year 2026 --as 县农业农村局 --db d.db
 R="--db d.db --area 532399 --year 2026 --as-of 2026-11-24"
 expect_exit 0 $DIXIAN report $R

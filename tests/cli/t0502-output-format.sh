@@ -5,7 +5,7 @@
 # (户主, township, village) beside the codes.
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN demo --households 600 --db d.db --today 2026-11-24
-expect_exit 0 $DIXIAN account add county --level 县 --scope 532399 --db d.db
+expect_exit 0 $DIXIAN account add county --level 县 --scope 532399 --db d.db --as xian532399
 L="--db d.db --area 532399101 --year 2025 --list tuopin"
 # the list on stdout: a header, then one row per household with its names
 expect_exit 0 $DIXIAN report $L

@@ -10,14 +10,15 @@ cd "$dir" || exit 1
 fail() { echo "FAIL http setup: $*"; sed 's/^/    /' "$dir/log" 2>/dev/null | tail -20; exit 1; }
 {
 	"$D" demo --households 2000 --db d.db &&
-	"$D" account add kan532399101001 --level 村 --scope 532399101001 --role 查看 --db d.db &&
+	"$D" account add kan532399101001 --level 村 --scope 532399101001 --role 查看 --db d.db \
+		--as xian532399 &&
 	for a in xian532399 xiang532399101 xiang532399102 cun532399101001 cun532399101002 \
 		cun532399102001 kan532399101001 cun532399101003; do
 		echo "pw-$a-secret" | sed 's/cun\|xiang\|xian\|kan//' | "$D" account passwd "$a" --db d.db || exit 1
 	done &&
 	# a second county from the sample ledger, with a county account, for uploads
-	"$D" import persons "$top/../shared/data/persons_gb18030.csv" --db d.db &&
 	"$D" account add xian532326 --level 县 --scope 532326 --db d.db &&
+	"$D" import persons "$top/../shared/data/persons_gb18030.csv" --db d.db --as xian532326 &&
 	echo "pw-532326-secret" | "$D" account passwd xian532326 --db d.db
 } >"$dir/log" 2>&1 || fail "demo store"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')

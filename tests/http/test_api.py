@@ -331,7 +331,7 @@ def test_search_and_paging():
 
 def test_writes_need_csrf_and_a_writing_role():
     hh = free_household(VILLAGE1)[0]
-    body = {"hh_no": hh, "source": "干部排查", "reason": "住院"}
+    body = {"hh_no": hh, "source": "干部排查", "reason": "因病：住院"}
     c = login(V1)
     st, doc, _ = c.post("/api/clues", body, headers={"X-CSRF-Token": ""})
     check(st == 403 and doc["code"] == "CSRF", (st, doc))
@@ -353,7 +353,7 @@ def test_case_village_township_county():
     account."""
     v, t, cty = login(V1), login(T1), login(C)
     hh = free_household(VILLAGE1)[1]
-    st, clue, _ = v.post("/api/clues", {"hh_no": hh, "source": "干部排查", "reason": "住院",
+    st, clue, _ = v.post("/api/clues", {"hh_no": hh, "source": "干部排查", "reason": "因病：住院",
                                         "found_on": day(13)})
     check(st == 201 and clue["state"] == "待核实", (st, clue))
     st, doc, _ = v.post("/api/cases", {"kind": "识别", "clue_id": clue["id"], "category": "边缘易致贫户",
@@ -406,7 +406,7 @@ def test_other_village_sees_nothing_on_every_route():
         " GROUP BY p.name HAVING max(h.area_code) = ? AND min(h.area_code) = ?", VILLAGE1, VILLAGE1)]
     check(len(secrets) > 10, len(secrets))
     bodies = {
-        "/api/clues": {"hh_no": hh, "source": "干部排查", "reason": "住院"},
+        "/api/clues": {"hh_no": hh, "source": "干部排查", "reason": "因病：住院"},
         "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
         "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
     }
@@ -483,7 +483,7 @@ def test_concurrent_requests():
 
     def write():
         for h in free[2:7]:
-            st, doc, _ = writer.post("/api/clues", {"hh_no": h, "source": "干部排查", "reason": "住院"})
+            st, doc, _ = writer.post("/api/clues", {"hh_no": h, "source": "干部排查", "reason": "因病：住院"})
             if st != 201:
                 errors.append(("write", st, doc))
             else:

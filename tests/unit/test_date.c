@@ -318,6 +318,23 @@ static void test_today(void **state)
 	assert_true(dt.y >= 2024);
 }
 
+/* --today / $DIXIAN_TODAY fix the day; events after it are in the future */
+static void test_fixed_today(void **state)
+{
+	struct dx_date fixed = {2026, 6, 30}, dt, next = {2026, 7, 1}, same = {2026, 6, 30};
+
+	(void)state;
+	dx_date_set_today(&fixed);
+	dx_date_today(&dt);
+	assert_int_equal(dx_date_cmp(&dt, &fixed), 0);
+	assert_false(dx_date_after_today(&same));
+	assert_true(dx_date_after_today(&next));
+	dx_date_set_today(NULL);
+	dx_date_today(&dt);
+	assert_true(dt.y >= 2024);
+	assert_false(dx_date_after_today(&next) && dt.y > 2026);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -330,6 +347,7 @@ int main(void)
 		cmocka_unit_test(test_date_parse),
 		cmocka_unit_test(test_month_parse),
 		cmocka_unit_test(test_today),
+		cmocka_unit_test(test_fixed_today),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

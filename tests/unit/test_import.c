@@ -4,6 +4,7 @@
  * atomicity, idempotent re-import).
  */
 #include "core/dx.h"
+#include "app/account.h"
 #include "app/import.h"
 #include "io/template.h"
 #include "store/derived.h"
@@ -178,6 +179,15 @@ static int64_t count(struct dx_store *st, const char *t)
 	return n;
 }
 
+/* Imports need a 经办 account (app/account.h): the store's first, a county
+ * one, made by its local owner. */
+static void test_account(struct dx_store *st)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	assert_int_equal(dx_account_add(st, "test", "县", "532326", NULL, NULL, &why), DX_OK);
+	dx_buf_release(&why);
+}
+
 static void test_run(void **state)
 {
 	char db[64];
@@ -193,6 +203,7 @@ static void test_run(void **state)
 	(void)state;
 	tu_tmpdb(db);
 	assert_int_equal(dx_store_open(&st, db, DX_STORE_CREATE), 0);
+	test_account(st);
 	assert_int_equal(dx_import_run(st, &o, &r), DX_INVALID);
 	for (size_t i = 0; i < DX_ARRAY_SIZE(want); i++) {
 		found = 0;
@@ -257,6 +268,7 @@ static void test_bounds(void **state)
 	tu_tmpdb(db);
 	dx_snprintf(csv, sizeof(csv), "%s.csv", db);
 	assert_int_equal(dx_store_open(&st, db, DX_STORE_CREATE), 0);
+	test_account(st);
 	/* 3000 junk rows of 5 errors each after the good ones */
 	write_junk_ledger(csv, 1, 3000);
 	assert_int_equal(dx_import_run(st, &o, &r), DX_INVALID);
@@ -296,6 +308,7 @@ static void test_dry_run_counts(void **state)
 	(void)state;
 	tu_tmpdb(db);
 	assert_int_equal(dx_store_open(&st, db, DX_STORE_CREATE), 0);
+	test_account(st);
 	for (int pass = 0; pass < 2; pass++) /* into an empty store, then a full one */
 		for (size_t f = 0; f < DX_ARRAY_SIZE(files); f++)
 			for (int kv = 0; kv < 2; kv++) {
@@ -416,6 +429,7 @@ static void test_bulk_keeps_derived(void **state)
 	tu_tmpdb(db);
 	tu_tmpdb(csv);
 	assert_int_equal(dx_store_open(&st, db, DX_STORE_CREATE), 0);
+	test_account(st);
 	assert_non_null(f = fopen(csv, "w"));
 	fputs(bulk_header, f);
 	for (int hh = 1; hh <= 150; hh++)
