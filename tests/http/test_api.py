@@ -392,6 +392,87 @@ def test_case_village_township_county():
     check(st == 400 and "晚于今天" in doc["message"], (st, doc))
 
 
+def test_household_record_is_the_cli_record():
+    """GET /api/households/{hh_no} is the household record: the same JSON
+    as `household show --format json` for the same account, with every
+    section, members carrying their ids, masked; 户编号 only as the key."""
+    hh = db("SELECT h.hh_no FROM household h JOIN case_file c ON c.household_id = h.id"
+            " WHERE h.area_code = ? GROUP BY h.id ORDER BY count(*) DESC, h.id LIMIT 1", VILLAGE1)[0][0]
+    c = login(V1)
+    st, rec, _ = c.get("/api/households/" + hh)
+    check(st == 200, (st, rec))
+    for key in ("household", "members", "incomes", "episodes", "cases", "measures", "visits",
+                "warnings", "clues", "audit"):
+        check(key in rec, key)
+    check(rec["household"]["hh_no"] == hh and rec["unmasked"] is False, rec["household"])
+    check(rec["cases"] and rec["cases"][0]["steps"], "no case with its steps")
+    ids = {r[0] for r in db("SELECT p.id FROM person p JOIN household h ON h.id = p.household_id"
+                            " WHERE h.hh_no = ?", hh)}
+    check({m["id"] for m in rec["members"]} == ids, "member ids")
+    cli = subprocess.run([DIXIAN, "household", "show", hh, "--format", "json", "--as", V1,
+                          "--db", DB], check=True, capture_output=True, text=True).stdout
+    check(json.loads(cli) == rec, "API record differs from the CLI's")
+    # a member's name or ID number is no key on the API (keys travel in URLs)
+    idno = db("SELECT p.id_no FROM person p JOIN household h ON h.id = p.household_id"
+              " WHERE h.hh_no = ? LIMIT 1", hh)[0][0]
+    name = rec["members"][0]["name"]
+    for key in (idno, urllib.parse.quote(name)):
+        st, doc, _ = c.get("/api/households/" + key)
+        check(st == 404, (st, doc))
+
+
+def test_person_add_move_leave_by_id():
+    """Member changes over the API: add gives the member's id, and move
+    and leave take that id, never an ID number, in the URL; the record
+    shows the history and the audit names the account."""
+    v = login(V1)
+    a, b = free_household(VILLAGE1)[:2]
+    new_id = "532399202503010016"
+    body = {"hh_no": a, "id_no": new_id, "name": "新生儿", "relation": "之孙子",
+            "date": day(30), "school": "学龄前儿童", "insurance": "城乡居民"}
+    st, doc, _ = login("kan532399101001").post("/api/persons", body)
+    check(st == 403, (st, doc))
+    st, doc, _ = login(V2).post("/api/persons", body)
+    check(st == 404, (st, doc))
+    st, doc, _ = v.post("/api/persons", dict(body, relation="孙子"))
+    check(st == 400 and "与户主关系" in doc["message"], (st, doc))
+    st, doc, _ = v.post("/api/persons", dict(body, bogus=1))
+    check(st == 400 and "bogus" in doc["message"], (st, doc))
+    st, doc, _ = v.post("/api/persons", body)
+    check(st == 201 and isinstance(doc["id"], int), (st, doc))
+    check(new_id not in json.dumps(doc), "ID number in the answer")
+    pid = doc["id"]
+    check(db("SELECT id_no FROM person WHERE id = ?", pid) == [(new_id,)], "wrong person")
+    st, rec, _ = v.get("/api/households/" + a)
+    mine = [m for m in rec["members"] if m["id"] == pid]
+    check(len(mine) == 1 and mine[0]["current"] and mine[0]["joined_on"] == day(30), mine)
+    # 两头占: the same number again
+    st, doc, _ = v.post("/api/persons", dict(body, hh_no=b))
+    check(st == 409, (st, doc))
+    # move by id; another village's account cannot, nor by an ID number
+    st, doc, _ = login(V2).post("/api/persons/%d/move" % pid, {"to_hh": b, "date": day(20)})
+    check(st == 404, (st, doc))
+    st, doc, _ = v.post("/api/persons/%s/move" % new_id, {"to_hh": b, "date": day(20)})
+    check(st == 404, (st, doc))
+    st, doc, _ = v.post("/api/persons/%d/move" % pid, {"to_hh": b, "date": day(20)})
+    check(st == 200 and doc["id"] == pid, (st, doc))
+    st, rec, _ = v.get("/api/households/" + a)
+    check([m["moved_to"] for m in rec["members"] if m["id"] == pid] == [b], "move not in a's record")
+    # leave: a bad reason, then right, then again
+    st, doc, _ = v.post("/api/persons/%d/leave" % pid, {"reason": "失踪", "date": day(10)})
+    check(st == 400, (st, doc))
+    st, doc, _ = v.post("/api/persons/%d/leave" % pid, {"reason": "迁出", "date": day(10)})
+    check(st == 200, (st, doc))
+    st, rec, _ = v.get("/api/households/" + b)
+    gone = [m for m in rec["members"] if m["id"] == pid]
+    check(len(gone) == 1 and not gone[0]["current"] and gone[0]["left_on"] == day(10), gone)
+    st, doc, _ = v.post("/api/persons/%d/leave" % pid, {"reason": "死亡", "date": day(5)})
+    check(st == 409, (st, doc))
+    acts = db("SELECT action, actor FROM audit WHERE entity = 'person' AND entity_key = ?"
+              " ORDER BY id", str(pid))
+    check(acts == [("person.add", V1), ("person.move", V1), ("person.leave", V1)], acts)
+
+
 def test_other_village_sees_nothing_on_every_route():
     """A village account of village 2 walks every route with village 1's
     records: every answer is 403/404 (or its own data), and no write
@@ -405,13 +486,23 @@ def test_other_village_sees_nothing_on_every_route():
         "SELECT p.name FROM person p JOIN household h ON h.id = p.household_id"
         " GROUP BY p.name HAVING max(h.area_code) = ? AND min(h.area_code) = ?", VILLAGE1, VILLAGE1)]
     check(len(secrets) > 10, len(secrets))
+    person_id = db("SELECT p.id FROM person p JOIN household h ON h.id = p.household_id"
+                   " WHERE h.area_code = ? ORDER BY p.id LIMIT 1", VILLAGE1)[0][0]
+    own_hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1",
+                "532399101002")[0][0]
     bodies = {
+        "/api/persons": {"hh_no": hh, "id_no": "532399202503010024", "name": "新人",
+                         "relation": "之孙子"},
+        "/api/persons/{id}/leave": {"reason": "迁出"},
+        "/api/persons/{id}/move": {"to_hh": own_hh},
         "/api/clues": {"hh_no": hh, "source": "干部排查", "reason": "因病：住院"},
         "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
         "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
     }
-    before = db("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
-                " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit)")
+    counts = ("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
+              " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit),"
+              " (SELECT count(*) FROM person), (SELECT count(*) FROM membership)")
+    before = db(counts)
     c = login(V2)
     walked = 0
     for method, pattern, flags in routes():
@@ -419,7 +510,8 @@ def test_other_village_sees_nothing_on_every_route():
             continue
         if pattern == "/api/imports":
             continue  # test_upload_import_job: another area's ledger is refused
-        path = pattern.replace("{hh_no}", hh).replace("{id}", str(case_id))
+        ident = person_id if pattern.startswith("/api/persons/") else case_id
+        path = pattern.replace("{hh_no}", hh).replace("{id}", str(ident))
         tries = []
         if "{" in pattern:
             tries.append(path)
@@ -455,8 +547,7 @@ def test_other_village_sees_nothing_on_every_route():
         check(st1 == st2 == 404, (path, st1, st2))
         check(d1["message"].replace(hh, "X") == d2["message"].replace("999999999999999", "X"),
               (d1, d2))
-    after = db("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
-               " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit)")
+    after = db(counts)
     check(before == after, (before, after))
 
 

@@ -10,6 +10,7 @@
 #include "app/person.h"
 #include "core/idcard.h"
 #include "store/derived.h"
+#include "store/ledger.h"
 #include "store/membership.h"
 
 static char path[64];
@@ -404,6 +405,71 @@ static void test_add_leave_move(void **state)
 	dx_buf_release(&why);
 }
 
+/* The API's read: by 户编号 only, masked unless asked, and an asked-for
+ * full read allowed to the county 经办 only and audited. */
+static void test_get_by_hh_no(void **state)
+{
+	struct dx_household_record r;
+	struct dx_buf why = DX_BUF_INIT;
+	char no[19], m[19];
+	size_t n0;
+	(void)state;
+	idno(no, "19681002", 3);
+	dx_idcard_mask(no, m);
+	/* masked by default, even for the county 经办, and not audited */
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(dx_household_record_get(st, &c1, "H1", 0, &r, &why), DX_OK);
+		assert_false(r.unmasked);
+		assert_string_equal(r.members[0].p.id_no, m);
+		assert_string_not_equal(r.hh.h.phone, "13987654321");
+		if (i)
+			assert_int_equal(r.naudit, n0);
+		n0 = r.naudit;
+		dx_household_record_release(&r);
+	}
+	/* asked for: in full, and the read is in the audit */
+	assert_int_equal(dx_household_record_get(st, &c1, "H1", 1, &r, &why), DX_OK);
+	assert_true(r.unmasked);
+	assert_string_equal(r.members[0].p.id_no, no);
+	assert_int_equal(r.naudit, n0 + 1);
+	assert_string_equal(r.audit[r.naudit - 1].action, "household.read_unmasked");
+	dx_household_record_release(&r);
+	/* a village account or a read-only county one may not */
+	assert_int_equal(dx_household_record_get(st, &v1, "H1", 1, &r, &why), DX_DENIED);
+	assert_int_equal(dx_household_record_get(st, &ro, "H1", 1, &r, &why), DX_DENIED);
+	/* a name or an ID number is no key here; another village sees nothing */
+	assert_int_equal(dx_household_record_get(st, &c1, no, 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &c1, "张红", 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &v2, "H1", 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &v2, "H1", 1, &r, &why), DX_NOT_FOUND);
+	dx_buf_release(&why);
+}
+
+/* Leave and move by the member's id (the API's key): the same rules as
+ * by 身份证号, and another village's member is not found. */
+static void test_by_person_id(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_person p;
+	char wife[19];
+	(void)state;
+	idno(wife, "19700505", 2);
+	assert_int_equal(dx_ledger_person_by_idno(st, wife, &p), DX_OK);
+	assert_int_equal(dx_person_move_id(st, &v2, p.id, "H1", NULL, "2025-10-01", &why),
+			 DX_NOT_FOUND);
+	assert_int_equal(dx_person_move_id(st, &v1, 999999, "H1", NULL, "2025-10-01", &why),
+			 DX_NOT_FOUND);
+	assert_int_equal(dx_person_move_id(st, &v1, p.id, "H1", NULL, "2025-10-01", &why), DX_OK);
+	assert_int_equal(members_of("H1"), 2);
+	assert_int_equal(dx_person_leave_id(st, &ro, p.id, "婚嫁", "2025-11-01", &why), DX_DENIED);
+	assert_int_equal(dx_person_leave_id(st, &v2, p.id, "婚嫁", "2025-11-01", &why), DX_NOT_FOUND);
+	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "失踪", "2025-11-01", &why), DX_INVALID);
+	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "婚嫁", "2025-11-01", &why), DX_OK);
+	assert_int_equal(members_of("H1"), 1);
+	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "婚嫁", "2025-11-02", &why), DX_STATE);
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -412,6 +478,8 @@ int main(void)
 		cmocka_unit_test(test_income_figures),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_add_leave_move),
+		cmocka_unit_test(test_get_by_hh_no),
+		cmocka_unit_test(test_by_person_id),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
