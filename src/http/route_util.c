@@ -8,6 +8,7 @@
 #include "core/date.h"
 
 #include <cjson/cJSON.h>
+#include <microhttpd.h>
 
 const char *dx_http_jstr(const struct cJSON *body, const char *name)
 {
@@ -47,4 +48,27 @@ int dx_http_date(struct dx_http_req *r, const char *given, const char *what, cha
 	 * one rule for every door); an as-of date may lie ahead */
 	dx_date_format(&d, out);
 	return DX_OK;
+}
+
+struct args_all {
+	const char *name;
+	const char **out;
+	int max, n;
+};
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+	struct args_all *a = cls;
+	(void)kind;
+	if (!strcmp(key, a->name) && a->n < a->max)
+		a->out[a->n++] = value ? value : "";
+	return MHD_YES;
+}
+
+int dx_http_args_all(struct dx_http_req *r, const char *name, const char **out, int max)
+{
+	struct args_all a = {name, out, max, 0};
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
+	return a.n;
 }

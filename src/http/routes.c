@@ -25,12 +25,33 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/cases/{id}", dx_route_case, 0},
     {DX_POST, "/api/cases/{id}/steps", dx_route_case_step, DX_ROUTE_WRITE},
     {DX_GET, "/api/report", dx_route_report, 0},
+    {DX_GET, "/api/screen", dx_route_screen, 0},
+    {DX_GET, "/api/check", dx_route_check, 0},
+    {DX_GET, "/api/policy", dx_route_policy, 0},
+    {DX_PUT, "/api/policy", dx_route_policy_set, DX_ROUTE_WRITE},
     {DX_GET, "/api/overdue", dx_route_overdue, 0},
     {DX_POST, "/api/imports", dx_route_import, DX_ROUTE_WRITE | DX_ROUTE_UPLOAD},
     {DX_GET, "/api/jobs/{id}", dx_route_job, 0},
     {DX_GET, "/api/jobs/{id}/errors", dx_route_job_errors, 0},
 };
 const size_t dx_nroutes = DX_ARRAY_SIZE(dx_routes);
+
+static const char *const method_names[] = {NULL, "GET", "POST", "PUT", "PATCH"};
+
+const char *dx_http_method_name(int method)
+{
+	if (method > 0 && (size_t)method < DX_ARRAY_SIZE(method_names))
+		return method_names[method];
+	return "OTHER";
+}
+
+int dx_http_method_of(const char *name)
+{
+	for (size_t i = 1; i < DX_ARRAY_SIZE(method_names); i++)
+		if (!strcmp(name, method_names[i]))
+			return (int)i;
+	return 0;
+}
 
 static int hexval(int c)
 {

@@ -48,7 +48,7 @@ class Client:
         h = dict(headers or {})
         if self.cookie:
             h["Cookie"] = self.cookie
-        if self.csrf and method == "POST" and "X-CSRF-Token" not in h:
+        if self.csrf and method != "GET" and "X-CSRF-Token" not in h:
             h["X-CSRF-Token"] = self.csrf
         data = raw if raw is not None else (json.dumps(body) if body is not None else None)
         if data is not None:
@@ -473,6 +473,9 @@ def test_person_add_move_leave_by_id():
     check(acts == [("person.add", V1), ("person.move", V1), ("person.leave", V1)], acts)
 
 
+NEEDS_YEAR = ("/api/report", "/api/screen", "/api/policy")
+
+
 def test_other_village_sees_nothing_on_every_route():
     """A village account of village 2 walks every route with village 1's
     records: every answer is 403/404 (or its own data), and no write
@@ -496,12 +499,14 @@ def test_other_village_sees_nothing_on_every_route():
         "/api/persons/{id}/leave": {"reason": "迁出"},
         "/api/persons/{id}/move": {"to_hh": own_hh},
         "/api/clues": {"hh_no": hh, "source": "干部排查", "reason": "因病：住院"},
+        "/api/policy": {"area": VILLAGE1, "year": 2030, "key": "monitoring_line", "value": "9000"},
         "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
         "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
     }
     counts = ("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
               " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit),"
-              " (SELECT count(*) FROM person), (SELECT count(*) FROM membership)")
+              " (SELECT count(*) FROM person), (SELECT count(*) FROM membership),"
+              " (SELECT count(*) FROM policy)")
     before = db(counts)
     c = login(V2)
     walked = 0
@@ -516,13 +521,13 @@ def test_other_village_sees_nothing_on_every_route():
         if "{" in pattern:
             tries.append(path)
         else:
-            sep = "?year=2025&" if pattern == "/api/report" else "?"
+            sep = "?year=2025&" if pattern in NEEDS_YEAR else "?"
             tries.append(path + sep + "area=" + VILLAGE1)
         for t in tries:
             if method == "GET":
                 st, doc, _ = c.get(t)
             else:
-                st, doc, _ = c.post(t.split("?")[0], bodies[pattern])
+                st, doc, _ = c.req(method, t.split("?")[0], bodies[pattern])
             walked += 1
             check(st in (403, 404), (method, t, st, doc))
             text = json.dumps(doc, ensure_ascii=False)
@@ -532,7 +537,7 @@ def test_other_village_sees_nothing_on_every_route():
                 check(s_ not in text or s_ in sent, (method, t, "leaks", s_))
         if method == "GET" and "{" not in pattern:
             # without an area: its own data only
-            st, doc, _ = c.get(path + ("?year=2025" if pattern == "/api/report" else ""))
+            st, doc, _ = c.get(path + ("?year=2025" if pattern in NEEDS_YEAR else ""))
             check(st == 200, (pattern, st, doc))
             text = json.dumps(doc, ensure_ascii=False)
             for s_ in secrets:
@@ -621,6 +626,80 @@ def upload(c, kind, path, keep_valid=None):
     data = open(path, "rb").read()
     q = "/api/imports?kind=" + kind + ("&keep_valid=%d" % keep_valid if keep_valid is not None else "")
     return c.req("POST", q, raw=data, headers={"Content-Type": "application/octet-stream"})
+
+
+def cli_json(*args):
+    out = subprocess.run([DIXIAN] + list(args) + ["--db", DB], check=True, capture_output=True,
+                         text=True).stdout
+    return json.loads(out)
+
+
+def test_screen_with_what_if_is_the_cli_screen():
+    c = login(T1)
+    st, doc, _ = c.get("/api/screen?year=2025")
+    check(st == 200 and doc["area"] == "532399101", (st, doc and doc.get("area")))
+    check(all(i["area_code"].startswith("532399101") for i in doc["items"]), "outside scope")
+    cli = cli_json("screen", "--year", "2025", "--as", T1, "--format", "json")
+    check([i["hh_no"] for i in doc["items"]] == [h["户编号"] for h in cli["households"]],
+          "API screen differs from the CLI's")
+    check(doc["summary"]["screened"] == cli["summary"]["screened"], doc["summary"])
+    q = urllib.parse.quote("monitoring_line=20000")
+    st, wi, _ = c.get("/api/screen?year=2025&what_if=" + q + "&what_if=" + urllib.parse.quote("deduct_oop=no"))
+    check(st == 200 and "what_if" in wi["summary"], (st, wi and wi.get("summary")))
+    cli = cli_json("screen", "--year", "2025", "--as", T1, "--format", "json",
+                   "--what-if", "monitoring_line=20000", "--what-if", "deduct_oop=no")
+    check([i["hh_no"] for i in wi["items"]] == [h["户编号"] for h in cli["households"]],
+          "what-if differs from the CLI's")
+    check(wi["items"] and all(i["change"] and i["what_if_category"] != i["category"]
+                              for i in wi["items"]), wi["items"][:2])
+    st, doc, _ = c.get("/api/screen?year=2025&what_if=" + urllib.parse.quote("nosuchkey=1"))
+    check(st == 400 and "nosuchkey" in doc["message"], (st, doc))
+    st, doc, _ = c.get("/api/screen")
+    check(st == 400 and "year" in doc["message"], (st, doc))
+    st, doc, _ = c.get("/api/screen?year=2025&area=532399")
+    check(st == 403, st)
+
+
+def test_check_worklist():
+    c = login(T1)
+    st, doc, _ = c.get("/api/check")
+    check(st == 200 and doc["area"] == "532399101" and doc["households"] > 0, (st, doc and doc.get("area")))
+    check(sum(r["count"] for r in doc["rules"]) == len(doc["items"]), "counts and items differ")
+    check(all(i["area_code"].startswith("532399101") for i in doc["items"]), "outside scope")
+    check(all(re.fullmatch(r"C\d{3}", r["id"]) for r in doc["rules"]), doc["rules"][:2])
+    st, v, _ = login(V1).get("/api/check")
+    check(st == 200 and all(i["area_code"] == VILLAGE1 for i in v["items"]), st)
+    check(len(v["items"]) <= len(doc["items"]), "a village sees more than its township")
+
+
+def test_policy_show_preview_and_set():
+    t, cty = login(T1), login(C)
+    st, doc, _ = t.get("/api/policy?year=2030")
+    check(st == 200 and doc["area"] == "532399101", (st, doc))
+    line = [p for p in doc["params"] if p["key"] == "monitoring_line"][0]
+    check(line["value"] and line["source"] is None, line)
+    body = {"area": "532399101", "year": 2030, "key": "monitoring_line", "value": "9100"}
+    before = db("SELECT count(*) FROM policy")[0][0]
+    st, doc, _ = t.req("PUT", "/api/policy", body)
+    check(st == 403 and "县" in doc["message"], (st, doc))
+    st, doc, _ = login("kan532399101001").req("PUT", "/api/policy", body)
+    check(st == 403, (st, doc))
+    st, doc, _ = cty.req("PUT", "/api/policy", body, headers={"X-CSRF-Token": ""})
+    check(st == 403 and doc["code"] == "CSRF", (st, doc))
+    st, doc, _ = cty.req("PUT", "/api/policy", dict(body, value="多"))
+    check(st == 400 and "monitoring_line" in doc["message"], (st, doc))
+    # preview: the screening under the new value, nothing stored
+    st, doc, _ = cty.req("PUT", "/api/policy", dict(body, year=2025, value="20000", preview=True))
+    check(st == 200 and "what_if" in doc["summary"] and doc["area"] == "532399101", (st, doc and doc.get("summary")))
+    check(db("SELECT count(*) FROM policy")[0][0] == before, "a preview was stored")
+    st, doc, _ = cty.req("PUT", "/api/policy", body)
+    check(st == 200 and doc["value"] == "9100.00", (st, doc))
+    st, doc, _ = t.get("/api/policy?year=2030")
+    line = [p for p in doc["params"] if p["key"] == "monitoring_line"][0]
+    check(line["value"] == "9100.00" and line["source"]["set_by"] == C, line)
+    st, doc, _ = t.get("/api/policy?year=2029")
+    line = [p for p in doc["params"] if p["key"] == "monitoring_line"][0]
+    check(line["value"] != "9100.00", line)
 
 
 def test_upload_import_job():
