@@ -473,6 +473,41 @@ def test_person_add_move_leave_by_id():
     check(acts == [("person.add", V1), ("person.move", V1), ("person.leave", V1)], acts)
 
 
+def test_measures_add_list_update():
+    hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1 OFFSET 3", VILLAGE1)[0][0]
+    v = login(V1)
+    st, doc, _ = v.get("/api/households/%s/measures" % hh)
+    check(st == 200 and doc["hh_no"] == hh, (st, doc))
+    n0 = len(doc["items"])
+    body = {"category": "产业帮扶", "detail": "发展养殖", "status": "计划", "amount": "1,500.50元",
+            "cadre": "张三"}
+    st, doc, _ = v.post("/api/households/%s/measures" % hh, dict(body, category="发钱"))
+    check(st == 400 and "发钱" in doc["message"], (st, doc))
+    st, doc, _ = v.post("/api/households/%s/measures" % hh, {"detail": "x", "status": "计划"})
+    check(st == 400 and "category" in doc["message"], (st, doc))
+    st, doc, _ = login(V2).post("/api/households/%s/measures" % hh, body)
+    check(st == 404, (st, doc))
+    st, doc, _ = v.post("/api/households/%s/measures" % hh, body)
+    check(st == 201, (st, doc))
+    mid = doc["id"]
+    st, doc, _ = v.get("/api/households/%s/measures" % hh)
+    mine = [m for m in doc["items"] if m["id"] == mid]
+    check(len(doc["items"]) == n0 + 1 and mine and mine[0]["amount"] == 150050
+          and mine[0]["status"] == "计划", doc["items"][-1:])
+    st, doc, _ = login(V2).req("PATCH", "/api/measures/%d" % mid, {"status": "已落实"})
+    check(st == 404, (st, doc))
+    st, doc, _ = v.req("PATCH", "/api/measures/%d" % mid, {"status": "已落实", "start_on": day(3)})
+    check(st == 200, (st, doc))
+    st, rec, _ = v.get("/api/households/" + hh)
+    mine = [m for m in rec["measures"] if m["id"] == mid]
+    check(mine and mine[0]["status"] == "已落实" and mine[0]["start_on"] == day(3), mine)
+    st, doc, _ = v.req("PATCH", "/api/measures/%d" % mid, {"status": "已落实"})
+    check(st == 400, (st, doc))  # changes nothing: said so
+    acts = [r[0] for r in db("SELECT actor FROM audit WHERE entity = 'measure' AND entity_key = ?",
+                             str(mid))]
+    check(acts == [V1, V1], acts)
+
+
 NEEDS_YEAR = ("/api/report", "/api/screen", "/api/policy")
 
 
@@ -491,6 +526,8 @@ def test_other_village_sees_nothing_on_every_route():
     check(len(secrets) > 10, len(secrets))
     person_id = db("SELECT p.id FROM person p JOIN household h ON h.id = p.household_id"
                    " WHERE h.area_code = ? ORDER BY p.id LIMIT 1", VILLAGE1)[0][0]
+    measure_id = db("SELECT m.id FROM measure m JOIN household h ON h.id = m.household_id"
+                    " WHERE h.area_code = ? ORDER BY m.id LIMIT 1", VILLAGE1)[0][0]
     own_hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1",
                 "532399101002")[0][0]
     bodies = {
@@ -500,13 +537,17 @@ def test_other_village_sees_nothing_on_every_route():
         "/api/persons/{id}/move": {"to_hh": own_hh},
         "/api/clues": {"hh_no": hh, "source": "干部排查", "reason": "因病：住院"},
         "/api/policy": {"area": VILLAGE1, "year": 2030, "key": "monitoring_line", "value": "9000"},
+        "/api/households/{hh_no}/measures": {"category": "产业帮扶", "status": "计划"},
+        "/api/measures/{id}": {"status": "已落实"},
+        "/api/accounts": {"name": "leak1", "level": "村", "scope": VILLAGE1},
         "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
         "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
     }
     counts = ("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
               " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit),"
               " (SELECT count(*) FROM person), (SELECT count(*) FROM membership),"
-              " (SELECT count(*) FROM policy)")
+              " (SELECT count(*) FROM policy), (SELECT count(*) FROM measure),"
+              " (SELECT group_concat(status) FROM measure), (SELECT count(*) FROM account)")
     before = db(counts)
     c = login(V2)
     walked = 0
@@ -515,7 +556,8 @@ def test_other_village_sees_nothing_on_every_route():
             continue
         if pattern == "/api/imports":
             continue  # test_upload_import_job: another area's ledger is refused
-        ident = person_id if pattern.startswith("/api/persons/") else case_id
+        ident = (person_id if pattern.startswith("/api/persons/") else
+                 measure_id if pattern.startswith("/api/measures/") else case_id)
         path = pattern.replace("{hh_no}", hh).replace("{id}", str(ident))
         tries = []
         if "{" in pattern:
@@ -700,6 +742,41 @@ def test_policy_show_preview_and_set():
     st, doc, _ = t.get("/api/policy?year=2029")
     line = [p for p in doc["params"] if p["key"] == "monitoring_line"][0]
     check(line["value"] != "9100.00", line)
+
+
+def test_visits_overdue_is_the_cli_list():
+    c = login(T1)
+    st, doc, _ = c.get("/api/visits/overdue")
+    check(st == 200 and doc["monitored"] >= len(doc["items"]), (st, doc and doc.get("monitored")))
+    check(all(i["area_code"].startswith("532399101") for i in doc["items"]), "outside scope")
+    out = subprocess.run([DIXIAN, "visit", "overdue", "--as", T1, "--db", DB], check=True,
+                         capture_output=True, text=True).stdout.splitlines()
+    cli = [line.split(",")[3] for line in out[1:]]
+    check([i["hh_no"] for i in doc["items"]] == cli, "API list differs from the CLI's")
+    check(all(i["visits"] < i["required"] for i in doc["items"]), doc["items"][:2])
+    st, doc, _ = c.get("/api/visits/overdue?area=532399")
+    check(st == 403, st)
+
+
+def test_accounts_list_and_add():
+    st, doc, _ = login(T1).get("/api/accounts")
+    check(st == 200 and doc["items"], (st, doc))
+    check(all(a["scope"].startswith("532399101") for a in doc["items"]), doc["items"])
+    check(all(set(a) == {"name", "display_name", "level", "scope", "role"} for a in doc["items"]), "extra fields")
+    body = {"name": "apicun532399101009", "level": "村", "scope": "532399101009"}
+    st, doc, _ = login(T1).post("/api/accounts", body)
+    check(st == 403, (st, doc))
+    cty = login(C)
+    st, doc, _ = cty.post("/api/accounts", dict(body, scope="532326101001"))
+    check(st in (403, 404), (st, doc))
+    st, doc, _ = cty.post("/api/accounts", dict(body, level="省"))
+    check(st == 400, (st, doc))
+    st, doc, _ = cty.post("/api/accounts", body)
+    check(st == 201 and doc["name"] == body["name"] and doc["role"] == "经办", (st, doc))
+    st, doc, _ = cty.post("/api/accounts", body)
+    check(st == 409, (st, doc))
+    check(db("SELECT actor FROM audit WHERE action LIKE 'account%' AND entity_key = ?",
+             body["name"]) == [(C,)], "not audited")
 
 
 def test_upload_import_job():
