@@ -41,4 +41,20 @@ int dx_http_screen_json(struct dx_http_req *r, const char *area, int year, const
                         int all, const char *const *whatif, int nwhatif, int with_items,
                         struct cJSON **out);
 
+/*
+ * Downloads the use cases write as files (xlsx, csv): a private temporary
+ * directory holds the one file, which dx_http_tmp_send reads into the
+ * answer and removes (the use cases write through core/outfile.c).
+ */
+struct dx_http_tmp {
+	char dir[160];
+	char path[192];
+};
+int dx_http_tmp_open(struct dx_http_tmp *t, const char *suffix);
+int dx_http_tmp_send(struct dx_http_req *r, struct dx_http_tmp *t, const char *ctype,
+                     const char *disposition);
+void dx_http_tmp_remove(struct dx_http_tmp *t);
+/* The Content-Type of a download format (xlsx, csv, html, json). */
+const char *dx_http_ctype(const char *format);
+
 #endif

@@ -508,7 +508,10 @@ def test_measures_add_list_update():
     check(acts == [V1, V1], acts)
 
 
-NEEDS_YEAR = ("/api/report", "/api/screen", "/api/policy")
+EXTRA_QUERY = {"/api/report": "year=2025", "/api/screen": "year=2025", "/api/policy": "year=2025",
+               "/api/notices": "kind=" + urllib.parse.quote("公示"),
+               "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保")}
+NO_AREA = ("/api/warnings/feedback",)  # the account's own county, by the use case
 
 
 def test_other_village_sees_nothing_on_every_route():
@@ -540,6 +543,7 @@ def test_other_village_sees_nothing_on_every_route():
         "/api/households/{hh_no}/measures": {"category": "产业帮扶", "status": "计划"},
         "/api/measures/{id}": {"status": "已落实"},
         "/api/accounts": {"name": "leak1", "level": "村", "scope": VILLAGE1},
+        "/api/warnings/dispatch": {"area": VILLAGE1},
         "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
         "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
     }
@@ -559,12 +563,14 @@ def test_other_village_sees_nothing_on_every_route():
         ident = (person_id if pattern.startswith("/api/persons/") else
                  measure_id if pattern.startswith("/api/measures/") else case_id)
         path = pattern.replace("{hh_no}", hh).replace("{id}", str(ident))
+        if pattern == "/api/exports/{kind}":
+            path = "/api/exports/persons?area=" + VILLAGE1
+        extra = EXTRA_QUERY.get(pattern, "")
         tries = []
         if "{" in pattern:
             tries.append(path)
-        else:
-            sep = "?year=2025&" if pattern in NEEDS_YEAR else "?"
-            tries.append(path + sep + "area=" + VILLAGE1)
+        elif pattern not in NO_AREA:
+            tries.append(path + "?" + (extra + "&" if extra else "") + "area=" + VILLAGE1)
         for t in tries:
             if method == "GET":
                 st, doc, _ = c.get(t)
@@ -573,15 +579,16 @@ def test_other_village_sees_nothing_on_every_route():
             walked += 1
             check(st in (403, 404), (method, t, st, doc))
             text = json.dumps(doc, ensure_ascii=False)
-            sent = t + json.dumps(bodies.get(pattern), ensure_ascii=False)
+            sent = urllib.parse.unquote(t) + json.dumps(bodies.get(pattern), ensure_ascii=False)
             for s_ in secrets:
                 # the client's own input may come back in the message
                 check(s_ not in text or s_ in sent, (method, t, "leaks", s_))
         if method == "GET" and "{" not in pattern:
             # without an area: its own data only
-            st, doc, _ = c.get(path + ("?year=2025" if pattern in NEEDS_YEAR else ""))
+            st, doc, _ = c.get(path + ("?" + extra if extra else ""))
             check(st == 200, (pattern, st, doc))
-            text = json.dumps(doc, ensure_ascii=False)
+            text = (json.dumps(doc, ensure_ascii=False) if doc is not None
+                    else c.last_body.decode("utf-8", "replace"))
             for s_ in secrets:
                 check(s_ not in text, (pattern, "leaks", s_))
     check(walked >= 10, walked)
@@ -777,6 +784,90 @@ def test_accounts_list_and_add():
     check(st == 409, (st, doc))
     check(db("SELECT actor FROM audit WHERE action LIKE 'account%' AND entity_key = ?",
              body["name"]) == [(C,)], "not audited")
+
+
+def test_downloads_exports_notices_report():
+    import io
+    import zipfile
+    t, cty = login(T1), login(C)
+    full = {r[0] for r in db("SELECT p.id_no FROM person p JOIN household h ON h.id = p.household_id"
+                             " WHERE h.area_code LIKE '532399101%'")}
+    # an export, masked, in the import template; csv and xlsx
+    st, _, r = t.get("/api/exports/persons?format=csv")
+    check(st == 200 and r.getheader("Content-Type").startswith("text/csv"), st)
+    check("attachment" in r.getheader("Content-Disposition"), "not a download")
+    text = t.last_body.decode("utf-8-sig")
+    lines = text.splitlines()
+    check(len(lines) > 100, len(lines))
+    check(not any(i in text for i in full), "full ID number in a township's export")
+    st, _, r = t.get("/api/exports/households")
+    check(st == 200 and "spreadsheetml" in r.getheader("Content-Type"), st)
+    zipfile.ZipFile(io.BytesIO(t.last_body)).testzip()
+    st, doc, _ = t.get("/api/exports/persons?unmasked=1")
+    check(st == 403, (st, doc))
+    st, doc, _ = t.get("/api/exports/people")
+    check(st == 404, (st, doc))
+    n0 = db("SELECT count(*) FROM audit WHERE action = 'export.unmasked'")[0][0]
+    st, _, _ = cty.get("/api/exports/persons?format=csv&unmasked=1&area=532399101")
+    check(st == 200 and any(i in cty.last_body.decode("utf-8-sig") for i in full), st)
+    check(db("SELECT count(*) FROM audit WHERE action = 'export.unmasked'")[0][0] == n0 + 1, "not audited")
+    # the same file as the CLI writes
+    out = os.path.join(os.path.dirname(DB), "cli-export.csv")
+    subprocess.run([DIXIAN, "export", "persons", "--area", "532399101", "--as", T1, "--out", out,
+                    "--db", DB], check=True, capture_output=True)
+    st, _, _ = t.get("/api/exports/persons?format=csv")
+    check(open(out, "rb").read() == t.last_body, "API export differs from the CLI's")
+    # notices: html for the township's villages, xlsx for one village
+    st, _, r = t.get("/api/notices?kind=" + urllib.parse.quote("公示"))
+    check(st == 200 and r.getheader("Content-Type").startswith("text/html"), st)
+    check("<html" in t.last_body.decode().lower(), "not a page")
+    st, doc, _ = t.get("/api/notices?format=xlsx&kind=" + urllib.parse.quote("公告"))
+    check(st == 400, (st, doc))
+    st, _, r = t.get("/api/notices?format=xlsx&area=%s&kind=%s" % (VILLAGE1, urllib.parse.quote("公告")))
+    check(st == 200 and "spreadsheetml" in r.getheader("Content-Type"), st)
+    st, doc, _ = t.get("/api/notices")
+    check(st == 400, st)
+    # the report as a page and as a workbook
+    st, _, r = t.get("/api/report?year=2025&format=html")
+    check(st == 200 and r.getheader("Content-Type").startswith("text/html"), st)
+    st, _, r = t.get("/api/report?year=2025&format=xlsx")
+    check(st == 200 and "spreadsheetml" in r.getheader("Content-Type"), st)
+    zipfile.ZipFile(io.BytesIO(t.last_body)).testzip()
+    st, doc, _ = t.get("/api/report?year=2025&format=pdf")
+    check(st == 400, st)
+    # no download leaves a file behind
+    left = [n for n in os.listdir(os.environ.get("TMPDIR", "/tmp")) if n.startswith("dixian-dl.")]
+    check(not left, left)
+
+
+def test_warnings_list_dispatch_feedback():
+    cty = login(C)
+    st, doc, _ = cty.get("/api/warnings")
+    check(st == 200 and doc["items"], (st, doc))
+    pending = len(doc["items"])
+    full = {r[0] for r in db("SELECT id_no FROM warning")}
+    text = json.dumps(doc, ensure_ascii=False)
+    check(not any(i in text for i in full), "full ID number in the list")
+    check(all(re.fullmatch(r"\d{6}\*{8}[\dX]{4}", w["id_no"]) for w in doc["items"]), doc["items"][:1])
+    st, doc, _ = login("kan532399101001").post("/api/warnings/dispatch", {})
+    check(st == 403, (st, doc))
+    clues = db("SELECT count(*) FROM clue")[0][0]
+    st, doc, _ = cty.post("/api/warnings/dispatch", {})
+    check(st == 200 and doc["clues"] + doc["below_threshold"] + doc["failed"] == pending, (st, doc))
+    check(db("SELECT count(*) FROM clue")[0][0] == clues + doc["clues"], "clues not made")
+    st, after, _ = cty.get("/api/warnings")
+    check(len(after["items"]) == doc["failed"], after)
+    dept = urllib.parse.quote("医保")
+    st, _, r = cty.get("/api/warnings/feedback?format=csv&department=" + dept)
+    check(st == 200 and r.getheader("Content-Type").startswith("text/csv"), st)
+    text = cty.last_body.decode("utf-8-sig")
+    check(len(text.splitlines()) > 1 and not any(i in text for i in full), "masked feedback")
+    st, doc, _ = login(V1).get("/api/warnings/feedback?unmasked=1&department=" + dept)
+    check(st == 403, (st, doc))
+    st, _, r = cty.get("/api/warnings/feedback?format=csv&unmasked=1&department=" + dept)
+    check(st == 200 and any(i in cty.last_body.decode("utf-8-sig") for i in full), st)
+    st, doc, _ = cty.get("/api/warnings/feedback")
+    check(st == 400, st)
 
 
 def test_upload_import_job():
