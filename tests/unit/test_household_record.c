@@ -8,6 +8,9 @@
 #include "testutil.h"
 #include "app/household_record.h"
 #include "app/person.h"
+#include "app/followup.h"
+#include "app/policy.h"
+#include "app/warning.h"
 #include "core/idcard.h"
 #include "store/derived.h"
 #include "store/ledger.h"
@@ -470,6 +473,82 @@ static void test_by_person_id(void **state)
 	dx_buf_release(&why);
 }
 
+static int count_due(const struct dx_visit_due *d, void *arg)
+{
+	(void)d;
+	(*(long *)arg)++;
+	return 0;
+}
+
+/* dx_visits_overdue without a policy uses the one in force for the area
+ * (the API passes none): H1, monitored with no visit, is overdue under the
+ * default, and not once the county asks for no visits. */
+static void test_visits_overdue_policy_in_force(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	const char *w = NULL;
+	long n = 0, total = 0;
+	(void)state;
+	assert_int_equal(dx_visits_overdue(st, &c1, "", "2025-06-01", NULL, count_due, &n, &total,
+					   &why), DX_OK);
+	assert_int_equal(n, 1);
+	n = 0;
+	assert_int_equal(dx_visits_overdue(st, &v2, "", "2025-06-01", NULL, count_due, &n, &total,
+					   &why), DX_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(dx_visits_overdue(st, &v2, VIL1, "2025-06-01", NULL, count_due, &n,
+					   &total, &why), DX_DENIED);
+	assert_int_equal(dx_app_policy_set(st, "532399", 2025, "", "visits_per_week_active", "0",
+					   "c1", NULL, &w), DX_OK);
+	n = 0;
+	assert_int_equal(dx_visits_overdue(st, &c1, "", "2025-06-01", NULL, count_due, &n, &total,
+					   &why), DX_OK);
+	assert_int_equal(n, 0);
+	dx_buf_release(&why);
+}
+
+static int on_pending(const struct dx_warning_view *w, void *arg)
+{
+	char *seen = arg;
+	dx_strlcpy(seen, w->id_no, 24);
+	return 0;
+}
+
+/* dx_warning_pending: a signal matched to H1, listed for its village and
+ * county with the 身份证号 masked, and nothing for another village. */
+static void test_warning_pending_masked(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_warning w;
+	char no[19], m[19], seen[24] = "";
+	int64_t batch = 0;
+	(void)state;
+	idno(no, "19681002", 3);
+	dx_idcard_mask(no, m);
+	assert_int_equal(dx_store_warning_batch_insert(st, "532399", "医保", "2025-05", "t.csv",
+						       &batch), DX_OK);
+	memset(&w, 0, sizeof(w));
+	w.batch_id = batch;
+	dx_strlcpy(w.id_no, no, sizeof(w.id_no));
+	dx_strlcpy(w.name, "罗涛", sizeof(w.name));
+	dx_strlcpy(w.department, "医保", sizeof(w.department));
+	dx_strlcpy(w.event, "个人自付医疗费用超标", sizeof(w.event));
+	dx_strlcpy(w.occurred_on, "2025-05-01", sizeof(w.occurred_on));
+	w.amount = 2000000;
+	w.household_id = H1;
+	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
+	assert_int_equal(dx_warning_pending(st, &v1, NULL, on_pending, seen, &why), DX_OK);
+	assert_string_equal(seen, m);
+	seen[0] = 0;
+	assert_int_equal(dx_warning_pending(st, &c1, "", on_pending, seen, &why), DX_OK);
+	assert_string_equal(seen, m);
+	seen[0] = 0;
+	assert_int_equal(dx_warning_pending(st, &v2, NULL, on_pending, seen, &why), DX_OK);
+	assert_string_equal(seen, "");
+	assert_int_equal(dx_warning_pending(st, &v2, VIL1, on_pending, seen, &why), DX_DENIED);
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -480,6 +559,8 @@ int main(void)
 		cmocka_unit_test(test_add_leave_move),
 		cmocka_unit_test(test_get_by_hh_no),
 		cmocka_unit_test(test_by_person_id),
+		cmocka_unit_test(test_visits_overdue_policy_in_force),
+		cmocka_unit_test(test_warning_pending_masked),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
