@@ -4,6 +4,7 @@
 #include "core/dx.h"
 #include "app/followup.h"
 #include "app/clue.h"
+#include "app/policy.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/money.h"
@@ -377,6 +378,7 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 		      struct dx_buf *why)
 {
 	struct due_run run = {p, NULL, 0, 0, 0};
+	struct dx_policy own;
 	struct dx_area vil;
 	struct dx_date d;
 	char scope[13], from[11];
@@ -386,6 +388,11 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 	if (dx_date_parse(as_of, strlen(as_of), &d)) {
 		dx_buf_addf(why, "日期 \"%s\" 无效", as_of);
 		return DX_INVALID;
+	}
+	if (!p) { /* the policy in force for the area on as_of */
+		if ((rc = dx_app_policy(st, scope, d.y, as_of, &own)))
+			return rc;
+		run.p = &own;
 	}
 	dx_date_add_days(&d, -7);
 	dx_date_format(&d, from);

@@ -53,7 +53,8 @@ struct dx_visit_due {
 	const char *village; /* the village's name, "" if unknown */
 };
 /* Calls fn for each overdue household, sorted by cadre, village, 户编号.
- * *total gets the monitored households looked at. */
+ * *total gets the monitored households looked at.  p NULL = the policy in
+ * force for the area (narrowed to the actor's scope) on as_of. */
 int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char *area,
 		      const char *as_of, const struct dx_policy *p,
 		      int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,

@@ -1,6 +1,6 @@
 /*
- * household_list.h - households as the API lists and shows them, within
- * the actor's scope and masked: 身份证 and phone numbers never leave here
+ * household_list.h - households as the API lists them, within the
+ * actor's scope and masked: 身份证 and phone numbers never leave here
  * in full (the full record with audited unmasked reads is the household
  * record use case's).
  */
@@ -21,15 +21,5 @@ enum { DX_HH_PAGE_SIZE = 50, DX_HH_QUERY_MAX = 64 };
 int dx_household_page(struct dx_store *st, const struct dx_actor *a, const char *area,
                       const char *q, int64_t page, int (*fn)(const struct dx_hh_summary *, void *),
                       void *arg, int64_t *total, struct dx_buf *why);
-
-/* The household hh_no and its members (fn per member, 身份证 and phone
- * masked).  A household outside the actor's scope is DX_NOT_FOUND, as
- * one that does not exist: the answer tells nothing about other areas.
- * With `unmasked`, an actor allowed to see full numbers
- * (dx_actor_may_unmask) gets them, and the read is audited
- * (household.read_unmasked); anyone else is DX_DENIED. */
-int dx_household_detail(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-                        int unmasked, struct dx_hh_summary *out,
-                        int (*fn)(const struct dx_person *, void *), void *arg, struct dx_buf *why);
 
 #endif

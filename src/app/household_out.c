@@ -244,6 +244,9 @@ static cJSON *j_member(const struct dx_hh_member *m)
 {
 	const struct dx_person *p = &m->p;
 	cJSON *o = cJSON_CreateObject();
+	/* the member's key for changes over the API (never the 身份证号,
+	 * which must not travel in URLs) */
+	cJSON_AddNumberToObject(o, "id", (double)p->id);
 	cJSON_AddStringToObject(o, "name", p->name);
 	cJSON_AddStringToObject(o, "id_no", p->id_no);
 	cJSON_AddStringToObject(o, "relation", p->relation);
@@ -424,10 +427,9 @@ static cJSON *j_audit(const struct dx_hr_audit *a)
 			cJSON_AddItemToArray(a_, fn(&(arr)[i_]));       \
 	} while (0)
 
-char *dx_household_record_json(const struct dx_household_record *r)
+cJSON *dx_household_record_cjson(const struct dx_household_record *r)
 {
 	cJSON *o = cJSON_CreateObject();
-	char *s;
 	cJSON_AddItemToObject(o, "household", j_household(&r->hh));
 	cJSON_AddBoolToObject(o, "unmasked", r->unmasked);
 	J_ARRAY(o, "members", r->members, r->nmembers, j_member);
@@ -439,7 +441,13 @@ char *dx_household_record_json(const struct dx_household_record *r)
 	J_ARRAY(o, "warnings", r->warnings, r->nwarnings, j_warning);
 	J_ARRAY(o, "clues", r->clues, r->nclues, j_clue);
 	J_ARRAY(o, "audit", r->audit, r->naudit, j_audit);
-	s = cJSON_Print(o);
+	return o;
+}
+
+char *dx_household_record_json(const struct dx_household_record *r)
+{
+	cJSON *o = dx_household_record_cjson(r);
+	char *s = cJSON_Print(o);
 	cJSON_Delete(o);
 	return s;
 }

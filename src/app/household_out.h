@@ -16,6 +16,9 @@ void dx_household_record_text(const struct dx_household_record *r, struct dx_buf
 /* The record as JSON text (UTF-8, keys in English, values as stored;
  * money in fen and as yuan text).  The caller frees with cJSON_free(). */
 char *dx_household_record_json(const struct dx_household_record *r);
+/* The same as a cJSON tree (the API prints it unformatted); the caller
+ * frees it with cJSON_Delete(). */
+struct cJSON *dx_household_record_cjson(const struct dx_household_record *r);
 /* The choices of an ambiguous key as text (户编号, 户主, village) or JSON. */
 void dx_household_choices_text(const struct dx_household_record *r, struct dx_buf *out);
 char *dx_household_choices_json(const struct dx_household_record *r);

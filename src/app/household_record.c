@@ -244,14 +244,13 @@ static int on_income(const struct dx_income_row *row, void *arg)
 	return 0;
 }
 
-static int fill(struct dx_store *st, const struct dx_actor *a, int64_t id,
-		struct dx_household_record *r)
+static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
 {
 	struct build b = {st, r};
 	int rc;
 	if ((rc = dx_store_hh_full(st, id, &r->hh)))
 		return rc;
-	r->unmasked = a && dx_actor_may_unmask(a);
+	r->unmasked = unmask;
 	if ((rc = dx_store_hh_members(st, id, on_member, r)) ||
 	    (rc = dx_store_hh_incomes(st, id, on_income, &b)) ||
 	    (rc = dx_store_episode_list(st, id, on_episode, r)) ||
@@ -308,8 +307,52 @@ int dx_household_record(struct dx_store *st, const struct dx_actor *a, const cha
 		free(out->choices);
 		out->choices = NULL;
 		out->nchoices = 0;
-		rc = fill(st, a, hid, out);
+		rc = fill(st, a && dx_actor_may_unmask(a), hid, out);
 	}
+out:
+	if (rc)
+		dx_household_record_release(out);
+	return rc;
+}
+
+int dx_household_record_get(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
+			    int unmasked, struct dx_household_record *out, struct dx_buf *why)
+{
+	char prefix[13];
+	int64_t hid;
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if ((rc = dx_actor_area(a, NULL, prefix, why)))
+		return rc;
+	if (hh_no && *hh_no &&
+	    (rc = dx_store_hh_find(st, prefix, hh_no, DX_FIND_HH_NO, on_choice, out)))
+		goto out;
+	if (out->nchoices != 1) {
+		/* the same answer for a household of another area: it tells
+		 * nothing about who lives where */
+		dx_buf_adds(why, "没有该户编号的农户（或不在管辖范围内）");
+		rc = DX_NOT_FOUND;
+		goto out;
+	}
+	if (unmasked) {
+		char county[7];
+		if (!dx_actor_may_unmask(a)) {
+			dx_buf_addf(why, "账号 %s 无权查看完整的身份证号和电话（仅县级经办账号可以）",
+				    a->acc.name);
+			rc = DX_DENIED;
+			goto out;
+		}
+		/* the read is recorded before anything is shown */
+		dx_strlcpy(county, out->choices[0].area_code, sizeof(county));
+		if ((rc = dx_store_audit(st, county, a->acc.name, "household.read_unmasked",
+					 "household", out->choices[0].hh_no, NULL, NULL)))
+			goto out;
+	}
+	hid = out->choices[0].id;
+	free(out->choices);
+	out->choices = NULL;
+	out->nchoices = 0;
+	rc = fill(st, unmasked, hid, out);
 out:
 	if (rc)
 		dx_household_record_release(out);

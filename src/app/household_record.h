@@ -80,6 +80,18 @@ int dx_household_record(struct dx_store *st, const struct dx_actor *a, const cha
 void dx_household_record_release(struct dx_household_record *r);
 
 /*
+ * The record of the household with 户编号 hh_no exactly (the API's read:
+ * no ID numbers or names as keys, since keys travel in URLs), within the
+ * actor's scope; one outside it is DX_NOT_FOUND with the same message as
+ * one that does not exist.  Masked unless `unmasked`: then an actor allowed
+ * to see full numbers (dx_actor_may_unmask) gets them and the read is
+ * audited (household.read_unmasked) before anything is built; anyone else
+ * is DX_DENIED.
+ */
+int dx_household_record_get(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
+			    int unmasked, struct dx_household_record *out, struct dx_buf *why);
+
+/*
  * `household find`: households within `area` (NULL/"" = the actor's
  * scope; actor NULL = the whole store) matching text by 户编号, a member's
  * name, the last 4 or more digits of an ID, or a village's name.  fn gets

@@ -393,7 +393,23 @@ struct change_ctx {
 	const struct dx_actor *a;
 	const char *id_no, *reason, *date, *to_hh, *relation;
 	struct dx_buf *why;
+	int64_t person_id; /* the member by id instead of id_no (the API's key) */
 };
+
+/* Person person_id; not found, or outside the actor's scope, alike. */
+static int person_by_rowid(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
+			   struct dx_person *p, struct dx_buf *why)
+{
+	struct dx_hh_ref hh;
+	int rc = person_id > 0 ? dx_ledger_person_get(st, person_id, p) : DX_NOT_FOUND;
+	if (!rc && (rc = dx_store_hh_by_id(st, p->household_id, &hh)) == DX_OK &&
+	    !dx_actor_sees(a, hh.area_code))
+		rc = DX_NOT_FOUND;
+	if (rc == DX_NOT_FOUND)
+		dx_buf_addf(why, "在账号 %s 的管辖范围内没有编号为 %lld 的成员", a->acc.name,
+			    (long long)person_id);
+	return rc;
+}
 
 /* The member x->id_no, current and in scope, with their household and
  * open period, and the change's date checked against it. */
@@ -403,7 +419,11 @@ static int current_member(struct dx_store *st, struct change_ctx *x, const char 
 {
 	char left[11], m[19];
 	int rc;
-	if ((rc = person_by_id(st, x->id_no, p, x->why)))
+	if (x->person_id)
+		rc = person_by_rowid(st, x->a, x->person_id, p, x->why);
+	else
+		rc = person_by_id(st, x->id_no, p, x->why);
+	if (rc)
 		return rc;
 	dx_idcard_mask(p->id_no, m);
 	if ((rc = dx_store_hh_by_id(st, p->household_id, hh)))
@@ -460,13 +480,13 @@ static int leave_tx(struct dx_store *st, void *arg)
 	return audit(st, x->a, hh.area_code, "person.leave", p.id, before, after);
 }
 
-int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-		    const char *reason, const char *date, struct dx_buf *why)
+static int leave(struct dx_store *st, struct change_ctx *x)
 {
-	struct change_ctx x = {a, id_no, reason, date, NULL, NULL, why};
+	const char *reason = x->reason;
+	struct dx_buf *why = x->why;
 	size_t i;
 	int rc;
-	if ((rc = writable(a, why)))
+	if ((rc = writable(x->a, why)))
 		return rc;
 	for (i = 0; reason && dx_leave_reasons[i] && strcmp(reason, dx_leave_reasons[i]); i++)
 		;
@@ -475,7 +495,21 @@ int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *i
 			    reason ? reason : "");
 		return DX_INVALID;
 	}
-	return dx_proc_txn(st, leave_tx, &x);
+	return dx_proc_txn(st, leave_tx, x);
+}
+
+int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *id_no,
+		    const char *reason, const char *date, struct dx_buf *why)
+{
+	struct change_ctx x = {a, id_no, reason, date, NULL, NULL, why, 0};
+	return leave(st, &x);
+}
+
+int dx_person_leave_id(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
+		       const char *reason, const char *date, struct dx_buf *why)
+{
+	struct change_ctx x = {a, NULL, reason, date, NULL, NULL, why, person_id ? person_id : -1};
+	return leave(st, &x);
 }
 
 static int move_tx(struct dx_store *st, void *arg)
@@ -536,7 +570,17 @@ static int move_tx(struct dx_store *st, void *arg)
 int dx_person_move(struct dx_store *st, const struct dx_actor *a, const char *id_no,
 		   const char *to_hh, const char *relation, const char *date, struct dx_buf *why)
 {
-	struct change_ctx x = {a, id_no, NULL, date, to_hh, relation, why};
+	struct change_ctx x = {a, id_no, NULL, date, to_hh, relation, why, 0};
+	int rc;
+	if ((rc = writable(a, why)))
+		return rc;
+	return dx_proc_txn(st, move_tx, &x);
+}
+
+int dx_person_move_id(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
+		      const char *to_hh, const char *relation, const char *date, struct dx_buf *why)
+{
+	struct change_ctx x = {a, NULL, NULL, date, to_hh, relation, why, person_id ? person_id : -1};
 	int rc;
 	if ((rc = writable(a, why)))
 		return rc;

@@ -51,4 +51,12 @@ int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *i
 int dx_person_move(struct dx_store *st, const struct dx_actor *a, const char *id_no,
 		   const char *to_hh, const char *relation, const char *date, struct dx_buf *why);
 
+/* The same by the member's id (struct dx_person.id, the record's member
+ * "id"): the API's key, since a 身份证号 must never travel in a URL.  A
+ * member outside the actor's scope is not found, as an unknown id. */
+int dx_person_leave_id(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
+		       const char *reason, const char *date, struct dx_buf *why);
+int dx_person_move_id(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
+		      const char *to_hh, const char *relation, const char *date, struct dx_buf *why);
+
 #endif

@@ -282,3 +282,33 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 	}
 	return rc;
 }
+
+/* ---- pending signals, as the API lists them ---- */
+
+struct pending_arg {
+	int (*fn)(const struct dx_warning_view *, void *);
+	void *arg;
+};
+
+static int pending_masked(const struct dx_warning_view *w, void *arg)
+{
+	struct pending_arg *p = arg;
+	struct dx_warning_view c = *w;
+	char m[24] = "";
+	if (w->id_no && *w->id_no)
+		dx_idcard_mask(w->id_no, m);
+	c.id_no = m;
+	return p->fn(&c, p->arg);
+}
+
+int dx_warning_pending(struct dx_store *st, const struct dx_actor *a, const char *area,
+		       int (*fn)(const struct dx_warning_view *, void *), void *arg,
+		       struct dx_buf *why)
+{
+	struct pending_arg p = {fn, arg};
+	char scope[13];
+	int rc;
+	if ((rc = dx_actor_area(a, area, scope, why)))
+		return rc;
+	return dx_store_warnings_pending(st, scope, pending_masked, &p);
+}

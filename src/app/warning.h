@@ -34,4 +34,11 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 			const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
 			long *rows, struct dx_buf *why);
 
+/* The matched signals under `area` (NULL/"" = the actor's scope; wider:
+ * DX_DENIED) that wait for dispatch, oldest first, 身份证号 masked (a
+ * list never shows them in full). */
+int dx_warning_pending(struct dx_store *st, const struct dx_actor *a, const char *area,
+		       int (*fn)(const struct dx_warning_view *, void *), void *arg,
+		       struct dx_buf *why);
+
 #endif

@@ -55,7 +55,7 @@ int cmd_serve(int argc, char **argv)
 		case 'r': /* the routes table, for tests/http's check against openapi.json */
 			for (size_t i = 0; i < dx_nroutes; i++)
 				printf("%s %s%s%s\n",
-				       dx_routes[i].method == DX_GET ? "GET" : "POST",
+				       dx_http_method_name(dx_routes[i].method),
 				       dx_routes[i].pattern,
 				       dx_routes[i].flags & DX_ROUTE_PUBLIC ? " public" : "",
 				       (dx_routes[i].flags & DX_ROUTE_WRITE) == DX_ROUTE_WRITE

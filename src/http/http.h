@@ -20,7 +20,12 @@
 
 struct cJSON;
 
-enum dx_http_method { DX_GET = 1, DX_POST = 2 };
+enum dx_http_method { DX_GET = 1, DX_POST = 2, DX_PUT = 3, DX_PATCH = 4 };
+
+/* "GET", "POST", "PUT", "PATCH"; "OTHER" for anything else. */
+const char *dx_http_method_name(int method);
+/* The method named `name`, 0 if not one of them. */
+int dx_http_method_of(const char *name);
 
 enum {
 	DX_ROUTE_PUBLIC = 1 << 0,                /* no session needed */
@@ -135,6 +140,20 @@ int dx_route_logout(struct dx_http_req *r);
 int dx_route_me(struct dx_http_req *r);
 int dx_route_households(struct dx_http_req *r);
 int dx_route_household(struct dx_http_req *r);
+int dx_route_person_add(struct dx_http_req *r);
+int dx_route_person_leave(struct dx_http_req *r);
+int dx_route_person_move(struct dx_http_req *r);
+int dx_route_measures(struct dx_http_req *r);
+int dx_route_measure_add(struct dx_http_req *r);
+int dx_route_measure_update(struct dx_http_req *r);
+int dx_route_visits_overdue(struct dx_http_req *r);
+int dx_route_accounts(struct dx_http_req *r);
+int dx_route_account_add(struct dx_http_req *r);
+int dx_route_warnings(struct dx_http_req *r);
+int dx_route_warnings_dispatch(struct dx_http_req *r);
+int dx_route_warnings_feedback(struct dx_http_req *r);
+int dx_route_export(struct dx_http_req *r);
+int dx_route_notices(struct dx_http_req *r);
 int dx_route_clues(struct dx_http_req *r);
 int dx_route_clue_add(struct dx_http_req *r);
 int dx_route_cases(struct dx_http_req *r);
@@ -142,6 +161,10 @@ int dx_route_case_open(struct dx_http_req *r);
 int dx_route_case(struct dx_http_req *r);
 int dx_route_case_step(struct dx_http_req *r);
 int dx_route_report(struct dx_http_req *r);
+int dx_route_screen(struct dx_http_req *r);
+int dx_route_check(struct dx_http_req *r);
+int dx_route_policy(struct dx_http_req *r);
+int dx_route_policy_set(struct dx_http_req *r);
 int dx_route_overdue(struct dx_http_req *r);
 int dx_route_import(struct dx_http_req *r);
 int dx_route_job(struct dx_http_req *r);

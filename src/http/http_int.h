@@ -28,4 +28,33 @@ int dx_http_cap_id(struct dx_http_req *r, int i, int64_t *id);
  * future.  DX_INVALID with the message on r. */
 int dx_http_date(struct dx_http_req *r, const char *given, const char *what, char out[11]);
 
+/* Every value of the repeated query parameter `name` (at most max) into
+ * out; returns how many (more than max are dropped: pass max one larger
+ * than allowed to detect them). */
+int dx_http_args_all(struct dx_http_req *r, const char *name, const char **out, int max);
+/* A four-digit year argument (required); DX_INVALID with the message. */
+int dx_http_year(struct dx_http_req *r, const char *s, int *year);
+/* Screen `area` (NULL = the actor's scope) in `year` with the what-if
+ * items, as the JSON of GET /api/screen (items only if with_items);
+ * shared with PUT /api/policy's preview. */
+int dx_http_screen_json(struct dx_http_req *r, const char *area, int year, const char *as_of,
+                        int all, const char *const *whatif, int nwhatif, int with_items,
+                        struct cJSON **out);
+
+/*
+ * Downloads the use cases write as files (xlsx, csv): a private temporary
+ * directory holds the one file, which dx_http_tmp_send reads into the
+ * answer and removes (the use cases write through core/outfile.c).
+ */
+struct dx_http_tmp {
+	char dir[160];
+	char path[192];
+};
+int dx_http_tmp_open(struct dx_http_tmp *t, const char *suffix);
+int dx_http_tmp_send(struct dx_http_req *r, struct dx_http_tmp *t, const char *ctype,
+                     const char *disposition);
+void dx_http_tmp_remove(struct dx_http_tmp *t);
+/* The Content-Type of a download format (xlsx, csv, html, json). */
+const char *dx_http_ctype(const char *format);
+
 #endif

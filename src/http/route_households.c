@@ -1,10 +1,15 @@
 /*
- * route_households.c - GET /api/households?q=&area=&page= and
- * GET /api/households/{hh_no}: scoped and masked by app/household_list.c.
+ * route_households.c - GET /api/households?q=&area=&page= (a page of the
+ * list, scoped and masked by app/household_list.c) and
+ * GET /api/households/{hh_no}: the household record (户档案) built by
+ * app/household_record.c and rendered by app/household_out.c, the same
+ * JSON as `dixian household show --format json`.
  */
 #include "core/dx.h"
 #include "http/http.h"
 #include "app/household_list.h"
+#include "app/household_out.h"
+#include "app/household_record.h"
 
 #include <cjson/cJSON.h>
 
@@ -63,45 +68,20 @@ int dx_route_households(struct dx_http_req *r)
 	return dx_http_reply(r, j);
 }
 
-static int add_member(const struct dx_person *p, void *arg)
-{
-	cJSON *m = cJSON_CreateObject();
-	cJSON_AddStringToObject(m, "name", p->name);
-	cJSON_AddStringToObject(m, "relation", p->relation);
-	cJSON_AddStringToObject(m, "id_no", p->id_no);
-	cJSON_AddStringToObject(m, "sex", p->sex);
-	cJSON_AddStringToObject(m, "birth", p->birth);
-	cJSON_AddStringToObject(m, "health", p->health);
-	cJSON_AddStringToObject(m, "labour", p->labour);
-	cJSON_AddStringToObject(m, "school", p->school);
-	cJSON_AddStringToObject(m, "phone", p->phone);
-	cJSON_AddBoolToObject(m, "counted", p->counted);
-	cJSON_AddBoolToObject(m, "dibao", p->dibao);
-	cJSON_AddBoolToObject(m, "tekun", p->tekun);
-	cJSON_AddItemToArray(arg, m);
-	return DX_OK;
-}
-
 int dx_route_household(struct dx_http_req *r)
 {
 	static const char *const args[] = {"unmasked", NULL};
 	const char *um = dx_http_arg(r, "unmasked");
-	struct dx_hh_summary h;
-	cJSON *members = cJSON_CreateArray(), *j;
+	struct dx_household_record rec;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
-		goto fail;
-	if (um && strcmp(um, "0") && strcmp(um, "1")) {
-		rc = dx_http_fail(r, DX_INVALID, "unmasked 应为 0 或 1");
-		goto fail;
-	}
-	if ((rc = dx_household_detail(r->st, &r->actor, r->cap[0], um && !strcmp(um, "1"), &h,
-	                              add_member, members, &r->why)))
-		goto fail;
-	j = summary_json(&h);
-	cJSON_AddItemToObject(j, "members", members);
-	return dx_http_reply(r, j);
-fail:
-	cJSON_Delete(members);
+		return rc;
+	if (um && strcmp(um, "0") && strcmp(um, "1"))
+		return dx_http_fail(r, DX_INVALID, "unmasked 应为 0 或 1");
+	if ((rc = dx_household_record_get(r->st, &r->actor, r->cap[0], um && !strcmp(um, "1"),
+	                                  &rec, &r->why)))
+		return rc;
+	rc = dx_http_reply(r, dx_household_record_cjson(&rec));
+	dx_household_record_release(&rec);
 	return rc;
 }

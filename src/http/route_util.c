@@ -8,6 +8,9 @@
 #include "core/date.h"
 
 #include <cjson/cJSON.h>
+#include <microhttpd.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 const char *dx_http_jstr(const struct cJSON *body, const char *name)
 {
@@ -47,4 +50,92 @@ int dx_http_date(struct dx_http_req *r, const char *given, const char *what, cha
 	 * one rule for every door); an as-of date may lie ahead */
 	dx_date_format(&d, out);
 	return DX_OK;
+}
+
+struct args_all {
+	const char *name;
+	const char **out;
+	int max, n;
+};
+
+static enum MHD_Result collect_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                   const char *value)
+{
+	struct args_all *a = cls;
+	(void)kind;
+	if (!strcmp(key, a->name) && a->n < a->max)
+		a->out[a->n++] = value ? value : "";
+	return MHD_YES;
+}
+
+int dx_http_args_all(struct dx_http_req *r, const char *name, const char **out, int max)
+{
+	struct args_all a = {name, out, max, 0};
+	MHD_get_connection_values(r->conn, MHD_GET_ARGUMENT_KIND, collect_arg, &a);
+	return a.n;
+}
+
+int dx_http_tmp_open(struct dx_http_tmp *t, const char *suffix)
+{
+	const char *dir = getenv("TMPDIR");
+	memset(t, 0, sizeof(*t));
+	if (!dir || !*dir || strlen(dir) > 128)
+		dir = "/tmp";
+	dx_snprintf(t->dir, sizeof(t->dir), "%s/dixian-dl.XXXXXX", dir);
+	if (!mkdtemp(t->dir)) { /* private (0700): no other user sees the file */
+		t->dir[0] = 0;
+		dx_log(DX_LOG_ERROR, "cannot create a download directory");
+		return DX_IO;
+	}
+	dx_snprintf(t->path, sizeof(t->path), "%s/out%s", t->dir, suffix);
+	return DX_OK;
+}
+
+void dx_http_tmp_remove(struct dx_http_tmp *t)
+{
+	if (!t->dir[0])
+		return;
+	unlink(t->path);
+	rmdir(t->dir);
+	t->dir[0] = 0;
+}
+
+int dx_http_tmp_send(struct dx_http_req *r, struct dx_http_tmp *t, const char *ctype,
+                     const char *disposition)
+{
+	char buf[65536];
+	size_t n;
+	FILE *f = fopen(t->path, "rb");
+	int rc = DX_OK;
+	dx_buf_reset(&r->out);
+	if (!f) {
+		dx_http_tmp_remove(t);
+		return DX_IO;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+		dx_buf_add(&r->out, buf, n);
+	if (ferror(f))
+		rc = DX_IO;
+	fclose(f);
+	dx_http_tmp_remove(t);
+	if (!rc && r->out.err)
+		rc = DX_NOMEM;
+	if (rc) {
+		dx_buf_reset(&r->out);
+		return rc;
+	}
+	r->ctype = ctype;
+	r->disposition = disposition;
+	return DX_OK;
+}
+
+const char *dx_http_ctype(const char *format)
+{
+	if (!strcmp(format, "xlsx"))
+		return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+	if (!strcmp(format, "csv"))
+		return "text/csv; charset=utf-8";
+	if (!strcmp(format, "html"))
+		return "text/html; charset=utf-8";
+	return "application/json; charset=utf-8";
 }

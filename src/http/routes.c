@@ -15,6 +15,20 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/openapi.json", dx_route_openapi, DX_ROUTE_PUBLIC},
     {DX_GET, "/api/households", dx_route_households, 0},
     {DX_GET, "/api/households/{hh_no}", dx_route_household, 0},
+    {DX_POST, "/api/persons", dx_route_person_add, DX_ROUTE_WRITE},
+    {DX_POST, "/api/persons/{id}/leave", dx_route_person_leave, DX_ROUTE_WRITE},
+    {DX_POST, "/api/persons/{id}/move", dx_route_person_move, DX_ROUTE_WRITE},
+    {DX_GET, "/api/households/{hh_no}/measures", dx_route_measures, 0},
+    {DX_POST, "/api/households/{hh_no}/measures", dx_route_measure_add, DX_ROUTE_WRITE},
+    {DX_PATCH, "/api/measures/{id}", dx_route_measure_update, DX_ROUTE_WRITE},
+    {DX_GET, "/api/visits/overdue", dx_route_visits_overdue, 0},
+    {DX_GET, "/api/accounts", dx_route_accounts, 0},
+    {DX_POST, "/api/accounts", dx_route_account_add, DX_ROUTE_WRITE},
+    {DX_GET, "/api/warnings", dx_route_warnings, 0},
+    {DX_POST, "/api/warnings/dispatch", dx_route_warnings_dispatch, DX_ROUTE_WRITE},
+    {DX_GET, "/api/warnings/feedback", dx_route_warnings_feedback, 0},
+    {DX_GET, "/api/exports/{kind}", dx_route_export, 0},
+    {DX_GET, "/api/notices", dx_route_notices, 0},
     {DX_GET, "/api/clues", dx_route_clues, 0},
     {DX_POST, "/api/clues", dx_route_clue_add, DX_ROUTE_WRITE},
     {DX_GET, "/api/cases", dx_route_cases, 0},
@@ -22,12 +36,33 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/cases/{id}", dx_route_case, 0},
     {DX_POST, "/api/cases/{id}/steps", dx_route_case_step, DX_ROUTE_WRITE},
     {DX_GET, "/api/report", dx_route_report, 0},
+    {DX_GET, "/api/screen", dx_route_screen, 0},
+    {DX_GET, "/api/check", dx_route_check, 0},
+    {DX_GET, "/api/policy", dx_route_policy, 0},
+    {DX_PUT, "/api/policy", dx_route_policy_set, DX_ROUTE_WRITE},
     {DX_GET, "/api/overdue", dx_route_overdue, 0},
     {DX_POST, "/api/imports", dx_route_import, DX_ROUTE_WRITE | DX_ROUTE_UPLOAD},
     {DX_GET, "/api/jobs/{id}", dx_route_job, 0},
     {DX_GET, "/api/jobs/{id}/errors", dx_route_job_errors, 0},
 };
 const size_t dx_nroutes = DX_ARRAY_SIZE(dx_routes);
+
+static const char *const method_names[] = {NULL, "GET", "POST", "PUT", "PATCH"};
+
+const char *dx_http_method_name(int method)
+{
+	if (method > 0 && (size_t)method < DX_ARRAY_SIZE(method_names))
+		return method_names[method];
+	return "OTHER";
+}
+
+int dx_http_method_of(const char *name)
+{
+	for (size_t i = 1; i < DX_ARRAY_SIZE(method_names); i++)
+		if (!strcmp(name, method_names[i]))
+			return (int)i;
+	return 0;
+}
 
 static int hexval(int c)
 {

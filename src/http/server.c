@@ -395,9 +395,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		dx_buf_init(&p->r.out, 0);
 		p->r.jobs = srv->jobs;
 		client_addr(c, p->r.addr, sizeof(p->r.addr));
-		p->r.method = !strcmp(method, "GET")    ? DX_GET
-		              : !strcmp(method, "POST") ? DX_POST
-		                                        : 0;
+		p->r.method = dx_http_method_of(method);
 		max = upload_route(srv, p) ? srv->upload_max : DX_HTTP_JSON_MAX;
 		dx_buf_init(&p->body, (size_t)max);
 		if (p->r.status) { /* refused before reading the upload */
@@ -455,11 +453,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - p->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e6;
 	/* the pattern, never the path: paths and queries may hold IDs */
-	dx_log(DX_LOG_INFO, "%s %s %d %.1fms%s",
-	       p->r.method == DX_GET    ? "GET"
-	       : p->r.method == DX_POST ? "POST"
-	                                : "OTHER",
-	       p->r.pattern, p->r.status, ms,
+	dx_log(DX_LOG_INFO, "%s %s %d %.1fms%s", dx_http_method_name(p->r.method), p->r.pattern, p->r.status, ms,
 	       toe == MHD_REQUEST_TERMINATED_COMPLETED_OK ? "" : " (aborted)");
 	dx_buf_release(&p->r.why);
 	dx_buf_release(&p->r.out);

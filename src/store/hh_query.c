@@ -1,5 +1,5 @@
 /*
- * hh_query.c - household search pages and member lists for the API (see
+ * hh_query.c - household search pages for the API (see
  * hh_query.h).  Portable SQL: LIKE with an explicit ESCAPE, LIMIT/OFFSET.
  */
 #include "core/dx.h"
@@ -17,11 +17,6 @@
 static const char SQL_PAGE[] =
     "SELECT " SUMMARY_COLS PAGE_WHERE " ORDER BY h.hh_no LIMIT ?3 OFFSET ?4";
 static const char SQL_COUNT[] = "SELECT count(*)" PAGE_WHERE;
-static const char SQL_ONE[] = "SELECT " SUMMARY_COLS " FROM household h WHERE h.hh_no = ?";
-static const char SQL_MEMBERS[] =
-    "SELECT id, household_id, id_no, name, relation, sex, birth, health, labour, school,"
-    " phone, counted, dibao, tekun FROM person WHERE household_id = ?"
-    " ORDER BY relation != '户主', id";
 
 static void summary_row(struct dx_stmt *s, struct dx_hh_summary *h)
 {
@@ -77,51 +72,6 @@ int dx_store_hh_page(struct dx_store *st, const char *area, const char *q, int64
 	while ((rc = dx_step(s)) == DX_OK) {
 		summary_row(s, &h);
 		if ((rc = fn(&h, arg)))
-			break;
-	}
-	s->drv->reset(s);
-	return rc == DX_NOT_FOUND ? DX_OK : rc;
-}
-
-int dx_store_hh_summary(struct dx_store *st, const char *hh_no, struct dx_hh_summary *out)
-{
-	struct dx_stmt *s;
-	int rc;
-	if (!(s = dx_q(st, SQL_ONE)))
-		return DX_DB;
-	dx_bind_text(s, 1, hh_no);
-	if ((rc = dx_step(s)))
-		return rc;
-	summary_row(s, out);
-	return dx_step_done(s);
-}
-
-int dx_store_hh_list_members(struct dx_store *st, int64_t household_id,
-                        int (*fn)(const struct dx_person *, void *), void *arg)
-{
-	struct dx_person p;
-	struct dx_stmt *s;
-	int rc;
-	if (!(s = dx_q(st, SQL_MEMBERS)))
-		return DX_DB;
-	dx_bind_int(s, 1, household_id);
-	while ((rc = dx_step(s)) == DX_OK) {
-		memset(&p, 0, sizeof(p));
-		p.id = dx_col_int(s, 0);
-		p.household_id = dx_col_int(s, 1);
-		dx_col_copy(s, 2, p.id_no, sizeof(p.id_no));
-		dx_col_copy(s, 3, p.name, sizeof(p.name));
-		dx_col_copy(s, 4, p.relation, sizeof(p.relation));
-		dx_col_copy(s, 5, p.sex, sizeof(p.sex));
-		dx_col_copy(s, 6, p.birth, sizeof(p.birth));
-		dx_col_copy(s, 7, p.health, sizeof(p.health));
-		dx_col_copy(s, 8, p.labour, sizeof(p.labour));
-		dx_col_copy(s, 9, p.school, sizeof(p.school));
-		dx_col_copy(s, 10, p.phone, sizeof(p.phone));
-		p.counted = (int)dx_col_int(s, 11);
-		p.dibao = (int)dx_col_int(s, 12);
-		p.tekun = (int)dx_col_int(s, 13);
-		if ((rc = fn(&p, arg)))
 			break;
 	}
 	s->drv->reset(s);

@@ -1,6 +1,6 @@
 /*
  * hh_query.h - households as the API lists them: a page of a search under
- * an area, and one household's members.  The caller (app/household_list.c)
+ * an area.  The caller (app/household_list.c)
  * has narrowed the area to the actor's scope and masks what it returns.
  */
 #ifndef DX_STORE_HH_QUERY_H
@@ -29,10 +29,4 @@ struct dx_hh_summary {
 int dx_store_hh_page(struct dx_store *st, const char *area, const char *q, int64_t offset,
                      int limit, int (*fn)(const struct dx_hh_summary *, void *), void *arg,
                      int64_t *total);
-/* One household by 户编号; DX_NOT_FOUND. */
-int dx_store_hh_summary(struct dx_store *st, const char *hh_no, struct dx_hh_summary *out);
-/* The members of a household, 户主 first, then by id. */
-int dx_store_hh_list_members(struct dx_store *st, int64_t household_id,
-                        int (*fn)(const struct dx_person *, void *), void *arg);
-
 #endif

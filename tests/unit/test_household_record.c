@@ -8,8 +8,12 @@
 #include "testutil.h"
 #include "app/household_record.h"
 #include "app/person.h"
+#include "app/followup.h"
+#include "app/policy.h"
+#include "app/warning.h"
 #include "core/idcard.h"
 #include "store/derived.h"
+#include "store/ledger.h"
 #include "store/membership.h"
 
 static char path[64];
@@ -404,6 +408,147 @@ static void test_add_leave_move(void **state)
 	dx_buf_release(&why);
 }
 
+/* The API's read: by 户编号 only, masked unless asked, and an asked-for
+ * full read allowed to the county 经办 only and audited. */
+static void test_get_by_hh_no(void **state)
+{
+	struct dx_household_record r;
+	struct dx_buf why = DX_BUF_INIT;
+	char no[19], m[19];
+	size_t n0;
+	(void)state;
+	idno(no, "19681002", 3);
+	dx_idcard_mask(no, m);
+	/* masked by default, even for the county 经办, and not audited */
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(dx_household_record_get(st, &c1, "H1", 0, &r, &why), DX_OK);
+		assert_false(r.unmasked);
+		assert_string_equal(r.members[0].p.id_no, m);
+		assert_string_not_equal(r.hh.h.phone, "13987654321");
+		if (i)
+			assert_int_equal(r.naudit, n0);
+		n0 = r.naudit;
+		dx_household_record_release(&r);
+	}
+	/* asked for: in full, and the read is in the audit */
+	assert_int_equal(dx_household_record_get(st, &c1, "H1", 1, &r, &why), DX_OK);
+	assert_true(r.unmasked);
+	assert_string_equal(r.members[0].p.id_no, no);
+	assert_int_equal(r.naudit, n0 + 1);
+	assert_string_equal(r.audit[r.naudit - 1].action, "household.read_unmasked");
+	dx_household_record_release(&r);
+	/* a village account or a read-only county one may not */
+	assert_int_equal(dx_household_record_get(st, &v1, "H1", 1, &r, &why), DX_DENIED);
+	assert_int_equal(dx_household_record_get(st, &ro, "H1", 1, &r, &why), DX_DENIED);
+	/* a name or an ID number is no key here; another village sees nothing */
+	assert_int_equal(dx_household_record_get(st, &c1, no, 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &c1, "张红", 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &v2, "H1", 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &v2, "H1", 1, &r, &why), DX_NOT_FOUND);
+	dx_buf_release(&why);
+}
+
+/* Leave and move by the member's id (the API's key): the same rules as
+ * by 身份证号, and another village's member is not found. */
+static void test_by_person_id(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_person p;
+	char wife[19];
+	(void)state;
+	idno(wife, "19700505", 2);
+	assert_int_equal(dx_ledger_person_by_idno(st, wife, &p), DX_OK);
+	assert_int_equal(dx_person_move_id(st, &v2, p.id, "H1", NULL, "2025-10-01", &why),
+			 DX_NOT_FOUND);
+	assert_int_equal(dx_person_move_id(st, &v1, 999999, "H1", NULL, "2025-10-01", &why),
+			 DX_NOT_FOUND);
+	assert_int_equal(dx_person_move_id(st, &v1, p.id, "H1", NULL, "2025-10-01", &why), DX_OK);
+	assert_int_equal(members_of("H1"), 2);
+	assert_int_equal(dx_person_leave_id(st, &ro, p.id, "婚嫁", "2025-11-01", &why), DX_DENIED);
+	assert_int_equal(dx_person_leave_id(st, &v2, p.id, "婚嫁", "2025-11-01", &why), DX_NOT_FOUND);
+	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "失踪", "2025-11-01", &why), DX_INVALID);
+	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "婚嫁", "2025-11-01", &why), DX_OK);
+	assert_int_equal(members_of("H1"), 1);
+	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "婚嫁", "2025-11-02", &why), DX_STATE);
+	dx_buf_release(&why);
+}
+
+static int count_due(const struct dx_visit_due *d, void *arg)
+{
+	(void)d;
+	(*(long *)arg)++;
+	return 0;
+}
+
+/* dx_visits_overdue without a policy uses the one in force for the area
+ * (the API passes none): H1, monitored with no visit, is overdue under the
+ * default, and not once the county asks for no visits. */
+static void test_visits_overdue_policy_in_force(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	const char *w = NULL;
+	long n = 0, total = 0;
+	(void)state;
+	assert_int_equal(dx_visits_overdue(st, &c1, "", "2025-06-01", NULL, count_due, &n, &total,
+					   &why), DX_OK);
+	assert_int_equal(n, 1);
+	n = 0;
+	assert_int_equal(dx_visits_overdue(st, &v2, "", "2025-06-01", NULL, count_due, &n, &total,
+					   &why), DX_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(dx_visits_overdue(st, &v2, VIL1, "2025-06-01", NULL, count_due, &n,
+					   &total, &why), DX_DENIED);
+	assert_int_equal(dx_app_policy_set(st, "532399", 2025, "", "visits_per_week_active", "0",
+					   "c1", NULL, &w), DX_OK);
+	n = 0;
+	assert_int_equal(dx_visits_overdue(st, &c1, "", "2025-06-01", NULL, count_due, &n, &total,
+					   &why), DX_OK);
+	assert_int_equal(n, 0);
+	dx_buf_release(&why);
+}
+
+static int on_pending(const struct dx_warning_view *w, void *arg)
+{
+	char *seen = arg;
+	dx_strlcpy(seen, w->id_no, 24);
+	return 0;
+}
+
+/* dx_warning_pending: a signal matched to H1, listed for its village and
+ * county with the 身份证号 masked, and nothing for another village. */
+static void test_warning_pending_masked(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_warning w;
+	char no[19], m[19], seen[24] = "";
+	int64_t batch = 0;
+	(void)state;
+	idno(no, "19681002", 3);
+	dx_idcard_mask(no, m);
+	assert_int_equal(dx_store_warning_batch_insert(st, "532399", "医保", "2025-05", "t.csv",
+						       &batch), DX_OK);
+	memset(&w, 0, sizeof(w));
+	w.batch_id = batch;
+	dx_strlcpy(w.id_no, no, sizeof(w.id_no));
+	dx_strlcpy(w.name, "罗涛", sizeof(w.name));
+	dx_strlcpy(w.department, "医保", sizeof(w.department));
+	dx_strlcpy(w.event, "个人自付医疗费用超标", sizeof(w.event));
+	dx_strlcpy(w.occurred_on, "2025-05-01", sizeof(w.occurred_on));
+	w.amount = 2000000;
+	w.household_id = H1;
+	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
+	assert_int_equal(dx_warning_pending(st, &v1, NULL, on_pending, seen, &why), DX_OK);
+	assert_string_equal(seen, m);
+	seen[0] = 0;
+	assert_int_equal(dx_warning_pending(st, &c1, "", on_pending, seen, &why), DX_OK);
+	assert_string_equal(seen, m);
+	seen[0] = 0;
+	assert_int_equal(dx_warning_pending(st, &v2, NULL, on_pending, seen, &why), DX_OK);
+	assert_string_equal(seen, "");
+	assert_int_equal(dx_warning_pending(st, &v2, VIL1, on_pending, seen, &why), DX_DENIED);
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -412,6 +557,10 @@ int main(void)
 		cmocka_unit_test(test_income_figures),
 		cmocka_unit_test(test_find),
 		cmocka_unit_test(test_add_leave_move),
+		cmocka_unit_test(test_get_by_hh_no),
+		cmocka_unit_test(test_by_person_id),
+		cmocka_unit_test(test_visits_overdue_policy_in_force),
+		cmocka_unit_test(test_warning_pending_masked),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

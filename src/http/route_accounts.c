@@ -1,0 +1,66 @@
+/*
+ * route_accounts.c - GET /api/accounts?area= lists the accounts within the
+ * actor's area (as `dixian account list --as`); POST /api/accounts creates
+ * one through dx_account_add, whose rules decide who may (a county 经办
+ * account, for areas of its county).  An account made here has no
+ * password yet: `dixian account passwd` gives it one.
+ */
+#include "core/dx.h"
+#include "http/http.h"
+#include "http/http_int.h"
+#include "store/account.h"
+
+#include <cjson/cJSON.h>
+
+static int add_account(const struct dx_account *a, void *arg)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddStringToObject(j, "name", a->name);
+	cJSON_AddStringToObject(j, "display_name", a->display_name);
+	cJSON_AddStringToObject(j, "level", a->level);
+	cJSON_AddStringToObject(j, "scope", a->scope);
+	cJSON_AddStringToObject(j, "role", a->role);
+	cJSON_AddItemToArray(arg, j);
+	return DX_OK;
+}
+
+int dx_route_accounts(struct dx_http_req *r)
+{
+	static const char *const args[] = {"area", NULL};
+	char area[13];
+	cJSON *j, *items;
+	int rc;
+	if ((rc = dx_http_args_only(r, args)) ||
+	    (rc = dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why)))
+		return rc;
+	j = cJSON_CreateObject();
+	items = cJSON_AddArrayToObject(j, "items");
+	if ((rc = dx_store_account_list(r->st, area, add_account, items))) {
+		cJSON_Delete(j);
+		return rc;
+	}
+	return dx_http_reply(r, j);
+}
+
+int dx_route_account_add(struct dx_http_req *r)
+{
+	static const char *const fields[] = {"name", "level", "scope", "role", NULL};
+	struct dx_account a;
+	cJSON *body = NULL;
+	int rc;
+	if ((rc = dx_http_args_only(r, NULL)) ||
+	    (rc = dx_http_json_body(r->body, r->body_len, fields, "SSSs", &body, &r->why)))
+		return rc;
+	if (!(rc = dx_account_add(r->st, dx_http_jstr(body, "name"), dx_http_jstr(body, "level"),
+	                          dx_http_jstr(body, "scope"), dx_http_jstr(body, "role"),
+	                          &r->actor, &r->why)) &&
+	    !(rc = dx_store_account_get(r->st, dx_http_jstr(body, "name"), &a))) {
+		cJSON *j = cJSON_CreateArray();
+		add_account(&a, j);
+		r->status = 201;
+		rc = dx_http_reply(r, cJSON_DetachItemFromArray(j, 0));
+		cJSON_Delete(j);
+	}
+	cJSON_Delete(body);
+	return rc;
+}

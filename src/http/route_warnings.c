@@ -1,0 +1,104 @@
+/*
+ * route_warnings.c - department warnings (app/warning.h):
+ * GET /api/warnings?area= lists the matched signals waiting for dispatch
+ * (身份证号 masked), POST /api/warnings/dispatch turns them into clues (or
+ * records those under the threshold), and GET /api/warnings/feedback
+ * downloads a department's 核查反馈表 (xlsx or csv; full numbers only for
+ * a county 经办 account, audited - the use case's rule).
+ */
+#include "core/dx.h"
+#include "http/http.h"
+#include "http/http_int.h"
+#include "app/warning.h"
+
+#include <cjson/cJSON.h>
+
+static int add_signal(const struct dx_warning_view *w, void *arg)
+{
+	cJSON *j = cJSON_CreateObject();
+	cJSON_AddNumberToObject(j, "id", (double)w->id);
+	cJSON_AddStringToObject(j, "department", w->department ? w->department : "");
+	cJSON_AddStringToObject(j, "event", w->event ? w->event : "");
+	cJSON_AddStringToObject(j, "period", w->period ? w->period : "");
+	cJSON_AddStringToObject(j, "id_no", w->id_no ? w->id_no : "");
+	cJSON_AddStringToObject(j, "name", w->name ? w->name : "");
+	cJSON_AddStringToObject(j, "occurred_on", w->occurred_on ? w->occurred_on : "");
+	cJSON_AddNumberToObject(j, "amount", (double)w->amount);
+	cJSON_AddStringToObject(j, "hh_no", w->hh_no ? w->hh_no : "");
+	cJSON_AddStringToObject(j, "area_code", w->area_code ? w->area_code : "");
+	cJSON_AddStringToObject(j, "village", w->village ? w->village : "");
+	cJSON_AddItemToArray(arg, j);
+	return DX_OK;
+}
+
+int dx_route_warnings(struct dx_http_req *r)
+{
+	static const char *const args[] = {"area", NULL};
+	cJSON *j, *items;
+	int rc;
+	if ((rc = dx_http_args_only(r, args)))
+		return rc;
+	j = cJSON_CreateObject();
+	items = cJSON_AddArrayToObject(j, "items");
+	if ((rc = dx_warning_pending(r->st, &r->actor, dx_http_arg(r, "area"), add_signal, items,
+	                             &r->why))) {
+		cJSON_Delete(j);
+		return rc;
+	}
+	return dx_http_reply(r, j);
+}
+
+int dx_route_warnings_dispatch(struct dx_http_req *r)
+{
+	static const char *const fields[] = {"area", "date", NULL};
+	struct dx_dispatch_stats s;
+	cJSON *body = NULL, *j;
+	char date[11];
+	int rc;
+	memset(&s, 0, sizeof(s));
+	if ((rc = dx_http_args_only(r, NULL)) ||
+	    (rc = dx_http_json_body(r->body, r->body_len, fields, "ss", &body, &r->why)))
+		return rc;
+	if (!(rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)) &&
+	    !(rc = dx_warning_dispatch(r->st, &r->actor, dx_http_jstr(body, "area"), date, &s,
+	                               &r->why))) {
+		j = cJSON_CreateObject();
+		cJSON_AddNumberToObject(j, "clues", s.clues);
+		cJSON_AddNumberToObject(j, "below_threshold", s.below);
+		cJSON_AddNumberToObject(j, "failed", s.failed);
+		rc = dx_http_reply(r, j);
+	}
+	cJSON_Delete(body);
+	return rc;
+}
+
+int dx_route_warnings_feedback(struct dx_http_req *r)
+{
+	static const char *const args[] = {"department", "period", "format", "unmasked", NULL};
+	const char *dept = dx_http_arg(r, "department"), *period = dx_http_arg(r, "period");
+	const char *fmt = dx_http_arg(r, "format"), *um = dx_http_arg(r, "unmasked");
+	struct dx_http_tmp t;
+	long rows = 0;
+	int rc, csv;
+	if ((rc = dx_http_args_only(r, args)))
+		return rc;
+	if (!dept || !*dept)
+		return dx_http_fail(r, DX_INVALID, "请给出部门 department（如 医保局）");
+	if (fmt && strcmp(fmt, "xlsx") && strcmp(fmt, "csv"))
+		return dx_http_fail(r, DX_INVALID, "format 应为 xlsx 或 csv");
+	if (um && strcmp(um, "0") && strcmp(um, "1"))
+		return dx_http_fail(r, DX_INVALID, "unmasked 应为 0 或 1");
+	csv = fmt && !strcmp(fmt, "csv");
+	if ((rc = dx_http_tmp_open(&t, csv ? ".csv" : ".xlsx")))
+		return rc;
+	rc = dx_warning_feedback(r->st, &r->actor, dept, period ? period : "", t.path,
+	                         csv ? DX_OUT_CSV : DX_OUT_XLSX, um && !strcmp(um, "1"), &rows,
+	                         &r->why);
+	if (rc) {
+		dx_http_tmp_remove(&t);
+		return rc;
+	}
+	return dx_http_tmp_send(r, &t, dx_http_ctype(csv ? "csv" : "xlsx"),
+	                        csv ? "attachment; filename=\"feedback.csv\""
+	                            : "attachment; filename=\"feedback.xlsx\"");
+}
