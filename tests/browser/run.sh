@@ -16,7 +16,11 @@ fail() { echo "FAIL browser setup: $*"; tail -20 "$dir/log" 2>/dev/null | sed 's
 	"$D" demo --households 2000 --db d.db &&
 	for a in xian532399 xiang532399101 cun532399101001 cun532399101002; do
 		echo "pw-$a-secret" | sed 's/cun\|xiang\|xian//' | "$D" account passwd "$a" --db d.db || exit 1
-	done
+	done &&
+	# a second county from the sample ledger, for the upload journey
+	"$D" import persons "$top/../shared/data/persons_gb18030.csv" --db d.db &&
+	"$D" account add xian532326 --level 县 --scope 532326 --db d.db &&
+	echo "pw-532326-secret" | "$D" account passwd xian532326 --db d.db
 } >"$dir/log" 2>&1 || fail "demo store"
 q() { sqlite3 d.db "$1"; }
 # a household of village 1 with no episode, case or clue, for the case
@@ -35,7 +39,7 @@ port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); p
 "$D" serve --db d.db --port "$port" --threads 2 >"$dir/serve.out" 2>"$dir/serve.log" &
 pid=$!
 for _ in $(seq 100); do grep -q 'Dixian' "$dir/serve.out" 2>/dev/null && break; sleep 0.05; done
-export BASE="http://127.0.0.1:$port" DB="$dir/d.db" HH_FREE HH_V1 HEAD_V1 CASE_V1
+export BASE="http://127.0.0.1:$port" DB="$dir/d.db" DATA="$top/../shared/data" HH_FREE HH_V1 HEAD_V1 CASE_V1
 pass=0 failed=0
 for spec in "$top"/tests/browser/*.test.mjs; do
 	name=$(basename "$spec" .test.mjs)
