@@ -19,7 +19,6 @@ export default defineConfig({
       output: {
         manualChunks: {
           vue: ['vue', 'vue-router', 'pinia'],
-          element: ['element-plus', '@element-plus/icons-vue'],
           echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers'],
         },
       },

@@ -1,9 +1,7 @@
-// The web UI's entry: Vue, Pinia, the router and Element Plus in Chinese.
+// The web UI's entry: Vue, Pinia, the router and Element Plus.
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
-import ElementPlus from 'element-plus'
-import zhCn from 'element-plus/es/locale/lang/zh-cn'
-import 'element-plus/dist/index.css'
+import { useElement } from './plugins/element'
 import './styles.css'
 import App from './App.vue'
 import { router } from './router'
@@ -13,7 +11,7 @@ import { useUserStore } from './stores/user'
 const app = createApp(App)
 app.use(createPinia())
 app.use(router)
-app.use(ElementPlus, { locale: zhCn })
+useElement(app)
 setUnauthorizedHandler(() => {
   useUserStore().forget()
   if (router.currentRoute.value.name !== 'login') router.push({ name: 'login' })
