@@ -3,6 +3,7 @@
 // typed URL gets index.html; tests/browser/routes.test.mjs checks this.
 import { createRouter, createWebHistory } from 'vue-router'
 import { useUserStore } from '@/stores/user'
+import { defaultYear, useDashboardStore } from '@/stores/dashboard'
 import AdminLayout from '@/layout/AdminLayout.vue'
 
 export const routes = [
@@ -32,6 +33,8 @@ router.beforeEach(async (to) => {
   await user.load()
   if (!to.meta.public && !user.me) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
   if (to.name === 'login' && user.me) return { name: 'dashboard' }
+  // start the dashboard's data while its code loads (the view awaits it)
+  if (to.name === 'dashboard') useDashboardStore().load(defaultYear()).catch(() => undefined)
   return true
 })
 
