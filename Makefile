@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz-replay clitest httptest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz-replay clitest httptest web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -62,7 +62,45 @@ $(GEN_OBJ): $(BUILD)/gen/openapi_json.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(ALLCF) -c $< -o $@
 
-$(LIBA): $(LIB_OBJ) $(GEN_OBJ)
+# The web UI (web/, Vue + Vite): `npm ci` when the lockfile changes, `vite
+# build` when a source changes, then web/dist carried inside the binary
+# (route_static.c) through a generated C file (web/embed.sh).  Needs Node.js
+# and npm (`make deps`).
+WEB_SRC  := $(shell find web/src web/public -type f 2>/dev/null) web/index.html \
+            web/vite.config.ts web/tsconfig.json web/package.json
+WEB_OBJ  := $(BUILD)/gen/webfiles.o
+
+web/node_modules/.dixian-stamp: web/package-lock.json
+	@echo "  NPM     ci (web)"
+	$(Q)cd web && npm ci --no-audit --no-fund --loglevel=error >/dev/null
+	@touch $@
+
+web/dist/index.html: $(WEB_SRC) web/node_modules/.dixian-stamp
+	@echo "  VITE    web/dist"
+	$(Q)cd web && ./node_modules/.bin/vite build --logLevel error
+	@touch $@
+
+web: web/dist/index.html
+
+$(BUILD)/gen/webfiles.c: web/dist/index.html web/embed.sh
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q)sh web/embed.sh web/dist $(BUILD)/gen/web $@
+
+$(WEB_OBJ): $(BUILD)/gen/webfiles.c src/http/webfiles.h
+	@echo "  CC      $<"
+	$(Q)$(CC) $(ALLCF) -c $< -o $@
+
+# type check and lint of the web UI, again only when a source changed
+web/.stamp-check: $(WEB_SRC) web/eslint.config.js web/node_modules/.dixian-stamp
+	@echo "  CHECK   web (vue-tsc, eslint)"
+	$(Q)cd web && ./node_modules/.bin/vue-tsc --noEmit -p tsconfig.json && \
+	  ./node_modules/.bin/eslint --max-warnings 0 src
+	@touch $@
+
+webcheck: web/.stamp-check
+
+$(LIBA): $(LIB_OBJ) $(GEN_OBJ) $(WEB_OBJ)
 	@rm -f $@
 	$(Q)ar rcs $@ $^
 
@@ -102,6 +140,9 @@ clitest: dixian
 httptest: dixian
 	@sh tests/http/run.sh
 
+browsertest: dixian web/node_modules/.dixian-stamp
+	@sh tests/browser/run.sh
+
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory all
@@ -109,6 +150,8 @@ test:
 	@$(MAKE) --no-print-directory fuzz-replay
 	@$(MAKE) --no-print-directory clitest
 	@$(MAKE) --no-print-directory httptest
+	@$(MAKE) --no-print-directory webcheck
+	@$(MAKE) --no-print-directory browsertest
 
 bench:
 	@sh scripts/deps.sh bench
@@ -123,7 +166,7 @@ demo:
 	@sh scripts/demo.sh
 
 clean:
-	rm -rf build build-san dixian
+	rm -rf build build-san dixian web/dist web/.stamp-check
 
 format:
 	clang-format -i $$(find src tests fuzz -name '*.[ch]')

@@ -15,7 +15,8 @@ for a in xian532399:县 xiang532399101:乡镇 cun532399101001:村; do
 	printf '  %-18s %-4s 密码 %s\n' "$name" "${a##*:}" "$pw"
 done
 echo
-echo "登录: curl -c jar -d '{\"username\":\"cun532399101001\",\"password\":\"…\"}' http://${BIND:-127.0.0.1}:${PORT:-8080}/api/login"
+echo "打开浏览器: http://${BIND:-127.0.0.1}:${PORT:-8080}/ ，用上面的账号登录"
+echo "接口登录: curl -c jar -d '{\"username\":\"cun532399101001\",\"password\":\"…\"}' http://${BIND:-127.0.0.1}:${PORT:-8080}/api/login"
 echo "命令行报告: ./dixian report --area 532399 --year 2025 --db demo.db"
 echo
 exec $D serve --db demo.db --bind "${BIND:-127.0.0.1}" --port "${PORT:-8080}"

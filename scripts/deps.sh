@@ -5,7 +5,7 @@
 set -e
 build="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev"
-test="$build libcmocka-dev sqlite3 python3 openssl"
+test="$build libcmocka-dev sqlite3 python3 openssl chromium fonts-wqy-microhei"
 bench="$test python3-pandas hyperfine wrk nginx-light curl"
 case "${1:-build}" in
 build) want=$build ;;
@@ -18,6 +18,10 @@ for p in $want; do
 	s=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
 	[ "$s" = installed ] || missing="$missing $p"
 done
+# the web UI is built with Node.js and npm (web/): Debian's unless a node
+# and npm are already on the PATH (another packaging of Node is fine)
+command -v node >/dev/null 2>&1 || missing="$missing nodejs"
+command -v npm >/dev/null 2>&1 || missing="$missing npm"
 [ -z "$missing" ] && exit 0
 echo "installing:$missing" >&2
 sudo=

@@ -68,6 +68,8 @@ struct dx_http_req {
 	struct dx_buf out;       /* the body */
 	const char *ctype;       /* NULL = application/json */
 	const char *disposition; /* Content-Disposition, NULL = none */
+	const char *cache;       /* Cache-Control, NULL = none (no-store under /api/) */
+	const char *encoding;    /* Content-Encoding; non-NULL adds Vary: Accept-Encoding */
 	char set_cookie[256];    /* a Set-Cookie header value, "" = none */
 };
 
@@ -169,5 +171,8 @@ int dx_route_overdue(struct dx_http_req *r);
 int dx_route_import(struct dx_http_req *r);
 int dx_route_job(struct dx_http_req *r);
 int dx_route_job_errors(struct dx_http_req *r);
+int dx_route_visit_add(struct dx_http_req *r);
+int dx_route_ui(struct dx_http_req *r);
+int dx_route_asset(struct dx_http_req *r);
 
 #endif

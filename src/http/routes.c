@@ -8,7 +8,7 @@
 #include "http/http.h"
 
 const struct dx_route dx_routes[] = {
-    {DX_GET, "/", dx_route_index, DX_ROUTE_PUBLIC},
+    {DX_GET, "/", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_POST, "/api/login", dx_route_login, DX_ROUTE_PUBLIC},
     {DX_POST, "/api/logout", dx_route_logout, DX_ROUTE_CSRF},
     {DX_GET, "/api/me", dx_route_me, 0},
@@ -44,6 +44,19 @@ const struct dx_route dx_routes[] = {
     {DX_POST, "/api/imports", dx_route_import, DX_ROUTE_WRITE | DX_ROUTE_UPLOAD},
     {DX_GET, "/api/jobs/{id}", dx_route_job, 0},
     {DX_GET, "/api/jobs/{id}/errors", dx_route_job_errors, 0},
+    {DX_POST, "/api/visits", dx_route_visit_add, DX_ROUTE_WRITE},
+    /* the web UI (route_static.c): its pages, as in web/src/router, and files */
+    {DX_GET, "/login", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/households", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/households/{hh_no}", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/clues", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/review", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/cases/{id}", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/visits", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/imports", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/report", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/assets/{file}", dx_route_asset, DX_ROUTE_PUBLIC},
+    {DX_GET, "/favicon.svg", dx_route_asset, DX_ROUTE_PUBLIC},
 };
 const size_t dx_nroutes = DX_ARRAY_SIZE(dx_routes);
 

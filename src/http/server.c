@@ -245,6 +245,13 @@ static enum MHD_Result send_reply(struct MHD_Connection *c, struct dx_http_req *
 		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	if (r->disposition)
 		MHD_add_response_header(resp, "Content-Disposition", r->disposition);
+	if (r->cache) /* the web UI's files (route_static.c) */
+		MHD_add_response_header(resp, "Cache-Control", r->cache);
+	if (r->encoding) {
+		MHD_add_response_header(resp, "Vary", "Accept-Encoding");
+		if (r->encoding[0])
+			MHD_add_response_header(resp, "Content-Encoding", r->encoding);
+	}
 	if (r->set_cookie[0])
 		MHD_add_response_header(resp, "Set-Cookie", r->set_cookie);
 	r->status = status;

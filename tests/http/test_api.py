@@ -546,6 +546,7 @@ def test_other_village_sees_nothing_on_every_route():
         "/api/warnings/dispatch": {"area": VILLAGE1},
         "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
         "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
+        "/api/visits": {"hh_no": hh, "content": "了解务工情况"},
     }
     counts = ("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
               " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit),"

@@ -1,0 +1,43 @@
+// Client-side routes.  Every path here must also be in the server's routes
+// table (src/http/routes.c, served by route_static.c) so that a reload or a
+// typed URL gets index.html; tests/browser/routes.test.mjs checks this.
+import { createRouter, createWebHistory } from 'vue-router'
+import { useUserStore } from '@/stores/user'
+import { defaultYear, useDashboardStore } from '@/stores/dashboard'
+import AdminLayout from '@/layout/AdminLayout.vue'
+
+export const routes = [
+  { path: '/login', name: 'login', component: () => import('@/views/login/LoginView.vue'), meta: { title: '登录', public: true } },
+  {
+    path: '/',
+    component: AdminLayout,
+    children: [
+      { path: '', name: 'dashboard', component: () => import('@/views/dashboard/DashboardView.vue'), meta: { title: '首页' } },
+      { path: 'households', name: 'households', component: () => import('@/views/household/HouseholdList.vue'), meta: { title: '农户' } },
+      { path: 'households/:hhNo', name: 'household', component: () => import('@/views/household/HouseholdDetail.vue'), meta: { title: '农户档案' }, props: true },
+      { path: 'clues', name: 'clues', component: () => import('@/views/clue/ClueInbox.vue'), meta: { title: '线索与预警' } },
+      { path: 'review', name: 'review', component: () => import('@/views/case/ReviewQueue.vue'), meta: { title: '审核' } },
+      { path: 'cases/:id', name: 'case', component: () => import('@/views/case/CaseDetail.vue'), meta: { title: '案件' }, props: true },
+      { path: 'visits', name: 'visits', component: () => import('@/views/visit/VisitLog.vue'), meta: { title: '走访' } },
+      { path: 'imports', name: 'imports', component: () => import('@/views/import/ImportView.vue'), meta: { title: '导入' } },
+      { path: 'report', name: 'report', component: () => import('@/views/report/ReportView.vue'), meta: { title: '报告' } },
+    ],
+  },
+  { path: '/:rest(.*)*', name: 'notfound', component: () => import('@/views/error/NotFound.vue'), meta: { title: '页面不存在', public: true } },
+]
+
+export const router = createRouter({ history: createWebHistory(), routes })
+
+router.beforeEach(async (to) => {
+  const user = useUserStore()
+  await user.load()
+  if (!to.meta.public && !user.me) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
+  if (to.name === 'login' && user.me) return { name: 'dashboard' }
+  // start the dashboard's data while its code loads (the view awaits it)
+  if (to.name === 'dashboard') useDashboardStore().load(defaultYear()).catch(() => undefined)
+  return true
+})
+
+router.afterEach((to) => {
+  document.title = `${String(to.meta.title ?? '')} · 底线`
+})
