@@ -561,7 +561,7 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 		if ((rc = side_pass(st, sql_folded[county][which], area, year, as_of, m,
 				    which)))
 			goto out;
-	if (county && !st->txn_depth && st->path && strcmp(st->path, ":memory:") &&
+	if (county && !st->txn_depth && st->drv->shareable(st) &&
 	    !pthread_create(&th, NULL, income_thread, job)) {
 		running = 1;
 		hd.cap = m->cap < HOLD_MAX ? m->cap : HOLD_MAX;

@@ -25,16 +25,40 @@ enum {
 };
 
 /*
- * Open the store at `path` (a file name for SQLite).  Upgrades an older
- * schema; refuses a newer one with DX_VERSION.  *out is NULL on error.
+ * Open the store named by `path`, the --db target: a file name (SQLite),
+ * or a PostgreSQL connection string (postgresql://..., postgres://... or
+ * libpq's "host=... dbname=..."), which fails with DX_USAGE while that
+ * driver is not built (dx_store_driver_built).  The driver is chosen by
+ * the table in store.c.
+ * Schema versions: a newer store is refused with DX_VERSION; an older one
+ * is upgraded by a writable open (as `dixian migrate` does), and refused
+ * with DX_STATE by a read-only one, which never writes (nor reopens
+ * writable): the caller says "run dixian migrate".  *out is NULL on
+ * error.  Messages name the target with its password masked.
  * A new store is created readable by its owner only (0600, and so its
  * -wal and -shm files): it holds ID numbers (issue 13.4).
  * A store whose file or directory is read-only opens for reading even when
  * writing was asked (dx_store_readonly() says so; a write then fails with
- * DX_DENIED).  A store another program holds is waited for a bounded time
+ * DX_DENIED); if it is older than the program, it is refused as above.
+ * A store another program holds is waited for a bounded time
  * (DX_STORE_BUSY_MS), then DX_BUSY.
  */
 int dx_store_open(struct dx_store **out, const char *path, unsigned flags);
+/*
+ * Bring the store named by `path` to the newest schema version, opening
+ * it writable and creating nothing: *from and *to (either may be NULL)
+ * receive the versions before and after.  DX_VERSION if the store is
+ * newer than this program, DX_DENIED if it cannot be written.
+ */
+int dx_store_upgrade(const char *path, int *from, int *to);
+/* The name of the driver a --db target selects ("sqlite", "postgresql"),
+ * and whether that driver is built into this program. */
+const char *dx_store_driver_name(const char *target);
+int dx_store_driver_built(const char *target);
+/* The target fit for a message or a log: a connection string's password
+ * (user:PASSWORD@ in a URL, password= in a URL query or a key=value
+ * string) replaced by ***; a file name unchanged.  Caller frees. */
+char *dx_store_mask_target(const char *target);
 /* 1 when the store is open for reading only (asked, or the file is). */
 int dx_store_readonly(const struct dx_store *st);
 /* How long an open, a transaction's start or a write waits for a store

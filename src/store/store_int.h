@@ -22,6 +22,14 @@ struct dx_stmt {
 
 struct dx_driver {
 	const char *name;
+	/* 1 if the --db target (a path, a URL, a key=value string) is this
+	 * driver's (store.c asks each driver of its table in turn). */
+	int (*claims)(const char *target);
+	int built;   /* 0: a stub whose open says the driver is not built yet */
+	int is_file; /* the target is a file name (checked, protected from outputs) */
+	/* 1 if a second connection opened on st->path sees the same data
+	 * (not so for a private in-memory database). */
+	int (*shareable)(const struct dx_store *st);
 	int (*open)(struct dx_store *st, const char *path, unsigned flags);
 	void (*close)(struct dx_store *st);
 	/* Run SQL without parameters or results (DDL, BEGIN, ...). */
@@ -80,7 +88,8 @@ struct dx_store {
 	const struct dx_driver *drv;
 	void *db;
 	void *drv_data; /* the driver's per-connection data (its own to free) */
-	char *path;
+	char *path;   /* the target as given: a second connection opens it */
+	char *shown;  /* the target for messages: its password masked */
 	int readonly;         /* reads only: asked for, or the file is read-only */
 	int txn_depth;
 	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */
@@ -95,6 +104,11 @@ struct dx_store {
 };
 
 extern const struct dx_driver dx_driver_sqlite;
+extern const struct dx_driver dx_driver_pg;
+
+/* Whether target is a PostgreSQL connection string: a postgresql:// or
+ * postgres:// URL, or a libpq key=value string naming a host or dbname. */
+int dx_store_is_pg_target(const char *target);
 
 /* The cached prepared statement for `sql` (a string with static storage),
  * reset and unbound; NULL on error (already logged). */

@@ -1072,6 +1072,19 @@ static int sq_exec(struct dx_store *st, const char *sql)
 
 static const struct dx_driver *sq_self(void);
 
+/* Any target no other driver claims is a file name. */
+static int sq_claims(const char *target)
+{
+	return 1;
+}
+
+/* A second connection on ":memory:" (or an empty name: a temporary
+ * file) opens another, empty database. */
+static int sq_shareable(const struct dx_store *st)
+{
+	return st->path && *st->path && strcmp(st->path, ":memory:") != 0;
+}
+
 static int sq_prepare(struct dx_store *st, const char *sql, struct dx_stmt **out)
 {
 	struct sq_stmt *s = dx_xcalloc(1, sizeof(*s));
@@ -1293,6 +1306,10 @@ static int sq_set_version(struct dx_store *st, int v)
 
 const struct dx_driver dx_driver_sqlite = {
 	.name = "sqlite",
+	.claims = sq_claims,
+	.built = 1,
+	.is_file = 1,
+	.shareable = sq_shareable,
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,

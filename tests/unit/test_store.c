@@ -80,7 +80,21 @@ static void test_old_store_is_upgraded(void **state)
 		raw.drv->close(&raw);
 	}
 	assert_false(has_index(path, "episode_household"));
-	/* even a reader upgrades an old store (once, through a writer) */
+	/* a reader never writes: it refuses the old store and leaves it as
+	 * it is (issue 12: opening and migrating are separate) */
+	st = (void *)1;
+	assert_int_equal(dx_store_open(&st, path, DX_STORE_READONLY), DX_STATE);
+	assert_null(st);
+	assert_false(has_index(path, "episode_household"));
+	/* dixian migrate (or any writer) upgrades it */
+	{
+		int from = -1, to = -1;
+		assert_int_equal(dx_store_upgrade(path, &from, &to), DX_OK);
+		assert_int_equal(from, 1);
+		assert_true(to > 1);
+		assert_int_equal(dx_store_upgrade(path, &from, &to), DX_OK);
+		assert_int_equal(from, to);
+	}
 	assert_int_equal(dx_store_open(&st, path, DX_STORE_READONLY), DX_OK);
 	assert_int_equal(dx_store_version(st, &have, &latest), DX_OK);
 	assert_int_equal(have, latest);
