@@ -339,9 +339,9 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 static const char SQL_AUDIT[] =
 	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
 	" UNION ALL " AUDIT_COLS "entity = 'household' AND action = 'import.insert'"
-	" AND instr(entity_key, '-') > 1"
-	" AND CAST(substr(entity_key, 1, instr(entity_key, '-') - 1) AS INTEGER) <= ?1"
-	" AND CAST(substr(entity_key, instr(entity_key, '-') + 1) AS INTEGER) >= ?1"
+	" AND strpos(entity_key, '-') > 1"
+	" AND CAST(substr(entity_key, 1, strpos(entity_key, '-') - 1) AS INTEGER) <= ?1"
+	" AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1"
 	" UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"
 	" (SELECT CAST(id AS TEXT) FROM person WHERE household_id = ?1"
 	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1)"

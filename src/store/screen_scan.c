@@ -60,13 +60,14 @@
 	"   AND county_code < substr(?1, 1, 6) || ':'"                       \
 	"   GROUP BY household_id) w ON w.household_id = h.id"
 
-/* Households in id order: a county or wider is read as a table scan (the
- * unary + keeps the planner off the area index, whose order would turn
- * every row into a random read); a township or village through the index,
- * then sorted. */
+/* Households in id order: a county or wider is read as a table scan (an
+ * expression of area_code, not the column, keeps the planner off the area
+ * index, whose order would turn every row into a random read: SQLite's
+ * unary + hint, written so that PostgreSQL runs it too); a township or
+ * village through the index, then sorted. */
 #define SQL_HH_TAIL " WHERE " IN_AREA("h") " ORDER BY h.id"
 #define SQL_HH_TAIL_SCAN                                                     \
-	" WHERE +h.area_code >= ?1 AND +h.area_code < ?1 || ':' ORDER BY h.id"
+	" WHERE h.area_code || '' >= ?1 AND h.area_code || '' < ?1 || ':' ORDER BY h.id"
 
 #define SQL_NO_MEASURES " 0, 0, 0, 0, 0" SQL_HH_JOINS
 

@@ -46,26 +46,73 @@ void dx_store_now(char out[21])
 	memcpy(out, text, sizeof(text));
 }
 
+static size_t stmt_hash(const char *sql, size_t cap)
+{
+	uintptr_t k = (uintptr_t)sql;
+	k ^= k >> 17;
+	k *= (uintptr_t)0x9E3779B97F4A7C15ull;
+	return (size_t)(k >> 7) & (cap - 1);
+}
+
+/* The slot of sql, or the empty one where it goes (cap a power of two,
+ * the table never full). */
+static struct dx_stmt_slot *stmt_slot(struct dx_stmt_slot *t, size_t cap, const char *sql)
+{
+	size_t i = stmt_hash(sql, cap);
+	while (t[i].sql && t[i].sql != sql)
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
+static void stmts_grow(struct dx_store *st)
+{
+	size_t cap = st->stmt_cap ? 2 * st->stmt_cap : 256;
+	struct dx_stmt_slot *t = dx_xcalloc(cap, sizeof(*t));
+	for (size_t i = 0; i < st->stmt_cap; i++)
+		if (st->stmts[i].sql)
+			*stmt_slot(t, cap, st->stmts[i].sql) = st->stmts[i];
+	free(st->stmts);
+	st->stmts = t;
+	st->stmt_cap = cap;
+}
+
 struct dx_stmt *dx_q(struct dx_store *st, const char *sql)
 {
+	struct dx_stmt_slot *slot;
 	struct dx_stmt *s = NULL;
-	for (size_t i = 0; i < st->nstmts; i++) {
-		if (st->stmts[i].sql == sql) {
-			s = st->stmts[i].stmt;
-			s->drv->reset(s);
-			return s;
+	if (st->stmt_cap) {
+		slot = stmt_slot(st->stmts, st->stmt_cap, sql);
+		if (slot->sql) {
+			slot->stmt->drv->reset(slot->stmt);
+			return slot->stmt;
 		}
-	}
-	if (st->nstmts == DX_STORE_MAX_STMTS) {
-		dx_error(DX_DB, "statement cache full");
-		return NULL;
 	}
 	if (st->drv->prepare(st, sql, &s))
 		return NULL;
-	st->stmts[st->nstmts].sql = sql;
-	st->stmts[st->nstmts].stmt = s;
+	if (2 * (st->nstmts + 1) > st->stmt_cap)
+		stmts_grow(st);
+	slot = stmt_slot(st->stmts, st->stmt_cap, sql);
+	slot->sql = sql;
+	slot->stmt = s;
 	st->nstmts++;
 	return s;
+}
+
+void dx_store_stmts_reset(struct dx_store *st)
+{
+	for (size_t i = 0; i < st->stmt_cap; i++)
+		if (st->stmts[i].sql)
+			st->drv->reset(st->stmts[i].stmt);
+}
+
+void dx_store_stmts_release(struct dx_store *st)
+{
+	for (size_t i = 0; i < st->stmt_cap; i++)
+		if (st->stmts[i].sql)
+			st->drv->finalize(st->stmts[i].stmt);
+	free(st->stmts);
+	st->stmts = NULL;
+	st->stmt_cap = st->nstmts = 0;
 }
 
 /* Bring the schema up to `target` one migration at a time, each in its own
@@ -357,8 +404,7 @@ void dx_store_close(struct dx_store *st)
 {
 	if (!st)
 		return;
-	for (size_t i = 0; i < st->nstmts; i++)
-		st->drv->finalize(st->stmts[i].stmt);
+	dx_store_stmts_release(st);
 	if (st->db)
 		st->drv->close(st);
 	dx_buf_release(&st->bulk_sql);
@@ -439,8 +485,7 @@ int dx_store_bulk_begin(struct dx_store *st)
 		return dx_error(DX_USAGE, "bulk load outside a transaction");
 	/* a cached statement left on a row (a look-up read once) keeps its
 	 * table open, and SQLite will not drop an index of an open table */
-	for (size_t i = 0; i < st->nstmts; i++)
-		st->drv->reset(st->stmts[i].stmt);
+	dx_store_stmts_reset(st);
 	for (size_t i = 0; !rc && i < DX_ARRAY_SIZE(bulk_defer); i++)
 		rc = st->drv->defer_schema(st, bulk_defer[i].table, bulk_defer[i].triggers,
 					   &st->bulk_sql, &n);
@@ -467,16 +512,27 @@ out:
 	return rc;
 }
 
-int dx_store_first_load(struct dx_store *st, int on)
+static int load_empty(struct dx_store *st, int on)
 {
 	if (st->txn_depth)
-		return dx_error(DX_USAGE, "first load switched inside a transaction");
+		return dx_error(DX_USAGE, "empty-store load switched inside a transaction");
+	if (!st->drv->load_empty)
+		return on ? 0 : DX_OK;
 	/* a cached statement left on a row (a look-up read once, or a scan a
 	 * failed import left) holds a read open, and SQLite will not change
 	 * the journal mode under it */
-	for (size_t i = 0; i < st->nstmts; i++)
-		st->drv->reset(st->stmts[i].stmt);
-	return st->drv->first_load(st, on);
+	dx_store_stmts_reset(st);
+	return st->drv->load_empty(st, on);
+}
+
+int dx_store_load_empty_begin(struct dx_store *st)
+{
+	return load_empty(st, 1);
+}
+
+int dx_store_load_empty_end(struct dx_store *st)
+{
+	return load_empty(st, 0);
 }
 
 int dx_store_analyze(struct dx_store *st)

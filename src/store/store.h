@@ -89,17 +89,20 @@ int dx_store_rollback(struct dx_store *st);
  */
 int dx_store_bulk_begin(struct dx_store *st);
 /*
- * Loading a store that holds no members yet (a county's first ledger),
- * outside a transaction: on = write the load through a rollback journal
- * instead of the WAL, if no other connection has the store open.  Every
- * page of such a load is new, so the journal stays almost empty and each
- * page is written once, where the WAL writes it twice (log, then
- * checkpoint): 0.15 s of a 300k-member import.  Atomic and crash-safe
- * the same.  Returns 1 if switched, 0 if the store stays in WAL mode
- * (another connection has it: readers are never locked out), < 0 on
- * error.  off (after the commit or rollback) returns the store to WAL.
+ * A load into a store that holds no members yet (a county's first
+ * ledger), around its transaction (outside it): begin lets the driver
+ * write it the cheapest safe way, end (after the commit or rollback) goes
+ * back to normal.  SQLite writes it through a rollback journal instead of
+ * the WAL, if no other connection has the store open: every page is new,
+ * so the journal stays almost empty and each page is written once, where
+ * the WAL writes it twice (log, then checkpoint): 0.15 s of a 300k-member
+ * import; atomic and crash-safe the same.  begin returns 1 if the driver
+ * switched, 0 if not (SQLite: another connection has the store, and
+ * readers are never locked out), < 0 on error; end returns DX_OK or an
+ * error.  A driver with nothing to do returns 0 and DX_OK.
  */
-int dx_store_first_load(struct dx_store *st, int on);
+int dx_store_load_empty_begin(struct dx_store *st);
+int dx_store_load_empty_end(struct dx_store *st);
 /* 1 if the store holds no member (person) at all. */
 int dx_store_no_members(struct dx_store *st, int *yes);
 int dx_store_bulk_end(struct dx_store *st);

@@ -65,10 +65,11 @@ struct dx_driver {
 	 * transaction.  Returns the number dropped in *n. */
 	int (*defer_schema)(struct dx_store *st, const char *table, const char *triggers,
 			    struct dx_buf *saved, int *n);
-	/* dx_store_first_load: on = write through a rollback journal if no
-	 * other connection has the store open (1 if so, 0 if not), off = back
-	 * to the WAL. */
-	int (*first_load)(struct dx_store *st, int on);
+	/* dx_store_load_empty_begin/end: on = a load into an empty store
+	 * begins (SQLite: write through a rollback journal if no other
+	 * connection has the store open; 1 if so, 0 if not), off = it ended
+	 * (back to the WAL).  NULL: nothing to do. */
+	int (*load_empty)(struct dx_store *st, int on);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if
@@ -82,8 +83,6 @@ struct dx_driver {
 	int nmigrations;
 };
 
-#define DX_STORE_MAX_STMTS 160
-
 struct dx_store {
 	const struct dx_driver *drv;
 	void *db;
@@ -96,12 +95,22 @@ struct dx_store {
 	struct dx_buf bulk_sql; /* what dx_store_bulk_end recreates */
 	int64_t *bulk_stale;    /* households whose derived columns bulk_end recomputes */
 	size_t bulk_nstale, bulk_stale_cap;
-	size_t nstmts;
-	struct {
-		const char *sql; /* static string: the cache key is its address */
+	/* The prepared statements, by the address of their SQL (a string
+	 * with static storage: each module declares its statements once,
+	 * `static const char SQL_X[] = "..."`, and dx_q finds one in one
+	 * probe or two): an open-addressed table, half full at most, grown
+	 * as modules add statements; no fixed limit for a server's many. */
+	size_t nstmts, stmt_cap;
+	struct dx_stmt_slot {
+		const char *sql;
 		struct dx_stmt *stmt;
-	} stmts[DX_STORE_MAX_STMTS];
+	} *stmts;
 };
+
+/* Finalize every cached statement (before a driver's close). */
+void dx_store_stmts_release(struct dx_store *st);
+/* Reset every cached statement: one left on a row holds a read open. */
+void dx_store_stmts_reset(struct dx_store *st);
 
 extern const struct dx_driver dx_driver_sqlite;
 extern const struct dx_driver dx_driver_pg;
@@ -113,6 +122,10 @@ int dx_store_is_pg_target(const char *target);
 /* The cached prepared statement for `sql` (a string with static storage),
  * reset and unbound; NULL on error (already logged). */
 struct dx_stmt *dx_q(struct dx_store *st, const char *sql);
+
+/* How many rows satisfy cond, in SQL both engines run: SQLite sums a
+ * condition as 0/1, PostgreSQL has no sum(boolean). */
+#define DX_SQL_COUNT_IF(cond) "sum(CASE WHEN " cond " THEN 1 ELSE 0 END)"
 
 static inline int dx_bind_int(struct dx_stmt *s, int i, int64_t v)
 {
