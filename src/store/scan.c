@@ -22,7 +22,8 @@
 static const char SQL_MAX_HH[] = "SELECT coalesce(max(id), 0) FROM household";
 static const char SQL_SCAN_INCOME[] =
 	"SELECT household_id, year, wage + business + property + transfer - business_cost"
-	" FROM income WHERE county_code = ?1 AND year IN (?2, ?2 - 1)";
+	" FROM income WHERE county_code = ?1"
+	" AND year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)";
 /* ordered so that the last row seen per household is its latest episode */
 static const char SQL_SCAN_EPISODE[] =
 	"SELECT household_id, category, eliminated_on IS NOT NULL AND eliminated_on <= ?2,"
@@ -295,7 +296,7 @@ static const char SQL_FIRST_YEAR[] =
 	"SELECT coalesce(min(y), 0) FROM ("
 	" SELECT min(year) AS y FROM income"
 	" UNION ALL SELECT CAST(substr(min(identified_on), 1, 4) AS INTEGER) FROM episode"
-	"  WHERE county_code = ?1)";
+	"  WHERE county_code = ?1) t";
 
 int dx_store_first_year(struct dx_store *st, const char *county, int *year)
 {

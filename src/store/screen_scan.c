@@ -165,7 +165,8 @@ static void read_income(struct dx_stmt *s, int c, struct dx_scan_income *in)
 static const char *const sql_folded[2][4] = {
 	/* [county][income, episode, warning, households] */
 	{
-		SQL_INC_COLS FROM_AREA("income", "i") " AND i.year IN (?2, ?2 - 1)",
+		SQL_INC_COLS FROM_AREA("income", "i")
+		" AND i.year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)",
 		SQL_EP_COLS FROM_AREA("episode", "e") SQL_EP_TAIL,
 		SQL_WARN_COLS FROM_AREA("warning", "w") SQL_WARN_TAIL,
 		"SELECT h.id, h.hh_no, h.area_code, h.kind = '脱贫户',"
@@ -175,7 +176,7 @@ static const char *const sql_folded[2][4] = {
 	},
 	{
 		SQL_INC_COLS " FROM income i WHERE i.county_code = ?1"
-		" AND i.year IN (?2, ?2 - 1)",
+		" AND i.year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)",
 		SQL_EP_COLS " FROM episode e WHERE e.county_code = ?1" SQL_EP_TAIL,
 		SQL_WARN_COLS " FROM warning w WHERE w.county_code = ?1" SQL_WARN_TAIL,
 		"SELECT h.id, h.hh_no, h.area_code, h.kind = '脱贫户',"
