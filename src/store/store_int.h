@@ -1,11 +1,25 @@
 /*
  * store_int.h - what the store's drivers and entity modules share.
  *
- * A driver (store_sqlite.c, later store_pg.c) implements struct dx_driver.
- * Entity modules (area.c, household.c, ...) hold portable SQL written with
- * `?` or `?N` placeholders (the PostgreSQL driver rewrites them to $n) and only
- * standard constructs both engines run: INSERT ... ON CONFLICT, RETURNING,
- * CTEs, window functions.  Engine-specific DDL lives in the driver.
+ * A driver (store_sqlite.c; store_pg_stub.c until issue 16 writes
+ * store_pg.c) implements struct dx_driver; store.c's driver table picks
+ * one by the --db target.  Entity modules (area.c, household.c, ...) hold
+ * portable SQL written with `?` or `?N` placeholders (the PostgreSQL driver
+ * rewrites them to $n, and declares a parameter the text never names as
+ * text) and only constructs both engines run: INSERT ... ON CONFLICT,
+ * RETURNING, CTEs, window functions, CASE (DX_SQL_COUNT_IF, never
+ * sum(condition)), IS DISTINCT FROM, strpos (the SQLite driver defines
+ * it), every FROM subquery aliased, no output alias in WHERE or HAVING.
+ * `make pgsql` (tests/store/pg_sql.sh) PREPAREs every statement in
+ * PostgreSQL 15 to keep it so.  Engine-specific DDL, planner habits and
+ * journal modes live in the driver.
+ *
+ * New ids: an insert whose caller needs the id either says RETURNING id
+ * and reads the row, or, on the bulk paths where SQLite would pay a
+ * temporary table per row for RETURNING, reads dx_last_id() right after
+ * the step: the driver's "id of the row this connection just inserted"
+ * (SQLite: last_insert_rowid(); PostgreSQL: lastval(), the same for an
+ * identity column in the same session).  Both are portable.
  */
 #ifndef DX_STORE_INT_H
 #define DX_STORE_INT_H
@@ -47,7 +61,8 @@ struct dx_driver {
 	int64_t (*col_int)(struct dx_stmt *s, int i);
 	const char *(*col_text)(struct dx_stmt *s, int i); /* never NULL */
 	int (*col_null)(struct dx_stmt *s, int i);
-	/* The row id of the last row inserted on this connection. */
+	/* The id of the last row inserted on this connection (SQLite:
+	 * last_insert_rowid, PostgreSQL: lastval()). */
 	int64_t (*last_id)(struct dx_store *st);
 	/* Rows changed by the last INSERT, UPDATE or DELETE. */
 	int64_t (*changes)(struct dx_store *st);
