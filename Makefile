@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz-replay clitest httptest web webcheck browsertest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz-replay clitest httptest pgsql web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -143,6 +143,11 @@ httptest: dixian
 browsertest: dixian web/node_modules/.dixian-stamp
 	@sh tests/browser/run.sh
 
+# the entity modules' SQL through PostgreSQL 15's PREPARE (a throwaway
+# cluster; tests/store/pg_sql.sh)
+pgsql: dixian
+	@CC="$(CC)" sh tests/store/pg_sql.sh
+
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory all
@@ -150,6 +155,7 @@ test:
 	@$(MAKE) --no-print-directory fuzz-replay
 	@$(MAKE) --no-print-directory clitest
 	@$(MAKE) --no-print-directory httptest
+	@$(MAKE) --no-print-directory pgsql
 	@$(MAKE) --no-print-directory webcheck
 	@$(MAKE) --no-print-directory browsertest
 

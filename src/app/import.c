@@ -708,7 +708,7 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	if (!o->dry_run && !strcmp(r->hd->kind, "persons")) {
 		int empty = 0;
 		if ((rc = dx_store_no_members(st, &empty)) ||
-		    (empty && (rc = dx_store_first_load(st, 1)) < 0))
+		    (empty && (rc = dx_store_load_empty_begin(st)) < 0))
 			goto out;
 		first_load = rc == 1;
 		rc = 0;
@@ -764,7 +764,7 @@ out:
 	if (in_txn)
 		dx_store_rollback(st);
 	if (first_load) {
-		int rc2 = dx_store_first_load(st, 0);
+		int rc2 = dx_store_load_empty_end(st);
 		if (!rc)
 			rc = rc2;
 	}

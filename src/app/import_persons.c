@@ -25,7 +25,7 @@
  * members go in together (dx_store_*_insert_many).  A household whose
  * rows go on past a batch, or come back later in the file, is set again.
  * A county's first ledger also writes through a rollback journal
- * (dx_store_first_load, import.c).
+ * (dx_store_load_empty_begin, import.c).
  */
 #include "core/dx.h"
 #include "app/import_int.h"

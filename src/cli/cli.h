@@ -70,6 +70,7 @@ int dx_cli_exit(int rc);
 
 /* One per command file; registered in main.c's table. */
 int cmd_init(int argc, char **argv);
+int cmd_migrate(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_import(int argc, char **argv);
 int cmd_export(int argc, char **argv);

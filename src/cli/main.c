@@ -11,6 +11,7 @@
 
 static const struct dx_cmd commands[] = {
 	{"init", cmd_init, "init [--db 文件]", "创建空数据库"},
+	{"migrate", cmd_migrate, "migrate [--db 文件]", "把数据库升级到本程序的版本"},
 	{"demo", cmd_demo, "demo [--households 户数] [--seed 种子] [--today YYYY-MM-DD] [--db 文件]",
 	 "生成示例县（云岭县 532399，虚构数据）"},
 	{"import", cmd_import,
@@ -109,9 +110,17 @@ const char *dx_cli_db_path(const char *opt)
 
 int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
 {
-	const char *path = dx_cli_db_path(opt_db);
-	int rc = dx_store_open(st, path, flags);
-	if (rc == DX_BUSY)
+	const char *target = dx_cli_db_path(opt_db);
+	char *path = dx_store_mask_target(target); /* never print a password */
+	int rc = dx_store_open(st, target, flags);
+	if (rc == DX_USAGE && !dx_store_driver_built(target))
+		fprintf(stderr, "错误: PostgreSQL 驱动尚未构建，无法打开数据库 %s；"
+				"请用 --db 指定一个数据库文件\n", path);
+	else if (rc == DX_STATE)
+		fprintf(stderr, "错误: 数据库 %s 的版本比本程序旧，只读打开时不升级；"
+				"请先运行 dixian migrate%s%s\n", path, opt_db ? " --db " : "",
+			opt_db ? path : "");
+	else if (rc == DX_BUSY)
 		fprintf(stderr, "错误: 数据库 %s 正被另一个程序占用（如另一个 dixian 正在导入），"
 				"已等待 %d 秒仍未释放；请等它结束后重试\n",
 			path, DX_STORE_BUSY_MS / 1000);
@@ -122,6 +131,7 @@ int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
 	else if (!(flags & DX_STORE_READONLY) && dx_store_readonly(*st))
 		fprintf(stderr, "注意: 数据库 %s 是只读的（文件或所在目录不可写），"
 				"本次只能查看，不能修改\n", path);
+	free(path);
 	return rc;
 }
 

@@ -24,7 +24,7 @@ static const char SQL_STALE[] =
 	"SELECT count(*) FROM household h LEFT JOIN household_derived d"
 	" ON d.household_id = h.id"
 	" WHERE h.members != coalesce(d.members, 0) OR h.msum != coalesce(d.msum, 0)"
-	" OR h.head_id IS NOT d.head_id"
+	" OR h.head_id IS DISTINCT FROM d.head_id"
 	" OR h.head_name != coalesce((SELECT name FROM person WHERE id = d.head_id), '')";
 
 int dx_store_refresh_derived(struct dx_store *st)

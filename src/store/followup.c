@@ -123,7 +123,7 @@ static const char SQL_VISIT_STATUS[] =
 	"   ORDER BY e.identified_on DESC, e.id DESC) AS rn"
 	"   FROM episode e JOIN household h ON h.id = e.household_id"
 	"   WHERE e.identified_on <= ?3 AND h.area_code >= ?1 AND h.area_code < ?1 || ':'),"
-	" v AS (SELECT household_id, sum(visited_on > ?2) AS n, max(visited_on) AS last"
+	" v AS (SELECT household_id, " DX_SQL_COUNT_IF("visited_on > ?2") " AS n, max(visited_on) AS last"
 	"   FROM visit WHERE visited_on <= ?3 GROUP BY household_id)"
 	" SELECT h.id, h.hh_no, h.area_code,"
 	"  coalesce((SELECT name FROM person p WHERE p.household_id = h.id AND p.relation = '户主'"

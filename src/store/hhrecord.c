@@ -23,14 +23,14 @@
  * tail pattern ('%' || digits) */
 static const char SQL_FIND[] =
 	BRIEF_COLS " WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':' AND h.id IN ("
-	" SELECT id FROM household WHERE (?3 & 1) AND hh_no = ?2"
-	" UNION SELECT household_id FROM person WHERE (?3 & 2) AND name = ?2"
+	" SELECT id FROM household WHERE (?3 & 1) != 0 AND hh_no = ?2"
+	" UNION SELECT household_id FROM person WHERE (?3 & 2) != 0 AND name = ?2"
 	" UNION SELECT m.household_id FROM membership m JOIN person p ON p.id = m.person_id"
-	"  WHERE (?3 & 2) AND p.name = ?2"
-	" UNION SELECT household_id FROM person WHERE (?3 & 4) AND id_no LIKE ?4"
-	" UNION SELECT household_id FROM person WHERE (?3 & 8) AND id_no = ?2"
+	"  WHERE (?3 & 2) != 0 AND p.name = ?2"
+	" UNION SELECT household_id FROM person WHERE (?3 & 4) != 0 AND id_no LIKE ?4"
+	" UNION SELECT household_id FROM person WHERE (?3 & 8) != 0 AND id_no = ?2"
 	" UNION SELECT hv.id FROM household hv JOIN area a ON a.code = hv.area_code"
-	"  WHERE (?3 & 16) AND a.level = 5 AND instr(a.name, ?2) > 0)"
+	"  WHERE (?3 & 16) != 0 AND a.level = 5 AND strpos(a.name, ?2) > 0)"
 	" ORDER BY h.area_code, h.hh_no";
 
 static void brief_row(struct dx_stmt *s, void *out)
@@ -339,9 +339,9 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 static const char SQL_AUDIT[] =
 	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
 	" UNION ALL " AUDIT_COLS "entity = 'household' AND action = 'import.insert'"
-	" AND instr(entity_key, '-') > 1"
-	" AND CAST(substr(entity_key, 1, instr(entity_key, '-') - 1) AS INTEGER) <= ?1"
-	" AND CAST(substr(entity_key, instr(entity_key, '-') + 1) AS INTEGER) >= ?1"
+	" AND strpos(entity_key, '-') > 1"
+	" AND CAST(substr(entity_key, 1, strpos(entity_key, '-') - 1) AS INTEGER) <= ?1"
+	" AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1"
 	" UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"
 	" (SELECT CAST(id AS TEXT) FROM person WHERE household_id = ?1"
 	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1)"

@@ -32,8 +32,9 @@ static int inserted_row(struct dx_store *st, struct dx_stmt *s, int64_t *id)
 }
 
 /* The inserts bind text without copying (the record outlives the step) and
- * take the new id from the connection rather than by RETURNING, which
- * costs SQLite a temporary table per row. */
+ * take the new id from the connection (dx_last_id, which every driver
+ * answers: store_int.h) rather than by RETURNING, which costs SQLite a
+ * temporary table per row. */
 int dx_store_bind_household(struct dx_stmt *s, int i, const struct dx_household *h)
 {
 	dx_bind_static(s, i++, h->group_name);

@@ -249,6 +249,9 @@ int dx_ledger_episode_update(struct dx_store *st, const struct dx_episode *e)
  * case; kept only if no later episode of its household follows it.  The
  * candidates come from the few owned rows, each checked through the
  * household indexes, never a scan of cases per episode. */
+#define ROLLED_BACK                                                               \
+	" EXISTS (SELECT 1 FROM episode p WHERE p.id = e.prev_id"                \
+	" AND p.end_reason = '风险消除回退')"
 static const char SQL_DECIDED[] =
 	"WITH owned(eid) AS ("
 	" SELECT id FROM episode WHERE case_id IS NOT NULL"
@@ -258,14 +261,13 @@ static const char SQL_DECIDED[] =
 	"  WHERE p.end_reason = '风险消除回退')"
 	" SELECT h.hh_no, " E_COLS ", coalesce(ic.id, 0), coalesce(ic.closed_on, ''),"
 	" coalesce(ec.id, 0), coalesce(ec.closed_on, ''),"
-	" EXISTS (SELECT 1 FROM episode p WHERE p.id = e.prev_id AND p.end_reason = '风险消除回退')"
-	" AS rolled"
+	ROLLED_BACK " AS rolled"
 	" FROM owned o JOIN episode e ON e.id = o.eid JOIN household h ON h.id = e.household_id"
 	" LEFT JOIN case_file ic ON ic.id = e.case_id AND ic.state = '已通过'"
 	" LEFT JOIN case_file ec ON ec.id = (SELECT max(c.id) FROM case_file c"
 	"  WHERE c.household_id = e.household_id AND c.episode_id = e.id"
 	"  AND c.kind = '风险消除' AND c.state = '已通过')"
-	" WHERE (ic.id IS NOT NULL OR ec.id IS NOT NULL OR rolled)"
+	" WHERE (ic.id IS NOT NULL OR ec.id IS NOT NULL OR" ROLLED_BACK ")"
 	" AND NOT EXISTS (SELECT 1 FROM episode x WHERE x.household_id = e.household_id"
 	"  AND (x.identified_on > e.identified_on"
 	"   OR (x.identified_on = e.identified_on AND x.id > e.id)))";

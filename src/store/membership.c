@@ -115,13 +115,13 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11])
  * whose row names this household (current members and those who left
  * from it), which is what a count of person rows by household holds. */
 static const char SQL_DELTA[] =
-	"SELECT m.household_id,"
-	" sum(CASE WHEN" COVERS("m", "?2") "THEN p.counted = 1 ELSE 0 END)"
-	" - sum(m.to_on IS NULL AND p.counted = 1) AS dc,"
+	"SELECT household_id, dc, dr FROM (SELECT m.household_id,"
+	" sum(CASE WHEN" COVERS("m", "?2") "AND p.counted = 1 THEN 1 ELSE 0 END)"
+	" - " DX_SQL_COUNT_IF("m.to_on IS NULL AND p.counted = 1") " AS dc,"
 	" sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END)"
 	" - count(DISTINCT CASE WHEN p.household_id = m.household_id THEN p.id END) AS dr"
 	" FROM membership m JOIN person p ON p.id = m.person_id"
-	" WHERE m.county_code = ?1 GROUP BY m.household_id HAVING dc != 0 OR dr != 0";
+	" WHERE m.county_code = ?1 GROUP BY m.household_id) t WHERE dc != 0 OR dr != 0";
 
 int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
 			      int (*fn)(int64_t household_id, int counted, int registered, void *),

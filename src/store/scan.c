@@ -22,7 +22,8 @@
 static const char SQL_MAX_HH[] = "SELECT coalesce(max(id), 0) FROM household";
 static const char SQL_SCAN_INCOME[] =
 	"SELECT household_id, year, wage + business + property + transfer - business_cost"
-	" FROM income WHERE county_code = ?1 AND year IN (?2, ?2 - 1)";
+	" FROM income WHERE county_code = ?1"
+	" AND year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)";
 /* ordered so that the last row seen per household is its latest episode */
 static const char SQL_SCAN_EPISODE[] =
 	"SELECT household_id, category, eliminated_on IS NOT NULL AND eliminated_on <= ?2,"
@@ -295,7 +296,7 @@ static const char SQL_FIRST_YEAR[] =
 	"SELECT coalesce(min(y), 0) FROM ("
 	" SELECT min(year) AS y FROM income"
 	" UNION ALL SELECT CAST(substr(min(identified_on), 1, 4) AS INTEGER) FROM episode"
-	"  WHERE county_code = ?1)";
+	"  WHERE county_code = ?1) t";
 
 int dx_store_first_year(struct dx_store *st, const char *county, int *year)
 {
@@ -360,7 +361,7 @@ int dx_store_scan_members(struct dx_store *st, const char *county,
  * found_on) or recorded under the threshold (verified_on) -- and, until
  * then, by the day it was received (its batch's import). */
 static const char SQL_PROC_WARNINGS[] =
-	"SELECT count(*), coalesce(sum(c.id IS NOT NULL), 0) FROM warning w"
+	"SELECT count(*), coalesce(" DX_SQL_COUNT_IF("c.id IS NOT NULL") ", 0) FROM warning w"
 	" JOIN household h ON h.id = w.household_id"
 	" JOIN warning_batch b ON b.id = w.batch_id"
 	" LEFT JOIN clue c ON c.id = w.clue_id AND c.found_on <= ?3 WHERE" IN_AREA
@@ -376,24 +377,26 @@ static const char SQL_PROC_WARNINGS[] =
 	" (c.state = '已立案' AND k.opened_on <= " d "))"
 #define IN_PERIOD " c.found_on >= ?2 AND "
 static const char SQL_PROC_CLUES[] =
-	"SELECT coalesce(sum(c.found_on >= ?2), 0),"
-	" coalesce(sum(c.found_on >= ?2 AND c.source = '部门预警'), 0),"
-	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") "), 0),"
-	" coalesce(sum(" IN_PERIOD CLUE_VERIFIED_BY("?3") " AND "
-	CLUE_VERIFIED_BY("c.deadline") "), 0),"
-	" coalesce(sum(" IN_PERIOD "(" CLUE_VERIFIED_BY("?3") " OR c.deadline < ?3)), 0),"
-	" coalesce(sum(NOT " CLUE_VERIFIED_BY("?3") " AND c.deadline < ?3), 0)"
+	"SELECT coalesce(" DX_SQL_COUNT_IF("c.found_on >= ?2") ", 0),"
+	" coalesce(" DX_SQL_COUNT_IF("c.found_on >= ?2 AND c.source = '部门预警'") ", 0),"
+	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD CLUE_VERIFIED_BY("?3")) ", 0),"
+	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD CLUE_VERIFIED_BY("?3") " AND "
+				     CLUE_VERIFIED_BY("c.deadline")) ", 0),"
+	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD "(" CLUE_VERIFIED_BY("?3") " OR c.deadline < ?3)")
+	", 0),"
+	" coalesce(" DX_SQL_COUNT_IF("NOT " CLUE_VERIFIED_BY("?3") " AND c.deadline < ?3") ", 0)"
 	" FROM clue c JOIN household h ON h.id = c.household_id"
 	" LEFT JOIN case_file k ON k.id = c.case_id WHERE" IN_AREA
 	" AND c.found_on <= ?3";
 static const char SQL_PROC_CASES[] =
-	"SELECT coalesce(sum(k.kind = '识别' AND k.state = '已通过'"
-	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3), 0),"
-	" coalesce(sum(k.kind = '风险消除' AND k.state = '已通过'"
-	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3), 0),"
-	" coalesce(sum(k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)), 0),"
-	" coalesce(sum(k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)"
-	"  AND k.deadline < ?3), 0)"
+	"SELECT coalesce(" DX_SQL_COUNT_IF("k.kind = '识别' AND k.state = '已通过'"
+	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3") ", 0),"
+	" coalesce(" DX_SQL_COUNT_IF("k.kind = '风险消除' AND k.state = '已通过'"
+	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3") ", 0),"
+	" coalesce(" DX_SQL_COUNT_IF("k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)")
+	", 0),"
+	" coalesce(" DX_SQL_COUNT_IF("k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)"
+	"  AND k.deadline < ?3") ", 0)"
 	" FROM case_file k JOIN household h ON h.id = k.household_id WHERE" IN_AREA;
 
 static int proc_query(struct dx_store *st, const char *sql, const char *area, const char *from,

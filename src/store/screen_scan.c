@@ -60,13 +60,14 @@
 	"   AND county_code < substr(?1, 1, 6) || ':'"                       \
 	"   GROUP BY household_id) w ON w.household_id = h.id"
 
-/* Households in id order: a county or wider is read as a table scan (the
- * unary + keeps the planner off the area index, whose order would turn
- * every row into a random read); a township or village through the index,
- * then sorted. */
+/* Households in id order: a county or wider is read as a table scan (an
+ * expression of area_code, not the column, keeps the planner off the area
+ * index, whose order would turn every row into a random read: SQLite's
+ * unary + hint, written so that PostgreSQL runs it too); a township or
+ * village through the index, then sorted. */
 #define SQL_HH_TAIL " WHERE " IN_AREA("h") " ORDER BY h.id"
 #define SQL_HH_TAIL_SCAN                                                     \
-	" WHERE +h.area_code >= ?1 AND +h.area_code < ?1 || ':' ORDER BY h.id"
+	" WHERE h.area_code || '' >= ?1 AND h.area_code || '' < ?1 || ':' ORDER BY h.id"
 
 #define SQL_NO_MEASURES " 0, 0, 0, 0, 0" SQL_HH_JOINS
 
@@ -164,7 +165,8 @@ static void read_income(struct dx_stmt *s, int c, struct dx_scan_income *in)
 static const char *const sql_folded[2][4] = {
 	/* [county][income, episode, warning, households] */
 	{
-		SQL_INC_COLS FROM_AREA("income", "i") " AND i.year IN (?2, ?2 - 1)",
+		SQL_INC_COLS FROM_AREA("income", "i")
+		" AND i.year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)",
 		SQL_EP_COLS FROM_AREA("episode", "e") SQL_EP_TAIL,
 		SQL_WARN_COLS FROM_AREA("warning", "w") SQL_WARN_TAIL,
 		"SELECT h.id, h.hh_no, h.area_code, h.kind = '脱贫户',"
@@ -174,7 +176,7 @@ static const char *const sql_folded[2][4] = {
 	},
 	{
 		SQL_INC_COLS " FROM income i WHERE i.county_code = ?1"
-		" AND i.year IN (?2, ?2 - 1)",
+		" AND i.year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)",
 		SQL_EP_COLS " FROM episode e WHERE e.county_code = ?1" SQL_EP_TAIL,
 		SQL_WARN_COLS " FROM warning w WHERE w.county_code = ?1" SQL_WARN_TAIL,
 		"SELECT h.id, h.hh_no, h.area_code, h.kind = '脱贫户',"
@@ -561,7 +563,7 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 		if ((rc = side_pass(st, sql_folded[county][which], area, year, as_of, m,
 				    which)))
 			goto out;
-	if (county && !st->txn_depth && st->path && strcmp(st->path, ":memory:") &&
+	if (county && !st->txn_depth && st->drv->shareable(st) &&
 	    !pthread_create(&th, NULL, income_thread, job)) {
 		running = 1;
 		hd.cap = m->cap < HOLD_MAX ? m->cap : HOLD_MAX;

@@ -205,7 +205,6 @@ int dx_store_request_end(struct dx_store *st)
 		dx_log(DX_LOG_WARN, "a request left a transaction open; rolled back");
 		rc = dx_store_rollback(st);
 	}
-	for (size_t i = 0; i < st->nstmts; i++)
-		st->drv->reset(st->stmts[i].stmt);
+	dx_store_stmts_reset(st);
 	return rc;
 }

@@ -46,26 +46,73 @@ void dx_store_now(char out[21])
 	memcpy(out, text, sizeof(text));
 }
 
+static size_t stmt_hash(const char *sql, size_t cap)
+{
+	uintptr_t k = (uintptr_t)sql;
+	k ^= k >> 17;
+	k *= (uintptr_t)0x9E3779B97F4A7C15ull;
+	return (size_t)(k >> 7) & (cap - 1);
+}
+
+/* The slot of sql, or the empty one where it goes (cap a power of two,
+ * the table never full). */
+static struct dx_stmt_slot *stmt_slot(struct dx_stmt_slot *t, size_t cap, const char *sql)
+{
+	size_t i = stmt_hash(sql, cap);
+	while (t[i].sql && t[i].sql != sql)
+		i = (i + 1) & (cap - 1);
+	return &t[i];
+}
+
+static void stmts_grow(struct dx_store *st)
+{
+	size_t cap = st->stmt_cap ? 2 * st->stmt_cap : 256;
+	struct dx_stmt_slot *t = dx_xcalloc(cap, sizeof(*t));
+	for (size_t i = 0; i < st->stmt_cap; i++)
+		if (st->stmts[i].sql)
+			*stmt_slot(t, cap, st->stmts[i].sql) = st->stmts[i];
+	free(st->stmts);
+	st->stmts = t;
+	st->stmt_cap = cap;
+}
+
 struct dx_stmt *dx_q(struct dx_store *st, const char *sql)
 {
+	struct dx_stmt_slot *slot;
 	struct dx_stmt *s = NULL;
-	for (size_t i = 0; i < st->nstmts; i++) {
-		if (st->stmts[i].sql == sql) {
-			s = st->stmts[i].stmt;
-			s->drv->reset(s);
-			return s;
+	if (st->stmt_cap) {
+		slot = stmt_slot(st->stmts, st->stmt_cap, sql);
+		if (slot->sql) {
+			slot->stmt->drv->reset(slot->stmt);
+			return slot->stmt;
 		}
-	}
-	if (st->nstmts == DX_STORE_MAX_STMTS) {
-		dx_error(DX_DB, "statement cache full");
-		return NULL;
 	}
 	if (st->drv->prepare(st, sql, &s))
 		return NULL;
-	st->stmts[st->nstmts].sql = sql;
-	st->stmts[st->nstmts].stmt = s;
+	if (2 * (st->nstmts + 1) > st->stmt_cap)
+		stmts_grow(st);
+	slot = stmt_slot(st->stmts, st->stmt_cap, sql);
+	slot->sql = sql;
+	slot->stmt = s;
 	st->nstmts++;
 	return s;
+}
+
+void dx_store_stmts_reset(struct dx_store *st)
+{
+	for (size_t i = 0; i < st->stmt_cap; i++)
+		if (st->stmts[i].sql)
+			st->drv->reset(st->stmts[i].stmt);
+}
+
+void dx_store_stmts_release(struct dx_store *st)
+{
+	for (size_t i = 0; i < st->stmt_cap; i++)
+		if (st->stmts[i].sql)
+			st->drv->finalize(st->stmts[i].stmt);
+	free(st->stmts);
+	st->stmts = NULL;
+	st->stmt_cap = st->nstmts = 0;
 }
 
 /* Bring the schema up to `target` one migration at a time, each in its own
@@ -80,7 +127,7 @@ DX_TESTABLE int dx_store_migrate(struct dx_store *st, int target)
 		return dx_error(DX_VERSION,
 				"store '%s' has schema version %d, newer than this "
 				"dixian knows (%d); upgrade dixian",
-				st->path, have, st->drv->nmigrations);
+				st->shown, have, st->drv->nmigrations);
 	if (have >= target)
 		return DX_OK;
 	/* a migration may rebuild a table others refer to */
@@ -96,7 +143,7 @@ DX_TESTABLE int dx_store_migrate(struct dx_store *st, int target)
 			rc = st->drv->set_version(st, have + 1);
 		if (rc) {
 			dx_store_rollback(st);
-			rc = dx_error(rc, "cannot upgrade store '%s' to version %d", st->path,
+			rc = dx_error(rc, "cannot upgrade store '%s' to version %d", st->shown,
 				      have + 1);
 			break;
 		}
@@ -105,69 +152,250 @@ DX_TESTABLE int dx_store_migrate(struct dx_store *st, int target)
 		have++;
 		if (start > 0)
 			dx_log(DX_LOG_INFO, "store '%s' upgraded to version %d",
-			       st->path, have);
+			       st->shown, have);
 	}
 	if (st->drv->fk_enforce(st, 1) && !rc)
 		rc = DX_DB;
 	return rc;
 }
 
+/*
+ * The drivers, in the order they are asked whether a --db target is
+ * theirs; the last (SQLite: a path) takes anything.  A driver that is not
+ * built yet still claims its targets, so that a connection string is never
+ * taken for a file name (and a file made under that name).
+ */
+static const struct dx_driver *const drivers[] = {
+	&dx_driver_pg,
+	&dx_driver_sqlite,
+};
+
+static const struct dx_driver *driver_for(const char *target)
+{
+	for (size_t i = 0; i + 1 < DX_ARRAY_SIZE(drivers); i++)
+		if (drivers[i]->claims(target))
+			return drivers[i];
+	return drivers[DX_ARRAY_SIZE(drivers) - 1];
+}
+
+const char *dx_store_driver_name(const char *target)
+{
+	return driver_for(target)->name;
+}
+
+int dx_store_driver_built(const char *target)
+{
+	return driver_for(target)->built;
+}
+
+/* Mask a URL connection string: "scheme://user:secret@host/db?password=x"
+ * → "scheme://user:***@host/db?password=***". */
+static void mask_url(const char *t, struct dx_buf *b)
+{
+	const char *auth = strstr(t, "://") + 3;
+	const char *end_auth = auth + strcspn(auth, "/?#");
+	const char *at = NULL, *colon;
+	for (const char *p = auth; p < end_auth; p++)
+		if (*p == '@')
+			at = p; /* the last '@': a password may hold one unescaped */
+	dx_buf_add(b, t, (size_t)(auth - t));
+	if (at && (colon = memchr(auth, ':', (size_t)(at - auth)))) {
+		dx_buf_add(b, auth, (size_t)(colon - auth) + 1);
+		dx_buf_adds(b, "***");
+		dx_buf_add(b, at, (size_t)(end_auth - at));
+	} else {
+		dx_buf_add(b, auth, (size_t)(end_auth - auth));
+	}
+	/* path and query: mask every password= parameter */
+	for (const char *p = end_auth; *p;) {
+		const char *q = p + strcspn(p, "?&");
+		dx_buf_add(b, p, (size_t)(q - p));
+		if (!*q)
+			break;
+		dx_buf_add(b, q, 1);
+		q++;
+		if (!strncasecmp(q, "password=", 9)) {
+			dx_buf_add(b, q, 9);
+			dx_buf_adds(b, "***");
+			q += 9 + strcspn(q + 9, "&#");
+		}
+		p = q;
+	}
+}
+
+/* Mask a libpq key=value string: the value of password= (plain or
+ * 'quoted', with \' and \\ escapes) becomes ***. */
+static void mask_keyvalue(const char *t, struct dx_buf *b)
+{
+	const char *p = t;
+	while (*p) {
+		const char *key = p;
+		int is_pw;
+		while (*p == ' ' || *p == '\t' || *p == '\n')
+			p++;
+		key = p;
+		p += strcspn(p, "= \t\n");
+		is_pw = (size_t)(p - key) == 8 && !strncasecmp(key, "password", 8);
+		while (*p == ' ' || *p == '\t')
+			p++;
+		if (*p != '=') { /* not key=value: keep the rest as it is */
+			dx_buf_adds(b, key);
+			break;
+		}
+		p++;
+		while (*p == ' ' || *p == '\t')
+			p++;
+		const char *val = p;
+		if (*p == '\'') {
+			for (p++; *p && *p != '\''; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			if (*p)
+				p++;
+		} else {
+			while (*p && *p != ' ' && *p != '\t' && *p != '\n')
+				p++;
+		}
+		if (b->len)
+			dx_buf_adds(b, " ");
+		dx_buf_add(b, key, (size_t)(val - key));
+		if (is_pw)
+			dx_buf_adds(b, "***");
+		else
+			dx_buf_add(b, val, (size_t)(p - val));
+	}
+}
+
+static int is_url(const char *target)
+{
+	return !strncmp(target, "postgresql://", 13) || !strncmp(target, "postgres://", 11);
+}
+
+/* A libpq key=value string: it starts with a keyword and "=", and names a
+ * host or a database.  A file name that happens to hold "=" (a.db,
+ * "x=1.db") names neither at a word start. */
+static int is_keyvalue(const char *target)
+{
+	static const char *const keys[] = {"host=", "hostaddr=", "dbname=", "user=",
+					   "port=", "service=", "password="};
+	int starts = 0, names = 0;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(keys); i++)
+		if (!strncmp(target, keys[i], strlen(keys[i])))
+			starts = 1;
+	for (const char *p = target; *p; p++)
+		if ((p == target || p[-1] == ' ') &&
+		    (!strncmp(p, "host=", 5) || !strncmp(p, "dbname=", 7)))
+			names = 1;
+	return starts && names;
+}
+
+int dx_store_is_pg_target(const char *target)
+{
+	return is_url(target) || is_keyvalue(target);
+}
+
+char *dx_store_mask_target(const char *target)
+{
+	struct dx_buf b;
+	dx_buf_init(&b, 0);
+	if (is_url(target))
+		mask_url(target, &b);
+	else if (is_keyvalue(target))
+		mask_keyvalue(target, &b);
+	else
+		dx_buf_adds(&b, target);
+	return dx_buf_detach(&b, NULL);
+}
+
+/* Open the target's connection, without touching its schema.  The
+ * version checks are dx_store_open's. */
+static int open_conn(struct dx_store **out, const char *target, unsigned flags)
+{
+	const struct dx_driver *drv = driver_for(target);
+	struct dx_store *st;
+	int rc;
+	*out = NULL;
+	if (drv->is_file && !(flags & DX_STORE_CREATE) && access(target, F_OK) != 0)
+		return dx_error(DX_NOT_FOUND,
+				"store '%s' does not exist (create it with 'dixian init')",
+				target);
+	st = dx_xcalloc(1, sizeof(*st));
+	st->drv = drv;
+	st->path = dx_xstrdup(target);
+	st->shown = dx_store_mask_target(target);
+	dx_buf_init(&st->bulk_sql, 0);
+	if ((rc = st->drv->open(st, target, flags))) {
+		dx_store_close(st);
+		return rc;
+	}
+	*out = st;
+	return DX_OK;
+}
+
 int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 {
 	struct dx_store *st;
-	int rc, fallback = 0;
+	int rc, have = 0;
 	*out = NULL;
-	if (!(flags & DX_STORE_CREATE) && access(path, F_OK) != 0)
-		return dx_error(DX_NOT_FOUND,
-				"store '%s' does not exist (create it with 'dixian init')",
-				path);
-	st = dx_xcalloc(1, sizeof(*st));
-	st->drv = &dx_driver_sqlite;
-	st->path = dx_xstrdup(path);
-	dx_buf_init(&st->bulk_sql, 0);
-	if ((rc = st->drv->open(st, path, flags)))
-		goto fail;
+	if ((rc = open_conn(&st, path, flags)))
+		return rc;
 	if (st->readonly && !(flags & DX_STORE_READONLY)) {
 		/* issue 13.7: a read-only file still reads */
-		dx_log(DX_LOG_WARN, "store '%s' is read-only: open for reading only", path);
-		fallback = 1;
+		dx_log(DX_LOG_WARN, "store '%s' is read-only: open for reading only", st->shown);
 		flags |= DX_STORE_READONLY;
 	}
-	if (!(flags & DX_STORE_READONLY) &&
-	    (rc = dx_store_migrate(st, st->drv->nmigrations)))
+	if ((rc = st->drv->get_version(st, &have)))
 		goto fail;
-	if (flags & DX_STORE_READONLY) {
-		int have = 0;
-		if ((rc = st->drv->get_version(st, &have)))
-			goto fail;
-		if (have < st->drv->nmigrations && fallback) {
-			rc = dx_error(DX_VERSION, "store '%s' has schema version %d and needs "
-				      "an upgrade, but it is read-only", path, have);
-			goto fail;
-		}
-		if (have < st->drv->nmigrations) {
-			/* an older store is upgraded when opened, even by a reader:
-			 * once, through a writable connection, then read as asked */
-			struct dx_store *w = NULL;
-			dx_store_close(st);
-			if ((rc = dx_store_open(&w, path, flags & ~(unsigned)DX_STORE_READONLY)))
-				return rc;
-			dx_store_close(w);
-			return dx_store_open(out, path, flags);
-		}
-		if (have != st->drv->nmigrations) {
-			rc = dx_error(DX_VERSION,
-				      "store '%s' has schema version %d, this dixian "
-				      "needs %d",
-				      path, have, st->drv->nmigrations);
+	if (have > st->drv->nmigrations) {
+		rc = dx_error(DX_VERSION,
+			      "store '%s' has schema version %d, newer than this "
+			      "dixian knows (%d); upgrade dixian",
+			      st->shown, have, st->drv->nmigrations);
+		goto fail;
+	}
+	/* a writer upgrades an older store as it opens it (a township laptop
+	 * whose program was upgraded goes on working); a reader never
+	 * writes, so it refuses: dixian migrate (or any writing command)
+	 * upgrades it first */
+	if (have < st->drv->nmigrations) {
+		if (flags & DX_STORE_READONLY) {
+			rc = dx_error(DX_STATE,
+				      "store '%s' has schema version %d, this dixian needs %d: "
+				      "run 'dixian migrate'",
+				      st->shown, have, st->drv->nmigrations);
 			goto fail;
 		}
+		if ((rc = dx_store_migrate(st, st->drv->nmigrations)))
+			goto fail;
 	}
 	/* no output of this run may be written over the store (issue 13.3) */
-	dx_outfile_protect(path, 1);
+	if (st->drv->is_file)
+		dx_outfile_protect(path, 1);
 	*out = st;
 	return DX_OK;
 fail:
+	dx_store_close(st);
+	return rc;
+}
+
+int dx_store_upgrade(const char *path, int *from, int *to)
+{
+	struct dx_store *st;
+	int rc, have = 0;
+	if ((rc = open_conn(&st, path, 0)))
+		return rc;
+	if (st->readonly) {
+		rc = dx_error(DX_DENIED, "store '%s' is read-only: cannot upgrade it", st->shown);
+		goto out;
+	}
+	if ((rc = st->drv->get_version(st, &have)))
+		goto out;
+	if (from)
+		*from = have;
+	rc = dx_store_migrate(st, st->drv->nmigrations);
+	if (!rc && to)
+		rc = st->drv->get_version(st, to);
+out:
 	dx_store_close(st);
 	return rc;
 }
@@ -176,13 +404,13 @@ void dx_store_close(struct dx_store *st)
 {
 	if (!st)
 		return;
-	for (size_t i = 0; i < st->nstmts; i++)
-		st->drv->finalize(st->stmts[i].stmt);
+	dx_store_stmts_release(st);
 	if (st->db)
 		st->drv->close(st);
 	dx_buf_release(&st->bulk_sql);
 	free(st->bulk_stale);
 	free(st->path);
+	free(st->shown);
 	free(st);
 }
 
@@ -257,8 +485,7 @@ int dx_store_bulk_begin(struct dx_store *st)
 		return dx_error(DX_USAGE, "bulk load outside a transaction");
 	/* a cached statement left on a row (a look-up read once) keeps its
 	 * table open, and SQLite will not drop an index of an open table */
-	for (size_t i = 0; i < st->nstmts; i++)
-		st->drv->reset(st->stmts[i].stmt);
+	dx_store_stmts_reset(st);
 	for (size_t i = 0; !rc && i < DX_ARRAY_SIZE(bulk_defer); i++)
 		rc = st->drv->defer_schema(st, bulk_defer[i].table, bulk_defer[i].triggers,
 					   &st->bulk_sql, &n);
@@ -285,16 +512,27 @@ out:
 	return rc;
 }
 
-int dx_store_first_load(struct dx_store *st, int on)
+static int load_empty(struct dx_store *st, int on)
 {
 	if (st->txn_depth)
-		return dx_error(DX_USAGE, "first load switched inside a transaction");
+		return dx_error(DX_USAGE, "empty-store load switched inside a transaction");
+	if (!st->drv->load_empty)
+		return on ? 0 : DX_OK;
 	/* a cached statement left on a row (a look-up read once, or a scan a
 	 * failed import left) holds a read open, and SQLite will not change
 	 * the journal mode under it */
-	for (size_t i = 0; i < st->nstmts; i++)
-		st->drv->reset(st->stmts[i].stmt);
-	return st->drv->first_load(st, on);
+	dx_store_stmts_reset(st);
+	return st->drv->load_empty(st, on);
+}
+
+int dx_store_load_empty_begin(struct dx_store *st)
+{
+	return load_empty(st, 1);
+}
+
+int dx_store_load_empty_end(struct dx_store *st)
+{
+	return load_empty(st, 0);
 }
 
 int dx_store_analyze(struct dx_store *st)

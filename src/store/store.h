@@ -25,16 +25,40 @@ enum {
 };
 
 /*
- * Open the store at `path` (a file name for SQLite).  Upgrades an older
- * schema; refuses a newer one with DX_VERSION.  *out is NULL on error.
+ * Open the store named by `path`, the --db target: a file name (SQLite),
+ * or a PostgreSQL connection string (postgresql://..., postgres://... or
+ * libpq's "host=... dbname=..."), which fails with DX_USAGE while that
+ * driver is not built (dx_store_driver_built).  The driver is chosen by
+ * the table in store.c.
+ * Schema versions: a newer store is refused with DX_VERSION; an older one
+ * is upgraded by a writable open (as `dixian migrate` does), and refused
+ * with DX_STATE by a read-only one, which never writes (nor reopens
+ * writable): the caller says "run dixian migrate".  *out is NULL on
+ * error.  Messages name the target with its password masked.
  * A new store is created readable by its owner only (0600, and so its
  * -wal and -shm files): it holds ID numbers (issue 13.4).
  * A store whose file or directory is read-only opens for reading even when
  * writing was asked (dx_store_readonly() says so; a write then fails with
- * DX_DENIED).  A store another program holds is waited for a bounded time
+ * DX_DENIED); if it is older than the program, it is refused as above.
+ * A store another program holds is waited for a bounded time
  * (DX_STORE_BUSY_MS), then DX_BUSY.
  */
 int dx_store_open(struct dx_store **out, const char *path, unsigned flags);
+/*
+ * Bring the store named by `path` to the newest schema version, opening
+ * it writable and creating nothing: *from and *to (either may be NULL)
+ * receive the versions before and after.  DX_VERSION if the store is
+ * newer than this program, DX_DENIED if it cannot be written.
+ */
+int dx_store_upgrade(const char *path, int *from, int *to);
+/* The name of the driver a --db target selects ("sqlite", "postgresql"),
+ * and whether that driver is built into this program. */
+const char *dx_store_driver_name(const char *target);
+int dx_store_driver_built(const char *target);
+/* The target fit for a message or a log: a connection string's password
+ * (user:PASSWORD@ in a URL, password= in a URL query or a key=value
+ * string) replaced by ***; a file name unchanged.  Caller frees. */
+char *dx_store_mask_target(const char *target);
 /* 1 when the store is open for reading only (asked, or the file is). */
 int dx_store_readonly(const struct dx_store *st);
 /* How long an open, a transaction's start or a write waits for a store
@@ -65,17 +89,20 @@ int dx_store_rollback(struct dx_store *st);
  */
 int dx_store_bulk_begin(struct dx_store *st);
 /*
- * Loading a store that holds no members yet (a county's first ledger),
- * outside a transaction: on = write the load through a rollback journal
- * instead of the WAL, if no other connection has the store open.  Every
- * page of such a load is new, so the journal stays almost empty and each
- * page is written once, where the WAL writes it twice (log, then
- * checkpoint): 0.15 s of a 300k-member import.  Atomic and crash-safe
- * the same.  Returns 1 if switched, 0 if the store stays in WAL mode
- * (another connection has it: readers are never locked out), < 0 on
- * error.  off (after the commit or rollback) returns the store to WAL.
+ * A load into a store that holds no members yet (a county's first
+ * ledger), around its transaction (outside it): begin lets the driver
+ * write it the cheapest safe way, end (after the commit or rollback) goes
+ * back to normal.  SQLite writes it through a rollback journal instead of
+ * the WAL, if no other connection has the store open: every page is new,
+ * so the journal stays almost empty and each page is written once, where
+ * the WAL writes it twice (log, then checkpoint): 0.15 s of a 300k-member
+ * import; atomic and crash-safe the same.  begin returns 1 if the driver
+ * switched, 0 if not (SQLite: another connection has the store, and
+ * readers are never locked out), < 0 on error; end returns DX_OK or an
+ * error.  A driver with nothing to do returns 0 and DX_OK.
  */
-int dx_store_first_load(struct dx_store *st, int on);
+int dx_store_load_empty_begin(struct dx_store *st);
+int dx_store_load_empty_end(struct dx_store *st);
 /* 1 if the store holds no member (person) at all. */
 int dx_store_no_members(struct dx_store *st, int *yes);
 int dx_store_bulk_end(struct dx_store *st);

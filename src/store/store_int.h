@@ -1,11 +1,25 @@
 /*
  * store_int.h - what the store's drivers and entity modules share.
  *
- * A driver (store_sqlite.c, later store_pg.c) implements struct dx_driver.
- * Entity modules (area.c, household.c, ...) hold portable SQL written with
- * `?` or `?N` placeholders (the PostgreSQL driver rewrites them to $n) and only
- * standard constructs both engines run: INSERT ... ON CONFLICT, RETURNING,
- * CTEs, window functions.  Engine-specific DDL lives in the driver.
+ * A driver (store_sqlite.c; store_pg_stub.c until issue 16 writes
+ * store_pg.c) implements struct dx_driver; store.c's driver table picks
+ * one by the --db target.  Entity modules (area.c, household.c, ...) hold
+ * portable SQL written with `?` or `?N` placeholders (the PostgreSQL driver
+ * rewrites them to $n, and declares a parameter the text never names as
+ * text) and only constructs both engines run: INSERT ... ON CONFLICT,
+ * RETURNING, CTEs, window functions, CASE (DX_SQL_COUNT_IF, never
+ * sum(condition)), IS DISTINCT FROM, strpos (the SQLite driver defines
+ * it), every FROM subquery aliased, no output alias in WHERE or HAVING.
+ * `make pgsql` (tests/store/pg_sql.sh) PREPAREs every statement in
+ * PostgreSQL 15 to keep it so.  Engine-specific DDL, planner habits and
+ * journal modes live in the driver.
+ *
+ * New ids: an insert whose caller needs the id either says RETURNING id
+ * and reads the row, or, on the bulk paths where SQLite would pay a
+ * temporary table per row for RETURNING, reads dx_last_id() right after
+ * the step: the driver's "id of the row this connection just inserted"
+ * (SQLite: last_insert_rowid(); PostgreSQL: lastval(), the same for an
+ * identity column in the same session).  Both are portable.
  */
 #ifndef DX_STORE_INT_H
 #define DX_STORE_INT_H
@@ -22,6 +36,14 @@ struct dx_stmt {
 
 struct dx_driver {
 	const char *name;
+	/* 1 if the --db target (a path, a URL, a key=value string) is this
+	 * driver's (store.c asks each driver of its table in turn). */
+	int (*claims)(const char *target);
+	int built;   /* 0: a stub whose open says the driver is not built yet */
+	int is_file; /* the target is a file name (checked, protected from outputs) */
+	/* 1 if a second connection opened on st->path sees the same data
+	 * (not so for a private in-memory database). */
+	int (*shareable)(const struct dx_store *st);
 	int (*open)(struct dx_store *st, const char *path, unsigned flags);
 	void (*close)(struct dx_store *st);
 	/* Run SQL without parameters or results (DDL, BEGIN, ...). */
@@ -39,7 +61,8 @@ struct dx_driver {
 	int64_t (*col_int)(struct dx_stmt *s, int i);
 	const char *(*col_text)(struct dx_stmt *s, int i); /* never NULL */
 	int (*col_null)(struct dx_stmt *s, int i);
-	/* The row id of the last row inserted on this connection. */
+	/* The id of the last row inserted on this connection (SQLite:
+	 * last_insert_rowid, PostgreSQL: lastval()). */
 	int64_t (*last_id)(struct dx_store *st);
 	/* Rows changed by the last INSERT, UPDATE or DELETE. */
 	int64_t (*changes)(struct dx_store *st);
@@ -57,10 +80,11 @@ struct dx_driver {
 	 * transaction.  Returns the number dropped in *n. */
 	int (*defer_schema)(struct dx_store *st, const char *table, const char *triggers,
 			    struct dx_buf *saved, int *n);
-	/* dx_store_first_load: on = write through a rollback journal if no
-	 * other connection has the store open (1 if so, 0 if not), off = back
-	 * to the WAL. */
-	int (*first_load)(struct dx_store *st, int on);
+	/* dx_store_load_empty_begin/end: on = a load into an empty store
+	 * begins (SQLite: write through a rollback journal if no other
+	 * connection has the store open; 1 if so, 0 if not), off = it ended
+	 * (back to the WAL).  NULL: nothing to do. */
+	int (*load_empty)(struct dx_store *st, int on);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if
@@ -74,31 +98,49 @@ struct dx_driver {
 	int nmigrations;
 };
 
-#define DX_STORE_MAX_STMTS 160
-
 struct dx_store {
 	const struct dx_driver *drv;
 	void *db;
 	void *drv_data; /* the driver's per-connection data (its own to free) */
-	char *path;
+	char *path;   /* the target as given: a second connection opens it */
+	char *shown;  /* the target for messages: its password masked */
 	int readonly;         /* reads only: asked for, or the file is read-only */
 	int txn_depth;
 	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */
 	struct dx_buf bulk_sql; /* what dx_store_bulk_end recreates */
 	int64_t *bulk_stale;    /* households whose derived columns bulk_end recomputes */
 	size_t bulk_nstale, bulk_stale_cap;
-	size_t nstmts;
-	struct {
-		const char *sql; /* static string: the cache key is its address */
+	/* The prepared statements, by the address of their SQL (a string
+	 * with static storage: each module declares its statements once,
+	 * `static const char SQL_X[] = "..."`, and dx_q finds one in one
+	 * probe or two): an open-addressed table, half full at most, grown
+	 * as modules add statements; no fixed limit for a server's many. */
+	size_t nstmts, stmt_cap;
+	struct dx_stmt_slot {
+		const char *sql;
 		struct dx_stmt *stmt;
-	} stmts[DX_STORE_MAX_STMTS];
+	} *stmts;
 };
 
+/* Finalize every cached statement (before a driver's close). */
+void dx_store_stmts_release(struct dx_store *st);
+/* Reset every cached statement: one left on a row holds a read open. */
+void dx_store_stmts_reset(struct dx_store *st);
+
 extern const struct dx_driver dx_driver_sqlite;
+extern const struct dx_driver dx_driver_pg;
+
+/* Whether target is a PostgreSQL connection string: a postgresql:// or
+ * postgres:// URL, or a libpq key=value string naming a host or dbname. */
+int dx_store_is_pg_target(const char *target);
 
 /* The cached prepared statement for `sql` (a string with static storage),
  * reset and unbound; NULL on error (already logged). */
 struct dx_stmt *dx_q(struct dx_store *st, const char *sql);
+
+/* How many rows satisfy cond, in SQL both engines run: SQLite sums a
+ * condition as 0/1, PostgreSQL has no sum(boolean). */
+#define DX_SQL_COUNT_IF(cond) "sum(CASE WHEN " cond " THEN 1 ELSE 0 END)"
 
 static inline int dx_bind_int(struct dx_stmt *s, int i, int64_t v)
 {

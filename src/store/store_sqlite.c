@@ -890,6 +890,27 @@ static int sq_household_insert_many(struct dx_store *st, struct dx_household *co
 
 #define SQ_MMAP "PRAGMA mmap_size=1073741824"
 
+/* strpos(text, sub): PostgreSQL's name for SQLite's instr(), so that the
+ * entity modules' SQL runs on both (1-based; 0 when absent). */
+static void sq_strpos(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *s = sqlite3_value_text(argv[0]);
+	const unsigned char *sub = sqlite3_value_text(argv[1]);
+	const char *at;
+	int64_t n = 0;
+	if (!s || !sub) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	if ((at = strstr((const char *)s, (const char *)sub))) {
+		/* count characters, not bytes, as both engines do */
+		for (const unsigned char *p = s; p <= (const unsigned char *)at; p++)
+			if ((*p & 0xC0) != 0x80)
+				n++;
+	}
+	sqlite3_result_int64(ctx, n);
+}
+
 /* Open one connection on name (a path, or a file: URI with SQLITE_OPEN_URI)
  * and register the row tables on it. */
 static int sq_connect(struct dx_store *st, const char *name, int of, const char *path)
@@ -905,7 +926,10 @@ static int sq_connect(struct dx_store *st, const char *name, int of, const char 
 	}
 	st->db = db;
 	sqlite3_busy_timeout(db, DX_STORE_BUSY_MS);
-	if (sqlite3_create_module(db, "dx_person_rows", &rows_module, &c->person) ||
+	if (sqlite3_create_function(db, "strpos", 2,
+				    SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+				    sq_strpos, NULL, NULL) ||
+	    sqlite3_create_module(db, "dx_person_rows", &rows_module, &c->person) ||
 	    sqlite3_create_module(db, "dx_household_rows", &rows_module, &c->household))
 		return dx_error(DX_DB, "cannot register the row tables: %s", sqlite3_errmsg(db));
 	return DX_OK;
@@ -1010,7 +1034,8 @@ static int sq_open(struct dx_store *st, const char *path, unsigned flags)
 	}
 	if (src == SQLITE_OK && !st->readonly)
 		src = sqlite3_exec(st->db, "PRAGMA journal_mode=WAL;", NULL, NULL, NULL);
-	/* busy: another program holds the store (a first load, dx_store_first_load,
+	/* busy: another program holds the store (a load into an empty store,
+	 * dx_store_load_empty_begin,
 	 * takes it whole) past the busy timeout */
 	if (src == SQLITE_BUSY || src == SQLITE_LOCKED)
 		return dx_error(DX_BUSY, "store '%s' is busy: another program holds it "
@@ -1071,6 +1096,19 @@ static int sq_exec(struct dx_store *st, const char *sql)
 }
 
 static const struct dx_driver *sq_self(void);
+
+/* Any target no other driver claims is a file name. */
+static int sq_claims(const char *target)
+{
+	return 1;
+}
+
+/* A second connection on ":memory:" (or an empty name: a temporary
+ * file) opens another, empty database. */
+static int sq_shareable(const struct dx_store *st)
+{
+	return st->path && *st->path && strcmp(st->path, ":memory:") != 0;
+}
 
 static int sq_prepare(struct dx_store *st, const char *sql, struct dx_stmt **out)
 {
@@ -1220,7 +1258,7 @@ static int sq_journal(struct dx_store *st, const char *sql, char *mode, size_t s
 
 /* Leaving WAL mode needs the store to itself: try once, without waiting
  * (the busy timeout would hold an import up behind an idle reader). */
-static int sq_first_load(struct dx_store *st, int on)
+static int sq_load_empty(struct dx_store *st, int on)
 {
 	char mode[16];
 	int src;
@@ -1293,6 +1331,10 @@ static int sq_set_version(struct dx_store *st, int v)
 
 const struct dx_driver dx_driver_sqlite = {
 	.name = "sqlite",
+	.claims = sq_claims,
+	.built = 1,
+	.is_file = 1,
+	.shareable = sq_shareable,
 	.open = sq_open,
 	.close = sq_close,
 	.exec = sq_exec,
@@ -1311,7 +1353,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.last_id = sq_last_id,
 	.changes = sq_changes,
 	.defer_schema = sq_defer_schema,
-	.first_load = sq_first_load,
+	.load_empty = sq_load_empty,
 	.fk_enforce = sq_fk_enforce,
 	.fk_check = sq_fk_check,
 	.get_version = sq_get_version,

@@ -75,12 +75,25 @@ static void test_old_store_is_upgraded(void **state)
 		assert_int_equal(raw.drv->open(&raw, path, DX_STORE_CREATE), DX_OK);
 		assert_int_equal(dx_store_migrate(&raw, 1), DX_OK);
 		put_village(&raw);
-		for (size_t i = 0; i < raw.nstmts; i++)
-			raw.drv->finalize(raw.stmts[i].stmt);
+		dx_store_stmts_release(&raw);
 		raw.drv->close(&raw);
 	}
 	assert_false(has_index(path, "episode_household"));
-	/* even a reader upgrades an old store (once, through a writer) */
+	/* a reader never writes: it refuses the old store and leaves it as
+	 * it is (issue 12: opening and migrating are separate) */
+	st = (void *)1;
+	assert_int_equal(dx_store_open(&st, path, DX_STORE_READONLY), DX_STATE);
+	assert_null(st);
+	assert_false(has_index(path, "episode_household"));
+	/* dixian migrate (or any writer) upgrades it */
+	{
+		int from = -1, to = -1;
+		assert_int_equal(dx_store_upgrade(path, &from, &to), DX_OK);
+		assert_int_equal(from, 1);
+		assert_true(to > 1);
+		assert_int_equal(dx_store_upgrade(path, &from, &to), DX_OK);
+		assert_int_equal(from, to);
+	}
 	assert_int_equal(dx_store_open(&st, path, DX_STORE_READONLY), DX_OK);
 	assert_int_equal(dx_store_version(st, &have, &latest), DX_OK);
 	assert_int_equal(have, latest);
@@ -143,8 +156,7 @@ static void test_v7_store_rebuilt_by_v8(void **state)
 						      " VALUES ('532326', 1, '11010519491231002X', '医保',"
 						      " '高额医疗费用', 2, 1)"),
 				 DX_OK);
-		for (size_t i = 0; i < raw.nstmts; i++)
-			raw.drv->finalize(raw.stmts[i].stmt);
+		dx_store_stmts_release(&raw);
 		raw.drv->close(&raw);
 	}
 	assert_int_equal(one_int(path, "PRAGMA user_version"), 7);
@@ -312,7 +324,7 @@ static int64_t pragma_int(struct dx_store *st, const char *sql)
 /* A first load writes through a rollback journal when it has the store to
  * itself, stays in WAL mode when another connection has it open, and
  * always leaves the store in WAL mode. */
-static void test_first_load_journal(void **state)
+static void test_load_empty_journal(void **state)
 {
 	char path[64];
 	struct dx_store *st = fresh(path);
@@ -323,11 +335,11 @@ static void test_first_load_journal(void **state)
 	put_village(st);
 	assert_int_equal(dx_store_no_members(st, &yes), DX_OK);
 	assert_int_equal(yes, 1);
-	assert_int_equal(dx_store_first_load(st, 1), 1);
+	assert_int_equal(dx_store_load_empty_begin(st), 1);
 	assert_string_equal(journal(st), "delete");
 	assert_int_equal(pragma_int(st, "PRAGMA mmap_size"), 0);
 	assert_int_equal(dx_store_begin(st), DX_OK);
-	assert_int_equal(dx_store_first_load(st, 0), DX_USAGE); /* not inside a transaction */
+	assert_int_equal(dx_store_load_empty_end(st), DX_USAGE); /* not inside a transaction */
 	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
 	assert_int_equal(dx_store_commit(st), DX_OK);
 	/* a reader still in the store after the load: it stays committed, in
@@ -339,7 +351,7 @@ static void test_first_load_journal(void **state)
 				 SQLITE_OK);
 		assert_int_equal(sqlite3_step(q), SQLITE_ROW); /* holds its read lock */
 		sqlite3_busy_timeout(st->db, 0);
-		assert_int_equal(dx_store_first_load(st, 0), DX_OK);
+		assert_int_equal(dx_store_load_empty_end(st), DX_OK);
 		assert_string_equal(journal(st), "delete");
 		sqlite3_finalize(q);
 		sqlite3_close(other);
@@ -347,15 +359,15 @@ static void test_first_load_journal(void **state)
 		assert_int_equal(dx_store_open(&st, path, 0), DX_OK);
 		assert_string_equal(journal(st), "wal");
 	}
-	assert_int_equal(dx_store_first_load(st, 1), 1);
-	assert_int_equal(dx_store_first_load(st, 0), DX_OK);
+	assert_int_equal(dx_store_load_empty_begin(st), 1);
+	assert_int_equal(dx_store_load_empty_end(st), DX_OK);
 	assert_string_equal(journal(st), "wal");
 	assert_true(pragma_int(st, "PRAGMA mmap_size") > 0);
 	/* another connection with the store open: no switch, no wait */
 	assert_int_equal(sqlite3_open(path, &other), SQLITE_OK);
 	assert_int_equal(sqlite3_exec(other, "SELECT count(*) FROM household", NULL, NULL, NULL),
 			 SQLITE_OK);
-	assert_int_equal(dx_store_first_load(st, 1), 0);
+	assert_int_equal(dx_store_load_empty_begin(st), 0);
 	assert_string_equal(journal(st), "wal");
 	sqlite3_close(other);
 	dx_store_close(st);
@@ -527,7 +539,7 @@ int main(void)
 		cmocka_unit_test(test_v7_store_rebuilt_by_v8),
 		cmocka_unit_test(test_member_bits_twin_of_view),
 		cmocka_unit_test(test_person_insert_many),
-		cmocka_unit_test(test_first_load_journal),
+		cmocka_unit_test(test_load_empty_journal),
 		cmocka_unit_test(test_household_insert_many),
 		cmocka_unit_test(test_newer_store_refused),
 		cmocka_unit_test(test_not_a_store),

@@ -1,0 +1,39 @@
+# Issue 12 (a store you can swap): --db chooses the driver, a PostgreSQL
+# connection string gets "not built yet" without its password ever shown
+# and without a file made under its name; `dixian migrate` upgrades a
+# store, and a reading command never writes: it refuses an older store
+# and says to run migrate.
+. "$TOP/tests/cli/lib.sh"
+for db in 'postgresql://dixian:s3cret@localhost/county' 'postgres://u:s3cret@h/db' \
+	  'host=localhost dbname=county password=s3cret'; do
+	expect_exit 3 $DIXIAN init --db "$db"
+	expect_grep "PostgreSQL 驱动尚未构建" err
+	expect_grep "PostgreSQL driver is not built yet" err
+	expect_no_grep "s3cret" err
+	expect_exit 3 $DIXIAN household find 李 --db "$db"
+	expect_grep "PostgreSQL 驱动尚未构建" err
+	expect_no_grep "s3cret" err
+	expect_exit 3 $DIXIAN migrate --db "$db"
+	expect_grep "PostgreSQL 驱动尚未构建" err
+	expect_no_grep "s3cret" err
+done
+[ -z "$(ls | grep -v '^out$\|^err$\|^log$')" ] || die "a file was made: $(ls)"
+
+# migrate: a store at the newest version stays as it is
+new_store a.db
+latest=$(q a.db 'PRAGMA user_version')
+expect_exit 0 $DIXIAN migrate --db a.db
+expect_grep "已是最新版本 $latest" out
+expect_exit 3 $DIXIAN migrate --db missing.db
+expect_grep "不存在" err
+[ ! -e missing.db ] || die "migrate created missing.db"
+
+# a reader refuses an older store and leaves it unchanged (never reopens
+# it writable); any user_version below the newest is "older"
+q a.db 'PRAGMA user_version = 1'
+expect_exit 3 $DIXIAN policy show --area 532326 --db a.db
+expect_grep "请先运行 dixian migrate" err
+expect_grep "run 'dixian migrate'" err
+expect_eq "$(q a.db 'PRAGMA user_version')" 1 "version after a read"
+q a.db "PRAGMA user_version = $latest"
+expect_exit 0 $DIXIAN policy show --area 532326 --db a.db

@@ -1,0 +1,200 @@
+#!/usr/bin/env python3
+"""sqlcheck.py - list the SQL statements of the store's entity modules.
+
+Usage: sqlcheck.py statements PREPROCESSED.i...  -> JSON list on stdout
+       sqlcheck.py schema SQLITE_DB              -> PostgreSQL DDL on stdout
+
+statements: each argument is an entity module run through the C
+preprocessor (so macros are expanded); every run of adjacent string
+literals is joined, and those that read like SQL (SELECT, INSERT, UPDATE,
+DELETE, WITH) are kept, split at top-level semicolons, with SQLite's `?N`
+and `?` placeholders rewritten to PostgreSQL's $n.
+
+schema: the tables and views of a fresh SQLite store, translated
+mechanically to PostgreSQL 15 DDL (types, identity keys, unique indexes
+for ON CONFLICT; views as tables of the same columns), so that PREPARE can
+resolve names.  It stands in for the PostgreSQL driver's
+own DDL until issue 16 writes it; triggers are left out (PREPARE does
+not need them).
+"""
+import json
+import re
+import sqlite3
+import sys
+
+STR = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
+SQL_START = re.compile(r'^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b', re.I)
+
+
+def c_unescape(s):
+    return bytes(s, 'utf-8').decode('unicode_escape').encode('latin-1').decode('utf-8')
+
+
+def literal_runs(text):
+    """Yield (file, joined literal) for each run of adjacent literals."""
+    cur_file = '?'
+    out = []
+    run = []
+    pos = 0
+    # drop line markers but remember the file
+    lines = []
+    for line in text.split('\n'):
+        m = re.match(r'#\s+\d+\s+"([^"]+)"', line)
+        if m:
+            cur_file = m.group(1)
+            lines.append('\n')
+            continue
+        lines.append(line + '\n')
+        if cur_file.startswith('src/store/'):
+            pass
+    body = ''.join(lines)
+    i = 0
+    n = len(body)
+    while i < n:
+        c = body[i]
+        if c == '"':
+            m = STR.match(body, i)
+            if not m:
+                i += 1
+                continue
+            run.append(m.group(1))
+            i = m.end()
+            continue
+        if c in ' \t\n':
+            i += 1
+            continue
+        if c == "'":  # char literal
+            j = body.find("'", i + 1)
+            while j > 0 and body[j - 1] == '\\' and body[j - 2] != '\\':
+                j = body.find("'", j + 1)
+            i = j + 1 if j > 0 else i + 1
+            if run:
+                out.append(''.join(run))
+                run = []
+            continue
+        if run:
+            out.append(''.join(run))
+            run = []
+        i += 1
+    if run:
+        out.append(''.join(run))
+    return out
+
+
+def split_sql(sql):
+    parts, cur, q = [], [], False
+    for ch in sql:
+        if ch == "'":
+            q = not q
+        if ch == ';' and not q:
+            parts.append(''.join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append(''.join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def to_dollar(sql):
+    k = [0]
+
+    def rep(m):
+        if m.group(1):
+            return '$' + m.group(1)
+        k[0] += 1
+        return '$%d' % k[0]
+    out, q, i = [], False, 0
+    while i < len(sql):
+        ch = sql[i]
+        if ch == "'":
+            q = not q
+        if ch == '?' and not q:
+            m = re.match(r'\?(\d*)', sql[i:])
+            out.append(rep(m))
+            i += m.end()
+            continue
+        out.append(ch)
+        i += 1
+    return ''.join(out)
+
+
+def statements(paths):
+    seen, res = set(), []
+    for p in paths:
+        text = open(p, encoding='utf-8', errors='replace').read()
+        for lit in literal_runs(text):
+            try:
+                sql = c_unescape(lit)
+            except Exception:
+                continue
+            if not SQL_START.match(sql):
+                continue
+            for part in split_sql(sql):
+                if part in seen:
+                    continue
+                seen.add(part)
+                res.append({'module': p.rsplit('/', 1)[-1].replace('.i', '.c'),
+                            'sql': to_dollar(part)})
+    return res
+
+
+def pg_type(t):
+    t = t.upper()
+    if 'INT' in t:
+        return 'BIGINT'
+    if t in ('REAL', 'FLOAT', 'DOUBLE'):
+        return 'DOUBLE PRECISION'
+    if t == 'BLOB':
+        return 'BYTEA'
+    return 'TEXT'
+
+
+def schema(db):
+    con = sqlite3.connect(db)
+    out = []
+    tables = [r[0] for r in con.execute(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+        " AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY rowid")]
+    for t in tables:
+        cols = []
+        pk = [r for r in con.execute('PRAGMA table_info("%s")' % t) if r[5]]
+        for cid, name, typ, notnull, dflt, pkn in con.execute('PRAGMA table_info("%s")' % t):
+            d = '"%s" %s' % (name, pg_type(typ or 'TEXT'))
+            if pkn and len(pk) == 1 and (typ or '').upper() == 'INTEGER':
+                d += ' GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY'
+            cols.append(d)
+        if len(pk) > 1 or (len(pk) == 1 and (pk[0][2] or '').upper() != 'INTEGER'):
+            cols.append('PRIMARY KEY (%s)' % ', '.join(
+                '"%s"' % r[1] for r in sorted(pk, key=lambda r: r[5])))
+        out.append('CREATE TABLE "%s" (%s);' % (t, ', '.join(cols)))
+        # unique indexes: ON CONFLICT needs them
+        for idx in con.execute('PRAGMA index_list("%s")' % t):
+            if idx[2] and idx[3] != 'pk':
+                icols = [r[2] for r in con.execute('PRAGMA index_info("%s")' % idx[1])]
+                if all(icols):
+                    part = con.execute("SELECT sql FROM sqlite_schema WHERE name = ?",
+                                       (idx[1],)).fetchone()
+                    where = ''
+                    if part and part[0] and ' WHERE ' in part[0].upper():
+                        where = part[0][part[0].upper().index(' WHERE '):]
+                    out.append('CREATE UNIQUE INDEX ON "%s" (%s)%s;' % (
+                        t, ', '.join('"%s"' % c for c in icols), where))
+    # The views are the SQLite driver's DDL (the PostgreSQL driver writes
+    # its own): stand-ins with the same columns, typed by the column the
+    # view passes through, else a number (the views compute flags, counts
+    # and sums), let PREPARE resolve the statements that read them.
+    for (name,) in con.execute(
+            "SELECT name FROM sqlite_schema WHERE type = 'view' ORDER BY rowid"):
+        cols = []
+        for r in con.execute('PRAGMA table_info("%s")' % name):
+            typ = r[2] or ''
+            cols.append('"%s" %s' % (r[1], pg_type(typ) if typ else 'BIGINT'))
+        out.append('CREATE TABLE "%s" (%s);' % (name, ', '.join(cols)))
+    return '\n'.join(out)
+
+
+if __name__ == '__main__':
+    if sys.argv[1] == 'statements':
+        json.dump(statements(sys.argv[2:]), sys.stdout, ensure_ascii=False, indent=0)
+    elif sys.argv[1] == 'schema':
+        print(schema(sys.argv[2]))
