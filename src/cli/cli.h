@@ -90,5 +90,6 @@ int cmd_person(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif
