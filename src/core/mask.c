@@ -23,8 +23,9 @@ static int judge(char *s, size_t a, size_t b, size_t prev_a, size_t prev_b, int 
 {
 	size_t n = b - a;
 	int x = s[b] == 'X' || s[b] == 'x';
-	/* an ID: 15-18 digits, or 14-17 then X */
-	if ((n >= 15 && n <= 18 && !x) || (n >= 14 && n <= 17 && x)) {
+	/* an ID: 18 digits, or 17 then X (15- and 16-digit runs are
+	 * household numbers: 户编号 is 15 digits) */
+	if ((n == 18 && !x) || (n == 17 && x)) {
 		size_t len = n + (size_t)x;
 		if (do_mask)
 			stars(s + a + 6, len - 10);

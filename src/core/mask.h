@@ -7,14 +7,16 @@
  *
  * What is masked (runs of ASCII digits, maximal, so part of a longer
  * number never matches):
- *  - 15 to 18 digits, or 14 to 17 digits then X/x (an ID, old or new):
- *    all but the first 6 and the last 4 characters;
+ *  - 18 digits, or 17 digits then X/x (an ID): all but the first 6 and
+ *    the last 4 characters (15-digit runs are left: 户编号 has 15 digits,
+ *    and 15-digit IDs have not been issued since 2004);
  *  - 11 digits starting with 1, or 13 starting with 861 (a mobile): all
  *    but the first 3 and the last 4 digits of the 11;
  *  - a fixed line, 0 and 2-3 digits then '-' or ' ' and 7-8 digits, or
  *    10-12 digits starting with 0: all of the number but its last 4 digits
  *    (the area code stays).
- * 12-digit area codes, years, amounts and counts are left as they are.
+ * 12-digit area codes, 15-digit 户编号, years, amounts and counts are left
+ * as they are.
  * Masking keeps the text's length and its bytes other than the digits.
  */
 #ifndef DX_CORE_MASK_H
