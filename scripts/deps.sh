@@ -6,7 +6,7 @@ set -e
 build="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev"
 test="$build libcmocka-dev sqlite3 python3 openssl postgresql-15 chromium fonts-wqy-microhei"
-bench="$test python3-pandas hyperfine wrk nginx-light curl"
+bench="$test python3-pandas hyperfine wrk nginx-light curl time"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;

@@ -346,9 +346,9 @@ static void make_household(struct gen *g, struct hh *x)
 		}
 	}
 	if (x->m[0].phone[0] == '\0' && chance(&g->r, 900))
-		dx_snprintf(x->m[0].phone, sizeof(x->m[0].phone), "1%d%09ld",
+		dx_snprintf(x->m[0].phone, sizeof(x->m[0].phone), "1%d%08ld",
 			    (int)PICK(&g->r, ((const int[]){33, 35, 38, 39, 51, 58, 87, 89})),
-			    rnd(&g->r, 1000000000L));
+			    rnd(&g->r, 100000000L));
 	dx_strlcpy(x->h.phone, x->m[0].phone, sizeof(x->h.phone));
 }
 

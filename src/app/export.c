@@ -8,6 +8,7 @@
 #include "app/account.h"
 #include "core/area.h"
 #include "core/idcard.h"
+#include "core/mask.h"
 #include "core/money.h"
 #include "core/outfile.h"
 #include "io/template.h"
@@ -50,14 +51,29 @@ static void header(struct ex *x, const char *kind)
 	dx_tw_endrow(x->w);
 }
 
-static void cell(struct ex *x, const char *s)
+/* A cell as stored: codes, numbers, dates, and the masked ID and phone
+ * columns. */
+static void raw(struct ex *x, const char *s)
 {
 	dx_tw_cell(x->w, s, DX_TW_PLAIN);
 }
 
+/* A cell of text somebody typed: in a masked export, an ID or phone number
+ * typed into it (民族, 务工所在地, 走访内容 ...) is masked too (issue 13.5). */
+static void cell(struct ex *x, const char *s)
+{
+	char *m;
+	if (x->unmasked || !dx_mask_needed(s))
+		return raw(x, s);
+	m = dx_xstrdup(s);
+	dx_mask_text(m);
+	raw(x, m);
+	free(m);
+}
+
 static void yesno(struct ex *x, int v)
 {
-	cell(x, v ? "是" : "否");
+	raw(x, v ? "是" : "否");
 }
 
 static void num(struct ex *x, long long v, int blank_below_zero)
@@ -65,41 +81,41 @@ static void num(struct ex *x, long long v, int blank_below_zero)
 	char b[24] = "";
 	if (!(blank_below_zero && v <= 0))
 		dx_snprintf(b, sizeof(b), "%lld", v);
-	cell(x, b);
+	raw(x, b);
 }
 
 static void id_cell(struct ex *x, const char *id)
 {
 	char m[19];
 	if (x->unmasked)
-		return cell(x, id);
+		return raw(x, id);
 	dx_idcard_mask(id, m);
-	cell(x, m);
+	raw(x, m);
 }
 
 static void phone_cell(struct ex *x, const char *p)
 {
 	char m[32];
 	if (x->unmasked)
-		return cell(x, p);
+		return raw(x, p);
 	dx_phone_mask(p, m, sizeof(m));
-	cell(x, m);
+	raw(x, m);
 }
 
 static void money(struct ex *x, int64_t fen)
 {
 	char b[32];
-	cell(x, dx_money_format(fen, b, sizeof(b)));
+	raw(x, dx_money_format(fen, b, sizeof(b)));
 }
 
 static void area_cells(struct ex *x, const struct dx_ledger_prow *r)
 {
-	cell(x, r->h.area_code);
+	raw(x, r->h.area_code);
 	cell(x, r->county_name);
 	cell(x, r->town_name);
 	cell(x, r->village_name);
 	cell(x, r->h.group_name);
-	cell(x, r->h.hh_no);
+	raw(x, r->h.hh_no);
 	cell(x, r->h.kind);
 	num(x, r->h.tuopin_year, 1);
 }
@@ -208,7 +224,7 @@ static int household_row(const struct dx_ledger_prow *r, void *arg)
 static int income_row(const char *hh_no, const struct dx_income_row *in, void *arg)
 {
 	struct ex *x = arg;
-	cell(x, hh_no);
+	raw(x, hh_no);
 	num(x, in->year, 0);
 	money(x, in->wage);
 	money(x, in->business);
@@ -225,7 +241,7 @@ static int income_row(const char *hh_no, const struct dx_income_row *in, void *a
 static int measure_row(const char *hh_no, const struct dx_measure *m, void *arg)
 {
 	struct ex *x = arg;
-	cell(x, hh_no);
+	raw(x, hh_no);
 	cell(x, m->category);
 	cell(x, m->detail);
 	cell(x, m->status);
@@ -241,7 +257,7 @@ static int measure_row(const char *hh_no, const struct dx_measure *m, void *arg)
 static int visit_row(const char *hh_no, const struct dx_visit *v, void *arg)
 {
 	struct ex *x = arg;
-	cell(x, hh_no);
+	raw(x, hh_no);
 	cell(x, v->visited_on);
 	cell(x, v->cadre);
 	cell(x, v->content);

@@ -10,6 +10,7 @@
  * writes and their order are exactly those of a single thread.
  */
 #include "core/dx.h"
+#include "core/mask.h"
 #include "app/import_int.h"
 #include "app/account.h"
 #include "core/area.h"
@@ -392,8 +393,17 @@ static void add_problem_x(struct run *r, long row, int col, const char *column, 
 {
 	struct dx_import_result *res = r->im.res;
 	struct dx_problem p = {row, col, is_error, (char *)column, (char *)msg};
+	char *masked = NULL;
 	if (r->im.pass == 2)
 		return; /* pass 1 reported it already */
+	/* a message echoes cells: an ID or phone typed where a code was
+	 * expected goes out masked (issue 13.5) */
+	if (dx_mask_needed(msg)) {
+		masked = dx_xstrdup(msg);
+		dx_mask_text(masked);
+		p.msg = masked;
+		msg = masked;
+	}
 	if (is_error)
 		res->errors++;
 	else
@@ -407,6 +417,7 @@ static void add_problem_x(struct run *r, long row, int col, const char *column, 
 	}
 	if (!force && res->nproblems >= DX_IMPORT_KEEP_MAX) {
 		res->not_kept++;
+		free(masked);
 		return;
 	}
 	if (res->nproblems == r->pcap) {
@@ -414,7 +425,7 @@ static void add_problem_x(struct run *r, long row, int col, const char *column, 
 		res->problems = dx_xrealloc(res->problems, r->pcap * sizeof(*res->problems));
 	}
 	p.column = dx_xstrdup(column ? column : "");
-	p.msg = dx_xstrdup(msg);
+	p.msg = masked ? masked : dx_xstrdup(msg);
 	res->problems[res->nproblems++] = p;
 }
 

@@ -89,5 +89,8 @@ int cmd_report(int argc, char **argv);
 int cmd_household(int argc, char **argv);
 int cmd_person(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_backup(int argc, char **argv);
+int cmd_restore(int argc, char **argv);
+int cmd_audit(int argc, char **argv);
 
 #endif

@@ -97,6 +97,10 @@ static const struct dx_cmd commands[] = {
 	 "serve [--db 文件] [--bind 127.0.0.1] [--port 8080] [--threads 线程数] "
 	 "[--tls-cert 证书 --tls-key 私钥] [--upload-max 兆字节] [--routes]",
 	 "网页与 JSON 接口服务（Ctrl-C 停止）"},
+	{"backup", cmd_backup, "backup --out 备份文件 [--db 文件]", "备份数据库（核对完整性和各表行数）"},
+	{"restore", cmd_restore, "restore 备份文件 --as 县级经办账号 [--force] [--db 文件]",
+	 "从备份恢复数据库（原库另存为 .bak-时间）"},
+	{"audit", cmd_audit, "audit verify [--area 县代码] [--db 文件]", "核对操作日志是否被改动（哈希链）"},
 };
 
 const char *dx_cli_db_path(const char *opt)

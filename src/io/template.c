@@ -9,6 +9,7 @@
 #include "core/area.h"
 #include "core/date.h"
 #include "core/idcard.h"
+#include "core/mask.h"
 #include "core/money.h"
 #include "core/strbuf.h"
 #include "core/text.h"
@@ -680,6 +681,14 @@ static int parse_cell(const struct dx_col *c, const char *v, size_t vlen,
 		}
 		if (vlen > 23) {
 			dx_snprintf(why, wsz, "\"%s\" 过长，请只填一个号码", v);
+			return DX_INVALID;
+		}
+		if (!dx_phone_valid(v, vlen)) {
+			/* echoed masked: it may be somebody's number mistyped */
+			char pm[32];
+			dx_phone_mask(v, pm, sizeof(pm));
+			dx_snprintf(why, wsz, "联系电话 \"%s\" 无效（手机应为以1开头的11位数字，"
+					      "固定电话应为区号-号码：区号以0开头共3至4位，号码7至8位）", pm);
 			return DX_INVALID;
 		}
 		cell_copy(out, v, vlen + 1);

@@ -324,26 +324,4 @@ int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w)
 	return inserted_row(st, s, &w->id);
 }
 
-static const char SQL_AUDIT[] =
-	"INSERT INTO audit(county_code, at, actor, action, entity, entity_key,"
-	" before, after) VALUES(?,?,?,?,?,?,?,?)";
-
-int dx_store_audit(struct dx_store *st, const char *county, const char *actor,
-		   const char *action, const char *entity, const char *key,
-		   const char *before, const char *after)
-{
-	char now[21];
-	struct dx_stmt *s;
-	if (!(s = dx_q(st, SQL_AUDIT)))
-		return DX_DB;
-	dx_store_now(now);
-	dx_bind_static(s, 1, county);
-	dx_bind_static(s, 2, now);
-	dx_bind_static(s, 3, actor);
-	dx_bind_static(s, 4, action);
-	dx_bind_static(s, 5, entity);
-	dx_bind_static(s, 6, key);
-	dx_bind_static(s, 7, before);
-	dx_bind_static(s, 8, after);
-	return dx_step_done(s);
-}
+/* dx_store_audit lives in audit.c (the chain per county). */

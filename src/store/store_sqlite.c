@@ -583,9 +583,19 @@ static const char schema_v10[] =
 	" failures INTEGER NOT NULL,"
 	" last_at INTEGER NOT NULL) STRICT;";
 
+/*
+ * The tamper-evident audit (issue 13, store/audit.h): each row's place in
+ * its county's chain and its hash.  Rows from before this version keep
+ * NULLs until their county's next audit row chains them (audit.c).
+ */
+static const char schema_audit_chain[] =
+	"ALTER TABLE audit ADD COLUMN seq INTEGER;"
+	"ALTER TABLE audit ADD COLUMN hash TEXT;"
+	"CREATE UNIQUE INDEX audit_chain ON audit(county_code, seq);";
+
 static const char *const sq_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
 					     schema_v6, schema_v7, schema_v8, schema_v9,
-					     schema_v10};
+					     schema_v10, schema_audit_chain};
 
 static int sq_err(sqlite3 *db, int src, const char *what)
 {
