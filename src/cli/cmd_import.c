@@ -86,8 +86,11 @@ int cmd_import(int argc, char **argv)
 	o.kind = argv[optind];
 	o.path = argv[optind + 1];
 	if (strcmp(o.kind, "persons") && strcmp(o.kind, "incomes") && strcmp(o.kind, "warnings") &&
-	    strcmp(o.kind, "measures") && strcmp(o.kind, "visits")) {
-		fprintf(stderr, "错误: 不能导入 \"%s\"（应为 persons、incomes、warnings、measures 或 visits）\n",
+	    strcmp(o.kind, "measures") && strcmp(o.kind, "visits") &&
+	    /* 衔接资金 ledgers (issue 18) */
+	    strcmp(o.kind, "projects") && strcmp(o.kind, "payments") &&
+	    strcmp(o.kind, "beneficiaries") && strcmp(o.kind, "assets")) {
+		fprintf(stderr, "错误: 不能导入 \"%s\"（应为 persons、incomes、warnings、measures、visits、projects、payments、beneficiaries 或 assets）\n",
 			o.kind);
 		return DX_EXIT_USAGE;
 	}

@@ -145,12 +145,89 @@ static const struct dx_col visits_cols[] = {
 	{"序号", NULL, DX_V_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
 };
 
+/* 6-9. 衔接资金 ledgers (templates.md §6-9; amounts 万元 or 元 by header) */
+static const char *const c_ptype[] = {"产业发展", "就业项目", "乡村建设", "易地搬迁后扶",
+				      "巩固三保障成果", "乡村治理和精神文明", "项目管理费", "其他",
+				      NULL};
+static const char *const c_plink[] = {"就业带动", "土地流转", "入股分红", "订单收购",
+				      "产业带动", "资产收益", "其他", NULL};
+static const char *const c_fsource[] = {"中央", "省级", "市级", "县级", "其他", "省=省级",
+					"市=市级", "县=县级", "中央资金=中央", NULL};
+static const char *const c_akind[] = {"经营性", "公益性", "到户类", NULL};
+static const char *const c_aowner[] = {"村集体", "乡镇", "县级", "农户", NULL};
+static const char *const c_astatus[] = {"在用", "闲置", "处置", NULL};
+#define DATE DX_COL_DATE, NULL, 0, 0
+
+static const struct dx_col projects_cols[] = {
+	{"项目编号", NULL, DX_FP_CODE, REQ, TXTN(63)},
+	{"项目名称", NULL, DX_FP_NAME, REQ, TXT(255)},
+	{"年度", "年份|资金年度", DX_FP_YEAR, REQ, DX_COL_INT, NULL, 2000, 2100},
+	{"区划代码", "行政区划代码|实施地点代码", DX_FP_AREA, REQ, TXTN(15)},
+	{"项目类型", NULL, DX_FP_TYPE, REQ, CODE(c_ptype)},
+	{"是否产业项目", NULL, DX_FP_INDUSTRY, 0, YN},
+	{"实施单位", NULL, DX_FP_UNIT, 0, TXT(127)},
+	{"主管部门", NULL, DX_FP_DEPT, 0, TXT(127)},
+	{"中央衔接资金", NULL, DX_FP_CENTRAL, 0, MONEY},
+	{"省级衔接资金", NULL, DX_FP_PROVINCIAL, 0, MONEY},
+	{"市级衔接资金", NULL, DX_FP_CITY, 0, MONEY},
+	{"县级衔接资金", NULL, DX_FP_COUNTY, 0, MONEY},
+	{"其他资金", NULL, DX_FP_OTHER, 0, MONEY},
+	{"村申报日期", NULL, DX_FP_APPLIED, 0, DATE},
+	{"乡镇审核日期", NULL, DX_FP_REVIEWED, 0, DATE},
+	{"部门论证日期", NULL, DX_FP_ASSESSED, 0, DATE},
+	{"县审定日期", NULL, DX_FP_APPROVED, 0, DATE},
+	{"计划开工日期", NULL, DX_FP_PLAN_START, 0, DATE},
+	{"开工日期", NULL, DX_FP_STARTED, 0, DATE},
+	{"完工日期", NULL, DX_FP_COMPLETED, 0, DATE},
+	{"验收日期", NULL, DX_FP_ACCEPTED, 0, DATE},
+	{"联农带农方式", NULL, DX_FP_LINK, 0, DX_COL_MULTI, c_plink, 1, 0},
+	{"绩效目标", NULL, DX_FP_GOAL, 0, TXT(255)},
+	{"序号", NULL, DX_FP_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+static const struct dx_col payments_cols[] = {
+	{"项目编号", NULL, DX_FY_CODE, REQ, TXTN(63)},
+	{"拨付日期", "支付日期", DX_FY_DATE, REQ, DATE},
+	{"资金来源", NULL, DX_FY_SOURCE, REQ, CODE(c_fsource)},
+	{"金额", "拨付金额|支付金额", DX_FY_AMOUNT, REQ, MONEY},
+	{"凭证号", NULL, DX_FY_VOUCHER, 0, TXT(63)},
+	{"序号", NULL, DX_FY_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+static const struct dx_col beneficiaries_cols[] = {
+	{"项目编号", NULL, DX_FB_CODE, REQ, TXTN(63)},
+	{"户编号", NULL, DX_FB_HHNO, REQ, TXTN(31)},
+	{"联结方式", "联农带农方式", DX_FB_LINK, REQ, CODE(c_plink)},
+	{"带动人数", NULL, DX_FB_PERSONS, 0, DX_COL_INT, NULL, 0, 99},
+	{"收益金额", NULL, DX_FB_INCOME, 0, MONEY},
+	{"年度", "年份", DX_FB_YEAR, 0, DX_COL_INT, NULL, 2000, 2100},
+	{"序号", NULL, DX_FB_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+static const struct dx_col assets_cols[] = {
+	{"资产编号", NULL, DX_FA_NO, REQ, TXTN(63)},
+	{"项目编号", NULL, DX_FA_CODE, REQ, TXTN(63)},
+	{"资产名称", NULL, DX_FA_NAME, REQ, TXT(255)},
+	{"资产类别", NULL, DX_FA_KIND, REQ, CODE(c_akind)},
+	{"金额", "资产金额|资产价值", DX_FA_VALUE, REQ, MONEY},
+	{"权属", NULL, DX_FA_OWNER, REQ, CODE(c_aowner)},
+	{"管护主体", NULL, DX_FA_KEEPER, 0, TXT(127)},
+	{"移交日期", NULL, DX_FA_HANDED, 0, DATE},
+	{"状态", NULL, DX_FA_STATUS, 0, CODE(c_astatus)},
+	{"序号", NULL, DX_FA_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
 static const struct dx_template templates[] = {
 	{"persons", "户成员台账", persons_cols, DX_ARRAY_SIZE(persons_cols), DX_P_NFIELDS},
 	{"incomes", "收入台账", incomes_cols, DX_ARRAY_SIZE(incomes_cols), DX_I_NFIELDS},
 	{"warnings", "部门预警名单", warnings_cols, DX_ARRAY_SIZE(warnings_cols), DX_W_NFIELDS},
 	{"measures", "帮扶措施台账", measures_cols, DX_ARRAY_SIZE(measures_cols), DX_M_NFIELDS},
 	{"visits", "走访记录", visits_cols, DX_ARRAY_SIZE(visits_cols), DX_V_NFIELDS},
+	{"projects", "衔接资金项目库", projects_cols, DX_ARRAY_SIZE(projects_cols), DX_FP_NFIELDS},
+	{"payments", "资金拨付台账", payments_cols, DX_ARRAY_SIZE(payments_cols), DX_FY_NFIELDS},
+	{"beneficiaries", "项目受益户", beneficiaries_cols, DX_ARRAY_SIZE(beneficiaries_cols),
+	 DX_FB_NFIELDS},
+	{"assets", "项目资产", assets_cols, DX_ARRAY_SIZE(assets_cols), DX_FA_NFIELDS},
 };
 
 const struct dx_template *dx_template_find(const char *name)
@@ -214,12 +291,52 @@ static int name_is(const char *folded, const char *name)
 	return !strcmp(folded, f);
 }
 
-static const struct dx_col *match_col(const struct dx_template *tpl, const char *s, size_t len)
+static const struct dx_col *match_name(const struct dx_template *tpl, const char *f);
+
+/* The unit a money header names ("中央衔接资金（万元）"), cut off f:
+ * 2 for 万元, 1 for 元, 0 for none. */
+static int cut_unit(char *f)
+{
+	static const char *const units[] = {"(万元)", "（万元）", "(元)", "（元）"};
+	size_t n = strlen(f);
+	for (size_t i = 0; i < DX_ARRAY_SIZE(units); i++) {
+		size_t k = strlen(units[i]);
+		if (n > k && !memcmp(f + n - k, units[i], k)) {
+			f[n - k] = '\0';
+			return i < 2 ? 2 : 1;
+		}
+	}
+	return 0;
+}
+
+/* The column a header names, and (*wan) whether it is a money column
+ * whose header says 万元. */
+static const struct dx_col *match_col_unit(const struct dx_template *tpl, const char *s,
+					   size_t len, int *wan)
 {
 	char f[128];
+	const struct dx_col *c;
+	int unit;
+	*wan = 0;
 	fold_header(s, len, f, sizeof(f));
 	if (!f[0])
 		return NULL;
+	if ((c = match_name(tpl, f)))
+		return c;
+	if (!(unit = cut_unit(f)) || !(c = match_name(tpl, f)) || c->kind != DX_COL_MONEY)
+		return NULL;
+	*wan = unit == 2;
+	return c;
+}
+
+static const struct dx_col *match_col(const struct dx_template *tpl, const char *s, size_t len)
+{
+	int wan;
+	return match_col_unit(tpl, s, len, &wan);
+}
+
+static const struct dx_col *match_name(const struct dx_template *tpl, const char *f)
+{
 	for (size_t i = 0; i < tpl->ncols; i++) {
 		const struct dx_col *c = &tpl->cols[i];
 		const char *a = c->aliases;
@@ -261,7 +378,8 @@ int dx_header_map(struct dx_header *h, const struct dx_template *tpl,
 	for (int f = 0; f < DX_TPL_MAXF; f++)
 		h->col_of[f] = -1;
 	for (size_t i = 0; i < n; i++) {
-		const struct dx_col *c = match_col(tpl, cells[i], lens[i]);
+		int wan;
+		const struct dx_col *c = match_col_unit(tpl, cells[i], lens[i], &wan);
 		struct dx_buf b = DX_BUF_INIT;
 		size_t s = 0, e = lens[i];
 		while (s < e && (cells[i][s] == ' ' || cells[i][s] == '\t'))
@@ -283,6 +401,7 @@ int dx_header_map(struct dx_header *h, const struct dx_template *tpl,
 		}
 		h->col_of[c->field] = (int)i;
 		h->field_of[i] = c->field;
+		h->wan[c->field] = (unsigned char)wan;
 	}
 	for (size_t i = 0; i < tpl->ncols; i++) {
 		const struct dx_col *c = &tpl->cols[i];
@@ -757,6 +876,21 @@ static uint32_t text_hash(const char *s)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
+/* A money cell under a 万元 header: stored as fen like any amount, its
+ * text in yuan so that every reader sees one unit. */
+static int parse_wan(const struct dx_col *c, const char *v, size_t vlen, struct dx_rowval *rv,
+		     char *out, char *why, size_t wsz)
+{
+	const char *w = NULL;
+	if (dx_money_parse_wan(v, vlen, &rv->num[c->field], NULL, &w)) {
+		dx_snprintf(why, wsz, "\"%s\" %s（应为金额，单位万元，如 96.61）", v,
+			    w ? w : "金额格式无效");
+		return DX_INVALID;
+	}
+	dx_money_format(rv->num[c->field], out, DX_TPL_CELL);
+	return 0;
+}
+
 int dx_row_parse(const struct dx_header *h, const char *const *cells, const size_t *lens,
 		 size_t n, struct dx_rowval *rv, void (*fn)(void *, int, const char *), void *arg)
 {
@@ -820,7 +954,9 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		}
 		why[0] = '\0';
 		out[0] = '\0';
-		if (parse_cell(c, val, vlen, rv, out, why, sizeof(why))) {
+		if (vlen && c->kind == DX_COL_MONEY && h->wan[c->field]
+			    ? parse_wan(c, val, vlen, rv, out, why, sizeof(why))
+			    : parse_cell(c, val, vlen, rv, out, why, sizeof(why))) {
 			fn(arg, col, why);
 			bad++;
 			continue; /* a bad cell's text stays "" */

@@ -81,6 +81,19 @@ enum { DX_M_HHNO, DX_M_CAT, DX_M_DETAIL, DX_M_STATUS, DX_M_AMOUNT, DX_M_START,
 enum { DX_V_HHNO, DX_V_DATE, DX_V_CADRE, DX_V_CONTENT, DX_V_FINDINGS,
        DX_V_SEQ, DX_V_NFIELDS };
 
+/* 衔接资金 ledgers (templates.md §6-9) */
+enum { DX_FP_CODE, DX_FP_NAME, DX_FP_YEAR, DX_FP_AREA, DX_FP_TYPE, DX_FP_INDUSTRY,
+       DX_FP_UNIT, DX_FP_DEPT, DX_FP_CENTRAL, DX_FP_PROVINCIAL, DX_FP_CITY, DX_FP_COUNTY,
+       DX_FP_OTHER, DX_FP_APPLIED, DX_FP_REVIEWED, DX_FP_ASSESSED, DX_FP_APPROVED,
+       DX_FP_PLAN_START, DX_FP_STARTED, DX_FP_COMPLETED, DX_FP_ACCEPTED, DX_FP_LINK,
+       DX_FP_GOAL, DX_FP_SEQ, DX_FP_NFIELDS };
+enum { DX_FY_CODE, DX_FY_DATE, DX_FY_SOURCE, DX_FY_AMOUNT, DX_FY_VOUCHER, DX_FY_SEQ,
+       DX_FY_NFIELDS };
+enum { DX_FB_CODE, DX_FB_HHNO, DX_FB_LINK, DX_FB_PERSONS, DX_FB_INCOME, DX_FB_YEAR,
+       DX_FB_SEQ, DX_FB_NFIELDS };
+enum { DX_FA_NO, DX_FA_CODE, DX_FA_NAME, DX_FA_KIND, DX_FA_VALUE, DX_FA_OWNER,
+       DX_FA_KEEPER, DX_FA_HANDED, DX_FA_STATUS, DX_FA_SEQ, DX_FA_NFIELDS };
+
 #define DX_TPL_MAXF 40
 #define DX_TPL_CELL 256
 
@@ -116,6 +129,9 @@ struct dx_header {
 	int *field_of;       /* per sheet column: field, or -1 */
 	char **names;        /* per sheet column: the header as the file has it */
 	int col_of[DX_TPL_MAXF];
+	/* per field: 1 if its money column's header names 万元 (templates.md
+	 * "Amounts in 万元"), so its cells are read as 万元 */
+	unsigned char wan[DX_TPL_MAXF];
 	/* dx_row_parse's per-field memory of the last good cell and what it
 	 * gave (ledgers repeat a village, a code, 否 row after row); NULL in
 	 * a header not made by dx_header_map, which is then parsed without */

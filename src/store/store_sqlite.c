@@ -583,9 +583,81 @@ static const char schema_v10[] =
 	" failures INTEGER NOT NULL,"
 	" last_at INTEGER NOT NULL) STRICT;";
 
+/*
+ * Version 11 (issue 18): 衔接资金项目 (templates.md §6-9).  A project is
+ * one per county and 项目编号; its allocated funds by source and every
+ * amount here are integer fen; the 项目库 steps and 开工/完工/验收 are
+ * dates (NULL = not yet), in the order the template gives.  Payments,
+ * beneficiary households and assets hang off a project; every table
+ * carries county_code so a county's ledgers are read and scoped alone.
+ */
+static const char schema_v11[] =
+	"CREATE TABLE fund_project("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" code TEXT NOT NULL,"
+	" name TEXT NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" area_code TEXT NOT NULL,"
+	" type TEXT NOT NULL,"
+	" industry INTEGER NOT NULL,"
+	" unit TEXT NOT NULL DEFAULT '',"
+	" dept TEXT NOT NULL DEFAULT '',"
+	" central INTEGER NOT NULL DEFAULT 0,"
+	" provincial INTEGER NOT NULL DEFAULT 0,"
+	" city INTEGER NOT NULL DEFAULT 0,"
+	" county_fund INTEGER NOT NULL DEFAULT 0,"
+	" other INTEGER NOT NULL DEFAULT 0,"
+	" applied_on TEXT, reviewed_on TEXT, assessed_on TEXT, approved_on TEXT,"
+	" plan_start_on TEXT, started_on TEXT, completed_on TEXT, accepted_on TEXT,"
+	" link_modes TEXT NOT NULL DEFAULT '',"
+	" goal TEXT NOT NULL DEFAULT '',"
+	" status TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL,"
+	" UNIQUE (county_code, code)) STRICT;"
+	"CREATE INDEX fund_project_area ON fund_project(year, area_code);"
+	"CREATE TABLE fund_payment("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES fund_project(id),"
+	" paid_on TEXT NOT NULL,"
+	" source TEXT NOT NULL CHECK (source IN ('中央','省级','市级','县级','其他')),"
+	" amount INTEGER NOT NULL,"
+	" voucher TEXT NOT NULL DEFAULT '',"
+	" updated_at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX fund_payment_project ON fund_payment(project_id, paid_on);"
+	"CREATE TABLE fund_beneficiary("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES fund_project(id),"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" link_mode TEXT NOT NULL,"
+	" persons INTEGER,"
+	" income INTEGER NOT NULL DEFAULT 0,"
+	" year INTEGER,"
+	" updated_at TEXT NOT NULL,"
+	" UNIQUE (project_id, household_id)) STRICT;"
+	"CREATE INDEX fund_beneficiary_household ON fund_beneficiary(household_id);"
+	"CREATE TABLE fund_asset("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" asset_no TEXT NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES fund_project(id),"
+	" name TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('经营性','公益性','到户类')),"
+	" value INTEGER NOT NULL,"
+	" owner TEXT NOT NULL,"
+	" keeper TEXT NOT NULL DEFAULT '',"
+	" handed_on TEXT,"
+	" status TEXT NOT NULL DEFAULT '',"
+	" updated_at TEXT NOT NULL,"
+	" UNIQUE (county_code, asset_no)) STRICT;"
+	"CREATE INDEX fund_asset_project ON fund_asset(project_id);";
+
 static const char *const sq_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
 					     schema_v6, schema_v7, schema_v8, schema_v9,
-					     schema_v10};
+					     schema_v10,
+					     schema_v11};
 
 static int sq_err(sqlite3 *db, int src, const char *what)
 {
