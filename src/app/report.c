@@ -15,6 +15,7 @@
  */
 #include "core/dx.h"
 #include "app/report.h"
+#include "app/report_funds.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/idmap.h"
@@ -718,6 +719,8 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 	struct build b;
 	int rc = run_build(st, o, r, &b, 0, why);
 	release_build(&b);
+	if (!rc) /* the 衔接资金 paragraph (issue 18) */
+		rc = dx_report_funds_build(st, r->area, r->year, r->as_of, &r->funds);
 	if (rc)
 		dx_report_release(r);
 	return rc;

@@ -10,6 +10,7 @@
 #include "core/dx.h"
 #include "core/strbuf.h"
 #include "policy/employ.h"
+#include "io/report_funds.h"
 
 /* Households and their counted members. */
 struct dx_hp {
@@ -75,6 +76,7 @@ struct dx_report {
 		nc_eliminated, nc_eliminated_persons;
 	struct dx_report_row *rows;
 	size_t nrows;
+	struct dx_funds_figs funds; /* 衔接资金, whole area (app/report_funds.c) */
 };
 
 /* Per-capita income in fen of a group (0 when it has no members), and its

@@ -82,6 +82,12 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 	cJSON_AddNumberToObject(root, "year", r->year);
 	cJSON_AddStringToObject(root, "as_of", r->as_of);
 	cJSON_AddStringToObject(root, "label", r->label);
+	{ /* 衔接资金 (issue 18) */
+		struct dx_buf fb = DX_BUF_INIT;
+		dx_report_funds_json(&r->funds, &fb);
+		cJSON_AddItemToObject(root, "funds", cJSON_Parse(fb.buf));
+		dx_buf_release(&fb);
+	}
 	cJSON_AddStringToObject(root, "from", r->from);
 	/* false: 低保 and 就业 are left out, members_note says why */
 	cJSON_AddBoolToObject(root, "members_known", r->members_known);
