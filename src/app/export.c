@@ -6,6 +6,7 @@
 #include "core/dx.h"
 #include "app/export.h"
 #include "app/account.h"
+#include "app/export_funds.h"
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/money.h"
@@ -277,8 +278,9 @@ int dx_export_run(struct dx_store *st, const struct dx_export_opts *o, long *row
 	sheet = !strcmp(o->kind, "households") ? "户信息" : dx_template_find(o->kind)
 								   ? dx_template_find(o->kind)->title
 								   : NULL;
-	if (!sheet || !strcmp(o->kind, "warnings")) {
-		dx_buf_addf(why, "不能导出 \"%s\"（可导出 persons、households、incomes、measures、visits）",
+	if (!sheet || !strcmp(o->kind, "warnings") || !strcmp(o->kind, "beneficiaries")) {
+		dx_buf_addf(why, "不能导出 \"%s\"（可导出 persons、households、incomes、measures、visits、"
+				 "projects、payments、assets）",
 			    o->kind);
 		rc = DX_USAGE;
 		goto out;
@@ -303,6 +305,8 @@ int dx_export_run(struct dx_store *st, const struct dx_export_opts *o, long *row
 	} else if (!strcmp(o->kind, "measures")) {
 		header(x, "measures");
 		rc = dx_ledger_export_measures(st, o->area, measure_row, x);
+	} else if (dx_export_funds_kind(o->kind)) { /* 衔接资金 (issue 18) */
+		rc = dx_export_funds(st, o->kind, o->area, x->w, &x->rows);
 	} else {
 		header(x, "visits");
 		rc = dx_ledger_export_visits(st, o->area, visit_row, x);
