@@ -88,5 +88,6 @@ int cmd_report(int argc, char **argv);
 int cmd_household(int argc, char **argv);
 int cmd_person(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_project(int argc, char **argv); /* 衔接资金项目库 (issue 18) */
 
 #endif

@@ -92,6 +92,10 @@ static const struct dx_cmd commands[] = {
 	 "person move 身份证号 --to 户编号 [--relation 与户主关系] --date 日期"
 	 "  （均须 --as 账号，可加 --db 文件）",
 	 "家庭成员的增减与迁移（保留历史）"},
+	{"project", cmd_project,
+	 "project list [--area 区划代码] [--year 年度] [--as-of 日期] [--format text|csv|xlsx] [--out 文件] | "
+	 "project show 项目编号 [--county 县代码]  （均可加 --as 账号 --db 文件）",
+	 "衔接资金项目库与项目档案（支付进度）"},
 	{"serve", cmd_serve,
 	 "serve [--db 文件] [--bind 127.0.0.1] [--port 8080] [--threads 线程数] "
 	 "[--tls-cert 证书 --tls-key 私钥] [--upload-max 兆字节] [--routes]",
