@@ -119,3 +119,57 @@ void dx_funds_record_release(struct dx_funds_record *r)
 	r->ben = NULL;
 	r->npay = r->nassets = r->nben = 0;
 }
+
+struct tctx {
+	struct dx_funds_town *v;
+	size_t n;
+};
+
+static int town_add(const struct dx_funds_row *r, void *arg)
+{
+	struct tctx *c = arg;
+	char code[13];
+	size_t i;
+	dx_strlcpy(code, r->p->area_code, strlen(r->p->area_code) >= 9 ? 10 : 7);
+	for (i = 0; i < c->n && strcmp(c->v[i].code, code); i++)
+		;
+	if (i == c->n) {
+		c->v = dx_xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+		memset(&c->v[c->n], 0, sizeof(c->v[0]));
+		dx_strlcpy(c->v[c->n++].code, code, sizeof(c->v[0].code));
+	}
+	c->v[i].projects++;
+	c->v[i].allocated += r->p->funds[DX_FUND_CENTRAL] + r->p->funds[DX_FUND_PROVINCIAL];
+	c->v[i].paid += r->paid[DX_FUND_CENTRAL] + r->paid[DX_FUND_PROVINCIAL];
+	return 0;
+}
+
+static int town_rank(const void *a, const void *b)
+{
+	const struct dx_funds_town *x = a, *y = b;
+	if (x->bp != y->bp)
+		return x->bp > y->bp ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+int dx_funds_towns(struct dx_store *st, const char *area, int year, const char *as_of,
+		   int (*fn)(const struct dx_funds_town *, void *), void *arg)
+{
+	struct tctx c = {0};
+	int rc = dx_funds_project_list(st, area, year, as_of, town_add, &c);
+	for (size_t i = 0; i < c.n; i++) {
+		struct dx_area a;
+		struct dx_funds_town *t = &c.v[i];
+		t->bp = t->allocated > 0 ? (t->paid * 10000 + t->allocated / 2) / t->allocated : -1;
+		if (!rc && !(rc = dx_store_area_get(st, t->code, &a)))
+			dx_strlcpy(t->name, a.name, sizeof(t->name));
+		if (rc == DX_NOT_FOUND)
+			rc = 0;
+	}
+	if (c.n)
+		qsort(c.v, c.n, sizeof(*c.v), town_rank);
+	for (size_t i = 0; i < c.n && !rc; i++)
+		rc = fn(&c.v[i], arg);
+	free(c.v);
+	return rc;
+}

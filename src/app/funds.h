@@ -21,6 +21,20 @@ struct dx_funds_row {
 int dx_funds_project_list(struct dx_store *st, const char *area, int year, const char *as_of,
 			  int (*fn)(const struct dx_funds_row *, void *), void *arg);
 
+/* One township's 支付进度 (中央+省级) on a date: its projects (those of
+ * the county itself under the county's code), allocation and payments. */
+struct dx_funds_town {
+	char code[13], name[96];
+	long projects;
+	int64_t allocated, paid;
+	int64_t bp; /* paid / allocated in basis points, -1 with nothing allocated */
+};
+
+/* Call fn for every township of area with projects of year (0 = every
+ * year), ranked by 支付进度, highest first (ties by code). */
+int dx_funds_towns(struct dx_store *st, const char *area, int year, const char *as_of,
+		   int (*fn)(const struct dx_funds_town *, void *), void *arg);
+
 /* One project's record; release with dx_funds_record_release(). */
 struct dx_funds_record {
 	struct dx_fund_project p;

@@ -36,6 +36,30 @@ static int list_row(const struct dx_funds_row *r, void *arg)
 	return 0;
 }
 
+static const char *const town_heads[] = {"排名", "乡镇代码", "乡镇", "项目数",
+					 "中央和省级资金（万元）", "已拨付中央和省级（万元）",
+					 "支付进度"};
+
+struct town_out {
+	struct dx_cli_list *l;
+	int rank;
+};
+
+static int town_row(const struct dx_funds_town *t, void *arg)
+{
+	struct town_out *o = arg;
+	char rank[12], n[24], a[32], p[32], rate[16] = "";
+	dx_snprintf(rank, sizeof(rank), "%d", ++o->rank);
+	dx_snprintf(n, sizeof(n), "%ld", t->projects);
+	if (t->bp >= 0)
+		dx_snprintf(rate, sizeof(rate), "%lld.%02lld%%", (long long)(t->bp / 100),
+			    (long long)(t->bp % 100));
+	const char *v[] = {rank, t->code, t->name, n, dx_money_format_wan(t->allocated, a, sizeof(a)),
+			   dx_money_format_wan(t->paid, p, sizeof(p)), rate};
+	dx_cli_list_row(o->l, v, DX_ARRAY_SIZE(v), 0);
+	return 0;
+}
+
 static void show(const struct dx_funds_record *r)
 {
 	static const char *const steps[][2] = {{"村申报", NULL}, {"乡镇审核", NULL},
@@ -77,7 +101,8 @@ int cmd_project(int argc, char **argv)
 		{"year", required_argument, NULL, 'y'},   {"as-of", required_argument, NULL, 'o'},
 		{"county", required_argument, NULL, 'c'}, {"as", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'O'},
-		{0}};
+		{"by-township", no_argument, NULL, 't'}, {0}};
+	int by_town = 0;
 	const char *db = NULL, *area = NULL, *county = NULL, *as = NULL, *format = NULL,
 		   *out = NULL, *sub;
 	char canon[13] = "", as_of[11] = "", cty[7] = "";
@@ -109,6 +134,7 @@ int cmd_project(int argc, char **argv)
 		case 's': as = optarg; break;
 		case 'f': format = optarg; break;
 		case 'O': out = optarg; break;
+		case 't': by_town = 1; break;
 		default: return dx_cli_usage("project");
 		}
 	}
@@ -130,8 +156,14 @@ int cmd_project(int argc, char **argv)
 			dx_store_close(st);
 			return c;
 		}
-		dx_cli_list_row(&l, list_heads, DX_ARRAY_SIZE(list_heads), 1);
-		rc = dx_funds_project_list(st, canon, (int)year, as_of, list_row, &l);
+		if (by_town) { /* the table a county ranks its townships by */
+			struct town_out to = {.l = &l};
+			dx_cli_list_row(&l, town_heads, DX_ARRAY_SIZE(town_heads), 1);
+			rc = dx_funds_towns(st, canon, (int)year, as_of, town_row, &to);
+		} else {
+			dx_cli_list_row(&l, list_heads, DX_ARRAY_SIZE(list_heads), 1);
+			rc = dx_funds_project_list(st, canon, (int)year, as_of, list_row, &l);
+		}
 		if (dx_cli_list_close(&l) && !rc)
 			rc = DX_IO;
 	} else {

@@ -93,7 +93,7 @@ static const struct dx_cmd commands[] = {
 	 "  （均须 --as 账号，可加 --db 文件）",
 	 "家庭成员的增减与迁移（保留历史）"},
 	{"project", cmd_project,
-	 "project list [--area 区划代码] [--year 年度] [--as-of 日期] [--format text|csv|xlsx] [--out 文件] | "
+	 "project list [--area 区划代码] [--year 年度] [--as-of 日期] [--by-township] [--format text|csv|xlsx] [--out 文件] | "
 	 "project show 项目编号 [--county 县代码]  （均可加 --as 账号 --db 文件）",
 	 "衔接资金项目库与项目档案（支付进度）"},
 	{"serve", cmd_serve,

@@ -39,3 +39,9 @@ expect_grep '^联农带农 1 户' out
 expect_grep '  H1 张一 532326101001 1人 就业带动' out
 expect_exit 3 $DIXIAN project show P9 --db f.db
 expect_grep '没有项目编号 "P9"' err
+# the township table a county ranks by: 甲乡 40 of 100 paid, 乙乡 0 of 30
+expect_exit 0 $DIXIAN project list --by-township --db f.db --as-of 2026-10-31 --format csv
+expect_grep '^1,532326101,甲乡,1,100,40,40.00%$' out
+expect_grep '^2,532326102,乙乡,1,30,0,0.00%$' out
+expect_exit 0 $DIXIAN project list --by-township --db f.db --as-of 2026-10-31 --out t.xlsx
+[ -s t.xlsx ] || die "township table xlsx"
