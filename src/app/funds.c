@@ -5,6 +5,10 @@
 #include "core/dx.h"
 #include "app/funds.h"
 #include "core/area.h"
+#include "app/account.h"
+#include "app/clue.h"
+#include "app/import_int.h" /* dx_json_field: audit values */
+#include "core/strbuf.h"
 
 struct lctx {
 	struct dx_fund_project *v;
@@ -172,4 +176,127 @@ int dx_funds_towns(struct dx_store *st, const char *area, int year, const char *
 		rc = fn(&c.v[i], arg);
 	free(c.v);
 	return rc;
+}
+
+const char *dx_fund_project_status(const struct dx_fund_project *p)
+{
+	return p->accepted_on[0]    ? "已验收"
+	       : p->completed_on[0] ? "已完工"
+	       : p->started_on[0]   ? "已开工"
+	       : p->approved_on[0]  ? "已审定"
+	       : p->assessed_on[0]  ? "已论证"
+	       : p->reviewed_on[0]  ? "已审核"
+	       : p->applied_on[0]   ? "已申报"
+				    : "储备";
+}
+
+/* the procedure's steps in order, with the levels that take them */
+static const struct {
+	const char *name;
+	size_t off;
+	enum dx_level lo, hi;
+} steps[] = {
+	{"村申报", offsetof(struct dx_fund_project, applied_on), DX_LEVEL_VILLAGE, DX_LEVEL_TOWNSHIP},
+	{"乡镇审核", offsetof(struct dx_fund_project, reviewed_on), DX_LEVEL_TOWNSHIP,
+	 DX_LEVEL_TOWNSHIP},
+	{"部门论证", offsetof(struct dx_fund_project, assessed_on), DX_LEVEL_COUNTY, DX_LEVEL_COUNTY},
+	{"县审定", offsetof(struct dx_fund_project, approved_on), DX_LEVEL_COUNTY, DX_LEVEL_COUNTY},
+	{"开工", offsetof(struct dx_fund_project, started_on), DX_LEVEL_VILLAGE, DX_LEVEL_COUNTY},
+	{"完工", offsetof(struct dx_fund_project, completed_on), DX_LEVEL_VILLAGE, DX_LEVEL_COUNTY},
+	{"验收", offsetof(struct dx_fund_project, accepted_on), DX_LEVEL_COUNTY, DX_LEVEL_COUNTY},
+};
+static const char *const level_names[] = {"", "村", "乡镇", "县"};
+
+struct step_write {
+	const struct dx_actor *a;
+	struct dx_fund_project *p;
+	const char *step, *date, *reason, *before;
+};
+
+static int write_step(struct dx_store *st, void *arg)
+{
+	struct step_write *w = arg;
+	struct dx_buf before = DX_BUF_INIT, after = DX_BUF_INIT;
+	int rc = dx_fund_project_put(st, w->p);
+	if (!rc) {
+		dx_json_field(&before, "状态", w->before);
+		dx_json_field(&after, "步骤", w->step);
+		dx_json_field(&after, "日期", w->date);
+		dx_json_field(&after, "状态", w->p->status);
+		if (w->reason && *w->reason)
+			dx_json_field(&after, "说明", w->reason);
+		dx_json_close(&before);
+		dx_json_close(&after);
+		rc = dx_store_audit(st, w->p->county, w->a->acc.name, "project.step", "fund_project",
+				    w->p->code, before.buf, after.buf);
+	}
+	dx_buf_release(&before);
+	dx_buf_release(&after);
+	return rc;
+}
+
+int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *county,
+		  const char *code, const char *step, const char *date, const char *reason,
+		  struct dx_buf *why)
+{
+	struct dx_fund_project p;
+	struct step_write w = {a, &p, step, NULL, reason, NULL};
+	char on[11], old[16];
+	size_t k;
+	int rc;
+	if ((rc = dx_actor_may_write(a, why)))
+		return rc;
+	for (k = 0; k < DX_ARRAY_SIZE(steps) && strcmp(steps[k].name, step); k++)
+		;
+	if (k == DX_ARRAY_SIZE(steps)) {
+		dx_buf_addf(why, "步骤 \"%s\" 无效（应为 村申报、乡镇审核、部门论证、县审定、开工、完工 或 验收）",
+			    step);
+		return DX_INVALID;
+	}
+	if (!date || !*date) {
+		struct dx_date t;
+		dx_date_today(&t);
+		dx_date_format(&t, on);
+	} else if ((rc = dx_event_date(date, step, on, why))) {
+		return rc;
+	}
+	if ((rc = dx_fund_project_get(st, county, code, &p))) {
+		if (rc == DX_NOT_FOUND)
+			dx_buf_addf(why, "县 %s 的项目库中没有项目编号 \"%s\"", county, code);
+		return rc;
+	}
+	if (!dx_actor_sees(a, p.area_code)) {
+		dx_buf_addf(why, "项目 \"%s\"（%s）不在本账号的管辖范围内", code, p.area_code);
+		return DX_DENIED;
+	}
+	if (a->level < steps[k].lo || a->level > steps[k].hi) {
+		dx_buf_addf(why, "%s应由%s%s%s级账号办理，本账号是%s级", step, level_names[steps[k].lo],
+			    steps[k].lo != steps[k].hi ? "或" : "",
+			    steps[k].lo != steps[k].hi ? level_names[steps[k].hi] : "",
+			    level_names[a->level]);
+		return DX_DENIED;
+	}
+	if (*((char *)&p + steps[k].off)) {
+		dx_buf_addf(why, "项目 \"%s\" 已于 %s %s，不能重复办理", code, (char *)&p + steps[k].off,
+			    step);
+		return DX_INVALID;
+	}
+	if (k > 0) {
+		const char *prev = (char *)&p + steps[k - 1].off;
+		if (!*prev) {
+			dx_buf_addf(why, "项目 \"%s\" 尚未%s，须先%s再%s", code, steps[k - 1].name,
+				    steps[k - 1].name, step);
+			return DX_INVALID;
+		}
+		if (strcmp(on, prev) < 0) {
+			dx_buf_addf(why, "%s日期 %s 早于%s日期 %s", step, on, steps[k - 1].name, prev);
+			return DX_INVALID;
+		}
+	}
+	dx_strlcpy(old, p.status, sizeof(old));
+	dx_strlcpy((char *)&p + steps[k].off, on, 11);
+	dx_strlcpy(p.status, dx_fund_project_status(&p), sizeof(p.status));
+	w.date = on;
+	w.before = old;
+	return dx_store_txn(st, write_step, &w);
 }

@@ -35,6 +35,25 @@ struct dx_funds_town {
 int dx_funds_towns(struct dx_store *st, const char *area, int year, const char *as_of,
 		   int (*fn)(const struct dx_funds_town *, void *), void *arg);
 
+/* The step a project has reached by its dates (已验收 ... 已申报, 储备):
+ * what its status column holds, for every entry path. */
+const char *dx_fund_project_status(const struct dx_fund_project *p);
+
+/*
+ * The 项目库 procedure (村申报 → 乡镇审核 → 部门论证 → 县审定, then 开工,
+ * 完工, 验收) as a case: step `step` of project code in county, dated
+ * `date` (ISO, not after today; "" = today) by actor a, with an optional
+ * reason kept in the audit.  Each step needs the one before it, done on or
+ * before date, and not itself done; it is taken at its level: 村申报 by a
+ * 村 or 乡 account, 乡镇审核 by 乡, 部门论证, 县审定 and 验收 by 县,
+ * 开工 and 完工 by any level; always within the actor's scope.  Refusals
+ * are DX_INVALID / DX_DENIED / DX_NOT_FOUND with the Chinese reason in why.
+ */
+struct dx_actor;
+int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *county,
+		  const char *code, const char *step, const char *date, const char *reason,
+		  struct dx_buf *why);
+
 /* One project's record; release with dx_funds_record_release(). */
 struct dx_funds_record {
 	struct dx_fund_project p;

@@ -16,6 +16,7 @@
 #include "core/dx.h"
 #include "app/import_int.h"
 #include "app/clue.h"
+#include "app/funds.h"
 #include "core/area.h"
 #include "core/money.h"
 #include "core/strbuf.h"
@@ -169,19 +170,6 @@ static void project_json(const struct dx_fund_project *p, struct dx_buf *b)
 	dx_json_field(b, "状态", p->status);
 }
 
-/* The step a project has reached, by its dates. */
-static const char *project_status(const struct dx_fund_project *p)
-{
-	return p->accepted_on[0]    ? "已验收"
-	       : p->completed_on[0] ? "已完工"
-	       : p->started_on[0]   ? "已开工"
-	       : p->approved_on[0]  ? "已审定"
-	       : p->assessed_on[0]  ? "已论证"
-	       : p->reviewed_on[0]  ? "已审核"
-	       : p->applied_on[0]   ? "已申报"
-				    : "储备";
-}
-
 /* Dates that must come in the template's order: each one present must not
  * be before the last present one before it. */
 static void date_order(struct dx_imp *im, const struct dx_rowval *rv, long row, const int *fs,
@@ -285,7 +273,7 @@ static int project_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	SETTXT(now.accepted_on, DX_FP_ACCEPTED);
 	SETTXT(now.link_modes, DX_FP_LINK);
 	SETTXT(now.goal, DX_FP_GOAL);
-	dx_strlcpy(now.status, project_status(&now), sizeof(now.status));
+	dx_strlcpy(now.status, dx_fund_project_status(&now), sizeof(now.status));
 	if (have)
 		project_json(&old, &before);
 	project_json(&now, &after);

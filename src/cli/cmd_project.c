@@ -101,7 +101,9 @@ int cmd_project(int argc, char **argv)
 		{"year", required_argument, NULL, 'y'},   {"as-of", required_argument, NULL, 'o'},
 		{"county", required_argument, NULL, 'c'}, {"as", required_argument, NULL, 's'},
 		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'O'},
-		{"by-township", no_argument, NULL, 't'}, {0}};
+		{"by-township", no_argument, NULL, 't'}, {"date", required_argument, NULL, 'D'},
+		{"reason", required_argument, NULL, 'r'}, {0}};
+	const char *date = NULL, *reason = NULL;
 	int by_town = 0;
 	const char *db = NULL, *area = NULL, *county = NULL, *as = NULL, *format = NULL,
 		   *out = NULL, *sub;
@@ -135,14 +137,17 @@ int cmd_project(int argc, char **argv)
 		case 'f': format = optarg; break;
 		case 'O': out = optarg; break;
 		case 't': by_town = 1; break;
+		case 'D': date = optarg; break;
+		case 'r': reason = optarg; break;
 		default: return dx_cli_usage("project");
 		}
 	}
-	if (strcmp(sub, "list") && strcmp(sub, "show"))
+	if (strcmp(sub, "list") && strcmp(sub, "show") && strcmp(sub, "step"))
 		return dx_cli_usage("project");
-	if ((!strcmp(sub, "list") && optind != argc) || (!strcmp(sub, "show") && optind != argc - 1))
+	if ((!strcmp(sub, "list") && optind != argc) || (!strcmp(sub, "show") && optind != argc - 1) ||
+	    (!strcmp(sub, "step") && optind != argc - 2))
 		return dx_cli_usage("project");
-	if (dx_cli_open(db, DX_STORE_READONLY, &st))
+	if (dx_cli_open(db, strcmp(sub, "step") ? DX_STORE_READONLY : 0, &st))
 		return DX_EXIT_FAIL;
 	/* an account reads its own area only (app/account.h) */
 	if ((rc = dx_actor_for(st, as, &actor, &why)) ||
@@ -150,7 +155,24 @@ int cmd_project(int argc, char **argv)
 		fprintf(stderr, "错误: %s\n", why.buf);
 		goto out;
 	}
-	if (!strcmp(sub, "list")) {
+	if (!strcmp(sub, "step") || !strcmp(sub, "show")) {
+		if (county && *county)
+			dx_strlcpy(cty, county, sizeof(cty));
+		else if (strlen(canon) >= 6)
+			dx_strlcpy(cty, canon, sizeof(cty));
+		else if (dx_ledger_single_county(st, cty)) {
+			fprintf(stderr, "错误: 库中有多个县，请用 --county 指定项目所属的县\n");
+			rc = DX_USAGE;
+			goto out;
+		}
+	}
+	if (!strcmp(sub, "step")) {
+		const char *code = argv[optind], *step = argv[optind + 1];
+		if ((rc = dx_funds_step(st, &actor, cty, code, step, date, reason, &why)))
+			fprintf(stderr, "错误: %s\n", why.buf);
+		else
+			printf("项目 %s：%s 已登记\n", code, step);
+	} else if (!strcmp(sub, "list")) {
 		struct dx_cli_list l;
 		if ((c = dx_cli_list_open(&l, format, out, "text", "项目库"))) {
 			dx_store_close(st);
@@ -168,15 +190,6 @@ int cmd_project(int argc, char **argv)
 			rc = DX_IO;
 	} else {
 		struct dx_funds_record r;
-		if (county && *county)
-			dx_strlcpy(cty, county, sizeof(cty));
-		else if (strlen(canon) >= 6)
-			dx_strlcpy(cty, canon, sizeof(cty));
-		else if (dx_ledger_single_county(st, cty)) {
-			fprintf(stderr, "错误: 库中有多个县，请用 --county 指定项目所属的县\n");
-			rc = DX_USAGE;
-			goto out;
-		}
 		rc = dx_funds_record(st, cty, argv[optind], canon, &r);
 		if (rc == DX_NOT_FOUND)
 			fprintf(stderr, "错误: 县 %s 的项目库中没有项目编号 \"%s\"\n", cty, argv[optind]);
