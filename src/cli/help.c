@@ -114,6 +114,12 @@ static void import_kinds(void)
 		const struct dx_template *t = dx_template_find(kinds[i]);
 		printf("    %-9s %s\n", kinds[i], t ? t->title : "");
 	}
+	{ /* 衔接资金 ledgers (issue 18) */
+		static const char *const funds[] = {"projects", "payments", "beneficiaries", "assets",
+						    NULL};
+		for (size_t i = 0; funds[i]; i++)
+			printf("    %-9s %s\n", funds[i], dx_template_find(funds[i])->title);
+	}
 }
 
 static void v_case(void)
