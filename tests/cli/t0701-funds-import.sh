@@ -36,6 +36,12 @@ expect_grep '^bad.csv:9:项目编号: 与第 3 行重复' err
 expect_grep '^bad.csv:10:开工日期: ' err
 expect_no_grep '^bad.csv:3:' err
 expect_eq "$(q f.db 'SELECT count(*) FROM fund_project')" 0 "nothing stored from a faulty file"
+# the same rows as Excel saves them: the same row numbers
+python3 "$TOP/tests/cli/csv2xlsx.py" bad.csv bad.xlsx || die "csv2xlsx"
+expect_exit 1 $DIXIAN import projects bad.xlsx --as admin --db f.db
+expect_grep '^bad.xlsx:4:项目类型: "种植业" 不是有效值' err
+expect_grep '^bad.xlsx:9:项目编号: 与第 3 行重复' err
+expect_eq "$(q f.db 'SELECT count(*) FROM fund_project')" 0 "nothing stored from a faulty xlsx"
 # --keep-valid keeps the good row; the error sheet carries the reasons
 expect_exit 1 $DIXIAN import projects bad.csv --as admin --db f.db --keep-valid --errors e.xlsx
 expect_eq "$(q f.db 'SELECT code, central FROM fund_project')" "P1|10000000" "kept row"
