@@ -14,7 +14,7 @@ static const struct dx_cmd commands[] = {
 	{"demo", cmd_demo, "demo [--households 户数] [--seed 种子] [--today YYYY-MM-DD] [--db 文件]",
 	 "生成示例县（云岭县 532399，虚构数据）"},
 	{"import", cmd_import,
-	 "import persons|incomes|warnings|measures|visits 文件 --as 账号 [--dry-run] [--keep-valid] "
+	 "import persons|incomes|warnings|measures|visits|loans|applications|relief|problems|training 文件 --as 账号 [--dry-run] [--keep-valid] "
 	 "[--errors 错误.xlsx] [--county 县代码] [--period YYYY-MM] [--quiet] [--db 文件]",
 	 "导入台账（xlsx 或 csv）"},
 	{"export", cmd_export,

@@ -122,3 +122,47 @@ char *dx_money_format(int64_t fen, char *out, size_t size)
 		    (unsigned long long)(a % 100));
 	return out;
 }
+
+int dx_money_parse_wan(const char *s, size_t len, int64_t *fen, int *blank,
+		       const char **why)
+{
+	char cell[128], out[160];
+	size_t n, dot, o = 0, k;
+	if (dx_text_norm_fixed(cell, sizeof(cell), s, len)) {
+		if (why)
+			*why = why_format;
+		return DX_INVALID;
+	}
+	n = strlen(cell);
+	while (n && cell[n - 1] == ' ')
+		n--;
+	if (n >= strlen("万元") && !memcmp(cell + n - strlen("万元"), "万元", strlen("万元")))
+		n -= strlen("万元");
+	else if (n >= strlen("万") && !memcmp(cell + n - strlen("万"), "万", strlen("万")))
+		n -= strlen("万");
+	while (n && cell[n - 1] == ' ')
+		n--;
+	cell[n] = '\0';
+	if (!n)
+		return dx_money_parse(cell, 0, fen, blank, why);
+	/* what is left ends in the number: a unit of 元 here is a mistake */
+	if (!is_digit((unsigned char)cell[n - 1]) && cell[n - 1] != '.') {
+		if (why)
+			*why = why_format;
+		return DX_INVALID;
+	}
+	for (dot = 0; dot < n && cell[dot] != '.'; dot++)
+		;
+	memcpy(out, cell, dot);
+	o = dot;
+	k = dot < n ? dot + 1 : n; /* the fraction's first digit */
+	for (int i = 0; i < 4; i++)
+		out[o++] = k < n && is_digit((unsigned char)cell[k]) ? cell[k++] : '0';
+	if (k < n) {
+		out[o++] = '.';
+		memcpy(out + o, cell + k, n - k);
+		o += n - k;
+	}
+	out[o] = '\0';
+	return dx_money_parse(out, o, fen, blank, why);
+}

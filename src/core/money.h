@@ -45,4 +45,14 @@ int dx_money_parse(const char *s, size_t len, int64_t *fen, int *blank,
  */
 char *dx_money_format(int64_t fen, char *out, size_t size);
 
+/*
+ * Parse an amount in 万元 (templates.md "Amounts in 万元": a header that
+ * names 万元 holds 万元) exactly into fen: the decimal point moves four
+ * places and dx_money_parse() does the rest, so "3364" is 3364万元 and
+ * "1182.62" 1182.62万元 without floating point; a trailing 万元 or 万 in
+ * the cell is allowed.  Same contract as dx_money_parse().
+ */
+int dx_money_parse_wan(const char *s, size_t len, int64_t *fen, int *blank,
+		       const char **why);
+
 #endif

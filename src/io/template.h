@@ -81,6 +81,19 @@ enum { DX_M_HHNO, DX_M_CAT, DX_M_DETAIL, DX_M_STATUS, DX_M_AMOUNT, DX_M_START,
 enum { DX_V_HHNO, DX_V_DATE, DX_V_CADRE, DX_V_CONTENT, DX_V_FINDINGS,
        DX_V_SEQ, DX_V_NFIELDS };
 
+/* issue 19: 小额信贷, 救助申请, 救助发放, 问题整改台账, 培训与公益性岗位 */
+enum { DX_LN_HHNO, DX_LN_ID, DX_LN_CREDIT_ON, DX_LN_CREDIT, DX_LN_CONTRACT, DX_LN_LOAN_ON,
+       DX_LN_DUE_ON, DX_LN_AMOUNT, DX_LN_BANK, DX_LN_PURPOSE, DX_LN_REPAID, DX_LN_SETTLED_ON,
+       DX_LN_OVERDUE, DX_LN_SUBSIDY, DX_LN_SEQ, DX_LN_NFIELDS };
+enum { DX_AP_NO, DX_AP_DATE, DX_AP_NAME, DX_AP_ID, DX_AP_AREA, DX_AP_MODE, DX_AP_ITEM,
+       DX_AP_REQUEST, DX_AP_STATUS, DX_AP_CLOSED_ON, DX_AP_RESULT, DX_AP_SEQ, DX_AP_NFIELDS };
+enum { DX_RP_ID, DX_RP_NAME, DX_RP_KIND, DX_RP_MONTH, DX_RP_AMOUNT, DX_RP_SEQ, DX_RP_NFIELDS };
+enum { DX_PB_NO, DX_PB_SOURCE, DX_PB_CAT, DX_PB_DESC, DX_PB_AREA, DX_PB_HHS, DX_PB_MEASURE,
+       DX_PB_UNIT, DX_PB_PERSON, DX_PB_DEADLINE, DX_PB_STATUS, DX_PB_CLOSED_ON, DX_PB_SEQ,
+       DX_PB_NFIELDS };
+enum { DX_TR_ID, DX_TR_NAME, DX_TR_KIND, DX_TR_TITLE, DX_TR_START, DX_TR_END, DX_TR_SUBSIDY,
+       DX_TR_SEQ, DX_TR_NFIELDS };
+
 #define DX_TPL_MAXF 40
 #define DX_TPL_CELL 256
 
@@ -120,6 +133,9 @@ struct dx_header {
 	 * gave (ledgers repeat a village, a code, 否 row after row); NULL in
 	 * a header not made by dx_header_map, which is then parsed without */
 	struct dx_cell_memo *memo;
+	/* per field: 1 when the header names 万元 (templates.md "Amounts in
+	 * 万元"): the MONEY cells of that column are parsed as 万元 */
+	unsigned char wan[DX_TPL_MAXF];
 };
 
 /*
