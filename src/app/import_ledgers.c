@@ -15,6 +15,7 @@
  */
 #include "core/dx.h"
 #include "app/import_int.h"
+#include "app/account.h"
 #include "app/clue.h"
 #include "app/policy.h"
 #include "core/area.h"
@@ -291,6 +292,59 @@ const struct dx_imp_handler dx_imp_loans = {"loans", NULL, l_begin, loan_row, l_
 					    l_release};
 
 /* ---- 救助申请 ---- */
+/*
+ * 救助申请 as a channel into monitoring (domain.md §8, 政府救助平台): an
+ * open application (受理, 办理中) of a registry household becomes a clue
+ * with source 农户自主申报, found on the 申请日期 and with the procedure's
+ * deadline, once (the application keeps the clue's id).  The clue's end
+ * flows back: the report counts the application 已办结 when its clue is
+ * closed or its case decided (store/ledgers.c).  A household with a clue
+ * still to verify keeps that one: a warning says the application joins it.
+ */
+static int app_clue(struct dx_imp *im, const struct dx_relief_app *a, long row)
+{
+	struct dx_actor act;
+	struct dx_clue_row c;
+	struct dx_hh_ref hh;
+	struct dx_clue_req req;
+	struct dx_buf why = DX_BUF_INIT;
+	char reason[256];
+	int64_t have = 0;
+	int rc;
+	if (!a->household_id || im->o->dry_run ||
+	    (strcmp(a->status, "受理") && strcmp(a->status, "办理中")))
+		return 0;
+	if ((rc = dx_lg_app_clue(im->st, a->id, &have)) || have)
+		return rc;
+	if ((rc = dx_store_hh_by_id(im->st, a->household_id, &hh)))
+		return rc;
+	if ((rc = dx_actor_for(im->st, im->o->actor, &act, &why)))
+		goto out;
+	/* a clue's reason is a risk type with a note: the 救助事项's */
+	dx_snprintf(reason, sizeof(reason), "%s：救助申请 %s（%s，%s）",
+		    !strcmp(a->item, "医疗")   ? "因病"
+		    : !strcmp(a->item, "教育") ? "因学"
+		    : !strcmp(a->item, "就业") ? "因务工就业不稳"
+					       : "其他",
+		    a->app_no, a->mode, a->item);
+	memset(&req, 0, sizeof(req));
+	req.hh_no = hh.hh_no;
+	req.source = "农户自主申报";
+	req.reason = reason;
+	req.found_on = a->applied_on;
+	rc = dx_clue_add(im->st, &act, &req, &c, &why);
+	if (!rc)
+		rc = dx_lg_app_set_clue(im->st, a->id, c.id);
+out:
+	if (rc && rc != DX_NOMEM && rc != DX_DB && rc != DX_IO && rc != DX_BUSY) {
+		dx_imp_report(im, row, DX_AP_NO, NULL, 0, "申请已保存，但未生成监测线索：%s",
+			      why.len ? why.buf : dx_strerror(rc));
+		rc = 0;
+	}
+	dx_buf_release(&why);
+	return rc;
+}
+
 static int app_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 {
 	struct dx_relief_app a;
@@ -356,6 +410,8 @@ static int app_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	dx_strlcpy(a.closed_on, rv->text[DX_AP_CLOSED_ON], sizeof(a.closed_on));
 	dx_strlcpy(a.result, rv->text[DX_AP_RESULT], sizeof(a.result));
 	if ((rc = dx_lg_app_put(im->st, &a, &what)))
+		return rc;
+	if ((rc = app_clue(im, &a, row)))
 		return rc;
 	dx_json_field(&after, "申请编号", a.app_no);
 	dx_json_field(&after, "申请日期", a.applied_on);

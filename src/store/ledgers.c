@@ -155,6 +155,29 @@ int dx_lg_app_put(struct dx_store *st, struct dx_relief_app *a, int *what)
 		   what);
 }
 
+static const char SQL_APP_CLUE[] =
+	"SELECT coalesce(clue_id, 0) FROM relief_application WHERE id = ?1";
+static const char SQL_APP_SET_CLUE[] = "UPDATE relief_application SET clue_id = ?2 WHERE id = ?1";
+
+int dx_lg_app_clue(struct dx_store *st, int64_t app_id, int64_t *clue_id)
+{
+	struct dx_stmt *s;
+	if (!(s = dx_q(st, SQL_APP_CLUE)))
+		return DX_DB;
+	dx_bind_int(s, 1, app_id);
+	return dx_step_int(s, clue_id);
+}
+
+int dx_lg_app_set_clue(struct dx_store *st, int64_t app_id, int64_t clue_id)
+{
+	struct dx_stmt *s;
+	if (!(s = dx_q(st, SQL_APP_SET_CLUE)))
+		return DX_DB;
+	dx_bind_int(s, 1, app_id);
+	dx_bind_int(s, 2, clue_id);
+	return dx_step_done(s);
+}
+
 /* ---- 救助发放 ---- */
 #define PAY_COLS "county_code, area_code, id_no, name, person_id, household_id, kind, month, amount"
 #define P9 "?1,?2,?3,?4,?5,?6,?7,?8,?9"
@@ -326,13 +349,21 @@ static const char SQL_F_LOAN_OVERDUE[] =
 	" JOIN household h ON h.id = l.household_id WHERE " IN_AREA("l") " AND" OUTSTANDING
 	" AND (l.due_on < ?4 OR l.overdue_days > 0)"
 	" GROUP BY h.id ORDER BY h.area_code, h.hh_no";
+/* applications received in the period, with their 办理状态 on as_of: the
+ * ledger's, or what the monitoring made of the clue an application
+ * became (closed, or its case decided, by as_of: 已办结) -- the result
+ * flowing back from the procedure */
 #define APP_ROW                                                                             \
-	"SELECT a.app_no, a.applied_on, a.applicant, a.item, a.area_code,"                  \
-	" CASE WHEN a.status = '已办结' AND a.closed_on > ?4 THEN '办理中' ELSE a.status END, 0"  \
-	" FROM relief_application a WHERE " IN_AREA("a") " AND a.applied_on BETWEEN ?3 AND ?4"
-static const char SQL_F_APP[] = APP_ROW " ORDER BY a.applied_on, a.app_no";
-static const char SQL_F_APP_CLOSED[] =
-	APP_ROW " AND a.status = '已办结' AND a.closed_on <= ?4 ORDER BY a.applied_on, a.app_no";
+	"SELECT * FROM (SELECT a.app_no, a.applied_on, a.applicant, a.item, a.area_code,"    \
+	" CASE WHEN a.status = '已办结' AND a.closed_on <= ?4 THEN '已办结'"                    \
+	" WHEN cl.state = '已关闭' AND cl.closed_on <= ?4 THEN '已办结'"                        \
+	" WHEN cf.closed_on <= ?4 THEN '已办结'"                                                \
+	" WHEN a.status = '已办结' OR cl.id IS NOT NULL THEN '办理中' ELSE a.status END AS st," \
+	" 0 FROM relief_application a LEFT JOIN clue cl ON cl.id = a.clue_id"                 \
+	" LEFT JOIN case_file cf ON cf.id = cl.case_id"                                        \
+	" WHERE " IN_AREA("a") " AND a.applied_on BETWEEN ?3 AND ?4)"
+static const char SQL_F_APP[] = APP_ROW " ORDER BY 2, 1";
+static const char SQL_F_APP_CLOSED[] = APP_ROW " WHERE st = '已办结' ORDER BY 2, 1";
 /* payments: months of the period, distinct persons (by 证件号码) */
 #define PAY_ROWS(kind)                                                                      \
 	"SELECT p.id_no, max(p.name), coalesce(max(h.hh_no), ''), max(p.area_code), '', '',"  \

@@ -73,6 +73,10 @@ int dx_lg_pay_put(struct dx_store *st, struct dx_relief_pay *p, int *what);
 int dx_lg_problem_put(struct dx_store *st, struct dx_problem_rec *p, int *what);
 int dx_lg_training_put(struct dx_store *st, struct dx_training *t, int *what);
 
+/* The clue application id became (0 = none yet), and linking one. */
+int dx_lg_app_clue(struct dx_store *st, int64_t app_id, int64_t *clue_id);
+int dx_lg_app_set_clue(struct dx_store *st, int64_t app_id, int64_t clue_id);
+
 /* One row behind a figure: up to DX_LG_NCOLS texts (what the figure's
  * list shows, in the order app/report_ledgers.c heads them) and the
  * row's amount in fen (0 for a figure without one).  Valid during the

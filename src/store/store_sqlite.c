@@ -610,6 +610,7 @@ static const char schema_v11_ledgers[] =
 	" household_id INTEGER REFERENCES household(id), mode TEXT NOT NULL,"
 	" item TEXT NOT NULL, request TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,"
 	" closed_on TEXT, result TEXT NOT NULL DEFAULT '',"
+	" clue_id INTEGER REFERENCES clue(id),"
 	" UNIQUE(county_code, app_no)) STRICT;"
 	"CREATE INDEX relief_application_area ON relief_application(county_code, area_code);"
 	"CREATE TABLE relief_payment("
