@@ -54,7 +54,10 @@ static const struct dx_cmd commands[] = {
 	{"overdue", cmd_overdue,
 	 "overdue [--area 区划代码] [--as-of 日期] [--as 账号] [--format text|csv|xlsx] "
 	 "[--out 文件] [--db 文件]",
-	 "逾期未办的线索和案件"},
+	 "逾期未办的线索、案件和整改问题"},
+	{"problem", cmd_problem,
+	 "problem close 问题编号 [--county 县代码] [--date 日期] --as 账号 [--db 文件]",
+	 "问题整改销号（由问题所在层级的账号办理）"},
 	{"notice", cmd_notice,
 	 "notice --area 村代码 --kind 公示|公告 [--as-of 日期] [--out 文件.html|文件.xlsx] "
 	 "[--as 账号] [--db 文件] | notice --area 乡镇代码 --kind 公示|公告 --out 目录 "

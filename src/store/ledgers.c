@@ -178,6 +178,68 @@ int dx_lg_app_set_clue(struct dx_store *st, int64_t app_id, int64_t clue_id)
 	return dx_step_done(s);
 }
 
+static const char SQL_PROB_GET[] =
+	"SELECT id, area_code, status, deadline, source FROM problem"
+	" WHERE county_code = ?1 AND problem_no = ?2";
+static const char SQL_PROB_CLOSE[] =
+	"UPDATE problem SET status = '已销号', closed_on = ?2 WHERE id = ?1";
+
+int dx_lg_problem_get(struct dx_store *st, const char *county, const char *problem_no,
+		      struct dx_problem_rec *out)
+{
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_PROB_GET)))
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, problem_no);
+	if ((rc = dx_step(s)))
+		return rc;
+	memset(out, 0, sizeof(*out));
+	out->id = dx_col_int(s, 0);
+	dx_col_copy(s, 1, out->area, sizeof(out->area));
+	dx_col_copy(s, 2, out->status, sizeof(out->status));
+	dx_col_copy(s, 3, out->deadline, sizeof(out->deadline));
+	dx_col_copy(s, 4, out->source, sizeof(out->source));
+	dx_strlcpy(out->county, county, sizeof(out->county));
+	dx_strlcpy(out->problem_no, problem_no, sizeof(out->problem_no));
+	return dx_step_done(s);
+}
+
+int dx_lg_problem_close(struct dx_store *st, int64_t id, const char *on)
+{
+	struct dx_stmt *s;
+	if (!(s = dx_q(st, SQL_PROB_CLOSE)))
+		return DX_DB;
+	dx_bind_int(s, 1, id);
+	dx_bind_text(s, 2, on);
+	return dx_step_done(s);
+}
+
+static const char SQL_PROB_OPEN[] =
+	"SELECT id, problem_no, area_code, deadline, source FROM problem"
+	" WHERE area_code LIKE ?1 || '%' AND status = '整改中' ORDER BY id";
+
+int dx_lg_problem_open_each(struct dx_store *st, const char *area,
+			    int (*fn)(int64_t id, const char *no, const char *area,
+				      const char *deadline, const char *source, void *arg),
+			    void *arg)
+{
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_PROB_OPEN)))
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	while (!(rc = dx_step(s))) {
+		if ((rc = fn(dx_col_int(s, 0), dx_col_text(s, 1), dx_col_text(s, 2),
+			     dx_col_text(s, 3), dx_col_text(s, 4), arg))) {
+			s->drv->reset(s);
+			return rc;
+		}
+	}
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
 /* ---- 救助发放 ---- */
 #define PAY_COLS "county_code, area_code, id_no, name, person_id, household_id, kind, month, amount"
 #define P9 "?1,?2,?3,?4,?5,?6,?7,?8,?9"

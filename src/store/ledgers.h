@@ -73,6 +73,19 @@ int dx_lg_pay_put(struct dx_store *st, struct dx_relief_pay *p, int *what);
 int dx_lg_problem_put(struct dx_store *st, struct dx_problem_rec *p, int *what);
 int dx_lg_training_put(struct dx_store *st, struct dx_training *t, int *what);
 
+/* Problems 整改中 under area (prefix), by id: fn gets id, 问题编号, area,
+ * 整改时限 and 问题来源 (overdue lists those past their 整改时限). */
+int dx_lg_problem_open_each(struct dx_store *st, const char *area,
+			    int (*fn)(int64_t id, const char *no, const char *area,
+				      const char *deadline, const char *source, void *arg),
+			    void *arg);
+
+/* Problem problem_no of county: its id, area, status; DX_NOT_FOUND. */
+int dx_lg_problem_get(struct dx_store *st, const char *county, const char *problem_no,
+		      struct dx_problem_rec *out);
+/* Set its status 已销号 and 销号日期 on. */
+int dx_lg_problem_close(struct dx_store *st, int64_t id, const char *on);
+
 /* The clue application id became (0 = none yet), and linking one. */
 int dx_lg_app_clue(struct dx_store *st, int64_t app_id, int64_t *clue_id);
 int dx_lg_app_set_clue(struct dx_store *st, int64_t app_id, int64_t clue_id);
