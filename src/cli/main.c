@@ -18,7 +18,7 @@ static const struct dx_cmd commands[] = {
 	 "[--errors 错误.xlsx] [--county 县代码] [--period YYYY-MM] [--quiet] [--db 文件]",
 	 "导入台账（xlsx 或 csv）"},
 	{"export", cmd_export,
-	 "export persons|households|incomes|measures|visits --area 区划代码 "
+	 "export persons|households|incomes|measures|visits|loans|applications|relief|problems|training --area 区划代码 "
 	 "[--out 文件.xlsx|文件.csv] [--unmasked --as 账号] [--db 文件]",
 	 "按导入模板导出台账"},
 	{"policy", cmd_policy,

@@ -523,3 +523,58 @@ int dx_lg_figure_rows(struct dx_store *st, const char *key, const char *area,
 	}
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
+
+/* ---- exports: the template's columns (io/template.c), in its order ---- */
+static const char SQL_X_LOANS[] =
+	"SELECT h.hh_no, l.id_no, coalesce(l.credit_on, ''), nullif(l.credit_amount, 0),"
+	" l.contract_no, coalesce(l.loan_on, ''), coalesce(l.due_on, ''), nullif(l.amount, 0),"
+	" l.bank, l.purpose, nullif(l.repaid, 0), coalesce(l.settled_on, ''),"
+	" nullif(l.overdue_days, 0), nullif(l.subsidy, 0)"
+	" FROM loan l JOIN household h ON h.id = l.household_id"
+	" WHERE l.area_code LIKE ?1 || '%' ORDER BY l.area_code, h.hh_no, l.id";
+static const char SQL_X_APPS[] =
+	"SELECT app_no, applied_on, applicant, id_no, area_code, mode, item, request, status,"
+	" coalesce(closed_on, ''), result FROM relief_application"
+	" WHERE area_code LIKE ?1 || '%' ORDER BY applied_on, app_no";
+static const char SQL_X_RELIEF[] =
+	"SELECT id_no, name, kind, month, amount FROM relief_payment"
+	" WHERE area_code LIKE ?1 || '%' ORDER BY area_code, id_no, kind, month";
+static const char SQL_X_PROBLEMS[] =
+	"SELECT problem_no, source, category, description, area_code, households, measure, unit,"
+	" person, deadline, status, coalesce(closed_on, '') FROM problem"
+	" WHERE area_code LIKE ?1 || '%' ORDER BY problem_no";
+static const char SQL_X_TRAINING[] =
+	"SELECT id_no, name, kind, title, start_on, coalesce(end_on, ''), nullif(subsidy, 0)"
+	" FROM training WHERE area_code LIKE ?1 || '%' ORDER BY area_code, id_no, start_on";
+
+int dx_lg_export(struct dx_store *st, const char *kind, const char *area,
+		 int (*fn)(const char *const *cells, int n, void *arg), void *arg)
+{
+	static const struct {
+		const char *kind, *sql;
+		int n;
+	} x[] = {{"loans", SQL_X_LOANS, 14},       {"applications", SQL_X_APPS, 11},
+		 {"relief", SQL_X_RELIEF, 5},      {"problems", SQL_X_PROBLEMS, 12},
+		 {"training", SQL_X_TRAINING, 7}};
+	struct dx_stmt *s;
+	size_t k;
+	int rc;
+	for (k = 0; k < DX_ARRAY_SIZE(x); k++)
+		if (!strcmp(x[k].kind, kind))
+			break;
+	if (k == DX_ARRAY_SIZE(x))
+		return DX_NOT_FOUND;
+	if (!(s = dx_q(st, x[k].sql)))
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	while (!(rc = dx_step(s))) {
+		const char *cells[16];
+		for (int i = 0; i < x[k].n; i++)
+			cells[i] = dx_col_text(s, i);
+		if ((rc = fn(cells, x[k].n, arg))) {
+			s->drv->reset(s);
+			return rc;
+		}
+	}
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}

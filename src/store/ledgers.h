@@ -86,6 +86,13 @@ int dx_lg_problem_get(struct dx_store *st, const char *county, const char *probl
 /* Set its status 已销号 and 销号日期 on. */
 int dx_lg_problem_close(struct dx_store *st, int64_t id, const char *on);
 
+/* The records of ledger kind (loans, applications, relief, problems,
+ * training) under area, as the template's columns in table order (序号
+ * left out): texts, "" for none, amounts as whole fen ("" when zero for
+ * the optional ones).  DX_NOT_FOUND for another kind. */
+int dx_lg_export(struct dx_store *st, const char *kind, const char *area,
+		 int (*fn)(const char *const *cells, int n, void *arg), void *arg);
+
 /* The clue application id became (0 = none yet), and linking one. */
 int dx_lg_app_clue(struct dx_store *st, int64_t app_id, int64_t *clue_id);
 int dx_lg_app_set_clue(struct dx_store *st, int64_t app_id, int64_t clue_id);

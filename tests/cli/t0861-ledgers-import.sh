@@ -64,3 +64,13 @@ expect_eq "$(q t.db "SELECT amount FROM loan WHERE contract_no = 'B1'")" 5000001
 expect_exit 1 $DIXIAN import problems problems.csv --as admin --db t.db
 expect_grep '^problems.csv:2:销号日期: 状态为已销号的问题须填写销号日期' err
 expect_eq "$(q t.db 'SELECT count(*) FROM problem')" 0 "problems: nothing stored"
+# the export is the template: masked by default, and unmasked it comes back
+# in (in 元, exact) without a change
+expect_exit 0 $DIXIAN export loans --area 532326 --db t.db
+expect_grep '^H1,532326\*\{8\}' out
+n=$(q t.db 'SELECT count(*) FROM loan')
+expect_exit 0 $DIXIAN export loans --area 532326 --unmasked --as admin --out back.csv --db t.db
+expect_grep '户编号,借款人证件号码,授信日期,授信额度,' back.csv
+expect_grep ',12345678.00,A1,2023-02-01,2026-02-01,50000.00,,,0.50,' back.csv
+expect_exit 0 $DIXIAN import loans back.csv --as admin --db t.db
+expect_grep "（新增 0，更新 0，未变 $n）" out

@@ -48,3 +48,7 @@ expect_exit 0 $DIXIAN overdue --area 532326 --as-of 2023-07-10 --format csv --db
 expect_no_grep '^整改逾期' out
 expect_exit 0 $DIXIAN report --db t.db --area 532326 --year 2023 --as-of 2023-07-10
 expect_grep '^问题整改：省后评估反馈的1个问题已全部完成整改销号；审计反馈的1个问题已全部完成整改销号；自查发现的2个问题，已整改销号1个，整改中1个。$' out
+# the 整改台账 export comes back in unchanged
+expect_exit 0 $DIXIAN export problems --area 532326 --out back.xlsx --db t.db
+expect_exit 0 $DIXIAN import problems back.xlsx --as admin --db t.db
+expect_grep '（新增 0，更新 0，未变 4）' out
