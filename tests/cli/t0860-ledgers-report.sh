@@ -148,3 +148,21 @@ done
 expect_exit 0 $DIXIAN report --db t.db --area 532326 --year 2023 --as-of 2023-06-30 --list relief_dibao
 expect_grep '^532301\*\{8\}' out
 expect_no_grep '5323011980' out
+# the workbook has the figures on a sheet of their own
+expect_exit 0 $DIXIAN report --db t.db --area 532326 --year 2023 --as-of 2023-06-30 --format xlsx --out r.xlsx
+python3 - <<'PY' || die "xlsx 其他台账"
+import zipfile, re
+z = zipfile.ZipFile("r.xlsx")
+wb = z.read("xl/workbook.xml").decode()
+names = re.findall(r'<sheet name="([^"]+)"', wb)
+assert names[-1] == "其他台账", names
+shared = re.findall(r"<t[^>]*>([^<]*)</t>", z.read("xl/sharedStrings.xml").decode())
+sheet = z.read("xl/worksheets/sheet%d.xml" % len(names)).decode()
+cells = re.findall(r'<c r="([A-D])(\d+)"(?: [^>]*?t="s")?[^>]*><v>([^<]*)</v></c>', sheet)
+got = {}
+for col, row, v in cells:
+    got.setdefault(int(row), {})[col] = v
+by_key = {shared[int(r["B"])]: r for r in got.values() if "B" in r and r["B"].isdigit() and int(r["B"]) < len(shared)}
+assert by_key["loan_credit"]["C"] == "863" and float(by_key["loan_credit"]["D"]) == 3364, by_key["loan_credit"]
+assert by_key["relief_dibao"]["C"] == "366" and abs(float(by_key["relief_dibao"]["D"]) - 96.61) < 1e-9
+PY
