@@ -93,6 +93,8 @@ static int area_ok(struct dx_imp *im, long row, int f, const char *area)
 	}
 	if (dx_imp_county_check(im, row, f, area))
 		return DX_DENIED;
+	if (!im->county[0]) /* the import log's county */
+		dx_strlcpy(im->county, area, sizeof(im->county));
 	return 0;
 }
 
