@@ -164,11 +164,14 @@ static int outcome(struct dx_imp *im, int what, const char *area, const char *en
 	return rc;
 }
 
-/* Whole years from birth to on (both ISO dates). */
+/* Whole years from birth to on (both valid ISO dates: the 身份证's and
+ * a parsed cell). */
 static int age_on(const char *birth, const char *on)
 {
-	int by = (int)strtol(birth, NULL, 10), y = (int)strtol(on, NULL, 10);
-	return y - by - (strcmp(on + 4, birth + 4) < 0);
+	struct dx_date b, d;
+	if (dx_date_parse(birth, strlen(birth), &b) || dx_date_parse(on, strlen(on), &d))
+		return -1;
+	return d.y - b.y - (d.m < b.m || (d.m == b.m && d.d < b.d));
 }
 
 /* ---- 小额信贷 ---- */
@@ -230,7 +233,13 @@ static int loan_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	}
 	on = rv->text[DX_LN_LOAN_ON][0] ? rv->text[DX_LN_LOAN_ON]
 	     : rv->text[DX_LN_CREDIT_ON][0] ? rv->text[DX_LN_CREDIT_ON] : today;
-	if ((rc = dx_app_policy(im->st, h.area_code, (int)strtol(on, NULL, 10), on, &pol)))
+	{
+		struct dx_date d;
+		if (dx_date_parse(on, strlen(on), &d))
+			return dx_error(DX_INVALID, "bad loan date '%s'", on);
+		rc = dx_app_policy(im->st, h.area_code, d.y, on, &pol);
+	}
+	if (rc)
 		return rc;
 	if (rv->num[DX_LN_AMOUNT] > pol.loan_max) {
 		char max[32];
