@@ -9,7 +9,7 @@
 
 /*
  * 销号: problem `problem_no` of `county` (整改中 or 长期跟踪) becomes 已销号
- * on `date` (ISO; the event-date rule: not after today, not before...).
+ * on `date` (ISO; app/clue.h dx_event_date: not after today).
  * Only the responsible level may: an account of the problem's own level
  * (county, township or village by the length of its area code) whose
  * scope covers it.  Audited (problem.close).  DX_NOT_FOUND, DX_DENIED,

@@ -23,7 +23,7 @@ enum {
 
 /* A figure: its key (store/ledgers.c's query, `report --list KEY`), what
  * it counts, and the heads of its list's columns (NULL-terminated; the
- * last is the amount's when amount_head is set). */
+ * last is the amount's, in 元, when has_amount). */
 struct dx_lg_figdef {
 	const char *key;
 	const char *label;
