@@ -16,6 +16,7 @@
 #include "core/dx.h"
 #include "app/report.h"
 #include "app/report_funds.h"
+#include "app/report_ledgers.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/idmap.h"
@@ -685,6 +686,9 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->nc_eliminated = nc.eliminated;
 		r->nc_eliminated_persons = nc.eliminated_persons;
 	}
+	/* the other ledgers (issue 19) over the same period */
+	if ((rc = dx_report_ledgers_build(st, r->area, r->from, r->as_of, &r->ledgers)))
+		return rc;
 	{
 		/* a year before every dated record would count households whose
 		 * state then nobody recorded */

@@ -80,6 +80,7 @@ int cmd_account(int argc, char **argv);
 int cmd_clue(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_overdue(int argc, char **argv);
+int cmd_problem(int argc, char **argv); /* issue 19 */
 int cmd_notice(int argc, char **argv);
 int cmd_measure(int argc, char **argv);
 int cmd_visit(int argc, char **argv);

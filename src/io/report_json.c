@@ -125,6 +125,13 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 		cJSON_AddNumberToObject(n, "eliminated", (double)r->nc_eliminated);
 		cJSON_AddNumberToObject(n, "eliminated_persons", (double)r->nc_eliminated_persons);
 	}
+	{
+		/* the other ledgers (issue 19) */
+		struct dx_buf lg = DX_BUF_INIT;
+		dx_report_ledgers_json(&r->ledgers, &lg);
+		cJSON_AddItemToObject(root, "ledgers", cJSON_Parse(lg.buf));
+		dx_buf_release(&lg);
+	}
 	rows = cJSON_AddArrayToObject(root, "rows");
 	for (size_t i = 0; i < r->nrows; i++) {
 		cJSON *row = figs_json(r, r->rows[i].code, &r->rows[i].f);

@@ -217,6 +217,94 @@ static const struct dx_col assets_cols[] = {
 	{"序号", NULL, DX_FA_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
 };
 
+/* ---- issue 19: the other ledgers (templates.md §10-14) ---- */
+static const char *const c_purpose[] = {"种植", "养殖", "加工", "商贸", "其他", NULL};
+static const char *const c_apmode[] = {"自己举手", "他人代举", "干部代办", NULL};
+static const char *const c_apitem[] = {"生活困难", "医疗", "教育", "住房", "就业", "临时救助",
+				       "其他", NULL};
+static const char *const c_apstatus[] = {"受理", "办理中", "已办结", "不予受理", NULL};
+static const char *const c_rpkind[] = {"城乡低保", "特困供养", "临时救助", "残疾人两项补贴",
+				       "高龄补贴", "雨露计划", "其他", "低保=城乡低保",
+				       "农村低保=城乡低保", "特困=特困供养", NULL};
+static const char *const c_pbsource[] = {"国家考核评估", "省后评估", "巡视巡察", "督查检查",
+					 "审计", "自查", NULL};
+static const char *const c_pbstatus[] = {"整改中", "已销号", "长期跟踪", NULL};
+static const char *const c_trkind[] = {"技能培训", "引导性培训", "公益性岗位", NULL};
+
+/* 10. 小额信贷 (money columns: 元, or 万元 when the header says so) */
+static const struct dx_col loans_cols[] = {
+	{"户编号", NULL, DX_LN_HHNO, REQ, TXTN(31)},
+	{"借款人证件号码", "借款人身份证号|证件号码|身份证号", DX_LN_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"授信日期", NULL, DX_LN_CREDIT_ON, 0, DATE},
+	{"授信额度", "授信评级额度", DX_LN_CREDIT, 0, MONEY},
+	{"贷款合同号", "合同号", DX_LN_CONTRACT, 0, TXTN(63)},
+	{"放款日期", "发放日期", DX_LN_LOAN_ON, 0, DATE},
+	{"到期日期", NULL, DX_LN_DUE_ON, 0, DATE},
+	{"贷款金额", "发放金额", DX_LN_AMOUNT, 0, MONEY},
+	{"贷款银行", NULL, DX_LN_BANK, 0, TXT(95)},
+	{"贷款用途", NULL, DX_LN_PURPOSE, 0, CODE(c_purpose)},
+	{"已还本金", NULL, DX_LN_REPAID, 0, MONEY},
+	{"结清日期", NULL, DX_LN_SETTLED_ON, 0, DATE},
+	{"逾期天数", NULL, DX_LN_OVERDUE, 0, DX_COL_INT, NULL, 0, 100000},
+	{"贴息金额", NULL, DX_LN_SUBSIDY, 0, MONEY},
+	{"序号", NULL, DX_LN_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 11. 救助申请 */
+static const struct dx_col applications_cols[] = {
+	{"申请编号", NULL, DX_AP_NO, REQ, TXTN(63)},
+	{"申请日期", NULL, DX_AP_DATE, REQ, DATE},
+	{"申请人姓名", "申请人", DX_AP_NAME, REQ, TXT(63)},
+	{"证件号码", "身份证号|身份证号码", DX_AP_ID, 0, DX_COL_ID, NULL, 0, 0},
+	{"区划代码", "行政区划代码|村代码", DX_AP_AREA, REQ, DX_COL_AREA, NULL, 0, 0},
+	{"申请方式", NULL, DX_AP_MODE, REQ, CODE(c_apmode)},
+	{"救助事项", NULL, DX_AP_ITEM, REQ, CODE(c_apitem)},
+	{"诉求", NULL, DX_AP_REQUEST, 0, TXT(255)},
+	{"办理状态", NULL, DX_AP_STATUS, REQ, CODE(c_apstatus)},
+	{"办结日期", NULL, DX_AP_CLOSED_ON, 0, DATE},
+	{"办理结果", NULL, DX_AP_RESULT, 0, TXT(255)},
+	{"序号", NULL, DX_AP_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 12. 救助发放 */
+static const struct dx_col relief_cols[] = {
+	{"证件号码", "身份证号|身份证号码", DX_RP_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"姓名", NULL, DX_RP_NAME, 0, TXT(63)},
+	{"救助类别", NULL, DX_RP_KIND, REQ, CODE(c_rpkind)},
+	{"发放月份", NULL, DX_RP_MONTH, REQ, DX_COL_MONTH, NULL, 0, 0},
+	{"金额", "发放金额", DX_RP_AMOUNT, REQ, MONEY},
+	{"序号", NULL, DX_RP_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 13. 问题整改台账 (区划代码: the county, a township or a village) */
+static const struct dx_col problems_cols[] = {
+	{"问题编号", NULL, DX_PB_NO, REQ, TXTN(63)},
+	{"问题来源", NULL, DX_PB_SOURCE, REQ, CODE(c_pbsource)},
+	{"问题类别", NULL, DX_PB_CAT, 0, TXT(63)},
+	{"问题描述", NULL, DX_PB_DESC, REQ, TXT(255)},
+	{"区划代码", "行政区划代码", DX_PB_AREA, REQ, TXTN(12)},
+	{"涉及户编号", NULL, DX_PB_HHS, 0, TXT(255)},
+	{"整改措施", NULL, DX_PB_MEASURE, 0, TXT(255)},
+	{"责任单位", NULL, DX_PB_UNIT, REQ, TXT(95)},
+	{"责任人", NULL, DX_PB_PERSON, 0, TXT(63)},
+	{"整改时限", NULL, DX_PB_DEADLINE, REQ, DATE},
+	{"状态", "整改状态", DX_PB_STATUS, REQ, CODE(c_pbstatus)},
+	{"销号日期", NULL, DX_PB_CLOSED_ON, 0, DATE},
+	{"序号", NULL, DX_PB_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 14. 培训与公益性岗位 */
+static const struct dx_col training_cols[] = {
+	{"证件号码", "身份证号|身份证号码", DX_TR_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"姓名", NULL, DX_TR_NAME, 0, TXT(63)},
+	{"类型", NULL, DX_TR_KIND, REQ, CODE(c_trkind)},
+	{"项目或岗位名称", "项目名称|岗位名称", DX_TR_TITLE, 0, TXT(95)},
+	{"开始日期", NULL, DX_TR_START, REQ, DATE},
+	{"结束日期", NULL, DX_TR_END, 0, DATE},
+	{"补贴金额", NULL, DX_TR_SUBSIDY, 0, MONEY},
+	{"序号", NULL, DX_TR_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
 static const struct dx_template templates[] = {
 	{"persons", "户成员台账", persons_cols, DX_ARRAY_SIZE(persons_cols), DX_P_NFIELDS},
 	{"incomes", "收入台账", incomes_cols, DX_ARRAY_SIZE(incomes_cols), DX_I_NFIELDS},
@@ -228,6 +316,13 @@ static const struct dx_template templates[] = {
 	{"beneficiaries", "项目受益户", beneficiaries_cols, DX_ARRAY_SIZE(beneficiaries_cols),
 	 DX_FB_NFIELDS},
 	{"assets", "项目资产", assets_cols, DX_ARRAY_SIZE(assets_cols), DX_FA_NFIELDS},
+	{"loans", "小额信贷台账", loans_cols, DX_ARRAY_SIZE(loans_cols), DX_LN_NFIELDS},
+	{"applications", "救助申请台账", applications_cols, DX_ARRAY_SIZE(applications_cols),
+	 DX_AP_NFIELDS},
+	{"relief", "救助发放台账", relief_cols, DX_ARRAY_SIZE(relief_cols), DX_RP_NFIELDS},
+	{"problems", "问题整改台账", problems_cols, DX_ARRAY_SIZE(problems_cols), DX_PB_NFIELDS},
+	{"training", "培训与公益性岗位台账", training_cols, DX_ARRAY_SIZE(training_cols),
+	 DX_TR_NFIELDS},
 };
 
 const struct dx_template *dx_template_find(const char *name)
@@ -637,7 +732,7 @@ static void format_i64(char *out, int64_t v)
  * field; DX_INVALID with why filled for a bad value.  v is NUL-terminated,
  * except free text (DX_COL_TEXT without hi), only trimmed and read by its
  * length, which may point into the sheet's cell. */
-static int parse_cell(const struct dx_col *c, const char *v, size_t vlen,
+static int parse_cell(const struct dx_col *c, const char *v, size_t vlen, int wan,
 		      struct dx_rowval *rv, char *out, char *why, size_t wsz)
 {
 	int f = c->field, y, m, rc;
@@ -724,9 +819,11 @@ static int parse_cell(const struct dx_col *c, const char *v, size_t vlen,
 	}
 	case DX_COL_MONEY: {
 		const char *w = NULL;
-		if (dx_money_parse(v, vlen, &rv->num[f], NULL, &w)) {
-			dx_snprintf(why, wsz, "\"%s\" %s（应为金额，单位元，如 1234.50）", v,
-				    w ? w : "金额格式无效");
+		if (wan ? dx_money_parse_wan(v, vlen, &rv->num[f], NULL, &w)
+			: dx_money_parse(v, vlen, &rv->num[f], NULL, &w)) {
+			dx_snprintf(why, wsz, "\"%s\" %s（应为金额，单位%s，如 %s）", v,
+				    w ? w : "金额格式无效", wan ? "万元" : "元",
+				    wan ? "3.5" : "1234.50");
 			return DX_INVALID;
 		}
 		dx_money_format(rv->num[f], out, DX_TPL_CELL);
@@ -876,21 +973,6 @@ static uint32_t text_hash(const char *s)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-/* A money cell under a 万元 header: stored as fen like any amount, its
- * text in yuan so that every reader sees one unit. */
-static int parse_wan(const struct dx_col *c, const char *v, size_t vlen, struct dx_rowval *rv,
-		     char *out, char *why, size_t wsz)
-{
-	const char *w = NULL;
-	if (dx_money_parse_wan(v, vlen, &rv->num[c->field], NULL, &w)) {
-		dx_snprintf(why, wsz, "\"%s\" %s（应为金额，单位万元，如 96.61）", v,
-			    w ? w : "金额格式无效");
-		return DX_INVALID;
-	}
-	dx_money_format(rv->num[c->field], out, DX_TPL_CELL);
-	return 0;
-}
-
 int dx_row_parse(const struct dx_header *h, const char *const *cells, const size_t *lens,
 		 size_t n, struct dx_rowval *rv, void (*fn)(void *, int, const char *), void *arg)
 {
@@ -954,9 +1036,7 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		}
 		why[0] = '\0';
 		out[0] = '\0';
-		if (vlen && c->kind == DX_COL_MONEY && h->wan[c->field]
-			    ? parse_wan(c, val, vlen, rv, out, why, sizeof(why))
-			    : parse_cell(c, val, vlen, rv, out, why, sizeof(why))) {
+		if (parse_cell(c, val, vlen, h->wan[c->field], rv, out, why, sizeof(why))) {
 			fn(arg, col, why);
 			bad++;
 			continue; /* a bad cell's text stays "" */

@@ -78,6 +78,14 @@ static const struct dx_policy_key keys[] = {
 	{"extra_workdays", DX_PT_DATES, OFF(extra_workdays), "",
 	 "调休上班的周末日期（按工作日计算时限时计入），日期以逗号分隔", 0, 0,
 	 NULL, NULL},
+	{"loan_max", DX_PT_MONEY, OFF(loan_max), "50000",
+	 "小额信贷：单笔贷款金额上限（元）", 0, 0, NULL, NULL},
+	{"loan_max_years", DX_PT_INT, OFF(loan_max_years), "3",
+	 "小额信贷：贷款期限上限（年）", 1, 30, NULL, NULL},
+	{"loan_min_age", DX_PT_INT, OFF(loan_min_age), "18",
+	 "小额信贷：借款人最低年龄（周岁）", 16, 100, NULL, NULL},
+	{"loan_max_age", DX_PT_INT, OFF(loan_max_age), "65",
+	 "小额信贷：借款人最高年龄（周岁）", 16, 100, NULL, NULL},
 };
 
 /* The keys' Chinese names, which every place that takes a key name also
@@ -106,6 +114,10 @@ static const struct {
 	{"target_label", "对象称谓"},
 	{"holidays", "节假日"},
 	{"extra_workdays", "调休上班日"},
+	{"loan_max", "贷款上限"},
+	{"loan_max_years", "贷款期限"},
+	{"loan_min_age", "借款人最低年龄"},
+	{"loan_max_age", "借款人最高年龄"},
 };
 
 const char *dx_policy_key_zh(const struct dx_policy_key *k)

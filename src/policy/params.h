@@ -55,6 +55,10 @@ struct dx_policy {
 	char target_label[DX_POLICY_TEXT_MAX]; /* 监测对象 / 防止返贫致贫对象 */
 	struct dx_policy_dates holidays;       /* 法定节假日 (days off) */
 	struct dx_policy_dates extra_workdays; /* 调休上班 (weekend days worked) */
+	/* issue 19: 小额信贷 (templates.md §10) */
+	int64_t loan_max;      /* fen */
+	int loan_max_years;
+	int loan_min_age, loan_max_age;
 };
 
 enum dx_policy_type {

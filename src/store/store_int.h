@@ -74,7 +74,9 @@ struct dx_driver {
 	int nmigrations;
 };
 
-#define DX_STORE_MAX_STMTS 160
+/* every distinct SQL string one connection may prepare (a server's
+ * connection meets most of them): about 130 before issue 19 added ~50 */
+#define DX_STORE_MAX_STMTS 256
 
 struct dx_store {
 	const struct dx_driver *drv;

@@ -654,10 +654,65 @@ static const char schema_v11[] =
 	" UNIQUE (county_code, asset_no)) STRICT;"
 	"CREATE INDEX fund_asset_project ON fund_asset(project_id);";
 
+/*
+ * Version 12 (issue 19): the other ledgers the reports quote (templates.md §10-14).
+ * Each row carries its county and the area it counts in (a village, or
+ * the county for a person the registry does not know); person and
+ * household are the registry's match by 身份证 (NULL: unmatched, kept).
+ * Amounts are fen; dates ISO.  store/ledgers.h reads and writes them.
+ */
+static const char schema_v12[] =
+	"CREATE TABLE loan("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" person_id INTEGER REFERENCES person(id), id_no TEXT NOT NULL,"
+	" credit_on TEXT, credit_amount INTEGER NOT NULL DEFAULT 0,"
+	" contract_no TEXT NOT NULL DEFAULT '', loan_on TEXT, due_on TEXT,"
+	" amount INTEGER NOT NULL DEFAULT 0, bank TEXT NOT NULL DEFAULT '',"
+	" purpose TEXT NOT NULL DEFAULT '', repaid INTEGER NOT NULL DEFAULT 0,"
+	" settled_on TEXT, overdue_days INTEGER NOT NULL DEFAULT 0,"
+	" subsidy INTEGER NOT NULL DEFAULT 0) STRICT;"
+	"CREATE INDEX loan_area ON loan(county_code, area_code);"
+	"CREATE INDEX loan_key ON loan(household_id, id_no, contract_no);"
+	"CREATE TABLE relief_application("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" app_no TEXT NOT NULL, applied_on TEXT NOT NULL, applicant TEXT NOT NULL,"
+	" id_no TEXT NOT NULL DEFAULT '', person_id INTEGER REFERENCES person(id),"
+	" household_id INTEGER REFERENCES household(id), mode TEXT NOT NULL,"
+	" item TEXT NOT NULL, request TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,"
+	" closed_on TEXT, result TEXT NOT NULL DEFAULT '',"
+	" clue_id INTEGER REFERENCES clue(id),"
+	" UNIQUE(county_code, app_no)) STRICT;"
+	"CREATE INDEX relief_application_area ON relief_application(county_code, area_code);"
+	"CREATE TABLE relief_payment("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" id_no TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
+	" person_id INTEGER REFERENCES person(id),"
+	" household_id INTEGER REFERENCES household(id), kind TEXT NOT NULL,"
+	" month TEXT NOT NULL, amount INTEGER NOT NULL,"
+	" UNIQUE(county_code, id_no, kind, month)) STRICT;"
+	"CREATE INDEX relief_payment_area ON relief_payment(county_code, area_code, month);"
+	"CREATE TABLE problem("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" problem_no TEXT NOT NULL, source TEXT NOT NULL, category TEXT NOT NULL DEFAULT '',"
+	" description TEXT NOT NULL, households TEXT NOT NULL DEFAULT '',"
+	" measure TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL, person TEXT NOT NULL DEFAULT '',"
+	" deadline TEXT NOT NULL, status TEXT NOT NULL, closed_on TEXT,"
+	" UNIQUE(county_code, problem_no)) STRICT;"
+	"CREATE INDEX problem_area ON problem(county_code, area_code);"
+	"CREATE TABLE training("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" id_no TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
+	" person_id INTEGER REFERENCES person(id),"
+	" household_id INTEGER REFERENCES household(id), kind TEXT NOT NULL,"
+	" title TEXT NOT NULL DEFAULT '', start_on TEXT NOT NULL, end_on TEXT,"
+	" subsidy INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE(county_code, id_no, kind, title, start_on)) STRICT;"
+	"CREATE INDEX training_area ON training(county_code, area_code);";
+
 static const char *const sq_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
 					     schema_v6, schema_v7, schema_v8, schema_v9,
-					     schema_v10,
-					     schema_v11};
+					     schema_v10, schema_v11, schema_v12};
 
 static int sq_err(sqlite3 *db, int src, const char *what)
 {
