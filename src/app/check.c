@@ -9,6 +9,8 @@
  */
 #include "core/dx.h"
 #include "app/check.h"
+#include "app/check_funds.h"
+#include "app/policy.h"
 #include "app/screen.h"
 #include "core/date.h"
 #include "core/strbuf.h"
@@ -17,7 +19,9 @@
 enum {
 	R_HEAD, R_EDU_SCHOOL, R_INSURANCE, R_SUBSIDY, R_AGE_SCHOOL, R_WORK_PAIR,
 	R_JOB_RISK, R_NO_MEASURE, R_NO_DEV, R_ILL_MEASURE, R_SCHOOL_MEASURE,
-	R_NO_COUNTED, R_TUOPIN_YEAR, R_LABOUR, R_DROPOUT, R_COUNT
+	R_NO_COUNTED, R_TUOPIN_YEAR, R_LABOUR, R_DROPOUT,
+	R_FUNDS, /* 衔接资金 (check_funds.h), DX_CF_COUNT rules in its order */
+	R_COUNT = R_FUNDS + DX_CF_COUNT
 };
 
 static const struct dx_check_rule rules[R_COUNT] = {
@@ -36,6 +40,11 @@ static const struct dx_check_rule rules[R_COUNT] = {
 	{"C013", "户类型与脱贫年度不符：脱贫户应填脱贫年度（2014–2020），一般户不填"},
 	{"C014", "劳动技能为空或不是代码表中的值（普通劳动力、技能劳动力、弱劳动力或半劳动力、丧失劳动力、无劳动力）"},
 	{"C015", "义务教育阶段适龄（7–14周岁）但在校生状况为空：核实是否失学辍学"},
+	/* 衔接资金 (issue 18): the 户编号 column holds the 项目编号, 户主 the project's name */
+	{"C016", "中央衔接资金用于产业项目的比例低于政策规定的最低比例（政策项 industry_central_min）"},
+	{"C017", "项目未经县审定即开工：开工日期应在县审定日期之后"},
+	{"C018", "项目某一来源的拨付资金超过该来源的安排资金：核对拨付台账或项目库"},
+	{"C019", "项目已完工但没有登记资产：补录项目资产台账"},
 };
 
 size_t dx_check_rule_count(void)
@@ -209,6 +218,24 @@ static int one(const struct dx_scan_hh *h, void *arg)
 	return DX_OK;
 }
 
+/* A 衔接资金 finding as a check finding: the project stands where the
+ * household does. */
+static int funds_finding(int rule, const char *code, const char *name, const char *area,
+			 const char *detail, void *arg)
+{
+	struct run *r = arg;
+	struct dx_check_finding f = {.rule = &rules[R_FUNDS + rule],
+				     .rule_index = (size_t)(R_FUNDS + rule),
+				     .hh_no = code,
+				     .area_code = area,
+				     .village = area,
+				     .head = name,
+				     .detail = detail};
+	if (r->counts)
+		r->counts[R_FUNDS + rule]++;
+	return r->fn(&f, r->arg);
+}
+
 int dx_app_check(struct dx_store *st, const char *area, const char *as_of,
 		 int (*fn)(const struct dx_check_finding *, void *), void *arg,
 		 long *counts, long *nhh)
@@ -226,6 +253,12 @@ int dx_app_check(struct dx_store *st, const char *area, const char *as_of,
 	r->arg = arg;
 	dx_buf_init(&r->detail, 0);
 	rc = dx_store_screen_scan(st, area, r->as_of.y, as_of, DX_SCAN_MEASURES, one, r);
+	if (!rc) { /* 衔接资金 rules (issue 18) */
+		struct dx_policy pol;
+		if (!(rc = dx_app_policy(st, area, r->as_of.y, as_of, &pol)))
+			rc = dx_check_funds(st, area ? area : "", as_of, pol.industry_central_min,
+					    funds_finding, r);
+	}
 	if (nhh)
 		*nhh = r->nhh;
 	dx_buf_release(&r->detail);

@@ -5,7 +5,9 @@
  */
 #include "core/dx.h"
 #include "app/export.h"
+#include "store/ledgers.h"
 #include "app/account.h"
+#include "app/export_funds.h"
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/mask.h"
@@ -38,6 +40,7 @@ struct ex {
 	struct dx_ledger_prow cur;
 	char head_name[64], head_id[19], names[3][96];
 	int members, have;
+	const char *kind; /* the other ledgers' exports (issue 19) */
 };
 
 static void header(struct ex *x, const char *kind)
@@ -267,6 +270,32 @@ static int visit_row(const char *hh_no, const struct dx_visit *v, void *arg)
 	return 0;
 }
 
+/* issue 19: a row of the other ledgers (store/ledgers.h dx_lg_export):
+ * 证件号码 masked unless asked, amounts from fen to 元 (so a 万元 ledger
+ * comes back exact, in 元) */
+static int lg_export_row(const char *const *cells, int n, void *arg)
+{
+	struct ex *x = arg;
+	const struct dx_template *t = dx_template_find(x->kind);
+	int k = 0;
+	for (size_t i = 0; i < t->ncols && k < n; i++) {
+		const struct dx_col *c = &t->cols[i];
+		int64_t fen;
+		if (c->kind == DX_COL_SKIP)
+			continue;
+		if (c->kind == DX_COL_ID && *cells[k])
+			id_cell(x, cells[k]);
+		else if (c->kind == DX_COL_MONEY && *cells[k] && !dx_parse_i64(cells[k], &fen))
+			money(x, fen);
+		else
+			cell(x, cells[k]);
+		k++;
+	}
+	dx_tw_endrow(x->w);
+	x->rows++;
+	return 0;
+}
+
 int dx_export_run(struct dx_store *st, const struct dx_export_opts *o, long *rows,
 		  struct dx_buf *why)
 {
@@ -293,8 +322,10 @@ int dx_export_run(struct dx_store *st, const struct dx_export_opts *o, long *row
 	sheet = !strcmp(o->kind, "households") ? "户信息" : dx_template_find(o->kind)
 								   ? dx_template_find(o->kind)->title
 								   : NULL;
-	if (!sheet || !strcmp(o->kind, "warnings")) {
-		dx_buf_addf(why, "不能导出 \"%s\"（可导出 persons、households、incomes、measures、visits）",
+	if (!sheet || !strcmp(o->kind, "warnings") || !strcmp(o->kind, "beneficiaries")) {
+		dx_buf_addf(why, "不能导出 \"%s\"（可导出 persons、households、incomes、measures、visits、"
+			    "projects、payments、assets、"
+			    "loans、applications、relief、problems、training）",
 			    o->kind);
 		rc = DX_USAGE;
 		goto out;
@@ -319,6 +350,12 @@ int dx_export_run(struct dx_store *st, const struct dx_export_opts *o, long *row
 	} else if (!strcmp(o->kind, "measures")) {
 		header(x, "measures");
 		rc = dx_ledger_export_measures(st, o->area, measure_row, x);
+	} else if (dx_export_funds_kind(o->kind)) { /* 衔接资金 (issue 18) */
+		rc = dx_export_funds(st, o->kind, o->area, x->w, &x->rows);
+	} else if (strcmp(o->kind, "visits")) { /* issue 19: loans, applications, ... */
+		x->kind = o->kind;
+		header(x, o->kind);
+		rc = dx_lg_export(st, o->kind, o->area, lg_export_row, x);
 	} else {
 		header(x, "visits");
 		rc = dx_ledger_export_visits(st, o->area, visit_row, x);

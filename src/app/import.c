@@ -524,7 +524,10 @@ static int county_option_bad(struct dx_store *st, const char *kind, const char *
 static const struct dx_imp_handler *handler_for(const char *kind)
 {
 	static const struct dx_imp_handler *const all[] = {
-		&dx_imp_persons, &dx_imp_incomes, &dx_imp_warnings, &dx_imp_measures, &dx_imp_visits};
+		&dx_imp_persons, &dx_imp_incomes, &dx_imp_warnings, &dx_imp_measures, &dx_imp_visits,
+		&dx_imp_projects, &dx_imp_payments, &dx_imp_beneficiaries, &dx_imp_assets,
+		&dx_imp_loans, &dx_imp_applications, &dx_imp_relief, &dx_imp_problems,
+		&dx_imp_training};
 	for (size_t i = 0; i < DX_ARRAY_SIZE(all); i++)
 		if (kind && !strcmp(all[i]->kind, kind))
 			return all[i];

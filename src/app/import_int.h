@@ -57,6 +57,12 @@ struct dx_imp_handler {
 
 extern const struct dx_imp_handler dx_imp_persons, dx_imp_incomes, dx_imp_warnings,
 	dx_imp_measures, dx_imp_visits;
+/* 衔接资金 ledgers (import_funds.c) */
+extern const struct dx_imp_handler dx_imp_projects, dx_imp_payments, dx_imp_beneficiaries,
+	dx_imp_assets;
+/* issue 19 (import_ledgers.c) */
+extern const struct dx_imp_handler dx_imp_loans, dx_imp_applications, dx_imp_relief,
+	dx_imp_problems, dx_imp_training;
 
 /* Report a problem at (row, field f of the template, or -1).  unit is the
  * unit the error rejects (NULL = the row's own).  is_error 0 = warning. */

@@ -5,6 +5,7 @@
  */
 #include "core/dx.h"
 #include "app/overdue.h"
+#include "store/ledgers.h"
 #include "core/area.h"
 
 struct od_ctx {
@@ -162,6 +163,42 @@ static int check_case(struct od_ctx *x, const struct dx_actor *a, int64_t id,
 	return DX_OK;
 }
 
+/* issue 19: a problem 整改中 past its 整改时限, held by the level of its
+ * area (the county's own, a township's, a village's) */
+static int problem_cb(int64_t id, const char *no, const char *area, const char *deadline,
+		      const char *source, void *arg)
+{
+	struct od_ctx *x = arg;
+	struct dx_overdue_item it;
+	struct dx_area v = {{0}, {0}}, t = {{0}, {0}};
+	char town[10];
+	int rc;
+	(void)no;
+	if ((rc = policy_for(x, area)))
+		return rc;
+	memset(&it, 0, sizeof(it));
+	if (!(it.days_over = over(x, deadline)))
+		return DX_OK;
+	it.what = "整改逾期";
+	it.id = id;
+	it.hh_no = "";
+	it.area_code = area;
+	it.kind = "问题整改";
+	it.pending = source;
+	it.level = strlen(area) == 12 ? DX_LEVEL_VILLAGE
+		   : strlen(area) == 9 ? DX_LEVEL_TOWNSHIP : DX_LEVEL_COUNTY;
+	it.deadline = deadline;
+	if (strlen(area) == 12 && dx_store_area_get(x->st, area, &v))
+		v.name[0] = '\0';
+	dx_strlcpy(town, area, sizeof(town));
+	if (strlen(area) >= 9 && dx_store_area_get(x->st, town, &t))
+		t.name[0] = '\0';
+	it.head = "";
+	it.village = v.name;
+	it.township = t.name;
+	return x->fn(&it, x->arg);
+}
+
 int dx_overdue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
 		    const char *as_of, int (*fn)(const struct dx_overdue_item *, void *),
 		    void *arg, struct dx_buf *why)
@@ -203,6 +240,8 @@ int dx_overdue_list(struct dx_store *st, const struct dx_actor *a, const char *a
 	v = dx_xmalloc(sizeof(*v));
 	for (size_t i = 0; i < x.n && !rc; i++)
 		rc = check_case(&x, a, x.ids[i], v);
+	if (!rc)
+		rc = dx_lg_problem_open_each(st, scope, problem_cb, &x);
 out:
 	free(v);
 	free(x.ids);

@@ -7,7 +7,10 @@
  *   整体逾期   an open case past its whole deadline (the level of its next
  *              step);
  *   公示逾期   an open case whose 公示 has not been posted although it must
- *              start by deadline − notice_days to end in time (village).
+ *              start by deadline − notice_days to end in time (village);
+ *   整改逾期   a problem (问题整改台账) 整改中 past its 整改时限 (the level
+ *              of its area; id is the problem's, kind 问题整改, pending its
+ *              问题来源).
  * Days over count working days when the policy does.
  */
 #ifndef DX_APP_OVERDUE_H
@@ -16,7 +19,7 @@
 #include "app/case.h"
 
 struct dx_overdue_item {
-	const char *what;     /* 线索逾期 / 整体逾期 / 公示逾期 */
+	const char *what;     /* 线索逾期 / 整体逾期 / 公示逾期 / 整改逾期 */
 	int64_t id;           /* clue or case number */
 	const char *hh_no;
 	const char *area_code;

@@ -15,6 +15,8 @@
  */
 #include "core/dx.h"
 #include "app/report.h"
+#include "app/report_funds.h"
+#include "app/report_ledgers.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/idmap.h"
@@ -684,6 +686,9 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->nc_eliminated = nc.eliminated;
 		r->nc_eliminated_persons = nc.eliminated_persons;
 	}
+	/* the other ledgers (issue 19) over the same period */
+	if ((rc = dx_report_ledgers_build(st, r->area, r->from, r->as_of, &r->ledgers)))
+		return rc;
 	{
 		/* a year before every dated record would count households whose
 		 * state then nobody recorded */
@@ -718,6 +723,8 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 	struct build b;
 	int rc = run_build(st, o, r, &b, 0, why);
 	release_build(&b);
+	if (!rc) /* the 衔接资金 paragraph (issue 18) */
+		rc = dx_report_funds_build(st, r->area, r->year, r->as_of, &r->funds);
 	if (rc)
 		dx_report_release(r);
 	return rc;

@@ -81,6 +81,7 @@ int cmd_account(int argc, char **argv);
 int cmd_clue(int argc, char **argv);
 int cmd_case(int argc, char **argv);
 int cmd_overdue(int argc, char **argv);
+int cmd_problem(int argc, char **argv); /* issue 19 */
 int cmd_notice(int argc, char **argv);
 int cmd_measure(int argc, char **argv);
 int cmd_visit(int argc, char **argv);
@@ -92,5 +93,6 @@ int cmd_serve(int argc, char **argv);
 int cmd_backup(int argc, char **argv);
 int cmd_restore(int argc, char **argv);
 int cmd_audit(int argc, char **argv);
+int cmd_project(int argc, char **argv); /* 衔接资金项目库 (issue 18) */
 
 #endif

@@ -86,8 +86,16 @@ int cmd_import(int argc, char **argv)
 	o.kind = argv[optind];
 	o.path = argv[optind + 1];
 	if (strcmp(o.kind, "persons") && strcmp(o.kind, "incomes") && strcmp(o.kind, "warnings") &&
-	    strcmp(o.kind, "measures") && strcmp(o.kind, "visits")) {
-		fprintf(stderr, "错误: 不能导入 \"%s\"（应为 persons、incomes、warnings、measures 或 visits）\n",
+	    strcmp(o.kind, "measures") && strcmp(o.kind, "visits") &&
+	    /* 衔接资金 ledgers (issue 18) */
+	    strcmp(o.kind, "projects") && strcmp(o.kind, "payments") &&
+	    strcmp(o.kind, "beneficiaries") && strcmp(o.kind, "assets") &&
+	    /* issue 19 */
+	    strcmp(o.kind, "loans") && strcmp(o.kind, "applications") &&
+	    strcmp(o.kind, "relief") && strcmp(o.kind, "problems") && strcmp(o.kind, "training")) {
+		fprintf(stderr, "错误: 不能导入 \"%s\"（应为 persons、incomes、warnings、measures、visits、"
+			"projects、payments、beneficiaries、assets、"
+			"loans、applications、relief、problems 或 training）\n",
 			o.kind);
 		return DX_EXIT_USAGE;
 	}

@@ -6,6 +6,8 @@
 #include "core/dx.h"
 #include "app/policy.h"
 #include "app/report.h"
+#include "app/report_funds.h"
+#include "app/report_ledgers.h"
 #include "cli/cli.h"
 #include "core/area.h"
 #include "core/date.h"
@@ -70,6 +72,87 @@ static int write_list(struct dx_store *st, const struct dx_report_opts *o, const
 		fprintf(stderr, "错误: 写入 %s 失败\n", out ? out : "标准输出");
 	if ((rc || rc2) && out)
 		remove(out); /* no half list under the name asked for */
+	return rc ? rc : rc2;
+}
+
+/* A 衔接资金 figure's list (issue 18): its projects, assets or
+ * households, with the figure's own column heads. */
+struct funds_out {
+	struct dx_tw *w;
+	const struct dx_funds_figure *d;
+	int headed;
+};
+
+static void funds_head(struct funds_out *fo)
+{
+	if (fo->headed++)
+		return;
+	for (size_t i = 0; i < DX_RF_NCOLS; i++)
+		dx_tw_cell(fo->w, fo->d->heads[i], DX_TW_HEADER);
+	dx_tw_endrow(fo->w);
+}
+
+static int funds_row(const char *const *cells, void *arg)
+{
+	struct funds_out *fo = arg;
+	funds_head(fo);
+	for (size_t i = 0; i < DX_RF_NCOLS; i++)
+		dx_tw_cell(fo->w, cells[i], DX_TW_PLAIN);
+	dx_tw_endrow(fo->w);
+	return 0;
+}
+
+static int write_funds_list(struct dx_store *st, const struct dx_report_opts *o,
+			    const struct dx_funds_figure *d, enum dx_outfmt fmt, const char *out,
+			    struct dx_buf *why)
+{
+	struct funds_out fo = {.d = d};
+	int rc, rc2;
+	if ((rc = dx_tw_open(&fo.w, out, fmt == DX_OUT_XLSX ? DX_TW_XLSX : DX_TW_CSV, d->key))) {
+		fprintf(stderr, "错误: 无法写入文件 %s\n", out ? out : "标准输出");
+		return rc;
+	}
+	rc = dx_report_funds_list(st, o, d->key, funds_row, &fo, why);
+	if (!rc)
+		funds_head(&fo);
+	rc2 = dx_tw_close(fo.w);
+	if (!rc && rc2)
+		fprintf(stderr, "错误: 写入 %s 失败\n", out ? out : "标准输出");
+	if ((rc || rc2) && out)
+		remove(out);
+	return rc ? rc : rc2;
+}
+
+/* issue 19: a figure of the other ledgers lists its own rows
+ * (app/report_ledgers.h) under its own heads */
+static int lg_row(const char *const *cells, int n, void *arg)
+{
+	struct list_out *lo = arg;
+	for (int i = 0; i < n; i++)
+		dx_tw_cell(lo->w, cells[i], DX_TW_PLAIN);
+	dx_tw_endrow(lo->w);
+	return 0;
+}
+
+static int write_lg_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
+			 enum dx_outfmt fmt, const char *out, struct dx_buf *why)
+{
+	const struct dx_lg_figdef *d = &dx_lg_figdefs[dx_lg_figure_index(key)];
+	struct list_out lo = {0};
+	int rc, rc2;
+	if ((rc = dx_tw_open(&lo.w, out, fmt == DX_OUT_XLSX ? DX_TW_XLSX : DX_TW_CSV, key))) {
+		fprintf(stderr, "错误: 无法写入文件 %s\n", out ? out : "标准输出");
+		return rc;
+	}
+	for (int i = 0; d->heads[i]; i++)
+		dx_tw_cell(lo.w, d->heads[i], DX_TW_HEADER);
+	dx_tw_endrow(lo.w);
+	rc = dx_report_ledgers_list(st, o, key, lg_row, &lo, why);
+	rc2 = dx_tw_close(lo.w);
+	if (!rc && rc2)
+		fprintf(stderr, "错误: 写入 %s 失败\n", out ? out : "标准输出");
+	if ((rc || rc2) && out)
+		remove(out);
 	return rc ? rc : rc2;
 }
 
@@ -156,10 +239,15 @@ int cmd_report(int argc, char **argv)
 		dx_buf_release(&b);
 		return DX_EXIT_USAGE;
 	}
-	if (list && !dx_report_figure_find(list)) {
+	if (list && !dx_report_figure_find(list) && !dx_report_funds_figure_find(list) &&
+	    dx_lg_figure_index(list) < 0) {
 		fprintf(stderr, "错误: 没有名为 \"%s\" 的指标；可用：", list);
 		for (size_t i = 0; i < dx_report_figure_count(); i++)
 			fprintf(stderr, "%s%s", i ? "、" : "", dx_report_figure(i)->key);
+		for (size_t i = 0; i < dx_report_funds_figure_count(); i++)
+			fprintf(stderr, "、%s", dx_report_funds_figure(i)->key);
+		for (int i = 0; i < DX_LGF_N; i++)
+			fprintf(stderr, "、%s", dx_lg_figdefs[i].key);
 		fputc('\n', stderr);
 		return DX_EXIT_USAGE;
 	}
@@ -177,6 +265,14 @@ int cmd_report(int argc, char **argv)
 	o.label = pol.target_label;
 	o.visits_active = pol.visits_per_week_active;
 	o.visits_eliminated = pol.visits_per_week_eliminated;
+	if (list && dx_report_funds_figure_find(list)) {
+		rc = write_funds_list(st, &o, dx_report_funds_figure_find(list), fmt, out, &why);
+		goto out;
+	}
+	if (list && dx_lg_figure_index(list) >= 0) {
+		rc = write_lg_list(st, &o, list, fmt, out, &why);
+		goto out;
+	}
 	if (list) {
 		rc = write_list(st, &o, list, fmt, out, &why);
 		goto out;

@@ -108,7 +108,12 @@ static void levels(void)
 static void import_kinds(void)
 {
 	static const char *const kinds[] = {"persons",  "incomes", "warnings",
-	                                    "measures", "visits",  NULL};
+	                                    "measures", "visits",
+	                                    /* 衔接资金 ledgers (issue 18) */
+	                                    "projects", "payments", "beneficiaries", "assets",
+	                                    /* issue 19 */
+	                                    "loans", "applications", "relief", "problems", "training",
+	                                    NULL};
 	printf("  台账种类:\n");
 	for (size_t i = 0; kinds[i]; i++) {
 		const struct dx_template *t = dx_template_find(kinds[i]);

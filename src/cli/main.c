@@ -15,11 +15,13 @@ static const struct dx_cmd commands[] = {
 	{"demo", cmd_demo, "demo [--households 户数] [--seed 种子] [--today YYYY-MM-DD] [--db 文件]",
 	 "生成示例县（云岭县 532399，虚构数据）"},
 	{"import", cmd_import,
-	 "import persons|incomes|warnings|measures|visits 文件 --as 账号 [--dry-run] [--keep-valid] "
+	 "import persons|incomes|warnings|measures|visits|projects|payments|beneficiaries|assets|"
+	 "loans|applications|relief|problems|training 文件 --as 账号 [--dry-run] [--keep-valid] "
 	 "[--errors 错误.xlsx] [--county 县代码] [--period YYYY-MM] [--quiet] [--db 文件]",
 	 "导入台账（xlsx 或 csv）"},
 	{"export", cmd_export,
-	 "export persons|households|incomes|measures|visits --area 区划代码 "
+	 "export persons|households|incomes|measures|visits|projects|payments|assets|"
+	 "loans|applications|relief|problems|training --area 区划代码 "
 	 "[--out 文件.xlsx|文件.csv] [--unmasked --as 账号] [--db 文件]",
 	 "按导入模板导出台账"},
 	{"policy", cmd_policy,
@@ -55,7 +57,10 @@ static const struct dx_cmd commands[] = {
 	{"overdue", cmd_overdue,
 	 "overdue [--area 区划代码] [--as-of 日期] [--as 账号] [--format text|csv|xlsx] "
 	 "[--out 文件] [--db 文件]",
-	 "逾期未办的线索和案件"},
+	 "逾期未办的线索、案件和整改问题"},
+	{"problem", cmd_problem,
+	 "problem close 问题编号 [--county 县代码] [--date 日期] --as 账号 [--db 文件]",
+	 "问题整改销号（由问题所在层级的账号办理）"},
 	{"notice", cmd_notice,
 	 "notice --area 村代码 --kind 公示|公告 [--as-of 日期] [--out 文件.html|文件.xlsx] "
 	 "[--as 账号] [--db 文件] | notice --area 乡镇代码 --kind 公示|公告 --out 目录 "
@@ -93,6 +98,12 @@ static const struct dx_cmd commands[] = {
 	 "person move 身份证号 --to 户编号 [--relation 与户主关系] --date 日期"
 	 "  （均须 --as 账号，可加 --db 文件）",
 	 "家庭成员的增减与迁移（保留历史）"},
+	{"project", cmd_project,
+	 "project list [--area 区划代码] [--year 年度] [--as-of 日期] [--by-township] [--format text|csv|xlsx] [--out 文件] | "
+	 "project show 项目编号 [--county 县代码] | "
+	 "project step 项目编号 村申报|乡镇审核|部门论证|县审定|开工|完工|验收 [--date 日期] "
+	 "[--reason 说明] [--county 县代码]  （均可加 --as 账号 --db 文件；step 须 --as）",
+	 "衔接资金项目库与项目档案（支付进度）"},
 	{"serve", cmd_serve,
 	 "serve [--db 文件] [--bind 127.0.0.1] [--port 8080] [--threads 线程数] "
 	 "[--tls-cert 证书 --tls-key 私钥] [--upload-max 兆字节] [--routes]",

@@ -122,3 +122,81 @@ char *dx_money_format(int64_t fen, char *out, size_t size)
 		    (unsigned long long)(a % 100));
 	return out;
 }
+
+/* Remove suffix from the end of s (after trailing spaces) if it is there;
+ * 1 if it was. */
+static int strip_suffix(char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+		s[--n] = '\0';
+	if (n < k || memcmp(s + n - k, suffix, k))
+		return 0;
+	s[n - k] = '\0';
+	while (n - k && (s[n - k - 1] == ' ' || s[n - k - 1] == '\t'))
+		s[--n - k] = '\0';
+	return 1;
+}
+
+int dx_money_parse_wan(const char *s, size_t len, int64_t *fen, int *blank,
+		       const char **why)
+{
+	char cell[128], moved[160];
+	const char *dot, *frac;
+	size_t n, o = 0, k;
+
+	if (dx_text_norm_fixed(cell, sizeof(cell), s, len)) {
+		if (why)
+			*why = why_format;
+		return DX_INVALID;
+	}
+	int unit = strip_suffix(cell, "万元") || strip_suffix(cell, "万");
+	if (strstr(cell, "元") || strstr(cell, "万") || (cell[0] && !strpbrk(cell, "0123456789")) ||
+	    (unit && !cell[0])) {
+		if (blank)
+			*blank = 0;
+		if (why)
+			*why = why_format;
+		return DX_INVALID;
+	}
+	n = strlen(cell);
+	dot = strchr(cell, '.');
+	if (dot && strspn(dot + 1, "0123456789") != strlen(dot + 1)) {
+		if (blank)
+			*blank = 0;
+		if (why)
+			*why = why_format;
+		return DX_INVALID;
+	}
+	k = dot ? (size_t)(dot - cell) : n;
+	memcpy(moved, cell, k);
+	o = k;
+	frac = dot ? dot + 1 : "";
+	/* four decimals of 万元 are whole yuan: they join the integer part */
+	for (int i = 0; i < 4; i++)
+		moved[o++] = *frac ? *frac++ : '0';
+	if (*frac) {
+		size_t rest = strlen(frac);
+		moved[o++] = '.';
+		memcpy(moved + o, frac, rest);
+		o += rest;
+	}
+	moved[o] = '\0';
+	if (!n)
+		o = 0; /* blank */
+	return dx_money_parse(moved, o, fen, blank, why);
+}
+
+char *dx_money_format_wan(int64_t fen, char *out, size_t size)
+{
+	uint64_t a = fen < 0 ? 0 - (uint64_t)fen : (uint64_t)fen;
+	uint64_t c = (a + 5000) / 10000; /* hundredths of 万元 */
+
+	if (c % 100 == 0)
+		dx_snprintf(out, size, "%s%llu", fen < 0 && c ? "-" : "",
+			    (unsigned long long)(c / 100));
+	else
+		dx_snprintf(out, size, "%s%llu.%02llu", fen < 0 ? "-" : "",
+			    (unsigned long long)(c / 100), (unsigned long long)(c % 100));
+	return out;
+}

@@ -45,4 +45,24 @@ int dx_money_parse(const char *s, size_t len, int64_t *fen, int *blank,
  */
 char *dx_money_format(int64_t fen, char *out, size_t size);
 
+/*
+ * Parse an amount in 万元 (templates.md "Amounts in 万元": a header that
+ * names 万元 decides it) into *fen, exactly: the point moves four places
+ * and the result is read as yuan by dx_money_parse(), so up to six
+ * decimals are exact ("1464.6" is 1464600000 fen, "0.000001" is 1 fen) and
+ * a seventh rounds at the fen.  A trailing 万元 or 万 in the cell is
+ * accepted; 元 alone is refused (the header says 万元).  Same returns,
+ * blank and why as dx_money_parse().
+ */
+int dx_money_parse_wan(const char *s, size_t len, int64_t *fen, int *blank,
+		       const char **why);
+
+/*
+ * Format fen as 万元 the way the reports print it (templates.md): two
+ * decimals, rounded half away from zero at 0.01万元, dropped only when the
+ * rounded amount is whole: 2163000000 -> "2163", 1182620000 -> "1182.62",
+ * 1464600000 -> "1464.60".  No unit is appended.  Returns out.
+ */
+char *dx_money_format_wan(int64_t fen, char *out, size_t size);
+
 #endif

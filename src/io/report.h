@@ -10,6 +10,8 @@
 #include "core/dx.h"
 #include "core/strbuf.h"
 #include "policy/employ.h"
+#include "io/report_funds.h"
+#include "io/report_ledgers.h"
 
 /* Households and their counted members. */
 struct dx_hp {
@@ -73,8 +75,11 @@ struct dx_report {
 	int nc_recorded; /* 0: no membership change on record, 自然增减 unknown */
 	long nc_included, nc_included_persons, nc_added, nc_left_households, nc_left,
 		nc_eliminated, nc_eliminated_persons;
+	/* the other ledgers (issue 19), whole area only */
+	struct dx_ledger_figs ledgers;
 	struct dx_report_row *rows;
 	size_t nrows;
+	struct dx_funds_figs funds; /* 衔接资金, whole area (app/report_funds.c) */
 };
 
 /* Per-capita income in fen of a group (0 when it has no members), and its

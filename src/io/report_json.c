@@ -82,6 +82,12 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 	cJSON_AddNumberToObject(root, "year", r->year);
 	cJSON_AddStringToObject(root, "as_of", r->as_of);
 	cJSON_AddStringToObject(root, "label", r->label);
+	{ /* 衔接资金 (issue 18) */
+		struct dx_buf fb = DX_BUF_INIT;
+		dx_report_funds_json(&r->funds, &fb);
+		cJSON_AddItemToObject(root, "funds", cJSON_Parse(fb.buf));
+		dx_buf_release(&fb);
+	}
 	cJSON_AddStringToObject(root, "from", r->from);
 	/* false: 低保 and 就业 are left out, members_note says why */
 	cJSON_AddBoolToObject(root, "members_known", r->members_known);
@@ -118,6 +124,13 @@ void dx_report_json(const struct dx_report *r, struct dx_buf *out)
 		cJSON_AddNumberToObject(n, "left_persons", (double)r->nc_left);
 		cJSON_AddNumberToObject(n, "eliminated", (double)r->nc_eliminated);
 		cJSON_AddNumberToObject(n, "eliminated_persons", (double)r->nc_eliminated_persons);
+	}
+	{
+		/* the other ledgers (issue 19) */
+		struct dx_buf lg = DX_BUF_INIT;
+		dx_report_ledgers_json(&r->ledgers, &lg);
+		cJSON_AddItemToObject(root, "ledgers", cJSON_Parse(lg.buf));
+		dx_buf_release(&lg);
 	}
 	rows = cJSON_AddArrayToObject(root, "rows");
 	for (size_t i = 0; i < r->nrows; i++) {

@@ -228,4 +228,6 @@ void dx_report_text(const struct dx_report *r, struct dx_buf *out)
 	procedure(r, out);
 	natural(r, out);
 	visits(r, &r->total, out);
+	dx_report_funds_text(&r->funds, r->year, r->as_of, out);
+	dx_report_ledgers_text(&r->ledgers, out);
 }

@@ -175,6 +175,38 @@ static void sheet(struct book *bk, const char *name, const struct col *cols, siz
 	}
 }
 
+/* issue 19: the other ledgers' figures of the whole area, one row each
+ * (those with data), with the key `report --list` takes; no sheet when
+ * the store has none of them */
+static void ledgers_sheet(struct book *bk)
+{
+	const struct dx_ledger_figs *g = &bk->r->ledgers;
+	static const char *const heads[] = {"指标", "明细代码（report --list）", "数量",
+					    "金额（万元）"};
+	lxw_worksheet *ws;
+	lxw_row_t row = 1;
+	int any = 0;
+	for (int i = 0; i < DX_LGF_N; i++)
+		any |= g->f[i].n != 0;
+	if (!any)
+		return; /* a store without these ledgers: no empty sheet */
+	ws = workbook_add_worksheet(bk->wb, "其他台账");
+	worksheet_set_column(ws, 0, 1, 22, NULL);
+	worksheet_set_column(ws, 2, 3, 14, NULL);
+	for (int c = 0; c < 4; c++)
+		worksheet_write_string(ws, 0, (lxw_col_t)c, heads[c], bk->head);
+	for (int i = 0; i < DX_LGF_N; i++) {
+		if (!g->f[i].n)
+			continue;
+		worksheet_write_string(ws, row, 0, dx_lg_figdefs[i].label, NULL);
+		worksheet_write_string(ws, row, 1, dx_lg_figdefs[i].key, NULL);
+		worksheet_write_number(ws, row, 2, (double)g->f[i].n, NULL);
+		if (dx_lg_figdefs[i].has_amount)
+			worksheet_write_number(ws, row, 3, (double)g->f[i].amount / 1000000.0, NULL);
+		row++;
+	}
+}
+
 int dx_report_xlsx(const struct dx_report *r, const char *path)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
@@ -215,6 +247,7 @@ int dx_report_xlsx(const struct dx_report *r, const char *path)
 		dx_buf_release(&note);
 	}
 	sheet(&bk, "走访", visit_cols, DX_ARRAY_SIZE(visit_cols), 0);
+	ledgers_sheet(&bk);
 	err = workbook_close(bk.wb);
 	if (err != LXW_NO_ERROR) {
 		dx_outfile_abort(&out);

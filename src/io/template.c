@@ -146,12 +146,184 @@ static const struct dx_col visits_cols[] = {
 	{"序号", NULL, DX_V_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
 };
 
+/* 6-9. 衔接资金 ledgers (templates.md §6-9; amounts 万元 or 元 by header) */
+static const char *const c_ptype[] = {"产业发展", "就业项目", "乡村建设", "易地搬迁后扶",
+				      "巩固三保障成果", "乡村治理和精神文明", "项目管理费", "其他",
+				      NULL};
+static const char *const c_plink[] = {"就业带动", "土地流转", "入股分红", "订单收购",
+				      "产业带动", "资产收益", "其他", NULL};
+static const char *const c_fsource[] = {"中央", "省级", "市级", "县级", "其他", "省=省级",
+					"市=市级", "县=县级", "中央资金=中央", NULL};
+static const char *const c_akind[] = {"经营性", "公益性", "到户类", NULL};
+static const char *const c_aowner[] = {"村集体", "乡镇", "县级", "农户", NULL};
+static const char *const c_astatus[] = {"在用", "闲置", "处置", NULL};
+#define DATE DX_COL_DATE, NULL, 0, 0
+
+static const struct dx_col projects_cols[] = {
+	{"项目编号", NULL, DX_FP_CODE, REQ, TXTN(63)},
+	{"项目名称", NULL, DX_FP_NAME, REQ, TXT(255)},
+	{"年度", "年份|资金年度", DX_FP_YEAR, REQ, DX_COL_INT, NULL, 2000, 2100},
+	{"区划代码", "行政区划代码|实施地点代码", DX_FP_AREA, REQ, TXTN(15)},
+	{"项目类型", NULL, DX_FP_TYPE, REQ, CODE(c_ptype)},
+	{"是否产业项目", NULL, DX_FP_INDUSTRY, 0, YN},
+	{"实施单位", NULL, DX_FP_UNIT, 0, TXT(127)},
+	{"主管部门", NULL, DX_FP_DEPT, 0, TXT(127)},
+	{"中央衔接资金", NULL, DX_FP_CENTRAL, 0, MONEY},
+	{"省级衔接资金", NULL, DX_FP_PROVINCIAL, 0, MONEY},
+	{"市级衔接资金", NULL, DX_FP_CITY, 0, MONEY},
+	{"县级衔接资金", NULL, DX_FP_COUNTY, 0, MONEY},
+	{"其他资金", NULL, DX_FP_OTHER, 0, MONEY},
+	{"村申报日期", NULL, DX_FP_APPLIED, 0, DATE},
+	{"乡镇审核日期", NULL, DX_FP_REVIEWED, 0, DATE},
+	{"部门论证日期", NULL, DX_FP_ASSESSED, 0, DATE},
+	{"县审定日期", NULL, DX_FP_APPROVED, 0, DATE},
+	{"计划开工日期", NULL, DX_FP_PLAN_START, 0, DATE},
+	{"开工日期", NULL, DX_FP_STARTED, 0, DATE},
+	{"完工日期", NULL, DX_FP_COMPLETED, 0, DATE},
+	{"验收日期", NULL, DX_FP_ACCEPTED, 0, DATE},
+	{"联农带农方式", NULL, DX_FP_LINK, 0, DX_COL_MULTI, c_plink, 1, 0},
+	{"绩效目标", NULL, DX_FP_GOAL, 0, TXT(255)},
+	{"序号", NULL, DX_FP_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+static const struct dx_col payments_cols[] = {
+	{"项目编号", NULL, DX_FY_CODE, REQ, TXTN(63)},
+	{"拨付日期", "支付日期", DX_FY_DATE, REQ, DATE},
+	{"资金来源", NULL, DX_FY_SOURCE, REQ, CODE(c_fsource)},
+	{"金额", "拨付金额|支付金额", DX_FY_AMOUNT, REQ, MONEY},
+	{"凭证号", NULL, DX_FY_VOUCHER, 0, TXT(63)},
+	{"序号", NULL, DX_FY_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+static const struct dx_col beneficiaries_cols[] = {
+	{"项目编号", NULL, DX_FB_CODE, REQ, TXTN(63)},
+	{"户编号", NULL, DX_FB_HHNO, REQ, TXTN(31)},
+	{"联结方式", "联农带农方式", DX_FB_LINK, REQ, CODE(c_plink)},
+	{"带动人数", NULL, DX_FB_PERSONS, 0, DX_COL_INT, NULL, 0, 99},
+	{"收益金额", NULL, DX_FB_INCOME, 0, MONEY},
+	{"年度", "年份", DX_FB_YEAR, 0, DX_COL_INT, NULL, 2000, 2100},
+	{"序号", NULL, DX_FB_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+static const struct dx_col assets_cols[] = {
+	{"资产编号", NULL, DX_FA_NO, REQ, TXTN(63)},
+	{"项目编号", NULL, DX_FA_CODE, REQ, TXTN(63)},
+	{"资产名称", NULL, DX_FA_NAME, REQ, TXT(255)},
+	{"资产类别", NULL, DX_FA_KIND, REQ, CODE(c_akind)},
+	{"金额", "资产金额|资产价值", DX_FA_VALUE, REQ, MONEY},
+	{"权属", NULL, DX_FA_OWNER, REQ, CODE(c_aowner)},
+	{"管护主体", NULL, DX_FA_KEEPER, 0, TXT(127)},
+	{"移交日期", NULL, DX_FA_HANDED, 0, DATE},
+	{"状态", NULL, DX_FA_STATUS, 0, CODE(c_astatus)},
+	{"序号", NULL, DX_FA_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* ---- issue 19: the other ledgers (templates.md §10-14) ---- */
+static const char *const c_purpose[] = {"种植", "养殖", "加工", "商贸", "其他", NULL};
+static const char *const c_apmode[] = {"自己举手", "他人代举", "干部代办", NULL};
+static const char *const c_apitem[] = {"生活困难", "医疗", "教育", "住房", "就业", "临时救助",
+				       "其他", NULL};
+static const char *const c_apstatus[] = {"受理", "办理中", "已办结", "不予受理", NULL};
+static const char *const c_rpkind[] = {"城乡低保", "特困供养", "临时救助", "残疾人两项补贴",
+				       "高龄补贴", "雨露计划", "其他", "低保=城乡低保",
+				       "农村低保=城乡低保", "特困=特困供养", NULL};
+static const char *const c_pbsource[] = {"国家考核评估", "省后评估", "巡视巡察", "督查检查",
+					 "审计", "自查", NULL};
+static const char *const c_pbstatus[] = {"整改中", "已销号", "长期跟踪", NULL};
+static const char *const c_trkind[] = {"技能培训", "引导性培训", "公益性岗位", NULL};
+
+/* 10. 小额信贷 (money columns: 元, or 万元 when the header says so) */
+static const struct dx_col loans_cols[] = {
+	{"户编号", NULL, DX_LN_HHNO, REQ, TXTN(31)},
+	{"借款人证件号码", "借款人身份证号|证件号码|身份证号", DX_LN_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"授信日期", NULL, DX_LN_CREDIT_ON, 0, DATE},
+	{"授信额度", "授信评级额度", DX_LN_CREDIT, 0, MONEY},
+	{"贷款合同号", "合同号", DX_LN_CONTRACT, 0, TXTN(63)},
+	{"放款日期", "发放日期", DX_LN_LOAN_ON, 0, DATE},
+	{"到期日期", NULL, DX_LN_DUE_ON, 0, DATE},
+	{"贷款金额", "发放金额", DX_LN_AMOUNT, 0, MONEY},
+	{"贷款银行", NULL, DX_LN_BANK, 0, TXT(95)},
+	{"贷款用途", NULL, DX_LN_PURPOSE, 0, CODE(c_purpose)},
+	{"已还本金", NULL, DX_LN_REPAID, 0, MONEY},
+	{"结清日期", NULL, DX_LN_SETTLED_ON, 0, DATE},
+	{"逾期天数", NULL, DX_LN_OVERDUE, 0, DX_COL_INT, NULL, 0, 100000},
+	{"贴息金额", NULL, DX_LN_SUBSIDY, 0, MONEY},
+	{"序号", NULL, DX_LN_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 11. 救助申请 */
+static const struct dx_col applications_cols[] = {
+	{"申请编号", NULL, DX_AP_NO, REQ, TXTN(63)},
+	{"申请日期", NULL, DX_AP_DATE, REQ, DATE},
+	{"申请人姓名", "申请人", DX_AP_NAME, REQ, TXT(63)},
+	{"证件号码", "身份证号|身份证号码", DX_AP_ID, 0, DX_COL_ID, NULL, 0, 0},
+	{"区划代码", "行政区划代码|村代码", DX_AP_AREA, REQ, DX_COL_AREA, NULL, 0, 0},
+	{"申请方式", NULL, DX_AP_MODE, REQ, CODE(c_apmode)},
+	{"救助事项", NULL, DX_AP_ITEM, REQ, CODE(c_apitem)},
+	{"诉求", NULL, DX_AP_REQUEST, 0, TXT(255)},
+	{"办理状态", NULL, DX_AP_STATUS, REQ, CODE(c_apstatus)},
+	{"办结日期", NULL, DX_AP_CLOSED_ON, 0, DATE},
+	{"办理结果", NULL, DX_AP_RESULT, 0, TXT(255)},
+	{"序号", NULL, DX_AP_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 12. 救助发放 */
+static const struct dx_col relief_cols[] = {
+	{"证件号码", "身份证号|身份证号码", DX_RP_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"姓名", NULL, DX_RP_NAME, 0, TXT(63)},
+	{"救助类别", NULL, DX_RP_KIND, REQ, CODE(c_rpkind)},
+	{"发放月份", NULL, DX_RP_MONTH, REQ, DX_COL_MONTH, NULL, 0, 0},
+	{"金额", "发放金额", DX_RP_AMOUNT, REQ, MONEY},
+	{"序号", NULL, DX_RP_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 13. 问题整改台账 (区划代码: the county, a township or a village) */
+static const struct dx_col problems_cols[] = {
+	{"问题编号", NULL, DX_PB_NO, REQ, TXTN(63)},
+	{"问题来源", NULL, DX_PB_SOURCE, REQ, CODE(c_pbsource)},
+	{"问题类别", NULL, DX_PB_CAT, 0, TXT(63)},
+	{"问题描述", NULL, DX_PB_DESC, REQ, TXT(255)},
+	{"区划代码", "行政区划代码", DX_PB_AREA, REQ, TXTN(12)},
+	{"涉及户编号", NULL, DX_PB_HHS, 0, TXT(255)},
+	{"整改措施", NULL, DX_PB_MEASURE, 0, TXT(255)},
+	{"责任单位", NULL, DX_PB_UNIT, REQ, TXT(95)},
+	{"责任人", NULL, DX_PB_PERSON, 0, TXT(63)},
+	{"整改时限", NULL, DX_PB_DEADLINE, REQ, DATE},
+	{"状态", "整改状态", DX_PB_STATUS, REQ, CODE(c_pbstatus)},
+	{"销号日期", NULL, DX_PB_CLOSED_ON, 0, DATE},
+	{"序号", NULL, DX_PB_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
+/* 14. 培训与公益性岗位 */
+static const struct dx_col training_cols[] = {
+	{"证件号码", "身份证号|身份证号码", DX_TR_ID, REQ, DX_COL_ID, NULL, 0, 0},
+	{"姓名", NULL, DX_TR_NAME, 0, TXT(63)},
+	{"类型", NULL, DX_TR_KIND, REQ, CODE(c_trkind)},
+	{"项目或岗位名称", "项目名称|岗位名称", DX_TR_TITLE, 0, TXT(95)},
+	{"开始日期", NULL, DX_TR_START, REQ, DATE},
+	{"结束日期", NULL, DX_TR_END, 0, DATE},
+	{"补贴金额", NULL, DX_TR_SUBSIDY, 0, MONEY},
+	{"序号", NULL, DX_TR_SEQ, 0, DX_COL_SKIP, NULL, 0, 0},
+};
+
 static const struct dx_template templates[] = {
 	{"persons", "户成员台账", persons_cols, DX_ARRAY_SIZE(persons_cols), DX_P_NFIELDS},
 	{"incomes", "收入台账", incomes_cols, DX_ARRAY_SIZE(incomes_cols), DX_I_NFIELDS},
 	{"warnings", "部门预警名单", warnings_cols, DX_ARRAY_SIZE(warnings_cols), DX_W_NFIELDS},
 	{"measures", "帮扶措施台账", measures_cols, DX_ARRAY_SIZE(measures_cols), DX_M_NFIELDS},
 	{"visits", "走访记录", visits_cols, DX_ARRAY_SIZE(visits_cols), DX_V_NFIELDS},
+	{"projects", "衔接资金项目库", projects_cols, DX_ARRAY_SIZE(projects_cols), DX_FP_NFIELDS},
+	{"payments", "资金拨付台账", payments_cols, DX_ARRAY_SIZE(payments_cols), DX_FY_NFIELDS},
+	{"beneficiaries", "项目受益户", beneficiaries_cols, DX_ARRAY_SIZE(beneficiaries_cols),
+	 DX_FB_NFIELDS},
+	{"assets", "项目资产", assets_cols, DX_ARRAY_SIZE(assets_cols), DX_FA_NFIELDS},
+	{"loans", "小额信贷台账", loans_cols, DX_ARRAY_SIZE(loans_cols), DX_LN_NFIELDS},
+	{"applications", "救助申请台账", applications_cols, DX_ARRAY_SIZE(applications_cols),
+	 DX_AP_NFIELDS},
+	{"relief", "救助发放台账", relief_cols, DX_ARRAY_SIZE(relief_cols), DX_RP_NFIELDS},
+	{"problems", "问题整改台账", problems_cols, DX_ARRAY_SIZE(problems_cols), DX_PB_NFIELDS},
+	{"training", "培训与公益性岗位台账", training_cols, DX_ARRAY_SIZE(training_cols),
+	 DX_TR_NFIELDS},
 };
 
 const struct dx_template *dx_template_find(const char *name)
@@ -215,12 +387,52 @@ static int name_is(const char *folded, const char *name)
 	return !strcmp(folded, f);
 }
 
-static const struct dx_col *match_col(const struct dx_template *tpl, const char *s, size_t len)
+static const struct dx_col *match_name(const struct dx_template *tpl, const char *f);
+
+/* The unit a money header names ("中央衔接资金（万元）"), cut off f:
+ * 2 for 万元, 1 for 元, 0 for none. */
+static int cut_unit(char *f)
+{
+	static const char *const units[] = {"(万元)", "（万元）", "(元)", "（元）"};
+	size_t n = strlen(f);
+	for (size_t i = 0; i < DX_ARRAY_SIZE(units); i++) {
+		size_t k = strlen(units[i]);
+		if (n > k && !memcmp(f + n - k, units[i], k)) {
+			f[n - k] = '\0';
+			return i < 2 ? 2 : 1;
+		}
+	}
+	return 0;
+}
+
+/* The column a header names, and (*wan) whether it is a money column
+ * whose header says 万元. */
+static const struct dx_col *match_col_unit(const struct dx_template *tpl, const char *s,
+					   size_t len, int *wan)
 {
 	char f[128];
+	const struct dx_col *c;
+	int unit;
+	*wan = 0;
 	fold_header(s, len, f, sizeof(f));
 	if (!f[0])
 		return NULL;
+	if ((c = match_name(tpl, f)))
+		return c;
+	if (!(unit = cut_unit(f)) || !(c = match_name(tpl, f)) || c->kind != DX_COL_MONEY)
+		return NULL;
+	*wan = unit == 2;
+	return c;
+}
+
+static const struct dx_col *match_col(const struct dx_template *tpl, const char *s, size_t len)
+{
+	int wan;
+	return match_col_unit(tpl, s, len, &wan);
+}
+
+static const struct dx_col *match_name(const struct dx_template *tpl, const char *f)
+{
 	for (size_t i = 0; i < tpl->ncols; i++) {
 		const struct dx_col *c = &tpl->cols[i];
 		const char *a = c->aliases;
@@ -262,7 +474,8 @@ int dx_header_map(struct dx_header *h, const struct dx_template *tpl,
 	for (int f = 0; f < DX_TPL_MAXF; f++)
 		h->col_of[f] = -1;
 	for (size_t i = 0; i < n; i++) {
-		const struct dx_col *c = match_col(tpl, cells[i], lens[i]);
+		int wan;
+		const struct dx_col *c = match_col_unit(tpl, cells[i], lens[i], &wan);
 		struct dx_buf b = DX_BUF_INIT;
 		size_t s = 0, e = lens[i];
 		while (s < e && (cells[i][s] == ' ' || cells[i][s] == '\t'))
@@ -284,6 +497,7 @@ int dx_header_map(struct dx_header *h, const struct dx_template *tpl,
 		}
 		h->col_of[c->field] = (int)i;
 		h->field_of[i] = c->field;
+		h->wan[c->field] = (unsigned char)wan;
 	}
 	for (size_t i = 0; i < tpl->ncols; i++) {
 		const struct dx_col *c = &tpl->cols[i];
@@ -519,7 +733,7 @@ static void format_i64(char *out, int64_t v)
  * field; DX_INVALID with why filled for a bad value.  v is NUL-terminated,
  * except free text (DX_COL_TEXT without hi), only trimmed and read by its
  * length, which may point into the sheet's cell. */
-static int parse_cell(const struct dx_col *c, const char *v, size_t vlen,
+static int parse_cell(const struct dx_col *c, const char *v, size_t vlen, int wan,
 		      struct dx_rowval *rv, char *out, char *why, size_t wsz)
 {
 	int f = c->field, y, m, rc;
@@ -606,9 +820,11 @@ static int parse_cell(const struct dx_col *c, const char *v, size_t vlen,
 	}
 	case DX_COL_MONEY: {
 		const char *w = NULL;
-		if (dx_money_parse(v, vlen, &rv->num[f], NULL, &w)) {
-			dx_snprintf(why, wsz, "\"%s\" %s（应为金额，单位元，如 1234.50）", v,
-				    w ? w : "金额格式无效");
+		if (wan ? dx_money_parse_wan(v, vlen, &rv->num[f], NULL, &w)
+			: dx_money_parse(v, vlen, &rv->num[f], NULL, &w)) {
+			dx_snprintf(why, wsz, "\"%s\" %s（应为金额，单位%s，如 %s）", v,
+				    w ? w : "金额格式无效", wan ? "万元" : "元",
+				    wan ? "3.5" : "1234.50");
 			return DX_INVALID;
 		}
 		dx_money_format(rv->num[f], out, DX_TPL_CELL);
@@ -829,7 +1045,7 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		}
 		why[0] = '\0';
 		out[0] = '\0';
-		if (parse_cell(c, val, vlen, rv, out, why, sizeof(why))) {
+		if (parse_cell(c, val, vlen, h->wan[c->field], rv, out, why, sizeof(why))) {
 			fn(arg, col, why);
 			bad++;
 			continue; /* a bad cell's text stays "" */

@@ -81,6 +81,31 @@ enum { DX_M_HHNO, DX_M_CAT, DX_M_DETAIL, DX_M_STATUS, DX_M_AMOUNT, DX_M_START,
 enum { DX_V_HHNO, DX_V_DATE, DX_V_CADRE, DX_V_CONTENT, DX_V_FINDINGS,
        DX_V_SEQ, DX_V_NFIELDS };
 
+/* 衔接资金 ledgers (templates.md §6-9) */
+enum { DX_FP_CODE, DX_FP_NAME, DX_FP_YEAR, DX_FP_AREA, DX_FP_TYPE, DX_FP_INDUSTRY,
+       DX_FP_UNIT, DX_FP_DEPT, DX_FP_CENTRAL, DX_FP_PROVINCIAL, DX_FP_CITY, DX_FP_COUNTY,
+       DX_FP_OTHER, DX_FP_APPLIED, DX_FP_REVIEWED, DX_FP_ASSESSED, DX_FP_APPROVED,
+       DX_FP_PLAN_START, DX_FP_STARTED, DX_FP_COMPLETED, DX_FP_ACCEPTED, DX_FP_LINK,
+       DX_FP_GOAL, DX_FP_SEQ, DX_FP_NFIELDS };
+enum { DX_FY_CODE, DX_FY_DATE, DX_FY_SOURCE, DX_FY_AMOUNT, DX_FY_VOUCHER, DX_FY_SEQ,
+       DX_FY_NFIELDS };
+enum { DX_FB_CODE, DX_FB_HHNO, DX_FB_LINK, DX_FB_PERSONS, DX_FB_INCOME, DX_FB_YEAR,
+       DX_FB_SEQ, DX_FB_NFIELDS };
+enum { DX_FA_NO, DX_FA_CODE, DX_FA_NAME, DX_FA_KIND, DX_FA_VALUE, DX_FA_OWNER,
+       DX_FA_KEEPER, DX_FA_HANDED, DX_FA_STATUS, DX_FA_SEQ, DX_FA_NFIELDS };
+/* issue 19: 小额信贷, 救助申请, 救助发放, 问题整改台账, 培训与公益性岗位 */
+enum { DX_LN_HHNO, DX_LN_ID, DX_LN_CREDIT_ON, DX_LN_CREDIT, DX_LN_CONTRACT, DX_LN_LOAN_ON,
+       DX_LN_DUE_ON, DX_LN_AMOUNT, DX_LN_BANK, DX_LN_PURPOSE, DX_LN_REPAID, DX_LN_SETTLED_ON,
+       DX_LN_OVERDUE, DX_LN_SUBSIDY, DX_LN_SEQ, DX_LN_NFIELDS };
+enum { DX_AP_NO, DX_AP_DATE, DX_AP_NAME, DX_AP_ID, DX_AP_AREA, DX_AP_MODE, DX_AP_ITEM,
+       DX_AP_REQUEST, DX_AP_STATUS, DX_AP_CLOSED_ON, DX_AP_RESULT, DX_AP_SEQ, DX_AP_NFIELDS };
+enum { DX_RP_ID, DX_RP_NAME, DX_RP_KIND, DX_RP_MONTH, DX_RP_AMOUNT, DX_RP_SEQ, DX_RP_NFIELDS };
+enum { DX_PB_NO, DX_PB_SOURCE, DX_PB_CAT, DX_PB_DESC, DX_PB_AREA, DX_PB_HHS, DX_PB_MEASURE,
+       DX_PB_UNIT, DX_PB_PERSON, DX_PB_DEADLINE, DX_PB_STATUS, DX_PB_CLOSED_ON, DX_PB_SEQ,
+       DX_PB_NFIELDS };
+enum { DX_TR_ID, DX_TR_NAME, DX_TR_KIND, DX_TR_TITLE, DX_TR_START, DX_TR_END, DX_TR_SUBSIDY,
+       DX_TR_SEQ, DX_TR_NFIELDS };
+
 #define DX_TPL_MAXF 40
 #define DX_TPL_CELL 256
 
@@ -116,6 +141,9 @@ struct dx_header {
 	int *field_of;       /* per sheet column: field, or -1 */
 	char **names;        /* per sheet column: the header as the file has it */
 	int col_of[DX_TPL_MAXF];
+	/* per field: 1 if its money column's header names 万元 (templates.md
+	 * "Amounts in 万元"), so its cells are read as 万元 */
+	unsigned char wan[DX_TPL_MAXF];
 	/* dx_row_parse's per-field memory of the last good cell and what it
 	 * gave (ledgers repeat a village, a code, 否 row after row); NULL in
 	 * a header not made by dx_header_map, which is then parsed without */

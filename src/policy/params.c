@@ -68,6 +68,8 @@ static const struct dx_policy_key keys[] = {
 	 "已消除风险户每周至少走访次数", 0, 14, NULL, NULL},
 	{"warn_medical_oop", DX_PT_MONEY, OFF(warn_medical_oop), "10000",
 	 "医保预警：个人自付医疗费用超过（元）", 0, 0, NULL, NULL},
+	{"industry_central_min", DX_PT_PERCENT, OFF(industry_central_min), "60",
+	 "中央衔接资金用于产业项目的最低比例（%）", 0, 100, NULL, NULL},
 	{"target_label", DX_PT_TEXT, OFF(target_label), "监测对象",
 	 "监测对象的称谓（2026年起为 防止返贫致贫对象）", 0, 0, NULL, NULL},
 	{"holidays", DX_PT_DATES, OFF(holidays), "",
@@ -76,6 +78,14 @@ static const struct dx_policy_key keys[] = {
 	{"extra_workdays", DX_PT_DATES, OFF(extra_workdays), "",
 	 "调休上班的周末日期（按工作日计算时限时计入），日期以逗号分隔", 0, 0,
 	 NULL, NULL},
+	{"loan_max", DX_PT_MONEY, OFF(loan_max), "50000",
+	 "小额信贷：单笔贷款金额上限（元）", 0, 0, NULL, NULL},
+	{"loan_max_years", DX_PT_INT, OFF(loan_max_years), "3",
+	 "小额信贷：贷款期限上限（年）", 1, 30, NULL, NULL},
+	{"loan_min_age", DX_PT_INT, OFF(loan_min_age), "18",
+	 "小额信贷：借款人最低年龄（周岁）", 16, 100, NULL, NULL},
+	{"loan_max_age", DX_PT_INT, OFF(loan_max_age), "65",
+	 "小额信贷：借款人最高年龄（周岁）", 16, 100, NULL, NULL},
 };
 
 /* The keys' Chinese names, which every place that takes a key name also
@@ -98,11 +108,16 @@ static const struct {
 	{"eliminate_min_measures", "消除措施数"},
 	{"no_labour_blocks_elimination", "无劳力不消除"},
 	{"visits_per_week_active", "未消除户走访次数"},
+	{"industry_central_min", "产业资金比例"},
 	{"visits_per_week_eliminated", "已消除户走访次数"},
 	{"warn_medical_oop", "医保预警线"},
 	{"target_label", "对象称谓"},
 	{"holidays", "节假日"},
 	{"extra_workdays", "调休上班日"},
+	{"loan_max", "贷款上限"},
+	{"loan_max_years", "贷款期限"},
+	{"loan_min_age", "借款人最低年龄"},
+	{"loan_max_age", "借款人最高年龄"},
 };
 
 const char *dx_policy_key_zh(const struct dx_policy_key *k)

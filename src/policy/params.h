@@ -51,9 +51,14 @@ struct dx_policy {
 	int visits_per_week_active;
 	int visits_per_week_eliminated;
 	int64_t warn_medical_oop;  /* 医保 warning threshold, fen */
+	int industry_central_min;  /* % of 中央衔接资金 on 产业项目, at least (issue 18) */
 	char target_label[DX_POLICY_TEXT_MAX]; /* 监测对象 / 防止返贫致贫对象 */
 	struct dx_policy_dates holidays;       /* 法定节假日 (days off) */
 	struct dx_policy_dates extra_workdays; /* 调休上班 (weekend days worked) */
+	/* issue 19: 小额信贷 (templates.md §10) */
+	int64_t loan_max;      /* fen */
+	int loan_max_years;
+	int loan_min_age, loan_max_age;
 };
 
 enum dx_policy_type {

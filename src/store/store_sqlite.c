@@ -584,7 +584,7 @@ static const char schema_v10[] =
 	" last_at INTEGER NOT NULL) STRICT;";
 
 /*
- * The tamper-evident audit (issue 13, store/audit.h): each row's place in
+ * Version 11: the tamper-evident audit (issue 13, store/audit.h): each row's place in
  * its county's chain and its hash.  Rows from before this version keep
  * NULLs until their county's next audit row chains them (audit.c).
  */
@@ -593,9 +593,137 @@ static const char schema_audit_chain[] =
 	"ALTER TABLE audit ADD COLUMN hash TEXT;"
 	"CREATE UNIQUE INDEX audit_chain ON audit(county_code, seq);";
 
+/*
+ * Version 12 (issue 18): 衔接资金项目 (templates.md §6-9).  A project is
+ * one per county and 项目编号; its allocated funds by source and every
+ * amount here are integer fen; the 项目库 steps and 开工/完工/验收 are
+ * dates (NULL = not yet), in the order the template gives.  Payments,
+ * beneficiary households and assets hang off a project; every table
+ * carries county_code so a county's ledgers are read and scoped alone.
+ */
+static const char schema_v12_funds[] =
+	"CREATE TABLE fund_project("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" code TEXT NOT NULL,"
+	" name TEXT NOT NULL,"
+	" year INTEGER NOT NULL,"
+	" area_code TEXT NOT NULL,"
+	" type TEXT NOT NULL,"
+	" industry INTEGER NOT NULL,"
+	" unit TEXT NOT NULL DEFAULT '',"
+	" dept TEXT NOT NULL DEFAULT '',"
+	" central INTEGER NOT NULL DEFAULT 0,"
+	" provincial INTEGER NOT NULL DEFAULT 0,"
+	" city INTEGER NOT NULL DEFAULT 0,"
+	" county_fund INTEGER NOT NULL DEFAULT 0,"
+	" other INTEGER NOT NULL DEFAULT 0,"
+	" applied_on TEXT, reviewed_on TEXT, assessed_on TEXT, approved_on TEXT,"
+	" plan_start_on TEXT, started_on TEXT, completed_on TEXT, accepted_on TEXT,"
+	" link_modes TEXT NOT NULL DEFAULT '',"
+	" goal TEXT NOT NULL DEFAULT '',"
+	" status TEXT NOT NULL,"
+	" updated_at TEXT NOT NULL,"
+	" UNIQUE (county_code, code)) STRICT;"
+	"CREATE INDEX fund_project_area ON fund_project(year, area_code);"
+	"CREATE TABLE fund_payment("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES fund_project(id),"
+	" paid_on TEXT NOT NULL,"
+	" source TEXT NOT NULL CHECK (source IN ('中央','省级','市级','县级','其他')),"
+	" amount INTEGER NOT NULL,"
+	" voucher TEXT NOT NULL DEFAULT '',"
+	" updated_at TEXT NOT NULL) STRICT;"
+	"CREATE INDEX fund_payment_project ON fund_payment(project_id, paid_on);"
+	"CREATE TABLE fund_beneficiary("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES fund_project(id),"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" link_mode TEXT NOT NULL,"
+	" persons INTEGER,"
+	" income INTEGER NOT NULL DEFAULT 0,"
+	" year INTEGER,"
+	" updated_at TEXT NOT NULL,"
+	" UNIQUE (project_id, household_id)) STRICT;"
+	"CREATE INDEX fund_beneficiary_household ON fund_beneficiary(household_id);"
+	"CREATE TABLE fund_asset("
+	" id INTEGER PRIMARY KEY,"
+	" county_code TEXT NOT NULL,"
+	" asset_no TEXT NOT NULL,"
+	" project_id INTEGER NOT NULL REFERENCES fund_project(id),"
+	" name TEXT NOT NULL,"
+	" kind TEXT NOT NULL CHECK (kind IN ('经营性','公益性','到户类')),"
+	" value INTEGER NOT NULL,"
+	" owner TEXT NOT NULL,"
+	" keeper TEXT NOT NULL DEFAULT '',"
+	" handed_on TEXT,"
+	" status TEXT NOT NULL DEFAULT '',"
+	" updated_at TEXT NOT NULL,"
+	" UNIQUE (county_code, asset_no)) STRICT;"
+	"CREATE INDEX fund_asset_project ON fund_asset(project_id);";
+
+/*
+ * Version 13 (issue 19): the other ledgers the reports quote (templates.md §10-14).
+ * Each row carries its county and the area it counts in (a village, or
+ * the county for a person the registry does not know); person and
+ * household are the registry's match by 身份证 (NULL: unmatched, kept).
+ * Amounts are fen; dates ISO.  store/ledgers.h reads and writes them.
+ */
+static const char schema_v13_ledgers[] =
+	"CREATE TABLE loan("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" household_id INTEGER NOT NULL REFERENCES household(id),"
+	" person_id INTEGER REFERENCES person(id), id_no TEXT NOT NULL,"
+	" credit_on TEXT, credit_amount INTEGER NOT NULL DEFAULT 0,"
+	" contract_no TEXT NOT NULL DEFAULT '', loan_on TEXT, due_on TEXT,"
+	" amount INTEGER NOT NULL DEFAULT 0, bank TEXT NOT NULL DEFAULT '',"
+	" purpose TEXT NOT NULL DEFAULT '', repaid INTEGER NOT NULL DEFAULT 0,"
+	" settled_on TEXT, overdue_days INTEGER NOT NULL DEFAULT 0,"
+	" subsidy INTEGER NOT NULL DEFAULT 0) STRICT;"
+	"CREATE INDEX loan_area ON loan(county_code, area_code);"
+	"CREATE INDEX loan_key ON loan(household_id, id_no, contract_no);"
+	"CREATE TABLE relief_application("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" app_no TEXT NOT NULL, applied_on TEXT NOT NULL, applicant TEXT NOT NULL,"
+	" id_no TEXT NOT NULL DEFAULT '', person_id INTEGER REFERENCES person(id),"
+	" household_id INTEGER REFERENCES household(id), mode TEXT NOT NULL,"
+	" item TEXT NOT NULL, request TEXT NOT NULL DEFAULT '', status TEXT NOT NULL,"
+	" closed_on TEXT, result TEXT NOT NULL DEFAULT '',"
+	" clue_id INTEGER REFERENCES clue(id),"
+	" UNIQUE(county_code, app_no)) STRICT;"
+	"CREATE INDEX relief_application_area ON relief_application(county_code, area_code);"
+	"CREATE TABLE relief_payment("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" id_no TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
+	" person_id INTEGER REFERENCES person(id),"
+	" household_id INTEGER REFERENCES household(id), kind TEXT NOT NULL,"
+	" month TEXT NOT NULL, amount INTEGER NOT NULL,"
+	" UNIQUE(county_code, id_no, kind, month)) STRICT;"
+	"CREATE INDEX relief_payment_area ON relief_payment(county_code, area_code, month);"
+	"CREATE TABLE problem("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" problem_no TEXT NOT NULL, source TEXT NOT NULL, category TEXT NOT NULL DEFAULT '',"
+	" description TEXT NOT NULL, households TEXT NOT NULL DEFAULT '',"
+	" measure TEXT NOT NULL DEFAULT '', unit TEXT NOT NULL, person TEXT NOT NULL DEFAULT '',"
+	" deadline TEXT NOT NULL, status TEXT NOT NULL, closed_on TEXT,"
+	" UNIQUE(county_code, problem_no)) STRICT;"
+	"CREATE INDEX problem_area ON problem(county_code, area_code);"
+	"CREATE TABLE training("
+	" id INTEGER PRIMARY KEY, county_code TEXT NOT NULL, area_code TEXT NOT NULL,"
+	" id_no TEXT NOT NULL, name TEXT NOT NULL DEFAULT '',"
+	" person_id INTEGER REFERENCES person(id),"
+	" household_id INTEGER REFERENCES household(id), kind TEXT NOT NULL,"
+	" title TEXT NOT NULL DEFAULT '', start_on TEXT NOT NULL, end_on TEXT,"
+	" subsidy INTEGER NOT NULL DEFAULT 0,"
+	" UNIQUE(county_code, id_no, kind, title, start_on)) STRICT;"
+	"CREATE INDEX training_area ON training(county_code, area_code);";
+
 static const char *const sq_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
 					     schema_v6, schema_v7, schema_v8, schema_v9,
-					     schema_v10, schema_audit_chain};
+					     schema_v10, schema_audit_chain, schema_v12_funds,
+					     schema_v13_ledgers};
 
 static int sq_err(sqlite3 *db, int src, const char *what)
 {

@@ -1,0 +1,302 @@
+/*
+ * funds.c - the project library's use cases (funds.h): lists and records
+ * read through store/funds.h, money in fen throughout.
+ */
+#include "core/dx.h"
+#include "app/funds.h"
+#include "core/area.h"
+#include "app/account.h"
+#include "app/clue.h"
+#include "app/import_int.h" /* dx_json_field: audit values */
+#include "core/strbuf.h"
+
+struct lctx {
+	struct dx_fund_project *v;
+	int64_t (*paid)[DX_FUND_NSOURCES];
+	size_t n, cap;
+};
+
+static int on_project(const struct dx_fund_project *p, void *arg)
+{
+	struct lctx *c = arg;
+	if (c->n == c->cap) {
+		c->cap = c->cap ? c->cap * 2 : 64;
+		c->v = dx_xrealloc(c->v, c->cap * sizeof(*c->v));
+		c->paid = dx_xrealloc(c->paid, c->cap * sizeof(*c->paid));
+	}
+	c->v[c->n] = *p;
+	memset(c->paid[c->n], 0, sizeof(c->paid[0]));
+	c->n++;
+	return 0;
+}
+
+static int on_payment(const struct dx_fund_payment *y, void *arg)
+{
+	struct lctx *c = arg;
+	int s = dx_fund_source_index(y->source);
+	for (size_t i = 0; i < c->n && s >= 0; i++)
+		if (c->v[i].id == y->project_id) {
+			c->paid[i][s] += y->amount;
+			break;
+		}
+	return 0;
+}
+
+int dx_funds_project_list(struct dx_store *st, const char *area, int year, const char *as_of,
+			  int (*fn)(const struct dx_funds_row *, void *), void *arg)
+{
+	struct lctx c = {0};
+	int rc;
+	if (!(rc = dx_fund_projects_each(st, area, year, on_project, &c)))
+		rc = dx_fund_payments_each(st, area, year, as_of, on_payment, &c);
+	for (size_t i = 0; i < c.n && !rc; i++) {
+		struct dx_funds_row row = {.p = &c.v[i]};
+		memcpy(row.paid, c.paid[i], sizeof(row.paid));
+		rc = fn(&row, arg);
+	}
+	free(c.v);
+	free(c.paid);
+	return rc;
+}
+
+static int rec_payment(const struct dx_fund_payment *y, void *arg)
+{
+	struct dx_funds_record *r = arg;
+	if (y->project_id != r->p.id)
+		return 0;
+	r->pay = dx_xrealloc(r->pay, (r->npay + 1) * sizeof(*r->pay));
+	r->pay[r->npay++] = *y;
+	return 0;
+}
+
+static int rec_asset(const struct dx_fund_asset *a, void *arg)
+{
+	struct dx_funds_record *r = arg;
+	if (a->project_id != r->p.id)
+		return 0;
+	r->assets = dx_xrealloc(r->assets, (r->nassets + 1) * sizeof(*r->assets));
+	r->assets[r->nassets++] = *a;
+	return 0;
+}
+
+static int rec_ben(const struct dx_fund_hh *b, void *arg)
+{
+	struct dx_funds_record *r = arg;
+	struct ben *e;
+	if (b->project_id != r->p.id)
+		return 0;
+	r->ben = dx_xrealloc(r->ben, (r->nben + 1) * sizeof(*r->ben));
+	e = &r->ben[r->nben++];
+	dx_strlcpy(e->hh_no, b->hh_no, sizeof(e->hh_no));
+	dx_strlcpy(e->head, b->head_name, sizeof(e->head));
+	dx_strlcpy(e->area, b->area_code, sizeof(e->area));
+	dx_strlcpy(e->link, b->link_mode, sizeof(e->link));
+	e->persons = b->persons;
+	return 0;
+}
+
+int dx_funds_record(struct dx_store *st, const char *county, const char *code,
+		    const char *scope, struct dx_funds_record *r)
+{
+	int rc;
+	memset(r, 0, sizeof(*r));
+	if ((rc = dx_fund_project_get(st, county, code, &r->p)))
+		return rc;
+	if (scope && *scope && !dx_area_in_scope(r->p.area_code, scope))
+		return DX_DENIED;
+	/* the project's own area and year hold exactly its rows */
+	if (!(rc = dx_fund_payments_each(st, r->p.area_code, r->p.year, "", rec_payment, r)) &&
+	    !(rc = dx_fund_beneficiaries_each(st, r->p.area_code, r->p.year, rec_ben, r)))
+		rc = dx_fund_assets_each(st, r->p.area_code, r->p.year, rec_asset, r);
+	if (rc)
+		dx_funds_record_release(r);
+	return rc;
+}
+
+void dx_funds_record_release(struct dx_funds_record *r)
+{
+	free(r->pay);
+	free(r->assets);
+	free(r->ben);
+	r->pay = NULL;
+	r->assets = NULL;
+	r->ben = NULL;
+	r->npay = r->nassets = r->nben = 0;
+}
+
+struct tctx {
+	struct dx_funds_town *v;
+	size_t n;
+};
+
+static int town_add(const struct dx_funds_row *r, void *arg)
+{
+	struct tctx *c = arg;
+	char code[13];
+	size_t i;
+	dx_strlcpy(code, r->p->area_code, strlen(r->p->area_code) >= 9 ? 10 : 7);
+	for (i = 0; i < c->n && strcmp(c->v[i].code, code); i++)
+		;
+	if (i == c->n) {
+		c->v = dx_xrealloc(c->v, (c->n + 1) * sizeof(*c->v));
+		memset(&c->v[c->n], 0, sizeof(c->v[0]));
+		dx_strlcpy(c->v[c->n++].code, code, sizeof(c->v[0].code));
+	}
+	c->v[i].projects++;
+	c->v[i].allocated += r->p->funds[DX_FUND_CENTRAL] + r->p->funds[DX_FUND_PROVINCIAL];
+	c->v[i].paid += r->paid[DX_FUND_CENTRAL] + r->paid[DX_FUND_PROVINCIAL];
+	return 0;
+}
+
+static int town_rank(const void *a, const void *b)
+{
+	const struct dx_funds_town *x = a, *y = b;
+	if (x->bp != y->bp)
+		return x->bp > y->bp ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+int dx_funds_towns(struct dx_store *st, const char *area, int year, const char *as_of,
+		   int (*fn)(const struct dx_funds_town *, void *), void *arg)
+{
+	struct tctx c = {0};
+	int rc = dx_funds_project_list(st, area, year, as_of, town_add, &c);
+	for (size_t i = 0; i < c.n; i++) {
+		struct dx_area a;
+		struct dx_funds_town *t = &c.v[i];
+		t->bp = t->allocated > 0 ? (t->paid * 10000 + t->allocated / 2) / t->allocated : -1;
+		if (!rc && !(rc = dx_store_area_get(st, t->code, &a)))
+			dx_strlcpy(t->name, a.name, sizeof(t->name));
+		if (rc == DX_NOT_FOUND)
+			rc = 0;
+	}
+	if (c.n)
+		qsort(c.v, c.n, sizeof(*c.v), town_rank);
+	for (size_t i = 0; i < c.n && !rc; i++)
+		rc = fn(&c.v[i], arg);
+	free(c.v);
+	return rc;
+}
+
+const char *dx_fund_project_status(const struct dx_fund_project *p)
+{
+	return p->accepted_on[0]    ? "已验收"
+	       : p->completed_on[0] ? "已完工"
+	       : p->started_on[0]   ? "已开工"
+	       : p->approved_on[0]  ? "已审定"
+	       : p->assessed_on[0]  ? "已论证"
+	       : p->reviewed_on[0]  ? "已审核"
+	       : p->applied_on[0]   ? "已申报"
+				    : "储备";
+}
+
+/* the procedure's steps in order, with the levels that take them */
+static const struct {
+	const char *name;
+	size_t off;
+	enum dx_level lo, hi;
+} steps[] = {
+	{"村申报", offsetof(struct dx_fund_project, applied_on), DX_LEVEL_VILLAGE, DX_LEVEL_TOWNSHIP},
+	{"乡镇审核", offsetof(struct dx_fund_project, reviewed_on), DX_LEVEL_TOWNSHIP,
+	 DX_LEVEL_TOWNSHIP},
+	{"部门论证", offsetof(struct dx_fund_project, assessed_on), DX_LEVEL_COUNTY, DX_LEVEL_COUNTY},
+	{"县审定", offsetof(struct dx_fund_project, approved_on), DX_LEVEL_COUNTY, DX_LEVEL_COUNTY},
+	{"开工", offsetof(struct dx_fund_project, started_on), DX_LEVEL_VILLAGE, DX_LEVEL_COUNTY},
+	{"完工", offsetof(struct dx_fund_project, completed_on), DX_LEVEL_VILLAGE, DX_LEVEL_COUNTY},
+	{"验收", offsetof(struct dx_fund_project, accepted_on), DX_LEVEL_COUNTY, DX_LEVEL_COUNTY},
+};
+static const char *const level_names[] = {"", "村", "乡镇", "县"};
+
+struct step_write {
+	const struct dx_actor *a;
+	struct dx_fund_project *p;
+	const char *step, *date, *reason, *before;
+};
+
+static int write_step(struct dx_store *st, void *arg)
+{
+	struct step_write *w = arg;
+	struct dx_buf before = DX_BUF_INIT, after = DX_BUF_INIT;
+	int rc = dx_fund_project_put(st, w->p);
+	if (!rc) {
+		dx_json_field(&before, "状态", w->before);
+		dx_json_field(&after, "步骤", w->step);
+		dx_json_field(&after, "日期", w->date);
+		dx_json_field(&after, "状态", w->p->status);
+		if (w->reason && *w->reason)
+			dx_json_field(&after, "说明", w->reason);
+		dx_json_close(&before);
+		dx_json_close(&after);
+		rc = dx_store_audit(st, w->p->county, w->a->acc.name, "project.step", "fund_project",
+				    w->p->code, before.buf, after.buf);
+	}
+	dx_buf_release(&before);
+	dx_buf_release(&after);
+	return rc;
+}
+
+int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *county,
+		  const char *code, const char *step, const char *date, const char *reason,
+		  struct dx_buf *why)
+{
+	struct dx_fund_project p;
+	struct step_write w = {a, &p, step, NULL, reason, NULL};
+	char on[11], old[16];
+	size_t k;
+	int rc;
+	if ((rc = dx_actor_may_write(a, why)))
+		return rc;
+	for (k = 0; k < DX_ARRAY_SIZE(steps) && strcmp(steps[k].name, step); k++)
+		;
+	if (k == DX_ARRAY_SIZE(steps)) {
+		dx_buf_addf(why, "步骤 \"%s\" 无效（应为 村申报、乡镇审核、部门论证、县审定、开工、完工 或 验收）",
+			    step);
+		return DX_INVALID;
+	}
+	if (!date || !*date) {
+		struct dx_date t;
+		dx_date_today(&t);
+		dx_date_format(&t, on);
+	} else if ((rc = dx_event_date(date, step, on, why))) {
+		return rc;
+	}
+	if ((rc = dx_fund_project_get(st, county, code, &p))) {
+		if (rc == DX_NOT_FOUND)
+			dx_buf_addf(why, "县 %s 的项目库中没有项目编号 \"%s\"", county, code);
+		return rc;
+	}
+	if (!dx_actor_sees(a, p.area_code)) {
+		dx_buf_addf(why, "项目 \"%s\"（%s）不在本账号的管辖范围内", code, p.area_code);
+		return DX_DENIED;
+	}
+	if (a->level < steps[k].lo || a->level > steps[k].hi) {
+		dx_buf_addf(why, "%s应由%s%s%s级账号办理，本账号是%s级", step, level_names[steps[k].lo],
+			    steps[k].lo != steps[k].hi ? "或" : "",
+			    steps[k].lo != steps[k].hi ? level_names[steps[k].hi] : "",
+			    level_names[a->level]);
+		return DX_DENIED;
+	}
+	if (*((char *)&p + steps[k].off)) {
+		dx_buf_addf(why, "项目 \"%s\" 已于 %s %s，不能重复办理", code, (char *)&p + steps[k].off,
+			    step);
+		return DX_INVALID;
+	}
+	if (k > 0) {
+		const char *prev = (char *)&p + steps[k - 1].off;
+		if (!*prev) {
+			dx_buf_addf(why, "项目 \"%s\" 尚未%s，须先%s再%s", code, steps[k - 1].name,
+				    steps[k - 1].name, step);
+			return DX_INVALID;
+		}
+		if (strcmp(on, prev) < 0) {
+			dx_buf_addf(why, "%s日期 %s 早于%s日期 %s", step, on, steps[k - 1].name, prev);
+			return DX_INVALID;
+		}
+	}
+	dx_strlcpy(old, p.status, sizeof(old));
+	dx_strlcpy((char *)&p + steps[k].off, on, 11);
+	dx_strlcpy(p.status, dx_fund_project_status(&p), sizeof(p.status));
+	w.date = on;
+	w.before = old;
+	return dx_store_txn(st, write_step, &w);
+}
