@@ -429,6 +429,24 @@ static void add_problem_x(struct run *r, long row, int col, const char *column, 
 	res->problems[res->nproblems++] = p;
 }
 
+int dx_imp_duplicate(struct dx_imp *im, struct dx_smap *keys, const char *key, long row, int f)
+{
+	int isnew;
+	long *first = dx_smap_put(keys, key, &isnew);
+	if (isnew) {
+		*first = row;
+		return 0;
+	}
+	dx_imp_report(im, row, f, NULL, 1, "与第 %ld 行重复（同一记录只应填一行），请删除或合并", *first);
+	return 1;
+}
+
+int dx_imp_finish_rows(struct dx_imp *im)
+{
+	im->res->units = im->res->rows;
+	return 0;
+}
+
 void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_error,
 		   const char *fmt, ...)
 {

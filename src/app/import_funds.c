@@ -63,24 +63,9 @@ static void fund_release(struct dx_imp *im)
 	im->h = NULL;
 }
 
-static int finish_rows(struct dx_imp *im)
-{
-	im->res->units = im->res->rows;
-	return 0;
-}
-
-/* Report a second row with the same key; 1 if it is one. */
 static int duplicate(struct dx_imp *im, const char *key, long row, int f)
 {
-	struct fstate *s = im->h;
-	int isnew;
-	long *first = dx_smap_put(&s->keys, key, &isnew);
-	if (isnew) {
-		*first = row;
-		return 0;
-	}
-	dx_imp_report(im, row, f, NULL, 1, "与第 %ld 行重复（同一记录只应填一行），请删除或合并", *first);
-	return 1;
+	return dx_imp_duplicate(im, &((struct fstate *)im->h)->keys, key, row, f);
 }
 
 /* How many earlier rows of this file had the same key. */
@@ -296,7 +281,7 @@ out:
 }
 
 const struct dx_imp_handler dx_imp_projects = {"projects", NULL, project_begin, project_row,
-					       finish_rows, fund_release};
+					       dx_imp_finish_rows, fund_release};
 
 /* ---- 资金拨付台账 ---- */
 static int payment_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
@@ -352,7 +337,7 @@ static int payment_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_payments = {"payments", NULL, fund_begin, payment_row,
-					       finish_rows, fund_release};
+					       dx_imp_finish_rows, fund_release};
 
 /* ---- 项目受益户 ---- */
 static int beneficiary_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
@@ -436,7 +421,7 @@ static int beneficiary_row(struct dx_imp *im, const struct dx_rowval *rv, long r
 }
 
 const struct dx_imp_handler dx_imp_beneficiaries = {"beneficiaries", NULL, fund_begin,
-						    beneficiary_row, finish_rows, fund_release};
+						    beneficiary_row, dx_imp_finish_rows, fund_release};
 
 /* ---- 项目资产 ---- */
 static void asset_json(const struct dx_fund_asset *a, const char *code, struct dx_buf *b)
@@ -510,5 +495,5 @@ out:
 	return rc;
 }
 
-const struct dx_imp_handler dx_imp_assets = {"assets", NULL, fund_begin, asset_row, finish_rows,
+const struct dx_imp_handler dx_imp_assets = {"assets", NULL, fund_begin, asset_row, dx_imp_finish_rows,
 					     fund_release};

@@ -66,6 +66,12 @@ extern const struct dx_imp_handler dx_imp_loans, dx_imp_applications, dx_imp_rel
 
 /* Report a problem at (row, field f of the template, or -1).  unit is the
  * unit the error rejects (NULL = the row's own).  is_error 0 = warning. */
+/* A second row of this file with the same natural key: report it on row
+ * (column f) naming the first, and return 1; else remember row under key
+ * in keys (values: long) and return 0.  One rule for every ledger. */
+int dx_imp_duplicate(struct dx_imp *im, struct dx_smap *keys, const char *key, long row, int f);
+/* A handler's finish for ledgers whose unit is the row: units = rows. */
+int dx_imp_finish_rows(struct dx_imp *im);
 void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_error,
 		   const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 

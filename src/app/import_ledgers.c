@@ -53,23 +53,9 @@ static void l_release(struct dx_imp *im)
 	im->h = NULL;
 }
 
-static int l_finish(struct dx_imp *im)
-{
-	im->res->units = im->res->rows;
-	return 0;
-}
-
-/* A second row with the same natural key is an error on it. */
 static void duplicate(struct dx_imp *im, const char *key, long row, int f)
 {
-	struct lstate *s = im->h;
-	int isnew;
-	long *first = dx_smap_put(&s->keys, key, &isnew);
-	if (isnew)
-		*first = row;
-	else
-		dx_imp_report(im, row, f, NULL, 1,
-			      "与第 %ld 行重复（同一记录只应填一行），请删除或合并", *first);
+	dx_imp_duplicate(im, &((struct lstate *)im->h)->keys, key, row, f);
 }
 
 /* The event-date rule of every entry path (app/clue.h dx_event_date). */
@@ -299,7 +285,7 @@ static int loan_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	return outcome(im, what, h.area_code, "loan", l.id, &after);
 }
 
-const struct dx_imp_handler dx_imp_loans = {"loans", NULL, l_begin, loan_row, l_finish,
+const struct dx_imp_handler dx_imp_loans = {"loans", NULL, l_begin, loan_row, dx_imp_finish_rows,
 					    l_release};
 
 /* ---- 救助申请 ---- */
@@ -434,7 +420,7 @@ static int app_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_applications = {"applications", NULL, l_begin, app_row,
-						   l_finish, l_release};
+						   dx_imp_finish_rows, l_release};
 
 /* ---- 救助发放 ---- */
 static int pay_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
@@ -483,7 +469,7 @@ static int pay_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	return outcome(im, what, area, "relief_payment", r.id, &after);
 }
 
-const struct dx_imp_handler dx_imp_relief = {"relief", NULL, l_begin, pay_row, l_finish,
+const struct dx_imp_handler dx_imp_relief = {"relief", NULL, l_begin, pay_row, dx_imp_finish_rows,
 					     l_release};
 
 /* ---- 问题整改台账 ---- */
@@ -578,7 +564,7 @@ static int problem_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	return outcome(im, what, area, "problem", p.id, &after);
 }
 
-const struct dx_imp_handler dx_imp_problems = {"problems", NULL, l_begin, problem_row, l_finish,
+const struct dx_imp_handler dx_imp_problems = {"problems", NULL, l_begin, problem_row, dx_imp_finish_rows,
 					       l_release};
 
 /* ---- 培训与公益性岗位 ---- */
@@ -628,4 +614,4 @@ static int training_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_training = {"training", NULL, l_begin, training_row,
-					       l_finish, l_release};
+					       dx_imp_finish_rows, l_release};

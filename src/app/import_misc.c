@@ -93,24 +93,9 @@ static int occurrence(struct dx_imp *im, const char *key)
 	return (int)(*n)++;
 }
 
-/* Report a second row with the same natural key; 1 if it is one. */
 static int duplicate(struct dx_imp *im, const char *key, long row, int f)
 {
-	struct seen *s = im->h;
-	int isnew;
-	long *first = dx_smap_put(&s->keys, key, &isnew);
-	if (isnew) {
-		*first = row;
-		return 0;
-	}
-	dx_imp_report(im, row, f, NULL, 1, "与第 %ld 行重复（同一记录只应填一行），请删除或合并", *first);
-	return 1;
-}
-
-static int finish_none(struct dx_imp *im)
-{
-	im->res->units = im->res->rows;
-	return 0;
+	return dx_imp_duplicate(im, &((struct seen *)im->h)->keys, key, row, f);
 }
 
 /* ---- 收入台账 ---- */
@@ -188,7 +173,7 @@ out:
 }
 
 const struct dx_imp_handler dx_imp_incomes = {"incomes", NULL, seen_begin, income_row,
-					      finish_none, seen_release};
+					      dx_imp_finish_rows, seen_release};
 
 /* ---- 帮扶措施台账 ---- */
 /* The date rule of every entry path (app/clue.h dx_event_date: no event
@@ -278,7 +263,7 @@ static int measure_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_measures = {"measures", NULL, seen_begin, measure_row,
-					       finish_none, seen_release};
+					       dx_imp_finish_rows, seen_release};
 
 /* ---- 走访记录 ---- */
 static int visit_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
@@ -334,7 +319,7 @@ static int visit_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	return rc;
 }
 
-const struct dx_imp_handler dx_imp_visits = {"visits", NULL, seen_begin, visit_row, finish_none,
+const struct dx_imp_handler dx_imp_visits = {"visits", NULL, seen_begin, visit_row, dx_imp_finish_rows,
 					     seen_release};
 
 /* ---- 部门预警名单 ---- */
@@ -451,4 +436,4 @@ static int warning_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_warnings = {"warnings", NULL, warning_begin, warning_row,
-					       finish_none, warning_release};
+					       dx_imp_finish_rows, warning_release};
