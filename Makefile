@@ -3,7 +3,7 @@
 # SANITIZE=1 builds everything with ASan + UBSan (what .ci/run uses).
 
 CC      ?= cc
-PKGS    := sqlite3 libcjson libzip expat xlsxwriter libsodium libmicrohttpd
+PKGS    := sqlite3 libcjson libzip expat xlsxwriter libsodium libmicrohttpd libpq
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow \
            -Wno-unused-parameter
@@ -33,7 +33,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz-replay clitest httptest pgsql web webcheck browsertest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz-replay clitest httptest pgsql pgtest web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -147,6 +147,12 @@ browsertest: dixian web/node_modules/.dixian-stamp
 # cluster; tests/store/pg_sql.sh)
 pgsql: dixian
 	@CC="$(CC)" sh tests/store/pg_sql.sh
+
+# the store contract suite and the PostgreSQL driver's cases against the
+# PostgreSQL driver, in a throwaway cluster (tests/store/pg_test.sh)
+PG_TESTS := $(BUILD)/tests/test_store_contract $(BUILD)/tests/test_store_pg
+pgtest: $(PG_TESTS)
+	@sh tests/store/pg_run.sh sh tests/store/pg_test.sh $(PG_TESTS)
 
 test:
 	@sh scripts/deps.sh test

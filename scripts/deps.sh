@@ -4,7 +4,7 @@
 # Usage: deps.sh build|test|bench
 set -e
 build="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxlsxwriter-dev
-libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev"
+libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev libpq-dev"
 test="$build libcmocka-dev sqlite3 python3 openssl postgresql-15 chromium fonts-wqy-microhei"
 bench="$test python3-pandas hyperfine wrk nginx-light curl time"
 case "${1:-build}" in

@@ -134,6 +134,14 @@ extern const struct dx_driver dx_driver_pg;
  * postgres:// URL, or a libpq key=value string naming a host or dbname. */
 int dx_store_is_pg_target(const char *target);
 
+/* The PostgreSQL driver's pieces its unit tests reach (store_pg.c):
+ * SQLite's `?`/`?N` placeholders as $n outside literals and comments (the
+ * largest number in *nparams, used[n] = 1 for each number the text names,
+ * used may be NULL; NULL if a number is out of range; caller frees), and
+ * one value of a COPY text row with its delimiters escaped (NULL = \N). */
+char *dx_pg_rewrite(const char *sql, int *nparams, unsigned char *used);
+void dx_pg_copy_text(struct dx_buf *b, const char *v);
+
 /* The cached prepared statement for `sql` (a string with static storage),
  * reset and unbound; NULL on error (already logged). */
 struct dx_stmt *dx_q(struct dx_store *st, const char *sql);

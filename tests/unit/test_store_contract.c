@@ -5,10 +5,11 @@
  * PostgreSQL driver of issue 16 later.
  *
  * The driver is chosen by a --db target, as the program chooses it:
- * DIXIAN_STORE_URL names an empty database to run against (a PostgreSQL
- * URL once that driver is built: every test then needs its own empty
- * database, which the harness of issue 16 provides); unset, each test gets
- * a fresh SQLite file.  `make test` runs it against SQLite.
+ * DIXIAN_STORE_URL names a database to run against (a PostgreSQL URL:
+ * `make pgtest` gives one in a throwaway cluster, tests/store/pg_test.sh),
+ * which each test empties first (its schema dropped and made again, then
+ * migrated by the open); unset, each test gets a fresh SQLite file.
+ * `make test` runs it against both.
  */
 #include "testutil.h"
 #include "store/derived.h"
@@ -24,6 +25,13 @@ static struct dx_store *open_fresh(void)
 	const char *url = getenv("DIXIAN_STORE_URL");
 	if (url && *url) {
 		dx_strlcpy(target, url, sizeof(target));
+		/* empty the database: a test starts from no schema at all */
+		assert_int_equal(dx_store_open(&st, target, DX_STORE_CREATE), DX_OK);
+		assert_int_equal(st->drv->exec(st, "DROP SCHEMA public CASCADE;"
+						   " CREATE SCHEMA public"),
+				 DX_OK);
+		dx_store_close(st);
+		st = NULL;
 	} else {
 		char path[64];
 		tu_tmpdb(path);

@@ -1,0 +1,934 @@
+/*
+ * store_pg.c - the PostgreSQL driver (issue 16): the store a city or a
+ * province runs on one server, behind the same struct dx_driver as the
+ * SQLite driver, on libpq.
+ *
+ * Targets: a postgresql:// or postgres:// URI or a libpq key=value string
+ * (dx_store_is_pg_target, store.c), handed to PQconnectdb as given; every
+ * message names it masked (st->shown) and a libpq message never carries
+ * the password (pg_scrub).  Each connection talks UTF-8 and UTC, waits at
+ * most DX_STORE_BUSY_MS for a lock (lock_timeout), and a read-only open
+ * sets default_transaction_read_only.
+ *
+ * Statements: the entity modules' `?` and `?N` become $n (pg_rewrite, never
+ * inside a literal, a quoted name or a comment), and each is PREPAREd once
+ * per connection under its own name, a parameter the text never names
+ * declared text (as tests/store/pg_check.py declares it), the others
+ * inferred.  Parameters go as text and results come back as text: col_int
+ * parses them (a boolean 't'/'f' reads 1/0).  A statement runs on its
+ * first step and keeps its whole result, which later steps walk, so that
+ * statements interleave on one connection as SQLite's do.
+ *
+ * Transactions: a writer's BEGIN (store.c says "BEGIN IMMEDIATE") is
+ * SERIALIZABLE, a reader's REPEATABLE READ: a reader sees one snapshot, a
+ * writer behaves as if alone, as under SQLite's one write lock.  A
+ * serialization failure or deadlock (40001, 40P01) and a lock waited for
+ * past lock_timeout (55P03) are DX_BUSY, which dx_store_txn retries a
+ * bounded number of times.  Constraint failures: a duplicate (23505) is
+ * DX_EXISTS, a broken reference, check or NOT NULL (23503, 23514, 23502)
+ * and a value of the wrong type (22xxx) DX_INVALID.  Unlike SQLite, a
+ * failed statement inside a transaction aborts it: the caller rolls back.
+ *
+ * Bulk loads: members and households go in through COPY FROM STDIN (text
+ * format) inside the current transaction, with ids reserved from the
+ * tables' identity sequences (or the caller's, after which the sequence
+ * is moved past them).  The schema is src/store/schema_pg.c's
+ * (dx_pg_migrations, the same version numbers as SQLite's).
+ *
+ * This is the only file that includes libpq-fe.h.
+ */
+#include "core/dx.h"
+#include "core/mask.h"
+#include "store/derived.h"
+#include "store/store_int.h"
+
+#include <libpq-fe.h>
+#include <stdlib.h>
+
+#if __has_include("store/schema_pg.h")
+#include "store/schema_pg.h"
+#define PG_MIGRATIONS dx_pg_migrations
+#define PG_NMIGRATIONS DX_PG_NMIGRATIONS
+#else
+/* until src/store/schema_pg.c is merged (its own helper writes it): no
+ * schema yet */
+static const char *const pg_no_migrations[] = {NULL};
+#define PG_MIGRATIONS pg_no_migrations
+#define PG_NMIGRATIONS 0
+#define DX_PG_SQL_VERSION_EXISTS "SELECT to_regclass('schema_version') IS NOT NULL"
+#define DX_PG_SQL_VERSION_GET "SELECT version FROM schema_version"
+#define DX_PG_SQL_VERSION_SET "UPDATE schema_version SET version = $1"
+#define DX_PG_SQL_HAS_TABLES \
+	"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c" \
+	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" \
+	" WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm'))"
+#endif
+
+enum { PG_TEXTOID = 25 }; /* pg_type.oid of text (catalog/pg_type_d.h) */
+
+struct pg_conn {
+	PGconn *c;
+	unsigned next_name;  /* statement names: dx1, dx2, ... */
+	int64_t changes;     /* rows of the last INSERT, UPDATE or DELETE */
+	int defer_fk;        /* fk_enforce(0): the next BEGIN defers constraints */
+	int lastval_ready;   /* "dxlastval" is prepared (pg_last_id) */
+	char *password;      /* the target's password, never shown (pg_scrub) */
+};
+
+struct pg_stmt {
+	struct dx_stmt base;
+	struct dx_store *st;
+	char name[16];
+	int nparams;
+	const char **vals;  /* the bound values (NULL = NULL) */
+	char **owned;       /* copies bind_text made, freed on reset */
+	char (*num)[24];    /* bind_int's text */
+	PGresult *res;      /* the run's rows, from the first step on */
+	int row, nrows;
+};
+
+static const struct dx_driver *pg_self(void);
+
+static struct pg_conn *conn_of(struct dx_store *st)
+{
+	return st->drv_data;
+}
+
+/* ---- messages ---- */
+
+/* libpq's message, one line, with the target's password (should a server
+ * or libpq ever echo it) replaced by ***, and what looks like an ID or a
+ * phone number masked (a value the server quotes): into buf. */
+static const char *pg_scrub(struct pg_conn *pc, const char *msg, char *buf, size_t size)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	const char *p = msg ? msg : "";
+	const char *pw = pc ? pc->password : NULL;
+	size_t pwlen = pw ? strlen(pw) : 0;
+	while (*p) {
+		if (pwlen && !strncmp(p, pw, pwlen)) {
+			dx_buf_adds(&b, "***");
+			p += pwlen;
+			continue;
+		}
+		dx_buf_add(&b, (*p == '\n' || *p == '\t') ? " " : p, 1);
+		p++;
+	}
+	while (b.len && b.buf[b.len - 1] == ' ')
+		b.buf[--b.len] = '\0';
+	dx_strlcpy(buf, b.len ? b.buf : "unknown error", size);
+	dx_buf_release(&b);
+	dx_mask_text(buf);
+	return buf;
+}
+
+/* The dx code of a failed result (or of the connection when res is NULL),
+ * logged in English with what was being done. */
+static int pg_fail(struct dx_store *st, const PGresult *res, const char *what)
+{
+	struct pg_conn *pc = conn_of(st);
+	const char *state = res ? PQresultErrorField(res, PG_DIAG_SQLSTATE) : NULL;
+	const char *msg = res ? PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY) : NULL;
+	char line[512];
+	/* the primary message only: the DETAIL of a constraint's failure
+	 * quotes the row's values (a 身份证号), which no log may hold */
+	if (!msg || !*msg)
+		msg = pc && pc->c ? PQerrorMessage(pc->c) : "no connection";
+	pg_scrub(pc, msg, line, sizeof(line));
+	if (!state || (pc && pc->c && PQstatus(pc->c) != CONNECTION_OK))
+		return dx_error(DX_DB, "store '%s': %s: %s", st->shown, what, line);
+	if (!strcmp(state, "40001") || !strcmp(state, "40P01") || !strcmp(state, "55P03")) {
+		dx_log(DX_LOG_DEBUG, "store '%s' busy (%s): %s", st->shown, state, line);
+		return DX_BUSY;
+	}
+	if (!strcmp(state, "23505"))
+		return dx_error(DX_EXISTS, "constraint: %s", line);
+	if (!strncmp(state, "23", 2) || !strncmp(state, "22", 2))
+		return dx_error(DX_INVALID, "constraint: %s", line);
+	if (!strcmp(state, "25006"))
+		return dx_error(DX_DENIED, "%s: the store is read-only: %s", what, line);
+	if (!strncmp(state, "08", 2) || !strncmp(state, "57P", 3))
+		return dx_error(DX_DB, "store '%s': %s: %s", st->shown, what, line);
+	return dx_error(DX_DB, "%s: %s", what, line);
+}
+
+/* Run sql without parameters; DX_OK when it succeeded.  *out (if asked)
+ * receives the result, which the caller clears. */
+static int pg_run(struct dx_store *st, const char *sql, const char *what, PGresult **out)
+{
+	PGresult *res = PQexec(conn_of(st)->c, sql);
+	ExecStatusType t = PQresultStatus(res);
+	int rc = DX_OK;
+	/* an empty string (a migration with nothing to run) is no error */
+	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK && t != PGRES_EMPTY_QUERY)
+		rc = pg_fail(st, res, what);
+	if (out && !rc)
+		*out = res;
+	else
+		PQclear(res);
+	return rc;
+}
+
+/* ---- open and close ---- */
+
+static int pg_claims(const char *target)
+{
+	return dx_store_is_pg_target(target);
+}
+
+static int pg_shareable(const struct dx_store *st)
+{
+	return 1; /* every connection to a server sees the same data */
+}
+
+/* The password the target names, if any (to scrub messages). */
+static char *target_password(const char *target)
+{
+	PQconninfoOption *opts = PQconninfoParse(target, NULL);
+	char *pw = NULL;
+	if (!opts)
+		return NULL;
+	for (PQconninfoOption *o = opts; o->keyword; o++)
+		if (!strcmp(o->keyword, "password") && o->val && *o->val)
+			pw = dx_xstrdup(o->val);
+	PQconninfoFree(opts);
+	return pw;
+}
+
+/* The server's notices (a DROP ... CASCADE's list, ...): the library
+ * never prints; they go to the debug log. */
+static void pg_notice(void *arg, const char *msg)
+{
+	char text[512];
+	dx_log(DX_LOG_DEBUG, "postgresql: %s", pg_scrub(arg, msg, text, sizeof(text)));
+}
+
+static int pg_open(struct dx_store *st, const char *target, unsigned flags)
+{
+	struct pg_conn *pc = dx_xcalloc(1, sizeof(*pc));
+	char sql[256], text[512];
+	PGresult *res = NULL;
+	int rc;
+	st->drv_data = pc;
+	pc->password = target_password(target);
+	pc->c = PQconnectdb(target);
+	if (!pc->c || PQstatus(pc->c) != CONNECTION_OK) {
+		rc = dx_error(DX_DB, "cannot connect to store '%s': %s", st->shown,
+			      pg_scrub(pc, pc->c ? PQerrorMessage(pc->c) : "out of memory", text,
+				       sizeof(text)));
+		goto fail;
+	}
+	st->db = pc->c;
+	PQsetNoticeProcessor(pc->c, pg_notice, pc);
+	/* a standby server can only be read */
+	st->readonly = (flags & DX_STORE_READONLY) != 0;
+	dx_snprintf(sql, sizeof(sql),
+		    "SET client_encoding TO 'UTF8'; SET TimeZone TO 'UTC';"
+		    " SET lock_timeout TO %d; SET default_transaction_read_only TO %s",
+		    DX_STORE_BUSY_MS, st->readonly ? "on" : "off");
+	if ((rc = pg_run(st, sql, "settings", NULL)))
+		return rc;
+	if ((rc = pg_run(st, "SELECT pg_is_in_recovery(), (" DX_PG_SQL_VERSION_EXISTS "),"
+			     " (" DX_PG_SQL_HAS_TABLES ")",
+			     "read the server's state", &res)))
+		return rc;
+	if (!strcmp(PQgetvalue(res, 0, 0), "t") && !st->readonly) {
+		dx_log(DX_LOG_WARN, "store '%s' is a standby server: open for reading only",
+		       st->shown);
+		st->readonly = 1;
+		rc = pg_run(st, "SET default_transaction_read_only TO on", "settings", NULL);
+	}
+	if (!rc && strcmp(PQgetvalue(res, 0, 1), "t")) {
+		/* another program's database (tables but no dixian schema
+		 * version) is refused, never migrated into; an empty one is a
+		 * store only for `dixian init` (DX_STORE_CREATE), as a missing
+		 * file is for the SQLite driver */
+		if (!strcmp(PQgetvalue(res, 0, 2), "t"))
+			rc = dx_error(DX_IO, "'%s' is not a dixian store: it holds another "
+					     "program's tables", st->shown);
+		else if (!(flags & DX_STORE_CREATE))
+			rc = dx_error(DX_NOT_FOUND, "store '%s' is an empty database (create the "
+						    "store in it with 'dixian init')", st->shown);
+	}
+	PQclear(res);
+	return rc;
+fail:
+	/* no connection: dx_store_close() will not call pg_close() */
+	PQfinish(pc->c);
+	free(pc->password);
+	free(pc);
+	st->drv_data = NULL;
+	st->db = NULL;
+	return rc;
+}
+
+static void pg_close(struct dx_store *st)
+{
+	struct pg_conn *pc = conn_of(st);
+	if (pc) {
+		PQfinish(pc->c);
+		free(pc->password);
+		free(pc);
+	}
+	st->drv_data = NULL;
+	st->db = NULL;
+}
+
+/* ---- transactions and plain SQL ---- */
+
+/*
+ * store.c speaks SQLite's words for a transaction's start: "BEGIN
+ * IMMEDIATE" (a writer) and "BEGIN" (a reader).  A writer's transaction is
+ * SERIALIZABLE: it behaves as if no other writer ran (what SQLite's write
+ * lock gives the audit chain's read-then-append and the imports' look-ups),
+ * and a conflict is a serialization failure that dx_store_txn retries.  A
+ * reader's is REPEATABLE READ: one snapshot for all its statements (the
+ * report's figures add up) that never fails for a writer.
+ */
+static int pg_exec(struct dx_store *st, const char *sql)
+{
+	struct pg_conn *pc = conn_of(st);
+	PGresult *res;
+	int rc;
+	if (!strcmp(sql, "BEGIN IMMEDIATE") || !strcmp(sql, "BEGIN")) {
+		const char *begin = sql[5] ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+					   : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+		if ((rc = pg_run(st, begin, "begin", NULL)))
+			return rc;
+		/* fk_enforce(0): a migration checks references at its end */
+		if (pc->defer_fk && (rc = pg_run(st, "SET CONSTRAINTS ALL DEFERRED", "begin", NULL)))
+			pg_run(st, "ROLLBACK", "rollback", NULL);
+		return rc;
+	}
+	if (!strcmp(sql, "COMMIT")) {
+		/* COMMIT of a transaction a failed statement aborted rolls it
+		 * back and says so in its status, not as an error */
+		res = PQexec(pc->c, "COMMIT");
+		if (PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = pg_fail(st, res, "commit");
+		else if (!strcmp(PQcmdStatus(res), "ROLLBACK"))
+			rc = dx_error(DX_DB, "commit: the transaction had failed and was rolled back");
+		else
+			rc = DX_OK;
+		PQclear(res);
+		return rc;
+	}
+	return pg_run(st, sql, "exec", NULL);
+}
+
+/* ---- statements ---- */
+
+/*
+ * SQLite's placeholders to PostgreSQL's: `?N` is $N, a bare `?` one more
+ * than the largest number so far (SQLite's rule), none inside a string
+ * literal ('...', E'...'), a quoted name ("..."), or a comment.  *nparams
+ * receives the largest number, used[k] (k < DX_PG_MAXPARAM) marks the
+ * numbers the text names.  Caller frees.
+ */
+enum { DX_PG_MAXPARAM = 512 };
+
+DX_TESTABLE char *dx_pg_rewrite(const char *sql, int *nparams, unsigned char *used)
+{
+	struct dx_buf b;
+	const char *p = sql;
+	int max = 0;
+	dx_buf_init(&b, 0);
+	dx_buf_grow(&b, strlen(sql) + 16);
+	while (*p) {
+		if (*p == '\'' || *p == '"') {
+			char q = *p;
+			/* E'..' takes backslash escapes; standard strings do not */
+			int esc = q == '\'' && p > sql && (p[-1] == 'E' || p[-1] == 'e');
+			const char *s = p++;
+			while (*p) {
+				if (esc && *p == '\\' && p[1]) {
+					p += 2;
+					continue;
+				}
+				if (*p == q) {
+					if (p[1] == q) { /* '' or "" inside */
+						p += 2;
+						continue;
+					}
+					p++;
+					break;
+				}
+				p++;
+			}
+			dx_buf_add(&b, s, (size_t)(p - s));
+		} else if (p[0] == '-' && p[1] == '-') {
+			const char *s = p;
+			p += strcspn(p, "\n");
+			dx_buf_add(&b, s, (size_t)(p - s));
+		} else if (p[0] == '/' && p[1] == '*') {
+			const char *s = p, *e = strstr(p + 2, "*/");
+			p = e ? e + 2 : p + strlen(p);
+			dx_buf_add(&b, s, (size_t)(p - s));
+		} else if (*p == '?') {
+			long n;
+			p++;
+			if (*p >= '0' && *p <= '9') {
+				char *end;
+				n = strtol(p, &end, 10);
+				p = end;
+			} else {
+				n = max + 1;
+			}
+			if (n < 1 || n >= DX_PG_MAXPARAM) {
+				dx_buf_release(&b);
+				return NULL;
+			}
+			if (n > max)
+				max = (int)n;
+			if (used)
+				used[n] = 1;
+			dx_buf_addf(&b, "$%ld", n);
+		} else {
+			dx_buf_add(&b, p, 1);
+			p++;
+		}
+	}
+	*nparams = max;
+	return dx_buf_detach(&b, NULL);
+}
+
+static int pg_prepare(struct dx_store *st, const char *sql, struct dx_stmt **out)
+{
+	struct pg_conn *pc = conn_of(st);
+	unsigned char used[DX_PG_MAXPARAM] = {0};
+	Oid types[DX_PG_MAXPARAM];
+	struct pg_stmt *s;
+	PGresult *res;
+	int n = 0, rc;
+	char *text = dx_pg_rewrite(sql, &n, used);
+	if (!text)
+		return dx_error(DX_DB, "cannot prepare statement: a placeholder out of range");
+	/* a number the text never names (the statement's other variant binds
+	 * it) has no type to infer: text */
+	for (int i = 0; i < n; i++)
+		types[i] = used[i + 1] ? 0 : PG_TEXTOID;
+	s = dx_xcalloc(1, sizeof(*s));
+	s->base.drv = pg_self();
+	s->st = st;
+	dx_snprintf(s->name, sizeof(s->name), "dx%u", ++pc->next_name);
+	res = PQprepare(pc->c, s->name, text, n, n ? types : NULL);
+	free(text);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		rc = pg_fail(st, res, "cannot prepare statement");
+		PQclear(res);
+		free(s);
+		return rc;
+	}
+	PQclear(res);
+	s->nparams = n;
+	if (n) {
+		s->vals = dx_xcalloc((size_t)n, sizeof(*s->vals));
+		s->owned = dx_xcalloc((size_t)n, sizeof(*s->owned));
+		s->num = dx_xcalloc((size_t)n, sizeof(*s->num));
+	}
+	*out = &s->base;
+	return DX_OK;
+}
+
+static void pg_reset(struct dx_stmt *base)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	PQclear(s->res);
+	s->res = NULL;
+	s->row = s->nrows = 0;
+	for (int i = 0; i < s->nparams; i++) {
+		free(s->owned[i]);
+		s->owned[i] = NULL;
+		s->vals[i] = NULL;
+	}
+}
+
+/* The prepared statement itself goes with its connection: finalize runs
+ * only when the store closes (dx_store_stmts_release). */
+static void pg_finalize(struct dx_stmt *base)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	if (!s)
+		return;
+	pg_reset(base);
+	free(s->vals);
+	free(s->owned);
+	free(s->num);
+	free(s);
+}
+
+static int bind_check(struct pg_stmt *s, int i)
+{
+	if (i < 1 || i > s->nparams)
+		return DX_USAGE; /* as SQLite's SQLITE_RANGE: the caller ignores it */
+	free(s->owned[i - 1]);
+	s->owned[i - 1] = NULL;
+	return DX_OK;
+}
+
+static int pg_bind_int(struct dx_stmt *base, int i, int64_t v)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	if (bind_check(s, i))
+		return DX_USAGE;
+	dx_snprintf(s->num[i - 1], sizeof(s->num[i - 1]), "%lld", (long long)v);
+	s->vals[i - 1] = s->num[i - 1];
+	return DX_OK;
+}
+
+static int pg_bind_text(struct dx_stmt *base, int i, const char *v)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	if (bind_check(s, i))
+		return DX_USAGE;
+	s->vals[i - 1] = v ? (s->owned[i - 1] = dx_xstrdup(v)) : NULL;
+	return DX_OK;
+}
+
+static int pg_bind_text_static(struct dx_stmt *base, int i, const char *v)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	if (bind_check(s, i))
+		return DX_USAGE;
+	s->vals[i - 1] = v;
+	return DX_OK;
+}
+
+static int pg_step(struct dx_stmt *base)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	if (!s->res) {
+		struct pg_conn *pc = conn_of(s->st);
+		ExecStatusType t;
+		const char *n;
+		s->res = PQexecPrepared(pc->c, s->name, s->nparams, s->vals, NULL, NULL, 0);
+		t = PQresultStatus(s->res);
+		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
+			int rc = pg_fail(s->st, s->res, "step");
+			PQclear(s->res);
+			s->res = NULL;
+			return rc;
+		}
+		n = PQcmdTuples(s->res);
+		if (*n)
+			pc->changes = strtoll(n, NULL, 10);
+		s->nrows = t == PGRES_TUPLES_OK ? PQntuples(s->res) : 0;
+		s->row = -1;
+	}
+	if (s->row + 1 >= s->nrows) {
+		s->row = s->nrows;
+		return DX_NOT_FOUND;
+	}
+	s->row++;
+	return DX_OK;
+}
+
+static int on_row(const struct pg_stmt *s, int i)
+{
+	return s->res && s->row >= 0 && s->row < s->nrows && i >= 0 && i < PQnfields(s->res);
+}
+
+static int64_t pg_col_int(struct dx_stmt *base, int i)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	const char *v;
+	if (!on_row(s, i))
+		return 0;
+	v = PQgetvalue(s->res, s->row, i);
+	if (v[0] == 't' && !v[1])
+		return 1; /* a boolean */
+	return strtoll(v, NULL, 10); /* a numeric's integer part, as SQLite */
+}
+
+static const char *pg_col_text(struct dx_stmt *base, int i)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	return on_row(s, i) ? PQgetvalue(s->res, s->row, i) : "";
+}
+
+static int pg_col_null(struct dx_stmt *base, int i)
+{
+	struct pg_stmt *s = (struct pg_stmt *)base;
+	return !on_row(s, i) || PQgetisnull(s->res, s->row, i);
+}
+
+/* One integer a query without parameters returns (0 on no row). */
+static int query_int(struct dx_store *st, const char *sql, const char *what, int64_t *v)
+{
+	PGresult *res = NULL;
+	int rc = pg_run(st, sql, what, &res);
+	*v = 0;
+	if (!rc && PQntuples(res) > 0 && !PQgetisnull(res, 0, 0))
+		*v = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return rc;
+}
+
+/* lastval(): the value the session's last nextval gave, which is the id
+ * of the row it just inserted through an identity column.  Prepared once
+ * per connection: the bulk paths ask it after every insert. */
+static int64_t pg_last_id(struct dx_store *st)
+{
+	struct pg_conn *pc = conn_of(st);
+	PGresult *res;
+	int64_t v = 0;
+	if (!pc->lastval_ready) {
+		res = PQprepare(pc->c, "dxlastval", "SELECT lastval()", 0, NULL);
+		pc->lastval_ready = PQresultStatus(res) == PGRES_COMMAND_OK;
+		PQclear(res);
+		if (!pc->lastval_ready)
+			return 0;
+	}
+	res = PQexecPrepared(pc->c, "dxlastval", 0, NULL, NULL, NULL, 0);
+	if (PQresultStatus(res) == PGRES_TUPLES_OK && PQntuples(res) == 1)
+		v = strtoll(PQgetvalue(res, 0, 0), NULL, 10);
+	PQclear(res);
+	return v;
+}
+
+static int64_t pg_changes(struct dx_store *st)
+{
+	return conn_of(st)->changes;
+}
+
+/* ---- bulk loads through COPY ---- */
+
+/* Append v to a COPY text row: backslash, tab, newline and carriage
+ * return escaped (the format's delimiters), NULL as \N. */
+DX_TESTABLE void dx_pg_copy_text(struct dx_buf *b, const char *v)
+{
+	if (!v) {
+		dx_buf_adds(b, "\\N");
+		return;
+	}
+	for (const char *p = v; *p; p++) {
+		const char *span = p;
+		while (*p && *p != '\\' && *p != '\t' && *p != '\n' && *p != '\r')
+			p++;
+		dx_buf_add(b, span, (size_t)(p - span));
+		if (!*p)
+			break;
+		dx_buf_adds(b, *p == '\\' ? "\\\\" : *p == '\t' ? "\\t" : *p == '\n' ? "\\n" : "\\r");
+	}
+}
+
+static void copy_int(struct dx_buf *b, int64_t v)
+{
+	dx_buf_addf(b, "%lld", (long long)v);
+}
+
+/* Send the rows in b through `COPY copy_sql FROM STDIN`, in the current
+ * transaction. */
+static int copy_in(struct dx_store *st, const char *copy_sql, const struct dx_buf *b)
+{
+	PGconn *c = conn_of(st)->c;
+	PGresult *res;
+	int rc = DX_OK;
+	if (b->err)
+		return dx_error(b->err, "copy: the rows do not fit in memory");
+	res = PQexec(c, copy_sql);
+	if (PQresultStatus(res) != PGRES_COPY_IN) {
+		rc = pg_fail(st, res, "copy");
+		PQclear(res);
+		return rc;
+	}
+	PQclear(res);
+	for (size_t off = 0; off < b->len;) {
+		size_t k = b->len - off > (1u << 20) ? (1u << 20) : b->len - off;
+		if (PQputCopyData(c, b->buf + off, (int)k) != 1) {
+			PQputCopyEnd(c, "send failed");
+			break;
+		}
+		off += k;
+	}
+	if (PQputCopyEnd(c, NULL) != 1)
+		rc = pg_fail(st, NULL, "copy");
+	while ((res = PQgetResult(c))) {
+		if (!rc && PQresultStatus(res) != PGRES_COMMAND_OK)
+			rc = pg_fail(st, res, "copy");
+		else if (!rc)
+			conn_of(st)->changes = strtoll(PQcmdTuples(res), NULL, 10);
+		PQclear(res);
+	}
+	return rc;
+}
+
+/* n new ids from table's identity sequence into ids[]: one round trip. */
+static int reserve_ids(struct dx_store *st, const char *table, size_t n, int64_t *ids)
+{
+	char sql[200];
+	PGresult *res = NULL;
+	int rc;
+	dx_snprintf(sql, sizeof(sql),
+		    "SELECT nextval(pg_get_serial_sequence('%s', 'id')) FROM generate_series(1, %zu)",
+		    table, n);
+	if ((rc = pg_run(st, sql, "reserve ids", &res)))
+		return rc;
+	if ((size_t)PQntuples(res) != n)
+		rc = dx_error(DX_DB, "reserve ids: %d of %zu", PQntuples(res), n);
+	for (size_t i = 0; !rc && i < n; i++)
+		ids[i] = strtoll(PQgetvalue(res, (int)i, 0), NULL, 10);
+	PQclear(res);
+	return rc;
+}
+
+/* After rows with ids the caller chose: the sequence goes past the
+ * largest, so that the next id it gives is free. */
+static int sequence_past(struct dx_store *st, const char *table, int64_t max)
+{
+	char sql[300];
+	dx_snprintf(sql, sizeof(sql),
+		    "SELECT setval(q.seq, %lld) FROM (SELECT pg_get_serial_sequence('%s', 'id')"
+		    " AS seq) q WHERE coalesce(pg_sequence_last_value(q.seq::regclass), 0) < %lld",
+		    (long long)max, table, (long long)max);
+	return pg_run(st, sql, "move the id sequence", NULL);
+}
+
+static const char COPY_PERSON[] =
+	"COPY person(id, county_code, household_id, id_no, name, relation, sex, birth,"
+	" ethnicity, politics, education, school, health, labour, work_place, work_months,"
+	" ins_resident, ins_employee, dibao, dibao_class, tekun, disability_subsidy, phone,"
+	" counted, updated_at) FROM STDIN";
+
+static int pg_person_insert_many(struct dx_store *st, struct dx_person *const *p,
+				 const char (*county)[7], size_t n)
+{
+	struct dx_buf b;
+	int64_t *ids = NULL, max = 0;
+	char now[21];
+	int rc = DX_OK, theirs = p[0]->id != 0;
+	if (!theirs) {
+		ids = dx_xmalloc(n * sizeof(*ids));
+		if ((rc = reserve_ids(st, "person", n, ids))) {
+			free(ids);
+			return rc;
+		}
+	}
+	dx_store_now(now);
+	dx_buf_init(&b, 0);
+	dx_buf_grow(&b, n * 160);
+	for (size_t i = 0; i < n; i++) {
+		const struct dx_person *q = p[i];
+		int64_t id = theirs ? q->id : ids[i];
+		if (id > max)
+			max = id;
+		copy_int(&b, id);
+		dx_buf_adds(&b, "\t");
+		dx_pg_copy_text(&b, county[i]);
+		dx_buf_addf(&b, "\t%lld\t", (long long)q->household_id);
+		const char *texts[] = {q->id_no, q->name, q->relation, q->sex, q->birth,
+				       q->ethnicity, q->politics, q->education, q->school,
+				       q->health, q->labour, q->work_place};
+		for (size_t k = 0; k < DX_ARRAY_SIZE(texts); k++) {
+			dx_pg_copy_text(&b, texts[k]);
+			dx_buf_adds(&b, "\t");
+		}
+		if (q->work_months >= 0)
+			copy_int(&b, q->work_months);
+		else
+			dx_buf_adds(&b, "\\N");
+		dx_buf_addf(&b, "\t%d\t%d\t%d\t", q->ins_resident, q->ins_employee, q->dibao);
+		dx_pg_copy_text(&b, q->dibao_class);
+		dx_buf_addf(&b, "\t%d\t%d\t", q->tekun, q->disability_subsidy);
+		dx_pg_copy_text(&b, q->phone);
+		dx_buf_addf(&b, "\t%d\t%s\n", q->counted, now);
+	}
+	rc = copy_in(st, COPY_PERSON, &b);
+	dx_buf_release(&b);
+	if (!rc && theirs)
+		rc = sequence_past(st, "person", max);
+	if (!rc && !theirs)
+		for (size_t i = 0; i < n; i++)
+			p[i]->id = ids[i];
+	free(ids);
+	return rc;
+}
+
+static const char COPY_HOUSEHOLD[] =
+	"COPY household(id, county_code, hh_no, area_code, group_name, kind, tuopin_year,"
+	" phone, relocated, unsafe_housing, dropout, unsafe_water, updated_at, members,"
+	" msum, head_id, head_name) FROM STDIN";
+
+static int pg_household_insert_many(struct dx_store *st, struct dx_household *const *h,
+				    const struct dx_derived *d, size_t n)
+{
+	struct dx_buf b;
+	int64_t *ids = dx_xmalloc(n * sizeof(*ids));
+	char now[21], county[7];
+	int rc;
+	if ((rc = reserve_ids(st, "household", n, ids))) {
+		free(ids);
+		return rc;
+	}
+	dx_store_now(now);
+	dx_buf_init(&b, 0);
+	dx_buf_grow(&b, n * 160);
+	for (size_t i = 0; i < n; i++) {
+		const struct dx_household *x = h[i];
+		copy_int(&b, ids[i]);
+		dx_buf_adds(&b, "\t");
+		dx_strlcpy(county, x->area_code, sizeof(county));
+		dx_pg_copy_text(&b, county);
+		dx_buf_adds(&b, "\t");
+		dx_pg_copy_text(&b, x->hh_no);
+		dx_buf_adds(&b, "\t");
+		dx_pg_copy_text(&b, x->area_code);
+		dx_buf_adds(&b, "\t");
+		dx_pg_copy_text(&b, x->group_name);
+		dx_buf_adds(&b, "\t");
+		dx_pg_copy_text(&b, x->kind);
+		dx_buf_adds(&b, "\t");
+		if (x->tuopin_year)
+			copy_int(&b, x->tuopin_year);
+		else
+			dx_buf_adds(&b, "\\N");
+		dx_buf_adds(&b, "\t");
+		dx_pg_copy_text(&b, x->phone);
+		dx_buf_addf(&b, "\t%d\t%d\t%d\t%d\t%s\t%lld\t%u\t", x->relocated, x->unsafe_housing,
+			    x->dropout, x->unsafe_water, now, (long long)d[i].members, d[i].msum);
+		if (d[i].head_id)
+			copy_int(&b, d[i].head_id);
+		else
+			dx_buf_adds(&b, "\\N");
+		dx_buf_adds(&b, "\t");
+		dx_pg_copy_text(&b, d[i].head_id && d[i].head_name ? d[i].head_name : "");
+		dx_buf_adds(&b, "\n");
+	}
+	rc = copy_in(st, COPY_HOUSEHOLD, &b);
+	dx_buf_release(&b);
+	if (!rc)
+		for (size_t i = 0; i < n; i++)
+			h[i]->id = ids[i];
+	free(ids);
+	return rc;
+}
+
+/*
+ * Bulk load: PostgreSQL keeps its indexes (no index is dropped: an index
+ * dropped and rebuilt takes the table from every reader for the load, and
+ * a B-tree insert costs PostgreSQL less than it costs SQLite; measured
+ * figures belong to the province benchmark).  The triggers that only keep
+ * the household's member-derived columns, which the loader now keeps
+ * itself, are disabled for the transaction (saved: the statements that
+ * enable them again, which dx_store_bulk_end runs; a rollback undoes the
+ * disabling anyway).
+ */
+static int pg_defer_schema(struct dx_store *st, const char *table, const char *triggers,
+			   struct dx_buf *saved, int *n)
+{
+	struct dx_stmt *s;
+	struct dx_buf alter = DX_BUF_INIT;
+	static const char SQL_TRIGGERS[] =
+		"SELECT t.tgname FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid"
+		" WHERE c.relname = ?1 AND c.relnamespace = current_schema()::regnamespace"
+		" AND NOT t.tgisinternal AND t.tgenabled <> 'D' AND ?2 <> '' AND t.tgname LIKE ?2"
+		" ORDER BY t.tgname";
+	int rc;
+	if (!*triggers)
+		return DX_OK;
+	if (!(s = dx_q(st, SQL_TRIGGERS)))
+		return DX_DB;
+	dx_bind_text(s, 1, table);
+	dx_bind_text(s, 2, triggers);
+	while ((rc = dx_step(s)) == DX_OK) {
+		const char *name = dx_col_text(s, 0);
+		dx_buf_addf(&alter, "ALTER TABLE %s DISABLE TRIGGER \"%s\";", table, name);
+		dx_buf_addf(saved, "ALTER TABLE %s ENABLE TRIGGER \"%s\";\n", table, name);
+		(*n)++;
+	}
+	s->drv->reset(s);
+	if (rc == DX_NOT_FOUND)
+		rc = alter.len ? pg_run(st, alter.buf, "defer triggers", NULL) : DX_OK;
+	dx_buf_release(&alter);
+	return rc;
+}
+
+/*
+ * Migrations: PostgreSQL changes a table in place (ALTER TABLE), so no
+ * migration needs references off; fk_enforce(0) makes the migrations'
+ * transactions defer the DEFERRABLE ones, and fk_check checks them at
+ * once (SET CONSTRAINTS ALL IMMEDIATE: DX_INVALID if one is broken).
+ */
+static int pg_fk_enforce(struct dx_store *st, int on)
+{
+	conn_of(st)->defer_fk = !on;
+	return DX_OK;
+}
+
+static int pg_fk_check(struct dx_store *st)
+{
+	return pg_run(st, "SET CONSTRAINTS ALL IMMEDIATE", "check foreign keys", NULL);
+}
+
+/* The version: the one row of the schema's table schema_version; 0 (a
+ * new, empty database) while that table does not exist. */
+static int get_version(struct dx_store *st, int *v)
+{
+	int64_t have = 0, x = 0;
+	PGresult *res = NULL;
+	int rc = pg_run(st, DX_PG_SQL_VERSION_EXISTS, "read schema version", &res);
+	if (!rc)
+		have = !strcmp(PQgetvalue(res, 0, 0), "t");
+	PQclear(res);
+	if (!rc && have)
+		rc = query_int(st, DX_PG_SQL_VERSION_GET, "read schema version", &x);
+	*v = (int)x;
+	return rc;
+}
+
+static int pg_get_version(struct dx_store *st, int *v)
+{
+	return get_version(st, v);
+}
+
+static int pg_set_version(struct dx_store *st, int v)
+{
+	char num[16];
+	const char *vals[1] = {num};
+	PGresult *res;
+	int rc = DX_OK;
+	dx_snprintf(num, sizeof(num), "%d", v);
+	res = PQexecParams(conn_of(st)->c, DX_PG_SQL_VERSION_SET, 1, NULL, vals, NULL, NULL, 0);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK)
+		rc = pg_fail(st, res, "set schema version");
+	PQclear(res);
+	return rc;
+}
+
+const struct dx_driver dx_driver_pg = {
+	.name = "postgresql",
+	.claims = pg_claims,
+	.built = 1,
+	.is_file = 0,
+	.shareable = pg_shareable,
+	.open = pg_open,
+	.close = pg_close,
+	.exec = pg_exec,
+	.prepare = pg_prepare,
+	.finalize = pg_finalize,
+	.reset = pg_reset,
+	.bind_int = pg_bind_int,
+	.bind_text = pg_bind_text,
+	.bind_text_static = pg_bind_text_static,
+	.step = pg_step,
+	.col_int = pg_col_int,
+	.col_text = pg_col_text,
+	.col_null = pg_col_null,
+	.last_id = pg_last_id,
+	.changes = pg_changes,
+	.person_insert_many = pg_person_insert_many,
+	.household_insert_many = pg_household_insert_many,
+	.defer_schema = pg_defer_schema,
+	.load_empty = NULL,
+	.fk_enforce = pg_fk_enforce,
+	.fk_check = pg_fk_check,
+	.get_version = pg_get_version,
+	.set_version = pg_set_version,
+	.migrations = PG_MIGRATIONS,
+	.nmigrations = PG_NMIGRATIONS,
+};
+
+static const struct dx_driver *pg_self(void)
+{
+	return &dx_driver_pg;
+}

@@ -1,0 +1,319 @@
+/*
+ * test_store_pg.c - the PostgreSQL driver's own cases (issue 16), beyond
+ * the store contract every driver passes (test_store_contract.c).
+ *
+ * Without a server (`make unit`): the placeholder rewrite (`?`, `?N`
+ * reused, a `?` inside a literal, a quoted name or a comment) and the
+ * COPY text escaping.  With DIXIAN_STORE_URL naming a PostgreSQL database
+ * (`make pgtest`, tests/store/pg_test.sh): the same at run time, a COPY
+ * of members whose fields hold tabs, backslashes, newlines and Chinese
+ * read back unchanged, the retry of a serialization failure, and a
+ * password never in a message.  The server cases are skipped otherwise.
+ */
+#include "testutil.h"
+#include "store/derived.h"
+#include "store/store.h"
+#include "store/store_int.h"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+static const char *pg_url(void)
+{
+	const char *url = getenv("DIXIAN_STORE_URL");
+	return url && *url && dx_store_is_pg_target(url) ? url : NULL;
+}
+
+/* ---- placeholders ---- */
+
+static void rewritten(const char *sql, const char *want, int want_n, const char *want_used)
+{
+	unsigned char used[512] = {0};
+	int n = -1;
+	char *got = dx_pg_rewrite(sql, &n, used);
+	assert_non_null(got);
+	assert_string_equal(got, want);
+	assert_int_equal(n, want_n);
+	for (int i = 1; i <= want_n; i++)
+		assert_int_equal(used[i], want_used[i - 1] == '1');
+	free(got);
+}
+
+static void test_rewrite(void **state)
+{
+	(void)state;
+	rewritten("SELECT ?, ?, ?", "SELECT $1, $2, $3", 3, "111");
+	/* ?N reused, and a bare ? after it takes the largest + 1 (SQLite) */
+	rewritten("SELECT ?1 || ?1 || ?2", "SELECT $1 || $1 || $2", 2, "11");
+	rewritten("WHERE a = ?2 AND b = ?", "WHERE a = $2 AND b = $3", 3, "011");
+	/* a number the text skips: used[] says so (declared text) */
+	rewritten("SELECT ?3", "SELECT $3", 3, "001");
+	/* not inside a literal, an E'' literal, a quoted name or a comment */
+	rewritten("SELECT '?' || ? || 'it''s ?1'", "SELECT '?' || $1 || 'it''s ?1'", 1, "1");
+	rewritten("SELECT E'\\'?' , ?", "SELECT E'\\'?' , $1", 1, "1");
+	rewritten("SELECT \"a?\" FROM t WHERE x = ?", "SELECT \"a?\" FROM t WHERE x = $1", 1,
+		  "1");
+	rewritten("SELECT 1 -- why?\n, ? /* ?2 */", "SELECT 1 -- why?\n, $1 /* ?2 */", 1, "1");
+	rewritten("SELECT 1", "SELECT 1", 0, "");
+	/* Chinese text passes unchanged */
+	rewritten("SELECT '户主？' || ?", "SELECT '户主？' || $1", 1, "1");
+	{
+		int n;
+		assert_null(dx_pg_rewrite("SELECT ?0", &n, NULL));
+		assert_null(dx_pg_rewrite("SELECT ?99999", &n, NULL));
+	}
+}
+
+static void test_copy_escape(void **state)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	(void)state;
+	dx_pg_copy_text(&b, "a\tb\\c\nd\re");
+	assert_string_equal(b.buf, "a\\tb\\\\c\\nd\\re");
+	dx_buf_reset(&b);
+	dx_pg_copy_text(&b, "罗涛\t李芳");
+	assert_string_equal(b.buf, "罗涛\\t李芳");
+	dx_buf_reset(&b);
+	dx_pg_copy_text(&b, NULL);
+	assert_string_equal(b.buf, "\\N");
+	dx_buf_reset(&b);
+	dx_pg_copy_text(&b, "\\N");
+	assert_string_equal(b.buf, "\\\\N"); /* the text \N, not a NULL */
+	dx_buf_release(&b);
+}
+
+/* ---- against a server ---- */
+
+static struct dx_store *open_fresh(void)
+{
+	struct dx_store *st = NULL;
+	const char *url = pg_url();
+	assert_int_equal(dx_store_open(&st, url, DX_STORE_CREATE), DX_OK);
+	assert_int_equal(st->drv->exec(st, "DROP SCHEMA public CASCADE; CREATE SCHEMA public"),
+			 DX_OK);
+	dx_store_close(st);
+	st = NULL;
+	assert_int_equal(dx_store_open(&st, url, DX_STORE_CREATE), DX_OK);
+	return st;
+}
+
+static void put_village(struct dx_store *st)
+{
+	assert_int_equal(dx_store_area_put(st, "532326", "大姚县"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326106", "示例乡"), DX_OK);
+	assert_int_equal(dx_store_area_put(st, "532326106001", "青山村"), DX_OK);
+}
+
+static void test_placeholders_run(void **state)
+{
+	static const char SQL_REUSE[] = "SELECT ?1 || '-' || ?1 || '-' || ?2";
+	static const char SQL_LITERAL[] = "SELECT '?' || ? || '?1'";
+	struct dx_store *st;
+	struct dx_stmt *s;
+	(void)state;
+	if (!pg_url())
+		skip();
+	st = open_fresh();
+	assert_non_null(s = dx_q(st, SQL_REUSE));
+	dx_bind_text(s, 1, "甲");
+	dx_bind_text(s, 2, "乙");
+	assert_int_equal(dx_step(s), DX_OK);
+	assert_string_equal(dx_col_text(s, 0), "甲-甲-乙");
+	assert_int_equal(dx_step(s), DX_NOT_FOUND);
+	assert_non_null(s = dx_q(st, SQL_LITERAL));
+	dx_bind_text(s, 1, "x");
+	assert_int_equal(dx_step(s), DX_OK);
+	assert_string_equal(dx_col_text(s, 0), "?x?1");
+	dx_store_close(st);
+}
+
+static void test_copy_roundtrip(void **state)
+{
+	static const char SQL_READ[] =
+		"SELECT name, health, work_place, phone, coalesce(work_months, -1), household_id"
+		" FROM person WHERE id = ?";
+	struct dx_store *st;
+	struct dx_household h = {.tuopin_year = 2016}, *hp[1] = {&h};
+	struct dx_derived d = {0};
+	struct dx_person a = {.work_months = -1, .counted = 1}, b = a, *pp[2] = {&a, &b};
+	char county[2][7] = {"532326", "532326"};
+	struct dx_stmt *s;
+	(void)state;
+	if (!pg_url())
+		skip();
+	st = open_fresh();
+	put_village(st);
+	dx_strlcpy(h.hh_no, "532326106001000001", sizeof(h.hh_no));
+	dx_strlcpy(h.area_code, "532326106001", sizeof(h.area_code));
+	dx_strlcpy(h.kind, "脱贫户", sizeof(h.kind));
+	dx_strlcpy(h.group_name, "第一\t组\\", sizeof(h.group_name));
+	assert_int_equal(dx_store_begin(st), DX_OK);
+	assert_int_equal(dx_store_household_insert_many(st, hp, &d, 1), DX_OK);
+	assert_true(h.id > 0);
+	a.household_id = b.household_id = h.id;
+	dx_strlcpy(a.id_no, "532326196810020031", sizeof(a.id_no));
+	dx_strlcpy(a.name, "罗\t涛", sizeof(a.name));
+	dx_strlcpy(a.relation, "户主", sizeof(a.relation));
+	dx_strlcpy(a.health, "患有大病\n残疾", sizeof(a.health));
+	dx_strlcpy(a.work_place, "C:\\省外\r", sizeof(a.work_place));
+	dx_strlcpy(a.phone, "\\N", sizeof(a.phone));
+	a.work_months = 6;
+	dx_strlcpy(b.id_no, "11010519491231002X", sizeof(b.id_no));
+	dx_strlcpy(b.name, "李芳", sizeof(b.name));
+	dx_strlcpy(b.relation, "配偶", sizeof(b.relation));
+	assert_int_equal(dx_store_person_insert_many(st, pp, (const char(*)[7])county, 2), DX_OK);
+	assert_true(a.id > 0 && b.id == a.id + 1);
+	assert_int_equal(dx_store_commit(st), DX_OK);
+	assert_non_null(s = dx_q(st, SQL_READ));
+	dx_bind_int(s, 1, a.id);
+	assert_int_equal(dx_step(s), DX_OK);
+	assert_string_equal(dx_col_text(s, 0), "罗\t涛");
+	assert_string_equal(dx_col_text(s, 1), "患有大病\n残疾");
+	assert_string_equal(dx_col_text(s, 2), "C:\\省外\r");
+	assert_string_equal(dx_col_text(s, 3), "\\N");
+	assert_false(dx_col_null(s, 3));
+	assert_int_equal(dx_col_int(s, 4), 6);
+	assert_int_equal(dx_col_int(s, 5), h.id);
+	assert_non_null(s = dx_q(st, SQL_READ));
+	dx_bind_int(s, 1, b.id);
+	assert_int_equal(dx_step(s), DX_OK);
+	assert_int_equal(dx_col_int(s, 4), -1); /* NULL went in as NULL */
+	/* ids the caller chose move the sequence past them: the next
+	 * ordinary insert gets a free id */
+	{
+		struct dx_person c = a, *cp[1] = {&c};
+		struct dx_person e = a;
+		c.id = b.id + 10;
+		dx_strlcpy(c.id_no, "532326199001010012", sizeof(c.id_no));
+		assert_int_equal(dx_store_person_insert_many(st, cp, (const char(*)[7])county, 1),
+				 DX_OK);
+		e.id = 0;
+		dx_strlcpy(e.id_no, "532326199001010039", sizeof(e.id_no));
+		assert_int_equal(dx_store_person_insert(st, &e), DX_OK);
+		assert_true(e.id > c.id);
+	}
+	/* a duplicate 身份证 in a COPY is DX_EXISTS, and the transaction
+	 * stores nothing */
+	{
+		struct dx_person c = a, *cp[1] = {&c};
+		int64_t n = -1;
+		c.id = 0;
+		assert_int_equal(dx_store_begin(st), DX_OK);
+		assert_int_equal(dx_store_person_insert_many(st, cp, (const char(*)[7])county, 1),
+				 DX_EXISTS);
+		assert_int_equal(dx_store_rollback(st), DX_OK);
+		assert_int_equal(dx_store_count(st, "person", "532326", &n), DX_OK);
+		assert_int_equal(n, 4);
+	}
+	dx_store_close(st);
+}
+
+/* The retry: the first attempt reads the area, another connection then
+ * renames it and commits, and the attempt's own rename is a serialization
+ * failure (DX_BUSY), which dx_store_txn retries; `always` interferes on
+ * every attempt, so the retries run out and DX_BUSY comes back. */
+struct race {
+	struct dx_store *other;
+	int attempts, always;
+};
+
+static int rename_race(struct dx_store *st, void *arg)
+{
+	struct race *r = arg;
+	struct dx_area a;
+	int rc;
+	r->attempts++;
+	if ((rc = dx_store_area_get(st, "532326106", &a)))
+		return rc;
+	if (r->attempts == 1 || r->always) {
+		char name[32];
+		dx_snprintf(name, sizeof(name), "他人改名%d", r->attempts);
+		assert_int_equal(dx_store_area_put(r->other, "532326106", name), DX_OK);
+	}
+	return dx_store_area_put(st, "532326106", "本次改名");
+}
+
+static void test_serialization_retry(void **state)
+{
+	struct dx_store *st, *other = NULL;
+	struct race r = {0};
+	struct dx_area a;
+	(void)state;
+	if (!pg_url())
+		skip();
+	st = open_fresh();
+	put_village(st);
+	assert_int_equal(dx_store_open(&other, pg_url(), 0), DX_OK);
+	r.other = other;
+	assert_int_equal(dx_store_txn(st, rename_race, &r), DX_OK);
+	assert_int_equal(r.attempts, 2);
+	assert_int_equal(dx_store_area_get(st, "532326106", &a), DX_OK);
+	assert_string_equal(a.name, "本次改名");
+	memset(&r, 0, sizeof(r));
+	r.other = other;
+	r.always = 1;
+	assert_int_equal(dx_store_txn(st, rename_race, &r), DX_BUSY);
+	assert_true(r.attempts >= 2 && r.attempts <= 5);
+	dx_store_close(other);
+	dx_store_close(st);
+}
+
+/* Run open on target with stderr (the log) captured into out. */
+static int open_logged(const char *target, char *out, size_t size)
+{
+	char path[] = "/tmp/dixian-pglog.XXXXXX";
+	int fd = mkstemp(path), saved = dup(2), rc;
+	struct dx_store *st = NULL;
+	ssize_t n;
+	assert_true(fd >= 0 && saved >= 0);
+	fflush(stderr);
+	dup2(fd, 2);
+	rc = dx_store_open(&st, target, 0);
+	fflush(stderr);
+	dup2(saved, 2);
+	close(saved);
+	dx_store_close(st);
+	n = pread(fd, out, size - 1, 0);
+	out[n > 0 ? n : 0] = '\0';
+	close(fd);
+	unlink(path);
+	return rc;
+}
+
+static void test_password_never_shown(void **state)
+{
+	char log[2048], url[512];
+	const char *base = pg_url();
+	(void)state;
+	/* no server there: the message names the target masked */
+	assert_int_equal(open_logged("postgresql://dx:Zq9SeCrEt@127.0.0.1:1/x", log, sizeof(log)),
+			 DX_DB);
+	assert_non_null(strstr(log, "cannot connect"));
+	assert_non_null(strstr(log, "dx:***@"));
+	assert_null(strstr(log, "Zq9SeCrEt"));
+	assert_int_equal(open_logged("host=127.0.0.1 port=1 dbname=x password='Zq9 SeCrEt'", log,
+				     sizeof(log)),
+			 DX_DB);
+	assert_null(strstr(log, "SeCrEt"));
+	if (!base)
+		return;
+	/* the server answers, and refuses a role it does not know */
+	dx_snprintf(url, sizeof(url), "%s%cuser=no_such_role&password=Zq9SeCrEt", base,
+		    strchr(base, '?') ? '&' : '?');
+	assert_int_equal(open_logged(url, log, sizeof(log)), DX_DB);
+	assert_non_null(strstr(log, "no_such_role"));
+	assert_null(strstr(log, "Zq9SeCrEt"));
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rewrite),
+		cmocka_unit_test(test_copy_escape),
+		cmocka_unit_test(test_placeholders_run),
+		cmocka_unit_test(test_copy_roundtrip),
+		cmocka_unit_test(test_serialization_retry),
+		cmocka_unit_test(test_password_never_shown),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
