@@ -45,24 +45,7 @@
 #include <libpq-fe.h>
 #include <stdlib.h>
 
-#if __has_include("store/schema_pg.h")
 #include "store/schema_pg.h"
-#define PG_MIGRATIONS dx_pg_migrations
-#define PG_NMIGRATIONS DX_PG_NMIGRATIONS
-#else
-/* until src/store/schema_pg.c is merged (its own helper writes it): no
- * schema yet */
-static const char *const pg_no_migrations[] = {NULL};
-#define PG_MIGRATIONS pg_no_migrations
-#define PG_NMIGRATIONS 0
-#define DX_PG_SQL_VERSION_EXISTS "SELECT to_regclass('schema_version') IS NOT NULL"
-#define DX_PG_SQL_VERSION_GET "SELECT version FROM schema_version"
-#define DX_PG_SQL_VERSION_SET "UPDATE schema_version SET version = $1"
-#define DX_PG_SQL_HAS_TABLES \
-	"SELECT EXISTS (SELECT 1 FROM pg_catalog.pg_class c" \
-	" JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace" \
-	" WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p', 'v', 'm'))"
-#endif
 
 enum { PG_TEXTOID = 25 }; /* pg_type.oid of text (catalog/pg_type_d.h) */
 
@@ -924,8 +907,8 @@ const struct dx_driver dx_driver_pg = {
 	.fk_check = pg_fk_check,
 	.get_version = pg_get_version,
 	.set_version = pg_set_version,
-	.migrations = PG_MIGRATIONS,
-	.nmigrations = PG_NMIGRATIONS,
+	.migrations = dx_pg_migrations,
+	.nmigrations = DX_PG_NMIGRATIONS,
 };
 
 static const struct dx_driver *pg_self(void)

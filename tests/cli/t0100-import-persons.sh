@@ -15,11 +15,15 @@ expect_grep '30 户（新增 30' out
 expect_eq "$(q a.db 'SELECT count(*) FROM person')" 111 persons
 expect_eq "$(q a.db "SELECT name FROM area WHERE code = '532326106'")" 示例乡 "township created from names"
 # the households an import creates: one audit row naming their ids
-expect_eq "$(q a.db "SELECT entity_key || ' ' || json_extract(after, '$.户数') FROM audit
+expect_eq "$(q a.db "SELECT entity_key || ' ' || $(sql_json after 户数) FROM audit
 	WHERE entity = 'household'")" "1-30 30" "created households audited as one run"
 expect_eq "$(q a.db "SELECT min(id) || '-' || max(id) FROM household")" 1-30 "the run's ids"
 # a first load goes through a rollback journal; the store is left in WAL mode
-expect_eq "$(q a.db 'PRAGMA journal_mode')" wal "journal after a first load"
+wal=
+if sqlite_only "journal modes are SQLite's"; then
+	wal=1
+	expect_eq "$(q a.db 'PRAGMA journal_mode')" wal "journal after a first load"
+fi
 new_store b.db
 expect_exit 0 $DIXIAN import persons "$DATA/persons_gb18030.csv" --as admin --db b.db
 new_store c.db
@@ -35,7 +39,7 @@ expect_eq "$(q a.db 'SELECT count(*) FROM episode')" 4 "episodes not duplicated"
 # the dirty ledger: each fault on its row and column; nothing stored
 new_store d.db
 expect_exit 1 $DIXIAN import persons "$DATA/persons_dirty.csv" --as admin --db d.db --errors err.xlsx
-expect_eq "$(q d.db 'PRAGMA journal_mode')" wal "journal after a failed first load"
+[ -z "$wal" ] || expect_eq "$(q d.db 'PRAGMA journal_mode')" wal "journal after a failed first load"
 f="$DATA/persons_dirty.csv"
 expect_grep "^$f:6:证件号码: 校验位错误（应为 8）" err
 expect_grep "^$f:10:证件号码: .*两头占" err

@@ -30,13 +30,13 @@ for f in sci.csv zeros.csv; do
 	expect_no_grep "含非法字符" err
 done
 # every member of the xlsx is one: each is reported, none stored
-rm -f n.db; new_store n.db
+store_remove n.db; new_store n.db
 expect_exit 1 $DIXIAN import persons num.xlsx --db n.db --keep-valid --as admin
 expect_eq "$(grep -c "证件号码: $msg" err)" 111 "numeric ID cells reported"
 expect_no_grep "校验位错误" err
 expect_eq "$(q n.db 'SELECT count(*) FROM person')" 0 "persons stored from numeric IDs"
 # --keep-valid keeps the other households, never the cut ID
-rm -f k.db; new_store k.db
+store_remove k.db; new_store k.db
 for f in sci.csv zeros.csv; do
 	expect_exit 1 $DIXIAN import persons $f --db k.db --keep-valid --as admin
 	expect_grep "^$f:3:证件号码: $msg" err

@@ -6,12 +6,12 @@
 X=$DIXIAN
 expect_exit 0 $X init --db empty.db
 expect_exit 0 $X account add xian --level 县 --scope 532326 --db empty.db
-cp empty.db full.db
+store_copy empty.db full.db
 expect_exit 0 $X import persons "$DATA/persons_utf8bom.csv" --db full.db --as xian
 # run KIND FILE BASE MODE: the dry run, then the real run, on copies of BASE
 # (a store's first account is its county's, made before any ledger)
 same() {
-	rm -f d.db r.db; cp $3 d.db; cp $3 r.db
+	store_copy $3 d.db; store_copy $3 r.db
 	as="--as xian"
 	$X import $1 "$2" --db d.db --dry-run $4 $as >d.out 2>d.err; drc=$?
 	$X import $1 "$2" --db r.db $4 $as >r.out 2>r.err; rrc=$?

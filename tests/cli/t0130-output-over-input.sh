@@ -11,6 +11,7 @@ cat > w.csv <<'CSV'
 532326198910100134,林平,医保,个人自付医疗费用超标,15230.50,2023-08-14
 CSV
 expect_exit 0 $DIXIAN import warnings w.csv --period 2023-08 --db a.db --as county
+if sqlite_only "outputs named like the store file or its second names"; then
 sum=$(md5sum < a.db)
 ln a.db hard.db
 ln -s a.db sym.db
@@ -43,6 +44,7 @@ refused $DIXIAN export persons --area 532326 --out hard.db --db a.db
 refused $DIXIAN warning feedback --department 医保 --out sym.xlsx --as county --db a.db
 refused $DIXIAN warning feedback --department 医保 --out sym.csv --as county --db a.db
 expect_eq "$(q a.db 'PRAGMA integrity_check')" ok "store integrity"
+fi
 expect_eq "$(q a.db 'SELECT count(*) FROM person')" 111 "persons kept"
 # --errors naming the ledger being imported: the ledger is kept
 cp "$DATA/persons_dirty.csv" in.csv

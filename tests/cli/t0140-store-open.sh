@@ -2,6 +2,7 @@
 # another program holds is waited for, then refused in Chinese; a read-only
 # store reads, and a write to it says the store is read-only.
 . "$TOP/tests/cli/lib.sh"
+sqlite_only_test "file modes, a SQLite lock and read-only files"
 new_store a.db
 expect_eq "$(stat -c %a a.db)" 600 "mode of a new store"
 expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db --as admin

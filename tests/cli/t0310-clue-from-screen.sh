@@ -14,7 +14,7 @@ expect_grep "筛查建议${sug}户：已登记线索${added}条" out
 expect_eq "$(q d.db "SELECT count(*) FROM clue WHERE found_on = '2026-11-24' AND source = '干部排查' AND reason LIKE '%：筛查建议%'")" "$added" "clues from screening"
 expect_eq "$(q d.db "SELECT DISTINCT deadline FROM clue WHERE reason LIKE '%：筛查建议%'")" 2026-12-09 "deadline"
 # no household gets a second open clue
-expect_eq "$(q d.db "SELECT count(*) FROM (SELECT household_id FROM clue WHERE state = '待核实' GROUP BY 1 HAVING count(*) > 1)")" 0 "duplicate open clues"
+expect_eq "$(q d.db "SELECT count(*) FROM (SELECT household_id FROM clue WHERE state = '待核实' GROUP BY 1 HAVING count(*) > 1) t")" 0 "duplicate open clues"
 expect_exit 0 $DIXIAN clue from-screen --year 2025 --date 2026-11-25 --as xian532399 --db d.db
 expect_grep '已登记线索0条' out
 # scope and role

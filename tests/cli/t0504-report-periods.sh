@@ -5,7 +5,7 @@
 # change -- the report says so instead of repeating today's figures.
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN demo --households 800 --db d.db --today 2026-11-24
-first=$(q d.db "SELECT min(y) FROM (SELECT min(tuopin_year) AS y FROM household WHERE tuopin_year > 0 UNION ALL SELECT min(year) FROM income UNION ALL SELECT CAST(substr(min(identified_on), 1, 4) AS INTEGER) FROM episode)")
+first=$(q d.db "SELECT min(y) FROM (SELECT min(tuopin_year) AS y FROM household WHERE tuopin_year > 0 UNION ALL SELECT min(year) FROM income UNION ALL SELECT CAST(substr(min(identified_on), 1, 4) AS INTEGER) FROM episode) t")
 expect_exit 2 $DIXIAN report --db d.db --area 532399 --year $((first - 1))
 expect_grep "早于库中最早的数据（$first 年" err
 expect_exit 0 $DIXIAN report --db d.db --area 532399 --year $first

@@ -3,6 +3,7 @@
 # refuses a newer store (schema version or later changes) without --force,
 # keeps the replaced store as .bak-STAMP and verifies the counts.
 . "$TOP/tests/cli/lib.sh"
+sqlite_only_test "backup and restore copy a store file (PostgreSQL: pg_dump, not built yet)"
 expect_exit 0 $DIXIAN demo --households 40 --db a.db
 persons=$(q a.db "SELECT count(*) FROM person")
 # a writer holds an open transaction (WAL) while the backup runs: the

@@ -12,7 +12,7 @@ expect_exit 0 $DIXIAN audit verify --area 532326 --db a.db
 expect_grep "$n 条记录" out
 expect_exit 1 $DIXIAN audit verify --area 5323x --db a.db
 expect_grep "区划代码应为县的 6 位代码" err
-cp a.db clean.db
+store_copy a.db clean.db
 # an edited row
 id=$(q a.db "SELECT id FROM audit ORDER BY id LIMIT 1 OFFSET 5")
 q a.db "UPDATE audit SET after = replace(after, '\"', '''') WHERE id = $id"
@@ -20,8 +20,7 @@ expect_exit 1 $DIXIAN audit verify --db a.db
 expect_grep "id $id" out
 expect_grep "已被修改" out
 # a deleted row: named at the row after the gap
-cp clean.db a.db
-rm -f a.db-wal a.db-shm
+store_copy clean.db a.db
 id=$(q a.db "SELECT id FROM audit ORDER BY id LIMIT 1 OFFSET 7")
 next=$(q a.db "SELECT min(id) FROM audit WHERE id > $id")
 q a.db "DELETE FROM audit WHERE id = $id"
@@ -29,13 +28,13 @@ expect_exit 1 $DIXIAN audit verify --db a.db
 expect_grep "id $next" out
 expect_grep "缺少 1 条记录：已被删除" out
 # an inserted row
-cp clean.db a.db
+store_copy clean.db a.db
 q a.db "INSERT INTO audit(county_code, at, actor, action, entity, entity_key)
 	VALUES('532326', '2026-01-01T00:00:00Z', 'admin', 'import.insert', 'person', 'x')"
 expect_exit 1 $DIXIAN audit verify --db a.db
 expect_grep "插入" out
 # writes through dixian keep the chain whole
-cp clean.db a.db
+store_copy clean.db a.db
 expect_exit 0 $DIXIAN account add other --level 县 --scope 532326 --as admin --db a.db
 expect_exit 0 $DIXIAN audit verify --db a.db
 expect_grep "$((n + 1)) 条记录" out

@@ -43,9 +43,9 @@ expect_exit 0 step 县审定 --date 2026-02-20 --as admin
 expect_exit 0 step 开工 --date 2026-03-01 --as cun
 expect_eq "$(q f.db "SELECT applied_on, reviewed_on, assessed_on, approved_on, started_on, status FROM fund_project")" \
 	"2026-01-10|2026-02-01|2026-02-10|2026-02-20|2026-03-01|已开工" "project steps"
-expect_eq "$(q f.db "SELECT actor || ':' || json_extract(after, '$.步骤') FROM audit WHERE action = 'project.step' ORDER BY id" | tr '\n' ' ')" \
+expect_eq "$(q f.db "SELECT actor || ':' || $(sql_json after 步骤) FROM audit WHERE action = 'project.step' ORDER BY id" | tr '\n' ' ')" \
 	"cun:村申报 xiang:乡镇审核 admin:部门论证 admin:县审定 cun:开工 " "audit"
-expect_eq "$(q f.db "SELECT json_extract(after, '$.说明') FROM audit WHERE action = 'project.step' ORDER BY id LIMIT 1")" 群众申请 "reason"
+expect_eq "$(q f.db "SELECT $(sql_json after 说明) FROM audit WHERE action = 'project.step' ORDER BY id LIMIT 1")" 群众申请 "reason"
 # the record shows the steps
 expect_exit 0 $DIXIAN project show P1 --db f.db
 expect_grep '村申报 2026-01-10，乡镇审核 2026-02-01，部门论证 2026-02-10，县审定 2026-02-20，开工 2026-03-01，完工 —' out
