@@ -55,6 +55,7 @@ struct pg_conn {
 	int64_t changes;     /* rows of the last INSERT, UPDATE or DELETE */
 	int defer_fk;        /* fk_enforce(0): the next BEGIN defers constraints */
 	int lastval_ready;   /* "dxlastval" is prepared (pg_last_id) */
+	struct pg_stmt *active; /* the statement whose rows are coming in */
 	char *password;      /* the target's password, never shown (pg_scrub) */
 };
 
@@ -66,8 +67,14 @@ struct pg_stmt {
 	const char **vals;  /* the bound values (NULL = NULL) */
 	char **owned;       /* copies bind_text made, freed on reset */
 	char (*num)[24];    /* bind_int's text */
-	PGresult *res;      /* the run's rows, from the first step on */
-	int row, nrows;
+	/* the run (pg_step): started, finished (rows all read), the row
+	 * stepped to (one single-row result), and the rows a look-up on
+	 * another statement made us buffer (pg_drain), with their end's
+	 * code */
+	int started, done, err;
+	PGresult *cur;
+	PGresult **buf;
+	size_t nbuf, ibuf, capbuf;
 };
 
 static const struct dx_driver *pg_self(void);
@@ -135,11 +142,73 @@ static int pg_fail(struct dx_store *st, const PGresult *res, const char *what)
 	return dx_error(DX_DB, "%s: %s", what, line);
 }
 
+/*
+ * Rows stream (libpq's single-row mode): a scan of a province holds one
+ * row at a time, not its whole result.  The connection carries one
+ * statement's rows at a time, so before it runs anything else, the rows
+ * still coming for the active statement are read into that statement's
+ * buffer (a look-up inside a scan's loop buffers the rest of the scan;
+ * a statement left on its row, the usual look-up read once, has none).
+ */
+static void stmt_end(struct pg_stmt *s, PGresult *last)
+{
+	struct pg_conn *pc = conn_of(s->st);
+	ExecStatusType t = PQresultStatus(last);
+	if (t == PGRES_TUPLES_OK || t == PGRES_COMMAND_OK) {
+		const char *n = PQcmdTuples(last);
+		if (*n)
+			pc->changes = strtoll(n, NULL, 10);
+	} else if (!s->err) {
+		s->err = pg_fail(s->st, last, "step");
+	}
+	PQclear(last);
+	while ((last = PQgetResult(pc->c)))
+		PQclear(last);
+	s->done = 1;
+	pc->active = NULL;
+}
+
+/* The next result of the active statement s: a row (DX_OK, in *row) or
+ * its end (DX_NOT_FOUND, or its error). */
+static int stmt_fetch(struct pg_stmt *s, PGresult **row)
+{
+	PGresult *r = PQgetResult(conn_of(s->st)->c);
+	*row = NULL;
+	if (r && PQresultStatus(r) == PGRES_SINGLE_TUPLE) {
+		*row = r;
+		return DX_OK;
+	}
+	if (r)
+		stmt_end(s, r);
+	else {
+		s->done = 1;
+		conn_of(s->st)->active = NULL;
+	}
+	return s->err ? s->err : DX_NOT_FOUND;
+}
+
+static void pg_drain(struct pg_conn *pc)
+{
+	struct pg_stmt *s = pc->active;
+	PGresult *row;
+	if (!s)
+		return;
+	while (stmt_fetch(s, &row) == DX_OK) {
+		if (s->nbuf == s->capbuf) {
+			s->capbuf = s->capbuf ? 2 * s->capbuf : 16;
+			s->buf = dx_xrealloc(s->buf, s->capbuf * sizeof(*s->buf));
+		}
+		s->buf[s->nbuf++] = row;
+	}
+}
+
 /* Run sql without parameters; DX_OK when it succeeded.  *out (if asked)
  * receives the result, which the caller clears. */
 static int pg_run(struct dx_store *st, const char *sql, const char *what, PGresult **out)
 {
-	PGresult *res = PQexec(conn_of(st)->c, sql);
+	PGresult *res;
+	pg_drain(conn_of(st));
+	res = PQexec(conn_of(st)->c, sql);
 	ExecStatusType t = PQresultStatus(res);
 	int rc = DX_OK;
 	/* an empty string (a migration with nothing to run) is no error */
@@ -286,6 +355,7 @@ static int pg_exec(struct dx_store *st, const char *sql)
 	if (!strcmp(sql, "COMMIT")) {
 		/* COMMIT of a transaction a failed statement aborted rolls it
 		 * back and says so in its status, not as an error */
+		pg_drain(pc);
 		res = PQexec(pc->c, "COMMIT");
 		if (PQresultStatus(res) != PGRES_COMMAND_OK)
 			rc = pg_fail(st, res, "commit");
@@ -394,6 +464,7 @@ static int pg_prepare(struct dx_store *st, const char *sql, struct dx_stmt **out
 	s->base.drv = pg_self();
 	s->st = st;
 	dx_snprintf(s->name, sizeof(s->name), "dx%u", ++pc->next_name);
+	pg_drain(pc);
 	res = PQprepare(pc->c, s->name, text, n, n ? types : NULL);
 	free(text);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
@@ -416,9 +487,22 @@ static int pg_prepare(struct dx_store *st, const char *sql, struct dx_stmt **out
 static void pg_reset(struct dx_stmt *base)
 {
 	struct pg_stmt *s = (struct pg_stmt *)base;
-	PQclear(s->res);
-	s->res = NULL;
-	s->row = s->nrows = 0;
+	struct pg_conn *pc = conn_of(s->st);
+	PGresult *r;
+	/* rows still coming are read and dropped: the connection must be
+	 * free for the next statement (a cancel would abort the
+	 * transaction) */
+	if (pc && pc->active == s) {
+		while ((r = PQgetResult(pc->c)))
+			PQclear(r);
+		pc->active = NULL;
+	}
+	PQclear(s->cur);
+	s->cur = NULL;
+	for (size_t i = s->ibuf; i < s->nbuf; i++)
+		PQclear(s->buf[i]);
+	s->nbuf = s->ibuf = 0;
+	s->started = s->done = s->err = 0;
 	for (int i = 0; i < s->nparams; i++) {
 		free(s->owned[i]);
 		s->owned[i] = NULL;
@@ -437,6 +521,7 @@ static void pg_finalize(struct dx_stmt *base)
 	free(s->vals);
 	free(s->owned);
 	free(s->num);
+	free(s->buf);
 	free(s);
 }
 
@@ -480,35 +565,32 @@ static int pg_bind_text_static(struct dx_stmt *base, int i, const char *v)
 static int pg_step(struct dx_stmt *base)
 {
 	struct pg_stmt *s = (struct pg_stmt *)base;
-	if (!s->res) {
-		struct pg_conn *pc = conn_of(s->st);
-		ExecStatusType t;
-		const char *n;
-		s->res = PQexecPrepared(pc->c, s->name, s->nparams, s->vals, NULL, NULL, 0);
-		t = PQresultStatus(s->res);
-		if (t != PGRES_TUPLES_OK && t != PGRES_COMMAND_OK) {
-			int rc = pg_fail(s->st, s->res, "step");
-			PQclear(s->res);
-			s->res = NULL;
-			return rc;
+	struct pg_conn *pc = conn_of(s->st);
+	PQclear(s->cur);
+	s->cur = NULL;
+	if (!s->started) {
+		pg_drain(pc);
+		s->started = 1;
+		if (!PQsendQueryPrepared(pc->c, s->name, s->nparams, s->vals, NULL, NULL, 0)) {
+			s->done = 1;
+			return pg_fail(s->st, NULL, "step");
 		}
-		n = PQcmdTuples(s->res);
-		if (*n)
-			pc->changes = strtoll(n, NULL, 10);
-		s->nrows = t == PGRES_TUPLES_OK ? PQntuples(s->res) : 0;
-		s->row = -1;
+		PQsetSingleRowMode(pc->c);
+		pc->active = s;
 	}
-	if (s->row + 1 >= s->nrows) {
-		s->row = s->nrows;
-		return DX_NOT_FOUND;
+	if (s->ibuf < s->nbuf) {
+		s->cur = s->buf[s->ibuf];
+		s->buf[s->ibuf++] = NULL;
+		return DX_OK;
 	}
-	s->row++;
-	return DX_OK;
+	if (s->done)
+		return s->err ? s->err : DX_NOT_FOUND;
+	return stmt_fetch(s, &s->cur);
 }
 
 static int on_row(const struct pg_stmt *s, int i)
 {
-	return s->res && s->row >= 0 && s->row < s->nrows && i >= 0 && i < PQnfields(s->res);
+	return s->cur && i >= 0 && i < PQnfields(s->cur);
 }
 
 static int64_t pg_col_int(struct dx_stmt *base, int i)
@@ -517,7 +599,7 @@ static int64_t pg_col_int(struct dx_stmt *base, int i)
 	const char *v;
 	if (!on_row(s, i))
 		return 0;
-	v = PQgetvalue(s->res, s->row, i);
+	v = PQgetvalue(s->cur, 0, i);
 	if (v[0] == 't' && !v[1])
 		return 1; /* a boolean */
 	return strtoll(v, NULL, 10); /* a numeric's integer part, as SQLite */
@@ -526,13 +608,13 @@ static int64_t pg_col_int(struct dx_stmt *base, int i)
 static const char *pg_col_text(struct dx_stmt *base, int i)
 {
 	struct pg_stmt *s = (struct pg_stmt *)base;
-	return on_row(s, i) ? PQgetvalue(s->res, s->row, i) : "";
+	return on_row(s, i) ? PQgetvalue(s->cur, 0, i) : "";
 }
 
 static int pg_col_null(struct dx_stmt *base, int i)
 {
 	struct pg_stmt *s = (struct pg_stmt *)base;
-	return !on_row(s, i) || PQgetisnull(s->res, s->row, i);
+	return !on_row(s, i) || PQgetisnull(s->cur, 0, i);
 }
 
 /* One integer a query without parameters returns (0 on no row). */
@@ -555,6 +637,7 @@ static int64_t pg_last_id(struct dx_store *st)
 	struct pg_conn *pc = conn_of(st);
 	PGresult *res;
 	int64_t v = 0;
+	pg_drain(pc);
 	if (!pc->lastval_ready) {
 		res = PQprepare(pc->c, "dxlastval", "SELECT lastval()", 0, NULL);
 		pc->lastval_ready = PQresultStatus(res) == PGRES_COMMAND_OK;
@@ -609,6 +692,7 @@ static int copy_in(struct dx_store *st, const char *copy_sql, const struct dx_bu
 	int rc = DX_OK;
 	if (b->err)
 		return dx_error(b->err, "copy: the rows do not fit in memory");
+	pg_drain(conn_of(st));
 	res = PQexec(c, copy_sql);
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
 		rc = pg_fail(st, res, "copy");
@@ -871,6 +955,7 @@ static int pg_set_version(struct dx_store *st, int v)
 	PGresult *res;
 	int rc = DX_OK;
 	dx_snprintf(num, sizeof(num), "%d", v);
+	pg_drain(conn_of(st));
 	res = PQexecParams(conn_of(st)->c, DX_PG_SQL_VERSION_SET, 1, NULL, vals, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
 		rc = pg_fail(st, res, "set schema version");

@@ -5,7 +5,8 @@
  * Without a server (`make unit`): the placeholder rewrite (`?`, `?N`
  * reused, a `?` inside a literal, a quoted name or a comment) and the
  * COPY text escaping.  With DIXIAN_STORE_URL naming a PostgreSQL database
- * (`make pgtest`, tests/store/pg_test.sh): the same at run time, a COPY
+ * (`make pgtest`, tests/store/pg_test.sh): the same at run time, rows
+ * streamed while other statements run between them, a COPY
  * of members whose fields hold tabs, backslashes, newlines and Chinese
  * read back unchanged, the retry of a serialization failure, and a
  * password never in a message.  The server cases are skipped otherwise.
@@ -124,6 +125,56 @@ static void test_placeholders_run(void **state)
 	dx_bind_text(s, 1, "x");
 	assert_int_equal(dx_step(s), DX_OK);
 	assert_string_equal(dx_col_text(s, 0), "?x?1");
+	dx_store_close(st);
+}
+
+/* Rows stream one at a time; a statement run while another is between
+ * rows (a look-up inside a scan's loop) leaves the first one's rows
+ * whole, and a reset in the middle leaves the connection free. */
+static void test_interleave(void **state)
+{
+	static const char SQL_SCAN[] = "SELECT g, 'r' || g FROM generate_series(1, ?) g";
+	static const char SQL_LOOK[] = "SELECT ?1 * 10";
+	struct dx_store *st;
+	struct dx_stmt *a, *b;
+	int64_t v = 0, sum = 0;
+	int rc;
+	(void)state;
+	if (!pg_url())
+		skip();
+	st = open_fresh();
+	assert_non_null(a = dx_q(st, SQL_SCAN));
+	dx_bind_int(a, 1, 5);
+	assert_int_equal(dx_store_begin(st), DX_OK);
+	while ((rc = dx_step(a)) == DX_OK) {
+		int64_t g = dx_col_int(a, 0);
+		char want[8];
+		dx_snprintf(want, sizeof(want), "r%d", (int)g);
+		assert_string_equal(dx_col_text(a, 1), want);
+		assert_non_null(b = dx_q(st, SQL_LOOK));
+		dx_bind_int(b, 1, g);
+		assert_int_equal(dx_step_int(b, &v), DX_OK);
+		assert_int_equal(v, g * 10);
+		sum += g;
+	}
+	assert_int_equal(rc, DX_NOT_FOUND);
+	assert_int_equal(sum, 15);
+	/* left after its first row, then reset: the next statements run */
+	assert_non_null(a = dx_q(st, SQL_SCAN));
+	dx_bind_int(a, 1, 100000);
+	assert_int_equal(dx_step(a), DX_OK);
+	a->drv->reset(a);
+	assert_non_null(b = dx_q(st, SQL_LOOK));
+	dx_bind_int(b, 1, 4);
+	assert_int_equal(dx_step_int(b, &v), DX_OK);
+	assert_int_equal(v, 40);
+	/* left on a row across a commit */
+	assert_non_null(a = dx_q(st, SQL_SCAN));
+	dx_bind_int(a, 1, 3);
+	assert_int_equal(dx_step(a), DX_OK);
+	assert_int_equal(dx_store_commit(st), DX_OK);
+	assert_int_equal(dx_step(a), DX_OK);
+	assert_int_equal(dx_col_int(a, 0), 2);
 	dx_store_close(st);
 }
 
@@ -311,6 +362,7 @@ int main(void)
 		cmocka_unit_test(test_rewrite),
 		cmocka_unit_test(test_copy_escape),
 		cmocka_unit_test(test_placeholders_run),
+		cmocka_unit_test(test_interleave),
 		cmocka_unit_test(test_copy_roundtrip),
 		cmocka_unit_test(test_serialization_retry),
 		cmocka_unit_test(test_password_never_shown),
