@@ -158,7 +158,8 @@ clitest-pg: dixian
 
 # the store contract suite and the PostgreSQL driver's cases against the
 # PostgreSQL driver, in a throwaway cluster (tests/store/pg_test.sh)
-PG_TESTS := $(BUILD)/tests/test_store_contract $(BUILD)/tests/test_store_pg
+PG_TESTS := $(BUILD)/tests/test_store_contract $(BUILD)/tests/test_store_pg \
+            $(BUILD)/tests/test_store_pool
 pgtest: $(PG_TESTS)
 	@sh tests/store/pg_run.sh sh tests/store/pg_test.sh $(PG_TESTS)
 
