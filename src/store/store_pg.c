@@ -265,9 +265,16 @@ static int pg_open(struct dx_store *st, const char *target, unsigned flags)
 	pc->password = target_password(target);
 	pc->c = PQconnectdb(target);
 	if (!pc->c || PQstatus(pc->c) != CONNECTION_OK) {
-		rc = dx_error(DX_DB, "cannot connect to store '%s': %s", st->shown,
-			      pg_scrub(pc, pc->c ? PQerrorMessage(pc->c) : "out of memory", text,
-				       sizeof(text)));
+		pg_scrub(pc, pc->c ? PQerrorMessage(pc->c) : "out of memory", text, sizeof(text));
+		/* a database the server does not have (3D000; libpq gives a
+		 * failed connection no SQLSTATE, only the server's message) is
+		 * a store that does not exist, as a missing file is */
+		if (strstr(text, "FATAL:  database \"") && strstr(text, "\" does not exist"))
+			rc = dx_error(DX_NOT_FOUND, "store '%s' does not exist (create the database,"
+						    " then the store with 'dixian init'): %s",
+				      st->shown, text);
+		else
+			rc = dx_error(DX_DB, "cannot connect to store '%s': %s", st->shown, text);
 		goto fail;
 	}
 	st->db = pc->c;

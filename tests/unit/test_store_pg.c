@@ -356,6 +356,22 @@ static void test_password_never_shown(void **state)
 	assert_null(strstr(log, "Zq9SeCrEt"));
 }
 
+/* A database the server does not have is a store that does not exist
+ * (as a missing file): DX_NOT_FOUND, for `migrate` and the readers. */
+static void test_missing_database(void **state)
+{
+	const char *base = pg_url(), *q;
+	char url[512];
+	struct dx_store *st = (void *)1;
+	(void)state;
+	if (!base || !(q = strchr(base, '?')))
+		skip();
+	dx_snprintf(url, sizeof(url), "postgresql:///dx_no_such_db%s", q);
+	assert_int_equal(dx_store_open(&st, url, 0), DX_NOT_FOUND);
+	assert_null(st);
+	assert_int_equal(dx_store_upgrade(url, NULL, NULL), DX_NOT_FOUND);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -366,6 +382,7 @@ int main(void)
 		cmocka_unit_test(test_copy_roundtrip),
 		cmocka_unit_test(test_serialization_retry),
 		cmocka_unit_test(test_password_never_shown),
+		cmocka_unit_test(test_missing_database),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
