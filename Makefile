@@ -144,11 +144,11 @@ browsertest: dixian web/node_modules/.dixian-stamp
 	@sh tests/browser/run.sh
 
 # the entity modules' SQL through PostgreSQL 15's PREPARE against the
-# PostgreSQL schema, and its triggers against SQLite's (throwaway
-# clusters; tests/store/pg_sql.sh, pg_triggers.sh)
+# PostgreSQL schema, and that schema against SQLite's (throwaway
+# clusters; tests/store/pg_sql.sh, pg_schema_check.sh)
 pgsql: dixian
 	@CC="$(CC)" sh tests/store/pg_sql.sh
-	@CC="$(CC)" sh tests/store/pg_triggers.sh
+	@CC="$(CC)" sh tests/store/pg_schema_check.sh
 
 # every CLI test on PostgreSQL stores (issue 16): one throwaway cluster,
 # a database per store (tests/cli/lib.sh).  Not in `make test` until the

@@ -76,9 +76,9 @@ static const char SQL_P_INSERT[] =
 	"INSERT INTO fund_project(county_code, code, name, year, area_code, type, industry, unit,"
 	" dept, central, provincial, city, county_fund, other, applied_on, reviewed_on,"
 	" assessed_on, approved_on, plan_start_on, started_on, completed_on, accepted_on,"
-	" link_modes, goal, status, updated_at, id)"
+	" link_modes, goal, status, updated_at)"
 	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-	"?23,?24,?25,?26,NULL)";
+	"?23,?24,?25,?26)";
 static const char SQL_P_UPDATE[] =
 	"UPDATE fund_project SET county_code=?1, code=?2, name=?3, year=?4, area_code=?5, type=?6,"
 	" industry=?7, unit=?8, dept=?9, central=?10, provincial=?11, city=?12, county_fund=?13,"
@@ -188,7 +188,7 @@ int dx_fund_payment_find(struct dx_store *st, const struct dx_fund_payment *key,
 
 static const char SQL_Y_INSERT[] =
 	"INSERT INTO fund_payment(project_id, county_code, paid_on, source, amount, voucher,"
-	" updated_at, id) VALUES(?1,?2,?3,?4,?5,?6,?7,NULL)";
+	" updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7)";
 static const char SQL_Y_UPDATE[] =
 	"UPDATE fund_payment SET project_id=?1, county_code=?2, paid_on=?3, source=?4, amount=?5,"
 	" voucher=?6, updated_at=?7 WHERE id=?8";
@@ -271,7 +271,7 @@ int dx_fund_beneficiary_get(struct dx_store *st, int64_t project_id, int64_t hou
 
 static const char SQL_B_INSERT[] =
 	"INSERT INTO fund_beneficiary(project_id, household_id, county_code, link_mode, persons,"
-	" income, year, updated_at, id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,NULL)";
+	" income, year, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)";
 static const char SQL_B_UPDATE[] =
 	"UPDATE fund_beneficiary SET project_id=?1, household_id=?2, county_code=?3, link_mode=?4,"
 	" persons=?5, income=?6, year=?7, updated_at=?8 WHERE id=?9";
@@ -378,7 +378,7 @@ int dx_fund_asset_get(struct dx_store *st, const char *county, const char *asset
 
 static const char SQL_A_INSERT[] =
 	"INSERT INTO fund_asset(project_id, county_code, asset_no, name, kind, value, owner, keeper,"
-	" handed_on, status, updated_at, id) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,NULL)";
+	" handed_on, status, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)";
 static const char SQL_A_UPDATE[] =
 	"UPDATE fund_asset SET project_id=?1, county_code=?2, asset_no=?3, name=?4, kind=?5,"
 	" value=?6, owner=?7, keeper=?8, handed_on=?9, status=?10, updated_at=?11 WHERE id=?12";

@@ -111,6 +111,10 @@ store_exists() {
 		[ -e "$1" ]
 	fi
 }
+# store_target NAME: the store as dixian names it in messages
+store_target() {
+	if [ -n "$on_pg" ]; then pg_url "$1"; else printf '%s' "$1"; fi
+}
 # store_remove NAME: no store NAME any more
 store_remove() {
 	if [ -n "$on_pg" ]; then

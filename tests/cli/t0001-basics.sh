@@ -10,7 +10,7 @@ expect_exit 2 $DIXIAN init --bogus
 expect_exit 3 $DIXIAN report --db none.db --area 532399 --year 2025
 ! store_exists none.db || die "report created none.db"
 expect_exit 0 $DIXIAN init --db a.db
-expect_grep '已创建数据库 a.db' out
+expect_grep "已创建数据库 $(store_target a.db)" out
 strict=
 if sqlite_only "journal mode and STRICT tables are SQLite's"; then
 	expect_eq "$(q a.db 'PRAGMA journal_mode')" wal "journal mode"

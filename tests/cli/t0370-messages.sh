@@ -35,7 +35,7 @@ expect_grep 'persons *户成员台账' out
 new_store a.db
 expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --as admin --db a.db
 expect_exit 0 $DIXIAN policy set 监测线 9500 --area 532326 --year 2025 --as admin --db a.db
-expect_eq "$(q a.db 'SELECT key || "=" || value FROM policy')" "monitoring_line=9500.00" "stored under its key"
+expect_eq "$(q a.db "SELECT key || '=' || value FROM policy")" "monitoring_line=9500.00" "stored under its key"
 expect_exit 0 $DIXIAN policy show --area 532326 --year 2025 --db a.db
 expect_grep '^monitoring_line	9500.00	.*监测线' out
 expect_exit 0 $DIXIAN screen --area 532326 --year 2023 --what-if 监测线=12000 --db a.db

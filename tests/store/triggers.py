@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """triggers.py - the derived household columns on both engines, in SQL.
 
-Usage (inside pg_run.sh, from the top directory):
+Usage (inside pg_run.sh, from the top directory; pg_schema_check.sh):
     triggers.py SQLITE_STORE PG_SCHEMA.sql
 SQLITE_STORE is a fresh store made by `dixian init` (the SQLite schema with
 its real triggers, schema_sqlite.c); PG_SCHEMA.sql is the PostgreSQL
