@@ -7,6 +7,7 @@
 #include "testutil.h"
 #include "app/case.h"
 #include "app/overdue.h"
+#include "app/policy.h"
 #include "core/date.h"
 #include "store/procedure.h"
 
@@ -49,11 +50,31 @@ static void actor(const char *name, const char *level, const char *scope, const 
 	dx_buf_release(&why);
 }
 
+/* Set the county's key = value in the store (every year, from the start)
+ * as its county account c1 does: the procedure reads policy as in use. */
+static void set_policy(const char *key, const char *value)
+{
+	char canon[DX_POLICY_VALUE_MAX];
+	const char *w = NULL;
+	assert_int_equal(dx_app_policy_set(st, "532399", 0, "", key, value, "c1", canon, &w),
+			 DX_OK);
+}
+
+/* The keys the tests change, back at their defaults. */
 static void base_policy(void)
 {
+	static const char *const keys[] = {"no_labour_blocks_elimination", "eliminate_min_months",
+					   "working_days", "identify_days", "holidays",
+					   "extra_workdays"};
+	struct dx_buf b = DX_BUF_INIT;
 	struct dx_policy p;
 	dx_policy_defaults(&p);
-	dx_proc_policy_override(&p);
+	for (size_t i = 0; i < DX_ARRAY_SIZE(keys); i++) {
+		dx_buf_reset(&b);
+		assert_int_equal(dx_policy_get(&p, keys[i], &b), DX_OK);
+		set_policy(keys[i], b.buf ? b.buf : "");
+	}
+	dx_buf_release(&b);
 }
 
 static int setup(void **state)
@@ -84,7 +105,6 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	dx_proc_policy_override(NULL);
 	dx_store_close(st);
 	tu_rm(path);
 	return 0;
@@ -495,7 +515,6 @@ static void test_elim_conditions(void **state)
 static void test_no_labour(void **state)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_policy p;
 	struct shape s = good;
 	char no[32];
 	int64_t id = 0;
@@ -504,9 +523,7 @@ static void test_no_labour(void **state)
 	expect_one_unmet(&s, 0, 0, "整户无劳动能力");
 	mk(VIL1, &s, no);
 	assert_int_equal(open_elim(no, "自然消除", 0, 0, "2026-03-02", &id, &why), DX_STATE);
-	dx_policy_defaults(&p);
-	p.no_labour_blocks_elimination = 0;
-	dx_proc_policy_override(&p);
+	set_policy("no_labour_blocks_elimination", "no");
 	dx_buf_reset(&why);
 	assert_int_equal(open_elim(no, "自然消除", 0, 0, "2026-03-02", &id, &why), DX_OK);
 	base_policy();
@@ -551,7 +568,6 @@ static void test_histories(void **state)
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_case_view v;
 	struct dx_case_req r = {0};
-	struct dx_policy p;
 	struct eps h = {0};
 	int64_t id = 0, hid, ep = 0;
 	(void)state;
@@ -559,9 +575,7 @@ static void test_histories(void **state)
 	assert_int_equal(why_of(dx_case_get(AS(st, &v1), id, &v), &why), DX_OK);
 	hid = v.c.household_id;
 	/* a quick 帮扶消除 (the policy's minimum set to 0 months) is flagged */
-	dx_policy_defaults(&p);
-	p.eliminate_min_months = 0;
-	dx_proc_policy_override(&p);
+	set_policy("eliminate_min_months", "0");
 	assert_int_equal(open_elim(v.c.hh_no, "帮扶消除", 0, 0, "2026-03-20", &id, &why), DX_OK);
 	walk_all(id, "2026-03-20");
 	assert_int_equal(why_of(dx_case_get(AS(st, &v1), id, &v), &why), DX_OK);
@@ -665,7 +679,6 @@ static int64_t clue(const char *no, const char *found, const char *want_deadline
 static void test_clue_deadlines(void **state)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_policy p;
 	struct dx_case_req r = {0};
 	struct dx_case_row cr;
 	struct dx_clue_row c;
@@ -680,16 +693,11 @@ static void test_clue_deadlines(void **state)
 	/* calendar days (the default): 15 days, holidays ignored */
 	clue(no, "2026-09-30", "2026-10-15");
 	/* 国庆: 10-01..10-07 off, Saturday 10-10 worked (policy keys) */
-	dx_policy_defaults(&p);
-	p.working_days = 1;
-	p.identify_days = 5;
-	assert_int_equal(dx_policy_set(&p, "holidays",
-				       "2026-10-01,2026-10-02,2026-10-03,2026-10-04,"
-				       "2026-10-05,2026-10-06,2026-10-07",
-				       NULL),
-			 DX_OK);
-	assert_int_equal(dx_policy_set(&p, "extra_workdays", "2026-10-10", NULL), DX_OK);
-	dx_proc_policy_override(&p);
+	set_policy("working_days", "yes");
+	set_policy("identify_days", "5");
+	set_policy("holidays", "2026-10-01,2026-10-02,2026-10-03,2026-10-04,"
+			       "2026-10-05,2026-10-06,2026-10-07");
+	set_policy("extra_workdays", "2026-10-10");
 	/* Wed 09-30: 10-08, 10-09, 10-10 (worked Saturday), 10-12, 10-13 */
 	id1 = clue(no1, "2026-09-30", "2026-10-13");
 	/* Fri 03-06 over one weekend: 03-09 .. 03-13 */
