@@ -8,6 +8,7 @@
  */
 #include "core/dx.h"
 #include "app/case.h"
+#include "app/ctx.h"
 #include "core/area.h"
 #include "policy/income.h"
 #include "policy/screen.h"
@@ -98,7 +99,7 @@ static int load_view(struct dx_store *st, const struct dx_actor *a, int64_t id,
 	return DX_OK;
 }
 
-int dx_case_get(struct dx_store *st, const struct dx_actor *a, int64_t id,
+static int case_get(struct dx_store *st, const struct dx_actor *a, int64_t id,
 		struct dx_case_view *out, struct dx_buf *why)
 {
 	struct dx_proc_policy *pp;
@@ -196,6 +197,28 @@ int dx_case_elim_check(struct dx_store *st, const struct dx_hh_ref *hh, const ch
 out:
 	free(pp);
 	return rc;
+}
+
+static int case_check(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
+		      const char *date, int risks_unresolved, int new_risk, struct dx_hh_ref *hh,
+		      struct dx_elim_result *res, struct dx_buf *why)
+{
+	int rc = dx_store_hh_by_no(st, hh_no, hh);
+	if (rc == DX_NOT_FOUND || (!rc && !dx_actor_sees(a, hh->area_code))) {
+		dx_buf_addf(why, "没有户编号为 %s 的农户（或不在管辖范围内）", hh_no);
+		return DX_NOT_FOUND;
+	}
+	if (rc)
+		return rc;
+	return dx_case_elim_check(st, hh, date, risks_unresolved, new_risk, res, why);
+}
+
+enum dx_level dx_case_step_holder(enum dx_step step)
+{
+	enum dx_level l = DX_LEVEL_VILLAGE;
+	while (l < DX_LEVEL_COUNTY && !dx_step_level_ok(step, l))
+		l++;
+	return l;
 }
 
 /* ---- open ---- */
@@ -419,8 +442,8 @@ static int case_open_tx(struct dx_store *st, void *arg)
 	return dx_store_audit(st, county, x->a->acc.name, "case.open", "case", key, NULL, after);
 }
 
-int dx_case_open(struct dx_store *st, const struct dx_actor *a, const struct dx_case_req *r,
-		 int64_t *id, struct dx_buf *why)
+static int case_open(struct dx_store *st, const struct dx_actor *a, const struct dx_case_req *r,
+		     int64_t *id, struct dx_buf *why)
 {
 	struct open_ctx x = {a, r, id, why};
 	int rc = writable(a, why);
@@ -569,8 +592,8 @@ out:
 	return rc;
 }
 
-int dx_case_step(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *step,
-		 const char *action, const char *note, const char *date, struct dx_buf *why)
+static int case_step(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *step,
+		     const char *action, const char *note, const char *date, struct dx_buf *why)
 {
 	struct step_ctx x = {a, id, step, action, note, date, why};
 	int rc = writable(a, why);
@@ -611,16 +634,16 @@ static int case_green_tx(struct dx_store *st, void *arg)
 			      "{\"green\":0}", "{\"green\":1}");
 }
 
-int dx_case_green(struct dx_store *st, const struct dx_actor *a, int64_t id, struct dx_buf *why)
+static int case_green(struct dx_store *st, const struct dx_actor *a, int64_t id, struct dx_buf *why)
 {
 	struct green_ctx x = {a, id, why};
 	int rc = writable(a, why);
 	return rc ? rc : dx_proc_txn(st, case_green_tx, &x);
 }
 
-int dx_case_list(struct dx_store *st, const struct dx_actor *a, const char *area,
-		 const char *state, int (*fn)(const struct dx_case_row *, void *), void *arg,
-		 struct dx_buf *why)
+static int case_list(struct dx_store *st, const struct dx_actor *a, const char *area,
+		     const char *state, int (*fn)(const struct dx_case_row *, void *), void *arg,
+		     struct dx_buf *why)
 {
 	char scope[13];
 	int rc = dx_actor_area(a, area, scope, why);
@@ -695,9 +718,9 @@ static int rollback_tx(struct dx_store *st, void *arg)
 			      NULL, after);
 }
 
-int dx_case_rollback(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-		     const char *date, const char *reason, int64_t *episode_id,
-		     struct dx_buf *why)
+static int case_rollback(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
+			 const char *date, const char *reason, int64_t *episode_id,
+			 struct dx_buf *why)
 {
 	struct rollback_ctx x = {a, hh_no, date, reason, episode_id, why};
 	int rc = writable(a, why);
@@ -712,4 +735,53 @@ int dx_case_rollback(struct dx_store *st, const struct dx_actor *a, const char *
 		return DX_INVALID;
 	}
 	return dx_proc_txn(st, rollback_tx, &x);
+}
+
+/* ---- the use cases, on a request context (app/ctx.h) ---- */
+
+int dx_case_open(struct dx_ctx *c, const struct dx_case_req *r, int64_t *id)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, case_open(c->st, &c->actor, r, id, &why), &why);
+}
+
+int dx_case_step(struct dx_ctx *c, int64_t id, const char *step, const char *action,
+		 const char *note, const char *date)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, case_step(c->st, &c->actor, id, step, action, note, date, &why), &why);
+}
+
+int dx_case_green(struct dx_ctx *c, int64_t id)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, case_green(c->st, &c->actor, id, &why), &why);
+}
+
+int dx_case_get(struct dx_ctx *c, int64_t id, struct dx_case_view *out)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, case_get(c->st, &c->actor, id, out, &why), &why);
+}
+
+int dx_case_check(struct dx_ctx *c, const char *hh_no, const char *date, int risks_unresolved,
+		  int new_risk, struct dx_hh_ref *hh, struct dx_elim_result *res)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, case_check(c->st, &c->actor, hh_no, date, risks_unresolved, new_risk, hh, res, &why), &why);
+}
+
+int dx_case_list(struct dx_ctx *c, const char *area, const char *state,
+		 int (*fn)(const struct dx_case_row *, void *), void *arg)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, case_list(c->st, &c->actor, area, state, fn, arg, &why), &why);
+}
+
+int dx_case_rollback(struct dx_ctx *c, const char *hh_no, const char *date, const char *reason,
+		     int64_t *episode_id)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, case_rollback(c->st, &c->actor, hh_no, date, reason, episode_id, &why),
+			   &why);
 }

@@ -8,14 +8,17 @@
  * (policy/elim.h) and the audit trail.  A case's machine state is rebuilt
  * from its recorded steps, so the steps are the one source of truth.
  *
- * Every function takes the acting account; a household outside its scope
- * is reported as not found.  Refusals come back as a dx_err with a Chinese
- * reason appended to `why`.
+ * Every use case takes the request context (app/ctx.h): the store, the
+ * acting account -- a household outside its scope is reported as not
+ * found -- and the error handed back: a refusal returns its code with the
+ * Chinese reason in c->err.msg.  (dx_case_risks and dx_case_elim_check,
+ * building blocks the clue and demo code share, still take a `why`.)
  */
 #ifndef DX_APP_CASE_H
 #define DX_APP_CASE_H
 
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "policy/elim.h"
 
 #define DX_CASE_MAX_STEPS 32
@@ -44,17 +47,16 @@ int dx_case_risks(const char *text, int year, char *out, size_t size, struct dx_
 
 /* Open a case; *id gets its number.  An 风险消除 case refused under §6
  * lists every unmet condition in why, one per line. */
-int dx_case_open(struct dx_store *st, const struct dx_actor *a, const struct dx_case_req *r,
-		 int64_t *id, struct dx_buf *why);
+int dx_case_open(struct dx_ctx *c, const struct dx_case_req *r, int64_t *id);
 
 /* Do `step` (入户核实 ... 公告) with `action` (通过 / 不通过 / 撤销, or
  * pass / reject / cancel) on `date`; a note is required to reject or
  * cancel (the reason given to the household). */
-int dx_case_step(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *step,
-		 const char *action, const char *note, const char *date, struct dx_buf *why);
+int dx_case_step(struct dx_ctx *c, int64_t id, const char *step, const char *action,
+		 const char *note, const char *date);
 
 /* Mark an open case 绿色通道. */
-int dx_case_green(struct dx_store *st, const struct dx_actor *a, int64_t id, struct dx_buf *why);
+int dx_case_green(struct dx_ctx *c, int64_t id);
 
 struct dx_case_view {
 	struct dx_case_row c;
@@ -65,31 +67,37 @@ struct dx_case_view {
 	int next_step;        /* enum dx_step pending on the main chain, -1 */
 	char notice_ends[11]; /* first day 乡镇审核 may pass; "" before 公示 */
 };
-int dx_case_get(struct dx_store *st, const struct dx_actor *a, int64_t id,
-		struct dx_case_view *out, struct dx_buf *why);
+int dx_case_get(struct dx_ctx *c, int64_t id, struct dx_case_view *out);
 /* Rebuild the machine state of case c from its steps (pure). */
 void dx_case_fsm(const struct dx_case_row *c, const struct dx_step_row *steps, size_t n,
 		 struct dx_case_state *out);
 
 /* Cases under `area` (within scope, "" = all of it) in `state` ("" = any). */
-int dx_case_list(struct dx_store *st, const struct dx_actor *a, const char *area,
-		 const char *state, int (*fn)(const struct dx_case_row *, void *), void *arg,
-		 struct dx_buf *why);
+int dx_case_list(struct dx_ctx *c, const char *area, const char *state,
+		 int (*fn)(const struct dx_case_row *, void *), void *arg);
 
 /*
  * 风险消除回退: the household's elimination was wrong.  The eliminated
  * episode is ended (kept, with end_reason 风险消除回退) and a new one opens
  * on `date` with the same category and risks.  County or township level.
  */
-int dx_case_rollback(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-		     const char *date, const char *reason, int64_t *episode_id,
-		     struct dx_buf *why);
+int dx_case_rollback(struct dx_ctx *c, const char *hh_no, const char *date, const char *reason,
+		     int64_t *episode_id);
 
 /* The §6 conditions for household hh on `date` (the case's inputs as in
  * dx_case_req); res lists each unmet one. */
 int dx_case_elim_check(struct dx_store *st, const struct dx_hh_ref *hh, const char *date,
 		       int risks_unresolved, int new_risk, struct dx_elim_result *res,
 		       struct dx_buf *why);
+
+/* `case check`: the §6 conditions for the household numbered hh_no,
+ * which the actor must see (else DX_NOT_FOUND with the reason in why);
+ * hh gets the household. */
+int dx_case_check(struct dx_ctx *c, const char *hh_no, const char *date, int risks_unresolved,
+		  int new_risk, struct dx_hh_ref *hh, struct dx_elim_result *res);
+
+/* The lowest level that may do `step` (who a pending step waits for). */
+enum dx_level dx_case_step_holder(enum dx_step step);
 
 /* Parse a step name / an action; DX_INVALID if unknown. */
 int dx_step_parse(const char *s, enum dx_step *out);

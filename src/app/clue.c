@@ -10,19 +10,6 @@
 #include "app/policy.h"
 #include "core/area.h"
 
-static const struct dx_policy *override;
-static struct dx_policy override_copy;
-
-void dx_proc_policy_override(const struct dx_policy *p)
-{
-	if (p) {
-		override_copy = *p;
-		override = &override_copy;
-	} else {
-		override = NULL;
-	}
-}
-
 int dx_proc_policy(struct dx_store *st, const char *area, const char *date,
 		   struct dx_proc_policy *out)
 {
@@ -30,10 +17,6 @@ int dx_proc_policy(struct dx_store *st, const char *area, const char *date,
 	memset(out, 0, sizeof(*out));
 	if (dx_date_parse(date, strlen(date), &d))
 		return dx_error(DX_INVALID, "bad procedure date '%s'", date);
-	if (override) {
-		out->p = *override;
-		return DX_OK;
-	}
 	return dx_app_policy(st, area, d.y, date, &out->p);
 }
 

@@ -29,8 +29,6 @@ int dx_proc_policy(struct dx_store *st, const char *area, const char *date,
 void dx_proc_holidays(const struct dx_proc_policy *pp, struct dx_holidays *h);
 /* start + identify_days under pp (working days when working_days) as ISO. */
 int dx_proc_deadline(const struct dx_proc_policy *pp, const char *start, char out[11]);
-/* Tests: use *p instead of the stored policy (NULL restores it). */
-void dx_proc_policy_override(const struct dx_policy *p);
 
 /* The canonical source for s (also accepts 自主申报, 排查, 预警, 热线,
  * 小程序), or NULL. */

@@ -671,12 +671,9 @@ static int make_warnings(struct gen *g, int64_t *pids, char (*idnos)[19], int64_
 
 static void progress(struct gen *g, long done, long total)
 {
-	if (g->o->quiet || !isatty(2))
+	if (g->o->quiet || !g->o->progress)
 		return;
-	fprintf(stderr, "\r生成示例县: %3ld%% (%ld/%ld 户)", done * 100 / (total ? total : 1),
-		done, total);
-	if (done == total)
-		fputc('\n', stderr);
+	g->o->progress(g->o->arg, done, total);
 }
 
 static int generate(struct dx_store *st, void *arg)

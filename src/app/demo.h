@@ -11,7 +11,11 @@ struct dx_demo_opts {
 	uint64_t seed;     /* same seed and today -> the same county */
 	char today[11];    /* the generator's "now": incomes cover the two
 			    * calendar years before it, histories end at it */
-	int quiet;         /* no progress on stderr */
+	int quiet;         /* no progress calls */
+	/* called as households are made (done of total); NULL = none.  The
+	 * library never prints: the CLI's callback draws the progress line */
+	void (*progress)(void *arg, long done, long total);
+	void *arg;
 };
 
 struct dx_demo_stats {

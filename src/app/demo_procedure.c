@@ -8,6 +8,7 @@
 #include "core/dx.h"
 #include "app/demo_procedure.h"
 #include "app/case.h"
+#include "app/ctx.h"
 #include "app/demo.h"
 
 #define FREE_MAX 60
@@ -20,6 +21,7 @@ struct demo {
 	size_t nfree, next, start; /* free households taken from start on */
 	uint64_t seed;
 	struct dx_buf why;
+	struct dx_ctx cx; /* the case use cases' context (app/ctx.h) */
 };
 
 /* today + days, as ISO */
@@ -72,6 +74,21 @@ static const struct {
 	{DX_STEP_ANNOUNCE, DX_LEVEL_COUNTY, 11},
 };
 
+/* The request context for the case use cases, acting as a. */
+static struct dx_ctx *as(struct demo *d, const struct dx_actor *a)
+{
+	dx_ctx_for(&d->cx, d->st, a);
+	return &d->cx;
+}
+
+/* rc of a case use case, its refusal's reason kept in d->why. */
+static int kept(struct demo *d, int rc)
+{
+	if (rc && d->cx.err.msg[0])
+		dx_buf_adds(&d->why, d->cx.err.msg);
+	return rc;
+}
+
 static const struct dx_actor *actor(struct demo *d, enum dx_level l)
 {
 	return l == DX_LEVEL_VILLAGE ? &d->v : l == DX_LEVEL_TOWNSHIP ? &d->t : &d->c;
@@ -84,9 +101,9 @@ static int walk(struct demo *d, int64_t id, size_t n, long start)
 	char on[11];
 	int rc;
 	for (size_t i = 0; i < n && i < DX_ARRAY_SIZE(chain); i++)
-		if ((rc = dx_case_step(d->st, actor(d, chain[i].level), id,
-				       dx_step_name(chain[i].step), "通过", NULL,
-				       day(d, start + chain[i].offset, on), &d->why)))
+		if ((rc = kept(d, dx_case_step(as(d, actor(d, chain[i].level)), id,
+						   dx_step_name(chain[i].step), "通过", NULL,
+						   day(d, start + chain[i].offset, on)))))
 			return rc;
 	return DX_OK;
 }
@@ -111,7 +128,7 @@ static int scenario(struct demo *d, const char *hh_no, const char *elim, long st
 	r.green = green;
 	r.unchecked = 1;
 	r.date = day(d, start, on);
-	if ((rc = dx_case_open(d->st, &d->v, &r, id, &d->why)))
+	if ((rc = kept(d, dx_case_open(as(d, &d->v), &r, id))))
 		return rc;
 	return walk(d, *id, n, start);
 }
@@ -160,7 +177,7 @@ static int township(struct demo *d, const char *town)
 				r.category = category_for(d, hh);
 				r.risks = "因病";
 				r.date = day(d, -3, on);
-				if ((rc = dx_case_open(d->st, &d->v, &r, &id, &d->why)))
+				if ((rc = kept(d, dx_case_open(as(d, &d->v), &r, &id))))
 					return rc;
 			}
 		}
@@ -175,13 +192,13 @@ static int township(struct demo *d, const char *town)
 	/* rejected at 村级民主评议, cancelled, and an overdue 绿色通道 */
 	if ((rc = scenario(d, take(d, hh), NULL, -12, 2, 0, &id)))
 		return rc;
-	if (id && (rc = dx_case_step(d->st, &d->v, id, "村级民主评议", "不通过", "评议认为收入高于监测线",
-				     day(d, -8, on), &d->why)))
+	if (id && (rc = kept(d, dx_case_step(as(d, &d->v), id, "村级民主评议", "不通过",
+						   "评议认为收入高于监测线", day(d, -8, on)))))
 		return rc;
 	if ((rc = scenario(d, take(d, hh), NULL, -10, 1, 0, &id)))
 		return rc;
-	if (id && (rc = dx_case_step(d->st, &d->v, id, NULL, "撤销", "农户申请撤回",
-				     day(d, -7, on), &d->why)))
+	if (id && (rc = kept(d, dx_case_step(as(d, &d->v), id, NULL, "撤销", "农户申请撤回",
+						   day(d, -7, on)))))
 		return rc;
 	if ((rc = scenario(d, take(d, hh), NULL, -40, 1, 1, &id)))
 		return rc;
@@ -199,8 +216,8 @@ static int township(struct demo *d, const char *town)
 				return rc;
 			if (i == 3) { /* eliminated two months ago, then rolled back */
 				if ((rc = scenario(d, no, "帮扶消除", -75, 7, 0, &id)) ||
-				    (rc = dx_case_rollback(d->st, &d->t, no, day(d, -10, on),
-							   "复核发现仍有返贫风险", NULL, &d->why)))
+				    (rc = kept(d, dx_case_rollback(as(d, &d->t), no, day(d, -10, on),
+								   "复核发现仍有返贫风险", NULL))))
 					return rc;
 				continue;
 			}
@@ -214,8 +231,8 @@ static int township(struct demo *d, const char *town)
 					   (size_t)elim_steps[i] - (i == 5 ? 3 : 0), 0, &id)))
 				return rc;
 			if (i == 5 && id &&
-			    (rc = dx_case_step(d->st, &d->t, id, "乡镇审核", "不通过",
-					       "收入来源不稳定，暂不消除", day(d, -1, on), &d->why)))
+			    (rc = kept(d, dx_case_step(as(d, &d->t), id, "乡镇审核", "不通过",
+							   "收入来源不稳定，暂不消除", day(d, -1, on)))))
 				return rc;
 		}
 	}

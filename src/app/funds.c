@@ -9,6 +9,7 @@
 #include "app/clue.h"
 #include "app/import_int.h" /* dx_json_field: audit values */
 #include "core/strbuf.h"
+#include "store/ledger.h"
 
 struct lctx {
 	struct dx_fund_project *v;
@@ -299,4 +300,18 @@ int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *cou
 	w.date = on;
 	w.before = old;
 	return dx_store_txn(st, write_step, &w);
+}
+
+int dx_funds_county(struct dx_store *st, const char *county, const char *area, char cty[7],
+		    struct dx_buf *why)
+{
+	if (county && *county)
+		dx_strlcpy(cty, county, 7);
+	else if (strlen(area) >= 6)
+		dx_strlcpy(cty, area, 7);
+	else if (dx_ledger_single_county(st, cty)) {
+		dx_buf_adds(why, "库中有多个县，请用 --county 指定项目所属的县");
+		return DX_USAGE;
+	}
+	return DX_OK;
 }

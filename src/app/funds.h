@@ -71,4 +71,11 @@ int dx_funds_record(struct dx_store *st, const char *county, const char *code,
 		    const char *scope, struct dx_funds_record *r);
 void dx_funds_record_release(struct dx_funds_record *r);
 
+/* The county a project code belongs to: `county` if given, else the
+ * county of `area` (canonical, "" = none), else the store's one county;
+ * with several counties and neither given, DX_USAGE with the reason in
+ * why. */
+int dx_funds_county(struct dx_store *st, const char *county, const char *area, char cty[7],
+		    struct dx_buf *why);
+
 #endif

@@ -539,17 +539,36 @@ static int county_option_bad(struct dx_store *st, const char *kind, const char *
 	return 0;
 }
 
+/* The ledgers there are, in the order help and messages list them. */
+static const struct dx_imp_handler *const handlers[] = {
+	&dx_imp_persons, &dx_imp_incomes, &dx_imp_warnings, &dx_imp_measures, &dx_imp_visits,
+	&dx_imp_projects, &dx_imp_payments, &dx_imp_beneficiaries, &dx_imp_assets,
+	&dx_imp_loans, &dx_imp_applications, &dx_imp_relief, &dx_imp_problems,
+	&dx_imp_training};
+
 static const struct dx_imp_handler *handler_for(const char *kind)
 {
-	static const struct dx_imp_handler *const all[] = {
-		&dx_imp_persons, &dx_imp_incomes, &dx_imp_warnings, &dx_imp_measures, &dx_imp_visits,
-		&dx_imp_projects, &dx_imp_payments, &dx_imp_beneficiaries, &dx_imp_assets,
-		&dx_imp_loans, &dx_imp_applications, &dx_imp_relief, &dx_imp_problems,
-		&dx_imp_training};
-	for (size_t i = 0; i < DX_ARRAY_SIZE(all); i++)
-		if (kind && !strcmp(all[i]->kind, kind))
-			return all[i];
+	for (size_t i = 0; i < DX_ARRAY_SIZE(handlers); i++)
+		if (kind && !strcmp(handlers[i]->kind, kind))
+			return handlers[i];
 	return NULL;
+}
+
+const char *dx_import_kind(size_t i)
+{
+	return i < DX_ARRAY_SIZE(handlers) ? handlers[i]->kind : NULL;
+}
+
+int dx_import_kind_check(const char *kind, struct dx_buf *why)
+{
+	if (handler_for(kind))
+		return DX_OK;
+	dx_buf_addf(why, "不能导入 \"%s\"（应为 ", kind ? kind : "");
+	for (size_t i = 0; i < DX_ARRAY_SIZE(handlers); i++)
+		dx_buf_addf(why, "%s%s", i == 0 ? "" : i + 1 == DX_ARRAY_SIZE(handlers) ? " 或 " : "、",
+			    handlers[i]->kind);
+	dx_buf_adds(why, "）");
+	return DX_USAGE;
 }
 
 /* Hand one parsed row to the handler. */

@@ -31,6 +31,7 @@
 #ifndef DX_APP_IMPORT_H
 #define DX_APP_IMPORT_H
 
+#include "core/strbuf.h"
 #include "store/store.h"
 
 #define DX_IMPORT_SHOW_MAX 1000
@@ -75,6 +76,13 @@ struct dx_import_result {
 	int header_row; /* the header's row number (title rows above it) */
 	char format[16];
 };
+
+/* The i-th ledger kind ("persons" ...), NULL past the last: the one list
+ * of what can be imported, for help and front ends. */
+const char *dx_import_kind(size_t i);
+/* DX_OK if kind can be imported, else DX_USAGE with the Chinese reason
+ * (naming every kind) in why. */
+int dx_import_kind_check(const char *kind, struct dx_buf *why);
 
 int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 		  struct dx_import_result *out);

@@ -26,9 +26,13 @@
  * rows go on past a batch, or come back later in the file, is set again.
  * A county's first ledger also writes through a rollback journal
  * (dx_store_load_empty_begin, import.c).
+ *
+ * The checks are import_persons_check.c's; the state both share is
+ * import_persons_int.h.
  */
 #include "core/dx.h"
 #include "app/import_int.h"
+#include "app/import_persons_int.h"
 #include "app/clue.h"
 #include "core/area.h"
 #include "core/idcard.h"
@@ -126,94 +130,6 @@ static int rec_diff(const void *old, const void *now, const struct fdesc *fd, si
 	dx_json_close(after);
 	return k;
 }
-
-/* ---- state ---- */
-#define HH_MAXF 24 /* household-level columns of the template */
-/* members inserted together in a bulk load: half of what the reading
- * thread holds ahead (import.c, 4 x 64 rows), so that it reads on while
- * they go in (at 256 the two threads took turns: 0.3 s slower) */
-#define PBUF 128
-struct hhst {
-	int64_t id;     /* store id; 0 while not in the store */
-	uint64_t phone; /* hash of the phone written (a 户主 row's) */
-	int32_t first_row, head_row;
-	uint32_t idx; /* order of first appearance, from 1 */
-	int32_t heads;
-	unsigned char existed, changed, added;
-	/* during a bulk load (no triggers): the members this import wrote,
-	 * folded as the store's derived columns (store/derived.h), for a
-	 * household it created; dirty = folded values not yet in the store;
-	 * stale = a stored household the store must recompute */
-	unsigned char dirty, stale;
-	unsigned char queued; /* created in a bulk load, waiting in ps->hq[qidx] */
-	uint32_t qidx;
-	int32_t nmem;
-	uint32_t msum;
-	int64_t head;
-	uint32_t fh[HH_MAXF]; /* hashes of the household-level cells of its first row */
-};
-/* A member: in the store, in the file, or both. */
-struct pst {
-	uint64_t key;    /* the packed 身份证 (id_key) */
-	int64_t pid, hh; /* in the store (0 = not) */
-	uint64_t hash;
-	uint32_t file_hh; /* idx of the household of its first row in the file, 0 = none */
-	int32_t file_row;
-};
-/* 身份证 -> pst: entries in one array, open addressing over their indexes. */
-struct idmap {
-	struct pst *e;
-	size_t n, alloc;
-	uint32_t *slot; /* entry index + 1, 0 = empty */
-	size_t nslots;
-};
-struct stored_hh {
-	int64_t id;
-	uint64_t hash;
-};
-struct areast {
-	int state; /* 1 known, 2 new and consistent, 3 bad */
-	char c[96], t[96], v[96];
-	char why[256];
-};
-struct ps {
-	struct dx_smap hh, storehh, hhno_of, areas, names;
-	struct idmap ids;
-	struct dx_smap odd_ids; /* stored 身份证 that do not pack (never valid ones) */
-	struct dx_smap decided; /* 户编号 -> dx_ledger_decided: procedure-owned episodes */
-	int hslot[DX_P_NFIELDS]; /* household-level field -> index in fh, else -1 */
-	uint32_t nhh;
-	long stored_persons, inserted;
-	int bulk;
-	struct hhst *last; /* the household of the last row written */
-	/* during a bulk load, the members of households this import creates
-	 * wait here and go in together (pbuf_flush) */
-	struct {
-		struct dx_person p[PBUF];
-		struct dx_person *pp[PBUF];
-		char county[PBUF][7];
-		struct hhst *h[PBUF];
-		uint32_t e[PBUF]; /* index into ids.e */
-		size_t n;
-	} pb;
-	/* and the households they go into, with their episodes: inserted
-	 * first, with the columns folded from those members */
-	struct {
-		struct dx_household h[PBUF];
-		struct hhst *st[PBUF];
-		struct dx_episode ep[PBUF];
-		unsigned char has_ep[PBUF];
-		const char *head_name[PBUF];
-		struct dx_household *hp[PBUF];
-		struct dx_derived d[PBUF];
-		size_t n;
-	} hq;
-	struct {           /* households created, not yet audited (created_run) */
-		char county[7];
-		int64_t first, last;
-	} run;
-	struct dx_buf before, after; /* audit JSON, reused */
-};
 
 /* A normalised 身份证 (17 digits and a digit or X) as one number; -1 if s
  * is not one (a stored value from before the checks). */
@@ -376,378 +292,6 @@ static void release(struct dx_imp *im)
 	im->h = NULL;
 }
 
-/* ---- areas ---- */
-struct find_name {
-	const char *name, *self;
-	char code[13];
-};
-static int child_named(const struct dx_area *a, void *arg)
-{
-	struct find_name *f = arg;
-	if (!strcmp(a->name, f->name) && strcmp(a->code, f->self))
-		dx_strlcpy(f->code, a->code, sizeof(f->code));
-	return 0;
-}
-
-/* The code another area of the same name has under parent (in the store or
- * earlier in this file), or "" if none. */
-static void name_taken(struct dx_imp *im, struct ps *ps, char kind, const char *parent,
-		       const char *name, const char *self, char out[13])
-{
-	char key[160];
-	const char *c;
-	struct find_name f = {name, self, ""};
-	dx_snprintf(key, sizeof(key), "%c|%s|%s", kind, parent, name);
-	if ((c = dx_smap_get(&ps->names, key)) && strcmp(c, self)) {
-		dx_strlcpy(out, c, 13);
-		return;
-	}
-	dx_store_area_children(im->st, parent, child_named, &f);
-	dx_strlcpy(out, f.code, 13);
-}
-
-static void learn_area(struct dx_imp *im, struct areast *a, const char *code)
-{
-	struct dx_area x;
-	char t[13], c[7];
-	dx_strlcpy(t, code, 10);
-	dx_strlcpy(c, code, 7);
-	a->state = 1;
-	if (!dx_store_area_get(im->st, code, &x))
-		dx_strlcpy(a->v, x.name, sizeof(a->v));
-	if (!dx_store_area_get(im->st, t, &x))
-		dx_strlcpy(a->t, x.name, sizeof(a->t));
-	if (!dx_store_area_get(im->st, c, &x))
-		dx_strlcpy(a->c, x.name, sizeof(a->c));
-}
-
-/* domain.md §2 and the issue: a village code not in the store is created
- * from the row's 县/乡/村 names, unless those names already belong to
- * other codes (a mistyped code) or are missing. */
-static int new_area(struct dx_imp *im, struct ps *ps, struct areast *a, const char *code,
-		    const struct dx_rowval *rv)
-{
-	const char *cn = rv->text[DX_P_COUNTY], *tn = rv->text[DX_P_TOWN], *vn = rv->text[DX_P_VILLAGE];
-	char t[13], c[7], other[13], key[160];
-	struct dx_area x;
-	dx_strlcpy(t, code, 10);
-	dx_strlcpy(c, code, 7);
-	if (!*cn || !*tn || !*vn) {
-		dx_snprintf(a->why, sizeof(a->why),
-			    "区划代码 \"%s\" 不存在（库中没有此村；请核对代码，或填写县(市、区)、乡(镇)、行政村名称以新建）",
-			    code);
-		return a->state = 3;
-	}
-	if (!dx_store_area_get(im->st, t, &x)) {
-		if (strcmp(x.name, tn)) {
-			dx_snprintf(a->why, sizeof(a->why),
-				    "区划代码 \"%s\" 不存在：乡镇代码 %s 是 \"%s\"，不是 \"%s\"，请核对代码",
-				    code, t, x.name, tn);
-			return a->state = 3;
-		}
-	} else {
-		name_taken(im, ps, 'T', c, tn, t, other);
-		if (other[0]) {
-			dx_snprintf(a->why, sizeof(a->why),
-				    "区划代码 \"%s\" 不存在：乡(镇) \"%s\" 的代码是 %s，请核对代码", code,
-				    tn, other);
-			return a->state = 3;
-		}
-	}
-	name_taken(im, ps, 'V', t, vn, code, other);
-	if (other[0]) {
-		dx_snprintf(a->why, sizeof(a->why),
-			    "区划代码 \"%s\" 不存在：%s \"%s\" 的代码是 %s，请核对代码", code, tn, vn,
-			    other);
-		return a->state = 3;
-	}
-	dx_strlcpy(a->c, cn, sizeof(a->c));
-	dx_strlcpy(a->t, tn, sizeof(a->t));
-	dx_strlcpy(a->v, vn, sizeof(a->v));
-	dx_snprintf(key, sizeof(key), "T|%s|%s", c, tn);
-	dx_strlcpy(dx_smap_put(&ps->names, key, NULL), t, 13);
-	dx_snprintf(key, sizeof(key), "V|%s|%s", t, vn);
-	dx_strlcpy(dx_smap_put(&ps->names, key, NULL), code, 13);
-	return a->state = 2;
-}
-
-static int create_area(struct dx_imp *im, const char *code, const char *name)
-{
-	struct dx_area x;
-	struct dx_buf after = DX_BUF_INIT;
-	char county[7];
-	int rc;
-	if (!dx_store_area_get(im->st, code, &x))
-		return 0;
-	dx_strlcpy(county, code, sizeof(county));
-	if ((rc = dx_store_area_put(im->st, code, name)))
-		return rc;
-	dx_json_field(&after, "名称", name);
-	dx_json_close(&after);
-	rc = dx_imp_audit(im, county, "import.insert", "area", code, NULL, after.buf);
-	dx_buf_release(&after);
-	return rc;
-}
-
-static int check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *rv, long row)
-{
-	const char *code = rv->text[DX_P_AREA];
-	struct areast *a;
-	int isnew, rc, bad = 0;
-	static const int fs[3] = {DX_P_COUNTY, DX_P_TOWN, DX_P_VILLAGE};
-	if (im->o->scope && *im->o->scope && !dx_area_in_scope(code, im->o->scope)) {
-		dx_imp_report(im, row, DX_P_AREA, NULL, 1,
-			      "区划代码 \"%s\" 不在本账号的管辖范围（%s）内", code, im->o->scope);
-		return 1;
-	}
-	if (dx_imp_county_check(im, row, DX_P_AREA, code))
-		return 1;
-	if (!im->county[0])
-		dx_strlcpy(im->county, code, sizeof(im->county));
-	a = dx_smap_put(&ps->areas, code, &isnew);
-	if (isnew) {
-		struct dx_area x;
-		if (!dx_store_area_get(im->st, code, &x))
-			learn_area(im, a, code);
-		else if (new_area(im, ps, a, code, rv) == 2 && im->write) {
-			char t[13], c[7];
-			dx_strlcpy(t, code, 10);
-			dx_strlcpy(c, code, 7);
-			if ((rc = create_area(im, c, a->c)) || (rc = create_area(im, t, a->t)) ||
-			    (rc = create_area(im, code, a->v)))
-				return -rc;
-		}
-	}
-	if (a->state == 3) {
-		dx_imp_report(im, row, DX_P_AREA, NULL, 1, "%s", a->why);
-		return 1;
-	}
-	for (int i = 0; i < 3; i++) {
-		const char *want = i == 0 ? a->c : i == 1 ? a->t : a->v;
-		const char *got = rv->text[fs[i]];
-		if (*got && *want && strcmp(got, want)) {
-			dx_imp_report(im, row, fs[i], NULL, 1,
-				      "\"%s\" 与区划代码 %s 不符（应为 \"%s\"）", got, code, want);
-			bad = 1;
-		}
-	}
-	return bad;
-}
-
-/* ---- checks ---- */
-/* dx_row_parse hashed the household-level cells on the reading thread */
-static uint32_t cell_hash(const struct dx_rowval *rv, int f)
-{
-	return rv->hh_hash[f];
-}
-
-static int set(const struct dx_rowval *rv, int f)
-{
-	return rv->col[f] >= 0 && rv->text[f][0];
-}
-
-/* No episode month after this month (app/clue.h, the one date rule). */
-static void month_rule(struct dx_imp *im, const struct dx_rowval *rv, long row, int f,
-		       const char *what)
-{
-	struct dx_buf why = DX_BUF_INIT;
-	if (set(rv, f) && dx_event_month(rv->text[f], what, &why))
-		dx_imp_report(im, row, f, NULL, 1, "%s", why.buf);
-	dx_buf_release(&why);
-}
-
-/* Episode columns (domain.md §6) must tell one consistent story. */
-static void check_episode(struct dx_imp *im, const struct dx_rowval *rv, long row)
-{
-	static const int deps[] = {DX_P_RISKS, DX_P_IDENT, DX_P_ELIM_KIND, DX_P_ELIM_ON};
-	if (!set(rv, DX_P_CAT)) {
-		for (size_t i = 0; i < DX_ARRAY_SIZE(deps); i++)
-			if (set(rv, deps[i]))
-				dx_imp_report(im, row, deps[i], NULL, 1,
-					      "未填写监测对象类别，此项应为空（或补填监测对象类别）");
-		return;
-	}
-	if (!set(rv, DX_P_RISKS))
-		dx_imp_report(im, row, DX_P_RISKS, NULL, 1, "监测对象应填写致贫返贫风险（1至5项）");
-	if (!set(rv, DX_P_IDENT))
-		dx_imp_report(im, row, DX_P_IDENT, NULL, 1, "监测对象应填写识别监测时间（如 202305）");
-	month_rule(im, rv, row, DX_P_IDENT, "识别监测时间");
-	month_rule(im, rv, row, DX_P_ELIM_ON, "消除监测时间");
-	if (rv->num[DX_P_ELIM] == 1) {
-		if (!set(rv, DX_P_ELIM_KIND))
-			dx_imp_report(im, row, DX_P_ELIM_KIND, NULL, 1,
-				      "风险已消除，应填写风险消除方式（帮扶消除 或 自然消除）");
-		if (!set(rv, DX_P_ELIM_ON))
-			dx_imp_report(im, row, DX_P_ELIM_ON, NULL, 1, "风险已消除，应填写消除监测时间");
-	} else {
-		if (set(rv, DX_P_ELIM_KIND))
-			dx_imp_report(im, row, DX_P_ELIM_KIND, NULL, 1,
-				      "风险未消除（风险是否已消除 不为 是），此项应为空");
-		if (set(rv, DX_P_ELIM_ON))
-			dx_imp_report(im, row, DX_P_ELIM_ON, NULL, 1,
-				      "风险未消除（风险是否已消除 不为 是），此项应为空");
-	}
-}
-
-static int episode_of_row(const struct dx_rowval *rv, const struct dx_episode *old,
-			  struct dx_episode *e);
-
-/* The procedure that decided d's identification, for a message. */
-static void ident_by(const struct dx_ledger_decided *d, char *out, size_t size)
-{
-	if (d->ident_case)
-		dx_snprintf(out, size, "经识别程序纳入监测（案件 %lld，%s 公告）",
-			    (long long)d->ident_case, d->ident_on);
-	else
-		dx_snprintf(out, size, "经风险消除回退重新纳入监测（%s）", d->e.identified_on);
-}
-
-/*
- * Issue 11.2: a ledger never undoes a decided procedure.  Where the episode
- * columns of a household's (first) row contradict what a decided 识别 or
- * 风险消除 case, or a 风险消除回退, made of its latest episode, say so on
- * the row and column; write_episode keeps the decision.  A warning, not an
- * error: the rest of the ledger still imports.
- */
-static void check_decided(struct dx_imp *im, struct ps *ps, const struct dx_rowval *rv, long row)
-{
-	static const char keep[] = "导入不改变已办结的程序，请核对台账";
-	const struct dx_ledger_decided *d;
-	struct dx_episode e;
-	char by[200];
-	int ident;
-	if (!ps->decided.n || im->row_bad || rv->col[DX_P_CAT] < 0 ||
-	    !(d = dx_smap_get(&ps->decided, rv->text[DX_P_HHNO])))
-		return;
-	ident = d->ident_case || d->rolled_back;
-	if (ident)
-		ident_by(d, by, sizeof(by));
-	else
-		dx_snprintf(by, sizeof(by), "的风险消除已经村、乡、县审定并公告（案件 %lld，%s %s）",
-			    (long long)d->elim_case, d->elim_on, d->e.elim_kind);
-	if (!episode_of_row(rv, &d->e, &e)) {
-		dx_imp_report(im, row, DX_P_CAT, NULL, 0, "台账未填监测对象类别，但库中此户%s；%s", by,
-			      keep);
-		return;
-	}
-	if (strncmp(e.identified_on, d->e.identified_on, 7) < 0) {
-		dx_imp_report(im, row, DX_P_IDENT, NULL, 0,
-			      "识别监测时间 %.7s 早于库中此户的监测记录（此户%s），台账中此户的监测信息未导入；%s",
-			      e.identified_on, by, keep);
-		return;
-	}
-	if (strncmp(e.identified_on, d->e.identified_on, 7))
-		return; /* a later episode than the decided one: the ledger's own */
-	if (ident) {
-		if (strcmp(e.category, d->e.category))
-			dx_imp_report(im, row, DX_P_CAT, NULL, 0,
-				      "台账为 \"%s\"，库中此户%s为 \"%s\"，已保留；%s", e.category,
-				      by, d->e.category, keep);
-		if (strcmp(e.risks, d->e.risks))
-			dx_imp_report(im, row, DX_P_RISKS, NULL, 0,
-				      "台账为 \"%s\"，库中此户%s的风险为 \"%s\"，已保留；%s", e.risks,
-				      by, d->e.risks, keep);
-		if (rv->col[DX_P_REFLAG] >= 0 && e.reflag != d->e.reflag)
-			dx_imp_report(im, row, DX_P_REFLAG, NULL, 0,
-				      "台账为 \"%s\"，库中此户%s，风险再标注为 \"%s\"，已保留；%s",
-				      e.reflag ? "是" : "否", by, d->e.reflag ? "是" : "否", keep);
-	}
-	if (!d->elim_case)
-		return;
-	dx_snprintf(by, sizeof(by), "此户的风险消除已经村、乡、县审定并公告（案件 %lld，%s %s）",
-		    (long long)d->elim_case, d->elim_on, d->e.elim_kind);
-	if (!e.eliminated_on[0])
-		dx_imp_report(im, row, DX_P_ELIM, NULL, 0, "台账为 风险未消除，但%s，已保留消除结果；%s",
-			      by, keep);
-	else if (strcmp(e.eliminated_on, d->e.eliminated_on))
-		dx_imp_report(im, row, DX_P_ELIM_ON, NULL, 0,
-			      "台账为 %s，但%s，消除时间 %s，已保留；%s", e.eliminated_on, by,
-			      d->e.eliminated_on, keep);
-	else if (strcmp(e.elim_kind, d->e.elim_kind))
-		dx_imp_report(im, row, DX_P_ELIM_KIND, NULL, 0, "台账为 \"%s\"，但%s，已保留；%s",
-			      e.elim_kind, by, keep);
-}
-
-static void check_household(struct dx_imp *im, struct ps *ps, struct hhst *h, int isnew,
-			    const struct dx_rowval *rv, long row)
-{
-	const struct dx_template *tpl = im->hdr->tpl;
-	if (isnew) {
-		h->first_row = (int32_t)row;
-		h->idx = ++ps->nhh;
-		for (int f = 0; f < DX_P_NFIELDS; f++)
-			if (ps->hslot[f] >= 0)
-				h->fh[ps->hslot[f]] = cell_hash(rv, f);
-		if (!strcmp(rv->text[DX_P_KIND], "一般户") && set(rv, DX_P_TPYEAR))
-			dx_imp_report(im, row, DX_P_TPYEAR, NULL, 1, "一般户不填脱贫年度，请清空");
-		check_episode(im, rv, row);
-		check_decided(im, ps, rv, row);
-		return;
-	}
-	for (size_t i = 0; i < tpl->ncols; i++) {
-		int f = tpl->cols[i].field;
-		if ((tpl->cols[i].flags & DX_COLF_HH) && ps->hslot[f] >= 0 && rv->col[f] >= 0 &&
-		    h->fh[ps->hslot[f]] != cell_hash(rv, f))
-			dx_imp_report(im, row, f, NULL, 1,
-				      "与本户第 %ld 行的值不一致（同一户各行的户级信息应相同）",
-				      (long)h->first_row);
-	}
-}
-
-static void check_member(struct dx_imp *im, struct ps *ps, struct hhst *h, struct pst *e,
-			 int isnew, const struct dx_rowval *rv, long row)
-{
-	const char *hh_no = rv->text[DX_P_HHNO];
-	if (!e) {
-		/* 证件号码 bad: reported already */
-	} else if (!isnew && e->file_hh) {
-		if (e->file_hh != h->idx)
-			dx_imp_report(im, row, DX_P_ID, NULL, 1,
-				      "与第 %ld 行另一户的证件号码相同（两头占），同一人只能登记在一户",
-				      (long)e->file_row);
-		else
-			dx_imp_report(im, row, DX_P_ID, NULL, 1, "与本户第 %ld 行重复，请删除重复行",
-				      (long)e->file_row);
-	} else if (e->pid) {
-		struct stored_hh *s = dx_smap_get(&ps->storehh, hh_no);
-		if (!s || s->id != e->hh) {
-			char key[24];
-			const char *other;
-			dx_snprintf(key, sizeof(key), "%lld", (long long)e->hh);
-			other = dx_smap_get(&ps->hhno_of, key);
-			dx_imp_report(im, row, DX_P_ID, NULL, 1,
-				      "已登记在户 %s（两头占）；如已迁户，请先从原户删除此人",
-				      other ? other : "?");
-		}
-	}
-	if (e && !e->file_hh) {
-		e->file_hh = h->idx;
-		e->file_row = (int32_t)row;
-	}
-	if (!strcmp(rv->text[DX_P_REL], "户主")) {
-		if (h->heads++)
-			dx_imp_report(im, row, DX_P_REL, NULL, 1,
-				      "本户第 %ld 行已是户主，每户只能有一个户主", (long)h->head_row);
-		else
-			h->head_row = (int32_t)row;
-	}
-	if (set(rv, DX_P_WPLACE) && rv->col[DX_P_WMONTHS] >= 0 && !rv->text[DX_P_WMONTHS][0])
-		dx_imp_report(im, row, DX_P_WMONTHS, NULL, 1,
-			      "填写了务工所在地，应同时填写务工时间（月）");
-	if (set(rv, DX_P_WMONTHS) && rv->col[DX_P_WPLACE] >= 0 && !rv->text[DX_P_WPLACE][0])
-		dx_imp_report(im, row, DX_P_WPLACE, NULL, 1,
-			      "填写了务工时间（月），应同时填写务工所在地");
-	if (rv->num[DX_P_INS_RES] == 1 && rv->num[DX_P_INS_EMP] == 1)
-		dx_imp_report(im, row, DX_P_INS_EMP, NULL, 1,
-			      "城乡居民医保和城镇职工医保只能参加一种，请改正其中一个为 否");
-	if (set(rv, DX_P_EDU) && set(rv, DX_P_SCHOOL))
-		dx_imp_report(im, row, DX_P_EDU, NULL, 1,
-			      "在校生填写在校生状况，不填文化程度，请清空其中一项");
-	if (set(rv, DX_P_DIBAO_CLASS) && rv->num[DX_P_DIBAO] != 1)
-		dx_imp_report(im, row, DX_P_DIBAO_CLASS, NULL, 1,
-			      "未享受低保（是否享受低保 不为 是），低保类别应为空");
-}
-
 /* ---- writing ---- */
 static int yn(const struct dx_rowval *rv, int f, int dflt)
 {
@@ -848,7 +392,7 @@ static void same_month_keep(const char *cell, const char *stored, char out[11])
 
 /* The episode a row states, as of the store's latest one (old, NULL if
  * none): 0 if the row states none. */
-static int episode_of_row(const struct dx_rowval *rv, const struct dx_episode *old,
+int dx_ip_episode_of_row(const struct dx_rowval *rv, const struct dx_episode *old,
 			  struct dx_episode *e)
 {
 	memset(e, 0, sizeof(*e));
@@ -945,7 +489,7 @@ static int write_episode(struct dx_imp *im, struct hhst *h, const struct dx_rowv
 	if (h->existed && (rc = dx_ledger_episode_latest(im->st, h->id, &old)) &&
 	    rc != DX_NOT_FOUND)
 		return rc;
-	if (!episode_of_row(rv, rc ? NULL : &old, &e))
+	if (!dx_ip_episode_of_row(rv, rc ? NULL : &old, &e))
 		return 0;
 	if (!rc)
 		keep_decided(im->h, rv->text[DX_P_HHNO], &old, &e);
@@ -1018,7 +562,7 @@ static int write_household(struct dx_imp *im, struct ps *ps, struct hhst *h,
 		size_t k = ps->hq.n++;
 		ps->hq.h[k] = now;
 		ps->hq.st[k] = h;
-		ps->hq.has_ep[k] = (unsigned char)episode_of_row(rv, NULL, &ps->hq.ep[k]);
+		ps->hq.has_ep[k] = (unsigned char)dx_ip_episode_of_row(rv, NULL, &ps->hq.ep[k]);
 		ps->hq.head_name[k] = NULL;
 		h->queued = 1;
 		h->qidx = (uint32_t)k;
@@ -1237,12 +781,12 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 	long before = im->res->errors;
 	if (!rv->text[DX_P_HHNO][0])
 		return 0; /* reported as a bad cell; cannot be grouped */
-	if (rv->text[DX_P_AREA][0] && (rc = check_area(im, ps, rv, rownum)) < 0)
+	if (rv->text[DX_P_AREA][0] && (rc = dx_ip_check_area(im, ps, rv, rownum)) < 0)
 		return -rc;
 	h = dx_smap_put(&ps->hh, rv->text[DX_P_HHNO], &hnew);
-	check_household(im, ps, h, hnew, rv, rownum);
+	dx_ip_check_household(im, ps, h, hnew, rv, rownum);
 	e = rv->text[DX_P_ID][0] ? id_put(ps, rv->text[DX_P_ID], &pnew) : NULL;
-	check_member(im, ps, h, e, pnew, rv, rownum);
+	dx_ip_check_member(im, ps, h, e, pnew, rv, rownum);
 	if (!im->write || im->row_bad || im->res->errors != before)
 		return 0;
 	ps->last = h;

@@ -96,6 +96,7 @@ int dx_notice_build(struct dx_store *st, const struct dx_actor *a, const char *v
 {
 	struct ids ids = {0};
 	struct dx_actor all;
+	struct dx_ctx cx;
 	struct dx_case_view *v = NULL;
 	struct dx_proc_policy *pp = NULL;
 	struct dx_area vil, town;
@@ -145,13 +146,11 @@ int dx_notice_build(struct dx_store *st, const struct dx_actor *a, const char *v
 	window = today;
 	dx_date_add_days(&window, -30);
 	v = dx_xmalloc(sizeof(*v));
+	dx_ctx_for(&cx, st, &all);
 	for (size_t i = 0; i < ids.n; i++) {
 		struct dx_notice_row r;
 		struct dx_date end;
-		struct dx_buf w = DX_BUF_INIT;
-		rc = dx_case_get(st, &all, ids.v[i], v, &w);
-		dx_buf_release(&w);
-		if (rc)
+		if ((rc = dx_case_get(&cx, ids.v[i], v)))
 			goto out;
 		if (is_notice) {
 			unsigned d = v->fsm.done;

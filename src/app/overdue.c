@@ -120,12 +120,11 @@ static int check_case(struct od_ctx *x, const struct dx_actor *a, int64_t id,
 		      struct dx_case_view *v)
 {
 	struct dx_overdue_item it;
-	struct dx_buf why = DX_BUF_INIT;
+	struct dx_ctx cx;
 	int rc;
 	char latest[11];
-	rc = dx_case_get(x->st, a, id, v, &why);
-	dx_buf_release(&why);
-	if (rc)
+	dx_ctx_for(&cx, x->st, a);
+	if ((rc = dx_case_get(&cx, id, v)))
 		return rc;
 	if ((rc = policy_for(x, v->c.area_code)))
 		return rc;

@@ -17,6 +17,7 @@
 #include "app/report.h"
 #include "app/report_funds.h"
 #include "app/report_ledgers.h"
+#include "app/policy.h"
 #include "core/area.h"
 #include "core/date.h"
 #include "core/idmap.h"
@@ -142,51 +143,30 @@ static int p_visit_ok(const struct dx_report *r, const struct hstate *h)
 	return h->visits >= need ? h->persons : -1;
 }
 
+/* How each figure is counted: the field of struct dx_figs it fills and
+ * the predicate giving a household's persons (-1 = not counted).  The
+ * figures' labels and filters are the model's (io/report_figs.c). */
 static const struct {
-	struct dx_figure_def d;
+	const char *key;
 	size_t offset;
 	fig_pred pred;
 } figures[] = {
-#define FIG(key, label, filter, field, pred) {{key, label, filter}, offsetof(struct dx_figs, field), pred}
-	FIG("all", "农户", "{}", all, p_all),
-	FIG("tuopin", "脱贫人口", "{\"kind\":\"脱贫户\"}", tuopin, p_tuopin),
-	FIG("monitored", "监测对象", "{\"monitored\":true}", monitored, p_monitored),
-	FIG("unstable", "脱贫不稳定户", "{\"monitored\":true,\"category\":\"脱贫不稳定户\"}", cat[0], p_cat0),
-	FIG("edge", "边缘易致贫户", "{\"monitored\":true,\"category\":\"边缘易致贫户\"}", cat[1], p_cat1),
-	FIG("sudden", "突发严重困难户", "{\"monitored\":true,\"category\":\"突发严重困难户\"}", cat[2], p_cat2),
-	FIG("eliminated", "已消除风险", "{\"monitored\":true,\"eliminated\":true}", eliminated, p_eliminated),
-	FIG("active", "未消除风险", "{\"monitored\":true,\"eliminated\":false}", active, p_active),
-	FIG("reflag", "风险再标注", "{\"monitored\":true,\"eliminated\":false,\"reflag\":true}", reflag, p_reflag),
-	FIG("dibao", "享受低保", "{\"dibao\":true}", dibao, p_dibao),
-	FIG("dibao_a", "A类低保", "{\"dibao\":\"A\"}", dibao_class[0], p_dibao_a),
-	FIG("dibao_b", "B类低保", "{\"dibao\":\"B\"}", dibao_class[1], p_dibao_b),
-	FIG("dibao_c", "C类低保", "{\"dibao\":\"C\"}", dibao_class[2], p_dibao_c),
+#define FIG(key, field, pred) {key, offsetof(struct dx_figs, field), pred}
+	FIG("all", all, p_all),
+	FIG("tuopin", tuopin, p_tuopin),
+	FIG("monitored", monitored, p_monitored),
+	FIG("unstable", cat[0], p_cat0),
+	FIG("edge", cat[1], p_cat1),
+	FIG("sudden", cat[2], p_cat2),
+	FIG("eliminated", eliminated, p_eliminated),
+	FIG("active", active, p_active),
+	FIG("reflag", reflag, p_reflag),
+	FIG("dibao", dibao, p_dibao),
+	FIG("dibao_a", dibao_class[0], p_dibao_a),
+	FIG("dibao_b", dibao_class[1], p_dibao_b),
+	FIG("dibao_c", dibao_class[2], p_dibao_c),
 #undef FIG
 };
-
-size_t dx_report_figure_count(void)
-{
-	return DX_ARRAY_SIZE(figures);
-}
-
-const struct dx_figure_def *dx_report_figure(size_t i)
-{
-	return i < DX_ARRAY_SIZE(figures) ? &figures[i].d : NULL;
-}
-
-const struct dx_figure_def *dx_report_figure_find(const char *key)
-{
-	for (size_t i = 0; i < DX_ARRAY_SIZE(figures); i++)
-		if (!strcmp(figures[i].d.key, key))
-			return &figures[i].d;
-	return NULL;
-}
-
-struct dx_hp dx_report_figure_value(const struct dx_figs *f, const struct dx_figure_def *d)
-{
-	size_t i = (size_t)((const char *)d - (const char *)&figures[0].d) / sizeof(figures[0]);
-	return *(const struct dx_hp *)((const char *)f + figures[i].offset);
-}
 
 /* visits are not a listed figure of their own: they count the monitored
  * households (p_visit_due) and those visited as often as required */
@@ -772,7 +752,7 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 	size_t k;
 	int rc;
 	for (k = 0; k < DX_ARRAY_SIZE(figures); k++)
-		if (!strcmp(figures[k].d.key, key))
+		if (!strcmp(figures[k].key, key))
 			break;
 	if (k == DX_ARRAY_SIZE(figures))
 		return dx_error(DX_NOT_FOUND, "no figure '%s'", key);
@@ -810,4 +790,22 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 	release_build(&b);
 	dx_report_release(&r);
 	return rc;
+}
+
+int dx_report_opts_init(struct dx_store *st, const char *area, int year, const char *as_of,
+			struct dx_report_opts *o)
+{
+	struct dx_policy pol;
+	int rc;
+	memset(o, 0, sizeof(*o));
+	if ((rc = dx_app_policy(st, area, year, as_of, &pol)))
+		return rc;
+	o->area = area;
+	o->year = year;
+	o->as_of = as_of;
+	dx_strlcpy(o->label_buf, pol.target_label, sizeof(o->label_buf));
+	o->label = o->label_buf;
+	o->visits_active = pol.visits_per_week_active;
+	o->visits_eliminated = pol.visits_per_week_eliminated;
+	return DX_OK;
 }

@@ -16,7 +16,15 @@ struct dx_report_opts {
 			    * if that is earlier */
 	const char *label; /* target-group label; NULL = 监测对象 */
 	int visits_active, visits_eliminated; /* per week; 0 = 2 and 1 */
+	char label_buf[64]; /* dx_report_opts_init keeps label here */
 };
+
+/* The options for a report of `area` (canonical) in `year` as of `as_of`
+ * ("" = end of year): the target-group label and visit frequencies the
+ * policy in force gives (app/policy.h).  Every front end calls this, so
+ * the report reads policy one way.  Errors as dx_app_policy. */
+int dx_report_opts_init(struct dx_store *st, const char *area, int year, const char *as_of,
+			struct dx_report_opts *o);
 
 /* Compute r for the options.  r->rows holds the child areas; release with
  * dx_report_release().  A period the data cannot speak for is refused with

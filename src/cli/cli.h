@@ -39,6 +39,40 @@ int dx_cli_date(const char *arg, const char *opt, char out[11]);
  * missing value or a value given to a flag.
  */
 int dx_cli_getopt(int argc, char **argv, const struct option *opts);
+/*
+ * The options most commands share, declared and checked once: a command
+ * puts DX_CLI_OPT_DB ... in its option table and reads the values from a
+ * struct dx_cli_common filled by dx_cli_next.
+ */
+enum { DX_OPT_DB = 0x100, DX_OPT_AS, DX_OPT_AREA, DX_OPT_YEAR, DX_OPT_ASOF, DX_OPT_BAD };
+#define DX_CLI_OPT_DB {"db", required_argument, NULL, DX_OPT_DB}
+#define DX_CLI_OPT_AS {"as", required_argument, NULL, DX_OPT_AS}
+#define DX_CLI_OPT_AREA {"area", required_argument, NULL, DX_OPT_AREA}
+#define DX_CLI_OPT_YEAR {"year", required_argument, NULL, DX_OPT_YEAR}
+#define DX_CLI_OPT_ASOF {"as-of", required_argument, NULL, DX_OPT_ASOF}
+struct dx_cli_common {
+	const char *db;   /* --db; NULL = $DIXIAN_DB or dixian.db */
+	const char *as;   /* --as; NULL = the local owner */
+	const char *area; /* --area as written (each use case checks it) */
+	int year;         /* --year, 2000..2100; 0 = not given */
+	char as_of[11];   /* --as-of in ISO form; "" = not given */
+};
+/*
+ * dx_cli_getopt that keeps the shared options in co and returns the
+ * others: -1 at the end, '?' after printing why an option is wrong, and
+ * DX_OPT_BAD after printing why a shared option's value is (the command
+ * then returns DX_EXIT_USAGE without its usage line).
+ */
+int dx_cli_next(int argc, char **argv, const struct option *opts, struct dx_cli_common *co);
+
+/* The command's request context (app/ctx.h): the store opened as
+ * dx_cli_open does (a failure printed, c->st NULL), acting as co->as (the
+ * local owner without --as; an unknown account's reason in c->err, for
+ * the caller to print), today as main() set it.  The caller closes
+ * c->st. */
+struct dx_ctx;
+int dx_cli_ctx(const struct dx_cli_common *co, unsigned flags, struct dx_ctx *c);
+
 /* What error code rc means, in Chinese, for a user (dx_strerror is the
  * English one, for logs). */
 const char *dx_cli_strerror(int rc);
@@ -65,10 +99,48 @@ int dx_cli_list_open(struct dx_cli_list *l, const char *format, const char *out,
 void dx_cli_list_row(struct dx_cli_list *l, const char *const *cells, size_t n, int header);
 int dx_cli_list_close(struct dx_cli_list *l);
 
+/* The command called name / the i-th command, NULL if none (commands.c). */
+const struct dx_cmd *dx_cli_find(const char *name);
+const struct dx_cmd *dx_cli_command(size_t i);
+/* help.c: the command list on f; a command's help; "no such command". */
+void dx_cli_help(FILE *f);
+int dx_cli_cmd_help(const struct dx_cmd *c);
+int dx_cli_not_a_command(const char *name);
+
+/* Write b to path (NULL = stdout); prints the reason on failure. */
+int dx_cli_write_buf(const char *path, const struct dx_buf *b);
+
 /* Map an error code to an exit code. */
 int dx_cli_exit(int rc);
 
-/* One per command file; registered in main.c's table. */
+/* import's closing lines for result r of o (cmd_import_summary.c);
+ * returns rc. */
+struct dx_import_opts;
+struct dx_import_result;
+int dx_cli_import_summary(const struct dx_import_opts *o, const struct dx_import_result *r,
+			  const char *errors, int rc);
+
+/* 1 if s ends with suffix (util of cmd_notice_write.c). */
+int dx_cli_ends_with(const char *s, const char *suffix);
+/* notice: village code's list to path (.html or .xlsx; NULL = html on
+ * stdout); the reason in why (cmd_notice_write.c). */
+struct dx_actor;
+int dx_cli_notice_one(struct dx_store *st, const struct dx_actor *a, const char *code,
+		      const char *kind, const char *as_of, const char *path, struct dx_buf *why);
+
+/* `account passwd|disable` (cmd_account_secret.c). */
+int dx_cli_account_secret(const char *sub, int argc, char **argv);
+
+/* case list's row and case show's page (cmd_case_show.c). */
+struct dx_case_row;
+struct dx_case_view;
+int dx_cli_case_row(const struct dx_case_row *c, void *arg);
+void dx_cli_case_show(const struct dx_case_view *v);
+struct dx_hh_ref;
+struct dx_elim_result;
+void dx_cli_case_check_show(const struct dx_hh_ref *hh, const struct dx_elim_result *res);
+
+/* One per command file; registered in commands.c's table. */
 int cmd_init(int argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_demo(int argc, char **argv);

@@ -1,89 +1,35 @@
 /*
  * cmd_case.c - `dixian case open|step|show|list|green|rollback|check`:
- * identification and elimination cases, acting as an account
- * (--as).
+ * identification and elimination cases, acting as an account (--as).
+ * Printing a case is cmd_case_show.c's.
  */
 #include "core/dx.h"
 #include "app/case.h"
+#include "app/ctx.h"
 #include "cli/cli.h"
-#include "core/date.h"
 
 #include <getopt.h>
-
-static int list_cb(const struct dx_case_row *c, void *arg)
-{
-	(void)arg;
-	printf("%lld\t%s\t%s\t%s\t%s\t%s\t%s%s%s\n", (long long)c->id, c->hh_no, c->kind, c->state,
-	       c->opened_on, c->deadline, c->closed_on, c->green_channel ? "\t绿色通道" : "",
-	       c->flag[0] ? "\t" : "");
-	if (c->flag[0])
-		printf("\t%s\n", c->flag);
-	return DX_OK;
-}
-
-/* The lowest level that does `step`. */
-static enum dx_level holder(enum dx_step step)
-{
-	enum dx_level l = DX_LEVEL_VILLAGE;
-	while (l < DX_LEVEL_COUNTY && !dx_step_level_ok(step, l))
-		l++;
-	return l;
-}
-
-static void show(const struct dx_case_view *v)
-{
-	printf("案件 %lld（%s）  户 %s  %s  %s\n", (long long)v->c.id, v->c.kind, v->c.hh_no,
-	       v->hh.head, v->hh.group_name);
-	printf("状态: %s", v->c.state);
-	if (v->next_step >= 0)
-		printf("，待办: %s（%s）", dx_step_name((enum dx_step)v->next_step),
-		       dx_level_name(holder((enum dx_step)v->next_step)));
-	if (v->fsm.status == DX_CASE_OPEN && !(v->fsm.done & DX_STEP_BIT(DX_STEP_COMPARE)))
-		printf("，信息比对未完成");
-	printf("\n立案: %s  期限: %s", v->c.opened_on, v->c.deadline);
-	if (v->c.closed_on[0])
-		printf("  办结: %s", v->c.closed_on);
-	putchar('\n');
-	if (v->c.category[0])
-		printf("类别: %s  风险: %s\n", v->c.category, v->c.risks);
-	if (v->c.elim_kind[0])
-		printf("消除方式: %s\n", v->c.elim_kind);
-	if (v->c.green_channel)
-		printf("绿色通道: 是（帮扶已先行，程序仍须办完）\n");
-	if (v->notice_ends[0] && !(v->fsm.done & DX_STEP_BIT(DX_STEP_TOWNSHIP)))
-		printf("公示期满: %s 起可乡镇审核\n", v->notice_ends);
-	if (v->c.reason[0])
-		printf("理由: %s\n", v->c.reason);
-	if (v->c.flag[0])
-		printf("提示: %s\n", v->c.flag);
-	for (size_t i = 0; i < v->nsteps; i++)
-		printf("  %s  %s  %s  %s(%s)  %s\n", v->steps[i].done_on, v->steps[i].step,
-		       v->steps[i].result, v->steps[i].actor, v->steps[i].actor_level,
-		       v->steps[i].note);
-}
 
 int cmd_case(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},       {"as", required_argument, NULL, 'a'},
+		DX_CLI_OPT_DB, DX_CLI_OPT_AS, DX_CLI_OPT_AREA,
 		{"kind", required_argument, NULL, 'k'},     {"clue", required_argument, NULL, 'c'},
 		{"category", required_argument, NULL, 'C'}, {"risks", required_argument, NULL, 'r'},
 		{"elim", required_argument, NULL, 'e'},     {"green", no_argument, NULL, 'g'},
 		{"unresolved", no_argument, NULL, 'u'},     {"new-risk", no_argument, NULL, 'n'},
 		{"date", required_argument, NULL, 'D'},     {"note", required_argument, NULL, 'N'},
-		{"area", required_argument, NULL, 'A'},     {"state", required_argument, NULL, 'S'},
+		{"state", required_argument, NULL, 'S'},
 		{0}};
-	const char *db = NULL, *as = NULL, *date = NULL, *note = NULL, *area = NULL;
+	struct dx_cli_common co = {0};
+	const char *date = NULL, *note = NULL;
 	const char *state = NULL, *sub;
 	struct dx_case_req req;
-	struct dx_store *st = NULL;
-	struct dx_buf why = DX_BUF_INIT;
-	struct dx_actor actor;
+	struct dx_ctx c = {0};
 	struct dx_case_view *v = NULL;
-	struct dx_date d;
 	char today[11];
 	int64_t id = 0;
-	int c, rc;
+	int ch, rc;
 
 	memset(&req, 0, sizeof(req));
 	if (argc < 2)
@@ -91,14 +37,8 @@ int cmd_case(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
-		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'a':
-			as = optarg;
-			break;
+	while ((ch = dx_cli_next(argc, argv, opts, &co)) != -1) {
+		switch (ch) {
 		case 'k':
 			req.kind = optarg;
 			break;
@@ -132,9 +72,6 @@ int cmd_case(int argc, char **argv)
 		case 'N':
 			note = optarg;
 			break;
-		case 'A':
-			area = optarg;
-			break;
 		case 'S':
 			state = optarg;
 			break;
@@ -142,21 +79,18 @@ int cmd_case(int argc, char **argv)
 			return dx_cli_usage("case");
 		}
 	}
-	dx_date_today(&d);
-	dx_date_format(&d, today);
+	if ((rc = dx_cli_ctx(&co, 0, &c)))
+		goto out;
+	dx_date_format(&c.today, today);
 	if (!date)
 		date = today;
-	if (dx_cli_open(db, 0, &st))
-		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, as, &actor, &why)))
-		goto out;
 	rc = DX_USAGE;
 	if (!strcmp(sub, "open")) {
 		if (optind + (req.clue_id ? 0 : 1) != argc)
 			goto out;
 		req.hh_no = req.clue_id ? NULL : argv[optind];
 		req.date = date;
-		if (!(rc = dx_case_open(st, &actor, &req, &id, &why)))
+		if (!(rc = dx_case_open(&c, &req, &id)))
 			printf("已立案 %lld（%s），下一步: 入户核实\n", (long long)id, req.kind);
 	} else if (!strcmp(sub, "step")) {
 		const char *act;
@@ -166,8 +100,8 @@ int cmd_case(int argc, char **argv)
 			goto out;
 		/* `case step ID cancel --note R` needs no step name */
 		act = optind + 3 == argc ? argv[optind + 2] : argv[optind + 1];
-		rc = dx_case_step(st, &actor, id, optind + 3 == argc ? argv[optind + 1] : NULL, act,
-				  note, date, &why);
+		rc = dx_case_step(&c, id, optind + 3 == argc ? argv[optind + 1] : NULL, act, note,
+				  date);
 		if (!rc)
 			printf("案件 %lld：%s %s\n", (long long)id,
 			       optind + 3 == argc ? argv[optind + 1] : "", act);
@@ -175,52 +109,40 @@ int cmd_case(int argc, char **argv)
 		if (optind + 1 != argc || dx_parse_i64(argv[optind], &id))
 			goto out;
 		v = dx_xmalloc(sizeof(*v));
-		if (!(rc = dx_case_get(st, &actor, id, v, &why)))
-			show(v);
+		if (!(rc = dx_case_get(&c, id, v)))
+			dx_cli_case_show(v);
 	} else if (!strcmp(sub, "list")) {
 		if (optind != argc)
 			goto out;
 		printf("编号\t户编号\t类型\t状态\t立案\t期限\t办结\n");
-		rc = dx_case_list(st, &actor, area, state ? state : "", list_cb, NULL, &why);
+		rc = dx_case_list(&c, co.area, state ? state : "", dx_cli_case_row, NULL);
 	} else if (!strcmp(sub, "green")) {
 		if (optind + 1 != argc || dx_parse_i64(argv[optind], &id))
 			goto out;
-		if (!(rc = dx_case_green(st, &actor, id, &why)))
+		if (!(rc = dx_case_green(&c, id)))
 			printf("案件 %lld 已开通绿色通道\n", (long long)id);
 	} else if (!strcmp(sub, "rollback")) {
 		int64_t ep = 0;
 		if (optind + 1 != argc)
 			goto out;
-		if (!(rc = dx_case_rollback(st, &actor, argv[optind], date, note, &ep, &why)))
+		if (!(rc = dx_case_rollback(&c, argv[optind], date, note, &ep)))
 			printf("户 %s 已风险消除回退，重新纳入监测\n", argv[optind]);
 	} else if (!strcmp(sub, "check")) {
 		struct dx_elim_result res;
 		struct dx_hh_ref hh;
 		if (optind + 1 != argc)
 			goto out;
-		rc = dx_store_hh_by_no(st, argv[optind], &hh);
-		if (rc == DX_NOT_FOUND || (!rc && !dx_actor_sees(&actor, hh.area_code))) {
-			dx_buf_addf(&why, "没有户编号为 %s 的农户（或不在管辖范围内）", argv[optind]);
-			rc = DX_NOT_FOUND;
+		if ((rc = dx_case_check(&c, argv[optind], date, req.risks_unresolved, req.new_risk,
+					&hh, &res)))
 			goto out;
-		}
-		if (rc || (rc = dx_case_elim_check(st, &hh, date, req.risks_unresolved,
-						   req.new_risk, &res, &why)))
-			goto out;
-		if (res.allowed)
-			printf("户 %s 符合风险消除条件\n", hh.hh_no);
-		else
-			printf("户 %s 暂不符合风险消除条件：\n", hh.hh_no);
-		for (int i = 0; i < res.nunmet; i++)
-			printf("  %d. %s\n", i + 1, res.unmet[i].reason);
+		dx_cli_case_check_show(&hh, &res);
 	}
 out:
-	if (rc == DX_USAGE && !why.len)
+	if (rc == DX_USAGE && !c.err.msg[0])
 		dx_cli_usage("case");
-	else if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
+	else if (rc && c.st)
+		fprintf(stderr, "错误: %s\n", c.err.msg[0] ? c.err.msg : dx_cli_strerror(rc));
 	free(v);
-	dx_buf_release(&why);
-	dx_store_close(st);
+	dx_store_close(c.st);
 	return dx_cli_exit(rc);
 }

@@ -25,47 +25,32 @@ static int finding(const struct dx_check_finding *f, void *arg)
 int cmd_check(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"area", required_argument, NULL, 'a'},
-		{"as-of", required_argument, NULL, 'o'},
+		DX_CLI_OPT_DB, DX_CLI_OPT_AREA, DX_CLI_OPT_ASOF, DX_CLI_OPT_AS,
 		{"format", required_argument, NULL, 'f'},
-		{"as", required_argument, NULL, 's'},
 		{"out", required_argument, NULL, 'O'},
 		{0}};
 	const char *format = NULL, *outp = NULL;
 	struct dx_store *st = NULL;
 	struct dx_actor actor;
 	struct dx_buf why = DX_BUF_INIT;
-	const char *as = NULL;
 	struct dx_cli_list o;
-	const char *db = NULL, *area = NULL;
-	char canon[13] = "", as_of[11] = "";
+	struct dx_cli_common co = {0};
+	char canon[13] = "";
 	long *counts = NULL, nhh = 0, total = 0;
 	struct dx_date d;
 	FILE *sf;
 	size_t i;
 	int c, rc;
 
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'a':
-			area = optarg;
-			break;
-		case 'o':
-			if (dx_cli_date(optarg, "--as-of", as_of))
-				return DX_EXIT_USAGE;
-			break;
+		case DX_OPT_BAD:
+			return DX_EXIT_USAGE;
 		case 'f':
 			format = optarg;
 			break;
 		case 'O':
 			outp = optarg;
-			break;
-		case 's':
-			as = optarg;
 			break;
 		default:
 			return dx_cli_usage("check");
@@ -73,19 +58,19 @@ int cmd_check(int argc, char **argv)
 	}
 	if (optind != argc)
 		return dx_cli_usage("check");
-	if (area && dx_area_canon(area, canon) == DX_AREA_INVALID) {
-		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", area);
+	if (co.area && dx_area_canon(co.area, canon) == DX_AREA_INVALID) {
+		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", co.area);
 		return DX_EXIT_USAGE;
 	}
-	if (!as_of[0]) {
+	if (!co.as_of[0]) {
 		dx_date_today(&d);
-		dx_date_format(&d, as_of);
+		dx_date_format(&d, co.as_of);
 	}
-	if (dx_cli_open(db, DX_STORE_READONLY, &st))
+	if (dx_cli_open(co.db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
 	/* an account reads its own area only (app/account.h) */
-	if (as && ((rc = dx_actor_for(st, as, &actor, &why)) ||
-		   (rc = dx_actor_area(&actor, area, canon, &why)))) {
+	if (co.as && ((rc = dx_actor_for(st, co.as, &actor, &why)) ||
+		      (rc = dx_actor_area(&actor, co.area, canon, &why)))) {
 		fprintf(stderr, "错误: %s\n", why.buf);
 		dx_buf_release(&why);
 		dx_store_close(st);
@@ -97,7 +82,7 @@ int cmd_check(int argc, char **argv)
 	}
 	counts = dx_xcalloc(dx_check_rule_count(), sizeof(*counts));
 	dx_cli_list_row(&o, heads, DX_ARRAY_SIZE(heads), 1);
-	rc = dx_app_check(st, canon, as_of, finding, &o, counts, &nhh);
+	rc = dx_app_check(st, canon, co.as_of, finding, &o, counts, &nhh);
 	if (dx_cli_list_close(&o) && !rc)
 		rc = DX_IO;
 	if (rc) {

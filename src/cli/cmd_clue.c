@@ -26,34 +26,31 @@ static int list_cb(const struct dx_clue_row *c, void *arg)
 int cmd_clue(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},      {"as", required_argument, NULL, 'a'},
+		DX_CLI_OPT_DB, DX_CLI_OPT_AS, DX_CLI_OPT_AREA, DX_CLI_OPT_YEAR,
 		{"source", required_argument, NULL, 's'},  {"reason", required_argument, NULL, 'r'},
 		{"found", required_argument, NULL, 'f'},   {"date", required_argument, NULL, 'f'},
-		{"warning", required_argument, NULL, 'w'}, {"area", required_argument, NULL, 'A'},
+		{"warning", required_argument, NULL, 'w'},
 		{"state", required_argument, NULL, 'S'},   {"result", required_argument, NULL, 'R'},
-		{"year", required_argument, NULL, 'y'},    {0}};
-	const char *db = NULL, *as = NULL, *source = NULL, *reason = NULL, *date = NULL;
-	const char *area = NULL, *state = NULL, *result = NULL, *sub;
+		{0}};
+	struct dx_cli_common co = {0};
+	const char *source = NULL, *reason = NULL, *date = NULL;
+	const char *state = NULL, *result = NULL, *sub;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_actor actor;
 	struct dx_date d;
 	char today[11];
-	int64_t warning = 0, id = 0, year = 0;
+	int64_t warning = 0, id = 0;
 	int c, rc;
 	if (argc < 2)
 		return dx_cli_usage("clue");
 	sub = argv[1];
 	argc--;
 	argv++;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'a':
-			as = optarg;
-			break;
+		case DX_OPT_BAD:
+			return DX_EXIT_USAGE;
 		case 's':
 			source = optarg;
 			break;
@@ -69,20 +66,11 @@ int cmd_clue(int argc, char **argv)
 				return DX_EXIT_USAGE;
 			}
 			break;
-		case 'A':
-			area = optarg;
-			break;
 		case 'S':
 			state = optarg;
 			break;
 		case 'R':
 			result = optarg;
-			break;
-		case 'y':
-			if (dx_parse_i64(optarg, &year) || year < 2000 || year > 2100) {
-				fprintf(stderr, "错误: --year 应为四位年份\n");
-				return DX_EXIT_USAGE;
-			}
 			break;
 		default:
 			return dx_cli_usage("clue");
@@ -90,9 +78,9 @@ int cmd_clue(int argc, char **argv)
 	}
 	dx_date_today(&d);
 	dx_date_format(&d, today);
-	if (dx_cli_open(db, 0, &st))
+	if (dx_cli_open(co.db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
 		struct dx_clue_req r = {NULL, source, reason, date, warning};
@@ -109,12 +97,12 @@ int cmd_clue(int argc, char **argv)
 			       row.source, row.deadline);
 	} else if (!strcmp(sub, "from-screen")) {
 		struct dx_from_screen fs;
-		if (optind != argc || !year) {
+		if (optind != argc || !co.year) {
 			rc = DX_USAGE;
 			goto out;
 		}
-		if (!(rc = dx_clue_from_screen(st, &actor, area, (int)year, date ? date : today, &fs,
-					       &why)))
+		if (!(rc = dx_clue_from_screen(st, &actor, co.area, co.year, date ? date : today,
+					       &fs, &why)))
 			printf("筛查建议%ld户：已登记线索%ld条，已有待核实线索或办理中案件%ld户\n",
 			       fs.suggested, fs.added, fs.open);
 	} else if (!strcmp(sub, "list")) {
@@ -123,7 +111,7 @@ int cmd_clue(int argc, char **argv)
 			goto out;
 		}
 		printf("编号\t户编号\t来源\t发现日期\t期限\t状态\t原因\n");
-		rc = dx_clue_list(st, &actor, area, state ? state : "", list_cb, NULL, &why);
+		rc = dx_clue_list(st, &actor, co.area, state ? state : "", list_cb, NULL, &why);
 	} else if (!strcmp(sub, "close")) {
 		if (optind + 1 != argc || dx_parse_i64(argv[optind], &id)) {
 			rc = DX_USAGE;

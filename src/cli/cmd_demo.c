@@ -7,6 +7,17 @@
 #include "core/date.h"
 
 #include <getopt.h>
+#include <unistd.h>
+
+/* The generator's progress on a terminal's stderr, redrawn in place. */
+static void progress(void *arg, long done, long total)
+{
+	(void)arg;
+	fprintf(stderr, "\r生成示例县: %3ld%% (%ld/%ld 户)", done * 100 / (total ? total : 1),
+		done, total);
+	if (done == total)
+		fputc('\n', stderr);
+}
 
 int cmd_demo(int argc, char **argv)
 {
@@ -65,6 +76,8 @@ int cmd_demo(int argc, char **argv)
 		return dx_cli_usage("demo");
 	if (dx_cli_open(db, DX_STORE_CREATE, &st))
 		return DX_EXIT_FAIL;
+	if (isatty(2))
+		o.progress = progress;
 	rc = dx_demo_generate(st, &o, &s);
 	dx_store_close(st);
 	if (rc == DX_EXISTS) {

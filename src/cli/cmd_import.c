@@ -45,7 +45,7 @@ static void progress(void *arg, uint64_t done, uint64_t total, long rows)
 int cmd_import(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},   {"dry-run", no_argument, NULL, 'n'},
+		DX_CLI_OPT_DB, {"dry-run", no_argument, NULL, 'n'},
 		{"keep-valid", no_argument, NULL, 'k'}, {"errors", required_argument, NULL, 'e'},
 		{"as", required_argument, NULL, 'a'},   {"county", required_argument, NULL, 'c'},
 		{"quiet", no_argument, NULL, 'q'},      {"period", required_argument, NULL, 'p'},
@@ -55,13 +55,13 @@ int cmd_import(int argc, char **argv)
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	struct out out = {0};
-	const char *db = NULL, *errors = NULL;
+	struct dx_cli_common co = {0};
+	const char *errors = NULL;
 	char scope[13] = "", period[8] = "";
 	int c, rc, quiet = 0, unmask;
 	optind = 1;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
 		case 'n': o.dry_run = 1; break;
 		case 'k': o.keep_valid = 1; break;
 		case 'e': errors = optarg; break;
@@ -85,25 +85,16 @@ int cmd_import(int argc, char **argv)
 		return dx_cli_usage("import");
 	o.kind = argv[optind];
 	o.path = argv[optind + 1];
-	if (strcmp(o.kind, "persons") && strcmp(o.kind, "incomes") && strcmp(o.kind, "warnings") &&
-	    strcmp(o.kind, "measures") && strcmp(o.kind, "visits") &&
-	    /* 衔接资金 ledgers (issue 18) */
-	    strcmp(o.kind, "projects") && strcmp(o.kind, "payments") &&
-	    strcmp(o.kind, "beneficiaries") && strcmp(o.kind, "assets") &&
-	    /* issue 19 */
-	    strcmp(o.kind, "loans") && strcmp(o.kind, "applications") &&
-	    strcmp(o.kind, "relief") && strcmp(o.kind, "problems") && strcmp(o.kind, "training")) {
-		fprintf(stderr, "错误: 不能导入 \"%s\"（应为 persons、incomes、warnings、measures、visits、"
-			"projects、payments、beneficiaries、assets、"
-			"loans、applications、relief、problems 或 training）\n",
-			o.kind);
+	if (dx_import_kind_check(o.kind, &why)) {
+		fprintf(stderr, "错误: %s\n", why.buf);
+		dx_buf_release(&why);
 		return DX_EXIT_USAGE;
 	}
 	if (access(o.path, R_OK)) {
 		fprintf(stderr, "错误: 无法读取文件 %s\n", o.path);
 		return DX_EXIT_FAIL;
 	}
-	if (dx_cli_open(db, DX_STORE_CREATE, &st))
+	if (dx_cli_open(co.db, DX_STORE_CREATE, &st))
 		return DX_EXIT_FAIL;
 	if (o.actor) {
 		if ((rc = dx_ledger_actor(st, o.actor, scope, &unmask, &why))) {
@@ -132,39 +123,7 @@ int cmd_import(int argc, char **argv)
 			fprintf(stderr, "错误报告已写入 %s\n", errors);
 	}
 	if (rc == DX_OK || rc == DX_INVALID) {
-		const char *what = !strcmp(o.kind, "persons") ? "户" : "条";
-		FILE *f = rc ? stderr : stdout;
-		if (rc && !o.keep_valid)
-			fprintf(f, "%s: %ld 行", o.path, r.rows);
-		else if (!strcmp(o.kind, "persons"))
-			fprintf(f, "%s%s: %ld 行，%ld 户（新增 %ld，更新 %ld，未变 %ld），成员 新增 %ld，更新 %ld，未变 %ld",
-				o.dry_run ? "试导入（未保存）" : "导入", o.path, r.rows, r.units, r.added,
-				r.updated, r.unchanged, r.p_added, r.p_updated, r.p_unchanged);
-		else
-			fprintf(f, "%s%s: %ld 行（新增 %ld，更新 %ld，未变 %ld）",
-				o.dry_run ? "试导入（未保存）" : "导入", o.path, r.rows, r.added, r.updated,
-				r.unchanged);
-		if (o.keep_valid)
-			fprintf(f, "，拒绝 %ld %s", r.rejected, what);
-		if (r.unmatched)
-			fprintf(f, "，未匹配 %ld 条", r.unmatched);
-		fprintf(f, "；错误 %ld，警告 %ld\n", r.errors, r.warnings);
-		if (r.not_shown)
-			fprintf(f, "共 %ld 个问题，上面只列出前 %d 个%s\n", r.errors + r.warnings,
-				DX_IMPORT_SHOW_MAX, errors ? "" : "（用 --errors 文件.xlsx 可得到标注了问题的表格）");
-		if (errors && r.not_kept)
-			fprintf(f, "错误报告 %s 只标注了前 %d 个问题，另有 %ld 个未标注\n", errors,
-				DX_IMPORT_KEEP_MAX, r.not_kept);
-		if (r.absent_households || r.absent_persons)
-			fprintf(f, "不在此文件中（库中已有，已保留，未删除，请核实）: %ld 户，另有 %ld 名成员（明细见警告）\n",
-				r.absent_households, r.absent_persons);
-		if (r.stopped && !o.dry_run)
-			fputs("已停止检查，未保存任何数据\n", stderr);
-		else if (rc && !o.keep_valid && !o.dry_run)
-			fprintf(stderr, "文件有错误，未保存任何数据；请改正后重新导入（或用 --keep-valid 只导入无错误的%s）\n",
-				!strcmp(o.kind, "persons") ? "户" : "行");
-		if (o.keep_valid && r.rejected == 0 && rc == DX_INVALID)
-			rc = DX_INVALID;
+		rc = dx_cli_import_summary(&o, &r, errors, rc);
 	} else {
 		fprintf(stderr, "错误: 导入失败（%s）\n", dx_cli_strerror(rc));
 	}

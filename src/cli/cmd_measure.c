@@ -34,19 +34,18 @@ static int print_caseload(const struct dx_caseload *c, void *arg)
 int cmd_measure(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},	    {"as", required_argument, NULL, 'A'},
+		DX_CLI_OPT_DB, DX_CLI_OPT_AS, DX_CLI_OPT_AREA, DX_CLI_OPT_ASOF,
 		{"hh", required_argument, NULL, 'h'},	    {"category", required_argument, NULL, 'c'},
 		{"detail", required_argument, NULL, 'D'},  {"status", required_argument, NULL, 's'},
 		{"amount", required_argument, NULL, 'm'},  {"start", required_argument, NULL, 'S'},
 		{"end", required_argument, NULL, 'E'},	    {"cadre", required_argument, NULL, 'r'},
-		{"area", required_argument, NULL, 'a'},    {"as-of", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'F'},  {"out", required_argument, NULL, 'O'},
 		{0}};
 	const char *format = NULL, *outp = NULL;
 	struct dx_cli_list list;
 	struct dx_measure_req req = {0};
-	const char *db = NULL, *as = NULL, *area = "", *sub;
-	char as_of[11];
+	struct dx_cli_common co = {0};
+	const char *area, *as_of, *sub;
 	struct dx_date today;
 	struct dx_store *st = NULL;
 	struct dx_actor actor;
@@ -58,12 +57,9 @@ int cmd_measure(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	dx_date_today(&today);
-	dx_date_format(&today, as_of);
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'A': as = optarg; break;
+		case DX_OPT_BAD: return DX_EXIT_USAGE;
 		case 'h': req.hh_no = optarg; break;
 		case 'c': req.category = optarg; break;
 		case 'D': req.detail = optarg; break;
@@ -74,11 +70,6 @@ int cmd_measure(int argc, char **argv)
 		case 'r': req.cadre = optarg; break;
 		case 'F': format = optarg; break;
 		case 'O': outp = optarg; break;
-		case 'a': area = optarg; break;
-		case 'o':
-			if (dx_cli_date(optarg, "--as-of", as_of))
-				return DX_EXIT_USAGE;
-			break;
 		default: return dx_cli_usage("measure");
 		}
 	}
@@ -89,9 +80,15 @@ int cmd_measure(int argc, char **argv)
 				      strcmp(sub, "caseload"))) {
 		return dx_cli_usage("measure");
 	}
-	if (dx_cli_open(db, 0, &st))
+	if (!co.as_of[0]) {
+		dx_date_today(&today);
+		dx_date_format(&today, co.as_of);
+	}
+	area = co.area ? co.area : "";
+	as_of = co.as_of;
+	if (dx_cli_open(co.db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
 		if (!(rc = dx_measure_add(st, &actor, &req, &id, &why)))

@@ -3,85 +3,39 @@
  * FILE.html|FILE.xlsx] [--as-of DATE] [--as ACCOUNT]`: the printable
  * village lists; HTML on stdout without --out.  For a township (or county)
  * --out names a directory and every village gets its own file there
- * (村代码村名公示.html, or .xlsx with --format xlsx), in one run.
+ * (村代码村名公示.html, or .xlsx with --format xlsx), in one run.  A
+ * village's file is cmd_notice_write.c's.
  */
 #include "core/dx.h"
 #include "app/notice.h"
 #include "cli/cli.h"
 #include "core/area.h"
 #include "core/date.h"
-#include "core/outfile.h"
 
 #include <errno.h>
 #include <getopt.h>
 #include <sys/stat.h>
 
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t a = strlen(s), b = strlen(suffix);
-	return a >= b && !strcmp(s + a - b, suffix);
-}
-
-/* Build village code's list and write it: to path (html or xlsx by its
- * suffix), or html on stdout when path is NULL. */
-static int one(struct dx_store *st, const struct dx_actor *a, const char *code, const char *kind,
-	       const char *as_of, const char *path, struct dx_buf *why)
-{
-	struct dx_notice n;
-	struct dx_buf html = DX_BUF_INIT;
-	int rc;
-	memset(&n, 0, sizeof(n));
-	if ((rc = dx_notice_build(st, a, code, kind, as_of, &n, why)))
-		goto done;
-	if (path && ends_with(path, ".xlsx")) {
-		rc = dx_notice_xlsx(&n, path);
-	} else if ((rc = dx_notice_html(&n, &html)) == DX_OK) {
-		/* written beside path and renamed in (issue 13.3) */
-		struct dx_outfile o = {0};
-		if (!path)
-			fwrite(html.buf, 1, html.len, stdout);
-		else if (!(rc = dx_outfile_open(&o, path, 0)))
-			rc = fwrite(html.buf, 1, html.len, o.f) == html.len ? dx_outfile_commit(&o)
-									    : DX_IO;
-		dx_outfile_abort(&o);
-	}
-	if (rc && path && dx_outfile_why(rc))
-		dx_buf_addf(why, "无法写入 %s：%s", path, dx_outfile_why(rc));
-	if (rc == DX_IO && !why->len)
-		dx_buf_addf(why, "无法写入 %s", path);
-	if (!rc && path)
-		printf("%s%s %zu户，已写入 %s\n", n.village, n.kind, n.n, path);
-done:
-	dx_notice_release(&n);
-	dx_buf_release(&html);
-	return rc;
-}
-
 int cmd_notice(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},    {"area", required_argument, NULL, 'A'},
+		DX_CLI_OPT_DB, DX_CLI_OPT_AREA, DX_CLI_OPT_AS,
 		{"kind", required_argument, NULL, 'k'},  {"out", required_argument, NULL, 'O'},
-		{"as-of", required_argument, NULL, 'o'}, {"as", required_argument, NULL, 'a'},
+		{"as-of", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'}, {0}};
 	const char *format = "html";
 	char (*codes)[13] = NULL;
 	size_t ncodes = 0;
-	const char *db = NULL, *area = NULL, *kind = NULL, *out = NULL, *as_of = NULL, *as = NULL;
+	struct dx_cli_common co = {0};
+	const char *kind = NULL, *out = NULL, *as_of = NULL;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_actor actor;
 	struct dx_date d;
 	char today[11], one_code[13];
 	int c, rc;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'A':
-			area = optarg;
-			break;
 		case 'k':
 			kind = optarg;
 			break;
@@ -90,9 +44,6 @@ int cmd_notice(int argc, char **argv)
 			break;
 		case 'o':
 			as_of = optarg;
-			break;
-		case 'a':
-			as = optarg;
 			break;
 		case 'f':
 			if (strcmp(optarg, "html") && strcmp(optarg, "xlsx")) {
@@ -105,24 +56,24 @@ int cmd_notice(int argc, char **argv)
 			return dx_cli_usage("notice");
 		}
 	}
-	if (optind != argc || !area || !kind)
+	if (optind != argc || !co.area || !kind)
 		return dx_cli_usage("notice");
 	dx_date_today(&d);
 	dx_date_format(&d, today);
-	if (dx_cli_open(db, 0, &st))
+	if (dx_cli_open(co.db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, as, &actor, &why)) ||
-	    (rc = dx_notice_villages(st, &actor, area, &codes, &ncodes, &why)))
+	if ((rc = dx_actor_for(st, co.as, &actor, &why)) ||
+	    (rc = dx_notice_villages(st, &actor, co.area, &codes, &ncodes, &why)))
 		goto done;
-	if (dx_area_canon(area, one_code) == DX_AREA_VILLAGE) {
+	if (dx_area_canon(co.area, one_code) == DX_AREA_VILLAGE) {
 		/* one village: --out FILE.html|FILE.xlsx, or html on stdout */
-		if (out && !ends_with(out, ".html") && !ends_with(out, ".htm") &&
-		    !ends_with(out, ".xlsx")) {
+		if (out && !dx_cli_ends_with(out, ".html") && !dx_cli_ends_with(out, ".htm") &&
+		    !dx_cli_ends_with(out, ".xlsx")) {
 			fprintf(stderr, "错误: --out 应以 .html 或 .xlsx 结尾\n");
 			rc = DX_USAGE;
 			goto done;
 		}
-		rc = one(st, &actor, codes[0], kind, as_of ? as_of : today, out, &why);
+		rc = dx_cli_notice_one(st, &actor, codes[0], kind, as_of ? as_of : today, out, &why);
 		goto done;
 	}
 	/* a township or county: one file per village in the directory --out */
@@ -147,7 +98,7 @@ int cmd_notice(int argc, char **argv)
 			rc = DX_USAGE;
 			break;
 		}
-		rc = one(st, &actor, codes[i], kind, as_of ? as_of : today, path, &why);
+		rc = dx_cli_notice_one(st, &actor, codes[i], kind, as_of ? as_of : today, path, &why);
 	}
 	if (!rc)
 		printf("共 %zu 个村的%s，已写入目录 %s\n", ncodes, kind, out);

@@ -52,12 +52,12 @@ static int item_cb(const struct dx_overdue_item *it, void *arg)
 int cmd_overdue(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},    {"area", required_argument, NULL, 'A'},
-		{"as-of", required_argument, NULL, 'o'}, {"as", required_argument, NULL, 'a'},
+		DX_CLI_OPT_DB, DX_CLI_OPT_AREA, DX_CLI_OPT_AS,
+		{"as-of", required_argument, NULL, 'o'},
 		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'O'},
 		{0}};
-	const char *db = NULL, *area = NULL, *as_of = NULL, *as = NULL, *format = NULL,
-		   *outp = NULL;
+	struct dx_cli_common co = {0};
+	const char *as_of = NULL, *format = NULL, *outp = NULL;
 	FILE *sum;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
@@ -66,19 +66,10 @@ int cmd_overdue(int argc, char **argv)
 	struct dx_date d;
 	char today[11];
 	int c, rc;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'A':
-			area = optarg;
-			break;
 		case 'o':
 			as_of = optarg;
-			break;
-		case 'a':
-			as = optarg;
 			break;
 		case 'f':
 			format = optarg;
@@ -95,16 +86,16 @@ int cmd_overdue(int argc, char **argv)
 	dx_date_today(&d);
 	dx_date_format(&d, today);
 	memset(&n, 0, sizeof(n));
-	if (dx_cli_open(db, 0, &st))
+	if (dx_cli_open(co.db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
 		goto out;
 	if ((c = dx_cli_list_open(&n.list, format, outp, "text", "逾期清单"))) {
 		dx_store_close(st);
 		return c;
 	}
 	dx_cli_list_row(&n.list, heads, DX_ARRAY_SIZE(heads) - (n.list.fmt == DX_LIST_TEXT), 1);
-	rc = dx_overdue_list(st, &actor, area, as_of ? as_of : today, item_cb, &n,
+	rc = dx_overdue_list(st, &actor, co.area, as_of ? as_of : today, item_cb, &n,
 			     &why);
 	if (dx_cli_list_close(&n.list) && !rc)
 		rc = DX_IO;

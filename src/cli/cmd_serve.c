@@ -7,6 +7,14 @@
 
 #include <getopt.h>
 
+/* Once listening: the address on stdout, where scripts wait for it. */
+static void ready(void *arg, const char *url)
+{
+	(void)arg;
+	printf("Dixian 服务已启动: %s  （Ctrl-C 停止）\n", url);
+	fflush(stdout);
+}
+
 int cmd_serve(int argc, char **argv)
 {
 	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
@@ -19,6 +27,8 @@ int cmd_serve(int argc, char **argv)
 	                                     {"upload-max", required_argument, NULL, 'u'},
 	                                     {0}};
 	struct dx_http_opts o;
+	struct dx_err_info err = {0};
+	int rc;
 	int64_t n;
 	int c;
 	memset(&o, 0, sizeof(o));
@@ -69,5 +79,8 @@ int cmd_serve(int argc, char **argv)
 	if (optind != argc)
 		return dx_cli_usage("serve");
 	o.db = dx_cli_db_path(o.db);
-	return dx_cli_exit(dx_http_serve(&o));
+	o.ready = ready;
+	if ((rc = dx_http_serve(&o, &err)) && err.msg[0])
+		fprintf(stderr, "错误: %s\n", err.msg);
+	return dx_cli_exit(rc);
 }

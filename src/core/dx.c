@@ -9,7 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Process-wide configuration set once by main() before any thread: the
+ * level and the sink (dx.h). */
 static enum dx_log_level log_level = DX_LOG_INFO;
+static dx_log_sink *log_sink;
+static void *log_sink_arg;
 
 const char *dx_strerror(int rc)
 {
@@ -40,14 +44,27 @@ void dx_log_set_level(enum dx_log_level lvl)
 	log_level = lvl;
 }
 
-static void vlog(enum dx_log_level lvl, const char *fmt, va_list ap)
+void dx_log_set_sink(dx_log_sink *fn, void *arg)
+{
+	log_sink = fn;
+	log_sink_arg = arg;
+}
+
+const char *dx_log_level_name(enum dx_log_level lvl)
 {
 	static const char *const names[] = {"debug", "info", "warning", "error"};
-	if (lvl < log_level)
+	return lvl >= DX_LOG_DEBUG && lvl <= DX_LOG_ERROR ? names[lvl] : "none";
+}
+
+/* Format into a bounded buffer (a longer message is cut, never lost) and
+ * hand it to the sink. */
+static void vlog(enum dx_log_level lvl, const char *fmt, va_list ap)
+{
+	char msg[1024];
+	if (lvl < log_level || !log_sink)
 		return;
-	fprintf(stderr, "dixian: %s: ", names[lvl]);
-	vfprintf(stderr, fmt, ap);
-	fputc('\n', stderr);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	log_sink(log_sink_arg, lvl, msg);
 }
 
 void dx_log(enum dx_log_level lvl, const char *fmt, ...)
@@ -67,9 +84,34 @@ int dx_error(int rc, const char *fmt, ...)
 	return rc;
 }
 
+int dx_err_set(struct dx_err_info *e, int code, const char *fmt, ...)
+{
+	va_list ap;
+	if (!e)
+		return code;
+	memset(e, 0, sizeof(*e));
+	e->code = code;
+	e->col = -1;
+	va_start(ap, fmt);
+	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	va_end(ap);
+	return code;
+}
+
+int dx_err_detail(struct dx_err_info *e, const char *fmt, ...)
+{
+	va_list ap;
+	if (!e)
+		return DX_OK;
+	va_start(ap, fmt);
+	vsnprintf(e->detail, sizeof(e->detail), fmt, ap);
+	va_end(ap);
+	return e->code;
+}
+
 static void die_oom(size_t n)
 {
-	fprintf(stderr, "dixian: fatal: out of memory allocating %zu bytes\n", n);
+	dx_log(DX_LOG_ERROR, "fatal: out of memory allocating %zu bytes", n);
 	abort();
 }
 

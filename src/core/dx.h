@@ -48,9 +48,47 @@ const char *dx_strerror(int rc);
 /* HTTP status for rc (500 for unknown codes). */
 int dx_http_status(int rc);
 
-/* Log levels; messages go to stderr in English, never with personal data. */
+/*
+ * An error as a value: what a use case hands back to its front end, which
+ * alone turns it into text (the CLI prints msg on stderr, the HTTP layer
+ * answers with it).  code is an enum dx_err; msg is for the user, in
+ * Chinese, saying what to change; detail is for the log, in English,
+ * without personal data; file, row and col say where in an imported file
+ * (row as Excel shows it, 0 = none; col -1 = none).  An import's many
+ * problems are a stream of their own (app/import.h, struct dx_problem)
+ * with the same row/column/message shape.
+ */
+struct dx_err_info {
+	int code;
+	char msg[2048];
+	char detail[256];
+	const char *file;
+	long row;
+	int col;
+};
+/* Set e (may be NULL) to code with the Chinese message fmt; returns code,
+ * so call sites read `return dx_err_set(e, DX_USAGE, "...", ...);`.  The
+ * detail is left empty and row/col cleared. */
+int dx_err_set(struct dx_err_info *e, int code, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
+/* Add the English detail to e (may be NULL); returns e's code. */
+int dx_err_detail(struct dx_err_info *e, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+/*
+ * Log levels.  Messages are English and never carry personal data.  The
+ * library never prints: every message goes to the sink the front end
+ * installs once in main() (as SQLite's SQLITE_CONFIG_LOG), the CLI's
+ * printing to stderr, the server's writing its log.  With no sink the
+ * messages are dropped.  The sink is process-wide configuration, set
+ * before any thread starts; it must be safe to call from any thread.
+ */
 enum dx_log_level { DX_LOG_DEBUG, DX_LOG_INFO, DX_LOG_WARN, DX_LOG_ERROR, DX_LOG_NONE };
+typedef void dx_log_sink(void *arg, enum dx_log_level lvl, const char *msg);
+void dx_log_set_sink(dx_log_sink *fn, void *arg);
 void dx_log_set_level(enum dx_log_level lvl);
+/* The level's English name ("debug", "info", "warning", "error"). */
+const char *dx_log_level_name(enum dx_log_level lvl);
 void dx_log(enum dx_log_level lvl, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 

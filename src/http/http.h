@@ -129,10 +129,14 @@ struct dx_http_opts {
 	int threads;        /* 0 = number of CPUs */
 	int64_t upload_max; /* bytes; 0 = DX_HTTP_UPLOAD_MAX_DEFAULT */
 	const char *tls_cert, *tls_key;
+	/* called once listening, with the base URL (the CLI prints it) */
+	void (*ready)(void *arg, const char *url);
+	void *arg;
 };
 /* Run the server until SIGINT or SIGTERM; finishes requests in flight and
- * closes the stores.  Prints the address on stdout once listening. */
-int dx_http_serve(const struct dx_http_opts *o);
+ * closes the stores.  A failure to start is returned in err (the front
+ * end prints it); the server itself never prints, it logs. */
+int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err);
 
 /* Route handlers (route_*.c). */
 int dx_route_index(struct dx_http_req *r);

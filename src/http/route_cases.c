@@ -8,8 +8,25 @@
 #include "http/http.h"
 #include "http/http_int.h"
 #include "app/case.h"
+#include "app/ctx.h"
 
 #include <cjson/cJSON.h>
+
+/* The request's context for a case use case (app/ctx.h), built beside
+ * struct dx_http_req; a refusal's reason goes to r->why as the other
+ * routes' do.  The context is the caller's (stack), one per call. */
+static struct dx_ctx *ctx_of(struct dx_http_req *r, struct dx_ctx *c)
+{
+	dx_ctx_for(c, r->st, &r->actor);
+	return c;
+}
+
+static int answered(struct dx_http_req *r, const struct dx_ctx *c, int rc)
+{
+	if (rc && c->err.msg[0])
+		dx_buf_adds(&r->why, c->err.msg);
+	return rc;
+}
 
 static cJSON *case_json(const struct dx_case_row *c)
 {
@@ -40,6 +57,7 @@ static int add_case(const struct dx_case_row *c, void *arg)
 
 int dx_route_cases(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const args[] = {"area", "state", NULL};
 	const char *state = dx_http_arg(r, "state");
 	cJSON *j, *items;
@@ -48,8 +66,8 @@ int dx_route_cases(struct dx_http_req *r)
 		return rc;
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
-	rc = dx_case_list(r->st, &r->actor, dx_http_arg(r, "area"), state ? state : "", add_case,
-	                  items, &r->why);
+	rc = answered(r, &cx, dx_case_list(ctx_of(r, &cx), dx_http_arg(r, "area"),
+	                                   state ? state : "", add_case, items));
 	if (rc) {
 		cJSON_Delete(j);
 		return rc;
@@ -59,6 +77,7 @@ int dx_route_cases(struct dx_http_req *r)
 
 int dx_route_case_open(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const fields[] = {"kind",     "hh_no",     "clue_id", "category",
 	                                     "risks",    "elim_kind", "green",   "risks_unresolved",
 	                                     "new_risk", "date",      NULL};
@@ -86,7 +105,7 @@ int dx_route_case_open(struct dx_http_req *r)
 		rc = dx_http_fail(r, DX_INVALID, "应给出 hh_no 或 clue_id 之一");
 		goto out;
 	}
-	if ((rc = dx_case_open(r->st, &r->actor, &q, &id, &r->why)))
+	if ((rc = answered(r, &cx, dx_case_open(ctx_of(r, &cx), &q, &id))))
 		goto out;
 	j = cJSON_CreateObject();
 	cJSON_AddNumberToObject(j, "id", (double)id);
@@ -99,6 +118,7 @@ out:
 
 int dx_route_case(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	struct dx_case_view *v = NULL;
 	cJSON *j, *steps;
 	int64_t id;
@@ -107,7 +127,7 @@ int dx_route_case(struct dx_http_req *r)
 		return rc;
 	if (!(v = calloc(1, sizeof(*v))))
 		return DX_NOMEM;
-	if ((rc = dx_case_get(r->st, &r->actor, id, v, &r->why)))
+	if ((rc = answered(r, &cx, dx_case_get(ctx_of(r, &cx), id, v))))
 		goto out;
 	j = case_json(&v->c);
 	if (v->next_step >= 0)
@@ -134,6 +154,7 @@ out:
 
 int dx_route_case_step(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const fields[] = {"step", "action", "note", "date", NULL};
 	cJSON *body = NULL;
 	char date[11];
@@ -145,9 +166,9 @@ int dx_route_case_step(struct dx_http_req *r)
 		return rc;
 	if ((rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)))
 		goto out;
-	if ((rc = dx_case_step(r->st, &r->actor, id, dx_http_jstr(body, "step"),
-	                       dx_http_jstr(body, "action"), dx_http_jstr(body, "note"), date,
-	                       &r->why)))
+	if ((rc = answered(r, &cx, dx_case_step(ctx_of(r, &cx), id, dx_http_jstr(body, "step"),
+	                                             dx_http_jstr(body, "action"),
+	                                             dx_http_jstr(body, "note"), date))))
 		goto out;
 	/* answer with the case as it is now */
 	cJSON_Delete(body);

@@ -3,14 +3,10 @@
  * report's figures (app/report.c builds, io/report*.c render) as JSON, or
  * as the HTML page or the xlsx workbook the CLI writes (a download), for
  * an area within the actor's scope (a wider one is refused).
- *
- * The policy look-up below repeats cmd_report's; issue 12 moves it into
- * the report use case.
  */
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
-#include "app/policy.h"
 #include "app/report.h"
 #include "io/report.h"
 
@@ -21,7 +17,6 @@ int dx_route_report(struct dx_http_req *r)
 	const char *fmt = dx_http_arg(r, "format");
 	struct dx_report_opts o;
 	struct dx_report rep;
-	struct dx_policy pol;
 	char area[13], as_of[11] = "";
 	int64_t year = 0;
 	int rc;
@@ -39,14 +34,8 @@ int dx_route_report(struct dx_http_req *r)
 		return rc;
 	if ((rc = dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why)))
 		return rc;
-	if ((rc = dx_app_policy(r->st, area, (int)year, as_of, &pol)))
+	if ((rc = dx_report_opts_init(r->st, area, (int)year, as_of, &o)))
 		return rc;
-	o.area = area;
-	o.year = (int)year;
-	o.as_of = as_of;
-	o.label = pol.target_label;
-	o.visits_active = pol.visits_per_week_active;
-	o.visits_eliminated = pol.visits_per_week_eliminated;
 	if ((rc = dx_report_build(r->st, &o, &rep, &r->why)))
 		return rc;
 	if (!strcmp(fmt, "xlsx")) {

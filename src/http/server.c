@@ -490,7 +490,7 @@ static int read_file(const char *path, char **out)
 	return DX_OK;
 }
 
-int dx_http_serve(const struct dx_http_opts *o)
+int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 {
 	struct server srv;
 	struct MHD_Daemon *d = NULL;
@@ -509,15 +509,13 @@ int dx_http_serve(const struct dx_http_opts *o)
 	/* open (and upgrade) the store once here, so that workers only read
 	 * the schema and a broken store stops the start, not a request */
 	if ((rc = dx_store_open(&first, o->db, 0))) {
-		fprintf(stderr, "错误: 无法打开数据库 %s\n", o->db);
-		return rc;
+		return dx_err_set(err, rc, "无法打开数据库 %s", o->db);
 	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)o->port);
 	if (inet_pton(AF_INET, o->bind, &sa.sin_addr) != 1) {
-		fprintf(stderr, "错误: --bind \"%s\" 不是 IPv4 地址\n", o->bind);
-		rc = DX_USAGE;
+		rc = dx_err_set(err, DX_USAGE, "--bind \"%s\" 不是 IPv4 地址", o->bind);
 		goto out;
 	}
 	if (MHD_is_feature_supported(MHD_FEATURE_EPOLL) == MHD_YES)
@@ -525,13 +523,11 @@ int dx_http_serve(const struct dx_http_opts *o)
 	if (o->tls_cert || o->tls_key) {
 		if (!o->tls_cert || !o->tls_key ||
 		    MHD_is_feature_supported(MHD_FEATURE_TLS) != MHD_YES) {
-			fprintf(stderr, "错误: HTTPS 需要同时给出 --tls-cert 和 --tls-key\n");
-			rc = DX_USAGE;
+			rc = dx_err_set(err, DX_USAGE, "HTTPS 需要同时给出 --tls-cert 和 --tls-key");
 			goto out;
 		}
 		if (read_file(o->tls_cert, &cert) || read_file(o->tls_key, &key)) {
-			fprintf(stderr, "错误: 无法读取证书或私钥文件\n");
-			rc = DX_IO;
+			rc = dx_err_set(err, DX_IO, "无法读取证书或私钥文件");
 			goto out;
 		}
 		flags |= MHD_USE_TLS;
@@ -545,8 +541,7 @@ int dx_http_serve(const struct dx_http_opts *o)
 		threads = MAX_WORKERS;
 	srv.upload_max = o->upload_max > 0 ? o->upload_max : DX_HTTP_UPLOAD_MAX_DEFAULT;
 	if (!(srv.jobs = dx_jobs_new(o->db))) {
-		fprintf(stderr, "错误: 无法创建临时目录\n");
-		rc = DX_IO;
+		rc = dx_err_set(err, DX_IO, "无法创建临时目录");
 		goto out;
 	}
 	pthread_mutex_init(&srv.mu, NULL);
@@ -570,13 +565,15 @@ int dx_http_serve(const struct dx_http_opts *o)
 		                     (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
 		                     &srv, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_END);
 	if (!d) {
-		fprintf(stderr, "错误: 无法在 %s:%d 上监听（端口被占用？）\n", o->bind, o->port);
-		rc = DX_IO;
+		rc = dx_err_set(err, DX_IO, "无法在 %s:%d 上监听（端口被占用？）", o->bind, o->port);
 		goto out_sig;
 	}
-	printf("Dixian 服务已启动: %s://%s:%d/  （Ctrl-C 停止）\n", srv.tls ? "https" : "http",
-	       o->bind, o->port);
-	fflush(stdout);
+	if (o->ready) {
+		char url[128];
+		dx_snprintf(url, sizeof(url), "%s://%s:%d/", srv.tls ? "https" : "http", o->bind,
+			    o->port);
+		o->ready(o->arg, url);
+	}
 	dx_log(DX_LOG_INFO, "serving on %s:%d with %ld threads%s", o->bind, o->port, threads,
 	       flags & MHD_USE_EPOLL ? " (epoll)" : "");
 	while (sigwait(&sigs, &sig) == 0 && sig != SIGINT && sig != SIGTERM)

@@ -94,6 +94,7 @@ struct dx_figure_def {
 	const char *label;
 	/* the filter, as JSON object text, that selects the figure's households */
 	const char *filter;
+	size_t offset; /* of its struct dx_hp in struct dx_figs */
 };
 size_t dx_report_figure_count(void);
 const struct dx_figure_def *dx_report_figure(size_t i);

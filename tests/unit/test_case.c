@@ -7,8 +7,23 @@
 #include "testutil.h"
 #include "app/case.h"
 #include "app/overdue.h"
+#include "app/policy.h"
 #include "core/date.h"
 #include "store/procedure.h"
+
+#include "app/ctx.h"
+
+/* The case use cases take a request context (app/ctx.h): AS builds one
+ * for store s acting as actor a, why_of appends a refusal's reason to the
+ * test's why buffer as the use cases once did themselves. */
+static struct dx_ctx tcx;
+#define AS(s, a) (dx_ctx_for(&tcx, (s), (a)), &tcx)
+static int why_of(int rc, struct dx_buf *why)
+{
+	if (rc && why && tcx.err.msg[0])
+		dx_buf_adds(why, tcx.err.msg);
+	return rc;
+}
 
 static char path[64];
 static struct dx_store *st;
@@ -35,11 +50,31 @@ static void actor(const char *name, const char *level, const char *scope, const 
 	dx_buf_release(&why);
 }
 
+/* Set the county's key = value in the store (every year, from the start)
+ * as its county account c1 does: the procedure reads policy as in use. */
+static void set_policy(const char *key, const char *value)
+{
+	char canon[DX_POLICY_VALUE_MAX];
+	const char *w = NULL;
+	assert_int_equal(dx_app_policy_set(st, "532399", 0, "", key, value, "c1", canon, &w),
+			 DX_OK);
+}
+
+/* The keys the tests change, back at their defaults. */
 static void base_policy(void)
 {
+	static const char *const keys[] = {"no_labour_blocks_elimination", "eliminate_min_months",
+					   "working_days", "identify_days", "holidays",
+					   "extra_workdays"};
+	struct dx_buf b = DX_BUF_INIT;
 	struct dx_policy p;
 	dx_policy_defaults(&p);
-	dx_proc_policy_override(&p);
+	for (size_t i = 0; i < DX_ARRAY_SIZE(keys); i++) {
+		dx_buf_reset(&b);
+		assert_int_equal(dx_policy_get(&p, keys[i], &b), DX_OK);
+		set_policy(keys[i], b.buf ? b.buf : "");
+	}
+	dx_buf_release(&b);
 }
 
 static int setup(void **state)
@@ -70,7 +105,6 @@ static int setup(void **state)
 static int teardown(void **state)
 {
 	(void)state;
-	dx_proc_policy_override(NULL);
 	dx_store_close(st);
 	tu_rm(path);
 	return 0;
@@ -150,13 +184,13 @@ static int64_t open_identify(const char *village, const char *date)
 	r.category = "边缘易致贫户";
 	r.risks = "因学,因病";
 	r.date = date;
-	assert_int_equal(dx_case_open(st, &v1, &r, &id, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_open(AS(st, &v1), &r, &id), &why), DX_OK);
 	dx_buf_release(&why);
 	return id;
 }
 
 static const char *const step_names[] = {"入户核实", "信息比对", "村级民主评议", "公示",
-					 "乡镇审核", "县级审定", "公告"};
+                                         "乡镇审核", "县级审定", "公告"};
 static const char *const step_dates[] = {"2026-03-02", "2026-03-03", "2026-03-04", "2026-03-05",
 					 "2026-03-11", "2026-03-12", "2026-03-13"};
 
@@ -205,18 +239,21 @@ static int64_t reach(size_t row)
 	int64_t id = open_identify(VIL1, "2026-03-02");
 	for (const char *p = matrix[row].passed; *p; p++) {
 		int s = *p - '0';
-		assert_int_equal(dx_case_step(st, doer(s), id, step_names[s], "通过", NULL,
-					      step_dates[s], &why),
-				 DX_OK);
+		assert_int_equal(why_of(dx_case_step(AS(st, doer(s)), id, step_names[s], "通过",
+		                                     NULL, step_dates[s]),
+		                        &why),
+		                 DX_OK);
 	}
 	if (matrix[row].close == 'r')
-		assert_int_equal(dx_case_step(st, &v1, id, "村级民主评议", "不通过", "收入高于监测线",
-					      "2026-03-05", &why),
-				 DX_OK);
+		assert_int_equal(why_of(dx_case_step(AS(st, &v1), id, "村级民主评议", "不通过",
+		                                     "收入高于监测线", "2026-03-05"),
+		                        &why),
+		                 DX_OK);
 	if (matrix[row].close == 'c')
-		assert_int_equal(dx_case_step(st, &c1, id, NULL, "撤销", "农户撤回申请", "2026-03-05",
-					      &why),
-				 DX_OK);
+		assert_int_equal(why_of(dx_case_step(AS(st, &c1), id, NULL, "撤销", "农户撤回申请",
+		                                     "2026-03-05"),
+		                        &why),
+		                 DX_OK);
 	dx_buf_release(&why);
 	return id;
 }
@@ -227,8 +264,9 @@ static void try_action(size_t row, int step, const char *act, char want)
 	int64_t id = reach(row);
 	size_t before = nsteps(id);
 	const struct dx_actor *a = step < 0 ? &c1 : doer(step);
-	int rc = dx_case_step(st, a, id, step < 0 ? NULL : step_names[step], act,
-			      strcmp(act, "通过") ? "理由" : NULL, "2026-03-20", &why);
+	int rc = why_of(dx_case_step(AS(st, a), id, step < 0 ? NULL : step_names[step], act,
+	                             strcmp(act, "通过") ? "理由" : NULL, "2026-03-20"),
+	                &why);
 	if (want == 'o') {
 		if (rc)
 			fail_msg("state %zu: %s %s refused: %s", row, step < 0 ? "" : step_names[step],
@@ -264,7 +302,7 @@ static void test_outcomes(void **state)
 	struct dx_buf why = DX_BUF_INIT;
 	int64_t id = reach(9);
 	(void)state;
-	assert_int_equal(dx_case_get(st, &v1, id, &v, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_get(AS(st, &v1), id, &v), &why), DX_OK);
 	assert_string_equal(v.c.state, "已通过");
 	assert_string_equal(v.c.closed_on, "2026-03-13");
 	assert_int_equal(dx_store_episode_current(st, v.c.household_id, &e), DX_OK);
@@ -273,14 +311,15 @@ static void test_outcomes(void **state)
 	assert_string_equal(e.risks, "因病、因学"); /* code-table order */
 	assert_int_equal(v.c.episode_id, e.id);
 	id = reach(10);
-	assert_int_equal(dx_case_get(st, &v1, id, &v, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_get(AS(st, &v1), id, &v), &why), DX_OK);
 	assert_string_equal(v.c.state, "未通过");
 	assert_string_equal(v.c.reason, "收入高于监测线");
 	assert_int_equal(dx_store_episode_current(st, v.c.household_id, &e), DX_NOT_FOUND);
 	/* rejecting needs a reason for the household */
 	id = reach(1);
-	assert_int_equal(dx_case_step(st, &v1, id, "信息比对", "不通过", NULL, "2026-03-20", &why),
-			 DX_INVALID);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &v1), id, "信息比对", "不通过", NULL, "2026-03-20"), &why),
+	    DX_INVALID);
 	assert_non_null(strstr(why.buf, "--note"));
 	dx_buf_release(&why);
 }
@@ -288,7 +327,8 @@ static void test_outcomes(void **state)
 static void expect_denied(const struct dx_actor *a, int64_t id, const char *step)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	assert_int_equal(dx_case_step(st, a, id, step, "通过", NULL, "2026-03-20", &why), DX_DENIED);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, a), id, step, "通过", NULL, "2026-03-20"), &why), DX_DENIED);
 	assert_non_null(strstr(why.buf, "应由"));
 	dx_buf_release(&why);
 }
@@ -332,37 +372,39 @@ static void test_scope(void **state)
 	int64_t id = reach(0), id2;
 	(void)state;
 	/* another village, another township: as if the case did not exist */
-	assert_int_equal(dx_case_step(st, &v2, id, "入户核实", "通过", NULL, "2026-03-03", &why),
-			 DX_NOT_FOUND);
-	assert_int_equal(dx_case_get(st, &v2, id, &v, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_case_get(st, &t2, id, &v, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_case_get(st, &t1, id, &v, &why), DX_OK);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &v2), id, "入户核实", "通过", NULL, "2026-03-03"), &why),
+	    DX_NOT_FOUND);
+	assert_int_equal(why_of(dx_case_get(AS(st, &v2), id, &v), &why), DX_NOT_FOUND);
+	assert_int_equal(why_of(dx_case_get(AS(st, &t2), id, &v), &why), DX_NOT_FOUND);
+	assert_int_equal(why_of(dx_case_get(AS(st, &t1), id, &v), &why), DX_OK);
 	mk(VIL1, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, no);
 	r.kind = "识别";
 	r.hh_no = no;
 	r.category = "边缘易致贫户";
 	r.risks = "因病";
 	r.date = "2026-03-02";
-	assert_int_equal(dx_case_open(st, &v2, &r, &id2, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_case_open(st, &t2, &r, &id2, &why), DX_NOT_FOUND);
+	assert_int_equal(why_of(dx_case_open(AS(st, &v2), &r, &id2), &why), DX_NOT_FOUND);
+	assert_int_equal(why_of(dx_case_open(AS(st, &t2), &r, &id2), &why), DX_NOT_FOUND);
 	/* lists hold only the scope; an area outside it is refused */
-	assert_int_equal(dx_case_list(st, &v1, NULL, "", count_cb, &n1, &why), DX_OK);
-	assert_int_equal(dx_case_list(st, &v2, NULL, "", count_cb, &n2, &why), DX_OK);
-	assert_int_equal(dx_case_list(st, &t2, NULL, "", count_cb, &nt2, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_list(AS(st, &v1), NULL, "", count_cb, &n1), &why), DX_OK);
+	assert_int_equal(why_of(dx_case_list(AS(st, &v2), NULL, "", count_cb, &n2), &why), DX_OK);
+	assert_int_equal(why_of(dx_case_list(AS(st, &t2), NULL, "", count_cb, &nt2), &why), DX_OK);
 	assert_true(n1 > 0);
 	assert_int_equal(n2, 0);
 	assert_int_equal(nt2, 0);
 	dx_buf_reset(&why);
-	assert_int_equal(dx_case_list(st, &v2, VIL1, "", count_cb, &n2, &why), DX_DENIED);
+	assert_int_equal(why_of(dx_case_list(AS(st, &v2), VIL1, "", count_cb, &n2), &why), DX_DENIED);
 	assert_non_null(strstr(why.buf, "管辖范围"));
 	/* a read-only account sees but does not act */
-	assert_int_equal(dx_case_get(st, &ro, id, &v, &why), DX_OK);
-	assert_int_equal(dx_case_step(st, &ro, id, "入户核实", "通过", NULL, "2026-03-03", &why),
-			 DX_DENIED);
+	assert_int_equal(why_of(dx_case_get(AS(st, &ro), id, &v), &why), DX_OK);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &ro), id, "入户核实", "通过", NULL, "2026-03-03"), &why),
+	    DX_DENIED);
 	/* one open case per household */
-	assert_int_equal(dx_case_open(st, &v1, &r, &id2, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_open(AS(st, &v1), &r, &id2), &why), DX_OK);
 	dx_buf_reset(&why);
-	assert_int_equal(dx_case_open(st, &v1, &r, &id2, &why), DX_STATE);
+	assert_int_equal(why_of(dx_case_open(AS(st, &v1), &r, &id2), &why), DX_STATE);
 	assert_non_null(strstr(why.buf, "办理中"));
 	dx_buf_release(&why);
 }
@@ -373,16 +415,19 @@ static void test_notice_days(void **state)
 	struct dx_case_view v;
 	int64_t id = reach(6); /* 公示 posted 2026-03-05, notice_days 5 */
 	(void)state;
-	assert_int_equal(dx_case_step(st, &t1, id, "乡镇审核", "通过", NULL, "2026-03-09", &why),
-			 DX_STATE);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &t1), id, "乡镇审核", "通过", NULL, "2026-03-09"), &why),
+	    DX_STATE);
 	assert_non_null(strstr(why.buf, "公示期未满"));
-	assert_int_equal(dx_case_get(st, &t1, id, &v, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_get(AS(st, &t1), id, &v), &why), DX_OK);
 	assert_string_equal(v.notice_ends, "2026-03-10");
-	assert_int_equal(dx_case_step(st, &t1, id, "乡镇审核", "通过", NULL, "2026-03-10", &why),
-			 DX_OK);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &t1), id, "乡镇审核", "通过", NULL, "2026-03-10"), &why),
+	    DX_OK);
 	/* a step dated before the previous one is refused */
-	assert_int_equal(dx_case_step(st, &c1, id, "县级审定", "通过", NULL, "2026-03-09", &why),
-			 DX_INVALID);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &c1), id, "县级审定", "通过", NULL, "2026-03-09"), &why),
+	    DX_INVALID);
 	dx_buf_release(&why);
 }
 
@@ -399,7 +444,7 @@ static int open_elim(const char *no, const char *kind, int unresolved, int new_r
 	r.risks_unresolved = unresolved;
 	r.new_risk = new_risk;
 	r.date = date;
-	return dx_case_open(st, &v1, &r, id, why);
+	return why_of(dx_case_open(AS(st, &v1), &r, id), why);
 }
 
 static void expect_one_unmet(const struct shape *s, int unresolved, int new_risk,
@@ -470,7 +515,6 @@ static void test_elim_conditions(void **state)
 static void test_no_labour(void **state)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_policy p;
 	struct shape s = good;
 	char no[32];
 	int64_t id = 0;
@@ -479,9 +523,7 @@ static void test_no_labour(void **state)
 	expect_one_unmet(&s, 0, 0, "整户无劳动能力");
 	mk(VIL1, &s, no);
 	assert_int_equal(open_elim(no, "自然消除", 0, 0, "2026-03-02", &id, &why), DX_STATE);
-	dx_policy_defaults(&p);
-	p.no_labour_blocks_elimination = 0;
-	dx_proc_policy_override(&p);
+	set_policy("no_labour_blocks_elimination", "no");
 	dx_buf_reset(&why);
 	assert_int_equal(open_elim(no, "自然消除", 0, 0, "2026-03-02", &id, &why), DX_OK);
 	base_policy();
@@ -499,8 +541,9 @@ static void walk_all(int64_t id, const char *start)
 		struct dx_date d = d0;
 		char on[11];
 		dx_date_add_days(&d, offs[i]);
-		if (dx_case_step(st, doer(i), id, step_names[i], "通过", NULL, dx_date_format(&d, on),
-				 &why))
+		if (why_of(dx_case_step(AS(st, doer(i)), id, step_names[i], "通过", NULL,
+		                        dx_date_format(&d, on)),
+		           &why))
 			fail_msg("case %lld %s: %s", (long long)id, step_names[i], why.buf);
 	}
 	dx_buf_release(&why);
@@ -525,27 +568,26 @@ static void test_histories(void **state)
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_case_view v;
 	struct dx_case_req r = {0};
-	struct dx_policy p;
 	struct eps h = {0};
 	int64_t id = 0, hid, ep = 0;
 	(void)state;
 	id = reach(9); /* identified 2026-03-13 */
-	assert_int_equal(dx_case_get(st, &v1, id, &v, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_get(AS(st, &v1), id, &v), &why), DX_OK);
 	hid = v.c.household_id;
 	/* a quick 帮扶消除 (the policy's minimum set to 0 months) is flagged */
-	dx_policy_defaults(&p);
-	p.eliminate_min_months = 0;
-	dx_proc_policy_override(&p);
+	set_policy("eliminate_min_months", "0");
 	assert_int_equal(open_elim(v.c.hh_no, "帮扶消除", 0, 0, "2026-03-20", &id, &why), DX_OK);
 	walk_all(id, "2026-03-20");
-	assert_int_equal(dx_case_get(st, &v1, id, &v, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_get(AS(st, &v1), id, &v), &why), DX_OK);
 	assert_string_equal(v.c.state, "已通过");
 	assert_non_null(strstr(v.c.flag, "不足2个月"));
 	/* 风险消除回退: township or county only, the old episode kept */
-	assert_int_equal(dx_case_rollback(st, &v1, v.c.hh_no, "2026-04-10", "复核", &ep, &why),
-			 DX_DENIED);
-	assert_int_equal(dx_case_rollback(st, &t1, v.c.hh_no, "2026-04-10", "复核", &ep, &why),
-			 DX_OK);
+	assert_int_equal(
+	    why_of(dx_case_rollback(AS(st, &v1), v.c.hh_no, "2026-04-10", "复核", &ep), &why),
+	    DX_DENIED);
+	assert_int_equal(
+	    why_of(dx_case_rollback(AS(st, &t1), v.c.hh_no, "2026-04-10", "复核", &ep), &why),
+	    DX_OK);
 	assert_int_equal(dx_store_episode_list(st, hid, ep_cb, &h), DX_OK);
 	assert_int_equal(h.n, 2);
 	assert_string_equal(h.e[0].eliminated_on, "2026-03-30");
@@ -558,19 +600,20 @@ static void test_histories(void **state)
 	assert_string_equal(h.e[1].eliminated_on, "");
 	assert_int_equal(h.e[1].reflag, 0);
 	/* nothing eliminated now: no second rollback */
-	assert_int_equal(dx_case_rollback(st, &t1, v.c.hh_no, "2026-04-11", "复核", &ep, &why),
-			 DX_STATE);
+	assert_int_equal(
+	    why_of(dx_case_rollback(AS(st, &t1), v.c.hh_no, "2026-04-11", "复核", &ep), &why),
+	    DX_STATE);
 	/* eliminated again (自然消除: never flagged), then re-flagged */
 	assert_int_equal(open_elim(v.c.hh_no, "自然消除", 0, 0, "2026-04-11", &id, &why), DX_OK);
 	walk_all(id, "2026-04-11");
-	assert_int_equal(dx_case_get(st, &v1, id, &v, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_get(AS(st, &v1), id, &v), &why), DX_OK);
 	assert_string_equal(v.c.flag, "");
 	r.kind = "识别";
 	r.hh_no = v.c.hh_no;
 	r.category = "突发严重困难户";
 	r.risks = "因意外事故";
 	r.date = "2026-05-04";
-	assert_int_equal(dx_case_open(st, &v1, &r, &id, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_open(AS(st, &v1), &r, &id), &why), DX_OK);
 	walk_all(id, "2026-05-04");
 	h.n = 0;
 	assert_int_equal(dx_store_episode_list(st, hid, ep_cb, &h), DX_OK);
@@ -586,7 +629,7 @@ static void test_histories(void **state)
 	/* monitored again: no second identification */
 	r.date = "2026-05-20";
 	dx_buf_reset(&why);
-	assert_int_equal(dx_case_open(st, &v1, &r, &id, &why), DX_STATE);
+	assert_int_equal(why_of(dx_case_open(AS(st, &v1), &r, &id), &why), DX_STATE);
 	assert_non_null(strstr(why.buf, "已是监测对象"));
 	base_policy();
 	dx_buf_release(&why);
@@ -636,7 +679,6 @@ static int64_t clue(const char *no, const char *found, const char *want_deadline
 static void test_clue_deadlines(void **state)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_policy p;
 	struct dx_case_req r = {0};
 	struct dx_case_row cr;
 	struct dx_clue_row c;
@@ -651,16 +693,11 @@ static void test_clue_deadlines(void **state)
 	/* calendar days (the default): 15 days, holidays ignored */
 	clue(no, "2026-09-30", "2026-10-15");
 	/* 国庆: 10-01..10-07 off, Saturday 10-10 worked (policy keys) */
-	dx_policy_defaults(&p);
-	p.working_days = 1;
-	p.identify_days = 5;
-	assert_int_equal(dx_policy_set(&p, "holidays",
-				       "2026-10-01,2026-10-02,2026-10-03,2026-10-04,"
-				       "2026-10-05,2026-10-06,2026-10-07",
-				       NULL),
-			 DX_OK);
-	assert_int_equal(dx_policy_set(&p, "extra_workdays", "2026-10-10", NULL), DX_OK);
-	dx_proc_policy_override(&p);
+	set_policy("working_days", "yes");
+	set_policy("identify_days", "5");
+	set_policy("holidays", "2026-10-01,2026-10-02,2026-10-03,2026-10-04,"
+			       "2026-10-05,2026-10-06,2026-10-07");
+	set_policy("extra_workdays", "2026-10-10");
 	/* Wed 09-30: 10-08, 10-09, 10-10 (worked Saturday), 10-12, 10-13 */
 	id1 = clue(no1, "2026-09-30", "2026-10-13");
 	/* Fri 03-06 over one weekend: 03-09 .. 03-13 */
@@ -683,7 +720,7 @@ static void test_clue_deadlines(void **state)
 	r.category = "边缘易致贫户";
 	r.risks = "因病";
 	r.date = "2026-03-09";
-	assert_int_equal(dx_case_open(st, &v2, &r, &cid, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_open(AS(st, &v2), &r, &cid), &why), DX_OK);
 	assert_int_equal(dx_store_case_get(st, cid, &cr), DX_OK);
 	assert_string_equal(cr.deadline, "2026-03-13");
 	assert_int_equal(dx_store_clue_get(st, id2, &c), DX_OK);
@@ -704,12 +741,14 @@ static void test_audit(void **state)
 	int64_t id = reach(0);
 	(void)state;
 	assert_int_equal(dx_store_count(st, "audit", "532399", &a0), DX_OK);
-	assert_int_equal(dx_case_step(st, &v1, id, "入户核实", "通过", NULL, "2026-03-02", &why),
-			 DX_OK);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &v1), id, "入户核实", "通过", NULL, "2026-03-02"), &why),
+	    DX_OK);
 	assert_int_equal(dx_store_count(st, "audit", "532399", &a1), DX_OK);
 	assert_int_equal(a1, a0 + 1);
-	assert_int_equal(dx_case_step(st, &v1, id, "公告", "通过", NULL, "2026-03-02", &why),
-			 DX_DENIED);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &v1), id, "公告", "通过", NULL, "2026-03-02"), &why),
+	    DX_DENIED);
 	assert_int_equal(dx_store_count(st, "audit", "532399", &a2), DX_OK);
 	assert_int_equal(a2, a1);
 	dx_buf_release(&why);
@@ -733,13 +772,14 @@ static void test_actor_rules(void **state)
 	assert_int_equal(dx_store_count(st, "audit", "532399", &n0), DX_OK);
 	assert_int_equal(dx_clue_add(st, &lo, &r, &c, &why), DX_DENIED);
 	assert_non_null(strstr(why.buf, "该操作需要账号"));
-	assert_int_equal(dx_case_step(st, &lo, id, "入户核实", "通过", NULL, "2026-03-02", &why),
-			 DX_DENIED);
+	assert_int_equal(
+	    why_of(dx_case_step(AS(st, &lo), id, "入户核实", "通过", NULL, "2026-03-02"), &why),
+	    DX_DENIED);
 	assert_int_equal(dx_clue_add(st, NULL, &r, &c, &why), DX_DENIED);
 	assert_int_equal(dx_store_count(st, "audit", "532399", &n1), DX_OK);
 	assert_int_equal(n1, n0); /* nothing written */
 	/* reads: any area, as the local owner */
-	assert_int_equal(dx_case_get(st, &lo, id, v, &why), DX_OK);
+	assert_int_equal(why_of(dx_case_get(AS(st, &lo), id, v), &why), DX_OK);
 	assert_true(dx_actor_sees(&lo, VIL3));
 	assert_false(dx_actor_may_unmask(&lo));
 	/* an event after today (2026-12-31 here) is refused; on it, accepted */
