@@ -21,6 +21,14 @@ ifeq ($(SANITIZE),1)
   SANFL   := -fsanitize=address,undefined -fno-sanitize-recover=all
   BUILD   := build-san
 endif
+# FUZZ=1 (used by `make fuzz`): clang's libFuzzer with ASan + UBSan, the
+# library instrumented for coverage
+ifeq ($(FUZZ),1)
+  CC      := clang-14
+  CFLAGS  := -O1 -g -fno-omit-frame-pointer
+  SANFL   := -fsanitize=address,undefined,fuzzer-no-link -fno-sanitize-recover=all
+  BUILD   := build-fuzz
+endif
 ALLCF    = $(CFLAGS) $(WARN) $(DEFS) $(INCS) $(PKGCF) $(SANFL)
 
 LIB_SRC  := $(sort $(shell find src -name '*.c' ! -path 'src/cli/*'))
@@ -33,7 +41,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz-replay clitest clitest-pg httptest pgsql pgtest web webcheck browsertest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest pgsql pgtest web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -122,10 +130,16 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBA)
 	@echo "  TEST    $@"
 	$(Q)$(CC) $(ALLCF) -o $@ $< $(LIBA) $(LIBS) -lcmocka
 
-$(BUILD)/fuzz/%: fuzz/%.c fuzz/replay.c $(LIBA)
+$(BUILD)/fuzz/%: fuzz/%.c fuzz/replay.c fuzz/fuzz_common.h $(LIBA)
 	@mkdir -p $(dir $@)
 	@echo "  FUZZ    $@"
 	$(Q)$(CC) $(ALLCF) -o $@ $< fuzz/replay.c $(LIBA) $(LIBS)
+
+# the same targets linked with libFuzzer (FUZZ=1 builds)
+$(BUILD)/libfuzz/%: fuzz/%.c fuzz/fuzz_common.h $(LIBA)
+	@mkdir -p $(dir $@)
+	@echo "  FUZZ    $@"
+	$(Q)$(CC) $(ALLCF) -fsanitize=fuzzer -o $@ $< $(LIBA) $(LIBS)
 
 unit: $(UNIT_BIN)
 	@fail=0; for t in $(UNIT_BIN); do $$t || fail=1; done; exit $$fail
@@ -133,6 +147,16 @@ unit: $(UNIT_BIN)
 fuzz-replay: $(FUZZ_BIN)
 	@fail=0; for f in $(FUZZ_BIN); do n=$$(basename $$f); \
 	  $$f fuzz/corpus/$${n#fuzz_} || fail=1; done; exit $$fail
+
+# Long fuzzing (not in `make test`): every target for its stated number of
+# executions (fuzz/run.sh; FUZZ_RUNS=N to change it, FUZZ_TARGETS="fuzz_zip"
+# for some), new coverage merged into fuzz/corpus/
+fuzz:
+	@sh scripts/deps.sh fuzz
+	@$(MAKE) --no-print-directory FUZZ=1 fuzz-run
+
+fuzz-run: $(FUZZ_SRC:fuzz/%.c=$(BUILD)/libfuzz/%)
+	@sh fuzz/run.sh $(BUILD) $(FUZZ_TARGETS)
 
 clitest: dixian
 	@sh tests/cli/run.sh

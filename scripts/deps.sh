@@ -1,17 +1,20 @@
 #!/bin/sh
 # Install the Debian packages Dixian needs.  Quiet and quick when everything is
 # present; works on a fresh Debian 12 machine where `apt-get update` never ran.
-# Usage: deps.sh build|test|bench
+# Usage: deps.sh build|test|bench|fuzz
 set -e
 build="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev libpq-dev"
 test="$build libcmocka-dev sqlite3 python3 openssl postgresql-15 chromium fonts-wqy-microhei"
 bench="$test python3-pandas hyperfine wrk nginx-light curl time"
+# make fuzz: clang's libFuzzer and sanitizer runtimes
+fuzz="$build clang-14 libclang-rt-14-dev"
 case "${1:-build}" in
 build) want=$build ;;
 test) want=$test ;;
 bench) want=$bench ;;
-*) echo "usage: deps.sh build|test|bench" >&2; exit 2 ;;
+fuzz) want=$fuzz ;;
+*) echo "usage: deps.sh build|test|bench|fuzz" >&2; exit 2 ;;
 esac
 missing=
 for p in $want; do

@@ -86,8 +86,9 @@ extern const size_t dx_nroutes;
 
 /*
  * Find the route for method and path.  Fills r->cap with the {x} parts
- * (percent-decoded).  Returns the route, or NULL with *path_known = 1 when
- * the path exists for another method (405) and 0 otherwise (404).
+ * (percent-decoded).  Returns the route (and *path_known = 0), or NULL
+ * with *path_known = 1 when the path exists for another method (405) and
+ * 0 otherwise (404).
  */
 const struct dx_route *dx_route_find(int method, const char *path, struct dx_http_req *r,
                                      int *path_known);

@@ -7,20 +7,36 @@
  * dx_import_run() with a progress callback that updates the job under
  * the registry's lock, and deletes the file when done.  Only the account
  * that started a job may read it.
+ *
+ * A server killed (kill -9, power cut) forgets its jobs; the import it was
+ * running is one transaction, so the store rolls it back.  Two things must
+ * not outlive it (issue 13): its job numbers, which a client may still
+ * poll -- numbers start from the start time (MAX_JOBS a second), so the
+ * next server never hands the same number to another job, and a number from before the
+ * start is answered as lost in a restart -- and its uploaded files, which
+ * hold ID numbers: the directory is named after the server's pid, and a
+ * starting server removes the directories of servers no longer running.
  */
 #include "core/dx.h"
 #include "http/jobs.h"
 #include "app/import.h"
 
 #include <cjson/cJSON.h>
+#include <dirent.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 
 #define MAX_JOBS     256
 #define MAX_RUNNING  2
 #define MAX_PROBLEMS 50
+#define JOBS_TMP     "/tmp"
+#define JOBS_PREFIX  "dixian-jobs."
+#define JOBS_EPOCH   1735689600 /* 2025-01-01 00:00 UTC, where numbering starts */
 
 enum job_state { JOB_RUNNING, JOB_DONE, JOB_FAILED };
 
@@ -48,22 +64,85 @@ struct dx_jobs {
 	char dir[64];
 	struct job *jobs[MAX_JOBS];
 	size_t n;
+	int64_t base; /* job k (from 1) is number base + k */
 	int running;
 };
+
+/*
+ * Remove the upload directories of servers that died without cleaning up
+ * (kill -9): JOBS_TMP/dixian-jobs.<pid>.XXXXXX, ours (same uid), whose pid
+ * runs no more.  A reused pid only keeps a directory longer; a directory
+ * of another user or of a live server is never touched.
+ */
+static void sweep_dead(void)
+{
+	DIR *d = opendir(JOBS_TMP);
+	struct dirent *e;
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		char path[512], file[1024];
+		struct stat sb;
+		DIR *sub;
+		struct dirent *f;
+		int64_t pid;
+		const char *p = e->d_name, *dot;
+		if (strncmp(p, JOBS_PREFIX, strlen(JOBS_PREFIX)))
+			continue;
+		p += strlen(JOBS_PREFIX);
+		if (!(dot = strchr(p, '.')) || dot == p || dot - p > 10)
+			continue;
+		{
+			char num[12];
+			memcpy(num, p, (size_t)(dot - p));
+			num[dot - p] = 0;
+			if (dx_parse_i64(num, &pid) || pid < 1 || pid > INT32_MAX)
+				continue;
+		}
+		if (pid == (int64_t)getpid() || kill((pid_t)pid, 0) == 0 || errno != ESRCH)
+			continue;
+		dx_snprintf(path, sizeof(path), "%s/%s", JOBS_TMP, e->d_name);
+		if (lstat(path, &sb) || !S_ISDIR(sb.st_mode) || sb.st_uid != getuid())
+			continue;
+		if ((sub = opendir(path))) {
+			while ((f = readdir(sub)))
+				if (strcmp(f->d_name, ".") && strcmp(f->d_name, "..")) {
+					dx_snprintf(file, sizeof(file), "%s/%s", path, f->d_name);
+					unlink(file);
+				}
+			closedir(sub);
+		}
+		if (!rmdir(path))
+			dx_log(DX_LOG_INFO, "removed the uploads of stopped server %lld",
+			       (long long)pid);
+	}
+	closedir(d);
+}
 
 struct dx_jobs *dx_jobs_new(const char *db)
 {
 	struct dx_jobs *j = calloc(1, sizeof(*j));
 	if (!j)
 		return NULL;
-	dx_strlcpy(j->dir, "/tmp/dixian-jobs.XXXXXX", sizeof(j->dir));
+	sweep_dead();
+	dx_snprintf(j->dir, sizeof(j->dir), "%s/%s%lld.XXXXXX", JOBS_TMP, JOBS_PREFIX,
+	            (long long)getpid());
 	if (!mkdtemp(j->dir)) {
 		free(j);
 		return NULL;
 	}
+	/* numbers from the start time: never those of an earlier server
+	 * (unless it started in the same second), and short of the 12-digit
+	 * runs the access log must not hold */
+	j->base = ((int64_t)time(NULL) - JOBS_EPOCH) * MAX_JOBS;
 	pthread_mutex_init(&j->mu, NULL);
 	j->db = dx_xstrdup(db);
 	return j;
+}
+
+int dx_jobs_before_start(const struct dx_jobs *j, int64_t id)
+{
+	return id > 0 && id <= j->base;
 }
 
 void dx_jobs_free(struct dx_jobs *j)
@@ -171,7 +250,7 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 		pthread_mutex_unlock(&j->mu);
 		return DX_NOMEM;
 	}
-	b->id = (int64_t)j->n + 1;
+	b->id = j->base + (int64_t)j->n + 1;
 	b->reg = j;
 	b->keep_valid = keep_valid;
 	b->state = JOB_RUNNING;
@@ -214,7 +293,7 @@ int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, cJSON *
 	cJSON *o, *ps;
 	*out = NULL;
 	pthread_mutex_lock(&j->mu);
-	if (id < 1 || (size_t)id > j->n || strcmp((b = j->jobs[id - 1])->owner, a->acc.name)) {
+	if (id <= j->base || (id -= j->base) > (int64_t)j->n || strcmp((b = j->jobs[id - 1])->owner, a->acc.name)) {
 		pthread_mutex_unlock(&j->mu);
 		return DX_NOT_FOUND;
 	}
@@ -268,7 +347,7 @@ int dx_jobs_errors(struct dx_jobs *j, const struct dx_actor *a, int64_t id, stru
 	FILE *f;
 	size_t n;
 	pthread_mutex_lock(&j->mu);
-	if (id < 1 || (size_t)id > j->n || strcmp((b = j->jobs[id - 1])->owner, a->acc.name) ||
+	if (id <= j->base || (id -= j->base) > (int64_t)j->n || strcmp((b = j->jobs[id - 1])->owner, a->acc.name) ||
 	    b->state == JOB_RUNNING || !b->errors_path[0]) {
 		pthread_mutex_unlock(&j->mu);
 		return DX_NOT_FOUND;

@@ -3,7 +3,8 @@
  * thread of its own (with its own store connection) while the request
  * that started it has long been answered; GET /api/jobs/{id} reads its
  * progress.  Jobs live in memory: a restart forgets them (the import's
- * own log stays in the store).
+ * own log stays in the store), and job numbers are never reused by a
+ * later server (they start from its start time).
  */
 #ifndef DX_HTTP_JOBS_H
 #define DX_HTTP_JOBS_H
@@ -16,6 +17,9 @@ struct dx_jobs;
 /* New job registry for the store at db, keeping upload files in a private
  * temporary directory; NULL on failure. */
 struct dx_jobs *dx_jobs_new(const char *db);
+/* 1 if job number id was handed out before this registry started (by a
+ * server since stopped or killed): its result is lost, not unknown. */
+int dx_jobs_before_start(const struct dx_jobs *j, int64_t id);
 /* Wait for every running job, remove the temporary files and free. */
 void dx_jobs_free(struct dx_jobs *j);
 

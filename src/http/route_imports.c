@@ -32,6 +32,18 @@ int dx_route_import(struct dx_http_req *r)
 	return dx_http_reply(r, j);
 }
 
+/* A job not found: one from before the server's restart is said lost (it
+ * may have been cut mid-import), so the user checks and uploads again. */
+static int job_missing(struct dx_http_req *r, int rc, int64_t id)
+{
+	if (dx_jobs_before_start(r->jobs, id))
+		return dx_http_fail(r, rc,
+		                    "任务 %lld 是服务重启之前的任务，已中止或结果不再保留："
+		                    "请核对数据是否已导入，必要时重新上传",
+		                    (long long)id);
+	return dx_http_fail(r, rc, "没有编号为 %lld 的任务", (long long)id);
+}
+
 int dx_route_job(struct dx_http_req *r)
 {
 	cJSON *j = NULL;
@@ -40,7 +52,7 @@ int dx_route_job(struct dx_http_req *r)
 	if ((rc = dx_http_args_only(r, NULL)) || (rc = dx_http_cap_id(r, 0, &id)))
 		return rc;
 	if ((rc = dx_jobs_get(r->jobs, &r->actor, id, &j)))
-		return dx_http_fail(r, rc, "没有编号为 %lld 的任务", (long long)id);
+		return job_missing(r, rc, id);
 	return dx_http_reply(r, j);
 }
 
@@ -52,6 +64,8 @@ int dx_route_job_errors(struct dx_http_req *r)
 		return rc;
 	if ((rc = dx_jobs_errors(r->jobs, &r->actor, id, &r->out))) {
 		dx_buf_reset(&r->out);
+		if (dx_jobs_before_start(r->jobs, id))
+			return job_missing(r, rc, id);
 		return dx_http_fail(r, rc, "任务 %lld 没有错误报告", (long long)id);
 	}
 	r->ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

@@ -156,6 +156,7 @@ const struct dx_route *dx_route_find(int method, const char *path, struct dx_htt
 			continue;
 		}
 		memcpy(r->cap, cap, sizeof(cap));
+		*path_known = 0; /* an earlier route of the path had another method */
 		return &dx_routes[i];
 	}
 	return NULL;

@@ -497,7 +497,7 @@ int dx_store_bulk_begin(struct dx_store *st)
 
 int dx_store_bulk_end(struct dx_store *st)
 {
-	int rc;
+	int rc = DX_OK;
 	if (!st->bulk)
 		return DX_OK;
 	st->bulk = 0;

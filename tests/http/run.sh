@@ -80,6 +80,10 @@ else
 fi
 kill -TERM "$pid" 2>/dev/null
 wait "$pid"
+# under load and faults (issue 13): 64 connections for 60 s, then kill -9
+# mid-write and mid-upload, each with servers of its own on the same store
+DATA="$top/../shared/data" DIXIAN="$D" DB="$dir/d.db" python3 "$top/tests/http/test_faults.py" ||
+	rc=1
 if [ "$rc" = 0 ]; then
 	rm -rf "$dir"
 else
