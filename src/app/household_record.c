@@ -244,7 +244,7 @@ static int on_income(const struct dx_income_row *row, void *arg)
 	return 0;
 }
 
-static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
+static int fill_rows(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
 {
 	struct build b = {st, r};
 	int rc;
@@ -269,6 +269,19 @@ static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household
 		dx_strlcpy(r->hh.h.phone, m, sizeof(r->hh.h.phone));
 	}
 	return DX_OK;
+}
+
+/* The record's few dozen look-ups share one read snapshot: one consistent
+ * picture of the household, and one read lock instead of one per
+ * statement (the household route is the API's busiest). */
+static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
+{
+	int began, rc;
+	if ((rc = dx_store_read_begin(st, &began)))
+		return rc;
+	rc = fill_rows(st, unmask, id, r);
+	dx_store_read_end(st, began);
+	return rc;
 }
 
 int dx_household_record(struct dx_store *st, const struct dx_actor *a, const char *key,

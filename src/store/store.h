@@ -77,6 +77,17 @@ const char *dx_store_path(const struct dx_store *st);
 int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg);
 int dx_store_begin(struct dx_store *st);
 int dx_store_commit(struct dx_store *st);
+/*
+ * A read snapshot for a use case that runs many small reads (the
+ * household record: a few dozen look-ups).  Outside a transaction each
+ * statement opens and closes its own read (on SQLite in WAL mode: two
+ * locks on the -shm file each, which cost more than the look-up); inside
+ * one they share a single read.  A deferred BEGIN takes no write lock and
+ * blocks no writer.  No-op (returns 0 and sets *began to 0) inside a
+ * transaction already; end it with dx_store_read_end(st, began).
+ */
+int dx_store_read_begin(struct dx_store *st, int *began);
+void dx_store_read_end(struct dx_store *st, int began);
 int dx_store_rollback(struct dx_store *st);
 /*
  * Bulk load inside the current transaction: drop the secondary indexes of
