@@ -96,6 +96,28 @@ int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, un
 	EACH(s, struct dx_hh_brief, brief_row, fn, arg);
 }
 
+static const char SQL_BY_NO[] =
+	"SELECT id, hh_no, area_code FROM household"
+	" WHERE hh_no = ?2 AND area_code >= ?1 AND area_code < ?1 || ':'";
+
+int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no,
+			struct dx_hh_brief *out)
+{
+	struct dx_stmt *s = dx_q(st, SQL_BY_NO);
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	dx_bind_text(s, 2, hh_no);
+	if ((rc = dx_step(s)))
+		return rc;
+	out->id = dx_col_int(s, 0);
+	dx_col_copy(s, 1, out->hh_no, sizeof(out->hh_no));
+	dx_col_copy(s, 2, out->area_code, sizeof(out->area_code));
+	return dx_step_done(s);
+}
+
 static const char SQL_FULL[] =
 	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"
 	" h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"
