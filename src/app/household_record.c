@@ -244,7 +244,7 @@ static int on_income(const struct dx_income_row *row, void *arg)
 	return 0;
 }
 
-static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
+static int fill_rows(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
 {
 	struct build b = {st, r};
 	int rc;
@@ -269,6 +269,19 @@ static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household
 		dx_strlcpy(r->hh.h.phone, m, sizeof(r->hh.h.phone));
 	}
 	return DX_OK;
+}
+
+/* The record's few dozen look-ups share one read snapshot: one consistent
+ * picture of the household, and one read lock instead of one per
+ * statement (the household route is the API's busiest). */
+static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
+{
+	int began, rc;
+	if ((rc = dx_store_read_begin(st, &began)))
+		return rc;
+	rc = fill_rows(st, unmask, id, r);
+	dx_store_read_end(st, began);
+	return rc;
 }
 
 int dx_household_record(struct dx_store *st, const struct dx_actor *a, const char *key,
@@ -318,16 +331,18 @@ out:
 int dx_household_record_get(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
 			    int unmasked, struct dx_household_record *out, struct dx_buf *why)
 {
+	struct dx_hh_brief b;
 	char prefix[13];
-	int64_t hid;
 	int rc;
 	memset(out, 0, sizeof(*out));
 	if ((rc = dx_actor_area(a, NULL, prefix, why)))
 		return rc;
-	if (hh_no && *hh_no &&
-	    (rc = dx_store_hh_find(st, prefix, hh_no, DX_FIND_HH_NO, on_choice, out)))
+	/* the exact key: one look-up of the hh_no index (not the find's
+	 * search by every kind of key) */
+	rc = hh_no && *hh_no ? dx_store_hh_in_area(st, prefix, hh_no, &b) : DX_NOT_FOUND;
+	if (rc && rc != DX_NOT_FOUND)
 		goto out;
-	if (out->nchoices != 1) {
+	if (rc) {
 		/* the same answer for a household of another area: it tells
 		 * nothing about who lives where */
 		dx_buf_adds(why, "没有该户编号的农户（或不在管辖范围内）");
@@ -343,16 +358,12 @@ int dx_household_record_get(struct dx_store *st, const struct dx_actor *a, const
 			goto out;
 		}
 		/* the read is recorded before anything is shown */
-		dx_strlcpy(county, out->choices[0].area_code, sizeof(county));
+		dx_strlcpy(county, b.area_code, sizeof(county));
 		if ((rc = dx_store_audit(st, county, a->acc.name, "household.read_unmasked",
-					 "household", out->choices[0].hh_no, NULL, NULL)))
+					 "household", b.hh_no, NULL, NULL)))
 			goto out;
 	}
-	hid = out->choices[0].id;
-	free(out->choices);
-	out->choices = NULL;
-	out->nchoices = 0;
-	rc = fill(st, unmasked, hid, out);
+	rc = fill(st, unmasked, b.id, out);
 out:
 	if (rc)
 		dx_household_record_release(out);

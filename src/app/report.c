@@ -311,9 +311,10 @@ static struct hstate *find(struct build *b, int64_t id)
 }
 
 /*
- * The side scan: members (低保, 务工), measures and visits of the county,
- * read on a second connection and thread while the main thread reads the
- * households, then applied to them.  Rows are kept as small records; a
+ * The side scan: members (低保, 务工), measures and visits of the area,
+ * and the period's procedure counts and 自然增减, read on a second
+ * connection and thread while the main thread reads the households, then
+ * applied to them.  Rows are kept as small records; a
  * county has a few hundred thousand at most.
  */
 struct side_row {
@@ -329,7 +330,11 @@ struct side_vec {
 
 struct side {
 	const char *path, *county, *as_of, *from;
+	const char *area; /* the report's: a village reads its own rows only */
+	const char *period_from; /* the report's period: period_from .. as_of */
 	char today[11];
+	struct dx_proc_counts pc;      /* the procedure's counts over the period */
+	struct dx_natural_change nc;   /* 自然增减 over the period */
 	struct side_vec members, measures, visits, persons;
 	int members_changed; /* a member row changed after as_of */
 	struct {
@@ -405,19 +410,25 @@ static int on_persons(int64_t hid, long n, long unused, void *arg)
 static int side_scan(struct side *sd, struct dx_store *st)
 {
 	int rc;
-	if ((rc = dx_store_scan_persons(st, on_persons, sd)))
+	if ((rc = dx_store_scan_persons_in(st, sd->area, on_persons, sd)))
 		return rc;
 	/* member rows are stamped with the clock: none can have changed
 	 * after a date that is today or later, and the check (a scan of the
 	 * wide rows) is needed only for an earlier one */
 	if (strcmp(sd->as_of, sd->today) < 0 &&
-	    (rc = dx_store_members_changed_after(st, sd->county, sd->as_of, &sd->members_changed)))
+	    (rc = dx_store_members_changed_after(st, sd->area, sd->as_of, &sd->members_changed)))
 		return rc;
-	if ((rc = dx_store_scan_members(st, sd->county, on_member, sd)))
+	if ((rc = dx_store_scan_members(st, sd->area, on_member, sd)))
 		return rc;
-	if ((rc = dx_store_scan_measures(st, sd->county, sd->as_of, on_measures, sd)))
+	if ((rc = dx_store_scan_measures(st, sd->area, sd->as_of, on_measures, sd)))
 		return rc;
-	return dx_store_scan_visits(st, sd->county, sd->from, sd->as_of, on_visits, sd);
+	if ((rc = dx_store_scan_visits(st, sd->area, sd->from, sd->as_of, on_visits, sd)))
+		return rc;
+	/* the period's counts need nothing the household pass finds: they
+	 * run here too, beside it, not after it on the main thread */
+	if ((rc = dx_store_proc_counts(st, sd->area, sd->period_from, sd->as_of, &sd->pc)))
+		return rc;
+	return dx_store_natural_change(st, sd->area, sd->period_from, sd->as_of, &sd->nc);
 }
 
 static void *side_thread(void *arg)
@@ -510,6 +521,8 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 {
 	struct dx_area a;
 	struct dx_date d;
+	struct dx_proc_counts pc;
+	struct dx_natural_change nc;
 	char county[7], from[11];
 	int rc;
 	memset(r, 0, sizeof(*r));
@@ -591,7 +604,11 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		/* size the household index once (capped: a store of many
 		 * counties grows it as needed) */
 		int64_t n = 0;
-		if ((rc = dx_store_household_bound(st, &n)))
+		/* a county: the highest id, read at once; a narrower area: its
+		 * own households, counted in the area index -- a village's
+		 * report must not touch memory for a whole county */
+		if ((rc = strlen(r->area) > 6 ? dx_store_count(st, "household", r->area, &n)
+					      : dx_store_household_bound(st, &n)))
 			return rc;
 		n = n < (1 << 22) ? n : 1 << 22;
 		dx_idmap_reserve(&b->idx, (size_t)n);
@@ -614,6 +631,8 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		memset(&sd, 0, sizeof(sd));
 		sd.path = dx_store_path(st);
 		sd.county = county;
+		sd.area = r->area;
+		sd.period_from = r->from;
 		sd.as_of = r->as_of;
 		sd.from = from;
 		{
@@ -633,15 +652,13 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		if (!rc)
 			side_apply(b, &sd);
 		r->members_known = !sd.members_changed;
+		pc = sd.pc;
+		nc = sd.nc;
 		side_release(&sd);
 		if (rc)
 			return rc;
 	}
 	{
-		struct dx_proc_counts pc;
-		struct dx_natural_change nc;
-		if ((rc = dx_store_proc_counts(st, r->area, r->from, r->as_of, &pc)))
-			return rc;
 		r->warnings = pc.warnings;
 		r->warnings_clued = pc.warnings_clued;
 		r->clues = pc.clues;
@@ -655,8 +672,6 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->cases_open = pc.open;
 		r->cases_overdue = pc.overdue;
 		/* 自然增减 over the same period (membership.h defines each) */
-		if ((rc = dx_store_natural_change(st, r->area, r->from, r->as_of, &nc)))
-			return rc;
 		r->nc_recorded = nc.recorded;
 		r->nc_included = nc.included;
 		r->nc_included_persons = nc.included_persons;

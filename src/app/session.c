@@ -118,8 +118,11 @@ int dx_session_check(struct dx_store *st, const char *token, int64_t now,
 	if (s.disabled || now >= s.expires_at || now - s.last_seen >= DX_SESSION_IDLE)
 		return DX_NOT_FOUND;
 	/* renew the idle time at most once a minute: one write, not one per
-	 * request */
-	if (now - s.last_seen >= 60 && (rc = dx_store_session_touch(st, s.token_hash, now)))
+	 * request.  A store busy with another writer (an import holds the
+	 * write lock while it runs) is not waited for: the session is valid
+	 * now, and a later request renews it. */
+	if (now - s.last_seen >= 60 && (rc = dx_store_session_touch(st, s.token_hash, now)) &&
+	    rc != DX_BUSY)
 		return rc;
 	dx_strlcpy(out->account, s.account, sizeof(out->account));
 	dx_strlcpy(out->csrf, s.csrf, sizeof(out->csrf));

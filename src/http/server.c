@@ -552,6 +552,9 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 	sigaddset(&sigs, SIGTERM);
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
+	/* one write per access-log line, not one per piece of it (stderr is
+	 * unbuffered, and the log has a line per request) */
+	setvbuf(stderr, NULL, _IOLBF, 0);
 	if (srv.tls)
 		d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, &srv,
 		                     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE,

@@ -19,15 +19,18 @@
 	" FROM household h LEFT JOIN area v ON v.code = h.area_code"                  \
 	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
 
-/* ?1 area prefix, ?2 text, ?3 how (DX_FIND_* bits), ?4 the text as an ID
- * tail pattern ('%' || digits) */
+/* ?1 area prefix, ?2 text, ?3 how (DX_FIND_* bits).  The ID tail pattern
+ * is the expression '%' || ?2, not a bound pattern: SQLite re-prepares a
+ * statement on every new binding of a parameter that stands alone on the
+ * right of LIKE (it might enable the LIKE index optimisation), and this
+ * look-up runs on every household record request. */
 static const char SQL_FIND[] =
 	BRIEF_COLS " WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':' AND h.id IN ("
 	" SELECT id FROM household WHERE (?3 & 1) != 0 AND hh_no = ?2"
 	" UNION SELECT household_id FROM person WHERE (?3 & 2) != 0 AND name = ?2"
 	" UNION SELECT m.household_id FROM membership m JOIN person p ON p.id = m.person_id"
 	"  WHERE (?3 & 2) != 0 AND p.name = ?2"
-	" UNION SELECT household_id FROM person WHERE (?3 & 4) != 0 AND id_no LIKE ?4"
+	" UNION SELECT household_id FROM person WHERE (?3 & 4) != 0 AND id_no LIKE '%' || ?2"
 	" UNION SELECT household_id FROM person WHERE (?3 & 8) != 0 AND id_no = ?2"
 	" UNION SELECT hv.id FROM household hv JOIN area a ON a.code = hv.area_code"
 	"  WHERE (?3 & 16) != 0 AND a.level = 5 AND strpos(a.name, ?2) > 0)"
@@ -85,15 +88,34 @@ int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, un
 		     int (*fn)(const struct dx_hh_brief *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_FIND);
-	char tail[24];
 	if (!s)
 		return DX_DB;
-	dx_snprintf(tail, sizeof(tail), "%%%s", (how & DX_FIND_ID_TAIL) ? text : "");
 	dx_bind_text(s, 1, area);
 	dx_bind_text(s, 2, text);
 	dx_bind_int(s, 3, how);
-	dx_bind_text(s, 4, tail);
 	EACH(s, struct dx_hh_brief, brief_row, fn, arg);
+}
+
+static const char SQL_BY_NO[] =
+	"SELECT id, hh_no, area_code FROM household"
+	" WHERE hh_no = ?2 AND area_code >= ?1 AND area_code < ?1 || ':'";
+
+int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no,
+			struct dx_hh_brief *out)
+{
+	struct dx_stmt *s = dx_q(st, SQL_BY_NO);
+	int rc;
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	dx_bind_text(s, 2, hh_no);
+	if ((rc = dx_step(s)))
+		return rc;
+	out->id = dx_col_int(s, 0);
+	dx_col_copy(s, 1, out->hh_no, sizeof(out->hh_no));
+	dx_col_copy(s, 2, out->area_code, sizeof(out->area_code));
+	return dx_step_done(s);
 }
 
 static const char SQL_FULL[] =
@@ -329,7 +351,12 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 /* Each branch is a look-up of the audit_entity index (schema v2), so the
  * record reads only its own rows of a county's audit.  An import audits
  * the households it creates as one row per id run "FIRST-LAST"
- * (import_persons.c): the run that holds ?1 names it. */
+ * (import_persons.c): the run that holds ?1 names it, found in the
+ * audit_entity index alone (entity, key and id are all in it) and then read
+ * by id -- not by a scan of the audit table in id order, which SQLite
+ * otherwise prefers here to spare the ORDER BY a sort.  Its cost is the
+ * index entries of entity 'household' (runs and household edits), not the
+ * whole audit. */
 #define AUDIT_COLS                                                                 \
 	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"      \
 	" coalesce(after, '') FROM audit WHERE "
@@ -338,10 +365,10 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 	" (SELECT CAST(id AS TEXT) FROM " table " WHERE household_id = ?1)"
 static const char SQL_AUDIT[] =
 	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
-	" UNION ALL " AUDIT_COLS "entity = 'household' AND action = 'import.insert'"
-	" AND strpos(entity_key, '-') > 1"
-	" AND CAST(substr(entity_key, 1, strpos(entity_key, '-') - 1) AS INTEGER) <= ?1"
-	" AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1"
+	" UNION ALL " AUDIT_COLS "action = 'import.insert' AND id IN (SELECT id FROM audit"
+	"  WHERE entity = 'household' AND strpos(entity_key, '-') > 1"
+	"  AND CAST(substr(entity_key, 1, strpos(entity_key, '-') - 1) AS INTEGER) <= ?1"
+	"  AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1)"
 	" UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"
 	" (SELECT CAST(id AS TEXT) FROM person WHERE household_id = ?1"
 	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1)"

@@ -37,6 +37,13 @@ enum {
 int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, unsigned how,
 		     int (*fn)(const struct dx_hh_brief *, void *), void *arg);
 
+/* The household with 户编号 hh_no under the area prefix `area` ('' for
+ * every area): its id, hh_no and area_code only (the rest of *out zero) --
+ * one look-up of the hh_no index, for the record's route, which has the
+ * exact key; DX_NOT_FOUND when there is none there. */
+int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no,
+			struct dx_hh_brief *out);
+
 /* The household's own row with its derived columns; DX_NOT_FOUND. */
 struct dx_hh_full {
 	struct dx_household h;

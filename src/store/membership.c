@@ -175,13 +175,20 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
 /* ?1 area, ?2 from, ?3 to.  Households come from the county's episodes
  * (the index episode_county), a few hundred, not from every household. */
 #define COUNTY_EP " e.county_code = substr(?1, 1, 6) "
-static const char SQL_NC_INCLUDED[] =
-	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM episode e WHERE" COUNTY_EP
-	" AND e.identified_on >= ?2 AND e.identified_on <= ?3"
-	" AND NOT EXISTS (SELECT 1 FROM episode r WHERE r.id = e.prev_id"
-	"  AND r.end_reason = '风险消除回退'))"
-	" SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0)"
-	" FROM x JOIN household h ON h.id = x.id WHERE" IN_AREA("h");
+/* An area narrower than a county: the episodes of its own households, by
+ * the household index (CROSS JOIN keeps them outside in SQLite). */
+#define AREA_EP                                                                  \
+	" household hx CROSS JOIN episode e WHERE e.household_id = hx.id AND"    \
+	" hx.area_code >= ?1 AND hx.area_code < ?1 || ':' "
+#define NC_INCLUDED(ep)                                                          \
+	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM " ep                 \
+	" AND e.identified_on >= ?2 AND e.identified_on <= ?3"                    \
+	" AND NOT EXISTS (SELECT 1 FROM episode r WHERE r.id = e.prev_id"          \
+	"  AND r.end_reason = '风险消除回退'))"                                     \
+	" SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0)"         \
+	" FROM x JOIN household h ON h.id = x.id WHERE" IN_AREA("h")
+static const char SQL_NC_INCLUDED[] = NC_INCLUDED("episode e WHERE" COUNTY_EP);
+static const char SQL_NC_INCLUDED_AREA[] = NC_INCLUDED(AREA_EP);
 static const char SQL_NC_ADDED[] =
 	"SELECT count(*) FROM membership m JOIN household h ON h.id = m.household_id"
 	" WHERE" IN_AREA("h") "AND m.from_on >= ?2 AND m.from_on <= ?3 AND"
@@ -191,12 +198,14 @@ static const char SQL_NC_LEFT[] =
 	" JOIN household h ON h.id = m.household_id"
 	" WHERE" IN_AREA("h") "AND m.to_on >= ?2 AND m.to_on <= ?3 AND"
 	MONITORED_ON("h.id", "m.to_on");
-static const char SQL_NC_ELIMINATED[] =
-	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM episode e WHERE" COUNTY_EP
-	" AND e.eliminated_on >= ?2 AND e.eliminated_on <= ?3"
-	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))"
-	" SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0)"
-	" FROM x JOIN household h ON h.id = x.id WHERE" IN_AREA("h");
+#define NC_ELIMINATED(ep)                                                        \
+	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM " ep                 \
+	" AND e.eliminated_on >= ?2 AND e.eliminated_on <= ?3"                    \
+	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))" \
+	" SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0)"         \
+	" FROM x JOIN household h ON h.id = x.id WHERE" IN_AREA("h")
+static const char SQL_NC_ELIMINATED[] = NC_ELIMINATED("episode e WHERE" COUNTY_EP);
+static const char SQL_NC_ELIMINATED_AREA[] = NC_ELIMINATED(AREA_EP);
 
 /* (names ?2 and ?3 only because nc_query binds them) */
 static const char SQL_NC_RECORDED[] =
@@ -226,15 +235,18 @@ int dx_store_natural_change(struct dx_store *st, const char *area, const char *f
 {
 	int rc;
 	long recorded = 0;
+	int narrow = strlen(area) > 6;
 	memset(out, 0, sizeof(*out));
 	if ((rc = nc_query(st, SQL_NC_RECORDED, area, from, to, &recorded, NULL)))
 		return rc;
 	out->recorded = recorded != 0;
-	if ((rc = nc_query(st, SQL_NC_INCLUDED, area, from, to, &out->included,
+	if ((rc = nc_query(st, narrow ? SQL_NC_INCLUDED_AREA : SQL_NC_INCLUDED, area, from, to,
+			   &out->included,
 			   &out->included_persons)) ||
 	    (rc = nc_query(st, SQL_NC_ADDED, area, from, to, &out->added, NULL)) ||
 	    (rc = nc_query(st, SQL_NC_LEFT, area, from, to, &out->left_households, &out->left)))
 		return rc;
-	return nc_query(st, SQL_NC_ELIMINATED, area, from, to, &out->eliminated,
+	return nc_query(st, narrow ? SQL_NC_ELIMINATED_AREA : SQL_NC_ELIMINATED, area, from, to,
+			&out->eliminated,
 			&out->eliminated_persons);
 }

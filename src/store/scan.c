@@ -29,12 +29,36 @@ static const char SQL_SCAN_EPISODE[] =
 	"SELECT household_id, category, eliminated_on IS NOT NULL AND eliminated_on <= ?2,"
 	" reflag FROM episode WHERE county_code = ?1 AND identified_on <= ?2"
 	" ORDER BY household_id, identified_on, id";
-/* ?1 county, ?2 area prefix: `code >= prefix AND code < prefix || ':'`
+/*
+ * An area narrower than a county (a township, a village) reads the same
+ * streams through its households instead: the area index gives them, and
+ * each one's rows come by its household index, so a village costs its own
+ * households, not a pass over the county (issue 14).  ?1 area prefix.
+ * CROSS JOIN keeps the households outside in SQLite (PostgreSQL plans it
+ * as the same inner join): for an ORDER BY or GROUP BY on household_id the
+ * planner would otherwise walk every row of the store in household order
+ * (every episode, every measure) to spare itself a sort of a few hundred.
+ */
+#define HH_IN_AREA " h.area_code >= ?1 AND h.area_code < ?1 || ':' "
+static const char SQL_SCAN_INCOME_AREA[] =
+	"SELECT i.household_id, i.year,"
+	" i.wage + i.business + i.property + i.transfer - i.business_cost"
+	" FROM household h CROSS JOIN income i WHERE i.household_id = h.id AND" HH_IN_AREA
+	" AND i.year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)";
+/* sizes the map for an area: its households, in the area index */
+static const char SQL_COUNT_HH_AREA[] =
+	"SELECT count(*) FROM household h WHERE" HH_IN_AREA;
+static const char SQL_SCAN_EPISODE_AREA[] =
+	"SELECT e.household_id, e.category,"
+	" e.eliminated_on IS NOT NULL AND e.eliminated_on <= ?2, e.reflag"
+	" FROM household h CROSS JOIN episode e WHERE e.household_id = h.id AND" HH_IN_AREA
+	" AND e.identified_on <= ?2 ORDER BY e.household_id, e.identified_on, e.id";
+/* ?1 area prefix: `code >= prefix AND code < prefix || ':'`
  * (':' sorts after '9') selects an area and everything under it */
 static const char SQL_SCAN_HH[] =
 	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name,"
 	" coalesce(tuopin_year, 0) FROM household"
-	" WHERE county_code = ?1 AND area_code >= ?2 AND area_code < ?2 || ':'";
+	" WHERE area_code >= ?1 AND area_code < ?1 || ':'";
 /* a whole county: no range, so the planner scans the table in order
  * instead of visiting every row through the area index */
 static const char SQL_SCAN_HH_COUNTY[] =
@@ -133,14 +157,16 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	struct dx_hh_fact f;
 	struct dx_stmt *s;
 	char county[7];
-	int rc;
+	int narrow = strlen(area) > 6, rc;
 	dx_strlcpy(county, area, sizeof(county));
 	/* size the map once: no rehashing on the way (capped for stores of
 	 * many counties, where it grows as needed) */
-	if (!(s = dx_q(st, SQL_MAX_HH))) {
+	if (!(s = dx_q(st, narrow ? SQL_COUNT_HH_AREA : SQL_MAX_HH))) {
 		rc = DX_DB;
 		goto out;
 	}
+	if (narrow)
+		dx_bind_text(s, 1, area);
 	if ((rc = dx_step(s)))
 		goto out;
 	nhh = dx_col_int(s, 0);
@@ -150,11 +176,11 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	for (map->cap = 4096; map->cap < (size_t)nhh * 2; map->cap *= 2)
 		;
 	map->slot = dx_xcalloc(map->cap, sizeof(struct fact_slot));
-	if (!(s = dx_q(st, SQL_SCAN_INCOME))) {
+	if (!(s = dx_q(st, narrow ? SQL_SCAN_INCOME_AREA : SQL_SCAN_INCOME))) {
 		rc = DX_DB;
 		goto out;
 	}
-	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 1, narrow ? area : county);
 	dx_bind_int(s, 2, year);
 	while ((rc = dx_step(s)) == DX_OK) {
 		struct fact_slot *x = fact_get(map, dx_col_int(s, 0), 1);
@@ -168,11 +194,11 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	}
 	if (rc != DX_NOT_FOUND)
 		goto out;
-	if (!(s = dx_q(st, SQL_SCAN_EPISODE))) {
+	if (!(s = dx_q(st, narrow ? SQL_SCAN_EPISODE_AREA : SQL_SCAN_EPISODE))) {
 		rc = DX_DB;
 		goto out;
 	}
-	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 1, narrow ? area : county);
 	dx_bind_text(s, 2, as_of);
 	while ((rc = dx_step(s)) == DX_OK) {
 		struct fact_slot *x = fact_get(map, dx_col_int(s, 0), 1);
@@ -187,13 +213,13 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	 * now; the few households whose members came or went since differ */
 	if ((rc = dx_store_membership_delta(st, county, as_of, on_delta, map)))
 		goto out;
-	if (!(s = dx_q(st, strlen(area) <= 6 ? SQL_SCAN_HH_COUNTY : SQL_SCAN_HH))) {
+	if (!(s = dx_q(st, narrow ? SQL_SCAN_HH : SQL_SCAN_HH_COUNTY))) {
 		rc = DX_DB;
 		goto out;
 	}
-	dx_bind_text(s, 1, county);
-	if (strlen(area) > 6)
-		dx_bind_text(s, 2, area);
+	/* the area alone: with a county condition too, a planner without
+	 * statistics may walk the whole county's index */
+	dx_bind_text(s, 1, narrow ? area : county);
 	while ((rc = dx_step(s)) == DX_OK) {
 		struct fact_slot *x;
 		memset(&f, 0, sizeof(f));
@@ -236,6 +262,15 @@ static const char SQL_SCAN_MEASURES[] =
 static const char SQL_SCAN_VISITS[] =
 	"SELECT household_id, count(*), 0 FROM visit WHERE county_code = ?1"
 	" AND visited_on > ?2 AND visited_on <= ?3 GROUP BY household_id";
+/* the same under an area narrower than a county, through its households */
+static const char SQL_SCAN_MEASURES_AREA[] =
+	"SELECT m.household_id, count(*), sum(CASE WHEN m.status = '已落实' THEN 1 ELSE 0 END)"
+	" FROM household h CROSS JOIN measure m WHERE m.household_id = h.id AND" HH_IN_AREA
+	" AND (m.start_on IS NULL OR m.start_on <= ?2) GROUP BY m.household_id";
+static const char SQL_SCAN_VISITS_AREA[] =
+	"SELECT v.household_id, count(*), 0 FROM household h CROSS JOIN visit v"
+	" WHERE v.household_id = h.id AND" HH_IN_AREA
+	" AND v.visited_on > ?2 AND v.visited_on <= ?3 GROUP BY v.household_id";
 
 static int scan_counts(struct dx_stmt *s, int (*fn)(int64_t, long, long, void *), void *arg)
 {
@@ -247,24 +282,24 @@ static int scan_counts(struct dx_stmt *s, int (*fn)(int64_t, long, long, void *)
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
-int dx_store_scan_measures(struct dx_store *st, const char *county, const char *as_of,
+int dx_store_scan_measures(struct dx_store *st, const char *area, const char *as_of,
 			   int (*fn)(int64_t, long, long, void *), void *arg)
 {
-	struct dx_stmt *s = dx_q(st, SQL_SCAN_MEASURES);
+	struct dx_stmt *s = dx_q(st, strlen(area) > 6 ? SQL_SCAN_MEASURES_AREA : SQL_SCAN_MEASURES);
 	if (!s)
 		return DX_DB;
-	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 1, area);
 	dx_bind_text(s, 2, as_of);
 	return scan_counts(s, fn, arg);
 }
 
-int dx_store_scan_visits(struct dx_store *st, const char *county, const char *from,
+int dx_store_scan_visits(struct dx_store *st, const char *area, const char *from,
 			 const char *to, int (*fn)(int64_t, long, long, void *), void *arg)
 {
-	struct dx_stmt *s = dx_q(st, SQL_SCAN_VISITS);
+	struct dx_stmt *s = dx_q(st, strlen(area) > 6 ? SQL_SCAN_VISITS_AREA : SQL_SCAN_VISITS);
 	if (!s)
 		return DX_DB;
-	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 1, area);
 	dx_bind_text(s, 2, from);
 	dx_bind_text(s, 3, to);
 	return scan_counts(s, fn, arg);
@@ -274,16 +309,20 @@ int dx_store_scan_visits(struct dx_store *st, const char *county, const char *fr
  * after the bare date of the same day, hence the 'T' bound */
 static const char SQL_MEMBERS_CHANGED[] =
 	"SELECT EXISTS (SELECT 1 FROM person WHERE county_code = ?1 AND updated_at > ?2 || 'T99')";
+static const char SQL_MEMBERS_CHANGED_AREA[] =
+	"SELECT EXISTS (SELECT 1 FROM household h CROSS JOIN person p"
+	" WHERE p.household_id = h.id AND" HH_IN_AREA " AND p.updated_at > ?2 || 'T99')";
 
-int dx_store_members_changed_after(struct dx_store *st, const char *county, const char *as_of,
+int dx_store_members_changed_after(struct dx_store *st, const char *area, const char *as_of,
 				   int *yes)
 {
-	struct dx_stmt *s = dx_q(st, SQL_MEMBERS_CHANGED);
+	struct dx_stmt *s =
+	    dx_q(st, strlen(area) > 6 ? SQL_MEMBERS_CHANGED_AREA : SQL_MEMBERS_CHANGED);
 	int64_t v = 0;
 	int rc;
 	if (!s)
 		return DX_DB;
-	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 1, area);
 	dx_bind_text(s, 2, as_of);
 	rc = dx_step_int(s, &v);
 	*yes = v != 0;
@@ -317,6 +356,10 @@ int dx_store_first_year(struct dx_store *st, const char *county, int *year)
  * skip */
 static const char SQL_SCAN_PERSONS[] =
 	"SELECT household_id, count(*), 0 FROM person GROUP BY household_id";
+/* an area narrower than a county: its households' entries of the index */
+static const char SQL_SCAN_PERSONS_AREA[] =
+	"SELECT p.household_id, count(*), 0 FROM household h CROSS JOIN person p"
+	" WHERE p.household_id = h.id AND" HH_IN_AREA " GROUP BY p.household_id";
 
 int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, void *), void *arg)
 {
@@ -326,20 +369,37 @@ int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, vo
 	return scan_counts(s, fn, arg);
 }
 
+int dx_store_scan_persons_in(struct dx_store *st, const char *area,
+			     int (*fn)(int64_t, long, long, void *), void *arg)
+{
+	struct dx_stmt *s;
+	if (strlen(area) <= 6)
+		return dx_store_scan_persons(st, fn, arg);
+	if (!(s = dx_q(st, SQL_SCAN_PERSONS_AREA)))
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	return scan_counts(s, fn, arg);
+}
+
 /* served by the partial covering index person_report (schema v6) */
 static const char SQL_SCAN_MEMBERS[] =
 	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
 	" FROM person WHERE county_code = ?1 AND (dibao = 1 OR work_place != '')";
+/* an area narrower than a county: the same index entries, by household */
+static const char SQL_SCAN_MEMBERS_AREA[] =
+	"SELECT p.household_id, p.counted, p.dibao, p.dibao_class, p.work_place,"
+	" coalesce(p.work_months, -1) FROM household h CROSS JOIN person p"
+	" WHERE p.county_code = substr(?1, 1, 6) AND p.household_id = h.id AND" HH_IN_AREA " AND (p.dibao = 1 OR p.work_place != '')";
 
-int dx_store_scan_members(struct dx_store *st, const char *county,
+int dx_store_scan_members(struct dx_store *st, const char *area,
 			  int (*fn)(const struct dx_member_fact *, void *), void *arg)
 {
 	struct dx_member_fact m;
-	struct dx_stmt *s = dx_q(st, SQL_SCAN_MEMBERS);
+	struct dx_stmt *s = dx_q(st, strlen(area) > 6 ? SQL_SCAN_MEMBERS_AREA : SQL_SCAN_MEMBERS);
 	int rc;
 	if (!s)
 		return DX_DB;
-	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 1, area);
 	while ((rc = dx_step(s)) == DX_OK) {
 		m.household_id = dx_col_int(s, 0);
 		m.counted = (int)dx_col_int(s, 1);
@@ -360,13 +420,21 @@ int dx_store_scan_members(struct dx_store *st, const char *county,
  * by the day the county dealt with it -- dispatched as a clue (the clue's
  * found_on) or recorded under the threshold (verified_on) -- and, until
  * then, by the day it was received (its batch's import). */
+#define PROC_WARNINGS(from, link)                                                            \
+	"SELECT count(*), coalesce(" DX_SQL_COUNT_IF("c.id IS NOT NULL") ", 0) FROM " from      \
+	" JOIN warning_batch b ON b.id = w.batch_id"                                            \
+	" LEFT JOIN clue c ON c.id = w.clue_id AND c.found_on <= ?3 WHERE" link IN_AREA        \
+	" AND coalesce(c.found_on, CASE WHEN w.verified_on <= ?3 THEN w.verified_on END,"      \
+	"  substr(b.imported_at, 1, 10)) BETWEEN ?2 AND ?3"
+/* A county reads its rows in one pass over the (small) table; an area
+ * narrower than a county goes from its households by the household index
+ * (CROSS JOIN keeps them outside in SQLite; the same inner join
+ * elsewhere), so that a village's counts cost its own rows. */
+#define NARROW(t) "household h CROSS JOIN " t
 static const char SQL_PROC_WARNINGS[] =
-	"SELECT count(*), coalesce(" DX_SQL_COUNT_IF("c.id IS NOT NULL") ", 0) FROM warning w"
-	" JOIN household h ON h.id = w.household_id"
-	" JOIN warning_batch b ON b.id = w.batch_id"
-	" LEFT JOIN clue c ON c.id = w.clue_id AND c.found_on <= ?3 WHERE" IN_AREA
-	" AND coalesce(c.found_on, CASE WHEN w.verified_on <= ?3 THEN w.verified_on END,"
-	"  substr(b.imported_at, 1, 10)) BETWEEN ?2 AND ?3";
+	PROC_WARNINGS("warning w JOIN household h ON h.id = w.household_id", "");
+static const char SQL_PROC_WARNINGS_AREA[] =
+	PROC_WARNINGS(NARROW("warning w"), " w.household_id = h.id AND");
 /* Clues found in the period, in their state on the as-of date: verified
  * once closed or filed as a case by then, in time when that was by the
  * deadline, due when verified or past the deadline.  Overdue is a state,
@@ -376,28 +444,35 @@ static const char SQL_PROC_WARNINGS[] =
 	"((c.state = '已关闭' AND c.closed_on <= " d ") OR"                        \
 	" (c.state = '已立案' AND k.opened_on <= " d "))"
 #define IN_PERIOD " c.found_on >= ?2 AND "
+#define PROC_CLUES(from, link) \
+	"SELECT coalesce(" DX_SQL_COUNT_IF("c.found_on >= ?2") ", 0)," \
+	" coalesce(" DX_SQL_COUNT_IF("c.found_on >= ?2 AND c.source = '部门预警'") ", 0)," \
+	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD CLUE_VERIFIED_BY("?3")) ", 0)," \
+	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD CLUE_VERIFIED_BY("?3") " AND " \
+				     CLUE_VERIFIED_BY("c.deadline")) ", 0)," \
+	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD "(" CLUE_VERIFIED_BY("?3") " OR c.deadline < ?3)") \
+	", 0)," \
+	" coalesce(" DX_SQL_COUNT_IF("NOT " CLUE_VERIFIED_BY("?3") " AND c.deadline < ?3") ", 0)" \
+	" FROM " from " LEFT JOIN case_file k ON k.id = c.case_id WHERE" link IN_AREA \
+	" AND c.found_on <= ?3"
 static const char SQL_PROC_CLUES[] =
-	"SELECT coalesce(" DX_SQL_COUNT_IF("c.found_on >= ?2") ", 0),"
-	" coalesce(" DX_SQL_COUNT_IF("c.found_on >= ?2 AND c.source = '部门预警'") ", 0),"
-	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD CLUE_VERIFIED_BY("?3")) ", 0),"
-	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD CLUE_VERIFIED_BY("?3") " AND "
-				     CLUE_VERIFIED_BY("c.deadline")) ", 0),"
-	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD "(" CLUE_VERIFIED_BY("?3") " OR c.deadline < ?3)")
-	", 0),"
-	" coalesce(" DX_SQL_COUNT_IF("NOT " CLUE_VERIFIED_BY("?3") " AND c.deadline < ?3") ", 0)"
-	" FROM clue c JOIN household h ON h.id = c.household_id"
-	" LEFT JOIN case_file k ON k.id = c.case_id WHERE" IN_AREA
-	" AND c.found_on <= ?3";
+	PROC_CLUES("clue c JOIN household h ON h.id = c.household_id", "");
+static const char SQL_PROC_CLUES_AREA[] =
+	PROC_CLUES(NARROW("clue c"), " c.household_id = h.id AND");
+#define PROC_CASES(from, link) \
+	"SELECT coalesce(" DX_SQL_COUNT_IF("k.kind = '识别' AND k.state = '已通过'" \
+	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3") ", 0)," \
+	" coalesce(" DX_SQL_COUNT_IF("k.kind = '风险消除' AND k.state = '已通过'" \
+	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3") ", 0)," \
+	" coalesce(" DX_SQL_COUNT_IF("k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)") \
+	", 0)," \
+	" coalesce(" DX_SQL_COUNT_IF("k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)" \
+	"  AND k.deadline < ?3") ", 0)" \
+	" FROM " from " WHERE" link IN_AREA
 static const char SQL_PROC_CASES[] =
-	"SELECT coalesce(" DX_SQL_COUNT_IF("k.kind = '识别' AND k.state = '已通过'"
-	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3") ", 0),"
-	" coalesce(" DX_SQL_COUNT_IF("k.kind = '风险消除' AND k.state = '已通过'"
-	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3") ", 0),"
-	" coalesce(" DX_SQL_COUNT_IF("k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)")
-	", 0),"
-	" coalesce(" DX_SQL_COUNT_IF("k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)"
-	"  AND k.deadline < ?3") ", 0)"
-	" FROM case_file k JOIN household h ON h.id = k.household_id WHERE" IN_AREA;
+	PROC_CASES("case_file k JOIN household h ON h.id = k.household_id", "");
+static const char SQL_PROC_CASES_AREA[] =
+	PROC_CASES(NARROW("case_file k"), " k.household_id = h.id AND");
 
 static int proc_query(struct dx_store *st, const char *sql, const char *area, const char *from,
 		      const char *to, long *out, int n)
@@ -420,13 +495,15 @@ int dx_store_proc_counts(struct dx_store *st, const char *area, const char *from
 			 const char *to, struct dx_proc_counts *out)
 {
 	long v[6];
-	int rc;
+	int narrow = strlen(area) > 6, rc;
 	memset(out, 0, sizeof(*out));
-	if ((rc = proc_query(st, SQL_PROC_WARNINGS, area, from, to, v, 2)))
+	if ((rc = proc_query(st, narrow ? SQL_PROC_WARNINGS_AREA : SQL_PROC_WARNINGS, area, from,
+			     to, v, 2)))
 		return rc;
 	out->warnings = v[0];
 	out->warnings_clued = v[1];
-	if ((rc = proc_query(st, SQL_PROC_CLUES, area, from, to, v, 6)))
+	if ((rc = proc_query(st, narrow ? SQL_PROC_CLUES_AREA : SQL_PROC_CLUES, area, from, to,
+			     v, 6)))
 		return rc;
 	out->clues = v[0];
 	out->clues_warning = v[1];
@@ -434,7 +511,8 @@ int dx_store_proc_counts(struct dx_store *st, const char *area, const char *from
 	out->clues_in_time = v[3];
 	out->clues_due = v[4];
 	out->clues_overdue = v[5];
-	if ((rc = proc_query(st, SQL_PROC_CASES, area, from, to, v, 4)))
+	if ((rc = proc_query(st, narrow ? SQL_PROC_CASES_AREA : SQL_PROC_CASES, area, from, to,
+			     v, 4)))
 		return rc;
 	out->identified = v[0];
 	out->eliminated = v[1];

@@ -124,14 +124,32 @@ int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_
 	return dx_step_done(s);
 }
 
+/*
+ * Never waits for another writer.  On SQLite a writer -- an import of a
+ * large ledger -- holds the store's one write lock for as long as it runs,
+ * and waiting the busy timeout for it would stall every request of the
+ * worker; the busy timeout is off for this one statement, which then fails
+ * at once with DX_BUSY.  (PostgreSQL locks rows: a writer of other rows
+ * never holds this one up.)
+ */
 int dx_store_session_touch(struct dx_store *st, const char *token_hash, int64_t now)
 {
 	struct dx_stmt *s;
+	int sqlite = !strcmp(st->drv->name, "sqlite"), rc;
+	char restore[48];
 	if (!(s = dx_q(st, SQL_SES_TOUCH)))
 		return DX_DB;
+	if (sqlite && (rc = st->drv->exec(st, "PRAGMA busy_timeout=0")))
+		return rc;
 	dx_bind_int(s, 1, now);
 	dx_bind_text(s, 2, token_hash);
-	return dx_step_done(s);
+	rc = dx_step_done(s);
+	if (sqlite) {
+		dx_snprintf(restore, sizeof(restore), "PRAGMA busy_timeout=%d", DX_STORE_BUSY_MS);
+		if (st->drv->exec(st, restore) && !rc)
+			rc = DX_DB;
+	}
+	return rc;
 }
 
 int dx_store_session_delete(struct dx_store *st, const char *token_hash)

@@ -441,6 +441,30 @@ int dx_store_begin(struct dx_store *st)
 	return rc;
 }
 
+int dx_store_read_begin(struct dx_store *st, int *began)
+{
+	int rc;
+	*began = 0;
+	if (st->txn_depth)
+		return DX_OK;
+	if ((rc = st->drv->exec(st, "BEGIN")))
+		return rc;
+	st->txn_depth = 1;
+	*began = 1;
+	return DX_OK;
+}
+
+void dx_store_read_end(struct dx_store *st, int began)
+{
+	if (!began)
+		return;
+	/* nothing was written: a COMMIT ends the read; a failure leaves
+	 * nothing to keep, so roll back */
+	if (st->drv->exec(st, "COMMIT"))
+		st->drv->exec(st, "ROLLBACK");
+	st->txn_depth = 0;
+}
+
 int dx_store_commit(struct dx_store *st)
 {
 	int rc;

@@ -77,6 +77,17 @@ const char *dx_store_path(const struct dx_store *st);
 int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg);
 int dx_store_begin(struct dx_store *st);
 int dx_store_commit(struct dx_store *st);
+/*
+ * A read snapshot for a use case that runs many small reads (the
+ * household record: a few dozen look-ups).  Outside a transaction each
+ * statement opens and closes its own read (on SQLite in WAL mode: two
+ * locks on the -shm file each, which cost more than the look-up); inside
+ * one they share a single read.  A deferred BEGIN takes no write lock and
+ * blocks no writer.  No-op (returns 0 and sets *began to 0) inside a
+ * transaction already; end it with dx_store_read_end(st, began).
+ */
+int dx_store_read_begin(struct dx_store *st, int *began);
+void dx_store_read_end(struct dx_store *st, int began);
 int dx_store_rollback(struct dx_store *st);
 /*
  * Bulk load inside the current transaction: drop the secondary indexes of
@@ -287,18 +298,21 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
  * from the id index (for sizing the maps a scan fills). */
 int dx_store_household_bound(struct dx_store *st, int64_t *n);
 
-/* Per-household counts for the report's paragraphs, over one county.  Each
+/* Per-household counts for the report's paragraphs, over one county, or
+ * over an area narrower than a county (a 9- or 12-digit code), then read
+ * through that area's households at a cost in proportion to it.  Each
  * calls fn(household_id, a, b, arg) once per household that has rows:
  *  - measures started on or before as_of: a = all, b = implemented (已落实)
  *  - visits with from < visited_on <= to: a = visits, b = 0 */
-int dx_store_scan_measures(struct dx_store *st, const char *county, const char *as_of,
+int dx_store_scan_measures(struct dx_store *st, const char *area, const char *as_of,
 			   int (*fn)(int64_t, long, long, void *), void *arg);
-int dx_store_scan_visits(struct dx_store *st, const char *county, const char *from,
+int dx_store_scan_visits(struct dx_store *st, const char *area, const char *from,
 			 const char *to, int (*fn)(int64_t, long, long, void *), void *arg);
-/* Whether a member row of the county changed after `as_of` (ISO date):
+/* Whether a member row of the county (or narrower area) changed after
+ * `as_of` (ISO date):
  * the member ledger keeps no history of 低保 or 务工, so only then are
  * its values not those of that date. */
-int dx_store_members_changed_after(struct dx_store *st, const char *county, const char *as_of,
+int dx_store_members_changed_after(struct dx_store *st, const char *area, const char *as_of,
 				   int *yes);
 /* The first year of the county's dated records: the earliest income year
  * or identification; 0 when there is none.  (脱贫年度 is read with the
@@ -308,6 +322,10 @@ int dx_store_first_year(struct dx_store *st, const char *county, int *year);
  * any, in the whole store: a = how many, b = 0.  household.members counts
  * only those 计入家庭人口; head counts count them all. */
 int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, void *), void *arg);
+/* The same for the households of `area`: the whole store for a county
+ * code (its callers skip other counties), else only that area's. */
+int dx_store_scan_persons_in(struct dx_store *st, const char *area,
+			     int (*fn)(int64_t, long, long, void *), void *arg);
 /* Members of one county who receive 低保 or have registered work (务工). */
 struct dx_member_fact {
 	int64_t household_id;
@@ -317,7 +335,7 @@ struct dx_member_fact {
 	const char *work_place;
 	int work_months; /* -1 = none */
 };
-int dx_store_scan_members(struct dx_store *st, const char *county,
+int dx_store_scan_members(struct dx_store *st, const char *area,
 			  int (*fn)(const struct dx_member_fact *, void *), void *arg);
 
 /* The procedure's figures for the report, over households under `area`,

@@ -8,6 +8,9 @@
 #include "store/procedure.h"
 #include "store/store_int.h"
 #include "store/warnings.h"
+#include "store/membership.h"
+
+#include <sqlite3.h>
 
 static int build(struct dx_store *st, const char *area, int year, const char *as_of,
 		 const char *label, struct dx_report *r)
@@ -517,6 +520,97 @@ static void test_growth_decline_and_missing(void **state)
 	assert_int_equal(bp, 6667);
 }
 
+/* Statement steps of the connection since the last call (all cached
+ * statements, counters reset). */
+static long vm_steps(struct dx_store *st)
+{
+	sqlite3 *db = st->db;
+	long n = 0;
+	for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s; s = sqlite3_next_stmt(db, s))
+		n += sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 1);
+	return n;
+}
+
+static int count_fact(const struct dx_hh_fact *h, void *arg)
+{
+	(void)h;
+	++*(long *)arg;
+	return 0;
+}
+
+static int count_member(const struct dx_member_fact *m, void *arg)
+{
+	(void)m;
+	++*(long *)arg;
+	return 0;
+}
+
+static int count_rows(int64_t hid, long a, long b, void *arg)
+{
+	(void)hid;
+	*(long *)arg += a + b;
+	return 0;
+}
+
+/* Every read the report makes for the village, on this connection; the
+ * steps they took. */
+static long village_reads(struct dx_store *st, const char *v, long *rows)
+{
+	struct dx_proc_counts pc;
+	struct dx_natural_change nc;
+	int changed = 0;
+	vm_steps(st);
+	*rows = 0;
+	assert_int_equal(dx_store_scan_households(st, v, 2025, "2025-12-31", DX_SCAN_HH_NO,
+						  count_fact, rows), DX_OK);
+	assert_int_equal(dx_store_scan_persons_in(st, v, count_rows, rows), DX_OK);
+	assert_int_equal(dx_store_scan_members(st, v, count_member, rows), DX_OK);
+	assert_int_equal(dx_store_members_changed_after(st, v, "2025-12-31", &changed), DX_OK);
+	assert_int_equal(dx_store_scan_measures(st, v, "2025-12-31", count_rows, rows), DX_OK);
+	assert_int_equal(dx_store_scan_visits(st, v, "2025-12-03", "2025-12-31", count_rows, rows),
+			 DX_OK);
+	assert_int_equal(dx_store_proc_counts(st, v, "2025-01-01", "2025-12-31", &pc), DX_OK);
+	assert_int_equal(dx_store_natural_change(st, v, "2025-01-01", "2025-12-31", &nc), DX_OK);
+	*rows += pc.clues + pc.identified + pc.open + nc.included + changed;
+	return vm_steps(st);
+}
+
+/*
+ * Issue 14: a village's report costs in proportion to the village.  The
+ * reads behind it for 麦地村 take as many steps, and find the same rows,
+ * when another village of the county grows by 300 households with members,
+ * incomes, episodes, measures and visits.  (Runs last: it adds rows.)
+ */
+static void test_village_reads_scale_with_the_village(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	long rows0, rows1, steps0, steps1;
+	steps0 = village_reads(st, "532326106002", &rows0);
+	assert_true(rows0 > 0);
+	assert_int_equal(dx_store_begin(st), DX_OK);
+	for (int i = 0; i < 300; i++) {
+		char no[16];
+		int64_t h;
+		struct dx_measure m = {.category = "产业帮扶", .status = "已落实",
+				       .start_on = "2025-01-01"};
+		struct dx_visit v = {.cadre = "张三", .visited_on = "2025-12-20"};
+		dx_snprintf(no, sizeof(no), "Y%d", i);
+		h = add_hh(st, no, "532326107001", "脱贫户", 3, 1);
+		add_income(st, h, 2025, 9000 + i);
+		add_income(st, h, 2024, 8000 + i);
+		add_episode(st, h, "边缘易致贫户", "2025-02-01", "", 0, 0);
+		m.household_id = v.household_id = h;
+		assert_int_equal(dx_store_measure_insert(st, &m), DX_OK);
+		assert_int_equal(dx_store_visit_insert(st, &v), DX_OK);
+	}
+	assert_int_equal(dx_store_commit(st), DX_OK);
+	steps1 = village_reads(st, "532326106002", &rows1);
+	assert_int_equal(rows1, rows0);
+	/* a county-wide pass would take thousands of steps more */
+	assert_in_range(steps1, steps0 - steps0 / 10, steps0 + steps0 / 10);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -530,6 +624,7 @@ int main(void)
 		cmocka_unit_test(test_members_without_history),
 		cmocka_unit_test(test_scope_and_unknown_area),
 		cmocka_unit_test(test_growth_decline_and_missing),
+		cmocka_unit_test(test_village_reads_scale_with_the_village),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	return cmocka_run_group_tests(tests, setup, teardown);

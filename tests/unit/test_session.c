@@ -9,6 +9,7 @@
 #include "store/session.h"
 
 #include <sodium.h>
+#include <time.h>
 
 #define T0 1800000000
 
@@ -200,6 +201,44 @@ static void test_throttling(void **state)
 	dx_buf_release(&why);
 }
 
+/*
+ * Issue 14: reads keep answering while an upload is imported.  The import
+ * holds the store's write lock for as long as it runs; the idle-expiry
+ * touch that a request makes once a minute must not wait for it (the busy
+ * timeout, seconds, on every request of the worker) nor fail the request:
+ * the session stays valid and the touch is tried again later.
+ */
+static void test_check_does_not_wait_for_a_writer(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_login lg;
+	struct dx_session_info si;
+	struct dx_store *writer = NULL;
+	struct dx_session_row row;
+	struct timespec t0, t1;
+	double s;
+	(void)state;
+	assert_int_equal(dx_session_login(st, "xian", "quick-pass", "10.0.0.7", T0, &lg, &why),
+	                 DX_OK);
+	assert_int_equal(dx_store_open(&writer, path, 0), DX_OK);
+	assert_int_equal(dx_store_begin(writer), DX_OK); /* an import's transaction */
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	assert_int_equal(dx_session_check(st, lg.token, T0 + 120, &si), DX_OK);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	s = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	assert_true(s < 1.0);
+	assert_string_equal(si.account, "xian");
+	/* the touch did not happen; once the writer is done it does */
+	assert_int_equal(dx_store_session_get(st, si.token_hash, &row), DX_OK);
+	assert_int_equal(row.last_seen, T0);
+	assert_int_equal(dx_store_rollback(writer), DX_OK);
+	dx_store_close(writer);
+	assert_int_equal(dx_session_check(st, lg.token, T0 + 121, &si), DX_OK);
+	assert_int_equal(dx_store_session_get(st, si.token_hash, &row), DX_OK);
+	assert_int_equal(row.last_seen, T0 + 121);
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -207,6 +246,7 @@ int main(void)
 	    cmocka_unit_test(test_login_and_check),
 	    cmocka_unit_test(test_wrong_name_or_password_same_answer),
 	    cmocka_unit_test(test_throttling),
+	    cmocka_unit_test(test_check_does_not_wait_for_a_writer),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	if (sodium_init() < 0)
