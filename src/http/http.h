@@ -163,6 +163,8 @@ int dx_route_case_open(struct dx_http_req *r);
 int dx_route_case(struct dx_http_req *r);
 int dx_route_case_step(struct dx_http_req *r);
 int dx_route_report(struct dx_http_req *r);
+int dx_route_report_list(struct dx_http_req *r);
+int dx_route_report_trend(struct dx_http_req *r);
 int dx_route_screen(struct dx_http_req *r);
 int dx_route_check(struct dx_http_req *r);
 int dx_route_policy(struct dx_http_req *r);

@@ -661,6 +661,73 @@ def test_report_and_overdue():
     check(st == 200 and all(i["area_code"].startswith("532399101") for i in doc["items"]), st)
 
 
+def test_report_list_drills_down_every_figure():
+    """GET /api/report/list: the households behind a figure, as many as the
+    figure counts, within scope; xlsx download; an unknown key says so."""
+    c = login(T1)
+    year = int(day(0)[:4])
+    st, rep, _ = c.get("/api/report?year=%d" % year)
+    check(st == 200, st)
+    for f in rep["total"]["figures"]:
+        if f["key"] not in ("monitored", "eliminated", "active", "tuopin", "edge"):
+            continue
+        st, doc, _ = c.get("/api/report/list?year=%d&key=%s" % (year, f["key"]))
+        check(st == 200 and doc["total"] == len(doc["items"]) == f["households"],
+              (f["key"], st, doc and doc.get("total"), f["households"]))
+        check(sum(i["persons"] for i in doc["items"]) == f["persons"], (f["key"], "persons"))
+        check(all(i["area_code"].startswith("532399101") for i in doc["items"]), f["key"])
+        check(all(set(i) == {"hh_no", "head", "area_code", "township", "village", "persons"}
+                  for i in doc["items"]), "no ID or phone in a list")
+    # a bar segment: one village's figure
+    row = rep["rows"][0]
+    fig = [f for f in row["figures"] if f["key"] == "monitored"][0]
+    st, doc, _ = c.get("/api/report/list?year=%d&key=monitored&area=%s" % (year, row["area"]))
+    check(st == 200 and doc["total"] == fig["households"], (st, doc and doc.get("total")))
+    st, doc, _ = c.get("/api/report/list?year=%d&key=nope" % year)
+    check(st == 404 and "nope" in doc["message"], (st, doc))
+    st, doc, _ = c.get("/api/report/list?year=%d&key=monitored&area=532399102" % year)
+    check(st == 403, st)
+    st, doc, _ = login(V1).get("/api/report/list?year=%d&key=monitored&area=532399101" % year)
+    check(st == 403, st)
+    st, doc, _ = c.get("/api/report/list?key=monitored")
+    check(st == 400, st)
+    st, _, r = c.get("/api/report/list?year=%d&key=monitored&format=xlsx" % year)
+    check(st == 200 and c.last_body[:2] == b"PK" and
+          "attachment" in (r.getheader("Content-Disposition") or ""), st)
+
+
+def test_report_trend_by_month():
+    """GET /api/report/trend: January to this month, each month's newly
+    identified and eliminated households under the area (from the episodes)."""
+    c = login(T1)
+    today = day(0)
+    year, month = int(today[:4]), int(today[5:7])
+    st, doc, _ = c.get("/api/report/trend?year=%d" % year)
+    check(st == 200 and doc["area"] == "532399101", (st, doc))
+    check([m["month"] for m in doc["months"]] == list(range(1, month + 1)), doc["months"])
+    import calendar
+    for m in doc["months"]:
+        ym = "%d-%02d" % (year, m["month"])
+        # an elimination counts in its month unless rolled back by that month's end
+        end = min(today, "%s-%02d" % (ym, calendar.monthrange(year, m["month"])[1]))
+        ident = db("SELECT count(DISTINCT e.household_id) FROM episode e JOIN household h"
+                   " ON h.id = e.household_id WHERE h.area_code LIKE '532399101%'"
+                   " AND substr(e.identified_on, 1, 7) = ? AND NOT EXISTS (SELECT 1 FROM episode r"
+                   " WHERE r.id = e.prev_id AND r.end_reason = '风险消除回退')", ym)[0][0]
+        elim = db("SELECT count(DISTINCT e.household_id) FROM episode e JOIN household h"
+                  " ON h.id = e.household_id WHERE h.area_code LIKE '532399101%'"
+                  " AND substr(e.eliminated_on, 1, 7) = ? AND NOT (coalesce(e.end_reason, '')"
+                  " = '风险消除回退' AND e.ended_on <= ?)", ym, end)[0][0]
+        check(m["identified"] == ident and m["eliminated"] == elim, (ym, m, ident, elim))
+    check(sum(m["identified"] for m in doc["months"]) > 0, "the demo county identifies some")
+    st, doc, _ = c.get("/api/report/trend?year=%d" % (year - 1))
+    check(st == 200 and len(doc["months"]) == 12, st)
+    st, doc, _ = c.get("/api/report/trend?year=%d" % (year + 1))
+    check(st == 400, st)
+    st, doc, _ = c.get("/api/report/trend?year=%d&area=532399" % year)
+    check(st == 403, st)
+
+
 def wait_job(c, jid):
     for _ in range(600):
         st, job, _ = c.get("/api/jobs/%d" % jid)
