@@ -151,6 +151,8 @@ int dx_route_measure_update(struct dx_http_req *r);
 int dx_route_visits_overdue(struct dx_http_req *r);
 int dx_route_accounts(struct dx_http_req *r);
 int dx_route_account_add(struct dx_http_req *r);
+int dx_route_account_password(struct dx_http_req *r);
+int dx_route_account_disable(struct dx_http_req *r);
 int dx_route_warnings(struct dx_http_req *r);
 int dx_route_warnings_dispatch(struct dx_http_req *r);
 int dx_route_warnings_feedback(struct dx_http_req *r);

@@ -24,6 +24,8 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/visits/overdue", dx_route_visits_overdue, 0},
     {DX_GET, "/api/accounts", dx_route_accounts, 0},
     {DX_POST, "/api/accounts", dx_route_account_add, DX_ROUTE_WRITE},
+    {DX_POST, "/api/accounts/{name}/password", dx_route_account_password, DX_ROUTE_WRITE},
+    {DX_POST, "/api/accounts/{name}/disable", dx_route_account_disable, DX_ROUTE_WRITE},
     {DX_GET, "/api/warnings", dx_route_warnings, 0},
     {DX_POST, "/api/warnings/dispatch", dx_route_warnings_dispatch, DX_ROUTE_WRITE},
     {DX_GET, "/api/warnings/feedback", dx_route_warnings_feedback, 0},

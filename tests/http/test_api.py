@@ -837,7 +837,7 @@ def test_accounts_list_and_add():
     st, doc, _ = login(T1).get("/api/accounts")
     check(st == 200 and doc["items"], (st, doc))
     check(all(a["scope"].startswith("532399101") for a in doc["items"]), doc["items"])
-    check(all(set(a) == {"name", "display_name", "level", "scope", "role"} for a in doc["items"]), "extra fields")
+    check(all(set(a) == {"name", "display_name", "level", "scope", "role", "disabled"} for a in doc["items"]), "extra fields")
     body = {"name": "apicun532399101009", "level": "村", "scope": "532399101009"}
     st, doc, _ = login(T1).post("/api/accounts", body)
     check(st == 403, (st, doc))
@@ -852,6 +852,47 @@ def test_accounts_list_and_add():
     check(st == 409, (st, doc))
     check(db("SELECT actor FROM audit WHERE action LIKE 'account%' AND entity_key = ?",
              body["name"]) == [(C,)], "not audited")
+
+
+def test_account_password_and_disable():
+    """A county 经办 account sets a new account's password (it can log in),
+    then disables it (its session ends, it can no longer log in); township
+    accounts may not, nor may the county reach another county's account
+    or disable itself.  The password never reaches the log or the audit."""
+    name, pw = "apicun532399101010", "Xin-mima-2024"
+    cty = login(C)
+    st, doc, _ = cty.post("/api/accounts", {"name": name, "level": "村", "scope": "532399101010"})
+    check(st == 201 and doc["disabled"] is False, (st, doc))
+    st, doc, _ = login(T1).post("/api/accounts/%s/password" % name, {"password": pw})
+    check(st == 403, (st, doc))
+    st, doc, _ = cty.post("/api/accounts/%s/password" % name, {"password": "short"})
+    check(st == 400 and "8" in doc["message"], (st, doc))
+    st, doc, _ = cty.post("/api/accounts/%s/password" % name, {"password": pw})
+    check(st == 200 and doc["name"] == name, (st, doc))
+    v = Client()
+    st, _, _ = v.login(name, pw)
+    check(st == 200, "the new password logs in")
+    st, doc, _ = cty.post("/api/accounts/xian532326/password", {"password": pw})
+    check(st == 404, (st, doc))
+    st, doc, _ = cty.post("/api/accounts/xian532326/disable")
+    check(st == 404, (st, doc))
+    st, doc, _ = cty.post("/api/accounts/%s/disable" % C)
+    check(st == 403, (st, doc))
+    st, doc, _ = login(T1).post("/api/accounts/%s/disable" % name)
+    check(st == 403, (st, doc))
+    st, doc, _ = cty.post("/api/accounts/%s/disable" % name)
+    check(st == 200 and doc["disabled"] is True, (st, doc))
+    st, _, _ = v.get("/api/me")
+    check(st == 401, "the disabled account's session ended")
+    st, doc, _ = Client().login(name, pw)
+    check(st == 401, (st, doc))
+    st, doc, _ = cty.get("/api/accounts?area=532399101010")
+    check([a["disabled"] for a in doc["items"] if a["name"] == name] == [True], doc)
+    check(db("SELECT actor, action FROM audit WHERE entity = 'account' AND entity_key = ?"
+             " ORDER BY id", name) ==
+          [(C, "account.add"), (C, "account.passwd"), (C, "account.disable")], "audit")
+    check(not db("SELECT 1 FROM audit WHERE coalesce(after, '') LIKE ? OR coalesce(before, '') LIKE ?",
+                 "%" + pw + "%", "%" + pw + "%"), "password in the audit")
 
 
 def test_downloads_exports_notices_report():
