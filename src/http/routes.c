@@ -59,6 +59,8 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/visits", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/imports", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/report", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/settings", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/accounts", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/assets/{file}", dx_route_asset, DX_ROUTE_PUBLIC},
     {DX_GET, "/favicon.svg", dx_route_asset, DX_ROUTE_PUBLIC},
 };

@@ -25,6 +25,8 @@ const PAGES = [
   ['/visits', 'visits', '[data-test=visit-submit]'],
   ['/imports', 'imports', '[data-test=imp-submit]'],
   ['/report', 'report-township', '[data-test=report]'],
+  ['/settings', 'settings', '[data-test=policy-table]'],
+  ['/accounts', 'accounts', '[data-test=acc-table]'],
 ]
 
 test('every page from a typed URL, desktop and phone', async () => {

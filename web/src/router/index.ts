@@ -21,6 +21,8 @@ export const routes = [
       { path: 'visits', name: 'visits', component: () => import('@/views/visit/VisitLog.vue'), meta: { title: '走访' } },
       { path: 'imports', name: 'imports', component: () => import('@/views/import/ImportView.vue'), meta: { title: '导入' } },
       { path: 'report', name: 'report', component: () => import('@/views/report/ReportView.vue'), meta: { title: '报告' } },
+      { path: 'settings', name: 'settings', component: () => import('@/views/settings/PolicySettings.vue'), meta: { title: '设置' } },
+      { path: 'accounts', name: 'accounts', component: () => import('@/views/settings/AccountsView.vue'), meta: { title: '账号' } },
     ],
   },
   { path: '/:rest(.*)*', name: 'notfound', component: () => import('@/views/error/NotFound.vue'), meta: { title: '页面不存在', public: true } },
