@@ -35,6 +35,7 @@ const struct dx_route dx_routes[] = {
     {DX_POST, "/api/clues", dx_route_clue_add, DX_ROUTE_WRITE},
     {DX_GET, "/api/cases", dx_route_cases, 0},
     {DX_POST, "/api/cases", dx_route_case_open, DX_ROUTE_WRITE},
+    {DX_POST, "/api/cases/approve", dx_route_cases_approve, DX_ROUTE_WRITE},
     {DX_GET, "/api/cases/{id}", dx_route_case, 0},
     {DX_POST, "/api/cases/{id}/steps", dx_route_case_step, DX_ROUTE_WRITE},
     {DX_GET, "/api/report", dx_route_report, 0},

@@ -392,6 +392,47 @@ def test_case_village_township_county():
     check(st == 400 and "晚于今天" in doc["message"], (st, doc))
 
 
+def test_bulk_approve_case_by_case():
+    """POST /api/cases/approve: a township account passes the pending step
+    of several cases at once; each case goes through the step rules (a
+    village-level step is refused for that case alone, an unknown case is
+    not found) and each result is reported.  Village accounts may not."""
+    v, t = login(V1), login(T1)
+    cids = []
+    for hh in free_household(VILLAGE1)[-2:]:
+        st, clue, _ = v.post("/api/clues", {"hh_no": hh, "source": "干部排查", "reason": "因病：住院",
+                                            "found_on": day(13)})
+        check(st == 201, (st, clue))
+        st, doc, _ = v.post("/api/cases", {"kind": "识别", "clue_id": clue["id"],
+                                           "category": "边缘易致贫户", "risks": "因病", "date": day(12)})
+        check(st == 201, (st, doc))
+        cids.append(doc["id"])
+        st, doc, _ = v.post("/api/cases/%d/steps" % doc["id"], {"step": "入户核实", "action": "通过",
+                                                                "date": day(12)})
+        check(st == 200 and doc["next_step"] == "村级民主评议", (st, doc))
+    st, doc, _ = v.post("/api/cases/approve", {"ids": cids})
+    check(st == 403, (st, doc))
+    st, doc, _ = t.post("/api/cases/approve", {"ids": cids + [999999], "date": day(11)})
+    check(st == 200 and doc["passed"] == 2 and doc["refused"] == 1, (st, doc))
+    check([i["id"] for i in doc["items"]] == cids + [999999], doc["items"])
+    for i in doc["items"][:2]:
+        check(i["ok"] and i["step"] == "信息比对" and i["state"] == "办理中", i)
+        st, case, _ = t.get("/api/cases/%d" % i["id"])
+        check([(s["step"], s["actor"], s["done_on"]) for s in case["steps"]][-1] ==
+              ("信息比对", T1, day(11)), case["steps"])
+    check(not doc["items"][2]["ok"] and doc["items"][2]["code"] == "NOT_FOUND", doc["items"][2])
+    # now the pending step is the village's 民主评议: refused case by case, with the reason
+    st, doc, _ = t.post("/api/cases/approve", {"ids": cids[:1], "date": day(10)})
+    check(st == 200 and doc["refused"] == 1 and doc["items"][0]["step"] == "村级民主评议" and
+          doc["items"][0]["message"], (st, doc))
+    st, case, _ = t.get("/api/cases/%d" % cids[0])
+    check(case["next_step"] == "村级民主评议", case)
+    for bad in ({"ids": []}, {"ids": ["1"]}, {"ids": [cids[0], cids[0]]}, {"ids": 5},
+                {"ids": cids, "extra": 1}):
+        st, doc, _ = t.post("/api/cases/approve", bad)
+        check(st == 400, (bad, st, doc))
+
+
 def test_household_record_is_the_cli_record():
     """GET /api/households/{hh_no} is the household record: the same JSON
     as `household show --format json` for the same account, with every
