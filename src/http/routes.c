@@ -57,6 +57,7 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/clues", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/review", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/cases/{id}", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/help", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/visits", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/imports", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/report", dx_route_ui, DX_ROUTE_PUBLIC},

@@ -5,7 +5,7 @@ import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { BASE, launch, login } from './lib.mjs'
 
-const PAGES = ['/', '/households', `/households/${process.env.HH_EP}`, '/clues', '/review', '/visits', '/imports', '/report', '/settings', '/accounts']
+const PAGES = ['/', '/households', `/households/${process.env.HH_EP}`, '/clues', '/review', '/help', '/visits', '/imports', '/report', '/settings', '/accounts']
 
 test('labels on every field and a visible focus, on every page', async () => {
   const b = await launch()

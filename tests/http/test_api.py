@@ -551,7 +551,8 @@ def test_measures_add_list_update():
 
 EXTRA_QUERY = {"/api/report": "year=2025", "/api/screen": "year=2025", "/api/policy": "year=2025",
                "/api/notices": "kind=" + urllib.parse.quote("公示"),
-               "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保")}
+               "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保"),
+               "/api/report/list": "year=2025&key=monitored", "/api/report/trend": "year=2025"}
 NO_AREA = ("/api/warnings/feedback",)  # the account's own county, by the use case
 
 
@@ -588,6 +589,9 @@ def test_other_village_sees_nothing_on_every_route():
         "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
         "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
         "/api/visits": {"hh_no": hh, "content": "了解务工情况"},
+        "/api/accounts/{name}/password": {"password": "Leak-passw0rd-1"},
+        "/api/accounts/{name}/disable": {},
+        "/api/cases/approve": {"ids": [case_id]},
     }
     counts = ("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
               " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit),"
@@ -604,7 +608,8 @@ def test_other_village_sees_nothing_on_every_route():
             continue  # test_upload_import_job: another area's ledger is refused
         ident = (person_id if pattern.startswith("/api/persons/") else
                  measure_id if pattern.startswith("/api/measures/") else case_id)
-        path = pattern.replace("{hh_no}", hh).replace("{id}", str(ident))
+        path = pattern.replace("{hh_no}", hh).replace("{id}", str(ident)).replace(
+            "{name}", "cun532399101001")
         if pattern == "/api/exports/{kind}":
             path = "/api/exports/persons?area=" + VILLAGE1
         extra = EXTRA_QUERY.get(pattern, "")

@@ -18,6 +18,7 @@ export const routes = [
       { path: 'clues', name: 'clues', component: () => import('@/views/clue/ClueInbox.vue'), meta: { title: '线索与预警' } },
       { path: 'review', name: 'review', component: () => import('@/views/case/ReviewQueue.vue'), meta: { title: '审核' } },
       { path: 'cases/:id', name: 'case', component: () => import('@/views/case/CaseDetail.vue'), meta: { title: '案件' }, props: true },
+      { path: 'help', name: 'help', component: () => import('@/views/help/HelpPlan.vue'), meta: { title: '帮扶' } },
       { path: 'visits', name: 'visits', component: () => import('@/views/visit/VisitLog.vue'), meta: { title: '走访' } },
       { path: 'imports', name: 'imports', component: () => import('@/views/import/ImportView.vue'), meta: { title: '导入' } },
       { path: 'report', name: 'report', component: () => import('@/views/report/ReportView.vue'), meta: { title: '报告' } },
