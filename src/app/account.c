@@ -329,3 +329,50 @@ int dx_account_disable(struct dx_store *st, const char *name, const char *by,
 		dx_buf_addf(why, "没有账号 %s", name ? name : "");
 	return rc;
 }
+
+/* dx_account_*_as's rule: by is a 县 经办 account and `name` an account
+ * within its scope. */
+static int may_manage(struct dx_store *st, const struct dx_actor *by, const char *name,
+		      struct dx_buf *why)
+{
+	struct dx_account a;
+	int rc;
+	if (!by || by->local_owner) {
+		dx_buf_adds(why, "该操作需要县级经办账号");
+		return DX_DENIED;
+	}
+	if ((rc = dx_actor_may_write(by, why)))
+		return rc;
+	if (by->level != DX_LEVEL_COUNTY) {
+		dx_buf_addf(why, "账号 %s 不能管理账号：只有县级经办账号可管理本县（及所辖乡村）的账号",
+			    by->acc.name);
+		return DX_DENIED;
+	}
+	rc = name && *name ? dx_store_account_get(st, name, &a) : DX_NOT_FOUND;
+	if (rc == DX_OK && !dx_area_in_scope(a.scope, by->acc.scope))
+		rc = DX_NOT_FOUND;
+	if (rc == DX_NOT_FOUND)
+		dx_buf_addf(why, "没有账号 %s（或不在账号 %s 的管辖范围内）", name ? name : "",
+			    by->acc.name);
+	return rc;
+}
+
+int dx_account_passwd_as(struct dx_store *st, const struct dx_actor *by, const char *name,
+			 const char *password, struct dx_buf *why)
+{
+	int rc = may_manage(st, by, name, why);
+	return rc ? rc : dx_account_passwd(st, name, password, by->acc.name, why);
+}
+
+int dx_account_disable_as(struct dx_store *st, const struct dx_actor *by, const char *name,
+			  struct dx_buf *why)
+{
+	int rc = may_manage(st, by, name, why);
+	if (rc)
+		return rc;
+	if (!strcmp(name, by->acc.name)) {
+		dx_buf_adds(why, "不能停用自己正在使用的账号");
+		return DX_DENIED;
+	}
+	return dx_account_disable(st, name, by->acc.name, why);
+}

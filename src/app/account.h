@@ -104,4 +104,16 @@ int dx_account_passwd(struct dx_store *st, const char *name, const char *passwor
 int dx_account_disable(struct dx_store *st, const char *name, const char *by,
 		       struct dx_buf *why);
 
+/*
+ * The same two as actor `by` (the HTTP API, issue 15), under the rule of
+ * dx_account_add: a 县 经办 account, for accounts whose scope lies in its
+ * own; an account outside it answers DX_NOT_FOUND like a missing one (its
+ * existence is not told).  An account may not disable itself.  Audited
+ * with by's name.
+ */
+int dx_account_passwd_as(struct dx_store *st, const struct dx_actor *by, const char *name,
+			 const char *password, struct dx_buf *why);
+int dx_account_disable_as(struct dx_store *st, const struct dx_actor *by, const char *name,
+			  struct dx_buf *why);
+
 #endif

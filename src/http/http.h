@@ -111,7 +111,8 @@ int dx_http_args_only(struct dx_http_req *r, const char *const *names);
 /*
  * Parse the body as a JSON object whose members are all in `fields` (a
  * NULL-terminated list) and of the type given by the matching character of
- * `types` ('s' string, 'i' integer, 'b' boolean); required ones are marked
+ * `types` ('s' string, 'i' integer, 'b' boolean, 'a' array whose elements
+ * the caller checks); required ones are marked
  * by an upper-case letter.  Unknown members, wrong types, duplicates or a
  * body that is not one object are DX_INVALID with a Chinese message.  The
  * caller frees *out with cJSON_Delete.  Exposed for the fuzz target.
@@ -156,6 +157,8 @@ int dx_route_measure_update(struct dx_http_req *r);
 int dx_route_visits_overdue(struct dx_http_req *r);
 int dx_route_accounts(struct dx_http_req *r);
 int dx_route_account_add(struct dx_http_req *r);
+int dx_route_account_password(struct dx_http_req *r);
+int dx_route_account_disable(struct dx_http_req *r);
 int dx_route_warnings(struct dx_http_req *r);
 int dx_route_warnings_dispatch(struct dx_http_req *r);
 int dx_route_warnings_feedback(struct dx_http_req *r);
@@ -167,7 +170,10 @@ int dx_route_cases(struct dx_http_req *r);
 int dx_route_case_open(struct dx_http_req *r);
 int dx_route_case(struct dx_http_req *r);
 int dx_route_case_step(struct dx_http_req *r);
+int dx_route_cases_approve(struct dx_http_req *r);
 int dx_route_report(struct dx_http_req *r);
+int dx_route_report_list(struct dx_http_req *r);
+int dx_route_report_trend(struct dx_http_req *r);
 int dx_route_screen(struct dx_http_req *r);
 int dx_route_check(struct dx_http_req *r);
 int dx_route_policy(struct dx_http_req *r);

@@ -17,6 +17,7 @@ static int type_ok(const cJSON *v, int t)
 	switch (t) {
 	case 's': return cJSON_IsString(v);
 	case 'b': return cJSON_IsBool(v);
+	case 'a': return cJSON_IsArray(v); /* the route checks the elements */
 	case 'i':
 		return cJSON_IsNumber(v) && v->valuedouble == (double)(int64_t)v->valuedouble &&
 		       v->valuedouble > -9e15 && v->valuedouble < 9e15;
@@ -26,7 +27,7 @@ static int type_ok(const cJSON *v, int t)
 
 static const char *type_name(int t)
 {
-	return t == 's' ? "字符串" : t == 'b' ? "true 或 false" : "整数";
+	return t == 's' ? "字符串" : t == 'b' ? "true 或 false" : t == 'a' ? "数组" : "整数";
 }
 
 int dx_http_json_body(const char *body, size_t len, const char *const *fields, const char *types,

@@ -3,7 +3,9 @@
  * actor's area (as `dixian account list --as`); POST /api/accounts creates
  * one through dx_account_add, whose rules decide who may (a county 经办
  * account, for areas of its county).  An account made here has no
- * password yet: `dixian account passwd` gives it one.
+ * password yet: POST /api/accounts/{name}/password (or `dixian account
+ * passwd`) gives it one; POST /api/accounts/{name}/disable stops it
+ * (issue 15; app/account.h dx_account_*_as decide who may).
  */
 #include "core/dx.h"
 #include "http/http.h"
@@ -20,6 +22,7 @@ static int add_account(const struct dx_account *a, void *arg)
 	cJSON_AddStringToObject(j, "level", a->level);
 	cJSON_AddStringToObject(j, "scope", a->scope);
 	cJSON_AddStringToObject(j, "role", a->role);
+	cJSON_AddBoolToObject(j, "disabled", a->disabled);
 	cJSON_AddItemToArray(arg, j);
 	return DX_OK;
 }
@@ -62,5 +65,45 @@ int dx_route_account_add(struct dx_http_req *r)
 		cJSON_Delete(j);
 	}
 	cJSON_Delete(body);
+	return rc;
+}
+
+/* The account's row as answered after a change. */
+static int reply_account(struct dx_http_req *r, const char *name)
+{
+	struct dx_account a;
+	cJSON *j;
+	int rc;
+	if ((rc = dx_store_account_get(r->st, name, &a)))
+		return rc;
+	j = cJSON_CreateArray();
+	add_account(&a, j);
+	rc = dx_http_reply(r, cJSON_DetachItemFromArray(j, 0));
+	cJSON_Delete(j);
+	return rc;
+}
+
+int dx_route_account_password(struct dx_http_req *r)
+{
+	static const char *const fields[] = {"password", NULL};
+	cJSON *body = NULL;
+	int rc;
+	if ((rc = dx_http_args_only(r, NULL)) ||
+	    (rc = dx_http_json_body(r->body, r->body_len, fields, "S", &body, &r->why)))
+		return rc;
+	if (!(rc = dx_account_passwd_as(r->st, &r->actor, r->cap[0],
+	                                dx_http_jstr(body, "password"), &r->why)))
+		rc = reply_account(r, r->cap[0]);
+	cJSON_Delete(body);
+	return rc;
+}
+
+int dx_route_account_disable(struct dx_http_req *r)
+{
+	int rc;
+	if ((rc = dx_http_args_only(r, NULL)))
+		return rc;
+	if (!(rc = dx_account_disable_as(r->st, &r->actor, r->cap[0], &r->why)))
+		rc = reply_account(r, r->cap[0]);
 	return rc;
 }

@@ -9,10 +9,10 @@ static const char SQL_ACC_INSERT[] =
 	"INSERT INTO account(county_code, name, display_name, role, level, scope,"
 	" created_at) VALUES(?,?,?,?,?,?,?) RETURNING id";
 static const char SQL_ACC_GET[] =
-	"SELECT id, county_code, name, display_name, role, level, scope FROM account"
+	"SELECT id, county_code, name, display_name, role, level, scope, disabled FROM account"
 	" WHERE name = ?";
 static const char SQL_ACC_LIST[] =
-	"SELECT id, county_code, name, display_name, role, level, scope FROM account"
+	"SELECT id, county_code, name, display_name, role, level, scope, disabled FROM account"
 	" WHERE scope >= ?1 AND scope < ?1 || ':' ORDER BY name";
 
 int dx_store_account_insert(struct dx_store *st, struct dx_account *a)
@@ -44,6 +44,7 @@ static void row(struct dx_stmt *s, struct dx_account *a)
 	dx_col_copy(s, 4, a->role, sizeof(a->role));
 	dx_col_copy(s, 5, a->level, sizeof(a->level));
 	dx_col_copy(s, 6, a->scope, sizeof(a->scope));
+	a->disabled = dx_col_int(s, 7) != 0;
 }
 
 int dx_store_account_get(struct dx_store *st, const char *name, struct dx_account *out)

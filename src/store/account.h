@@ -16,6 +16,7 @@ struct dx_account {
 	char role[16];  /* 经办 (acts) / 查看 (reads only) */
 	char level[16]; /* 村 / 乡镇 / 县 */
 	char scope[13]; /* canonical prefix: 12, 9 or 6 digits */
+	int disabled;   /* 1: may no longer log in (dx_account_disable) */
 };
 
 /* Insert a new account; DX_EXISTS when the name is taken.  The caller has

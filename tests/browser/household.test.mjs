@@ -34,3 +34,41 @@ test('search a household by name and open its record', async () => {
     await b.close()
   }
 })
+
+// Journey: a township cadre opens a monitored household's record: income
+// by year in 元, the monitoring timeline with Chinese dates, the rule
+// checks beside the measures, then registers a measure (一户一策) through
+// the form and sees it listed and in the audit trail.
+test('household record: incomes, timeline, measures with rule checks, audit', async () => {
+  const b = await launch()
+  try {
+    const { page } = b
+    const hh = process.env.HH_EP
+    await login(page, 'xiang532399101')
+    await page.goto(`${BASE}/households/${hh}`)
+    await page.locator('[data-test=hh-title]').waitFor()
+    const income = await page.locator('[data-test=incomes] tbody tr').first().innerText()
+    assert.match(income, /\d{4}年/, 'income row has its year')
+    assert.match(income, /元/, 'income in 元')
+    const tl = await page.locator('[data-test=timeline]').innerText()
+    assert.match(tl, /识别为(脱贫不稳定户|边缘易致贫户|突发严重困难户)/)
+    assert.match(tl, /\d{4}年\d{1,2}月\d{1,2}日/, 'dates as 2024年6月30日')
+    const before = await page.locator('[data-test=measures] tbody tr').count()
+    await page.locator('[data-test=add-measure]').click()
+    await page.getByLabel('措施内容').fill('浏览器测试：家庭医生签约服务')
+    await page.locator('.el-select:has(#m-category)').click()
+    await page.getByRole('option', { name: '健康帮扶', exact: true }).click()
+    await page.locator('[data-test=measure-submit]').click()
+    await page.locator('[data-test=measures]').filter({ hasText: '浏览器测试：家庭医生签约服务' }).waitFor()
+    assert.equal(await page.locator('[data-test=measures] tbody tr').count(), before + 1)
+    const row = await page.locator('[data-test=measures] tbody tr', { hasText: '浏览器测试' }).innerText()
+    assert.match(row, /健康帮扶/, 'the category chosen')
+    // the rule checks are shown (a finding, or that all pass)
+    assert.ok((await page.locator('[data-test=finding], [data-test=checks-ok]').count()) >= 1, 'rule checks shown')
+    await page.locator('[data-test=audit]').filter({ hasText: 'measure' }).waitFor()
+    await shot(page, 'household-record-full')
+    assert.deepEqual(b.problems, [])
+  } finally {
+    await b.close()
+  }
+})

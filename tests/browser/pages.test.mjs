@@ -22,9 +22,12 @@ const PAGES = [
   ['/households', 'households-all', '[data-test=hh-table]'],
   ['/clues', 'clues', '[data-test=clue-table]'],
   ['/review', 'review', '[data-test=review-table]'],
+  ['/help', 'help', '[data-test=help-table]'],
   ['/visits', 'visits', '[data-test=visit-submit]'],
   ['/imports', 'imports', '[data-test=imp-submit]'],
   ['/report', 'report-township', '[data-test=report]'],
+  ['/settings', 'settings', '[data-test=policy-table]'],
+  ['/accounts', 'accounts', '[data-test=acc-table]'],
 ]
 
 test('every page from a typed URL, desktop and phone', async () => {

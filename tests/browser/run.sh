@@ -34,15 +34,25 @@ HEAD_V1=$(q "SELECT p.name FROM person p JOIN household h ON h.id = p.household_
 	WHERE h.hh_no = '$HH_V1' AND p.relation = '户主'")
 CASE_V1=$(q "SELECT c.id FROM case_file c JOIN household h ON h.id = c.household_id
 	WHERE h.area_code = '532399101001' ORDER BY c.id LIMIT 1")
-[ -n "$HH_FREE" ] && [ -n "$HH_V1" ] && [ -n "$HEAD_V1" ] || fail "test households"
+# two more such households, for the bulk approval journey
+HH_BULK=$(q "SELECT hh_no FROM household h WHERE area_code = '532399101001' AND kind = '一般户'
+	AND NOT EXISTS (SELECT 1 FROM episode e WHERE e.household_id = h.id)
+	AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.household_id = h.id)
+	AND NOT EXISTS (SELECT 1 FROM clue c WHERE c.household_id = h.id) ORDER BY id LIMIT 2 OFFSET 1" | tr '\n' ' ')
+# a household of township 1 in monitoring (an episode), for the record page
+HH_EP=$(q "SELECT h.hh_no FROM household h JOIN episode e ON e.household_id = h.id
+	WHERE h.area_code LIKE '532399101%' AND e.eliminated_on IS NULL ORDER BY h.id LIMIT 1")
+[ -n "$HH_FREE" ] && [ -n "$HH_EP" ] && [ -n "$HH_V1" ] && [ -n "$HEAD_V1" ] || fail "test households"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$D" serve --db d.db --port "$port" --threads 2 >"$dir/serve.out" 2>"$dir/serve.log" &
 pid=$!
 for _ in $(seq 100); do grep -q 'Dixian' "$dir/serve.out" 2>/dev/null && break; sleep 0.05; done
-export BASE="http://127.0.0.1:$port" DB="$dir/d.db" DATA="$top/../shared/data" HH_FREE HH_V1 HEAD_V1 CASE_V1
+export BASE="http://127.0.0.1:$port" DB="$dir/d.db" DATA="$top/../shared/data" HH_FREE HH_V1 HEAD_V1 CASE_V1 HH_EP HH_BULK
 pass=0 failed=0
 for spec in "$top"/tests/browser/*.test.mjs; do
 	name=$(basename "$spec" .test.mjs)
+	# SPECS="a b" runs only those specs (while working on one page)
+	case " ${SPECS:-$name} " in *" $name "*) ;; *) continue ;; esac
 	node --test --test-reporter=tap "$spec" >"$dir/$name.tap" 2>&1
 	rc=$?
 	p=$(sed -n 's/^# pass //p' "$dir/$name.tap")

@@ -35,3 +35,37 @@ test('a visit logged at 360 px width', async () => {
     await b.close()
   }
 })
+
+// Journey: a township cadre on a phone opens 走访: the households below
+// this week's visit frequency are listed (as GET /api/visits/overdue);
+// 记走访 puts one into the form, the visit is saved and its count rises.
+test('overdue visits at 360 px, quick log from the list', async () => {
+  const b = await launch()
+  try {
+    const { page } = b
+    await page.setViewportSize({ width: 360, height: 740 })
+    await login(page, 'xiang532399101')
+    await page.goto(BASE + '/visits')
+    const api = await page.evaluate(() => fetch('/api/visits/overdue').then((r) => r.json()))
+    assert.ok(api.items.length > 0, 'the demo township has visits due')
+    const first = api.items[0]
+    const li = page.locator(`[data-test=due-${first.hh_no}]`)
+    await li.waitFor()
+    assert.equal(await page.locator('[data-test^=due-]').count(), api.items.length)
+    assert.match(await li.innerText(), new RegExp(`本周 ${first.visits}/${first.required} 次`))
+    await li.getByRole('button', { name: /记走访/ }).click()
+    assert.equal(await page.getByLabel('户编号').inputValue(), first.hh_no)
+    await page.getByLabel('走访内容').fill('电话回访：了解就医报销情况')
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth)
+    assert.ok(wide <= 360, `no sideways scroll at 360 px (scrollWidth ${wide})`)
+    await page.locator('[data-test=visit-submit]').click()
+    await page.locator('[data-test=visit-done]').filter({ hasText: first.hh_no }).waitFor()
+    await shot(page, 'visit-due')
+    const after = await page.evaluate(() => fetch('/api/visits/overdue').then((r) => r.json()))
+    const again = after.items.find((x) => x.hh_no === first.hh_no)
+    assert.ok(!again || again.visits === first.visits + 1, 'the visit counts this week')
+    assert.deepEqual(b.problems, [])
+  } finally {
+    await b.close()
+  }
+})

@@ -24,7 +24,7 @@ fail() { echo "FAIL http setup: $*"; sed 's/^/    /' "$dir/log" 2>/dev/null | ta
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 "$D" serve --db d.db --port "$port" --threads 4 >"$dir/serve.out" 2>"$dir/serve.log" &
 pid=$!
-DATA="$top/../shared/data" DIXIAN="$D" DB="$dir/d.db" PORT="$port" SERVER_PID="$pid" python3 "$top/tests/http/test_api.py"
+DATA="$top/../shared/data" DIXIAN="$D" DB="$dir/d.db" PORT="$port" SERVER_PID="$pid" python3 "$top/tests/http/test_api.py" "$@"
 rc=$?
 # test_graceful_stop sent SIGTERM during a request: the server must have
 # finished it and exited 0 (a server still running is stopped here)

@@ -392,6 +392,47 @@ def test_case_village_township_county():
     check(st == 400 and "晚于今天" in doc["message"], (st, doc))
 
 
+def test_bulk_approve_case_by_case():
+    """POST /api/cases/approve: a township account passes the pending step
+    of several cases at once; each case goes through the step rules (a
+    village-level step is refused for that case alone, an unknown case is
+    not found) and each result is reported.  Village accounts may not."""
+    v, t = login(V1), login(T1)
+    cids = []
+    for hh in free_household(VILLAGE1)[-2:]:
+        st, clue, _ = v.post("/api/clues", {"hh_no": hh, "source": "干部排查", "reason": "因病：住院",
+                                            "found_on": day(13)})
+        check(st == 201, (st, clue))
+        st, doc, _ = v.post("/api/cases", {"kind": "识别", "clue_id": clue["id"],
+                                           "category": "边缘易致贫户", "risks": "因病", "date": day(12)})
+        check(st == 201, (st, doc))
+        cids.append(doc["id"])
+        st, doc, _ = v.post("/api/cases/%d/steps" % doc["id"], {"step": "入户核实", "action": "通过",
+                                                                "date": day(12)})
+        check(st == 200 and doc["next_step"] == "村级民主评议", (st, doc))
+    st, doc, _ = v.post("/api/cases/approve", {"ids": cids})
+    check(st == 403, (st, doc))
+    st, doc, _ = t.post("/api/cases/approve", {"ids": cids + [999999], "date": day(11)})
+    check(st == 200 and doc["passed"] == 2 and doc["refused"] == 1, (st, doc))
+    check([i["id"] for i in doc["items"]] == cids + [999999], doc["items"])
+    for i in doc["items"][:2]:
+        check(i["ok"] and i["step"] == "信息比对" and i["state"] == "办理中", i)
+        st, case, _ = t.get("/api/cases/%d" % i["id"])
+        check([(s["step"], s["actor"], s["done_on"]) for s in case["steps"]][-1] ==
+              ("信息比对", T1, day(11)), case["steps"])
+    check(not doc["items"][2]["ok"] and doc["items"][2]["code"] == "NOT_FOUND", doc["items"][2])
+    # now the pending step is the village's 民主评议: refused case by case, with the reason
+    st, doc, _ = t.post("/api/cases/approve", {"ids": cids[:1], "date": day(10)})
+    check(st == 200 and doc["refused"] == 1 and doc["items"][0]["step"] == "村级民主评议" and
+          doc["items"][0]["message"], (st, doc))
+    st, case, _ = t.get("/api/cases/%d" % cids[0])
+    check(case["next_step"] == "村级民主评议", case)
+    for bad in ({"ids": []}, {"ids": ["1"]}, {"ids": [cids[0], cids[0]]}, {"ids": 5},
+                {"ids": cids, "extra": 1}):
+        st, doc, _ = t.post("/api/cases/approve", bad)
+        check(st == 400, (bad, st, doc))
+
+
 def test_household_record_is_the_cli_record():
     """GET /api/households/{hh_no} is the household record: the same JSON
     as `household show --format json` for the same account, with every
@@ -510,7 +551,8 @@ def test_measures_add_list_update():
 
 EXTRA_QUERY = {"/api/report": "year=2025", "/api/screen": "year=2025", "/api/policy": "year=2025",
                "/api/notices": "kind=" + urllib.parse.quote("公示"),
-               "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保")}
+               "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保"),
+               "/api/report/list": "year=2025&key=monitored", "/api/report/trend": "year=2025"}
 NO_AREA = ("/api/warnings/feedback",)  # the account's own county, by the use case
 
 
@@ -547,6 +589,9 @@ def test_other_village_sees_nothing_on_every_route():
         "/api/cases": {"kind": "识别", "hh_no": hh, "category": "边缘易致贫户", "risks": "因病"},
         "/api/cases/{id}/steps": {"step": "入户核实", "action": "通过"},
         "/api/visits": {"hh_no": hh, "content": "了解务工情况"},
+        "/api/accounts/{name}/password": {"password": "Leak-passw0rd-1"},
+        "/api/accounts/{name}/disable": {},
+        "/api/cases/approve": {"ids": [case_id]},
     }
     counts = ("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
               " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit),"
@@ -563,7 +608,8 @@ def test_other_village_sees_nothing_on_every_route():
             continue  # test_upload_import_job: another area's ledger is refused
         ident = (person_id if pattern.startswith("/api/persons/") else
                  measure_id if pattern.startswith("/api/measures/") else case_id)
-        path = pattern.replace("{hh_no}", hh).replace("{id}", str(ident))
+        path = pattern.replace("{hh_no}", hh).replace("{id}", str(ident)).replace(
+            "{name}", "cun532399101001")
         if pattern == "/api/exports/{kind}":
             path = "/api/exports/persons?area=" + VILLAGE1
         extra = EXTRA_QUERY.get(pattern, "")
@@ -659,6 +705,73 @@ def test_report_and_overdue():
     check(st == 400, st)
     st, doc, _ = c.get("/api/overdue")
     check(st == 200 and all(i["area_code"].startswith("532399101") for i in doc["items"]), st)
+
+
+def test_report_list_drills_down_every_figure():
+    """GET /api/report/list: the households behind a figure, as many as the
+    figure counts, within scope; xlsx download; an unknown key says so."""
+    c = login(T1)
+    year = int(day(0)[:4])
+    st, rep, _ = c.get("/api/report?year=%d" % year)
+    check(st == 200, st)
+    for f in rep["total"]["figures"]:
+        if f["key"] not in ("monitored", "eliminated", "active", "tuopin", "edge"):
+            continue
+        st, doc, _ = c.get("/api/report/list?year=%d&key=%s" % (year, f["key"]))
+        check(st == 200 and doc["total"] == len(doc["items"]) == f["households"],
+              (f["key"], st, doc and doc.get("total"), f["households"]))
+        check(sum(i["persons"] for i in doc["items"]) == f["persons"], (f["key"], "persons"))
+        check(all(i["area_code"].startswith("532399101") for i in doc["items"]), f["key"])
+        check(all(set(i) == {"hh_no", "head", "area_code", "township", "village", "persons"}
+                  for i in doc["items"]), "no ID or phone in a list")
+    # a bar segment: one village's figure
+    row = rep["rows"][0]
+    fig = [f for f in row["figures"] if f["key"] == "monitored"][0]
+    st, doc, _ = c.get("/api/report/list?year=%d&key=monitored&area=%s" % (year, row["area"]))
+    check(st == 200 and doc["total"] == fig["households"], (st, doc and doc.get("total")))
+    st, doc, _ = c.get("/api/report/list?year=%d&key=nope" % year)
+    check(st == 404 and "nope" in doc["message"], (st, doc))
+    st, doc, _ = c.get("/api/report/list?year=%d&key=monitored&area=532399102" % year)
+    check(st == 403, st)
+    st, doc, _ = login(V1).get("/api/report/list?year=%d&key=monitored&area=532399101" % year)
+    check(st == 403, st)
+    st, doc, _ = c.get("/api/report/list?key=monitored")
+    check(st == 400, st)
+    st, _, r = c.get("/api/report/list?year=%d&key=monitored&format=xlsx" % year)
+    check(st == 200 and c.last_body[:2] == b"PK" and
+          "attachment" in (r.getheader("Content-Disposition") or ""), st)
+
+
+def test_report_trend_by_month():
+    """GET /api/report/trend: January to this month, each month's newly
+    identified and eliminated households under the area (from the episodes)."""
+    c = login(T1)
+    today = day(0)
+    year, month = int(today[:4]), int(today[5:7])
+    st, doc, _ = c.get("/api/report/trend?year=%d" % year)
+    check(st == 200 and doc["area"] == "532399101", (st, doc))
+    check([m["month"] for m in doc["months"]] == list(range(1, month + 1)), doc["months"])
+    import calendar
+    for m in doc["months"]:
+        ym = "%d-%02d" % (year, m["month"])
+        # an elimination counts in its month unless rolled back by that month's end
+        end = min(today, "%s-%02d" % (ym, calendar.monthrange(year, m["month"])[1]))
+        ident = db("SELECT count(DISTINCT e.household_id) FROM episode e JOIN household h"
+                   " ON h.id = e.household_id WHERE h.area_code LIKE '532399101%'"
+                   " AND substr(e.identified_on, 1, 7) = ? AND NOT EXISTS (SELECT 1 FROM episode r"
+                   " WHERE r.id = e.prev_id AND r.end_reason = '风险消除回退')", ym)[0][0]
+        elim = db("SELECT count(DISTINCT e.household_id) FROM episode e JOIN household h"
+                  " ON h.id = e.household_id WHERE h.area_code LIKE '532399101%'"
+                  " AND substr(e.eliminated_on, 1, 7) = ? AND NOT (coalesce(e.end_reason, '')"
+                  " = '风险消除回退' AND e.ended_on <= ?)", ym, end)[0][0]
+        check(m["identified"] == ident and m["eliminated"] == elim, (ym, m, ident, elim))
+    check(sum(m["identified"] for m in doc["months"]) > 0, "the demo county identifies some")
+    st, doc, _ = c.get("/api/report/trend?year=%d" % (year - 1))
+    check(st == 200 and len(doc["months"]) == 12, st)
+    st, doc, _ = c.get("/api/report/trend?year=%d" % (year + 1))
+    check(st == 400, st)
+    st, doc, _ = c.get("/api/report/trend?year=%d&area=532399" % year)
+    check(st == 403, st)
 
 
 def wait_job(c, jid):
@@ -770,7 +883,7 @@ def test_accounts_list_and_add():
     st, doc, _ = login(T1).get("/api/accounts")
     check(st == 200 and doc["items"], (st, doc))
     check(all(a["scope"].startswith("532399101") for a in doc["items"]), doc["items"])
-    check(all(set(a) == {"name", "display_name", "level", "scope", "role"} for a in doc["items"]), "extra fields")
+    check(all(set(a) == {"name", "display_name", "level", "scope", "role", "disabled"} for a in doc["items"]), "extra fields")
     body = {"name": "apicun532399101009", "level": "村", "scope": "532399101009"}
     st, doc, _ = login(T1).post("/api/accounts", body)
     check(st == 403, (st, doc))
@@ -785,6 +898,47 @@ def test_accounts_list_and_add():
     check(st == 409, (st, doc))
     check(db("SELECT actor FROM audit WHERE action LIKE 'account%' AND entity_key = ?",
              body["name"]) == [(C,)], "not audited")
+
+
+def test_account_password_and_disable():
+    """A county 经办 account sets a new account's password (it can log in),
+    then disables it (its session ends, it can no longer log in); township
+    accounts may not, nor may the county reach another county's account
+    or disable itself.  The password never reaches the log or the audit."""
+    name, pw = "apicun532399101010", "Xin-mima-2024"
+    cty = login(C)
+    st, doc, _ = cty.post("/api/accounts", {"name": name, "level": "村", "scope": "532399101010"})
+    check(st == 201 and doc["disabled"] is False, (st, doc))
+    st, doc, _ = login(T1).post("/api/accounts/%s/password" % name, {"password": pw})
+    check(st == 403, (st, doc))
+    st, doc, _ = cty.post("/api/accounts/%s/password" % name, {"password": "short"})
+    check(st == 400 and "8" in doc["message"], (st, doc))
+    st, doc, _ = cty.post("/api/accounts/%s/password" % name, {"password": pw})
+    check(st == 200 and doc["name"] == name, (st, doc))
+    v = Client()
+    st, _, _ = v.login(name, pw)
+    check(st == 200, "the new password logs in")
+    st, doc, _ = cty.post("/api/accounts/xian532326/password", {"password": pw})
+    check(st == 404, (st, doc))
+    st, doc, _ = cty.post("/api/accounts/xian532326/disable")
+    check(st == 404, (st, doc))
+    st, doc, _ = cty.post("/api/accounts/%s/disable" % C)
+    check(st == 403, (st, doc))
+    st, doc, _ = login(T1).post("/api/accounts/%s/disable" % name)
+    check(st == 403, (st, doc))
+    st, doc, _ = cty.post("/api/accounts/%s/disable" % name)
+    check(st == 200 and doc["disabled"] is True, (st, doc))
+    st, _, _ = v.get("/api/me")
+    check(st == 401, "the disabled account's session ended")
+    st, doc, _ = Client().login(name, pw)
+    check(st == 401, (st, doc))
+    st, doc, _ = cty.get("/api/accounts?area=532399101010")
+    check([a["disabled"] for a in doc["items"] if a["name"] == name] == [True], doc)
+    check(db("SELECT actor, action FROM audit WHERE entity = 'account' AND entity_key = ?"
+             " ORDER BY id", name) ==
+          [(C, "account.add"), (C, "account.passwd"), (C, "account.disable")], "audit")
+    check(not db("SELECT 1 FROM audit WHERE coalesce(after, '') LIKE ? OR coalesce(before, '') LIKE ?",
+                 "%" + pw + "%", "%" + pw + "%"), "password in the audit")
 
 
 def test_downloads_exports_notices_report():

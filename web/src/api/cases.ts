@@ -92,3 +92,15 @@ export const listCases = (q: { area?: string; state?: string } = {}) => get<{ it
 export const getCase = (id: number) => get<CaseDetail>(`/api/cases/${id}`)
 export const openCase = (c: CaseNew) => post<{ id: number }>('/api/cases', c)
 export const caseStep = (id: number, s: StepReq) => post<CaseDetail>(`/api/cases/${id}/steps`, s)
+
+/* POST /api/cases/approve: 批量审核 (township and county), one result per case. */
+export interface BulkResult {
+  id: number
+  ok: boolean
+  step: string
+  state: string
+  code?: string
+  message?: string
+}
+export const approveMany = (ids: number[], date?: string) =>
+  post<{ date: string; passed: number; refused: number; items: BulkResult[] }>('/api/cases/approve', { ids, date })

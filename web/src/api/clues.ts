@@ -1,5 +1,5 @@
 // GET/POST /api/clues: 风险线索.
-import { get, post } from './http'
+import { get, post, withQuery } from './http'
 
 export interface Clue {
   id: number
@@ -24,3 +24,25 @@ export interface ClueNew {
 
 export const listClues = (q: { area?: string; state?: string } = {}) => get<{ items: Clue[] }>('/api/clues', q)
 export const addClue = (c: ClueNew) => post<Clue>('/api/clues', c)
+
+/* 部门预警 waiting for dispatch (GET /api/warnings), dispatching them as
+ * clues of their villages with the policy's verification deadline (POST
+ * /api/warnings/dispatch), and the verification results sent back to a
+ * department (GET /api/warnings/feedback, a download). */
+export interface Warning {
+  id: number
+  department: string
+  event: string
+  period: string
+  id_no: string
+  name: string
+  occurred_on: string
+  amount: number
+  hh_no: string
+  area_code: string
+  village: string
+}
+export const listWarnings = (q: { area?: string } = {}) => get<{ items: Warning[] }>('/api/warnings', q)
+export const dispatchWarnings = (b: { area?: string; date?: string }) =>
+  post<{ clues: number; below_threshold: number; failed: number }>('/api/warnings/dispatch', b)
+export const feedbackUrl = (department: string) => withQuery('/api/warnings/feedback', { department, format: 'xlsx' })

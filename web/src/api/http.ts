@@ -31,9 +31,9 @@ export function withQuery(path: string, q?: Query): string {
   return s ? `${path}?${s}` : path
 }
 
-async function request<T>(method: 'GET' | 'POST', path: string, body?: BodyInit, json = true): Promise<T> {
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: BodyInit, json = true): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
-  if (method === 'POST') {
+  if (method !== 'GET') {
     if (csrf) headers['X-CSRF-Token'] = csrf
     if (json) headers['Content-Type'] = 'application/json'
   }
@@ -66,4 +66,15 @@ export function post<T>(path: string, body?: unknown): Promise<T> {
 }
 export function upload<T>(path: string, file: Blob, q?: Query): Promise<T> {
   return request<T>('POST', withQuery(path, q), file, false)
+}
+export function put<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('PUT', path, JSON.stringify(body))
+}
+export function patch<T>(path: string, body: unknown): Promise<T> {
+  return request<T>('PATCH', path, JSON.stringify(body))
+}
+/* A download through the same session (a plain link: the browser saves
+ * the file under the server's name).  For GET files only. */
+export function downloadUrl(path: string, q?: Query): string {
+  return withQuery(path, q)
 }

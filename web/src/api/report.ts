@@ -1,5 +1,5 @@
 // GET /api/report and GET /api/overdue.
-import { get } from './http'
+import { get, withQuery } from './http'
 
 export interface Figure {
   key: string
@@ -53,3 +53,33 @@ export interface Overdue {
 
 export const getReport = (q: { year: number; area?: string; as_of?: string }) => get<Report>('/api/report', q)
 export const getOverdue = (q: { area?: string } = {}) => get<{ items: Overdue[] }>('/api/overdue', q)
+
+/* The households behind one figure (GET /api/report/list): the drill-down
+ * every number and chart segment opens. */
+export interface ListItem {
+  hh_no: string
+  head: string
+  area_code: string
+  township: string
+  village: string
+  persons: number
+}
+export interface ListQuery {
+  key: string
+  year: number
+  area?: string
+  as_of?: string
+}
+export const getList = (q: ListQuery) => get<{ key: string; area: string; year: number; total: number; items: ListItem[] }>('/api/report/list', { ...q })
+export const listXlsxUrl = (q: ListQuery) => withQuery('/api/report/list', { ...q, format: 'xlsx' })
+
+/* GET /api/report/trend: households identified and eliminated by month. */
+export interface TrendMonth {
+  month: number
+  identified: number
+  identified_persons: number
+  eliminated: number
+  eliminated_persons: number
+}
+export const getTrend = (q: { year: number; area?: string }) =>
+  get<{ area: string; year: number; months: TrendMonth[] }>('/api/report/trend', q)

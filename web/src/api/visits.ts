@@ -1,5 +1,5 @@
 // POST /api/visits: log a 走访 (src/http/route_visits.c).
-import { post } from './http'
+import { get, post } from './http'
 
 export interface VisitNew {
   hh_no: string
@@ -8,3 +8,19 @@ export interface VisitNew {
   findings?: string
 }
 export const addVisit = (v: VisitNew) => post<{ id: number; hh_no: string; date: string; cadre: string }>('/api/visits', v)
+
+/* GET /api/visits/overdue: monitored households visited less often in the
+ * week to as_of than the policy asks. */
+export interface VisitDue {
+  hh_no: string
+  area_code: string
+  village: string
+  head: string
+  eliminated: boolean
+  visits: number
+  required: number
+  last_visit: string
+  cadre: string
+}
+export const visitsOverdue = (q: { area?: string } = {}) =>
+  get<{ as_of: string; monitored: number; items: VisitDue[] }>('/api/visits/overdue', q)

@@ -1,0 +1,50 @@
+// Journey: 线索与预警.  A township cadre dispatches the department
+// warnings waiting in one village: they become clues of that village with
+// the verification deadline of the policy (found today + 15 days), listed
+// in the inbox; overdue deadlines show red with （已逾期）.
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { BASE, launch, login, shot } from './lib.mjs'
+
+const cn = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日` }
+
+test('dispatch warnings to a village; deadlines, red when overdue', async () => {
+  const b = await launch()
+  try {
+    const { page } = b
+    await login(page, 'xiang532399101')
+    const pending = await page.evaluate(() => fetch('/api/warnings').then((r) => r.json()))
+    assert.ok(pending.items.length > 0, 'the demo township has warnings waiting')
+    const w = pending.items[0]
+    await page.goto(BASE + '/clues')
+    await page.getByRole('tab', { name: /部门预警/ }).click()
+    const group = page.locator(`[data-test=warn-${w.area_code}]`)
+    await group.waitFor()
+    assert.match(await group.innerText(), /\d{6}\*{8}[\dX]{4}/, 'ID numbers masked')
+    await shot(page, 'clues-warnings')
+    await page.locator(`[data-test=dispatch-${w.area_code}]`).click()
+    await page.locator('.el-message--success').filter({ hasText: '新增核实线索' }).waitFor()
+    await group.waitFor({ state: 'detached' })
+    // the clue with its deadline, in the inbox
+    const clues = await page.evaluate(() => fetch('/api/clues?state=' + encodeURIComponent('待核实')).then((r) => r.json()))
+    const c = clues.items.find((x) => x.hh_no === w.hh_no && x.source === '部门预警')
+    assert.ok(c, 'a clue made for the warning')
+    await page.getByRole('tab', { name: /风险线索/ }).click()
+    const row = page.locator('[data-test=clue-table] tbody tr', { hasText: w.hh_no }).filter({ hasText: '部门预警' })
+    await row.waitFor()
+    assert.match(await row.innerText(), new RegExp(cn(c.deadline)))
+    // every overdue 待核实 deadline is red and says so
+    const today = await page.evaluate(() => { const d = new Date(); return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}` })
+    const late = clues.items.filter((x) => x.deadline < today)
+    assert.ok(late.length > 0, 'the demo has an overdue clue')
+    for (const x of late) {
+      const cell = page.locator('[data-test=clue-table] tbody tr', { hasText: x.hh_no }).locator('.overdue').first()
+      assert.match(await cell.innerText(), /已逾期/)
+      assert.equal(await cell.evaluate((e) => getComputedStyle(e).color), 'rgb(192, 57, 43)', 'red (.overdue)')
+    }
+    await shot(page, 'clues')
+    assert.deepEqual(b.problems, [])
+  } finally {
+    await b.close()
+  }
+})
