@@ -7,6 +7,9 @@
 #include "app/ledgers.h"
 #include "app/clue.h"
 #include "store/ledgers.h"
+#include "core/idcard.h"
+#include "core/mask.h"
+#include "io/template.h"
 
 struct close_ctx {
 	const struct dx_actor *a;
@@ -60,4 +63,69 @@ int dx_problem_close(struct dx_store *st, const struct dx_actor *a, const char *
 	if ((rc = dx_actor_may_write(a, why)))
 		return rc;
 	return dx_proc_txn(st, close_tx, &x);
+}
+
+/* ---- lists for the API and the web pages ---- */
+
+static const char *const list_kinds[] = {"loans", "applications", "relief", "problems",
+					 "training"};
+
+int dx_ledger_list_kind(const char *kind)
+{
+	for (size_t i = 0; kind && i < DX_ARRAY_SIZE(list_kinds); i++)
+		if (!strcmp(kind, list_kinds[i]))
+			return 1;
+	return 0;
+}
+
+struct list_ctx {
+	const struct dx_template *t;
+	int (*fn)(const char *const *cells, int n, int header, void *arg);
+	void *arg;
+};
+
+static int list_row(const char *const *cells, int n, void *arg)
+{
+	struct list_ctx *x = arg;
+	const char *out[DX_TPL_MAXF];
+	char buf[DX_TPL_MAXF][260];
+	int k = 0, m = 0;
+	for (size_t i = 0; i < x->t->ncols && k < n && m < DX_TPL_MAXF; i++) {
+		const struct dx_col *c = &x->t->cols[i];
+		if (c->kind == DX_COL_SKIP)
+			continue;
+		if (c->kind == DX_COL_ID && *cells[k]) {
+			dx_idcard_mask(cells[k], buf[m]);
+		} else {
+			dx_strlcpy(buf[m], cells[k], sizeof(buf[m]));
+			dx_mask_text(buf[m]);
+		}
+		out[m] = buf[m];
+		m++;
+		k++;
+	}
+	return x->fn(out, m, 0, x->arg);
+}
+
+int dx_ledger_list(struct dx_store *st, const struct dx_actor *a, const char *kind,
+		   const char *area,
+		   int (*fn)(const char *const *cells, int n, int header, void *arg), void *arg,
+		   struct dx_buf *why)
+{
+	struct list_ctx x = {dx_template_find(kind), fn, arg};
+	const char *heads[DX_TPL_MAXF];
+	char canon[13];
+	int m = 0, rc;
+	if (!dx_ledger_list_kind(kind) || !x.t) {
+		dx_buf_adds(why, "没有这种台账（应为 loans、applications、relief、problems 或 training）");
+		return DX_NOT_FOUND;
+	}
+	if ((rc = dx_actor_area(a, area, canon, why)))
+		return rc;
+	for (size_t i = 0; i < x.t->ncols && m < DX_TPL_MAXF; i++)
+		if (x.t->cols[i].kind != DX_COL_SKIP)
+			heads[m++] = x.t->cols[i].name;
+	if ((rc = fn(heads, m, 1, arg)))
+		return rc;
+	return dx_lg_export(st, kind, canon, list_row, &x);
 }
