@@ -174,6 +174,7 @@ int dx_route_project_step(struct dx_http_req *r);
 int dx_route_funds_progress(struct dx_http_req *r);
 int dx_route_ledger_list(struct dx_http_req *r);
 int dx_route_problem_close(struct dx_http_req *r);
+int dx_route_self_apply(struct dx_http_req *r);
 int dx_route_import(struct dx_http_req *r);
 int dx_route_job(struct dx_http_req *r);
 int dx_route_job_errors(struct dx_http_req *r);

@@ -52,6 +52,7 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/funds/progress", dx_route_funds_progress, 0},
     {DX_GET, "/api/ledgers/{kind}", dx_route_ledger_list, 0},
     {DX_POST, "/api/problems/{no}/close", dx_route_problem_close, DX_ROUTE_WRITE},
+    {DX_POST, "/api/public/applications", dx_route_self_apply, DX_ROUTE_PUBLIC},
     /* the web UI (route_static.c): its pages, as in web/src/router, and files */
     {DX_GET, "/login", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/households", dx_route_ui, DX_ROUTE_PUBLIC},

@@ -684,6 +684,56 @@ def test_problem_close_by_its_level():
     check(db("SELECT actor FROM audit WHERE action = 'problem.close'") == [(V1,)], "audit")
 
 
+def test_public_self_application_becomes_a_village_clue():
+    """The login-free 自主申报 form: an application whose clue the village
+    sees, an answer with a receipt only, strict JSON, 429 when flooded."""
+    hh = free_household(VILLAGE1)[-1]
+    idno, name = db("SELECT p.id_no, p.name FROM person p JOIN household h ON h.id = p.household_id"
+                    " WHERE h.hh_no = ? ORDER BY p.id LIMIT 1", hh)[0]
+    anon = Client()
+    st, doc, r = anon.post("/api/public/applications", {
+        "name": name, "id_no": idno, "area": VILLAGE1, "item": "医疗", "request": "住院费用高"})
+    check(st == 201 and set(doc) == {"receipt", "message"}, (st, doc))
+    text = anon.last_body.decode("utf-8")
+    check(idno not in text and name not in text and hh not in text, "personal data echoed")
+    check(not r.getheader("Set-Cookie"), "a session for the public form")
+    receipt = doc["receipt"]
+    check(re.match(r"^ZZSB\d{8}-[0-9A-F]{8}$", receipt), receipt)
+    row = db("SELECT status, mode, applied_on, area_code FROM relief_application WHERE app_no = ?",
+             receipt)
+    check(row == [("受理", "自己举手", day(0), VILLAGE1)], row)
+    # the village sees the clue: source 农户自主申报, with a deadline
+    st, doc, _ = login(V1).get("/api/clues?state=" + urllib.parse.quote("待核实"))
+    mine = [c for c in doc["items"] if c["hh_no"] == hh]
+    check(st == 200 and len(mine) == 1 and mine[0]["source"] == "农户自主申报" and
+          mine[0]["deadline"] > day(0) and receipt in mine[0]["reason"], (st, mine))
+    st, doc, _ = login(V2).get("/api/clues")
+    check(all(c["hh_no"] != hh for c in doc["items"]), "another village sees the clue")
+    # the audit names the application, not the person
+    aud = db("SELECT actor, after FROM audit WHERE action = 'application.self'")
+    check(len(aud) == 1 and idno not in aud[0][1] and name not in aud[0][1], aud)
+    # someone not in the registry gets the same kind of answer (no probing)
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": "外来人", "id_no": "11010519491231002X", "area": VILLAGE1, "item": "生活困难"})
+    check(st == 201 and set(doc) == {"receipt", "message"}, (st, doc))
+    # strict JSON and minimal fields; messages do not echo the values
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": name, "id_no": idno, "area": VILLAGE1, "item": "医疗", "phone": "13800000000"})
+    check(st == 400 and "phone" in doc["message"], (st, doc))
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": name, "id_no": idno[:-1] + ("0" if idno[-1] != "0" else "1"), "area": VILLAGE1,
+        "item": "医疗"})
+    check(st == 400 and idno[:10] not in json.dumps(doc, ensure_ascii=False), (st, doc))
+    # the fifth submission from this address in the window was the last one
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": "某人", "id_no": "11010519491231002X", "area": VILLAGE1, "item": "其他"})
+    check(st == 201, (st, doc))
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": "某人", "id_no": "11010519491231002X", "area": VILLAGE1, "item": "其他"})
+    check(st == 429 and doc["code"] == "LIMITED", (st, doc))
+    check(db("SELECT count(*) FROM relief_application WHERE app_no LIKE 'ZZSB%'")[0][0] == 3, "count")
+
+
 EXTRA_QUERY = {"/api/report": "year=2025", "/api/screen": "year=2025", "/api/policy": "year=2025",
                "/api/notices": "kind=" + urllib.parse.quote("公示"),
                "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保")}
