@@ -9,6 +9,7 @@
 #include "app/clue.h"
 #include "app/import_int.h" /* dx_json_field: audit values */
 #include "core/strbuf.h"
+#include "app/policy.h"
 
 struct lctx {
 	struct dx_fund_project *v;
@@ -190,6 +191,29 @@ const char *dx_fund_project_status(const struct dx_fund_project *p)
 				    : "储备";
 }
 
+int dx_fund_type_forbidden(const char *list, const char *type)
+{
+	static const char *const seps[] = {"、", "，", ",", ";", "；", " "};
+	const char *p = list;
+	size_t tn = strlen(type);
+	if (!list || !type || !*type)
+		return 0;
+	while (*p) {
+		size_t n = strlen(p), cut = n, skip = 0;
+		for (size_t i = 0; i < DX_ARRAY_SIZE(seps); i++) {
+			const char *s = strstr(p, seps[i]);
+			if (s && (size_t)(s - p) < cut) {
+				cut = (size_t)(s - p);
+				skip = strlen(seps[i]);
+			}
+		}
+		if (cut == tn && !memcmp(p, type, tn))
+			return 1;
+		p += cut + skip;
+	}
+	return 0;
+}
+
 /* the procedure's steps in order, with the levels that take them */
 static const struct {
 	const char *name;
@@ -290,6 +314,17 @@ int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *cou
 		}
 		if (strcmp(on, prev) < 0) {
 			dx_buf_addf(why, "%s日期 %s 早于%s日期 %s", step, on, steps[k - 1].name, prev);
+			return DX_INVALID;
+		}
+	}
+	if (!strcmp(steps[k].name, "县审定")) { /* the 负面清单 in force that day */
+		struct dx_policy pol;
+		if ((rc = dx_app_policy(st, p.area_code, p.year, on, &pol)))
+			return rc;
+		if (dx_fund_type_forbidden(pol.project_forbidden_types, p.type)) {
+			dx_buf_addf(why, "项目 \"%s\" 的类型 %s 在负面清单内（政策参数 负面清单），"
+					 "不能县审定：请调整项目类型或不予立项",
+				    code, p.type);
 			return DX_INVALID;
 		}
 	}
