@@ -70,6 +70,9 @@ struct dx_funds_record {
 	size_t nassets;
 	struct ben { char hh_no[32], head[64], area[13], link[16]; long persons; } *ben;
 	size_t nben;
+	/* the steps as audited, oldest first: 退回 and 不予立项 with their reasons */
+	struct hist { char at[32], actor[64], step[16], date[11], status[16], note[256]; } *hist;
+	size_t nhist;
 };
 
 /* The project 项目编号 code of county; DX_NOT_FOUND if there is none, or

@@ -277,7 +277,9 @@ static int project_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	SETTXT(now.accepted_on, DX_FP_ACCEPTED);
 	SETTXT(now.link_modes, DX_FP_LINK);
 	SETTXT(now.goal, DX_FP_GOAL);
-	dx_strlcpy(now.status, dx_fund_project_status(&now), sizeof(now.status));
+	/* 不予立项 is a decision (dx_funds_step), not a date: a re-import keeps it */
+	if (!have || strcmp(old.status, "不予立项"))
+		dx_strlcpy(now.status, dx_fund_project_status(&now), sizeof(now.status));
 	if (have)
 		project_json(&old, &before);
 	project_json(&now, &after);

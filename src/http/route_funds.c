@@ -157,6 +157,17 @@ int dx_route_project(struct dx_http_req *r)
 			cJSON_AddItemToArray(a, s);
 		}
 	}
+	a = cJSON_AddArrayToObject(j, "history");
+	for (size_t i = 0; i < rec.nhist; i++) {
+		cJSON *s = cJSON_CreateObject();
+		cJSON_AddStringToObject(s, "step", rec.hist[i].step);
+		cJSON_AddStringToObject(s, "date", rec.hist[i].date);
+		cJSON_AddStringToObject(s, "status", rec.hist[i].status);
+		cJSON_AddStringToObject(s, "actor", rec.hist[i].actor);
+		cJSON_AddStringToObject(s, "reason", rec.hist[i].note);
+		cJSON_AddStringToObject(s, "at", rec.hist[i].at);
+		cJSON_AddItemToArray(a, s);
+	}
 	a = cJSON_AddArrayToObject(j, "payments");
 	for (size_t i = 0; i < rec.npay; i++) {
 		cJSON *s = cJSON_CreateObject();

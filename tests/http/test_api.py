@@ -640,6 +640,19 @@ def test_project_step_levels_scope_and_audit():
     audit = db("SELECT actor, json_extract(after, '$.步骤'), json_extract(after, '$.说明') FROM audit"
                " WHERE action = 'project.step' AND entity_key = 'HP1' ORDER BY id")
     check(audit == [(V1, "村申报", "群众申请"), (T1, "乡镇审核", None)], audit)
+    # 退回 by the level whose turn it is, with a reason, shown in the record
+    st, doc, _ = c.post("/api/projects/HP1/steps", {"step": "退回"})
+    check(st == 400 and "理由" in doc["message"], (st, doc))
+    st, doc, _ = t1.post("/api/projects/HP1/steps", {"step": "退回", "reason": "x"})
+    check(st == 403, (st, doc))
+    st, doc, _ = c.post("/api/projects/HP1/steps", {"step": "退回", "reason": "论证材料不足"})
+    check(st == 200 and doc["status"] == "已申报" and doc["steps"][1]["done_on"] == "" and
+          doc["history"][-1]["step"] == "退回" and doc["history"][-1]["reason"] == "论证材料不足" and
+          doc["history"][-1]["actor"] == C, (st, doc))
+    st, doc, _ = t1.post("/api/projects/HP2/steps", {"step": "不予立项", "reason": "不符合支持方向"})
+    check(st == 200 and doc["status"] == "不予立项", (st, doc))
+    st, doc, _ = v1.post("/api/projects/HP1/steps", {"step": "村申报"})
+    check(st == 400, (st, doc))
 
 
 def test_ledger_lists_masked_and_scoped():
