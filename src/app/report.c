@@ -78,6 +78,12 @@ static int p_monitored(const struct dx_report *r, const struct hstate *h)
 	(void)r;
 	return h->monitored ? h->persons : -1;
 }
+/* "脱贫人口和监测对象X户Y人": a 脱贫户 that is also monitored counts once */
+static int p_tuopin_monitored(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->tuopin || h->monitored ? h->persons : -1;
+}
 static int p_cat0(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
@@ -151,6 +157,8 @@ static const struct {
 	FIG("all", "农户", "{}", all, p_all),
 	FIG("tuopin", "脱贫人口", "{\"kind\":\"脱贫户\"}", tuopin, p_tuopin),
 	FIG("monitored", "监测对象", "{\"monitored\":true}", monitored, p_monitored),
+	FIG("tuopin_monitored", "脱贫人口和监测对象", "{\"tuopin_or_monitored\":true}",
+	    tuopin_monitored, p_tuopin_monitored),
 	FIG("unstable", "脱贫不稳定户", "{\"monitored\":true,\"category\":\"脱贫不稳定户\"}", cat[0], p_cat0),
 	FIG("edge", "边缘易致贫户", "{\"monitored\":true,\"category\":\"边缘易致贫户\"}", cat[1], p_cat1),
 	FIG("sudden", "突发严重困难户", "{\"monitored\":true,\"category\":\"突发严重困难户\"}", cat[2], p_cat2),
