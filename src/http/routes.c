@@ -63,6 +63,9 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/visits", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/imports", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/report", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/projects", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/projects/{code}", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/ledgers", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/assets/{file}", dx_route_asset, DX_ROUTE_PUBLIC},
     {DX_GET, "/favicon.svg", dx_route_asset, DX_ROUTE_PUBLIC},
 };
