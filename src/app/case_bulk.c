@@ -5,6 +5,7 @@
 #include "core/dx.h"
 #include "app/case_bulk.h"
 #include "app/case.h"
+#include "app/ctx.h"
 #include "policy/casefsm.h"
 
 #include <stdlib.h>
@@ -27,7 +28,7 @@ int dx_case_approve_many(struct dx_store *st, const struct dx_actor *a, const in
 			 struct dx_buf *why)
 {
 	struct dx_case_view *v;
-	struct dx_buf w = DX_BUF_INIT, ignored = DX_BUF_INIT;
+	struct dx_buf w = DX_BUF_INIT;
 	int rc;
 	if ((rc = dx_actor_may_write(a, why)))
 		return rc;
@@ -41,21 +42,26 @@ int dx_case_approve_many(struct dx_store *st, const struct dx_actor *a, const in
 	}
 	if (!(v = malloc(sizeof(*v))))
 		return DX_NOMEM;
+	struct dx_ctx c;
+	dx_ctx_for(&c, st, a);
 	for (size_t i = 0; i < n && rc == DX_OK; i++) {
 		struct dx_bulk_result res = {ids[i], DX_OK, "", "", ""};
 		char step[32] = "", state[32] = "";
 		dx_buf_reset(&w);
-		res.rc = dx_case_get(st, a, ids[i], v, &w);
+		res.rc = dx_case_get(&c, ids[i], v);
+		if (res.rc)
+			dx_buf_adds(&w, c.err.msg);
 		if (!res.rc && v->next_step < 0) {
 			dx_buf_addf(&w, "案件 %lld 没有待办步骤（%s）", (long long)ids[i], v->c.state);
 			res.rc = DX_STATE;
 		}
 		if (!res.rc) {
 			dx_strlcpy(step, dx_step_name((enum dx_step)step_for(v, a->level)), sizeof(step));
-			res.rc = dx_case_step(st, a, ids[i], step, "通过", NULL, date, &w);
+			res.rc = dx_case_step(&c, ids[i], step, "通过", NULL, date);
+			if (res.rc)
+				dx_buf_adds(&w, c.err.msg);
 		}
-		dx_buf_reset(&ignored);
-		if (dx_case_get(st, a, ids[i], v, &ignored) == DX_OK)
+		if (dx_case_get(&c, ids[i], v) == DX_OK)
 			dx_strlcpy(state, v->c.state, sizeof(state));
 		if (res.rc == DX_NOMEM || res.rc == DX_DB || res.rc == DX_IO || res.rc == DX_BUSY) {
 			rc = res.rc; /* the store failed: stop, not a refusal */
@@ -68,6 +74,5 @@ int dx_case_approve_many(struct dx_store *st, const struct dx_actor *a, const in
 	}
 	free(v);
 	dx_buf_release(&w);
-	dx_buf_release(&ignored);
 	return rc;
 }

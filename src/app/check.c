@@ -45,6 +45,7 @@ static const struct dx_check_rule rules[R_COUNT] = {
 	{"C017", "项目未经县审定即开工：开工日期应在县审定日期之后"},
 	{"C018", "项目某一来源的拨付资金超过该来源的安排资金：核对拨付台账或项目库"},
 	{"C019", "项目已完工但没有登记资产：补录项目资产台账"},
+	{"C020", "项目类型在负面清单内（政策项 project_forbidden_types）：调整项目类型或不予立项"},
 };
 
 size_t dx_check_rule_count(void)
@@ -257,7 +258,7 @@ int dx_app_check(struct dx_store *st, const char *area, const char *as_of,
 		struct dx_policy pol;
 		if (!(rc = dx_app_policy(st, area, r->as_of.y, as_of, &pol)))
 			rc = dx_check_funds(st, area ? area : "", as_of, pol.industry_central_min,
-					    funds_finding, r);
+					    pol.project_forbidden_types, funds_finding, r);
 	}
 	if (nhh)
 		*nhh = r->nhh;

@@ -9,6 +9,7 @@
 #include "core/money.h"
 #include "core/strbuf.h"
 #include "store/funds.h"
+#include "app/funds.h"
 
 struct cproj {
 	struct dx_fund_project p;
@@ -128,7 +129,7 @@ static int project_rules(const struct cproj *p, const char *as_of, dx_check_fund
 }
 
 int dx_check_funds(struct dx_store *st, const char *area, const char *as_of, int min_pct,
-		   dx_check_funds_fn fn, void *arg)
+		   const char *forbidden, dx_check_funds_fn fn, void *arg)
 {
 	struct cctx c = {0};
 	int rc, year = 0;
@@ -138,8 +139,16 @@ int dx_check_funds(struct dx_store *st, const char *area, const char *as_of, int
 	    !(rc = dx_fund_payments_each(st, area, 0, as_of, on_payment, &c)) &&
 	    !(rc = dx_fund_assets_each(st, area, 0, on_asset, &c)))
 		rc = share_rule(&c, year, min_pct, fn, arg);
-	for (size_t i = 0; i < c.n && !rc; i++)
+	for (size_t i = 0; i < c.n && !rc; i++) {
+		const struct dx_fund_project *p = &c.v[i].p;
 		rc = project_rules(&c.v[i], as_of, fn, arg);
+		if (!rc && p->year == year && dx_fund_type_forbidden(forbidden, p->type)) {
+			struct dx_buf d = DX_BUF_INIT;
+			dx_buf_addf(&d, "项目类型 %s 在%d年的负面清单内", p->type, year);
+			rc = fn(DX_CF_FORBIDDEN, p->code, p->name, p->area_code, d.buf, arg);
+			dx_buf_release(&d);
+		}
+	}
 	free(c.v);
 	return rc;
 }

@@ -11,6 +11,9 @@
 #include "core/strbuf.h"
 #include "store/ledger.h"
 
+#include <cjson/cJSON.h>
+#include "app/policy.h"
+
 struct lctx {
 	struct dx_fund_project *v;
 	int64_t (*paid)[DX_FUND_NSOURCES];
@@ -96,6 +99,30 @@ static int rec_ben(const struct dx_fund_hh *b, void *arg)
 	return 0;
 }
 
+static void jcopy(const cJSON *o, const char *name, char *out, size_t size)
+{
+	const cJSON *v = cJSON_GetObjectItemCaseSensitive(o, name);
+	dx_strlcpy(out, cJSON_IsString(v) ? v->valuestring : "", size);
+}
+
+static int rec_hist(const char *at, const char *actor, const char *after, void *arg)
+{
+	struct dx_funds_record *r = arg;
+	struct hist *h;
+	cJSON *o = cJSON_Parse(after);
+	r->hist = dx_xrealloc(r->hist, (r->nhist + 1) * sizeof(*r->hist));
+	h = &r->hist[r->nhist++];
+	memset(h, 0, sizeof(*h));
+	dx_strlcpy(h->at, at, sizeof(h->at));
+	dx_strlcpy(h->actor, actor, sizeof(h->actor));
+	jcopy(o, "步骤", h->step, sizeof(h->step));
+	jcopy(o, "日期", h->date, sizeof(h->date));
+	jcopy(o, "状态", h->status, sizeof(h->status));
+	jcopy(o, "说明", h->note, sizeof(h->note));
+	cJSON_Delete(o);
+	return 0;
+}
+
 int dx_funds_record(struct dx_store *st, const char *county, const char *code,
 		    const char *scope, struct dx_funds_record *r)
 {
@@ -107,8 +134,9 @@ int dx_funds_record(struct dx_store *st, const char *county, const char *code,
 		return DX_DENIED;
 	/* the project's own area and year hold exactly its rows */
 	if (!(rc = dx_fund_payments_each(st, r->p.area_code, r->p.year, "", rec_payment, r)) &&
-	    !(rc = dx_fund_beneficiaries_each(st, r->p.area_code, r->p.year, rec_ben, r)))
-		rc = dx_fund_assets_each(st, r->p.area_code, r->p.year, rec_asset, r);
+	    !(rc = dx_fund_beneficiaries_each(st, r->p.area_code, r->p.year, rec_ben, r)) &&
+	    !(rc = dx_fund_assets_each(st, r->p.area_code, r->p.year, rec_asset, r)))
+		rc = dx_fund_project_history(st, r->p.county, r->p.code, rec_hist, r);
 	if (rc)
 		dx_funds_record_release(r);
 	return rc;
@@ -119,6 +147,9 @@ void dx_funds_record_release(struct dx_funds_record *r)
 	free(r->pay);
 	free(r->assets);
 	free(r->ben);
+	free(r->hist);
+	r->hist = NULL;
+	r->nhist = 0;
 	r->pay = NULL;
 	r->assets = NULL;
 	r->ben = NULL;
@@ -191,6 +222,29 @@ const char *dx_fund_project_status(const struct dx_fund_project *p)
 				    : "储备";
 }
 
+int dx_fund_type_forbidden(const char *list, const char *type)
+{
+	static const char *const seps[] = {"、", "，", ",", ";", "；", " "};
+	const char *p = list;
+	size_t tn = strlen(type);
+	if (!list || !type || !*type)
+		return 0;
+	while (*p) {
+		size_t n = strlen(p), cut = n, skip = 0;
+		for (size_t i = 0; i < DX_ARRAY_SIZE(seps); i++) {
+			const char *s = strstr(p, seps[i]);
+			if (s && (size_t)(s - p) < cut) {
+				cut = (size_t)(s - p);
+				skip = strlen(seps[i]);
+			}
+		}
+		if (cut == tn && !memcmp(p, type, tn))
+			return 1;
+		p += cut + skip;
+	}
+	return 0;
+}
+
 /* the procedure's steps in order, with the levels that take them */
 static const struct {
 	const char *name;
@@ -207,6 +261,57 @@ static const struct {
 	{"验收", offsetof(struct dx_fund_project, accepted_on), DX_LEVEL_COUNTY, DX_LEVEL_COUNTY},
 };
 static const char *const level_names[] = {"", "村", "乡镇", "县"};
+
+/*
+ * 退回 and 不予立项, like the monitoring procedure's 不通过: taken by the
+ * level whose step comes next (the reviewer of what was handed up), with
+ * a reason, before 开工.  退回 clears the last step taken, handing the
+ * project back to the level that took it; 不予立项 ends the project (its
+ * status stays, the importer keeps it).  p is changed in place.
+ */
+static int turn_back(const struct dx_actor *a, struct dx_fund_project *p, const char *step,
+		     const char *reason, struct dx_buf *why)
+{
+	size_t last = 0, next;
+	int done = 0;
+	if (!reason || !*reason) {
+		dx_buf_addf(why, "%s须说明理由（--reason）", step);
+		return DX_INVALID;
+	}
+	if (p->started_on[0]) {
+		dx_buf_addf(why, "项目 \"%s\" 已于 %s 开工，不能%s", p->code, p->started_on, step);
+		return DX_STATE;
+	}
+	for (size_t i = 0; i < 4; i++)
+		if (*((char *)p + steps[i].off)) {
+			last = i;
+			done = 1;
+		}
+	if (!done && !strcmp(step, "退回")) {
+		dx_buf_addf(why, "项目 \"%s\" 尚未村申报，没有可退回的步骤", p->code);
+		return DX_STATE;
+	}
+	if (done && last == 3 && !strcmp(step, "不予立项")) {
+		dx_buf_addf(why, "项目 \"%s\" 已县审定，不能不予立项（可先退回）", p->code);
+		return DX_STATE;
+	}
+	/* the reviewer: the level of the step after the last one taken */
+	next = done ? last + 1 : 0;
+	if (next > 3)
+		next = 3; /* 县审定 taken: the county takes it back */
+	if (a->level < steps[next].lo || a->level > steps[next].hi ||
+	    a->level == DX_LEVEL_VILLAGE) {
+		dx_buf_addf(why, "项目 \"%s\" 待%s，%s应由%s级账号办理，本账号是%s级", p->code,
+			    steps[next].name, step,
+			    level_names[steps[next].lo == DX_LEVEL_VILLAGE ? DX_LEVEL_TOWNSHIP
+									     : steps[next].lo],
+			    level_names[a->level]);
+		return DX_DENIED;
+	}
+	if (!strcmp(step, "退回"))
+		*((char *)p + steps[last].off) = 0;
+	return DX_OK;
+}
 
 struct step_write {
 	const struct dx_actor *a;
@@ -249,8 +354,9 @@ int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *cou
 		return rc;
 	for (k = 0; k < DX_ARRAY_SIZE(steps) && strcmp(steps[k].name, step); k++)
 		;
-	if (k == DX_ARRAY_SIZE(steps)) {
-		dx_buf_addf(why, "步骤 \"%s\" 无效（应为 村申报、乡镇审核、部门论证、县审定、开工、完工 或 验收）",
+	if (k == DX_ARRAY_SIZE(steps) && strcmp(step, "退回") && strcmp(step, "不予立项")) {
+		dx_buf_addf(why, "步骤 \"%s\" 无效（应为 村申报、乡镇审核、部门论证、县审定、开工、完工、"
+				 "验收，或 退回、不予立项）",
 			    step);
 		return DX_INVALID;
 	}
@@ -269,6 +375,22 @@ int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *cou
 	if (!dx_actor_sees(a, p.area_code)) {
 		dx_buf_addf(why, "项目 \"%s\"（%s）不在本账号的管辖范围内", code, p.area_code);
 		return DX_DENIED;
+	}
+	if (!strcmp(p.status, "不予立项")) {
+		dx_buf_addf(why, "项目 \"%s\" 已不予立项，不能再办理", code);
+		return DX_STATE;
+	}
+	if (k == DX_ARRAY_SIZE(steps)) { /* 退回 or 不予立项: before 开工 */
+		if ((rc = turn_back(a, &p, step, reason, why)))
+			return rc;
+		dx_strlcpy(old, p.status, sizeof(old));
+		if (!strcmp(step, "不予立项"))
+			dx_strlcpy(p.status, "不予立项", sizeof(p.status));
+		else
+			dx_strlcpy(p.status, dx_fund_project_status(&p), sizeof(p.status));
+		w.date = on;
+		w.before = old;
+		return dx_store_txn(st, write_step, &w);
 	}
 	if (a->level < steps[k].lo || a->level > steps[k].hi) {
 		dx_buf_addf(why, "%s应由%s%s%s级账号办理，本账号是%s级", step, level_names[steps[k].lo],
@@ -291,6 +413,17 @@ int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *cou
 		}
 		if (strcmp(on, prev) < 0) {
 			dx_buf_addf(why, "%s日期 %s 早于%s日期 %s", step, on, steps[k - 1].name, prev);
+			return DX_INVALID;
+		}
+	}
+	if (!strcmp(steps[k].name, "县审定")) { /* the 负面清单 in force that day */
+		struct dx_policy pol;
+		if ((rc = dx_app_policy(st, p.area_code, p.year, on, &pol)))
+			return rc;
+		if (dx_fund_type_forbidden(pol.project_forbidden_types, p.type)) {
+			dx_buf_addf(why, "项目 \"%s\" 的类型 %s 在负面清单内（政策参数 负面清单），"
+					 "不能县审定：请调整项目类型或不予立项",
+				    code, p.type);
 			return DX_INVALID;
 		}
 	}

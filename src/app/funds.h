@@ -46,13 +46,20 @@ const char *dx_fund_project_status(const struct dx_fund_project *p);
  * reason kept in the audit.  Each step needs the one before it, done on or
  * before date, and not itself done; it is taken at its level: 村申报 by a
  * 村 or 乡 account, 乡镇审核 by 乡, 部门论证, 县审定 and 验收 by 县,
- * 开工 and 完工 by any level; always within the actor's scope.  Refusals
+ * 开工 and 完工 by any level; always within the actor's scope.  县审定 is
+ * refused for a type on the 负面清单 in force on its date (policy key
+ * project_forbidden_types for the project's area and year).  Refusals
  * are DX_INVALID / DX_DENIED / DX_NOT_FOUND with the Chinese reason in why.
  */
 struct dx_actor;
 int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *county,
 		  const char *code, const char *step, const char *date, const char *reason,
 		  struct dx_buf *why);
+
+/* 1 if project type `type` is on the 负面清单 `list` (policy key
+ * project_forbidden_types: types separated by 、 ， , ; or spaces; "无" or
+ * "none" = no type).  One reading for the check, the import and the step. */
+int dx_fund_type_forbidden(const char *list, const char *type);
 
 /* One project's record; release with dx_funds_record_release(). */
 struct dx_funds_record {
@@ -63,6 +70,9 @@ struct dx_funds_record {
 	size_t nassets;
 	struct ben { char hh_no[32], head[64], area[13], link[16]; long persons; } *ben;
 	size_t nben;
+	/* the steps as audited, oldest first: 退回 and 不予立项 with their reasons */
+	struct hist { char at[32], actor[64], step[16], date[11], status[16], note[256]; } *hist;
+	size_t nhist;
 };
 
 /* The project 项目编号 code of county; DX_NOT_FOUND if there is none, or

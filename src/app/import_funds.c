@@ -14,6 +14,9 @@
  * registry: one that is not is an error on its row, never dropped.
  */
 #include "core/dx.h"
+#include "app/policy.h"
+#include "app/funds.h"
+#include "core/date.h"
 #include "app/import_int.h"
 #include "app/clue.h"
 #include "app/funds.h"
@@ -225,6 +228,22 @@ static int project_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	for (int i = 0; i < DX_FUND_NSOURCES; i++)
 		if (rv->num[fund_f[i]] < 0)
 			dx_imp_report(im, row, fund_f[i], NULL, 1, "资金不能为负数，请改正");
+	{ /* 负面清单: a warning here, a refusal at 县审定 (dx_funds_step) */
+		struct dx_policy pol;
+		struct dx_date t;
+		char on[11];
+		dx_date_today(&t);
+		dx_date_format(&t, on);
+		if (rv->text[DX_FP_APPROVED][0])
+			dx_strlcpy(on, rv->text[DX_FP_APPROVED], sizeof(on));
+		if ((rc = dx_app_policy(im->st, area, (int)rv->num[DX_FP_YEAR], on, &pol)))
+			return rc;
+		if (dx_fund_type_forbidden(pol.project_forbidden_types, rv->text[DX_FP_TYPE]))
+			dx_imp_report(im, row, DX_FP_TYPE, NULL, 0,
+				      "项目类型 %s 在负面清单内（政策参数 负面清单）：项目可登记，"
+				      "但不能县审定，请调整项目类型或不予立项",
+				      rv->text[DX_FP_TYPE]);
+	}
 	if (!im->write || im->res->errors != errs)
 		return 0;
 	memset(&old, 0, sizeof(old));
@@ -258,7 +277,9 @@ static int project_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	SETTXT(now.accepted_on, DX_FP_ACCEPTED);
 	SETTXT(now.link_modes, DX_FP_LINK);
 	SETTXT(now.goal, DX_FP_GOAL);
-	dx_strlcpy(now.status, dx_fund_project_status(&now), sizeof(now.status));
+	/* 不予立项 is a decision (dx_funds_step), not a date: a re-import keeps it */
+	if (!have || strcmp(old.status, "不予立项"))
+		dx_strlcpy(now.status, dx_fund_project_status(&now), sizeof(now.status));
 	if (have)
 		project_json(&old, &before);
 	project_json(&now, &after);

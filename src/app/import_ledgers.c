@@ -17,6 +17,7 @@
 #include "app/import_int.h"
 #include "app/account.h"
 #include "app/clue.h"
+#include "app/ledgers.h"
 #include "app/policy.h"
 #include "core/area.h"
 #include "core/date.h"
@@ -300,39 +301,11 @@ const struct dx_imp_handler dx_imp_loans = {"loans", NULL, l_begin, loan_row, dx
  */
 static int app_clue(struct dx_imp *im, const struct dx_relief_app *a, long row)
 {
-	struct dx_actor act;
-	struct dx_clue_row c;
-	struct dx_hh_ref hh;
-	struct dx_clue_req req;
 	struct dx_buf why = DX_BUF_INIT;
-	char reason[256];
-	int64_t have = 0;
 	int rc;
-	if (!a->household_id || im->o->dry_run ||
-	    (strcmp(a->status, "受理") && strcmp(a->status, "办理中")))
+	if (im->o->dry_run)
 		return 0;
-	if ((rc = dx_lg_app_clue(im->st, a->id, &have)) || have)
-		return rc;
-	if ((rc = dx_store_hh_by_id(im->st, a->household_id, &hh)))
-		return rc;
-	if ((rc = dx_actor_for(im->st, im->o->actor, &act, &why)))
-		goto out;
-	/* a clue's reason is a risk type with a note: the 救助事项's */
-	dx_snprintf(reason, sizeof(reason), "%s：救助申请 %s（%s，%s）",
-		    !strcmp(a->item, "医疗")   ? "因病"
-		    : !strcmp(a->item, "教育") ? "因学"
-		    : !strcmp(a->item, "就业") ? "因务工就业不稳"
-					       : "其他",
-		    a->app_no, a->mode, a->item);
-	memset(&req, 0, sizeof(req));
-	req.hh_no = hh.hh_no;
-	req.source = "农户自主申报";
-	req.reason = reason;
-	req.found_on = a->applied_on;
-	rc = dx_clue_add(im->st, &act, &req, &c, &why);
-	if (!rc)
-		rc = dx_lg_app_set_clue(im->st, a->id, c.id);
-out:
+	rc = dx_relief_app_clue(im->st, NULL, im->o->actor, a, &why);
 	if (rc && rc != DX_NOMEM && rc != DX_DB && rc != DX_IO && rc != DX_BUSY) {
 		dx_imp_report(im, row, DX_AP_NO, NULL, 0, "申请已保存，但未生成监测线索：%s",
 			      why.len ? why.buf : dx_strerror(rc));

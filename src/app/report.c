@@ -79,6 +79,12 @@ static int p_monitored(const struct dx_report *r, const struct hstate *h)
 	(void)r;
 	return h->monitored ? h->persons : -1;
 }
+/* "脱贫人口和监测对象X户Y人": a 脱贫户 that is also monitored counts once */
+static int p_tuopin_monitored(const struct dx_report *r, const struct hstate *h)
+{
+	(void)r;
+	return h->tuopin || h->monitored ? h->persons : -1;
+}
 static int p_cat0(const struct dx_report *r, const struct hstate *h)
 {
 	(void)r;
@@ -155,6 +161,7 @@ static const struct {
 	FIG("all", all, p_all),
 	FIG("tuopin", tuopin, p_tuopin),
 	FIG("monitored", monitored, p_monitored),
+	FIG("tuopin_monitored", tuopin_monitored, p_tuopin_monitored),
 	FIG("unstable", cat[0], p_cat0),
 	FIG("edge", cat[1], p_cat1),
 	FIG("sudden", cat[2], p_cat2),

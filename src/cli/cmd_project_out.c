@@ -80,6 +80,10 @@ void dx_cli_project_show(const struct dx_funds_record *r)
 	printf("\n进度：");
 	for (size_t i = 0; i < DX_ARRAY_SIZE(steps); i++)
 		printf("%s%s %s", i ? "，" : "", steps[i][0], dates[i][0] ? dates[i] : "—");
+	for (size_t i = 0; i < r->nhist; i++)
+		if (!strcmp(r->hist[i].step, "退回") || !strcmp(r->hist[i].step, "不予立项"))
+			printf("\n%s %s（%s）：%s", r->hist[i].date, r->hist[i].step, r->hist[i].actor,
+			       r->hist[i].note);
 	printf("\n拨付 %zu 笔\n", r->npay);
 	for (size_t i = 0; i < r->npay; i++)
 		printf("  %s %s %s万元 %s\n", r->pay[i].paid_on, r->pay[i].source,

@@ -97,7 +97,7 @@ static const struct dx_cmd commands[] = {
 	{"project", cmd_project,
 	 "project list [--area 区划代码] [--year 年度] [--as-of 日期] [--by-township] [--format text|csv|xlsx] [--out 文件] | "
 	 "project show 项目编号 [--county 县代码] | "
-	 "project step 项目编号 村申报|乡镇审核|部门论证|县审定|开工|完工|验收 [--date 日期] "
+	 "project step 项目编号 村申报|乡镇审核|部门论证|县审定|开工|完工|验收|退回|不予立项 [--date 日期] "
 	 "[--reason 说明] [--county 县代码]  （均可加 --as 账号 --db 文件；step 须 --as）",
 	 "衔接资金项目库与项目档案（支付进度）"},
 	{"serve", cmd_serve,

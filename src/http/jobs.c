@@ -223,7 +223,10 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
                          const char *data, size_t len, int keep_valid, int64_t *id,
                          struct dx_buf *why)
 {
-	static const char *const kinds[] = {"persons", "incomes", "warnings", "measures", "visits"};
+	static const char *const kinds[] = {"persons",  "incomes",       "warnings",     "measures",
+	                                    "visits",   "projects",      "payments",     "beneficiaries",
+	                                    "assets",   "loans",         "applications", "relief",
+	                                    "problems", "training"};
 	struct job *b = NULL;
 	size_t k;
 	int fd = -1, rc = DX_OK;
@@ -233,7 +236,9 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 		if (kind && !strcmp(kind, kinds[k]))
 			break;
 	if (k == DX_ARRAY_SIZE(kinds)) {
-		dx_buf_adds(why, "kind 应为 persons、incomes、warnings、measures 或 visits");
+		dx_buf_adds(why, "kind 应为 persons、incomes、warnings、measures、visits、projects、"
+		                 "payments、beneficiaries、assets、loans、applications、relief、"
+		                 "problems 或 training");
 		return DX_INVALID;
 	}
 	if (!len) {

@@ -26,8 +26,10 @@ static int format_arg(struct dx_http_req *r, const char *a, const char *b, const
 int dx_route_export(struct dx_http_req *r)
 {
 	static const char *const args[] = {"area", "format", "unmasked", NULL};
-	static const char *const kinds[] = {"persons", "households", "incomes", "measures",
-	                                    "visits", NULL};
+	static const char *const kinds[] = {"persons",  "households", "incomes",  "measures",
+	                                    "visits",   "projects",   "payments", "assets",
+	                                    "loans",    "applications", "relief", "problems",
+	                                    "training", NULL};
 	const char *um = dx_http_arg(r, "unmasked"), *fmt;
 	struct dx_export_opts o;
 	struct dx_http_tmp t;
@@ -40,7 +42,9 @@ int dx_route_export(struct dx_http_req *r)
 		;
 	if (!kinds[k])
 		return dx_http_fail(r, DX_NOT_FOUND,
-		                    "没有这种台账（应为 persons、households、incomes、measures 或 visits）");
+		                    "没有这种台账（应为 persons、households、incomes、measures、visits、"
+		                    "projects、payments、assets、loans、applications、relief、problems 或 "
+		                    "training）");
 	if ((rc = dx_http_args_only(r, args)) || (rc = format_arg(r, "xlsx", "csv", &fmt)))
 		return rc;
 	if (um && strcmp(um, "0") && strcmp(um, "1"))

@@ -50,6 +50,14 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/jobs/{id}", dx_route_job, 0},
     {DX_GET, "/api/jobs/{id}/errors", dx_route_job_errors, 0},
     {DX_POST, "/api/visits", dx_route_visit_add, DX_ROUTE_WRITE},
+    /* 衔接资金 projects and the other ledgers (issues 18, 19) */
+    {DX_GET, "/api/projects", dx_route_projects, 0},
+    {DX_GET, "/api/projects/{code}", dx_route_project, 0},
+    {DX_POST, "/api/projects/{code}/steps", dx_route_project_step, DX_ROUTE_WRITE},
+    {DX_GET, "/api/funds/progress", dx_route_funds_progress, 0},
+    {DX_GET, "/api/ledgers/{kind}", dx_route_ledger_list, 0},
+    {DX_POST, "/api/problems/{no}/close", dx_route_problem_close, DX_ROUTE_WRITE},
+    {DX_POST, "/api/public/applications", dx_route_self_apply, DX_ROUTE_PUBLIC},
     /* the web UI (route_static.c): its pages, as in web/src/router, and files */
     {DX_GET, "/login", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/households", dx_route_ui, DX_ROUTE_PUBLIC},
@@ -63,6 +71,9 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/report", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/settings", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/accounts", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/projects", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/projects/{code}", dx_route_ui, DX_ROUTE_PUBLIC},
+    {DX_GET, "/ledgers", dx_route_ui, DX_ROUTE_PUBLIC},
     {DX_GET, "/assets/{file}", dx_route_asset, DX_ROUTE_PUBLIC},
     {DX_GET, "/favicon.svg", dx_route_asset, DX_ROUTE_PUBLIC},
 };

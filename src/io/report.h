@@ -34,6 +34,7 @@ enum { DX_DIBAO_A, DX_DIBAO_B, DX_DIBAO_C, DX_NDIBAO };
 
 struct dx_figs {
 	struct dx_hp all, tuopin, monitored, cat[DX_NCAT];
+	struct dx_hp tuopin_monitored; /* 脱贫户 or 监测对象, each household once (issue 19) */
 	struct dx_hp eliminated, active, reflag;
 	struct dx_group_income inc_tuopin, inc_monitored;
 	long measures, measures_done; /* of monitored households */

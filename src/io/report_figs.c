@@ -14,6 +14,8 @@ static const struct dx_figure_def figures[] = {
 	FIG("all", "农户", "{}", all),
 	FIG("tuopin", "脱贫人口", "{\"kind\":\"脱贫户\"}", tuopin),
 	FIG("monitored", "监测对象", "{\"monitored\":true}", monitored),
+	FIG("tuopin_monitored", "脱贫人口和监测对象", "{\"tuopin_or_monitored\":true}",
+	    tuopin_monitored),
 	FIG("unstable", "脱贫不稳定户", "{\"monitored\":true,\"category\":\"脱贫不稳定户\"}", cat[0]),
 	FIG("edge", "边缘易致贫户", "{\"monitored\":true,\"category\":\"边缘易致贫户\"}", cat[1]),
 	FIG("sudden", "突发严重困难户", "{\"monitored\":true,\"category\":\"突发严重困难户\"}", cat[2]),

@@ -33,6 +33,7 @@ static cJSON *figs_json(const struct dx_report *r, const char *area, const struc
 		const struct dx_figure_def *d = dx_report_figure(i);
 		struct dx_hp v = dx_report_figure_value(f, d);
 		cJSON *fig, *filter;
+		char label[128];
 		/* 低保 not known as of the date: no figure rather than a wrong one */
 		if (!r->members_known && !strncmp(d->key, "dibao", 5))
 			continue;
@@ -40,8 +41,12 @@ static cJSON *figs_json(const struct dx_report *r, const char *area, const struc
 		filter = cJSON_Parse(d->filter);
 		cJSON_AddStringToObject(fig, "key", d->key);
 		/* the monitored group goes by the policy's name for it */
-		cJSON_AddStringToObject(fig, "label",
-					strcmp(d->key, "monitored") ? d->label : r->label);
+		if (!strcmp(d->key, "tuopin_monitored"))
+			dx_snprintf(label, sizeof(label), "脱贫人口和%s", r->label);
+		else
+			dx_strlcpy(label, strcmp(d->key, "monitored") ? d->label : r->label,
+				   sizeof(label));
+		cJSON_AddStringToObject(fig, "label", label);
 		cJSON_AddNumberToObject(fig, "households", (double)v.hh);
 		cJSON_AddNumberToObject(fig, "persons", (double)v.persons);
 		if (!filter)

@@ -229,5 +229,11 @@ void dx_report_text(const struct dx_report *r, struct dx_buf *out)
 	natural(r, out);
 	visits(r, &r->total, out);
 	dx_report_funds_text(&r->funds, r->year, r->as_of, out);
+	/* the combined line the other ledgers' paragraphs are measured by
+	 * (issue 19; report --list tuopin_monitored): a household that is
+	 * both counts once */
+	if (r->total.tuopin.hh && r->total.monitored.hh)
+		dx_buf_addf(out, "\n\n脱贫人口和%s%ld户%ld人。", r->label, r->total.tuopin_monitored.hh,
+			    r->total.tuopin_monitored.persons);
 	dx_report_ledgers_text(&r->ledgers, out);
 }

@@ -207,6 +207,51 @@ static void ledgers_sheet(struct book *bk)
 	}
 }
 
+/* issue 18: the 衔接资金 figures of the whole area (the paragraph's, as
+ * numbers: money in 万元, rates in %) with the `report --list` key of
+ * each; no sheet when the area has no project of the year */
+static void funds_sheet(struct book *bk)
+{
+	const struct dx_funds_figs *f = &bk->r->funds;
+	static const char *const heads[] = {"指标", "明细代码（report --list）", "数值"};
+	int64_t up = f->alloc[0] + f->alloc[1], paid = f->paid[0] + f->paid[1];
+	const struct {
+		const char *label, *key;
+		double v;
+	} rows[] = {
+		{"衔接资金项目（个）", "funds.projects", (double)f->projects},
+		{"中央衔接资金（万元）", "funds.projects", (double)f->alloc[0] / 1000000.0},
+		{"省级衔接资金（万元）", "funds.projects", (double)f->alloc[1] / 1000000.0},
+		{"开工项目（个）", "funds.started", (double)f->started},
+		{"开工率（%）", "funds.started",
+		 f->projects ? (double)dx_rf_bp(f->started, f->projects) / 100.0 : 0},
+		{"产业项目（个）", "funds.industry", (double)f->industry},
+		{"中央衔接资金用于产业（万元）", "funds.industry",
+		 (double)f->industry_alloc[0] / 1000000.0},
+		{"中央资金产业占比（%）", "funds.industry",
+		 f->alloc[0] ? (double)dx_rf_bp(f->industry_alloc[0], f->alloc[0]) / 100.0 : 0},
+		{"已拨付中央和省级资金（万元）", "funds.paid", (double)paid / 1000000.0},
+		{"支付进度（%）", "funds.paid", up ? (double)dx_rf_bp(paid, up) / 100.0 : 0},
+		{"产业项目联农带农（户）", "funds.households", (double)f->hh},
+		{"产业项目联农带农（人）", "funds.households", (double)f->persons},
+		{"项目资产（项）", "funds.assets", (double)f->assets},
+		{"项目资产金额（万元）", "funds.assets", (double)f->asset_value / 1000000.0},
+	};
+	lxw_worksheet *ws;
+	if (!f->projects)
+		return;
+	ws = workbook_add_worksheet(bk->wb, "衔接资金");
+	worksheet_set_column(ws, 0, 1, 26, NULL);
+	worksheet_set_column(ws, 2, 2, 14, NULL);
+	for (int c = 0; c < 3; c++)
+		worksheet_write_string(ws, 0, (lxw_col_t)c, heads[c], bk->head);
+	for (size_t i = 0; i < DX_ARRAY_SIZE(rows); i++) {
+		worksheet_write_string(ws, (lxw_row_t)(i + 1), 0, rows[i].label, NULL);
+		worksheet_write_string(ws, (lxw_row_t)(i + 1), 1, rows[i].key, NULL);
+		worksheet_write_number(ws, (lxw_row_t)(i + 1), 2, rows[i].v, NULL);
+	}
+}
+
 int dx_report_xlsx(const struct dx_report *r, const char *path)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_FALSE, .tmpdir = NULL};
@@ -247,6 +292,7 @@ int dx_report_xlsx(const struct dx_report *r, const char *path)
 		dx_buf_release(&note);
 	}
 	sheet(&bk, "走访", visit_cols, DX_ARRAY_SIZE(visit_cols), 0);
+	funds_sheet(&bk);
 	ledgers_sheet(&bk);
 	err = workbook_close(bk.wb);
 	if (err != LXW_NO_ERROR) {

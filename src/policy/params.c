@@ -86,6 +86,9 @@ static const struct dx_policy_key keys[] = {
 	 "小额信贷：借款人最低年龄（周岁）", 16, 100, NULL, NULL},
 	{"loan_max_age", DX_PT_INT, OFF(loan_max_age), "65",
 	 "小额信贷：借款人最高年龄（周岁）", 16, 100, NULL, NULL},
+	{"project_forbidden_types", DX_PT_TEXT, OFF(project_forbidden_types), "无",
+	 "负面清单：不得安排衔接资金的项目类型，以顿号或逗号分隔（无 表示没有）", 0, 0, NULL,
+	 NULL},
 };
 
 /* The keys' Chinese names, which every place that takes a key name also
@@ -118,6 +121,7 @@ static const struct {
 	{"loan_max_years", "贷款期限"},
 	{"loan_min_age", "借款人最低年龄"},
 	{"loan_max_age", "借款人最高年龄"},
+	{"project_forbidden_types", "负面清单"},
 };
 
 const char *dx_policy_key_zh(const struct dx_policy_key *k)

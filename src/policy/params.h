@@ -59,6 +59,9 @@ struct dx_policy {
 	int64_t loan_max;      /* fen */
 	int loan_max_years;
 	int loan_min_age, loan_max_age;
+	/* 负面清单 (issue 18): project types no 衔接资金 may go to, as set
+	 * ("产业发展、其他"); "无" = none (app/funds.h dx_fund_type_forbidden) */
+	char project_forbidden_types[DX_POLICY_TEXT_MAX];
 };
 
 enum dx_policy_type {

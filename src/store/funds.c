@@ -432,3 +432,26 @@ int dx_fund_assets_each(struct dx_store *st, const char *area, int year,
 	}
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
+
+static const char SQL_HISTORY[] =
+	"SELECT at, actor, after FROM audit WHERE county_code = ?1 AND entity = 'fund_project'"
+	" AND entity_key = ?2 AND action = 'project.step' ORDER BY id";
+
+int dx_fund_project_history(struct dx_store *st, const char *county, const char *code,
+			    int (*fn)(const char *at, const char *actor, const char *after,
+				      void *arg),
+			    void *arg)
+{
+	struct dx_stmt *s;
+	int rc;
+	if (!(s = dx_q(st, SQL_HISTORY)))
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, code);
+	while ((rc = dx_step(s)) == DX_OK) {
+		const char *after = dx_col_null(s, 2) ? "" : dx_col_text(s, 2);
+		if ((rc = fn(dx_col_text(s, 0), dx_col_text(s, 1), after, arg)))
+			return rc;
+	}
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}

@@ -107,6 +107,14 @@ struct dx_fund_hh {
 int dx_fund_beneficiaries_each(struct dx_store *st, const char *area, int year,
 			       int (*fn)(const struct dx_fund_hh *, void *), void *arg);
 
+/* The 项目库 steps of project code of county as audited (action
+ * project.step), oldest first: when, by whom and the audit's after JSON
+ * (步骤, 日期, 状态, 说明). */
+int dx_fund_project_history(struct dx_store *st, const char *county, const char *code,
+			    int (*fn)(const char *at, const char *actor, const char *after,
+				      void *arg),
+			    void *arg);
+
 /* The assets of those projects, by 资产编号. */
 int dx_fund_assets_each(struct dx_store *st, const char *area, int year,
 			int (*fn)(const struct dx_fund_asset *, void *), void *arg);

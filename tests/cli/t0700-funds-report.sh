@@ -114,3 +114,25 @@ assert f['projects'] == 15 and f['started'] == 13 and f['industry'] == 11, f
 assert f['allocated']['central'] == 1641000000 and f['paid']['central'] + f['paid']['provincial'] == 1182600000, f
 assert f['payment_progress_bp'] == 5467 and f['households'] == 3 and f['persons'] == 9, f
 " || die "json funds"
+# the xlsx report has a 衔接资金 sheet with the paragraph's figures and
+# their --list keys
+expect_exit 0 $DIXIAN report --db f.db --area 532326 --year 2026 --as-of 2026-10-31 --out r.xlsx
+python3 - <<'PY' || { echo "FAILED: 衔接资金 sheet"; exit 1; }
+import re, zipfile
+z = zipfile.ZipFile("r.xlsx")
+wb = z.read("xl/workbook.xml").decode()
+names = re.findall(r'<sheet name="([^"]+)"', wb)
+assert "衔接资金" in names, names
+i = names.index("衔接资金") + 1
+sheet = z.read("xl/worksheets/sheet%d.xml" % i).decode()
+shared = re.findall(r"<t[^>]*>([^<]*)</t>", z.read("xl/sharedStrings.xml").decode())
+cells = {}
+for ref, t, body in re.findall(r'<c r="([A-Z]+\d+)"[^>]*?(?: t="(\w+)")?[^>]*>(.*?)</c>', sheet):
+    v = re.search(r"<v>([^<]*)</v>", body).group(1)
+    cells[ref] = shared[int(v)] if t == "s" else float(v)
+rows = {cells["A%d" % r]: (cells["B%d" % r], cells["C%d" % r]) for r in range(2, 16)}
+assert rows["衔接资金项目（个）"] == ("funds.projects", 15), rows
+assert rows["开工率（%）"] == ("funds.started", 86.67), rows
+assert rows["支付进度（%）"] == ("funds.paid", 54.67), rows
+assert abs(rows["已拨付中央和省级资金（万元）"][1] - 1182.60) < 1e-6, rows
+PY

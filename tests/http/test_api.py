@@ -549,6 +549,245 @@ def test_measures_add_list_update():
     check(acts == [V1, V1], acts)
 
 
+# ---- 衔接资金 projects and the other ledgers (issues 18, 19) ----
+
+VILLAGE2, TOWN2_VILLAGE = "532399101002", "532399102001"
+
+
+def write_csv(name, head, rows):
+    import csv
+    import tempfile
+    path = os.path.join(tempfile.gettempdir(), "dx-http-%d-%s" % (os.getpid(), name))
+    with open(path, "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f)
+        w.writerow(head)
+        w.writerows(rows)
+    return path
+
+
+def member(area, born_from="1970", born_to="1990", nth=0):
+    """(户编号, 证件号码, 姓名) of a member of a household of area born in the range."""
+    rows = db("SELECT h.hh_no, p.id_no, p.name FROM person p JOIN household h ON h.id = p.household_id"
+              " WHERE h.area_code = ? AND substr(p.id_no, 7, 4) BETWEEN ? AND ?"
+              " AND p.left_on IS NULL ORDER BY p.id", area, born_from, born_to)
+    return rows[nth]
+
+
+def upload_ok(c, kind, path):
+    st, doc, _ = upload(c, kind, path)
+    check(st == 202, (kind, st, doc))
+    job = wait_job(c, doc["id"])
+    check(job["state"] == "done" and job["saved"] and job["errors"] == 0, (kind, job))
+    return job
+
+
+def test_funds_ledgers_upload_through_imports():
+    """The new ledger kinds go through the upload-job route."""
+    c = login(C)
+    upload_ok(c, "projects", write_csv("p.csv", [
+        "项目编号", "项目名称", "年度", "区划代码", "项目类型", "中央衔接资金（万元）", "省级衔接资金（万元）"], [
+        ["HP1", "甲一村茶园", "2025", VILLAGE1, "产业发展", "100", "20"],
+        ["HP2", "甲二村道路", "2025", VILLAGE2, "乡村建设", "50", "0"],
+        ["HP3", "乙乡冷库", "2025", TOWN2_VILLAGE, "产业发展", "80", "0"]]))
+    upload_ok(c, "payments", write_csv("y.csv", ["项目编号", "拨付日期", "资金来源", "金额（万元）"], [
+        ["HP1", day(30), "中央", "60"], ["HP2", day(20), "中央", "10"], ["HP3", day(10), "中央", "80"]]))
+    hh1, id1, name1 = member(VILLAGE1)
+    hh2, id2, _ = member(VILLAGE2)
+    upload_ok(c, "loans", write_csv("l.csv", ["户编号", "借款人证件号码", "授信日期", "授信额度"], [
+        [hh1, id1, day(40), "50000"], [hh2, id2, day(40), "30000"]]))
+    upload_ok(c, "applications", write_csv("a.csv", [
+        "申请编号", "申请日期", "申请人姓名", "证件号码", "区划代码", "申请方式", "救助事项", "办理状态",
+        "办结日期"], [["HA1", day(5), name1, id1, VILLAGE1, "自己举手", "医疗", "已办结", day(2)]]))
+    upload_ok(c, "relief", write_csv("r.csv", ["证件号码", "姓名", "救助类别", "发放月份", "金额（元）"], [
+        [id1, name1, "城乡低保", day(40)[:7], "300"]]))
+    upload_ok(c, "problems", write_csv("q.csv", [
+        "问题编号", "问题来源", "问题描述", "区划代码", "责任单位", "整改时限", "状态"], [
+        ["HQ1", "自查", "档案不全", VILLAGE1, "甲一村委会", day(-30), "整改中"],
+        ["HQ2", "自查", "道路失修", "532399101", "甲乡政府", day(-30), "整改中"]]))
+    upload_ok(c, "training", write_csv("t.csv", ["证件号码", "姓名", "类型", "开始日期"], [
+        [id1, name1, "技能培训", day(60)]]))
+    check(db("SELECT count(*) FROM fund_project WHERE code LIKE 'HP%'")[0][0] == 3, "projects")
+    st, doc, _ = upload(c, "nosuch", write_csv("x.csv", ["a"], [["b"]]))
+    check(st == 400 and "projects" in doc["message"], (st, doc))
+
+
+def test_projects_list_show_by_scope():
+    st, doc, _ = login(V1).get("/api/projects?year=2025")
+    check(st == 200 and [p["code"] for p in doc["items"]] == ["HP1"], (st, doc))
+    p = doc["items"][0]
+    check(p["allocated_up"] == 120000000 and p["paid_up"] == 60000000 and
+          p["progress_bp"] == 5000, p)
+    st, doc, _ = login(T1).get("/api/projects")
+    check(st == 200 and [p["code"] for p in doc["items"]] == ["HP1", "HP2"], (st, doc))
+    st, doc, _ = login(C).get("/api/projects?year=2025")
+    check([p["code"] for p in doc["items"]] == ["HP1", "HP2", "HP3"], doc)
+    # as of a date before the payments: nothing paid
+    st, doc, _ = login(C).get("/api/projects?as_of=" + day(100))
+    check(all(p["paid_up"] == 0 for p in doc["items"]), doc)
+    v2 = login(V2)
+    st, doc, _ = v2.get("/api/projects?area=" + VILLAGE1)
+    check(st == 403, (st, doc))
+    st, doc, _ = v2.get("/api/projects/HP1")
+    check(st == 404 and "HP1" in doc["message"], (st, doc))
+    st, rec, _ = login(V1).get("/api/projects/HP1")
+    check(st == 200 and rec["name"] == "甲一村茶园" and len(rec["payments"]) == 1 and
+          [s["step"] for s in rec["steps"]][:4] == ["村申报", "乡镇审核", "部门论证", "县审定"], rec)
+    st, doc, _ = login(V1).get("/api/projects?year=20x5")
+    check(st == 400, st)
+
+
+def test_funds_progress_table_json_and_xlsx():
+    c = login(C)
+    st, doc, _ = c.get("/api/funds/progress?year=2025")
+    check(st == 200, (st, doc))
+    # 乙乡 paid everything (100 %), 甲乡 70 of 170 万元
+    check([(t["code"], t["progress_bp"]) for t in doc["items"]] ==
+          [("532399102", 10000), ("532399101", 4118)], doc["items"])
+    check(doc["items"][0]["rank"] == 1 and doc["items"][1]["projects"] == 2, doc["items"])
+    st, doc, _ = c.get("/api/funds/progress?year=2025&by=project")
+    check(st == 200 and [p["code"] for p in doc["items"]] == ["HP1", "HP2", "HP3"], doc)
+    st, _, r = c.get("/api/funds/progress?year=2025&format=xlsx")
+    check(st == 200 and "spreadsheetml" in r.getheader("Content-Type"), st)
+    import io
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(c.last_body))
+    xml = "".join(z.read(n).decode("utf-8") for n in z.namelist() if n.endswith(".xml"))
+    check("支付进度" in xml and "41.18%" in xml and "100.00%" in xml, "xlsx content")
+    st, doc, _ = login(T1).get("/api/funds/progress")
+    check(st == 200 and [t["code"] for t in doc["items"]] == ["532399101"], doc)
+    st, doc, _ = c.get("/api/funds/progress?by=village")
+    check(st == 400, st)
+
+
+def test_project_step_levels_scope_and_audit():
+    v1, t1, c = login(V1), login(T1), login(C)
+    st, doc, _ = login(V2).post("/api/projects/HP1/steps", {"step": "村申报", "reason": "x"})
+    check(st == 404, (st, doc))
+    st, doc, _ = c.post("/api/projects/HP1/steps", {"step": "村申报"})
+    check(st == 403 and "村或乡镇级" in doc["message"], (st, doc))
+    st, doc, _ = v1.post("/api/projects/HP1/steps", {"step": "村申报", "date": day(9),
+                                                     "reason": "群众申请"})
+    check(st == 200 and doc["status"] == "已申报" and doc["steps"][0]["done_on"] == day(9), (st, doc))
+    st, doc, _ = t1.post("/api/projects/HP1/steps", {"step": "部门论证"})
+    check(st == 403, (st, doc))
+    st, doc, _ = t1.post("/api/projects/HP1/steps", {"step": "乡镇审核", "date": day(8)})
+    check(st == 200 and doc["status"] == "已审核", (st, doc))
+    st, doc, _ = v1.post("/api/projects/HP1/steps", {"step": "开工"})
+    check(st == 400 and "尚未县审定" in doc["message"], (st, doc))
+    st, doc, _ = v1.post("/api/projects/HP1/steps", {"step": "村申报", "extra": 1})
+    check(st == 400, st)
+    st, doc, _ = login("kan532399101001").post("/api/projects/HP1/steps", {"step": "开工"})
+    check(st == 403, st)
+    audit = db("SELECT actor, json_extract(after, '$.步骤'), json_extract(after, '$.说明') FROM audit"
+               " WHERE action = 'project.step' AND entity_key = 'HP1' ORDER BY id")
+    check(audit == [(V1, "村申报", "群众申请"), (T1, "乡镇审核", None)], audit)
+    # 退回 by the level whose turn it is, with a reason, shown in the record
+    st, doc, _ = c.post("/api/projects/HP1/steps", {"step": "退回"})
+    check(st == 400 and "理由" in doc["message"], (st, doc))
+    st, doc, _ = t1.post("/api/projects/HP1/steps", {"step": "退回", "reason": "x"})
+    check(st == 403, (st, doc))
+    st, doc, _ = c.post("/api/projects/HP1/steps", {"step": "退回", "reason": "论证材料不足"})
+    check(st == 200 and doc["status"] == "已申报" and doc["steps"][1]["done_on"] == "" and
+          doc["history"][-1]["step"] == "退回" and doc["history"][-1]["reason"] == "论证材料不足" and
+          doc["history"][-1]["actor"] == C, (st, doc))
+    st, doc, _ = t1.post("/api/projects/HP2/steps", {"step": "不予立项", "reason": "不符合支持方向"})
+    check(st == 200 and doc["status"] == "不予立项", (st, doc))
+    st, doc, _ = v1.post("/api/projects/HP1/steps", {"step": "村申报"})
+    check(st == 400, (st, doc))
+
+
+def test_ledger_lists_masked_and_scoped():
+    hh1, id1, _ = member(VILLAGE1)
+    hh2, id2, _ = member(VILLAGE2)
+    v1 = login(V1)
+    for kind in ("loans", "applications", "relief", "problems", "training"):
+        st, doc, _ = v1.get("/api/ledgers/" + kind)
+        check(st == 200 and doc["total"] >= 1 and doc["columns"], (kind, st, doc))
+        text = json.dumps(doc, ensure_ascii=False)
+        check(id1 not in text and id2 not in text and hh2 not in text, (kind, "leaks"))
+    st, doc, _ = v1.get("/api/ledgers/loans")
+    check(doc["total"] == 1 and doc["items"][0][0] == hh1 and
+          doc["items"][0][1] == id1[:6] + "********" + id1[-4:], doc["items"])
+    st, doc, _ = login(T1).get("/api/ledgers/loans")
+    check(doc["total"] == 2, doc)
+    st, doc, _ = login(V2).get("/api/ledgers/loans?area=" + VILLAGE1)
+    check(st == 403, st)
+    st, doc, _ = v1.get("/api/ledgers/persons")
+    check(st == 404, st)
+    # exports of the new kinds as downloads, masked
+    st, _, r = v1.get("/api/exports/loans?format=csv")
+    body = v1.last_body.decode("utf-8")
+    check(st == 200 and "attachment" in r.getheader("Content-Disposition") and hh1 in body and
+          id1 not in body and hh2 not in body, (st, body[:200]))
+    st, _, r = login(C).get("/api/exports/projects?format=xlsx")
+    check(st == 200 and "spreadsheetml" in r.getheader("Content-Type"), st)
+
+
+def test_problem_close_by_its_level():
+    st, doc, _ = login(V2).post("/api/problems/HQ1/close", {})
+    check(st == 404, (st, doc))
+    st, doc, _ = login(T1).post("/api/problems/HQ1/close", {})
+    check(st == 403, (st, doc))
+    st, doc, _ = login(V1).post("/api/problems/HQ2/close", {})
+    check(st == 404, (st, doc))
+    st, doc, _ = login(V1).post("/api/problems/HQ1/close", {"date": day(1)})
+    check(st == 200 and doc["status"] == "已销号" and doc["closed_on"] == day(1), (st, doc))
+    st, doc, _ = login(V1).post("/api/problems/HQ1/close", {})
+    check(st == 409 or st == 400, (st, doc))
+    check(db("SELECT status, closed_on FROM problem WHERE problem_no = 'HQ1'") == [("已销号", day(1))], "db")
+    check(db("SELECT actor FROM audit WHERE action = 'problem.close'") == [(V1,)], "audit")
+
+
+def test_public_self_application_becomes_a_village_clue():
+    """The login-free 自主申报 form: an application whose clue the village
+    sees, an answer with a receipt only, strict JSON, 429 when flooded."""
+    hh = free_household(VILLAGE1)[-1]
+    idno, name = db("SELECT p.id_no, p.name FROM person p JOIN household h ON h.id = p.household_id"
+                    " WHERE h.hh_no = ? ORDER BY p.id LIMIT 1", hh)[0]
+    anon = Client()
+    st, doc, r = anon.post("/api/public/applications", {
+        "name": name, "id_no": idno, "area": VILLAGE1, "item": "医疗", "request": "住院费用高"})
+    check(st == 201 and set(doc) == {"receipt", "message"}, (st, doc))
+    text = anon.last_body.decode("utf-8")
+    check(idno not in text and name not in text and hh not in text, "personal data echoed")
+    check(not r.getheader("Set-Cookie"), "a session for the public form")
+    receipt = doc["receipt"]
+    check(re.match(r"^ZZSB\d{8}-[0-9A-F]{8}$", receipt), receipt)
+    row = db("SELECT status, mode, applied_on, area_code FROM relief_application WHERE app_no = ?",
+             receipt)
+    check(row == [("受理", "自己举手", day(0), VILLAGE1)], row)
+    # the village sees the clue: source 农户自主申报, with a deadline
+    st, doc, _ = login(V1).get("/api/clues?state=" + urllib.parse.quote("待核实"))
+    mine = [c for c in doc["items"] if c["hh_no"] == hh]
+    check(st == 200 and len(mine) == 1 and mine[0]["source"] == "农户自主申报" and
+          mine[0]["deadline"] > day(0) and receipt in mine[0]["reason"], (st, mine))
+    st, doc, _ = login(V2).get("/api/clues")
+    check(all(c["hh_no"] != hh for c in doc["items"]), "another village sees the clue")
+    # the audit names the application, not the person
+    aud = db("SELECT actor, after FROM audit WHERE action = 'application.self'")
+    check(len(aud) == 1 and idno not in aud[0][1] and name not in aud[0][1], aud)
+    # someone not in the registry gets the same kind of answer (no probing)
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": "外来人", "id_no": "11010519491231002X", "area": VILLAGE1, "item": "生活困难"})
+    check(st == 201 and set(doc) == {"receipt", "message"}, (st, doc))
+    # strict JSON and minimal fields; messages do not echo the values
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": name, "id_no": idno, "area": VILLAGE1, "item": "医疗", "phone": "13800000000"})
+    check(st == 400 and "phone" in doc["message"], (st, doc))
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": name, "id_no": idno[:-1] + ("0" if idno[-1] != "0" else "1"), "area": VILLAGE1,
+        "item": "医疗"})
+    check(st == 400 and idno[:10] not in json.dumps(doc, ensure_ascii=False), (st, doc))
+    # the fifth submission from this address in the window was the last one
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": "某人", "id_no": "11010519491231002X", "area": VILLAGE1, "item": "其他"})
+    check(st == 201, (st, doc))
+    st, doc, _ = anon.post("/api/public/applications", {
+        "name": "某人", "id_no": "11010519491231002X", "area": VILLAGE1, "item": "其他"})
+    check(st == 429 and doc["code"] == "LIMITED", (st, doc))
+    check(db("SELECT count(*) FROM relief_application WHERE app_no LIKE 'ZZSB%'")[0][0] == 3, "count")
+
+
 EXTRA_QUERY = {"/api/report": "year=2025", "/api/screen": "year=2025", "/api/policy": "year=2025",
                "/api/notices": "kind=" + urllib.parse.quote("公示"),
                "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保"),
@@ -592,6 +831,8 @@ def test_other_village_sees_nothing_on_every_route():
         "/api/accounts/{name}/password": {"password": "Leak-passw0rd-1"},
         "/api/accounts/{name}/disable": {},
         "/api/cases/approve": {"ids": [case_id]},
+        "/api/projects/{code}/steps": {"step": "开工"},
+        "/api/problems/{no}/close": {},
     }
     counts = ("SELECT (SELECT count(*) FROM clue), (SELECT count(*) FROM case_file),"
               " (SELECT count(*) FROM case_step), (SELECT count(*) FROM audit),"
@@ -610,6 +851,10 @@ def test_other_village_sees_nothing_on_every_route():
                  measure_id if pattern.startswith("/api/measures/") else case_id)
         path = pattern.replace("{hh_no}", hh).replace("{id}", str(ident)).replace(
             "{name}", "cun532399101001")
+        # village 1's project and problem, and a ledger kind
+        path = path.replace("{code}", "HP1").replace("{no}", "HQ1")
+        if pattern == "/api/ledgers/{kind}":
+            path = "/api/ledgers/loans?area=" + VILLAGE1
         if pattern == "/api/exports/{kind}":
             path = "/api/exports/persons?area=" + VILLAGE1
         extra = EXTRA_QUERY.get(pattern, "")

@@ -695,7 +695,7 @@ static void test_check_rules(void **state)
 	const struct mem child_home[] = {{0}, {.relation = "之子", .birth = "2015-03-01",
 					       .labour = "无劳动力"}};
 
-	assert_int_equal(dx_check_rule_count(), 19); /* C016-C019: 衔接资金 (issue 18) */
+	assert_int_equal(dx_check_rule_count(), 20); /* C016-C020: 衔接资金 (issue 18) */
 	hh(st, "OK1", VA, "一般户", clean, 2);
 	hh(st, "C001a", VA, "一般户", no_head, 1);
 	hh(st, "C001b", VA, "一般户", two_heads, 2);

@@ -6,6 +6,7 @@
 #include "core/dx.h"
 #include "core/money.h"
 #include "io/report_funds.h"
+#include "app/funds.h"
 
 #include <setjmp.h>
 #include <stdarg.h>
@@ -92,6 +93,21 @@ static void test_wan_format(void **state)
 	fmt(INT64_C(-3500000), "-3.50");
 }
 
+/* 负面清单: whole types only, any of the separators, 无 = none */
+static void test_forbidden_types(void **state)
+{
+	(void)state;
+	assert_true(dx_fund_type_forbidden("其他、项目管理费", "其他"));
+	assert_true(dx_fund_type_forbidden("其他、项目管理费", "项目管理费"));
+	assert_true(dx_fund_type_forbidden("产业发展，乡村建设; 其他", "乡村建设"));
+	assert_true(dx_fund_type_forbidden("产业发展, 其他", "其他"));
+	assert_false(dx_fund_type_forbidden("其他、项目管理费", "项目管理"));
+	assert_false(dx_fund_type_forbidden("项目管理费", "管理费"));
+	assert_false(dx_fund_type_forbidden("无", "其他"));
+	assert_false(dx_fund_type_forbidden("", "其他"));
+	assert_false(dx_fund_type_forbidden("其他", ""));
+}
+
 static void test_rate(void **state)
 {
 	(void)state;
@@ -107,6 +123,7 @@ int main(void)
 		cmocka_unit_test(test_wan_blank_and_junk),
 		cmocka_unit_test(test_wan_format),
 		cmocka_unit_test(test_rate),
+		cmocka_unit_test(test_forbidden_types),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -211,8 +211,8 @@ static void test_key_table_roundtrip(void **state)
 	struct dx_policy p, q;
 	size_t i, n = dx_policy_key_count();
 	(void)state;
-	assert_int_equal(n, 25); /* 18 + holidays, extra_workdays, industry_central_min (issue 18)
-				  * + 4 loan keys (issue 19) */
+	assert_int_equal(n, 26); /* 18 + holidays, extra_workdays, industry_central_min (issue 18)
+				  * + 4 loan keys (issue 19) + project_forbidden_types (负面清单) */
 	assert_null(dx_policy_key_at(n));
 	dx_policy_defaults(&p);
 	for (i = 0; i < n; i++) {

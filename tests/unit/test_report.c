@@ -272,7 +272,12 @@ static void test_text_2025(void **state)
 			    "到期应核实3条，按期核实率33.33%；截至2025-12-31逾期未核实线索1条。\n\n"
 			    "识别与消除：新识别纳入监测1户，正在办理1件（其中超期1件）。\n\n"
 			    "走访：近4周应按频次走访监测对象3户（未消除风险每周2次、已消除风险每周1次），"
-			    "达到要求1户，达标率33.33%。");
+			    "达到要求1户，达标率33.33%。\n\n"
+			    /* the combined line (issue 19): the monitored 脱贫户
+			     * counts once: 2 + 3 - 1 households */
+			    "脱贫人口和监测对象4户13人。");
+	assert_int_equal(r.total.tuopin_monitored.hh, 4);
+	assert_int_equal(r.total.tuopin_monitored.persons, 13);
 	dx_report_release(&r);
 	dx_buf_release(&b);
 }
@@ -290,7 +295,8 @@ static void test_as_of_history(void **state)
 	assert_string_equal(b.buf, "2022年示例乡脱贫人口为2户7人，防止返贫致贫对象为1户3人，"
 				   "其中：边缘易致贫户1户3人。已消除风险1户3人。\n\n"
 				   "低保：享受低保1户2人，其中B类1户2人。\n\n"
-				   "就业：务工就业3人，其中省外2人、乡内1人。");
+				   "就业：务工就业3人，其中省外2人、乡内1人。\n\n"
+				   "脱贫人口和防止返贫致贫对象3户10人。");
 	dx_report_release(&r);
 	dx_buf_reset(&b);
 	/* mid-2026: H4 now counts as 突发严重困难户 */
