@@ -70,6 +70,10 @@ int dx_cli_exit(int rc);
 
 /* One per command file; registered in main.c's table. */
 int cmd_init(int argc, char **argv);
+int cmd_protect(int argc, char **argv);
+/* Consume --key-file 文件 from argv (else $DIXIAN_KEY_FILE) and load the
+ * key of sealed ID numbers (cli_key.c); -1 after printing why not. */
+int dx_cli_key_file(int *argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_import(int argc, char **argv);

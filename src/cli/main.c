@@ -111,6 +111,9 @@ static const struct dx_cmd commands[] = {
 	{"backup", cmd_backup, "backup --out 备份文件 [--db 文件]", "备份数据库（核对完整性和各表行数）"},
 	{"restore", cmd_restore, "restore 备份文件 --as 县级经办账号 [--force] [--db 文件]",
 	 "从备份恢复数据库（原库另存为 .bak-时间）"},
+	{"protect", cmd_protect,
+	 "protect --key-file 密钥文件 [--db 文件] | protect --new-key 密钥文件",
+	 "加密保护数据库里的身份证号（密钥另存，其他命令用 --key-file 或 DIXIAN_KEY_FILE 给出）"},
 	{"audit", cmd_audit, "audit verify [--area 县代码] [--db 文件]", "核对操作日志是否被改动（哈希链）"},
 };
 
@@ -141,6 +144,9 @@ int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
 			path, DX_STORE_BUSY_MS / 1000);
 	else if (rc == DX_DENIED)
 		fprintf(stderr, "错误: 无法读取数据库 %s：没有读取权限\n", path);
+	else if (rc == DX_KEY)
+		fprintf(stderr, "错误: 密钥不对：数据库 %s 的身份证号是用另一个密钥加密的，"
+			"请用 --key-file 或 DIXIAN_KEY_FILE 给出加密时用的密钥文件\n", path);
 	else if (rc)
 		fprintf(stderr, "错误: 无法打开数据库 %s（%s）\n", path, dx_cli_strerror(rc));
 	else if (!(flags & DX_STORE_READONLY) && dx_store_readonly(*st))
@@ -243,6 +249,7 @@ const char *dx_cli_strerror(int rc)
 	case DX_STATE: return "当前状态下不能这样操作";
 	case DX_TOOBIG: return "输入过大";
 	case DX_USAGE: return "用法有误";
+	case DX_KEY: return "身份证号已加密，需要正确的密钥文件（--key-file 或 DIXIAN_KEY_FILE）";
 	default: return "未知错误";
 	}
 }
@@ -320,6 +327,8 @@ int main(int argc, char **argv)
 		return DX_EXIT_USAGE;
 	argc -= used;
 	argv += used;
+	if (dx_cli_key_file(&argc, argv))
+		return DX_EXIT_USAGE;
 	if (argc < 2 || !strcmp(argv[1], "--help") || !strcmp(argv[1], "-h")) {
 		help(argc < 2 ? stderr : stdout);
 		return argc < 2 ? DX_EXIT_USAGE : DX_EXIT_OK;

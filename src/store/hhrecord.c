@@ -20,7 +20,9 @@
 	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
 
 /* ?1 area prefix, ?2 text, ?3 how (DX_FIND_* bits), ?4 the text as an ID
- * tail pattern ('%' || digits) */
+ * tail pattern ('%' || digits; NULL in a protected store, where id_no
+ * holds sealed tokens a tail cannot match), ?5 the text as a whole ID
+ * (sealed in a protected store) */
 static const char SQL_FIND[] =
 	BRIEF_COLS " WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':' AND h.id IN ("
 	" SELECT id FROM household WHERE (?3 & 1) != 0 AND hh_no = ?2"
@@ -28,7 +30,7 @@ static const char SQL_FIND[] =
 	" UNION SELECT m.household_id FROM membership m JOIN person p ON p.id = m.person_id"
 	"  WHERE (?3 & 2) != 0 AND p.name = ?2"
 	" UNION SELECT household_id FROM person WHERE (?3 & 4) != 0 AND id_no LIKE ?4"
-	" UNION SELECT household_id FROM person WHERE (?3 & 8) != 0 AND id_no = ?2"
+	" UNION SELECT household_id FROM person WHERE (?3 & 8) != 0 AND id_no = ?5"
 	" UNION SELECT hv.id FROM household hv JOIN area a ON a.code = hv.area_code"
 	"  WHERE (?3 & 16) != 0 AND a.level = 5 AND strpos(a.name, ?2) > 0)"
 	" ORDER BY h.area_code, h.hh_no";
@@ -92,7 +94,14 @@ int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, un
 	dx_bind_text(s, 1, area);
 	dx_bind_text(s, 2, text);
 	dx_bind_int(s, 3, how);
-	dx_bind_text(s, 4, tail);
+	if (dx_store_ids_protected(st))
+		dx_bind_text(s, 4, NULL);
+	else
+		dx_bind_text(s, 4, tail);
+	if ((how & DX_FIND_ID) && dx_bind_idno(s, 5, text))
+		dx_bind_text(s, 5, NULL); /* no key: no number is found */
+	else if (!(how & DX_FIND_ID))
+		dx_bind_text(s, 5, text);
 	EACH(s, struct dx_hh_brief, brief_row, fn, arg);
 }
 
@@ -162,7 +171,7 @@ static void member_row(struct dx_stmt *s, void *out)
 	memset(m, 0, sizeof(*m));
 	p->id = dx_col_int(s, i++);
 	p->household_id = dx_col_int(s, i++);
-	dx_col_copy(s, i++, p->id_no, sizeof(p->id_no));
+	dx_col_idno_copy(s, i++, p->id_no, sizeof(p->id_no));
 	dx_col_copy(s, i++, p->name, sizeof(p->name));
 	dx_col_copy(s, i++, p->relation, sizeof(p->relation));
 	dx_col_copy(s, i++, p->sex, sizeof(p->sex));
