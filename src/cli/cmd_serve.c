@@ -20,7 +20,7 @@ int cmd_serve(int argc, char **argv)
 	                                     {0}};
 	struct dx_http_opts o;
 	int64_t n;
-	int c;
+	int c, rc;
 	memset(&o, 0, sizeof(o));
 	o.bind = "127.0.0.1";
 	o.port = 8080;
@@ -69,5 +69,9 @@ int cmd_serve(int argc, char **argv)
 	if (optind != argc)
 		return dx_cli_usage("serve");
 	o.db = dx_cli_db_path(o.db);
-	return dx_cli_exit(dx_http_serve(&o));
+	rc = dx_http_serve(&o);
+	if (rc == DX_KEY) /* ID numbers sealed with another key (issue 13) */
+		fprintf(stderr, "错误: 密钥不对：身份证号是用另一个密钥加密的，请用 --key-file 或 "
+				"DIXIAN_KEY_FILE 给出加密时用的密钥文件\n");
+	return dx_cli_exit(rc);
 }

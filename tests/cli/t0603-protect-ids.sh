@@ -144,3 +144,7 @@ while read -r id; do
 done <ids.txt
 expect_exit 0 $DIXIAN export persons --area 532326 --out b.csv --unmasked --as admin --db b.db --key-file k.key
 expect_grep "$id1" b.csv
+
+# the server too: a wrong key is refused as it starts
+expect_exit 3 $DIXIAN serve --db t.db --port 0 --key-file other.key
+expect_grep '密钥不对' err
