@@ -182,10 +182,10 @@ int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
 				const char (*county)[7], size_t n)
 {
 	int rc;
-	if (!dx_store_ids_protected(st))
+	if (!dx_store_ids_protected(st) || st->drv->seals_ids)
 		return n ? st->drv->person_insert_many(st, p, county, n) : DX_OK;
-	/* a protected store seals each number as it is bound: row by row,
-	 * through the one portable insert (no driver needs to know) */
+	/* a protected store whose driver does not seal numbers in its bulk
+	 * insert: row by row, each number sealed as it is bound */
 	for (size_t i = 0; i < n; i++)
 		if ((rc = person_insert(st, county[i], p[i])))
 			return rc;

@@ -135,6 +135,17 @@ int dx_bind_idno(struct dx_stmt *s, int i, const char *v)
 	return dx_bind_text(s, i, tok);
 }
 
+int dx_store_seal_idno(struct dx_store *st, const char *v, char *out)
+{
+	if (!st->idprot || !*v) {
+		dx_strlcpy(out, v, DX_IDSEAL_TOKEN_MAX);
+		return DX_OK;
+	}
+	if (st->idprot != 1)
+		return dx_error(DX_KEY, "ID numbers in this store are sealed: a key file is needed");
+	return dx_idseal(st->idkey, v, out);
+}
+
 const char *dx_col_idno(struct dx_stmt *s, int i)
 {
 	const char *t = dx_col_text(s, i);

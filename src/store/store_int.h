@@ -71,6 +71,10 @@ struct dx_driver {
 	 * (county[i] is member i's county code) and set their ids. */
 	int (*person_insert_many)(struct dx_store *st, struct dx_person *const *p,
 				  const char (*county)[7], size_t n);
+	/* 1 if person_insert_many seals id_no itself in a protected store
+	 * (dx_store_seal_idno); 0: dx_store_person_insert_many inserts row
+	 * by row through dx_bind_idno instead. */
+	int seals_ids;
 	/* dx_store_household_insert_many: the same for households with
 	 * their derived columns; sets their ids. */
 	int (*household_insert_many)(struct dx_store *st, struct dx_household *const *h,
@@ -217,6 +221,10 @@ void dx_col_idno_copy(struct dx_stmt *s, int i, char *dst, size_t size);
  * against it (dx_store_open, after migrations): DX_KEY if the key is
  * wrong. */
 int dx_store_idprot_load(struct dx_store *st);
+/* v's token in a protected store (v itself in a plain one) into out
+ * (DX_IDSEAL_TOKEN_MAX bytes, core/idseal.h): for a driver's bulk
+ * insert; DX_KEY without the key. */
+int dx_store_seal_idno(struct dx_store *st, const char *v, char *out);
 void dx_store_idprot_free(struct dx_store *st);
 
 /* Bind a person's fields from 姓名 to 是否计入家庭人口 (name .. counted, in

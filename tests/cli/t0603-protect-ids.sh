@@ -148,3 +148,35 @@ expect_grep "$id1" b.csv
 # the server too: a wrong key is refused as it starts
 expect_exit 3 $DIXIAN serve --db t.db --port 0 --key-file other.key
 expect_grep '密钥不对' err
+
+# a passphrase instead of a key file: stretched with Argon2id and the
+# store's salt; another passphrase is refused
+new_store pp.db
+expect_exit 0 $DIXIAN import persons persons.csv --as admin --db pp.db
+printf 'first passphrase, long enough\n' >p1.txt
+printf 'other passphrase, long enough\n' >p2.txt
+chmod 600 p1.txt p2.txt
+expect_exit 0 $DIXIAN protect --db pp.db --key-file p1.txt
+expect_eq "$(q pp.db 'SELECT kdf, length(salt) FROM id_protection')" "argon2id|32" "passphrase protection"
+expect_exit 0 $DIXIAN export persons --area 532326 --out pp.csv --unmasked --as admin --db pp.db --key-file p1.txt
+expect_grep "$id1" pp.csv
+expect_exit 3 $DIXIAN household show H1 --db pp.db --key-file p2.txt
+expect_grep '密钥不对' err
+! grep -qa "$id1" pp.db || die "$id1 in plain text in pp.db"
+
+# protected while empty, then a county's first load (the bulk insert
+# seals each number too)
+new_store e.db
+expect_exit 0 $DIXIAN protect --db e.db --key-file k.key
+expect_grep '已加密 0 个身份证号' out
+expect_exit 0 $DIXIAN import persons persons.csv --as admin --db e.db --key-file k.key
+expect_eq "$(q e.db "SELECT count(*) FROM person WHERE id_no LIKE '~%'")" 4 "sealed on first load"
+expect_eq "$(q e.db "SELECT count(*) FROM person p JOIN person q ON q.id_no = p.id_no WHERE p.name = '甲' AND q.name = '甲'")" 1 "same token as a look-up"
+expect_exit 0 $DIXIAN household show "$id1" --db e.db --key-file k.key
+expect_grep 'H1' out
+for f in e.db e.db-wal; do
+	[ -e "$f" ] || continue
+	while read -r id; do
+		! grep -qa "$id" "$f" || die "$id in plain text in $f"
+	done <ids.txt
+done
