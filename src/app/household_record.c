@@ -82,6 +82,10 @@ int dx_household_find(struct dx_store *st, const struct dx_actor *a, const char 
 		}
 		/* digits: a 户编号, or the end of an ID (a whole one included) */
 		how = DX_FIND_HH_NO | DX_FIND_ID_TAIL;
+		/* sealed numbers (issue 13) have no tail to match: a whole
+		 * number is still found by its sealed value */
+		if (n == 18 && dx_store_ids_protected(st))
+			how |= DX_FIND_ID;
 	} else {
 		how = DX_FIND_NAME | DX_FIND_VILLAGE | DX_FIND_HH_NO;
 	}

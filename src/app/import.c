@@ -748,6 +748,16 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 		if (rc)
 			goto out;
 	}
+	/* a store whose ID numbers are sealed (issue 13) takes ledgers that
+	 * hold them only from a program given its key */
+	if (dx_store_ids_protected(st) == 2 && strstr(" persons warnings loans applications relief "
+						       "training ", r->hd->kind)) {
+		dx_imp_report(&r->im, 0, -1, "#file", 1, "%s",
+			      "数据库里的身份证号已加密保护，导入这个台账需要密钥："
+			      "请用 --key-file 或环境变量 DIXIAN_KEY_FILE 给出加密时用的密钥文件");
+		rc = DX_KEY;
+		goto out;
+	}
 	if (o->county && *o->county) {
 		char msg[200];
 		if (county_option_bad(st, r->hd->kind, o->county, msg, sizeof(msg))) {

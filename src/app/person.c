@@ -138,6 +138,11 @@ static int person_by_id(struct dx_store *st, const char *id_no, struct dx_person
 		dx_buf_addf(why, "身份证号 %s", bad ? bad : "无效");
 		return DX_INVALID;
 	}
+	if (dx_store_ids_protected(st) == 2) {
+		dx_buf_addf(why, "数据库里的身份证号已加密保护，按身份证号查找需要密钥文件"
+				 "（--key-file 或 DIXIAN_KEY_FILE）");
+		return DX_KEY;
+	}
 	rc = dx_ledger_person_by_idno(st, id.id, p);
 	if (rc == DX_NOT_FOUND) {
 		char m[19];
@@ -215,6 +220,19 @@ static int audit(struct dx_store *st, const struct dx_actor *a, const char *area
 	int rc;
 	dx_area_county(area, county);
 	dx_snprintf(key, sizeof(key), "%lld", (long long)person_id);
+	/* a store whose numbers are sealed (issue 13) keeps none in its log:
+	 * the masked number's first 6 and last 4 digits with the birth date
+	 * the person row holds are the whole number */
+	if (dx_store_ids_protected(st)) {
+		cJSON_free(b);
+		cJSON_free(f);
+		if (before)
+			cJSON_DeleteItemFromObject(before, "身份证号");
+		if (after)
+			cJSON_DeleteItemFromObject(after, "身份证号");
+		b = before ? cJSON_PrintUnformatted(before) : NULL;
+		f = after ? cJSON_PrintUnformatted(after) : NULL;
+	}
 	rc = dx_store_audit(st, county, a->acc.name, action, "person", key, b, f);
 	cJSON_free(b);
 	cJSON_free(f);

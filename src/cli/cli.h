@@ -142,6 +142,10 @@ void dx_cli_case_check_show(const struct dx_hh_ref *hh, const struct dx_elim_res
 
 /* One per command file; registered in commands.c's table. */
 int cmd_init(int argc, char **argv);
+int cmd_protect(int argc, char **argv);
+/* Consume --key-file 文件 from argv (else $DIXIAN_KEY_FILE) and load the
+ * key of sealed ID numbers (cli_key.c); -1 after printing why not. */
+int dx_cli_key_file(int *argc, char **argv);
 int cmd_migrate(int argc, char **argv);
 int cmd_demo(int argc, char **argv);
 int cmd_import(int argc, char **argv);

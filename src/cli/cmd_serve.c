@@ -80,7 +80,10 @@ int cmd_serve(int argc, char **argv)
 		return dx_cli_usage("serve");
 	o.db = dx_cli_db_path(o.db);
 	o.ready = ready;
-	if ((rc = dx_http_serve(&o, &err)) && err.msg[0])
+	if ((rc = dx_http_serve(&o, &err)) == DX_KEY) /* sealed with another key (issue 13) */
+		fprintf(stderr, "错误: 密钥不对：身份证号是用另一个密钥加密的，请用 --key-file 或 "
+				"DIXIAN_KEY_FILE 给出加密时用的密钥文件\n");
+	else if (rc && err.msg[0])
 		fprintf(stderr, "错误: %s\n", err.msg);
 	return dx_cli_exit(rc);
 }

@@ -107,6 +107,9 @@ static const struct dx_cmd commands[] = {
 	{"backup", cmd_backup, "backup --out 备份文件 [--db 文件]", "备份数据库（核对完整性和各表行数）"},
 	{"restore", cmd_restore, "restore 备份文件 --as 县级经办账号 [--force] [--db 文件]",
 	 "从备份恢复数据库（原库另存为 .bak-时间）"},
+	{"protect", cmd_protect,
+	 "protect --key-file 密钥文件 [--db 文件] | protect --new-key 密钥文件",
+	 "加密保护数据库里的身份证号（密钥另存，其他命令用 --key-file 或 DIXIAN_KEY_FILE 给出）"},
 	{"audit", cmd_audit, "audit verify [--area 县代码] [--db 文件]", "核对操作日志是否被改动（哈希链）"},
 };
 

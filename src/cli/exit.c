@@ -22,6 +22,7 @@ const char *dx_cli_strerror(int rc)
 	case DX_STATE: return "当前状态下不能这样操作";
 	case DX_TOOBIG: return "输入过大";
 	case DX_USAGE: return "用法有误";
+	case DX_KEY: return "身份证号已加密，需要正确的密钥文件（--key-file 或 DIXIAN_KEY_FILE）";
 	default: return "未知错误";
 	}
 }

@@ -73,7 +73,8 @@ void dx_cli_help_more(const char *name)
 	}
 	printf("\n所有命令都可用 --db FILE 指定数据库（默认 $DIXIAN_DB 或 "
 	       "dixian.db）；写入数据的命令须用 "
-	       "--as 指定账号；选项名须写全。\n");
+	       "--as 指定账号；选项名须写全。身份证号加密保护的数据库（dixian protect）"
+	       "用 --key-file 文件 或 $DIXIAN_KEY_FILE 给出密钥。\n");
 }
 
 int dx_cli_usage(const char *name)

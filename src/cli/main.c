@@ -84,5 +84,7 @@ int main(int argc, char **argv)
 		return DX_EXIT_USAGE;
 	argc -= used;
 	argv += used;
+	if (dx_cli_key_file(&argc, argv))
+		return DX_EXIT_USAGE;
 	return run(argc, argv);
 }

@@ -36,6 +36,9 @@ int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st)
 			path, DX_STORE_BUSY_MS / 1000);
 	else if (rc == DX_DENIED)
 		fprintf(stderr, "错误: 无法读取数据库 %s：没有读取权限\n", path);
+	else if (rc == DX_KEY)
+		fprintf(stderr, "错误: 密钥不对：数据库 %s 的身份证号是用另一个密钥加密的，"
+			"请用 --key-file 或 DIXIAN_KEY_FILE 给出加密时用的密钥文件\n", path);
 	else if (rc)
 		fprintf(stderr, "错误: 无法打开数据库 %s（%s）\n", path, dx_cli_strerror(rc));
 	else if (!(flags & DX_STORE_READONLY) && dx_store_readonly(*st))

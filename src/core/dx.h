@@ -35,7 +35,8 @@
 	X(STATE, 10, 409, "not allowed in the current state")        \
 	X(TOOBIG, 11, 413, "input too large")                        \
 	X(USAGE, 12, 400, "bad usage")                               \
-	X(LIMITED, 13, 429, "too many attempts")
+	X(LIMITED, 13, 429, "too many attempts")                      \
+	X(KEY, 14, 403, "ID numbers are protected: key missing or wrong")
 
 enum dx_err {
 #define DX_ERR_ENUM(name, code, http, desc) DX_##name = code,

@@ -19,19 +19,21 @@
 	" FROM household h LEFT JOIN area v ON v.code = h.area_code"                  \
 	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
 
-/* ?1 area prefix, ?2 text, ?3 how (DX_FIND_* bits).  The ID tail pattern
- * is the expression '%' || ?2, not a bound pattern: SQLite re-prepares a
- * statement on every new binding of a parameter that stands alone on the
- * right of LIKE (it might enable the LIKE index optimisation), and this
- * look-up runs on every household record request. */
+/* ?1 area prefix, ?2 text, ?3 how (DX_FIND_* bits), ?4 the text as an ID
+ * tail (NULL in a protected store, where id_no holds sealed tokens a tail
+ * cannot match), ?5 the text as a whole ID (sealed in a protected store).
+ * The tail pattern is the expression '%' || ?4, not a bound pattern:
+ * SQLite re-prepares a statement on every new binding of a parameter that
+ * stands alone on the right of LIKE (it might enable the LIKE index
+ * optimisation), and this look-up runs on every household record request. */
 static const char SQL_FIND[] =
 	BRIEF_COLS " WHERE h.area_code >= ?1 AND h.area_code < ?1 || ':' AND h.id IN ("
 	" SELECT id FROM household WHERE (?3 & 1) != 0 AND hh_no = ?2"
 	" UNION SELECT household_id FROM person WHERE (?3 & 2) != 0 AND name = ?2"
 	" UNION SELECT m.household_id FROM membership m JOIN person p ON p.id = m.person_id"
 	"  WHERE (?3 & 2) != 0 AND p.name = ?2"
-	" UNION SELECT household_id FROM person WHERE (?3 & 4) != 0 AND id_no LIKE '%' || ?2"
-	" UNION SELECT household_id FROM person WHERE (?3 & 8) != 0 AND id_no = ?2"
+	" UNION SELECT household_id FROM person WHERE (?3 & 4) != 0 AND id_no LIKE '%' || ?4"
+	" UNION SELECT household_id FROM person WHERE (?3 & 8) != 0 AND id_no = ?5"
 	" UNION SELECT hv.id FROM household hv JOIN area a ON a.code = hv.area_code"
 	"  WHERE (?3 & 16) != 0 AND a.level = 5 AND strpos(a.name, ?2) > 0)"
 	" ORDER BY h.area_code, h.hh_no";
@@ -93,6 +95,11 @@ int dx_store_hh_find(struct dx_store *st, const char *area, const char *text, un
 	dx_bind_text(s, 1, area);
 	dx_bind_text(s, 2, text);
 	dx_bind_int(s, 3, how);
+	dx_bind_text(s, 4, dx_store_ids_protected(st) ? NULL : text);
+	if ((how & DX_FIND_ID) && dx_bind_idno(s, 5, text))
+		dx_bind_text(s, 5, NULL); /* no key: no number is found */
+	else if (!(how & DX_FIND_ID))
+		dx_bind_text(s, 5, text);
 	EACH(s, struct dx_hh_brief, brief_row, fn, arg);
 }
 
@@ -184,7 +191,7 @@ static void member_row(struct dx_stmt *s, void *out)
 	memset(m, 0, sizeof(*m));
 	p->id = dx_col_int(s, i++);
 	p->household_id = dx_col_int(s, i++);
-	dx_col_copy(s, i++, p->id_no, sizeof(p->id_no));
+	dx_col_idno_copy(s, i++, p->id_no, sizeof(p->id_no));
 	dx_col_copy(s, i++, p->name, sizeof(p->name));
 	dx_col_copy(s, i++, p->relation, sizeof(p->relation));
 	dx_col_copy(s, i++, p->sex, sizeof(p->sex));

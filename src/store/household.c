@@ -126,7 +126,7 @@ static int person_insert(struct dx_store *st, const char *county, struct dx_pers
 	if (!(s = dx_q(st, county ? SQL_PERSON_INSERT_COUNTY : SQL_PERSON_INSERT)))
 		return DX_DB;
 	dx_store_now(now);
-	dx_bind_static(s, i++, p->id_no);
+	dx_bind_idno(s, i++, p->id_no);
 	i = dx_store_bind_person(s, i, p);
 	dx_bind_static(s, i++, now);
 	dx_bind_int(s, i++, p->household_id);
@@ -181,7 +181,15 @@ int dx_store_person_max_id(struct dx_store *st, int64_t *id)
 int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
 				const char (*county)[7], size_t n)
 {
-	return n ? st->drv->person_insert_many(st, p, county, n) : DX_OK;
+	int rc;
+	if (!dx_store_ids_protected(st) || st->drv->seals_ids)
+		return n ? st->drv->person_insert_many(st, p, county, n) : DX_OK;
+	/* a protected store whose driver does not seal numbers in its bulk
+	 * insert: row by row, each number sealed as it is bound */
+	for (size_t i = 0; i < n; i++)
+		if ((rc = person_insert(st, county[i], p[i])))
+			return rc;
+	return DX_OK;
 }
 
 static const char SQL_INCOME_PUT[] =
@@ -309,7 +317,7 @@ int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w)
 	struct dx_stmt *s;
 	if (!(s = dx_q(st, SQL_WARNING_INSERT)))
 		return DX_DB;
-	dx_bind_text(s, 1, w->id_no);
+	dx_bind_idno(s, 1, w->id_no);
 	dx_bind_text(s, 2, w->name);
 	dx_bind_text(s, 3, w->department);
 	dx_bind_text(s, 4, w->event);

@@ -91,7 +91,7 @@ static void read_person(struct dx_stmt *s, int i, struct dx_person *p)
 	memset(p, 0, sizeof(*p));
 	p->id = dx_col_int(s, i++);
 	p->household_id = dx_col_int(s, i++);
-	dx_col_copy(s, i++, p->id_no, sizeof(p->id_no));
+	dx_col_idno_copy(s, i++, p->id_no, sizeof(p->id_no));
 	dx_col_copy(s, i++, p->name, sizeof(p->name));
 	dx_col_copy(s, i++, p->relation, sizeof(p->relation));
 	dx_col_copy(s, i++, p->sex, sizeof(p->sex));
@@ -154,7 +154,7 @@ int dx_ledger_person_by_idno(struct dx_store *st, const char *id_no, struct dx_p
 	int rc;
 	if (!(s = dx_q(st, SQL_P_BY_IDNO)))
 		return DX_DB;
-	dx_bind_text(s, 1, id_no);
+	dx_bind_idno(s, 1, id_no);
 	if ((rc = dx_step(s)))
 		return rc;
 	read_person(s, 0, out);
@@ -437,7 +437,7 @@ int dx_ledger_warning_exists(struct dx_store *st, const struct dx_warning *w, in
 	int rc;
 	if (!(s = dx_q(st, SQL_W_EXISTS)))
 		return DX_DB;
-	dx_bind_text(s, 1, w->id_no);
+	dx_bind_idno(s, 1, w->id_no);
 	dx_bind_text(s, 2, w->department);
 	dx_bind_text(s, 3, w->event);
 	dx_bind_text(s, 4, w->occurred_on);

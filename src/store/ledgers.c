@@ -67,7 +67,7 @@ static int loan_key(struct dx_stmt *s, const void *obj)
 {
 	const struct dx_loan *l = obj;
 	dx_bind_int(s, 1, l->household_id);
-	dx_bind_text(s, 2, l->id_no);
+	dx_bind_idno(s, 2, l->id_no);
 	dx_bind_text(s, 3, l->contract_no);
 	dx_bind_text(s, 4, l->credit_on);
 	return 0;
@@ -80,7 +80,7 @@ static int loan_bind(struct dx_stmt *s, const void *obj)
 	dx_bind_text(s, 2, l->area);
 	dx_bind_int(s, 3, l->household_id);
 	bind_id(s, 4, l->person_id);
-	dx_bind_text(s, 5, l->id_no);
+	dx_bind_idno(s, 5, l->id_no);
 	dx_bind_opt(s, 6, l->credit_on);
 	dx_bind_int(s, 7, l->credit_amount);
 	dx_bind_text(s, 8, l->contract_no);
@@ -131,7 +131,7 @@ static int app_bind(struct dx_stmt *s, const void *obj)
 	dx_bind_text(s, 3, a->app_no);
 	dx_bind_text(s, 4, a->applied_on);
 	dx_bind_text(s, 5, a->applicant);
-	dx_bind_text(s, 6, a->id_no);
+	dx_bind_idno(s, 6, a->id_no);
 	bind_id(s, 7, a->person_id);
 	bind_id(s, 8, a->household_id);
 	dx_bind_text(s, 9, a->mode);
@@ -248,7 +248,7 @@ static int pay_key(struct dx_stmt *s, const void *obj)
 {
 	const struct dx_relief_pay *p = obj;
 	dx_bind_text(s, 1, p->county);
-	dx_bind_text(s, 2, p->id_no);
+	dx_bind_idno(s, 2, p->id_no);
 	dx_bind_text(s, 3, p->kind);
 	dx_bind_text(s, 4, p->month);
 	return 0;
@@ -259,7 +259,7 @@ static int pay_bind(struct dx_stmt *s, const void *obj)
 	const struct dx_relief_pay *p = obj;
 	dx_bind_text(s, 1, p->county);
 	dx_bind_text(s, 2, p->area);
-	dx_bind_text(s, 3, p->id_no);
+	dx_bind_idno(s, 3, p->id_no);
 	dx_bind_text(s, 4, p->name);
 	bind_id(s, 5, p->person_id);
 	bind_id(s, 6, p->household_id);
@@ -336,7 +336,7 @@ static int tr_key(struct dx_stmt *s, const void *obj)
 {
 	const struct dx_training *t = obj;
 	dx_bind_text(s, 1, t->county);
-	dx_bind_text(s, 2, t->id_no);
+	dx_bind_idno(s, 2, t->id_no);
 	dx_bind_text(s, 3, t->kind);
 	dx_bind_text(s, 4, t->title);
 	dx_bind_text(s, 5, t->start_on);
@@ -348,7 +348,7 @@ static int tr_bind(struct dx_stmt *s, const void *obj)
 	const struct dx_training *t = obj;
 	dx_bind_text(s, 1, t->county);
 	dx_bind_text(s, 2, t->area);
-	dx_bind_text(s, 3, t->id_no);
+	dx_bind_idno(s, 3, t->id_no);
 	dx_bind_text(s, 4, t->name);
 	bind_id(s, 5, t->person_id);
 	bind_id(s, 6, t->household_id);
@@ -466,7 +466,7 @@ static const char SQL_F_JOBS[] = TR_ROWS(
 
 static const struct {
 	const char *key, *sql;
-	int ncols;
+	int ncols; /* a list of persons (relief_*, training_*, jobs) has the 身份证 first */
 } figure_sql[] = {
 	{"loan_credit", SQL_F_CREDIT, 3},
 	{"loan_new", SQL_F_LOAN_NEW, 3},
@@ -513,8 +513,10 @@ int dx_lg_figure_rows(struct dx_store *st, const char *key, const char *area,
 		struct dx_lg_row r;
 		int n = figure_sql[k].ncols;
 		memset(&r, 0, sizeof(r));
+		int ids = !strncmp(key, "relief_", 7) || !strncmp(key, "training_", 9) ||
+			  !strcmp(key, "jobs");
 		for (int i = 0; i < DX_LG_NCOLS; i++)
-			r.col[i] = i < n ? dx_col_text(s, i) : "";
+			r.col[i] = i >= n ? "" : i == 0 && ids ? dx_col_idno(s, i) : dx_col_text(s, i);
 		r.amount = dx_col_int(s, n);
 		if ((rc = fn(&r, arg))) {
 			s->drv->reset(s);
@@ -552,10 +554,10 @@ int dx_lg_export(struct dx_store *st, const char *kind, const char *area,
 {
 	static const struct {
 		const char *kind, *sql;
-		int n;
-	} x[] = {{"loans", SQL_X_LOANS, 14},       {"applications", SQL_X_APPS, 11},
-		 {"relief", SQL_X_RELIEF, 5},      {"problems", SQL_X_PROBLEMS, 12},
-		 {"training", SQL_X_TRAINING, 7}};
+		int n, idcol; /* idcol: the 身份证 column (sealed in a protected store), -1 none */
+	} x[] = {{"loans", SQL_X_LOANS, 14, 1},     {"applications", SQL_X_APPS, 11, 3},
+		 {"relief", SQL_X_RELIEF, 5, 0},    {"problems", SQL_X_PROBLEMS, 12, -1},
+		 {"training", SQL_X_TRAINING, 7, 0}};
 	struct dx_stmt *s;
 	size_t k;
 	int rc;
@@ -570,7 +572,7 @@ int dx_lg_export(struct dx_store *st, const char *kind, const char *area,
 	while (!(rc = dx_step(s))) {
 		const char *cells[16];
 		for (int i = 0; i < x[k].n; i++)
-			cells[i] = dx_col_text(s, i);
+			cells[i] = i == x[k].idcol ? dx_col_idno(s, i) : dx_col_text(s, i);
 		if ((rc = fn(cells, x[k].n, arg))) {
 			s->drv->reset(s);
 			return rc;

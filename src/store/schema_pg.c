@@ -564,9 +564,22 @@ static const char schema_v13[] =
 	" OR OLD.left_on IS DISTINCT FROM NEW.left_on)"
 	" EXECUTE FUNCTION person_summary_upd();";
 
+/* Version 14 (issue 13): the sealed-ID marker, as schema_sqlite.c's v14. */
+static const char schema_v14_idprot[] =
+	"CREATE TABLE id_protection("
+	" id integer PRIMARY KEY CHECK (id = 1),"
+	" scheme text NOT NULL,"
+	" kdf text NOT NULL CHECK (kdf IN ('raw','argon2id')),"
+	" salt text NOT NULL DEFAULT '',"
+	" opslimit bigint NOT NULL DEFAULT 0,"
+	" memlimit bigint NOT NULL DEFAULT 0,"
+	" key_check text NOT NULL,"
+	" protected_at text NOT NULL);";
+
 const char *const dx_pg_migrations[] = {
 	schema_v13, /* 0 -> 13's schema; see schema_pg.h */
 	"", "", "", "", "", "", "", "", "", "", "", "", /* 1 .. 12: PostgreSQL began at 13 */
+	schema_v14_idprot,
 };
 
 const int dx_pg_nmigrations = DX_PG_NMIGRATIONS;

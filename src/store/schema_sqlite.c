@@ -711,10 +711,31 @@ static const char schema_v13_ledgers[] =
 	" UNIQUE(county_code, id_no, kind, title, start_on)) STRICT;"
 	"CREATE INDEX training_area ON training(county_code, area_code);";
 
+/*
+ * Version 14 (issue 13, a lost laptop): ID numbers sealed at rest.  One
+ * row when the store is protected (dixian protect): the scheme, how the
+ * key comes from a passphrase (kdf 'argon2id' with its salt and limits,
+ * or 'raw' for a key file of 64 hex digits) and the key check value that
+ * refuses a wrong key.  The ID columns keep their names, types and
+ * indexes: in a protected store they hold the sealed tokens
+ * (core/idseal.h).
+ */
+static const char schema_v14_idprot[] =
+	"CREATE TABLE id_protection("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" scheme TEXT NOT NULL,"
+	" kdf TEXT NOT NULL CHECK (kdf IN ('raw','argon2id')),"
+	" salt TEXT NOT NULL DEFAULT '',"
+	" opslimit INTEGER NOT NULL DEFAULT 0,"
+	" memlimit INTEGER NOT NULL DEFAULT 0,"
+	" key_check TEXT NOT NULL,"
+	" protected_at TEXT NOT NULL) STRICT;";
+
 const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
 					    schema_v5, schema_v6, schema_v7, schema_v8,
 					    schema_v9, schema_v10, schema_audit_chain,
-					    schema_v12_funds, schema_v13_ledgers};
+					    schema_v12_funds, schema_v13_ledgers,
+					    schema_v14_idprot};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
 	       "DX_SQLITE_NMIGRATIONS counts the migrations");

@@ -84,11 +84,13 @@ struct dx_stmt *dx_q(struct dx_store *st, const char *sql)
 		slot = stmt_slot(st->stmts, st->stmt_cap, sql);
 		if (slot->sql) {
 			slot->stmt->drv->reset(slot->stmt);
+			slot->stmt->st = st;
 			return slot->stmt;
 		}
 	}
 	if (st->drv->prepare(st, sql, &s))
 		return NULL;
+	s->st = st;
 	if (2 * (st->nstmts + 1) > st->stmt_cap)
 		stmts_grow(st);
 	slot = stmt_slot(st->stmts, st->stmt_cap, sql);
@@ -368,6 +370,9 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 		if ((rc = dx_store_migrate(st, st->drv->nmigrations)))
 			goto fail;
 	}
+	/* ID numbers sealed at rest: a wrong key is refused here */
+	if ((rc = dx_store_idprot_load(st)))
+		goto fail;
 	/* no output of this run may be written over the store (issue 13.3) */
 	if (st->drv->is_file)
 		dx_outfile_protect(path, 1);
@@ -405,6 +410,7 @@ void dx_store_close(struct dx_store *st)
 	if (!st)
 		return;
 	dx_store_stmts_release(st);
+	dx_store_idprot_free(st);
 	if (st->db)
 		st->drv->close(st);
 	dx_buf_release(&st->bulk_sql);

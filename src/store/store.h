@@ -72,6 +72,22 @@ int dx_store_version(struct dx_store *st, int *have, int *latest);
  * reader on another thread). */
 const char *dx_store_path(const struct dx_store *st);
 
+/*
+ * ID numbers sealed at rest (issue 13, a lost laptop; idprotect.c,
+ * core/idseal.h).  dx_store_ids_protected: 0 a plain store, 1 protected
+ * and opened with the right key (numbers read and written as usual),
+ * 2 protected and opened without a key (numbers read as "******",
+ * writes and look-ups of numbers fail with DX_KEY).  A wrong key is
+ * refused by dx_store_open with DX_KEY.
+ * dx_store_protect seals every ID column of the store with the
+ * process's key (dx_idsecret_load) in one transaction, records the
+ * protection, then rewrites the file so no old page keeps a number;
+ * *rows = the numbers sealed.  DX_EXISTS if already protected, DX_KEY
+ * without a key.
+ */
+int dx_store_ids_protected(const struct dx_store *st);
+int dx_store_protect(struct dx_store *st, int64_t *rows);
+
 /* Run fn inside one transaction: commit when it returns 0, roll back
  * otherwise.  Busy stores are retried a bounded number of times. */
 int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg);

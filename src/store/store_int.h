@@ -32,6 +32,7 @@ struct dx_derived;
 
 struct dx_stmt {
 	const struct dx_driver *drv; /* first member of every driver's statement */
+	struct dx_store *st;         /* its store, set by dx_q (dx_bind_idno, dx_col_idno) */
 };
 
 struct dx_driver {
@@ -70,6 +71,10 @@ struct dx_driver {
 	 * (county[i] is member i's county code) and set their ids. */
 	int (*person_insert_many)(struct dx_store *st, struct dx_person *const *p,
 				  const char (*county)[7], size_t n);
+	/* 1 if person_insert_many seals id_no itself in a protected store
+	 * (dx_store_seal_idno); 0: dx_store_person_insert_many inserts row
+	 * by row through dx_bind_idno instead. */
+	int seals_ids;
 	/* dx_store_household_insert_many: the same for households with
 	 * their derived columns; sets their ids. */
 	int (*household_insert_many)(struct dx_store *st, struct dx_household *const *h,
@@ -116,6 +121,13 @@ struct dx_store {
 	 * probe or two): an open-addressed table, half full at most, grown
 	 * as modules add statements; no fixed limit for a server's many. */
 	size_t nstmts, stmt_cap;
+	/* ID numbers sealed at rest (idprotect.c): idprot 0 = plain store,
+	 * 1 = protected and the key given (idkey), 2 = protected, no key;
+	 * idring holds the numbers dx_col_idno opened, a few rows' worth. */
+	int idprot;
+	struct dx_idkey *idkey;
+	char idring[8][64];
+	unsigned idnext;
 	struct dx_stmt_slot {
 		const char *sql;
 		struct dx_stmt *stmt;
@@ -198,6 +210,30 @@ int dx_step_done(struct dx_stmt *s);
 int dx_step_int(struct dx_stmt *s, int64_t *v);
 /* Copy column i into a fixed buffer. */
 void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size);
+
+/*
+ * ID numbers (身份证号) in protected stores (idprotect.c, core/idseal.h).
+ * Every column holding one is bound and read through these, so a
+ * protected store holds the sealed token there and every caller sees
+ * the number.  dx_bind_idno binds v's token (the number itself in a
+ * plain store; "" stays ""); without the key it binds NULL (no insert
+ * passes NOT NULL, no look-up matches), logs why and returns DX_KEY.
+ * dx_col_idno returns the number (valid for the next few rows), or
+ * DX_IDNO_HIDDEN without the key or for a token that does not open.
+ */
+#define DX_IDNO_HIDDEN "******"
+int dx_bind_idno(struct dx_stmt *s, int i, const char *v);
+const char *dx_col_idno(struct dx_stmt *s, int i);
+void dx_col_idno_copy(struct dx_stmt *s, int i, char *dst, size_t size);
+/* Read the store's protection marker and check the process's key
+ * against it (dx_store_open, after migrations): DX_KEY if the key is
+ * wrong. */
+int dx_store_idprot_load(struct dx_store *st);
+/* v's token in a protected store (v itself in a plain one) into out
+ * (DX_IDSEAL_TOKEN_MAX bytes, core/idseal.h): for a driver's bulk
+ * insert; DX_KEY without the key. */
+int dx_store_seal_idno(struct dx_store *st, const char *v, char *out);
+void dx_store_idprot_free(struct dx_store *st);
 
 /* Bind a person's fields from 姓名 to 是否计入家庭人口 (name .. counted, in
  * the person table's column order) from parameter i on, without copying

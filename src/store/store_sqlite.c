@@ -7,6 +7,7 @@
  * This is the only file that includes sqlite3.h.
  */
 #include "core/dx.h"
+#include "core/idseal.h"
 #include "store/derived.h"
 #include "store/schema_sqlite.h"
 #include "store/store_int.h"
@@ -58,6 +59,7 @@ struct sq_rows {
 	const void *rows, *aux;
 	size_t n;
 	char now[21];
+	struct dx_store *st; /* whose numbers to seal (dx_store_seal_idno) */
 };
 struct sq_conn {
 	struct sq_rows person, household;
@@ -194,7 +196,17 @@ static void person_column(sqlite3_context *ctx, const struct sq_rows *r, size_t 
 	case RC_ID: rows_int_or_null(ctx, p->id); break; /* NULL: SQLite picks it */
 	case RC_COUNTY: rows_text(ctx, ((const char(*)[7])r->aux)[i]); break;
 	case RC_HOUSEHOLD: sqlite3_result_int64(ctx, p->household_id); break;
-	case RC_ID_NO: rows_text(ctx, p->id_no); break;
+	case RC_ID_NO:
+		if (dx_store_ids_protected(r->st)) { /* issue 13: sealed at rest */
+			char tok[DX_IDSEAL_TOKEN_MAX];
+			if (dx_store_seal_idno(r->st, p->id_no, tok))
+				sqlite3_result_error(ctx, "ID number cannot be sealed", -1);
+			else
+				sqlite3_result_text(ctx, tok, -1, SQLITE_TRANSIENT);
+		} else {
+			rows_text(ctx, p->id_no);
+		}
+		break;
 	case RC_NAME: rows_text(ctx, p->name); break;
 	case RC_RELATION: rows_text(ctx, p->relation); break;
 	case RC_SEX: rows_text(ctx, p->sex); break;
@@ -245,6 +257,7 @@ static int rows_insert(struct dx_store *st, struct sq_rows *r, const char *sql,
 	r->rows = rows;
 	r->aux = aux;
 	r->n = n;
+	r->st = st;
 	dx_store_now(r->now);
 	rc = dx_step_done(s);
 	r->n = 0;
@@ -786,6 +799,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.col_text = sq_col_text,
 	.col_null = sq_col_null,
 	.person_insert_many = sq_person_insert_many,
+	.seals_ids = 1,
 	.household_insert_many = sq_household_insert_many,
 	.last_id = sq_last_id,
 	.changes = sq_changes,

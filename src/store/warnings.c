@@ -38,7 +38,7 @@ static int each(struct dx_stmt *s, int (*fn)(const struct dx_warning_view *, voi
 		v.department = dx_col_text(s, i++);
 		v.event = dx_col_text(s, i++);
 		v.period = dx_col_text(s, i++);
-		v.id_no = dx_col_text(s, i++);
+		v.id_no = dx_col_idno(s, i++);
 		v.name = dx_col_text(s, i++);
 		v.occurred_on = dx_col_text(s, i++);
 		v.note = dx_col_text(s, i++);
