@@ -175,8 +175,8 @@ pgsql: dixian
 	@CC="$(CC)" sh tests/store/pg_schema_check.sh
 
 # every CLI test on PostgreSQL stores (issue 16): one throwaway cluster,
-# a database per store (tests/cli/lib.sh).  Not in `make test` until the
-# PostgreSQL driver (store_pg.c) is merged.
+# a database per store (tests/cli/lib.sh); tests about SQLite files say
+# what they skip.
 clitest-pg: dixian
 	@sh tests/store/pg_run.sh env DIXIAN_TEST_PG=1 sh tests/cli/run.sh
 
@@ -196,6 +196,7 @@ test:
 	@$(MAKE) --no-print-directory httptest
 	@$(MAKE) --no-print-directory pgsql
 	@$(MAKE) --no-print-directory pgtest
+	@$(MAKE) --no-print-directory clitest-pg
 	@$(MAKE) --no-print-directory webcheck
 	@$(MAKE) --no-print-directory browsertest
 

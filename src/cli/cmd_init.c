@@ -6,7 +6,6 @@
 #include "cli/cli.h"
 
 #include <getopt.h>
-#include <unistd.h>
 
 int cmd_init(int argc, char **argv)
 {
@@ -23,9 +22,9 @@ int cmd_init(int argc, char **argv)
 	if (optind != argc)
 		return dx_cli_usage("init");
 	/* a store that is there already is left as it is (or upgraded) */
-	existed = access(dx_cli_db_path(db), F_OK) == 0;
 	if (dx_cli_open(db, DX_STORE_CREATE, &st))
 		return DX_EXIT_FAIL;
+	existed = !dx_store_created(st);
 	dx_store_version(st, &have, &latest);
 	if (existed)
 		printf("数据库 %s 已存在（版本 %d），未重新创建\n", dx_cli_db_path(db), have);

@@ -334,6 +334,11 @@ static int open_conn(struct dx_store **out, const char *target, unsigned flags)
 	return DX_OK;
 }
 
+int dx_store_created(const struct dx_store *st)
+{
+	return st->created;
+}
+
 int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 {
 	struct dx_store *st;
@@ -348,6 +353,7 @@ int dx_store_open(struct dx_store **out, const char *path, unsigned flags)
 	}
 	if ((rc = st->drv->get_version(st, &have)))
 		goto fail;
+	st->created = have == 0; /* no schema yet: this open makes the store */
 	if (have > st->drv->nmigrations) {
 		rc = dx_error(DX_VERSION,
 			      "store '%s' has schema version %d, newer than this "

@@ -59,6 +59,9 @@ int dx_store_driver_built(const char *target);
  * (user:PASSWORD@ in a URL, password= in a URL query or a key=value
  * string) replaced by ***; a file name unchanged.  Caller frees. */
 char *dx_store_mask_target(const char *target);
+/* 1 when this open created the store: it held no schema before (a new
+ * file, an empty PostgreSQL database). */
+int dx_store_created(const struct dx_store *st);
 /* 1 when the store is open for reading only (asked, or the file is). */
 int dx_store_readonly(const struct dx_store *st);
 /* How long an open, a transaction's start or a write waits for a store

@@ -110,6 +110,7 @@ struct dx_store {
 	char *path;   /* the target as given: a second connection opens it */
 	char *shown;  /* the target for messages: its password masked */
 	int readonly;         /* reads only: asked for, or the file is read-only */
+	int created;          /* this open made the store (it had no schema) */
 	int txn_depth;
 	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */
 	struct dx_buf bulk_sql; /* what dx_store_bulk_end recreates */

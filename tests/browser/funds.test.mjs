@@ -70,7 +70,7 @@ test('项目库, a project record with a step, and 其他台账 with 销号', as
     const er = await page.request.get(BASE + ex)
     assert.equal(er.status(), 200)
     await lt.getByRole('button', { name: '销号' }).first().click()
-    await page.locator('.el-message--success').waitFor()
+    await page.locator('.el-message--success').filter({ hasText: '已销号' }).waitFor()
     assert.equal(q("SELECT status FROM problem WHERE problem_no = 'BQ1'"), '已销号')
     await shot(page, 'ledgers')
     assert.deepEqual(b.problems, [])

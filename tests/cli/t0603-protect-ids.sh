@@ -87,7 +87,9 @@ expect_grep '无法读取密钥文件 missing.key（文件不存在）' err
 # with the key (option or environment): outputs as before
 expect_exit 0 $DIXIAN export persons --area 532326 --out un.csv --unmasked --as admin --db t.db --key-file k.key
 expect_grep "$id1" un.csv
-expect_exit 0 env DIXIAN_KEY_FILE=k.key $DIXIAN export persons --area 532326 --out m.csv --db t.db
+export DIXIAN_KEY_FILE=k.key # ($DIXIAN may be a shell function: no env)
+expect_exit 0 $DIXIAN export persons --area 532326 --out m.csv --db t.db
+unset DIXIAN_KEY_FILE
 expect_grep "532326\*\*\*\*\*\*\*\*${id1#??????????????}" m.csv
 expect_exit 0 $DIXIAN export loans --area 532326 --out l.csv --unmasked --as admin --db t.db --key-file k.key
 expect_grep "$id1" l.csv

@@ -52,7 +52,7 @@ expect_exit 0 step P1 开工 --date 2026-03-01 --as cun
 expect_exit 3 step P1 退回 --reason x --as admin
 expect_grep '已于 2026-03-01 开工，不能退回' err
 # audited with the reasons, shown in the record
-expect_eq "$(q f.db "SELECT actor || ':' || json_extract(after, '$.步骤') || ':' || coalesce(json_extract(after, '$.说明'), '') FROM audit WHERE action = 'project.step' AND entity_key = 'P2' ORDER BY id" | tr '\n' ' ')" \
+expect_eq "$(q f.db "SELECT actor || ':' || $(sql_json after 步骤) || ':' || coalesce($(sql_json after 说明), '') FROM audit WHERE action = 'project.step' AND entity_key = 'P2' ORDER BY id" | tr '\n' ' ')" \
 	"cun:村申报: xiang:不予立项:不符合支持方向 " "audit"
 expect_exit 0 $DIXIAN project show P1 --db f.db
 expect_grep '2026-01-15 退回（xiang）：缺少群众会议记录' out
