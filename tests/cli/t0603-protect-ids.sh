@@ -112,9 +112,11 @@ expect_grep '新增 1' out
 expect_eq "$(q t.db 'SELECT count(*) FROM person')" 5 "persons after adding one"
 expect_exit 1 $DIXIAN import persons dup.csv --as admin --db t.db --key-file k.key
 expect_eq "$(q t.db 'SELECT count(*) FROM person')" 5 "persons after a refused file"
-while read -r id; do
-	! grep -qa "$id" t.db || die "$id in plain text after imports"
-done <ids.txt
+if sqlite_only "the store file's bytes (the ID columns' tokens are checked by SQL above)"; then
+	while read -r id; do
+		! grep -qa "$id" t.db || die "$id in plain text after imports"
+	done <ids.txt
+fi
 
 # without the key: lists and exports show ******, nothing needing a
 # number works, reports do
@@ -140,12 +142,14 @@ expect_eq "$(q t.db "SELECT count(*) FROM audit WHERE action = 'person.leave'")"
 expect_eq "$(q t.db "SELECT count(*) FROM audit WHERE coalesce(before, '') || coalesce(after, '') LIKE '%身份证号%'")" 0 "numbers in the audit"
 
 # a backup is as protected as its store
-expect_exit 0 $DIXIAN backup --out b.db --db t.db
-while read -r id; do
-	! grep -qa "$id" b.db || die "$id in plain text in the backup"
-done <ids.txt
-expect_exit 0 $DIXIAN export persons --area 532326 --out b.csv --unmasked --as admin --db b.db --key-file k.key
-expect_grep "$id1" b.csv
+if sqlite_only "a backup copies the store file (PostgreSQL: pg_dump, not built yet)"; then
+	expect_exit 0 $DIXIAN backup --out b.db --db t.db
+	while read -r id; do
+		! grep -qa "$id" b.db || die "$id in plain text in the backup"
+	done <ids.txt
+	expect_exit 0 $DIXIAN export persons --area 532326 --out b.csv --unmasked --as admin --db b.db --key-file k.key
+	expect_grep "$id1" b.csv
+fi
 
 # the server too: a wrong key is refused as it starts
 expect_exit 3 $DIXIAN serve --db t.db --port 0 --key-file other.key
@@ -164,7 +168,9 @@ expect_exit 0 $DIXIAN export persons --area 532326 --out pp.csv --unmasked --as 
 expect_grep "$id1" pp.csv
 expect_exit 3 $DIXIAN household show H1 --db pp.db --key-file p2.txt
 expect_grep '密钥不对' err
-! grep -qa "$id1" pp.db || die "$id1 in plain text in pp.db"
+if [ -z "$on_pg" ]; then
+	! grep -qa "$id1" pp.db || die "$id1 in plain text in pp.db"
+fi
 
 # protected while empty, then a county's first load (the bulk insert
 # seals each number too)
