@@ -10,6 +10,7 @@
  */
 #include "core/dx.h"
 #include "app/demo.h"
+#include "core/area.h"
 #include "app/demo_procedure.h"
 #include "core/date.h"
 #include "core/idcard.h"
@@ -134,6 +135,7 @@ struct gen {
 	long town_seq[NTOWNSHIPS];
 	struct dx_date today;
 	int year; /* latest income year: the year before today */
+	char county[7], county_name[32];
 };
 
 static void make_name(struct gen *g, const char *surname, int male, char *out, size_t size)
@@ -158,7 +160,7 @@ static void make_id(struct gen *g, int birth_year, int male, struct dx_person *p
 		if (dx_date_cmp(&d, &g->today) > 0) /* nobody is born after today */
 			d.y--;
 		seq = rnd(&g->r, 500) * 2 + (male ? 1 : 0);
-		dx_snprintf(first17, sizeof(first17), "%s%04d%02d%02d%03ld", DX_DEMO_COUNTY,
+		dx_snprintf(first17, sizeof(first17), "%s%04d%02d%02d%03ld", g->county,
 			    d.y, d.m, d.d, seq);
 		if (idset_add(&g->ids, strtoull(first17, NULL, 10)))
 			break;
@@ -241,7 +243,7 @@ static void make_labour(struct gen *g, int age, struct dx_person *p)
 		else if (x < 75)
 			dx_strlcpy(p->work_place, PICK(&g->r, places_in), sizeof(p->work_place));
 		else if (x < 90)
-			dx_strlcpy(p->work_place, DX_DEMO_COUNTY_NAME "县城", sizeof(p->work_place));
+			dx_snprintf(p->work_place, sizeof(p->work_place), "%s县城", g->county_name);
 		else
 			dx_strlcpy(p->work_place, "乡内", sizeof(p->work_place));
 		p->work_months = (int)between(&g->r, 3, 12);
@@ -593,11 +595,11 @@ static int write_household(struct gen *g, struct hh *x, struct village *v, int t
 static int make_areas(struct gen *g)
 {
 	int rc;
-	if ((rc = dx_store_area_put(g->st, DX_DEMO_COUNTY, DX_DEMO_COUNTY_NAME)))
+	if ((rc = dx_store_area_put(g->st, g->county, g->county_name)))
 		return rc;
 	for (int t = 0; t < NTOWNSHIPS; t++) {
 		char tcode[13];
-		dx_snprintf(tcode, sizeof(tcode), "%s%03d", DX_DEMO_COUNTY, 101 + t);
+		dx_snprintf(tcode, sizeof(tcode), "%s%03d", g->county, 101 + t);
 		if ((rc = dx_store_area_put(g->st, tcode, township_names[t])))
 			return rc;
 		for (int k = 0; k < NVILLAGES; k++) {
@@ -635,7 +637,7 @@ static int make_warnings(struct gen *g, int64_t *pids, char (*idnos)[19], int64_
 		long k = persons / 1000 + 2; /* about one member in a thousand */
 		if (k > n)
 			k = n;
-		if ((rc = dx_store_warning_batch_insert(g->st, DX_DEMO_COUNTY, dept[d][0], period,
+		if ((rc = dx_store_warning_batch_insert(g->st, g->county, dept[d][0], period,
 							"demo", &batch)))
 			return rc;
 		for (long i = 0; i < k + 2; i++) {
@@ -737,17 +739,25 @@ static int generate(struct dx_store *st, void *arg)
 	if ((rc = make_warnings(g, pids, idnos, hids,
 				sample_n < sample_cap ? sample_n : sample_cap, sample_n)))
 		goto out;
-	if ((rc = dx_demo_procedure(g->st, g->o->seed, g->o->today)))
+	if ((rc = dx_demo_procedure(g->st, g->county, g->o->seed, g->o->today)))
 		goto out;
 	dx_snprintf(after, sizeof(after), "{\"households\":%ld,\"persons\":%ld,\"seed\":%llu}",
 		    g->stats->households, g->stats->persons, (unsigned long long)g->o->seed);
-	rc = dx_store_audit(g->st, DX_DEMO_COUNTY, "demo", "generate", "county", DX_DEMO_COUNTY,
+	rc = dx_store_audit(g->st, g->county, "demo", "generate", "county", g->county,
 			    NULL, after);
 out:
 	free(pids);
 	free(hids);
 	free(idnos);
 	return rc;
+}
+
+void dx_demo_county_name(const char *code, char *out, size_t size)
+{
+	if (!strcmp(code, DX_DEMO_COUNTY))
+		dx_strlcpy(out, DX_DEMO_COUNTY_NAME, size);
+	else
+		dx_snprintf(out, size, "示例县%s", code);
 }
 
 static int any_account(const struct dx_account *a, void *arg)
@@ -783,6 +793,13 @@ int dx_demo_generate(struct dx_store *st, const struct dx_demo_opts *o, struct d
 		goto out;
 	}
 	g->year = g->today.y - 1;
+	if (o->county[0] && (strlen(o->county) != 6 || strspn(o->county, "0123456789") != 6 ||
+			     !dx_area_province_valid(o->county) || !strcmp(o->county + 4, "00"))) {
+		rc = dx_error(DX_INVALID, "bad demo county code");
+		goto out;
+	}
+	dx_strlcpy(g->county, o->county[0] ? o->county : DX_DEMO_COUNTY, sizeof(g->county));
+	dx_demo_county_name(g->county, g->county_name, sizeof(g->county_name));
 	rc = dx_store_txn(st, generate, g);
 	if (rc)
 		memset(stats, 0, sizeof(*stats));

@@ -11,6 +11,10 @@ struct dx_demo_opts {
 	uint64_t seed;     /* same seed and today -> the same county */
 	char today[11];    /* the generator's "now": incomes cover the two
 			    * calendar years before it, histories end at it */
+	char county[7];    /* the county's 6-digit code; "" = DX_DEMO_COUNTY.
+			    * Another code gives the same kind of county
+			    * under that code (a province or a nation of
+			    * demo counties is several of them) */
 	int quiet;         /* no progress calls */
 	/* called as households are made (done of total); NULL = none.  The
 	 * library never prints: the CLI's callback draws the progress line */
@@ -25,6 +29,10 @@ struct dx_demo_stats {
 /* The demo county's code and name. */
 #define DX_DEMO_COUNTY "532399"
 #define DX_DEMO_COUNTY_NAME "云岭县"
+
+/* The name of demo county `code`: 云岭县 for DX_DEMO_COUNTY, 示例县NNNNNN
+ * for any other. */
+void dx_demo_county_name(const char *code, char *out, size_t size);
 
 /* Fill st, an empty store, with a synthetic county: about 10
  * townships x 10 villages, households of realistic sizes and ages, a

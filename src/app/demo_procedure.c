@@ -244,10 +244,11 @@ static int load(struct demo *d, const char *name, struct dx_actor *a)
 	return dx_actor_load(d->st, name, a, &d->why);
 }
 
-int dx_demo_procedure(struct dx_store *st, uint64_t seed, const char *today)
+int dx_demo_procedure(struct dx_store *st, const char *county, uint64_t seed,
+		      const char *today)
 {
 	struct demo d;
-	char name[64], code[13];
+	char name[64], code[13], xian[16];
 	int rc = DX_OK;
 
 	memset(&d, 0, sizeof(d));
@@ -260,24 +261,24 @@ int dx_demo_procedure(struct dx_store *st, uint64_t seed, const char *today)
 	}
 	/* the store's first account, made by its local owner; that county
 	 * account makes the others (app/account.h) */
-	if ((rc = dx_account_add(st, "xian" DX_DEMO_COUNTY, "县", DX_DEMO_COUNTY, NULL, NULL,
-				 &d.why)) ||
-	    (rc = load(&d, "xian" DX_DEMO_COUNTY, &d.c)))
+	dx_snprintf(xian, sizeof(xian), "xian%s", county);
+	if ((rc = dx_account_add(st, xian, "县", county, NULL, NULL, &d.why)) ||
+	    (rc = load(&d, xian, &d.c)))
 		goto out;
 	for (int t = 0; t < 10 && !rc; t++) {
-		dx_snprintf(code, sizeof(code), "%s%03d", DX_DEMO_COUNTY, 101 + t);
+		dx_snprintf(code, sizeof(code), "%s%03d", county, 101 + t);
 		dx_snprintf(name, sizeof(name), "xiang%s", code);
 		rc = dx_account_add(st, name, "乡", code, NULL, &d.c, &d.why);
 		for (int v = 0; v < 10 && !rc; v++) {
-			dx_snprintf(code, sizeof(code), "%s%03d%03d", DX_DEMO_COUNTY, 101 + t, 1 + v);
+			dx_snprintf(code, sizeof(code), "%s%03d%03d", county, 101 + t, 1 + v);
 			dx_snprintf(name, sizeof(name), "cun%s", code);
 			rc = dx_account_add(st, name, "村", code, NULL, &d.c, &d.why);
 		}
 	}
-	if (rc || (rc = load(&d, "xian" DX_DEMO_COUNTY, &d.c)))
+	if (rc || (rc = load(&d, xian, &d.c)))
 		goto out;
 	for (int t = 0; t < 10 && !rc; t++) {
-		dx_snprintf(code, sizeof(code), "%s%03d", DX_DEMO_COUNTY, 101 + t);
+		dx_snprintf(code, sizeof(code), "%s%03d", county, 101 + t);
 		dx_snprintf(name, sizeof(name), "xiang%s", code);
 		if ((rc = load(&d, name, &d.t)))
 			break;

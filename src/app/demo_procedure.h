@@ -18,6 +18,7 @@
  * Households are taken among those never identified; a tiny county gets
  * fewer cases, not an error.
  */
-int dx_demo_procedure(struct dx_store *st, uint64_t seed, const char *today);
+int dx_demo_procedure(struct dx_store *st, const char *county, uint64_t seed,
+		      const char *today);
 
 #endif

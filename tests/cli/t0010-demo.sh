@@ -41,3 +41,15 @@ expect_grep '已有数据' err
 expect_eq "$(dump d.db)" "$before" "store after refused demo"
 expect_exit 2 $DIXIAN demo --households 0 --db g.db
 expect_exit 2 $DIXIAN demo --households abc --db g.db
+# --county: the same kind of county under another code (a province of demo
+# counties is several of them); every area, ID and account carries that code
+expect_exit 0 $DIXIAN demo --households 200 --county 520102 --db h.db --today 2026-11-24
+expect_grep '示例县520102（520102）' out
+expect_eq "$(q h.db "SELECT count(*) FROM area WHERE substr(code, 1, 6) != '520102'")" 0 "areas outside the county"
+expect_eq "$(q h.db "SELECT count(*) FROM household WHERE substr(area_code, 1, 6) != '520102'")" 0 "households outside the county"
+expect_eq "$(q h.db "SELECT count(*) FROM person WHERE substr(id_no, 1, 6) != '520102'")" 0 "IDs from another region"
+expect_eq "$(q h.db "SELECT count(*) FROM account WHERE substr(scope, 1, 6) != '520102'")" 0 "accounts outside the county"
+[ "$(q h.db "SELECT count(*) FROM episode")" -gt 0 ] || die "no monitoring in the --county demo"
+expect_exit 2 $DIXIAN demo --county 5201 --db i.db
+expect_grep '县级区划代码' err
+expect_exit 2 $DIXIAN demo --county 990102 --db i.db
