@@ -78,7 +78,7 @@ static const char SQL_P_INSERT[] =
 	" assessed_on, approved_on, plan_start_on, started_on, completed_on, accepted_on,"
 	" link_modes, goal, status, updated_at)"
 	" VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?20,?21,?22,"
-	"?23,?24,?25,?26)";
+	"?23,?24,?25,?26) RETURNING id";
 static const char SQL_P_UPDATE[] =
 	"UPDATE fund_project SET county_code=?1, code=?2, name=?3, year=?4, area_code=?5, type=?6,"
 	" industry=?7, unit=?8, dept=?9, central=?10, provincial=?11, city=?12, county_fund=?13,"
@@ -119,11 +119,10 @@ int dx_fund_project_put(struct dx_store *st, struct dx_fund_project *p)
 	dx_bind_text(s, 26, now);
 	if (p->id)
 		dx_bind_int(s, 27, p->id);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!p->id)
-		p->id = dx_last_id(st);
-	return DX_OK;
+	if (p->id)
+		return dx_step_done(s);
+	rc = dx_step_int(s, &p->id);
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
 }
 
 #define IN_AREA(a) " " a ".area_code >= ?1 AND " a ".area_code < ?1 || ':'"
@@ -188,7 +187,7 @@ int dx_fund_payment_find(struct dx_store *st, const struct dx_fund_payment *key,
 
 static const char SQL_Y_INSERT[] =
 	"INSERT INTO fund_payment(project_id, county_code, paid_on, source, amount, voucher,"
-	" updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7)";
+	" updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7) RETURNING id";
 static const char SQL_Y_UPDATE[] =
 	"UPDATE fund_payment SET project_id=?1, county_code=?2, paid_on=?3, source=?4, amount=?5,"
 	" voucher=?6, updated_at=?7 WHERE id=?8";
@@ -210,11 +209,10 @@ int dx_fund_payment_put(struct dx_store *st, struct dx_fund_payment *y)
 	dx_bind_text(s, 7, now);
 	if (y->id)
 		dx_bind_int(s, 8, y->id);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!y->id)
-		y->id = dx_last_id(st);
-	return DX_OK;
+	if (y->id)
+		return dx_step_done(s);
+	rc = dx_step_int(s, &y->id);
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
 }
 
 static const char SQL_Y_EACH[] =
@@ -271,7 +269,7 @@ int dx_fund_beneficiary_get(struct dx_store *st, int64_t project_id, int64_t hou
 
 static const char SQL_B_INSERT[] =
 	"INSERT INTO fund_beneficiary(project_id, household_id, county_code, link_mode, persons,"
-	" income, year, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8)";
+	" income, year, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8) RETURNING id";
 static const char SQL_B_UPDATE[] =
 	"UPDATE fund_beneficiary SET project_id=?1, household_id=?2, county_code=?3, link_mode=?4,"
 	" persons=?5, income=?6, year=?7, updated_at=?8 WHERE id=?9";
@@ -296,11 +294,10 @@ int dx_fund_beneficiary_put(struct dx_store *st, struct dx_fund_beneficiary *b)
 	dx_bind_text(s, 8, now);
 	if (b->id)
 		dx_bind_int(s, 9, b->id);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!b->id)
-		b->id = dx_last_id(st);
-	return DX_OK;
+	if (b->id)
+		return dx_step_done(s);
+	rc = dx_step_int(s, &b->id);
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
 }
 
 /* persons: every registered member, as the report's head counts count */
@@ -378,7 +375,7 @@ int dx_fund_asset_get(struct dx_store *st, const char *county, const char *asset
 
 static const char SQL_A_INSERT[] =
 	"INSERT INTO fund_asset(project_id, county_code, asset_no, name, kind, value, owner, keeper,"
-	" handed_on, status, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)";
+	" handed_on, status, updated_at) VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11) RETURNING id";
 static const char SQL_A_UPDATE[] =
 	"UPDATE fund_asset SET project_id=?1, county_code=?2, asset_no=?3, name=?4, kind=?5,"
 	" value=?6, owner=?7, keeper=?8, handed_on=?9, status=?10, updated_at=?11 WHERE id=?12";
@@ -404,11 +401,10 @@ int dx_fund_asset_put(struct dx_store *st, struct dx_fund_asset *a)
 	dx_bind_text(s, 11, now);
 	if (a->id)
 		dx_bind_int(s, 12, a->id);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!a->id)
-		a->id = dx_last_id(st);
-	return DX_OK;
+	if (a->id)
+		return dx_step_done(s);
+	rc = dx_step_int(s, &a->id);
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
 }
 
 static const char SQL_A_EACH[] =

@@ -11,30 +11,24 @@
 static const char SQL_HH_INSERT[] =
 	"INSERT INTO household(county_code, hh_no, area_code, group_name, kind,"
 	" tuopin_year, phone, relocated, unsafe_housing, dropout, unsafe_water,"
-	" updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
+	" updated_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
 
 static void county_of(const char *area, char county[7])
 {
 	dx_strlcpy(county, area, 7);
 }
 
-/* Finish an INSERT ... SELECT ... FROM household WHERE id = ?: no row
- * means no such household; else the new row's id into *id. */
+/* Finish an INSERT ... SELECT ... FROM household WHERE id = ? RETURNING
+ * id: no row means no such household; else the new row's id into *id. */
 static int inserted_row(struct dx_store *st, struct dx_stmt *s, int64_t *id)
 {
-	int rc = dx_step_done(s);
-	if (rc)
-		return rc;
-	if (!dx_changes(st))
-		return DX_NOT_FOUND;
-	*id = dx_last_id(st);
-	return DX_OK;
+	(void)st;
+	return dx_step_int(s, id);
 }
 
 /* The inserts bind text without copying (the record outlives the step) and
- * take the new id from the connection (dx_last_id, which every driver
- * answers: store_int.h) rather than by RETURNING, which costs SQLite a
- * temporary table per row. */
+ * read the new id in the same statement (RETURNING id): one round trip to
+ * a PostgreSQL server, where asking lastval() after it was a second. */
 int dx_store_bind_household(struct dx_stmt *s, int i, const struct dx_household *h)
 {
 	dx_bind_static(s, i++, h->group_name);
@@ -69,10 +63,8 @@ int dx_store_household_insert(struct dx_store *st, struct dx_household *h)
 	dx_bind_static(s, 2, h->hh_no);
 	dx_bind_static(s, 3, h->area_code);
 	dx_bind_static(s, dx_store_bind_household(s, 4, h), now);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	h->id = dx_last_id(st);
-	return DX_OK;
+	rc = dx_step_int(s, &h->id);
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "household insert returned no id") : rc;
 }
 
 static const char SQL_PERSON_INSERT[] =
@@ -81,7 +73,7 @@ static const char SQL_PERSON_INSERT[] =
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
 	" disability_subsidy, phone, counted, updated_at)"
 	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ? FROM household WHERE id = ?";
+	" ?, ?, ?, ?, ? FROM household WHERE id = ? RETURNING id";
 /* the same with the county given: no look-up of the household (its
  * existence is the foreign key's to check) */
 static const char SQL_PERSON_INSERT_COUNTY[] =
@@ -89,7 +81,7 @@ static const char SQL_PERSON_INSERT_COUNTY[] =
 	" birth, ethnicity, politics, education, school, health, labour, work_place,"
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
 	" disability_subsidy, phone, counted, updated_at, household_id, county_code)"
-	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)";
+	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
 
 int dx_store_bind_person(struct dx_stmt *s, int i, const struct dx_person *p)
 {
@@ -132,12 +124,10 @@ static int person_insert(struct dx_store *st, const char *county, struct dx_pers
 	dx_bind_int(s, i++, p->household_id);
 	if (county)
 		dx_bind_static(s, i++, county);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!county && !dx_changes(st))
+	rc = dx_step_int(s, &p->id);
+	if (rc == DX_NOT_FOUND)
 		return dx_error(DX_NOT_FOUND, "no household %lld", (long long)p->household_id);
-	p->id = dx_last_id(st);
-	return DX_OK;
+	return rc;
 }
 
 int dx_store_person_insert(struct dx_store *st, struct dx_person *p)
@@ -222,7 +212,7 @@ static const char SQL_EPISODE_INSERT[] =
 	"INSERT INTO episode(county_code, household_id, category, risks,"
 	" identified_on, eliminated_on, elim_kind, ended_on, end_reason, reflag,"
 	" prev_id) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?"
-	" FROM household WHERE id = ?";
+	" FROM household WHERE id = ? RETURNING id";
 
 int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
 {
@@ -246,7 +236,7 @@ int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
 static const char SQL_MEASURE_INSERT[] =
 	"INSERT INTO measure(county_code, household_id, category, detail, status,"
 	" amount, start_on, end_on, cadre) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?"
-	" FROM household WHERE id = ?";
+	" FROM household WHERE id = ? RETURNING id";
 
 int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
 {
@@ -266,7 +256,8 @@ int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
 
 static const char SQL_VISIT_INSERT[] =
 	"INSERT INTO visit(county_code, household_id, visited_on, cadre, content,"
-	" findings) SELECT county_code, id, ?, ?, ?, ? FROM household WHERE id = ?";
+	" findings) SELECT county_code, id, ?, ?, ?, ? FROM household WHERE id = ?"
+	" RETURNING id";
 
 int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
 {
@@ -283,7 +274,7 @@ int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
 
 static const char SQL_WBATCH_INSERT[] =
 	"INSERT INTO warning_batch(county_code, department, period, source,"
-	" imported_at) VALUES(?,?,?,?,?)";
+	" imported_at) VALUES(?,?,?,?,?) RETURNING id";
 
 int dx_store_warning_batch_insert(struct dx_store *st, const char *county,
 				  const char *department, const char *period,
@@ -300,17 +291,15 @@ int dx_store_warning_batch_insert(struct dx_store *st, const char *county,
 	dx_bind_text(s, 3, period);
 	dx_bind_text(s, 4, source);
 	dx_bind_text(s, 5, now);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	*id = dx_last_id(st);
-	return DX_OK;
+	rc = dx_step_int(s, id);
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "batch insert returned no id") : rc;
 }
 
 static const char SQL_WARNING_INSERT[] =
 	"INSERT INTO warning(county_code, batch_id, id_no, name, department, event,"
 	" amount, occurred_on, note, person_id, household_id)"
 	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ? FROM warning_batch"
-	" WHERE id = ?";
+	" WHERE id = ? RETURNING id";
 
 int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w)
 {

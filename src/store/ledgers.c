@@ -31,9 +31,8 @@ static int put(struct dx_store *st, const char *find, const char *ins, const cha
 		if (!(s = dx_q(st, ins)))
 			return DX_DB;
 		bind(s, obj);
-		if ((rc = dx_step_done(s)))
-			return rc;
-		*id = dx_last_id(st);
+		if ((rc = dx_step_int(s, id)))
+			return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
 		*what = DX_LG_ADDED;
 		return DX_OK;
 	}
@@ -99,7 +98,7 @@ static int loan_bind(struct dx_stmt *s, const void *obj)
 static const char SQL_LOAN_FIND[] =
 	"SELECT id FROM loan WHERE household_id = ?1 AND id_no = ?2 AND contract_no = ?3"
 	" AND (?3 <> '' OR coalesce(credit_on, '') = ?4) ORDER BY id LIMIT 1";
-static const char SQL_LOAN_INS[] = "INSERT INTO loan(" LOAN_COLS ") VALUES(" P17 ")";
+static const char SQL_LOAN_INS[] = "INSERT INTO loan(" LOAN_COLS ") VALUES(" P17 ")" " RETURNING id";
 static const char SQL_LOAN_UPD[] = "UPDATE loan SET (" LOAN_COLS ") = (" P17 ") WHERE id = ?18"
 				   " AND (" LOAN_COLS ") IS DISTINCT FROM (" P17 ")";
 
@@ -145,7 +144,7 @@ static int app_bind(struct dx_stmt *s, const void *obj)
 
 static const char SQL_APP_FIND[] =
 	"SELECT id FROM relief_application WHERE county_code = ?1 AND app_no = ?2";
-static const char SQL_APP_INS[] = "INSERT INTO relief_application(" APP_COLS ") VALUES(" P14 ")";
+static const char SQL_APP_INS[] = "INSERT INTO relief_application(" APP_COLS ") VALUES(" P14 ")" " RETURNING id";
 static const char SQL_APP_UPD[] = "UPDATE relief_application SET (" APP_COLS ") = (" P14
 				  ") WHERE id = ?15 AND (" APP_COLS ") IS DISTINCT FROM (" P14 ")";
 
@@ -271,7 +270,7 @@ static int pay_bind(struct dx_stmt *s, const void *obj)
 
 static const char SQL_PAY_FIND[] = "SELECT id FROM relief_payment WHERE county_code = ?1"
 				   " AND id_no = ?2 AND kind = ?3 AND month = ?4";
-static const char SQL_PAY_INS[] = "INSERT INTO relief_payment(" PAY_COLS ") VALUES(" P9 ")";
+static const char SQL_PAY_INS[] = "INSERT INTO relief_payment(" PAY_COLS ") VALUES(" P9 ")" " RETURNING id";
 static const char SQL_PAY_UPD[] = "UPDATE relief_payment SET (" PAY_COLS ") = (" P9
 				  ") WHERE id = ?10 AND (" PAY_COLS ") IS DISTINCT FROM (" P9 ")";
 
@@ -316,7 +315,7 @@ static int prob_bind(struct dx_stmt *s, const void *obj)
 
 static const char SQL_PROB_FIND[] =
 	"SELECT id FROM problem WHERE county_code = ?1 AND problem_no = ?2";
-static const char SQL_PROB_INS[] = "INSERT INTO problem(" PROB_COLS ") VALUES(" P13 ")";
+static const char SQL_PROB_INS[] = "INSERT INTO problem(" PROB_COLS ") VALUES(" P13 ")" " RETURNING id";
 static const char SQL_PROB_UPD[] = "UPDATE problem SET (" PROB_COLS ") = (" P13
 				   ") WHERE id = ?14 AND (" PROB_COLS ") IS DISTINCT FROM (" P13 ")";
 
@@ -362,7 +361,7 @@ static int tr_bind(struct dx_stmt *s, const void *obj)
 
 static const char SQL_TR_FIND[] = "SELECT id FROM training WHERE county_code = ?1 AND id_no = ?2"
 				  " AND kind = ?3 AND title = ?4 AND start_on = ?5";
-static const char SQL_TR_INS[] = "INSERT INTO training(" TR_COLS ") VALUES(" P11 ")";
+static const char SQL_TR_INS[] = "INSERT INTO training(" TR_COLS ") VALUES(" P11 ")" " RETURNING id";
 static const char SQL_TR_UPD[] = "UPDATE training SET (" TR_COLS ") = (" P11
 				 ") WHERE id = ?12 AND (" TR_COLS ") IS DISTINCT FROM (" P11 ")";
 

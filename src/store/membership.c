@@ -13,7 +13,7 @@ static const char SQL_LIST[] =
 	" WHERE m.person_id = ?1 ORDER BY m.id";
 static const char SQL_INSERT[] =
 	"INSERT INTO membership(county_code, person_id, household_id, from_on, to_on, reason)"
-	" SELECT county_code, ?1, id, ?3, ?4, ?5 FROM household WHERE id = ?2";
+	" SELECT county_code, ?1, id, ?3, ?4, ?5 FROM household WHERE id = ?2 RETURNING id";
 static const char SQL_CLOSE[] = "UPDATE membership SET to_on = ?2, reason = ?3 WHERE id = ?1";
 static const char SQL_PLACE[] =
 	"UPDATE person SET household_id = ?2, left_on = ?3, updated_at = ?4 WHERE id = ?1";
@@ -55,12 +55,10 @@ int dx_store_membership_insert(struct dx_store *st, struct dx_membership *m)
 	dx_bind_opt(s, 3, m->from_on);
 	dx_bind_opt(s, 4, m->to_on);
 	dx_bind_text(s, 5, m->reason);
-	if ((rc = dx_step_done(s)))
-		return rc;
-	if (dx_changes(st) != 1)
+	rc = dx_step_int(s, &m->id);
+	if (rc == DX_NOT_FOUND)
 		return dx_error(DX_NOT_FOUND, "no household %lld", (long long)m->household_id);
-	m->id = dx_last_id(st);
-	return DX_OK;
+	return rc;
 }
 
 int dx_store_membership_close(struct dx_store *st, int64_t id, const char *to_on,

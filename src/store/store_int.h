@@ -14,12 +14,10 @@
  * PostgreSQL 15 to keep it so.  Engine-specific DDL, planner habits and
  * journal modes live in the driver.
  *
- * New ids: an insert whose caller needs the id either says RETURNING id
- * and reads the row, or, on the bulk paths where SQLite would pay a
- * temporary table per row for RETURNING, reads dx_last_id() right after
- * the step: the driver's "id of the row this connection just inserted"
- * (SQLite: last_insert_rowid(); PostgreSQL: lastval(), the same for an
- * identity column in the same session).  Both are portable.
+ * New ids: an insert whose caller needs the id says RETURNING id and
+ * reads the row (dx_step_int), the same SQL on both engines (SQLite has
+ * RETURNING since 3.35).  Asking the connection afterwards (lastval())
+ * would be a second round trip to a PostgreSQL server per row.
  */
 #ifndef DX_STORE_INT_H
 #define DX_STORE_INT_H
@@ -62,9 +60,6 @@ struct dx_driver {
 	int64_t (*col_int)(struct dx_stmt *s, int i);
 	const char *(*col_text)(struct dx_stmt *s, int i); /* never NULL */
 	int (*col_null)(struct dx_stmt *s, int i);
-	/* The id of the last row inserted on this connection (SQLite:
-	 * last_insert_rowid, PostgreSQL: lastval()). */
-	int64_t (*last_id)(struct dx_store *st);
 	/* Rows changed by the last INSERT, UPDATE or DELETE. */
 	int64_t (*changes)(struct dx_store *st);
 	/* dx_store_person_insert_many: insert n members in one statement
@@ -151,8 +146,11 @@ int dx_store_is_pg_target(const char *target);
  * SQLite's `?`/`?N` placeholders as $n outside literals and comments (the
  * largest number in *nparams, used[n] = 1 for each number the text names,
  * used may be NULL; NULL if a number is out of range; caller frees), and
- * one value of a COPY text row with its delimiters escaped (NULL = \N). */
+ * one value of a COPY text row with its delimiters escaped (NULL = \N);
+ * and how many round trips a connection made to its server (-1 for a
+ * store of another driver). */
 char *dx_pg_rewrite(const char *sql, int *nparams, unsigned char *used);
+int64_t dx_pg_round_trips(struct dx_store *st);
 void dx_pg_copy_text(struct dx_buf *b, const char *v);
 
 /* The cached prepared statement for `sql` (a string with static storage),
@@ -195,10 +193,6 @@ static inline const char *dx_col_text(struct dx_stmt *s, int i)
 static inline int dx_col_null(struct dx_stmt *s, int i)
 {
 	return s->drv->col_null(s, i);
-}
-static inline int64_t dx_last_id(struct dx_store *st)
-{
-	return st->drv->last_id(st);
 }
 static inline int64_t dx_changes(struct dx_store *st)
 {

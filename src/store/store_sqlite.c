@@ -642,11 +642,6 @@ static int sq_col_null(struct dx_stmt *base, int i)
 	return sqlite3_column_type(((struct sq_stmt *)base)->s, i) == SQLITE_NULL;
 }
 
-static int64_t sq_last_id(struct dx_store *st)
-{
-	return sqlite3_last_insert_rowid(st->db);
-}
-
 static int64_t sq_changes(struct dx_store *st)
 {
 	return sqlite3_changes64(st->db);
@@ -801,7 +796,6 @@ const struct dx_driver dx_driver_sqlite = {
 	.person_insert_many = sq_person_insert_many,
 	.seals_ids = 1,
 	.household_insert_many = sq_household_insert_many,
-	.last_id = sq_last_id,
 	.changes = sq_changes,
 	.defer_schema = sq_defer_schema,
 	.load_empty = sq_load_empty,

@@ -284,6 +284,64 @@ static int rename_race(struct dx_store *st, void *arg)
 	return dx_store_area_put(st, "532326106", "本次改名");
 }
 
+/* Issue 16: a new row's id comes back with its insert (RETURNING id), so
+ * an insert whose caller needs the id is one round trip to the server,
+ * not two (lastval() after it); the second and third are the next ones,
+ * each prepared already.  An insert into no household is still refused. */
+static void test_insert_one_trip(void **state)
+{
+	struct dx_store *st;
+	struct dx_household h = {.tuopin_year = 2016};
+	struct dx_person p = {.work_months = -1, .counted = 1};
+	struct dx_episode e = {0};
+	int64_t before, first_id;
+	(void)state;
+	if (!pg_url())
+		skip();
+	st = open_fresh();
+	put_village(st);
+	dx_strlcpy(h.area_code, "532326106001", sizeof(h.area_code));
+	dx_strlcpy(h.kind, "脱贫户", sizeof(h.kind));
+	for (int i = 0; i < 2; i++) {
+		dx_snprintf(h.hh_no, sizeof(h.hh_no), "53232610600100000%d", i + 1);
+		/* the first round prepares each statement (one more trip) */
+		before = dx_pg_round_trips(st);
+		assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
+		assert_int_equal(dx_pg_round_trips(st) - before, i ? 1 : 2);
+		assert_true(h.id > 0);
+		p.household_id = h.id;
+		dx_snprintf(p.id_no, sizeof(p.id_no), "53232619681002003%d", i);
+		dx_strlcpy(p.name, "罗涛", sizeof(p.name));
+		dx_strlcpy(p.relation, "户主", sizeof(p.relation));
+		before = dx_pg_round_trips(st);
+		assert_int_equal(dx_store_person_insert(st, &p), DX_OK);
+		assert_int_equal(dx_pg_round_trips(st) - before, i ? 1 : 2);
+		e.household_id = h.id;
+		dx_strlcpy(e.category, "脱贫不稳定户", sizeof(e.category));
+		dx_strlcpy(e.identified_on, "2026-01-05", sizeof(e.identified_on));
+		before = dx_pg_round_trips(st);
+		assert_int_equal(dx_store_episode_insert(st, &e), DX_OK);
+		assert_int_equal(dx_pg_round_trips(st) - before, i ? 1 : 2);
+		if (!i)
+			first_id = p.id;
+		else
+			assert_true(p.id > first_id);
+	}
+	/* the ids are the rows' own */
+	struct dx_stmt *s;
+	static const char SQL_HEAD[] = "SELECT household_id FROM person WHERE id = ?";
+	assert_non_null(s = dx_q(st, SQL_HEAD));
+	dx_bind_int(s, 1, p.id);
+	int64_t hid = 0;
+	assert_int_equal(dx_step_int(s, &hid), DX_OK);
+	assert_int_equal(hid, h.id);
+	p.household_id = h.id + 1000;
+	assert_int_equal(dx_store_person_insert(st, &p), DX_NOT_FOUND);
+	e.household_id = h.id + 1000;
+	assert_int_equal(dx_store_episode_insert(st, &e), DX_NOT_FOUND);
+	dx_store_close(st);
+}
+
 static void test_serialization_retry(void **state)
 {
 	struct dx_store *st, *other = NULL;
@@ -388,6 +446,7 @@ int main(void)
 		cmocka_unit_test(test_interleave),
 		cmocka_unit_test(test_copy_roundtrip),
 		cmocka_unit_test(test_serialization_retry),
+		cmocka_unit_test(test_insert_one_trip),
 		cmocka_unit_test(test_password_never_shown),
 		cmocka_unit_test(test_missing_database),
 	};
