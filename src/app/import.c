@@ -19,6 +19,8 @@
 #include "store/ledger.h"
 
 #include <pthread.h>
+#include <time.h>
+#include <unistd.h>
 
 /* ---- string map ---- */
 
@@ -375,6 +377,9 @@ struct run {
 	long probe_bad;  /* of the first DX_IMPORT_PROBE_ROWS rows, those with one */
 	int stopped;     /* not this template: stop reading */
 	long nshown;     /* problems passed to o->problem */
+	/* a retried transaction (import_txn) reads the file again: the
+	 * first `skip` calls of o->problem were made by an earlier attempt */
+	long ncalled, skip;
 };
 
 static void add_problem_x(struct run *r, long row, int col, const char *column, int is_error,
@@ -410,7 +415,7 @@ static void add_problem_x(struct run *r, long row, int col, const char *column, 
 		res->warnings++;
 	if (force || r->nshown < DX_IMPORT_SHOW_MAX) {
 		r->nshown += !force;
-		if (r->im.o->problem)
+		if (r->im.o->problem && r->ncalled++ >= r->skip)
 			r->im.o->problem(r->im.o->arg, &p);
 	} else {
 		res->not_shown++;
@@ -716,17 +721,11 @@ static void reset_counts(struct dx_import_result *res)
 	res->p_added = res->p_updated = res->p_unchanged = res->unmatched = 0;
 }
 
-int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
-		  struct dx_import_result *out)
+/* A run's state before its first pass (and again before a retry). */
+static void run_init(struct run *r, struct dx_store *st, const struct dx_import_opts *o,
+		     struct dx_import_result *out, const struct dx_imp_handler *hd)
 {
-	struct run *r = dx_xcalloc(1, sizeof(*r));
-	int rc = DX_OK, in_txn = 0, first_load = 0;
-	memset(out, 0, sizeof(*out));
-	r->hd = handler_for(o->kind);
-	if (!r->hd) {
-		free(r);
-		return dx_error(DX_USAGE, "unknown ledger kind '%s'", o->kind ? o->kind : "");
-	}
+	r->hd = hd;
 	r->im.st = st;
 	r->im.o = o;
 	r->im.res = out;
@@ -735,6 +734,89 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 	 * and rolls it back: its counts are the real run's (issue 11.16) */
 	r->im.write = !o->keep_valid;
 	dx_smap_init(&r->im.reject, 1);
+}
+
+/*
+ * The import's one transaction: the passes over the file, the import's
+ * log line and the commit (a dry run, a faulty file or one that is not
+ * the template rolls back).  Rolled back on any error; DX_BUSY is a
+ * serialization failure or deadlock with another writer (PostgreSQL), or
+ * a write lock waited for too long (SQLite), which dx_import_run retries.
+ */
+static int import_txn(struct run *r)
+{
+	const struct dx_import_opts *o = r->im.o;
+	struct dx_import_result *out = r->im.res;
+	struct dx_store *st = r->im.st;
+	int rc;
+	if ((rc = dx_store_begin(st)))
+		return rc;
+	rc = one_pass(r);
+	if (r->hd->release)
+		r->hd->release(&r->im);
+	dx_header_release(&r->hdr);
+	r->im.hdr = NULL;
+	if (rc)
+		goto fail;
+	if (out->header_row && !out->rows && !out->errors) {
+		/* issue 11.16: a header and nothing under it is a wrong file or
+		 * sheet far more often than an empty ledger: an error */
+		add_problem(r, 0, -1, "", 1,
+			    "文件没有数据行（表头下面是空的），未导入任何数据；请检查是否选错了文件或工作表");
+		r->im.any_error = 1;
+	}
+	if (o->keep_valid && out->header_row && out->rows && !out->stopped) {
+		long rejected = (long)r->im.reject.n;
+		reset_counts(out);
+		r->im.pass = 2;
+		r->im.write = 1;
+		r->im.any_error = 0;
+		rc = one_pass(r);
+		if (r->hd->release)
+			r->hd->release(&r->im);
+		dx_header_release(&r->hdr);
+		r->im.hdr = NULL;
+		out->rejected = rejected;
+		if (rc)
+			goto fail;
+	} else if (o->keep_valid) {
+		out->rejected = (long)r->im.reject.n;
+	}
+	if (!o->dry_run && (!out->errors || o->keep_valid) && out->rows && !out->stopped) {
+		struct dx_import_run log = {r->im.county, o->actor ? o->actor : "cli", o->kind,
+					    o->path,     out->rows, out->added,
+					    out->updated, out->unchanged, out->rejected};
+		if ((rc = dx_ledger_import_log(st, &log)))
+			goto fail;
+	}
+	if (o->dry_run || (out->errors && !o->keep_valid) || out->stopped)
+		return dx_store_rollback(st);
+	if ((rc = dx_store_commit(st)))
+		goto fail;
+	return DX_OK;
+fail:
+	dx_store_rollback(st);
+	return rc;
+}
+
+/* Attempts at an import's transaction: a serialization failure is
+ * retried from the start of the file, after a growing, jittered pause
+ * (two imports into the same households: the later one runs again
+ * after the first has committed, never mixed with it). */
+enum { DX_IMPORT_TRIES = 8 };
+
+int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
+		  struct dx_import_result *out)
+{
+	struct run *r = dx_xcalloc(1, sizeof(*r));
+	int rc = DX_OK, first_load = 0;
+	memset(out, 0, sizeof(*out));
+	const struct dx_imp_handler *hd = handler_for(o->kind);
+	if (!hd) {
+		free(r);
+		return dx_error(DX_USAGE, "unknown ledger kind '%s'", o->kind ? o->kind : "");
+	}
+	run_init(r, st, o, out, hd);
 	/* an import writes: it needs a 经办 account (app/account.h); a dry
 	 * run only reads */
 	if (!o->dry_run) {
@@ -774,56 +856,25 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 		first_load = rc == 1;
 		rc = 0;
 	}
-	if ((rc = dx_store_begin(st)))
-		goto out;
-	in_txn = 1;
-	rc = one_pass(r);
-	if (r->hd->release)
-		r->hd->release(&r->im);
-	dx_header_release(&r->hdr);
-	r->im.hdr = NULL;
-	if (rc)
-		goto out;
-	if (out->header_row && !out->rows && !out->errors) {
-		/* issue 11.16: a header and nothing under it is a wrong file or
-		 * sheet far more often than an empty ledger: an error */
-		add_problem(r, 0, -1, "", 1,
-			    "文件没有数据行（表头下面是空的），未导入任何数据；请检查是否选错了文件或工作表");
-		r->im.any_error = 1;
+	for (int attempt = 1;; attempt++) {
+		long skip;
+		unsigned pause;
+		struct timespec t;
+		if ((rc = import_txn(r)) != DX_BUSY || attempt == DX_IMPORT_TRIES)
+			break;
+		dx_log(DX_LOG_INFO, "import %s: another writer conflicted, attempt %d of %d",
+		       o->kind, attempt + 1, DX_IMPORT_TRIES);
+		skip = r->ncalled > r->skip ? r->ncalled : r->skip;
+		dx_smap_release(&r->im.reject);
+		dx_import_result_release(out);
+		memset(r, 0, sizeof(*r));
+		run_init(r, st, o, out, hd);
+		r->skip = skip;
+		pause = (50000u << (attempt < 6 ? attempt : 6)) / 2;
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		usleep(pause + ((unsigned)getpid() * 2654435761u ^ (unsigned)t.tv_nsec) % pause);
 	}
-	if (o->keep_valid && out->header_row && out->rows && !out->stopped) {
-		long rejected = (long)r->im.reject.n;
-		reset_counts(out);
-		r->im.pass = 2;
-		r->im.write = 1;
-		r->im.any_error = 0;
-		rc = one_pass(r);
-		if (r->hd->release)
-			r->hd->release(&r->im);
-		dx_header_release(&r->hdr);
-		r->im.hdr = NULL;
-		out->rejected = rejected;
-		if (rc)
-			goto out;
-	} else if (o->keep_valid) {
-		out->rejected = (long)r->im.reject.n;
-	}
-	if (!o->dry_run && (!out->errors || o->keep_valid) && out->rows && !out->stopped) {
-		struct dx_import_run log = {r->im.county, o->actor ? o->actor : "cli", o->kind,
-					    o->path,     out->rows, out->added,
-					    out->updated, out->unchanged, out->rejected};
-		if ((rc = dx_ledger_import_log(st, &log)))
-			goto out;
-	}
-	if (o->dry_run || (out->errors && !o->keep_valid) || out->stopped) {
-		rc = dx_store_rollback(st);
-	} else {
-		rc = dx_store_commit(st);
-	}
-	in_txn = 0;
 out:
-	if (in_txn)
-		dx_store_rollback(st);
 	if (first_load) {
 		int rc2 = dx_store_load_empty_end(st);
 		if (!rc)
