@@ -8,7 +8,9 @@
  * message names it masked (st->shown) and a libpq message never carries
  * the password (pg_scrub).  Each connection talks UTF-8 and UTC, waits at
  * most DX_STORE_BUSY_MS for a lock (lock_timeout), and a read-only open
- * sets default_transaction_read_only.
+ * sets default_transaction_read_only.  A command that creates a store
+ * (DX_STORE_CREATE: init, demo, import) creates a database the server does
+ * not have yet (create_database), as SQLite's creates a missing file.
  *
  * Statements: the entity modules' `?` and `?N` become $n (pg_rewrite, never
  * inside a literal, a quoted name or a comment), and each is PREPAREd once
@@ -256,6 +258,79 @@ static void pg_notice(void *arg, const char *msg)
 	dx_log(DX_LOG_DEBUG, "postgresql: %s", pg_scrub(arg, msg, text, sizeof(text)));
 }
 
+/*
+ * The database the target names, made (DX_STORE_CREATE: `dixian init`,
+ * as the SQLite driver makes a missing file): a connection to the same
+ * server's maintenance database (postgres, else template1) with the
+ * target's other settings, then CREATE DATABASE in UTF8 from template0
+ * (the store's text is UTF-8 whatever the server's default; its sort
+ * order is COLLATE "C" per column).  One made meanwhile by another
+ * program (42P04) is no error.  name is the database libpq tried.
+ */
+static int create_database(struct dx_store *st, struct pg_conn *pc, const char *target,
+			   const char *name)
+{
+	static const char *const maint[] = {"postgres", "template1"};
+	PQconninfoOption *opts = PQconninfoParse(target, NULL);
+	const char *keys[64], *vals[64];
+	PGconn *c = NULL;
+	PGresult *res;
+	char text[512], *quoted, sql[300];
+	int n = 0, dbi = -1, rc = DX_OK;
+	if (!opts)
+		return dx_error(DX_DB, "store '%s': cannot read the connection string", st->shown);
+	for (PQconninfoOption *o = opts; o->keyword && n < 63; o++) {
+		if (!o->val || !*o->val)
+			continue;
+		if (!strcmp(o->keyword, "dbname"))
+			dbi = n;
+		keys[n] = o->keyword;
+		vals[n++] = o->val;
+	}
+	if (dbi < 0) {
+		dbi = n;
+		keys[n++] = "dbname";
+	}
+	keys[n] = vals[n] = NULL;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(maint); i++) {
+		vals[dbi] = maint[i];
+		PQfinish(c);
+		c = PQconnectdbParams(keys, vals, 0);
+		if (c && PQstatus(c) == CONNECTION_OK)
+			break;
+	}
+	if (!c || PQstatus(c) != CONNECTION_OK) {
+		pg_scrub(pc, c ? PQerrorMessage(c) : "out of memory", text, sizeof(text));
+		rc = dx_error(DX_DB, "store '%s': cannot reach the server's maintenance database"
+				     " to create the database: %s", st->shown, text);
+		goto out;
+	}
+	if (!(quoted = PQescapeIdentifier(c, name, strlen(name)))) {
+		rc = dx_error(DX_DB, "store '%s': database name not usable", st->shown);
+		goto out;
+	}
+	dx_snprintf(sql, sizeof(sql), "CREATE DATABASE %s ENCODING 'UTF8' TEMPLATE template0",
+		    quoted);
+	PQfreemem(quoted);
+	res = PQexec(c, sql);
+	if (PQresultStatus(res) != PGRES_COMMAND_OK) {
+		const char *state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+		if (!state || strcmp(state, "42P04")) {
+			pg_scrub(pc, PQresultErrorField(res, PG_DIAG_MESSAGE_PRIMARY), text,
+				 sizeof(text));
+			rc = dx_error(DX_DB, "store '%s': cannot create the database: %s",
+				      st->shown, text);
+		}
+	} else {
+		dx_log(DX_LOG_INFO, "store '%s': database created", st->shown);
+	}
+	PQclear(res);
+out:
+	PQfinish(c);
+	PQconninfoFree(opts);
+	return rc;
+}
+
 static int pg_open(struct dx_store *st, const char *target, unsigned flags)
 {
 	struct pg_conn *pc = dx_xcalloc(1, sizeof(*pc));
@@ -265,14 +340,30 @@ static int pg_open(struct dx_store *st, const char *target, unsigned flags)
 	st->drv_data = pc;
 	pc->password = target_password(target);
 	pc->c = PQconnectdb(target);
+	if (pc->c && PQstatus(pc->c) != CONNECTION_OK && (flags & DX_STORE_CREATE)) {
+		/* a database the server does not have: made, then connected to
+		 * (only the server's own message says so: no SQLSTATE) */
+		const char *msg = PQerrorMessage(pc->c);
+		char *name = dx_xstrdup(PQdb(pc->c) ? PQdb(pc->c) : "");
+		if (strstr(msg, "database \"") && strstr(msg, "\" does not exist") && *name) {
+			rc = create_database(st, pc, target, name);
+			free(name);
+			if (rc)
+				goto fail;
+			PQfinish(pc->c);
+			pc->c = PQconnectdb(target);
+		} else {
+			free(name);
+		}
+	}
 	if (!pc->c || PQstatus(pc->c) != CONNECTION_OK) {
 		pg_scrub(pc, pc->c ? PQerrorMessage(pc->c) : "out of memory", text, sizeof(text));
 		/* a database the server does not have (3D000; libpq gives a
 		 * failed connection no SQLSTATE, only the server's message) is
 		 * a store that does not exist, as a missing file is */
 		if (strstr(text, "FATAL:  database \"") && strstr(text, "\" does not exist"))
-			rc = dx_error(DX_NOT_FOUND, "store '%s' does not exist (create the database,"
-						    " then the store with 'dixian init'): %s",
+			rc = dx_error(DX_NOT_FOUND, "store '%s' does not exist ('dixian init'"
+						    " creates the database and the store): %s",
 				      st->shown, text);
 		else
 			rc = dx_error(DX_DB, "cannot connect to store '%s': %s", st->shown, text);
