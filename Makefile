@@ -41,7 +41,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest pgsql pgtest web webcheck browsertest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest httptest-pg pgsql pgtest web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -180,6 +180,11 @@ pgsql: dixian
 clitest-pg: dixian
 	@sh tests/store/pg_run.sh env DIXIAN_TEST_PG=1 sh tests/cli/run.sh
 
+# `dixian serve` on a PostgreSQL store: its pool, logins, reads and writes
+# from many clients at once (tests/http/pg.sh, a throwaway cluster)
+httptest-pg: dixian
+	@sh tests/store/pg_run.sh sh tests/http/pg.sh
+
 # the store contract suite and the PostgreSQL driver's cases against the
 # PostgreSQL driver, in a throwaway cluster (tests/store/pg_test.sh)
 PG_TESTS := $(BUILD)/tests/test_store_contract $(BUILD)/tests/test_store_pg \
@@ -197,6 +202,7 @@ test:
 	@$(MAKE) --no-print-directory pgsql
 	@$(MAKE) --no-print-directory pgtest
 	@$(MAKE) --no-print-directory clitest-pg
+	@$(MAKE) --no-print-directory httptest-pg
 	@$(MAKE) --no-print-directory webcheck
 	@$(MAKE) --no-print-directory browsertest
 

@@ -2,11 +2,14 @@
  * server.c - the libmicrohttpd daemon behind `dixian serve`.
  *
  * A pool of worker threads, each polling its share of the connections
- * (epoll where the library has it); a handler runs on the worker that owns
- * the connection, so each worker opens one store connection the first time
- * it needs one and keeps it (SQLite connections must not be shared between
- * threads mid-statement).  The stores are registered in the server and
- * closed once the daemon has stopped.
+ * (epoll where the library has it), and a pool of store connections
+ * (store/pool.h), one per worker thread, opened at start: a store that
+ * cannot be opened stops the start, not a request, and a PostgreSQL
+ * server sees a fixed number of sessions whatever the load.  A request
+ * holds one store connection from its dispatch until its answer is built
+ * (an upload only for its session check, not while its body comes in),
+ * and gives it back rolled back if a handler left a transaction open.
+ * The pool is closed once the daemon has stopped.
  *
  * A request is read whole (JSON bodies are capped at DX_HTTP_JSON_MAX)
  * before its handler runs.  Every answer carries the security headers; the
@@ -23,6 +26,7 @@
 #include "app/session.h"
 #include "core/date.h"
 #include "http/jobs.h"
+#include "store/pool.h"
 
 #include <arpa/inet.h>
 #include <cjson/cJSON.h>
@@ -40,10 +44,7 @@
 
 struct server {
 	const struct dx_http_opts *o;
-	pthread_key_t key; /* the worker's struct dx_store * */
-	pthread_mutex_t mu;
-	struct dx_store *stores[MAX_WORKERS + 8];
-	size_t nstores;
+	struct dx_store_pool *pool; /* one connection per worker thread */
 	atomic_long inflight;
 	int tls;
 	int64_t upload_max;
@@ -60,23 +61,23 @@ struct pending {
 	int counted;  /* in srv->inflight */
 };
 
-/* This worker's store, opened on first use; NULL if it cannot be opened. */
-static struct dx_store *worker_store(struct server *srv)
+/* A store connection for request r, from the pool (r->st until
+ * request_store_done); NULL if none came free within the busy timeout
+ * (the pool holds one per worker thread, so one waits only when a
+ * background job or a slow request on another thread holds more). */
+static struct dx_store *request_store(struct server *srv, struct dx_http_req *r)
 {
-	struct dx_store *st = pthread_getspecific(srv->key);
-	if (st)
-		return st;
-	pthread_mutex_lock(&srv->mu);
-	if (srv->nstores < DX_ARRAY_SIZE(srv->stores) && !dx_store_open(&st, srv->o->db, 0)) {
-		srv->stores[srv->nstores++] = st;
-		pthread_setspecific(srv->key, st);
-	} else {
-		st = NULL;
-	}
-	pthread_mutex_unlock(&srv->mu);
-	if (!st)
-		dx_log(DX_LOG_ERROR, "worker cannot open the store");
-	return st;
+	if (!r->st && dx_store_pool_acquire(srv->pool, &r->st, DX_STORE_BUSY_MS))
+		dx_log(DX_LOG_ERROR, "no store connection came free");
+	return r->st;
+}
+
+/* Give r's connection back to the pool (a transaction left open is
+ * rolled back there). */
+static void request_store_done(struct server *srv, struct dx_http_req *r)
+{
+	dx_store_pool_release(srv->pool, r->st);
+	r->st = NULL;
 }
 
 static const char *err_code(int rc)
@@ -307,7 +308,7 @@ static void dispatch(struct server *srv, struct dx_http_req *r)
 		return;
 	}
 	r->pattern = rt->pattern;
-	if (!(r->st = worker_store(srv))) {
+	if (!request_store(srv, r)) {
 		r->err = DX_BUSY;
 		render_error(r, NULL);
 		r->status = 503;
@@ -370,10 +371,12 @@ static int upload_route(struct server *srv, struct pending *p)
 	const struct dx_route *rt = dx_route_find(r->method, r->url, r, &known);
 	if (!rt || !(rt->flags & DX_ROUTE_UPLOAD))
 		return 0;
-	if (!(r->st = worker_store(srv)) || load_session(r) || !r->has_actor) {
+	if (!request_store(srv, r) || load_session(r) || !r->has_actor) {
 		dx_http_fail_status(r, 401, "UNAUTHENTICATED", "请先登录");
 		r->pattern = rt->pattern;
 	}
+	/* not held while the body comes in: dispatch takes one again */
+	request_store_done(srv, r);
 	return 1;
 }
 
@@ -443,6 +446,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		dx_http_fail_status(&p->r, 405, "METHOD", "不支持的请求方法");
 	} else {
 		dispatch(srv, &p->r);
+		request_store_done(srv, &p->r);
 	}
 	return send_reply(c, &p->r);
 }
@@ -457,6 +461,7 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	(void)c;
 	if (!p)
 		return;
+	request_store_done(srv, &p->r); /* none held by now; NULL-safe */
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	ms = (double)(t1.tv_sec - p->t0.tv_sec) * 1e3 + (double)(t1.tv_nsec - p->t0.tv_nsec) / 1e6;
 	/* the pattern, never the path: paths and queries may hold IDs */
@@ -494,7 +499,6 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 {
 	struct server srv;
 	struct MHD_Daemon *d = NULL;
-	struct dx_store *first = NULL;
 	struct sockaddr_in sa;
 	sigset_t sigs;
 	char *cert = NULL, *key = NULL;
@@ -506,11 +510,6 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 	srv.o = o;
 	if (sodium_init() < 0)
 		return dx_error(DX_IO, "libsodium cannot start");
-	/* open (and upgrade) the store once here, so that workers only read
-	 * the schema and a broken store stops the start, not a request */
-	if ((rc = dx_store_open(&first, o->db, 0))) {
-		return dx_err_set(err, rc, "无法打开数据库 %s", o->db);
-	}
 	memset(&sa, 0, sizeof(sa));
 	sa.sin_family = AF_INET;
 	sa.sin_port = htons((uint16_t)o->port);
@@ -539,13 +538,17 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 		threads = 1;
 	if (threads > MAX_WORKERS)
 		threads = MAX_WORKERS;
+	/* the pool's first connection upgrades the schema; the others find
+	 * it done */
+	if ((rc = dx_store_pool_open(&srv.pool, o->db, 0, (int)threads))) {
+		rc = dx_err_set(err, rc, "无法打开数据库 %s", o->db);
+		goto out;
+	}
 	srv.upload_max = o->upload_max > 0 ? o->upload_max : DX_HTTP_UPLOAD_MAX_DEFAULT;
 	if (!(srv.jobs = dx_jobs_new(o->db))) {
 		rc = dx_err_set(err, DX_IO, "无法创建临时目录");
 		goto out;
 	}
-	pthread_mutex_init(&srv.mu, NULL);
-	pthread_key_create(&srv.key, NULL);
 	/* the workers inherit this mask: only the main thread takes the signals */
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);
@@ -592,18 +595,15 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 	dx_log(DX_LOG_INFO, "waiting for background jobs");
 	dx_jobs_free(srv.jobs); /* an import in progress finishes first */
 	srv.jobs = NULL;
-	dx_log(DX_LOG_INFO, "stopped; closing %zu store connections", srv.nstores);
+	dx_log(DX_LOG_INFO, "stopped; closing %d store connections",
+	       dx_store_pool_size(srv.pool));
 out_sig:
-	for (size_t i = 0; i < srv.nstores; i++)
-		dx_store_close(srv.stores[i]);
-	pthread_key_delete(srv.key);
-	pthread_mutex_destroy(&srv.mu);
 out:
+	dx_store_pool_close(srv.pool);
 	dx_jobs_free(srv.jobs);
 	if (key)
 		sodium_memzero(key, strlen(key));
 	free(cert);
 	free(key);
-	dx_store_close(first);
 	return rc;
 }

@@ -1,0 +1,38 @@
+#!/bin/sh
+# `dixian serve` on a PostgreSQL store (issue 16), inside pg_run.sh (PGHOST,
+# PGPORT, PGUSER name a throwaway cluster; `make httptest-pg`): a demo
+# county in its own database, then the server with 4 worker threads and
+# its pool of store connections, driven by test_pg.py (logins, reads and
+# writes from many clients at once).
+set -u
+top=$(cd "$(dirname "$0")/../.." && pwd)
+D="$top/dixian"
+dir=$(mktemp -d /tmp/dixian-httppg.XXXXXX)
+cd "$dir" || exit 1
+createdb httppg || exit 1
+url="postgresql:///httppg?host=$PGHOST&port=$PGPORT&user=$PGUSER"
+fail() { echo "FAIL http-pg setup: $*"; sed 's/^/    /' "$dir/log" 2>/dev/null | tail -20; exit 1; }
+{
+	"$D" demo --households 2000 --db "$url" &&
+	for a in xian532399 cun532399101001 cun532399101002; do
+		echo "pw-$a-secret" | sed 's/cun\|xian//' | "$D" account passwd "$a" --db "$url" || exit 1
+	done
+} >"$dir/log" 2>&1 || fail "demo store"
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+"$D" serve --db "$url" --port "$port" --threads 4 >"$dir/serve.out" 2>"$dir/serve.log" &
+pid=$!
+DIXIAN="$D" DB="$url" PORT="$port" SERVER_PID="$pid" THREADS=4 python3 "$top/tests/http/test_pg.py"
+rc=$?
+kill -TERM "$pid" 2>/dev/null
+wait "$pid"
+if [ $? != 0 ] || ! grep -q 'stopped; closing' "$dir/serve.log"; then
+	echo "FAIL http-pg: the server did not stop cleanly"
+	rc=1
+fi
+if [ "$rc" = 0 ]; then
+	rm -rf "$dir"
+else
+	echo "server log: $dir/serve.log"
+	tail -20 "$dir/serve.log" | sed 's/^/    /'
+fi
+exit "$rc"
