@@ -135,6 +135,7 @@ struct gen {
 	long town_seq[NTOWNSHIPS];
 	struct dx_date today;
 	int year; /* latest income year: the year before today */
+	uint64_t seed; /* this county's: the option's, + k for the k-th county */
 	char county[7], county_name[32];
 };
 
@@ -739,10 +740,10 @@ static int generate(struct dx_store *st, void *arg)
 	if ((rc = make_warnings(g, pids, idnos, hids,
 				sample_n < sample_cap ? sample_n : sample_cap, sample_n)))
 		goto out;
-	if ((rc = dx_demo_procedure(g->st, g->county, g->o->seed, g->o->today)))
+	if ((rc = dx_demo_procedure(g->st, g->county, g->seed, g->o->today)))
 		goto out;
 	dx_snprintf(after, sizeof(after), "{\"households\":%ld,\"persons\":%ld,\"seed\":%llu}",
-		    g->stats->households, g->stats->persons, (unsigned long long)g->o->seed);
+		    g->stats->households, g->stats->persons, (unsigned long long)g->seed);
 	rc = dx_store_audit(g->st, g->county, "demo", "generate", "county", g->county,
 			    NULL, after);
 out:
@@ -767,46 +768,91 @@ static int any_account(const struct dx_account *a, void *arg)
 	return DX_EXISTS;
 }
 
-int dx_demo_generate(struct dx_store *st, const struct dx_demo_opts *o, struct dx_demo_stats *stats)
+/* The county code after `code` that a province could hold (its province
+ * valid, not a city's 00): into next; DX_NOT_FOUND past 999999. */
+static int next_county(const char *code, char next[7])
+{
+	long v = strtol(code, NULL, 10);
+	while (++v <= 999999) {
+		dx_snprintf(next, 7, "%06ld", v);
+		if (dx_area_province_valid(next) && strcmp(next + 4, "00"))
+			return DX_OK;
+	}
+	return DX_NOT_FOUND;
+}
+
+/* One county into st, in its own transaction, its figures added to
+ * *stats. */
+static int generate_county(struct dx_store *st, const struct dx_demo_opts *o,
+			   const char *county, uint64_t seed, struct dx_demo_stats *stats)
 {
 	struct gen *g = dx_xcalloc(1, sizeof(*g));
-	int64_t households = 0;
+	struct dx_demo_stats one = {0};
 	int rc;
-	memset(stats, 0, sizeof(*stats));
-	/* a fake county never goes into a real store: only into an empty one */
-	if ((rc = dx_store_count(st, "household", "", &households)))
-		goto out;
-	rc = dx_store_account_list(st, "", any_account, NULL);
-	if (households || rc == DX_EXISTS) {
-		rc = dx_error(DX_EXISTS, "the store is not empty (%lld households%s)",
-			      (long long)households, rc == DX_EXISTS ? ", accounts" : "");
-		goto out;
-	}
-	if (rc)
-		goto out;
 	g->st = st;
 	g->o = o;
-	g->stats = stats;
-	g->r.s = o->seed;
+	g->stats = &one;
+	g->seed = seed;
+	g->r.s = seed;
 	if (dx_date_parse(o->today, strlen(o->today), &g->today)) {
 		rc = dx_error(DX_INVALID, "bad anchor date '%s'", o->today);
 		goto out;
 	}
 	g->year = g->today.y - 1;
-	if (o->county[0] && (strlen(o->county) != 6 || strspn(o->county, "0123456789") != 6 ||
-			     !dx_area_province_valid(o->county) || !strcmp(o->county + 4, "00"))) {
-		rc = dx_error(DX_INVALID, "bad demo county code");
-		goto out;
-	}
-	dx_strlcpy(g->county, o->county[0] ? o->county : DX_DEMO_COUNTY, sizeof(g->county));
+	dx_strlcpy(g->county, county, sizeof(g->county));
 	dx_demo_county_name(g->county, g->county_name, sizeof(g->county_name));
-	rc = dx_store_txn(st, generate, g);
-	if (rc)
-		memset(stats, 0, sizeof(*stats));
-	else
-		rc = dx_store_analyze(st);
+	if (!(rc = dx_store_txn(st, generate, g))) {
+		stats->households += one.households;
+		stats->persons += one.persons;
+		stats->episodes += one.episodes;
+		stats->measures += one.measures;
+		stats->visits += one.visits;
+		stats->warnings += one.warnings;
+	}
 out:
 	free(g->ids.slot);
 	free(g);
+	return rc;
+}
+
+int dx_demo_generate(struct dx_store *st, const struct dx_demo_opts *o, struct dx_demo_stats *stats)
+{
+	int64_t households = 0;
+	char county[7], probe[7];
+	long n = o->counties > 1 ? o->counties : 1;
+	int rc;
+	memset(stats, 0, sizeof(*stats));
+	/* a fake county never goes into a real store: only into an empty one */
+	if ((rc = dx_store_count(st, "household", "", &households)))
+		return rc;
+	rc = dx_store_account_list(st, "", any_account, NULL);
+	if (households || rc == DX_EXISTS)
+		return dx_error(DX_EXISTS, "the store is not empty (%lld households%s)",
+				(long long)households, rc == DX_EXISTS ? ", accounts" : "");
+	if (rc)
+		return rc;
+	if (o->county[0] && (strlen(o->county) != 6 || strspn(o->county, "0123456789") != 6 ||
+			     !dx_area_province_valid(o->county) || !strcmp(o->county + 4, "00")))
+		return dx_error(DX_INVALID, "bad demo county code");
+	if (o->counties < 0 || o->counties > DX_DEMO_COUNTIES_MAX)
+		return dx_error(DX_INVALID, "bad number of demo counties %ld", o->counties);
+	dx_strlcpy(county, o->county[0] ? o->county : DX_DEMO_COUNTY, sizeof(county));
+	/* every code exists before anything is written */
+	dx_strlcpy(probe, county, sizeof(probe));
+	for (long k = 1; k < n; k++)
+		if (next_county(probe, probe))
+			return dx_error(DX_INVALID, "fewer than %ld county codes from %s", n, county);
+	for (long k = 0; k < n && !rc; k++) {
+		if (k && (rc = next_county(county, county)))
+			break;
+		if ((rc = generate_county(st, o, county, o->seed + (uint64_t)k, stats)))
+			break;
+		if (o->county_done)
+			o->county_done(o->arg, county, k + 1, n);
+	}
+	if (rc && n == 1)
+		memset(stats, 0, sizeof(*stats));
+	else if (!rc)
+		rc = dx_store_analyze(st);
 	return rc;
 }

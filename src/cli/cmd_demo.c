@@ -1,5 +1,7 @@
 /*
- * cmd_demo.c - `dixian demo`: fill a store with the synthetic demo county.
+ * cmd_demo.c - `dixian demo`: fill a store with the synthetic demo county,
+ * or with a province of them (--counties N: --county's code and the valid
+ * codes after it, --households each).
  */
 #include "core/dx.h"
 #include "app/demo.h"
@@ -19,6 +21,13 @@ static void progress(void *arg, long done, long total)
 		fputc('\n', stderr);
 }
 
+/* A province's progress: one line per county done. */
+static void county_done(void *arg, const char *code, long k, long n)
+{
+	(void)arg;
+	fprintf(stderr, "示例县 %s 已生成（%ld/%ld）\n", code, k, n);
+}
+
 int cmd_demo(int argc, char **argv)
 {
 	static const struct option opts[] = {
@@ -27,6 +36,7 @@ int cmd_demo(int argc, char **argv)
 		{"seed", required_argument, NULL, 's'},
 		{"today", required_argument, NULL, 't'},
 		{"county", required_argument, NULL, 'c'},
+		{"counties", required_argument, NULL, 'k'},
 		{"quiet", no_argument, NULL, 'q'},
 		{0}};
 	struct dx_demo_opts o = {.households = 3000, .seed = 20211};
@@ -72,6 +82,14 @@ int cmd_demo(int argc, char **argv)
 			if (strlen(optarg) >= sizeof(o.county))
 				o.county[0] = 'x'; /* too long: refused below */
 			break;
+		case 'k':
+			if (dx_parse_i64(optarg, &v) || v < 1 || v > DX_DEMO_COUNTIES_MAX) {
+				fprintf(stderr, "错误: --counties 应为 1 到 %d 之间的整数\n",
+					DX_DEMO_COUNTIES_MAX);
+				return DX_EXIT_USAGE;
+			}
+			o.counties = (long)v;
+			break;
 		case 'q':
 			o.quiet = 1;
 			break;
@@ -83,8 +101,10 @@ int cmd_demo(int argc, char **argv)
 		return dx_cli_usage("demo");
 	if (dx_cli_open(db, DX_STORE_CREATE, &st))
 		return DX_EXIT_FAIL;
-	if (isatty(2))
+	if (isatty(2)) {
 		o.progress = progress;
+		o.county_done = county_done;
+	}
 	rc = dx_demo_generate(st, &o, &s);
 	dx_store_close(st);
 	if (rc == DX_EXISTS) {
@@ -93,13 +113,30 @@ int cmd_demo(int argc, char **argv)
 			dx_cli_db_path(db));
 		return dx_cli_exit(rc);
 	}
+	if (rc == DX_INVALID && o.counties > 1 && s.households == 0) {
+		fprintf(stderr, "错误: --county 应为6位县级区划代码（如 532399），且其后有 %ld 个"
+				"有效县级代码\n", o.counties);
+		return DX_EXIT_USAGE;
+	}
 	if (rc == DX_INVALID) {
 		fprintf(stderr, "错误: --county 应为6位县级区划代码（如 532399）\n");
 		return DX_EXIT_USAGE;
 	}
+	if (rc && s.households) {
+		fprintf(stderr, "错误: 生成示例县失败（%s）；此前的 %ld 户已保存\n",
+			dx_cli_strerror(rc), s.households);
+		return dx_cli_exit(rc);
+	}
 	if (rc) {
 		fprintf(stderr, "错误: 生成示例县失败（%s），数据库未改变\n", dx_cli_strerror(rc));
 		return dx_cli_exit(rc);
+	}
+	if (o.counties > 1) {
+		printf("已生成示例县 %ld 个（从 %s 起）：%ld户%ld人，监测记录%ld条，帮扶措施%ld条，"
+		       "走访%ld次，部门预警%ld条\n",
+		       o.counties, o.county[0] ? o.county : DX_DEMO_COUNTY, s.households, s.persons,
+		       s.episodes, s.measures, s.visits, s.warnings);
+		return DX_EXIT_OK;
 	}
 	dx_demo_county_name(o.county[0] ? o.county : DX_DEMO_COUNTY, name, sizeof(name));
 	printf("已生成示例县 %s（%s）：%ld户%ld人，监测记录%ld条，帮扶措施%ld条，走访%ld次，"

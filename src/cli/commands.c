@@ -8,7 +8,7 @@
 static const struct dx_cmd commands[] = {
 	{"init", cmd_init, "init [--db 文件]", "创建空数据库"},
 	{"migrate", cmd_migrate, "migrate [--db 文件]", "把数据库升级到本程序的版本"},
-	{"demo", cmd_demo, "demo [--households 户数] [--county 县代码] [--seed 种子] [--today YYYY-MM-DD] [--db 文件]",
+	{"demo", cmd_demo, "demo [--households 户数] [--county 县代码] [--counties 县数] [--seed 种子] [--today YYYY-MM-DD] [--db 文件]",
 	 "生成示例县（云岭县 532399，虚构数据）"},
 	{"import", cmd_import,
 	 "import persons|incomes|warnings|measures|visits|projects|payments|beneficiaries|assets|"
