@@ -41,7 +41,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest httptest-pg pgsql pgtest web webcheck browsertest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest httptest-pg bench-province pgsql pgtest web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -210,6 +210,14 @@ bench:
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all
 	@sh bench/run.sh
+
+# Province scale on PostgreSQL (issue 16; long, not in `make bench`):
+# PROVINCE_COUNTIES=N PROVINCE_HOUSEHOLDS=H to size it (bench/b_province.sh)
+bench-province:
+	@sh scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@mkdir -p bench/out && cd bench/out && DIXIAN="$(CURDIR)/dixian" TOP="$(CURDIR)" \
+		DIXIAN_BENCH_PROVINCE=1 sh "$(CURDIR)/bench/b_province.sh"
 
 # The README's first command: build, make a demo county with an account
 # and password at each level, and serve it until Ctrl-C.

@@ -1,0 +1,156 @@
+# Province scale on PostgreSQL (issue 16), side by side in one run; only
+# under `make bench-province` (DIXIAN_BENCH_PROVINCE=1), as it takes long:
+# `make bench` skips it.  In a throwaway PostgreSQL 15 cluster
+# (tests/store/pg_run.sh) unless PGHOST names one already.
+#   PROVINCE_COUNTIES   counties (default 100), from PROVINCE_FIRST (530102)
+#   PROVINCE_HOUSEHOLDS households per county (default 27000: 100 x 27000
+#                       households is about 10M people)
+# Measures:
+#   - the province generated straight into PostgreSQL (dixian demo --counties)
+#   - loading the province's 户成员台账 (each county's file imported by its
+#     county account, summed) vs psql \copy of the same files into an
+#     all-text table: target ratio <= 1.5
+#   - screening the whole province for a year (each county, summed) vs the
+#     same rule (bench/screen_pandas.py's) as one SQL query in psql:
+#     target ratio <= 1.2, and under 30 s
+#   - the county report (< 300 ms) and the province report (each county's
+#     report, summed: there is no province-level area code; < 3 s)
+#   - the SQLite driver on the same first county, for the record
+#   - peak memory of each dixian command (< 1 GiB)
+# Prints one line per figure; exits 1 if a target is missed.
+[ -n "${DIXIAN_BENCH_PROVINCE:-}" ] || {
+	echo "province: skipped (make bench-province runs it)"
+	exit 0
+}
+if [ -z "${PGHOST:-}" ]; then
+	exec sh "$TOP/tests/store/pg_run.sh" sh "$TOP/bench/b_province.sh"
+fi
+. "$TOP/bench/lib.sh"
+set -u
+N=${PROVINCE_COUNTIES:-100}
+H=${PROVINCE_HOUSEHOLDS:-27000}
+FIRST=${PROVINCE_FIRST:-530102}
+YEAR=$(($(date +%Y) - 1))
+status=0
+url() { printf 'postgresql:///%s?host=%s&port=%s&user=%s' "$1" "$PGHOST" "$PGPORT" "${PGUSER:-dixian}"; }
+target() { # target NAME VALUE OP LIMIT
+	if awk -v v="$2" -v l="$4" -v op="$3" 'BEGIN { exit !(op == "<=" ? v + 0 <= l + 0 : v + 0 < l + 0) }'; then
+		echo "  $1 target $3 $4: met"
+	else
+		echo "  $1 target $3 $4: NOT met"
+		status=1
+	fi
+}
+# peak RSS (MiB) and wall time of one command: "SECONDS MIB"
+timed() { /usr/bin/env python3 -c '
+import resource, subprocess, sys, time
+t = time.monotonic()
+r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+dt = time.monotonic() - t
+if r.returncode not in (0, 1):
+    sys.exit("FAILED (%d): %s" % (r.returncode, " ".join(sys.argv[1:])))
+print("%.3f %.1f" % (dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))' "$@"; }
+maxmem=0
+mem() { maxmem=$(echo "$1 $maxmem" | awk '{print ($1 > $2) ? $1 : $2}'); }
+dropdb --if-exists prov >/dev/null 2>&1
+createdb prov || exit 1
+P=$(url prov)
+
+# 1. the province, generated
+set -- $(timed $DIXIAN demo --counties "$N" --households "$H" --county "$FIRST" --db "$P" --quiet)
+persons=$(psql -X -At -d prov -c "SELECT count(*) FROM person")
+counties=$(psql -X -At -d prov -c "SELECT string_agg(DISTINCT county_code, ' ') FROM household")
+echo "province: $N counties x $H households = $persons people; demo --counties into PostgreSQL ${1}s, peak ${2} MiB"
+mem "$2"
+
+# 2. the ledger: each county's 户成员台账, exported unmasked by its account
+mkdir -p prov_csv
+rm -f prov_csv/*.csv
+for c in $counties; do
+	$DIXIAN export persons --area "$c" --unmasked --as "xian$c" --db "$P" \
+		--out "prov_csv/$c.csv" 2>/dev/null || { echo "FAILED: export $c"; exit 1; }
+done
+rows=0
+for f in prov_csv/*.csv; do rows=$((rows + $(wc -l <"$f") - 1)); done
+dropdb --if-exists provimp >/dev/null 2>&1
+$DIXIAN init --db "$(url provimp)" >/dev/null 2>&1 || exit 1
+for c in $counties; do
+	$DIXIAN account add "xian$c" --level 县 --scope "$c" --db "$(url provimp)" >/dev/null || exit 1
+done
+ti=0
+for c in $counties; do
+	set -- $(timed $DIXIAN import persons "prov_csv/$c.csv" --as "xian$c" --db "$(url provimp)" --quiet)
+	ti=$(echo "$ti $1" | awk '{printf "%.3f", $1 + $2}')
+	mem "$2"
+	imem=$(echo "$2 ${imem:-0}" | awk '{print ($1 > $2) ? $1 : $2}')
+done
+cols=$(head -1 "prov_csv/$FIRST.csv" | tr -d '\357\273\277' | awk -F, '{for (i = 1; i <= NF; i++) printf "%sc%d text", (i > 1 ? ", " : ""), i}')
+psql -X -q -d provimp -c "CREATE TABLE raw($cols)" || exit 1
+t0=$(now)
+for c in $counties; do
+	psql -X -q -d provimp -c "\\copy raw FROM 'prov_csv/$c.csv' WITH (FORMAT csv, HEADER true)" || exit 1
+done
+tb=$(elapsed $t0)
+r=$(ratio $ti $tb)
+printf '%s\n' "load $rows rows ($N ledgers): dixian import ${ti}s (peak ${imem} MiB), baseline (psql \\copy into an all-text table) ${tb}s, ratio $r"
+target "load ratio" "$r" "<=" 1.5
+
+# 3. screening the province for a year
+ts=0
+for c in $counties; do
+	set -- $(timed $DIXIAN screen --area "$c" --year "$YEAR" --format csv --db "$P")
+	ts=$(echo "$ts $1" | awk '{printf "%.3f", $1 + $2}')
+	mem "$2"
+	smem=$(echo "$2 ${smem:-0}" | awk '{print ($1 > $2) ? $1 : $2}')
+done
+line=$($DIXIAN policy show --area "$FIRST" --year "$YEAR" --db "$P" 2>/dev/null | awk -F'\t' '$1 == "monitoring_line" {print $2; exit}')
+line=${line:-8700}
+as_of="$YEAR-12-31"
+t0=$(now)
+psql -X -q -d prov -c "\\copy (
+WITH m AS (SELECT household_id, count(*) AS n FROM person WHERE counted = 1 GROUP BY 1),
+last AS (SELECT DISTINCT ON (household_id) household_id, eliminated_on, ended_on FROM episode
+         WHERE identified_on <= '$as_of' ORDER BY household_id, identified_on DESC, id DESC),
+act AS (SELECT household_id FROM last WHERE (eliminated_on IS NULL OR eliminated_on > '$as_of')
+        AND (ended_on IS NULL OR ended_on > '$as_of')),
+t AS (SELECT h.hh_no, h.area_code, h.kind, round((i.wage + i.business + i.property + i.transfer
+             - i.business_cost + i.claims - i.oop)::numeric / m.n) / 100.0 AS pc
+      FROM household h JOIN m ON m.household_id = h.id
+      JOIN income i ON i.household_id = h.id AND i.year = $YEAR
+      WHERE NOT EXISTS (SELECT 1 FROM act WHERE act.household_id = h.id))
+SELECT hh_no, area_code, kind, pc, CASE kind WHEN '脱贫户' THEN '脱贫不稳定户' ELSE '边缘易致贫户' END
+FROM t WHERE pc < $line ORDER BY area_code, hh_no) TO 'prov_screen_sql.csv' WITH (FORMAT csv)" || exit 1
+tq=$(elapsed $t0)
+r=$(ratio $ts $tq)
+echo "screen the province for $YEAR: dixian ${ts}s ($N county runs, peak ${smem} MiB), baseline (one SQL query in psql, the line rule only) ${tq}s, ratio $r"
+echo "  below-line households: SQL $(grep -c '' prov_screen_sql.csv)"
+target "screen ratio" "$r" "<=" 1.2
+target "screen time" "$ts" "<" 30
+
+# 4. reports: the first county, and every county (the province)
+set -- $(timed $DIXIAN report --area "$FIRST" --year "$YEAR" --db "$P")
+echo "county report ($FIRST): ${1}s, peak ${2} MiB"
+mem "$2"
+target "county report s" "$1" "<" 0.3
+tp=0
+for c in $counties; do
+	set -- $(timed $DIXIAN report --area "$c" --year "$YEAR" --db "$P")
+	tp=$(echo "$tp $1" | awk '{printf "%.3f", $1 + $2}')
+	mem "$2"
+done
+echo "province report ($N county reports, summed): ${tp}s"
+target "province report s" "$tp" "<" 3
+
+# 5. the SQLite driver on the same first county, for the record
+rm -f prov_sqlite.db prov_sqlite.db-wal prov_sqlite.db-shm
+set -- $(timed $DIXIAN demo --households "$H" --county "$FIRST" --db prov_sqlite.db --quiet)
+echo "SQLite, the same county: demo ${1}s (peak ${2} MiB)"
+set -- $(timed $DIXIAN report --area "$FIRST" --year "$YEAR" --db prov_sqlite.db)
+echo "  county report ${1}s (peak ${2} MiB)"
+set -- $(timed $DIXIAN screen --area "$FIRST" --year "$YEAR" --format csv --db prov_sqlite.db)
+echo "  county screen ${1}s (peak ${2} MiB)"
+set -- $(timed $DIXIAN screen --area "$FIRST" --year "$YEAR" --format csv --db "$P")
+echo "  PostgreSQL, the same county screen ${1}s"
+echo "peak memory of any dixian command: ${maxmem} MiB"
+target "peak MiB" "$maxmem" "<" 1024
+exit $status
