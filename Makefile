@@ -41,7 +41,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest pgsql pgtest web webcheck browsertest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest httptest-pg pgsql pgtest web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -164,6 +164,11 @@ clitest: dixian
 httptest: dixian
 	@sh tests/http/run.sh
 
+# the kill -9 tests of tests/http/test_faults.py against a server on a
+# PostgreSQL store, in a throwaway cluster (issue 13's crash loop)
+httptest-pg: dixian
+	@sh tests/store/pg_run.sh sh tests/http/run_pg.sh
+
 browsertest: dixian web/node_modules/.dixian-stamp
 	@sh tests/browser/run.sh
 
@@ -197,6 +202,7 @@ test:
 	@$(MAKE) --no-print-directory pgsql
 	@$(MAKE) --no-print-directory pgtest
 	@$(MAKE) --no-print-directory clitest-pg
+	@$(MAKE) --no-print-directory httptest-pg
 	@$(MAKE) --no-print-directory webcheck
 	@$(MAKE) --no-print-directory browsertest
 
