@@ -630,6 +630,43 @@ def test_job_numbers_over_fast_restarts():
         srv.kill()
 
 
+def test_login_while_store_written():
+    """A login while another program holds the store's write lock (as an
+    import does for as long as it runs) answers at once and its session
+    works (before: it waited the 5 s busy timeout, then 503); once the lock
+    is free the session is stored, so it outlives a restart.  SQLite only:
+    PostgreSQL locks rows."""
+    if PG:
+        print("     skip on PostgreSQL: no store-wide write lock")
+        return
+    srv = Server()
+    hold = sqlite3.connect(DB, timeout=30, isolation_level=None)
+    hold.execute("BEGIN IMMEDIATE")
+    hold.execute("INSERT INTO login_failure VALUES('held-by-test', 1, 0)")
+    try:
+        t0 = time.time()
+        sess = Session(srv, V2)
+        took = time.time() - t0
+        st, doc = Conn(srv, sess).call("GET", "/api/me")
+        check(st == 200 and doc["username"] == V2, (st, doc))
+        check(took < 4.0, "the login waited %.1f s for the writer (busy timeout 5 s)" % took)
+        check(db("SELECT count(*) FROM session WHERE csrf = ?", sess.csrf)[0][0] == 0,
+              "a session stored under another writer's lock?")
+    finally:
+        hold.execute("ROLLBACK")
+        hold.close()
+    st, doc = Conn(srv, sess).call("GET", "/api/me")
+    check(st == 200, (st, doc))
+    check(db("SELECT count(*) FROM session WHERE csrf = ?", sess.csrf)[0][0] == 1,
+          "the session was not stored once the store was free")
+    srv.stop()
+    srv = Server()
+    st, doc = Conn(srv, sess).call("GET", "/api/me")
+    check(st == 200 and doc["username"] == V2, ("session lost over a restart", st, doc))
+    srv.stop()
+    print("     login while the store is written: %.2f s" % took)
+
+
 def main():
     tests = [(n, f) for n, f in globals().items() if n.startswith("test_") and callable(f)]
     only = sys.argv[1:]
