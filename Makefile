@@ -164,6 +164,7 @@ clitest: dixian
 httptest: dixian
 	@sh tests/http/run.sh
 
+
 browsertest: dixian web/node_modules/.dixian-stamp
 	@sh tests/browser/run.sh
 
@@ -180,10 +181,13 @@ pgsql: dixian
 clitest-pg: dixian
 	@sh tests/store/pg_run.sh env DIXIAN_TEST_PG=1 sh tests/cli/run.sh
 
-# `dixian serve` on a PostgreSQL store: its pool, logins, reads and writes
-# from many clients at once (tests/http/pg.sh, a throwaway cluster)
+# `dixian serve` on a PostgreSQL store, in throwaway clusters: its pool,
+# logins, reads and writes from many clients at once (tests/http/pg.sh),
+# and the kill -9 tests of tests/http/test_faults.py (issue 13's crash
+# loop, tests/http/run_pg.sh)
 httptest-pg: dixian
 	@sh tests/store/pg_run.sh sh tests/http/pg.sh
+	@sh tests/store/pg_run.sh sh tests/http/run_pg.sh
 
 # the store contract suite and the PostgreSQL driver's cases against the
 # PostgreSQL driver, in a throwaway cluster (tests/store/pg_test.sh)

@@ -5,7 +5,8 @@
 set -e
 build="gcc make pkg-config libsqlite3-dev libcjson-dev libcsv-dev libxlsxwriter-dev
 libzip-dev libexpat1-dev libsodium-dev libmicrohttpd-dev libpq-dev"
-test="$build libcmocka-dev sqlite3 python3 openssl postgresql-15 chromium fonts-wqy-microhei"
+test="$build libcmocka-dev sqlite3 python3 openssl postgresql-15 postgresql-client-15 chromium
+fonts-wqy-microhei"
 bench="$test python3-pandas hyperfine wrk nginx-light curl time"
 # make fuzz: clang's libFuzzer and sanitizer runtimes
 fuzz="$build clang-14 libclang-rt-14-dev"

@@ -1,8 +1,9 @@
 /*
  * backup.c - backup and restore use cases (see backup.h).  The copying is
- * the store's (store/backup.h); here are the rules: where a copy may go,
- * who may restore, when a restore is refused, and the verification that
- * the file written holds what was meant.
+ * the store's (store/backup.h; PostgreSQL through pg_dump and pg_restore);
+ * here are the rules, the same on both engines: where a copy may go, who
+ * may restore, when a restore is refused, and the verification that the
+ * file written holds what was meant.
  */
 #include "core/dx.h"
 #include "app/backup.h"
@@ -14,8 +15,7 @@
 
 int dx_backup_is_pg(const char *path)
 {
-	return path && (strncmp(path, "postgresql://", 13) == 0 ||
-			strncmp(path, "postgres://", 11) == 0);
+	return path && !strcmp(dx_store_driver_name(path), "postgresql");
 }
 
 /* why gets the Chinese verdict on a copy whose census is `copy`, meant to
@@ -82,8 +82,8 @@ int dx_backup(struct dx_store *st, const char *out, struct dx_census *snap,
 	      struct dx_census *copy, struct dx_buf *why)
 {
 	if (dx_backup_is_pg(out)) {
-		dx_buf_adds(why, "PostgreSQL 数据库的备份尚未实现（not built yet）");
-		return DX_STATE;
+		dx_buf_adds(why, "--out 应为备份文件的路径，不能是数据库连接串");
+		return DX_USAGE;
 	}
 	return copy_out(st, out, snap, copy, why);
 }
@@ -108,7 +108,9 @@ static int may_restore(struct dx_store *st, const char *as, struct dx_buf *why)
 	return DX_OK;
 }
 
-/* db.bak-YYYYMMDDTHHMMSSZ, with -2, -3 ... when taken. */
+/* db.bak-YYYYMMDDTHHMMSSZ, with -2, -3 ... when taken.  A PostgreSQL store
+ * is no file: its copy goes beside the backup restored, as
+ * BACKUP.replaced.bak-STAMP. */
 static void saved_name(const char *db, char *out, size_t n)
 {
 	char stamp[24];
@@ -121,41 +123,80 @@ static void saved_name(const char *db, char *out, size_t n)
 		dx_snprintf(out, n, "%s.bak-%s-%d", db, stamp, k);
 }
 
+/* The account `as` as the PostgreSQL backup holds it, checked by the same
+ * rule in a scratch store: restoring into an empty database, there is no
+ * store to ask, and a dump cannot be opened as SQLite's copy can. */
+static int may_restore_from_dump(const char *backup, const char *as, struct dx_buf *why)
+{
+	struct dx_store *m = NULL;
+	struct dx_account acc;
+	int rc;
+	if (!as || !*as)
+		return may_restore(NULL, as, why);
+	if ((rc = dx_store_open(&m, ":memory:", DX_STORE_CREATE)))
+		return rc;
+	/* an account the backup lacks is refused by may_restore as missing */
+	if (!(rc = dx_store_backup_account(backup, as, &acc)))
+		rc = dx_store_account_insert(m, &acc);
+	if (!rc || rc == DX_NOT_FOUND)
+		rc = may_restore(m, as, why);
+	else
+		dx_buf_addf(why, "无法读取备份 %s 中的账号", backup);
+	dx_store_close(m);
+	return rc;
+}
+
 int dx_restore(const char *backup, const char *db, const char *as, int force,
 	       struct dx_restore_result *r, struct dx_buf *why)
 {
 	struct dx_store *st = NULL;
 	struct dx_census there, snap, keep;
-	int rc, have = 0, latest = 0;
+	int rc, have = 0, latest = 0, pg = dx_backup_is_pg(db);
+	char *shown = dx_store_mask_target(db);
 	memset(r, 0, sizeof(*r));
-	if (dx_backup_is_pg(db) || dx_backup_is_pg(backup)) {
-		dx_buf_adds(why, "PostgreSQL 数据库的恢复尚未实现（not built yet）");
-		return DX_STATE;
+	if (dx_backup_is_pg(backup)) {
+		dx_buf_adds(why, "要恢复的备份应为备份文件的路径，不能是数据库连接串");
+		rc = DX_USAGE;
+		goto out;
 	}
 	if ((rc = dx_store_census_file(backup, &r->from))) {
 		dx_buf_addf(why, "%s 不是可用的备份（不是 dixian 数据库或无法读取）", backup);
-		return rc;
+		goto out;
 	}
 	if (!r->from.intact) {
 		dx_buf_addf(why, "备份 %s 已损坏，未通过完整性检查（%s）", backup, r->from.integrity);
-		return DX_INVALID;
+		rc = DX_INVALID;
+		goto out;
 	}
-	r->existed = access(db, F_OK) == 0;
-	if (!r->existed) {
+	if (pg != dx_store_backup_is_pg(backup)) {
+		dx_buf_addf(why, "备份 %s 是 %s 数据库的备份，不能恢复到 %s 数据库", backup,
+			    pg ? "SQLite" : "PostgreSQL", pg ? "PostgreSQL" : "SQLite");
+		rc = DX_STATE;
+		goto out;
+	}
+	/* an empty database, like a missing file, is nothing to replace */
+	if ((rc = dx_store_holds_store(db, &r->existed))) {
+		dx_buf_addf(why, "无法打开数据库 %s（%s）", shown, dx_strerror(rc));
+		goto out;
+	}
+	if (!r->existed && pg) {
+		if ((rc = may_restore_from_dump(backup, as, why)))
+			goto out;
+	} else if (!r->existed) {
 		/* nothing to replace: the account is the backup's */
 		struct dx_store *b = NULL;
 		if ((rc = dx_store_open(&b, backup, DX_STORE_READONLY))) {
 			dx_buf_addf(why, "无法打开备份 %s", backup);
-			return rc;
+			goto out;
 		}
 		rc = may_restore(b, as, why);
 		dx_store_close(b);
 		if (rc)
-			return rc;
+			goto out;
 	}
 	if ((rc = dx_store_open(&st, db, DX_STORE_CREATE))) {
-		dx_buf_addf(why, "无法打开数据库 %s（%s）", db, dx_strerror(rc));
-		return rc;
+		dx_buf_addf(why, "无法打开数据库 %s（%s）", shown, dx_strerror(rc));
+		goto out;
 	}
 	dx_store_version(st, &have, &latest);
 	if (r->from.version > latest) {
@@ -168,25 +209,31 @@ int dx_restore(const char *backup, const char *db, const char *as, int force,
 		if ((rc = may_restore(st, as, why)))
 			goto out;
 		if ((rc = dx_store_census(st, &there))) {
-			dx_buf_addf(why, "无法读取数据库 %s", db);
+			dx_buf_addf(why, "无法读取数据库 %s", shown);
 			goto out;
 		}
 		if (!force && there.version > r->from.version) {
 			dx_buf_addf(why, "数据库 %s 的版本 %d 比备份的版本 %d 新，未恢复；"
 					 "确要用旧备份覆盖请加 --force",
-				    db, there.version, r->from.version);
+				    shown, there.version, r->from.version);
 			rc = DX_STATE;
 			goto out;
 		}
 		if (!force && strcmp(there.last_audit, r->from.last_audit) > 0) {
 			dx_buf_addf(why, "数据库 %s 在备份之后还有修改（最后修改 %s，备份的最后修改 %s），"
 					 "未恢复；确要丢弃这些修改请加 --force",
-				    db, there.last_audit, *r->from.last_audit ? r->from.last_audit : "无");
+				    shown, there.last_audit, *r->from.last_audit ? r->from.last_audit : "无");
 			rc = DX_STATE;
 			goto out;
 		}
 		/* keep what is replaced, verified like any backup */
-		saved_name(db, r->saved, sizeof(r->saved));
+		if (pg) {
+			char base[4096];
+			dx_snprintf(base, sizeof(base), "%s.replaced", backup);
+			saved_name(base, r->saved, sizeof(r->saved));
+		} else {
+			saved_name(db, r->saved, sizeof(r->saved));
+		}
 		if ((rc = copy_out(st, r->saved, &snap, &keep, why))) {
 			dx_buf_addf(why, "；无法保存原数据库，未恢复");
 			r->saved[0] = '\0';
@@ -204,7 +251,7 @@ int dx_restore(const char *backup, const char *db, const char *as, int force,
 	dx_store_close(st);
 	st = NULL;
 	if ((rc = dx_store_open(&st, db, 0))) {
-		dx_buf_addf(why, "恢复后无法打开数据库 %s（%s）", db, dx_strerror(rc));
+		dx_buf_addf(why, "恢复后无法打开数据库 %s（%s）", shown, dx_strerror(rc));
 		goto out;
 	}
 	dx_store_version(st, &r->version, &latest);
@@ -227,5 +274,6 @@ int dx_restore(const char *backup, const char *db, const char *as, int force,
 	}
 out:
 	dx_store_close(st);
+	free(shown);
 	return rc;
 }

@@ -11,7 +11,11 @@
  * version, or a later last audit row: work done since the backup) unless
  * forced, and always keeps the replaced store beside it as F.bak-STAMP.
  *
- * A PostgreSQL store (postgresql:// URL) does not exist yet: both say so.
+ * A PostgreSQL store (a connection string) is copied with pg_dump into a
+ * file and restored with pg_restore (store/backup.h): the same rules, its
+ * replaced store kept beside the backup as B.replaced.bak-STAMP (it is no
+ * file), and into an empty database the backup's account decides as a
+ * SQLite backup's does for a new file.
  */
 #ifndef DX_APP_BACKUP_H
 #define DX_APP_BACKUP_H
@@ -19,7 +23,7 @@
 #include "core/strbuf.h"
 #include "store/backup.h"
 
-/* 1 if path names a PostgreSQL store (postgres:// or postgresql://). */
+/* 1 if path names a PostgreSQL store (a URL or key=value string). */
 int dx_backup_is_pg(const char *path);
 
 /*

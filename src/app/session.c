@@ -1,11 +1,93 @@
 /*
  * session.c - login, session check and logout (see session.h).
+ *
+ * A login while another program writes the store -- on SQLite an import
+ * holds the one write lock for as long as it runs, often longer than the
+ * busy timeout -- does not wait for it: the new session's row (and the
+ * clean-up a login does) is tried without waiting, and if the store is
+ * busy the session is kept in this process's short list of pending
+ * sessions, answered from there, and written by the next login or session
+ * check that finds the store free.  A server killed before then loses
+ * only those sessions (their users log in again).  Failed logins still
+ * wait and are counted in the store: throttling is never skipped.
  */
 #include "core/dx.h"
 #include "app/session.h"
 #include "store/session.h"
 
+#include <pthread.h>
 #include <sodium.h>
+
+#define PENDING_MAX 256
+
+/* Sessions not yet in the store, oldest first. */
+static pthread_mutex_t pending_mu = PTHREAD_MUTEX_INITIALIZER;
+static struct dx_session_row pending[PENDING_MAX];
+static size_t npending;
+
+/* Write the pending sessions the store takes now, without waiting;
+ * pending_mu held.  Stops at the first busy answer. */
+static void pending_flush(struct dx_store *st)
+{
+	size_t k = 0, i;
+	int rc = DX_OK;
+	if (!npending || dx_store_session_nowait(st, 1))
+		return;
+	for (i = 0; i < npending; i++) {
+		rc = dx_store_session_insert(st, &pending[i]);
+		if (rc == DX_BUSY)
+			break;
+		if (rc && rc != DX_EXISTS)
+			dx_log(DX_LOG_WARN, "a pending session could not be stored: %s",
+			       dx_strerror(rc));
+		k++;
+	}
+	dx_store_session_nowait(st, 0);
+	memmove(pending, pending + k, (npending - k) * sizeof(pending[0]));
+	npending -= k;
+}
+
+/* Keep s until the store takes it; DX_BUSY when the list is full. */
+static int pending_add(struct dx_store *st, const struct dx_session_row *s)
+{
+	int rc = DX_OK;
+	pthread_mutex_lock(&pending_mu);
+	pending_flush(st);
+	if (npending < PENDING_MAX)
+		pending[npending++] = *s;
+	else
+		rc = DX_BUSY;
+	pthread_mutex_unlock(&pending_mu);
+	return rc;
+}
+
+/* The pending session with this hash into out (1; 0 when none), then
+ * write those the store takes. */
+static int pending_get(struct dx_store *st, const char *token_hash, struct dx_session_row *out)
+{
+	int found = 0;
+	pthread_mutex_lock(&pending_mu);
+	for (size_t i = 0; i < npending && !found; i++)
+		if (!strcmp(pending[i].token_hash, token_hash)) {
+			*out = pending[i];
+			found = 1;
+		}
+	pending_flush(st); /* this one too, if the store is free now */
+	pthread_mutex_unlock(&pending_mu);
+	return found;
+}
+
+static void pending_drop(const char *token_hash)
+{
+	pthread_mutex_lock(&pending_mu);
+	for (size_t i = 0; i < npending; i++)
+		if (!strcmp(pending[i].token_hash, token_hash)) {
+			memmove(pending + i, pending + i + 1, (npending - i - 1) * sizeof(pending[0]));
+			npending--;
+			break;
+		}
+	pthread_mutex_unlock(&pending_mu);
+}
 
 static const char wrong[] = "账号或密码错误";
 
@@ -95,13 +177,20 @@ int dx_session_login(struct dx_store *st, const char *name, const char *password
 	s.created_at = s.last_seen = now;
 	s.expires_at = out->expires_at = now + DX_SESSION_MAX;
 	dx_strlcpy(s.csrf, out->csrf, sizeof(s.csrf));
-	if ((rc = dx_store_login_clear(st, akey)))
+	dx_strlcpy(s.account, name, sizeof(s.account));
+	/* the writes of a login never wait for another writer (see the top) */
+	if ((rc = dx_store_session_nowait(st, 1)))
 		return rc;
 	/* now and then, clear out the sessions that have ended */
-	if ((rc = dx_store_session_purge(st, now - DX_SESSION_IDLE, now)) ||
-	    (rc = dx_store_login_purge(st, now - 24 * 3600)))
-		return rc;
-	return dx_store_session_insert(st, &s);
+	if (!(rc = dx_store_login_clear(st, akey)) &&
+	    !(rc = dx_store_session_purge(st, now - DX_SESSION_IDLE, now)) &&
+	    !(rc = dx_store_login_purge(st, now - 24 * 3600)))
+		rc = dx_store_session_insert(st, &s);
+	if (dx_store_session_nowait(st, 0) && !rc)
+		rc = DX_DB;
+	if (rc == DX_BUSY)
+		rc = pending_add(st, &s);
+	return rc;
 }
 
 int dx_session_check(struct dx_store *st, const char *token, int64_t now,
@@ -113,7 +202,17 @@ int dx_session_check(struct dx_store *st, const char *token, int64_t now,
 	if (strlen(token) != 64)
 		return DX_NOT_FOUND;
 	dx_session_hash(token, out->token_hash);
-	if ((rc = dx_store_session_get(st, out->token_hash, &s)))
+	rc = dx_store_session_get(st, out->token_hash, &s);
+	if (rc == DX_NOT_FOUND && pending_get(st, out->token_hash, &s)) {
+		/* not yet in the store: the account as it is now */
+		char hash[crypto_pwhash_STRBYTES];
+		int64_t id;
+		if ((rc = dx_store_account_auth(st, s.account, &id, hash, sizeof(hash),
+		                                &s.disabled)))
+			return rc;
+		s.last_seen = now; /* nothing to renew */
+	}
+	if (rc)
 		return rc;
 	if (s.disabled || now >= s.expires_at || now - s.last_seen >= DX_SESSION_IDLE)
 		return DX_NOT_FOUND;
@@ -132,6 +231,7 @@ int dx_session_check(struct dx_store *st, const char *token, int64_t now,
 
 int dx_session_logout(struct dx_store *st, const char *token_hash)
 {
+	pending_drop(token_hash);
 	return dx_store_session_delete(st, token_hash);
 }
 

@@ -1,7 +1,9 @@
 /*
  * cmd_backup.c - `dixian backup --db F --out B` and `dixian restore B --db F
  * --as 账号 [--force]`: parse, call the use cases (app/backup.h), print the
- * verification (version, integrity, rows per table).
+ * verification (version, integrity, rows per table).  F may be a
+ * PostgreSQL store (B is then a pg_dump archive); its password is never
+ * printed.
  */
 #include "core/dx.h"
 #include "app/backup.h"
@@ -30,6 +32,7 @@ int cmd_backup(int argc, char **argv)
 	struct dx_store *st = NULL;
 	struct dx_census snap, copy;
 	struct dx_buf why = DX_BUF_INIT;
+	char *shown;
 	int c, rc;
 	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
@@ -41,10 +44,6 @@ int cmd_backup(int argc, char **argv)
 	}
 	if (optind != argc || !out || !*out)
 		return dx_cli_usage("backup");
-	if (dx_backup_is_pg(dx_cli_db_path(db)) || dx_backup_is_pg(out)) {
-		fprintf(stderr, "错误: PostgreSQL 数据库的备份尚未实现（not built yet）\n");
-		return DX_EXIT_FAIL;
-	}
 	if (dx_cli_open(db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
 	rc = dx_backup(st, out, &snap, &copy, &why);
@@ -55,7 +54,9 @@ int cmd_backup(int argc, char **argv)
 		return rc == DX_INVALID ? DX_EXIT_DATA : dx_cli_exit(rc);
 	}
 	print_census("备份", &copy);
-	printf("已备份 %s 到 %s，行数与数据库一致\n", dx_cli_db_path(db), out);
+	shown = dx_store_mask_target(dx_cli_db_path(db)); /* a connection string's password */
+	printf("已备份 %s 到 %s，行数与数据库一致\n", shown, out);
+	free(shown);
 	dx_buf_release(&why);
 	return DX_EXIT_OK;
 }
@@ -69,6 +70,7 @@ int cmd_restore(int argc, char **argv)
 	const char *db = NULL, *as = NULL;
 	struct dx_restore_result r;
 	struct dx_buf why = DX_BUF_INIT;
+	char *shown;
 	int c, rc, force = 0;
 	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
@@ -82,10 +84,6 @@ int cmd_restore(int argc, char **argv)
 	}
 	if (optind + 1 != argc)
 		return dx_cli_usage("restore");
-	if (dx_backup_is_pg(dx_cli_db_path(db)) || dx_backup_is_pg(argv[optind])) {
-		fprintf(stderr, "错误: PostgreSQL 数据库的恢复尚未实现（not built yet）\n");
-		return DX_EXIT_FAIL;
-	}
 	rc = dx_restore(argv[optind], dx_cli_db_path(db), as, force, &r, &why);
 	if (rc) {
 		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
@@ -97,7 +95,9 @@ int cmd_restore(int argc, char **argv)
 	print_census("备份", &r.from);
 	if (r.existed)
 		printf("原数据库已保存为 %s\n", r.saved);
-	printf("已从 %s 恢复 %s，行数与备份一致", argv[optind], dx_cli_db_path(db));
+	shown = dx_store_mask_target(dx_cli_db_path(db));
+	printf("已从 %s 恢复 %s，行数与备份一致", argv[optind], shown);
+	free(shown);
 	if (r.version != r.from.version)
 		printf("（已升级到版本 %d）", r.version);
 	printf("\n");

@@ -8,14 +8,27 @@
  * the registry's lock, and deletes the file when done.  Only the account
  * that started a job may read it.
  *
+ * A finished job is kept for polling and for its error workbook, then
+ * forgotten: after KEEP_SECONDS, or when more than `keep` finished jobs
+ * are held (the oldest goes first).  So a server that runs for months
+ * holds at most keep + MAX_RUNNING jobs, their problems cut to the
+ * MAX_PROBLEMS the answer shows, and as many error workbooks on disk;
+ * before, it kept every job and refused the 257th upload until restarted.
+ * A forgotten number is answered as such, not as unknown.
+ *
  * A server killed (kill -9, power cut) forgets its jobs; the import it was
  * running is one transaction, so the store rolls it back.  Two things must
  * not outlive it (issue 13): its job numbers, which a client may still
- * poll -- numbers start from the start time (MAX_JOBS a second), so the
- * next server never hands the same number to another job, and a number from before the
- * start is answered as lost in a restart -- and its uploaded files, which
- * hold ID numbers: the directory is named after the server's pid, and a
- * starting server removes the directories of servers no longer running.
+ * poll, and its uploaded files, which hold ID numbers.  A job's number is
+ * the time it started, in TICKS a second since JOBS_EPOCH, and a server
+ * never hands out a number ahead of the clock (two uploads in one tick:
+ * the second waits for the next tick).  Every number a server gave is
+ * therefore at most the time it was killed, and the next server, which
+ * starts later, gives only numbers past its own start: never an earlier
+ * server's number, even one restarted within the same second; a number
+ * up to the start is answered as lost in a restart.  The uploads: the
+ * directory is named after the server's pid, and a starting server
+ * removes the directories of servers no longer running.
  */
 #include "core/dx.h"
 #include "http/jobs.h"
@@ -27,16 +40,20 @@
 #include <fcntl.h>
 #include <pthread.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
-#define MAX_JOBS     256
+#define KEEP_DEFAULT 256     /* finished jobs kept (DIXIAN_JOBS_KEEP) */
+#define KEEP_MAX     100000
+#define KEEP_SECONDS 3600    /* how long a finished job is kept (DIXIAN_JOBS_KEEP_SECONDS) */
 #define MAX_RUNNING  2
 #define MAX_PROBLEMS 50
 #define JOBS_TMP     "/tmp"
 #define JOBS_PREFIX  "dixian-jobs."
 #define JOBS_EPOCH   1735689600 /* 2025-01-01 00:00 UTC, where numbering starts */
+#define TICKS        64         /* job numbers a second: 11 digits only after 2074 */
 
 enum job_state { JOB_RUNNING, JOB_DONE, JOB_FAILED };
 
@@ -53,6 +70,7 @@ struct job {
 	uint64_t done, total;
 	long rows;
 	struct dx_import_result res;
+	time_t ended; /* when it finished (monotonic seconds) */
 	int joined;
 	pthread_t th;
 	struct dx_jobs *reg;
@@ -62,11 +80,53 @@ struct dx_jobs {
 	pthread_mutex_t mu;
 	char *db;
 	char dir[64];
-	struct job *jobs[MAX_JOBS];
-	size_t n;
-	int64_t base; /* job k (from 1) is number base + k */
+	struct job **jobs; /* in the order started (so by number) */
+	size_t n, cap;     /* cap = keep + MAX_RUNNING */
+	size_t keep;       /* finished jobs kept at most */
+	long keep_seconds; /* and for at most this long */
+	int64_t base;      /* numbers up to base: servers before this one */
+	int64_t last;      /* the last number handed out (base at first) */
 	int running;
 };
+
+/* Now in TICKS since JOBS_EPOCH, the clock job numbers are read from. */
+static int64_t tick_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_REALTIME, &ts);
+	return ((int64_t)ts.tv_sec - JOBS_EPOCH) * TICKS + ts.tv_nsec / (1000000000L / TICKS);
+}
+
+/* Sleep a quarter of a tick: the next job number is not yet due. */
+static void tick_wait(void)
+{
+	struct timespec ts = {0, 1000000000L / TICKS / 4};
+	nanosleep(&ts, NULL);
+}
+
+static time_t mono_now(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
+/* A positive whole number from environment variable `name` within
+ * [1, max], else `def` (a bad value is logged, never fatal: the server
+ * still starts with the default). */
+static long env_count(const char *name, long def, long max)
+{
+	const char *s = getenv(name);
+	int64_t v;
+	if (!s || !*s)
+		return def;
+	if (dx_parse_i64(s, &v) || v < 1 || v > max) {
+		dx_log(DX_LOG_WARN, "%s must be a whole number from 1 to %ld; using %ld", name, max,
+		       def);
+		return def;
+	}
+	return (long)v;
+}
 
 /*
  * Remove the upload directories of servers that died without cleaning up
@@ -124,17 +184,23 @@ struct dx_jobs *dx_jobs_new(const char *db)
 	struct dx_jobs *j = calloc(1, sizeof(*j));
 	if (!j)
 		return NULL;
+	j->keep = (size_t)env_count("DIXIAN_JOBS_KEEP", KEEP_DEFAULT, KEEP_MAX);
+	j->keep_seconds = env_count("DIXIAN_JOBS_KEEP_SECONDS", KEEP_SECONDS, 366L * 86400);
+	j->cap = j->keep + MAX_RUNNING;
+	if (!(j->jobs = calloc(j->cap, sizeof(*j->jobs)))) {
+		free(j);
+		return NULL;
+	}
 	sweep_dead();
 	dx_snprintf(j->dir, sizeof(j->dir), "%s/%s%lld.XXXXXX", JOBS_TMP, JOBS_PREFIX,
 	            (long long)getpid());
 	if (!mkdtemp(j->dir)) {
+		free(j->jobs);
 		free(j);
 		return NULL;
 	}
-	/* numbers from the start time: never those of an earlier server
-	 * (unless it started in the same second), and short of the 12-digit
-	 * runs the access log must not hold */
-	j->base = ((int64_t)time(NULL) - JOBS_EPOCH) * MAX_JOBS;
+	/* every number an earlier server gave is at most this tick */
+	j->base = j->last = tick_now();
 	pthread_mutex_init(&j->mu, NULL);
 	j->db = dx_xstrdup(db);
 	return j;
@@ -145,22 +211,90 @@ int dx_jobs_before_start(const struct dx_jobs *j, int64_t id)
 	return id > 0 && id <= j->base;
 }
 
+/* The job numbered id, NULL if none is held; under j->mu. */
+static struct job *find(struct dx_jobs *j, int64_t id)
+{
+	size_t lo = 0, hi = j->n;
+	while (lo < hi) { /* numbers rise with the index */
+		size_t mid = lo + (hi - lo) / 2;
+		if (j->jobs[mid]->id < id)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < j->n && j->jobs[lo]->id == id ? j->jobs[lo] : NULL;
+}
+
+int dx_jobs_forgotten(struct dx_jobs *j, int64_t id)
+{
+	int r;
+	pthread_mutex_lock(&j->mu);
+	r = id > j->base && id <= j->last && !find(j, id);
+	pthread_mutex_unlock(&j->mu);
+	return r;
+}
+
+void dx_jobs_limits(const struct dx_jobs *j, long *keep, long *keep_seconds)
+{
+	*keep = (long)j->keep;
+	*keep_seconds = j->keep_seconds;
+}
+
+/* Free job b, whose thread has ended or never started, and its files. */
+static void drop(struct job *b)
+{
+	if (!b->joined)
+		pthread_join(b->th, NULL);
+	unlink(b->path);
+	if (b->errors_path[0])
+		unlink(b->errors_path);
+	dx_import_result_release(&b->res);
+	free(b);
+}
+
+/* Forget the finished jobs past their time, and the oldest finished ones
+ * while `room` more would make more than j->keep; under j->mu.  A
+ * finished job's thread has only its log line left to write, so the join
+ * is short; a job never evicts itself (it is still running then). */
+static void evict(struct dx_jobs *j, size_t room)
+{
+	time_t now = mono_now();
+	size_t finished = 0, k = 0;
+	for (size_t i = 0; i < j->n; i++)
+		finished += j->jobs[i]->state != JOB_RUNNING;
+	for (size_t i = 0; i < j->n; i++) {
+		struct job *b = j->jobs[i];
+		if (b->state != JOB_RUNNING &&
+		    (finished + room > j->keep || now - b->ended >= (time_t)j->keep_seconds)) {
+			finished--;
+			drop(b);
+		} else {
+			j->jobs[k++] = b;
+		}
+	}
+	j->n = k;
+}
+
 void dx_jobs_free(struct dx_jobs *j)
 {
 	if (!j)
 		return;
-	for (size_t i = 0; i < j->n; i++) {
-		struct job *b = j->jobs[i];
-		if (!b->joined)
-			pthread_join(b->th, NULL);
-		unlink(b->path);
-		if (b->errors_path[0])
-			unlink(b->errors_path);
-		dx_import_result_release(&b->res);
-		free(b);
+	/* a finishing job evicts others, so wait for none to run rather than
+	 * join them here while it may */
+	for (;;) {
+		int running;
+		pthread_mutex_lock(&j->mu);
+		running = j->running;
+		pthread_mutex_unlock(&j->mu);
+		if (!running)
+			break;
+		tick_wait();
 	}
+	for (size_t i = 0; i < j->n; i++)
+		drop(j->jobs[i]);
 	rmdir(j->dir);
 	pthread_mutex_destroy(&j->mu);
+	free(j->jobs);
 	free(j->db);
 	free(j);
 }
@@ -181,6 +315,7 @@ static void *run(void *arg)
 	struct dx_import_opts o;
 	struct dx_import_result res;
 	struct dx_store *st = NULL;
+	int64_t id = b->id;
 	int rc;
 	memset(&o, 0, sizeof(o));
 	memset(&res, 0, sizeof(res));
@@ -207,15 +342,26 @@ static void *run(void *arg)
 		}
 	}
 	unlink(b->path);
+	/* the answer shows MAX_PROBLEMS; the rest are in the workbook, and
+	 * kept by up to `keep` jobs they could take gigabytes */
+	for (size_t i = MAX_PROBLEMS; i < res.nproblems; i++) {
+		free(res.problems[i].column);
+		free(res.problems[i].msg);
+	}
+	if (res.nproblems > MAX_PROBLEMS)
+		res.nproblems = MAX_PROBLEMS;
 	pthread_mutex_lock(&b->reg->mu);
+	evict(b->reg, 1); /* room for this one among the finished kept */
 	b->res = res;
 	b->rc = rc;
 	/* DX_INVALID: read to the end; the problems say why nothing (or less)
 	 * was kept */
 	b->state = rc == DX_OK || rc == DX_INVALID ? JOB_DONE : JOB_FAILED;
+	b->ended = mono_now();
 	b->reg->running--;
 	pthread_mutex_unlock(&b->reg->mu);
-	dx_log(DX_LOG_INFO, "import job %lld finished: %s", (long long)b->id, dx_strerror(rc));
+	/* b may be evicted from here on: only the copy of its number is read */
+	dx_log(DX_LOG_INFO, "import job %lld finished: %s", (long long)id, dx_strerror(rc));
 	return NULL;
 }
 
@@ -229,6 +375,7 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 	                                    "problems", "training"};
 	struct job *b = NULL;
 	size_t k;
+	int64_t now;
 	int fd = -1, rc = DX_OK;
 
 	*id = 0;
@@ -245,17 +392,27 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 		dx_buf_adds(why, "请求体应为要导入的 xlsx 或 csv 文件");
 		return DX_INVALID;
 	}
-	pthread_mutex_lock(&j->mu);
-	if (j->running >= MAX_RUNNING || j->n >= MAX_JOBS) {
-		pthread_mutex_unlock(&j->mu);
-		dx_buf_adds(why, "导入任务已满，请稍后再试");
-		return DX_BUSY;
-	}
-	if (!(b = calloc(1, sizeof(*b)))) {
-		pthread_mutex_unlock(&j->mu);
+	if (!(b = calloc(1, sizeof(*b))))
 		return DX_NOMEM;
+	for (;;) {
+		pthread_mutex_lock(&j->mu);
+		if (j->running >= MAX_RUNNING) {
+			pthread_mutex_unlock(&j->mu);
+			free(b);
+			dx_buf_addf(why,
+			            "已有 %d 个导入任务正在进行（同时最多 %d 个）：请等其中一个完成后"
+			            "再上传，通常几十秒即可",
+			            MAX_RUNNING, MAX_RUNNING);
+			return DX_BUSY;
+		}
+		/* never ahead of the clock (see the top of the file) */
+		if ((now = tick_now()) > j->last)
+			break;
+		pthread_mutex_unlock(&j->mu);
+		tick_wait();
 	}
-	b->id = j->base + (int64_t)j->n + 1;
+	evict(j, 0);
+	b->id = j->last = now;
 	b->reg = j;
 	b->keep_valid = keep_valid;
 	b->state = JOB_RUNNING;
@@ -263,7 +420,7 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 	dx_strlcpy(b->scope, a->acc.scope, sizeof(b->scope));
 	dx_strlcpy(b->kind, kinds[k], sizeof(b->kind));
 	dx_snprintf(b->path, sizeof(b->path), "%s/upload-%lld", j->dir, (long long)b->id);
-	j->jobs[j->n++] = b;
+	j->jobs[j->n++] = b; /* at most keep finished, fewer than MAX_RUNNING running */
 	j->running++;
 	pthread_mutex_unlock(&j->mu);
 
@@ -283,9 +440,10 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 		b->state = JOB_FAILED;
 		b->rc = rc;
 		b->joined = 1;
+		b->ended = mono_now();
 		j->running--;
-		pthread_mutex_unlock(&j->mu);
 		unlink(b->path);
+		pthread_mutex_unlock(&j->mu);
 		return rc;
 	}
 	*id = b->id;
@@ -298,7 +456,8 @@ int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, cJSON *
 	cJSON *o, *ps;
 	*out = NULL;
 	pthread_mutex_lock(&j->mu);
-	if (id <= j->base || (id -= j->base) > (int64_t)j->n || strcmp((b = j->jobs[id - 1])->owner, a->acc.name)) {
+	evict(j, 0); /* those past their time, though no upload came since */
+	if (!(b = find(j, id)) || strcmp(b->owner, a->acc.name)) {
 		pthread_mutex_unlock(&j->mu);
 		return DX_NOT_FOUND;
 	}
@@ -352,8 +511,9 @@ int dx_jobs_errors(struct dx_jobs *j, const struct dx_actor *a, int64_t id, stru
 	FILE *f;
 	size_t n;
 	pthread_mutex_lock(&j->mu);
-	if (id <= j->base || (id -= j->base) > (int64_t)j->n || strcmp((b = j->jobs[id - 1])->owner, a->acc.name) ||
-	    b->state == JOB_RUNNING || !b->errors_path[0]) {
+	evict(j, 0);
+	if (!(b = find(j, id)) || strcmp(b->owner, a->acc.name) || b->state == JOB_RUNNING ||
+	    !b->errors_path[0]) {
 		pthread_mutex_unlock(&j->mu);
 		return DX_NOT_FOUND;
 	}

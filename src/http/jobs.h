@@ -4,7 +4,11 @@
  * that started it has long been answered; GET /api/jobs/{id} reads its
  * progress.  Jobs live in memory: a restart forgets them (the import's
  * own log stays in the store), and job numbers are never reused by a
- * later server (they start from its start time).
+ * later server (a number is the job's start time, never ahead of the
+ * clock).  A finished job is kept for its result and error workbook for
+ * an hour and among the last 256 finished, then forgotten; the
+ * environment variables DIXIAN_JOBS_KEEP (how many, 1 to 100000) and
+ * DIXIAN_JOBS_KEEP_SECONDS, read when the server starts, change both.
  */
 #ifndef DX_HTTP_JOBS_H
 #define DX_HTTP_JOBS_H
@@ -20,13 +24,18 @@ struct dx_jobs *dx_jobs_new(const char *db);
 /* 1 if job number id was handed out before this registry started (by a
  * server since stopped or killed): its result is lost, not unknown. */
 int dx_jobs_before_start(const struct dx_jobs *j, int64_t id);
+/* 1 if job number id was handed out by this server and has since been
+ * forgotten (finished long ago, or many jobs ago). */
+int dx_jobs_forgotten(struct dx_jobs *j, int64_t id);
+/* How many finished jobs are kept, and how many seconds at most. */
+void dx_jobs_limits(const struct dx_jobs *j, long *keep, long *keep_seconds);
 /* Wait for every running job, remove the temporary files and free. */
 void dx_jobs_free(struct dx_jobs *j);
 
 /*
  * Start importing `data` (len bytes, an xlsx or csv ledger of `kind`) as
  * actor a, within its scope.  *id gets the job's number.  DX_BUSY with
- * why when too many jobs run; DX_INVALID for an unknown kind.
+ * why (when to retry) while two jobs run; DX_INVALID for an unknown kind.
  */
 int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char *kind,
                          const char *data, size_t len, int keep_valid, int64_t *id,

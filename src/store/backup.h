@@ -6,12 +6,14 @@
  * is writing is copied as one consistent snapshot, never torn.  The census
  * says what a store or a copy holds, to verify one against the other.
  *
- * Only the SQLite driver has these; a PostgreSQL store (not built yet)
- * would answer them with pg_dump / pg_restore.
+ * A PostgreSQL store answers them with pg_dump, pg_restore and psql
+ * (backup_pg.c): its backup is a pg_dump custom-format archive of one
+ * exported snapshot, whose census is read from the archive itself.
  */
 #ifndef DX_STORE_BACKUP_H
 #define DX_STORE_BACKUP_H
 
+#include "store/account.h"
 #include "store/store.h"
 
 #include <stdint.h>
@@ -41,10 +43,22 @@ int dx_store_census(struct dx_store *st, struct dx_census *c);
 
 /*
  * Census of the copy at path, opened read-only and never changed: with
- * PRAGMA integrity_check.  DX_IO with a message when it is no SQLite file
- * or holds no dixian schema.
+ * PRAGMA integrity_check (a pg_dump archive: read to its end).  DX_IO with
+ * a message when it is no SQLite file or holds no dixian schema.
  */
 int dx_store_census_file(const char *path, struct dx_census *c);
+
+/* *yes = 1 if target holds a store a restore would replace: a file that
+ * exists; a PostgreSQL database with a dixian schema (one that cannot be
+ * reached: 0, and its open says why). */
+int dx_store_holds_store(const char *target, int *yes);
+
+/* 1 if the copy at path is a PostgreSQL store's (a pg_dump archive). */
+int dx_store_backup_is_pg(const char *path);
+
+/* The account `name` as the PostgreSQL backup at path holds it (to check
+ * who may restore it into an empty database); DX_NOT_FOUND if none. */
+int dx_store_backup_account(const char *path, const char *name, struct dx_account *acc);
 
 /*
  * Copy the open store st into the file dest (which is overwritten: the

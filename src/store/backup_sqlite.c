@@ -4,9 +4,12 @@
  * copies pages under a read transaction, so a writer in another process
  * goes on (WAL) and the copy is the snapshot the read began with.  The
  * census is read in the same transaction, so its counts are the copy's.
+ * A PostgreSQL store, and a file that is a pg_dump archive, go to
+ * backup_pg.c instead.
  */
 #include "core/dx.h"
 #include "store/backup.h"
+#include "store/backup_pg.h"
 #include "store/store_int.h"
 
 #include <sqlite3.h>
@@ -24,7 +27,7 @@ static int db_err(sqlite3 *db, int src, const char *what)
 static int sqlite_only(struct dx_store *st)
 {
 	if (st->drv != &dx_driver_sqlite)
-		return dx_error(DX_STATE, "backup: only SQLite stores can be copied");
+		return dx_error(DX_STATE, "backup: only SQLite and PostgreSQL stores can be copied");
 	return DX_OK;
 }
 
@@ -107,6 +110,13 @@ int dx_store_census(struct dx_store *st, struct dx_census *c)
 {
 	sqlite3 *db;
 	int rc;
+	if (st->drv == &dx_driver_pg) { /* one snapshot (REPEATABLE READ) */
+		if ((rc = st->drv->exec(st, "BEGIN")))
+			return rc;
+		rc = dx_pg_census(st, c);
+		st->drv->exec(st, rc ? "ROLLBACK" : "COMMIT");
+		return rc;
+	}
 	if ((rc = sqlite_only(st)))
 		return rc;
 	db = st->db;
@@ -120,7 +130,10 @@ int dx_store_census(struct dx_store *st, struct dx_census *c)
 int dx_store_census_file(const char *path, struct dx_census *c)
 {
 	sqlite3 *db = NULL;
-	int rc, src = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
+	int rc, src;
+	if (dx_pg_is_dump(path))
+		return dx_pg_dump_census(path, c);
+	src = sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX, NULL);
 	if (src != SQLITE_OK) {
 		rc = dx_error(DX_IO, "cannot open '%s': %s", path,
 			      db ? sqlite3_errmsg(db) : sqlite3_errstr(src));
@@ -165,6 +178,8 @@ int dx_store_backup_file(struct dx_store *st, const char *dest, struct dx_census
 {
 	sqlite3 *src = NULL, *dst = NULL;
 	int rc;
+	if (st->drv == &dx_driver_pg)
+		return dx_pg_backup_file(st, dest, snap);
 	if ((rc = sqlite_only(st)))
 		return rc;
 	src = st->db;
@@ -196,6 +211,10 @@ int dx_store_restore_file(struct dx_store *st, const char *path)
 {
 	sqlite3 *from = NULL;
 	int rc;
+	if (st->drv == &dx_driver_pg)
+		return dx_pg_restore_file(st, path);
+	if (dx_pg_is_dump(path))
+		return dx_error(DX_STATE, "restore: a PostgreSQL dump cannot go into a SQLite store");
 	if ((rc = sqlite_only(st)))
 		return rc;
 	if (st->txn_depth)

@@ -124,6 +124,15 @@ int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_
 	return dx_step_done(s);
 }
 
+int dx_store_session_nowait(struct dx_store *st, int on)
+{
+	char sql[48];
+	if (strcmp(st->drv->name, "sqlite"))
+		return DX_OK;
+	dx_snprintf(sql, sizeof(sql), "PRAGMA busy_timeout=%d", on ? 0 : DX_STORE_BUSY_MS);
+	return st->drv->exec(st, sql);
+}
+
 /*
  * Never waits for another writer.  On SQLite a writer -- an import of a
  * large ledger -- holds the store's one write lock for as long as it runs,
@@ -135,20 +144,16 @@ int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_
 int dx_store_session_touch(struct dx_store *st, const char *token_hash, int64_t now)
 {
 	struct dx_stmt *s;
-	int sqlite = !strcmp(st->drv->name, "sqlite"), rc;
-	char restore[48];
+	int rc;
 	if (!(s = dx_q(st, SQL_SES_TOUCH)))
 		return DX_DB;
-	if (sqlite && (rc = st->drv->exec(st, "PRAGMA busy_timeout=0")))
+	if ((rc = dx_store_session_nowait(st, 1)))
 		return rc;
 	dx_bind_int(s, 1, now);
 	dx_bind_text(s, 2, token_hash);
 	rc = dx_step_done(s);
-	if (sqlite) {
-		dx_snprintf(restore, sizeof(restore), "PRAGMA busy_timeout=%d", DX_STORE_BUSY_MS);
-		if (st->drv->exec(st, restore) && !rc)
-			rc = DX_DB;
-	}
+	if (dx_store_session_nowait(st, 0) && !rc)
+		rc = DX_DB;
 	return rc;
 }
 

@@ -32,6 +32,10 @@ int dx_store_session_insert(struct dx_store *st, const struct dx_session_row *s)
 /* The session with this token hash, with its account; DX_NOT_FOUND. */
 int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_session_row *out);
 int dx_store_session_touch(struct dx_store *st, const char *token_hash, int64_t now);
+/* on = 1: writes on st fail at once with DX_BUSY while another connection
+ * holds the store's write lock (SQLite; PostgreSQL locks rows, so nothing
+ * to do); on = 0: they wait the busy timeout again. */
+int dx_store_session_nowait(struct dx_store *st, int on);
 int dx_store_session_delete(struct dx_store *st, const char *token_hash);
 /* End every session of the account (password changed, disabled). */
 int dx_store_session_delete_account(struct dx_store *st, const char *name);

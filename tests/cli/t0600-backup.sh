@@ -3,7 +3,7 @@
 # refuses a newer store (schema version or later changes) without --force,
 # keeps the replaced store as .bak-STAMP and verifies the counts.
 . "$TOP/tests/cli/lib.sh"
-sqlite_only_test "backup and restore copy a store file (PostgreSQL: pg_dump, not built yet)"
+sqlite_only_test "backup and restore copy a store file (PostgreSQL's pg_dump path: t0604)"
 expect_exit 0 $DIXIAN demo --households 40 --db a.db
 persons=$(q a.db "SELECT count(*) FROM person")
 # a writer holds an open transaction (WAL) while the backup runs: the
@@ -34,11 +34,12 @@ expect_exit 3 $DIXIAN backup --db a.db --out a.db
 expect_grep "不能是数据库文件" err
 expect_exit 0 $DIXIAN backup --db a.db --out b2.db
 cmp -s b2.db a.db && die "store overwritten?"
-# PostgreSQL is not built yet
-expect_exit 3 $DIXIAN backup --db postgresql://localhost/dixian --out p.db
-expect_grep "not built yet" err
-expect_exit 3 $DIXIAN restore b.db --db postgresql://localhost/dixian --as xian532399
-expect_grep "not built yet" err
+# PostgreSQL stores are backed up with pg_dump (t0604); a SQLite backup
+# does not go into one, and a connection string is no backup file
+expect_exit 1 $DIXIAN restore b.db --db postgresql://localhost/dixian --as xian532399
+expect_grep "不能恢复到 PostgreSQL 数据库" err
+expect_exit 2 $DIXIAN backup --db a.db --out postgresql://localhost/dixian
+expect_grep "不能是数据库连接串" err
 
 # restore: an account is needed, a 县 经办 one
 expect_exit 3 $DIXIAN restore b.db --db a.db
