@@ -71,17 +71,18 @@ static const char SQL_PERSON_INSERT[] =
 	"INSERT INTO person(county_code, household_id, id_no, name, relation, sex,"
 	" birth, ethnicity, politics, education, school, health, labour, work_place,"
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
-	" disability_subsidy, phone, counted, updated_at)"
+	" disability_subsidy, phone, counted, updated_at, area_code)"
 	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-	" ?, ?, ?, ?, ? FROM household WHERE id = ? RETURNING id";
-/* the same with the county given: no look-up of the household (its
- * existence is the foreign key's to check) */
+	" ?, ?, ?, ?, ?, area_code FROM household WHERE id = ? RETURNING id";
+/* the same with the county given: the household's row is read only for
+ * its area (schema v15; its existence is the foreign key's to check) */
 static const char SQL_PERSON_INSERT_COUNTY[] =
 	"INSERT INTO person(id_no, name, relation, sex,"
 	" birth, ethnicity, politics, education, school, health, labour, work_place,"
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
-	" disability_subsidy, phone, counted, updated_at, household_id, county_code)"
-	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?) RETURNING id";
+	" disability_subsidy, phone, counted, updated_at, household_id, county_code, area_code)"
+	" VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,"
+	" coalesce((SELECT area_code FROM household WHERE id = ?23), '')) RETURNING id";
 
 int dx_store_bind_person(struct dx_stmt *s, int i, const struct dx_person *p)
 {
@@ -184,8 +185,8 @@ int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
 
 static const char SQL_INCOME_PUT[] =
 	"INSERT INTO income(county_code, household_id, year, wage, business,"
-	" property, transfer, business_cost, claims, oop)"
-	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ? FROM household WHERE id = ?"
+	" property, transfer, business_cost, claims, oop, area_code)"
+	" SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, area_code FROM household WHERE id = ?"
 	" ON CONFLICT(household_id, year) DO UPDATE SET wage = excluded.wage,"
 	" business = excluded.business, property = excluded.property,"
 	" transfer = excluded.transfer, business_cost = excluded.business_cost,"
@@ -211,7 +212,7 @@ int dx_store_income_put(struct dx_store *st, const struct dx_income_row *in)
 static const char SQL_EPISODE_INSERT[] =
 	"INSERT INTO episode(county_code, household_id, category, risks,"
 	" identified_on, eliminated_on, elim_kind, ended_on, end_reason, reflag,"
-	" prev_id) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?"
+	" prev_id, area_code) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?, ?, ?, area_code"
 	" FROM household WHERE id = ? RETURNING id";
 
 int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
@@ -235,8 +236,8 @@ int dx_store_episode_insert(struct dx_store *st, struct dx_episode *e)
 
 static const char SQL_MEASURE_INSERT[] =
 	"INSERT INTO measure(county_code, household_id, category, detail, status,"
-	" amount, start_on, end_on, cadre) SELECT county_code, id, ?, ?, ?, ?, ?, ?, ?"
-	" FROM household WHERE id = ? RETURNING id";
+	" amount, start_on, end_on, cadre, area_code) SELECT county_code, id, ?, ?, ?, ?, ?,"
+	" ?, ?, area_code FROM household WHERE id = ? RETURNING id";
 
 int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
 {
@@ -256,8 +257,8 @@ int dx_store_measure_insert(struct dx_store *st, struct dx_measure *m)
 
 static const char SQL_VISIT_INSERT[] =
 	"INSERT INTO visit(county_code, household_id, visited_on, cadre, content,"
-	" findings) SELECT county_code, id, ?, ?, ?, ? FROM household WHERE id = ?"
-	" RETURNING id";
+	" findings, area_code) SELECT county_code, id, ?, ?, ?, ?, area_code FROM household"
+	" WHERE id = ? RETURNING id";
 
 int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
 {

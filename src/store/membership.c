@@ -173,11 +173,9 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
 /* ?1 area, ?2 from, ?3 to.  Households come from the county's episodes
  * (the index episode_county), a few hundred, not from every household. */
 #define COUNTY_EP " e.county_code = substr(?1, 1, 6) "
-/* An area narrower than a county: the episodes of its own households, by
- * the household index (CROSS JOIN keeps them outside in SQLite). */
-#define AREA_EP                                                                  \
-	" household hx CROSS JOIN episode e WHERE e.household_id = hx.id AND"    \
-	" hx.area_code >= ?1 AND hx.area_code < ?1 || ':' "
+/* An area narrower than a county: its own episodes, which carry their
+ * household's area (schema v15, the index episode_area). */
+#define AREA_EP " episode e WHERE e.area_code >= ?1 AND e.area_code < ?1 || ':' "
 #define NC_INCLUDED(ep)                                                          \
 	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM " ep                 \
 	" AND e.identified_on >= ?2 AND e.identified_on <= ?3"                    \

@@ -31,30 +31,35 @@ static const char SQL_SCAN_EPISODE[] =
 	" ORDER BY household_id, identified_on, id";
 /*
  * An area narrower than a county (a township, a village) reads the same
- * streams through its households instead: the area index gives them, and
- * each one's rows come by its household index, so a village costs its own
- * households, not a pass over the county (issue 14).  ?1 area prefix.
- * CROSS JOIN keeps the households outside in SQLite (PostgreSQL plans it
- * as the same inner join): for an ORDER BY or GROUP BY on household_id the
- * planner would otherwise walk every row of the store in household order
- * (every episode, every measure) to spare itself a sort of a few hundred.
+ * streams from its own rows instead: households, incomes, episodes,
+ * members, measures and visits carry their household's area (schema v15),
+ * and an index keyed by area gives an area's rows as one contiguous run,
+ * so a village costs its own rows, not a pass over the county nor a probe
+ * per household into indexes that hold the county in household order
+ * (issue 14; the demo spreads a village over the whole id range).  ?1 area
+ * prefix.
  */
 #define HH_IN_AREA " h.area_code >= ?1 AND h.area_code < ?1 || ':' "
+/* incomes carry their household's area (schema v15): an area's incomes
+ * are one run of the covering index income_area.  `+year` keeps SQLite
+ * off the index income_year, whose two years are the whole county's. */
 static const char SQL_SCAN_INCOME_AREA[] =
-	"SELECT i.household_id, i.year,"
-	" i.wage + i.business + i.property + i.transfer - i.business_cost"
-	" FROM household h CROSS JOIN income i WHERE i.household_id = h.id AND" HH_IN_AREA
-	" AND i.year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)";
+	"SELECT household_id, year, wage + business + property + transfer - business_cost"
+	" FROM income WHERE area_code >= ?1 AND area_code < ?1 || ':'"
+	" AND +year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)";
 /* sizes the map for an area: its households, in the area index */
 static const char SQL_COUNT_HH_AREA[] =
 	"SELECT count(*) FROM household h WHERE" HH_IN_AREA;
+/* episodes carry their household's area (schema v15): the index
+ * episode_area gives an area's in household order within each village,
+ * all that the scan needs (a household's rows together, by date) */
 static const char SQL_SCAN_EPISODE_AREA[] =
-	"SELECT e.household_id, e.category,"
-	" e.eliminated_on IS NOT NULL AND e.eliminated_on <= ?2, e.reflag"
-	" FROM household h CROSS JOIN episode e WHERE e.household_id = h.id AND" HH_IN_AREA
-	" AND e.identified_on <= ?2 ORDER BY e.household_id, e.identified_on, e.id";
+	"SELECT household_id, category, eliminated_on IS NOT NULL AND eliminated_on <= ?2,"
+	" reflag FROM episode WHERE area_code >= ?1 AND area_code < ?1 || ':'"
+	" AND identified_on <= ?2 ORDER BY area_code, household_id, identified_on, id";
 /* ?1 area prefix: `code >= prefix AND code < prefix || ':'`
- * (':' sorts after '9') selects an area and everything under it */
+ * (':' sorts after '9') selects an area and everything under it; read
+ * from the covering index household_area_cover (schema v15) */
 static const char SQL_SCAN_HH[] =
 	"SELECT id, hh_no, area_code, kind = '脱贫户', members, head_name,"
 	" coalesce(tuopin_year, 0) FROM household"
@@ -262,15 +267,16 @@ static const char SQL_SCAN_MEASURES[] =
 static const char SQL_SCAN_VISITS[] =
 	"SELECT household_id, count(*), 0 FROM visit WHERE county_code = ?1"
 	" AND visited_on > ?2 AND visited_on <= ?3 GROUP BY household_id";
-/* the same under an area narrower than a county, through its households */
+/* the same under an area narrower than a county: its run of the covering
+ * indexes measure_area and visit_area (schema v15), grouped in their
+ * order (a household has one area) */
 static const char SQL_SCAN_MEASURES_AREA[] =
-	"SELECT m.household_id, count(*), sum(CASE WHEN m.status = '已落实' THEN 1 ELSE 0 END)"
-	" FROM household h CROSS JOIN measure m WHERE m.household_id = h.id AND" HH_IN_AREA
-	" AND (m.start_on IS NULL OR m.start_on <= ?2) GROUP BY m.household_id";
+	"SELECT household_id, count(*), sum(CASE WHEN status = '已落实' THEN 1 ELSE 0 END)"
+	" FROM measure WHERE area_code >= ?1 AND area_code < ?1 || ':'"
+	" AND (start_on IS NULL OR start_on <= ?2) GROUP BY area_code, household_id";
 static const char SQL_SCAN_VISITS_AREA[] =
-	"SELECT v.household_id, count(*), 0 FROM household h CROSS JOIN visit v"
-	" WHERE v.household_id = h.id AND" HH_IN_AREA
-	" AND v.visited_on > ?2 AND v.visited_on <= ?3 GROUP BY v.household_id";
+	"SELECT household_id, count(*), 0 FROM visit WHERE area_code >= ?1 AND area_code < ?1 || ':'"
+	" AND visited_on > ?2 AND visited_on <= ?3 GROUP BY area_code, household_id";
 
 static int scan_counts(struct dx_stmt *s, int (*fn)(int64_t, long, long, void *), void *arg)
 {
@@ -309,9 +315,10 @@ int dx_store_scan_visits(struct dx_store *st, const char *area, const char *from
  * after the bare date of the same day, hence the 'T' bound */
 static const char SQL_MEMBERS_CHANGED[] =
 	"SELECT EXISTS (SELECT 1 FROM person WHERE county_code = ?1 AND updated_at > ?2 || 'T99')";
+/* an area's members: their run of the covering index person_area (v15) */
 static const char SQL_MEMBERS_CHANGED_AREA[] =
-	"SELECT EXISTS (SELECT 1 FROM household h CROSS JOIN person p"
-	" WHERE p.household_id = h.id AND" HH_IN_AREA " AND p.updated_at > ?2 || 'T99')";
+	"SELECT EXISTS (SELECT 1 FROM person"
+	" WHERE area_code >= ?1 AND area_code < ?1 || ':' AND updated_at > ?2 || 'T99')";
 
 int dx_store_members_changed_after(struct dx_store *st, const char *area, const char *as_of,
 				   int *yes)
@@ -356,10 +363,12 @@ int dx_store_first_year(struct dx_store *st, const char *county, int *year)
  * skip */
 static const char SQL_SCAN_PERSONS[] =
 	"SELECT household_id, count(*), 0 FROM person GROUP BY household_id";
-/* an area narrower than a county: its households' entries of the index */
+/* an area narrower than a county: its run of the covering index
+ * person_area (schema v15), grouped in the index's order (a household
+ * has one area) so that no sort is needed */
 static const char SQL_SCAN_PERSONS_AREA[] =
-	"SELECT p.household_id, count(*), 0 FROM household h CROSS JOIN person p"
-	" WHERE p.household_id = h.id AND" HH_IN_AREA " GROUP BY p.household_id";
+	"SELECT household_id, count(*), 0 FROM person"
+	" WHERE area_code >= ?1 AND area_code < ?1 || ':' GROUP BY area_code, household_id";
 
 int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, void *), void *arg)
 {
@@ -385,11 +394,11 @@ int dx_store_scan_persons_in(struct dx_store *st, const char *area,
 static const char SQL_SCAN_MEMBERS[] =
 	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
 	" FROM person WHERE county_code = ?1 AND (dibao = 1 OR work_place != '')";
-/* an area narrower than a county: the same index entries, by household */
+/* an area narrower than a county: its run of person_area (schema v15) */
 static const char SQL_SCAN_MEMBERS_AREA[] =
-	"SELECT p.household_id, p.counted, p.dibao, p.dibao_class, p.work_place,"
-	" coalesce(p.work_months, -1) FROM household h CROSS JOIN person p"
-	" WHERE p.county_code = substr(?1, 1, 6) AND p.household_id = h.id AND" HH_IN_AREA " AND (p.dibao = 1 OR p.work_place != '')";
+	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
+	" FROM person WHERE area_code >= ?1 AND area_code < ?1 || ':'"
+	" AND (dibao = 1 OR work_place != '')";
 
 int dx_store_scan_members(struct dx_store *st, const char *area,
 			  int (*fn)(const struct dx_member_fact *, void *), void *arg)

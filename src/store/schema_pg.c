@@ -576,10 +576,56 @@ static const char schema_v14_idprot[] =
 	" key_check text NOT NULL,"
 	" protected_at text NOT NULL);";
 
+/* Version 15 (issue 14): the member, income, episode, measure and visit
+ * rows carry their household's area, kept by triggers, and the area-keyed
+ * indexes village reads use; as schema_sqlite.c's v15 (the same indexes).
+ * The rows take the area before they are written (BEFORE triggers), so an
+ * insert or a COPY writes each row once. */
+#define AREA_COLUMN(t)                                                                   \
+	"ALTER TABLE " t " ADD COLUMN area_code" TX " NOT NULL DEFAULT '';"               \
+	"UPDATE " t " x SET area_code = h.area_code FROM household h"                    \
+	" WHERE h.id = x.household_id;"                                                  \
+	"CREATE TRIGGER " t "_area_ins BEFORE INSERT ON " t " FOR EACH ROW"               \
+	" WHEN (NEW.area_code = '') EXECUTE FUNCTION dx_row_area();"
+static const char schema_v15_area[] =
+	"CREATE FUNCTION dx_row_area() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" BEGIN"
+	"  NEW.area_code := coalesce((SELECT h.area_code FROM household h"
+	"   WHERE h.id = NEW.household_id), '');"
+	"  RETURN NEW;"
+	" END $$;"
+	AREA_COLUMN("person") AREA_COLUMN("income") AREA_COLUMN("episode")
+	AREA_COLUMN("measure") AREA_COLUMN("visit")
+	"CREATE TRIGGER person_area_upd BEFORE UPDATE OF household_id ON person FOR EACH ROW"
+	" WHEN (NEW.household_id IS DISTINCT FROM OLD.household_id)"
+	" EXECUTE FUNCTION dx_row_area();"
+	"CREATE FUNCTION household_area_upd() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" BEGIN"
+	"  UPDATE person SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	"  UPDATE income SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	"  UPDATE episode SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	"  UPDATE measure SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	"  UPDATE visit SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	"  RETURN NULL;"
+	" END $$;"
+	"CREATE TRIGGER household_area_upd AFTER UPDATE OF area_code ON household FOR EACH ROW"
+	" WHEN (NEW.area_code IS DISTINCT FROM OLD.area_code)"
+	" EXECUTE FUNCTION household_area_upd();"
+	"CREATE INDEX household_area_cover ON household(area_code, id, kind, members,"
+	" head_name, tuopin_year, hh_no);"
+	"CREATE INDEX person_area ON person(area_code, household_id, counted, dibao,"
+	" dibao_class, work_place, work_months, updated_at);"
+	"CREATE INDEX income_area ON income(area_code, year, household_id, wage, business,"
+	" property, transfer, business_cost);"
+	"CREATE INDEX episode_area ON episode(area_code, household_id, identified_on);"
+	"CREATE INDEX measure_area ON measure(area_code, household_id, start_on, status);"
+	"CREATE INDEX visit_area ON visit(area_code, household_id, visited_on);";
+
 const char *const dx_pg_migrations[] = {
 	schema_v13, /* 0 -> 13's schema; see schema_pg.h */
 	"", "", "", "", "", "", "", "", "", "", "", "", /* 1 .. 12: PostgreSQL began at 13 */
 	schema_v14_idprot,
+	schema_v15_area,
 };
 
 const int dx_pg_nmigrations = DX_PG_NMIGRATIONS;

@@ -731,11 +731,58 @@ static const char schema_v14_idprot[] =
 	" key_check TEXT NOT NULL,"
 	" protected_at TEXT NOT NULL) STRICT;";
 
+/* the indexes of version 15, the same on both engines (schema_pg.c) */
+#define V15_INDEXES                                                                      \
+	"CREATE INDEX household_area_cover ON household(area_code, id, kind, members,"     \
+	" head_name, tuopin_year, hh_no);"                                                 \
+	"CREATE INDEX person_area ON person(area_code, household_id, counted, dibao,"      \
+	" dibao_class, work_place, work_months, updated_at);"                              \
+	"CREATE INDEX income_area ON income(area_code, year, household_id, wage, business," \
+	" property, transfer, business_cost);"                                             \
+	"CREATE INDEX episode_area ON episode(area_code, household_id, identified_on);"    \
+	"CREATE INDEX measure_area ON measure(area_code, household_id, start_on, status);" \
+	"CREATE INDEX visit_area ON visit(area_code, household_id, visited_on);"
+
+/*
+ * Version 15 (issue 14): a village's reads cost the village.  The demo
+ * (and a county that registers households as they come) spreads a
+ * village's households over the whole id range, so reads that go from the
+ * households to their rows by household id touch nearly every page of
+ * the member, income, episode, measure and visit indexes even for one
+ * village.  Those rows therefore carry their household's area (as they
+ * carry its county), and indexes keyed by area give an area's households
+ * and rows as one contiguous run of entries (covering the reports' reads).
+ * Triggers keep the copy true: a row inserted without it takes its
+ * household's area (the store's own inserts give it), a member moved to
+ * another household takes the new one's, and a household moved to another
+ * village carries its rows along.
+ */
+#define AREA_OF_HH(id) "coalesce((SELECT h.area_code FROM household h WHERE h.id = " id "), '')"
+#define AREA_COLUMN(t)                                                                   \
+	"ALTER TABLE " t " ADD COLUMN area_code TEXT NOT NULL DEFAULT '';"                \
+	"UPDATE " t " SET area_code = " AREA_OF_HH(t ".household_id") ";"                 \
+	"CREATE TRIGGER " t "_area_ins AFTER INSERT ON " t " WHEN NEW.area_code = '' BEGIN" \
+	" UPDATE " t " SET area_code = " AREA_OF_HH("NEW.household_id") " WHERE id = NEW.id; END;"
+static const char schema_v15_area[] =
+	AREA_COLUMN("person") AREA_COLUMN("income") AREA_COLUMN("episode")
+	AREA_COLUMN("measure") AREA_COLUMN("visit")
+	"CREATE TRIGGER person_area_upd AFTER UPDATE OF household_id ON person"
+	" WHEN NEW.household_id IS NOT OLD.household_id BEGIN"
+	" UPDATE person SET area_code = " AREA_OF_HH("NEW.household_id") " WHERE id = NEW.id; END;"
+	"CREATE TRIGGER household_area_upd AFTER UPDATE OF area_code ON household"
+	" WHEN NEW.area_code IS NOT OLD.area_code BEGIN"
+	" UPDATE person SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	" UPDATE income SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	" UPDATE episode SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	" UPDATE measure SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+	" UPDATE visit SET area_code = NEW.area_code WHERE household_id = NEW.id; END;"
+	V15_INDEXES;
+
 const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
 					    schema_v5, schema_v6, schema_v7, schema_v8,
 					    schema_v9, schema_v10, schema_audit_chain,
 					    schema_v12_funds, schema_v13_ledgers,
-					    schema_v14_idprot};
+					    schema_v14_idprot, schema_v15_area};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
 	       "DX_SQLITE_NMIGRATIONS counts the migrations");

@@ -238,11 +238,13 @@ static const char SQL_PERSON_INSERT_MANY[] =
 	"INSERT INTO person(id, county_code, household_id, id_no, name, relation, sex,"
 	" birth, ethnicity, politics, education, school, health, labour, work_place,"
 	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
-	" disability_subsidy, phone, counted, updated_at)"
-	" SELECT id, county_code, household_id, id_no, name, relation, sex,"
-	" birth, ethnicity, politics, education, school, health, labour, work_place,"
-	" work_months, ins_resident, ins_employee, dibao, dibao_class, tekun,"
-	" disability_subsidy, phone, counted, updated_at FROM dx_person_rows";
+	" disability_subsidy, phone, counted, updated_at, area_code)"
+	" SELECT r.id, r.county_code, r.household_id, r.id_no, r.name, r.relation, r.sex,"
+	" r.birth, r.ethnicity, r.politics, r.education, r.school, r.health, r.labour,"
+	" r.work_place, r.work_months, r.ins_resident, r.ins_employee, r.dibao,"
+	" r.dibao_class, r.tekun, r.disability_subsidy, r.phone, r.counted, r.updated_at,"
+	" coalesce((SELECT h.area_code FROM household h WHERE h.id = r.household_id), '')"
+	" FROM dx_person_rows r";
 
 /* Run the INSERT ... SELECT of sql over r's n rows; the first new row id
  * in *first (one statement appends its rows with consecutive row ids,

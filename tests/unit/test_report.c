@@ -9,6 +9,7 @@
 #include "store/store_int.h"
 #include "store/warnings.h"
 #include "store/membership.h"
+#include "store/ledger.h"
 
 #include <sqlite3.h>
 
@@ -560,12 +561,22 @@ static int count_rows(int64_t hid, long a, long b, void *arg)
 
 /* Every read the report makes for the village, on this connection; the
  * steps they took. */
+static void village_calls(struct dx_store *st, const char *v, long *rows);
+
 static long village_reads(struct dx_store *st, const char *v, long *rows)
+{
+	vm_steps(st);
+	village_calls(st, v, rows);
+	return vm_steps(st);
+}
+
+/* Every read the report makes for the village; the rows they found in
+ * *rows. */
+static void village_calls(struct dx_store *st, const char *v, long *rows)
 {
 	struct dx_proc_counts pc;
 	struct dx_natural_change nc;
 	int changed = 0;
-	vm_steps(st);
 	*rows = 0;
 	assert_int_equal(dx_store_scan_households(st, v, 2025, "2025-12-31", DX_SCAN_HH_NO,
 						  count_fact, rows), DX_OK);
@@ -578,7 +589,125 @@ static long village_reads(struct dx_store *st, const char *v, long *rows)
 	assert_int_equal(dx_store_proc_counts(st, v, "2025-01-01", "2025-12-31", &pc), DX_OK);
 	assert_int_equal(dx_store_natural_change(st, v, "2025-01-01", "2025-12-31", &nc), DX_OK);
 	*rows += pc.clues + pc.identified + pc.open + nc.included + changed;
-	return vm_steps(st);
+}
+
+/* The query plan of one statement's text, its lines joined by '\n'. */
+static void plan_of(sqlite3 *db, const char *sql, struct dx_buf *out)
+{
+	sqlite3_stmt *q;
+	char *x = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", sql);
+	assert_int_equal(sqlite3_prepare_v2(db, x, -1, &q, NULL), SQLITE_OK);
+	while (sqlite3_step(q) == SQLITE_ROW)
+		dx_buf_addf(out, "%s\n", (const char *)sqlite3_column_text(q, 3));
+	sqlite3_finalize(q);
+	sqlite3_free(x);
+}
+
+/*
+ * Issue 14: what makes a village's reads fast on a big store is that its
+ * households, members, incomes, episodes, measures and visits are each one
+ * contiguous run of an area-keyed index (schema v15), not one probe per
+ * household into indexes that hold the whole county in household order
+ * (the demo spreads a village's households over the whole id range, so
+ * those probes touch nearly every page).  The statements the village's
+ * reads ran are planned on those indexes, and none on a county-wide one.
+ */
+static void test_village_reads_use_area_indexes(void **state)
+{
+	static const char *const area_index[] = {"household_area", "person_area", "income_area",
+						 "episode_area", "measure_area", "visit_area"};
+	static const char *const county_wide[] = {"income_year", "income_county",
+						  "episode_county", "person_report",
+						  "measure_household", "visit_household"};
+	struct fixture *f = *state;
+	sqlite3 *db = f->st->db;
+	struct dx_buf plans;
+	long rows = 0;
+	dx_buf_init(&plans, 0);
+	dx_buf_adds(&plans, "");
+	vm_steps(f->st);
+	village_calls(f->st, "532326106002", &rows);
+	assert_true(rows > 0);
+	for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s; s = sqlite3_next_stmt(db, s))
+		if (sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 0) > 0)
+			plan_of(db, sqlite3_sql(s), &plans);
+	for (size_t i = 0; i < DX_ARRAY_SIZE(area_index); i++)
+		if (!strstr(plans.buf, area_index[i]))
+			fail_msg("no village read uses %s:\n%s", area_index[i], plans.buf);
+	for (size_t i = 0; i < DX_ARRAY_SIZE(county_wide); i++)
+		if (strstr(plans.buf, county_wide[i]))
+			fail_msg("a village read uses %s:\n%s", county_wide[i], plans.buf);
+	dx_buf_release(&plans);
+}
+
+static void area_codes_are(sqlite3 *db, int64_t hid, int64_t pid, const char *area)
+{
+	static const char *const sql[] = {
+	    "SELECT count(*) FROM person WHERE id = ?2 AND area_code != ?1",
+	    "SELECT count(*) FROM income WHERE household_id = ?3 AND area_code != ?1",
+	    "SELECT count(*) FROM episode WHERE household_id = ?3 AND area_code != ?1",
+	    "SELECT count(*) FROM measure WHERE household_id = ?3 AND area_code != ?1",
+	    "SELECT count(*) FROM visit WHERE household_id = ?3 AND area_code != ?1"};
+	for (size_t i = 0; i < DX_ARRAY_SIZE(sql); i++) {
+		sqlite3_stmt *q;
+		assert_int_equal(sqlite3_prepare_v2(db, sql[i], -1, &q, NULL), SQLITE_OK);
+		sqlite3_bind_text(q, 1, area, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(q, 2, pid);
+		sqlite3_bind_int64(q, 3, hid);
+		assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+		if (sqlite3_column_int64(q, 0))
+			fail_msg("%s: rows not in %s", sql[i], area);
+		sqlite3_finalize(q);
+	}
+}
+
+static int64_t one_count(sqlite3 *db, const char *sql, int64_t hid)
+{
+	sqlite3_stmt *q;
+	int64_t n;
+	assert_int_equal(sqlite3_prepare_v2(db, sql, -1, &q, NULL), SQLITE_OK);
+	sqlite3_bind_int64(q, 3, hid);
+	assert_int_equal(sqlite3_step(q), SQLITE_ROW);
+	n = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	return n;
+}
+
+/* The area the rows carry (schema v15) is their household's: on insert by
+ * every path, when a member moves to a household of another village, and
+ * when a household moves to another village. */
+static void test_rows_carry_their_household_area(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_household h;
+	struct dx_measure m = {.category = "产业帮扶", .status = "已落实", .start_on = "2025-01-01"};
+	struct dx_visit v = {.cadre = "张三", .visited_on = "2025-12-20"};
+	struct dx_person p = {.relation = "之子", .sex = "男", .birth = "1990-01-01",
+			      .id_no = "532326199001010019", .name = "某", .work_months = -1,
+			      .counted = 1};
+	int64_t a = add_hh(st, "Z1", "532326106001", "脱贫户", 1, 0);
+	int64_t b = add_hh(st, "Z2", "532326107001", "一般户", 1, 0);
+	add_income(st, a, 2025, 9000);
+	add_episode(st, a, "边缘易致贫户", "2025-02-01", "", 0, 0);
+	m.household_id = v.household_id = p.household_id = a;
+	assert_int_equal(dx_store_measure_insert(st, &m), DX_OK);
+	assert_int_equal(dx_store_visit_insert(st, &v), DX_OK);
+	assert_int_equal(dx_store_person_insert(st, &p), DX_OK);
+	area_codes_are(st->db, a, p.id, "532326106001");
+	assert_int_equal(one_count(st->db, "SELECT (SELECT count(*) FROM income WHERE household_id = ?3)"
+				   " * (SELECT count(*) FROM episode WHERE household_id = ?3)"
+				   " * (SELECT count(*) FROM measure WHERE household_id = ?3)"
+				   " * (SELECT count(*) FROM visit WHERE household_id = ?3)", a), 1);
+	/* a member moved to the household of another village */
+	assert_int_equal(dx_store_person_place(st, p.id, b, NULL), DX_OK);
+	area_codes_are(st->db, b, p.id, "532326107001");
+	/* the household moved: its rows follow it */
+	assert_int_equal(dx_store_person_place(st, p.id, a, NULL), DX_OK);
+	assert_int_equal(dx_ledger_household_by_no(st, "Z1", &h), DX_OK);
+	dx_strlcpy(h.area_code, "532326106002", sizeof(h.area_code));
+	assert_int_equal(dx_ledger_household_update(st, &h), DX_OK);
+	area_codes_are(st->db, a, p.id, "532326106002");
 }
 
 /*
@@ -630,7 +759,9 @@ int main(void)
 		cmocka_unit_test(test_members_without_history),
 		cmocka_unit_test(test_scope_and_unknown_area),
 		cmocka_unit_test(test_growth_decline_and_missing),
+		cmocka_unit_test(test_village_reads_use_area_indexes),
 		cmocka_unit_test(test_village_reads_scale_with_the_village),
+		cmocka_unit_test(test_rows_carry_their_household_area),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	return cmocka_run_group_tests(tests, setup, teardown);
