@@ -6,6 +6,7 @@
 #include "core/outfile.h"
 #include "store/derived.h"
 #include "store/store_int.h"
+#include "store/wqueue.h"
 
 #include <unistd.h>
 
@@ -330,6 +331,8 @@ static int open_conn(struct dx_store **out, const char *target, unsigned flags)
 		dx_store_close(st);
 		return rc;
 	}
+	if (st->drv->is_file && !st->readonly)
+		st->wq = dx_wqueue_get(target);
 	*out = st;
 	return DX_OK;
 }
@@ -417,6 +420,9 @@ void dx_store_close(struct dx_store *st)
 		return;
 	dx_store_stmts_release(st);
 	dx_store_idprot_free(st);
+	if (st->wq_held)
+		dx_wqueue_leave(st->wq);
+	dx_wqueue_put(st->wq);
 	if (st->db)
 		st->drv->close(st);
 	dx_buf_release(&st->bulk_sql);
@@ -442,14 +448,35 @@ int dx_store_version(struct dx_store *st, int *have, int *latest)
 	return st->drv->get_version(st, have);
 }
 
+/* This connection's write is over: the next writer of the file goes. */
+static void wq_release(struct dx_store *st)
+{
+	if (st->wq_held) {
+		st->wq_held = 0;
+		dx_wqueue_leave(st->wq);
+	}
+}
+
 int dx_store_begin(struct dx_store *st)
 {
 	/* a writer takes the write lock at once, waiting for it up to the
 	 * busy timeout: a deferred BEGIN that has read and then writes while
 	 * another program writes fails at once (issue 13.7) */
-	int rc = st->drv->exec(st, st->readonly ? "BEGIN" : "BEGIN IMMEDIATE");
+	int rc;
+	/* the writers of this process queue first (wqueue.c), so that
+	 * SQLite's busy handler is left to other programs' writers */
+	if (!st->readonly && st->wq && !st->wq_held) {
+		if (dx_wqueue_enter(st->wq, DX_STORE_BUSY_MS))
+			return dx_error(DX_BUSY, "store '%s' is busy: other writers of this "
+						 "process held it for %d ms",
+					st->shown, DX_STORE_BUSY_MS);
+		st->wq_held = 1;
+	}
+	rc = st->drv->exec(st, st->readonly ? "BEGIN" : "BEGIN IMMEDIATE");
 	if (!rc)
 		st->txn_depth = 1;
+	else
+		wq_release(st);
 	return rc;
 }
 
@@ -485,8 +512,10 @@ int dx_store_commit(struct dx_store *st)
 	if ((rc = dx_store_bulk_end(st)))
 		return rc;
 	rc = st->drv->exec(st, "COMMIT");
-	if (!rc)
+	if (!rc) {
 		st->txn_depth = 0;
+		wq_release(st);
+	}
 	return rc;
 }
 
@@ -494,6 +523,7 @@ int dx_store_rollback(struct dx_store *st)
 {
 	int rc = st->drv->exec(st, "ROLLBACK");
 	st->txn_depth = 0;
+	wq_release(st);
 	st->bulk = 0; /* the rollback brought back what bulk_begin dropped */
 	dx_buf_reset(&st->bulk_sql);
 	st->bulk_nstale = 0;

@@ -107,6 +107,10 @@ struct dx_store {
 	int readonly;         /* reads only: asked for, or the file is read-only */
 	int created;          /* this open made the store (it had no schema) */
 	int txn_depth;
+	/* the writers of the same file in this process take the write lock
+	 * in turn (wqueue.c): the queue, and whether this one holds it */
+	struct dx_wqueue *wq;
+	int wq_held;
 	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */
 	struct dx_buf bulk_sql; /* what dx_store_bulk_end recreates */
 	int64_t *bulk_stale;    /* households whose derived columns bulk_end recomputes */
