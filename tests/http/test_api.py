@@ -791,7 +791,8 @@ def test_public_self_application_becomes_a_village_clue():
 EXTRA_QUERY = {"/api/report": "year=2025", "/api/screen": "year=2025", "/api/policy": "year=2025",
                "/api/notices": "kind=" + urllib.parse.quote("公示"),
                "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保"),
-               "/api/report/list": "year=2025&key=monitored", "/api/report/trend": "year=2025"}
+               "/api/report/list": "year=2025&key=monitored", "/api/report/trend": "year=2025",
+               "/api/report/trend/list": "year=2025&month=6&key=identified"}
 NO_AREA = ("/api/warnings/feedback",)  # the account's own county, by the use case
 
 
@@ -1017,6 +1018,60 @@ def test_report_trend_by_month():
     check(st == 400, st)
     st, doc, _ = c.get("/api/report/trend?year=%d&area=532399" % year)
     check(st == 403, st)
+
+
+def test_report_trend_list_opens_a_month():
+    """GET /api/report/trend/list: the households behind one point of the
+    trend, as many as the month counts, with the month's persons; an
+    elimination rolled back in a later month is listed in its own month
+    (and its re-opening is no new identification); xlsx; scope; errors."""
+    c = login(C)
+    today = day(0)
+    year, month = int(today[:4]), int(today[5:7])
+    st, trend, _ = c.get("/api/report/trend?year=%d" % year)
+    check(st == 200, st)
+    seen = 0
+    for m in trend["months"]:
+        for key in ("identified", "eliminated"):
+            st, doc, _ = c.get("/api/report/trend/list?year=%d&month=%d&key=%s"
+                               % (year, m["month"], key))
+            check(st == 200 and doc["month"] == m["month"] and doc["key"] == key, (st, doc))
+            check(doc["total"] == len(doc["items"]) == m[key], (m, key, doc["total"]))
+            check(sum(i["persons"] for i in doc["items"]) == m[key + "_persons"], (m, key))
+            check(all(set(i) == {"hh_no", "head", "area_code", "township", "village", "persons"}
+                      for i in doc["items"]), "no ID or phone in a list")
+            seen += doc["total"]
+    check(seen > 0, "the demo county identifies and eliminates some")
+    # eliminations rolled back in a later month (the demo has some)
+    back = db("SELECT h.hh_no, e.eliminated_on, e.ended_on FROM episode e JOIN household h"
+              " ON h.id = e.household_id WHERE e.end_reason = '风险消除回退'"
+              " AND substr(e.eliminated_on, 1, 7) < substr(e.ended_on, 1, 7)")
+    check(back, "no rolled-back elimination in the demo")
+    for hh, elim, ended in back[:3]:
+        y, mo = int(elim[:4]), int(elim[5:7])
+        st, doc, _ = c.get("/api/report/trend/list?year=%d&month=%d&key=eliminated" % (y, mo))
+        check(st == 200 and hh in [i["hh_no"] for i in doc["items"]], (hh, elim, ended))
+        y, mo = int(ended[:4]), int(ended[5:7])
+        st, doc, _ = c.get("/api/report/trend/list?year=%d&month=%d&key=identified" % (y, mo))
+        check(st == 200 and hh not in [i["hh_no"] for i in doc["items"]], (hh, "re-opened"))
+    # a township's list is its own households; a village account cannot widen
+    t = login(T1)
+    st, doc, _ = t.get("/api/report/trend/list?year=%d&month=%d&key=identified" % (year, month))
+    check(st == 200 and all(i["area_code"].startswith("532399101") for i in doc["items"]), st)
+    st, doc, _ = t.get("/api/report/trend/list?year=%d&month=1&key=identified&area=532399" % year)
+    check(st == 403, st)
+    st, _, r = c.get("/api/report/trend/list?year=%d&month=%d&key=identified&format=xlsx"
+                     % (year, month))
+    check(st == 200 and c.last_body[:2] == b"PK" and
+          "attachment" in (r.getheader("Content-Disposition") or ""), st)
+    for q, want in (("month=%d&key=nope" % month, 400), ("key=identified", 400),
+                    ("month=13&key=identified", 400), ("month=1&key=identified&format=csv", 400)):
+        st, doc, _ = c.get("/api/report/trend/list?year=%d&%s" % (year, q))
+        check(st == want, (q, st, doc))
+    if month < 12:  # a month not begun yet
+        st, doc, _ = c.get("/api/report/trend/list?year=%d&month=%d&key=identified"
+                           % (year, month + 1))
+        check(st == 400 and "尚未开始" in doc["message"], (st, doc))
 
 
 def wait_job(c, jid):
