@@ -1295,6 +1295,46 @@ def test_downloads_exports_notices_report():
     check(not left, left)
 
 
+def test_dispatch_chooses_the_deadline():
+    """POST /api/warnings/dispatch with a deadline: one village's signals
+    become clues due on the chosen day, audited beside the policy's; a day
+    before today or after the policy's time limit is refused before any
+    signal is dispatched."""
+    import datetime
+    cty = login(C)
+    st, doc, _ = cty.get("/api/warnings")
+    check(st == 200 and doc["items"], (st, doc))
+    village = doc["items"][0]["area_code"]
+    ids = [w["id"] for w in doc["items"] if w["area_code"] == village]
+    pending = len(doc["items"])
+    later = lambda n: (datetime.date.today() + datetime.timedelta(days=n)).isoformat()
+    # each signal says the deadline its village's policy gives today
+    policy = doc["items"][0]["policy_deadline"]
+    check(later(15) <= policy <= later(40), policy)
+    after_policy = (datetime.date.fromisoformat(policy) + datetime.timedelta(days=1)).isoformat()
+    for deadline, says in ((day(1), "早于今天"), (after_policy, "晚于政策规定的期限"),
+                           ("明天", "不是有效日期")):
+        st, doc, _ = cty.post("/api/warnings/dispatch", {"area": village, "deadline": deadline})
+        check(st == 400 and says in doc["message"], (deadline, st, doc))
+    st, doc, _ = cty.get("/api/warnings")
+    check(len(doc["items"]) == pending, "a refused deadline dispatched signals")
+    st, doc, _ = cty.post("/api/warnings/dispatch", {"area": village, "deadline": later(3)})
+    check(st == 200 and doc["clues"] + doc["below_threshold"] + doc["failed"] == len(ids), (st, doc))
+    marks = ",".join("?" * len(ids))
+    got = db("SELECT c.deadline, c.id FROM clue c JOIN warning w ON w.clue_id = c.id"
+             " WHERE w.id IN (%s)" % marks, *ids)
+    check(len(got) == doc["clues"] > 0 and {g[0] for g in got} == {later(3)}, got)
+    for _, cid in got:
+        after = db("SELECT after FROM audit WHERE action = 'clue.add' AND entity_key = ?",
+                   str(cid))
+        check(after and json.loads(after[0][0])["deadline"] == later(3) and
+              json.loads(after[0][0])["policy_deadline"] == policy, after)
+    # the other villages' signals wait for their own dispatch
+    done = doc["clues"] + doc["below_threshold"]
+    st, doc, _ = cty.get("/api/warnings")
+    check(len(doc["items"]) == pending - done, (pending, done, len(doc["items"])))
+
+
 def test_warnings_list_dispatch_feedback():
     cty = login(C)
     st, doc, _ = cty.get("/api/warnings")
