@@ -65,29 +65,25 @@ static int list_fail(struct dx_http_req *r, int rc, const char *key)
 typedef int (*list_walk)(struct dx_http_req *r, void *q,
                          int (*fn)(const struct dx_report_item *, void *), void *arg);
 
+struct xlsx_walk {
+	list_walk walk;
+	void *q;
+	const char *key;
+};
+
+static int xlsx_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
+{
+	struct xlsx_walk *x = arg;
+	int rc = x->walk(r, x->q, item_row, w);
+	return rc ? list_fail(r, rc, x->key) : DX_OK;
+}
+
 /* The list as an xlsx download: header row, then the households. */
 static int list_xlsx(struct dx_http_req *r, list_walk walk, void *q, const char *key)
 {
-	struct dx_http_tmp t;
-	struct dx_tw *w = NULL;
-	int rc, rc2;
-	if ((rc = dx_http_tmp_open(&t, ".xlsx")))
-		return rc;
-	if ((rc = dx_tw_open(&w, t.path, DX_TW_XLSX, "农户清单"))) {
-		dx_http_tmp_remove(&t);
-		return rc;
-	}
-	for (size_t i = 0; i < DX_ARRAY_SIZE(list_heads); i++)
-		dx_tw_cell(w, list_heads[i], DX_TW_HEADER);
-	dx_tw_endrow(w);
-	rc = walk(r, q, item_row, w);
-	rc2 = dx_tw_close(w);
-	if (rc || rc2) {
-		dx_http_tmp_remove(&t);
-		return rc ? list_fail(r, rc, key) : rc2;
-	}
-	return dx_http_tmp_send(r, &t, dx_http_ctype("xlsx"),
-	                        "attachment; filename=\"households.xlsx\"");
+	struct xlsx_walk x = {walk, q, key};
+	return dx_http_xlsx_list(r, "农户清单", "attachment; filename=\"households.xlsx\"",
+	                         list_heads, DX_ARRAY_SIZE(list_heads), xlsx_rows, &x);
 }
 
 /* a figure of the report: its options and key */

@@ -3,9 +3,10 @@
 // (the policy's by default, at most the policy's: a later day is refused
 // by the server and nothing is dispatched): they become clues of that
 // village due on the picked day, listed in the inbox; overdue deadlines
-// show red with （已逾期）.
+// show red with （已逾期）; the list downloads as xlsx.
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
+import { readFileSync } from 'node:fs'
 import { BASE, launch, login, shot } from './lib.mjs'
 
 const cn = (iso) => { const [y, m, d] = iso.split('-').map(Number); return `${y}年${m}月${d}日` }
@@ -60,6 +61,11 @@ test('dispatch warnings to a village with a chosen deadline; deadlines, red when
       assert.match(await cell.innerText(), /已逾期/)
       assert.equal(await cell.evaluate((e) => getComputedStyle(e).color), 'rgb(192, 57, 43)', 'red (.overdue)')
     }
+    // the list as an xlsx file, written by the server for the state shown
+    assert.match(await page.locator('[data-test=clues-xlsx]').getAttribute('href'), /format=xlsx/)
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=clues-xlsx]').click()])
+    assert.equal(dl.suggestedFilename(), 'clues.xlsx')
+    assert.equal(readFileSync(await dl.path()).subarray(0, 2).toString(), 'PK')
     await shot(page, 'clues')
     assert.deepEqual(b.problems, [])
   } finally {

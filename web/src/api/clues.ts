@@ -23,6 +23,8 @@ export interface ClueNew {
 }
 
 export const listClues = (q: { area?: string; state?: string } = {}) => get<{ items: Clue[] }>('/api/clues', q)
+/* The same list as an xlsx download (the server writes it, overdue deadlines red). */
+export const cluesXlsxUrl = (q: { area?: string; state?: string } = {}) => withQuery('/api/clues', { ...q, format: 'xlsx' })
 export const addClue = (c: ClueNew) => post<Clue>('/api/clues', c)
 
 /* 部门预警 waiting for dispatch (GET /api/warnings), dispatching them as
