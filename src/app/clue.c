@@ -41,6 +41,42 @@ int dx_proc_deadline(const struct dx_proc_policy *pp, const char *start, char ou
 	return DX_OK;
 }
 
+int dx_clue_deadline(struct dx_store *st, const char *area, const char *found_on,
+		     const char *chosen, char out[11], char policy_out[11], struct dx_buf *why)
+{
+	struct dx_proc_policy pp;
+	struct dx_date today;
+	char t[11], d[11];
+	int rc;
+	if ((rc = dx_proc_policy(st, area, found_on, &pp)) ||
+	    (rc = dx_proc_deadline(&pp, found_on, policy_out)))
+		return rc;
+	if (!chosen || !*chosen) {
+		dx_strlcpy(out, policy_out, 11);
+		return DX_OK;
+	}
+	if ((rc = dx_proc_date(chosen, "核实期限", d, why)))
+		return rc;
+	dx_date_today(&today);
+	dx_date_format(&today, t);
+	/* a deadline already passed would make the clue overdue at birth */
+	if (strcmp(d, t) < 0) {
+		dx_buf_addf(why, "核实期限 %s 早于今天（%s）：请选今天或以后的日期", d, t);
+		return DX_INVALID;
+	}
+	/* domain.md §5, §8: the policy's time limit is the longest allowed */
+	if (strcmp(d, policy_out) > 0) {
+		dx_buf_addf(why,
+			    "核实期限 %s 晚于政策规定的期限 %s（%s 发现，%d 个%s日内核实）："
+			    "请选 %s 或更早的日期",
+			    d, policy_out, found_on, pp.p.identify_days,
+			    pp.p.working_days ? "工作" : "自然", policy_out);
+		return DX_INVALID;
+	}
+	dx_strlcpy(out, d, 11);
+	return DX_OK;
+}
+
 int dx_proc_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg)
 {
 	if (dx_store_in_txn(st))
@@ -199,8 +235,7 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 	const struct dx_clue_req *r = x->r;
 	struct dx_clue_row *c = x->out;
 	struct dx_hh_ref hh;
-	struct dx_proc_policy pp;
-	char after[192], key[24], occurred[11] = "", county[7];
+	char after[256], key[24], occurred[11] = "", county[7], policy_deadline[11];
 	int64_t prior = 0;
 	int rc;
 
@@ -256,9 +291,8 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 	if ((rc = dx_event_date(r->found_on ? r->found_on : occurred, "发现日期", c->found_on,
 			       x->why)))
 		return rc;
-	if ((rc = dx_proc_policy(st, hh.area_code, c->found_on, &pp)))
-		return rc;
-	if ((rc = dx_proc_deadline(&pp, c->found_on, c->deadline)))
+	if ((rc = dx_clue_deadline(st, hh.area_code, c->found_on, r->deadline, c->deadline,
+				   policy_deadline, x->why)))
 		return rc;
 	c->household_id = hh.id;
 	c->warning_id = r->warning_id;
@@ -272,10 +306,14 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 		return rc;
 	dx_snprintf(key, sizeof(key), "%lld", (long long)c->id);
 	/* no reason text: it may describe health (domain.md: never in logs) */
+	/* a chosen deadline names the policy's beside it */
 	dx_snprintf(after, sizeof(after),
 		    "{\"household\":\"%s\",\"source\":\"%s\",\"found_on\":\"%s\","
-		    "\"deadline\":\"%s\",\"state\":\"待核实\"}",
-		    hh.hh_no, c->source, c->found_on, c->deadline);
+		    "\"deadline\":\"%s\",%s%s%s\"state\":\"待核实\"}",
+		    hh.hh_no, c->source, c->found_on, c->deadline,
+		    r->deadline && *r->deadline ? "\"policy_deadline\":\"" : "",
+		    r->deadline && *r->deadline ? policy_deadline : "",
+		    r->deadline && *r->deadline ? "\"," : "");
 	dx_area_county(hh.area_code, county);
 	return dx_store_audit(st, county, x->a->acc.name, "clue.add", "clue", key, NULL, after);
 }

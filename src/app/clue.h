@@ -41,7 +41,23 @@ struct dx_clue_req {
 	const char *found_on; /* ISO date */
 	int64_t warning_id;   /* a matched department warning: source, reason
 				 and household come from it */
+	const char *deadline; /* 核实期限 chosen (ISO); NULL or "" = the
+				 policy's (dx_clue_deadline checks it) */
 };
+
+/*
+ * The 核实期限 of a clue of `area` found on `found_on`: the policy's
+ * (found + identify_days, in working days when working_days) into
+ * policy_out, and the one in force into out: `chosen` when given (NULL or
+ * "" = the policy's), which may not lie before today (it would be overdue
+ * at once) nor after the policy's, the longest the procedure allows
+ * (domain.md §5, §8).  A county may so ask a village for a quicker check,
+ * never for a slower one.  DX_INVALID with the Chinese reason in why.
+ * Every clue (dx_clue_add) and dispatch (dx_warning_dispatch) goes
+ * through here.
+ */
+int dx_clue_deadline(struct dx_store *st, const char *area, const char *found_on,
+		     const char *chosen, char out[11], char policy_out[11], struct dx_buf *why);
 
 /* Record a clue as actor a.  *out gets the stored row. */
 int dx_clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_clue_req *r,

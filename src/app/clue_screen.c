@@ -89,7 +89,7 @@ static int add_all(struct dx_store *st, void *arg)
 	x->out->added = x->out->open = 0;
 	for (size_t i = 0; i < x->c->n && !rc; i++) {
 		const struct suggestion *s = &x->c->v[i];
-		struct dx_clue_req req = {s->hh_no, "干部排查", s->reason, x->date, 0};
+		struct dx_clue_req req = {s->hh_no, "干部排查", s->reason, x->date, 0, NULL};
 		struct dx_hh_ref hh;
 		struct dx_clue_row row;
 		int64_t open_case = 0;

@@ -426,3 +426,23 @@ out:
 	free(run.items);
 	return rc;
 }
+
+const char *const dx_visit_due_heads[DX_VISIT_DUE_COLS] = {
+	"走访人", "行政村代码", "行政村", "户编号", "户主", "风险状态",
+	"近7天走访次数", "每周应走访次数", "最近走访"};
+
+void dx_visit_due_cells(const struct dx_visit_due *d, struct dx_visit_due_buf *buf,
+			const char *cells[DX_VISIT_DUE_COLS])
+{
+	dx_snprintf(buf->visits, sizeof(buf->visits), "%ld", d->v->visits);
+	dx_snprintf(buf->required, sizeof(buf->required), "%d", d->required);
+	cells[0] = d->cadre[0] ? d->cadre : "（无走访记录）";
+	cells[1] = d->v->area_code;
+	cells[2] = d->village;
+	cells[3] = d->v->hh_no;
+	cells[4] = d->v->head;
+	cells[5] = d->v->eliminated ? "已消除" : "未消除";
+	cells[6] = buf->visits;
+	cells[7] = buf->required;
+	cells[8] = d->v->last_visit[0] ? d->v->last_visit : "从未走访";
+}

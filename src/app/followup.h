@@ -60,4 +60,19 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 		      int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,
 		      struct dx_buf *why);
 
+/*
+ * The list's columns as every front end writes them (`visit overdue
+ * --out`, GET /api/visits/overdue?format=xlsx), so a file holds the same
+ * row whoever wrote it: DX_VISIT_DUE_COLS heads, and the cells of d in
+ * cells (pointing into d and into buf, valid while both are).  No ID or
+ * phone: the list names households by 户编号 and 户主.
+ */
+#define DX_VISIT_DUE_COLS 9
+extern const char *const dx_visit_due_heads[DX_VISIT_DUE_COLS];
+struct dx_visit_due_buf {
+	char visits[24], required[24];
+};
+void dx_visit_due_cells(const struct dx_visit_due *d, struct dx_visit_due_buf *buf,
+			const char *cells[DX_VISIT_DUE_COLS]);
+
 #endif

@@ -7,6 +7,7 @@
 #define DX_APP_REPORT_TREND_H
 
 #include "app/account.h"
+#include "app/report.h"
 #include "store/store.h"
 
 struct dx_trend_month {
@@ -27,5 +28,21 @@ struct dx_trend_month {
 int dx_report_trend(struct dx_store *st, const struct dx_actor *a, const char *area, int year,
 		    const char *as_of, char area_out[13], struct dx_trend_month out[12], int *n,
 		    struct dx_buf *why);
+
+/*
+ * The households behind one month's figure of dx_report_trend, for the
+ * same area, year and as_of: key "identified" (新识别) or "eliminated"
+ * (风险消除), month 1.. the trend's last month.  Each household's persons
+ * are its registered members at the end of the month (or as_of), as the
+ * month's *_persons adds them, and an elimination rolled back in a later
+ * month is listed in its own month, as counted.  fn gets them by 户编号
+ * (names and numbers, no ID); area_out as dx_report_trend.  DX_INVALID
+ * for another key or a month outside 1..12, DX_USAGE for a month not yet
+ * begun, with why.
+ */
+int dx_report_trend_list(struct dx_store *st, const struct dx_actor *a, const char *area,
+			 int year, int month, const char *key, const char *as_of,
+			 char area_out[13], int (*fn)(const struct dx_report_item *, void *),
+			 void *arg, struct dx_buf *why);
 
 #endif

@@ -62,8 +62,30 @@ static int record_below(struct dx_store *st, void *arg)
 	return dx_store_audit(st, county, x->a->acc.name, "threshold", "warning", key, NULL, after);
 }
 
+/* A chosen deadline is checked against the policy of every village the
+ * signals go to before any is dispatched: a deadline one village's policy
+ * refuses stops the whole dispatch, not half of it. */
+static int check_deadline(struct dx_store *st, const struct collect *c, const char *scope,
+			  const char *day, const char *deadline, struct dx_buf *why)
+{
+	char out[11], policy[11];
+	int rc;
+	if (!deadline || !*deadline)
+		return DX_OK;
+	if (!c->n) /* nothing to dispatch: still a date the rule accepts */
+		return dx_clue_deadline(st, scope, day, deadline, out, policy, why);
+	for (size_t i = 0; i < c->n; i++) {
+		if (i && !strcmp(c->p[i].area, c->p[i - 1].area))
+			continue;
+		if ((rc = dx_clue_deadline(st, c->p[i].area, day, deadline, out, policy, why)))
+			return rc;
+	}
+	return DX_OK;
+}
+
 int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
-			const char *date, struct dx_dispatch_stats *stats, struct dx_buf *why)
+			const char *date, const char *deadline, struct dx_dispatch_stats *stats,
+			struct dx_buf *why)
 {
 	struct collect c = {0};
 	char scope[13], last_area[13] = "";
@@ -78,7 +100,8 @@ int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const cha
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
 	/* collect first: dispatching writes to the rows being read */
-	if ((rc = dx_store_warnings_pending(st, scope, collect_one, &c)))
+	if ((rc = dx_store_warnings_pending(st, scope, collect_one, &c)) ||
+	    (rc = check_deadline(st, &c, scope, day, deadline, why)))
 		goto out;
 	for (size_t i = 0; i < c.n && !rc; i++) {
 		const struct pending *p = &c.p[i];
@@ -100,7 +123,8 @@ int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const cha
 			continue;
 		}
 		{
-			struct dx_clue_req req = {.warning_id = p->id, .found_on = date};
+			struct dx_clue_req req = {.warning_id = p->id, .found_on = date,
+						  .deadline = deadline};
 			struct dx_clue_row row;
 			struct dx_buf w = DX_BUF_INIT;
 			int r2 = dx_clue_add(st, a, &req, &row, &w);

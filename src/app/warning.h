@@ -20,9 +20,14 @@ struct dx_dispatch_stats {
 /* Turn every pending matched signal under `area` ("" = the actor's scope)
  * into a clue found on `date`, except 医保 signals whose amount is not above
  * the policy's warn_medical_oop, which are recorded with the reason.  Each
- * signal is handled once: running it again dispatches only new signals. */
+ * signal is handled once: running it again dispatches only new signals.
+ * The clues' 核实期限 is `deadline` when given (NULL or "" = each
+ * village's policy deadline), checked by dx_clue_deadline against the
+ * policy of every village before anything is dispatched (DX_INVALID with
+ * why); each clue's audit row names it beside the policy's. */
 int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
-			const char *date, struct dx_dispatch_stats *stats, struct dx_buf *why);
+			const char *date, const char *deadline, struct dx_dispatch_stats *stats,
+			struct dx_buf *why);
 
 /* Write the feedback sheet for `department` and `period` ("" = all) to
  * path as xlsx or CSV (fmt, chosen by dx_outfmt_choose).  ID numbers are

@@ -83,7 +83,7 @@ int cmd_clue(int argc, char **argv)
 	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
 		goto out;
 	if (!strcmp(sub, "add")) {
-		struct dx_clue_req r = {NULL, source, reason, date, warning};
+		struct dx_clue_req r = {NULL, source, reason, date, warning, NULL};
 		struct dx_clue_row row;
 		if (optind + (warning ? 0 : 1) != argc) {
 			rc = DX_USAGE;

@@ -15,26 +15,13 @@ struct due_out {
 	long n;
 };
 
-static const char *const due_heads[] = {"走访人",     "行政村代码",     "行政村",
-					"户编号",     "户主",           "风险状态",
-					"近7天走访次数", "每周应走访次数", "最近走访"};
-
 static int print_due(const struct dx_visit_due *d, void *arg)
 {
 	struct due_out *o = arg;
-	char visits[24], required[24];
-	const char *cells[] = {d->cadre[0] ? d->cadre : "（无走访记录）",
-			       d->v->area_code,
-			       d->village,
-			       d->v->hh_no,
-			       d->v->head,
-			       d->v->eliminated ? "已消除" : "未消除",
-			       visits,
-			       required,
-			       d->v->last_visit[0] ? d->v->last_visit : "从未走访"};
-	dx_snprintf(visits, sizeof(visits), "%ld", d->v->visits);
-	dx_snprintf(required, sizeof(required), "%d", d->required);
-	dx_cli_list_row(&o->list, cells, DX_ARRAY_SIZE(cells), 0);
+	struct dx_visit_due_buf buf;
+	const char *cells[DX_VISIT_DUE_COLS];
+	dx_visit_due_cells(d, &buf, cells);
+	dx_cli_list_row(&o->list, cells, DX_VISIT_DUE_COLS, 0);
 	o->n++;
 	return 0;
 }
@@ -103,7 +90,7 @@ int cmd_visit(int argc, char **argv)
 		dx_store_close(st);
 		return c;
 	}
-	dx_cli_list_row(&due.list, due_heads, DX_ARRAY_SIZE(due_heads), 1);
+	dx_cli_list_row(&due.list, dx_visit_due_heads, DX_VISIT_DUE_COLS, 1);
 	rc = dx_visits_overdue(st, &actor, area, as_of, &pol, print_due, &due, &total, &why);
 	overdue = due.n;
 	if (dx_cli_list_close(&due.list) && !rc)

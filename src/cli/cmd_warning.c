@@ -16,9 +16,10 @@ int cmd_warning(int argc, char **argv)
 		{"area", required_argument, NULL, 'a'},       {"date", required_argument, NULL, 'D'},
 		{"department", required_argument, NULL, 'p'}, {"period", required_argument, NULL, 'P'},
 		{"out", required_argument, NULL, 'o'},	      {"unmasked", no_argument, NULL, 'u'},
-		{"format", required_argument, NULL, 'f'},     {0}};
+		{"format", required_argument, NULL, 'f'},     {"deadline", required_argument, NULL, 'L'},
+		{0}};
 	const char *db = NULL, *as = NULL, *area = "", *dept = NULL, *period = "", *out = NULL;
-	const char *format = NULL;
+	const char *format = NULL, *deadline = NULL;
 	enum dx_outfmt fmt = DX_OUT_XLSX;
 	const char *sub;
 	char date[11];
@@ -48,6 +49,7 @@ int cmd_warning(int argc, char **argv)
 		case 'o': out = optarg; break;
 		case 'u': unmasked = 1; break;
 		case 'f': format = optarg; break;
+		case 'L': deadline = optarg; break;
 		default: return dx_cli_usage("warning");
 		}
 	}
@@ -67,7 +69,7 @@ int cmd_warning(int argc, char **argv)
 		goto done;
 	if (!strcmp(sub, "dispatch")) {
 		struct dx_dispatch_stats s;
-		if (!(rc = dx_warning_dispatch(st, &actor, area, date, &s, &why)))
+		if (!(rc = dx_warning_dispatch(st, &actor, area, date, deadline, &s, &why)))
 			printf("已派发核实线索%ld条，低于预警阈值仅记录%ld条，未能派发%ld条\n", s.clues,
 			       s.below, s.failed);
 	} else {

@@ -74,7 +74,7 @@ static const struct dx_cmd commands[] = {
 	 "  （均可加 --as 账号 --db 文件）",
 	 "走访记录和逾期未走访的农户"},
 	{"warning", cmd_warning,
-	 "warning dispatch [--area 区划代码] [--date 日期] | warning feedback --department 部门 "
+	 "warning dispatch [--area 区划代码] [--date 日期] [--deadline 核实期限] | warning feedback --department 部门 "
 	 "[--period YYYY-MM] --out 文件.xlsx|文件.csv [--format xlsx|csv] [--unmasked]"
 	 "  （均须 --as 账号，可加 --db 文件）",
 	 "部门预警：派发为线索、核查反馈表"},

@@ -54,6 +54,8 @@ static const struct {
      "dixian visit overdue --as cun1\n"},
     {"warning", NULL,
      "dixian warning dispatch --as xian\n"
+     "dixian warning dispatch --area 532326106001 --deadline 2025-03-10 --as xian   # "
+     "核实期限不晚于政策期限\n"
      "dixian warning feedback --department 医保 --out 反馈.xlsx --as xian\n"},
     {"report", dx_cli_hv_report,
      "dixian report --area 532326 --year 2025 --db county.db\n"

@@ -174,6 +174,7 @@ int dx_route_cases_approve(struct dx_http_req *r);
 int dx_route_report(struct dx_http_req *r);
 int dx_route_report_list(struct dx_http_req *r);
 int dx_route_report_trend(struct dx_http_req *r);
+int dx_route_report_trend_list(struct dx_http_req *r);
 int dx_route_screen(struct dx_http_req *r);
 int dx_route_check(struct dx_http_req *r);
 int dx_route_policy(struct dx_http_req *r);

@@ -57,4 +57,16 @@ void dx_http_tmp_remove(struct dx_http_tmp *t);
 /* The Content-Type of a download format (xlsx, csv, html, json). */
 const char *dx_http_ctype(const char *format);
 
+/*
+ * A list as an xlsx download ("every list exports to xlsx", issue 15):
+ * one sheet `sheet`, the heads in a header row, then the rows walk writes
+ * through the table writer (io/xlsx_write.h), masked as the list's JSON
+ * is.  disposition must outlive the request (a literal).  Returns walk's
+ * error (its message on r), else the writer's.
+ */
+struct dx_tw;
+int dx_http_xlsx_list(struct dx_http_req *r, const char *sheet, const char *disposition,
+                      const char *const *heads, size_t nheads,
+                      int (*walk)(struct dx_http_req *, struct dx_tw *, void *), void *arg);
+
 #endif

@@ -1,11 +1,14 @@
 /*
- * route_clues.c - GET /api/clues?area=&state= and POST /api/clues: risk
- * clues (风险线索) through app/clue.h, which scopes them to the actor.
+ * route_clues.c - GET /api/clues?area=&state=&format=json|xlsx and POST
+ * /api/clues: risk clues (风险线索) through app/clue.h, which scopes them
+ * to the actor; the list also as an xlsx download.
  */
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
 #include "app/clue.h"
+#include "core/date.h"
+#include "io/xlsx_write.h"
 
 #include <cjson/cJSON.h>
 
@@ -36,14 +39,68 @@ static int add_clue(const struct dx_clue_row *c, void *arg)
 	return DX_OK;
 }
 
+/* The xlsx columns: the JSON's fields, in Chinese (no ID numbers: a
+ * clue names its household by 户编号). */
+static const char *const clue_heads[] = {"线索编号", "户编号",   "行政村代码", "来源",
+                                         "风险情况", "发现日期", "核实期限",   "状态",
+                                         "核实结果", "关闭日期", "案件编号",   "登记人"};
+
+struct clue_sheet {
+	struct dx_tw *w;
+	char today[11];
+};
+
+/* one row; a 待核实 clue past its deadline has that cell red, as the
+ * inbox shows it */
+static int clue_row(const struct dx_clue_row *c, void *arg)
+{
+	struct clue_sheet *x = arg;
+	char id[24], case_id[24] = "";
+	int late = !strcmp(c->state, "待核实") && strcmp(c->deadline, x->today) < 0;
+	dx_snprintf(id, sizeof(id), "%lld", (long long)c->id);
+	if (c->case_id)
+		dx_snprintf(case_id, sizeof(case_id), "%lld", (long long)c->case_id);
+	dx_tw_cell(x->w, id, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->hh_no, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->area_code, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->source, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->reason, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->found_on, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->deadline, late ? DX_TW_ERROR : DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->state, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->result, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->closed_on, DX_TW_PLAIN);
+	dx_tw_cell(x->w, case_id, DX_TW_PLAIN);
+	dx_tw_cell(x->w, c->created_by, DX_TW_PLAIN);
+	dx_tw_endrow(x->w);
+	return DX_OK;
+}
+
+static int clue_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
+{
+	const char *state = arg;
+	struct clue_sheet x;
+	struct dx_date d;
+	x.w = w;
+	dx_date_today(&d);
+	dx_date_format(&d, x.today);
+	return dx_clue_list(r->st, &r->actor, dx_http_arg(r, "area"), state, clue_row, &x, &r->why);
+}
+
 int dx_route_clues(struct dx_http_req *r)
 {
-	static const char *const args[] = {"area", "state", NULL};
+	static const char *const args[] = {"area", "state", "format", NULL};
 	cJSON *j, *items;
-	const char *state = dx_http_arg(r, "state");
+	const char *state = dx_http_arg(r, "state"), *fmt = dx_http_arg(r, "format");
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
 		return rc;
+	if (fmt && strcmp(fmt, "json") && strcmp(fmt, "xlsx"))
+		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
+	if (fmt && !strcmp(fmt, "xlsx"))
+		return dx_http_xlsx_list(r, "风险线索", "attachment; filename=\"clues.xlsx\"", clue_heads,
+		                         DX_ARRAY_SIZE(clue_heads), clue_rows,
+		                         (void *)(state ? state : ""));
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	rc = dx_clue_list(r->st, &r->actor, dx_http_arg(r, "area"), state ? state : "", add_clue,

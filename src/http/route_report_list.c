@@ -5,8 +5,11 @@
  * dx_report_list, as `dixian report --list KEY`), as JSON or as an xlsx
  * download with the CLI's columns; and GET /api/report/trend?area=&year=
  * &as_of=, the households identified and eliminated per month
- * (app/report_trend.h).  Areas are narrowed to the actor's scope; a wider
- * one is refused.  The lists carry names and numbers, no ID or phone.
+ * (app/report_trend.h); and GET /api/report/trend/list?key=identified|
+ * eliminated&month=&area=&year=&as_of=&format=json|xlsx, the households
+ * behind one month of the trend.  Areas are narrowed to the actor's
+ * scope; a wider one is refused.  The lists carry names and numbers, no
+ * ID or phone.
  */
 #include "core/dx.h"
 #include "http/http.h"
@@ -57,29 +60,58 @@ static int list_fail(struct dx_http_req *r, int rc, const char *key)
 	return rc;
 }
 
-/* The list as an xlsx download: header row, then the households. */
-static int list_xlsx(struct dx_http_req *r, const struct dx_report_opts *o, const char *key)
+/* How a route walks its households: dx_report_list, or a month of the
+ * trend (dx_report_trend_list), with what it needs in arg. */
+typedef int (*list_walk)(struct dx_http_req *r, void *q,
+                         int (*fn)(const struct dx_report_item *, void *), void *arg);
+
+struct xlsx_walk {
+	list_walk walk;
+	void *q;
+	const char *key;
+};
+
+static int xlsx_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
 {
-	struct dx_http_tmp t;
-	struct dx_tw *w = NULL;
-	int rc, rc2;
-	if ((rc = dx_http_tmp_open(&t, ".xlsx")))
-		return rc;
-	if ((rc = dx_tw_open(&w, t.path, DX_TW_XLSX, "农户清单"))) {
-		dx_http_tmp_remove(&t);
-		return rc;
-	}
-	for (size_t i = 0; i < DX_ARRAY_SIZE(list_heads); i++)
-		dx_tw_cell(w, list_heads[i], DX_TW_HEADER);
-	dx_tw_endrow(w);
-	rc = dx_report_list(r->st, o, key, item_row, w, &r->why);
-	rc2 = dx_tw_close(w);
-	if (rc || rc2) {
-		dx_http_tmp_remove(&t);
-		return rc ? list_fail(r, rc, key) : rc2;
-	}
-	return dx_http_tmp_send(r, &t, dx_http_ctype("xlsx"),
-	                        "attachment; filename=\"households.xlsx\"");
+	struct xlsx_walk *x = arg;
+	int rc = x->walk(r, x->q, item_row, w);
+	return rc ? list_fail(r, rc, x->key) : DX_OK;
+}
+
+/* The list as an xlsx download: header row, then the households. */
+static int list_xlsx(struct dx_http_req *r, list_walk walk, void *q, const char *key)
+{
+	struct xlsx_walk x = {walk, q, key};
+	return dx_http_xlsx_list(r, "农户清单", "attachment; filename=\"households.xlsx\"",
+	                         list_heads, DX_ARRAY_SIZE(list_heads), xlsx_rows, &x);
+}
+
+/* a figure of the report: its options and key */
+struct figure_q {
+	struct dx_report_opts o;
+	const char *key;
+};
+
+static int walk_figure(struct dx_http_req *r, void *q,
+                       int (*fn)(const struct dx_report_item *, void *), void *arg)
+{
+	const struct figure_q *f = q;
+	return dx_report_list(r->st, &f->o, f->key, fn, arg, &r->why);
+}
+
+/* a month of the trend: the area (already narrowed), year, month, key */
+struct trend_q {
+	const char *area, *key, *as_of;
+	int year, month;
+	char area_out[13];
+};
+
+static int walk_month(struct dx_http_req *r, void *q,
+                      int (*fn)(const struct dx_report_item *, void *), void *arg)
+{
+	struct trend_q *t = q;
+	return dx_report_trend_list(r->st, &r->actor, t->area, t->year, t->month, t->key, t->as_of,
+	                            t->area_out, fn, arg, &r->why);
 }
 
 int dx_route_report_list(struct dx_http_req *r)
@@ -87,12 +119,12 @@ int dx_route_report_list(struct dx_http_req *r)
 	static const char *const args[] = {"key", "area", "year", "as_of", "format", NULL};
 	const char *key = dx_http_arg(r, "key"), *fmt = dx_http_arg(r, "format");
 	const char *as_of_arg = dx_http_arg(r, "as_of");
-	struct dx_report_opts o;
+	struct figure_q q;
 	struct dx_policy pol;
 	char area[13], as_of[11] = "";
 	cJSON *j, *items;
 	int year, rc;
-	memset(&o, 0, sizeof(o));
+	memset(&q, 0, sizeof(q));
 	if ((rc = dx_http_args_only(r, args)) ||
 	    (rc = dx_http_year(r, dx_http_arg(r, "year"), &year)))
 		return rc;
@@ -107,23 +139,72 @@ int dx_route_report_list(struct dx_http_req *r)
 	if ((rc = dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why)) ||
 	    (rc = dx_app_policy(r->st, area, year, as_of, &pol)))
 		return rc;
-	o.area = area;
-	o.year = year;
-	o.as_of = as_of;
-	o.label = pol.target_label;
-	o.visits_active = pol.visits_per_week_active;
-	o.visits_eliminated = pol.visits_per_week_eliminated;
+	q.key = key;
+	q.o.area = area;
+	q.o.year = year;
+	q.o.as_of = as_of;
+	q.o.label = pol.target_label;
+	q.o.visits_active = pol.visits_per_week_active;
+	q.o.visits_eliminated = pol.visits_per_week_eliminated;
 	if (!strcmp(fmt, "xlsx"))
-		return list_xlsx(r, &o, key);
+		return list_xlsx(r, walk_figure, &q, key);
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "key", key);
 	cJSON_AddStringToObject(j, "area", area);
 	cJSON_AddNumberToObject(j, "year", year);
 	items = cJSON_AddArrayToObject(j, "items");
-	if ((rc = dx_report_list(r->st, &o, key, item_json, items, &r->why))) {
+	if ((rc = walk_figure(r, &q, item_json, items))) {
 		cJSON_Delete(j);
 		return list_fail(r, rc, key);
 	}
+	cJSON_AddNumberToObject(j, "total", cJSON_GetArraySize(items));
+	return dx_http_reply(r, j);
+}
+
+/* GET /api/report/trend/list?key=identified|eliminated&month=&area=&year=
+ * &as_of=&format=json|xlsx: the households behind one point of the trend
+ * (the month's figure, from the same SQL). */
+int dx_route_report_trend_list(struct dx_http_req *r)
+{
+	static const char *const args[] = {"key", "month", "area", "year", "as_of", "format", NULL};
+	const char *fmt = dx_http_arg(r, "format"), *ms = dx_http_arg(r, "month");
+	const char *as_of_arg = dx_http_arg(r, "as_of");
+	struct trend_q q;
+	char as_of[11] = "";
+	int64_t month = 0;
+	cJSON *j, *items;
+	int year, rc;
+	memset(&q, 0, sizeof(q));
+	if ((rc = dx_http_args_only(r, args)) ||
+	    (rc = dx_http_year(r, dx_http_arg(r, "year"), &year)))
+		return rc;
+	if (!ms || dx_parse_i64(ms, &month) || month < 1 || month > 12)
+		return dx_http_fail(r, DX_INVALID, "month 应为 1 至 12 的月份");
+	if (!fmt)
+		fmt = "json";
+	if (strcmp(fmt, "json") && strcmp(fmt, "xlsx"))
+		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
+	if (as_of_arg && (rc = dx_http_date(r, as_of_arg, "as_of", as_of)))
+		return rc;
+	q.area = dx_http_arg(r, "area");
+	q.key = dx_http_arg(r, "key");
+	q.as_of = as_of;
+	q.year = year;
+	q.month = (int)month;
+	if (!strcmp(fmt, "xlsx"))
+		return list_xlsx(r, walk_month, &q, q.key);
+	j = cJSON_CreateObject();
+	items = cJSON_CreateArray();
+	if ((rc = walk_month(r, &q, item_json, items))) {
+		cJSON_Delete(items);
+		cJSON_Delete(j);
+		return rc;
+	}
+	cJSON_AddStringToObject(j, "key", q.key);
+	cJSON_AddStringToObject(j, "area", q.area_out);
+	cJSON_AddNumberToObject(j, "year", year);
+	cJSON_AddNumberToObject(j, "month", q.month);
+	cJSON_AddItemToObject(j, "items", items);
 	cJSON_AddNumberToObject(j, "total", cJSON_GetArraySize(items));
 	return dx_http_reply(r, j);
 }

@@ -1,11 +1,13 @@
 /*
  * route_util.c - small helpers the route files share: optional string
- * members of a parsed body, ids in paths and dates a client may give.
+ * members of a parsed body, ids in paths and dates a client may give, and
+ * downloads (a use case's file, a list as xlsx).
  */
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
 #include "core/date.h"
+#include "io/xlsx_write.h"
 
 #include <cjson/cJSON.h>
 #include <microhttpd.h>
@@ -138,4 +140,29 @@ const char *dx_http_ctype(const char *format)
 	if (!strcmp(format, "html"))
 		return "text/html; charset=utf-8";
 	return "application/json; charset=utf-8";
+}
+
+int dx_http_xlsx_list(struct dx_http_req *r, const char *sheet, const char *disposition,
+                      const char *const *heads, size_t nheads,
+                      int (*walk)(struct dx_http_req *, struct dx_tw *, void *), void *arg)
+{
+	struct dx_http_tmp t;
+	struct dx_tw *w = NULL;
+	int rc, rc2;
+	if ((rc = dx_http_tmp_open(&t, ".xlsx")))
+		return rc;
+	if ((rc = dx_tw_open(&w, t.path, DX_TW_XLSX, sheet))) {
+		dx_http_tmp_remove(&t);
+		return rc;
+	}
+	for (size_t i = 0; i < nheads; i++)
+		dx_tw_cell(w, heads[i], DX_TW_HEADER);
+	dx_tw_endrow(w);
+	rc = walk(r, w, arg);
+	rc2 = dx_tw_close(w);
+	if (rc || rc2) {
+		dx_http_tmp_remove(&t);
+		return rc ? rc : rc2;
+	}
+	return dx_http_tmp_send(r, &t, dx_http_ctype("xlsx"), disposition);
 }

@@ -1,15 +1,18 @@
 /*
  * route_warnings.c - department warnings (app/warning.h):
  * GET /api/warnings?area= lists the matched signals waiting for dispatch
- * (身份证号 masked), POST /api/warnings/dispatch turns them into clues (or
- * records those under the threshold), and GET /api/warnings/feedback
+ * (身份证号 masked), each with the 核实期限 its village's policy gives, POST /api/warnings/dispatch turns them into clues (or
+ * records those under the threshold) with the policy's 核实期限 or an
+ * earlier one the dispatcher chooses (the use case checks it), and GET /api/warnings/feedback
  * downloads a department's 核查反馈表 (xlsx or csv; full numbers only for
  * a county 经办 account, audited - the use case's rule).
  */
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/clue.h"
 #include "app/warning.h"
+#include "core/date.h"
 
 #include <cjson/cJSON.h>
 
@@ -31,6 +34,33 @@ static int add_signal(const struct dx_warning_view *w, void *arg)
 	return DX_OK;
 }
 
+/* Each signal's policy_deadline: the 核实期限 its clue would get if
+ * dispatched today under its village's policy (dx_clue_deadline), the
+ * default and the latest date a dispatcher may choose.  After the list,
+ * not while the store is reading it. */
+static int add_deadlines(struct dx_http_req *r, cJSON *items)
+{
+	struct dx_date d;
+	char today[11], last[13] = "", due[11] = "", policy[11];
+	cJSON *w;
+	int rc;
+	dx_date_today(&d);
+	dx_date_format(&d, today);
+	cJSON_ArrayForEach(w, items)
+	{
+		const char *area = cJSON_GetStringValue(cJSON_GetObjectItem(w, "area_code"));
+		if (!area)
+			continue;
+		if (strcmp(area, last)) {
+			if ((rc = dx_clue_deadline(r->st, area, today, NULL, due, policy, &r->why)))
+				return rc;
+			dx_strlcpy(last, area, sizeof(last));
+		}
+		cJSON_AddStringToObject(w, "policy_deadline", due);
+	}
+	return DX_OK;
+}
+
 int dx_route_warnings(struct dx_http_req *r)
 {
 	static const char *const args[] = {"area", NULL};
@@ -41,7 +71,8 @@ int dx_route_warnings(struct dx_http_req *r)
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	if ((rc = dx_warning_pending(r->st, &r->actor, dx_http_arg(r, "area"), add_signal, items,
-	                             &r->why))) {
+	                             &r->why)) ||
+	    (rc = add_deadlines(r, items))) {
 		cJSON_Delete(j);
 		return rc;
 	}
@@ -50,18 +81,18 @@ int dx_route_warnings(struct dx_http_req *r)
 
 int dx_route_warnings_dispatch(struct dx_http_req *r)
 {
-	static const char *const fields[] = {"area", "date", NULL};
+	static const char *const fields[] = {"area", "date", "deadline", NULL};
 	struct dx_dispatch_stats s;
 	cJSON *body = NULL, *j;
 	char date[11];
 	int rc;
 	memset(&s, 0, sizeof(s));
 	if ((rc = dx_http_args_only(r, NULL)) ||
-	    (rc = dx_http_json_body(r->body, r->body_len, fields, "ss", &body, &r->why)))
+	    (rc = dx_http_json_body(r->body, r->body_len, fields, "sss", &body, &r->why)))
 		return rc;
 	if (!(rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)) &&
-	    !(rc = dx_warning_dispatch(r->st, &r->actor, dx_http_jstr(body, "area"), date, &s,
-	                               &r->why))) {
+	    !(rc = dx_warning_dispatch(r->st, &r->actor, dx_http_jstr(body, "area"), date,
+	                               dx_http_jstr(body, "deadline"), &s, &r->why))) {
 		j = cJSON_CreateObject();
 		cJSON_AddNumberToObject(j, "clues", s.clues);
 		cJSON_AddNumberToObject(j, "below_threshold", s.below);

@@ -41,6 +41,7 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/report", dx_route_report, 0},
     {DX_GET, "/api/report/list", dx_route_report_list, 0},
     {DX_GET, "/api/report/trend", dx_route_report_trend, 0},
+    {DX_GET, "/api/report/trend/list", dx_route_report_trend_list, 0},
     {DX_GET, "/api/screen", dx_route_screen, 0},
     {DX_GET, "/api/check", dx_route_check, 0},
     {DX_GET, "/api/policy", dx_route_policy, 0},

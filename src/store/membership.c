@@ -176,13 +176,17 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
 /* An area narrower than a county: its own episodes, which carry their
  * household's area (schema v15, the index episode_area). */
 #define AREA_EP " episode e WHERE e.area_code >= ?1 AND e.area_code < ?1 || ':' "
-#define NC_INCLUDED(ep)                                                          \
+/* x: the households a period's 纳入 counts (NC_INCLUDED counts them,
+ * NC_EACH lists them: one definition for the figure and its list) */
+#define NC_INCLUDED_X(ep)                                                        \
 	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM " ep                 \
 	" AND e.identified_on >= ?2 AND e.identified_on <= ?3"                    \
 	" AND NOT EXISTS (SELECT 1 FROM episode r WHERE r.id = e.prev_id"          \
-	"  AND r.end_reason = '风险消除回退'))"                                     \
+	"  AND r.end_reason = '风险消除回退'))"
+#define NC_COUNT                                                                 \
 	" SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0)"         \
 	" FROM x JOIN household h ON h.id = x.id WHERE" IN_AREA("h")
+#define NC_INCLUDED(ep) NC_INCLUDED_X(ep) NC_COUNT
 static const char SQL_NC_INCLUDED[] = NC_INCLUDED("episode e WHERE" COUNTY_EP);
 static const char SQL_NC_INCLUDED_AREA[] = NC_INCLUDED(AREA_EP);
 static const char SQL_NC_ADDED[] =
@@ -194,12 +198,11 @@ static const char SQL_NC_LEFT[] =
 	" JOIN household h ON h.id = m.household_id"
 	" WHERE" IN_AREA("h") "AND m.to_on >= ?2 AND m.to_on <= ?3 AND"
 	MONITORED_ON("h.id", "m.to_on");
-#define NC_ELIMINATED(ep)                                                        \
+#define NC_ELIMINATED_X(ep)                                                      \
 	"WITH x AS (SELECT DISTINCT e.household_id AS id FROM " ep                 \
 	" AND e.eliminated_on >= ?2 AND e.eliminated_on <= ?3"                    \
-	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))" \
-	" SELECT count(*), coalesce(sum(" MEMBERS_ON("h.id", "?3") "), 0)"         \
-	" FROM x JOIN household h ON h.id = x.id WHERE" IN_AREA("h")
+	" AND NOT (coalesce(e.end_reason, '') = '风险消除回退' AND e.ended_on <= ?3))"
+#define NC_ELIMINATED(ep) NC_ELIMINATED_X(ep) NC_COUNT
 static const char SQL_NC_ELIMINATED[] = NC_ELIMINATED("episode e WHERE" COUNTY_EP);
 static const char SQL_NC_ELIMINATED_AREA[] = NC_ELIMINATED(AREA_EP);
 
@@ -245,4 +248,47 @@ int dx_store_natural_change(struct dx_store *st, const char *area, const char *f
 	return nc_query(st, narrow ? SQL_NC_ELIMINATED_AREA : SQL_NC_ELIMINATED, area, from, to,
 			&out->eliminated,
 			&out->eliminated_persons);
+}
+
+/* The households of x, with the names a cadre reads them by and their
+ * registered members on ?3 (as NC_COUNT adds them up). */
+#define NC_EACH                                                                  \
+	" SELECT h.hh_no, h.head_name, h.area_code, coalesce(t.name, ''),"         \
+	" coalesce(v.name, ''), " MEMBERS_ON("h.id", "?3")                         \
+	" FROM x JOIN household h ON h.id = x.id"                                  \
+	" LEFT JOIN area v ON v.code = h.area_code"                                \
+	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"                  \
+	" WHERE" IN_AREA("h") " ORDER BY h.hh_no"
+static const char SQL_NC_INCLUDED_EACH[] = NC_INCLUDED_X("episode e WHERE" COUNTY_EP) NC_EACH;
+static const char SQL_NC_INCLUDED_AREA_EACH[] = NC_INCLUDED_X(AREA_EP) NC_EACH;
+static const char SQL_NC_ELIMINATED_EACH[] = NC_ELIMINATED_X("episode e WHERE" COUNTY_EP) NC_EACH;
+static const char SQL_NC_ELIMINATED_AREA_EACH[] = NC_ELIMINATED_X(AREA_EP) NC_EACH;
+
+int dx_store_natural_change_each(struct dx_store *st, const char *area, const char *from,
+				 const char *to, enum dx_nc_which which,
+				 int (*fn)(const struct dx_nc_household *, void *), void *arg)
+{
+	int narrow = strlen(area) > 6;
+	const char *sql = which == DX_NC_ELIMINATED
+				  ? (narrow ? SQL_NC_ELIMINATED_AREA_EACH : SQL_NC_ELIMINATED_EACH)
+				  : (narrow ? SQL_NC_INCLUDED_AREA_EACH : SQL_NC_INCLUDED_EACH);
+	struct dx_stmt *s = dx_q(st, sql);
+	struct dx_nc_household h;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	dx_bind_text(s, 2, from);
+	dx_bind_text(s, 3, to);
+	while ((rc = dx_step(s)) == DX_OK) {
+		h.hh_no = dx_col_text(s, 0);
+		h.head_name = dx_col_text(s, 1);
+		h.area_code = dx_col_text(s, 2);
+		h.township = dx_col_text(s, 3);
+		h.village = dx_col_text(s, 4);
+		h.persons = (long)dx_col_int(s, 5);
+		if ((rc = fn(&h, arg)))
+			return rc;
+	}
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }

@@ -93,4 +93,22 @@ struct dx_natural_change {
 int dx_store_natural_change(struct dx_store *st, const char *area, const char *from,
 			    const char *to, struct dx_natural_change *out);
 
+/*
+ * The households behind dx_store_natural_change's included (which =
+ * DX_NC_INCLUDED) or eliminated (DX_NC_ELIMINATED) for the same area and
+ * period, by 户编号, each with its registered members on `to` (what the
+ * count adds to *_persons): the same SQL, so a list has exactly as many
+ * households as the figure.  The strings are valid during the call only;
+ * a non-zero return of fn stops the walk and is returned.
+ */
+enum dx_nc_which { DX_NC_INCLUDED, DX_NC_ELIMINATED };
+struct dx_nc_household {
+	const char *hh_no, *head_name, *area_code;
+	const char *township, *village; /* names; "" if unknown */
+	long persons;
+};
+int dx_store_natural_change_each(struct dx_store *st, const char *area, const char *from,
+				 const char *to, enum dx_nc_which which,
+				 int (*fn)(const struct dx_nc_household *, void *), void *arg);
+
 #endif

@@ -4,6 +4,7 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
 import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import { BASE, launch, login, shot } from './lib.mjs'
 
 test('a visit logged at 360 px width', async () => {
@@ -37,8 +38,8 @@ test('a visit logged at 360 px width', async () => {
 })
 
 // Journey: a township cadre on a phone opens 走访: the households below
-// this week's visit frequency are listed (as GET /api/visits/overdue);
-// 记走访 puts one into the form, the visit is saved and its count rises.
+// this week's visit frequency are listed (as GET /api/visits/overdue) and
+// download as xlsx; 记走访 puts one into the form, the visit is saved and its count rises.
 test('overdue visits at 360 px, quick log from the list', async () => {
   const b = await launch()
   try {
@@ -53,6 +54,10 @@ test('overdue visits at 360 px, quick log from the list', async () => {
     await li.waitFor()
     assert.equal(await page.locator('[data-test^=due-]').count(), api.items.length)
     assert.match(await li.innerText(), new RegExp(`本周 ${first.visits}/${first.required} 次`))
+    // the list as an xlsx file, written by the server
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.locator('[data-test=visit-due-xlsx]').click()])
+    assert.equal(dl.suggestedFilename(), 'visits-due.xlsx')
+    assert.equal(readFileSync(await dl.path()).subarray(0, 2).toString(), 'PK')
     await li.getByRole('button', { name: /记走访/ }).click()
     assert.equal(await page.getByLabel('户编号').inputValue(), first.hh_no)
     await page.getByLabel('走访内容').fill('电话回访：了解就医报销情况')

@@ -791,7 +791,8 @@ def test_public_self_application_becomes_a_village_clue():
 EXTRA_QUERY = {"/api/report": "year=2025", "/api/screen": "year=2025", "/api/policy": "year=2025",
                "/api/notices": "kind=" + urllib.parse.quote("公示"),
                "/api/warnings/feedback": "format=csv&department=" + urllib.parse.quote("医保"),
-               "/api/report/list": "year=2025&key=monitored", "/api/report/trend": "year=2025"}
+               "/api/report/list": "year=2025&key=monitored", "/api/report/trend": "year=2025",
+               "/api/report/trend/list": "year=2025&month=6&key=identified"}
 NO_AREA = ("/api/warnings/feedback",)  # the account's own county, by the use case
 
 
@@ -1019,6 +1020,60 @@ def test_report_trend_by_month():
     check(st == 403, st)
 
 
+def test_report_trend_list_opens_a_month():
+    """GET /api/report/trend/list: the households behind one point of the
+    trend, as many as the month counts, with the month's persons; an
+    elimination rolled back in a later month is listed in its own month
+    (and its re-opening is no new identification); xlsx; scope; errors."""
+    c = login(C)
+    today = day(0)
+    year, month = int(today[:4]), int(today[5:7])
+    st, trend, _ = c.get("/api/report/trend?year=%d" % year)
+    check(st == 200, st)
+    seen = 0
+    for m in trend["months"]:
+        for key in ("identified", "eliminated"):
+            st, doc, _ = c.get("/api/report/trend/list?year=%d&month=%d&key=%s"
+                               % (year, m["month"], key))
+            check(st == 200 and doc["month"] == m["month"] and doc["key"] == key, (st, doc))
+            check(doc["total"] == len(doc["items"]) == m[key], (m, key, doc["total"]))
+            check(sum(i["persons"] for i in doc["items"]) == m[key + "_persons"], (m, key))
+            check(all(set(i) == {"hh_no", "head", "area_code", "township", "village", "persons"}
+                      for i in doc["items"]), "no ID or phone in a list")
+            seen += doc["total"]
+    check(seen > 0, "the demo county identifies and eliminates some")
+    # eliminations rolled back in a later month (the demo has some)
+    back = db("SELECT h.hh_no, e.eliminated_on, e.ended_on FROM episode e JOIN household h"
+              " ON h.id = e.household_id WHERE e.end_reason = '风险消除回退'"
+              " AND substr(e.eliminated_on, 1, 7) < substr(e.ended_on, 1, 7)")
+    check(back, "no rolled-back elimination in the demo")
+    for hh, elim, ended in back[:3]:
+        y, mo = int(elim[:4]), int(elim[5:7])
+        st, doc, _ = c.get("/api/report/trend/list?year=%d&month=%d&key=eliminated" % (y, mo))
+        check(st == 200 and hh in [i["hh_no"] for i in doc["items"]], (hh, elim, ended))
+        y, mo = int(ended[:4]), int(ended[5:7])
+        st, doc, _ = c.get("/api/report/trend/list?year=%d&month=%d&key=identified" % (y, mo))
+        check(st == 200 and hh not in [i["hh_no"] for i in doc["items"]], (hh, "re-opened"))
+    # a township's list is its own households; a village account cannot widen
+    t = login(T1)
+    st, doc, _ = t.get("/api/report/trend/list?year=%d&month=%d&key=identified" % (year, month))
+    check(st == 200 and all(i["area_code"].startswith("532399101") for i in doc["items"]), st)
+    st, doc, _ = t.get("/api/report/trend/list?year=%d&month=1&key=identified&area=532399" % year)
+    check(st == 403, st)
+    st, _, r = c.get("/api/report/trend/list?year=%d&month=%d&key=identified&format=xlsx"
+                     % (year, month))
+    check(st == 200 and c.last_body[:2] == b"PK" and
+          "attachment" in (r.getheader("Content-Disposition") or ""), st)
+    for q, want in (("month=%d&key=nope" % month, 400), ("key=identified", 400),
+                    ("month=13&key=identified", 400), ("month=1&key=identified&format=csv", 400)):
+        st, doc, _ = c.get("/api/report/trend/list?year=%d&%s" % (year, q))
+        check(st == want, (q, st, doc))
+    if month < 12:  # a month not begun yet
+        st, doc, _ = c.get("/api/report/trend/list?year=%d&month=%d&key=identified"
+                           % (year, month + 1))
+        check(st == 400 and "尚未开始" in doc["message"], (st, doc))
+
+
 def wait_job(c, jid):
     for _ in range(600):
         st, job, _ = c.get("/api/jobs/%d" % jid)
@@ -1121,6 +1176,98 @@ def test_visits_overdue_is_the_cli_list():
     check([i["hh_no"] for i in doc["items"]] == cli, "API list differs from the CLI's")
     check(all(i["visits"] < i["required"] for i in doc["items"]), doc["items"][:2])
     st, doc, _ = c.get("/api/visits/overdue?area=532399")
+    check(st == 403, st)
+
+
+def xlsx_rows(data):
+    """The first sheet of an xlsx download as lists of cell texts."""
+    import io
+    import zipfile
+    import xml.etree.ElementTree as ET
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    z = zipfile.ZipFile(io.BytesIO(data))
+    shared = []
+    if "xl/sharedStrings.xml" in z.namelist():
+        for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(ns + "si"):
+            shared.append("".join(t.text or "" for t in si.iter(ns + "t")))
+    rows = []
+    for r in ET.fromstring(z.read("xl/worksheets/sheet1.xml")).iter(ns + "row"):
+        cells = {}
+        for c in r.iter(ns + "c"):
+            col = 0
+            for ch in re.match(r"[A-Z]+", c.get("r")).group(0):
+                col = col * 26 + ord(ch) - 64
+            t = c.get("t")
+            if t == "inlineStr":
+                v = "".join(x.text or "" for x in c.iter(ns + "t"))
+            elif t == "s":
+                v = shared[int(c.find(ns + "v").text)]
+            else:
+                v = c.find(ns + "v").text if c.find(ns + "v") is not None else ""
+            cells[col - 1] = v
+        rows.append([cells.get(i, "") for i in range(max(cells) + 1 if cells else 0)])
+    return rows
+
+
+def test_clue_and_visits_due_lists_as_xlsx():
+    """Every list exports to xlsx: GET /api/clues?format=xlsx holds the
+    JSON list's clues, in the account's scope, overdue deadlines marked;
+    GET /api/visits/overdue?format=xlsx holds the CLI's rows and columns.
+    No ID number in either."""
+    sheets = []
+    for who in (T1, V1):
+        c = login(who)
+        st, doc, _ = c.get("/api/clues")
+        st, _, r = c.get("/api/clues?format=xlsx")
+        check(st == 200 and "clues.xlsx" in (r.getheader("Content-Disposition") or ""), st)
+        check(r.getheader("Content-Type").startswith("application/vnd.openxmlformats"), "ctype")
+        rows = xlsx_rows(c.last_body)
+        sheets.append(c.last_body)
+        check(rows[0][:7] == ["线索编号", "户编号", "行政村代码", "来源", "风险情况", "发现日期",
+                              "核实期限"], rows[0])
+        check([(x[0], x[1], x[6], x[7]) for x in rows[1:]] ==
+              [(str(i["id"]), i["hh_no"], i["deadline"], i["state"]) for i in doc["items"]],
+              (who, len(rows), len(doc["items"])))
+        check(len(rows) > 1 or who == V1, "the demo has clues in " + who)
+        scope = "532399101001" if who == V1 else "532399101"
+        check(all(x[2].startswith(scope) for x in rows[1:]), "outside scope")
+        st, one, _ = c.get("/api/clues?state=" + urllib.parse.quote("已关闭"))
+        st, _, r = c.get("/api/clues?format=xlsx&state=" + urllib.parse.quote("已关闭"))
+        check(len(xlsx_rows(c.last_body)) == len(one["items"]) + 1, "state filter")
+    st, doc, _ = c.get("/api/clues?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/clues?format=xlsx&area=532399101002")
+    check(st == 403, st)
+    # overdue deadlines are red in the sheet as in the inbox
+    c = login(T1)
+    c.get("/api/clues?format=xlsx")
+    import io
+    import zipfile
+    sheet = zipfile.ZipFile(io.BytesIO(c.last_body)).read("xl/worksheets/sheet1.xml").decode()
+    late = [i for i in login(T1).get("/api/clues")[1]["items"]
+            if i["state"] == "待核实" and i["deadline"] < day(0)]
+    # (the header row has a style of its own; the marked cells share one)
+    marks = re.findall(r'<c r="G(\d+)" s="(\d+)"', sheet)
+    body = [m for m in marks if m[0] != "1"]
+    check(late and len(body) == len(late) and len({m[1] for m in body}) == 1, (len(late), body))
+    # the visits-due list: the CLI's file, row for row
+    st, doc, _ = c.get("/api/visits/overdue")
+    st, _, r = c.get("/api/visits/overdue?format=xlsx")
+    check(st == 200 and "visits-due.xlsx" in (r.getheader("Content-Disposition") or ""), st)
+    rows = xlsx_rows(c.last_body)
+    sheets.append(c.last_body)
+    check([x[3] for x in rows[1:]] == [i["hh_no"] for i in doc["items"]] and len(rows) > 1,
+          (len(rows), len(doc["items"])))
+    out = subprocess.run([DIXIAN, "visit", "overdue", "--as", T1, "--db", DB], check=True,
+                         capture_output=True, text=True).stdout.splitlines()
+    import csv
+    cli = list(csv.reader(out))
+    check(rows == cli, (rows[:2], cli[:2]))
+    for data in sheets:  # no 18-character ID number anywhere in a sheet
+        xml = "".join(zipfile.ZipFile(io.BytesIO(data)).read(n).decode()
+                      for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith(".xml"))
+        check(not re.search(r"(?<!\d)\d{17}[\dX](?!\d)", xml), "ID number in a sheet")
+    st, doc, _ = login(V1).get("/api/visits/overdue?format=xlsx&area=532399102")
     check(st == 403, st)
 
 
@@ -1238,6 +1385,46 @@ def test_downloads_exports_notices_report():
     # no download leaves a file behind
     left = [n for n in os.listdir(os.environ.get("TMPDIR", "/tmp")) if n.startswith("dixian-dl.")]
     check(not left, left)
+
+
+def test_dispatch_chooses_the_deadline():
+    """POST /api/warnings/dispatch with a deadline: one village's signals
+    become clues due on the chosen day, audited beside the policy's; a day
+    before today or after the policy's time limit is refused before any
+    signal is dispatched."""
+    import datetime
+    cty = login(C)
+    st, doc, _ = cty.get("/api/warnings")
+    check(st == 200 and doc["items"], (st, doc))
+    village = doc["items"][0]["area_code"]
+    ids = [w["id"] for w in doc["items"] if w["area_code"] == village]
+    pending = len(doc["items"])
+    later = lambda n: (datetime.date.today() + datetime.timedelta(days=n)).isoformat()
+    # each signal says the deadline its village's policy gives today
+    policy = doc["items"][0]["policy_deadline"]
+    check(later(15) <= policy <= later(40), policy)
+    after_policy = (datetime.date.fromisoformat(policy) + datetime.timedelta(days=1)).isoformat()
+    for deadline, says in ((day(1), "早于今天"), (after_policy, "晚于政策规定的期限"),
+                           ("明天", "不是有效日期")):
+        st, doc, _ = cty.post("/api/warnings/dispatch", {"area": village, "deadline": deadline})
+        check(st == 400 and says in doc["message"], (deadline, st, doc))
+    st, doc, _ = cty.get("/api/warnings")
+    check(len(doc["items"]) == pending, "a refused deadline dispatched signals")
+    st, doc, _ = cty.post("/api/warnings/dispatch", {"area": village, "deadline": later(3)})
+    check(st == 200 and doc["clues"] + doc["below_threshold"] + doc["failed"] == len(ids), (st, doc))
+    marks = ",".join("?" * len(ids))
+    got = db("SELECT c.deadline, c.id FROM clue c JOIN warning w ON w.clue_id = c.id"
+             " WHERE w.id IN (%s)" % marks, *ids)
+    check(len(got) == doc["clues"] > 0 and {g[0] for g in got} == {later(3)}, got)
+    for _, cid in got:
+        after = db("SELECT after FROM audit WHERE action = 'clue.add' AND entity_key = ?",
+                   str(cid))
+        check(after and json.loads(after[0][0])["deadline"] == later(3) and
+              json.loads(after[0][0])["policy_deadline"] == policy, after)
+    # the other villages' signals wait for their own dispatch
+    done = doc["clues"] + doc["below_threshold"]
+    st, doc, _ = cty.get("/api/warnings")
+    check(len(doc["items"]) == pending - done, (pending, done, len(doc["items"])))
 
 
 def test_warnings_list_dispatch_feedback():

@@ -667,7 +667,7 @@ static long overdue_days(int64_t clue_id, const char *as_of)
 static int64_t clue(const char *no, const char *found, const char *want_deadline)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_clue_req r = {no, "干部排查", "因病：突发疾病", found, 0};
+	struct dx_clue_req r = {no, "干部排查", "因病：突发疾病", found, 0, NULL};
 	struct dx_clue_row c;
 	assert_int_equal(dx_clue_add(st, &v2, &r, &c, &why), DX_OK);
 	assert_string_equal(c.deadline, want_deadline);
@@ -709,9 +709,9 @@ static void test_clue_deadlines(void **state)
 	assert_int_equal(overdue_days(id2, "2026-03-16"), 1);
 	assert_int_equal(overdue_days(id2, "2026-03-17"), 2);
 	/* bad source, a household outside the scope */
-	struct dx_clue_req bad = {no, "路人", "x", "2026-03-06", 0};
+	struct dx_clue_req bad = {no, "路人", "x", "2026-03-06", 0, NULL};
 	assert_int_equal(dx_clue_add(st, &v2, &bad, &c, &why), DX_INVALID);
-	struct dx_clue_req far = {other, "干部排查", "因病", "2026-03-06", 0};
+	struct dx_clue_req far = {other, "干部排查", "因病", "2026-03-06", 0, NULL};
 	/* answered as a missing household: no probing of other areas */
 	assert_int_equal(dx_clue_add(st, &v2, &far, &c, &why), DX_NOT_FOUND);
 	/* a case from the clue keeps its deadline; the clue is 已立案 */
@@ -768,7 +768,7 @@ static void test_actor_rules(void **state)
 	(void)state;
 	dx_actor_local_owner(&lo);
 	mk(VIL3, &(struct shape){"一般户", 1, 1, 5000, 0, 0, 0, 0, NULL}, no);
-	struct dx_clue_req r = {no, "干部排查", "因病", "2026-03-06", 0};
+	struct dx_clue_req r = {no, "干部排查", "因病", "2026-03-06", 0, NULL};
 	assert_int_equal(dx_store_count(st, "audit", "532399", &n0), DX_OK);
 	assert_int_equal(dx_clue_add(st, &lo, &r, &c, &why), DX_DENIED);
 	assert_non_null(strstr(why.buf, "该操作需要账号"));
@@ -783,7 +783,7 @@ static void test_actor_rules(void **state)
 	assert_true(dx_actor_sees(&lo, VIL3));
 	assert_false(dx_actor_may_unmask(&lo));
 	/* an event after today (2026-12-31 here) is refused; on it, accepted */
-	struct dx_clue_req fut = {no, "干部排查", "因病", "2027-01-01", 0};
+	struct dx_clue_req fut = {no, "干部排查", "因病", "2027-01-01", 0, NULL};
 	dx_buf_reset(&why);
 	assert_int_equal(dx_clue_add(st, &c1, &fut, &c, &why), DX_INVALID);
 	assert_non_null(strstr(why.buf, "晚于今天"));
@@ -791,7 +791,7 @@ static void test_actor_rules(void **state)
 	assert_int_equal(dx_clue_add(st, &c1, &fut, &c, &why), DX_OK);
 	/* a reason off the risk list is refused, as for a case */
 	assert_int_equal(dx_clue_close(st, &c1, c.id, "核实无风险", "2026-12-31", &why), DX_OK);
-	struct dx_clue_req bad = {no, "干部排查", "因穷", "2026-12-30", 0};
+	struct dx_clue_req bad = {no, "干部排查", "因穷", "2026-12-30", 0, NULL};
 	assert_int_equal(dx_clue_add(st, &c1, &bad, &c, &why), DX_INVALID);
 	free(v);
 	dx_buf_release(&why);

@@ -23,11 +23,14 @@ export interface ClueNew {
 }
 
 export const listClues = (q: { area?: string; state?: string } = {}) => get<{ items: Clue[] }>('/api/clues', q)
+/* The same list as an xlsx download (the server writes it, overdue deadlines red). */
+export const cluesXlsxUrl = (q: { area?: string; state?: string } = {}) => withQuery('/api/clues', { ...q, format: 'xlsx' })
 export const addClue = (c: ClueNew) => post<Clue>('/api/clues', c)
 
 /* 部门预警 waiting for dispatch (GET /api/warnings), dispatching them as
- * clues of their villages with the policy's verification deadline (POST
- * /api/warnings/dispatch), and the verification results sent back to a
+ * clues of their villages with the policy's verification deadline or an
+ * earlier one (POST /api/warnings/dispatch; the server refuses a day
+ * before today or after the policy's), and the verification results sent back to a
  * department (GET /api/warnings/feedback, a download). */
 export interface Warning {
   id: number
@@ -41,8 +44,11 @@ export interface Warning {
   hh_no: string
   area_code: string
   village: string
+  /* the 核实期限 its clue gets if dispatched today (its village's policy):
+   * the default, and the latest a dispatcher may choose */
+  policy_deadline: string
 }
 export const listWarnings = (q: { area?: string } = {}) => get<{ items: Warning[] }>('/api/warnings', q)
-export const dispatchWarnings = (b: { area?: string; date?: string }) =>
+export const dispatchWarnings = (b: { area?: string; date?: string; deadline?: string }) =>
   post<{ clues: number; below_threshold: number; failed: number }>('/api/warnings/dispatch', b)
 export const feedbackUrl = (department: string) => withQuery('/api/warnings/feedback', { department, format: 'xlsx' })

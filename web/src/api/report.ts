@@ -70,8 +70,21 @@ export interface ListQuery {
   area?: string
   as_of?: string
 }
-export const getList = (q: ListQuery) => get<{ key: string; area: string; year: number; total: number; items: ListItem[] }>('/api/report/list', { ...q })
-export const listXlsxUrl = (q: ListQuery) => withQuery('/api/report/list', { ...q, format: 'xlsx' })
+/* The households behind one point of the trend (GET /api/report/trend/list):
+ * the month's newly identified or eliminated, counted as the point is. */
+export interface TrendListQuery {
+  key: 'identified' | 'eliminated'
+  month: number
+  year: number
+  area?: string
+  as_of?: string
+}
+/* What a drill-down dialog opens: a figure, or a month of the trend. */
+export type DrillQuery = ListQuery | TrendListQuery
+const drillPath = (q: DrillQuery) => ('month' in q ? '/api/report/trend/list' : '/api/report/list')
+export const getList = (q: DrillQuery) =>
+  get<{ key: string; area: string; year: number; month?: number; total: number; items: ListItem[] }>(drillPath(q), { ...q })
+export const listXlsxUrl = (q: DrillQuery) => withQuery(drillPath(q), { ...q, format: 'xlsx' })
 
 /* GET /api/report/trend: households identified and eliminated by month. */
 export interface TrendMonth {

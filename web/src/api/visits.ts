@@ -1,5 +1,6 @@
-// POST /api/visits: log a 走访 (src/http/route_visits.c).
-import { get, post } from './http'
+// POST /api/visits: log a 走访 (src/http/route_visits.c); the households
+// due a visit (GET /api/visits/overdue), also as an xlsx download.
+import { get, post, withQuery } from './http'
 
 export interface VisitNew {
   hh_no: string
@@ -24,3 +25,4 @@ export interface VisitDue {
 }
 export const visitsOverdue = (q: { area?: string } = {}) =>
   get<{ as_of: string; monitored: number; items: VisitDue[] }>('/api/visits/overdue', q)
+export const visitsOverdueXlsxUrl = (q: { area?: string } = {}) => withQuery('/api/visits/overdue', { ...q, format: 'xlsx' })
