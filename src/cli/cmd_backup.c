@@ -23,29 +23,27 @@ static void print_census(const char *what, const struct dx_census *c)
 
 int cmd_backup(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"out", required_argument, NULL, 'o'},
+	static const struct option opts[] = {DX_CLI_OPT_DB, {"out", required_argument, NULL, 'o'},
 					     {0}};
-	const char *db = NULL, *out = NULL;
+	struct dx_cli_common co = {0};
+	const char *out = NULL;
 	struct dx_store *st = NULL;
 	struct dx_census snap, copy;
 	struct dx_buf why = DX_BUF_INIT;
 	int c, rc;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 'o')
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
+		if (c == 'o')
 			out = optarg;
 		else
 			return dx_cli_usage("backup");
 	}
 	if (optind != argc || !out || !*out)
 		return dx_cli_usage("backup");
-	if (dx_backup_is_pg(dx_cli_db_path(db)) || dx_backup_is_pg(out)) {
+	if (dx_backup_is_pg(dx_cli_db_path(co.db)) || dx_backup_is_pg(out)) {
 		fprintf(stderr, "错误: PostgreSQL 数据库的备份尚未实现（not built yet）\n");
 		return DX_EXIT_FAIL;
 	}
-	if (dx_cli_open(db, DX_STORE_READONLY, &st))
+	if (dx_cli_open(co.db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
 	rc = dx_backup(st, out, &snap, &copy, &why);
 	dx_store_close(st);
@@ -55,38 +53,32 @@ int cmd_backup(int argc, char **argv)
 		return rc == DX_INVALID ? DX_EXIT_DATA : dx_cli_exit(rc);
 	}
 	print_census("备份", &copy);
-	printf("已备份 %s 到 %s，行数与数据库一致\n", dx_cli_db_path(db), out);
+	printf("已备份 %s 到 %s，行数与数据库一致\n", dx_cli_db_path(co.db), out);
 	dx_buf_release(&why);
 	return DX_EXIT_OK;
 }
 
 int cmd_restore(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"as", required_argument, NULL, 's'},
-					     {"force", no_argument, NULL, 'f'},
-					     {0}};
-	const char *db = NULL, *as = NULL;
+	static const struct option opts[] = {DX_CLI_OPT_DB, DX_CLI_OPT_AS,
+					     {"force", no_argument, NULL, 'f'}, {0}};
+	struct dx_cli_common co = {0};
 	struct dx_restore_result r;
 	struct dx_buf why = DX_BUF_INIT;
 	int c, rc, force = 0;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 's')
-			as = optarg;
-		else if (c == 'f')
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
+		if (c == 'f')
 			force = 1;
 		else
 			return dx_cli_usage("restore");
 	}
 	if (optind + 1 != argc)
 		return dx_cli_usage("restore");
-	if (dx_backup_is_pg(dx_cli_db_path(db)) || dx_backup_is_pg(argv[optind])) {
+	if (dx_backup_is_pg(dx_cli_db_path(co.db)) || dx_backup_is_pg(argv[optind])) {
 		fprintf(stderr, "错误: PostgreSQL 数据库的恢复尚未实现（not built yet）\n");
 		return DX_EXIT_FAIL;
 	}
-	rc = dx_restore(argv[optind], dx_cli_db_path(db), as, force, &r, &why);
+	rc = dx_restore(argv[optind], dx_cli_db_path(co.db), co.as, force, &r, &why);
 	if (rc) {
 		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 		if (*r.saved)
@@ -97,7 +89,7 @@ int cmd_restore(int argc, char **argv)
 	print_census("备份", &r.from);
 	if (r.existed)
 		printf("原数据库已保存为 %s\n", r.saved);
-	printf("已从 %s 恢复 %s，行数与备份一致", argv[optind], dx_cli_db_path(db));
+	printf("已从 %s 恢复 %s，行数与备份一致", argv[optind], dx_cli_db_path(co.db));
 	if (r.version != r.from.version)
 		printf("（已升级到版本 %d）", r.version);
 	printf("\n");

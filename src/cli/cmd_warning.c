@@ -12,12 +12,13 @@
 int cmd_warning(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},	      {"as", required_argument, NULL, 'A'},
-		{"area", required_argument, NULL, 'a'},       {"date", required_argument, NULL, 'D'},
+		DX_CLI_OPT_DB,				      DX_CLI_OPT_AS,
+		DX_CLI_OPT_AREA,			      {"date", required_argument, NULL, 'D'},
 		{"department", required_argument, NULL, 'p'}, {"period", required_argument, NULL, 'P'},
 		{"out", required_argument, NULL, 'o'},	      {"unmasked", no_argument, NULL, 'u'},
 		{"format", required_argument, NULL, 'f'},     {0}};
-	const char *db = NULL, *as = NULL, *area = "", *dept = NULL, *period = "", *out = NULL;
+	struct dx_cli_common co = {0};
+	const char *area, *dept = NULL, *period = "", *out = NULL;
 	const char *format = NULL;
 	enum dx_outfmt fmt = DX_OUT_XLSX;
 	const char *sub;
@@ -34,11 +35,8 @@ int cmd_warning(int argc, char **argv)
 	argv++;
 	dx_date_today(&d);
 	dx_date_format(&d, date);
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'A': as = optarg; break;
-		case 'a': area = optarg; break;
 		case 'D':
 			if (dx_cli_date(optarg, "--date", date))
 				return DX_EXIT_USAGE;
@@ -51,6 +49,7 @@ int cmd_warning(int argc, char **argv)
 		default: return dx_cli_usage("warning");
 		}
 	}
+	area = co.area ? co.area : "";
 	if (optind != argc || (strcmp(sub, "dispatch") && strcmp(sub, "feedback")) ||
 	    (!strcmp(sub, "feedback") && (!dept || !out)))
 		return dx_cli_usage("warning");
@@ -61,9 +60,9 @@ int cmd_warning(int argc, char **argv)
 		dx_buf_release(&why);
 		return DX_EXIT_USAGE;
 	}
-	if (dx_cli_open(db, 0, &st))
+	if (dx_cli_open(co.db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
 		goto done;
 	if (!strcmp(sub, "dispatch")) {
 		struct dx_dispatch_stats s;
