@@ -173,8 +173,9 @@ static int write_measure(struct dx_store *st, void *arg)
 		return rc;
 	after = measure_json(w->m);
 	dx_snprintf(key, sizeof(key), "%lld", (long long)w->m->id);
-	rc = dx_store_audit(st, w->county, w->a->acc.name, w->before ? "update" : "insert",
-			    "measure", key, w->before, after);
+	rc = dx_store_audit(st, w->county, w->a->acc.name,
+			    w->before ? "measure.update" : "measure.add", "measure", key, w->before,
+			    after);
 	cJSON_free(after);
 	return rc;
 }
@@ -277,7 +278,7 @@ static int write_visit(struct dx_store *st, void *arg)
 	after = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	dx_snprintf(key, sizeof(key), "%lld", (long long)w->v->id);
-	rc = dx_store_audit(st, w->county, w->a->acc.name, "insert", "visit", key, NULL, after);
+	rc = dx_store_audit(st, w->county, w->a->acc.name, "visit.add", "visit", key, NULL, after);
 	cJSON_free(after);
 	return rc;
 }

@@ -59,7 +59,8 @@ static int record_below(struct dx_store *st, void *arg)
 	dx_snprintf(key, sizeof(key), "%lld", (long long)x->p->id);
 	dx_snprintf(after, sizeof(after), "{\"result\":\"%s\",\"verified_on\":\"%s\"}", x->result,
 		    x->date);
-	return dx_store_audit(st, county, x->a->acc.name, "threshold", "warning", key, NULL, after);
+	return dx_store_audit(st, county, x->a->acc.name, "warning.record", "warning", key, NULL,
+			      after);
 }
 
 int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
@@ -277,7 +278,7 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 		char what[160];
 		dx_snprintf(what, sizeof(what), "{\"department\":\"%s\",\"period\":\"%s\",\"rows\":%ld}",
 			    department, period, *rows);
-		rc = dx_store_audit(st, county, a->acc.name, "export_unmasked", "warning_feedback",
+		rc = dx_store_audit(st, county, a->acc.name, "export.unmasked", "warning_feedback",
 				    title, NULL, what);
 	}
 	return rc;
