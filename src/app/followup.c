@@ -4,6 +4,7 @@
 #include "core/dx.h"
 #include "app/followup.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "app/policy.h"
 #include "core/area.h"
 #include "core/date.h"
@@ -180,8 +181,8 @@ static int write_measure(struct dx_store *st, void *arg)
 	return rc;
 }
 
-int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct dx_measure_req *r,
-		   int64_t *id, struct dx_buf *why)
+static int measure_add(struct dx_store *st, const struct dx_actor *a,
+		       const struct dx_measure_req *r, int64_t *id, struct dx_buf *why)
 {
 	struct dx_hh_ref hh;
 	struct dx_measure m;
@@ -204,8 +205,8 @@ int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct d
 	return DX_OK;
 }
 
-int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
-		      const struct dx_measure_req *r, struct dx_buf *why)
+static int measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
+			  const struct dx_measure_req *r, struct dx_buf *why)
 {
 	struct dx_measure m;
 	struct measure_write w = {a, &m, NULL, ""};
@@ -247,12 +248,27 @@ out:
 	return rc;
 }
 
-int dx_measure_list(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-		    int (*fn)(const struct dx_measure *, void *), void *arg, struct dx_buf *why)
+int dx_measure_add(struct dx_ctx *c, const struct dx_measure_req *r, int64_t *id)
 {
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, measure_add(c->st, &c->actor, r, id, &why), &why);
+}
+
+int dx_measure_update(struct dx_ctx *c, int64_t id, const struct dx_measure_req *r)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, measure_update(c->st, &c->actor, id, r, &why), &why);
+}
+
+int dx_measure_list(struct dx_ctx *c, const char *hh_no,
+		    int (*fn)(const struct dx_measure *, void *), void *arg)
+{
+	struct dx_buf why = DX_BUF_INIT;
 	struct dx_hh_ref hh;
-	int rc = household(st, a, hh_no, 0, &hh, why);
-	return rc ? rc : dx_store_measure_list(st, hh.id, fn, arg);
+	int rc = household(c->st, &c->actor, hh_no, 0, &hh, &why);
+	if (!rc)
+		rc = dx_store_measure_list(c->st, hh.id, fn, arg);
+	return dx_ctx_done(c, rc, &why);
 }
 
 struct visit_write {
@@ -319,13 +335,15 @@ out:
 	return rc;
 }
 
-int dx_caseload(struct dx_store *st, const struct dx_actor *a, const char *area,
-		const char *as_of, int (*fn)(const struct dx_caseload *, void *), void *arg,
-		struct dx_buf *why)
+int dx_caseload(struct dx_ctx *c, const char *area, const char *as_of,
+		int (*fn)(const struct dx_caseload *, void *), void *arg)
 {
+	struct dx_buf why = DX_BUF_INIT;
 	char scope[13];
-	int rc = dx_actor_area(a, area, scope, why);
-	return rc ? rc : dx_store_caseload(st, scope, as_of, fn, arg);
+	int rc = dx_actor_area(&c->actor, area, scope, &why);
+	if (!rc)
+		rc = dx_store_caseload(c->st, scope, as_of, fn, arg);
+	return dx_ctx_done(c, rc, &why);
 }
 
 struct due_item {

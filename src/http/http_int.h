@@ -28,6 +28,14 @@ int dx_http_cap_id(struct dx_http_req *r, int i, int64_t *id);
  * future.  DX_INVALID with the message on r. */
 int dx_http_date(struct dx_http_req *r, const char *given, const char *what, char out[11]);
 
+/* The request's context for a use case (app/ctx.h), built beside r (its
+ * store and actor); the caller's, on its stack, one per call. */
+struct dx_ctx;
+struct dx_ctx *dx_http_ctx(struct dx_http_req *r, struct dx_ctx *c);
+/* A use case's return rc: its refusal's reason (c->err) onto r->why, as
+ * the other routes' reasons are; returns rc. */
+int dx_http_answered(struct dx_http_req *r, const struct dx_ctx *c, int rc);
+
 /* Every value of the repeated query parameter `name` (at most max) into
  * out; returns how many (more than max are dropped: pass max one larger
  * than allowed to detect them). */

@@ -6,11 +6,25 @@
 #include "http/http.h"
 #include "http/http_int.h"
 #include "core/date.h"
+#include "app/ctx.h"
 
 #include <cjson/cJSON.h>
 #include <microhttpd.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+struct dx_ctx *dx_http_ctx(struct dx_http_req *r, struct dx_ctx *c)
+{
+	dx_ctx_for(c, r->st, &r->actor);
+	return c;
+}
+
+int dx_http_answered(struct dx_http_req *r, const struct dx_ctx *c, int rc)
+{
+	if (rc && c->err.msg[0])
+		dx_buf_adds(&r->why, c->err.msg);
+	return rc;
+}
 
 const char *dx_http_jstr(const struct cJSON *body, const char *name)
 {
