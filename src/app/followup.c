@@ -299,8 +299,8 @@ static int write_visit(struct dx_store *st, void *arg)
 	return rc;
 }
 
-int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_visit_req *r,
-		 int64_t *id, struct dx_buf *why)
+static int visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_visit_req *r,
+		     int64_t *id, struct dx_buf *why)
 {
 	const char *vals[DX_V_NFIELDS] = {0};
 	struct dx_rowval *rv = dx_xcalloc(1, sizeof(*rv));
@@ -391,10 +391,10 @@ static int due_cmp(const void *x, const void *y)
 	return c ? c : strcmp(a->hh_no, b->hh_no);
 }
 
-int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char *area,
-		      const char *as_of, const struct dx_policy *p,
-		      int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,
-		      struct dx_buf *why)
+static int visits_overdue(struct dx_store *st, const struct dx_actor *a, const char *area,
+			  const char *as_of, const struct dx_policy *p,
+			  int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,
+			  struct dx_buf *why)
 {
 	struct due_run run = {p, NULL, 0, 0, 0};
 	struct dx_policy own;
@@ -444,4 +444,19 @@ int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char 
 out:
 	free(run.items);
 	return rc;
+}
+
+int dx_visit_add(struct dx_ctx *c, const struct dx_visit_req *r, int64_t *id)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, visit_add(c->st, &c->actor, r, id, &why), &why);
+}
+
+int dx_visits_overdue(struct dx_ctx *c, const char *area, const char *as_of,
+		      const struct dx_policy *p, int (*fn)(const struct dx_visit_due *, void *),
+		      void *arg, long *total)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, visits_overdue(c->st, &c->actor, area, as_of, p, fn, arg, total, &why),
+			   &why);
 }

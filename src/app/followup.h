@@ -36,8 +36,9 @@ int dx_measure_list(struct dx_ctx *c, const char *hh_no,
 struct dx_visit_req {
 	const char *hh_no, *date, *cadre, *content, *findings;
 };
-int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_visit_req *r,
-		 int64_t *id, struct dx_buf *why);
+/* Record visit r for c's actor (a writer whose scope holds the
+ * household); its id in *id. */
+int dx_visit_add(struct dx_ctx *c, const struct dx_visit_req *r, int64_t *id);
 
 /* Caseloads under `area` ("" = the actor's scope) on as_of. */
 int dx_caseload(struct dx_ctx *c, const char *area, const char *as_of,
@@ -55,9 +56,8 @@ struct dx_visit_due {
 /* Calls fn for each overdue household, sorted by cadre, village, 户编号.
  * *total gets the monitored households looked at.  p NULL = the policy in
  * force for the area (narrowed to the actor's scope) on as_of. */
-int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char *area,
-		      const char *as_of, const struct dx_policy *p,
-		      int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,
-		      struct dx_buf *why);
+int dx_visits_overdue(struct dx_ctx *c, const char *area, const char *as_of,
+		      const struct dx_policy *p, int (*fn)(const struct dx_visit_due *, void *),
+		      void *arg, long *total);
 
 #endif

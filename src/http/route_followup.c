@@ -7,6 +7,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/followup.h"
 
 #include <cjson/cJSON.h>
@@ -33,6 +34,7 @@ int dx_route_visits_overdue(struct dx_http_req *r)
 	char as_of[11];
 	cJSON *j, *items;
 	long total = 0;
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)) ||
 	    (rc = dx_http_date(r, dx_http_arg(r, "as_of"), "as_of", as_of)))
@@ -40,8 +42,9 @@ int dx_route_visits_overdue(struct dx_http_req *r)
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "as_of", as_of);
 	items = cJSON_AddArrayToObject(j, "items");
-	if ((rc = dx_visits_overdue(r->st, &r->actor, dx_http_arg(r, "area"), as_of, NULL, add_due,
-	                            items, &total, &r->why))) {
+	rc = dx_visits_overdue(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), as_of, NULL, add_due,
+	                       items, &total);
+	if ((rc = dx_http_answered(r, &cx, rc))) {
 		cJSON_Delete(j);
 		return rc;
 	}

@@ -8,6 +8,7 @@
 #include "testutil.h"
 #include "app/household_record.h"
 #include "app/person.h"
+#include "app/ctx.h"
 #include "app/followup.h"
 #include "app/policy.h"
 #include "app/warning.h"
@@ -531,26 +532,27 @@ static int count_due(const struct dx_visit_due *d, void *arg)
  * default, and not once the county asks for no visits. */
 static void test_visits_overdue_policy_in_force(void **state)
 {
-	struct dx_buf why = DX_BUF_INIT;
+	struct dx_ctx cc, cv;
 	const char *w = NULL;
 	long n = 0, total = 0;
 	(void)state;
-	assert_int_equal(dx_visits_overdue(st, &c1, "", "2025-06-01", NULL, count_due, &n, &total,
-					   &why), DX_OK);
+	dx_ctx_for(&cc, st, &c1);
+	dx_ctx_for(&cv, st, &v2);
+	assert_int_equal(dx_visits_overdue(&cc, "", "2025-06-01", NULL, count_due, &n, &total),
+			 DX_OK);
 	assert_int_equal(n, 1);
 	n = 0;
-	assert_int_equal(dx_visits_overdue(st, &v2, "", "2025-06-01", NULL, count_due, &n, &total,
-					   &why), DX_OK);
+	assert_int_equal(dx_visits_overdue(&cv, "", "2025-06-01", NULL, count_due, &n, &total),
+			 DX_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(dx_visits_overdue(st, &v2, VIL1, "2025-06-01", NULL, count_due, &n,
-					   &total, &why), DX_DENIED);
+	assert_int_equal(dx_visits_overdue(&cv, VIL1, "2025-06-01", NULL, count_due, &n, &total),
+			 DX_DENIED);
 	assert_int_equal(dx_app_policy_set(st, "532399", 2025, "", "visits_per_week_active", "0",
 					   "c1", NULL, &w), DX_OK);
 	n = 0;
-	assert_int_equal(dx_visits_overdue(st, &c1, "", "2025-06-01", NULL, count_due, &n, &total,
-					   &why), DX_OK);
+	assert_int_equal(dx_visits_overdue(&cc, "", "2025-06-01", NULL, count_due, &n, &total),
+			 DX_OK);
 	assert_int_equal(n, 0);
-	dx_buf_release(&why);
 }
 
 static int on_pending(const struct dx_warning_view *w, void *arg)
