@@ -36,6 +36,12 @@ struct dx_ctx *dx_http_ctx(struct dx_http_req *r, struct dx_ctx *c);
  * the other routes' reasons are; returns rc. */
 int dx_http_answered(struct dx_http_req *r, const struct dx_ctx *c, int rc);
 
+/* A list route's preamble: the optional year (0 = not given), as_of (ISO;
+ * "" = not given, else not in the future) and area arguments, the area
+ * narrowed to the account's scope (dx_actor_area: DX_DENIED outside it).
+ * DX_INVALID or DX_DENIED with the message on r. */
+int dx_http_list_args(struct dx_http_req *r, char area[13], int *year, char as_of[11]);
+
 /* Every value of the repeated query parameter `name` (at most max) into
  * out; returns how many (more than max are dropped: pass max one larger
  * than allowed to detect them). */
