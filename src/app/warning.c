@@ -5,6 +5,7 @@
 #include "core/dx.h"
 #include "app/warning.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "app/policy.h"
 #include "core/area.h"
 #include "core/idcard.h"
@@ -63,8 +64,8 @@ static int record_below(struct dx_store *st, void *arg)
 			      after);
 }
 
-int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
-			const char *date, struct dx_dispatch_stats *stats, struct dx_buf *why)
+static int dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
+		    const char *date, struct dx_dispatch_stats *stats, struct dx_buf *why)
 {
 	struct collect c = {0};
 	char scope[13], last_area[13] = "";
@@ -205,9 +206,9 @@ static int feedback_row(const struct dx_warning_view *v, void *arg)
 	return 0;
 }
 
-int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
-			const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
-			long *rows, struct dx_buf *why)
+static int feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
+		    const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
+		    long *rows, struct dx_buf *why)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
 	lxw_workbook *wb = NULL;
@@ -302,9 +303,8 @@ static int pending_masked(const struct dx_warning_view *w, void *arg)
 	return p->fn(&c, p->arg);
 }
 
-int dx_warning_pending(struct dx_store *st, const struct dx_actor *a, const char *area,
-		       int (*fn)(const struct dx_warning_view *, void *), void *arg,
-		       struct dx_buf *why)
+static int pending(struct dx_store *st, const struct dx_actor *a, const char *area,
+		   int (*fn)(const struct dx_warning_view *, void *), void *arg, struct dx_buf *why)
 {
 	struct pending_arg p = {fn, arg};
 	char scope[13];
@@ -312,4 +312,28 @@ int dx_warning_pending(struct dx_store *st, const struct dx_actor *a, const char
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
 	return dx_store_warnings_pending(st, scope, pending_masked, &p);
+}
+
+int dx_warning_dispatch(struct dx_ctx *c, const char *area, const char *date,
+			struct dx_dispatch_stats *stats)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, dispatch(c->st, &c->actor, area, date, stats, &why), &why);
+}
+
+int dx_warning_feedback(struct dx_ctx *c, const char *department, const char *period,
+			const char *path, enum dx_outfmt fmt, int unmasked, long *rows)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c,
+			   feedback(c->st, &c->actor, department, period, path, fmt, unmasked,
+				    rows, &why),
+			   &why);
+}
+
+int dx_warning_pending(struct dx_ctx *c, const char *area,
+		       int (*fn)(const struct dx_warning_view *, void *), void *arg)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, pending(c->st, &c->actor, area, fn, arg, &why), &why);
 }

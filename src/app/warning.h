@@ -21,8 +21,9 @@ struct dx_dispatch_stats {
  * into a clue found on `date`, except 医保 signals whose amount is not above
  * the policy's warn_medical_oop, which are recorded with the reason.  Each
  * signal is handled once: running it again dispatches only new signals. */
-int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
-			const char *date, struct dx_dispatch_stats *stats, struct dx_buf *why);
+struct dx_ctx;
+int dx_warning_dispatch(struct dx_ctx *c, const char *area, const char *date,
+			struct dx_dispatch_stats *stats);
 
 /* Write the feedback sheet for `department` and `period` ("" = all) to
  * path as xlsx or CSV (fmt, chosen by dx_outfmt_choose).  ID numbers are
@@ -30,15 +31,13 @@ int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const cha
  * for, and which is audited.  Rows are those of the account's scope
  * (signals that matched nobody: county accounts only); the local owner is
  * refused (the sheet is a county's). */
-int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
-			const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
-			long *rows, struct dx_buf *why);
+int dx_warning_feedback(struct dx_ctx *c, const char *department, const char *period,
+			const char *path, enum dx_outfmt fmt, int unmasked, long *rows);
 
 /* The matched signals under `area` (NULL/"" = the actor's scope; wider:
  * DX_DENIED) that wait for dispatch, oldest first, 身份证号 masked (a
  * list never shows them in full). */
-int dx_warning_pending(struct dx_store *st, const struct dx_actor *a, const char *area,
-		       int (*fn)(const struct dx_warning_view *, void *), void *arg,
-		       struct dx_buf *why);
+int dx_warning_pending(struct dx_ctx *c, const char *area,
+		       int (*fn)(const struct dx_warning_view *, void *), void *arg);
 
 #endif

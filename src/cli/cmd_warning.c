@@ -3,6 +3,7 @@
  * signals become clues; the department gets its 核查反馈表 back.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/warning.h"
 #include "cli/cli.h"
 #include "core/date.h"
@@ -24,8 +25,7 @@ int cmd_warning(int argc, char **argv)
 	const char *sub;
 	char date[11];
 	struct dx_date d;
-	struct dx_store *st = NULL;
-	struct dx_actor actor;
+	struct dx_ctx cx;
 	struct dx_buf why = DX_BUF_INIT;
 	int c, rc, unmasked = 0;
 	if (argc < 2)
@@ -60,25 +60,23 @@ int cmd_warning(int argc, char **argv)
 		dx_buf_release(&why);
 		return DX_EXIT_USAGE;
 	}
-	if (dx_cli_open(co.db, 0, &st))
+	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
+	if (rc)
 		goto done;
 	if (!strcmp(sub, "dispatch")) {
 		struct dx_dispatch_stats s;
-		if (!(rc = dx_warning_dispatch(st, &actor, area, date, &s, &why)))
+		if (!(rc = dx_warning_dispatch(&cx, area, date, &s)))
 			printf("已派发核实线索%ld条，低于预警阈值仅记录%ld条，未能派发%ld条\n", s.clues,
 			       s.below, s.failed);
 	} else {
 		long rows = 0;
-		if (!(rc = dx_warning_feedback(st, &actor, dept, period, out, fmt, unmasked, &rows,
-					       &why)))
+		if (!(rc = dx_warning_feedback(&cx, dept, period, out, fmt, unmasked, &rows)))
 			printf("已生成%s核查反馈表 %s（%ld条）\n", dept, out, rows);
 	}
 done:
 	if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
-	dx_buf_release(&why);
-	dx_store_close(st);
+		fprintf(stderr, "错误: %s\n", cx.err.msg[0] ? cx.err.msg : dx_cli_strerror(rc));
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }
