@@ -3,6 +3,7 @@
  * (app/person.h).  Every one writes, so every one needs --as.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/person.h"
 #include "cli/cli.h"
 
@@ -26,6 +27,7 @@ int cmd_person(int argc, char **argv)
 	const char *reason = NULL, *to = NULL, *sub;
 	struct dx_store *st = NULL;
 	struct dx_actor actor;
+	struct dx_ctx cx = {0};
 	struct dx_buf why = DX_BUF_INIT;
 	int64_t id = 0;
 	int c, rc;
@@ -76,17 +78,20 @@ int cmd_person(int argc, char **argv)
 		return DX_EXIT_FAIL;
 	if ((rc = dx_actor_load(st, co.as, &actor, &why)))
 		goto out;
+	dx_ctx_for(&cx, st, &actor);
 	if (!strcmp(sub, "add")) {
-		if (!(rc = dx_person_add(st, &actor, &req, &id, &why)))
+		if (!(rc = dx_person_add(&cx, &req, &id)))
 			printf("已将 %s 登记为户 %s 的成员（%s起）\n", req.name, req.hh_no, req.date);
 	} else if (!strcmp(sub, "leave")) {
-		if (!(rc = dx_person_leave(st, &actor, req.id_no, reason, req.date, &why)))
+		if (!(rc = dx_person_leave(&cx, req.id_no, reason, req.date)))
 			printf("已登记成员离开（%s，%s）\n", reason, req.date);
 	} else {
-		if (!(rc = dx_person_move(st, &actor, req.id_no, to, req.relation, req.date, &why)))
+		if (!(rc = dx_person_move(&cx, req.id_no, to, req.relation, req.date)))
 			printf("已将成员迁入户 %s（%s起）\n", to, req.date);
 	}
 out:
+	if (rc && !why.len && cx.err.msg[0]) /* the use case's reason */
+		dx_buf_adds(&why, cx.err.msg);
 	if (rc)
 		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_strerror(rc));
 	dx_buf_release(&why);
