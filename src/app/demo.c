@@ -744,7 +744,7 @@ static int generate(struct dx_store *st, void *arg)
 		goto out;
 	dx_snprintf(after, sizeof(after), "{\"households\":%ld,\"persons\":%ld,\"seed\":%llu}",
 		    g->stats->households, g->stats->persons, (unsigned long long)g->seed);
-	rc = dx_store_audit(g->st, g->county, "demo", "generate", "county", g->county,
+	rc = dx_store_audit(g->st, g->county, "demo", "demo.generate", "county", g->county,
 			    NULL, after);
 out:
 	free(pids);

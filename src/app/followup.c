@@ -4,6 +4,7 @@
 #include "core/dx.h"
 #include "app/followup.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "app/policy.h"
 #include "core/area.h"
 #include "core/date.h"
@@ -173,14 +174,15 @@ static int write_measure(struct dx_store *st, void *arg)
 		return rc;
 	after = measure_json(w->m);
 	dx_snprintf(key, sizeof(key), "%lld", (long long)w->m->id);
-	rc = dx_store_audit(st, w->county, w->a->acc.name, w->before ? "update" : "insert",
-			    "measure", key, w->before, after);
+	rc = dx_store_audit(st, w->county, w->a->acc.name,
+			    w->before ? "measure.update" : "measure.add", "measure", key, w->before,
+			    after);
 	cJSON_free(after);
 	return rc;
 }
 
-int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct dx_measure_req *r,
-		   int64_t *id, struct dx_buf *why)
+static int measure_add(struct dx_store *st, const struct dx_actor *a,
+		       const struct dx_measure_req *r, int64_t *id, struct dx_buf *why)
 {
 	struct dx_hh_ref hh;
 	struct dx_measure m;
@@ -203,8 +205,8 @@ int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct d
 	return DX_OK;
 }
 
-int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
-		      const struct dx_measure_req *r, struct dx_buf *why)
+static int measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
+			  const struct dx_measure_req *r, struct dx_buf *why)
 {
 	struct dx_measure m;
 	struct measure_write w = {a, &m, NULL, ""};
@@ -246,12 +248,27 @@ out:
 	return rc;
 }
 
-int dx_measure_list(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-		    int (*fn)(const struct dx_measure *, void *), void *arg, struct dx_buf *why)
+int dx_measure_add(struct dx_ctx *c, const struct dx_measure_req *r, int64_t *id)
 {
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, measure_add(c->st, &c->actor, r, id, &why), &why);
+}
+
+int dx_measure_update(struct dx_ctx *c, int64_t id, const struct dx_measure_req *r)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, measure_update(c->st, &c->actor, id, r, &why), &why);
+}
+
+int dx_measure_list(struct dx_ctx *c, const char *hh_no,
+		    int (*fn)(const struct dx_measure *, void *), void *arg)
+{
+	struct dx_buf why = DX_BUF_INIT;
 	struct dx_hh_ref hh;
-	int rc = household(st, a, hh_no, 0, &hh, why);
-	return rc ? rc : dx_store_measure_list(st, hh.id, fn, arg);
+	int rc = household(c->st, &c->actor, hh_no, 0, &hh, &why);
+	if (!rc)
+		rc = dx_store_measure_list(c->st, hh.id, fn, arg);
+	return dx_ctx_done(c, rc, &why);
 }
 
 struct visit_write {
@@ -277,13 +294,13 @@ static int write_visit(struct dx_store *st, void *arg)
 	after = cJSON_PrintUnformatted(o);
 	cJSON_Delete(o);
 	dx_snprintf(key, sizeof(key), "%lld", (long long)w->v->id);
-	rc = dx_store_audit(st, w->county, w->a->acc.name, "insert", "visit", key, NULL, after);
+	rc = dx_store_audit(st, w->county, w->a->acc.name, "visit.add", "visit", key, NULL, after);
 	cJSON_free(after);
 	return rc;
 }
 
-int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_visit_req *r,
-		 int64_t *id, struct dx_buf *why)
+static int visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_visit_req *r,
+		     int64_t *id, struct dx_buf *why)
 {
 	const char *vals[DX_V_NFIELDS] = {0};
 	struct dx_rowval *rv = dx_xcalloc(1, sizeof(*rv));
@@ -318,13 +335,15 @@ out:
 	return rc;
 }
 
-int dx_caseload(struct dx_store *st, const struct dx_actor *a, const char *area,
-		const char *as_of, int (*fn)(const struct dx_caseload *, void *), void *arg,
-		struct dx_buf *why)
+int dx_caseload(struct dx_ctx *c, const char *area, const char *as_of,
+		int (*fn)(const struct dx_caseload *, void *), void *arg)
 {
+	struct dx_buf why = DX_BUF_INIT;
 	char scope[13];
-	int rc = dx_actor_area(a, area, scope, why);
-	return rc ? rc : dx_store_caseload(st, scope, as_of, fn, arg);
+	int rc = dx_actor_area(&c->actor, area, scope, &why);
+	if (!rc)
+		rc = dx_store_caseload(c->st, scope, as_of, fn, arg);
+	return dx_ctx_done(c, rc, &why);
 }
 
 struct due_item {
@@ -372,10 +391,10 @@ static int due_cmp(const void *x, const void *y)
 	return c ? c : strcmp(a->hh_no, b->hh_no);
 }
 
-int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char *area,
-		      const char *as_of, const struct dx_policy *p,
-		      int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,
-		      struct dx_buf *why)
+static int visits_overdue(struct dx_store *st, const struct dx_actor *a, const char *area,
+			  const char *as_of, const struct dx_policy *p,
+			  int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,
+			  struct dx_buf *why)
 {
 	struct due_run run = {p, NULL, 0, 0, 0};
 	struct dx_policy own;
@@ -445,4 +464,19 @@ void dx_visit_due_cells(const struct dx_visit_due *d, struct dx_visit_due_buf *b
 	cells[6] = buf->visits;
 	cells[7] = buf->required;
 	cells[8] = d->v->last_visit[0] ? d->v->last_visit : "从未走访";
+}
+
+int dx_visit_add(struct dx_ctx *c, const struct dx_visit_req *r, int64_t *id)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, visit_add(c->st, &c->actor, r, id, &why), &why);
+}
+
+int dx_visits_overdue(struct dx_ctx *c, const char *area, const char *as_of,
+		      const struct dx_policy *p, int (*fn)(const struct dx_visit_due *, void *),
+		      void *arg, long *total)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, visits_overdue(c->st, &c->actor, area, as_of, p, fn, arg, total, &why),
+			   &why);
 }

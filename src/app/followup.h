@@ -21,27 +21,28 @@ struct dx_measure_req {
  * cannot have started after today (clue.h dx_event_date); a 计划 may.
  * DX_INVALID with why. */
 int dx_measure_dates(const char *status, const char *start_on, struct dx_buf *why);
-int dx_measure_add(struct dx_store *st, const struct dx_actor *a, const struct dx_measure_req *r,
-		   int64_t *id, struct dx_buf *why);
+struct dx_ctx;
+/* Add measure r for c's actor (a writer whose scope holds the household);
+ * its id in *id. */
+int dx_measure_add(struct dx_ctx *c, const struct dx_measure_req *r, int64_t *id);
 /* Change measure `id`'s given fields (checked as add checks them).  An
  * update that would change nothing (e.g. 已完成, which is 已落实, onto an
  * 已落实 measure) is refused with DX_INVALID and says what is stored. */
-int dx_measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
-		      const struct dx_measure_req *r, struct dx_buf *why);
+int dx_measure_update(struct dx_ctx *c, int64_t id, const struct dx_measure_req *r);
 /* Measures of one household, oldest first. */
-int dx_measure_list(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-		    int (*fn)(const struct dx_measure *, void *), void *arg, struct dx_buf *why);
+int dx_measure_list(struct dx_ctx *c, const char *hh_no,
+		    int (*fn)(const struct dx_measure *, void *), void *arg);
 
 struct dx_visit_req {
 	const char *hh_no, *date, *cadre, *content, *findings;
 };
-int dx_visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_visit_req *r,
-		 int64_t *id, struct dx_buf *why);
+/* Record visit r for c's actor (a writer whose scope holds the
+ * household); its id in *id. */
+int dx_visit_add(struct dx_ctx *c, const struct dx_visit_req *r, int64_t *id);
 
 /* Caseloads under `area` ("" = the actor's scope) on as_of. */
-int dx_caseload(struct dx_store *st, const struct dx_actor *a, const char *area,
-		const char *as_of, int (*fn)(const struct dx_caseload *, void *), void *arg,
-		struct dx_buf *why);
+int dx_caseload(struct dx_ctx *c, const char *area, const char *as_of,
+		int (*fn)(const struct dx_caseload *, void *), void *arg);
 
 /* A monitored household visited less often than the policy asks in the
  * week to as_of: visits_per_week_active while the risk is not eliminated,
@@ -55,10 +56,9 @@ struct dx_visit_due {
 /* Calls fn for each overdue household, sorted by cadre, village, 户编号.
  * *total gets the monitored households looked at.  p NULL = the policy in
  * force for the area (narrowed to the actor's scope) on as_of. */
-int dx_visits_overdue(struct dx_store *st, const struct dx_actor *a, const char *area,
-		      const char *as_of, const struct dx_policy *p,
-		      int (*fn)(const struct dx_visit_due *, void *), void *arg, long *total,
-		      struct dx_buf *why);
+int dx_visits_overdue(struct dx_ctx *c, const char *area, const char *as_of,
+		      const struct dx_policy *p, int (*fn)(const struct dx_visit_due *, void *),
+		      void *arg, long *total);
 
 /*
  * The list's columns as every front end writes them (`visit overdue

@@ -446,6 +446,29 @@ int dx_imp_duplicate(struct dx_imp *im, struct dx_smap *keys, const char *key, l
 	return 1;
 }
 
+struct dx_imp_keyed *dx_imp_keyed_begin(struct dx_imp *im)
+{
+	struct dx_imp_keyed *s = dx_xcalloc(1, sizeof(*s));
+	dx_smap_init(&s->keys, sizeof(long));
+	im->h = s;
+	return s;
+}
+
+void dx_imp_keyed_release(struct dx_imp *im)
+{
+	struct dx_imp_keyed *s = im->h;
+	if (s) {
+		dx_smap_release(&s->keys);
+		free(s);
+	}
+	im->h = NULL;
+}
+
+int dx_imp_keyed_duplicate(struct dx_imp *im, const char *key, long row, int f)
+{
+	return dx_imp_duplicate(im, &((struct dx_imp_keyed *)im->h)->keys, key, row, f);
+}
+
 int dx_imp_finish_rows(struct dx_imp *im)
 {
 	im->res->units = im->res->rows;

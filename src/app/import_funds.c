@@ -26,18 +26,11 @@
 #include "store/funds.h"
 #include "store/ledger.h"
 
-/* what every handler here keeps: the keys seen in this file */
-struct fstate {
-	struct dx_smap keys;
-};
-
 /* The county the file's 项目编号 are read in (see the head comment);
  * reported as a file error when none can be told. */
 static int fund_begin(struct dx_imp *im)
 {
-	struct fstate *s = dx_xcalloc(1, sizeof(*s));
-	dx_smap_init(&s->keys, sizeof(long));
-	im->h = s;
+	dx_imp_keyed_begin(im); /* the keys seen in this file */
 	if (im->o->county && *im->o->county)
 		dx_strlcpy(im->county, im->o->county, sizeof(im->county));
 	else if (im->o->scope && strlen(im->o->scope) >= 6)
@@ -50,31 +43,14 @@ static int fund_begin(struct dx_imp *im)
 
 static int project_begin(struct dx_imp *im)
 {
-	struct fstate *s = dx_xcalloc(1, sizeof(*s));
-	dx_smap_init(&s->keys, sizeof(long));
-	im->h = s;
+	dx_imp_keyed_begin(im);
 	return 0;
-}
-
-static void fund_release(struct dx_imp *im)
-{
-	struct fstate *s = im->h;
-	if (s) {
-		dx_smap_release(&s->keys);
-		free(s);
-	}
-	im->h = NULL;
-}
-
-static int duplicate(struct dx_imp *im, const char *key, long row, int f)
-{
-	return dx_imp_duplicate(im, &((struct fstate *)im->h)->keys, key, row, f);
 }
 
 /* How many earlier rows of this file had the same key. */
 static int occurrence(struct dx_imp *im, const char *key)
 {
-	struct fstate *s = im->h;
+	struct dx_imp_keyed *s = im->h;
 	long *n = dx_smap_put(&s->keys, key, NULL);
 	return (int)(*n)++;
 }
@@ -220,7 +196,7 @@ static int project_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	if (!im->county[0])
 		dx_strlcpy(im->county, county, sizeof(im->county));
 	dx_snprintf(key, sizeof(key), "%s|%s", county, rv->text[DX_FP_CODE]);
-	duplicate(im, key, row, DX_FP_CODE);
+	dx_imp_keyed_duplicate(im, key, row, DX_FP_CODE);
 	date_order(im, rv, row, steps, step_names, 4);
 	date_order(im, rv, row, steps + 4, step_names + 4, 3);
 	for (size_t i = 4; i < DX_ARRAY_SIZE(steps); i++)
@@ -302,7 +278,7 @@ out:
 }
 
 const struct dx_imp_handler dx_imp_projects = {"projects", NULL, project_begin, project_row,
-					       dx_imp_finish_rows, fund_release};
+					       dx_imp_finish_rows, dx_imp_keyed_release};
 
 /* ---- 资金拨付台账 ---- */
 static int payment_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
@@ -358,7 +334,7 @@ static int payment_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_payments = {"payments", NULL, fund_begin, payment_row,
-					       dx_imp_finish_rows, fund_release};
+					       dx_imp_finish_rows, dx_imp_keyed_release};
 
 /* ---- 项目受益户 ---- */
 static int beneficiary_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
@@ -373,7 +349,7 @@ static int beneficiary_row(struct dx_imp *im, const struct dx_rowval *rv, long r
 	if (im->row_bad)
 		return 0;
 	dx_snprintf(key, sizeof(key), "%s|%s", rv->text[DX_FB_CODE], rv->text[DX_FB_HHNO]);
-	duplicate(im, key, row, DX_FB_HHNO);
+	dx_imp_keyed_duplicate(im, key, row, DX_FB_HHNO);
 	prc = project(im, rv, DX_FB_CODE, row, &p);
 	if (prc && soft(prc))
 		return prc;
@@ -442,7 +418,7 @@ static int beneficiary_row(struct dx_imp *im, const struct dx_rowval *rv, long r
 }
 
 const struct dx_imp_handler dx_imp_beneficiaries = {"beneficiaries", NULL, fund_begin,
-						    beneficiary_row, dx_imp_finish_rows, fund_release};
+						    beneficiary_row, dx_imp_finish_rows, dx_imp_keyed_release};
 
 /* ---- 项目资产 ---- */
 static void asset_json(const struct dx_fund_asset *a, const char *code, struct dx_buf *b)
@@ -469,7 +445,7 @@ static int asset_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	if (im->row_bad)
 		return 0;
 	dx_snprintf(key, sizeof(key), "%s", rv->text[DX_FA_NO]);
-	duplicate(im, key, row, DX_FA_NO);
+	dx_imp_keyed_duplicate(im, key, row, DX_FA_NO);
 	event_date(im, row, DX_FA_HANDED, "移交日期", rv->text[DX_FA_HANDED]);
 	if (rv->num[DX_FA_VALUE] < 0)
 		dx_imp_report(im, row, DX_FA_VALUE, NULL, 1, "资产金额不能为负数，请改正");
@@ -517,4 +493,4 @@ out:
 }
 
 const struct dx_imp_handler dx_imp_assets = {"assets", NULL, fund_begin, asset_row, dx_imp_finish_rows,
-					     fund_release};
+					     dx_imp_keyed_release};

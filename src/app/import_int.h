@@ -64,12 +64,29 @@ extern const struct dx_imp_handler dx_imp_projects, dx_imp_payments, dx_imp_bene
 extern const struct dx_imp_handler dx_imp_loans, dx_imp_applications, dx_imp_relief,
 	dx_imp_problems, dx_imp_training;
 
-/* Report a problem at (row, field f of the template, or -1).  unit is the
- * unit the error rejects (NULL = the row's own).  is_error 0 = warning. */
 /* A second row of this file with the same natural key: report it on row
  * (column f) naming the first, and return 1; else remember row under key
  * in keys (values: long) and return 0.  One rule for every ledger. */
 int dx_imp_duplicate(struct dx_imp *im, struct dx_smap *keys, const char *key, long row, int f);
+/*
+ * What a ledger keyed by a natural key keeps for one file (the other
+ * ledgers, import_ledgers.c; the funds, import_funds.c), in im->h between
+ * a handler's begin and release: the keys seen (values: long, the first
+ * row, or a count) and, for ledgers that need it, whether the county of
+ * rows the store cannot place is known.
+ */
+struct dx_imp_keyed {
+	struct dx_smap keys;
+	int county_known;
+};
+/* Set it up in im->h (a handler's begin calls this first) / release it
+ * (a handler's release). */
+struct dx_imp_keyed *dx_imp_keyed_begin(struct dx_imp *im);
+void dx_imp_keyed_release(struct dx_imp *im);
+/* dx_imp_duplicate on the keys of im->h. */
+int dx_imp_keyed_duplicate(struct dx_imp *im, const char *key, long row, int f);
+/* Report a problem at (row, field f of the template, or -1).  unit is the
+ * unit the error rejects (NULL = the row's own).  is_error 0 = warning. */
 /* A handler's finish for ledgers whose unit is the row: units = rows. */
 int dx_imp_finish_rows(struct dx_imp *im);
 void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_error,

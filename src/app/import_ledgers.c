@@ -28,35 +28,15 @@
 #include "store/ledgers.h"
 #include "store/procedure.h"
 
-struct lstate {
-	struct dx_smap keys; /* natural key -> first row */
-	int county_known;    /* im->county names the county of unmatched rows */
-};
-
+/* im->h: the keys seen and county_known (im->county names the county
+ * of rows the registry cannot place) */
 static int l_begin(struct dx_imp *im)
 {
-	struct lstate *s = dx_xcalloc(1, sizeof(*s));
-	dx_smap_init(&s->keys, sizeof(long));
-	im->h = s;
+	struct dx_imp_keyed *s = dx_imp_keyed_begin(im);
 	if (im->o->county && *im->o->county)
 		dx_strlcpy(im->county, im->o->county, sizeof(im->county));
 	s->county_known = im->county[0] || !dx_ledger_single_county(im->st, im->county);
 	return 0;
-}
-
-static void l_release(struct dx_imp *im)
-{
-	struct lstate *s = im->h;
-	if (s) {
-		dx_smap_release(&s->keys);
-		free(s);
-	}
-	im->h = NULL;
-}
-
-static void duplicate(struct dx_imp *im, const char *key, long row, int f)
-{
-	dx_imp_duplicate(im, &((struct lstate *)im->h)->keys, key, row, f);
 }
 
 /* The event-date rule of every entry path (app/clue.h dx_event_date). */
@@ -94,7 +74,7 @@ static int area_ok(struct dx_imp *im, long row, int f, const char *area)
 static int person_of(struct dx_imp *im, const struct dx_rowval *rv, int f, long row,
 		     struct dx_person *p, char area[13], int *matched)
 {
-	struct lstate *s = im->h;
+	struct dx_imp_keyed *s = im->h;
 	struct dx_hh_ref hh;
 	int rc = dx_ledger_person_by_idno(im->st, rv->text[f], p);
 	*matched = 0;
@@ -177,7 +157,7 @@ static int loan_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		return 0;
 	dx_snprintf(key, sizeof(key), "%s|%s|%s|%s", rv->text[DX_LN_HHNO], rv->text[DX_LN_ID],
 		    rv->text[DX_LN_CONTRACT], rv->text[DX_LN_CONTRACT][0] ? "" : rv->text[DX_LN_CREDIT_ON]);
-	duplicate(im, key, row, DX_LN_ID);
+	dx_imp_keyed_duplicate(im, key, row, DX_LN_ID);
 	event_date(im, row, DX_LN_CREDIT_ON, "授信日期", rv->text[DX_LN_CREDIT_ON]);
 	event_date(im, row, DX_LN_LOAN_ON, "放款日期", rv->text[DX_LN_LOAN_ON]);
 	event_date(im, row, DX_LN_SETTLED_ON, "结清日期", rv->text[DX_LN_SETTLED_ON]);
@@ -287,7 +267,7 @@ static int loan_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_loans = {"loans", NULL, l_begin, loan_row, dx_imp_finish_rows,
-					    l_release};
+					    dx_imp_keyed_release};
 
 /* ---- 救助申请 ---- */
 /*
@@ -327,7 +307,7 @@ static int app_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	if (im->row_bad)
 		return 0;
 	dx_snprintf(key, sizeof(key), "%.6s|%s", rv->text[DX_AP_AREA], rv->text[DX_AP_NO]);
-	duplicate(im, key, row, DX_AP_NO);
+	dx_imp_keyed_duplicate(im, key, row, DX_AP_NO);
 	event_date(im, row, DX_AP_DATE, "申请日期", rv->text[DX_AP_DATE]);
 	event_date(im, row, DX_AP_CLOSED_ON, "办结日期", rv->text[DX_AP_CLOSED_ON]);
 	if (!strcmp(rv->text[DX_AP_STATUS], "已办结") && !rv->text[DX_AP_CLOSED_ON][0])
@@ -393,7 +373,7 @@ static int app_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_applications = {"applications", NULL, l_begin, app_row,
-						   dx_imp_finish_rows, l_release};
+						   dx_imp_finish_rows, dx_imp_keyed_release};
 
 /* ---- 救助发放 ---- */
 static int pay_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
@@ -408,7 +388,7 @@ static int pay_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		return 0;
 	dx_strlcpy(month, rv->text[DX_RP_MONTH], sizeof(month));
 	dx_snprintf(key, sizeof(key), "%s|%s|%s", rv->text[DX_RP_ID], rv->text[DX_RP_KIND], month);
-	duplicate(im, key, row, DX_RP_MONTH);
+	dx_imp_keyed_duplicate(im, key, row, DX_RP_MONTH);
 	if (rv->num[DX_RP_AMOUNT] <= 0)
 		dx_imp_report(im, row, DX_RP_AMOUNT, NULL, 1, "发放金额应大于 0，请改正");
 	{
@@ -443,7 +423,7 @@ static int pay_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_relief = {"relief", NULL, l_begin, pay_row, dx_imp_finish_rows,
-					     l_release};
+					     dx_imp_keyed_release};
 
 /* ---- 问题整改台账 ---- */
 struct hhs {
@@ -488,7 +468,7 @@ static int problem_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		return 0;
 	}
 	dx_snprintf(key, sizeof(key), "%.6s|%s", area, rv->text[DX_PB_NO]);
-	duplicate(im, key, row, DX_PB_NO);
+	dx_imp_keyed_duplicate(im, key, row, DX_PB_NO);
 	if (!strcmp(rv->text[DX_PB_STATUS], "已销号") && !rv->text[DX_PB_CLOSED_ON][0])
 		dx_imp_report(im, row, DX_PB_CLOSED_ON, NULL, 1, "状态为已销号的问题须填写销号日期");
 	if (rv->text[DX_PB_CLOSED_ON][0] && strcmp(rv->text[DX_PB_STATUS], "已销号"))
@@ -538,7 +518,7 @@ static int problem_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_problems = {"problems", NULL, l_begin, problem_row, dx_imp_finish_rows,
-					       l_release};
+					       dx_imp_keyed_release};
 
 /* ---- 培训与公益性岗位 ---- */
 static int training_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
@@ -553,7 +533,7 @@ static int training_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		return 0;
 	dx_snprintf(key, sizeof(key), "%s|%s|%s|%s", rv->text[DX_TR_ID], rv->text[DX_TR_KIND],
 		    rv->text[DX_TR_TITLE], rv->text[DX_TR_START]);
-	duplicate(im, key, row, DX_TR_START);
+	dx_imp_keyed_duplicate(im, key, row, DX_TR_START);
 	event_date(im, row, DX_TR_START, "开始日期", rv->text[DX_TR_START]);
 	if (rv->text[DX_TR_END][0] && strcmp(rv->text[DX_TR_END], rv->text[DX_TR_START]) < 0)
 		dx_imp_report(im, row, DX_TR_END, NULL, 1, "结束日期早于开始日期，请改正");
@@ -587,4 +567,4 @@ static int training_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 }
 
 const struct dx_imp_handler dx_imp_training = {"training", NULL, l_begin, training_row,
-					       dx_imp_finish_rows, l_release};
+					       dx_imp_finish_rows, dx_imp_keyed_release};

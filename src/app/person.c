@@ -11,6 +11,7 @@
 #include "core/dx.h"
 #include "app/person.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "core/area.h"
 #include "core/idcard.h"
 #include "io/template.h"
@@ -392,8 +393,8 @@ static int add_tx(struct dx_store *st, void *arg)
 	return audit(st, x->a, hh.area_code, "person.add", p.id, before, after);
 }
 
-int dx_person_add(struct dx_store *st, const struct dx_actor *a, const struct dx_person_req *r,
-		  int64_t *person_id, struct dx_buf *why)
+static int person_add(struct dx_store *st, const struct dx_actor *a,
+		      const struct dx_person_req *r, int64_t *person_id, struct dx_buf *why)
 {
 	struct add_ctx x = {a, r, person_id, why};
 	int64_t unused;
@@ -516,18 +517,26 @@ static int leave(struct dx_store *st, struct change_ctx *x)
 	return dx_proc_txn(st, leave_tx, x);
 }
 
-int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-		    const char *reason, const char *date, struct dx_buf *why)
+int dx_person_add(struct dx_ctx *c, const struct dx_person_req *r, int64_t *person_id)
 {
-	struct change_ctx x = {a, id_no, reason, date, NULL, NULL, why, 0};
-	return leave(st, &x);
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, person_add(c->st, &c->actor, r, person_id, &why), &why);
 }
 
-int dx_person_leave_id(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
-		       const char *reason, const char *date, struct dx_buf *why)
+int dx_person_leave(struct dx_ctx *c, const char *id_no, const char *reason, const char *date)
 {
-	struct change_ctx x = {a, NULL, reason, date, NULL, NULL, why, person_id ? person_id : -1};
-	return leave(st, &x);
+	struct dx_buf why = DX_BUF_INIT;
+	struct change_ctx x = {&c->actor, id_no, reason, date, NULL, NULL, &why, 0};
+	return dx_ctx_done(c, leave(c->st, &x), &why);
+}
+
+int dx_person_leave_id(struct dx_ctx *c, int64_t person_id, const char *reason,
+		       const char *date)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct change_ctx x = {&c->actor, NULL, reason, date, NULL, NULL, &why,
+			       person_id ? person_id : -1};
+	return dx_ctx_done(c, leave(c->st, &x), &why);
 }
 
 static int move_tx(struct dx_store *st, void *arg)
@@ -585,22 +594,28 @@ static int move_tx(struct dx_store *st, void *arg)
 	return DX_OK;
 }
 
-int dx_person_move(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-		   const char *to_hh, const char *relation, const char *date, struct dx_buf *why)
+/* Move as x says: a writer only, in one transaction. */
+static int move(struct dx_ctx *c, struct change_ctx *x)
 {
-	struct change_ctx x = {a, id_no, NULL, date, to_hh, relation, why, 0};
-	int rc;
-	if ((rc = writable(a, why)))
-		return rc;
-	return dx_proc_txn(st, move_tx, &x);
+	int rc = writable(&c->actor, x->why);
+	if (!rc)
+		rc = dx_proc_txn(c->st, move_tx, x);
+	return dx_ctx_done(c, rc, x->why);
 }
 
-int dx_person_move_id(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
-		      const char *to_hh, const char *relation, const char *date, struct dx_buf *why)
+int dx_person_move(struct dx_ctx *c, const char *id_no, const char *to_hh, const char *relation,
+		   const char *date)
 {
-	struct change_ctx x = {a, NULL, NULL, date, to_hh, relation, why, person_id ? person_id : -1};
-	int rc;
-	if ((rc = writable(a, why)))
-		return rc;
-	return dx_proc_txn(st, move_tx, &x);
+	struct dx_buf why = DX_BUF_INIT;
+	struct change_ctx x = {&c->actor, id_no, NULL, date, to_hh, relation, &why, 0};
+	return move(c, &x);
+}
+
+int dx_person_move_id(struct dx_ctx *c, int64_t person_id, const char *to_hh,
+		      const char *relation, const char *date)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct change_ctx x = {&c->actor, NULL, NULL, date, to_hh, relation, &why,
+			       person_id ? person_id : -1};
+	return move(c, &x);
 }

@@ -37,26 +37,25 @@ struct dx_person_req {
  * 身份证 that is a member of a household now (两头占: use move), a second
  * 户主, a date before their birth.  *person_id gets the member's id.
  */
-int dx_person_add(struct dx_store *st, const struct dx_actor *a, const struct dx_person_req *r,
-		  int64_t *person_id, struct dx_buf *why);
+struct dx_ctx;
+int dx_person_add(struct dx_ctx *c, const struct dx_person_req *r, int64_t *person_id);
 
 /* End a member's membership on `date` for `reason` (one of
  * dx_leave_reasons): from that day on they count in no household. */
-int dx_person_leave(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-		    const char *reason, const char *date, struct dx_buf *why);
+int dx_person_leave(struct dx_ctx *c, const char *id_no, const char *reason, const char *date);
 
 /* Move a member to household `to_hh` from `date` on (the 两头占 fix:
  * one person, one household).  relation (NULL = keep) is their relation
  * in the new household. */
-int dx_person_move(struct dx_store *st, const struct dx_actor *a, const char *id_no,
-		   const char *to_hh, const char *relation, const char *date, struct dx_buf *why);
+int dx_person_move(struct dx_ctx *c, const char *id_no, const char *to_hh, const char *relation,
+		   const char *date);
 
 /* The same by the member's id (struct dx_person.id, the record's member
  * "id"): the API's key, since a 身份证号 must never travel in a URL.  A
  * member outside the actor's scope is not found, as an unknown id. */
-int dx_person_leave_id(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
-		       const char *reason, const char *date, struct dx_buf *why);
-int dx_person_move_id(struct dx_store *st, const struct dx_actor *a, int64_t person_id,
-		      const char *to_hh, const char *relation, const char *date, struct dx_buf *why);
+int dx_person_leave_id(struct dx_ctx *c, int64_t person_id, const char *reason,
+		       const char *date);
+int dx_person_move_id(struct dx_ctx *c, int64_t person_id, const char *to_hh,
+		      const char *relation, const char *date);
 
 #endif

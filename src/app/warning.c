@@ -5,6 +5,7 @@
 #include "core/dx.h"
 #include "app/warning.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "app/policy.h"
 #include "core/area.h"
 #include "core/idcard.h"
@@ -59,7 +60,8 @@ static int record_below(struct dx_store *st, void *arg)
 	dx_snprintf(key, sizeof(key), "%lld", (long long)x->p->id);
 	dx_snprintf(after, sizeof(after), "{\"result\":\"%s\",\"verified_on\":\"%s\"}", x->result,
 		    x->date);
-	return dx_store_audit(st, county, x->a->acc.name, "threshold", "warning", key, NULL, after);
+	return dx_store_audit(st, county, x->a->acc.name, "warning.record", "warning", key, NULL,
+			      after);
 }
 
 /* A chosen deadline is checked against the policy of every village the
@@ -83,9 +85,9 @@ static int check_deadline(struct dx_store *st, const struct collect *c, const ch
 	return DX_OK;
 }
 
-int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
-			const char *date, const char *deadline, struct dx_dispatch_stats *stats,
-			struct dx_buf *why)
+static int dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
+		    const char *date, const char *deadline, struct dx_dispatch_stats *stats,
+		    struct dx_buf *why)
 {
 	struct collect c = {0};
 	char scope[13], last_area[13] = "";
@@ -228,9 +230,9 @@ static int feedback_row(const struct dx_warning_view *v, void *arg)
 	return 0;
 }
 
-int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
-			const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
-			long *rows, struct dx_buf *why)
+static int feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
+		    const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
+		    long *rows, struct dx_buf *why)
 {
 	lxw_workbook_options opt = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
 	lxw_workbook *wb = NULL;
@@ -301,7 +303,7 @@ int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const cha
 		char what[160];
 		dx_snprintf(what, sizeof(what), "{\"department\":\"%s\",\"period\":\"%s\",\"rows\":%ld}",
 			    department, period, *rows);
-		rc = dx_store_audit(st, county, a->acc.name, "export_unmasked", "warning_feedback",
+		rc = dx_store_audit(st, county, a->acc.name, "export.unmasked", "warning_feedback",
 				    title, NULL, what);
 	}
 	return rc;
@@ -325,9 +327,8 @@ static int pending_masked(const struct dx_warning_view *w, void *arg)
 	return p->fn(&c, p->arg);
 }
 
-int dx_warning_pending(struct dx_store *st, const struct dx_actor *a, const char *area,
-		       int (*fn)(const struct dx_warning_view *, void *), void *arg,
-		       struct dx_buf *why)
+static int pending(struct dx_store *st, const struct dx_actor *a, const char *area,
+		   int (*fn)(const struct dx_warning_view *, void *), void *arg, struct dx_buf *why)
 {
 	struct pending_arg p = {fn, arg};
 	char scope[13];
@@ -335,4 +336,28 @@ int dx_warning_pending(struct dx_store *st, const struct dx_actor *a, const char
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
 	return dx_store_warnings_pending(st, scope, pending_masked, &p);
+}
+
+int dx_warning_dispatch(struct dx_ctx *c, const char *area, const char *date,
+			const char *deadline, struct dx_dispatch_stats *stats)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, dispatch(c->st, &c->actor, area, date, deadline, stats, &why), &why);
+}
+
+int dx_warning_feedback(struct dx_ctx *c, const char *department, const char *period,
+			const char *path, enum dx_outfmt fmt, int unmasked, long *rows)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c,
+			   feedback(c->st, &c->actor, department, period, path, fmt, unmasked,
+				    rows, &why),
+			   &why);
+}
+
+int dx_warning_pending(struct dx_ctx *c, const char *area,
+		       int (*fn)(const struct dx_warning_view *, void *), void *arg)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, pending(c->st, &c->actor, area, fn, arg, &why), &why);
 }

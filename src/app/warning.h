@@ -25,9 +25,9 @@ struct dx_dispatch_stats {
  * village's policy deadline), checked by dx_clue_deadline against the
  * policy of every village before anything is dispatched (DX_INVALID with
  * why); each clue's audit row names it beside the policy's. */
-int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
-			const char *date, const char *deadline, struct dx_dispatch_stats *stats,
-			struct dx_buf *why);
+struct dx_ctx;
+int dx_warning_dispatch(struct dx_ctx *c, const char *area, const char *date,
+			const char *deadline, struct dx_dispatch_stats *stats);
 
 /* Write the feedback sheet for `department` and `period` ("" = all) to
  * path as xlsx or CSV (fmt, chosen by dx_outfmt_choose).  ID numbers are
@@ -35,15 +35,13 @@ int dx_warning_dispatch(struct dx_store *st, const struct dx_actor *a, const cha
  * for, and which is audited.  Rows are those of the account's scope
  * (signals that matched nobody: county accounts only); the local owner is
  * refused (the sheet is a county's). */
-int dx_warning_feedback(struct dx_store *st, const struct dx_actor *a, const char *department,
-			const char *period, const char *path, enum dx_outfmt fmt, int unmasked,
-			long *rows, struct dx_buf *why);
+int dx_warning_feedback(struct dx_ctx *c, const char *department, const char *period,
+			const char *path, enum dx_outfmt fmt, int unmasked, long *rows);
 
 /* The matched signals under `area` (NULL/"" = the actor's scope; wider:
  * DX_DENIED) that wait for dispatch, oldest first, 身份证号 masked (a
  * list never shows them in full). */
-int dx_warning_pending(struct dx_store *st, const struct dx_actor *a, const char *area,
-		       int (*fn)(const struct dx_warning_view *, void *), void *arg,
-		       struct dx_buf *why);
+int dx_warning_pending(struct dx_ctx *c, const char *area,
+		       int (*fn)(const struct dx_warning_view *, void *), void *arg);
 
 #endif

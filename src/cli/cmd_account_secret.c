@@ -47,26 +47,14 @@ static int read_secret(const char *prompt, char *buf, size_t size, int tty)
  * a pipe, twice on a terminal.  `account disable NAME`. */
 int dx_cli_account_secret(const char *sub, int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"as", required_argument, NULL, 'a'},
-					     {0}};
-	const char *db = NULL, *as = NULL;
+	static const struct option opts[] = {DX_CLI_OPT_DB, DX_CLI_OPT_AS, {0}};
+	struct dx_cli_common co = {0};
 	char pw[DX_PASSWORD_MAX_BYTES + 2], again[DX_PASSWORD_MAX_BYTES + 2];
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	int c, rc, tty = isatty(0);
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
-		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'a':
-			as = optarg;
-			break;
-		default:
-			return dx_cli_usage("account");
-		}
-	}
+	if ((c = dx_cli_next(argc, argv, opts, &co)) != -1)
+		return dx_cli_usage("account");
 	if (optind + 1 != argc)
 		return dx_cli_usage("account");
 	if (!strcmp(sub, "passwd")) {
@@ -83,14 +71,14 @@ int dx_cli_account_secret(const char *sub, int argc, char **argv)
 			return DX_EXIT_USAGE;
 		}
 	}
-	if (dx_cli_open(db, 0, &st))
+	if (dx_cli_open(co.db, 0, &st))
 		return DX_EXIT_FAIL;
 	if (!strcmp(sub, "passwd")) {
-		rc = dx_account_passwd(st, argv[optind], pw, as ? as : "cli", &why);
+		rc = dx_account_passwd(st, argv[optind], pw, co.as ? co.as : "cli", &why);
 		if (!rc)
 			printf("已设置账号 %s 的密码\n", argv[optind]);
 	} else {
-		rc = dx_account_disable(st, argv[optind], as ? as : "cli", &why);
+		rc = dx_account_disable(st, argv[optind], co.as ? co.as : "cli", &why);
 		if (!rc)
 			printf("已停用账号 %s\n", argv[optind]);
 	}

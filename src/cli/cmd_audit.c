@@ -10,10 +10,8 @@
 
 int cmd_audit(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"area", required_argument, NULL, 'a'},
-					     {0}};
-	const char *db = NULL, *area = NULL;
+	static const struct option opts[] = {DX_CLI_OPT_DB, DX_CLI_OPT_AREA, {0}};
+	struct dx_cli_common co = {0};
 	struct dx_store *st = NULL;
 	struct dx_audit_verdict v;
 	struct dx_buf why = DX_BUF_INIT;
@@ -22,19 +20,13 @@ int cmd_audit(int argc, char **argv)
 		return dx_cli_usage("audit");
 	argc--;
 	argv++;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 'a')
-			area = optarg;
-		else
-			return dx_cli_usage("audit");
-	}
+	if ((c = dx_cli_next(argc, argv, opts, &co)) != -1)
+		return dx_cli_usage("audit");
 	if (optind != argc)
 		return dx_cli_usage("audit");
-	if (dx_cli_open(db, DX_STORE_READONLY, &st))
+	if (dx_cli_open(co.db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
-	rc = dx_audit_verify(st, area, &v, &why);
+	rc = dx_audit_verify(st, co.area, &v, &why);
 	dx_store_close(st);
 	if (rc) {
 		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));

@@ -25,26 +25,24 @@ static void print_census(const char *what, const struct dx_census *c)
 
 int cmd_backup(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"out", required_argument, NULL, 'o'},
+	static const struct option opts[] = {DX_CLI_OPT_DB, {"out", required_argument, NULL, 'o'},
 					     {0}};
-	const char *db = NULL, *out = NULL;
+	struct dx_cli_common co = {0};
+	const char *out = NULL;
 	struct dx_store *st = NULL;
 	struct dx_census snap, copy;
 	struct dx_buf why = DX_BUF_INIT;
 	char *shown;
 	int c, rc;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 'o')
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
+		if (c == 'o')
 			out = optarg;
 		else
 			return dx_cli_usage("backup");
 	}
 	if (optind != argc || !out || !*out)
 		return dx_cli_usage("backup");
-	if (dx_cli_open(db, DX_STORE_READONLY, &st))
+	if (dx_cli_open(co.db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
 	rc = dx_backup(st, out, &snap, &copy, &why);
 	dx_store_close(st);
@@ -54,7 +52,7 @@ int cmd_backup(int argc, char **argv)
 		return rc == DX_INVALID ? DX_EXIT_DATA : dx_cli_exit(rc);
 	}
 	print_census("备份", &copy);
-	shown = dx_store_mask_target(dx_cli_db_path(db)); /* a connection string's password */
+	shown = dx_store_mask_target(dx_cli_db_path(co.db)); /* a connection string's password */
 	printf("已备份 %s 到 %s，行数与数据库一致\n", shown, out);
 	free(shown);
 	dx_buf_release(&why);
@@ -63,28 +61,22 @@ int cmd_backup(int argc, char **argv)
 
 int cmd_restore(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
-					     {"as", required_argument, NULL, 's'},
-					     {"force", no_argument, NULL, 'f'},
-					     {0}};
-	const char *db = NULL, *as = NULL;
+	static const struct option opts[] = {DX_CLI_OPT_DB, DX_CLI_OPT_AS,
+					     {"force", no_argument, NULL, 'f'}, {0}};
+	struct dx_cli_common co = {0};
 	struct dx_restore_result r;
 	struct dx_buf why = DX_BUF_INIT;
 	char *shown;
 	int c, rc, force = 0;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else if (c == 's')
-			as = optarg;
-		else if (c == 'f')
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
+		if (c == 'f')
 			force = 1;
 		else
 			return dx_cli_usage("restore");
 	}
 	if (optind + 1 != argc)
 		return dx_cli_usage("restore");
-	rc = dx_restore(argv[optind], dx_cli_db_path(db), as, force, &r, &why);
+	rc = dx_restore(argv[optind], dx_cli_db_path(co.db), co.as, force, &r, &why);
 	if (rc) {
 		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 		if (*r.saved)
@@ -95,7 +87,7 @@ int cmd_restore(int argc, char **argv)
 	print_census("备份", &r.from);
 	if (r.existed)
 		printf("原数据库已保存为 %s\n", r.saved);
-	shown = dx_store_mask_target(dx_cli_db_path(db));
+	shown = dx_store_mask_target(dx_cli_db_path(co.db));
 	printf("已从 %s 恢复 %s，行数与备份一致", argv[optind], shown);
 	free(shown);
 	if (r.version != r.from.version)

@@ -12,36 +12,33 @@
 int cmd_export(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},  {"area", required_argument, NULL, 'r'},
-		{"out", required_argument, NULL, 'o'}, {"unmasked", no_argument, NULL, 'u'},
-		{"as", required_argument, NULL, 'a'},  {0}};
+		DX_CLI_OPT_DB, DX_CLI_OPT_AREA, {"out", required_argument, NULL, 'o'},
+		{"unmasked", no_argument, NULL, 'u'}, DX_CLI_OPT_AS, {0}};
+	struct dx_cli_common co = {0};
 	struct dx_export_opts o = {0};
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
-	const char *db = NULL, *area = NULL;
 	char canon[13];
 	long rows = 0;
 	int c, rc;
 	optind = 1;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'r': area = optarg; break;
 		case 'o': o.out = optarg; break;
 		case 'u': o.unmasked = 1; break;
-		case 'a': o.as = optarg; break;
 		default: return dx_cli_usage("export");
 		}
 	}
-	if (argc - optind != 1 || !area)
+	o.as = co.as;
+	if (argc - optind != 1 || !co.area)
 		return dx_cli_usage("export");
 	o.kind = argv[optind];
-	if (dx_area_canon(area, canon) < DX_AREA_COUNTY) {
-		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", area);
+	if (dx_area_canon(co.area, canon) < DX_AREA_COUNTY) {
+		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", co.area);
 		return DX_EXIT_USAGE;
 	}
 	o.area = canon;
-	if (dx_cli_open(db, o.unmasked ? 0 : DX_STORE_READONLY, &st))
+	if (dx_cli_open(co.db, o.unmasked ? 0 : DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
 	rc = dx_export_run(st, &o, &rows, &why);
 	if (why.len)

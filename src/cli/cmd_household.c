@@ -26,10 +26,10 @@ static int print_brief(const struct dx_hh_brief *b, void *arg)
 int cmd_household(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},	  {"as", required_argument, NULL, 'A'},
-		{"area", required_argument, NULL, 'a'},	  {"format", required_argument, NULL, 'f'},
+		DX_CLI_OPT_DB, DX_CLI_OPT_AS, DX_CLI_OPT_AREA, {"format", required_argument, NULL, 'f'},
 		{0}};
-	const char *db = NULL, *as = NULL, *area = "", *format = "text", *sub, *key;
+	struct dx_cli_common co = {0};
+	const char *area, *format = "text", *sub, *key;
 	struct dx_store *st = NULL;
 	struct dx_actor actor, *a = NULL;
 	struct dx_buf why = DX_BUF_INIT, out = DX_BUF_INIT;
@@ -39,15 +39,13 @@ int cmd_household(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'A': as = optarg; break;
-		case 'a': area = optarg; break;
 		case 'f': format = optarg; break;
 		default: return dx_cli_usage("household");
 		}
 	}
+	area = co.area ? co.area : "";
 	if (optind + 1 != argc || (strcmp(sub, "show") && strcmp(sub, "find")))
 		return dx_cli_usage("household");
 	if (strcmp(format, "text") && strcmp(format, "json")) {
@@ -55,12 +53,12 @@ int cmd_household(int argc, char **argv)
 		return DX_EXIT_USAGE;
 	}
 	key = argv[optind];
-	if (dx_cli_open(db, DX_STORE_READONLY, &st))
+	if (dx_cli_open(co.db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
 	/* without --as: the store's local owner (every area, numbers masked) */
-	if (as && (rc = dx_actor_load(st, as, &actor, &why)))
+	if (co.as && (rc = dx_actor_load(st, co.as, &actor, &why)))
 		goto out;
-	if (as)
+	if (co.as)
 		a = &actor;
 	if (!strcmp(sub, "find")) {
 		long n = 0;

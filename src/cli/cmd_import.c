@@ -47,7 +47,7 @@ int cmd_import(int argc, char **argv)
 	static const struct option opts[] = {
 		DX_CLI_OPT_DB, {"dry-run", no_argument, NULL, 'n'},
 		{"keep-valid", no_argument, NULL, 'k'}, {"errors", required_argument, NULL, 'e'},
-		{"as", required_argument, NULL, 'a'},   {"county", required_argument, NULL, 'c'},
+		DX_CLI_OPT_AS,                          {"county", required_argument, NULL, 'c'},
 		{"quiet", no_argument, NULL, 'q'},      {"period", required_argument, NULL, 'p'},
 		{0}};
 	struct dx_import_opts o = {0};
@@ -65,7 +65,6 @@ int cmd_import(int argc, char **argv)
 		case 'n': o.dry_run = 1; break;
 		case 'k': o.keep_valid = 1; break;
 		case 'e': errors = optarg; break;
-		case 'a': o.actor = optarg; break;
 		case 'c': o.county = optarg; break;
 		case 'p': {
 			int y, m;
@@ -81,6 +80,7 @@ int cmd_import(int argc, char **argv)
 		default: return dx_cli_usage("import");
 		}
 	}
+	o.actor = co.as;
 	if (argc - optind != 2)
 		return dx_cli_usage("import");
 	o.kind = argv[optind];

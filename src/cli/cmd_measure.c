@@ -2,6 +2,7 @@
  * cmd_measure.c - `dixian measure add|update|list|caseload`: 一户一策.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/followup.h"
 #include "cli/cli.h"
 #include "core/date.h"
@@ -47,9 +48,7 @@ int cmd_measure(int argc, char **argv)
 	struct dx_cli_common co = {0};
 	const char *area, *as_of, *sub;
 	struct dx_date today;
-	struct dx_store *st = NULL;
-	struct dx_actor actor;
-	struct dx_buf why = DX_BUF_INIT;
+	struct dx_ctx cx;
 	int64_t id = 0;
 	int c, rc;
 	if (argc < 2)
@@ -86,33 +85,32 @@ int cmd_measure(int argc, char **argv)
 	}
 	area = co.area ? co.area : "";
 	as_of = co.as_of;
-	if (dx_cli_open(co.db, 0, &st))
+	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
+	if (rc)
 		goto out;
 	if (!strcmp(sub, "add")) {
-		if (!(rc = dx_measure_add(st, &actor, &req, &id, &why)))
+		if (!(rc = dx_measure_add(&cx, &req, &id)))
 			printf("已登记帮扶措施 %lld\n", (long long)id);
 	} else if (!strcmp(sub, "update")) {
-		if (!(rc = dx_measure_update(st, &actor, id, &req, &why)))
+		if (!(rc = dx_measure_update(&cx, id, &req)))
 			printf("已更新帮扶措施 %lld\n", (long long)id);
 	} else if (!strcmp(sub, "list")) {
 		if ((c = dx_cli_list_open(&list, format, outp, "csv", "帮扶措施"))) {
-			dx_store_close(st);
+			dx_store_close(cx.st);
 			return c;
 		}
 		dx_cli_list_row(&list, measure_heads, DX_ARRAY_SIZE(measure_heads), 1);
-		rc = dx_measure_list(st, &actor, req.hh_no, print_measure, &list, &why);
+		rc = dx_measure_list(&cx, req.hh_no, print_measure, &list);
 		if (dx_cli_list_close(&list) && !rc)
 			rc = DX_IO;
 	} else {
 		puts("行政村,帮扶责任人,帮扶户数,措施数");
-		rc = dx_caseload(st, &actor, area, as_of, print_caseload, NULL, &why);
+		rc = dx_caseload(&cx, area, as_of, print_caseload, NULL);
 	}
 out:
 	if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
-	dx_buf_release(&why);
-	dx_store_close(st);
+		fprintf(stderr, "错误: %s\n", cx.err.msg[0] ? cx.err.msg : dx_cli_strerror(rc));
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }

@@ -11,21 +11,17 @@
 
 int cmd_migrate(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'}, {0}};
-	const char *db = NULL;
+	static const struct option opts[] = {DX_CLI_OPT_DB, {0}};
+	struct dx_cli_common co = {0};
 	char *shown;
 	int c, rc, from = 0, to = 0;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
-		if (c == 'd')
-			db = optarg;
-		else
-			return dx_cli_usage("migrate");
-	}
+	if ((c = dx_cli_next(argc, argv, opts, &co)) != -1)
+		return dx_cli_usage("migrate");
 	if (optind != argc)
 		return dx_cli_usage("migrate");
-	shown = dx_store_mask_target(dx_cli_db_path(db));
-	rc = dx_store_upgrade(dx_cli_db_path(db), &from, &to);
-	if (rc == DX_USAGE && !dx_store_driver_built(dx_cli_db_path(db)))
+	shown = dx_store_mask_target(dx_cli_db_path(co.db));
+	rc = dx_store_upgrade(dx_cli_db_path(co.db), &from, &to);
+	if (rc == DX_USAGE && !dx_store_driver_built(dx_cli_db_path(co.db)))
 		fprintf(stderr, "错误: PostgreSQL 驱动尚未构建，无法升级数据库 %s\n", shown);
 	else if (rc == DX_NOT_FOUND)
 		fprintf(stderr, "错误: 数据库 %s 不存在（用 dixian init 创建）\n", shown);

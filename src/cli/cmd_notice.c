@@ -21,13 +21,13 @@ int cmd_notice(int argc, char **argv)
 	static const struct option opts[] = {
 		DX_CLI_OPT_DB, DX_CLI_OPT_AREA, DX_CLI_OPT_AS,
 		{"kind", required_argument, NULL, 'k'},  {"out", required_argument, NULL, 'O'},
-		{"as-of", required_argument, NULL, 'o'},
+		DX_CLI_OPT_ASOF_TEXT,
 		{"format", required_argument, NULL, 'f'}, {0}};
 	const char *format = "html";
 	char (*codes)[13] = NULL;
 	size_t ncodes = 0;
 	struct dx_cli_common co = {0};
-	const char *kind = NULL, *out = NULL, *as_of = NULL;
+	const char *kind = NULL, *out = NULL, *as_of;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_actor actor;
@@ -42,9 +42,6 @@ int cmd_notice(int argc, char **argv)
 		case 'O':
 			out = optarg;
 			break;
-		case 'o':
-			as_of = optarg;
-			break;
 		case 'f':
 			if (strcmp(optarg, "html") && strcmp(optarg, "xlsx")) {
 				fprintf(stderr, "错误: --format 应为 html 或 xlsx\n");
@@ -56,6 +53,7 @@ int cmd_notice(int argc, char **argv)
 			return dx_cli_usage("notice");
 		}
 	}
+	as_of = co.as_of_text;
 	if (optind != argc || !co.area || !kind)
 		return dx_cli_usage("notice");
 	dx_date_today(&d);

@@ -53,11 +53,11 @@ int cmd_overdue(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		DX_CLI_OPT_DB, DX_CLI_OPT_AREA, DX_CLI_OPT_AS,
-		{"as-of", required_argument, NULL, 'o'},
+		DX_CLI_OPT_ASOF_TEXT,
 		{"format", required_argument, NULL, 'f'}, {"out", required_argument, NULL, 'O'},
 		{0}};
 	struct dx_cli_common co = {0};
-	const char *as_of = NULL, *format = NULL, *outp = NULL;
+	const char *as_of, *format = NULL, *outp = NULL;
 	FILE *sum;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
@@ -68,9 +68,6 @@ int cmd_overdue(int argc, char **argv)
 	int c, rc;
 	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'o':
-			as_of = optarg;
-			break;
 		case 'f':
 			format = optarg;
 			break;
@@ -81,6 +78,7 @@ int cmd_overdue(int argc, char **argv)
 			return dx_cli_usage("overdue");
 		}
 	}
+	as_of = co.as_of_text;
 	if (optind != argc)
 		return dx_cli_usage("overdue");
 	dx_date_today(&d);

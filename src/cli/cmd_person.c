@@ -3,6 +3,7 @@
  * (app/person.h).  Every one writes, so every one needs --as.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/person.h"
 #include "cli/cli.h"
 
@@ -11,7 +12,7 @@
 int cmd_person(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},	     {"as", required_argument, NULL, 'A'},
+		DX_CLI_OPT_DB,				     DX_CLI_OPT_AS,
 		{"hh", required_argument, NULL, 'h'},	     {"id", required_argument, NULL, 'i'},
 		{"name", required_argument, NULL, 'n'},     {"relation", required_argument, NULL, 'r'},
 		{"date", required_argument, NULL, 'D'},     {"reason", required_argument, NULL, 'R'},
@@ -22,9 +23,11 @@ int cmd_person(int argc, char **argv)
 		{"insurance", required_argument, NULL, 'I'},
 		{0}};
 	struct dx_person_req req = {0};
-	const char *db = NULL, *as = NULL, *reason = NULL, *to = NULL, *sub;
+	struct dx_cli_common co = {0};
+	const char *reason = NULL, *to = NULL, *sub;
 	struct dx_store *st = NULL;
 	struct dx_actor actor;
+	struct dx_ctx cx = {0};
 	struct dx_buf why = DX_BUF_INIT;
 	int64_t id = 0;
 	int c, rc;
@@ -33,10 +36,8 @@ int cmd_person(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
-		case 'A': as = optarg; break;
 		case 'h': req.hh_no = optarg; break;
 		case 'i': req.id_no = optarg; break;
 		case 'n': req.name = optarg; break;
@@ -69,25 +70,28 @@ int cmd_person(int argc, char **argv)
 		fprintf(stderr, "错误: 请用 --date 填写日期（YYYY-MM-DD）\n");
 		return dx_cli_usage("person");
 	}
-	if (!as) {
+	if (!co.as) {
 		fprintf(stderr, "错误: 请用 --as 指定办理账号\n");
 		return DX_EXIT_USAGE;
 	}
-	if (dx_cli_open(db, 0, &st))
+	if (dx_cli_open(co.db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_load(st, as, &actor, &why)))
+	if ((rc = dx_actor_load(st, co.as, &actor, &why)))
 		goto out;
+	dx_ctx_for(&cx, st, &actor);
 	if (!strcmp(sub, "add")) {
-		if (!(rc = dx_person_add(st, &actor, &req, &id, &why)))
+		if (!(rc = dx_person_add(&cx, &req, &id)))
 			printf("已将 %s 登记为户 %s 的成员（%s起）\n", req.name, req.hh_no, req.date);
 	} else if (!strcmp(sub, "leave")) {
-		if (!(rc = dx_person_leave(st, &actor, req.id_no, reason, req.date, &why)))
+		if (!(rc = dx_person_leave(&cx, req.id_no, reason, req.date)))
 			printf("已登记成员离开（%s，%s）\n", reason, req.date);
 	} else {
-		if (!(rc = dx_person_move(st, &actor, req.id_no, to, req.relation, req.date, &why)))
+		if (!(rc = dx_person_move(&cx, req.id_no, to, req.relation, req.date)))
 			printf("已将成员迁入户 %s（%s起）\n", to, req.date);
 	}
 out:
+	if (rc && !why.len && cx.err.msg[0]) /* the use case's reason */
+		dx_buf_adds(&why, cx.err.msg);
 	if (rc)
 		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_strerror(rc));
 	dx_buf_release(&why);

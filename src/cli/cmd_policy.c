@@ -15,31 +15,18 @@
 static int parse(int argc, char **argv, struct dx_cli_popts *o)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
-		{"area", required_argument, NULL, 'a'},
-		{"year", required_argument, NULL, 'y'},
+		DX_CLI_OPT_DB,
+		DX_CLI_OPT_AREA,
+		DX_CLI_OPT_YEAR_ANY,
 		{"from", required_argument, NULL, 'f'},
 		{"date", required_argument, NULL, 'f'},
-		{"as", required_argument, NULL, 's'},
+		DX_CLI_OPT_AS,
 		{0}};
+	struct dx_cli_common co = {0};
 	struct dx_date d;
 	int c;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd':
-			o->db = optarg;
-			break;
-		case 'a':
-			o->area = optarg;
-			break;
-		case 'y':
-			if (dx_parse_i64(optarg, &o->year) ||
-			    (o->year != 0 && (o->year < 2000 || o->year > 2100))) {
-				fprintf(stderr, "错误: --year 应为四位年份（0 表示各年度通用）\n");
-				return DX_EXIT_USAGE;
-			}
-			o->has_year = 1;
-			break;
 		case 'f':
 			if (dx_date_parse(optarg, strlen(optarg), &d)) {
 				fprintf(stderr, "错误: 日期 \"%s\" 无效（应为 YYYY-MM-DD）\n",
@@ -49,13 +36,17 @@ static int parse(int argc, char **argv, struct dx_cli_popts *o)
 			dx_date_format(&d, o->from_iso);
 			o->from = o->from_iso;
 			break;
-		case 's':
-			o->as = optarg;
-			break;
+		case DX_OPT_BAD:
+			return DX_EXIT_USAGE;
 		default:
 			return dx_cli_usage("policy");
 		}
 	}
+	o->db = co.db;
+	o->area = co.area;
+	o->as = co.as;
+	o->year = co.year;
+	o->has_year = co.has_year;
 	if (o->area && *o->area && dx_area_canon(o->area, o->canon) == DX_AREA_INVALID) {
 		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为2、4、6、9或12位区划代码）\n",
 			o->area);

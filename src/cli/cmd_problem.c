@@ -13,10 +13,11 @@
 int cmd_problem(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},     {"as", required_argument, NULL, 'a'},
+		DX_CLI_OPT_DB, DX_CLI_OPT_AS,
 		{"county", required_argument, NULL, 'c'}, {"date", required_argument, NULL, 'D'},
 		{0}};
-	const char *db = NULL, *as = NULL, *county = NULL, *date = NULL, *sub;
+	struct dx_cli_common co = {0};
+	const char *county = NULL, *date = NULL, *sub;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_actor actor;
@@ -28,14 +29,8 @@ int cmd_problem(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd':
-			db = optarg;
-			break;
-		case 'a':
-			as = optarg;
-			break;
 		case 'c':
 			county = optarg;
 			break;
@@ -50,9 +45,9 @@ int cmd_problem(int argc, char **argv)
 		return dx_cli_usage("problem");
 	dx_date_today(&d);
 	dx_date_format(&d, today);
-	if (dx_cli_open(db, 0, &st))
+	if (dx_cli_open(co.db, 0, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, as, &actor, &why)))
+	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
 		goto out;
 	/* the county: --county, else the account's */
 	dx_strlcpy(cty, county ? county : actor.acc.scope, sizeof(cty));

@@ -12,17 +12,17 @@
 int cmd_protect(int argc, char **argv)
 {
 	static const struct option opts[] = {
-		{"db", required_argument, NULL, 'd'},
+		DX_CLI_OPT_DB,
 		{"new-key", required_argument, NULL, 'n'},
 		{NULL, 0, NULL, 0},
 	};
-	const char *db = NULL, *newkey = NULL;
+	struct dx_cli_common co = {0};
+	const char *newkey = NULL;
 	struct dx_store *st;
 	int64_t rows = 0;
 	int c, rc;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd': db = optarg; break;
 		case 'n': newkey = optarg; break;
 		default: return dx_cli_usage("protect");
 		}
@@ -45,11 +45,11 @@ int cmd_protect(int argc, char **argv)
 				"（dixian protect --new-key 文件 可生成一个）\n");
 		return DX_EXIT_USAGE;
 	}
-	if ((rc = dx_cli_open(db, 0, &st)))
+	if ((rc = dx_cli_open(co.db, 0, &st)))
 		return dx_cli_exit(rc);
 	rc = dx_store_protect(st, &rows);
 	if (rc == DX_EXISTS)
-		fprintf(stderr, "错误: 数据库 %s 的身份证号已经加密保护过了\n", dx_cli_db_path(db));
+		fprintf(stderr, "错误: 数据库 %s 的身份证号已经加密保护过了\n", dx_cli_db_path(co.db));
 	else if (rc)
 		fprintf(stderr, "错误: 加密身份证号失败（%s），数据库未改动\n", dx_cli_strerror(rc));
 	else

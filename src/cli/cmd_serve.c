@@ -17,7 +17,7 @@ static void ready(void *arg, const char *url)
 
 int cmd_serve(int argc, char **argv)
 {
-	static const struct option opts[] = {{"db", required_argument, NULL, 'd'},
+	static const struct option opts[] = {DX_CLI_OPT_DB,
 	                                     {"bind", required_argument, NULL, 'b'},
 	                                     {"port", required_argument, NULL, 'p'},
 	                                     {"threads", required_argument, NULL, 't'},
@@ -27,6 +27,7 @@ int cmd_serve(int argc, char **argv)
 	                                     {"upload-max", required_argument, NULL, 'u'},
 	                                     {0}};
 	struct dx_http_opts o;
+	struct dx_cli_common co = {0};
 	struct dx_err_info err = {0};
 	int rc;
 	int64_t n;
@@ -34,9 +35,8 @@ int cmd_serve(int argc, char **argv)
 	memset(&o, 0, sizeof(o));
 	o.bind = "127.0.0.1";
 	o.port = 8080;
-	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
+	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
-		case 'd': o.db = optarg; break;
 		case 'b': o.bind = optarg; break;
 		case 'p':
 			if (dx_parse_i64(optarg, &n) || n < 0 || n > 65535) {
@@ -78,7 +78,7 @@ int cmd_serve(int argc, char **argv)
 	}
 	if (optind != argc)
 		return dx_cli_usage("serve");
-	o.db = dx_cli_db_path(o.db);
+	o.db = dx_cli_db_path(co.db);
 	o.ready = ready;
 	if ((rc = dx_http_serve(&o, &err)) == DX_KEY) /* sealed with another key (issue 13) */
 		fprintf(stderr, "错误: 密钥不对：身份证号是用另一个密钥加密的，请用 --key-file 或 "

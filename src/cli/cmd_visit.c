@@ -3,6 +3,7 @@
  * monitored households visited less often than the policy asks.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/followup.h"
 #include "app/policy.h"
 #include "cli/cli.h"
@@ -40,10 +41,8 @@ int cmd_visit(int argc, char **argv)
 	struct dx_cli_common co = {0};
 	const char *area, *as_of, *sub;
 	struct dx_date today, d;
-	struct dx_store *st = NULL;
-	struct dx_actor actor;
+	struct dx_ctx cx;
 	struct dx_policy pol;
-	struct dx_buf why = DX_BUF_INIT;
 	int64_t id = 0;
 	long total = 0, overdue = 0;
 	int c, rc;
@@ -73,25 +72,25 @@ int cmd_visit(int argc, char **argv)
 	}
 	area = co.area ? co.area : "";
 	as_of = co.as_of;
-	if (dx_cli_open(co.db, 0, &st))
+	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
+	if (rc)
 		goto out;
 	if (!strcmp(sub, "add")) {
-		if (!(rc = dx_visit_add(st, &actor, &req, &id, &why)))
+		if (!(rc = dx_visit_add(&cx, &req, &id)))
 			printf("已登记走访 %lld\n", (long long)id);
 		goto out;
 	}
 	dx_date_parse(as_of, strlen(as_of), &d);
-	if ((rc = dx_app_policy(st, area[0] ? area : actor.acc.scope, d.y, as_of, &pol)))
+	if ((rc = dx_app_policy(cx.st, area[0] ? area : cx.actor.acc.scope, d.y, as_of, &pol)))
 		goto out;
 	memset(&due, 0, sizeof(due));
 	if ((c = dx_cli_list_open(&due.list, format, outp, "csv", "走访不足"))) {
-		dx_store_close(st);
+		dx_store_close(cx.st);
 		return c;
 	}
 	dx_cli_list_row(&due.list, dx_visit_due_heads, DX_VISIT_DUE_COLS, 1);
-	rc = dx_visits_overdue(st, &actor, area, as_of, &pol, print_due, &due, &total, &why);
+	rc = dx_visits_overdue(&cx, area, as_of, &pol, print_due, &due, &total);
 	overdue = due.n;
 	if (dx_cli_list_close(&due.list) && !rc)
 		rc = DX_IO;
@@ -99,8 +98,7 @@ int cmd_visit(int argc, char **argv)
 		fprintf(stderr, "截至%s，监测户%ld户，近7天走访次数不足%ld户\n", as_of, total, overdue);
 out:
 	if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
-	dx_buf_release(&why);
-	dx_store_close(st);
+		fprintf(stderr, "错误: %s\n", cx.err.msg[0] ? cx.err.msg : dx_cli_strerror(rc));
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }

@@ -119,15 +119,22 @@ int dx_cli_next(int argc, char **argv, const struct option *opts, struct dx_cli_
 			co->area = optarg;
 			break;
 		case DX_OPT_YEAR:
-			if (dx_parse_i64(optarg, &y) || y < 2000 || y > 2100) {
-				fprintf(stderr, "错误: --year 应为四位年份\n");
+		case DX_OPT_YEAR_ANY:
+			if (dx_parse_i64(optarg, &y) ||
+			    ((c == DX_OPT_YEAR || y != 0) && (y < 2000 || y > 2100))) {
+				fprintf(stderr, "错误: --year 应为四位年份%s\n",
+					c == DX_OPT_YEAR ? "" : "（0 表示各年度通用）");
 				return DX_OPT_BAD;
 			}
 			co->year = (int)y;
+			co->has_year = 1;
 			break;
 		case DX_OPT_ASOF:
 			if (dx_cli_date(optarg, "--as-of", co->as_of))
 				return DX_OPT_BAD;
+			break;
+		case DX_OPT_ASOF_TEXT:
+			co->as_of_text = optarg;
 			break;
 		default:
 			return c;

@@ -115,6 +115,26 @@ static void die_oom(size_t n)
 	abort();
 }
 
+int dx_grow(void *pp, size_t *alloc, size_t need, size_t elem, size_t cap)
+{
+	void **p = pp, *q;
+	size_t n;
+	if (need <= *alloc)
+		return DX_OK;
+	if (need > cap)
+		return DX_TOOBIG;
+	n = *alloc > cap / 2 ? cap : *alloc ? 2 * *alloc : 16;
+	if (n < need)
+		n = need;
+	if (n > cap)
+		n = cap;
+	if (!elem || n > SIZE_MAX / elem || !(q = realloc(*p, n * elem)))
+		return DX_NOMEM;
+	*p = q;
+	*alloc = n;
+	return DX_OK;
+}
+
 void *dx_xmalloc(size_t n)
 {
 	void *p = malloc(n ? n : 1);

@@ -105,6 +105,16 @@ void *dx_xrealloc(void *p, size_t n);
 char *dx_xstrdup(const char *s);
 char *dx_xstrndup(const char *s, size_t n);
 
+/*
+ * Allocation sized by input (a file's rows, strings, styles) fails as a
+ * value instead: grow the array *pp of *alloc elements of `elem` bytes to
+ * hold at least `need`, doubling (from 16), never past `cap` elements.
+ * DX_TOOBIG when need > cap (the input is beyond what Dixian reads),
+ * DX_NOMEM when the size overflows or memory runs out; on either the
+ * array and *alloc are as they were.  pp is a `T **`.
+ */
+int dx_grow(void *pp, size_t *alloc, size_t need, size_t elem, size_t cap);
+
 /* Copy at most size-1 bytes and NUL-terminate; returns strlen(src). */
 size_t dx_strlcpy(char *dst, const char *src, size_t size);
 /* snprintf that never overflows; returns DX_TOOBIG when truncated. */

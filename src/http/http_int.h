@@ -28,6 +28,20 @@ int dx_http_cap_id(struct dx_http_req *r, int i, int64_t *id);
  * future.  DX_INVALID with the message on r. */
 int dx_http_date(struct dx_http_req *r, const char *given, const char *what, char out[11]);
 
+/* The request's context for a use case (app/ctx.h), built beside r (its
+ * store and actor); the caller's, on its stack, one per call. */
+struct dx_ctx;
+struct dx_ctx *dx_http_ctx(struct dx_http_req *r, struct dx_ctx *c);
+/* A use case's return rc: its refusal's reason (c->err) onto r->why, as
+ * the other routes' reasons are; returns rc. */
+int dx_http_answered(struct dx_http_req *r, const struct dx_ctx *c, int rc);
+
+/* A list route's preamble: the optional year (0 = not given), as_of (ISO;
+ * "" = not given, else not in the future) and area arguments, the area
+ * narrowed to the account's scope (dx_actor_area: DX_DENIED outside it).
+ * DX_INVALID or DX_DENIED with the message on r. */
+int dx_http_list_args(struct dx_http_req *r, char area[13], int *year, char as_of[11]);
+
 /* Every value of the repeated query parameter `name` (at most max) into
  * out; returns how many (more than max are dropped: pass max one larger
  * than allowed to detect them). */

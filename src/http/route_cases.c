@@ -12,22 +12,6 @@
 
 #include <cjson/cJSON.h>
 
-/* The request's context for a case use case (app/ctx.h), built beside
- * struct dx_http_req; a refusal's reason goes to r->why as the other
- * routes' do.  The context is the caller's (stack), one per call. */
-static struct dx_ctx *ctx_of(struct dx_http_req *r, struct dx_ctx *c)
-{
-	dx_ctx_for(c, r->st, &r->actor);
-	return c;
-}
-
-static int answered(struct dx_http_req *r, const struct dx_ctx *c, int rc)
-{
-	if (rc && c->err.msg[0])
-		dx_buf_adds(&r->why, c->err.msg);
-	return rc;
-}
-
 static cJSON *case_json(const struct dx_case_row *c)
 {
 	cJSON *j = cJSON_CreateObject();
@@ -66,8 +50,9 @@ int dx_route_cases(struct dx_http_req *r)
 		return rc;
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
-	rc = answered(r, &cx, dx_case_list(ctx_of(r, &cx), dx_http_arg(r, "area"),
-	                                   state ? state : "", add_case, items));
+	rc = dx_case_list(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), state ? state : "",
+	                  add_case, items);
+	rc = dx_http_answered(r, &cx, rc);
 	if (rc) {
 		cJSON_Delete(j);
 		return rc;
@@ -105,7 +90,7 @@ int dx_route_case_open(struct dx_http_req *r)
 		rc = dx_http_fail(r, DX_INVALID, "应给出 hh_no 或 clue_id 之一");
 		goto out;
 	}
-	if ((rc = answered(r, &cx, dx_case_open(ctx_of(r, &cx), &q, &id))))
+	if ((rc = dx_http_answered(r, &cx, dx_case_open(dx_http_ctx(r, &cx), &q, &id))))
 		goto out;
 	j = cJSON_CreateObject();
 	cJSON_AddNumberToObject(j, "id", (double)id);
@@ -127,7 +112,7 @@ int dx_route_case(struct dx_http_req *r)
 		return rc;
 	if (!(v = calloc(1, sizeof(*v))))
 		return DX_NOMEM;
-	if ((rc = answered(r, &cx, dx_case_get(ctx_of(r, &cx), id, v))))
+	if ((rc = dx_http_answered(r, &cx, dx_case_get(dx_http_ctx(r, &cx), id, v))))
 		goto out;
 	j = case_json(&v->c);
 	if (v->next_step >= 0)
@@ -166,9 +151,9 @@ int dx_route_case_step(struct dx_http_req *r)
 		return rc;
 	if ((rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)))
 		goto out;
-	if ((rc = answered(r, &cx, dx_case_step(ctx_of(r, &cx), id, dx_http_jstr(body, "step"),
-	                                             dx_http_jstr(body, "action"),
-	                                             dx_http_jstr(body, "note"), date))))
+	rc = dx_case_step(dx_http_ctx(r, &cx), id, dx_http_jstr(body, "step"),
+	                  dx_http_jstr(body, "action"), dx_http_jstr(body, "note"), date);
+	if ((rc = dx_http_answered(r, &cx, rc)))
 		goto out;
 	/* answer with the case as it is now */
 	cJSON_Delete(body);

@@ -8,6 +8,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/followup.h"
 #include "io/xlsx_write.h"
 
@@ -43,8 +44,9 @@ static int due_row(const struct dx_visit_due *d, void *arg)
 static int due_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
 {
 	long total = 0;
-	return dx_visits_overdue(r->st, &r->actor, dx_http_arg(r, "area"), arg, NULL, due_row, w,
-	                         &total, &r->why);
+	struct dx_ctx cx;
+	return dx_http_answered(r, &cx, dx_visits_overdue(dx_http_ctx(r, &cx), dx_http_arg(r, "area"),
+	                                                  arg, NULL, due_row, w, &total));
 }
 
 int dx_route_visits_overdue(struct dx_http_req *r)
@@ -54,6 +56,7 @@ int dx_route_visits_overdue(struct dx_http_req *r)
 	char as_of[11];
 	cJSON *j, *items;
 	long total = 0;
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)) ||
 	    (rc = dx_http_date(r, dx_http_arg(r, "as_of"), "as_of", as_of)))
@@ -66,8 +69,9 @@ int dx_route_visits_overdue(struct dx_http_req *r)
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "as_of", as_of);
 	items = cJSON_AddArrayToObject(j, "items");
-	if ((rc = dx_visits_overdue(r->st, &r->actor, dx_http_arg(r, "area"), as_of, NULL, add_due,
-	                            items, &total, &r->why))) {
+	rc = dx_visits_overdue(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), as_of, NULL, add_due,
+	                       items, &total);
+	if ((rc = dx_http_answered(r, &cx, rc))) {
 		cJSON_Delete(j);
 		return rc;
 	}

@@ -32,22 +32,6 @@ static void rate_text(int64_t bp, char *out, size_t size)
 		dx_snprintf(out, size, "%lld.%02lld%%", (long long)(bp / 100), (long long)(bp % 100));
 }
 
-/* year, as_of and area arguments shared by the list and the table */
-static int common_args(struct dx_http_req *r, char area[13], int *year, char as_of[11])
-{
-	const char *ys = dx_http_arg(r, "year"), *ao = dx_http_arg(r, "as_of");
-	int64_t y = 0;
-	int rc;
-	*year = 0;
-	as_of[0] = 0;
-	if (ys && (dx_parse_i64(ys, &y) || y < 2000 || y > 2100))
-		return dx_http_fail(r, DX_INVALID, "year 应为四位年份");
-	*year = (int)y;
-	if (ao && (rc = dx_http_date(r, ao, "as_of", as_of)))
-		return rc;
-	return dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why);
-}
-
 static cJSON *funds_json(const int64_t *f)
 {
 	cJSON *j = cJSON_CreateObject();
@@ -90,7 +74,7 @@ int dx_route_projects(struct dx_http_req *r)
 	char area[13], as_of[11];
 	int year, rc;
 	cJSON *j, *items;
-	if ((rc = dx_http_args_only(r, args)) || (rc = common_args(r, area, &year, as_of)))
+	if ((rc = dx_http_args_only(r, args)) || (rc = dx_http_list_args(r, area, &year, as_of)))
 		return rc;
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
@@ -314,7 +298,7 @@ int dx_route_funds_progress(struct dx_http_req *r)
 	struct dx_http_tmp t;
 	char area[13], as_of[11];
 	int year, rc, towns;
-	if ((rc = dx_http_args_only(r, args)) || (rc = common_args(r, area, &year, as_of)))
+	if ((rc = dx_http_args_only(r, args)) || (rc = dx_http_list_args(r, area, &year, as_of)))
 		return rc;
 	if (by && strcmp(by, "township") && strcmp(by, "project"))
 		return dx_http_fail(r, DX_INVALID, "by 应为 township 或 project");

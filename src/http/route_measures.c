@@ -8,6 +8,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/followup.h"
 
 #include <cjson/cJSON.h>
@@ -30,13 +31,15 @@ static int add_measure(const struct dx_measure *m, void *arg)
 int dx_route_measures(struct dx_http_req *r)
 {
 	cJSON *j, *items;
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, NULL)))
 		return rc;
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "hh_no", r->cap[0]);
 	items = cJSON_AddArrayToObject(j, "items");
-	if ((rc = dx_measure_list(r->st, &r->actor, r->cap[0], add_measure, items, &r->why))) {
+	rc = dx_measure_list(dx_http_ctx(r, &cx), r->cap[0], add_measure, items);
+	if ((rc = dx_http_answered(r, &cx, rc))) {
 		cJSON_Delete(j);
 		return rc;
 	}
@@ -64,6 +67,7 @@ int dx_route_measure_add(struct dx_http_req *r)
 	struct dx_measure_req q;
 	cJSON *body = NULL, *j;
 	int64_t id = 0;
+	struct dx_ctx cx;
 	int rc;
 	memset(&q, 0, sizeof(q));
 	if ((rc = dx_http_args_only(r, NULL)) ||
@@ -72,7 +76,8 @@ int dx_route_measure_add(struct dx_http_req *r)
 		return rc;
 	measure_req(body, &q);
 	q.hh_no = r->cap[0];
-	if (!(rc = dx_measure_add(r->st, &r->actor, &q, &id, &r->why))) {
+	rc = dx_measure_add(dx_http_ctx(r, &cx), &q, &id);
+	if (!(rc = dx_http_answered(r, &cx, rc))) {
 		j = cJSON_CreateObject();
 		cJSON_AddNumberToObject(j, "id", (double)id);
 		r->status = 201;
@@ -87,6 +92,7 @@ int dx_route_measure_update(struct dx_http_req *r)
 	struct dx_measure_req q;
 	cJSON *body = NULL, *j;
 	int64_t id;
+	struct dx_ctx cx;
 	int rc;
 	memset(&q, 0, sizeof(q));
 	if ((rc = dx_http_args_only(r, NULL)) || (rc = dx_http_cap_id(r, 0, &id)) ||
@@ -94,7 +100,8 @@ int dx_route_measure_update(struct dx_http_req *r)
 	                            &r->why)))
 		return rc;
 	measure_req(body, &q);
-	if (!(rc = dx_measure_update(r->st, &r->actor, id, &q, &r->why))) {
+	rc = dx_measure_update(dx_http_ctx(r, &cx), id, &q);
+	if (!(rc = dx_http_answered(r, &cx, rc))) {
 		j = cJSON_CreateObject();
 		cJSON_AddNumberToObject(j, "id", (double)id);
 		rc = dx_http_reply(r, j);

@@ -8,6 +8,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/person.h"
 
 #include <cjson/cJSON.h>
@@ -30,6 +31,7 @@ int dx_route_person_add(struct dx_http_req *r)
 	cJSON *body = NULL;
 	char date[11];
 	int64_t id = 0;
+	struct dx_ctx cx;
 	int rc;
 	memset(&q, 0, sizeof(q));
 	if ((rc = dx_http_args_only(r, NULL)) ||
@@ -51,7 +53,7 @@ int dx_route_person_add(struct dx_http_req *r)
 	q.phone = dx_http_jstr(body, "phone");
 	q.insurance = dx_http_jstr(body, "insurance");
 	q.not_counted = dx_http_jbool(body, "not_counted");
-	if (!(rc = dx_person_add(r->st, &r->actor, &q, &id, &r->why)))
+	if (!(rc = dx_http_answered(r, &cx, dx_person_add(dx_http_ctx(r, &cx), &q, &id))))
 		rc = reply_id(r, 201, id);
 out:
 	cJSON_Delete(body);
@@ -64,13 +66,14 @@ int dx_route_person_leave(struct dx_http_req *r)
 	cJSON *body = NULL;
 	char date[11];
 	int64_t id;
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, NULL)) || (rc = dx_http_cap_id(r, 0, &id)) ||
 	    (rc = dx_http_json_body(r->body, r->body_len, fields, "Ss", &body, &r->why)))
 		return rc;
 	if (!(rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)) &&
-	    !(rc = dx_person_leave_id(r->st, &r->actor, id, dx_http_jstr(body, "reason"), date,
-	                              &r->why)))
+	    !(rc = dx_http_answered(r, &cx, dx_person_leave_id(dx_http_ctx(r, &cx), id,
+	                                                       dx_http_jstr(body, "reason"), date))))
 		rc = reply_id(r, 200, id);
 	cJSON_Delete(body);
 	return rc;
@@ -82,13 +85,16 @@ int dx_route_person_move(struct dx_http_req *r)
 	cJSON *body = NULL;
 	char date[11];
 	int64_t id;
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, NULL)) || (rc = dx_http_cap_id(r, 0, &id)) ||
 	    (rc = dx_http_json_body(r->body, r->body_len, fields, "Sss", &body, &r->why)))
 		return rc;
 	if (!(rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)) &&
-	    !(rc = dx_person_move_id(r->st, &r->actor, id, dx_http_jstr(body, "to_hh"),
-	                             dx_http_jstr(body, "relation"), date, &r->why)))
+	    !(rc = dx_http_answered(r, &cx, dx_person_move_id(dx_http_ctx(r, &cx), id,
+	                                                      dx_http_jstr(body, "to_hh"),
+	                                                      dx_http_jstr(body, "relation"),
+	                                                      date))))
 		rc = reply_id(r, 200, id);
 	cJSON_Delete(body);
 	return rc;

@@ -8,11 +8,40 @@
 #include "http/http_int.h"
 #include "core/date.h"
 #include "io/xlsx_write.h"
+#include "app/ctx.h"
 
 #include <cjson/cJSON.h>
 #include <microhttpd.h>
 #include <stdlib.h>
 #include <unistd.h>
+
+struct dx_ctx *dx_http_ctx(struct dx_http_req *r, struct dx_ctx *c)
+{
+	dx_ctx_for(c, r->st, &r->actor);
+	return c;
+}
+
+int dx_http_answered(struct dx_http_req *r, const struct dx_ctx *c, int rc)
+{
+	if (rc && c->err.msg[0])
+		dx_buf_adds(&r->why, c->err.msg);
+	return rc;
+}
+
+int dx_http_list_args(struct dx_http_req *r, char area[13], int *year, char as_of[11])
+{
+	const char *ys = dx_http_arg(r, "year"), *ao = dx_http_arg(r, "as_of");
+	int64_t y = 0;
+	int rc;
+	*year = 0;
+	as_of[0] = 0;
+	if (ys && (dx_parse_i64(ys, &y) || y < 2000 || y > 2100))
+		return dx_http_fail(r, DX_INVALID, "year 应为四位年份");
+	*year = (int)y;
+	if (ao && (rc = dx_http_date(r, ao, "as_of", as_of)))
+		return rc;
+	return dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why);
+}
 
 const char *dx_http_jstr(const struct cJSON *body, const char *name)
 {

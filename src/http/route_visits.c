@@ -7,6 +7,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/followup.h"
 
 #include <cjson/cJSON.h>
@@ -18,6 +19,7 @@ int dx_route_visit_add(struct dx_http_req *r)
 	char date[11];
 	int64_t id = 0;
 	cJSON *body = NULL, *j;
+	struct dx_ctx cx;
 	int rc;
 	memset(&q, 0, sizeof(q));
 	if ((rc = dx_http_json_body(r->body, r->body_len, fields, "SssSs", &body, &r->why)))
@@ -31,7 +33,7 @@ int dx_route_visit_add(struct dx_http_req *r)
 		q.cadre = r->actor.acc.name;
 	q.content = dx_http_jstr(body, "content");
 	q.findings = dx_http_jstr(body, "findings");
-	if ((rc = dx_visit_add(r->st, &r->actor, &q, &id, &r->why)))
+	if ((rc = dx_http_answered(r, &cx, dx_visit_add(dx_http_ctx(r, &cx), &q, &id))))
 		goto out;
 	j = cJSON_CreateObject();
 	cJSON_AddNumberToObject(j, "id", (double)id);

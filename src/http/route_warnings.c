@@ -11,6 +11,7 @@
 #include "http/http.h"
 #include "http/http_int.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "app/warning.h"
 #include "core/date.h"
 
@@ -65,14 +66,14 @@ int dx_route_warnings(struct dx_http_req *r)
 {
 	static const char *const args[] = {"area", NULL};
 	cJSON *j, *items;
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
 		return rc;
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
-	if ((rc = dx_warning_pending(r->st, &r->actor, dx_http_arg(r, "area"), add_signal, items,
-	                             &r->why)) ||
-	    (rc = add_deadlines(r, items))) {
+	rc = dx_warning_pending(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), add_signal, items);
+	if ((rc = dx_http_answered(r, &cx, rc)) || (rc = add_deadlines(r, items))) {
 		cJSON_Delete(j);
 		return rc;
 	}
@@ -85,14 +86,17 @@ int dx_route_warnings_dispatch(struct dx_http_req *r)
 	struct dx_dispatch_stats s;
 	cJSON *body = NULL, *j;
 	char date[11];
+	struct dx_ctx cx;
 	int rc;
 	memset(&s, 0, sizeof(s));
 	if ((rc = dx_http_args_only(r, NULL)) ||
 	    (rc = dx_http_json_body(r->body, r->body_len, fields, "sss", &body, &r->why)))
 		return rc;
 	if (!(rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)) &&
-	    !(rc = dx_warning_dispatch(r->st, &r->actor, dx_http_jstr(body, "area"), date,
-	                               dx_http_jstr(body, "deadline"), &s, &r->why))) {
+	    !(rc = dx_http_answered(r, &cx, dx_warning_dispatch(dx_http_ctx(r, &cx),
+	                                                        dx_http_jstr(body, "area"), date,
+	                                                        dx_http_jstr(body, "deadline"),
+	                                                        &s)))) {
 		j = cJSON_CreateObject();
 		cJSON_AddNumberToObject(j, "clues", s.clues);
 		cJSON_AddNumberToObject(j, "below_threshold", s.below);
@@ -110,6 +114,7 @@ int dx_route_warnings_feedback(struct dx_http_req *r)
 	const char *fmt = dx_http_arg(r, "format"), *um = dx_http_arg(r, "unmasked");
 	struct dx_http_tmp t;
 	long rows = 0;
+	struct dx_ctx cx;
 	int rc, csv;
 	if ((rc = dx_http_args_only(r, args)))
 		return rc;
@@ -122,9 +127,9 @@ int dx_route_warnings_feedback(struct dx_http_req *r)
 	csv = fmt && !strcmp(fmt, "csv");
 	if ((rc = dx_http_tmp_open(&t, csv ? ".csv" : ".xlsx")))
 		return rc;
-	rc = dx_warning_feedback(r->st, &r->actor, dept, period ? period : "", t.path,
-	                         csv ? DX_OUT_CSV : DX_OUT_XLSX, um && !strcmp(um, "1"), &rows,
-	                         &r->why);
+	rc = dx_warning_feedback(dx_http_ctx(r, &cx), dept, period ? period : "", t.path,
+	                         csv ? DX_OUT_CSV : DX_OUT_XLSX, um && !strcmp(um, "1"), &rows);
+	rc = dx_http_answered(r, &cx, rc);
 	if (rc) {
 		dx_http_tmp_remove(&t);
 		return rc;

@@ -61,9 +61,11 @@ int dx_rowq_set(struct dx_rowq *q, size_t col, const char *s, size_t len,
 		return DX_TOOBIG;
 	}
 	while (q->ncells - q->cur_first <= col) {
-		if (q->ncells == q->cells_alloc) {
-			q->cells_alloc = q->cells_alloc ? 2 * q->cells_alloc : 256;
-			q->cells = dx_xrealloc(q->cells, q->cells_alloc * sizeof(*q->cells));
+		/* the cells of the rows queued: as many as the input has */
+		if (dx_grow(&q->cells, &q->cells_alloc, q->ncells + 1, sizeof(*q->cells),
+			    SIZE_MAX / sizeof(*q->cells))) {
+			*why = "内存不足";
+			return DX_NOMEM;
 		}
 		q->cells[q->ncells].off = SIZE_MAX;
 		q->cells[q->ncells++].len = 0;

@@ -28,6 +28,12 @@
 
 #define XCHUNK (64u << 10)
 #define SMALL_PART_MAX (64u << 20)       /* workbook, rels, styles */
+/* Excel's own limit on cell formats is 64,000: a styles part with more
+ * cell formats (or number formats) was not written by a spreadsheet */
+#define STYLES_MAX 65536u
+/* shared strings: each holds at least its NUL in the 256 MB table, and an
+ * offset per string beyond one per 8 bytes is no workbook's */
+#define SST_COUNT_MAX (DX_SHEET_SST_MAX / 8)
 #define SHEET_MAX ((uint64_t)4 << 30)    /* streamed, so only a sanity cap */
 #define ROWNUM_MAX (1L << 30)
 #define TOTAL_MAX ((uint64_t)4 << 30)   /* all parts of one file, inflated */
@@ -414,6 +420,18 @@ static int parse_long(const char *s, long lo, long hi, long *out)
 	return 0;
 }
 
+/* Room for one more element of a styles array; on failure the parse
+ * stops with DX_TOOBIG or DX_NOMEM and 0 is returned. */
+static int styles_room(struct styles_ctx *c, void *pp, size_t *alloc, size_t n, size_t elem)
+{
+	int rc = dx_grow(pp, alloc, n + 1, elem, STYLES_MAX);
+	if (rc)
+		xml_fail(&c->x, rc,
+			 rc == DX_NOMEM ? "内存不足"
+					: "xlsx样式表的单元格格式超过65536个（电子表格程序不会这样保存）");
+	return !rc;
+}
+
 static void styles_start(void *ud, const char *name, const char **atts)
 {
 	struct styles_ctx *c = ud;
@@ -426,19 +444,15 @@ static void styles_start(void *ud, const char *name, const char **atts)
 		code = attr(atts, "formatCode");
 		if (parse_long(attr(atts, "numFmtId"), 0, 1L << 30, &id) || !code)
 			return;
-		if (c->nfmts == c->fmts_alloc) {
-			c->fmts_alloc = c->fmts_alloc ? 2 * c->fmts_alloc : 16;
-			c->fmts = dx_xrealloc(c->fmts, c->fmts_alloc * sizeof(*c->fmts));
-		}
+		if (!styles_room(c, &c->fmts, &c->fmts_alloc, c->nfmts, sizeof(*c->fmts)))
+			return;
 		c->fmts[c->nfmts].id = id;
 		c->fmts[c->nfmts++].date = dx_xlsx_fmt_is_date(code);
 	} else if (is(name, "xf") && c->in_xfs) {
 		if (parse_long(attr(atts, "numFmtId"), 0, 1L << 30, &id))
 			id = 0;
-		if (c->nxf == c->xf_alloc) {
-			c->xf_alloc = c->xf_alloc ? 2 * c->xf_alloc : 16;
-			c->xf_fmt = dx_xrealloc(c->xf_fmt, c->xf_alloc * sizeof(*c->xf_fmt));
-		}
+		if (!styles_room(c, &c->xf_fmt, &c->xf_alloc, c->nxf, sizeof(*c->xf_fmt)))
+			return;
 		c->xf_fmt[c->nxf++] = id;
 	}
 }
@@ -462,8 +476,11 @@ static int load_styles(struct xlsx_sheet *xs, const char *name, const char **why
 		rc = 0; /* no styles: nothing is a date */
 	if (!rc && c.nfmts)
 		qsort(c.fmts, c.nfmts, sizeof(*c.fmts), fmt_cmp);
+	if (!rc && c.nxf && !(xs->xf_date = calloc(c.nxf, 1))) {
+		*why = "内存不足";
+		rc = DX_NOMEM;
+	}
 	if (!rc && c.nxf) {
-		xs->xf_date = dx_xcalloc(c.nxf, 1);
 		xs->nxf = c.nxf;
 		for (size_t i = 0; i < c.nxf; i++) {
 			struct fmt key = {c.xf_fmt[i], 0}, *f = NULL;
@@ -528,9 +545,11 @@ static void sst_end(void *ud, const char *name)
 			c->rph--;
 	} else if (!strcmp(l, "si") && c->in_si) {
 		c->in_si = 0;
-		if (xs->nsst + 2 > xs->sst_alloc) {
-			xs->sst_alloc = xs->sst_alloc ? 2 * xs->sst_alloc : 1024;
-			xs->sst_off = dx_xrealloc(xs->sst_off, xs->sst_alloc * sizeof(*xs->sst_off));
+		int rc = dx_grow(&xs->sst_off, &xs->sst_alloc, xs->nsst + 2, sizeof(*xs->sst_off),
+				 SST_COUNT_MAX);
+		if (rc) {
+			xml_fail(&c->x, rc, rc == DX_NOMEM ? "内存不足" : "xlsx共享字符串超过3200万个");
+			return;
 		}
 		dx_buf_add(&xs->sst, c->cur.buf, c->cur.len);
 		dx_buf_add(&xs->sst, "", 1);

@@ -156,6 +156,33 @@ static int chain_head(struct dx_store *st, const char *county, int64_t *seq,
 	return rc;
 }
 
+int dx_audit_action_valid(const char *action)
+{
+	size_t subject = strspn(action, "abcdefghijklmnopqrstuvwxyz_"), verb;
+	if (!subject || action[subject] != '.')
+		return 0;
+	verb = strspn(action + subject + 1, "abcdefghijklmnopqrstuvwxyz_");
+	return verb && !action[subject + 1 + verb];
+}
+
+const char *dx_audit_action_current(const char *entity, const char *action)
+{
+	static const struct {
+		const char *entity, *old, *now;
+	} legacy[] = {
+		{"measure", "insert", "measure.add"},
+		{"measure", "update", "measure.update"},
+		{"visit", "insert", "visit.add"},
+		{"warning", "threshold", "warning.record"},
+		{"warning_feedback", "export_unmasked", "export.unmasked"},
+		{"county", "generate", "demo.generate"},
+	};
+	for (size_t i = 0; entity && action && i < DX_ARRAY_SIZE(legacy); i++)
+		if (!strcmp(entity, legacy[i].entity) && !strcmp(action, legacy[i].old))
+			return legacy[i].now;
+	return action;
+}
+
 /* The read of the chain's head and the insert share one write
  * transaction, so two writers appending to one county queue on the write
  * lock and never fork the chain (the unique index audit_chain would
@@ -169,6 +196,10 @@ static int append(struct dx_store *st, const char *county, const char *actor,
 	struct dx_stmt *s;
 	int64_t seq;
 	int rc;
+	if (!action || !dx_audit_action_valid(action)) {
+		dx_log(DX_LOG_ERROR, "audit action '%s' is not subject.verb", action ? action : "");
+		return DX_USAGE;
+	}
 	if ((rc = chain_head(st, county, &seq, head)))
 		return rc;
 	dx_store_now(now);

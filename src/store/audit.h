@@ -48,6 +48,24 @@ struct dx_audit_row {
  */
 void dx_audit_hash(const struct dx_audit_row *r, const char *prev, char hex[DX_AUDIT_HASH_HEX]);
 
+/*
+ * The audit vocabulary: an action is `subject.verb`, both lower-case
+ * ASCII words ([a-z_]+), the subject naming what changed (`case`,
+ * `measure`) or the kind of act (`import`, `export`, `demo`).  1 if action
+ * is such a word.  dx_store_audit refuses others.
+ */
+int dx_audit_action_valid(const char *action);
+/*
+ * Rows are never rewritten (the chain hashes the action), so rows written
+ * before the vocabulary keep their old words.  A reader that selects or
+ * shows actions passes a row's (entity, action) through this: the
+ * current word for an old one (measure insert/update -> measure.add /
+ * measure.update, visit insert -> visit.add, warning threshold ->
+ * warning.record, warning_feedback export_unmasked -> export.unmasked,
+ * county generate -> demo.generate), else action itself.
+ */
+const char *dx_audit_action_current(const char *entity, const char *action);
+
 /* Every audit row of the counties under `area` (a code prefix, "" = all),
  * by county, then id (the order rows were appended).  fn's non-zero
  * return stops the walk and is returned. */

@@ -222,20 +222,6 @@ static int seal_table(struct dx_store *st, const struct id_table *t,
 	return rc;
 }
 
-/* Rewrite the store without free pages and empty its write-ahead log, so
- * no page that held a number before the sealing is left in the files.
- * (SQLite: VACUUM then a truncating checkpoint; PostgreSQL: VACUUM FULL
- * rewrites the tables, and its WAL segments age out on their own.) */
-static int compact(struct dx_store *st)
-{
-	if (strcmp(st->drv->name, "sqlite"))
-		return st->drv->exec(st, "VACUUM FULL");
-	int rc = st->drv->exec(st, "VACUUM");
-	if (!rc)
-		rc = st->drv->exec(st, "PRAGMA wal_checkpoint(TRUNCATE)");
-	return rc;
-}
-
 struct protect_ctx {
 	const char *kdf, *salt;
 	int64_t ops, mem, rows;
@@ -294,7 +280,7 @@ int dx_store_protect(struct dx_store *st, int64_t *rows)
 	*rows = c.rows;
 	/* the numbers were in pages now free, and in the write-ahead log:
 	 * rewrite the file without them */
-	if ((rc = compact(st)))
+	if ((rc = st->drv->compact(st))) /* the driver's: store_int.h */
 		return rc;
 	return dx_store_idprot_load(st);
 }

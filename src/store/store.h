@@ -279,7 +279,11 @@ int dx_store_warning_insert(struct dx_store *st, struct dx_warning *w);
 
 /* ---- audit ---- */
 /* Append an audit row.  before/after are JSON text or NULL; they must not
- * contain what the caller is not allowed to log (the store trusts them). */
+ * contain what the caller is not allowed to log (the store trusts them).
+ * action is one word of the audit vocabulary, `subject.verb` in lower
+ * case (`case.open`, `import.insert`, `measure.update`: audit.h); any
+ * other is refused with DX_USAGE, so a new entry path cannot coin a bare
+ * "insert". */
 int dx_store_audit(struct dx_store *st, const char *county, const char *actor,
 		   const char *action, const char *entity, const char *key,
 		   const char *before, const char *after);

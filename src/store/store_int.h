@@ -85,6 +85,10 @@ struct dx_driver {
 	 * connection has the store open; 1 if so, 0 if not), off = it ended
 	 * (back to the WAL).  NULL: nothing to do. */
 	int (*load_empty)(struct dx_store *st, int on);
+	/* Rewrite the store so that no free page or log still holds what
+	 * rows held before they were overwritten (dixian protect, after
+	 * sealing the ID numbers), outside any transaction. */
+	int (*compact)(struct dx_store *st);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if

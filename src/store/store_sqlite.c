@@ -703,6 +703,14 @@ static int sq_journal(struct dx_store *st, const char *sql, char *mode, size_t s
 	return src;
 }
 
+/* VACUUM rewrites the file without its free pages; the truncating
+ * checkpoint empties the write-ahead log that still held the old ones. */
+static int sq_compact(struct dx_store *st)
+{
+	int rc = sq_exec(st, "VACUUM");
+	return rc ? rc : sq_exec(st, "PRAGMA wal_checkpoint(TRUNCATE)");
+}
+
 /* Leaving WAL mode needs the store to itself: try once, without waiting
  * (the busy timeout would hold an import up behind an idle reader). */
 static int sq_load_empty(struct dx_store *st, int on)
@@ -801,6 +809,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.changes = sq_changes,
 	.defer_schema = sq_defer_schema,
 	.load_empty = sq_load_empty,
+	.compact = sq_compact,
 	.fk_enforce = sq_fk_enforce,
 	.fk_check = sq_fk_check,
 	.get_version = sq_get_version,

@@ -2,6 +2,7 @@
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN demo --households 3000 --db d.db --today 2026-11-24
 expect_grep '3000户' out
+expect_eq "$(q d.db "SELECT action FROM audit WHERE entity = 'county'")" demo.generate "the demo's audit word"
 n=$(q d.db 'SELECT count(*) FROM household')
 [ "$n" -ge 3000 ] || die "only $n households"
 # about 10 townships x 10 villages under county 532399

@@ -30,7 +30,9 @@ expect_exit 0 $DIXIAN measure add --hh H2 --category 金融帮扶 --detail 小�
 # update: only what changed, audited with old and new values; no-op updates write nothing
 expect_exit 0 $DIXIAN measure update 1 --status 计划 --as cun1 --db s.db
 expect_eq "$(q s.db "SELECT count(*) FROM audit WHERE entity = 'measure' AND entity_key = '1'")" 2 "audit rows for measure 1"
-q s.db "SELECT before, after FROM audit WHERE entity = 'measure' AND action = 'update'" > a.txt
+expect_eq "$(q s.db "SELECT action FROM audit WHERE entity = 'measure' AND entity_key = '1' ORDER BY id")" "measure.add
+measure.update" "the audit words of a measure (subject.verb)"
+q s.db "SELECT before, after FROM audit WHERE entity = 'measure' AND action = 'measure.update'" > a.txt
 expect_grep '"status":"已落实"' a.txt
 expect_grep '"status":"计划"' a.txt
 expect_exit 1 $DIXIAN measure update 1 --status 计划 --as cun1 --db s.db
@@ -56,6 +58,7 @@ expect_no_grep '李四' out
 # visits: H1 (active, 2/week) visited once this week; H2 (eliminated, 1/week) once
 expect_exit 0 $DIXIAN visit add --hh H1 --date 2026-11-20 --cadre 张三 --content 入户了解 --as cun1 --db s.db
 expect_exit 0 $DIXIAN visit add --hh H2 --date 2026-11-23 --cadre 李四 --as xiang --db s.db
+expect_eq "$(q s.db "SELECT DISTINCT action FROM audit WHERE entity = 'visit'")" visit.add "a visit's audit word"
 expect_exit 1 $DIXIAN visit add --hh H1 --date 2026-13-01 --cadre 张三 --as cun1 --db s.db
 expect_exit 1 $DIXIAN visit add --hh H1 --date 2099-01-01 --cadre 张三 --as cun1 --db s.db
 expect_grep '晚于今天' err

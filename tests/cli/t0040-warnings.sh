@@ -26,6 +26,7 @@ expect_eq "$(q w.db "SELECT count(*) FROM clue WHERE source = '部门预警' AND
 # 15 calendar days to verify (identify_days, working_days off by default)
 expect_eq "$(q w.db "SELECT DISTINCT deadline FROM clue")" 2023-09-26 "clue deadline"
 expect_eq "$(q w.db "SELECT count(*) FROM warning WHERE amount = 800000 AND clue_id IS NULL AND result LIKE '低于预警阈值%'")" 1 "below threshold recorded only"
+expect_eq "$(q w.db "SELECT action FROM audit WHERE entity = 'warning' AND action NOT LIKE 'import.%'")" warning.record "a recorded signal's audit word"
 # nothing is dispatched twice
 expect_exit 0 $DIXIAN warning dispatch --as county --date 2023-09-12 --db w.db
 expect_grep '已派发核实线索0条，低于预警阈值仅记录0条' out
@@ -56,7 +57,7 @@ PY
 expect_exit 3 $DIXIAN warning feedback --department 医保 --out fb2.xlsx --unmasked --as cun --db w.db
 expect_grep '无权导出完整证件号码' err
 expect_exit 0 $DIXIAN warning feedback --department 医保 --out fb3.xlsx --unmasked --as county --db w.db
-expect_eq "$(q w.db "SELECT count(*) FROM audit WHERE action = 'export_unmasked' AND entity = 'warning_feedback'")" 1 "unmasked export audited"
+expect_eq "$(q w.db "SELECT count(*) FROM audit WHERE action = 'export.unmasked' AND entity = 'warning_feedback'")" 1 "unmasked export audited"
 # the unmatched 残联 row comes back to its department
 expect_exit 0 $DIXIAN warning feedback --department 残联 --out cl.xlsx --as county --db w.db
 python3 -c "

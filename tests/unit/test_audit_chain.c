@@ -48,6 +48,39 @@ static void verdict(struct dx_store *st, const char *area, struct dx_audit_verdi
 	dx_buf_release(&why);
 }
 
+/* Issue 12: one vocabulary, `subject.verb`; a bare word is refused and
+ * writes nothing; old rows' words map to the current ones for readers. */
+static void test_vocabulary(void **state)
+{
+	struct dx_store *st = fresh();
+	struct dx_audit_verdict v;
+	(void)state;
+	assert_true(dx_audit_action_valid("measure.add"));
+	assert_true(dx_audit_action_valid("household.read_unmasked"));
+	assert_false(dx_audit_action_valid("insert"));
+	assert_false(dx_audit_action_valid("export_unmasked"));
+	assert_false(dx_audit_action_valid(".add"));
+	assert_false(dx_audit_action_valid("measure."));
+	assert_false(dx_audit_action_valid("a.b.c"));
+	assert_false(dx_audit_action_valid("Case.Open"));
+	assert_int_equal(dx_store_audit(st, "532326", "tester", "insert", "measure", "1", NULL,
+					"{}"),
+			 DX_USAGE);
+	add(st, "532326", 1);
+	verdict(st, NULL, &v);
+	assert_int_equal(v.rows, 1);
+	assert_string_equal(dx_audit_action_current("measure", "insert"), "measure.add");
+	assert_string_equal(dx_audit_action_current("measure", "update"), "measure.update");
+	assert_string_equal(dx_audit_action_current("visit", "insert"), "visit.add");
+	assert_string_equal(dx_audit_action_current("warning", "threshold"), "warning.record");
+	assert_string_equal(dx_audit_action_current("warning_feedback", "export_unmasked"),
+			    "export.unmasked");
+	assert_string_equal(dx_audit_action_current("county", "generate"), "demo.generate");
+	assert_string_equal(dx_audit_action_current("case", "case.open"), "case.open");
+	assert_string_equal(dx_audit_action_current("person", "insert"), "insert");
+	dx_store_close(st);
+}
+
 static void test_chain_ok_and_tampered(void **state)
 {
 	struct dx_store *st = fresh();
@@ -173,6 +206,7 @@ static void test_two_writers(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_vocabulary),
 		cmocka_unit_test(test_chain_ok_and_tampered),
 		cmocka_unit_test(test_inserted_row),
 		cmocka_unit_test(test_legacy_rows_sealed),

@@ -8,6 +8,7 @@
 #include "testutil.h"
 #include "app/household_record.h"
 #include "app/person.h"
+#include "app/ctx.h"
 #include "app/followup.h"
 #include "app/policy.h"
 #include "app/warning.h"
@@ -22,6 +23,14 @@
 static char path[64];
 static struct dx_store *st;
 static struct dx_actor v1, v2, c1, ro;
+
+/* A context acting as a (the use cases of app/ctx.h). */
+static struct dx_ctx *ctx_as(struct dx_ctx *c, const struct dx_actor *a)
+{
+	dx_ctx_for(c, st, a);
+	return c;
+}
+
 
 #define VIL1 "532399101001"
 #define VIL2 "532399101002"
@@ -302,6 +311,7 @@ static int64_t delta_of(int64_t hid, const char *on)
 
 static void test_add_leave_move(void **state)
 {
+	struct dx_ctx cx;
 	struct dx_person_req req = {0};
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_natural_change nc;
@@ -316,24 +326,24 @@ static void test_add_leave_move(void **state)
 	req.relation = "之孙子";
 	req.date = "2025-06-02";
 	/* read-only and out-of-scope accounts may not */
-	assert_int_equal(dx_person_add(st, &ro, &req, &pid, &why), DX_DENIED);
-	assert_int_equal(dx_person_add(st, &v2, &req, &pid, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_person_add(ctx_as(&cx, &ro), &req, &pid), DX_DENIED);
+	assert_int_equal(dx_person_add(ctx_as(&cx, &v2), &req, &pid), DX_NOT_FOUND);
 	/* a second 户主 */
 	req.relation = "户主";
-	assert_int_equal(dx_person_add(st, &v1, &req, &pid, &why), DX_STATE);
+	assert_int_equal(dx_person_add(ctx_as(&cx, &v1), &req, &pid), DX_STATE);
 	req.relation = "之孙子";
-	assert_int_equal(dx_person_add(st, &v1, &req, &pid, &why), DX_OK);
+	assert_int_equal(dx_person_add(ctx_as(&cx, &v1), &req, &pid), DX_OK);
 	assert_int_equal(members_of("H1"), 3);
 	/* 两头占 */
 	req.hh_no = "H2";
-	assert_int_equal(dx_person_add(st, &v1, &req, &pid, &why), DX_EXISTS);
+	assert_int_equal(dx_person_add(ctx_as(&cx, &v1), &req, &pid), DX_EXISTS);
 	/* as of a day before the birth the household had 2 counted members */
 	assert_int_equal(delta_of(H1, "2025-06-01"), -1);
 	assert_int_equal(delta_of(H1, "2025-06-02"), 0);
 	/* the wife moves to H2 (another village's account may not) */
-	assert_int_equal(dx_person_move(st, &v2, wife, "H2", NULL, "2025-09-01", &why),
+	assert_int_equal(dx_person_move(ctx_as(&cx, &v2), wife, "H2", NULL, "2025-09-01"),
 			 DX_NOT_FOUND);
-	assert_int_equal(dx_person_move(st, &v1, wife, "H2", "其他", "2025-09-01", &why), DX_OK);
+	assert_int_equal(dx_person_move(ctx_as(&cx, &v1), wife, "H2", "其他", "2025-09-01"), DX_OK);
 	assert_int_equal(members_of("H1"), 2);
 	assert_int_equal(members_of("H2"), 3);
 	assert_int_equal(delta_of(H1, "2025-08-31"), 1);
@@ -343,11 +353,11 @@ static void test_add_leave_move(void **state)
 	assert_int_equal(dx_store_member_on(st, pid, "2025-06-02", &hh), DX_OK);
 	assert_int_equal(hh, H1);
 	/* the baby leaves (迁出): a bad reason, a date before joining, then right */
-	assert_int_equal(dx_person_leave(st, &v1, baby, "失踪", "2025-12-01", &why), DX_INVALID);
-	assert_int_equal(dx_person_leave(st, &v1, baby, "迁出", "2025-06-02", &why), DX_INVALID);
-	assert_int_equal(dx_person_leave(st, &v1, baby, "迁出", "2025-12-01", &why), DX_OK);
+	assert_int_equal(dx_person_leave(ctx_as(&cx, &v1), baby, "失踪", "2025-12-01"), DX_INVALID);
+	assert_int_equal(dx_person_leave(ctx_as(&cx, &v1), baby, "迁出", "2025-06-02"), DX_INVALID);
+	assert_int_equal(dx_person_leave(ctx_as(&cx, &v1), baby, "迁出", "2025-12-01"), DX_OK);
 	assert_int_equal(members_of("H1"), 1);
-	assert_int_equal(dx_person_leave(st, &v1, baby, "死亡", "2025-12-02", &why), DX_STATE);
+	assert_int_equal(dx_person_leave(ctx_as(&cx, &v1), baby, "死亡", "2025-12-02"), DX_STATE);
 	assert_int_equal(dx_store_member_on(st, pid, "2025-12-01", &hh), DX_OK);
 	assert_int_equal(hh, 0);
 	/* the triggers kept every household's derived columns */
@@ -403,7 +413,7 @@ static void test_add_leave_move(void **state)
 		req.relation = "之子";
 		req.date = "2025-07-01";
 		req.not_counted = 1;
-		assert_int_equal(dx_person_add(st, &v2, &req, &pid, &why), DX_OK);
+		assert_int_equal(dx_person_add(ctx_as(&cx, &v2), &req, &pid), DX_OK);
 		assert_int_equal(delta_of2(H3, "2025-06-30", 0), 0);
 		assert_int_equal(delta_of2(H3, "2025-06-30", 1), -1);
 		assert_int_equal(delta_of2(H3, "2025-07-01", 1), 0);
@@ -498,24 +508,25 @@ static void test_record_reads_no_reprepare_no_audit_scan(void **state)
  * by 身份证号, and another village's member is not found. */
 static void test_by_person_id(void **state)
 {
+	struct dx_ctx cx;
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_person p;
 	char wife[19];
 	(void)state;
 	idno(wife, "19700505", 2);
 	assert_int_equal(dx_ledger_person_by_idno(st, wife, &p), DX_OK);
-	assert_int_equal(dx_person_move_id(st, &v2, p.id, "H1", NULL, "2025-10-01", &why),
+	assert_int_equal(dx_person_move_id(ctx_as(&cx, &v2), p.id, "H1", NULL, "2025-10-01"),
 			 DX_NOT_FOUND);
-	assert_int_equal(dx_person_move_id(st, &v1, 999999, "H1", NULL, "2025-10-01", &why),
+	assert_int_equal(dx_person_move_id(ctx_as(&cx, &v1), 999999, "H1", NULL, "2025-10-01"),
 			 DX_NOT_FOUND);
-	assert_int_equal(dx_person_move_id(st, &v1, p.id, "H1", NULL, "2025-10-01", &why), DX_OK);
+	assert_int_equal(dx_person_move_id(ctx_as(&cx, &v1), p.id, "H1", NULL, "2025-10-01"), DX_OK);
 	assert_int_equal(members_of("H1"), 2);
-	assert_int_equal(dx_person_leave_id(st, &ro, p.id, "婚嫁", "2025-11-01", &why), DX_DENIED);
-	assert_int_equal(dx_person_leave_id(st, &v2, p.id, "婚嫁", "2025-11-01", &why), DX_NOT_FOUND);
-	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "失踪", "2025-11-01", &why), DX_INVALID);
-	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "婚嫁", "2025-11-01", &why), DX_OK);
+	assert_int_equal(dx_person_leave_id(ctx_as(&cx, &ro), p.id, "婚嫁", "2025-11-01"), DX_DENIED);
+	assert_int_equal(dx_person_leave_id(ctx_as(&cx, &v2), p.id, "婚嫁", "2025-11-01"), DX_NOT_FOUND);
+	assert_int_equal(dx_person_leave_id(ctx_as(&cx, &v1), p.id, "失踪", "2025-11-01"), DX_INVALID);
+	assert_int_equal(dx_person_leave_id(ctx_as(&cx, &v1), p.id, "婚嫁", "2025-11-01"), DX_OK);
 	assert_int_equal(members_of("H1"), 1);
-	assert_int_equal(dx_person_leave_id(st, &v1, p.id, "婚嫁", "2025-11-02", &why), DX_STATE);
+	assert_int_equal(dx_person_leave_id(ctx_as(&cx, &v1), p.id, "婚嫁", "2025-11-02"), DX_STATE);
 	dx_buf_release(&why);
 }
 
@@ -531,26 +542,27 @@ static int count_due(const struct dx_visit_due *d, void *arg)
  * default, and not once the county asks for no visits. */
 static void test_visits_overdue_policy_in_force(void **state)
 {
-	struct dx_buf why = DX_BUF_INIT;
+	struct dx_ctx cc, cv;
 	const char *w = NULL;
 	long n = 0, total = 0;
 	(void)state;
-	assert_int_equal(dx_visits_overdue(st, &c1, "", "2025-06-01", NULL, count_due, &n, &total,
-					   &why), DX_OK);
+	dx_ctx_for(&cc, st, &c1);
+	dx_ctx_for(&cv, st, &v2);
+	assert_int_equal(dx_visits_overdue(&cc, "", "2025-06-01", NULL, count_due, &n, &total),
+			 DX_OK);
 	assert_int_equal(n, 1);
 	n = 0;
-	assert_int_equal(dx_visits_overdue(st, &v2, "", "2025-06-01", NULL, count_due, &n, &total,
-					   &why), DX_OK);
+	assert_int_equal(dx_visits_overdue(&cv, "", "2025-06-01", NULL, count_due, &n, &total),
+			 DX_OK);
 	assert_int_equal(n, 0);
-	assert_int_equal(dx_visits_overdue(st, &v2, VIL1, "2025-06-01", NULL, count_due, &n,
-					   &total, &why), DX_DENIED);
+	assert_int_equal(dx_visits_overdue(&cv, VIL1, "2025-06-01", NULL, count_due, &n, &total),
+			 DX_DENIED);
 	assert_int_equal(dx_app_policy_set(st, "532399", 2025, "", "visits_per_week_active", "0",
 					   "c1", NULL, &w), DX_OK);
 	n = 0;
-	assert_int_equal(dx_visits_overdue(st, &c1, "", "2025-06-01", NULL, count_due, &n, &total,
-					   &why), DX_OK);
+	assert_int_equal(dx_visits_overdue(&cc, "", "2025-06-01", NULL, count_due, &n, &total),
+			 DX_OK);
 	assert_int_equal(n, 0);
-	dx_buf_release(&why);
 }
 
 static int on_pending(const struct dx_warning_view *w, void *arg)
@@ -564,7 +576,7 @@ static int on_pending(const struct dx_warning_view *w, void *arg)
  * county with the 身份证号 masked, and nothing for another village. */
 static void test_warning_pending_masked(void **state)
 {
-	struct dx_buf why = DX_BUF_INIT;
+	struct dx_ctx cx;
 	struct dx_warning w;
 	char no[19], m[19], seen[24] = "";
 	int64_t batch = 0;
@@ -583,16 +595,15 @@ static void test_warning_pending_masked(void **state)
 	w.amount = 2000000;
 	w.household_id = H1;
 	assert_int_equal(dx_store_warning_insert(st, &w), DX_OK);
-	assert_int_equal(dx_warning_pending(st, &v1, NULL, on_pending, seen, &why), DX_OK);
+	assert_int_equal(dx_warning_pending(ctx_as(&cx, &v1), NULL, on_pending, seen), DX_OK);
 	assert_string_equal(seen, m);
 	seen[0] = 0;
-	assert_int_equal(dx_warning_pending(st, &c1, "", on_pending, seen, &why), DX_OK);
+	assert_int_equal(dx_warning_pending(ctx_as(&cx, &c1), "", on_pending, seen), DX_OK);
 	assert_string_equal(seen, m);
 	seen[0] = 0;
-	assert_int_equal(dx_warning_pending(st, &v2, NULL, on_pending, seen, &why), DX_OK);
+	assert_int_equal(dx_warning_pending(ctx_as(&cx, &v2), NULL, on_pending, seen), DX_OK);
 	assert_string_equal(seen, "");
-	assert_int_equal(dx_warning_pending(st, &v2, VIL1, on_pending, seen, &why), DX_DENIED);
-	dx_buf_release(&why);
+	assert_int_equal(dx_warning_pending(ctx_as(&cx, &v2), VIL1, on_pending, seen), DX_DENIED);
 }
 
 int main(void)

@@ -20,7 +20,8 @@
 	"<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/"            \
 	"relationships\"><Relationship Id=\"rId1\" Type=\"http://x/worksheet\" "             \
 	"Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId3\" "                       \
-	"Type=\"http://x/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>"
+	"Type=\"http://x/sharedStrings\" Target=\"sharedStrings.xml\"/><Relationship "      \
+	"Id=\"rId4\" Type=\"http://x/styles\" Target=\"styles.xml\"/></Relationships>"
 #define HEAD "<worksheet " NS "><sheetData><row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>户编号</t></is></c></row>"
 #define TAIL "</sheetData></worksheet>"
 
@@ -30,6 +31,16 @@ static const char why_token[] =
 	"文件中有一段过长的内容不含任何单元格数据，可能已损坏或不是正常的 Excel 文件";
 
 static char tmp[64];
+/* the styles part make_xlsx adds (none when NULL) */
+static const struct part *styles;
+
+/* Under ASan a huge request returns NULL (as malloc does) instead of
+ * stopping the test: what test_grow_fails_as_value checks. */
+const char *__asan_default_options(void);
+const char *__asan_default_options(void)
+{
+	return "allocator_may_return_null=1";
+}
 
 static int setup(void **state)
 {
@@ -121,6 +132,7 @@ static void *make_xlsx(const struct part *sheet, const struct part *sst, int sto
 		{"xl/_rels/workbook.xml.rels", RELS, strlen(RELS)},
 		{"xl/worksheets/sheet1.xml", sheet->p, sheet->len},
 		{"xl/sharedStrings.xml", sst ? sst->p : NULL, sst ? sst->len : 0},
+		{"xl/styles.xml", styles ? styles->p : NULL, styles ? styles->len : 0},
 	};
 
 	dx_snprintf(path, sizeof(path), "%s/z.xlsx", tmp);
@@ -176,6 +188,66 @@ static struct outcome read_all(const void *p, size_t len)
 	o.why = why;
 	dx_sheet_free(sh);
 	return o;
+}
+
+/* Issue 12: an allocation sized by input fails as a value (DX_TOOBIG
+ * past its cap, DX_NOMEM when memory runs out or the size overflows),
+ * leaving the array as it was; it does not abort. */
+static void test_grow_fails_as_value(void **state)
+{
+	long *a = NULL;
+	size_t alloc = 0;
+	(void)state;
+	assert_int_equal(dx_grow(&a, &alloc, 1, sizeof(*a), 100), DX_OK);
+	assert_int_equal(alloc, 16);
+	a[15] = 7;
+	assert_int_equal(dx_grow(&a, &alloc, 17, sizeof(*a), 100), DX_OK);
+	assert_int_equal(alloc, 32);
+	assert_int_equal(a[15], 7);
+	assert_int_equal(dx_grow(&a, &alloc, 90, sizeof(*a), 100), DX_OK);
+	assert_int_equal(alloc, 90);
+	assert_int_equal(dx_grow(&a, &alloc, 100, sizeof(*a), 100), DX_OK);
+	assert_int_equal(alloc, 100);
+	assert_int_equal(dx_grow(&a, &alloc, 101, sizeof(*a), 100), DX_TOOBIG);
+	assert_int_equal(dx_grow(&a, &alloc, SIZE_MAX / 4, sizeof(*a), SIZE_MAX), DX_NOMEM);
+	assert_int_equal(dx_grow(&a, &alloc, (size_t)1 << 58, sizeof(*a), SIZE_MAX), DX_NOMEM);
+	assert_int_equal(alloc, 100);
+	assert_int_equal(a[15], 7);
+	free(a);
+}
+
+/* Excel keeps at most 64,000 cell formats: a styles part with 65,536 reads,
+ * one with more is refused with a reason, not read into memory without
+ * bound. */
+static void test_styles_capped(void **state)
+{
+	struct part sh = {0}, st = {0};
+	struct outcome o;
+	size_t len;
+	void *p;
+	(void)state;
+	adds(&sh, HEAD TAIL);
+	for (int more = 0; more < 2; more++) {
+		st.len = 0;
+		adds(&st, "<styleSheet " NS "><cellXfs>");
+		for (long i = 0; i < 65536 + more; i++)
+			adds(&st, "<xf/>");
+		adds(&st, "</cellXfs></styleSheet>");
+		styles = &st;
+		p = make_xlsx(&sh, NULL, 0, &len);
+		styles = NULL;
+		o = read_all(p, len);
+		if (!more) {
+			assert_int_equal(o.open_rc, 0);
+			assert_int_equal(o.rows, 1);
+		} else {
+			assert_int_equal(o.open_rc, DX_TOOBIG);
+			assert_non_null(strstr(o.why, "65536"));
+		}
+		free(p);
+	}
+	free(sh.p);
+	free(st.p);
 }
 
 /* The issue's file, smaller: 8 MiB of comment in a 9 KB xlsx. */
@@ -340,6 +412,8 @@ static void test_big_cells_read(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grow_fails_as_value),
+		cmocka_unit_test(test_styles_capped),
 		cmocka_unit_test(test_huge_comment),
 		cmocka_unit_test(test_huge_attribute),
 		cmocka_unit_test(test_huge_token_in_shared_strings),
