@@ -122,7 +122,7 @@ int dx_fund_project_put(struct dx_store *st, struct dx_fund_project *p)
 	if (p->id)
 		return dx_step_done(s);
 	rc = dx_step_int(s, &p->id);
-	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "no id came back from the insert") : rc;
 }
 
 #define IN_AREA(a) " " a ".area_code >= ?1 AND " a ".area_code < ?1 || ':'"
@@ -212,7 +212,7 @@ int dx_fund_payment_put(struct dx_store *st, struct dx_fund_payment *y)
 	if (y->id)
 		return dx_step_done(s);
 	rc = dx_step_int(s, &y->id);
-	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "no id came back from the insert") : rc;
 }
 
 static const char SQL_Y_EACH[] =
@@ -297,7 +297,7 @@ int dx_fund_beneficiary_put(struct dx_store *st, struct dx_fund_beneficiary *b)
 	if (b->id)
 		return dx_step_done(s);
 	rc = dx_step_int(s, &b->id);
-	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "no id came back from the insert") : rc;
 }
 
 /* persons: every registered member, as the report's head counts count */
@@ -404,7 +404,7 @@ int dx_fund_asset_put(struct dx_store *st, struct dx_fund_asset *a)
 	if (a->id)
 		return dx_step_done(s);
 	rc = dx_step_int(s, &a->id);
-	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
+	return rc == DX_NOT_FOUND ? dx_error(DX_DB, "no id came back from the insert") : rc;
 }
 
 static const char SQL_A_EACH[] =

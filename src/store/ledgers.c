@@ -32,7 +32,7 @@ static int put(struct dx_store *st, const char *find, const char *ins, const cha
 			return DX_DB;
 		bind(s, obj);
 		if ((rc = dx_step_int(s, id)))
-			return rc == DX_NOT_FOUND ? dx_error(DX_DB, "insert returned no id") : rc;
+			return rc == DX_NOT_FOUND ? dx_error(DX_DB, "no id came back from the insert") : rc;
 		*what = DX_LG_ADDED;
 		return DX_OK;
 	}
