@@ -41,7 +41,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest pgsql pgtest web webcheck browsertest bench demo clean format FORCE
+.PHONY: nationtest bench-nation all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest pgsql pgtest web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -187,6 +187,10 @@ PG_TESTS := $(BUILD)/tests/test_store_contract $(BUILD)/tests/test_store_pg \
 pgtest: $(PG_TESTS)
 	@sh tests/store/pg_run.sh sh tests/store/pg_test.sh $(PG_TESTS)
 
+# the nation across servers (issue 17): three throwaway clusters
+nationtest: dixian
+	@sh tests/nation/run.sh
+
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory all
@@ -197,6 +201,7 @@ test:
 	@$(MAKE) --no-print-directory pgsql
 	@$(MAKE) --no-print-directory pgtest
 	@$(MAKE) --no-print-directory clitest-pg
+	@$(MAKE) --no-print-directory nationtest
 	@$(MAKE) --no-print-directory webcheck
 	@$(MAKE) --no-print-directory browsertest
 

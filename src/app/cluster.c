@@ -189,8 +189,14 @@ static int on_county(const struct dx_cluster_county *c, void *arg)
 	struct sums *p = r->nprov ? &r->prov[r->nprov - 1] : NULL;
 	int rc;
 	if ((rc = dx_report_opts_init(r->st, c->county, r->year, r->as_of, &o)) ||
-	    (rc = dx_report_build(r->st, &o, &rp, r->why)))
+	    (rc = dx_report_build(r->st, &o, &rp, r->why))) {
+		/* a county's reads are not all pruned to its own shard */
+		if (!r->why->len)
+			dx_buf_addf(r->why, "经协调库读取县 %s 的报告失败：有分片无法连接或出错，请先运行 "
+					    "dixian cluster check",
+				    c->county);
 		return rc;
+	}
 	if (!p || strncmp(p->code, c->county, 2)) {
 		r->prov = dx_xrealloc(r->prov, (r->nprov + 1) * sizeof(*r->prov));
 		p = &r->prov[r->nprov++];
