@@ -189,7 +189,7 @@ pgtest: $(PG_TESTS)
 
 # the nation across servers (issue 17): three throwaway clusters
 nationtest: dixian
-	@sh tests/nation/run.sh
+	@CC="$(CC)" sh tests/nation/run.sh
 
 test:
 	@sh scripts/deps.sh test

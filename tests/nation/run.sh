@@ -121,7 +121,32 @@ for c in "532399 $S1" "520102 $S2"; do
 	if cmp -s "$top/via.txt" "$top/own.txt"; then ok "county $1 through the coordinator = on its shard"; else bad "county $1 differs through the coordinator"; fi
 done
 
-# 3. the aggregate runs on the shards
+# 3. the store's SQL on the coordinator: every entity statement PREPAREs
+# there (no primary key: a GROUP BY leaning on one is refused), and no new
+# join of county_code tables leaves out county_code (sqldist.py)
+sql=$top/sql
+mkdir -p "$sql"
+for f in src/store/*.c; do
+	case $f in */store.c | */*_sqlite.c | */store_pg*.c | */schema_pg.c | */cluster_pg.c) continue ;; esac
+	${CC:-cc} -E -std=c11 -D_GNU_SOURCE -Isrc "$f" -o "$sql/$(basename "$f" .c).i"
+done
+python3 tests/store/sqlcheck.py statements "$sql"/*.i >"$sql/statements.json"
+echo "SELECT 1;" >"$sql/none.sql"
+port() { echo "$1" | sed 's/.*port=\([0-9]*\).*/\1/'; }
+if PGHOST=$top/co PGPORT=$(port "$CO") PGUSER=dixian PGDATABASE=dixian \
+	python3 tests/store/pg_check.py "$sql/none.sql" "$sql/statements.json" tests/nation/coord_known.txt >"$sql/out" 2>&1; then
+	ok "every entity statement PREPAREs on the coordinator ($(tail -1 "$sql/out"))"
+else
+	cat "$sql/out"; bad "statements refused by the coordinator"
+fi
+parted=$(q "$CO" "SELECT string_agg(relname, ',' ORDER BY relname) FROM pg_class WHERE relkind = 'p'")
+if python3 tests/nation/sqldist.py "$sql/statements.json" "$parted" tests/nation/joins_known.txt >"$sql/dist" 2>&1; then
+	ok "no new join without county_code ($(tail -1 "$sql/dist"))"
+else
+	cat "$sql/dist"; bad "joins without county_code"
+fi
+
+# 4. the aggregate runs on the shards
 "$D" cluster report --db "$CO" --explain >"$top/plan.txt"
 if [ "$(grep -c 'Relations: Aggregate on' "$top/plan.txt")" = 2 ] &&
 	[ "$(grep -c 'Remote SQL: SELECT county_code, count(\*)' "$top/plan.txt")" = 2 ] &&
@@ -131,7 +156,7 @@ else
 	cat "$top/plan.txt"; bad "EXPLAIN: aggregate not pushed down"
 fi
 
-# 4. a village account on the coordinator sees only its village
+# 5. a village account on the coordinator sees only its village
 # (a village of 53 with households; the same name is a village in 52 too)
 vil=$(q "$S1" "SELECT area_code FROM household ORDER BY id LIMIT 1")
 vname=$(q "$S1" "SELECT name FROM area WHERE code = '$vil'")
@@ -145,7 +170,7 @@ else
 	cat "$top/v.csv"; bad "village account scope on the coordinator"
 fi
 
-# 5. a write through the coordinator goes to the right shard
+# 6. a write through the coordinator goes to the right shard
 hh=$(q "$S2" "SELECT hh_no FROM household ORDER BY id LIMIT 1")
 v1=$(q "$S1" "SELECT count(*) FROM visit"); v2=$(q "$S2" "SELECT count(*) FROM visit")
 "$D" visit add --hh "$hh" --date 2025-06-01 --cadre 王芳 --content 经协调库录入 --as xian520102 --db "$CO" >/dev/null
@@ -157,7 +182,7 @@ else
 	bad "write routing: shard 53 $v1->$w1, shard 52 $v2->$w2, id $id"
 fi
 
-# 6. a row in the wrong shard is found by check
+# 7. a row in the wrong shard is found by check
 q "$S1" "INSERT INTO area(code, county_code, parent, level, name) VALUES ('520199', '520199', NULL, 3, '错放县')" >/dev/null
 if ! "$D" cluster check --db "$CO" >"$top/check2.out" 2>&1 && grep -q "分片 53.*1 行不属于 53" "$top/check2.out"; then
 	ok "check names a shard holding another province's row"
@@ -166,7 +191,7 @@ else
 fi
 q "$S1" "DELETE FROM area WHERE code = '520199'" >/dev/null
 
-# 7. a ledger imported into an empty shard takes ids in the shard's range
+# 8. a ledger imported into an empty shard takes ids in the shard's range
 # (the bulk path numbers persons itself, after the shard's sequence): a
 # second layout, one shard, in databases of their own
 with() { echo "$1" | sed "s|/dixian?|/$2?|"; }
@@ -183,7 +208,7 @@ else
 	cat "$top/check3.out"; bad "an import into a shard took ids outside its range"
 fi
 
-# 8. a shard down: the nation names the missing province, fast
+# 9. a shard down: the nation names the missing province, fast
 $as $bin/pg_ctl -D "$top/s2/data" -m immediate stop >/dev/null
 start_s=$(date +%s)
 if timeout 60 "$D" cluster report --db "$CO" --year 2025 >"$top/down.out" 2>"$top/down.err"; then rc=0; else rc=$?; fi
