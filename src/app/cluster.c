@@ -162,6 +162,7 @@ struct rep {
 	struct sums *prov;
 	size_t nprov;
 	char as_of_used[11];
+	int members_known; /* every county's 低保 and 务工 are as of the date */
 	struct dx_buf *why;
 };
 
@@ -205,6 +206,7 @@ static int on_county(const struct dx_cluster_county *c, void *arg)
 		p->fig = dx_xcalloc(dx_report_figure_count(), sizeof(*p->fig));
 	}
 	dx_strlcpy(r->as_of_used, rp.as_of, sizeof(r->as_of_used));
+	r->members_known &= rp.members_known;
 	sums_add(p, c, &rp.total);
 	sums_add(&r->total, c, &rp.total);
 	dx_report_release(&rp);
@@ -233,13 +235,20 @@ static cJSON *sums_json(const struct sums *s, const char *code)
 	return o;
 }
 
-static void sums_text(const struct sums *s, const char *name, struct dx_buf *t)
+/* Figures of the member ledger (低保), whose history is not kept: given
+ * only when every county's ledger is as of the date (report.c). */
+static int members_figure(const char *key)
+{
+	return !strncmp(key, "dibao", 5);
+}
+
+static void sums_text(const struct sums *s, const char *name, int members_known, struct dx_buf *t)
 {
 	dx_buf_addf(t, "%s（%ld个县）：台账现有农户%lld户%lld人，其中脱贫户%lld户%lld人。", name,
 		    s->counties, (long long)s->households, (long long)s->persons,
 		    (long long)s->tuopin_households, (long long)s->tuopin_persons);
 	for (size_t i = 0; i < dx_report_figure_count(); i++)
-		if (s->fig[i].hh)
+		if (s->fig[i].hh && (members_known || !members_figure(dx_report_figure(i)->key)))
 			dx_buf_addf(t, "%s%ld户%ld人；", dx_report_figure(i)->label, s->fig[i].hh,
 				    s->fig[i].persons);
 	dx_buf_adds(t, "\n");
@@ -253,7 +262,7 @@ static int shards_answer(const char *coord, const char *area, struct dx_buf *why
 	size_t n = 0;
 	int version, rc;
 	if ((rc = dx_cluster_pg_state(coord, 0, &version, &s, &n, &err))) {
-		dx_log(DX_LOG_ERROR, "cluster report: %s", err.buf ? err.buf : "no layout");
+		dx_log(DX_LOG_ERROR, "cluster report: %s", err.buf ? err.buf : "no shards on this database");
 		if (rc == DX_NOT_FOUND)
 			dx_buf_adds(why, "该数据库不是协调库（没有分片）：全国报告须用 --db 给出协调库");
 		else
@@ -311,6 +320,7 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	r.year = year;
 	r.as_of = as_of;
 	r.why = why;
+	r.members_known = 1;
 	r.total.fig = dx_xcalloc(dx_report_figure_count(), sizeof(*r.total.fig));
 	if ((rc = dx_store_open(&r.st, coord, DX_STORE_READONLY)))
 		goto out;
@@ -324,6 +334,7 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	*json = sums_json(&r.total, *canon ? canon : "全国");
 	cJSON_AddNumberToObject(*json, "year", year);
 	cJSON_AddStringToObject(*json, "as_of", r.as_of_used);
+	cJSON_AddBoolToObject(*json, "members_known", r.members_known);
 	{
 		cJSON *pv = cJSON_AddArrayToObject(*json, "provinces");
 		for (size_t i = 0; i < r.nprov; i++)
@@ -331,9 +342,12 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	}
 	if (text) {
 		dx_buf_addf(text, "%d年（截至%s）\n", year, r.as_of_used);
-		sums_text(&r.total, *canon ? canon : "全国", text);
+		sums_text(&r.total, *canon ? canon : "全国", r.members_known, text);
 		for (size_t i = 0; *canon == '\0' && i < r.nprov; i++)
-			sums_text(&r.prov[i], r.prov[i].code, text);
+			sums_text(&r.prov[i], r.prov[i].code, r.members_known, text);
+		if (!r.members_known)
+			dx_buf_adds(text, "低保：有的县成员台账在截止日之后有过更新（台账不保存低保的历史），"
+					  "故不列截至该日的低保人数。\n");
 	}
 out:
 	dx_store_close(r.st);

@@ -81,7 +81,7 @@ else
 fi
 
 # 2. the nation is the sum of the provinces, figure by figure
-"$D" cluster report --db "$CO" --year 2025 --format json >"$top/nation.json"
+"$D" report --area 全国 --db "$CO" --year 2025 --format json >"$top/nation.json"
 "$D" report --db "$S1" --area 532399 --year 2025 --format json >"$top/p53.json"
 "$D" report --db "$S2" --area 520102 --year 2025 --format json >"$top/p52.json"
 if python3 - "$top/nation.json" "53:$top/p53.json" "52:$top/p52.json" <<'PY'
@@ -114,6 +114,12 @@ if bad or checked < 20 or alls["households"] != want or want < 270 or len(prov) 
     print("all:", alls, "want", want, "bad", bad, "checked", checked); sys.exit(1)
 PY
 then ok "national report = sum of the province reports, figure by figure"; else bad "national report sums"; fi
+"$D" report --area 53 --db "$CO" --year 2025 --format json >"$top/n53.json"
+if python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=[p for p in json.load(open(sys.argv[2]))["provinces"] if p["area"]=="53"][0]; sys.exit(a["figures"]!=b["figures"] or len(a["provinces"])!=1)' "$top/n53.json" "$top/nation.json"; then
+	ok "report --area 53 on the coordinator = province 53 of the national report"
+else
+	bad "report --area 53 on the coordinator"
+fi
 for c in "532399 $S1" "520102 $S2"; do
 	set -- $c
 	"$D" report --db "$CO" --area "$1" --year 2025 >"$top/via.txt"
@@ -211,7 +217,7 @@ fi
 # 9. a shard down: the nation names the missing province, fast
 $as $bin/pg_ctl -D "$top/s2/data" -m immediate stop >/dev/null
 start_s=$(date +%s)
-if timeout 60 "$D" cluster report --db "$CO" --year 2025 >"$top/down.out" 2>"$top/down.err"; then rc=0; else rc=$?; fi
+if timeout 60 "$D" report --area 全国 --db "$CO" --year 2025 >"$top/down.out" 2>"$top/down.err"; then rc=0; else rc=$?; fi
 took=$(($(date +%s) - start_s))
 if [ "$rc" != 0 ] && [ "$rc" != 124 ] && grep -q "分片 52.*无法连接" "$top/down.err" && grep -q "正常的分片：53" "$top/down.err" &&
 	[ ! -s "$top/down.out" ] && [ "$took" -lt 20 ]; then
