@@ -30,6 +30,10 @@ int dx_cluster_init(const char *coord, char *const *specs, size_t n, struct dx_b
 		dx_buf_adds(why, "至少要给出一个分片：--shard 省代码=连接串");
 		return DX_USAGE;
 	}
+	if (strcmp(dx_store_driver_name(coord), "postgresql")) {
+		dx_buf_adds(why, "--coordinator 应为 PostgreSQL 数据库（postgresql://…）");
+		return DX_USAGE;
+	}
 	sh = dx_xcalloc(n, sizeof(*sh));
 	for (size_t i = 0; i < n; i++) {
 		const char *eq = strchr(specs[i], '=');
@@ -46,6 +50,11 @@ int dx_cluster_init(const char *coord, char *const *specs, size_t n, struct dx_b
 				    "第%zu个 --shard 应为 省代码=连接串（如 53=postgresql://主机/dixian），"
 				    "省代码为2位（或市4位）",
 				    i + 1);
+			rc = DX_USAGE;
+			goto out;
+		}
+		if (strcmp(dx_store_driver_name(eq + 1), "postgresql")) {
+			dx_buf_addf(why, "分片 %s 应为 PostgreSQL 数据库（postgresql://…）", canon);
 			rc = DX_USAGE;
 			goto out;
 		}
@@ -97,6 +106,10 @@ int dx_cluster_check(const char *coord, struct dx_buf *out, struct dx_buf *why)
 	struct dx_buf err = DX_BUF_INIT;
 	size_t n = 0, bad = 0;
 	int version = -1, rc;
+	if (strcmp(dx_store_driver_name(coord), "postgresql")) {
+		dx_buf_adds(why, "--db 应为协调库（postgresql://…）");
+		return DX_USAGE;
+	}
 	if ((rc = dx_cluster_pg_state(coord, 1, &version, &s, &n, &err))) {
 		dx_log(DX_LOG_ERROR, "cluster check: %s", err.buf ? err.buf : "no layout");
 		if (rc == DX_NOT_FOUND)
@@ -310,6 +323,13 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 				    area);
 			return DX_USAGE;
 		}
+	}
+	/* a coordinator is a PostgreSQL database: a file is never taken for
+	 * a database name on some local server */
+	if (strcmp(dx_store_driver_name(coord), "postgresql")) {
+		dx_buf_adds(why, "全国或省的报告须经协调库（--db postgresql://…，见 dixian cluster init）；"
+				 "县、乡镇、村的报告用6、9、12位区划代码");
+		return DX_USAGE;
 	}
 	if (plan)
 		return dx_cluster_pg_counties(coord, canon, NULL, NULL, plan, why);

@@ -73,6 +73,21 @@ if grep -q "host=\|postgresql://" "$top/init.out" "$top/init.err"; then bad "ini
 "$D" demo --db "$S1" --county 532399 --households 120 >/dev/null 2>&1
 "$D" demo --db "$S2" --county 520102 --households 150 >/dev/null 2>&1
 
+# 0. what is refused, and how
+t0=$(pwd)
+cd "$top"
+"$D" cluster init --coordinator "$CO" --shard "53=a.db" 2>"$top/e1" && bad "a file as a shard" || true
+"$D" cluster init --coordinator "$CO" --shard "53=$S1" --shard "5323=$S2" 2>"$top/e2" && bad "overlapping shards" || true
+"$D" cluster init --coordinator "$CO" --shard "53=$S1" 2>"$top/e3" && bad "init twice" || true
+if "$D" report --area 全国 --year 2025 --db a.db 2>"$top/e4"; then e4=0; else e4=$?; fi
+cd "$t0"
+if grep -q "分片 53 应为 PostgreSQL" "$top/e1" && grep -q "分片 5323 与分片 53 的区划重叠" "$top/e2" &&
+	grep -q "协调库不是空库" "$top/e3" && [ "$e4" = 2 ] && grep -q "须经协调库" "$top/e4" && [ ! -e "$top/a.db" ]; then
+	ok "refused in Chinese: a file as a shard, overlapping prefixes, a second init, a nation report on a file"
+else
+	cat "$top"/e1 "$top"/e2 "$top"/e3 "$top"/e4; bad "refusals"
+fi
+
 # 1. the layout checks out
 if "$D" cluster check --db "$CO" >"$top/check.out" 2>&1 && grep -q "全部正常" "$top/check.out"; then
 	ok "cluster check: versions equal, each shard only its prefix, ids in range"
