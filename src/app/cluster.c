@@ -267,7 +267,8 @@ static void sums_text(const struct sums *s, const char *name, int members_known,
 	dx_buf_adds(t, "\n");
 }
 
-/* Every shard the report needs answers; else why names the missing ones. */
+/* Every shard the report needs answers; else why names the missing ones.
+ * A database with no shards holds its counties itself: nothing to ask. */
 static int shards_answer(const char *coord, const char *area, struct dx_buf *why)
 {
 	struct dx_cluster_shard_state *s = NULL;
@@ -275,11 +276,13 @@ static int shards_answer(const char *coord, const char *area, struct dx_buf *why
 	size_t n = 0;
 	int version, rc;
 	if ((rc = dx_cluster_pg_state(coord, 0, &version, &s, &n, &err))) {
-		dx_log(DX_LOG_ERROR, "cluster report: %s", err.buf ? err.buf : "no shards on this database");
-		if (rc == DX_NOT_FOUND)
-			dx_buf_adds(why, "该数据库不是协调库（没有分片）：全国报告须用 --db 给出协调库");
-		else
-			dx_buf_addf(why, "无法连接协调库（%s）", err.buf ? err.buf : "");
+		/* no shards: one server holding its counties (a province's own) */
+		if (rc == DX_NOT_FOUND) {
+			rc = DX_OK;
+			goto out;
+		}
+		dx_log(DX_LOG_ERROR, "cluster report: %s", err.buf ? err.buf : "");
+		dx_buf_addf(why, "无法连接数据库（%s）", err.buf ? err.buf : "");
 		goto out;
 	}
 	for (size_t i = 0; i < n; i++) {

@@ -33,7 +33,8 @@ int dx_cluster_check(const char *coord, struct dx_buf *out, struct dx_buf *why);
 
 /*
  * The report of the nation (area NULL, "", "全国" or "0") or of one
- * prefix, through the coordinator: every shard is asked first, and a
+ * prefix, through the coordinator (or on one PostgreSQL server holding
+ * the counties itself, a province's own): every shard is asked first, and a
  * shard that does not answer within its connect_timeout makes this fail
  * with DX_IO and why naming the missing province (the report is never
  * given without it).  The counties come from one aggregate the shards

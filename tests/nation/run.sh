@@ -130,8 +130,10 @@ if bad or checked < 20 or alls["households"] != want or want < 270 or len(prov) 
 PY
 then ok "national report = sum of the province reports, figure by figure"; else bad "national report sums"; fi
 "$D" report --area 53 --db "$CO" --year 2025 --format json >"$top/n53.json"
-if python3 -c 'import json,sys; a=json.load(open(sys.argv[1])); b=[p for p in json.load(open(sys.argv[2]))["provinces"] if p["area"]=="53"][0]; sys.exit(a["figures"]!=b["figures"] or len(a["provinces"])!=1)' "$top/n53.json" "$top/nation.json"; then
-	ok "report --area 53 on the coordinator = province 53 of the national report"
+"$D" report --area 53 --db "$S1" --year 2025 --format json >"$top/own53.json"
+same53='import json,sys; a=json.load(open(sys.argv[1])); b=[p for p in json.load(open(sys.argv[2]))["provinces"] if p["area"]=="53"][0]; sys.exit(a["figures"]!=b["figures"] or len(a["provinces"])!=1)'
+if python3 -c "$same53" "$top/n53.json" "$top/nation.json" && python3 -c "$same53" "$top/own53.json" "$top/nation.json"; then
+	ok "report --area 53, on the coordinator and on the province's own server = province 53 of the national report"
 else
 	bad "report --area 53 on the coordinator"
 fi
@@ -241,7 +243,8 @@ else
 	cat "$top/down.out" "$top/down.err"; bad "shard down: exit $rc"
 fi
 "$D" report --db "$S1" --area 532399 --year 2025 --format json >"$top/p53c.json" || true
-if cmp -s "$top/p53.json" "$top/p53c.json"; then
+"$D" report --area 53 --db "$S1" --year 2025 --format json >"$top/own53b.json" || true
+if cmp -s "$top/p53.json" "$top/p53c.json" && cmp -s "$top/own53.json" "$top/own53b.json"; then
 	ok "shard 52 down: province 53's own work on its own server is unaffected"
 else
 	bad "shard 52 down: province 53 affected"
