@@ -205,6 +205,12 @@ test:
 	@$(MAKE) --no-print-directory webcheck
 	@$(MAKE) --no-print-directory browsertest
 
+# the nation bench (issue 17): 3 shards behind a coordinator against one
+# PostgreSQL (DIXIAN_BENCH_NATION_HH households per shard)
+bench-nation: dixian
+	@mkdir -p bench/out
+	@cd bench/out && DIXIAN_BENCH_NATION=1 DIXIAN="$(CURDIR)/dixian" TOP="$(CURDIR)" sh ../b_nation.sh
+
 bench:
 	@sh scripts/deps.sh bench
 	@$(MAKE) --no-print-directory all
