@@ -41,7 +41,7 @@ UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(BUILD)/tests/%)
 FUZZ_SRC := $(sort $(wildcard fuzz/fuzz_*.c))
 FUZZ_BIN := $(FUZZ_SRC:fuzz/%.c=$(BUILD)/fuzz/%)
 
-.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest httptest-pg bench-province pgsql pgtest web webcheck browsertest bench demo clean format FORCE
+.PHONY: all deps test unit fuzz fuzz-run fuzz-replay clitest clitest-pg httptest httptest-pg bench-province nationtest bench-nation pgsql pgtest web webcheck browsertest bench demo clean format FORCE
 all: dixian
 
 deps:
@@ -196,6 +196,10 @@ PG_TESTS := $(BUILD)/tests/test_store_contract $(BUILD)/tests/test_store_pg \
 pgtest: $(PG_TESTS)
 	@sh tests/store/pg_run.sh sh tests/store/pg_test.sh $(PG_TESTS)
 
+# the nation across servers (issue 17): three throwaway clusters
+nationtest: dixian
+	@CC="$(CC)" sh tests/nation/run.sh
+
 test:
 	@sh scripts/deps.sh test
 	@$(MAKE) --no-print-directory all
@@ -207,8 +211,15 @@ test:
 	@$(MAKE) --no-print-directory pgtest
 	@$(MAKE) --no-print-directory clitest-pg
 	@$(MAKE) --no-print-directory httptest-pg
+	@$(MAKE) --no-print-directory nationtest
 	@$(MAKE) --no-print-directory webcheck
 	@$(MAKE) --no-print-directory browsertest
+
+# the nation bench (issue 17): 3 shards behind a coordinator against one
+# PostgreSQL (DIXIAN_BENCH_NATION_HH households per shard)
+bench-nation: dixian
+	@mkdir -p bench/out
+	@cd bench/out && DIXIAN_BENCH_NATION=1 DIXIAN="$(CURDIR)/dixian" TOP="$(CURDIR)" sh ../b_nation.sh
 
 bench:
 	@sh scripts/deps.sh bench

@@ -179,6 +179,7 @@ int cmd_measure(int argc, char **argv);
 int cmd_visit(int argc, char **argv);
 int cmd_warning(int argc, char **argv);
 int cmd_report(int argc, char **argv);
+int cmd_cluster(int argc, char **argv);
 int cmd_household(int argc, char **argv);
 int cmd_person(int argc, char **argv);
 int cmd_serve(int argc, char **argv);

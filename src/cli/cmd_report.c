@@ -4,6 +4,7 @@
  * one figure (cmd_report_list.c, the drill-down every number links to).
  */
 #include "core/dx.h"
+#include "app/cluster.h"
 #include "app/report.h"
 #include "cli/cli.h"
 #include "cli/cmd_report.h"
@@ -12,6 +13,7 @@
 #include "io/outfmt.h"
 
 #include <getopt.h>
+#include <stdlib.h>
 
 /* The rendered report (text, html or json) in r, per fmt. */
 static void render(const struct dx_report *r, enum dx_outfmt fmt, struct dx_buf *b)
@@ -24,6 +26,29 @@ static void render(const struct dx_report *r, enum dx_outfmt fmt, struct dx_buf 
 		dx_report_text(r, b);
 		dx_buf_addch(b, '\n');
 	}
+}
+
+/* The report of the nation or of a province, summed over its counties
+ * through a coordinator (app/cluster.h). */
+static int nation(const struct dx_cli_common *co, enum dx_outfmt fmt, const char *out)
+{
+	struct dx_buf b = DX_BUF_INIT, why = DX_BUF_INIT;
+	cJSON *json = NULL;
+	int rc = dx_cluster_report(dx_cli_db_path(co->db), co->area, co->year, co->as_of, &json,
+				   fmt == DX_OUT_JSON ? NULL : &b, NULL, &why);
+	if (!rc && fmt == DX_OUT_JSON) {
+		char *s = cJSON_Print(json);
+		dx_buf_addf(&b, "%s\n", s ? s : "null");
+		free(s);
+	}
+	if (!rc)
+		rc = dx_cli_write_buf(out, &b);
+	if (why.len)
+		fprintf(stderr, "错误: %s\n", why.buf);
+	cJSON_Delete(json);
+	dx_buf_release(&b);
+	dx_buf_release(&why);
+	return rc == DX_USAGE ? DX_EXIT_USAGE : dx_cli_exit(rc);
 }
 
 int cmd_report(int argc, char **argv)
@@ -65,6 +90,11 @@ int cmd_report(int argc, char **argv)
 	}
 	if (list && !dx_cli_report_key_known(list))
 		return DX_EXIT_USAGE;
+	/* the nation or a province: through a coordinator (issue 17) */
+	if (!list && (fmt == DX_OUT_TEXT || fmt == DX_OUT_JSON) &&
+	    (!strcmp(co.area, "全国") || (dx_area_canon(co.area, canon) != DX_AREA_INVALID &&
+					   dx_area_canon(co.area, canon) < DX_AREA_COUNTY)))
+		return nation(&co, fmt, out);
 	if (dx_area_canon(co.area, canon) < DX_AREA_COUNTY) {
 		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", co.area);
 		return DX_EXIT_USAGE;

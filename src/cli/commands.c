@@ -110,6 +110,11 @@ static const struct dx_cmd commands[] = {
 	{"protect", cmd_protect,
 	 "protect --key-file 密钥文件 [--db 文件] | protect --new-key 密钥文件",
 	 "加密保护数据库里的身份证号（密钥另存，其他命令用 --key-file 或 DIXIAN_KEY_FILE 给出）"},
+	{"cluster", cmd_cluster,
+	 "cluster init --coordinator 协调库 --shard 省代码=分片库 ... | cluster check [--db 协调库] | "
+	 "cluster report [--area 全国|省代码] --year 年份 [--as-of 日期] [--format text|json] [--explain] "
+	 "[--db 协调库]",
+	 "全国分省部署（PostgreSQL 分区表 + postgres_fdw）：建立、检查、全国报告"},
 	{"audit", cmd_audit, "audit verify [--area 县代码] [--db 文件]", "核对操作日志是否被改动（哈希链）"},
 };
 

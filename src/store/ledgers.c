@@ -394,7 +394,7 @@ static const char SQL_F_LOAN_NEW[] =
 	"SELECT h.hh_no, " HEAD_OF("h.id") ", h.area_code, sum(l.amount) FROM loan l"
 	" JOIN household h ON h.id = l.household_id WHERE " IN_AREA("l")
 	" AND l.loan_on BETWEEN ?3 AND ?4 AND l.amount > 0"
-	" GROUP BY h.id ORDER BY h.area_code, h.hh_no";
+	" GROUP BY h.id, h.hh_no, h.area_code ORDER BY h.area_code, h.hh_no";
 /* balance: made by as_of and not settled by then; 已还本金 is the
  * ledger's latest word (no repayment history) */
 #define OUTSTANDING                                                                         \
@@ -403,13 +403,13 @@ static const char SQL_F_LOAN_NEW[] =
 static const char SQL_F_LOAN_BAL[] =
 	"SELECT h.hh_no, " HEAD_OF("h.id") ", h.area_code, sum(l.amount - l.repaid) FROM loan l"
 	" JOIN household h ON h.id = l.household_id WHERE " IN_AREA("l") " AND" OUTSTANDING
-	" GROUP BY h.id ORDER BY h.area_code, h.hh_no";
+	" GROUP BY h.id, h.hh_no, h.area_code ORDER BY h.area_code, h.hh_no";
 /* overdue: outstanding past its 到期日期, or with 逾期天数 */
 static const char SQL_F_LOAN_OVERDUE[] =
 	"SELECT h.hh_no, " HEAD_OF("h.id") ", h.area_code, sum(l.amount - l.repaid) FROM loan l"
 	" JOIN household h ON h.id = l.household_id WHERE " IN_AREA("l") " AND" OUTSTANDING
 	" AND (l.due_on < ?4 OR l.overdue_days > 0)"
-	" GROUP BY h.id ORDER BY h.area_code, h.hh_no";
+	" GROUP BY h.id, h.hh_no, h.area_code ORDER BY h.area_code, h.hh_no";
 /* applications received in the period, with their 办理状态 on as_of: the
  * ledger's, or what the monitoring made of the clue an application
  * became (closed, or its case decided, by as_of: 已办结) -- the result

@@ -19,7 +19,10 @@
  */
 /* an upper bound of the households to hold, found in the index at once
  * (a count would read every entry) */
-static const char SQL_MAX_HH[] = "SELECT coalesce(max(id), 0) FROM household";
+/* the span of household ids, not the largest: a shard's ids start far
+ * from 1 (issue 17, store/cluster_pg.h) */
+static const char SQL_MAX_HH[] =
+	"SELECT coalesce((SELECT max(id) FROM household) - (SELECT min(id) FROM household) + 1, 0)";
 static const char SQL_SCAN_INCOME[] =
 	"SELECT household_id, year, wage + business + property + transfer - business_cost"
 	" FROM income WHERE county_code = ?1"
