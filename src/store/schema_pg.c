@@ -612,12 +612,13 @@ static const char schema_v15_area[] =
 	" WHEN (NEW.area_code IS DISTINCT FROM OLD.area_code)"
 	" EXECUTE FUNCTION household_area_upd();"
 	"CREATE INDEX household_area_cover ON household(area_code, id, kind, members,"
-	" head_name, tuopin_year, hh_no);"
+	" head_name, tuopin_year, hh_no, unsafe_housing, dropout, unsafe_water, msum);"
 	"CREATE INDEX person_area ON person(area_code, household_id, counted, dibao,"
 	" dibao_class, work_place, work_months, updated_at);"
 	"CREATE INDEX income_area ON income(area_code, year, household_id, wage, business,"
-	" property, transfer, business_cost);"
-	"CREATE INDEX episode_area ON episode(area_code, household_id, identified_on);"
+	" property, transfer, business_cost, claims, oop);"
+	"CREATE INDEX episode_area ON episode(area_code, household_id, identified_on,"
+	" category, eliminated_on, reflag, prev_id, end_reason, ended_on);"
 	"CREATE INDEX measure_area ON measure(area_code, household_id, start_on, status);"
 	"CREATE INDEX visit_area ON visit(area_code, household_id, visited_on);";
 
