@@ -735,8 +735,9 @@ static const char schema_v14_idprot[] =
 #define V15_INDEXES                                                                         \
 	"CREATE INDEX household_area_cover ON household(area_code, id, kind, members,"      \
 	" head_name, tuopin_year, hh_no, unsafe_housing, dropout, unsafe_water, msum);"     \
-	"CREATE INDEX person_area ON person(area_code, household_id, counted, dibao,"       \
-	" dibao_class, work_place, work_months, updated_at);"                               \
+	"CREATE INDEX person_area ON person(area_code, household_id, updated_at);"          \
+	"CREATE INDEX person_area_report ON person(area_code, household_id, counted, dibao,"\
+	" dibao_class, work_place, work_months) WHERE dibao = 1 OR work_place != '';"       \
 	"CREATE INDEX income_area ON income(area_code, year, household_id, wage, business," \
 	" property, transfer, business_cost, claims, oop);"                                 \
 	"CREATE INDEX episode_area ON episode(area_code, household_id, identified_on,"      \
