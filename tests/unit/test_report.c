@@ -623,7 +623,8 @@ static void plan_of(sqlite3 *db, const char *sql, struct dx_buf *out)
  */
 static void test_village_reads_use_area_indexes(void **state)
 {
-	static const char *const area_index[] = {"household_area", "person_area ", "person_area_report", "income_area",
+	static const char *const area_index[] = {"household_area", "person_area ",
+						 "person_area_report", "income_area",
 						 "episode_area", "measure_area", "visit_area"};
 	static const char *const county_wide[] = {"income_year", "income_county",
 						  "episode_county", "person_report",
