@@ -397,7 +397,8 @@ int dx_store_scan_persons_in(struct dx_store *st, const char *area,
 static const char SQL_SCAN_MEMBERS[] =
 	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
 	" FROM person WHERE county_code = ?1 AND (dibao = 1 OR work_place != '')";
-/* an area narrower than a county: its run of person_area (schema v15) */
+/* an area narrower than a county: its run of the partial covering index
+ * person_area_report (schema v15) */
 static const char SQL_SCAN_MEMBERS_AREA[] =
 	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
 	" FROM person WHERE area_code >= ?1 AND area_code < ?1 || ':'"

@@ -732,15 +732,17 @@ static const char schema_v14_idprot[] =
 	" protected_at TEXT NOT NULL) STRICT;";
 
 /* the indexes of version 15, the same on both engines (schema_pg.c) */
-#define V15_INDEXES                                                                      \
-	"CREATE INDEX household_area_cover ON household(area_code, id, kind, members,"     \
-	" head_name, tuopin_year, hh_no);"                                                 \
-	"CREATE INDEX person_area ON person(area_code, household_id, counted, dibao,"      \
-	" dibao_class, work_place, work_months, updated_at);"                              \
+#define V15_INDEXES                                                                         \
+	"CREATE INDEX household_area_cover ON household(area_code, id, kind, members,"      \
+	" head_name, tuopin_year, hh_no, unsafe_housing, dropout, unsafe_water, msum);"     \
+	"CREATE INDEX person_area ON person(area_code, household_id, updated_at);"          \
+	"CREATE INDEX person_area_report ON person(area_code, household_id, counted, dibao,"\
+	" dibao_class, work_place, work_months) WHERE dibao = 1 OR work_place != '';"       \
 	"CREATE INDEX income_area ON income(area_code, year, household_id, wage, business," \
-	" property, transfer, business_cost);"                                             \
-	"CREATE INDEX episode_area ON episode(area_code, household_id, identified_on);"    \
-	"CREATE INDEX measure_area ON measure(area_code, household_id, start_on, status);" \
+	" property, transfer, business_cost, claims, oop);"                                 \
+	"CREATE INDEX episode_area ON episode(area_code, household_id, identified_on,"      \
+	" category, eliminated_on, reflag, prev_id, end_reason, ended_on);"                 \
+	"CREATE INDEX measure_area ON measure(area_code, household_id, start_on, status);"  \
 	"CREATE INDEX visit_area ON visit(area_code, household_id, visited_on);"
 
 /*

@@ -144,10 +144,8 @@ static void read_income(struct dx_stmt *s, int c, struct dx_scan_income *in)
  */
 
 /* ?1 county or area prefix, ?2 year, ?3 as-of date.  A county reads its
- * rows by county_code; a township or village goes through its households. */
-#define FROM_AREA(t, alias)                                                  \
-	" FROM " t " " alias " JOIN household h ON h.id = " alias ".household_id" \
-	" WHERE " IN_AREA("h")
+ * rows by county_code; a township or village reads its own (warnings
+ * through its households). */
 
 /* the parts summed: screening reads the net, claims and oop only */
 #define SQL_INC_COLS                                                         \
@@ -165,10 +163,18 @@ static void read_income(struct dx_stmt *s, int c, struct dx_scan_income *in)
 static const char *const sql_folded[2][4] = {
 	/* [county][income, episode, warning, households] */
 	{
-		SQL_INC_COLS FROM_AREA("income", "i")
-		" AND i.year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)",
-		SQL_EP_COLS FROM_AREA("episode", "e") SQL_EP_TAIL,
-		SQL_WARN_COLS FROM_AREA("warning", "w") SQL_WARN_TAIL,
+		/* incomes and episodes carry their household's area (schema
+		 * v15): an area's are one run of income_area, episode_area
+		 * (`+year`: not the index income_year, the whole county's);
+		 * a household's episodes stay together, by date */
+		SQL_INC_COLS " FROM income i WHERE " IN_AREA("i")
+		" AND +i.year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)",
+		SQL_EP_COLS " FROM episode e WHERE " IN_AREA("e") " AND e.identified_on <= ?3"
+		" ORDER BY e.area_code, e.household_id, e.identified_on, e.id",
+		/* warnings (few) from the area's households: not a pass over
+		 * every warning, each looking its household up */
+		SQL_WARN_COLS " FROM household h CROSS JOIN warning w"
+		" WHERE w.household_id = h.id AND " IN_AREA("h") SQL_WARN_TAIL,
 		"SELECT h.id, h.hh_no, h.area_code, h.kind = '脱贫户',"
 		" coalesce(h.tuopin_year, 0), h.unsafe_housing, h.dropout,"
 		" h.unsafe_water, h.members, h.msum, h.head_name FROM household h"

@@ -10,6 +10,7 @@
 #include "store/warnings.h"
 #include "store/membership.h"
 #include "store/ledger.h"
+#include "store/screen_scan.h"
 
 #include <sqlite3.h>
 
@@ -591,6 +592,13 @@ static void village_calls(struct dx_store *st, const char *v, long *rows)
 	*rows += pc.clues + pc.identified + pc.open + nc.included + changed;
 }
 
+static int count_scan(const struct dx_scan_hh *h, void *arg)
+{
+	(void)h;
+	++*(long *)arg;
+	return 0;
+}
+
 /* The query plan of one statement's text, its lines joined by '\n'. */
 static void plan_of(sqlite3 *db, const char *sql, struct dx_buf *out)
 {
@@ -610,11 +618,13 @@ static void plan_of(sqlite3 *db, const char *sql, struct dx_buf *out)
  * household into indexes that hold the whole county in household order
  * (the demo spreads a village's households over the whole id range, so
  * those probes touch nearly every page).  The statements the village's
- * reads ran are planned on those indexes, and none on a county-wide one.
+ * report and screening reads ran are planned on those indexes, and none
+ * on a county-wide one.
  */
 static void test_village_reads_use_area_indexes(void **state)
 {
-	static const char *const area_index[] = {"household_area", "person_area", "income_area",
+	static const char *const area_index[] = {"household_area", "person_area ",
+						 "person_area_report", "income_area",
 						 "episode_area", "measure_area", "visit_area"};
 	static const char *const county_wide[] = {"income_year", "income_county",
 						  "episode_county", "person_report",
@@ -628,6 +638,9 @@ static void test_village_reads_use_area_indexes(void **state)
 	vm_steps(f->st);
 	village_calls(f->st, "532326106002", &rows);
 	assert_true(rows > 0);
+	/* and screening's */
+	assert_int_equal(dx_store_screen_scan(f->st, "532326106002", 2025, "2025-12-31",
+					      DX_SCAN_FOLDED, count_scan, &rows), DX_OK);
 	for (sqlite3_stmt *s = sqlite3_next_stmt(db, NULL); s; s = sqlite3_next_stmt(db, s))
 		if (sqlite3_stmt_status(s, SQLITE_STMTSTATUS_VM_STEP, 0) > 0)
 			plan_of(db, sqlite3_sql(s), &plans);
