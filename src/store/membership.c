@@ -256,8 +256,9 @@ int dx_store_natural_change(struct dx_store *st, const char *area, const char *f
 	" SELECT h.hh_no, h.head_name, h.area_code, coalesce(t.name, ''),"         \
 	" coalesce(v.name, ''), " MEMBERS_ON("h.id", "?3")                         \
 	" FROM x JOIN household h ON h.id = x.id"                                  \
-	" LEFT JOIN area v ON v.code = h.area_code"                                \
-	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"                  \
+	" LEFT JOIN area v ON v.county_code = h.county_code AND v.code = h.area_code"   \
+	" LEFT JOIN area t ON t.county_code = h.county_code"                       \
+	"  AND t.code = substr(h.area_code, 1, 9)"                                 \
 	" WHERE" IN_AREA("h") " ORDER BY h.hh_no"
 static const char SQL_NC_INCLUDED_EACH[] = NC_INCLUDED_X("episode e WHERE" COUNTY_EP) NC_EACH;
 static const char SQL_NC_INCLUDED_AREA_EACH[] = NC_INCLUDED_X(AREA_EP) NC_EACH;

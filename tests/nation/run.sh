@@ -150,7 +150,7 @@ done
 sql=$top/sql
 mkdir -p "$sql"
 for f in src/store/*.c; do
-	case $f in */store.c | */*_sqlite.c | */store_pg*.c | */schema_pg.c | */cluster_pg.c) continue ;; esac
+	case $f in */store.c | */*_sqlite.c | */store_pg*.c | */schema_pg.c | */cluster_pg.c | */backup_pg.c) continue ;; esac
 	${CC:-cc} -E -std=c11 -D_GNU_SOURCE -Isrc "$f" -o "$sql/$(basename "$f" .c).i"
 done
 python3 tests/store/sqlcheck.py statements "$sql"/*.i >"$sql/statements.json"

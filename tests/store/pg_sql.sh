@@ -1,7 +1,7 @@
 #!/bin/sh
 # Issue 12: the store's entity modules hold only SQL that PostgreSQL 15
 # accepts.  Every statement of src/store/*.c but the drivers and schemas
-# (store.c, *_sqlite.c, store_pg*.c, schema_pg.c, cluster_pg.c) is taken from the
+# (store.c, *_sqlite.c, store_pg*.c, schema_pg.c, cluster_pg.c, backup_pg.c) is taken from the
 # preprocessed source, its placeholders rewritten to $n, and PREPAREd
 # (parsed and analysed) against a throwaway PostgreSQL 15 cluster holding
 # the PostgreSQL store's own schema (src/store/schema_pg.c, printed by
@@ -12,7 +12,7 @@ set -eu
 tmp=$(mktemp -d /tmp/dixian-pgsql.XXXXXX)
 trap 'rm -rf "$tmp"' EXIT INT TERM
 for f in src/store/*.c; do
-	case $f in */store.c | */*_sqlite.c | */store_pg*.c | */schema_pg.c | */cluster_pg.c) continue ;; esac
+	case $f in */store.c | */*_sqlite.c | */store_pg*.c | */schema_pg.c | */cluster_pg.c | */backup_pg.c) continue ;; esac
 	${CC:-cc} -E -std=c11 -D_GNU_SOURCE -Isrc "$f" -o "$tmp/$(basename "$f" .c).i"
 done
 python3 tests/store/sqlcheck.py statements "$tmp"/*.i >"$tmp/statements.json"

@@ -17,7 +17,7 @@ import re
 import sys
 
 STR = re.compile(r'"((?:[^"\\\n]|\\.)*)"')
-SQL_START = re.compile(r'^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\b', re.I)
+SQL_START = re.compile(r'^\s*(SELECT|INSERT|UPDATE|DELETE|WITH)\s+\S', re.I)  # a keyword alone (an audit verb) is no statement
 
 
 def c_unescape(s):
