@@ -9,6 +9,7 @@
 #include "core/dx.h"
 #include "store/pool.h"
 #include "store/store_int.h"
+#include "store/monotonic.h"
 
 #include <errno.h>
 #include <pthread.h>
@@ -24,7 +25,6 @@ struct dx_store_pool {
 int dx_store_pool_open(struct dx_store_pool **out, const char *target, unsigned flags, int n)
 {
 	struct dx_store_pool *p;
-	pthread_condattr_t ca;
 	int rc = DX_OK;
 	*out = NULL;
 	if (n < 1 || n > DX_STORE_POOL_MAX)
@@ -53,10 +53,7 @@ int dx_store_pool_open(struct dx_store_pool **out, const char *target, unsigned 
 		return rc;
 	}
 	pthread_mutex_init(&p->mu, NULL);
-	pthread_condattr_init(&ca);
-	pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-	pthread_cond_init(&p->freed, &ca);
-	pthread_condattr_destroy(&ca);
+	dx_cond_init_monotonic(&p->freed);
 	*out = p;
 	return DX_OK;
 }
@@ -66,13 +63,7 @@ int dx_store_pool_acquire(struct dx_store_pool *p, struct dx_store **st, int wai
 	struct timespec until;
 	int rc = DX_OK;
 	*st = NULL;
-	clock_gettime(CLOCK_MONOTONIC, &until);
-	until.tv_sec += wait_ms / 1000;
-	until.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
+	dx_deadline_after_ms(&until, wait_ms);
 	pthread_mutex_lock(&p->mu);
 	while (!p->nfree && rc == DX_OK)
 		if (wait_ms <= 0 || pthread_cond_timedwait(&p->freed, &p->mu, &until) == ETIMEDOUT)

@@ -19,11 +19,11 @@
  */
 #include "core/dx.h"
 #include "store/wqueue.h"
+#include "store/monotonic.h"
 
 #include <errno.h>
 #include <pthread.h>
 #include <sys/stat.h>
-#include <time.h>
 
 struct waiter {
 	struct waiter *next;
@@ -55,16 +55,10 @@ struct dx_wqueue *dx_wqueue_get(const char *path)
 		if (q->dev == sb.st_dev && q->ino == sb.st_ino)
 			break;
 	if (!q && (q = calloc(1, sizeof(*q)))) {
-		pthread_condattr_t ca;
 		q->dev = sb.st_dev;
 		q->ino = sb.st_ino;
 		q->tail = &q->head;
-		/* timed waits on the monotonic clock: a clock step never
-		 * turns a 5 s wait into an hour or into none */
-		pthread_condattr_init(&ca);
-		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
-		pthread_cond_init(&q->cv, &ca);
-		pthread_condattr_destroy(&ca);
+		dx_cond_init_monotonic(&q->cv);
 		q->link = queues;
 		queues = q;
 	}
@@ -108,13 +102,7 @@ int dx_wqueue_enter(struct dx_wqueue *q, int wait_ms)
 	int rc = DX_OK;
 	if (!q)
 		return DX_OK;
-	clock_gettime(CLOCK_MONOTONIC, &until);
-	until.tv_sec += wait_ms / 1000;
-	until.tv_nsec += (long)(wait_ms % 1000) * 1000000L;
-	if (until.tv_nsec >= 1000000000L) {
-		until.tv_sec++;
-		until.tv_nsec -= 1000000000L;
-	}
+	dx_deadline_after_ms(&until, wait_ms);
 	pthread_mutex_lock(&mu);
 	*q->tail = &me;
 	q->tail = &me.next;
