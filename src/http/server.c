@@ -61,6 +61,8 @@ struct pending {
 	int counted;  /* in srv->inflight */
 };
 
+#define DX_HTTP_WRITE_WAIT_MS 20000
+
 /* A store connection for request r, from the pool (r->st until
  * request_store_done); NULL if none came free within the busy timeout
  * (the pool holds one per worker thread, so one waits only when a
@@ -69,6 +71,12 @@ static struct dx_store *request_store(struct server *srv, struct dx_http_req *r)
 {
 	if (!r->st && dx_store_pool_acquire(srv->pool, &r->st, DX_STORE_BUSY_MS))
 		dx_log(DX_LOG_ERROR, "no store connection came free");
+	/* a write waits its turn behind an upload's import (the writers of
+	 * the server queue in order, store/wqueue.c) for up to
+	 * DX_HTTP_WRITE_WAIT_MS, well inside a browser's patience, rather
+	 * than being refused after the CLI's 5 s */
+	if (r->st)
+		dx_store_set_write_wait(r->st, DX_HTTP_WRITE_WAIT_MS);
 	return r->st;
 }
 

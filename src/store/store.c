@@ -448,6 +448,11 @@ int dx_store_version(struct dx_store *st, int *have, int *latest)
 	return st->drv->get_version(st, have);
 }
 
+void dx_store_set_write_wait(struct dx_store *st, int ms)
+{
+	st->write_wait_ms = ms;
+}
+
 /* This connection's write is over: the next writer of the file goes. */
 static void wq_release(struct dx_store *st)
 {
@@ -466,10 +471,11 @@ int dx_store_begin(struct dx_store *st)
 	/* the writers of this process queue first (wqueue.c), so that
 	 * SQLite's busy handler is left to other programs' writers */
 	if (!st->readonly && st->wq && !st->wq_held) {
-		if (dx_wqueue_enter(st->wq, DX_STORE_BUSY_MS))
+		int wait = st->write_wait_ms > 0 ? st->write_wait_ms : DX_STORE_BUSY_MS;
+		if (dx_wqueue_enter(st->wq, wait))
 			return dx_error(DX_BUSY, "store '%s' is busy: other writers of this "
 						 "process held it for %d ms",
-					st->shown, DX_STORE_BUSY_MS);
+					st->shown, wait);
 		st->wq_held = 1;
 	}
 	rc = st->drv->exec(st, st->readonly ? "BEGIN" : "BEGIN IMMEDIATE");

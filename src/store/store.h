@@ -67,6 +67,12 @@ int dx_store_readonly(const struct dx_store *st);
 /* How long an open, a transaction's start or a write waits for a store
  * another program holds, in milliseconds. */
 #define DX_STORE_BUSY_MS 5000
+/* How long a writer of this connection waits, in the queue of this
+ * process's writers of the same file (store/wqueue.c), before DX_BUSY;
+ * ms <= 0 = DX_STORE_BUSY_MS.  A server sets more: the queue is fair, so
+ * a request waiting behind an upload's import is answered late rather
+ * than refused. */
+void dx_store_set_write_wait(struct dx_store *st, int ms);
 /* Close and free; NULL-safe. */
 void dx_store_close(struct dx_store *st);
 /* Schema version of the open store and the newest this program knows. */

@@ -115,6 +115,7 @@ struct dx_store {
 	 * in turn (wqueue.c): the queue, and whether this one holds it */
 	struct dx_wqueue *wq;
 	int wq_held;
+	int write_wait_ms; /* the queue's longest wait; 0 = DX_STORE_BUSY_MS */
 	int bulk;             /* indexes and triggers deferred (dx_store_bulk_begin) */
 	struct dx_buf bulk_sql; /* what dx_store_bulk_end recreates */
 	int64_t *bulk_stale;    /* households whose derived columns bulk_end recomputes */

@@ -124,6 +124,13 @@ static void test_store_writers_queue(void **state)
 	assert_int_equal(dx_store_begin(a), DX_OK);
 	/* the store's writer holds the file's queue, and lets it go at the end */
 	assert_int_equal(dx_wqueue_enter(q, 50), DX_BUSY);
+	{ /* another connection's writer waits as long as it was told */
+		struct dx_store *b = NULL;
+		assert_int_equal(dx_store_open(&b, path, 0), DX_OK);
+		dx_store_set_write_wait(b, 100);
+		assert_int_equal(dx_store_begin(b), DX_BUSY);
+		dx_store_close(b);
+	}
 	assert_int_equal(pthread_create(&t, NULL, begin_commit, &w), 0);
 	usleep(300000);
 	assert_int_equal(w.began, 0);
