@@ -1271,6 +1271,48 @@ def test_clue_and_visits_due_lists_as_xlsx():
     check(st == 403, st)
 
 
+
+def sheet_has_no_id(data):
+    """No 18-character ID number anywhere in an xlsx's XML parts."""
+    import io
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(data))
+    xml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
+    return not re.search(r"(?<!\d)\d{17}[\dX](?!\d)", xml)
+
+
+def test_overdue_list_as_xlsx():
+    """GET /api/overdue?format=xlsx: the JSON list's items, row for row, in
+    the account's scope, the same file as `dixian overdue --format csv`;
+    no ID number."""
+    for who, scope in ((T1, "532399101"), (C, "532399")):
+        c = login(who)
+        st, doc, _ = c.get("/api/overdue")
+        st, _, r = c.get("/api/overdue?format=xlsx")
+        check(st == 200 and "overdue.xlsx" in (r.getheader("Content-Disposition") or ""), st)
+        check(r.getheader("Content-Type").startswith("application/vnd.openxmlformats"), "ctype")
+        rows = xlsx_rows(c.last_body)
+        check(rows[0] == ["类型", "编号", "户编号", "户主", "区划", "乡镇", "村", "事项",
+                          "待办步骤", "责任层级", "期限", "逾期天数", "绿色通道"], rows[0])
+        check([(x[0], x[1], x[2], x[4], x[10], x[11]) for x in rows[1:]] ==
+              [(i["what"], str(i["id"]), i["hh_no"], i["area_code"], i["deadline"],
+                str(i["days_over"])) for i in doc["items"]] and len(rows) > 1,
+              (who, len(rows), len(doc["items"])))
+        check(all(x[4].startswith(scope) for x in rows[1:]), "outside scope")
+        check(sheet_has_no_id(c.last_body), "ID number in the overdue sheet")
+        out = subprocess.run([DIXIAN, "overdue", "--format", "csv", "--as", who, "--db", DB],
+                             check=True, capture_output=True, text=True).stdout.splitlines()
+        import csv
+        cli = list(csv.reader(out))
+        def pad(x):
+            return x + [""] * (13 - len(x))
+        check([pad(x) for x in rows] == [pad(x) for x in cli], (rows[:2], cli[:2]))
+    c = login(T1)
+    st, doc, _ = c.get("/api/overdue?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/overdue?format=xlsx&area=532399101002")
+    check(st == 403, st)
+
 def test_accounts_list_and_add():
     st, doc, _ = login(T1).get("/api/accounts")
     check(st == 200 and doc["items"], (st, doc))
