@@ -1313,6 +1313,39 @@ def test_overdue_list_as_xlsx():
     st, doc, _ = login(V1).get("/api/overdue?format=xlsx&area=532399101002")
     check(st == 403, st)
 
+
+def test_check_worklist_as_xlsx():
+    """GET /api/check?format=xlsx: the JSON worklist's findings, row for row,
+    in the account's scope, the same file as `dixian check --format csv`;
+    no ID number."""
+    for who in (T1, V1):
+        c = login(who)
+        st, doc, _ = c.get("/api/check")
+        st, _, r = c.get("/api/check?format=xlsx")
+        check(st == 200 and "check.xlsx" in (r.getheader("Content-Disposition") or ""), st)
+        check(r.getheader("Content-Type").startswith("application/vnd.openxmlformats"), "ctype")
+        rows = xlsx_rows(c.last_body)
+        check(rows[0] == ["户编号", "户主", "村", "规则", "问题", "说明"], rows[0])
+
+        def pad(x):
+            return x + [""] * (6 - len(x))
+        check([pad(x) for x in rows[1:]] ==
+              [[i["hh_no"], i["head"], i["village"], i["rule"], i["title"], i["detail"]]
+               for i in doc["items"]] and (len(rows) > 1 or who == V1),
+              (who, len(rows), len(doc["items"])))
+        out = subprocess.run([DIXIAN, "check", "--format", "csv", "--as", who, "--db", DB],
+                             check=True, capture_output=True, text=True).stdout.splitlines()
+        import csv
+        check([pad(x) for x in rows] == [pad(x) for x in csv.reader(out)], (rows[:2], out[:2]))
+        c.get("/api/check?format=xlsx")
+        check(sheet_has_no_id(c.last_body), "ID number in the check sheet")
+        st, doc, _ = c.get("/api/check?format=xlsx&area=%s" % doc["area"])
+        check(st == 200 and len(xlsx_rows(c.last_body)) == len(rows), "area filter")
+    st, doc, _ = login(T1).get("/api/check?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/check?format=xlsx&area=532399101002")
+    check(st == 403, st)
+
 def test_accounts_list_and_add():
     st, doc, _ = login(T1).get("/api/accounts")
     check(st == 200 and doc["items"], (st, doc))
