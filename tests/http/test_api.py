@@ -1346,6 +1346,34 @@ def test_check_worklist_as_xlsx():
     st, doc, _ = login(V1).get("/api/check?format=xlsx&area=532399101002")
     check(st == 403, st)
 
+
+def test_case_queue_as_xlsx():
+    """GET /api/cases?format=xlsx: the JSON list's cases, row for row, in
+    the account's scope and state; no ID number."""
+    for who, scope in ((T1, "532399101"), (V1, "532399101001")):
+        c = login(who)
+        st, doc, _ = c.get("/api/cases")
+        st, _, r = c.get("/api/cases?format=xlsx")
+        check(st == 200 and "cases.xlsx" in (r.getheader("Content-Disposition") or ""), st)
+        check(r.getheader("Content-Type").startswith("application/vnd.openxmlformats"), "ctype")
+        rows = xlsx_rows(c.last_body)
+        check(rows[0][:5] == ["案件编号", "户编号", "行政村代码", "类型", "状态"], rows[0])
+        check([(x[0], x[1], x[4], x[6]) for x in rows[1:]] ==
+              [(str(i["id"]), i["hh_no"], i["state"], i["deadline"]) for i in doc["items"]] and
+              (len(rows) > 1 or who == V1), (who, len(rows), len(doc["items"])))
+        check(all(x[2].startswith(scope) for x in rows[1:]), "outside scope")
+        check(sheet_has_no_id(c.last_body), "ID number in the case sheet")
+        states = {i["state"] for i in doc["items"]}
+        for s in list(states)[:2]:
+            st, one, _ = c.get("/api/cases?state=" + urllib.parse.quote(s))
+            c.get("/api/cases?format=xlsx&state=" + urllib.parse.quote(s))
+            check([x[0] for x in xlsx_rows(c.last_body)[1:]] == [str(i["id"]) for i in one["items"]],
+                  "state filter " + s)
+    st, doc, _ = login(T1).get("/api/cases?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/cases?format=xlsx&area=532399101002")
+    check(st == 403, st)
+
 def test_accounts_list_and_add():
     st, doc, _ = login(T1).get("/api/accounts")
     check(st == 200 and doc["items"], (st, doc))
