@@ -266,3 +266,15 @@ int dx_app_check(struct dx_store *st, const char *area, const char *as_of,
 	free(r);
 	return rc;
 }
+
+const char *const dx_check_heads[DX_CHECK_COLS] = {"户编号", "户主", "村", "规则", "问题", "说明"};
+
+void dx_check_cells(const struct dx_check_finding *f, const char *cells[DX_CHECK_COLS])
+{
+	cells[0] = f->hh_no;
+	cells[1] = f->head;
+	cells[2] = f->village;
+	cells[3] = f->rule->id;
+	cells[4] = f->rule->title;
+	cells[5] = f->detail;
+}

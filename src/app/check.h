@@ -40,4 +40,14 @@ int dx_app_check(struct dx_store *st, const char *area, const char *as_of,
 		 int (*fn)(const struct dx_check_finding *, void *), void *arg,
 		 long *counts, long *nhh);
 
+/*
+ * The worklist's columns as every front end writes them (`dixian check
+ * --out`, GET /api/check?format=xlsx), so a file holds the same row
+ * whoever wrote it: DX_CHECK_COLS heads, and the cells of f in cells
+ * (pointing into f).  No ID or phone beyond what the JSON list shows.
+ */
+#define DX_CHECK_COLS 6
+extern const char *const dx_check_heads[DX_CHECK_COLS];
+void dx_check_cells(const struct dx_check_finding *f, const char *cells[DX_CHECK_COLS]);
+
 #endif

@@ -247,3 +247,27 @@ out:
 	free(x.pp);
 	return rc;
 }
+
+const char *const dx_overdue_heads[DX_OVERDUE_COLS] = {
+	"类型", "编号", "户编号", "户主",     "区划",     "乡镇",    "村",
+	"事项", "待办步骤", "责任层级", "期限", "逾期天数", "绿色通道"};
+
+void dx_overdue_cells(const struct dx_overdue_item *it, struct dx_overdue_buf *buf,
+		      const char *cells[DX_OVERDUE_COLS])
+{
+	dx_snprintf(buf->id, sizeof(buf->id), "%lld", (long long)it->id);
+	dx_snprintf(buf->days, sizeof(buf->days), "%ld", it->days_over);
+	cells[0] = it->what;
+	cells[1] = buf->id;
+	cells[2] = it->hh_no;
+	cells[3] = it->head;
+	cells[4] = it->area_code;
+	cells[5] = it->township;
+	cells[6] = it->village;
+	cells[7] = it->kind;
+	cells[8] = it->pending;
+	cells[9] = dx_level_name(it->level);
+	cells[10] = it->deadline;
+	cells[11] = buf->days;
+	cells[12] = it->green ? "绿色通道" : "";
+}

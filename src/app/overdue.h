@@ -40,4 +40,19 @@ int dx_overdue_list(struct dx_store *st, const struct dx_actor *a, const char *a
 		    const char *as_of, int (*fn)(const struct dx_overdue_item *, void *),
 		    void *arg, struct dx_buf *why);
 
+/*
+ * The list's columns as every front end writes them (`dixian overdue
+ * --out`, GET /api/overdue?format=xlsx), so a file holds the same row
+ * whoever wrote it: DX_OVERDUE_COLS heads, and the cells of it in cells
+ * (pointing into it and into buf, valid while both are).  No ID or phone:
+ * the list names households by 户编号 and 户主.
+ */
+#define DX_OVERDUE_COLS 13
+extern const char *const dx_overdue_heads[DX_OVERDUE_COLS];
+struct dx_overdue_buf {
+	char id[24], days[24];
+};
+void dx_overdue_cells(const struct dx_overdue_item *it, struct dx_overdue_buf *buf,
+		      const char *cells[DX_OVERDUE_COLS]);
+
 #endif

@@ -13,12 +13,11 @@
 
 #include <getopt.h>
 
-static const char *const heads[] = {"户编号", "户主", "村", "规则", "问题", "说明"};
-
 static int finding(const struct dx_check_finding *f, void *arg)
 {
-	const char *v[] = {f->hh_no, f->head, f->village, f->rule->id, f->rule->title, f->detail};
-	dx_cli_list_row(arg, v, DX_ARRAY_SIZE(v), 0);
+	const char *v[DX_CHECK_COLS];
+	dx_check_cells(f, v);
+	dx_cli_list_row(arg, v, DX_CHECK_COLS, 0);
 	return DX_OK;
 }
 
@@ -81,7 +80,7 @@ int cmd_check(int argc, char **argv)
 		return c;
 	}
 	counts = dx_xcalloc(dx_check_rule_count(), sizeof(*counts));
-	dx_cli_list_row(&o, heads, DX_ARRAY_SIZE(heads), 1);
+	dx_cli_list_row(&o, dx_check_heads, DX_CHECK_COLS, 1);
 	rc = dx_app_check(st, canon, co.as_of, finding, &o, counts, &nhh);
 	if (dx_cli_list_close(&o) && !rc)
 		rc = DX_IO;

@@ -15,31 +15,13 @@ struct counts {
 	struct dx_cli_list list;
 };
 
-static const char *const heads[] = {"类型",   "编号",     "户编号",   "户主",
-				    "区划",   "乡镇",     "村",       "事项",
-				    "待办步骤", "责任层级", "期限",     "逾期天数", "绿色通道"};
-
 static int item_cb(const struct dx_overdue_item *it, void *arg)
 {
 	struct counts *n = arg;
-	char id[24], days[24];
-	const char *cells[DX_ARRAY_SIZE(heads)];
-	size_t k = 0;
-	dx_snprintf(id, sizeof(id), "%lld", (long long)it->id);
-	dx_snprintf(days, sizeof(days), "%ld", it->days_over);
-	cells[k++] = it->what;
-	cells[k++] = id;
-	cells[k++] = it->hh_no;
-	cells[k++] = it->head;
-	cells[k++] = it->area_code;
-	cells[k++] = it->township;
-	cells[k++] = it->village;
-	cells[k++] = it->kind;
-	cells[k++] = it->pending;
-	cells[k++] = dx_level_name(it->level);
-	cells[k++] = it->deadline;
-	cells[k++] = days;
-	cells[k++] = it->green ? "绿色通道" : "";
+	struct dx_overdue_buf buf;
+	const char *cells[DX_OVERDUE_COLS];
+	size_t k = DX_OVERDUE_COLS;
+	dx_overdue_cells(it, &buf, cells);
 	/* as text, the mark only where it applies */
 	if (n->list.fmt == DX_LIST_TEXT && !it->green)
 		k--;
@@ -92,7 +74,7 @@ int cmd_overdue(int argc, char **argv)
 		dx_store_close(st);
 		return c;
 	}
-	dx_cli_list_row(&n.list, heads, DX_ARRAY_SIZE(heads) - (n.list.fmt == DX_LIST_TEXT), 1);
+	dx_cli_list_row(&n.list, dx_overdue_heads, DX_OVERDUE_COLS - (n.list.fmt == DX_LIST_TEXT), 1);
 	rc = dx_overdue_list(st, &actor, co.area, as_of ? as_of : today, item_cb, &n,
 			     &why);
 	if (dx_cli_list_close(&n.list) && !rc)

@@ -1,6 +1,7 @@
 /*
  * route_cases.c - identification and elimination cases (app/case.h):
- * GET /api/cases?area=&state=, POST /api/cases (open), GET /api/cases/{id}
+ * GET /api/cases?area=&state=&format=json|xlsx (the list also as an xlsx
+ * download), POST /api/cases (open), GET /api/cases/{id}
  * and POST /api/cases/{id}/steps.  The use cases check scope (a case
  * outside it is not found), the level of each step and the policy.
  */
@@ -9,6 +10,7 @@
 #include "http/http_int.h"
 #include "app/case.h"
 #include "app/ctx.h"
+#include "io/xlsx_write.h"
 
 #include <cjson/cJSON.h>
 
@@ -39,15 +41,48 @@ static int add_case(const struct dx_case_row *c, void *arg)
 	return DX_OK;
 }
 
+/* The xlsx columns: the JSON's fields, in Chinese (no ID numbers: a
+ * case names its household by 户编号). */
+static const char *const case_heads[] = {
+	"案件编号", "户编号", "行政村代码", "类型",     "状态",     "立案日期", "办结期限", "办结日期",
+	"理由",     "监测类别", "风险类型", "消除方式", "绿色通道", "立案人",   "标记"};
+
+static int case_row(const struct dx_case_row *c, void *arg)
+{
+	char id[24];
+	const char *cells[] = {id,           c->hh_no,     c->area_code, c->kind,
+			       c->state,     c->opened_on, c->deadline,  c->closed_on,
+			       c->reason,    c->category,  c->risks,     c->elim_kind,
+			       c->green_channel ? "绿色通道" : "", c->opened_by, c->flag};
+	dx_snprintf(id, sizeof(id), "%lld", (long long)c->id);
+	for (size_t i = 0; i < DX_ARRAY_SIZE(cells); i++)
+		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
+	dx_tw_endrow(arg);
+	return DX_OK;
+}
+
+static int case_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
+{
+	struct dx_ctx cx;
+	return dx_http_answered(r, &cx, dx_case_list(dx_http_ctx(r, &cx), dx_http_arg(r, "area"),
+	                                             arg, case_row, w));
+}
+
 int dx_route_cases(struct dx_http_req *r)
 {
 	struct dx_ctx cx;
-	static const char *const args[] = {"area", "state", NULL};
-	const char *state = dx_http_arg(r, "state");
+	static const char *const args[] = {"area", "state", "format", NULL};
+	const char *state = dx_http_arg(r, "state"), *fmt = dx_http_arg(r, "format");
 	cJSON *j, *items;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
 		return rc;
+	if (fmt && strcmp(fmt, "json") && strcmp(fmt, "xlsx"))
+		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
+	if (fmt && !strcmp(fmt, "xlsx"))
+		return dx_http_xlsx_list(r, "审核案件", "attachment; filename=\"cases.xlsx\"", case_heads,
+		                         DX_ARRAY_SIZE(case_heads), case_rows,
+		                         (void *)(state ? state : ""));
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	rc = dx_case_list(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), state ? state : "",

@@ -1271,6 +1271,109 @@ def test_clue_and_visits_due_lists_as_xlsx():
     check(st == 403, st)
 
 
+
+def sheet_has_no_id(data):
+    """No 18-character ID number anywhere in an xlsx's XML parts."""
+    import io
+    import zipfile
+    z = zipfile.ZipFile(io.BytesIO(data))
+    xml = "".join(z.read(n).decode() for n in z.namelist() if n.endswith(".xml"))
+    return not re.search(r"(?<!\d)\d{17}[\dX](?!\d)", xml)
+
+
+def test_overdue_list_as_xlsx():
+    """GET /api/overdue?format=xlsx: the JSON list's items, row for row, in
+    the account's scope, the same file as `dixian overdue --format csv`;
+    no ID number."""
+    for who, scope in ((T1, "532399101"), (C, "532399")):
+        c = login(who)
+        st, doc, _ = c.get("/api/overdue")
+        st, _, r = c.get("/api/overdue?format=xlsx")
+        check(st == 200 and "overdue.xlsx" in (r.getheader("Content-Disposition") or ""), st)
+        check(r.getheader("Content-Type").startswith("application/vnd.openxmlformats"), "ctype")
+        rows = xlsx_rows(c.last_body)
+        check(rows[0] == ["类型", "编号", "户编号", "户主", "区划", "乡镇", "村", "事项",
+                          "待办步骤", "责任层级", "期限", "逾期天数", "绿色通道"], rows[0])
+        check([(x[0], x[1], x[2], x[4], x[10], x[11]) for x in rows[1:]] ==
+              [(i["what"], str(i["id"]), i["hh_no"], i["area_code"], i["deadline"],
+                str(i["days_over"])) for i in doc["items"]] and len(rows) > 1,
+              (who, len(rows), len(doc["items"])))
+        check(all(x[4].startswith(scope) for x in rows[1:]), "outside scope")
+        check(sheet_has_no_id(c.last_body), "ID number in the overdue sheet")
+        out = subprocess.run([DIXIAN, "overdue", "--format", "csv", "--as", who, "--db", DB],
+                             check=True, capture_output=True, text=True).stdout.splitlines()
+        import csv
+        cli = list(csv.reader(out))
+        def pad(x):
+            return x + [""] * (13 - len(x))
+        check([pad(x) for x in rows] == [pad(x) for x in cli], (rows[:2], cli[:2]))
+    c = login(T1)
+    st, doc, _ = c.get("/api/overdue?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/overdue?format=xlsx&area=532399101002")
+    check(st == 403, st)
+
+
+def test_check_worklist_as_xlsx():
+    """GET /api/check?format=xlsx: the JSON worklist's findings, row for row,
+    in the account's scope, the same file as `dixian check --format csv`;
+    no ID number."""
+    for who in (T1, V1):
+        c = login(who)
+        st, doc, _ = c.get("/api/check")
+        st, _, r = c.get("/api/check?format=xlsx")
+        check(st == 200 and "check.xlsx" in (r.getheader("Content-Disposition") or ""), st)
+        check(r.getheader("Content-Type").startswith("application/vnd.openxmlformats"), "ctype")
+        rows = xlsx_rows(c.last_body)
+        check(rows[0] == ["户编号", "户主", "村", "规则", "问题", "说明"], rows[0])
+
+        def pad(x):
+            return x + [""] * (6 - len(x))
+        check([pad(x) for x in rows[1:]] ==
+              [[i["hh_no"], i["head"], i["village"], i["rule"], i["title"], i["detail"]]
+               for i in doc["items"]] and (len(rows) > 1 or who == V1),
+              (who, len(rows), len(doc["items"])))
+        out = subprocess.run([DIXIAN, "check", "--format", "csv", "--as", who, "--db", DB],
+                             check=True, capture_output=True, text=True).stdout.splitlines()
+        import csv
+        check([pad(x) for x in rows] == [pad(x) for x in csv.reader(out)], (rows[:2], out[:2]))
+        c.get("/api/check?format=xlsx")
+        check(sheet_has_no_id(c.last_body), "ID number in the check sheet")
+        st, doc, _ = c.get("/api/check?format=xlsx&area=%s" % doc["area"])
+        check(st == 200 and len(xlsx_rows(c.last_body)) == len(rows), "area filter")
+    st, doc, _ = login(T1).get("/api/check?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/check?format=xlsx&area=532399101002")
+    check(st == 403, st)
+
+
+def test_case_queue_as_xlsx():
+    """GET /api/cases?format=xlsx: the JSON list's cases, row for row, in
+    the account's scope and state; no ID number."""
+    for who, scope in ((T1, "532399101"), (V1, "532399101001")):
+        c = login(who)
+        st, doc, _ = c.get("/api/cases")
+        st, _, r = c.get("/api/cases?format=xlsx")
+        check(st == 200 and "cases.xlsx" in (r.getheader("Content-Disposition") or ""), st)
+        check(r.getheader("Content-Type").startswith("application/vnd.openxmlformats"), "ctype")
+        rows = xlsx_rows(c.last_body)
+        check(rows[0][:5] == ["案件编号", "户编号", "行政村代码", "类型", "状态"], rows[0])
+        check([(x[0], x[1], x[4], x[6]) for x in rows[1:]] ==
+              [(str(i["id"]), i["hh_no"], i["state"], i["deadline"]) for i in doc["items"]] and
+              (len(rows) > 1 or who == V1), (who, len(rows), len(doc["items"])))
+        check(all(x[2].startswith(scope) for x in rows[1:]), "outside scope")
+        check(sheet_has_no_id(c.last_body), "ID number in the case sheet")
+        states = {i["state"] for i in doc["items"]}
+        for s in list(states)[:2]:
+            st, one, _ = c.get("/api/cases?state=" + urllib.parse.quote(s))
+            c.get("/api/cases?format=xlsx&state=" + urllib.parse.quote(s))
+            check([x[0] for x in xlsx_rows(c.last_body)[1:]] == [str(i["id"]) for i in one["items"]],
+                  "state filter " + s)
+    st, doc, _ = login(T1).get("/api/cases?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/cases?format=xlsx&area=532399101002")
+    check(st == 403, st)
+
 def test_accounts_list_and_add():
     st, doc, _ = login(T1).get("/api/accounts")
     check(st == 200 and doc["items"], (st, doc))

@@ -1,5 +1,5 @@
 // GET/POST /api/cases, GET /api/cases/{id}, POST /api/cases/{id}/steps.
-import { get, post } from './http'
+import { get, post, withQuery } from './http'
 
 export interface Case {
   id: number
@@ -89,6 +89,8 @@ export function stepsFor(c: CaseDetail, level: string | undefined): string[] {
 }
 
 export const listCases = (q: { area?: string; state?: string } = {}) => get<{ items: Case[] }>('/api/cases', q)
+/* The same list as an xlsx download (the server writes it). */
+export const casesXlsxUrl = (q: { area?: string; state?: string } = {}) => withQuery('/api/cases', { ...q, format: 'xlsx' })
 export const getCase = (id: number) => get<CaseDetail>(`/api/cases/${id}`)
 export const openCase = (c: CaseNew) => post<{ id: number }>('/api/cases', c)
 export const caseStep = (id: number, s: StepReq) => post<CaseDetail>(`/api/cases/${id}/steps`, s)

@@ -1,6 +1,6 @@
 // 一户一策: GET/POST /api/households/{户编号}/measures, PATCH /api/measures/{id}
 // (route_measures.c), and the rule checks of GET /api/check for a household.
-import { get, patch, post } from './http'
+import { get, patch, post, withQuery } from './http'
 
 export interface Measure {
   id: number
@@ -39,3 +39,5 @@ export const updateMeasure = (id: number, m: Partial<MeasureNew>) => patch<{ id:
 /* The data-quality checks of an area (a village: the household's). */
 export const getChecks = (area: string) =>
   get<{ area: string; households: number; rules: { id: string; title: string; count: number }[]; items: Finding[] }>('/api/check', { area })
+/* The area's whole worklist (every rule) as an xlsx download, the CLI's columns. */
+export const checksXlsxUrl = (area = '') => withQuery('/api/check', { area: area || undefined, format: 'xlsx' })

@@ -53,6 +53,8 @@ export interface Overdue {
 
 export const getReport = (q: { year: number; area?: string; as_of?: string }) => get<Report>('/api/report', q)
 export const getOverdue = (q: { area?: string } = {}) => get<{ items: Overdue[] }>('/api/overdue', q)
+/* The same list as an xlsx download (the server writes it, the CLI's columns). */
+export const overdueXlsxUrl = (q: { area?: string } = {}) => withQuery('/api/overdue', { ...q, format: 'xlsx' })
 
 /* The households behind one figure (GET /api/report/list): the drill-down
  * every number and chart segment opens. */
