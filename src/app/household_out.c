@@ -6,6 +6,7 @@
  */
 #include "core/dx.h"
 #include "app/household_out.h"
+#include "core/jsonw.h"
 #include "core/money.h"
 
 #include <cjson/cJSON.h>
@@ -450,6 +451,256 @@ char *dx_household_record_json(const struct dx_household_record *r)
 	char *s = cJSON_Print(o);
 	cJSON_Delete(o);
 	return s;
+}
+
+/* ---- JSON straight into a buffer (the API's answer) ----
+ *
+ * The same document as dx_household_record_cjson() printed unformatted,
+ * written by core/jsonw.h without building the tree: the household
+ * route is the API's busiest, and the tree's allocations and number
+ * printing were a third of its CPU.  Keep the two in step (same keys, same
+ * order): test_jsonw.c compares them on records with every block filled. */
+
+static void wmoney(struct dx_jw *w, const char *key, int64_t fen)
+{
+	char y[32], k[48];
+	dx_jw_int(w, key, fen);
+	dx_snprintf(k, sizeof(k), "%s_yuan", key);
+	dx_jw_str(w, k, dx_money_format(fen, y, sizeof(y)));
+}
+
+static void w_household(struct dx_jw *w, const struct dx_hh_full *h)
+{
+	dx_jw_obj(w, "household");
+	dx_jw_str(w, "hh_no", h->h.hh_no);
+	dx_jw_str(w, "area_code", h->h.area_code);
+	dx_jw_str(w, "county", h->county);
+	dx_jw_str(w, "township", h->township);
+	dx_jw_str(w, "village", h->village);
+	dx_jw_str(w, "group", h->h.group_name);
+	dx_jw_str(w, "kind", h->h.kind);
+	dx_jw_int(w, "tuopin_year", h->h.tuopin_year);
+	dx_jw_str(w, "head", h->head);
+	dx_jw_str(w, "phone", h->h.phone);
+	dx_jw_int(w, "members", h->registered);
+	dx_jw_int(w, "members_counted", h->members);
+	dx_jw_bool(w, "unsafe_housing", h->h.unsafe_housing);
+	dx_jw_bool(w, "unsafe_water", h->h.unsafe_water);
+	dx_jw_bool(w, "dropout", h->h.dropout);
+	dx_jw_bool(w, "relocated", h->h.relocated);
+	dx_jw_obj_end(w);
+}
+
+static void w_member(struct dx_jw *w, const struct dx_hh_member *m)
+{
+	const struct dx_person *p = &m->p;
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "id", p->id);
+	dx_jw_str(w, "name", p->name);
+	dx_jw_str(w, "id_no", p->id_no);
+	dx_jw_str(w, "relation", p->relation);
+	dx_jw_str(w, "sex", p->sex);
+	dx_jw_str(w, "birth", p->birth);
+	dx_jw_str(w, "ethnicity", p->ethnicity);
+	dx_jw_str(w, "education", p->education);
+	dx_jw_str(w, "school", p->school);
+	dx_jw_str(w, "health", p->health);
+	dx_jw_str(w, "labour", p->labour);
+	dx_jw_str(w, "work_place", p->work_place);
+	dx_jw_int(w, "work_months", p->work_months);
+	dx_jw_bool(w, "ins_resident", p->ins_resident);
+	dx_jw_bool(w, "ins_employee", p->ins_employee);
+	dx_jw_bool(w, "dibao", p->dibao);
+	dx_jw_str(w, "dibao_class", p->dibao_class);
+	dx_jw_bool(w, "tekun", p->tekun);
+	dx_jw_bool(w, "disability_subsidy", p->disability_subsidy);
+	dx_jw_str(w, "phone", p->phone);
+	dx_jw_bool(w, "counted", p->counted);
+	dx_jw_bool(w, "current", !m->left_on[0] && !m->moved_to[0]);
+	dx_jw_str(w, "joined_on", m->joined_on);
+	dx_jw_str(w, "left_on", m->left_on);
+	dx_jw_str(w, "left_reason", m->reason);
+	dx_jw_str(w, "moved_to", m->moved_to);
+	dx_jw_obj_end(w);
+}
+
+static void w_income(struct dx_jw *w, const struct dx_hr_income *x)
+{
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "year", x->row.year);
+	wmoney(w, "wage", x->row.wage);
+	wmoney(w, "business", x->row.business);
+	wmoney(w, "property", x->row.property);
+	wmoney(w, "transfer", x->row.transfer);
+	wmoney(w, "business_cost", x->row.business_cost);
+	wmoney(w, "claims", x->row.claims);
+	wmoney(w, "oop", x->row.oop);
+	wmoney(w, "net", x->r.net);
+	wmoney(w, "tested", x->r.tested);
+	dx_jw_int(w, "members_counted", x->members);
+	if (x->computed) {
+		wmoney(w, "net_per_capita", x->r.net_pc);
+		wmoney(w, "tested_per_capita", x->r.tested_pc);
+	}
+	wmoney(w, "monitoring_line", x->line);
+	dx_jw_bool(w, "below_line", x->below_line);
+	dx_jw_obj_end(w);
+}
+
+static void w_episode(struct dx_jw *w, const struct dx_episode *e)
+{
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "id", e->id);
+	dx_jw_str(w, "category", e->category);
+	dx_jw_str(w, "risks", e->risks);
+	dx_jw_str(w, "identified_on", e->identified_on);
+	dx_jw_str(w, "eliminated_on", e->eliminated_on);
+	dx_jw_str(w, "elim_kind", e->elim_kind);
+	dx_jw_str(w, "ended_on", e->ended_on);
+	dx_jw_str(w, "end_reason", e->end_reason);
+	dx_jw_bool(w, "reflag", e->reflag);
+	dx_jw_obj_end(w);
+}
+
+static void w_case(struct dx_jw *w, const struct dx_hr_case *c)
+{
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "id", c->c.id);
+	dx_jw_str(w, "kind", c->c.kind);
+	dx_jw_str(w, "state", c->c.state);
+	dx_jw_str(w, "opened_on", c->c.opened_on);
+	dx_jw_str(w, "deadline", c->c.deadline);
+	dx_jw_str(w, "closed_on", c->c.closed_on);
+	dx_jw_str(w, "category", c->c.category);
+	dx_jw_str(w, "risks", c->c.risks);
+	dx_jw_str(w, "elim_kind", c->c.elim_kind);
+	dx_jw_str(w, "reason", c->c.reason);
+	dx_jw_bool(w, "green_channel", c->c.green_channel);
+	dx_jw_str(w, "flag", c->c.flag);
+	dx_jw_arr(w, "steps");
+	for (size_t k = 0; k < c->nsteps; k++) {
+		dx_jw_obj(w, NULL);
+		dx_jw_str(w, "step", c->steps[k].step);
+		dx_jw_str(w, "result", c->steps[k].result);
+		dx_jw_str(w, "done_on", c->steps[k].done_on);
+		dx_jw_str(w, "actor", c->steps[k].actor);
+		dx_jw_str(w, "actor_level", c->steps[k].actor_level);
+		dx_jw_str(w, "note", c->steps[k].note);
+		dx_jw_obj_end(w);
+	}
+	dx_jw_arr_end(w);
+	dx_jw_obj_end(w);
+}
+
+static void w_measure(struct dx_jw *w, const struct dx_measure *m)
+{
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "id", m->id);
+	dx_jw_str(w, "category", m->category);
+	dx_jw_str(w, "detail", m->detail);
+	dx_jw_str(w, "status", m->status);
+	wmoney(w, "amount", m->amount);
+	dx_jw_str(w, "start_on", m->start_on);
+	dx_jw_str(w, "end_on", m->end_on);
+	dx_jw_str(w, "cadre", m->cadre);
+	dx_jw_obj_end(w);
+}
+
+static void w_visit(struct dx_jw *w, const struct dx_visit *v)
+{
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "id", v->id);
+	dx_jw_str(w, "visited_on", v->visited_on);
+	dx_jw_str(w, "cadre", v->cadre);
+	dx_jw_str(w, "content", v->content);
+	dx_jw_str(w, "findings", v->findings);
+	dx_jw_obj_end(w);
+}
+
+static void w_warning(struct dx_jw *w, const struct dx_hh_warning *x)
+{
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "id", x->id);
+	dx_jw_str(w, "department", x->department);
+	dx_jw_str(w, "event", x->event);
+	dx_jw_str(w, "period", x->period);
+	dx_jw_str(w, "occurred_on", x->occurred_on);
+	dx_jw_str(w, "name", x->name);
+	wmoney(w, "amount", x->amount);
+	dx_jw_int(w, "clue_id", x->clue_id);
+	dx_jw_str(w, "result", x->result);
+	dx_jw_obj_end(w);
+}
+
+static void w_clue(struct dx_jw *w, const struct dx_clue_row *c)
+{
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "id", c->id);
+	dx_jw_str(w, "source", c->source);
+	dx_jw_str(w, "reason", c->reason);
+	dx_jw_str(w, "found_on", c->found_on);
+	dx_jw_str(w, "deadline", c->deadline);
+	dx_jw_str(w, "state", c->state);
+	dx_jw_str(w, "result", c->result);
+	dx_jw_str(w, "closed_on", c->closed_on);
+	dx_jw_int(w, "case_id", c->case_id);
+	dx_jw_obj_end(w);
+}
+
+/* A stored before/after: JSON as cJSON re-prints it (parsed, then printed
+ * unformatted, as the tree holds it), anything else as text.  The audit
+ * rows are few; cJSON keeps the reading of arbitrary stored JSON. */
+static void w_stored(struct dx_jw *w, const char *key, const char *text)
+{
+	cJSON *j = text && *text ? cJSON_Parse(text) : NULL;
+	char *s = j ? cJSON_PrintUnformatted(j) : NULL;
+	if (s)
+		dx_jw_raw(w, key, s);
+	else
+		dx_jw_str(w, key, text ? text : "");
+	cJSON_free(s);
+	cJSON_Delete(j);
+}
+
+static void w_audit(struct dx_jw *w, const struct dx_hr_audit *a)
+{
+	dx_jw_obj(w, NULL);
+	dx_jw_int(w, "id", a->id);
+	dx_jw_str(w, "at", a->at);
+	dx_jw_str(w, "actor", a->actor);
+	dx_jw_str(w, "action", a->action);
+	dx_jw_str(w, "entity", a->entity);
+	dx_jw_str(w, "key", a->key);
+	w_stored(w, "before", a->before);
+	w_stored(w, "after", a->after);
+	dx_jw_obj_end(w);
+}
+
+#define W_ARRAY(w, key, arr, n, fn)                                     \
+	do {                                                            \
+		dx_jw_arr(w, key);                                      \
+		for (size_t i_ = 0; i_ < (n); i_++)                     \
+			fn(w, &(arr)[i_]);                              \
+		dx_jw_arr_end(w);                                       \
+	} while (0)
+
+void dx_household_record_json_to(const struct dx_household_record *r, struct dx_buf *out)
+{
+	struct dx_jw w;
+	dx_jw_init(&w, out);
+	dx_jw_obj(&w, NULL);
+	w_household(&w, &r->hh);
+	dx_jw_bool(&w, "unmasked", r->unmasked);
+	W_ARRAY(&w, "members", r->members, r->nmembers, w_member);
+	W_ARRAY(&w, "incomes", r->incomes, r->nincomes, w_income);
+	W_ARRAY(&w, "episodes", r->episodes, r->nepisodes, w_episode);
+	W_ARRAY(&w, "cases", r->cases, r->ncases, w_case);
+	W_ARRAY(&w, "measures", r->measures, r->nmeasures, w_measure);
+	W_ARRAY(&w, "visits", r->visits, r->nvisits, w_visit);
+	W_ARRAY(&w, "warnings", r->warnings, r->nwarnings, w_warning);
+	W_ARRAY(&w, "clues", r->clues, r->nclues, w_clue);
+	W_ARRAY(&w, "audit", r->audit, r->naudit, w_audit);
+	dx_jw_obj_end(&w);
 }
 
 void dx_household_choices_text(const struct dx_household_record *r, struct dx_buf *o)

@@ -1,0 +1,180 @@
+/*
+ * jsonw.c - the direct JSON writer (see jsonw.h).  The escaping and the
+ * number forms follow cJSON 1.7's print_string_ptr and print_number so
+ * that the answer is the one cJSON_PrintUnformatted gave before.
+ */
+#include "core/dx.h"
+#include "core/jsonw.h"
+
+#include <float.h>
+#include <math.h>
+#include <stdlib.h>
+
+void dx_jw_init(struct dx_jw *w, struct dx_buf *b)
+{
+	memset(w, 0, sizeof(*w));
+	w->b = b;
+}
+
+/* The comma and key before a value at the current depth. */
+static void lead(struct dx_jw *w, const char *key)
+{
+	if (w->more[w->depth])
+		dx_buf_addch(w->b, ',');
+	w->more[w->depth] = 1;
+	if (key) {
+		dx_json_quote(w->b, key);
+		dx_buf_addch(w->b, ':');
+	}
+}
+
+static void jw_open(struct dx_jw *w, const char *key, int c)
+{
+	lead(w, key);
+	dx_buf_addch(w->b, c);
+	if (w->depth + 1 >= DX_JW_DEPTH) {
+		if (!w->b->err)
+			w->b->err = DX_TOOBIG;
+		return;
+	}
+	w->more[++w->depth] = 0;
+}
+
+static void jw_close(struct dx_jw *w, int c)
+{
+	dx_buf_addch(w->b, c);
+	if (w->depth > 0)
+		w->depth--;
+}
+
+void dx_jw_obj(struct dx_jw *w, const char *key)
+{
+	jw_open(w, key, '{');
+}
+
+void dx_jw_obj_end(struct dx_jw *w)
+{
+	jw_close(w, '}');
+}
+
+void dx_jw_arr(struct dx_jw *w, const char *key)
+{
+	jw_open(w, key, '[');
+}
+
+void dx_jw_arr_end(struct dx_jw *w)
+{
+	jw_close(w, ']');
+}
+
+void dx_json_quote(struct dx_buf *b, const char *s)
+{
+	static const char hex[] = "0123456789abcdef";
+	const char *run;
+	dx_buf_addch(b, '"');
+	if (!s)
+		s = "";
+	/* bytes that need no escape are copied in runs: UTF-8 text is
+	 * copied as it is (cJSON escapes nothing above 0x1f but " and \) */
+	for (run = s;; s++) {
+		unsigned char c = (unsigned char)*s;
+		char e[6];
+		size_t n = 2;
+		if (c >= 0x20 && c != '"' && c != '\\')
+			continue;
+		dx_buf_add(b, run, (size_t)(s - run));
+		if (!c)
+			break;
+		e[0] = '\\';
+		switch (c) {
+		case '"': e[1] = '"'; break;
+		case '\\': e[1] = '\\'; break;
+		case '\b': e[1] = 'b'; break;
+		case '\f': e[1] = 'f'; break;
+		case '\n': e[1] = 'n'; break;
+		case '\r': e[1] = 'r'; break;
+		case '\t': e[1] = 't'; break;
+		default:
+			e[1] = 'u';
+			e[2] = '0';
+			e[3] = '0';
+			e[4] = hex[c >> 4];
+			e[5] = hex[c & 15];
+			n = 6;
+		}
+		dx_buf_add(b, e, n);
+		run = s + 1;
+	}
+	dx_buf_addch(b, '"');
+}
+
+void dx_jw_str(struct dx_jw *w, const char *key, const char *s)
+{
+	lead(w, key);
+	dx_json_quote(w->b, s);
+}
+
+/* cJSON's print_number: integers (those equal to the int cJSON keeps)
+ * as %d, else 15 significant digits if they read back as the same
+ * double, else 17; NaN and infinities as null. */
+static void number(struct dx_buf *b, double d)
+{
+	char t[32];
+	if (isnan(d) || isinf(d)) {
+		dx_buf_adds(b, "null");
+	} else if (d >= -1e15 && d <= 1e15 && d == (double)(int64_t)d &&
+	           d >= (double)INT32_MIN && d <= (double)INT32_MAX) {
+		dx_buf_addf(b, "%d", (int)d);
+	} else {
+		double test, big;
+		dx_snprintf(t, sizeof(t), "%1.15g", d);
+		test = strtod(t, NULL);
+		big = fabs(test) > fabs(d) ? fabs(test) : fabs(d);
+		if (!(fabs(test - d) <= big * DBL_EPSILON))
+			dx_snprintf(t, sizeof(t), "%1.17g", d);
+		dx_buf_adds(b, t);
+	}
+}
+
+void dx_jw_int(struct dx_jw *w, const char *key, int64_t v)
+{
+	lead(w, key);
+	if (v > -1000000000000000LL && v < 1000000000000000LL) {
+		/* below 1e15 %1.15g prints an integer's digits, as %d does */
+		char t[24], *p = t + sizeof(t);
+		uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+		*--p = '\0';
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (v < 0)
+			*--p = '-';
+		dx_buf_add(w->b, p, (size_t)(t + sizeof(t) - 1 - p));
+	} else {
+		number(w->b, (double)v);
+	}
+}
+
+void dx_jw_num(struct dx_jw *w, const char *key, double v)
+{
+	lead(w, key);
+	number(w->b, v);
+}
+
+void dx_jw_bool(struct dx_jw *w, const char *key, int v)
+{
+	lead(w, key);
+	dx_buf_adds(w->b, v ? "true" : "false");
+}
+
+void dx_jw_null(struct dx_jw *w, const char *key)
+{
+	lead(w, key);
+	dx_buf_adds(w->b, "null");
+}
+
+void dx_jw_raw(struct dx_jw *w, const char *key, const char *json)
+{
+	lead(w, key);
+	dx_buf_adds(w->b, json);
+}
