@@ -192,60 +192,81 @@ static int on_audit(const struct dx_hh_audit *a, void *arg)
 	return 0;
 }
 
-/* Counted members of the household on `day`: those of the record's
- * members whose membership covered it (store/membership.h). */
-static int members_on(struct dx_store *st, const struct dx_household_record *r,
-		      const char *day, int *n)
+static int on_income(const struct dx_income_row *row, void *arg)
 {
-	*n = 0;
-	for (size_t i = 0; i < r->nmembers; i++) {
-		int64_t hh = 0;
-		int rc;
-		if (!r->members[i].p.counted)
-			continue;
-		if ((rc = dx_store_member_on(st, r->members[i].p.id, day, &hh)))
-			return rc;
-		if (hh == r->hh.h.id)
-			(*n)++;
-	}
-	return DX_OK;
+	struct dx_household_record *r = arg;
+	struct dx_hr_income x;
+	memset(&x, 0, sizeof(x));
+	x.row = *row;
+	PUSH(r->incomes, r->nincomes, x);
+	return 0;
 }
 
 /*
- * A year's figures: members are those counted on the year's last day
+ * Each year's figures: members are those counted on the year's last day
  * (or today, in the running year), the policy the one in force for the
  * household's village that year (its line and whether 合规自付支出 is
- * deducted); the arithmetic is dx_income_compute's.
+ * deducted); the arithmetic is dx_income_compute's.  A fixed two reads
+ * whatever the number of years (the route is the API's busiest): the
+ * counts of every year's day in one query, and the village's settings of
+ * every year loaded once and resolved per year in memory, as
+ * dx_app_policy does for one.
  */
-static int on_income(const struct dx_income_row *row, void *arg)
+static int income_figures(struct dx_store *st, struct dx_household_record *r)
 {
-	struct build *b = arg;
-	struct dx_hr_income x;
-	struct dx_policy p;
+	struct dx_policy_rows rows = DX_POLICY_ROWS_INIT;
+	char days[DX_COUNTED_DAYS_MAX][11], t[11];
+	int counts[DX_COUNTED_DAYS_MAX];
 	struct dx_date today;
-	char day[11], t[11];
+	size_t n = r->nincomes < DX_COUNTED_DAYS_MAX ? r->nincomes : DX_COUNTED_DAYS_MAX;
 	int rc;
-	memset(&x, 0, sizeof(x));
-	x.row = *row;
+	if (!r->nincomes)
+		return DX_OK;
 	dx_date_today(&today);
 	dx_date_format(&today, t);
-	dx_snprintf(day, sizeof(day), "%04d-12-31", row->year);
-	if (strcmp(t, day) < 0)
-		dx_strlcpy(day, t, sizeof(day));
-	if ((rc = members_on(b->st, b->r, day, &x.members)))
-		return rc;
-	if ((rc = dx_app_policy(b->st, b->r->hh.h.area_code, row->year, NULL, &p)))
-		return rc;
-	{
-		struct dx_income in = {row->wage,	   row->business, row->property,
-				       row->transfer,	   row->business_cost, row->claims,
-				       row->oop,	   x.members};
-		x.computed = dx_income_compute(&in, p.deduct_oop, &x.r) == DX_OK;
+	for (size_t i = 0; i < n; i++) {
+		dx_snprintf(days[i], sizeof(days[i]), "%04d-12-31", r->incomes[i].row.year);
+		if (strcmp(t, days[i]) < 0)
+			dx_strlcpy(days[i], t, sizeof(days[i]));
 	}
-	x.line = p.monitoring_line;
-	x.below_line = x.computed && x.r.tested_pc < x.line;
-	PUSH(b->r->incomes, b->r->nincomes, x);
-	return 0;
+	if ((rc = dx_store_hh_counted_on(st, r->hh.h.id, (const char(*)[11])days, n, counts)) ||
+	    (rc = dx_policy_rows_load(st, r->hh.h.area_code, 0, 0, &rows)))
+		return rc;
+	for (size_t i = 0; i < r->nincomes && !rc; i++) {
+		struct dx_hr_income *x = &r->incomes[i];
+		const char *why = NULL;
+		struct dx_policy p;
+		if (i >= n) {
+			/* more years than a record ever holds: one at a time */
+			char one[1][11];
+			dx_snprintf(one[0], sizeof(one[0]), "%04d-12-31", x->row.year);
+			if (strcmp(t, one[0]) < 0)
+				dx_strlcpy(one[0], t, sizeof(one[0]));
+			if ((rc = dx_store_hh_counted_on(st, r->hh.h.id, (const char(*)[11])one, 1,
+			                                 &counts[0])))
+				break;
+			x->members = counts[0];
+		} else {
+			x->members = counts[i];
+		}
+		if ((rc = dx_policy_rows_resolve(&rows, r->hh.h.area_code, x->row.year, NULL, &p,
+		                                 NULL, &why))) {
+			dx_error(rc, "stored policy for area '%s' year %d cannot be read",
+			         r->hh.h.area_code, x->row.year);
+			break;
+		}
+		{
+			const struct dx_income_row *row = &x->row;
+			struct dx_income in = {row->wage,	   row->business, row->property,
+					       row->transfer,	   row->business_cost, row->claims,
+					       row->oop,	   x->members};
+			x->computed = dx_income_compute(&in, p.deduct_oop, &x->r) == DX_OK;
+		}
+		x->line = p.monitoring_line;
+		x->below_line = x->computed && x->r.tested_pc < x->line;
+	}
+	dx_policy_rows_release(&rows);
+	return rc;
 }
 
 static int fill_rows(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
@@ -256,7 +277,7 @@ static int fill_rows(struct dx_store *st, int unmask, int64_t id, struct dx_hous
 		return rc;
 	r->unmasked = unmask;
 	if ((rc = dx_store_hh_members(st, id, on_member, r)) ||
-	    (rc = dx_store_hh_incomes(st, id, on_income, &b)) ||
+	    (rc = dx_store_hh_incomes(st, id, on_income, r)) || (rc = income_figures(st, r)) ||
 	    (rc = dx_store_episode_list(st, id, on_episode, r)) ||
 	    (rc = dx_store_hh_case_ids(st, id, on_case, &b)) ||
 	    (rc = dx_store_measure_list(st, id, on_measure, r)) ||

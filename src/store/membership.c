@@ -157,6 +157,74 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
 	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
+/* The household's counted members, each with their periods newest first
+ * (as SQL_MEMBER_ON picks the latest covering one); a person without
+ * periods comes once with period id 0.  An open end reads as '' (from)
+ * and '~' (to), which compare below and above every ISO date as NULL
+ * does in COVERS. */
+static const char SQL_COUNTED_PERIODS[] =
+	"SELECT p.id, p.household_id, coalesce(m.id, 0), coalesce(m.household_id, 0),"
+	" coalesce(m.from_on, ''), coalesce(m.to_on, '~')"
+	" FROM person p LEFT JOIN membership m ON m.person_id = p.id"
+	" WHERE p.counted = 1 AND (p.household_id = ?1"
+	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1))"
+	" ORDER BY p.id, m.id DESC";
+
+int dx_store_hh_counted_on(struct dx_store *st, int64_t household_id, const char (*days)[11],
+			   size_t ndays, int *counts)
+{
+	struct dx_stmt *s;
+	int64_t person = 0, in[DX_COUNTED_DAYS_MAX]; /* the person's household on each day */
+	unsigned char known[DX_COUNTED_DAYS_MAX];
+	int rc;
+	if (ndays > DX_COUNTED_DAYS_MAX)
+		return DX_INVALID;
+	memset(counts, 0, ndays * sizeof(*counts));
+	if (!ndays)
+		return DX_OK;
+	if (!(s = dx_q(st, SQL_COUNTED_PERIODS)))
+		return DX_DB;
+	dx_bind_int(s, 1, household_id);
+	for (;;) {
+		int64_t pid = 0, period = 0;
+		rc = dx_step(s);
+		if (rc && rc != DX_NOT_FOUND)
+			break;
+		if (!rc)
+			pid = dx_col_int(s, 0);
+		if (person && pid != person) {
+			/* the person's rows are done: a day no period covers is
+			 * one in no household (they have periods) */
+			for (size_t k = 0; k < ndays; k++)
+				if (known[k] && in[k] == household_id)
+					counts[k]++;
+		}
+		if (rc == DX_NOT_FOUND) {
+			rc = DX_OK;
+			break;
+		}
+		if (pid != person) {
+			person = pid;
+			memset(known, 0, ndays);
+		}
+		period = dx_col_int(s, 2);
+		for (size_t k = 0; k < ndays; k++) {
+			if (known[k])
+				continue;
+			if (!period) { /* no history: person.household_id all along */
+				known[k] = 1;
+				in[k] = dx_col_int(s, 1);
+			} else if (strcmp(dx_col_text(s, 4), days[k]) <= 0 &&
+			           strcmp(dx_col_text(s, 5), days[k]) > 0) {
+				known[k] = 1;
+				in[k] = dx_col_int(s, 3);
+			}
+		}
+	}
+	s->drv->reset(s);
+	return rc;
+}
+
 /* Registered members of household h on day d: those without history who
  * are current members, and the periods covering d. */
 #define MEMBERS_ON(h, d)                                                                  \

@@ -62,6 +62,16 @@ int dx_store_membership_delta(struct dx_store *st, const char *county, const cha
 /* The household person `id` was a member of on day `on` into
  * *household_id (0 = none). */
 int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t *household_id);
+/*
+ * The household record's counted members of each year in one query
+ * instead of one dx_store_member_on per member and year: counts[k] = how
+ * many of household_id's counted members (those dx_store_hh_members
+ * lists with counted set) were its members on days[k] by
+ * dx_store_member_on's rule.  ndays at most DX_COUNTED_DAYS_MAX.
+ */
+#define DX_COUNTED_DAYS_MAX 64
+int dx_store_hh_counted_on(struct dx_store *st, int64_t household_id, const char (*days)[11],
+			   size_t ndays, int *counts);
 
 /*
  * The year's 自然增减 of monitored households under `area` for events

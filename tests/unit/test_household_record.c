@@ -309,6 +309,28 @@ static int64_t delta_of(int64_t hid, const char *on)
 	return delta_of2(hid, on, 0);
 }
 
+static int on_counted(const struct dx_hh_member *m, void *arg)
+{
+	int64_t *ids = arg;
+	if (m->p.counted && ids[0] < 15)
+		ids[1 + ids[0]++] = m->p.id;
+	return 0;
+}
+
+/* Counted members of hid on day as the record counted them before: each
+ * counted member's household on the day, one query per member. */
+static int counted_one_by_one(int64_t hid, const char *day)
+{
+	int64_t ids[16] = {0}, in;
+	int n = 0;
+	assert_int_equal(dx_store_hh_members(st, hid, on_counted, ids), DX_OK);
+	for (int64_t i = 0; i < ids[0]; i++) {
+		assert_int_equal(dx_store_member_on(st, ids[1 + i], day, &in), DX_OK);
+		n += in == hid;
+	}
+	return n;
+}
+
 static void test_add_leave_move(void **state)
 {
 	struct dx_ctx cx;
@@ -390,6 +412,29 @@ static void test_add_leave_move(void **state)
 			assert_int_equal(n, 3);
 		}
 		dx_household_record_release(&r);
+	}
+	/* the record's counts of each year's members in one query agree with
+	 * dx_store_member_on asked member by member, day by day */
+	{
+		static const char days[][11] = {"2024-12-31", "2025-06-01", "2025-06-02",
+		                                "2025-08-31", "2025-09-01", "2025-11-30",
+		                                "2025-12-01", "2025-12-31"};
+		const int64_t hhs[] = {H1, H2};
+		int counts[DX_ARRAY_SIZE(days)];
+		for (size_t h = 0; h < DX_ARRAY_SIZE(hhs); h++) {
+			assert_int_equal(dx_store_hh_counted_on(st, hhs[h], days, DX_ARRAY_SIZE(days),
+			                                        counts),
+			                 DX_OK);
+			for (size_t k = 0; k < DX_ARRAY_SIZE(days); k++)
+				assert_int_equal(counts[k], counted_one_by_one(hhs[h], days[k]));
+		}
+		/* H1: 罗涛, 李芳 until she moved on 09-01, the baby 06-02..11-30 */
+		assert_int_equal(dx_store_hh_counted_on(st, H1, days, DX_ARRAY_SIZE(days), counts),
+		                 DX_OK);
+		assert_int_equal(counts[1], 2);
+		assert_int_equal(counts[2], 3);
+		assert_int_equal(counts[4], 2);
+		assert_int_equal(counts[7], 1);
 	}
 	/* 自然增减 of 2025: H1 (monitored since 03-01) got the baby, lost the
 	 * wife (moved) and the baby (moved out); H2 is not monitored */
