@@ -358,9 +358,14 @@ int dx_household_record_get(struct dx_store *st, const struct dx_actor *a, const
 {
 	struct dx_hh_brief b;
 	char prefix[13];
-	int rc;
+	int began = 0, rc;
 	memset(out, 0, sizeof(*out));
 	if ((rc = dx_actor_area(a, NULL, prefix, why)))
+		return rc;
+	/* a masked read is all reading: the look-up and the record share
+	 * one read snapshot (one read lock for the API's busiest route); an
+	 * unmasked one writes its audit row between the two */
+	if (!unmasked && (rc = dx_store_read_begin(st, &began)))
 		return rc;
 	/* the exact key: one look-up of the hh_no index (not the find's
 	 * search by every kind of key) */
@@ -390,6 +395,7 @@ int dx_household_record_get(struct dx_store *st, const struct dx_actor *a, const
 	}
 	rc = fill(st, unmasked, b.id, out);
 out:
+	dx_store_read_end(st, began);
 	if (rc)
 		dx_household_record_release(out);
 	return rc;

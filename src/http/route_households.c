@@ -84,6 +84,7 @@ int dx_route_household(struct dx_http_req *r)
 	/* written straight into the answer (the API's busiest route; the
 	 * same bytes as dx_household_record_cjson printed unformatted) */
 	dx_buf_reset(&r->out);
+	dx_buf_grow(&r->out, 8192); /* a usual record's answer is 5 KiB */
 	dx_household_record_json_to(&rec, &r->out);
 	dx_household_record_release(&rec);
 	return r->out.err ? DX_NOMEM : DX_OK;
