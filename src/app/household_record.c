@@ -11,6 +11,7 @@
 #include "core/area.h"
 #include "core/idcard.h"
 #include "core/date.h"
+#include "store/audit.h"
 #include "store/followup.h"
 #include "store/membership.h"
 
@@ -183,7 +184,9 @@ static int on_audit(const struct dx_hh_audit *a, void *arg)
 	x.id = a->id;
 	dx_strlcpy(x.at, a->at, sizeof(x.at));
 	dx_strlcpy(x.actor, a->actor, sizeof(x.actor));
-	dx_strlcpy(x.action, a->action, sizeof(x.action));
+	/* rows from before the subject.verb vocabulary keep their old words
+	 * (the chain hashes them): the record shows the current one */
+	dx_strlcpy(x.action, dx_audit_action_current(a->entity, a->action), sizeof(x.action));
 	dx_strlcpy(x.entity, a->entity, sizeof(x.entity));
 	dx_strlcpy(x.key, a->key, sizeof(x.key));
 	x.before = dx_xstrdup(a->before);
