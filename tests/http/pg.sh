@@ -7,25 +7,21 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 D="$top/dixian"
-dir=$(mktemp -d /tmp/dixian-httppg.XXXXXX)
-cd "$dir" || exit 1
-createdb httppg || exit 1
-url="postgresql:///httppg?host=$PGHOST&port=$PGPORT&user=$PGUSER"
-fail() { echo "FAIL http-pg setup: $*"; sed 's/^/    /' "$dir/log" 2>/dev/null | tail -20; exit 1; }
+. "$top/tests/http/lib.sh"
+http_dir dixian-httppg
+http_pg_db httppg
+fail() { http_fail http-pg "$*"; }
 {
 	"$D" demo --households 2000 --db "$url" &&
 	for a in xian532399 cun532399101001 cun532399101002; do
 		echo "pw-$a-secret" | sed 's/cun\|xian//' | "$D" account passwd "$a" --db "$url" || exit 1
 	done
 } >"$dir/log" 2>&1 || fail "demo store"
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-"$D" serve --db "$url" --port "$port" --threads 4 >"$dir/serve.out" 2>"$dir/serve.log" &
-pid=$!
+http_port
+serve_start serve --db "$url" --threads 4
 DIXIAN="$D" DB="$url" PORT="$port" SERVER_PID="$pid" THREADS=4 python3 "$top/tests/http/test_pg.py"
 rc=$?
-kill -TERM "$pid" 2>/dev/null
-wait "$pid"
-if [ $? != 0 ] || ! grep -q 'stopped; closing' "$dir/serve.log"; then
+if ! serve_stop serve; then
 	echo "FAIL http-pg: the server did not stop cleanly"
 	rc=1
 fi

@@ -8,12 +8,11 @@
 set -u
 top=$(cd "$(dirname "$0")/../.." && pwd)
 D="$top/dixian"
-dir=$(mktemp -d /tmp/dixian-httppg.XXXXXX)
-cd "$dir" || exit 1
+. "$top/tests/http/lib.sh"
+http_dir dixian-httppg
 name=dx_http_$(basename "$dir" | sed 's/.*\.//' | tr 'A-Z' 'a-z')
-createdb "$name" || exit 1
-url="postgresql:///$name?host=$PGHOST&port=$PGPORT&user=$PGUSER"
-fail() { echo "FAIL http-pg setup: $*"; tail -20 "$dir/log" | sed 's/^/    /'; exit 1; }
+http_pg_db "$name"
+fail() { http_fail http-pg "$*"; }
 {
 	"$D" demo --households ${HTTP_PG_HOUSEHOLDS:-2000} --db "$url" &&
 	for a in xian532399 xiang532399101 cun532399101001 cun532399101002; do
