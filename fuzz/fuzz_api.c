@@ -16,8 +16,9 @@
  * unchanged.  Uploads, jobs and login (Argon2, slow) are left out.
  *
  * The oracle, besides ASan/UBSan: no request answers 5xx (bad input is
- * the client's fault, never an internal error), and every 4xx carries a
- * message.  Writes stay in the store between inputs.  Replayed over
+ * the client's fault, never an internal error), every 4xx carries a
+ * message, and a household record answered 200 parses as one JSON
+ * object (its writer is core/jsonw.h, not cJSON).  Writes stay in the store between inputs.  Replayed over
  * fuzz/corpus/api/ by `make fuzz-replay`.
  */
 #include "core/dx.h"
@@ -28,6 +29,7 @@
 #include "http/http.h"
 #include "http/http_int.h"
 
+#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <microhttpd.h>
 #include <unistd.h>
@@ -230,6 +232,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		        rc ? (r.status ? r.status : dx_http_status(r.err ? r.err : rc))
 		           : (r.status ? r.status : 200),
 		        (int)(r.why.len > 120 ? 120 : r.why.len), r.why.buf ? r.why.buf : "");
+	if (!rc && !strcmp(rt->pattern, "/api/households/{hh_no}")) {
+		/* the record's answer is written by hand (core/jsonw.h): it
+		 * must be one JSON document, whatever the stored text holds */
+		cJSON *j = cJSON_ParseWithLength(r.out.buf, r.out.len);
+		if (!j || !cJSON_IsObject(j) || !cJSON_GetObjectItem(j, "household")) {
+			fprintf(stderr, "fuzz_api: %s answered 200 with no JSON record\n", rt->pattern);
+			abort();
+		}
+		cJSON_Delete(j);
+	}
 	if (rc) {
 		status = r.status ? r.status : dx_http_status(r.err ? r.err : rc);
 		if (status >= 500) {
