@@ -171,11 +171,13 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	dx_strlcpy(county, area, sizeof(county));
 	/* size the map once: no rehashing on the way (capped for stores of
 	 * many counties, where it grows as needed) */
-	if (!(s = dx_q(st, narrow ? SQL_COUNT_HH_AREA : SQL_MAX_HH))) {
+	/* a township or village counts its own; a county or wider takes the
+	 * span of ids (a province's count would walk its whole index) */
+	if (!(s = dx_q(st, strlen(area) > 6 ? SQL_COUNT_HH_AREA : SQL_MAX_HH))) {
 		rc = DX_DB;
 		goto out;
 	}
-	if (narrow)
+	if (strlen(area) > 6)
 		dx_bind_text(s, 1, area);
 	if ((rc = dx_step(s)))
 		goto out;
