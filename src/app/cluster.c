@@ -7,7 +7,9 @@
  * from one aggregate the shards compute themselves (partition-wise, see
  * cluster_pg.h), and each county's report is dx_report_build's, read
  * through the coordinator, so a figure means in the nation what it means
- * in a county.  A shard that does not answer stops the report with the
+ * in a county.  One server holding a province's counties itself (no
+ * shards) counts them all in one pass instead (dx_report_build_counties:
+ * the same counting, each table read once), then sums them the same way.  A shard that does not answer stops the report with the
  * province named: a national figure without a province is never given.
  */
 #include "core/dx.h"
@@ -268,8 +270,9 @@ static void sums_text(const struct sums *s, const char *name, int members_known,
 }
 
 /* Every shard the report needs answers; else why names the missing ones.
- * A database with no shards holds its counties itself: nothing to ask. */
-static int shards_answer(const char *coord, const char *area, struct dx_buf *why)
+ * A database with no shards holds its counties itself: nothing to ask,
+ * and *local is set. */
+static int shards_answer(const char *coord, const char *area, int *local, struct dx_buf *why)
 {
 	struct dx_cluster_shard_state *s = NULL;
 	struct dx_buf err = DX_BUF_INIT, ok = DX_BUF_INIT, gone = DX_BUF_INIT;
@@ -278,6 +281,7 @@ static int shards_answer(const char *coord, const char *area, struct dx_buf *why
 	if ((rc = dx_cluster_pg_state(coord, 0, &version, &s, &n, &err))) {
 		/* no shards: one server holding its counties (a province's own) */
 		if (rc == DX_NOT_FOUND) {
+			*local = 1;
 			rc = DX_OK;
 			goto out;
 		}
@@ -311,13 +315,68 @@ out:
 	return rc;
 }
 
+/* the counties of a local report, collected in code order */
+struct county_list {
+	struct dx_cluster_county *v;
+	size_t n;
+};
+
+static int collect_county(const struct dx_cluster_county *c, void *arg)
+{
+	struct county_list *l = arg;
+	l->v = dx_xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n++] = *c;
+	return DX_OK;
+}
+
+/* The counties of one server (no shards), all in one pass: the figures
+ * of each as its own report gives them (app/report.h), summed as
+ * on_county sums them. */
+static int local_counties(const char *coord, struct rep *r, struct dx_buf *err)
+{
+	struct county_list l = {0};
+	struct dx_report rp;
+	const char **codes;
+	int rc = dx_cluster_pg_counties(coord, r->area, collect_county, &l, NULL, err);
+	if (rc) {
+		free(l.v);
+		return rc;
+	}
+	if (!l.n) /* nothing to count, and no period to refuse */
+		return DX_OK;
+	codes = dx_xcalloc(l.n, sizeof(*codes));
+	for (size_t i = 0; i < l.n; i++)
+		codes[i] = l.v[i].county;
+	rc = dx_report_build_counties(r->st, r->area, r->year, r->as_of, codes, l.n, &rp, r->why);
+	if (!rc) {
+		for (size_t i = 0; i < l.n; i++) {
+			struct sums *p = r->nprov ? &r->prov[r->nprov - 1] : NULL;
+			if (!p || strncmp(p->code, l.v[i].county, 2)) {
+				r->prov = dx_xrealloc(r->prov, (r->nprov + 1) * sizeof(*r->prov));
+				p = &r->prov[r->nprov++];
+				memset(p, 0, sizeof(*p));
+				dx_strlcpy(p->code, l.v[i].county, 3);
+				p->fig = dx_xcalloc(dx_report_figure_count(), sizeof(*p->fig));
+			}
+			sums_add(p, &l.v[i], &rp.rows[i].f);
+			sums_add(&r->total, &l.v[i], &rp.rows[i].f);
+		}
+		dx_strlcpy(r->as_of_used, rp.as_of, sizeof(r->as_of_used));
+		r->members_known = rp.members_known;
+		dx_report_release(&rp);
+	}
+	free(codes);
+	free(l.v);
+	return rc;
+}
+
 int dx_cluster_report(const char *coord, const char *area, int year, const char *as_of,
 		      cJSON **json, struct dx_buf *text, struct dx_buf *plan, struct dx_buf *why)
 {
 	struct rep r;
 	struct dx_buf err = DX_BUF_INIT;
 	char canon[13] = "";
-	int rc;
+	int local = 0, rc;
 	*json = NULL;
 	if (area && *area && strcmp(area, "全国") && strcmp(area, "0")) {
 		enum dx_area_level lv = dx_area_canon(area, canon);
@@ -336,7 +395,7 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	}
 	if (plan)
 		return dx_cluster_pg_counties(coord, canon, NULL, NULL, plan, why);
-	if ((rc = shards_answer(coord, canon, why)))
+	if ((rc = shards_answer(coord, canon, &local, why)))
 		return rc;
 	memset(&r, 0, sizeof(r));
 	r.area = canon;
@@ -347,7 +406,8 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	r.total.fig = dx_xcalloc(dx_report_figure_count(), sizeof(*r.total.fig));
 	if ((rc = dx_store_open(&r.st, coord, DX_STORE_READONLY)))
 		goto out;
-	rc = dx_cluster_pg_counties(coord, canon, on_county, &r, NULL, &err);
+	rc = local ? local_counties(coord, &r, &err)
+		   : dx_cluster_pg_counties(coord, canon, on_county, &r, NULL, &err);
 	if (rc && !why->len) {
 		dx_log(DX_LOG_ERROR, "cluster report: %s", err.buf ? err.buf : "");
 		dx_buf_addf(why, "全国汇总查询失败（%s）", err.buf ? err.buf : "");

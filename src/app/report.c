@@ -58,6 +58,9 @@ struct build {
 	uint32_t last_row;
 	int keep_names;
 	int first_tuopin; /* the earliest 脱贫年度 seen, 0 = none */
+	int counties;	  /* rows are the counties of a province or city
+			   * (dx_report_build_counties), in code order */
+	int *row_first;	  /* with counties: each row's earliest 脱贫年度 */
 };
 
 /* ---- figures: one table drives counting, JSON and drill-down ---- */
@@ -257,6 +260,21 @@ static uint32_t row_of(struct build *b, const char *area)
 		return UINT32_MAX;
 	if (b->last_row < r->nrows && !strncmp(r->rows[b->last_row].code, area, b->child_len))
 		return b->last_row;
+	if (b->counties) {
+		/* a province's counties are many and sorted: halve */
+		uint32_t lo = 0, hi = r->nrows;
+		while (lo < hi) {
+			uint32_t mid = lo + (hi - lo) / 2;
+			int c = strncmp(r->rows[mid].code, area, b->child_len);
+			if (!c)
+				return b->last_row = mid;
+			if (c < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return UINT32_MAX;
+	}
 	for (uint32_t i = 0; i < r->nrows; i++) {
 		if (!strncmp(r->rows[i].code, area, b->child_len)) {
 			b->last_row = i;
@@ -287,6 +305,9 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	h->tuopin = (unsigned char)(f->tuopin && (!f->tuopin_year || f->tuopin_year <= b->r->year));
 	if (f->tuopin_year && (!b->first_tuopin || f->tuopin_year < b->first_tuopin))
 		b->first_tuopin = f->tuopin_year;
+	if (b->row_first && h->row != UINT32_MAX && f->tuopin_year &&
+	    (!b->row_first[h->row] || f->tuopin_year < b->row_first[h->row]))
+		b->row_first[h->row] = f->tuopin_year;
 	h->monitored = (unsigned char)f->monitored;
 	h->eliminated = (unsigned char)f->eliminated;
 	h->reflag = (unsigned char)f->reflag;
@@ -344,6 +365,9 @@ struct side {
 	struct dx_natural_change nc;   /* 自然增减 over the period */
 	struct side_vec members, measures, visits, persons;
 	int members_changed; /* a member row changed after as_of */
+	int figures_only;    /* a province's counties: what their figures need
+			      * (persons, members), not measures, visits nor
+			      * the period's counts */
 	struct {
 		char place[64];
 		enum dx_work_dest dest;
@@ -427,6 +451,8 @@ static int side_scan(struct side *sd, struct dx_store *st)
 		return rc;
 	if ((rc = dx_store_scan_members(st, sd->area, on_member, sd)))
 		return rc;
+	if (sd->figures_only)
+		return DX_OK;
 	if ((rc = dx_store_scan_measures(st, sd->area, sd->as_of, on_measures, sd)))
 		return rc;
 	if ((rc = dx_store_scan_visits(st, sd->area, sd->from, sd->as_of, on_visits, sd)))
@@ -518,13 +544,59 @@ static void release_build(struct build *b)
 			free(b->names[i].head_name);
 		}
 	free(b->names);
+	free(b->row_first);
 	free(b->h);
 	dx_idmap_release(&b->idx);
 }
 
-/* keep_names: remember each household's number and area (for listing) */
+/* The first-year refusal of a province's counties, county by county in
+ * code order, as each county's own report gives it (run_build). */
+struct first_years {
+	const struct dx_report *r;
+	const int *row_first;
+	int income_year;
+	size_t next; /* rows before it are checked */
+	struct dx_buf *why;
+};
+
+/* whether county row i's report refuses its year; why says so */
+static int first_year_refuses(struct first_years *fy, size_t i, int episode_year)
+{
+	int first = fy->income_year;
+	if (episode_year && (!first || episode_year < first))
+		first = episode_year;
+	if (fy->row_first[i] && (!first || fy->row_first[i] < first))
+		first = fy->row_first[i];
+	if (!first || fy->r->year >= first)
+		return 0;
+	if (fy->why)
+		dx_buf_addf(fy->why,
+			    "%d 年早于库中最早的数据（%d 年的脱贫、收入或"
+			    "识别记录）：请给出 %d 年或以后的年份",
+			    fy->r->year, first, first);
+	return DX_USAGE;
+}
+
+static int on_first_year(const char *county, int year, void *arg)
+{
+	struct first_years *fy = arg;
+	const struct dx_report *r = fy->r;
+	int rc;
+	/* the counties before this one have no identification */
+	for (; fy->next < r->nrows && strcmp(r->rows[fy->next].code, county) < 0; fy->next++)
+		if ((rc = first_year_refuses(fy, fy->next, 0)))
+			return rc;
+	if (fy->next < r->nrows && !strcmp(r->rows[fy->next].code, county))
+		return first_year_refuses(fy, fy->next++, year);
+	return DX_OK;
+}
+
+/* keep_names: remember each household's number and area (for listing).
+ * counties (n of them, sorted): the report of a province or city prefix
+ * o->area with a row per county, its figures only (dx_report_build_counties) */
 static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
-		     struct build *b, int keep_names, struct dx_buf *why)
+		     struct build *b, int keep_names, const char *const *counties, size_t ncounties,
+		     struct dx_buf *why)
 {
 	struct dx_area a;
 	struct dx_date d;
@@ -537,7 +609,13 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	b->keep_names = keep_names;
 	b->r = r;
 	b->o = o;
-	if ((rc = dx_store_area_get(st, o->area, &a)))
+	b->counties = counties != NULL;
+	if (counties) {
+		/* a province or city has no row of its own in the area table */
+		memset(&a, 0, sizeof(a));
+		dx_strlcpy(a.code, o->area, sizeof(a.code));
+		dx_strlcpy(a.name, o->area, sizeof(a.name));
+	} else if ((rc = dx_store_area_get(st, o->area, &a)))
 		return rc == DX_NOT_FOUND ? dx_error(DX_NOT_FOUND, "unknown area '%s'", o->area) : rc;
 	dx_strlcpy(r->area, a.code, sizeof(r->area));
 	dx_strlcpy(r->area_name, a.name, sizeof(r->area_name));
@@ -601,7 +679,17 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	r->visit_weeks = 4;
 	r->visits_active = o->visits_active ? o->visits_active : 2;
 	r->visits_eliminated = o->visits_eliminated ? o->visits_eliminated : 1;
-	if (strlen(r->area) < 12) {
+	if (counties) {
+		for (size_t i = 0; i < ncounties; i++) {
+			struct dx_area c;
+			memset(&c, 0, sizeof(c));
+			dx_strlcpy(c.code, counties[i], sizeof(c.code));
+			dx_strlcpy(c.name, counties[i], sizeof(c.name));
+			add_row(&c, r);
+		}
+		b->child_len = 6;
+		b->row_first = dx_xcalloc(r->nrows ? r->nrows : 1, sizeof(*b->row_first));
+	} else if (strlen(r->area) < 12) {
 		if ((rc = dx_store_area_children(st, r->area, add_row, r)))
 			return rc;
 		b->child_len = strlen(r->area) == 6 ? 9 : 12;
@@ -642,6 +730,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		sd.period_from = r->from;
 		sd.as_of = r->as_of;
 		sd.from = from;
+		sd.figures_only = b->counties;
 		{
 			struct dx_date today;
 			dx_date_today(&today);
@@ -688,6 +777,17 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->nc_eliminated = nc.eliminated;
 		r->nc_eliminated_persons = nc.eliminated_persons;
 	}
+	if (counties) {
+		/* each county refuses a year before its own first records, as
+		 * its own report would; the figures need nothing more */
+		struct first_years fy = {r, b->row_first, 0, 0, why};
+		if ((rc = dx_store_first_years(st, r->area, &fy.income_year, on_first_year, &fy)))
+			return rc;
+		for (; fy.next < r->nrows; fy.next++)
+			if ((rc = first_year_refuses(&fy, fy.next, 0)))
+				return rc;
+		goto count;
+	}
 	/* the other ledgers (issue 19) over the same period */
 	if ((rc = dx_report_ledgers_build(st, r->area, r->from, r->as_of, &r->ledgers)))
 		return rc;
@@ -711,6 +811,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	/* each household counts once, in its row (or the total when the
 	 * report has no rows); the rows then add up into the total, which is
 	 * how the xlsx 合计 row is defined too */
+count:
 	for (size_t i = 0; i < b->n; i++)
 		count_household(r, &b->h[i],
 				b->h[i].row < r->nrows ? &r->rows[b->h[i].row].f : &r->total);
@@ -723,10 +824,28 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 		    struct dx_buf *why)
 {
 	struct build b;
-	int rc = run_build(st, o, r, &b, 0, why);
+	int rc = run_build(st, o, r, &b, 0, NULL, 0, why);
 	release_build(&b);
 	if (!rc) /* the 衔接资金 paragraph (issue 18) */
 		rc = dx_report_funds_build(st, r->area, r->year, r->as_of, &r->funds);
+	if (rc)
+		dx_report_release(r);
+	return rc;
+}
+
+int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
+			     const char *as_of, const char *const *counties, size_t n,
+			     struct dx_report *r, struct dx_buf *why)
+{
+	struct dx_report_opts o;
+	struct build b;
+	int rc;
+	memset(&o, 0, sizeof(o));
+	o.area = prefix;
+	o.year = year;
+	o.as_of = as_of;
+	rc = run_build(st, &o, r, &b, 0, counties, n, why);
+	release_build(&b);
 	if (rc)
 		dx_report_release(r);
 	return rc;
@@ -778,7 +897,7 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 			break;
 	if (k == DX_ARRAY_SIZE(figures))
 		return dx_error(DX_NOT_FOUND, "no figure '%s'", key);
-	rc = run_build(st, o, &r, &b, 1, why);
+	rc = run_build(st, o, &r, &b, 1, NULL, 0, why);
 	if (!rc && !r.members_known && !strncmp(key, "dibao", 5)) {
 		if (why)
 			dx_buf_addf(why,

@@ -35,6 +35,19 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 		    struct dx_buf *why);
 void dx_report_release(struct dx_report *r);
 
+/* The figures of every county in `counties` (n canonical county codes in
+ * code order, all under `prefix`: a province or city, "" = all) in one
+ * pass over the store -- each table read once for all of them, not a
+ * report per county -- as r->rows[i] for counties[i] (r->total their
+ * sum), with r->as_of and r->members_known.  Only the household figures
+ * (dx_report_figure's: households, categories, 低保) are counted: no
+ * measures, visits, procedure counts, other ledgers or funds.  A period a
+ * county's own report refuses (dx_report_build) is refused here, with
+ * the first such county's reason.  Release with dx_report_release(). */
+int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
+			     const char *as_of, const char *const *counties, size_t n,
+			     struct dx_report *r, struct dx_buf *why);
+
 /* One household of a figure's list: its number with the names a cadre
  * reads it by (户主, township and village), and the persons it adds to
  * the figure.  The strings are valid during the call only. */

@@ -120,12 +120,22 @@ static const char SQL_DELTA[] =
 	" - count(DISTINCT CASE WHEN p.household_id = m.household_id THEN p.id END) AS dr"
 	" FROM membership m JOIN person p ON p.id = m.person_id"
 	" WHERE m.county_code = ?1 GROUP BY m.household_id) t WHERE dc != 0 OR dr != 0";
+/* the same for every county under a province or city prefix (or all, "") */
+static const char SQL_DELTA_IN[] =
+	"SELECT household_id, dc, dr FROM (SELECT m.household_id,"
+	" sum(CASE WHEN" COVERS("m", "?2") "AND p.counted = 1 THEN 1 ELSE 0 END)"
+	" - " DX_SQL_COUNT_IF("m.to_on IS NULL AND p.counted = 1") " AS dc,"
+	" sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END)"
+	" - count(DISTINCT CASE WHEN p.household_id = m.household_id THEN p.id END) AS dr"
+	" FROM membership m JOIN person p ON p.id = m.person_id"
+	" WHERE m.county_code >= ?1 AND m.county_code < ?1 || ':'"
+	" GROUP BY m.household_id) t WHERE dc != 0 OR dr != 0";
 
 int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
 			      int (*fn)(int64_t household_id, int counted, int registered, void *),
 			      void *arg)
 {
-	struct dx_stmt *s = dx_q(st, SQL_DELTA);
+	struct dx_stmt *s = dx_q(st, strlen(county) == 6 ? SQL_DELTA : SQL_DELTA_IN);
 	int rc;
 	if (!s)
 		return DX_DB;

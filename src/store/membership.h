@@ -53,7 +53,9 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11]);
  * that name the household (dx_store_scan_persons' count, which keeps
  * those who left).
  * Only people with recorded history can differ, so this reads the
- * membership table alone.
+ * membership table alone.  `county` may also be a shorter prefix (a
+ * province or city, "" = every county): the households of all its
+ * counties in one pass.
  */
 int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
 			      int (*fn)(int64_t household_id, int counted, int registered, void *),

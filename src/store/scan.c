@@ -165,15 +165,19 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	struct dx_hh_fact f;
 	struct dx_stmt *s;
 	char county[7];
-	int narrow = strlen(area) > 6, rc;
+	/* a county reads by county_code; any other prefix (a township or
+	 * village, or a province or city: dx_report_build_counties) by area */
+	int narrow = strlen(area) != 6, rc;
 	dx_strlcpy(county, area, sizeof(county));
 	/* size the map once: no rehashing on the way (capped for stores of
 	 * many counties, where it grows as needed) */
-	if (!(s = dx_q(st, narrow ? SQL_COUNT_HH_AREA : SQL_MAX_HH))) {
+	/* a township or village counts its own; a county or wider takes the
+	 * span of ids (a province's count would walk its whole index) */
+	if (!(s = dx_q(st, strlen(area) > 6 ? SQL_COUNT_HH_AREA : SQL_MAX_HH))) {
 		rc = DX_DB;
 		goto out;
 	}
-	if (narrow)
+	if (strlen(area) > 6)
 		dx_bind_text(s, 1, area);
 	if ((rc = dx_step(s)))
 		goto out;
@@ -219,7 +223,8 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 		goto out;
 	/* who was a member on as_of: household.members counts who is one
 	 * now; the few households whose members came or went since differ */
-	if ((rc = dx_store_membership_delta(st, county, as_of, on_delta, map)))
+	if ((rc = dx_store_membership_delta(st, narrow && strlen(area) < 6 ? area : county, as_of,
+					    on_delta, map)))
 		goto out;
 	if (!(s = dx_q(st, narrow ? SQL_SCAN_HH : SQL_SCAN_HH_COUNTY))) {
 		rc = DX_DB;
@@ -294,7 +299,7 @@ static int scan_counts(struct dx_stmt *s, int (*fn)(int64_t, long, long, void *)
 int dx_store_scan_measures(struct dx_store *st, const char *area, const char *as_of,
 			   int (*fn)(int64_t, long, long, void *), void *arg)
 {
-	struct dx_stmt *s = dx_q(st, strlen(area) > 6 ? SQL_SCAN_MEASURES_AREA : SQL_SCAN_MEASURES);
+	struct dx_stmt *s = dx_q(st, strlen(area) != 6 ? SQL_SCAN_MEASURES_AREA : SQL_SCAN_MEASURES);
 	if (!s)
 		return DX_DB;
 	dx_bind_text(s, 1, area);
@@ -305,7 +310,7 @@ int dx_store_scan_measures(struct dx_store *st, const char *area, const char *as
 int dx_store_scan_visits(struct dx_store *st, const char *area, const char *from,
 			 const char *to, int (*fn)(int64_t, long, long, void *), void *arg)
 {
-	struct dx_stmt *s = dx_q(st, strlen(area) > 6 ? SQL_SCAN_VISITS_AREA : SQL_SCAN_VISITS);
+	struct dx_stmt *s = dx_q(st, strlen(area) != 6 ? SQL_SCAN_VISITS_AREA : SQL_SCAN_VISITS);
 	if (!s)
 		return DX_DB;
 	dx_bind_text(s, 1, area);
@@ -327,7 +332,7 @@ int dx_store_members_changed_after(struct dx_store *st, const char *area, const 
 				   int *yes)
 {
 	struct dx_stmt *s =
-	    dx_q(st, strlen(area) > 6 ? SQL_MEMBERS_CHANGED_AREA : SQL_MEMBERS_CHANGED);
+	    dx_q(st, strlen(area) != 6 ? SQL_MEMBERS_CHANGED_AREA : SQL_MEMBERS_CHANGED);
 	int64_t v = 0;
 	int rc;
 	if (!s)
@@ -360,18 +365,54 @@ int dx_store_first_year(struct dx_store *st, const char *county, int *year)
 	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
+/* the same for every county under a prefix at once: the store's first
+ * income year (?2 = 1) or each county's first identification year */
+static const char SQL_FIRST_INCOME_YEAR[] = "SELECT coalesce(min(year), 0) FROM income";
+static const char SQL_FIRST_EPISODE_YEARS[] =
+	"SELECT county_code, CAST(substr(min(identified_on), 1, 4) AS INTEGER) FROM episode"
+	" WHERE county_code >= ?1 AND county_code < ?1 || ':' GROUP BY county_code"
+	" ORDER BY county_code";
+
+int dx_store_first_years(struct dx_store *st, const char *prefix, int *income_year,
+			 int (*fn)(const char *county, int year, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_FIRST_INCOME_YEAR);
+	int64_t v = 0;
+	int rc;
+	if (!s)
+		return DX_DB;
+	if ((rc = dx_step_int(s, &v)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	*income_year = (int)v;
+	if (!(s = dx_q(st, SQL_FIRST_EPISODE_YEARS)))
+		return DX_DB;
+	dx_bind_text(s, 1, prefix);
+	while ((rc = dx_step(s)) == DX_OK)
+		if ((rc = fn(dx_col_text(s, 0), (int)dx_col_int(s, 1), arg)))
+			break;
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
 /* every household's registered members, read from the household index
  * alone (a few bytes an entry, against the wide person rows a county
  * filter would read); households of other counties are the caller's to
  * skip */
 static const char SQL_SCAN_PERSONS[] =
 	"SELECT household_id, count(*), 0 FROM person GROUP BY household_id";
-/* an area narrower than a county: its run of the covering index
+/* an area (a county or narrower): its run of the covering index
  * person_area (schema v15), grouped in the index's order (a household
- * has one area) so that no sort is needed */
+ * has one area) so that no sort is needed.  A county too when the store
+ * holds others: a province on one server must not read every county's
+ * members for one */
 static const char SQL_SCAN_PERSONS_AREA[] =
 	"SELECT household_id, count(*), 0 FROM person"
 	" WHERE area_code >= ?1 AND area_code < ?1 || ':' GROUP BY area_code, household_id";
+
+/* 1 when every household is of county ?1 (two probes of household_county) */
+static const char SQL_ONE_COUNTY[] =
+	"SELECT CASE WHEN (SELECT min(county_code) FROM household) = ?1"
+	" AND (SELECT max(county_code) FROM household) = ?1 THEN 1 ELSE 0 END";
 
 int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, void *), void *arg)
 {
@@ -385,8 +426,19 @@ int dx_store_scan_persons_in(struct dx_store *st, const char *area,
 			     int (*fn)(int64_t, long, long, void *), void *arg)
 {
 	struct dx_stmt *s;
-	if (strlen(area) <= 6)
-		return dx_store_scan_persons(st, fn, arg);
+	if (strlen(area) == 6) {
+		/* the county is the whole store (a county's own store): the
+		 * narrow household index beats the area index, twice as wide */
+		int64_t alone = 0;
+		int rc;
+		if (!(s = dx_q(st, SQL_ONE_COUNTY)))
+			return DX_DB;
+		dx_bind_text(s, 1, area);
+		if ((rc = dx_step_int(s, &alone)))
+			return rc == DX_NOT_FOUND ? DX_DB : rc;
+		if (alone)
+			return dx_store_scan_persons(st, fn, arg);
+	}
 	if (!(s = dx_q(st, SQL_SCAN_PERSONS_AREA)))
 		return DX_DB;
 	dx_bind_text(s, 1, area);
@@ -408,7 +460,7 @@ int dx_store_scan_members(struct dx_store *st, const char *area,
 			  int (*fn)(const struct dx_member_fact *, void *), void *arg)
 {
 	struct dx_member_fact m;
-	struct dx_stmt *s = dx_q(st, strlen(area) > 6 ? SQL_SCAN_MEMBERS_AREA : SQL_SCAN_MEMBERS);
+	struct dx_stmt *s = dx_q(st, strlen(area) != 6 ? SQL_SCAN_MEMBERS_AREA : SQL_SCAN_MEMBERS);
 	int rc;
 	if (!s)
 		return DX_DB;

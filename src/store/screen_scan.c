@@ -551,7 +551,10 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 	struct dx_scan_hh f;
 	struct dx_stmt *h = NULL;
 	pthread_t th;
-	int county = strlen(area) <= 6, rc, which, running = 0;
+	/* a county by county_code; a province or city (issue 16), a
+	 * township or village by area; the income on a thread for a county
+	 * or wider */
+	int county = strlen(area) == 6, wide = strlen(area) <= 6, rc, which, running = 0;
 
 	dx_buf_init(&hd.strs, 0);
 	if ((rc = size_map(st, sql_count[county], area, m)))
@@ -569,7 +572,7 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 		if ((rc = side_pass(st, sql_folded[county][which], area, year, as_of, m,
 				    which)))
 			goto out;
-	if (county && !st->txn_depth && st->drv->shareable(st) &&
+	if (wide && !st->txn_depth && st->drv->shareable(st) &&
 	    !pthread_create(&th, NULL, income_thread, job)) {
 		running = 1;
 		hd.cap = m->cap < HOLD_MAX ? m->cap : HOLD_MAX;

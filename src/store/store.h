@@ -314,7 +314,8 @@ struct dx_hh_fact {
 	int reflag;
 };
 /* Call fn for every household whose area starts with `area` (a canonical
- * prefix of at least a county), in no particular order, with the year's
+ * prefix: a county or narrower, or a province or city whose counties are
+ * read in one pass), in no particular order, with the year's
  * income and the episode state as of `as_of` (ISO date).  hh_no and
  * head_name are read only with DX_SCAN_HH_NO in flags (NULL otherwise).  The strings in the
  * fact are valid during the call only. */
@@ -347,12 +348,18 @@ int dx_store_members_changed_after(struct dx_store *st, const char *area, const 
  * or identification; 0 when there is none.  (脱贫年度 is read with the
  * households, dx_hh_fact.tuopin_year.) */
 int dx_store_first_year(struct dx_store *st, const char *county, int *year);
+/* The same for every county under `prefix` (a province or city; "" =
+ * all) in two statements: the store's first income year (0 = none) in
+ * *income_year, and fn(county, first identification year) for each
+ * county that has episodes, in code order.  A county's first year is the
+ * smaller of the two (dx_store_first_year). */
+int dx_store_first_years(struct dx_store *st, const char *prefix, int *income_year,
+			 int (*fn)(const char *county, int year, void *), void *arg);
 /* Registered members (计入家庭人口 or not) of every household that has
  * any, in the whole store: a = how many, b = 0.  household.members counts
  * only those 计入家庭人口; head counts count them all. */
 int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, void *), void *arg);
-/* The same for the households of `area`: the whole store for a county
- * code (its callers skip other counties), else only that area's. */
+/* The same for the households of `area` (a county or narrower) only. */
 int dx_store_scan_persons_in(struct dx_store *st, const char *area,
 			     int (*fn)(int64_t, long, long, void *), void *arg);
 /* Members of one county who receive 低保 or have registered work (务工). */

@@ -3,6 +3,7 @@
  * number is worked out in the comments, including as-of history.
  */
 #include "testutil.h"
+#include "app/demo.h"
 #include "app/report.h"
 #include "core/date.h"
 #include "store/procedure.h"
@@ -759,6 +760,68 @@ static void test_village_reads_scale_with_the_village(void **state)
 	assert_in_range(steps1, steps0 - steps0 / 10, steps0 + steps0 / 10);
 }
 
+/* Issue 16: a province's counties are counted in one pass
+ * (dx_report_build_counties), each giving the figures its own report
+ * gives, and refusing a year as its own report refuses it. */
+static void test_province_counties_in_one_pass(void **state)
+{
+	static const char *const counties[] = {"532398", "532399", "532401"};
+	struct dx_demo_opts d = {.households = 60, .seed = 7, .today = "2026-11-24",
+				 .county = "532398", .counties = 3, .quiet = 1};
+	struct dx_demo_stats ds;
+	struct dx_store *st;
+	struct dx_report p, c;
+	struct dx_buf why = DX_BUF_INIT, cwhy = DX_BUF_INIT;
+	char path[64];
+	int64_t hh = 0;
+	(void)state;
+	tu_tmpdb(path);
+	assert_int_equal(dx_store_open(&st, path, DX_STORE_CREATE), DX_OK);
+	assert_int_equal(dx_demo_generate(st, &d, &ds), DX_OK);
+	for (int year = 2024; year <= 2025; year++) {
+		const char *as_of = year == 2024 ? "2024-06-30" : "";
+		assert_int_equal(dx_report_build_counties(st, "53", year, as_of, counties, 3, &p, &why),
+				 DX_OK);
+		assert_int_equal(p.nrows, 3);
+		for (size_t i = 0; i < 3; i++) {
+			struct dx_report_opts o = {.area = counties[i], .year = year, .as_of = as_of};
+			assert_string_equal(p.rows[i].code, counties[i]);
+			assert_int_equal(dx_report_build(st, &o, &c, NULL), DX_OK);
+			assert_string_equal(p.as_of, c.as_of);
+			assert_int_equal(p.members_known, c.members_known);
+			for (size_t k = 0; k < dx_report_figure_count(); k++) {
+				struct dx_hp a = dx_report_figure_value(&p.rows[i].f, dx_report_figure(k));
+				struct dx_hp b = dx_report_figure_value(&c.total, dx_report_figure(k));
+				assert_int_equal(a.hh, b.hh);
+				assert_int_equal(a.persons, b.persons);
+			}
+			if (year == 2025)
+				hh += p.rows[i].f.all.hh;
+			dx_report_release(&c);
+		}
+		/* the rows add up to the total; the figures compared are not
+		 * all zero */
+		if (year == 2025) {
+			assert_int_equal(p.total.all.hh, hh);
+			assert_true(p.total.monitored.hh > 0 && p.total.dibao.persons > 0);
+		}
+		dx_report_release(&p);
+	}
+	assert_int_equal(hh, 180);
+	/* a year before the data: refused with the first county's reason */
+	{
+		struct dx_report_opts o = {.area = counties[0], .year = 2001};
+		assert_int_equal(dx_report_build_counties(st, "53", 2001, "", counties, 3, &p, &why),
+				 DX_USAGE);
+		assert_int_equal(dx_report_build(st, &o, &c, &cwhy), DX_USAGE);
+		assert_string_equal(why.buf, cwhy.buf);
+	}
+	dx_buf_release(&why);
+	dx_buf_release(&cwhy);
+	dx_store_close(st);
+	tu_rm(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -775,6 +838,7 @@ int main(void)
 		cmocka_unit_test(test_village_reads_use_area_indexes),
 		cmocka_unit_test(test_village_reads_scale_with_the_village),
 		cmocka_unit_test(test_rows_carry_their_household_area),
+		cmocka_unit_test(test_province_counties_in_one_pass),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	return cmocka_run_group_tests(tests, setup, teardown);
