@@ -15,11 +15,13 @@
  * A 身份证 is packed into one 64-bit key (17 digits and the check
  * character), so a million members cost about 45 MB of index.
  *
- * Speed: once the import has added about as many members as the store
- * held, it switches the store to a bulk load (dx_store_bulk_begin): the
- * secondary indexes are rebuilt once at commit instead of updated per
- * row, and the household columns derived from the members, which the
- * store's triggers keep otherwise, are folded here.  New households and
+ * Speed: once the import has added enough members for the store's rule
+ * (dx_store_bulk_worth: on SQLite about half as many as the store held,
+ * on PostgreSQL from the first), it switches the store to a bulk load
+ * (dx_store_bulk_begin): on SQLite the secondary indexes are rebuilt
+ * once at commit instead of updated per row, and the household columns
+ * derived from the members, which the store's triggers keep otherwise,
+ * are folded here.  New households and
  * their members then wait in batches (pbuf_flush): the members get their
  * ids, each household goes in once with its folded columns, and the
  * members go in together (dx_store_*_insert_many).  A household whose
@@ -671,7 +673,7 @@ static int pbuf_flush(struct dx_imp *im, struct ps *ps)
 	ps->hq.n = 0;
 	for (size_t i = 0; i < ps->pb.n; i++)
 		ps->pb.p[i].household_id = ps->pb.h[i]->id;
-	if ((rc = dx_store_person_insert_many(im->st, ps->pb.pp, ps->pb.county, ps->pb.n)))
+	if ((rc = dx_store_person_insert_many(im->st, ps->pb.pp, ps->pb.area, ps->pb.n)))
 		return rc;
 	for (size_t i = 0; i < ps->pb.n; i++) {
 		struct pst *e = &ps->ids.e[ps->pb.e[i]];
@@ -725,7 +727,7 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 		now.household_id = h->id;
 		/* write_household gave the household this row's area */
 		dx_strlcpy(county, rv->text[DX_P_AREA], sizeof(county));
-		if (!ps->bulk && ps->inserted >= 64 && ps->inserted * 2 >= ps->stored_persons) {
+		if (!ps->bulk && dx_store_bulk_worth(im->st, ps->inserted, ps->stored_persons)) {
 			if ((rc = dx_store_bulk_begin(im->st)))
 				return rc;
 			ps->bulk = 1;
@@ -734,7 +736,7 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 			size_t k = ps->pb.n++;
 			ps->pb.p[k] = now;
 			ps->pb.pp[k] = &ps->pb.p[k];
-			memcpy(ps->pb.county[k], county, sizeof(county));
+			dx_strlcpy(ps->pb.area[k], rv->text[DX_P_AREA], sizeof(ps->pb.area[k]));
 			ps->pb.h[k] = h;
 			ps->pb.e[k] = (uint32_t)(e - ps->ids.e);
 			ps->inserted++;

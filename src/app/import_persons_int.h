@@ -75,7 +75,7 @@ struct ps {
 	struct {
 		struct dx_person p[PBUF];
 		struct dx_person *pp[PBUF];
-		char county[PBUF][7];
+		char area[PBUF][13]; /* each member's household's */
 		struct hhst *h[PBUF];
 		uint32_t e[PBUF]; /* index into ids.e */
 		size_t n;

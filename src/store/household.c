@@ -170,16 +170,19 @@ int dx_store_person_max_id(struct dx_store *st, int64_t *id)
 }
 
 int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
-				const char (*county)[7], size_t n)
+				const char (*area)[13], size_t n)
 {
+	char county[7];
 	int rc;
 	if (!dx_store_ids_protected(st) || st->drv->seals_ids)
-		return n ? st->drv->person_insert_many(st, p, county, n) : DX_OK;
+		return n ? st->drv->person_insert_many(st, p, area, n) : DX_OK;
 	/* a protected store whose driver does not seal numbers in its bulk
 	 * insert: row by row, each number sealed as it is bound */
-	for (size_t i = 0; i < n; i++)
-		if ((rc = person_insert(st, county[i], p[i])))
+	for (size_t i = 0; i < n; i++) {
+		dx_strlcpy(county, area[i], sizeof(county));
+		if ((rc = person_insert(st, county, p[i])))
 			return rc;
+	}
 	return DX_OK;
 }
 

@@ -623,11 +623,61 @@ static const char schema_v15_area[] =
 	"CREATE INDEX measure_area ON measure(area_code, household_id, start_on, status);"
 	"CREATE INDEX visit_area ON visit(area_code, household_id, visited_on);";
 
+/*
+ * Version 16 (issue 16, province scale): the triggers that keep the
+ * household columns derived from the members step aside while the
+ * transaction's loader keeps those columns itself (the setting
+ * dixian.bulk_load = 'on', which the driver's bulk load sets with SET
+ * LOCAL: dx_store_bulk_begin).  A bulk load used to disable them with
+ * ALTER TABLE, which locks the member and household tables against every
+ * reader of the server until the import commits; a setting is the
+ * transaction's own, takes no lock, and ends with the transaction
+ * (commit or rollback).  Firing instead, they cost an import about as
+ * much as the rest of its writes together (two household updates per
+ * member).  The same triggers otherwise: every other session, and every
+ * other write of the loading one, keeps them as before.
+ */
+#define NOT_LOADING " AND current_setting('dixian.bulk_load', true) IS DISTINCT FROM 'on'"
+static const char schema_v16_bulk[] =
+	"DROP TRIGGER person_members_ins ON person;"
+	"CREATE TRIGGER person_members_ins AFTER INSERT ON person FOR EACH ROW"
+	" WHEN (NEW.counted = 1 AND NEW.left_on IS NULL" NOT_LOADING ")"
+	" EXECUTE FUNCTION person_members_ins();"
+	"DROP TRIGGER person_members_del ON person;"
+	"CREATE TRIGGER person_members_del AFTER DELETE ON person FOR EACH ROW"
+	" WHEN (OLD.counted = 1 AND OLD.left_on IS NULL" NOT_LOADING ")"
+	" EXECUTE FUNCTION person_members_del();"
+	"DROP TRIGGER person_members_upd ON person;"
+	"CREATE TRIGGER person_members_upd AFTER UPDATE OF counted, household_id, left_on"
+	" ON person FOR EACH ROW WHEN ((OLD.counted IS DISTINCT FROM NEW.counted"
+	" OR OLD.household_id IS DISTINCT FROM NEW.household_id"
+	" OR OLD.left_on IS DISTINCT FROM NEW.left_on)" NOT_LOADING ")"
+	" EXECUTE FUNCTION person_members_upd();"
+	"DROP TRIGGER person_summary_ins ON person;"
+	"CREATE TRIGGER person_summary_ins AFTER INSERT ON person FOR EACH ROW"
+	" WHEN (NEW.left_on IS NULL" NOT_LOADING ") EXECUTE FUNCTION person_summary_ins();"
+	"DROP TRIGGER person_summary_del ON person;"
+	"CREATE TRIGGER person_summary_del AFTER DELETE ON person FOR EACH ROW"
+	" WHEN (TRUE" NOT_LOADING ") EXECUTE FUNCTION person_summary_del();"
+	"DROP TRIGGER person_summary_upd ON person;"
+	"CREATE TRIGGER person_summary_upd AFTER UPDATE OF household_id, name, relation, health,"
+	" school, labour, work_place, ins_resident, ins_employee, left_on ON person FOR EACH ROW"
+	" WHEN ((OLD.household_id IS DISTINCT FROM NEW.household_id"
+	" OR OLD.name IS DISTINCT FROM NEW.name OR OLD.relation IS DISTINCT FROM NEW.relation"
+	" OR OLD.health IS DISTINCT FROM NEW.health OR OLD.school IS DISTINCT FROM NEW.school"
+	" OR OLD.labour IS DISTINCT FROM NEW.labour"
+	" OR OLD.work_place IS DISTINCT FROM NEW.work_place"
+	" OR OLD.ins_resident IS DISTINCT FROM NEW.ins_resident"
+	" OR OLD.ins_employee IS DISTINCT FROM NEW.ins_employee"
+	" OR OLD.left_on IS DISTINCT FROM NEW.left_on)" NOT_LOADING ")"
+	" EXECUTE FUNCTION person_summary_upd();";
+
 const char *const dx_pg_migrations[] = {
 	schema_v13, /* 0 -> 13's schema; see schema_pg.h */
 	"", "", "", "", "", "", "", "", "", "", "", "", /* 1 .. 12: PostgreSQL began at 13 */
 	schema_v14_idprot,
 	schema_v15_area,
+	schema_v16_bulk,
 };
 
 const int dx_pg_nmigrations = DX_PG_NMIGRATIONS;

@@ -784,7 +784,11 @@ const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, sch
 					    schema_v5, schema_v6, schema_v7, schema_v8,
 					    schema_v9, schema_v10, schema_audit_chain,
 					    schema_v12_funds, schema_v13_ledgers,
-					    schema_v14_idprot, schema_v15_area};
+					    schema_v14_idprot, schema_v15_area,
+					    /* 16: PostgreSQL's triggers step aside
+					     * for a bulk load (schema_pg.c); SQLite
+					     * drops them for it, as before */
+					    ""};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
 	       "DX_SQLITE_NMIGRATIONS counts the migrations");

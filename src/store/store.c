@@ -567,6 +567,11 @@ int dx_store_bulk_begin(struct dx_store *st)
 	return DX_OK;
 }
 
+int dx_store_bulk_worth(struct dx_store *st, int64_t added, int64_t held)
+{
+	return st->drv->bulk_worth(added, held);
+}
+
 int dx_store_bulk_end(struct dx_store *st)
 {
 	int rc = DX_OK;

@@ -125,6 +125,15 @@ int dx_store_rollback(struct dx_store *st);
  */
 int dx_store_bulk_begin(struct dx_store *st);
 /*
+ * 1 if a load that has added `added` members so far, into a store that
+ * held `held` before it, should switch to a bulk load now: the driver's
+ * rule.  SQLite drops and rebuilds indexes, which pays once the load has
+ * added about half as many members as the store held; PostgreSQL defers
+ * nothing that costs up front (its triggers step aside for the
+ * transaction), so from the first row.
+ */
+int dx_store_bulk_worth(struct dx_store *st, int64_t added, int64_t held);
+/*
  * A load into a store that holds no members yet (a county's first
  * ledger), around its transaction (outside it): begin lets the driver
  * write it the cheapest safe way, end (after the commit or rollback) goes
@@ -213,13 +222,14 @@ int dx_store_person_insert(struct dx_store *st, struct dx_person *p);
 /* The same when the caller knows the household's county (first six digits
  * of its area code): one look-up fewer per member, for bulk loads. */
 int dx_store_person_insert_county(struct dx_store *st, const char *county, struct dx_person *p);
-/* Insert n members at once, each into its household_id, whose county is
- * county[i]; with the ids the caller set (all nonzero: above
+/* Insert n members at once, each into its household_id, whose area (the
+ * 12-digit village code, its first six digits the county) is area[i];
+ * with the ids the caller set (all nonzero: above
  * dx_store_person_max_id, increasing) or, if p[0]->id is 0, with new ones
  * it sets.  The bulk loader's path: one statement for many rows (SQLite:
  * a virtual table over the array; a PostgreSQL driver would COPY). */
 int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
-				const char (*county)[7], size_t n);
+				const char (*area)[13], size_t n);
 /* The largest member id in the store (0 if none). */
 int dx_store_person_max_id(struct dx_store *st, int64_t *id);
 /* Insert or replace the (household, year) income row. */

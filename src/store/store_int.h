@@ -63,9 +63,10 @@ struct dx_driver {
 	/* Rows changed by the last INSERT, UPDATE or DELETE. */
 	int64_t (*changes)(struct dx_store *st);
 	/* dx_store_person_insert_many: insert n members in one statement
-	 * (county[i] is member i's county code) and set their ids. */
+	 * (area[i] is member i's household's village code, its first six
+	 * digits the county) and set their ids. */
 	int (*person_insert_many)(struct dx_store *st, struct dx_person *const *p,
-				  const char (*county)[7], size_t n);
+				  const char (*area)[13], size_t n);
 	/* 1 if person_insert_many seals id_no itself in a protected store
 	 * (dx_store_seal_idno); 0: dx_store_person_insert_many inserts row
 	 * by row through dx_bind_idno instead. */
@@ -77,9 +78,14 @@ struct dx_driver {
 	/* Bulk load (dx_store_bulk_begin): save the definitions of the
 	 * secondary indexes of `table` and of the triggers named by the LIKE
 	 * pattern `triggers` into *saved, then drop them, inside the current
-	 * transaction.  Returns the number dropped in *n. */
+	 * transaction.  Returns the number dropped in *n.  (PostgreSQL drops
+	 * nothing: its triggers step aside for the transaction, and *saved
+	 * gets what brings them back; store_pg.c.) */
 	int (*defer_schema)(struct dx_store *st, const char *table, const char *triggers,
 			    struct dx_buf *saved, int *n);
+	/* dx_store_bulk_worth: 1 if a load that has added `added` members
+	 * to a store that held `held` should switch to a bulk load now. */
+	int (*bulk_worth)(int64_t added, int64_t held);
 	/* dx_store_load_empty_begin/end: on = a load into an empty store
 	 * begins (SQLite: write through a rollback journal if no other
 	 * connection has the store open; 1 if so, 0 if not), off = it ended

@@ -194,7 +194,9 @@ static void person_column(sqlite3_context *ctx, const struct sq_rows *r, size_t 
 	const struct dx_person *p = ((struct dx_person *const *)r->rows)[i];
 	switch (col) {
 	case RC_ID: rows_int_or_null(ctx, p->id); break; /* NULL: SQLite picks it */
-	case RC_COUNTY: rows_text(ctx, ((const char(*)[7])r->aux)[i]); break;
+	case RC_COUNTY: /* the first six digits of the member's area */
+		sqlite3_result_text(ctx, ((const char(*)[13])r->aux)[i], 6, SQLITE_STATIC);
+		break;
 	case RC_HOUSEHOLD: sqlite3_result_int64(ctx, p->household_id); break;
 	case RC_ID_NO:
 		if (dx_store_ids_protected(r->st)) { /* issue 13: sealed at rest */
@@ -273,11 +275,11 @@ static int rows_insert(struct dx_store *st, struct sq_rows *r, const char *sql,
 }
 
 static int sq_person_insert_many(struct dx_store *st, struct dx_person *const *p,
-				 const char (*county)[7], size_t n)
+				 const char (*area)[13], size_t n)
 {
 	struct sq_conn *c = st->drv_data;
 	int64_t first;
-	int rc = rows_insert(st, &c->person, SQL_PERSON_INSERT_MANY, p, county, n, &first);
+	int rc = rows_insert(st, &c->person, SQL_PERSON_INSERT_MANY, p, area, n, &first);
 	if (rc || p[0]->id) /* the caller's ids */
 		return rc;
 	for (size_t i = 0; i < n; i++)
@@ -689,6 +691,13 @@ static int sq_defer_schema(struct dx_store *st, const char *table, const char *t
 	return rc;
 }
 
+/* Dropping and rebuilding the indexes pays once the load has added about
+ * half as many members as the store held (and a few dozen at least). */
+static int sq_bulk_worth(int64_t added, int64_t held)
+{
+	return added >= 64 && added * 2 >= held;
+}
+
 /* The journal mode the connection reports after `sql` sets it. */
 static int sq_journal(struct dx_store *st, const char *sql, char *mode, size_t size)
 {
@@ -808,6 +817,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.household_insert_many = sq_household_insert_many,
 	.changes = sq_changes,
 	.defer_schema = sq_defer_schema,
+	.bulk_worth = sq_bulk_worth,
 	.load_empty = sq_load_empty,
 	.compact = sq_compact,
 	.fk_enforce = sq_fk_enforce,

@@ -273,7 +273,7 @@ static void test_person_insert_many(void **state)
 				.dibao_class = "B", .tekun = 0, .disability_subsidy = 1,
 				.phone = "13369140570", .counted = 1};
 	struct dx_person many[3], *pp[3], a, b;
-	char county[3][7] = {"532326", "532326", "532326"};
+	char area[3][13] = {"532326106001", "532326106001", "532326106001"};
 	(void)state;
 	put_village(st);
 	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
@@ -286,7 +286,7 @@ static void test_person_insert_many(void **state)
 	}
 	many[2].work_months = -1;
 	assert_int_equal(dx_store_person_insert(st, &one), DX_OK);
-	assert_int_equal(dx_store_person_insert_many(st, pp, (const char(*)[7])county, 3), DX_OK);
+	assert_int_equal(dx_store_person_insert_many(st, pp, (const char(*)[13])area, 3), DX_OK);
 	for (int i = 0; i < 3; i++)
 		assert_int_equal(many[i].id, one.id + 1 + i);
 	assert_int_equal(dx_ledger_person_get(st, one.id, &a), DX_OK);
@@ -300,7 +300,7 @@ static void test_person_insert_many(void **state)
 	/* a household that does not exist: nothing inserted */
 	many[0].household_id = 9999;
 	many[0].id_no[16] = '9';
-	assert_int_not_equal(dx_store_person_insert_many(st, pp, (const char(*)[7])county, 1),
+	assert_int_not_equal(dx_store_person_insert_many(st, pp, (const char(*)[13])area, 1),
 			     DX_OK);
 	dx_store_close(st);
 	assert_int_equal(one_int(path, "SELECT count(*) FROM person"), 4);

@@ -394,7 +394,7 @@ static void test_bulk_load(void **state)
 	struct dx_store *st = open_fresh();
 	struct dx_household h = hh("B1", "532326106001", "一般户");
 	struct dx_person a, b, *pp[2];
-	char county[2][7] = {"532326", "532326"};
+	char area[2][13] = {"532326106001", "532326106001"};
 	struct facts f = {0};
 	int switched;
 	(void)state;
@@ -410,7 +410,7 @@ static void test_bulk_load(void **state)
 	b = member(h.id, "11010519491231002X", "李芳", "配偶");
 	pp[0] = &a;
 	pp[1] = &b;
-	assert_int_equal(dx_store_person_insert_many(st, pp, (const char(*)[7])county, 2), DX_OK);
+	assert_int_equal(dx_store_person_insert_many(st, pp, (const char(*)[13])area, 2), DX_OK);
 	assert_true(a.id > 0 && b.id == a.id + 1);
 	/* the loader names the households whose derived columns bulk_end
 	 * recomputes (derived.h) */

@@ -187,7 +187,7 @@ static void test_copy_roundtrip(void **state)
 	struct dx_household h = {.tuopin_year = 2016}, *hp[1] = {&h};
 	struct dx_derived d = {0};
 	struct dx_person a = {.work_months = -1, .counted = 1}, b = a, *pp[2] = {&a, &b};
-	char county[2][7] = {"532326", "532326"};
+	char area[2][13] = {"532326106001", "532326106001"};
 	struct dx_stmt *s;
 	(void)state;
 	if (!pg_url())
@@ -212,7 +212,7 @@ static void test_copy_roundtrip(void **state)
 	dx_strlcpy(b.id_no, "11010519491231002X", sizeof(b.id_no));
 	dx_strlcpy(b.name, "李芳", sizeof(b.name));
 	dx_strlcpy(b.relation, "配偶", sizeof(b.relation));
-	assert_int_equal(dx_store_person_insert_many(st, pp, (const char(*)[7])county, 2), DX_OK);
+	assert_int_equal(dx_store_person_insert_many(st, pp, (const char(*)[13])area, 2), DX_OK);
 	assert_true(a.id > 0 && b.id == a.id + 1);
 	assert_int_equal(dx_store_commit(st), DX_OK);
 	assert_non_null(s = dx_q(st, SQL_READ));
@@ -236,7 +236,7 @@ static void test_copy_roundtrip(void **state)
 		struct dx_person e = a;
 		c.id = b.id + 10;
 		dx_strlcpy(c.id_no, "532326199001010012", sizeof(c.id_no));
-		assert_int_equal(dx_store_person_insert_many(st, cp, (const char(*)[7])county, 1),
+		assert_int_equal(dx_store_person_insert_many(st, cp, (const char(*)[13])area, 1),
 				 DX_OK);
 		e.id = 0;
 		dx_strlcpy(e.id_no, "532326199001010039", sizeof(e.id_no));
@@ -250,7 +250,7 @@ static void test_copy_roundtrip(void **state)
 		int64_t n = -1;
 		c.id = 0;
 		assert_int_equal(dx_store_begin(st), DX_OK);
-		assert_int_equal(dx_store_person_insert_many(st, cp, (const char(*)[7])county, 1),
+		assert_int_equal(dx_store_person_insert_many(st, cp, (const char(*)[13])area, 1),
 				 DX_EXISTS);
 		assert_int_equal(dx_store_rollback(st), DX_OK);
 		assert_int_equal(dx_store_count(st, "person", "532326", &n), DX_OK);
