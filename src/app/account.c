@@ -376,3 +376,16 @@ int dx_account_disable_as(struct dx_store *st, const struct dx_actor *by, const 
 	}
 	return dx_account_disable(st, name, by->acc.name, why);
 }
+
+const char *const dx_account_heads[DX_ACCOUNT_COLS] = {"账号", "姓名", "层级",
+						       "管辖范围", "角色", "状态"};
+
+void dx_account_cells(const struct dx_account *a, const char *cells[DX_ACCOUNT_COLS])
+{
+	cells[0] = a->name;
+	cells[1] = a->display_name;
+	cells[2] = a->level;
+	cells[3] = a->scope;
+	cells[4] = a->role;
+	cells[5] = a->disabled ? "已停用" : "正常";
+}

@@ -116,4 +116,14 @@ int dx_account_passwd_as(struct dx_store *st, const struct dx_actor *by, const c
 int dx_account_disable_as(struct dx_store *st, const struct dx_actor *by, const char *name,
 			  struct dx_buf *why);
 
+/*
+ * The account list's columns as every front end writes them (GET
+ * /api/accounts?format=xlsx): the JSON list's fields in Chinese,
+ * DX_ACCOUNT_COLS heads, and the cells of a in cells (pointing into a).
+ * No password hash or anything else the JSON does not show.
+ */
+#define DX_ACCOUNT_COLS 6
+extern const char *const dx_account_heads[DX_ACCOUNT_COLS];
+void dx_account_cells(const struct dx_account *a, const char *cells[DX_ACCOUNT_COLS]);
+
 #endif

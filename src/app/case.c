@@ -785,3 +785,28 @@ int dx_case_rollback(struct dx_ctx *c, const char *hh_no, const char *date, cons
 	return dx_ctx_done(c, case_rollback(c->st, &c->actor, hh_no, date, reason, episode_id, &why),
 			   &why);
 }
+
+const char *const dx_case_heads[DX_CASE_COLS] = {
+	"案件编号", "户编号",   "行政村代码", "类型",     "状态",     "立案日期", "办结期限", "办结日期",
+	"理由",     "监测类别", "风险类型",   "消除方式", "绿色通道", "立案人",   "标记"};
+
+void dx_case_cells(const struct dx_case_row *c, struct dx_case_buf *buf,
+		   const char *cells[DX_CASE_COLS])
+{
+	dx_snprintf(buf->id, sizeof(buf->id), "%lld", (long long)c->id);
+	cells[0] = buf->id;
+	cells[1] = c->hh_no;
+	cells[2] = c->area_code;
+	cells[3] = c->kind;
+	cells[4] = c->state;
+	cells[5] = c->opened_on;
+	cells[6] = c->deadline;
+	cells[7] = c->closed_on;
+	cells[8] = c->reason;
+	cells[9] = c->category;
+	cells[10] = c->risks;
+	cells[11] = c->elim_kind;
+	cells[12] = c->green_channel ? "绿色通道" : "";
+	cells[13] = c->opened_by;
+	cells[14] = c->flag;
+}

@@ -103,4 +103,19 @@ enum dx_level dx_case_step_holder(enum dx_step step);
 int dx_step_parse(const char *s, enum dx_step *out);
 int dx_case_action_parse(const char *s, enum dx_case_action *out);
 
+/*
+ * The case list's columns as every front end writes them (GET
+ * /api/cases?format=xlsx): the JSON list's fields in Chinese,
+ * DX_CASE_COLS heads, and the cells of c in cells (pointing into c and
+ * into buf, valid while both are).  No ID number: a case names its
+ * household by 户编号.
+ */
+#define DX_CASE_COLS 15
+extern const char *const dx_case_heads[DX_CASE_COLS];
+struct dx_case_buf {
+	char id[24];
+};
+void dx_case_cells(const struct dx_case_row *c, struct dx_case_buf *buf,
+		   const char *cells[DX_CASE_COLS]);
+
 #endif

@@ -8,6 +8,7 @@
 #include "app/account.h"
 #include "app/clue.h"
 #include "app/import_int.h" /* dx_json_field: audit values */
+#include "core/money.h"
 #include "core/strbuf.h"
 #include "store/ledger.h"
 
@@ -447,4 +448,41 @@ int dx_funds_county(struct dx_store *st, const char *county, const char *area, c
 		return DX_USAGE;
 	}
 	return DX_OK;
+}
+
+const char *const dx_funds_project_heads[DX_FUNDS_PROJECT_COLS] = {
+	"项目编号",       "所属县",         "项目名称",       "年度",
+	"实施地点代码",   "项目类型",       "产业项目",       "状态",
+	"中央资金（元）", "省级资金（元）", "市级资金（元）", "县级资金（元）",
+	"其他资金（元）", "中央和省级（元）", "已拨付（元）",   "支付进度"};
+
+void dx_funds_project_cells(const struct dx_funds_row *row, struct dx_funds_project_buf *buf,
+			    const char *cells[DX_FUNDS_PROJECT_COLS])
+{
+	const struct dx_fund_project *p = row->p;
+	int64_t up = p->funds[DX_FUND_CENTRAL] + p->funds[DX_FUND_PROVINCIAL];
+	int64_t paid = row->paid[DX_FUND_CENTRAL] + row->paid[DX_FUND_PROVINCIAL];
+	size_t n = 0;
+	dx_snprintf(buf->year, sizeof(buf->year), "%d", p->year);
+	cells[n++] = p->code;
+	cells[n++] = p->county;
+	cells[n++] = p->name;
+	cells[n++] = buf->year;
+	cells[n++] = p->area_code;
+	cells[n++] = p->type;
+	cells[n++] = p->industry ? "是" : "否";
+	cells[n++] = p->status;
+	for (int s = 0; s < DX_FUND_NSOURCES; s++)
+		cells[n++] = dx_money_format(p->funds[s], buf->funds[s], sizeof(buf->funds[s]));
+	cells[n++] = dx_money_format(up, buf->up, sizeof(buf->up));
+	cells[n++] = dx_money_format(paid, buf->paid, sizeof(buf->paid));
+	/* 支付进度 (中央+省级), as GET /api/projects's progress_bp; blank when
+	 * nothing is allocated */
+	buf->rate[0] = 0;
+	if (up > 0) {
+		int64_t bp = (paid * 10000 + up / 2) / up;
+		dx_snprintf(buf->rate, sizeof(buf->rate), "%lld.%02lld%%", (long long)(bp / 100),
+			    (long long)(bp % 100));
+	}
+	cells[n++] = buf->rate;
 }

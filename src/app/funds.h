@@ -88,4 +88,19 @@ void dx_funds_record_release(struct dx_funds_record *r);
 int dx_funds_county(struct dx_store *st, const char *county, const char *area, char cty[7],
 		    struct dx_buf *why);
 
+/*
+ * The project list's columns as every front end writes them (GET
+ * /api/projects?format=xlsx): the JSON list's fields in Chinese,
+ * DX_FUNDS_PROJECT_COLS heads (allocations by 资金来源, then 中央+省级
+ * allocated and paid and the 支付进度), and the cells of row in cells
+ * (pointing into row and buf).  Amounts in yuan.
+ */
+#define DX_FUNDS_PROJECT_COLS (8 + DX_FUND_NSOURCES + 3)
+extern const char *const dx_funds_project_heads[DX_FUNDS_PROJECT_COLS];
+struct dx_funds_project_buf {
+	char year[16], funds[DX_FUND_NSOURCES][32], up[32], paid[32], rate[24];
+};
+void dx_funds_project_cells(const struct dx_funds_row *row, struct dx_funds_project_buf *buf,
+			    const char *cells[DX_FUNDS_PROJECT_COLS]);
+
 #endif

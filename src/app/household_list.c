@@ -6,6 +6,8 @@
 #include "app/household_list.h"
 #include "core/idcard.h"
 
+#include <limits.h>
+
 struct mask_arg {
 	int (*page_fn)(const struct dx_hh_summary *, void *);
 	void *arg;
@@ -39,4 +41,41 @@ int dx_household_page(struct dx_store *st, const struct dx_actor *a, const char 
 	}
 	return dx_store_hh_page(st, canon, q ? q : "", (page - 1) * DX_HH_PAGE_SIZE,
 	                        DX_HH_PAGE_SIZE, mask_summary, &m, total);
+}
+
+int dx_household_matches(struct dx_store *st, const struct dx_actor *a, const char *area,
+                         const char *q, int (*fn)(const struct dx_hh_summary *, void *),
+                         void *arg, int64_t *total, struct dx_buf *why)
+{
+	struct mask_arg m = {fn, arg};
+	char canon[13];
+	int rc;
+	*total = 0;
+	if ((rc = dx_actor_area(a, area, canon, why)))
+		return rc;
+	if (q && strlen(q) > DX_HH_QUERY_MAX) {
+		dx_buf_addf(why, "查询词过长（最多%d字节）", DX_HH_QUERY_MAX);
+		return DX_INVALID;
+	}
+	return dx_store_hh_page(st, canon, q ? q : "", 0, INT_MAX, mask_summary, &m, total);
+}
+
+const char *const dx_hh_heads[DX_HH_COLS] = {"户编号", "行政村代码", "村民小组", "户类型",
+                                             "脱贫年度", "户主",     "人数",     "联系电话"};
+
+void dx_hh_cells(const struct dx_hh_summary *h, struct dx_hh_buf *buf,
+                 const char *cells[DX_HH_COLS])
+{
+	buf->year[0] = 0;
+	if (h->tuopin_year)
+		dx_snprintf(buf->year, sizeof(buf->year), "%d", h->tuopin_year);
+	dx_snprintf(buf->members, sizeof(buf->members), "%d", h->members);
+	cells[0] = h->hh_no;
+	cells[1] = h->area_code;
+	cells[2] = h->group_name;
+	cells[3] = h->kind;
+	cells[4] = buf->year;
+	cells[5] = h->head;
+	cells[6] = buf->members;
+	cells[7] = h->phone;
 }

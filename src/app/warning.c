@@ -361,3 +361,30 @@ int dx_warning_pending(struct dx_ctx *c, const char *area,
 	struct dx_buf why = DX_BUF_INIT;
 	return dx_ctx_done(c, pending(c->st, &c->actor, area, fn, arg, &why), &why);
 }
+
+const char *const dx_warning_heads[DX_WARNING_COLS] = {
+	"编号",     "部门",   "预警事项", "期间",       "身份证号", "姓名",
+	"发生日期", "金额（元）", "户编号",   "行政村代码", "村",       "核实期限（政策）"};
+
+void dx_warning_cells(const struct dx_warning_view *w, const char *policy_deadline,
+		      struct dx_warning_buf *buf, const char *cells[DX_WARNING_COLS])
+{
+#define S(x) ((x) ? (x) : "")
+	dx_snprintf(buf->id, sizeof(buf->id), "%lld", (long long)w->id);
+	buf->amount[0] = 0;
+	if (w->amount)
+		dx_money_format(w->amount, buf->amount, sizeof(buf->amount));
+	cells[0] = buf->id;
+	cells[1] = S(w->department);
+	cells[2] = S(w->event);
+	cells[3] = S(w->period);
+	cells[4] = S(w->id_no);
+	cells[5] = S(w->name);
+	cells[6] = S(w->occurred_on);
+	cells[7] = buf->amount;
+	cells[8] = S(w->hh_no);
+	cells[9] = S(w->area_code);
+	cells[10] = S(w->village);
+	cells[11] = S(policy_deadline);
+#undef S
+}

@@ -44,4 +44,20 @@ int dx_warning_feedback(struct dx_ctx *c, const char *department, const char *pe
 int dx_warning_pending(struct dx_ctx *c, const char *area,
 		       int (*fn)(const struct dx_warning_view *, void *), void *arg);
 
+/*
+ * The pending list's columns as every front end writes them (GET
+ * /api/warnings?format=xlsx): the JSON list's fields in Chinese,
+ * DX_WARNING_COLS heads, and the cells of w (already masked by
+ * dx_warning_pending) with policy_deadline, the 核实期限 the list gives
+ * it, in cells (pointing into w, policy_deadline and buf).  Amounts in
+ * yuan, blank when none.
+ */
+#define DX_WARNING_COLS 12
+extern const char *const dx_warning_heads[DX_WARNING_COLS];
+struct dx_warning_buf {
+	char id[24], amount[32];
+};
+void dx_warning_cells(const struct dx_warning_view *w, const char *policy_deadline,
+		      struct dx_warning_buf *buf, const char *cells[DX_WARNING_COLS]);
+
 #endif

@@ -10,6 +10,8 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/account.h"
+#include "io/xlsx_write.h"
 #include "store/account.h"
 
 #include <cjson/cJSON.h>
@@ -27,15 +29,36 @@ static int add_account(const struct dx_account *a, void *arg)
 	return DX_OK;
 }
 
+static int account_row(const struct dx_account *a, void *arg)
+{
+	const char *cells[DX_ACCOUNT_COLS];
+	dx_account_cells(a, cells);
+	for (size_t i = 0; i < DX_ACCOUNT_COLS; i++)
+		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
+	dx_tw_endrow(arg);
+	return DX_OK;
+}
+
+static int account_rows(struct dx_http_req *r, struct dx_tw *w, void *area)
+{
+	return dx_store_account_list(r->st, area, account_row, w);
+}
+
 int dx_route_accounts(struct dx_http_req *r)
 {
-	static const char *const args[] = {"area", NULL};
+	static const char *const args[] = {"area", "format", NULL};
+	const char *fmt = dx_http_arg(r, "format");
 	char area[13];
 	cJSON *j, *items;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)) ||
 	    (rc = dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why)))
 		return rc;
+	if (fmt && strcmp(fmt, "json") && strcmp(fmt, "xlsx"))
+		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
+	if (fmt && !strcmp(fmt, "xlsx"))
+		return dx_http_xlsx_list(r, "账号", "attachment; filename=\"accounts.xlsx\"",
+		                         dx_account_heads, DX_ACCOUNT_COLS, account_rows, area);
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	if ((rc = dx_store_account_list(r->st, area, add_account, items))) {

@@ -41,21 +41,12 @@ static int add_case(const struct dx_case_row *c, void *arg)
 	return DX_OK;
 }
 
-/* The xlsx columns: the JSON's fields, in Chinese (no ID numbers: a
- * case names its household by 户编号). */
-static const char *const case_heads[] = {
-	"案件编号", "户编号", "行政村代码", "类型",     "状态",     "立案日期", "办结期限", "办结日期",
-	"理由",     "监测类别", "风险类型", "消除方式", "绿色通道", "立案人",   "标记"};
-
 static int case_row(const struct dx_case_row *c, void *arg)
 {
-	char id[24];
-	const char *cells[] = {id,           c->hh_no,     c->area_code, c->kind,
-			       c->state,     c->opened_on, c->deadline,  c->closed_on,
-			       c->reason,    c->category,  c->risks,     c->elim_kind,
-			       c->green_channel ? "绿色通道" : "", c->opened_by, c->flag};
-	dx_snprintf(id, sizeof(id), "%lld", (long long)c->id);
-	for (size_t i = 0; i < DX_ARRAY_SIZE(cells); i++)
+	struct dx_case_buf buf;
+	const char *cells[DX_CASE_COLS];
+	dx_case_cells(c, &buf, cells);
+	for (size_t i = 0; i < DX_CASE_COLS; i++)
 		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
 	dx_tw_endrow(arg);
 	return DX_OK;
@@ -80,8 +71,8 @@ int dx_route_cases(struct dx_http_req *r)
 	if (fmt && strcmp(fmt, "json") && strcmp(fmt, "xlsx"))
 		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
 	if (fmt && !strcmp(fmt, "xlsx"))
-		return dx_http_xlsx_list(r, "审核案件", "attachment; filename=\"cases.xlsx\"", case_heads,
-		                         DX_ARRAY_SIZE(case_heads), case_rows,
+		return dx_http_xlsx_list(r, "审核案件", "attachment; filename=\"cases.xlsx\"", dx_case_heads,
+		                         DX_CASE_COLS, case_rows,
 		                         (void *)(state ? state : ""));
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");

@@ -1,6 +1,7 @@
 /*
  * route_funds.c - the 衔接资金 project library (issue 18, app/funds.h):
- * GET /api/projects?area=&year=&as_of= (the projects with their 支付进度),
+ * GET /api/projects?area=&year=&as_of=&format=json|xlsx (the projects
+ * with their 支付进度, also as an xlsx download),
  * GET /api/projects/{code}?county= (one project's record),
  * POST /api/projects/{code}/steps (a step of the 项目库 procedure, the use
  * case the CLI's `project step` calls) and
@@ -68,17 +69,47 @@ static int add_project(const struct dx_funds_row *row, void *arg)
 	return 0;
 }
 
+static int project_row(const struct dx_funds_row *row, void *arg)
+{
+	struct dx_funds_project_buf buf;
+	const char *cells[DX_FUNDS_PROJECT_COLS];
+	dx_funds_project_cells(row, &buf, cells);
+	for (size_t i = 0; i < DX_FUNDS_PROJECT_COLS; i++)
+		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
+	dx_tw_endrow(arg);
+	return DX_OK;
+}
+
+struct project_q {
+	char area[13], as_of[11];
+	int year;
+};
+
+static int project_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
+{
+	struct project_q *q = arg;
+	return dx_funds_project_list(r->st, q->area, q->year, q->as_of, project_row, w);
+}
+
 int dx_route_projects(struct dx_http_req *r)
 {
-	static const char *const args[] = {"area", "year", "as_of", NULL};
-	char area[13], as_of[11];
-	int year, rc;
+	static const char *const args[] = {"area", "year", "as_of", "format", NULL};
+	const char *fmt = dx_http_arg(r, "format");
+	struct project_q q;
 	cJSON *j, *items;
-	if ((rc = dx_http_args_only(r, args)) || (rc = dx_http_list_args(r, area, &year, as_of)))
+	int rc;
+	if ((rc = dx_http_args_only(r, args)) ||
+	    (rc = dx_http_list_args(r, q.area, &q.year, q.as_of)))
 		return rc;
+	if (fmt && strcmp(fmt, "json") && strcmp(fmt, "xlsx"))
+		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
+	if (fmt && !strcmp(fmt, "xlsx"))
+		return dx_http_xlsx_list(r, "项目库", "attachment; filename=\"projects.xlsx\"",
+					 dx_funds_project_heads, DX_FUNDS_PROJECT_COLS, project_rows,
+					 &q);
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
-	if ((rc = dx_funds_project_list(r->st, area, year, as_of, add_project, items))) {
+	if ((rc = dx_funds_project_list(r->st, q.area, q.year, q.as_of, add_project, items))) {
 		cJSON_Delete(j);
 		return rc;
 	}

@@ -1,15 +1,18 @@
 /*
- * route_households.c - GET /api/households?q=&area=&page= (a page of the
- * list, scoped and masked by app/household_list.c) and
+ * route_households.c - GET /api/households?q=&area=&page=&format=json|xlsx
+ * (a page of the list, scoped and masked by app/household_list.c; as xlsx
+ * every page of it) and
  * GET /api/households/{hh_no}: the household record (户档案) built by
  * app/household_record.c and rendered by app/household_out.c, the same
  * JSON as `dixian household show --format json`.
  */
 #include "core/dx.h"
 #include "http/http.h"
+#include "http/http_int.h"
 #include "app/household_list.h"
 #include "app/household_out.h"
 #include "app/household_record.h"
+#include "io/xlsx_write.h"
 
 #include <cjson/cJSON.h>
 
@@ -46,14 +49,39 @@ static int page_arg(struct dx_http_req *r, int64_t *page)
 	return DX_OK;
 }
 
+static int hh_row(const struct dx_hh_summary *h, void *arg)
+{
+	struct dx_hh_buf buf;
+	const char *cells[DX_HH_COLS];
+	dx_hh_cells(h, &buf, cells);
+	for (size_t i = 0; i < DX_HH_COLS; i++)
+		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
+	dx_tw_endrow(arg);
+	return DX_OK;
+}
+
+/* The whole search result (every page), for the xlsx download. */
+static int hh_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
+{
+	int64_t total;
+	return dx_household_matches(r->st, &r->actor, dx_http_arg(r, "area"), dx_http_arg(r, "q"),
+	                            hh_row, w, &total, &r->why);
+}
+
 int dx_route_households(struct dx_http_req *r)
 {
-	static const char *const args[] = {"q", "area", "page", NULL};
+	static const char *const args[] = {"q", "area", "page", "format", NULL};
+	const char *fmt = dx_http_arg(r, "format");
 	cJSON *j, *items;
 	int64_t page, total = 0;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)) || (rc = page_arg(r, &page)))
 		return rc;
+	if (fmt && strcmp(fmt, "json") && strcmp(fmt, "xlsx"))
+		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
+	if (fmt && !strcmp(fmt, "xlsx"))
+		return dx_http_xlsx_list(r, "农户", "attachment; filename=\"households.xlsx\"",
+		                         dx_hh_heads, DX_HH_COLS, hh_rows, NULL);
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	rc = dx_household_page(r->st, &r->actor, dx_http_arg(r, "area"), dx_http_arg(r, "q"), page,

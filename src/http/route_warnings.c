@@ -1,6 +1,6 @@
 /*
  * route_warnings.c - department warnings (app/warning.h):
- * GET /api/warnings?area= lists the matched signals waiting for dispatch
+ * GET /api/warnings?area=&format=json|xlsx lists the matched signals waiting for dispatch
  * (身份证号 masked), each with the 核实期限 its village's policy gives, POST /api/warnings/dispatch turns them into clues (or
  * records those under the threshold) with the policy's 核实期限 or an
  * earlier one the dispatcher chooses (the use case checks it), and GET /api/warnings/feedback
@@ -14,6 +14,7 @@
 #include "app/ctx.h"
 #include "app/warning.h"
 #include "core/date.h"
+#include "io/xlsx_write.h"
 
 #include <cjson/cJSON.h>
 
@@ -62,18 +63,59 @@ static int add_deadlines(struct dx_http_req *r, cJSON *items)
 	return DX_OK;
 }
 
+/* The list as xlsx rows: each item of the JSON list (arg), masked as it
+ * is, with its policy_deadline, in the columns of app/warning.h. */
+static int signal_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
+{
+	cJSON *it;
+	cJSON_ArrayForEach(it, (cJSON *)arg)
+	{
+#define J(k) cJSON_GetStringValue(cJSON_GetObjectItem(it, k))
+		struct dx_warning_view v;
+		struct dx_warning_buf buf;
+		const char *cells[DX_WARNING_COLS];
+		memset(&v, 0, sizeof(v));
+		v.id = (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(it, "id"));
+		v.amount = (int64_t)cJSON_GetNumberValue(cJSON_GetObjectItem(it, "amount"));
+		v.department = J("department");
+		v.event = J("event");
+		v.period = J("period");
+		v.id_no = J("id_no");
+		v.name = J("name");
+		v.occurred_on = J("occurred_on");
+		v.hh_no = J("hh_no");
+		v.area_code = J("area_code");
+		v.village = J("village");
+		dx_warning_cells(&v, J("policy_deadline"), &buf, cells);
+#undef J
+		for (size_t i = 0; i < DX_WARNING_COLS; i++)
+			dx_tw_cell(w, cells[i], DX_TW_PLAIN);
+		dx_tw_endrow(w);
+	}
+	return DX_OK;
+}
+
 int dx_route_warnings(struct dx_http_req *r)
 {
-	static const char *const args[] = {"area", NULL};
+	static const char *const args[] = {"area", "format", NULL};
+	const char *fmt = dx_http_arg(r, "format");
 	cJSON *j, *items;
 	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
 		return rc;
+	if (fmt && strcmp(fmt, "json") && strcmp(fmt, "xlsx"))
+		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
 	rc = dx_warning_pending(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), add_signal, items);
 	if ((rc = dx_http_answered(r, &cx, rc)) || (rc = add_deadlines(r, items))) {
+		cJSON_Delete(j);
+		return rc;
+	}
+	if (fmt && !strcmp(fmt, "xlsx")) { /* the same items, policy deadlines and all */
+		rc = dx_http_xlsx_list(r, "待派发预警", "attachment; filename=\"warnings.xlsx\"",
+				       dx_warning_heads, DX_WARNING_COLS, signal_rows, items);
 		cJSON_Delete(j);
 		return rc;
 	}

@@ -1374,6 +1374,129 @@ def test_case_queue_as_xlsx():
     st, doc, _ = login(V1).get("/api/cases?format=xlsx&area=532399101002")
     check(st == 403, st)
 
+def xlsx_get(c, path, name):
+    """GET path as an xlsx download named name: its rows."""
+    st, doc, r = c.get(path)
+    check(st == 200 and name in (r.getheader("Content-Disposition") or ""), (path, st, doc))
+    check(r.getheader("Content-Type").startswith("application/vnd.openxmlformats"), "ctype")
+    check(sheet_has_no_id(c.last_body), "ID number in " + path)
+    return xlsx_rows(c.last_body)
+
+
+def fen_yuan(f):
+    return "%d.%02d" % (f // 100, f % 100)
+
+
+def test_warnings_pending_as_xlsx():
+    """GET /api/warnings?format=xlsx: the warnings waiting for dispatch,
+    row for row as the JSON list (身份证号 masked the same, the policy's
+    核实期限), in the account's scope and area."""
+    for who, area in ((C, ""), (T1, ""), (C, "532399101")):
+        c = login(who)
+        q = "?area=" + area if area else ""
+        st, doc, _ = c.get("/api/warnings" + q)
+        rows = xlsx_get(c, "/api/warnings" + (q + "&" if q else "?") + "format=xlsx",
+                        "warnings.xlsx")
+        check(rows[0] == ["编号", "部门", "预警事项", "期间", "身份证号", "姓名", "发生日期",
+                          "金额（元）", "户编号", "行政村代码", "村", "核实期限（政策）"], rows[0])
+        check(len(rows) > 1 or who != C, "the demo county has warnings waiting")
+        want = [[str(i["id"]), i["department"], i["event"], i["period"], i["id_no"], i["name"],
+                 i["occurred_on"], fen_yuan(i["amount"]) if i["amount"] else "", i["hh_no"],
+                 i["area_code"], i["village"], i["policy_deadline"]] for i in doc["items"]]
+        check([x + [""] * (12 - len(x)) for x in rows[1:]] == want, (who, rows[1:2], want[:1]))
+        check(all(re.fullmatch(r"\d{6}\*{8}[\dX]{4}", x[4]) for x in rows[1:]), "masked")
+        check(all(x[9].startswith(area or ("532399101" if who == T1 else "532399"))
+                  for x in rows[1:]), "outside scope")
+    st, doc, _ = login(T1).get("/api/warnings?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(T1).get("/api/warnings?format=xlsx&area=532399102")
+    check(st == 403, st)
+
+
+def test_accounts_as_xlsx():
+    """GET /api/accounts?format=xlsx: the accounts the JSON list shows, in
+    its columns, within the account's area."""
+    for who, area in ((C, ""), (T1, ""), (C, "532399101")):
+        c = login(who)
+        q = "?area=" + area if area else ""
+        st, doc, _ = c.get("/api/accounts" + q)
+        rows = xlsx_get(c, "/api/accounts" + (q + "&" if q else "?") + "format=xlsx",
+                        "accounts.xlsx")
+        check(rows[0] == ["账号", "姓名", "层级", "管辖范围", "角色", "状态"], rows[0])
+        want = [[a["name"], a["display_name"], a["level"], a["scope"], a["role"],
+                 "已停用" if a["disabled"] else "正常"] for a in doc["items"]]
+        check(len(rows) > 1 and [x + [""] * (6 - len(x)) for x in rows[1:]] == want,
+              (who, rows[:3], want[:2]))
+    st, doc, _ = login(T1).get("/api/accounts?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/accounts?format=xlsx&area=532399101002")
+    check(st == 403, st)
+
+
+def test_household_search_as_xlsx():
+    """GET /api/households?q=&area=&format=xlsx: every household of the
+    search (all its pages, not one), as the JSON list shows them, phones
+    masked the same."""
+    c = login(T1)
+    name = db("SELECT substr(p.name, 1, 1) FROM person p JOIN household h ON h.id = p.household_id"
+              " WHERE h.area_code LIKE '532399101%' AND p.relation = '户主' GROUP BY 1"
+              " ORDER BY count(*) DESC LIMIT 1")[0][0]
+    for q in ("q=" + urllib.parse.quote(name), "area=532399101001", "q=5323991010", "area=532399101"):
+        items, page = [], 1
+        while True:
+            st, doc, _ = c.get("/api/households?%s&page=%d" % (q, page))
+            check(st == 200, (q, st, doc))
+            items += doc["items"]
+            if page * doc["page_size"] >= doc["total"]:
+                break
+            page += 1
+        rows = xlsx_get(c, "/api/households?%s&format=xlsx" % q, "households.xlsx")
+        check(rows[0] == ["户编号", "行政村代码", "村民小组", "户类型", "脱贫年度", "户主",
+                          "人数", "联系电话"], rows[0])
+        want = [[h["hh_no"], h["area_code"], h["group"], h["kind"],
+                 str(h["tuopin_year"]) if h["tuopin_year"] else "", h["head"],
+                 str(h["member_count"]), h["phone"]] for h in items]
+        rows = [x + [""] * (8 - len(x)) for x in rows]
+        check(len(want) > 1 and rows[1:] == want,
+              (q, len(rows), len(want), rows[1:2], want[:1]))
+        check(all(not re.search(r"\d{11}", x[7]) for x in rows[1:]), "phone in full")
+        if q == "area=532399101":
+            check(len(want) > 50, "more than one page")
+    st, doc, _ = c.get("/api/households?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(V1).get("/api/households?format=xlsx&area=532399101002")
+    check(st == 403, st)
+
+
+def test_projects_as_xlsx():
+    """GET /api/projects?format=xlsx: the project list with its 支付进度,
+    the JSON list's rows (amounts in yuan), in the account's area and
+    year."""
+    for who, q in ((C, ""), (T1, ""), (C, "year=2025"), (C, "as_of=" + day(100))):
+        c = login(who)
+        st, doc, _ = c.get("/api/projects" + ("?" + q if q else ""))
+        check(st == 200, (st, doc))
+        rows = xlsx_get(c, "/api/projects?" + (q + "&" if q else "") + "format=xlsx",
+                        "projects.xlsx")
+        check(rows[0] == ["项目编号", "所属县", "项目名称", "年度", "实施地点代码", "项目类型",
+                          "产业项目", "状态", "中央资金（元）", "省级资金（元）", "市级资金（元）",
+                          "县级资金（元）", "其他资金（元）", "中央和省级（元）", "已拨付（元）",
+                          "支付进度"], rows[0])
+        check(len(rows) > 1 or who != C, "the county has projects (test_funds_ledgers_upload_through_imports)")
+        def rate(bp):
+            return "" if bp < 0 else "%d.%02d%%" % (bp // 100, bp % 100)
+        want = [[p["code"], p["county"], p["name"], str(p["year"]), p["area_code"], p["type"],
+                 "是" if p["industry"] else "否", p["status"]] +
+                [fen_yuan(p["funds"][s]) for s in ("中央", "省级", "市级", "县级", "其他")] +
+                [fen_yuan(p["allocated_up"]), fen_yuan(p["paid_up"]), rate(p["progress_bp"])]
+                for p in doc["items"]]
+        check([x + [""] * (16 - len(x)) for x in rows[1:]] == want, (who, rows[1:2], want[:1]))
+    st, doc, _ = login(T1).get("/api/projects?format=csv")
+    check(st == 400 and "xlsx" in doc["message"], (st, doc))
+    st, doc, _ = login(T1).get("/api/projects?format=xlsx&area=532399102")
+    check(st == 403, st)
+
+
 def test_accounts_list_and_add():
     st, doc, _ = login(T1).get("/api/accounts")
     check(st == 200 and doc["items"], (st, doc))

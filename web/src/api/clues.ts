@@ -51,4 +51,7 @@ export interface Warning {
 export const listWarnings = (q: { area?: string } = {}) => get<{ items: Warning[] }>('/api/warnings', q)
 export const dispatchWarnings = (b: { area?: string; date?: string; deadline?: string }) =>
   post<{ clues: number; below_threshold: number; failed: number }>('/api/warnings/dispatch', b)
+/* The warnings waiting for dispatch as an xlsx download (the server writes
+ * it: the same rows, 身份证号 masked, with the policy's 核实期限). */
+export const warningsXlsxUrl = (q: { area?: string } = {}) => withQuery('/api/warnings', { ...q, format: 'xlsx' })
 export const feedbackUrl = (department: string) => withQuery('/api/warnings/feedback', { department, format: 'xlsx' })

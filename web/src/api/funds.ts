@@ -54,6 +54,8 @@ export const LEDGER_KINDS: { kind: string; label: string }[] = [
 ]
 
 export const listProjects = (q: { year?: number; as_of?: string }) => get<{ items: Project[] }>('/api/projects', q)
+/* The same project list as an xlsx download (the server writes it). */
+export const projectsXlsxUrl = (q: { year?: number; as_of?: string }) => withQuery('/api/projects', { ...q, format: 'xlsx' })
 export const getProject = (code: string) => get<ProjectRecord>(`/api/projects/${encodeURIComponent(code)}`)
 export const projectStep = (code: string, body: { step: string; date?: string; reason?: string }) =>
   post<ProjectRecord>(`/api/projects/${encodeURIComponent(code)}/steps`, body)

@@ -1,5 +1,5 @@
 // GET /api/households (paged, masked) and GET /api/households/{户编号}.
-import { get } from './http'
+import { get, withQuery } from './http'
 
 export interface Household {
   hh_no: string
@@ -154,6 +154,9 @@ export interface Page<T> {
 
 export const listHouseholds = (q: { q?: string; area?: string; page?: number }) =>
   get<Page<Household>>('/api/households', q)
+/* The whole search result (every page) as an xlsx download, masked as the list. */
+export const householdsXlsxUrl = (q: { q?: string; area?: string }) =>
+  withQuery('/api/households', { ...q, format: 'xlsx' })
 export const getHousehold = async (hhNo: string): Promise<HouseholdRecord> => {
   const r = await get<RecordJson>(`/api/households/${encodeURIComponent(hhNo)}`)
   const { members, tuopin_year, ...h } = r.household

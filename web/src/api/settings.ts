@@ -1,7 +1,7 @@
 // 设置: GET/PUT /api/policy (parameters in force, set one, what-if preview)
 // and the accounts: GET/POST /api/accounts, POST /api/accounts/{name}/
 // password and /disable.
-import { get, post, put } from './http'
+import { get, post, put, withQuery } from './http'
 
 export interface PolicyParam {
   key: string
@@ -58,6 +58,8 @@ export const setPolicy = (b: { year: number; area?: string; key: string; value: 
   put<{ area: string; year: number; key: string; value: string }>('/api/policy', b)
 
 export const listAccounts = (area?: string) => get<{ items: Account[] }>('/api/accounts', { area })
+/* The same accounts as an xlsx download (the server writes it). */
+export const accountsXlsxUrl = (area?: string) => withQuery('/api/accounts', { area, format: 'xlsx' })
 export const addAccount = (a: { name: string; level: string; scope: string; role: string }) => post<Account>('/api/accounts', a)
 export const setPassword = (name: string, password: string) =>
   post<Account>(`/api/accounts/${encodeURIComponent(name)}/password`, { password })
