@@ -39,6 +39,7 @@ void dx_smap_init(struct dx_smap *m, size_t vsize)
 	memset(m, 0, sizeof(*m));
 	m->vsize = (vsize + 7) & ~(size_t)7;
 	m->blocksz = 1 << 20;
+	m->max = DX_SMAP_MAX;
 }
 
 void dx_smap_release(struct dx_smap *m)
@@ -50,13 +51,21 @@ void dx_smap_release(struct dx_smap *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* n bytes from the arena, or NULL (out of memory, the arena as it was). */
 static void *arena(struct dx_smap *m, size_t n)
 {
 	void *p;
 	n = (n + 7) & ~(size_t)7;
 	if (!m->nblocks || m->used + n > m->blocksz) {
-		m->blocks = dx_xrealloc(m->blocks, (m->nblocks + 1) * sizeof(char *));
-		m->blocks[m->nblocks++] = dx_xmalloc(n > m->blocksz ? n : m->blocksz);
+		size_t bs = n > m->blocksz ? n : m->blocksz;
+		char **nb = realloc(m->blocks, (m->nblocks + 1) * sizeof(char *));
+		char *b;
+		if (!nb)
+			return NULL;
+		m->blocks = nb;
+		if (!(b = malloc(bs)))
+			return NULL;
+		m->blocks[m->nblocks++] = b;
 		m->used = 0;
 	}
 	p = m->blocks[m->nblocks - 1] + m->used;
@@ -82,34 +91,62 @@ void *dx_smap_get(struct dx_smap *m, const char *key)
 	return e->key ? e->val : NULL;
 }
 
+/* Double the table (the map as it was on failure). */
+static int smap_grow(struct dx_smap *m)
+{
+	size_t ncap = m->cap ? m->cap * 2 : 1024;
+	struct dx_smap_ent *old = m->t, *t;
+	size_t ocap = m->cap;
+	if (ncap > SIZE_MAX / sizeof(*t) || !(t = calloc(ncap, sizeof(*t))))
+		return DX_NOMEM;
+	m->t = t;
+	m->cap = ncap;
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].key)
+			*slot(m, old[i].key, old[i].h) = old[i];
+	free(old);
+	return DX_OK;
+}
+
 void *dx_smap_put(struct dx_smap *m, const char *key, int *isnew)
 {
 	size_t klen = strlen(key);
 	uint64_t h = dx_hash(key, klen, 14695981039346656037ull);
 	struct dx_smap_ent *e;
-	if (m->n * 2 >= m->cap) {
-		size_t ncap = m->cap ? m->cap * 2 : 1024;
-		struct dx_smap_ent *old = m->t;
-		size_t ocap = m->cap;
-		m->t = dx_xcalloc(ncap, sizeof(*m->t));
-		m->cap = ncap;
-		for (size_t i = 0; i < ocap; i++)
-			if (old[i].key)
-				*slot(m, old[i].key, old[i].h) = old[i];
-		free(old);
-	}
+	void *val;
+	if (m->n * 2 >= m->cap && (m->err = smap_grow(m)))
+		return NULL;
 	e = slot(m, key, h);
 	if (isnew)
 		*isnew = !e->key;
 	if (e->key)
 		return e->val;
+	if (m->n >= m->max) {
+		m->err = DX_TOOBIG;
+		return NULL;
+	}
+	if (!(val = arena(m, m->vsize + klen + 1))) {
+		m->err = DX_NOMEM;
+		return NULL;
+	}
 	e->h = h;
-	e->val = arena(m, m->vsize + klen + 1);
+	e->val = val;
 	memset(e->val, 0, m->vsize);
 	e->key = (char *)e->val + m->vsize;
 	memcpy(e->key, key, klen + 1);
 	m->n++;
 	return e->val;
+}
+
+void *dx_imp_put(struct dx_imp *im, struct dx_smap *m, const char *key, int *isnew)
+{
+	void *v = dx_smap_put(m, key, isnew);
+	if (!v && !im->fail) {
+		im->fail = m->err;
+		dx_log(DX_LOG_ERROR, "import: a map of the file's keys cannot grow past %zu entries: %s",
+		       m->n, dx_strerror(m->err));
+	}
+	return v;
 }
 
 /* ---- JSON for audit values ---- */
@@ -437,7 +474,9 @@ static void add_problem_x(struct run *r, long row, int col, const char *column, 
 int dx_imp_duplicate(struct dx_imp *im, struct dx_smap *keys, const char *key, long row, int f)
 {
 	int isnew;
-	long *first = dx_smap_put(keys, key, &isnew);
+	long *first = dx_imp_put(im, keys, key, &isnew);
+	if (!first)
+		return 1;
 	if (isnew) {
 		*first = row;
 		return 0;
@@ -506,7 +545,7 @@ void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_
 				unit = key;
 			}
 		}
-		dx_smap_put(&im->reject, unit, NULL);
+		dx_imp_put(im, &im->reject, unit, NULL);
 		if (!im->o->keep_valid)
 			im->write = 0; /* everything rolls back: stop writing */
 	}
@@ -620,7 +659,7 @@ static int one_row(struct run *r, struct rd_row *x)
 	report_pending(r);
 	r->npend = 0;
 	r->im.row_bad = x->npend;
-	if ((rc = r->hd->row(&r->im, &x->rv, x->rownum)))
+	if ((rc = r->hd->row(&r->im, &x->rv, x->rownum)) || (rc = r->im.fail))
 		return rc;
 	/* issue 13.2: the wrong template (or sheet) fails every row in most
 	 * required columns (one column failing throughout is a fault of that
@@ -713,7 +752,8 @@ static int one_pass(struct run *r)
 		goto bad_read;
 	rc = DX_OK;
 	r->unit[0] = '\0';
-	rc = r->hd->finish(&r->im);
+	if (!(rc = r->hd->finish(&r->im)))
+		rc = r->im.fail;
 	if (r->im.o->progress)
 		r->im.o->progress(r->im.o->arg, total ? total : done, total, r->im.res->rows);
 	goto out;

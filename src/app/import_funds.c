@@ -51,8 +51,8 @@ static int project_begin(struct dx_imp *im)
 static int occurrence(struct dx_imp *im, const char *key)
 {
 	struct dx_imp_keyed *s = im->h;
-	long *n = dx_smap_put(&s->keys, key, NULL);
-	return (int)(*n)++;
+	long *n = dx_imp_put(im, &s->keys, key, NULL);
+	return n ? (int)(*n)++ : 0; /* else im->fail stops the import */
 }
 
 /* The date rule of every entry path (app/clue.h dx_event_date): an event

@@ -89,8 +89,8 @@ static void seen_release(struct dx_imp *im)
 static int occurrence(struct dx_imp *im, const char *key)
 {
 	struct seen *s = im->h;
-	long *n = dx_smap_put(&s->keys, key, NULL);
-	return (int)(*n)++;
+	long *n = dx_imp_put(im, &s->keys, key, NULL);
+	return n ? (int)(*n)++ : 0; /* else im->fail stops the import */
 }
 
 static int duplicate(struct dx_imp *im, const char *key, long row, int f)
@@ -408,7 +408,8 @@ static int warning_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		im->res->unchanged++;
 		return 0;
 	}
-	batch = dx_smap_put(&ws->batches, w.department, &isnew);
+	if (!(batch = dx_imp_put(im, &ws->batches, w.department, &isnew)))
+		return im->fail;
 	if (isnew) {
 		struct dx_date today;
 		char period[8];
