@@ -38,3 +38,10 @@ int dx_ctx_done(struct dx_ctx *c, int rc, struct dx_buf *why)
 	dx_buf_release(why);
 	return rc;
 }
+
+int dx_ctx_why(const struct dx_ctx *c, int rc, struct dx_buf *why)
+{
+	if (rc && why && c->err.msg[0])
+		dx_buf_adds(why, c->err.msg);
+	return rc;
+}

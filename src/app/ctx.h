@@ -41,5 +41,9 @@ void dx_ctx_for(struct dx_ctx *c, struct dx_store *st, const struct dx_actor *a)
  * why (released); returns rc.  A failure without a reason gets none: the
  * front end names the code. */
 int dx_ctx_done(struct dx_ctx *c, int rc, struct dx_buf *why);
+/* The other way, for a use case called inside another that still collects
+ * its reason in a buffer: when rc fails, append c's message to why (may be
+ * NULL); returns rc. */
+int dx_ctx_why(const struct dx_ctx *c, int rc, struct dx_buf *why);
 
 #endif

@@ -164,10 +164,11 @@ static int township(struct demo *d, const char *town)
 			cr.source = clues[i].source;
 			cr.reason = clues[i].reason;
 			cr.found_on = day(d, clues[i].found, on);
-			if ((rc = dx_clue_add(d->st, &d->v, &cr, &clue, &d->why)))
+			if ((rc = kept(d, dx_clue_add(as(d, &d->v), &cr, &clue))))
 				return rc;
-			if (i == 2 && (rc = dx_clue_close(d->st, &d->v, clue.id, "核实后不存在返贫致贫风险",
-							  day(d, -15, on), &d->why)))
+			if (i == 2 && (rc = kept(d, dx_clue_close(as(d, &d->v), clue.id,
+								  "核实后不存在返贫致贫风险",
+								  day(d, -15, on)))))
 				return rc;
 			if (i == 3) {
 				struct dx_case_req r;

@@ -6,6 +6,7 @@
 #include "core/dx.h"
 #include "app/ledgers.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "store/ledgers.h"
 #include "core/idcard.h"
 #include "core/mask.h"
@@ -141,6 +142,7 @@ int dx_relief_app_clue(struct dx_store *st, const struct dx_actor *actor, const 
 		       const struct dx_relief_app *app, struct dx_buf *why)
 {
 	struct dx_actor loaded;
+	struct dx_ctx cx;
 	struct dx_clue_row c;
 	struct dx_hh_ref hh;
 	struct dx_clue_req req;
@@ -170,7 +172,8 @@ int dx_relief_app_clue(struct dx_store *st, const struct dx_actor *actor, const 
 	req.source = "农户自主申报";
 	req.reason = reason;
 	req.found_on = app->applied_on;
-	if ((rc = dx_clue_add(st, actor, &req, &c, why)))
+	dx_ctx_for(&cx, st, actor);
+	if ((rc = dx_ctx_why(&cx, dx_clue_add(&cx, &req, &c), why)))
 		return rc;
 	return dx_lg_app_set_clue(st, app->id, c.id);
 }
