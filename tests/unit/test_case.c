@@ -656,7 +656,7 @@ static long overdue_days(int64_t clue_id, const char *as_of)
 {
 	struct dx_buf why = DX_BUF_INIT;
 	struct od x = {0};
-	assert_int_equal(dx_overdue_list(st, &v2, NULL, as_of, od_cb, &x, &why), DX_OK);
+	assert_int_equal(why_of(dx_overdue_list(AS(st, &v2), NULL, as_of, od_cb, &x), &why), DX_OK);
 	dx_buf_release(&why);
 	for (int i = 0; i < x.n && i < 16; i++)
 		if (x.ids[i] == clue_id)
