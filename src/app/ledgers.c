@@ -61,8 +61,8 @@ static int close_tx(struct dx_store *st, void *arg)
 			      after);
 }
 
-int dx_problem_close(struct dx_store *st, const struct dx_actor *a, const char *county,
-		     const char *problem_no, const char *date, struct dx_buf *why)
+static int problem_close(struct dx_store *st, const struct dx_actor *a, const char *county,
+			 const char *problem_no, const char *date, struct dx_buf *why)
 {
 	struct close_ctx x = {a, county, problem_no, date, why};
 	int rc;
@@ -113,10 +113,10 @@ static int list_row(const char *const *cells, int n, void *arg)
 	return x->fn(out, m, 0, x->arg);
 }
 
-int dx_ledger_list(struct dx_store *st, const struct dx_actor *a, const char *kind,
-		   const char *area,
-		   int (*fn)(const char *const *cells, int n, int header, void *arg), void *arg,
-		   struct dx_buf *why)
+static int ledger_list(struct dx_store *st, const struct dx_actor *a, const char *kind,
+		       const char *area,
+		       int (*fn)(const char *const *cells, int n, int header, void *arg),
+		       void *arg, struct dx_buf *why)
 {
 	struct list_ctx x = {dx_template_find(kind), fn, arg};
 	const char *heads[DX_TPL_MAXF];
@@ -298,4 +298,19 @@ int dx_self_apply(struct dx_store *st, const struct dx_self_apply *q, char recei
 	struct self_ctx x = {q, receipt, why};
 	receipt[0] = 0;
 	return dx_proc_txn(st, self_tx, &x);
+}
+
+int dx_problem_close(struct dx_ctx *c, const char *county, const char *problem_no,
+		     const char *date)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, problem_close(c->st, &c->actor, county, problem_no, date, &why),
+			   &why);
+}
+
+int dx_ledger_list(struct dx_ctx *c, const char *kind, const char *area,
+		   int (*fn)(const char *const *cells, int n, int header, void *arg), void *arg)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, ledger_list(c->st, &c->actor, kind, area, fn, arg, &why), &why);
 }
