@@ -12,6 +12,7 @@
 #include "core/dx.h"
 #include "core/mask.h"
 #include "app/import_int.h"
+#include "app/ctx.h"
 #include "app/account.h"
 #include "core/area.h"
 #include "core/strbuf.h"
@@ -220,7 +221,7 @@ int dx_imp_county_check(struct dx_imp *im, long row, int f, const char *area)
 int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
 		 const char *entity, const char *key, const char *before, const char *after)
 {
-	return dx_store_audit(im->st, county, im->o->actor ? im->o->actor : "cli", action,
+	return dx_store_audit(im->st, county, im->actor, action,
 			      entity, key, before, after);
 }
 
@@ -785,12 +786,16 @@ static void reset_counts(struct dx_import_result *res)
 }
 
 /* A run's state before its first pass (and again before a retry). */
-static void run_init(struct run *r, struct dx_store *st, const struct dx_import_opts *o,
+static void run_init(struct run *r, const struct dx_ctx *c, const struct dx_import_opts *o,
 		     struct dx_import_result *out, const struct dx_imp_handler *hd)
 {
 	r->hd = hd;
-	r->im.st = st;
+	r->im.st = c->st;
 	r->im.o = o;
+	/* the local owner only reads (a dry run): audited as the CLI */
+	r->im.actor = c->actor.local_owner ? "cli" : c->actor.acc.name;
+	r->im.scope = c->actor.acc.scope;
+	r->im.today = c->today;
 	r->im.res = out;
 	r->im.pass = 1;
 	/* a dry run does everything a real run does, in the same transaction,
@@ -846,7 +851,7 @@ static int import_txn(struct run *r)
 		out->rejected = (long)r->im.reject.n;
 	}
 	if (!o->dry_run && (!out->errors || o->keep_valid) && out->rows && !out->stopped) {
-		struct dx_import_run log = {r->im.county, o->actor ? o->actor : "cli", o->kind,
+		struct dx_import_run log = {r->im.county, r->im.actor, o->kind,
 					    o->path,     out->rows, out->added,
 					    out->updated, out->unchanged, out->rejected};
 		if ((rc = dx_ledger_import_log(st, &log)))
@@ -868,25 +873,28 @@ fail:
  * after the first has committed, never mixed with it). */
 enum { DX_IMPORT_TRIES = 8 };
 
-int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
-		  struct dx_import_result *out)
+static int import_run(struct dx_ctx *c, const struct dx_import_opts *o,
+		      struct dx_import_result *out)
 {
+	struct dx_store *st = c->st;
 	struct run *r = dx_xcalloc(1, sizeof(*r));
 	int rc = DX_OK, first_load = 0;
 	memset(out, 0, sizeof(*out));
 	const struct dx_imp_handler *hd = handler_for(o->kind);
 	if (!hd) {
+		struct dx_buf why = DX_BUF_INIT;
 		free(r);
-		return dx_error(DX_USAGE, "unknown ledger kind '%s'", o->kind ? o->kind : "");
+		dx_import_kind_check(o->kind ? o->kind : "", &why);
+		dx_err_set(&c->err, DX_USAGE, "%s", why.len ? why.buf : "");
+		dx_buf_release(&why);
+		return dx_err_detail(&c->err, "unknown ledger kind '%s'", o->kind ? o->kind : "");
 	}
-	run_init(r, st, o, out, hd);
+	run_init(r, c, o, out, hd);
 	/* an import writes: it needs a 经办 account (app/account.h); a dry
 	 * run only reads */
 	if (!o->dry_run) {
-		struct dx_actor a;
 		struct dx_buf why = DX_BUF_INIT;
-		if ((rc = dx_actor_for(st, o->actor, &a, &why)) == DX_OK)
-			rc = dx_actor_may_write(&a, &why);
+		rc = dx_actor_may_write(&c->actor, &why);
 		if (rc)
 			dx_imp_report(&r->im, 0, -1, "#file", 1, "%s", why.len ? why.buf : "账号无效");
 		dx_buf_release(&why);
@@ -931,7 +939,7 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 		dx_smap_release(&r->im.reject);
 		dx_import_result_release(out);
 		memset(r, 0, sizeof(*r));
-		run_init(r, st, o, out, hd);
+		run_init(r, c, o, out, hd);
 		r->skip = skip;
 		pause = (50000u << (attempt < 6 ? attempt : 6)) / 2;
 		clock_gettime(CLOCK_MONOTONIC, &t);
@@ -949,5 +957,15 @@ out:
 	free(r);
 	if (!rc && out->errors)
 		rc = DX_INVALID;
+	return rc;
+}
+
+int dx_import_run(struct dx_ctx *c, const struct dx_import_opts *o, struct dx_import_result *out)
+{
+	int rc;
+	memset(&c->err, 0, sizeof(c->err));
+	c->err.col = -1;
+	if ((rc = import_run(c, o, out)) && !c->err.code)
+		c->err.code = rc;
 	return rc;
 }

@@ -13,6 +13,7 @@
 #define DX_APP_IMPORT_INT_H
 
 #include "app/import.h"
+#include "core/date.h"
 #include "io/template.h"
 
 /* A string-keyed hash map with keys and values in one arena (no per-entry
@@ -54,6 +55,10 @@ struct dx_imp {
 	int row_bad;          /* cells of this row failed to parse (left blank) */
 	struct dx_smap reject; /* units rejected in pass 1 */
 	int fail;             /* a map could not grow (DX_NOMEM/DX_TOOBIG): stop */
+	/* from the request context (app/ctx.h): who imports (the audit's
+	 * name), the area they may write ("" = all) and the day it runs on */
+	const char *actor, *scope;
+	struct dx_date today;
 	void *h;              /* the handler's state */
 	char county[7];       /* for records without an area (warning batches) */
 };

@@ -139,9 +139,9 @@ int dx_ip_check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *r
 	struct areast *a;
 	int isnew, rc, bad = 0;
 	static const int fs[3] = {DX_P_COUNTY, DX_P_TOWN, DX_P_VILLAGE};
-	if (im->o->scope && *im->o->scope && !dx_area_in_scope(code, im->o->scope)) {
+	if (im->scope && *im->scope && !dx_area_in_scope(code, im->scope)) {
 		dx_imp_report(im, row, DX_P_AREA, NULL, 1,
-			      "区划代码 \"%s\" 不在本账号的管辖范围（%s）内", code, im->o->scope);
+			      "区划代码 \"%s\" 不在本账号的管辖范围（%s）内", code, im->scope);
 		return 1;
 	}
 	if (dx_imp_county_check(im, row, DX_P_AREA, code))
