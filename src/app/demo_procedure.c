@@ -249,6 +249,7 @@ int dx_demo_procedure(struct dx_store *st, const char *county, uint64_t seed,
 		      const char *today)
 {
 	struct demo d;
+	struct dx_actor owner;
 	char name[64], code[13], xian[16];
 	int rc = DX_OK;
 
@@ -263,17 +264,18 @@ int dx_demo_procedure(struct dx_store *st, const char *county, uint64_t seed,
 	/* the store's first account, made by its local owner; that county
 	 * account makes the others (app/account.h) */
 	dx_snprintf(xian, sizeof(xian), "xian%s", county);
-	if ((rc = dx_account_add(st, xian, "县", county, NULL, NULL, &d.why)) ||
+	dx_actor_local_owner(&owner);
+	if ((rc = kept(&d, dx_account_add(as(&d, &owner), xian, "县", county, NULL))) ||
 	    (rc = load(&d, xian, &d.c)))
 		goto out;
 	for (int t = 0; t < 10 && !rc; t++) {
 		dx_snprintf(code, sizeof(code), "%s%03d", county, 101 + t);
 		dx_snprintf(name, sizeof(name), "xiang%s", code);
-		rc = dx_account_add(st, name, "乡", code, NULL, &d.c, &d.why);
+		rc = kept(&d, dx_account_add(as(&d, &d.c), name, "乡", code, NULL));
 		for (int v = 0; v < 10 && !rc; v++) {
 			dx_snprintf(code, sizeof(code), "%s%03d%03d", county, 101 + t, 1 + v);
 			dx_snprintf(name, sizeof(name), "cun%s", code);
-			rc = dx_account_add(st, name, "村", code, NULL, &d.c, &d.why);
+			rc = kept(&d, dx_account_add(as(&d, &d.c), name, "村", code, NULL));
 		}
 	}
 	if (rc || (rc = load(&d, xian, &d.c)))

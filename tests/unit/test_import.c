@@ -195,7 +195,7 @@ static int64_t count(struct dx_store *st, const char *t)
 static void test_account(struct dx_store *st)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	assert_int_equal(dx_account_add(st, "test", "县", "532326", NULL, NULL, &why), DX_OK);
+	assert_int_equal(tu_account_add(st, "test", "县", "532326", NULL, NULL, &why), DX_OK);
 	dx_buf_release(&why);
 }
 
