@@ -4,6 +4,7 @@
  */
 #include "core/dx.h"
 #include "app/account.h"
+#include "app/ctx.h"
 #include "core/area.h"
 #include "store/procedure.h"
 #include "app/clue.h"
@@ -107,8 +108,9 @@ static int may_add(struct dx_store *st, const struct dx_actor *by, const char *s
 	return DX_OK;
 }
 
-int dx_account_add(struct dx_store *st, const char *name, const char *level, const char *scope,
-		   const char *role, const struct dx_actor *by, struct dx_buf *why)
+static int account_add(struct dx_store *st, const char *name, const char *level,
+		       const char *scope, const char *role, const struct dx_actor *by,
+		       struct dx_buf *why)
 {
 	struct dx_account a, old;
 	struct dx_area area;
@@ -357,15 +359,15 @@ static int may_manage(struct dx_store *st, const struct dx_actor *by, const char
 	return rc;
 }
 
-int dx_account_passwd_as(struct dx_store *st, const struct dx_actor *by, const char *name,
-			 const char *password, struct dx_buf *why)
+static int passwd_as(struct dx_store *st, const struct dx_actor *by, const char *name,
+		     const char *password, struct dx_buf *why)
 {
 	int rc = may_manage(st, by, name, why);
 	return rc ? rc : dx_account_passwd(st, name, password, by->acc.name, why);
 }
 
-int dx_account_disable_as(struct dx_store *st, const struct dx_actor *by, const char *name,
-			  struct dx_buf *why)
+static int disable_as(struct dx_store *st, const struct dx_actor *by, const char *name,
+		      struct dx_buf *why)
 {
 	int rc = may_manage(st, by, name, why);
 	if (rc)
@@ -388,4 +390,25 @@ void dx_account_cells(const struct dx_account *a, const char *cells[DX_ACCOUNT_C
 	cells[3] = a->scope;
 	cells[4] = a->role;
 	cells[5] = a->disabled ? "已停用" : "正常";
+}
+
+/* ---- the use cases, on the request context (app/ctx.h) ---- */
+
+int dx_account_add(struct dx_ctx *c, const char *name, const char *level, const char *scope,
+		   const char *role)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, account_add(c->st, name, level, scope, role, &c->actor, &why), &why);
+}
+
+int dx_account_passwd_as(struct dx_ctx *c, const char *name, const char *password)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, passwd_as(c->st, &c->actor, name, password, &why), &why);
+}
+
+int dx_account_disable_as(struct dx_ctx *c, const char *name)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, disable_as(c->st, &c->actor, name, &why), &why);
 }

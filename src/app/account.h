@@ -53,15 +53,16 @@ int dx_app_level_parse(const char *s, enum dx_level *out);
 /*
  * Create account `name` at `level` over `scope` (a 12-, 9- or 6-digit code
  * matching the level, an area the store knows), role 经办 or 查看 (NULL =
- * 经办), as actor `by`: a 县 经办 account whose county holds `scope`, or,
- * while the store has no account in scope's county, the local owner (NULL
- * or dx_actor_local_owner), who makes that county's first one: a 县
+ * 经办), as c's actor: a 县 经办 account whose county holds `scope`, or,
+ * while the store has no account in scope's county, the local owner
+ * (dx_actor_local_owner), who makes that county's first one: a 县
  * account, whose county need not be imported yet (the first import brings
- * it).  Audited
- * with the actor's name.  DX_EXISTS with "账号 X 已存在" when taken.
+ * it).  Audited with the actor's name.  DX_EXISTS with "账号 X 已存在" in
+ * c->err when taken.
  */
-int dx_account_add(struct dx_store *st, const char *name, const char *level, const char *scope,
-		   const char *role, const struct dx_actor *by, struct dx_buf *why);
+struct dx_ctx;
+int dx_account_add(struct dx_ctx *c, const char *name, const char *level, const char *scope,
+		   const char *role);
 
 /* Load the actor `name`; DX_NOT_FOUND (with why) if there is no such
  * account. */
@@ -105,16 +106,14 @@ int dx_account_disable(struct dx_store *st, const char *name, const char *by,
 		       struct dx_buf *why);
 
 /*
- * The same two as actor `by` (the HTTP API, issue 15), under the rule of
+ * The same two as c's actor (the HTTP API, issue 15), under the rule of
  * dx_account_add: a 县 经办 account, for accounts whose scope lies in its
  * own; an account outside it answers DX_NOT_FOUND like a missing one (its
  * existence is not told).  An account may not disable itself.  Audited
  * with by's name.
  */
-int dx_account_passwd_as(struct dx_store *st, const struct dx_actor *by, const char *name,
-			 const char *password, struct dx_buf *why);
-int dx_account_disable_as(struct dx_store *st, const struct dx_actor *by, const char *name,
-			  struct dx_buf *why);
+int dx_account_passwd_as(struct dx_ctx *c, const char *name, const char *password);
+int dx_account_disable_as(struct dx_ctx *c, const char *name);
 
 /*
  * The account list's columns as every front end writes them (GET

@@ -7,6 +7,7 @@
 #include "core/dx.h"
 #include "app/clue.h"
 #include "app/case.h"
+#include "app/ctx.h"
 #include "app/policy.h"
 #include "core/area.h"
 
@@ -318,8 +319,8 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 	return dx_store_audit(st, county, x->a->acc.name, "clue.add", "clue", key, NULL, after);
 }
 
-int dx_clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_clue_req *r,
-		struct dx_clue_row *out, struct dx_buf *why)
+static int clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_clue_req *r,
+		    struct dx_clue_row *out, struct dx_buf *why)
 {
 	struct add_ctx x = {a, r, out, why};
 	int rc = writable(a, why);
@@ -371,8 +372,8 @@ static int clue_close_tx(struct dx_store *st, void *arg)
 			      "{\"state\":\"待核实\"}", after);
 }
 
-int dx_clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *result,
-		  const char *date, struct dx_buf *why)
+static int clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id,
+		      const char *result, const char *date, struct dx_buf *why)
 {
 	struct close_ctx x = {a, id, result, date, why};
 	int rc = writable(a, why);
@@ -410,11 +411,25 @@ int dx_clue_reopen(struct dx_store *st, int64_t clue_id, int64_t case_id, const 
 			      next_state_json(outcome));
 }
 
-int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
-		 const char *state, int (*fn)(const struct dx_clue_row *, void *), void *arg,
-		 struct dx_buf *why)
+int dx_clue_list(struct dx_ctx *c, const char *area, const char *state,
+		 int (*fn)(const struct dx_clue_row *, void *), void *arg)
 {
+	struct dx_buf why = DX_BUF_INIT;
 	char scope[13];
-	int rc = dx_actor_area(a, area, scope, why);
-	return rc ? rc : dx_store_clue_list(st, scope, state, fn, arg);
+	int rc = dx_actor_area(&c->actor, area, scope, &why);
+	if (!rc)
+		rc = dx_store_clue_list(c->st, scope, state, fn, arg);
+	return dx_ctx_done(c, rc, &why);
+}
+
+int dx_clue_add(struct dx_ctx *c, const struct dx_clue_req *r, struct dx_clue_row *out)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, clue_add(c->st, &c->actor, r, out, &why), &why);
+}
+
+int dx_clue_close(struct dx_ctx *c, int64_t id, const char *result, const char *date)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, clue_close(c->st, &c->actor, id, result, date, &why), &why);
 }

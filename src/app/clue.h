@@ -59,12 +59,12 @@ struct dx_clue_req {
 int dx_clue_deadline(struct dx_store *st, const char *area, const char *found_on,
 		     const char *chosen, char out[11], char policy_out[11], struct dx_buf *why);
 
-/* Record a clue as actor a.  *out gets the stored row. */
-int dx_clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_clue_req *r,
-		struct dx_clue_row *out, struct dx_buf *why);
+/* Record a clue as c's actor.  *out gets the stored row.  A refusal's
+ * reason in c->err (app/ctx.h), as for every use case below. */
+struct dx_ctx;
+int dx_clue_add(struct dx_ctx *c, const struct dx_clue_req *r, struct dx_clue_row *out);
 /* Close clue `id` without a case (e.g. 核实后不存在风险), with a result. */
-int dx_clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *result,
-		  const char *date, struct dx_buf *why);
+int dx_clue_close(struct dx_ctx *c, int64_t id, const char *result, const char *date);
 /*
  * The case `case_id` opened on clue `clue_id` ended without approval
  * (`outcome` 未通过 or 已撤销, for the reason `note`): the clue goes back to
@@ -77,9 +77,8 @@ int dx_clue_reopen(struct dx_store *st, int64_t clue_id, int64_t case_id, const 
 
 /* Clues under `area` (within the actor's scope; "" = all of it) in state
  * `state` ("" = any). */
-int dx_clue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
-		 const char *state, int (*fn)(const struct dx_clue_row *, void *), void *arg,
-		 struct dx_buf *why);
+int dx_clue_list(struct dx_ctx *c, const char *area, const char *state,
+		 int (*fn)(const struct dx_clue_row *, void *), void *arg);
 
 /* Run fn in a transaction of its own, or in the caller's when one is open
  * (the demo generator). */

@@ -6,6 +6,7 @@
 #include "core/dx.h"
 #include "app/clue_screen.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "app/screen.h"
 #include "store/procedure.h"
 
@@ -85,6 +86,7 @@ struct add_all {
 static int add_all(struct dx_store *st, void *arg)
 {
 	struct add_all *x = arg;
+	struct dx_ctx cx;
 	int rc = DX_OK;
 	x->out->added = x->out->open = 0;
 	for (size_t i = 0; i < x->c->n && !rc; i++) {
@@ -100,15 +102,15 @@ static int add_all(struct dx_store *st, void *arg)
 			x->out->open++;
 			continue;
 		}
-		if (!(rc = dx_clue_add(st, x->a, &req, &row, x->why)))
+		dx_ctx_for(&cx, st, x->a);
+		if (!(rc = dx_ctx_why(&cx, dx_clue_add(&cx, &req, &row), x->why)))
 			x->out->added++;
 	}
 	return rc;
 }
 
-int dx_clue_from_screen(struct dx_store *st, const struct dx_actor *a, const char *area,
-			int year, const char *date, struct dx_from_screen *out,
-			struct dx_buf *why)
+static int from_screen(struct dx_store *st, const struct dx_actor *a, const char *area,
+		       int year, const char *date, struct dx_from_screen *out, struct dx_buf *why)
 {
 	struct dx_screen_opts o = {0};
 	struct dx_screen_summary sum;
@@ -145,4 +147,11 @@ done:
 	free(os.open);
 	free(c.v);
 	return rc;
+}
+
+int dx_clue_from_screen(struct dx_ctx *c, const char *area, int year, const char *date,
+			struct dx_from_screen *out)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, from_screen(c->st, &c->actor, area, year, date, out, &why), &why);
 }

@@ -18,8 +18,8 @@ struct dx_from_screen {
 /* Screen `area` ("" = the actor's scope) for `year` and record a clue
  * found on `date` for each suggested household, in one transaction.  The
  * policy in force for each village decides, as for `dixian screen`. */
-int dx_clue_from_screen(struct dx_store *st, const struct dx_actor *a, const char *area,
-			int year, const char *date, struct dx_from_screen *out,
-			struct dx_buf *why);
+struct dx_ctx;
+int dx_clue_from_screen(struct dx_ctx *c, const char *area, int year, const char *date,
+			struct dx_from_screen *out);
 
 #endif

@@ -35,6 +35,14 @@ int dx_ctx_done(struct dx_ctx *c, int rc, struct dx_buf *why)
 	c->err.detail[0] = '\0';
 	if (rc && why && why->len)
 		dx_strlcpy(c->err.msg, why->buf, sizeof(c->err.msg));
-	dx_buf_release(why);
+	if (why)
+		dx_buf_release(why);
+	return rc;
+}
+
+int dx_ctx_why(const struct dx_ctx *c, int rc, struct dx_buf *why)
+{
+	if (rc && why && c->err.msg[0])
+		dx_buf_adds(why, c->err.msg);
 	return rc;
 }

@@ -38,8 +38,12 @@ int dx_ctx_init(struct dx_ctx *c, struct dx_store *st, const char *as);
 /* c for st acting as actor a (the HTTP layer's logged-in account). */
 void dx_ctx_for(struct dx_ctx *c, struct dx_store *st, const struct dx_actor *a);
 /* End a use case: rc into c->err with the Chinese reason collected in
- * why (released); returns rc.  A failure without a reason gets none: the
+ * why (released; NULL for a use case that gives none); returns rc.  A failure without a reason gets none: the
  * front end names the code. */
 int dx_ctx_done(struct dx_ctx *c, int rc, struct dx_buf *why);
+/* The other way, for a use case called inside another that still collects
+ * its reason in a buffer: when rc fails, append c's message to why (may be
+ * NULL); returns rc. */
+int dx_ctx_why(const struct dx_ctx *c, int rc, struct dx_buf *why);
 
 #endif

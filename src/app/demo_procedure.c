@@ -164,10 +164,11 @@ static int township(struct demo *d, const char *town)
 			cr.source = clues[i].source;
 			cr.reason = clues[i].reason;
 			cr.found_on = day(d, clues[i].found, on);
-			if ((rc = dx_clue_add(d->st, &d->v, &cr, &clue, &d->why)))
+			if ((rc = kept(d, dx_clue_add(as(d, &d->v), &cr, &clue))))
 				return rc;
-			if (i == 2 && (rc = dx_clue_close(d->st, &d->v, clue.id, "核实后不存在返贫致贫风险",
-							  day(d, -15, on), &d->why)))
+			if (i == 2 && (rc = kept(d, dx_clue_close(as(d, &d->v), clue.id,
+								  "核实后不存在返贫致贫风险",
+								  day(d, -15, on)))))
 				return rc;
 			if (i == 3) {
 				struct dx_case_req r;
@@ -248,6 +249,7 @@ int dx_demo_procedure(struct dx_store *st, const char *county, uint64_t seed,
 		      const char *today)
 {
 	struct demo d;
+	struct dx_actor owner;
 	char name[64], code[13], xian[16];
 	int rc = DX_OK;
 
@@ -262,17 +264,18 @@ int dx_demo_procedure(struct dx_store *st, const char *county, uint64_t seed,
 	/* the store's first account, made by its local owner; that county
 	 * account makes the others (app/account.h) */
 	dx_snprintf(xian, sizeof(xian), "xian%s", county);
-	if ((rc = dx_account_add(st, xian, "县", county, NULL, NULL, &d.why)) ||
+	dx_actor_local_owner(&owner);
+	if ((rc = kept(&d, dx_account_add(as(&d, &owner), xian, "县", county, NULL))) ||
 	    (rc = load(&d, xian, &d.c)))
 		goto out;
 	for (int t = 0; t < 10 && !rc; t++) {
 		dx_snprintf(code, sizeof(code), "%s%03d", county, 101 + t);
 		dx_snprintf(name, sizeof(name), "xiang%s", code);
-		rc = dx_account_add(st, name, "乡", code, NULL, &d.c, &d.why);
+		rc = kept(&d, dx_account_add(as(&d, &d.c), name, "乡", code, NULL));
 		for (int v = 0; v < 10 && !rc; v++) {
 			dx_snprintf(code, sizeof(code), "%s%03d%03d", county, 101 + t, 1 + v);
 			dx_snprintf(name, sizeof(name), "cun%s", code);
-			rc = dx_account_add(st, name, "村", code, NULL, &d.c, &d.why);
+			rc = kept(&d, dx_account_add(as(&d, &d.c), name, "村", code, NULL));
 		}
 	}
 	if (rc || (rc = load(&d, xian, &d.c)))

@@ -4,6 +4,7 @@
  */
 #include "core/dx.h"
 #include "app/funds.h"
+#include "app/ctx.h"
 #include "core/area.h"
 #include "app/account.h"
 #include "app/clue.h"
@@ -47,8 +48,8 @@ static int on_payment(const struct dx_fund_payment *y, void *arg)
 	return 0;
 }
 
-int dx_funds_project_list(struct dx_store *st, const char *area, int year, const char *as_of,
-			  int (*fn)(const struct dx_funds_row *, void *), void *arg)
+static int project_list(struct dx_store *st, const char *area, int year, const char *as_of,
+			int (*fn)(const struct dx_funds_row *, void *), void *arg)
 {
 	struct lctx c = {0};
 	int rc;
@@ -124,8 +125,8 @@ static int rec_hist(const char *at, const char *actor, const char *after, void *
 	return 0;
 }
 
-int dx_funds_record(struct dx_store *st, const char *county, const char *code,
-		    const char *scope, struct dx_funds_record *r)
+static int record(struct dx_store *st, const char *county, const char *code, const char *scope,
+		  struct dx_funds_record *r)
 {
 	int rc;
 	memset(r, 0, sizeof(*r));
@@ -189,11 +190,11 @@ static int town_rank(const void *a, const void *b)
 	return strcmp(x->code, y->code);
 }
 
-int dx_funds_towns(struct dx_store *st, const char *area, int year, const char *as_of,
-		   int (*fn)(const struct dx_funds_town *, void *), void *arg)
+static int towns(struct dx_store *st, const char *area, int year, const char *as_of,
+		 int (*fn)(const struct dx_funds_town *, void *), void *arg)
 {
 	struct tctx c = {0};
-	int rc = dx_funds_project_list(st, area, year, as_of, town_add, &c);
+	int rc = project_list(st, area, year, as_of, town_add, &c);
 	for (size_t i = 0; i < c.n; i++) {
 		struct dx_area a;
 		struct dx_funds_town *t = &c.v[i];
@@ -342,9 +343,9 @@ static int write_step(struct dx_store *st, void *arg)
 	return rc;
 }
 
-int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *county,
-		  const char *code, const char *step, const char *date, const char *reason,
-		  struct dx_buf *why)
+static int funds_step(struct dx_store *st, const struct dx_actor *a, const char *county,
+		      const char *code, const char *step, const char *date, const char *reason,
+		      struct dx_buf *why)
 {
 	struct dx_fund_project p;
 	struct step_write w = {a, &p, step, NULL, reason, NULL};
@@ -436,8 +437,8 @@ int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *cou
 	return dx_store_txn(st, write_step, &w);
 }
 
-int dx_funds_county(struct dx_store *st, const char *county, const char *area, char cty[7],
-		    struct dx_buf *why)
+static int funds_county(struct dx_store *st, const char *county, const char *area, char cty[7],
+			struct dx_buf *why)
 {
 	if (county && *county)
 		dx_strlcpy(cty, county, 7);
@@ -485,4 +486,38 @@ void dx_funds_project_cells(const struct dx_funds_row *row, struct dx_funds_proj
 			    (long long)(bp % 100));
 	}
 	cells[n++] = buf->rate;
+}
+
+/* ---- the use cases, on the request context (app/ctx.h) ---- */
+
+int dx_funds_project_list(struct dx_ctx *c, const char *area, int year, const char *as_of,
+			  int (*fn)(const struct dx_funds_row *, void *), void *arg)
+{
+	return dx_ctx_done(c, project_list(c->st, area, year, as_of, fn, arg), NULL);
+}
+
+int dx_funds_towns(struct dx_ctx *c, const char *area, int year, const char *as_of,
+		   int (*fn)(const struct dx_funds_town *, void *), void *arg)
+{
+	return dx_ctx_done(c, towns(c->st, area, year, as_of, fn, arg), NULL);
+}
+
+int dx_funds_record(struct dx_ctx *c, const char *county, const char *code, const char *scope,
+		    struct dx_funds_record *r)
+{
+	return dx_ctx_done(c, record(c->st, county, code, scope, r), NULL);
+}
+
+int dx_funds_step(struct dx_ctx *c, const char *county, const char *code, const char *step,
+		  const char *date, const char *reason)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, funds_step(c->st, &c->actor, county, code, step, date, reason, &why),
+			   &why);
+}
+
+int dx_funds_county(struct dx_ctx *c, const char *county, const char *area, char cty[7])
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, funds_county(c->st, county, area, cty, &why), &why);
 }

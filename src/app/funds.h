@@ -18,7 +18,8 @@ struct dx_funds_row {
 
 /* Call fn for every project of year (0 = every year) within area, in
  * 项目编号 order, with its payments made on or before as_of ("" = all). */
-int dx_funds_project_list(struct dx_store *st, const char *area, int year, const char *as_of,
+struct dx_ctx;
+int dx_funds_project_list(struct dx_ctx *c, const char *area, int year, const char *as_of,
 			  int (*fn)(const struct dx_funds_row *, void *), void *arg);
 
 /* One township's 支付进度 (中央+省级) on a date: its projects (those of
@@ -32,7 +33,7 @@ struct dx_funds_town {
 
 /* Call fn for every township of area with projects of year (0 = every
  * year), ranked by 支付进度, highest first (ties by code). */
-int dx_funds_towns(struct dx_store *st, const char *area, int year, const char *as_of,
+int dx_funds_towns(struct dx_ctx *c, const char *area, int year, const char *as_of,
 		   int (*fn)(const struct dx_funds_town *, void *), void *arg);
 
 /* The step a project has reached by its dates (已验收 ... 已申报, 储备):
@@ -42,19 +43,18 @@ const char *dx_fund_project_status(const struct dx_fund_project *p);
 /*
  * The 项目库 procedure (村申报 → 乡镇审核 → 部门论证 → 县审定, then 开工,
  * 完工, 验收) as a case: step `step` of project code in county, dated
- * `date` (ISO, not after today; "" = today) by actor a, with an optional
+ * `date` (ISO, not after today; "" = today) by c's actor, with an optional
  * reason kept in the audit.  Each step needs the one before it, done on or
  * before date, and not itself done; it is taken at its level: 村申报 by a
  * 村 or 乡 account, 乡镇审核 by 乡, 部门论证, 县审定 and 验收 by 县,
  * 开工 and 完工 by any level; always within the actor's scope.  县审定 is
  * refused for a type on the 负面清单 in force on its date (policy key
  * project_forbidden_types for the project's area and year).  Refusals
- * are DX_INVALID / DX_DENIED / DX_NOT_FOUND with the Chinese reason in why.
+ * are DX_INVALID / DX_DENIED / DX_NOT_FOUND with the Chinese reason in
+ * c->err.
  */
-struct dx_actor;
-int dx_funds_step(struct dx_store *st, const struct dx_actor *a, const char *county,
-		  const char *code, const char *step, const char *date, const char *reason,
-		  struct dx_buf *why);
+int dx_funds_step(struct dx_ctx *c, const char *county, const char *code, const char *step,
+		  const char *date, const char *reason);
 
 /* 1 if project type `type` is on the 负面清单 `list` (policy key
  * project_forbidden_types: types separated by 、 ， , ; or spaces; "无" or
@@ -77,16 +77,15 @@ struct dx_funds_record {
 
 /* The project 项目编号 code of county; DX_NOT_FOUND if there is none, or
  * DX_DENIED when scope (a prefix, "" = all) does not hold its area. */
-int dx_funds_record(struct dx_store *st, const char *county, const char *code,
-		    const char *scope, struct dx_funds_record *r);
+int dx_funds_record(struct dx_ctx *c, const char *county, const char *code, const char *scope,
+		    struct dx_funds_record *r);
 void dx_funds_record_release(struct dx_funds_record *r);
 
 /* The county a project code belongs to: `county` if given, else the
  * county of `area` (canonical, "" = none), else the store's one county;
  * with several counties and neither given, DX_USAGE with the reason in
- * why. */
-int dx_funds_county(struct dx_store *st, const char *county, const char *area, char cty[7],
-		    struct dx_buf *why);
+ * c->err. */
+int dx_funds_county(struct dx_ctx *c, const char *county, const char *area, char cty[7]);
 
 /*
  * The project list's columns as every front end writes them (GET

@@ -12,6 +12,7 @@
 #include "core/dx.h"
 #include "core/mask.h"
 #include "app/import_int.h"
+#include "app/ctx.h"
 #include "app/account.h"
 #include "core/area.h"
 #include "core/strbuf.h"
@@ -39,6 +40,7 @@ void dx_smap_init(struct dx_smap *m, size_t vsize)
 	memset(m, 0, sizeof(*m));
 	m->vsize = (vsize + 7) & ~(size_t)7;
 	m->blocksz = 1 << 20;
+	m->max = DX_SMAP_MAX;
 }
 
 void dx_smap_release(struct dx_smap *m)
@@ -50,13 +52,21 @@ void dx_smap_release(struct dx_smap *m)
 	memset(m, 0, sizeof(*m));
 }
 
+/* n bytes from the arena, or NULL (out of memory, the arena as it was). */
 static void *arena(struct dx_smap *m, size_t n)
 {
 	void *p;
 	n = (n + 7) & ~(size_t)7;
 	if (!m->nblocks || m->used + n > m->blocksz) {
-		m->blocks = dx_xrealloc(m->blocks, (m->nblocks + 1) * sizeof(char *));
-		m->blocks[m->nblocks++] = dx_xmalloc(n > m->blocksz ? n : m->blocksz);
+		size_t bs = n > m->blocksz ? n : m->blocksz;
+		char **nb = realloc(m->blocks, (m->nblocks + 1) * sizeof(char *));
+		char *b;
+		if (!nb)
+			return NULL;
+		m->blocks = nb;
+		if (!(b = malloc(bs)))
+			return NULL;
+		m->blocks[m->nblocks++] = b;
 		m->used = 0;
 	}
 	p = m->blocks[m->nblocks - 1] + m->used;
@@ -82,34 +92,62 @@ void *dx_smap_get(struct dx_smap *m, const char *key)
 	return e->key ? e->val : NULL;
 }
 
+/* Double the table (the map as it was on failure). */
+static int smap_grow(struct dx_smap *m)
+{
+	size_t ncap = m->cap ? m->cap * 2 : 1024;
+	struct dx_smap_ent *old = m->t, *t;
+	size_t ocap = m->cap;
+	if (ncap > SIZE_MAX / sizeof(*t) || !(t = calloc(ncap, sizeof(*t))))
+		return DX_NOMEM;
+	m->t = t;
+	m->cap = ncap;
+	for (size_t i = 0; i < ocap; i++)
+		if (old[i].key)
+			*slot(m, old[i].key, old[i].h) = old[i];
+	free(old);
+	return DX_OK;
+}
+
 void *dx_smap_put(struct dx_smap *m, const char *key, int *isnew)
 {
 	size_t klen = strlen(key);
 	uint64_t h = dx_hash(key, klen, 14695981039346656037ull);
 	struct dx_smap_ent *e;
-	if (m->n * 2 >= m->cap) {
-		size_t ncap = m->cap ? m->cap * 2 : 1024;
-		struct dx_smap_ent *old = m->t;
-		size_t ocap = m->cap;
-		m->t = dx_xcalloc(ncap, sizeof(*m->t));
-		m->cap = ncap;
-		for (size_t i = 0; i < ocap; i++)
-			if (old[i].key)
-				*slot(m, old[i].key, old[i].h) = old[i];
-		free(old);
-	}
+	void *val;
+	if (m->n * 2 >= m->cap && (m->err = smap_grow(m)))
+		return NULL;
 	e = slot(m, key, h);
 	if (isnew)
 		*isnew = !e->key;
 	if (e->key)
 		return e->val;
+	if (m->n >= m->max) {
+		m->err = DX_TOOBIG;
+		return NULL;
+	}
+	if (!(val = arena(m, m->vsize + klen + 1))) {
+		m->err = DX_NOMEM;
+		return NULL;
+	}
 	e->h = h;
-	e->val = arena(m, m->vsize + klen + 1);
+	e->val = val;
 	memset(e->val, 0, m->vsize);
 	e->key = (char *)e->val + m->vsize;
 	memcpy(e->key, key, klen + 1);
 	m->n++;
 	return e->val;
+}
+
+void *dx_imp_put(struct dx_imp *im, struct dx_smap *m, const char *key, int *isnew)
+{
+	void *v = dx_smap_put(m, key, isnew);
+	if (!v && !im->fail) {
+		im->fail = m->err;
+		dx_log(DX_LOG_ERROR, "import: a map of the file's keys cannot grow past %zu entries: %s",
+		       m->n, dx_strerror(m->err));
+	}
+	return v;
 }
 
 /* ---- JSON for audit values ---- */
@@ -183,7 +221,7 @@ int dx_imp_county_check(struct dx_imp *im, long row, int f, const char *area)
 int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
 		 const char *entity, const char *key, const char *before, const char *after)
 {
-	return dx_store_audit(im->st, county, im->o->actor ? im->o->actor : "cli", action,
+	return dx_store_audit(im->st, county, im->actor, action,
 			      entity, key, before, after);
 }
 
@@ -437,7 +475,9 @@ static void add_problem_x(struct run *r, long row, int col, const char *column, 
 int dx_imp_duplicate(struct dx_imp *im, struct dx_smap *keys, const char *key, long row, int f)
 {
 	int isnew;
-	long *first = dx_smap_put(keys, key, &isnew);
+	long *first = dx_imp_put(im, keys, key, &isnew);
+	if (!first)
+		return 1;
 	if (isnew) {
 		*first = row;
 		return 0;
@@ -506,7 +546,7 @@ void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_
 				unit = key;
 			}
 		}
-		dx_smap_put(&im->reject, unit, NULL);
+		dx_imp_put(im, &im->reject, unit, NULL);
 		if (!im->o->keep_valid)
 			im->write = 0; /* everything rolls back: stop writing */
 	}
@@ -620,7 +660,7 @@ static int one_row(struct run *r, struct rd_row *x)
 	report_pending(r);
 	r->npend = 0;
 	r->im.row_bad = x->npend;
-	if ((rc = r->hd->row(&r->im, &x->rv, x->rownum)))
+	if ((rc = r->hd->row(&r->im, &x->rv, x->rownum)) || (rc = r->im.fail))
 		return rc;
 	/* issue 13.2: the wrong template (or sheet) fails every row in most
 	 * required columns (one column failing throughout is a fault of that
@@ -713,7 +753,8 @@ static int one_pass(struct run *r)
 		goto bad_read;
 	rc = DX_OK;
 	r->unit[0] = '\0';
-	rc = r->hd->finish(&r->im);
+	if (!(rc = r->hd->finish(&r->im)))
+		rc = r->im.fail;
 	if (r->im.o->progress)
 		r->im.o->progress(r->im.o->arg, total ? total : done, total, r->im.res->rows);
 	goto out;
@@ -745,12 +786,16 @@ static void reset_counts(struct dx_import_result *res)
 }
 
 /* A run's state before its first pass (and again before a retry). */
-static void run_init(struct run *r, struct dx_store *st, const struct dx_import_opts *o,
+static void run_init(struct run *r, const struct dx_ctx *c, const struct dx_import_opts *o,
 		     struct dx_import_result *out, const struct dx_imp_handler *hd)
 {
 	r->hd = hd;
-	r->im.st = st;
+	r->im.st = c->st;
 	r->im.o = o;
+	/* the local owner only reads (a dry run): audited as the CLI */
+	r->im.actor = c->actor.local_owner ? "cli" : c->actor.acc.name;
+	r->im.scope = c->actor.acc.scope;
+	r->im.today = c->today;
 	r->im.res = out;
 	r->im.pass = 1;
 	/* a dry run does everything a real run does, in the same transaction,
@@ -806,7 +851,7 @@ static int import_txn(struct run *r)
 		out->rejected = (long)r->im.reject.n;
 	}
 	if (!o->dry_run && (!out->errors || o->keep_valid) && out->rows && !out->stopped) {
-		struct dx_import_run log = {r->im.county, o->actor ? o->actor : "cli", o->kind,
+		struct dx_import_run log = {r->im.county, r->im.actor, o->kind,
 					    o->path,     out->rows, out->added,
 					    out->updated, out->unchanged, out->rejected};
 		if ((rc = dx_ledger_import_log(st, &log)))
@@ -828,25 +873,28 @@ fail:
  * after the first has committed, never mixed with it). */
 enum { DX_IMPORT_TRIES = 8 };
 
-int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
-		  struct dx_import_result *out)
+static int import_run(struct dx_ctx *c, const struct dx_import_opts *o,
+		      struct dx_import_result *out)
 {
+	struct dx_store *st = c->st;
 	struct run *r = dx_xcalloc(1, sizeof(*r));
 	int rc = DX_OK, first_load = 0;
 	memset(out, 0, sizeof(*out));
 	const struct dx_imp_handler *hd = handler_for(o->kind);
 	if (!hd) {
+		struct dx_buf why = DX_BUF_INIT;
 		free(r);
-		return dx_error(DX_USAGE, "unknown ledger kind '%s'", o->kind ? o->kind : "");
+		dx_import_kind_check(o->kind ? o->kind : "", &why);
+		dx_err_set(&c->err, DX_USAGE, "%s", why.len ? why.buf : "");
+		dx_buf_release(&why);
+		return dx_err_detail(&c->err, "unknown ledger kind '%s'", o->kind ? o->kind : "");
 	}
-	run_init(r, st, o, out, hd);
+	run_init(r, c, o, out, hd);
 	/* an import writes: it needs a 经办 account (app/account.h); a dry
 	 * run only reads */
 	if (!o->dry_run) {
-		struct dx_actor a;
 		struct dx_buf why = DX_BUF_INIT;
-		if ((rc = dx_actor_for(st, o->actor, &a, &why)) == DX_OK)
-			rc = dx_actor_may_write(&a, &why);
+		rc = dx_actor_may_write(&c->actor, &why);
 		if (rc)
 			dx_imp_report(&r->im, 0, -1, "#file", 1, "%s", why.len ? why.buf : "账号无效");
 		dx_buf_release(&why);
@@ -891,7 +939,7 @@ int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
 		dx_smap_release(&r->im.reject);
 		dx_import_result_release(out);
 		memset(r, 0, sizeof(*r));
-		run_init(r, st, o, out, hd);
+		run_init(r, c, o, out, hd);
 		r->skip = skip;
 		pause = (50000u << (attempt < 6 ? attempt : 6)) / 2;
 		clock_gettime(CLOCK_MONOTONIC, &t);
@@ -909,5 +957,15 @@ out:
 	free(r);
 	if (!rc && out->errors)
 		rc = DX_INVALID;
+	return rc;
+}
+
+int dx_import_run(struct dx_ctx *c, const struct dx_import_opts *o, struct dx_import_result *out)
+{
+	int rc;
+	memset(&c->err, 0, sizeof(c->err));
+	c->err.col = -1;
+	if ((rc = import_run(c, o, out)) && !c->err.code)
+		c->err.code = rc;
 	return rc;
 }

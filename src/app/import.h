@@ -51,8 +51,6 @@ struct dx_import_opts {
 	const char *path;
 	int dry_run;    /* do it all, then roll back: the counts are the real run's */
 	int keep_valid; /* store the units (households, rows) without errors */
-	const char *actor; /* account name or "cli" */
-	const char *scope; /* area prefix the actor may write; "" = all */
 	const char *county; /* warnings: the county receiving the list ("" = the store's) */
 	const char *period; /* warnings: the list's period YYYY-MM ("" = this month) */
 	void (*problem)(void *arg, const struct dx_problem *p);
@@ -84,7 +82,16 @@ const char *dx_import_kind(size_t i);
  * (naming every kind) in why. */
 int dx_import_kind_check(const char *kind, struct dx_buf *why);
 
-int dx_import_run(struct dx_store *st, const struct dx_import_opts *o,
+/*
+ * Import the ledger o->path of kind o->kind into c's store as c's actor
+ * (who is audited, and whose scope bounds the rows; the local owner may
+ * only ask for a dry run), on c's day.  The file's problems go to
+ * o->problem one by one and into out; DX_INVALID when there were errors.
+ * A failure of the run itself (unknown kind, the store) leaves its code
+ * (and, where there is one, the reason) in c->err.
+ */
+struct dx_ctx;
+int dx_import_run(struct dx_ctx *c, const struct dx_import_opts *o,
 		  struct dx_import_result *out);
 void dx_import_result_release(struct dx_import_result *r);
 

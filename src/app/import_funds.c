@@ -33,8 +33,8 @@ static int fund_begin(struct dx_imp *im)
 	dx_imp_keyed_begin(im); /* the keys seen in this file */
 	if (im->o->county && *im->o->county)
 		dx_strlcpy(im->county, im->o->county, sizeof(im->county));
-	else if (im->o->scope && strlen(im->o->scope) >= 6)
-		dx_strlcpy(im->county, im->o->scope, sizeof(im->county));
+	else if (im->scope && strlen(im->scope) >= 6)
+		dx_strlcpy(im->county, im->scope, sizeof(im->county));
 	else if (dx_ledger_single_county(im->st, im->county))
 		dx_imp_report(im, 0, -1, "#file", 1,
 			      "无法确定项目所属的县：库中有多个县或没有县，请用 --county 指定");
@@ -51,8 +51,8 @@ static int project_begin(struct dx_imp *im)
 static int occurrence(struct dx_imp *im, const char *key)
 {
 	struct dx_imp_keyed *s = im->h;
-	long *n = dx_smap_put(&s->keys, key, NULL);
-	return (int)(*n)++;
+	long *n = dx_imp_put(im, &s->keys, key, NULL);
+	return n ? (int)(*n)++ : 0; /* else im->fail stops the import */
 }
 
 /* The date rule of every entry path (app/clue.h dx_event_date): an event
@@ -79,10 +79,10 @@ static int project(struct dx_imp *im, const struct dx_rowval *rv, int f, long ro
 		dx_imp_report(im, row, f, NULL, 1,
 			      "项目编号 \"%s\" 在县 %s 的项目库中不存在，请核对项目编号或先导入项目库",
 			      rv->text[f], im->county);
-	else if (!rc && im->o->scope && *im->o->scope &&
-		 !dx_area_in_scope(p->area_code, im->o->scope)) {
+	else if (!rc && im->scope && *im->scope &&
+		 !dx_area_in_scope(p->area_code, im->scope)) {
 		dx_imp_report(im, row, f, NULL, 1, "项目 \"%s\" 不在本账号的管辖范围（%s）内",
-			      rv->text[f], im->o->scope);
+			      rv->text[f], im->scope);
 		rc = DX_DENIED;
 	}
 	return rc;
@@ -185,9 +185,9 @@ static int project_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 	}
 	if (rc)
 		return rc;
-	if (im->o->scope && *im->o->scope && !dx_area_in_scope(area, im->o->scope)) {
+	if (im->scope && *im->scope && !dx_area_in_scope(area, im->scope)) {
 		dx_imp_report(im, row, DX_FP_AREA, NULL, 1, "区划代码 %s 不在本账号的管辖范围（%s）内",
-			      area, im->o->scope);
+			      area, im->scope);
 		return 0;
 	}
 	if (dx_imp_county_check(im, row, DX_FP_AREA, area))
@@ -206,10 +206,8 @@ static int project_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 			dx_imp_report(im, row, fund_f[i], NULL, 1, "资金不能为负数，请改正");
 	{ /* 负面清单: a warning here, a refusal at 县审定 (dx_funds_step) */
 		struct dx_policy pol;
-		struct dx_date t;
 		char on[11];
-		dx_date_today(&t);
-		dx_date_format(&t, on);
+		dx_date_format(&im->today, on);
 		if (rv->text[DX_FP_APPROVED][0])
 			dx_strlcpy(on, rv->text[DX_FP_APPROVED], sizeof(on));
 		if ((rc = dx_app_policy(im->st, area, (int)rv->num[DX_FP_YEAR], on, &pol)))
@@ -368,9 +366,9 @@ static int beneficiary_row(struct dx_imp *im, const struct dx_rowval *rv, long r
 			      rv->text[DX_FB_HHNO], h.area_code, p.county);
 		return 0;
 	}
-	if (im->o->scope && *im->o->scope && !dx_area_in_scope(h.area_code, im->o->scope)) {
+	if (im->scope && *im->scope && !dx_area_in_scope(h.area_code, im->scope)) {
 		dx_imp_report(im, row, DX_FB_HHNO, NULL, 1, "户编号 \"%s\" 不在本账号的管辖范围（%s）内",
-			      rv->text[DX_FB_HHNO], im->o->scope);
+			      rv->text[DX_FB_HHNO], im->scope);
 		return 0;
 	}
 	if (prc || !im->write || im->res->errors != errs)

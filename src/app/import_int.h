@@ -13,22 +13,35 @@
 #define DX_APP_IMPORT_INT_H
 
 #include "app/import.h"
+#include "core/date.h"
 #include "io/template.h"
 
 /* A string-keyed hash map with keys and values in one arena (no per-entry
- * malloc): values are fixed-size blobs of vsize bytes, zeroed on insert. */
+ * malloc): values are fixed-size blobs of vsize bytes, zeroed on insert.
+ * Its size follows the input (a file's households, IDs, keys), so growing
+ * it fails as a value: at most `max` entries (DX_SMAP_MAX; a test may
+ * lower it) else DX_TOOBIG, DX_NOMEM when memory runs out; err says which
+ * for the put that returned NULL, and the map stays as it was. */
+#define DX_SMAP_MAX ((size_t)1 << 26)
 struct dx_smap {
 	size_t vsize, n, cap;
 	struct dx_smap_ent { uint64_t h; char *key; void *val; } *t;
 	char **blocks;
 	size_t nblocks, used, blocksz;
+	size_t max;
+	int err;
 };
 void dx_smap_init(struct dx_smap *m, size_t vsize);
 void dx_smap_release(struct dx_smap *m);
 /* The value of key or NULL. */
 void *dx_smap_get(struct dx_smap *m, const char *key);
-/* The value of key, inserted (zeroed) if new; *isnew says which. */
+/* The value of key, inserted (zeroed) if new; *isnew says which.  NULL
+ * when the map cannot grow, with m->err DX_TOOBIG or DX_NOMEM. */
 void *dx_smap_put(struct dx_smap *m, const char *key, int *isnew);
+struct dx_imp;
+/* dx_smap_put for an import: a failure is also kept in im->fail, which
+ * stops the import after the row with that code. */
+void *dx_imp_put(struct dx_imp *im, struct dx_smap *m, const char *key, int *isnew);
 uint64_t dx_hash(const void *p, size_t n, uint64_t h);
 
 struct dx_imp {
@@ -41,6 +54,11 @@ struct dx_imp {
 	int any_error;
 	int row_bad;          /* cells of this row failed to parse (left blank) */
 	struct dx_smap reject; /* units rejected in pass 1 */
+	int fail;             /* a map could not grow (DX_NOMEM/DX_TOOBIG): stop */
+	/* from the request context (app/ctx.h): who imports (the audit's
+	 * name), the area they may write ("" = all) and the day it runs on */
+	const char *actor, *scope;
+	struct dx_date today;
 	void *h;              /* the handler's state */
 	char county[7];       /* for records without an area (warning batches) */
 };

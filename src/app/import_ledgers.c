@@ -53,9 +53,9 @@ static void event_date(struct dx_imp *im, long row, int f, const char *what, con
  * county; 0 or reported (DX_DENIED). */
 static int area_ok(struct dx_imp *im, long row, int f, const char *area)
 {
-	if (im->o->scope && *im->o->scope && !dx_area_in_scope(area, im->o->scope)) {
+	if (im->scope && *im->scope && !dx_area_in_scope(area, im->scope)) {
 		dx_imp_report(im, row, f, NULL, 1, "区划代码 %s 不在本账号的管辖范围（%s）内", area,
-			      im->o->scope);
+			      im->scope);
 		return DX_DENIED;
 	}
 	if (dx_imp_county_check(im, row, f, area))
@@ -193,11 +193,7 @@ static int loan_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		return 0;
 	}
 	/* the policy in force where and when the loan was made */
-	{
-		struct dx_date t;
-		dx_date_today(&t);
-		dx_date_format(&t, today);
-	}
+	dx_date_format(&im->today, today);
 	on = rv->text[DX_LN_LOAN_ON][0] ? rv->text[DX_LN_LOAN_ON]
 	     : rv->text[DX_LN_CREDIT_ON][0] ? rv->text[DX_LN_CREDIT_ON] : today;
 	{
@@ -285,7 +281,7 @@ static int app_clue(struct dx_imp *im, const struct dx_relief_app *a, long row)
 	int rc;
 	if (im->o->dry_run)
 		return 0;
-	rc = dx_relief_app_clue(im->st, NULL, im->o->actor, a, &why);
+	rc = dx_relief_app_clue(im->st, NULL, im->actor, a, &why);
 	if (rc && rc != DX_NOMEM && rc != DX_DB && rc != DX_IO && rc != DX_BUSY) {
 		dx_imp_report(im, row, DX_AP_NO, NULL, 0, "申请已保存，但未生成监测线索：%s",
 			      why.len ? why.buf : dx_strerror(rc));

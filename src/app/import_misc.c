@@ -32,9 +32,9 @@ static int household(struct dx_imp *im, const struct dx_rowval *rv, int f, long 
 	}
 	if (rc)
 		return rc;
-	if (im->o->scope && *im->o->scope && !dx_area_in_scope(h->area_code, im->o->scope)) {
+	if (im->scope && *im->scope && !dx_area_in_scope(h->area_code, im->scope)) {
 		dx_imp_report(im, row, f, NULL, 1, "户编号 \"%s\" 不在本账号的管辖范围（%s）内",
-			      rv->text[f], im->o->scope);
+			      rv->text[f], im->scope);
 		return DX_DENIED;
 	}
 	if (dx_imp_county_check(im, row, f, h->area_code))
@@ -89,8 +89,8 @@ static void seen_release(struct dx_imp *im)
 static int occurrence(struct dx_imp *im, const char *key)
 {
 	struct seen *s = im->h;
-	long *n = dx_smap_put(&s->keys, key, NULL);
-	return (int)(*n)++;
+	long *n = dx_imp_put(im, &s->keys, key, NULL);
+	return n ? (int)(*n)++ : 0; /* else im->fail stops the import */
 }
 
 static int duplicate(struct dx_imp *im, const char *key, long row, int f)
@@ -408,12 +408,11 @@ static int warning_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		im->res->unchanged++;
 		return 0;
 	}
-	batch = dx_smap_put(&ws->batches, w.department, &isnew);
+	if (!(batch = dx_imp_put(im, &ws->batches, w.department, &isnew)))
+		return im->fail;
 	if (isnew) {
-		struct dx_date today;
 		char period[8];
-		dx_date_today(&today);
-		dx_snprintf(period, sizeof(period), "%04d-%02d", today.y, today.m);
+		dx_snprintf(period, sizeof(period), "%04d-%02d", im->today.y, im->today.m);
 		if (im->o->period && *im->o->period)
 			dx_strlcpy(period, im->o->period, sizeof(period));
 		if ((rc = dx_store_warning_batch_insert(im->st, im->county, w.department, period,

@@ -161,11 +161,15 @@ static size_t id_home(const struct idmap *m, uint64_t k)
 	return (size_t)((k * 0x9E3779B97F4A7C15ull) >> 32) & (m->nslots - 1);
 }
 
-static void id_grow(struct idmap *m)
+/* Double the slots (the map as it was on failure). */
+static int id_grow(struct idmap *m)
 {
 	size_t ns = m->nslots ? m->nslots * 2 : 4096;
+	uint32_t *slot;
+	if (ns > SIZE_MAX / sizeof(*slot) || !(slot = calloc(ns, sizeof(*slot))))
+		return DX_NOMEM;
 	free(m->slot);
-	m->slot = dx_xcalloc(ns, sizeof(*m->slot));
+	m->slot = slot;
 	m->nslots = ns;
 	for (size_t j = 0; j < m->n; j++) {
 		size_t i = id_home(m, m->e[j].key);
@@ -173,38 +177,48 @@ static void id_grow(struct idmap *m)
 			i = (i + 1) & (ns - 1);
 		m->slot[i] = (uint32_t)(j + 1);
 	}
+	return DX_OK;
 }
 
-/* The member with 身份证 id, added (zeroed) if new; *isnew says which.  The
- * pointer is valid until the next id_put. */
-static struct pst *id_put(struct ps *ps, const char *id, int *isnew)
+DX_TESTABLE struct pst *dx_ip_idmap_put(struct idmap *m, uint64_t k, int *isnew)
 {
-	struct idmap *m = &ps->ids;
 	struct pst *e;
-	uint64_t k;
 	size_t i;
-	if (id_key(id, &k)) {
-		e = dx_smap_put(&ps->odd_ids, id, isnew);
-		return e;
-	}
-	if ((m->n + 1) * 2 > m->nslots)
-		id_grow(m);
+	if ((m->n + 1) * 2 > m->nslots && (m->err = id_grow(m)))
+		return NULL;
 	for (i = id_home(m, k); m->slot[i]; i = (i + 1) & (m->nslots - 1)) {
 		if (m->e[m->slot[i] - 1].key == k) {
 			*isnew = 0;
 			return &m->e[m->slot[i] - 1];
 		}
 	}
-	if (m->n == m->alloc) {
-		m->alloc = m->alloc ? m->alloc * 2 : 4096;
-		m->e = dx_xrealloc(m->e, m->alloc * sizeof(*m->e));
-	}
+	if ((m->err = dx_grow(&m->e, &m->alloc, m->n + 1, sizeof(*m->e),
+			      m->max ? m->max : DX_SMAP_MAX)))
+		return NULL;
 	e = &m->e[m->n];
 	memset(e, 0, sizeof(*e));
 	e->key = k;
 	m->slot[i] = (uint32_t)++m->n;
 	*isnew = 1;
 	return e;
+}
+
+/* The member with 身份证 id in *out, added (zeroed) if new; *isnew says
+ * which.  The pointer is valid until the next id_put.  DX_NOMEM or
+ * DX_TOOBIG when a map cannot grow (the maps as they were). */
+static int id_put(struct ps *ps, const char *id, struct pst **out, int *isnew)
+{
+	uint64_t k;
+	int rc;
+	if (id_key(id, &k))
+		*out = dx_smap_put(&ps->odd_ids, id, isnew), rc = ps->odd_ids.err;
+	else
+		*out = dx_ip_idmap_put(&ps->ids, k, isnew), rc = ps->ids.err;
+	if (*out)
+		return DX_OK;
+	dx_log(DX_LOG_ERROR, "import: the map of ID numbers cannot grow past %zu: %s",
+	       ps->ids.n + ps->odd_ids.n, dx_strerror(rc));
+	return rc;
 }
 
 static uint64_t str_hash(const char *s)
@@ -221,19 +235,25 @@ static int load_hh(const struct dx_household *h, void *arg)
 {
 	struct ps *ps = arg;
 	struct stored_hh *s = dx_smap_put(&ps->storehh, h->hh_no, NULL);
-	char key[24];
+	char key[24], *no;
+	if (!s)
+		return ps->storehh.err;
 	s->id = h->id;
 	s->hash = rec_hash(h, hfields, DX_ARRAY_SIZE(hfields));
 	dx_snprintf(key, sizeof(key), "%lld", (long long)h->id);
-	dx_strlcpy(dx_smap_put(&ps->hhno_of, key, NULL), h->hh_no, 32);
+	if (!(no = dx_smap_put(&ps->hhno_of, key, NULL)))
+		return ps->hhno_of.err;
+	dx_strlcpy(no, h->hh_no, 32);
 	return 0;
 }
 
 static int load_person(const struct dx_person *p, void *arg)
 {
 	struct ps *ps = arg;
-	int isnew;
-	struct pst *e = id_put(ps, p->id_no, &isnew);
+	int isnew, rc;
+	struct pst *e;
+	if ((rc = id_put(ps, p->id_no, &e, &isnew)))
+		return rc;
 	ps->stored_persons++;
 	e->pid = p->id;
 	e->hh = p->household_id;
@@ -244,7 +264,10 @@ static int load_person(const struct dx_person *p, void *arg)
 static int load_decided(const struct dx_ledger_decided *d, void *arg)
 {
 	struct ps *ps = arg;
-	memcpy(dx_smap_put(&ps->decided, d->hh_no, NULL), d, sizeof(*d));
+	void *v = dx_smap_put(&ps->decided, d->hh_no, NULL);
+	if (!v)
+		return ps->decided.err;
+	memcpy(v, d, sizeof(*d));
 	return 0;
 }
 
@@ -785,9 +808,12 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 		return 0; /* reported as a bad cell; cannot be grouped */
 	if (rv->text[DX_P_AREA][0] && (rc = dx_ip_check_area(im, ps, rv, rownum)) < 0)
 		return -rc;
-	h = dx_smap_put(&ps->hh, rv->text[DX_P_HHNO], &hnew);
+	if (!(h = dx_imp_put(im, &ps->hh, rv->text[DX_P_HHNO], &hnew)))
+		return im->fail;
 	dx_ip_check_household(im, ps, h, hnew, rv, rownum);
-	e = rv->text[DX_P_ID][0] ? id_put(ps, rv->text[DX_P_ID], &pnew) : NULL;
+	e = NULL;
+	if (rv->text[DX_P_ID][0] && (rc = id_put(ps, rv->text[DX_P_ID], &e, &pnew)))
+		return rc;
 	dx_ip_check_member(im, ps, h, e, pnew, rv, rownum);
 	if (!im->write || im->row_bad || im->res->errors != before)
 		return 0;
@@ -863,10 +889,12 @@ static int absent_member(struct dx_imp *im, const struct pst *e, const struct pr
  */
 static int list_absent(struct dx_imp *im, struct ps *ps)
 {
-	struct present *pr = dx_xmalloc((ps->hh.n + 1) * sizeof(*pr));
+	struct present *pr = calloc(ps->hh.n + 1, sizeof(*pr));
 	struct absent_ctx x = {im, ps};
 	size_t np = 0;
 	int rc = 0;
+	if (!pr)
+		return DX_NOMEM;
 	for (size_t i = 0; i < ps->hh.cap; i++) {
 		struct stored_hh *s;
 		if (!ps->hh.t[i].key || !(s = dx_smap_get(&ps->storehh, ps->hh.t[i].key)))

@@ -70,7 +70,7 @@ static int new_area(struct dx_imp *im, struct ps *ps, struct areast *a, const ch
 		    const struct dx_rowval *rv)
 {
 	const char *cn = rv->text[DX_P_COUNTY], *tn = rv->text[DX_P_TOWN], *vn = rv->text[DX_P_VILLAGE];
-	char t[13], c[7], other[13], key[160];
+	char t[13], c[7], other[13], key[160], *n;
 	struct dx_area x;
 	dx_strlcpy(t, code, 10);
 	dx_strlcpy(c, code, 7);
@@ -107,10 +107,12 @@ static int new_area(struct dx_imp *im, struct ps *ps, struct areast *a, const ch
 	dx_strlcpy(a->t, tn, sizeof(a->t));
 	dx_strlcpy(a->v, vn, sizeof(a->v));
 	dx_snprintf(key, sizeof(key), "T|%s|%s", c, tn);
-	dx_strlcpy(dx_smap_put(&ps->names, key, NULL), t, 13);
+	if ((n = dx_imp_put(im, &ps->names, key, NULL)))
+		dx_strlcpy(n, t, 13);
 	dx_snprintf(key, sizeof(key), "V|%s|%s", t, vn);
-	dx_strlcpy(dx_smap_put(&ps->names, key, NULL), code, 13);
-	return a->state = 2;
+	if ((n = dx_imp_put(im, &ps->names, key, NULL)))
+		dx_strlcpy(n, code, 13);
+	return a->state = 2; /* a failed put: im->fail stops the import */
 }
 
 static int create_area(struct dx_imp *im, const char *code, const char *name)
@@ -137,16 +139,17 @@ int dx_ip_check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *r
 	struct areast *a;
 	int isnew, rc, bad = 0;
 	static const int fs[3] = {DX_P_COUNTY, DX_P_TOWN, DX_P_VILLAGE};
-	if (im->o->scope && *im->o->scope && !dx_area_in_scope(code, im->o->scope)) {
+	if (im->scope && *im->scope && !dx_area_in_scope(code, im->scope)) {
 		dx_imp_report(im, row, DX_P_AREA, NULL, 1,
-			      "区划代码 \"%s\" 不在本账号的管辖范围（%s）内", code, im->o->scope);
+			      "区划代码 \"%s\" 不在本账号的管辖范围（%s）内", code, im->scope);
 		return 1;
 	}
 	if (dx_imp_county_check(im, row, DX_P_AREA, code))
 		return 1;
 	if (!im->county[0])
 		dx_strlcpy(im->county, code, sizeof(im->county));
-	a = dx_smap_put(&ps->areas, code, &isnew);
+	if (!(a = dx_imp_put(im, &ps->areas, code, &isnew)))
+		return -im->fail;
 	if (isnew) {
 		struct dx_area x;
 		if (!dx_store_area_get(im->st, code, &x))

@@ -50,7 +50,12 @@ struct idmap {
 	size_t n, alloc;
 	uint32_t *slot; /* entry index + 1, 0 = empty */
 	size_t nslots;
+	size_t max; /* entries at most (0 = DX_SMAP_MAX; a test lowers it) */
+	int err;    /* why the last put failed: DX_TOOBIG or DX_NOMEM */
 };
+/* The entry of packed 身份证 k, added (zeroed) if new; *isnew says which.
+ * NULL when the map cannot grow, with m->err (the map as it was). */
+struct pst *dx_ip_idmap_put(struct idmap *m, uint64_t k, int *isnew);
 struct stored_hh {
 	int64_t id;
 	uint64_t hash;

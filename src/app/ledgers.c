@@ -6,6 +6,7 @@
 #include "core/dx.h"
 #include "app/ledgers.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "store/ledgers.h"
 #include "core/idcard.h"
 #include "core/mask.h"
@@ -60,8 +61,8 @@ static int close_tx(struct dx_store *st, void *arg)
 			      after);
 }
 
-int dx_problem_close(struct dx_store *st, const struct dx_actor *a, const char *county,
-		     const char *problem_no, const char *date, struct dx_buf *why)
+static int problem_close(struct dx_store *st, const struct dx_actor *a, const char *county,
+			 const char *problem_no, const char *date, struct dx_buf *why)
 {
 	struct close_ctx x = {a, county, problem_no, date, why};
 	int rc;
@@ -112,10 +113,10 @@ static int list_row(const char *const *cells, int n, void *arg)
 	return x->fn(out, m, 0, x->arg);
 }
 
-int dx_ledger_list(struct dx_store *st, const struct dx_actor *a, const char *kind,
-		   const char *area,
-		   int (*fn)(const char *const *cells, int n, int header, void *arg), void *arg,
-		   struct dx_buf *why)
+static int ledger_list(struct dx_store *st, const struct dx_actor *a, const char *kind,
+		       const char *area,
+		       int (*fn)(const char *const *cells, int n, int header, void *arg),
+		       void *arg, struct dx_buf *why)
 {
 	struct list_ctx x = {dx_template_find(kind), fn, arg};
 	const char *heads[DX_TPL_MAXF];
@@ -141,6 +142,7 @@ int dx_relief_app_clue(struct dx_store *st, const struct dx_actor *actor, const 
 		       const struct dx_relief_app *app, struct dx_buf *why)
 {
 	struct dx_actor loaded;
+	struct dx_ctx cx;
 	struct dx_clue_row c;
 	struct dx_hh_ref hh;
 	struct dx_clue_req req;
@@ -170,7 +172,8 @@ int dx_relief_app_clue(struct dx_store *st, const struct dx_actor *actor, const 
 	req.source = "农户自主申报";
 	req.reason = reason;
 	req.found_on = app->applied_on;
-	if ((rc = dx_clue_add(st, actor, &req, &c, why)))
+	dx_ctx_for(&cx, st, actor);
+	if ((rc = dx_ctx_why(&cx, dx_clue_add(&cx, &req, &c), why)))
 		return rc;
 	return dx_lg_app_set_clue(st, app->id, c.id);
 }
@@ -295,4 +298,19 @@ int dx_self_apply(struct dx_store *st, const struct dx_self_apply *q, char recei
 	struct self_ctx x = {q, receipt, why};
 	receipt[0] = 0;
 	return dx_proc_txn(st, self_tx, &x);
+}
+
+int dx_problem_close(struct dx_ctx *c, const char *county, const char *problem_no,
+		     const char *date)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, problem_close(c->st, &c->actor, county, problem_no, date, &why),
+			   &why);
+}
+
+int dx_ledger_list(struct dx_ctx *c, const char *kind, const char *area,
+		   int (*fn)(const char *const *cells, int n, int header, void *arg), void *arg)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, ledger_list(c->st, &c->actor, kind, area, fn, arg, &why), &why);
 }

@@ -52,8 +52,8 @@ static int add_village(const struct dx_area *ar, void *arg)
 	return DX_OK;
 }
 
-int dx_notice_villages(struct dx_store *st, const struct dx_actor *a, const char *area,
-		       char (**codes)[13], size_t *n, struct dx_buf *why)
+static int villages(struct dx_store *st, const struct dx_actor *a, const char *area,
+		    char (**codes)[13], size_t *n, struct dx_buf *why)
 {
 	struct villages x = {0}, towns = {0};
 	char code[13], canon[13];
@@ -90,9 +90,8 @@ int dx_notice_villages(struct dx_store *st, const struct dx_actor *a, const char
 	return DX_OK;
 }
 
-int dx_notice_build(struct dx_store *st, const struct dx_actor *a, const char *village,
-		    const char *kind, const char *as_of, struct dx_notice *out,
-		    struct dx_buf *why)
+static int build(struct dx_store *st, const struct dx_actor *a, const char *village,
+		 const char *kind, const char *as_of, struct dx_notice *out, struct dx_buf *why)
 {
 	struct ids ids = {0};
 	struct dx_actor all;
@@ -179,4 +178,17 @@ out:
 	if (rc)
 		dx_notice_release(out);
 	return rc;
+}
+
+int dx_notice_villages(struct dx_ctx *c, const char *area, char (**codes)[13], size_t *n)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, villages(c->st, &c->actor, area, codes, n, &why), &why);
+}
+
+int dx_notice_build(struct dx_ctx *c, const char *village, const char *kind, const char *as_of,
+		    struct dx_notice *out)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, build(c->st, &c->actor, village, kind, as_of, out, &why), &why);
 }

@@ -13,20 +13,20 @@
 #include "io/notice_out.h"
 
 /* Build the list of `kind` (公示 / 公告) for `village` (12 digits) as of
- * `as_of`; a may be NULL (the lists are public), else the village must be
- * in its scope.  Release out with dx_notice_release(). */
-int dx_notice_build(struct dx_store *st, const struct dx_actor *a, const char *village,
-		    const char *kind, const char *as_of, struct dx_notice *out,
-		    struct dx_buf *why);
+ * `as_of`; the village must be in the scope of c's actor (the lists are
+ * public: the local owner sees every village).  Release out with
+ * dx_notice_release().  A refusal's reason in c->err (app/ctx.h). */
+struct dx_ctx;
+int dx_notice_build(struct dx_ctx *c, const char *village, const char *kind, const char *as_of,
+		    struct dx_notice *out);
 
 /*
  * The villages whose lists `area` asks for: the village itself (12
  * digits), or every village of a township (9 digits) or county (6), by
- * code.  The area must lie within a's scope (the local owner: any).
+ * code.  The area must lie within the scope of c's actor (the local owner: any).
  * DX_NOT_FOUND with why when the store knows no village there.  Release
  * *codes with free(); each entry is a 13-byte code.
  */
-int dx_notice_villages(struct dx_store *st, const struct dx_actor *a, const char *area,
-		       char (**codes)[13], size_t *n, struct dx_buf *why);
+int dx_notice_villages(struct dx_ctx *c, const char *area, char (**codes)[13], size_t *n);
 
 #endif

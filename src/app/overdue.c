@@ -198,9 +198,9 @@ static int problem_cb(int64_t id, const char *no, const char *area, const char *
 	return x->fn(&it, x->arg);
 }
 
-int dx_overdue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
-		    const char *as_of, int (*fn)(const struct dx_overdue_item *, void *),
-		    void *arg, struct dx_buf *why)
+static int overdue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
+			const char *as_of, int (*fn)(const struct dx_overdue_item *, void *),
+			void *arg, struct dx_buf *why)
 {
 	struct od_ctx x;
 	struct dx_actor all;
@@ -270,4 +270,11 @@ void dx_overdue_cells(const struct dx_overdue_item *it, struct dx_overdue_buf *b
 	cells[10] = it->deadline;
 	cells[11] = buf->days;
 	cells[12] = it->green ? "绿色通道" : "";
+}
+
+int dx_overdue_list(struct dx_ctx *c, const char *area, const char *as_of,
+		    int (*fn)(const struct dx_overdue_item *, void *), void *arg)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	return dx_ctx_done(c, overdue_list(c->st, &c->actor, area, as_of, fn, arg, &why), &why);
 }

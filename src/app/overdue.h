@@ -34,11 +34,11 @@ struct dx_overdue_item {
 	const char *township; /* township name ("" if unknown) */
 };
 
-/* Call fn for every overdue item under area (within the actor's scope when
- * a is not NULL) as of `as_of` (ISO), clues first, then cases, by id. */
-int dx_overdue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
-		    const char *as_of, int (*fn)(const struct dx_overdue_item *, void *),
-		    void *arg, struct dx_buf *why);
+/* Call fn for every overdue item under area (within the scope of c's
+ * actor) as of `as_of` (ISO), clues first, then cases, by id. */
+struct dx_ctx;
+int dx_overdue_list(struct dx_ctx *c, const char *area, const char *as_of,
+		    int (*fn)(const struct dx_overdue_item *, void *), void *arg);
 
 /*
  * The list's columns as every front end writes them (`dixian overdue

@@ -129,7 +129,10 @@ static int dispatch(struct dx_store *st, const struct dx_actor *a, const char *a
 						  .deadline = deadline};
 			struct dx_clue_row row;
 			struct dx_buf w = DX_BUF_INIT;
-			int r2 = dx_clue_add(st, a, &req, &row, &w);
+			struct dx_ctx cx;
+			int r2;
+			dx_ctx_for(&cx, st, a);
+			r2 = dx_ctx_why(&cx, dx_clue_add(&cx, &req, &row), &w);
 			if (!r2) {
 				stats->clues++;
 			} else if (r2 == DX_INVALID || r2 == DX_STATE || r2 == DX_DENIED) {

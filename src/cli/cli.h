@@ -140,9 +140,8 @@ int dx_cli_import_summary(const struct dx_import_opts *o, const struct dx_import
 int dx_cli_ends_with(const char *s, const char *suffix);
 /* notice: village code's list to path (.html or .xlsx; NULL = html on
  * stdout); the reason in why (cmd_notice_write.c). */
-struct dx_actor;
-int dx_cli_notice_one(struct dx_store *st, const struct dx_actor *a, const char *code,
-		      const char *kind, const char *as_of, const char *path, struct dx_buf *why);
+int dx_cli_notice_one(struct dx_ctx *c, const char *code, const char *kind, const char *as_of,
+		      const char *path, struct dx_buf *why);
 
 /* `account passwd|disable` (cmd_account_secret.c). */
 int dx_cli_account_secret(const char *sub, int argc, char **argv);

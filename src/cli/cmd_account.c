@@ -3,6 +3,7 @@
  * act as with --as; passwd and disable are cmd_account_secret.c's.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/account.h"
 #include "cli/cli.h"
 
@@ -25,7 +26,7 @@ int cmd_account(int argc, char **argv)
 	const char *level = NULL, *scope = NULL, *role = NULL, *sub;
 	struct dx_store *st = NULL;
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_actor actor;
+	struct dx_ctx cx;
 	char canon[13];
 	int c, rc;
 	if (argc < 2)
@@ -53,20 +54,23 @@ int cmd_account(int argc, char **argv)
 	if (!strcmp(sub, "add")) {
 		if (optind + 1 != argc || !level || !scope)
 			return dx_cli_usage("account");
-		if (dx_cli_open(co.db, 0, &st))
+		if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 			return DX_EXIT_FAIL;
-		if (!(rc = dx_actor_for(st, co.as, &actor, &why)))
-			rc = dx_account_add(st, argv[optind], level, scope, role, &actor, &why);
+		st = cx.st;
+		if (!(rc = dx_ctx_why(&cx, rc, &why)))
+			rc = dx_ctx_why(&cx, dx_account_add(&cx, argv[optind], level, scope, role),
+					&why);
 		if (!rc)
 			printf("已创建账号 %s\n", argv[optind]);
 	} else if (!strcmp(sub, "list")) {
 		if (optind != argc)
 			return dx_cli_usage("account");
-		if (dx_cli_open(co.db, DX_STORE_READONLY, &st))
+		if ((rc = dx_cli_ctx(&co, DX_STORE_READONLY, &cx)) && !cx.st)
 			return DX_EXIT_FAIL;
+		st = cx.st;
 		/* an account lists the accounts of its own area only */
-		if (!(rc = dx_actor_for(st, co.as, &actor, &why)) &&
-		    !(rc = dx_actor_area(&actor, scope, canon, &why)))
+		if (!(rc = dx_ctx_why(&cx, rc, &why)) &&
+		    !(rc = dx_actor_area(&cx.actor, scope, canon, &why)))
 			rc = dx_store_account_list(st, canon, list_cb, NULL);
 	} else {
 		return dx_cli_usage("account");

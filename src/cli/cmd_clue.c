@@ -4,6 +4,7 @@
  */
 #include "core/dx.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "app/clue_screen.h"
 #include "cli/cli.h"
 #include "core/date.h"
@@ -35,9 +36,7 @@ int cmd_clue(int argc, char **argv)
 	struct dx_cli_common co = {0};
 	const char *source = NULL, *reason = NULL, *date = NULL;
 	const char *state = NULL, *result = NULL, *sub;
-	struct dx_store *st = NULL;
-	struct dx_buf why = DX_BUF_INIT;
-	struct dx_actor actor;
+	struct dx_ctx cx;
 	struct dx_date d;
 	char today[11];
 	int64_t warning = 0, id = 0;
@@ -78,9 +77,9 @@ int cmd_clue(int argc, char **argv)
 	}
 	dx_date_today(&d);
 	dx_date_format(&d, today);
-	if (dx_cli_open(co.db, 0, &st))
+	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
+	if (rc)
 		goto out;
 	if (!strcmp(sub, "add")) {
 		struct dx_clue_req r = {NULL, source, reason, date, warning, NULL};
@@ -92,7 +91,7 @@ int cmd_clue(int argc, char **argv)
 		r.hh_no = warning ? NULL : argv[optind];
 		if (!warning && !date)
 			r.found_on = today;
-		if (!(rc = dx_clue_add(st, &actor, &r, &row, &why)))
+		if (!(rc = dx_clue_add(&cx, &r, &row)))
 			printf("已登记线索 %lld：户 %s，%s，核实期限 %s\n", (long long)row.id, row.hh_no,
 			       row.source, row.deadline);
 	} else if (!strcmp(sub, "from-screen")) {
@@ -101,8 +100,7 @@ int cmd_clue(int argc, char **argv)
 			rc = DX_USAGE;
 			goto out;
 		}
-		if (!(rc = dx_clue_from_screen(st, &actor, co.area, co.year, date ? date : today,
-					       &fs, &why)))
+		if (!(rc = dx_clue_from_screen(&cx, co.area, co.year, date ? date : today, &fs)))
 			printf("筛查建议%ld户：已登记线索%ld条，已有待核实线索或办理中案件%ld户\n",
 			       fs.suggested, fs.added, fs.open);
 	} else if (!strcmp(sub, "list")) {
@@ -111,23 +109,22 @@ int cmd_clue(int argc, char **argv)
 			goto out;
 		}
 		printf("编号\t户编号\t来源\t发现日期\t期限\t状态\t原因\n");
-		rc = dx_clue_list(st, &actor, co.area, state ? state : "", list_cb, NULL, &why);
+		rc = dx_clue_list(&cx, co.area, state ? state : "", list_cb, NULL);
 	} else if (!strcmp(sub, "close")) {
 		if (optind + 1 != argc || dx_parse_i64(argv[optind], &id)) {
 			rc = DX_USAGE;
 			goto out;
 		}
-		if (!(rc = dx_clue_close(st, &actor, id, result, date ? date : today, &why)))
+		if (!(rc = dx_clue_close(&cx, id, result, date ? date : today)))
 			printf("已关闭线索 %lld\n", (long long)id);
 	} else {
 		rc = DX_USAGE;
 	}
 out:
-	if (rc == DX_USAGE && !why.len)
+	if (rc == DX_USAGE && !cx.err.msg[0])
 		dx_cli_usage("clue");
 	else if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
-	dx_buf_release(&why);
-	dx_store_close(st);
+		fprintf(stderr, "错误: %s\n", cx.err.msg[0] ? cx.err.msg : dx_cli_strerror(rc));
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }

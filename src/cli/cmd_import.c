@@ -4,6 +4,7 @@
  * is dx_import_run() in src/app/import.c.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/export.h"
 #include "app/import.h"
 #include "cli/cli.h"
@@ -52,13 +53,13 @@ int cmd_import(int argc, char **argv)
 		{0}};
 	struct dx_import_opts o = {0};
 	struct dx_import_result r;
-	struct dx_store *st = NULL;
+	struct dx_ctx cx;
 	struct dx_buf why = DX_BUF_INIT;
 	struct out out = {0};
 	struct dx_cli_common co = {0};
 	const char *errors = NULL;
-	char scope[13] = "", period[8] = "";
-	int c, rc, quiet = 0, unmask;
+	char period[8] = "";
+	int c, rc, quiet = 0;
 	optind = 1;
 	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
@@ -80,7 +81,6 @@ int cmd_import(int argc, char **argv)
 		default: return dx_cli_usage("import");
 		}
 	}
-	o.actor = co.as;
 	if (argc - optind != 2)
 		return dx_cli_usage("import");
 	o.kind = argv[optind];
@@ -94,16 +94,12 @@ int cmd_import(int argc, char **argv)
 		fprintf(stderr, "错误: 无法读取文件 %s\n", o.path);
 		return DX_EXIT_FAIL;
 	}
-	if (dx_cli_open(co.db, DX_STORE_CREATE, &st))
+	if ((rc = dx_cli_ctx(&co, DX_STORE_CREATE, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if (o.actor) {
-		if ((rc = dx_ledger_actor(st, o.actor, scope, &unmask, &why))) {
-			fprintf(stderr, "错误: %s\n", why.buf);
-			dx_buf_release(&why);
-			dx_store_close(st);
-			return dx_cli_exit(rc);
-		}
-		o.scope = scope;
+	if (rc) { /* an account that does not exist may not import */
+		fprintf(stderr, "错误: %s\n", cx.err.msg);
+		dx_store_close(cx.st);
+		return dx_cli_exit(rc == DX_NOT_FOUND || rc == DX_INVALID ? DX_DENIED : rc);
 	}
 	out.file = o.path;
 	out.tty = !quiet && isatty(2);
@@ -111,7 +107,7 @@ int cmd_import(int argc, char **argv)
 	o.problem = problem;
 	o.progress = progress;
 	o.arg = &out;
-	rc = dx_import_run(st, &o, &r);
+	rc = dx_import_run(&cx, &o, &r);
 	if (out.tty)
 		fputs("\r\033[K", stderr);
 	if (errors && (r.nproblems || !rc)) {
@@ -129,6 +125,6 @@ int cmd_import(int argc, char **argv)
 	}
 	dx_import_result_release(&r);
 	dx_buf_release(&why);
-	dx_store_close(st);
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }

@@ -7,6 +7,7 @@
  * village's file is cmd_notice_write.c's.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/notice.h"
 #include "cli/cli.h"
 #include "core/area.h"
@@ -28,9 +29,8 @@ int cmd_notice(int argc, char **argv)
 	size_t ncodes = 0;
 	struct dx_cli_common co = {0};
 	const char *kind = NULL, *out = NULL, *as_of;
-	struct dx_store *st = NULL;
+	struct dx_ctx cx;
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_actor actor;
 	struct dx_date d;
 	char today[11], one_code[13];
 	int c, rc;
@@ -58,10 +58,10 @@ int cmd_notice(int argc, char **argv)
 		return dx_cli_usage("notice");
 	dx_date_today(&d);
 	dx_date_format(&d, today);
-	if (dx_cli_open(co.db, 0, &st))
+	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, co.as, &actor, &why)) ||
-	    (rc = dx_notice_villages(st, &actor, co.area, &codes, &ncodes, &why)))
+	if ((rc = dx_ctx_why(&cx, rc, &why)) ||
+	    (rc = dx_ctx_why(&cx, dx_notice_villages(&cx, co.area, &codes, &ncodes), &why)))
 		goto done;
 	if (dx_area_canon(co.area, one_code) == DX_AREA_VILLAGE) {
 		/* one village: --out FILE.html|FILE.xlsx, or html on stdout */
@@ -71,7 +71,7 @@ int cmd_notice(int argc, char **argv)
 			rc = DX_USAGE;
 			goto done;
 		}
-		rc = dx_cli_notice_one(st, &actor, codes[0], kind, as_of ? as_of : today, out, &why);
+		rc = dx_cli_notice_one(&cx, codes[0], kind, as_of ? as_of : today, out, &why);
 		goto done;
 	}
 	/* a township or county: one file per village in the directory --out */
@@ -88,7 +88,7 @@ int cmd_notice(int argc, char **argv)
 	for (size_t i = 0; i < ncodes && !rc; i++) {
 		struct dx_area vil;
 		char path[1024];
-		if (dx_store_area_get(st, codes[i], &vil))
+		if (dx_store_area_get(cx.st, codes[i], &vil))
 			vil.name[0] = '\0';
 		if (dx_snprintf(path, sizeof(path), "%s/%s%s%s.%s", out, codes[i], vil.name, kind,
 				format)) {
@@ -96,7 +96,7 @@ int cmd_notice(int argc, char **argv)
 			rc = DX_USAGE;
 			break;
 		}
-		rc = dx_cli_notice_one(st, &actor, codes[i], kind, as_of ? as_of : today, path, &why);
+		rc = dx_cli_notice_one(&cx, codes[i], kind, as_of ? as_of : today, path, &why);
 	}
 	if (!rc)
 		printf("共 %zu 个村的%s，已写入目录 %s\n", ncodes, kind, out);
@@ -107,6 +107,6 @@ done:
 		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	free(codes);
 	dx_buf_release(&why);
-	dx_store_close(st);
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }

@@ -4,6 +4,7 @@
  * at all (core/outfile.h).
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/notice.h"
 #include "cli/cli.h"
 #include "core/outfile.h"
@@ -16,14 +17,14 @@ int dx_cli_ends_with(const char *s, const char *suffix)
 
 /* Build village code's list and write it: to path (html or xlsx by its
  * suffix), or html on stdout when path is NULL. */
-int dx_cli_notice_one(struct dx_store *st, const struct dx_actor *a, const char *code, const char *kind,
-	       const char *as_of, const char *path, struct dx_buf *why)
+int dx_cli_notice_one(struct dx_ctx *c, const char *code, const char *kind, const char *as_of,
+		      const char *path, struct dx_buf *why)
 {
 	struct dx_notice n;
 	struct dx_buf html = DX_BUF_INIT;
 	int rc;
 	memset(&n, 0, sizeof(n));
-	if ((rc = dx_notice_build(st, a, code, kind, as_of, &n, why)))
+	if ((rc = dx_ctx_why(c, dx_notice_build(c, code, kind, as_of, &n), why)))
 		goto done;
 	if (path && dx_cli_ends_with(path, ".xlsx")) {
 		rc = dx_notice_xlsx(&n, path);

@@ -3,6 +3,7 @@
  * clues and cases past their deadlines, with a count per level.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/overdue.h"
 #include "cli/cli.h"
 #include "core/date.h"
@@ -41,9 +42,7 @@ int cmd_overdue(int argc, char **argv)
 	struct dx_cli_common co = {0};
 	const char *as_of, *format = NULL, *outp = NULL;
 	FILE *sum;
-	struct dx_store *st = NULL;
-	struct dx_buf why = DX_BUF_INIT;
-	struct dx_actor actor;
+	struct dx_ctx cx;
 	struct counts n;
 	struct dx_date d;
 	char today[11];
@@ -66,17 +65,16 @@ int cmd_overdue(int argc, char **argv)
 	dx_date_today(&d);
 	dx_date_format(&d, today);
 	memset(&n, 0, sizeof(n));
-	if (dx_cli_open(co.db, 0, &st))
+	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
+	if (rc)
 		goto out;
 	if ((c = dx_cli_list_open(&n.list, format, outp, "text", "逾期清单"))) {
-		dx_store_close(st);
+		dx_store_close(cx.st);
 		return c;
 	}
 	dx_cli_list_row(&n.list, dx_overdue_heads, DX_OVERDUE_COLS - (n.list.fmt == DX_LIST_TEXT), 1);
-	rc = dx_overdue_list(st, &actor, co.area, as_of ? as_of : today, item_cb, &n,
-			     &why);
+	rc = dx_overdue_list(&cx, co.area, as_of ? as_of : today, item_cb, &n);
 	if (dx_cli_list_close(&n.list) && !rc)
 		rc = DX_IO;
 	/* the total after a text list on the screen; else beside the file */
@@ -87,8 +85,7 @@ int cmd_overdue(int argc, char **argv)
 			n.by_level[DX_LEVEL_COUNTY]);
 out:
 	if (rc)
-		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
-	dx_buf_release(&why);
-	dx_store_close(st);
+		fprintf(stderr, "错误: %s\n", cx.err.msg[0] ? cx.err.msg : dx_cli_strerror(rc));
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }

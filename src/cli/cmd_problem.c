@@ -4,6 +4,7 @@
  * responsible for it; the rules are app/ledgers.c's.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/ledgers.h"
 #include "cli/cli.h"
 #include "core/date.h"
@@ -18,9 +19,8 @@ int cmd_problem(int argc, char **argv)
 		{0}};
 	struct dx_cli_common co = {0};
 	const char *county = NULL, *date = NULL, *sub;
-	struct dx_store *st = NULL;
+	struct dx_ctx cx;
 	struct dx_buf why = DX_BUF_INIT;
-	struct dx_actor actor;
 	struct dx_date d;
 	char today[11], cty[7];
 	int c, rc;
@@ -45,23 +45,24 @@ int cmd_problem(int argc, char **argv)
 		return dx_cli_usage("problem");
 	dx_date_today(&d);
 	dx_date_format(&d, today);
-	if (dx_cli_open(co.db, 0, &st))
+	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if ((rc = dx_actor_for(st, co.as, &actor, &why)))
+	if ((rc = dx_ctx_why(&cx, rc, &why)))
 		goto out;
 	/* the county: --county, else the account's */
-	dx_strlcpy(cty, county ? county : actor.acc.scope, sizeof(cty));
+	dx_strlcpy(cty, county ? county : cx.actor.acc.scope, sizeof(cty));
 	if (strlen(cty) != 6) {
 		dx_buf_adds(&why, "请用 --county 指定问题所属的县（6位代码）");
 		rc = DX_USAGE;
 		goto out;
 	}
-	if (!(rc = dx_problem_close(st, &actor, cty, argv[optind], date ? date : today, &why)))
+	rc = dx_problem_close(&cx, cty, argv[optind], date ? date : today);
+	if (!dx_ctx_why(&cx, rc, &why))
 		printf("问题 %s 已销号\n", argv[optind]);
 out:
 	if (rc)
 		fprintf(stderr, "错误: %s\n", why.len ? why.buf : dx_cli_strerror(rc));
 	dx_buf_release(&why);
-	dx_store_close(st);
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }

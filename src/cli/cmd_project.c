@@ -6,6 +6,7 @@
  * printing cmd_project_out.c.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/account.h"
 #include "app/funds.h"
 #include "cli/cli.h"
@@ -26,8 +27,7 @@ int cmd_project(int argc, char **argv)
 	struct dx_cli_common co = {0};
 	const char *county = NULL, *format = NULL, *out = NULL, *sub;
 	char canon[13] = "", cty[7] = "";
-	struct dx_store *st = NULL;
-	struct dx_actor actor;
+	struct dx_ctx cx;
 	struct dx_buf why = DX_BUF_INIT;
 	int c, rc;
 	if (argc < 2)
@@ -52,43 +52,44 @@ int cmd_project(int argc, char **argv)
 	if ((!strcmp(sub, "list") && optind != argc) || (!strcmp(sub, "show") && optind != argc - 1) ||
 	    (!strcmp(sub, "step") && optind != argc - 2))
 		return dx_cli_usage("project");
-	if (dx_cli_open(co.db, strcmp(sub, "step") ? DX_STORE_READONLY : 0, &st))
+	rc = dx_cli_ctx(&co, strcmp(sub, "step") ? DX_STORE_READONLY : 0, &cx);
+	if (rc && !cx.st)
 		return DX_EXIT_FAIL;
 	/* an account reads its own area only (app/account.h) */
-	if ((rc = dx_actor_for(st, co.as, &actor, &why)) ||
-	    (rc = dx_actor_area(&actor, co.area, canon, &why))) {
+	if ((rc = dx_ctx_why(&cx, rc, &why)) ||
+	    (rc = dx_actor_area(&cx.actor, co.area, canon, &why))) {
 		fprintf(stderr, "错误: %s\n", why.buf);
 		goto out;
 	}
 	if (!strcmp(sub, "step") || !strcmp(sub, "show")) {
-		if ((rc = dx_funds_county(st, county, canon, cty, &why))) {
-			fprintf(stderr, "错误: %s\n", why.buf);
+		if ((rc = dx_funds_county(&cx, county, canon, cty))) {
+			fprintf(stderr, "错误: %s\n", cx.err.msg);
 			goto out;
 		}
 	}
 	if (!strcmp(sub, "step")) {
 		const char *code = argv[optind], *step = argv[optind + 1];
-		if ((rc = dx_funds_step(st, &actor, cty, code, step, date, reason, &why)))
-			fprintf(stderr, "错误: %s\n", why.buf);
+		if ((rc = dx_funds_step(&cx, cty, code, step, date, reason)))
+			fprintf(stderr, "错误: %s\n", cx.err.msg);
 		else
 			printf("项目 %s：%s 已登记\n", code, step);
 	} else if (!strcmp(sub, "list")) {
 		struct dx_cli_list l;
 		if ((c = dx_cli_list_open(&l, format, out, "text", "项目库"))) {
-			dx_store_close(st);
+			dx_store_close(cx.st);
 			return c;
 		}
 		if (by_town) { /* the table a county ranks its townships by */
-			rc = dx_cli_project_towns(st, &l, canon, co.year, co.as_of);
+			rc = dx_cli_project_towns(&cx, &l, canon, co.year, co.as_of);
 		} else {
 			dx_cli_list_row(&l, dx_cli_project_heads, DX_CLI_PROJECT_NHEADS, 1);
-			rc = dx_funds_project_list(st, canon, co.year, co.as_of, dx_cli_project_row, &l);
+			rc = dx_funds_project_list(&cx, canon, co.year, co.as_of, dx_cli_project_row, &l);
 		}
 		if (dx_cli_list_close(&l) && !rc)
 			rc = DX_IO;
 	} else {
 		struct dx_funds_record r;
-		rc = dx_funds_record(st, cty, argv[optind], canon, &r);
+		rc = dx_funds_record(&cx, cty, argv[optind], canon, &r);
 		if (rc == DX_NOT_FOUND)
 			fprintf(stderr, "错误: 县 %s 的项目库中没有项目编号 \"%s\"\n", cty, argv[optind]);
 		else if (rc == DX_DENIED)
@@ -101,6 +102,6 @@ int cmd_project(int argc, char **argv)
 	}
 out:
 	dx_buf_release(&why);
-	dx_store_close(st);
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }

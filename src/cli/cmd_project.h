@@ -13,7 +13,8 @@ extern const char *const dx_cli_project_heads[DX_CLI_PROJECT_NHEADS];
  * struct dx_cli_list). */
 int dx_cli_project_row(const struct dx_funds_row *r, void *arg);
 /* `--by-township`: the heads, then the townships of area ranked. */
-int dx_cli_project_towns(struct dx_store *st, struct dx_cli_list *l, const char *area, int year,
+struct dx_ctx;
+int dx_cli_project_towns(struct dx_ctx *c, struct dx_cli_list *l, const char *area, int year,
 			 const char *as_of);
 /* `project show`: the record as text. */
 void dx_cli_project_show(const struct dx_funds_record *r);

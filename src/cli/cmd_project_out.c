@@ -54,12 +54,12 @@ static int town_row(const struct dx_funds_town *t, void *arg)
 	return 0;
 }
 
-int dx_cli_project_towns(struct dx_store *st, struct dx_cli_list *l, const char *area, int year,
+int dx_cli_project_towns(struct dx_ctx *c, struct dx_cli_list *l, const char *area, int year,
 			 const char *as_of)
 {
 	struct town_out to = {.l = l};
 	dx_cli_list_row(l, town_heads, DX_ARRAY_SIZE(town_heads), 1);
-	return dx_funds_towns(st, area, year, as_of, town_row, &to);
+	return dx_funds_towns(c, area, year, as_of, town_row, &to);
 }
 
 void dx_cli_project_show(const struct dx_funds_record *r)

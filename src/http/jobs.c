@@ -32,6 +32,7 @@
  */
 #include "core/dx.h"
 #include "http/jobs.h"
+#include "app/ctx.h"
 #include "app/import.h"
 
 #include <cjson/cJSON.h>
@@ -63,6 +64,7 @@ struct job {
 	int64_t id;
 	char owner[64];
 	char scope[13];
+	struct dx_actor actor; /* who uploaded: the import's request context */
 	char kind[16];
 	char path[512];
 	char errors_path[512]; /* the annotated error workbook, "" if none */
@@ -347,6 +349,7 @@ static void *run(void *arg)
 	struct dx_import_opts o;
 	struct dx_import_result res;
 	struct dx_store *st = NULL;
+	struct dx_ctx cx;
 	int64_t id = b->id;
 	int rc;
 	memset(&o, 0, sizeof(o));
@@ -354,14 +357,14 @@ static void *run(void *arg)
 	o.kind = b->kind;
 	o.path = b->path;
 	o.keep_valid = b->keep_valid;
-	o.actor = b->owner;
-	o.scope = b->scope;
 	o.progress = on_progress;
 	o.arg = b;
 	lower_priority(id);
 	rc = dx_store_open(&st, b->reg->db, 0);
-	if (!rc)
-		rc = dx_import_run(st, &o, &res);
+	if (!rc) {
+		dx_ctx_for(&cx, st, &b->actor);
+		rc = dx_import_run(&cx, &o, &res);
+	}
 	dx_store_close(st);
 	/* the user's sheet with its problems marked, while the upload is
 	 * still there to copy from */
@@ -449,6 +452,7 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 	b->reg = j;
 	b->keep_valid = keep_valid;
 	b->state = JOB_RUNNING;
+	b->actor = *a;
 	dx_strlcpy(b->owner, a->acc.name, sizeof(b->owner));
 	dx_strlcpy(b->scope, a->acc.scope, sizeof(b->scope));
 	dx_strlcpy(b->kind, kinds[k], sizeof(b->kind));

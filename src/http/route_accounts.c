@@ -12,6 +12,7 @@
 #include "http/http_int.h"
 #include "app/account.h"
 #include "io/xlsx_write.h"
+#include "app/ctx.h"
 #include "store/account.h"
 
 #include <cjson/cJSON.h>
@@ -70,6 +71,7 @@ int dx_route_accounts(struct dx_http_req *r)
 
 int dx_route_account_add(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const fields[] = {"name", "level", "scope", "role", NULL};
 	struct dx_account a;
 	cJSON *body = NULL;
@@ -77,9 +79,11 @@ int dx_route_account_add(struct dx_http_req *r)
 	if ((rc = dx_http_args_only(r, NULL)) ||
 	    (rc = dx_http_json_body(r->body, r->body_len, fields, "SSSs", &body, &r->why)))
 		return rc;
-	if (!(rc = dx_account_add(r->st, dx_http_jstr(body, "name"), dx_http_jstr(body, "level"),
-	                          dx_http_jstr(body, "scope"), dx_http_jstr(body, "role"),
-	                          &r->actor, &r->why)) &&
+	if (!(rc = dx_http_answered(r, &cx, dx_account_add(dx_http_ctx(r, &cx),
+	                                                   dx_http_jstr(body, "name"),
+	                                                   dx_http_jstr(body, "level"),
+	                                                   dx_http_jstr(body, "scope"),
+	                                                   dx_http_jstr(body, "role")))) &&
 	    !(rc = dx_store_account_get(r->st, dx_http_jstr(body, "name"), &a))) {
 		cJSON *j = cJSON_CreateArray();
 		add_account(&a, j);
@@ -108,14 +112,15 @@ static int reply_account(struct dx_http_req *r, const char *name)
 
 int dx_route_account_password(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const fields[] = {"password", NULL};
 	cJSON *body = NULL;
 	int rc;
 	if ((rc = dx_http_args_only(r, NULL)) ||
 	    (rc = dx_http_json_body(r->body, r->body_len, fields, "S", &body, &r->why)))
 		return rc;
-	if (!(rc = dx_account_passwd_as(r->st, &r->actor, r->cap[0],
-	                                dx_http_jstr(body, "password"), &r->why)))
+	if (!(rc = dx_http_answered(r, &cx, dx_account_passwd_as(dx_http_ctx(r, &cx), r->cap[0],
+	                                                         dx_http_jstr(body, "password")))))
 		rc = reply_account(r, r->cap[0]);
 	cJSON_Delete(body);
 	return rc;
@@ -123,10 +128,11 @@ int dx_route_account_password(struct dx_http_req *r)
 
 int dx_route_account_disable(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, NULL)))
 		return rc;
-	if (!(rc = dx_account_disable_as(r->st, &r->actor, r->cap[0], &r->why)))
+	if (!(rc = dx_http_answered(r, &cx, dx_account_disable_as(dx_http_ctx(r, &cx), r->cap[0]))))
 		rc = reply_account(r, r->cap[0]);
 	return rc;
 }

@@ -7,6 +7,7 @@
 #include "http/http.h"
 #include "http/http_int.h"
 #include "app/clue.h"
+#include "app/ctx.h"
 #include "core/date.h"
 #include "io/xlsx_write.h"
 
@@ -81,10 +82,12 @@ static int clue_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
 	const char *state = arg;
 	struct clue_sheet x;
 	struct dx_date d;
+	struct dx_ctx cx;
 	x.w = w;
 	dx_date_today(&d);
 	dx_date_format(&d, x.today);
-	return dx_clue_list(r->st, &r->actor, dx_http_arg(r, "area"), state, clue_row, &x, &r->why);
+	return dx_http_answered(r, &cx, dx_clue_list(dx_http_ctx(r, &cx), dx_http_arg(r, "area"),
+	                                             state, clue_row, &x));
 }
 
 int dx_route_clues(struct dx_http_req *r)
@@ -92,6 +95,7 @@ int dx_route_clues(struct dx_http_req *r)
 	static const char *const args[] = {"area", "state", "format", NULL};
 	cJSON *j, *items;
 	const char *state = dx_http_arg(r, "state"), *fmt = dx_http_arg(r, "format");
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
 		return rc;
@@ -103,8 +107,9 @@ int dx_route_clues(struct dx_http_req *r)
 		                         (void *)(state ? state : ""));
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
-	rc = dx_clue_list(r->st, &r->actor, dx_http_arg(r, "area"), state ? state : "", add_clue,
-	                  items, &r->why);
+	rc = dx_clue_list(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), state ? state : "", add_clue,
+	                  items);
+	rc = dx_http_answered(r, &cx, rc);
 	if (rc) {
 		cJSON_Delete(j);
 		return rc;
@@ -119,6 +124,7 @@ int dx_route_clue_add(struct dx_http_req *r)
 	struct dx_clue_row c;
 	char found[11];
 	cJSON *body = NULL;
+	struct dx_ctx cx;
 	int rc;
 	memset(&q, 0, sizeof(q));
 	if ((rc = dx_http_json_body(r->body, r->body_len, fields, "SSSs", &body, &r->why)))
@@ -129,7 +135,7 @@ int dx_route_clue_add(struct dx_http_req *r)
 	q.source = dx_http_jstr(body, "source");
 	q.reason = dx_http_jstr(body, "reason");
 	q.found_on = found;
-	if ((rc = dx_clue_add(r->st, &r->actor, &q, &c, &r->why)))
+	if ((rc = dx_http_answered(r, &cx, dx_clue_add(dx_http_ctx(r, &cx), &q, &c))))
 		goto out;
 	r->status = 201;
 	rc = dx_http_reply(r, clue_json(&c));

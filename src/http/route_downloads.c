@@ -9,6 +9,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/export.h"
 #include "app/notice.h"
 
@@ -76,16 +77,17 @@ int dx_route_notices(struct dx_http_req *r)
 	struct dx_http_tmp t;
 	char as_of[11];
 	size_t ncodes = 0;
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)) || (rc = format_arg(r, "html", "xlsx", &fmt)) ||
 	    (rc = dx_http_date(r, dx_http_arg(r, "as_of"), "as_of", as_of)))
 		return rc;
 	if (!kind)
 		return dx_http_fail(r, DX_INVALID, "请给出 kind（公示 或 公告）");
-	if ((rc = dx_notice_villages(r->st, &r->actor,
-	                             dx_http_arg(r, "area") ? dx_http_arg(r, "area")
-	                                                    : r->actor.acc.scope,
-	                             &codes, &ncodes, &r->why)))
+	rc = dx_notice_villages(dx_http_ctx(r, &cx),
+	                        dx_http_arg(r, "area") ? dx_http_arg(r, "area") : r->actor.acc.scope,
+	                        &codes, &ncodes);
+	if ((rc = dx_http_answered(r, &cx, rc)))
 		return rc;
 	if (!strcmp(fmt, "xlsx") && ncodes != 1) {
 		free(codes);
@@ -94,7 +96,7 @@ int dx_route_notices(struct dx_http_req *r)
 	dx_buf_reset(&r->out);
 	for (size_t i = 0; i < ncodes && !rc; i++) {
 		memset(&n, 0, sizeof(n));
-		if ((rc = dx_notice_build(r->st, &r->actor, codes[i], kind, as_of, &n, &r->why)))
+		if ((rc = dx_http_answered(r, &cx, dx_notice_build(&cx, codes[i], kind, as_of, &n))))
 			break;
 		if (!strcmp(fmt, "html")) {
 			rc = dx_notice_html(&n, &r->out);

@@ -13,6 +13,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/funds.h"
 #include "core/money.h"
 #include "io/xlsx_write.h"
@@ -88,11 +89,13 @@ struct project_q {
 static int project_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
 {
 	struct project_q *q = arg;
-	return dx_funds_project_list(r->st, q->area, q->year, q->as_of, project_row, w);
+	struct dx_ctx cx;
+	return dx_funds_project_list(dx_http_ctx(r, &cx), q->area, q->year, q->as_of, project_row, w);
 }
 
 int dx_route_projects(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const args[] = {"area", "year", "as_of", "format", NULL};
 	const char *fmt = dx_http_arg(r, "format");
 	struct project_q q;
@@ -109,7 +112,8 @@ int dx_route_projects(struct dx_http_req *r)
 					 &q);
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
-	if ((rc = dx_funds_project_list(r->st, q.area, q.year, q.as_of, add_project, items))) {
+	if ((rc = dx_funds_project_list(dx_http_ctx(r, &cx), q.area, q.year, q.as_of, add_project,
+					 items))) {
 		cJSON_Delete(j);
 		return rc;
 	}
@@ -137,6 +141,7 @@ static int county_of(struct dx_http_req *r, const char *given, char out[7])
 
 int dx_route_project(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const args[] = {"county", NULL};
 	static const char *const names[] = {"村申报", "乡镇审核", "部门论证", "县审定",
 					    "开工",   "完工",     "验收"};
@@ -148,7 +153,7 @@ int dx_route_project(struct dx_http_req *r)
 	    (rc = county_of(r, dx_http_arg(r, "county"), county)) ||
 	    (rc = dx_actor_area(&r->actor, NULL, scope, &r->why)))
 		return rc;
-	rc = dx_funds_record(r->st, county, r->cap[0], scope, &rec);
+	rc = dx_funds_record(dx_http_ctx(r, &cx), county, r->cap[0], scope, &rec);
 	if (rc == DX_NOT_FOUND || rc == DX_DENIED) /* another area's: as missing */
 		return dx_http_fail(r, DX_NOT_FOUND, "没有项目编号为 \"%.60s\" 的项目（或不在管辖范围内）",
 				    r->cap[0]);
@@ -219,6 +224,7 @@ int dx_route_project(struct dx_http_req *r)
 
 int dx_route_project_step(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const fields[] = {"step", "date", "reason", "county", NULL};
 	cJSON *body = NULL;
 	char county[7];
@@ -234,7 +240,7 @@ int dx_route_project_step(struct dx_http_req *r)
 		char scope[13];
 		if ((rc = dx_actor_area(&r->actor, NULL, scope, &r->why)))
 			goto out;
-		rc = dx_funds_record(r->st, county, r->cap[0], scope, &rec);
+		rc = dx_funds_record(dx_http_ctx(r, &cx), county, r->cap[0], scope, &rec);
 		if (rc == DX_NOT_FOUND || rc == DX_DENIED) {
 			rc = dx_http_fail(r, DX_NOT_FOUND,
 					  "没有项目编号为 \"%.60s\" 的项目（或不在管辖范围内）", r->cap[0]);
@@ -244,8 +250,9 @@ int dx_route_project_step(struct dx_http_req *r)
 			goto out;
 		dx_funds_record_release(&rec);
 	}
-	rc = dx_funds_step(r->st, &r->actor, county, r->cap[0], dx_http_jstr(body, "step"),
-			   dx_http_jstr(body, "date"), dx_http_jstr(body, "reason"), &r->why);
+	rc = dx_funds_step(dx_http_ctx(r, &cx), county, r->cap[0], dx_http_jstr(body, "step"),
+			   dx_http_jstr(body, "date"), dx_http_jstr(body, "reason"));
+	rc = dx_http_answered(r, &cx, rc);
 	if (rc)
 		goto out;
 	cJSON_Delete(body);
@@ -323,6 +330,7 @@ static int prog_project(const struct dx_funds_row *row, void *arg)
 
 int dx_route_funds_progress(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const args[] = {"area", "year", "as_of", "by", "format", NULL};
 	const char *by = dx_http_arg(r, "by"), *fmt = dx_http_arg(r, "format");
 	struct prog g = {0};
@@ -340,8 +348,9 @@ int dx_route_funds_progress(struct dx_http_req *r)
 		cJSON *j = cJSON_CreateObject();
 		cJSON_AddStringToObject(j, "as_of", as_of[0] ? as_of : r->today);
 		g.items = cJSON_AddArrayToObject(j, "items");
-		rc = towns ? dx_funds_towns(r->st, area, year, as_of, prog_town, &g)
-			   : dx_funds_project_list(r->st, area, year, as_of, prog_project, &g);
+		dx_http_ctx(r, &cx);
+		rc = towns ? dx_funds_towns(&cx, area, year, as_of, prog_town, &g)
+			   : dx_funds_project_list(&cx, area, year, as_of, prog_project, &g);
 		if (rc) {
 			cJSON_Delete(j);
 			return rc;
@@ -358,8 +367,9 @@ int dx_route_funds_progress(struct dx_http_req *r)
 		tw_row(g.w, town_heads, DX_ARRAY_SIZE(town_heads), 1);
 	else
 		tw_row(g.w, proj_heads, DX_ARRAY_SIZE(proj_heads), 1);
-	rc = towns ? dx_funds_towns(r->st, area, year, as_of, prog_town, &g)
-		   : dx_funds_project_list(r->st, area, year, as_of, prog_project, &g);
+	dx_http_ctx(r, &cx);
+	rc = towns ? dx_funds_towns(&cx, area, year, as_of, prog_town, &g)
+		   : dx_funds_project_list(&cx, area, year, as_of, prog_project, &g);
 	if (dx_tw_close(g.w) && !rc)
 		rc = DX_IO;
 	if (rc) {

@@ -10,6 +10,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/ledgers.h"
 #include "store/ledger.h"
 
@@ -33,6 +34,7 @@ static int add_head(const char *const *cells, int n, int header, void *arg)
 
 int dx_route_ledger_list(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const args[] = {"area", NULL};
 	struct lj l;
 	cJSON *j;
@@ -46,8 +48,8 @@ int dx_route_ledger_list(struct dx_http_req *r)
 	cJSON_AddStringToObject(j, "kind", r->cap[0]);
 	l.heads = cJSON_AddArrayToObject(j, "columns");
 	l.items = cJSON_AddArrayToObject(j, "items");
-	if ((rc = dx_ledger_list(r->st, &r->actor, r->cap[0], dx_http_arg(r, "area"), add_head, &l,
-				 &r->why))) {
+	rc = dx_ledger_list(dx_http_ctx(r, &cx), r->cap[0], dx_http_arg(r, "area"), add_head, &l);
+	if ((rc = dx_http_answered(r, &cx, rc))) {
 		cJSON_Delete(j);
 		return rc;
 	}
@@ -57,6 +59,7 @@ int dx_route_ledger_list(struct dx_http_req *r)
 
 int dx_route_problem_close(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const fields[] = {"date", "county", NULL};
 	cJSON *body = NULL, *j;
 	const char *cty;
@@ -77,7 +80,8 @@ int dx_route_problem_close(struct dx_http_req *r)
 	}
 	if ((rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)))
 		goto out;
-	if ((rc = dx_problem_close(r->st, &r->actor, county, r->cap[0], date, &r->why)))
+	rc = dx_problem_close(dx_http_ctx(r, &cx), county, r->cap[0], date);
+	if ((rc = dx_http_answered(r, &cx, rc)))
 		goto out;
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "problem_no", r->cap[0]);

@@ -6,6 +6,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/overdue.h"
 #include "io/xlsx_write.h"
 
@@ -41,8 +42,9 @@ static int item_row(const struct dx_overdue_item *it, void *arg)
 
 static int item_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
 {
-	return dx_overdue_list(r->st, &r->actor, dx_http_arg(r, "area"), arg, item_row, w,
-			       &r->why);
+	struct dx_ctx cx;
+	return dx_http_answered(r, &cx, dx_overdue_list(dx_http_ctx(r, &cx),
+							dx_http_arg(r, "area"), arg, item_row, w));
 }
 
 int dx_route_overdue(struct dx_http_req *r)
@@ -52,6 +54,7 @@ int dx_route_overdue(struct dx_http_req *r)
 	const char *fmt = dx_http_arg(r, "format");
 	char as_of[11];
 	cJSON *j, *items;
+	struct dx_ctx cx;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)) || (rc = dx_http_date(r, as_of_arg, "as_of", as_of)))
 		return rc;
@@ -62,8 +65,8 @@ int dx_route_overdue(struct dx_http_req *r)
 					 dx_overdue_heads, DX_OVERDUE_COLS, item_rows, as_of);
 	j = cJSON_CreateObject();
 	items = cJSON_AddArrayToObject(j, "items");
-	rc = dx_overdue_list(r->st, &r->actor, dx_http_arg(r, "area"), as_of, add_item, items,
-	                     &r->why);
+	rc = dx_overdue_list(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), as_of, add_item, items);
+	rc = dx_http_answered(r, &cx, rc);
 	if (rc) {
 		cJSON_Delete(j);
 		return rc;

@@ -37,7 +37,7 @@ static int setup(void **state)
 	{
 		/* policy settings need a county account (app/policy.h) */
 		struct dx_buf why = DX_BUF_INIT;
-		assert_int_equal(dx_account_add(f->st, "tester", "县", "532399", NULL, NULL, &why),
+		assert_int_equal(tu_account_add(f->st, "tester", "县", "532399", NULL, NULL, &why),
 				 DX_OK);
 		dx_buf_release(&why);
 	}

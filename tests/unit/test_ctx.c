@@ -101,7 +101,7 @@ static int setup(void **state)
 	tu_tmpdb(path);
 	assert_int_equal(dx_store_open(&st, path, DX_STORE_CREATE), DX_OK);
 	assert_int_equal(dx_store_area_put(st, "532399", "云岭县"), DX_OK);
-	assert_int_equal(dx_account_add(st, "xian", "县", "532399", NULL, NULL, &why), DX_OK);
+	assert_int_equal(tu_account_add(st, "xian", "县", "532399", NULL, NULL, &why), DX_OK);
 	dx_buf_release(&why);
 	return 0;
 }

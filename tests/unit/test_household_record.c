@@ -43,11 +43,11 @@ static void actor(const char *name, const char *level, const char *scope, const 
 	/* the store's first account is the county's, made by the local owner;
 	 * it makes the others (app/account.h) */
 	if (dx_actor_load(st, "admin", &admin, &why) == DX_NOT_FOUND) {
-		assert_int_equal(dx_account_add(st, "admin", "县", "532399", NULL, NULL, &why), DX_OK);
+		assert_int_equal(tu_account_add(st, "admin", "县", "532399", NULL, NULL, &why), DX_OK);
 		assert_int_equal(dx_actor_load(st, "admin", &admin, &why), DX_OK);
 	}
 	dx_buf_reset(&why);
-	assert_int_equal(dx_account_add(st, name, level, scope, role, &admin, &why), DX_OK);
+	assert_int_equal(tu_account_add(st, name, level, scope, role, &admin, &why), DX_OK);
 	assert_int_equal(dx_actor_load(st, name, a, &why), DX_OK);
 	dx_buf_release(&why);
 }

@@ -10,6 +10,7 @@
 #include "store/derived.h"
 #include "store/store.h"
 #include "testutil.h"
+#include "app/ctx.h"
 
 #include <sqlite3.h>
 
@@ -18,6 +19,16 @@ struct probs {
 	char msg[16][256];
 	int col[16];
 };
+
+
+/* dx_import_run acting as account `as` (its request context, app/ctx.h). */
+static int run_as(struct dx_store *s, const char *as, const struct dx_import_opts *o,
+		  struct dx_import_result *r)
+{
+	struct dx_ctx cx;
+	int rc = dx_ctx_init(&cx, s, as);
+	return rc ? rc : dx_import_run(&cx, o, r);
+}
 
 static void collect(void *arg, int col, const char *msg)
 {
@@ -184,7 +195,7 @@ static int64_t count(struct dx_store *st, const char *t)
 static void test_account(struct dx_store *st)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	assert_int_equal(dx_account_add(st, "test", "县", "532326", NULL, NULL, &why), DX_OK);
+	assert_int_equal(tu_account_add(st, "test", "县", "532326", NULL, NULL, &why), DX_OK);
 	dx_buf_release(&why);
 }
 
@@ -196,7 +207,6 @@ static void test_run(void **state)
 	struct seen s = {0};
 	struct dx_import_opts o = {.kind = "persons",
 				   .path = "../shared/data/persons_dirty.csv",
-				   .actor = "test",
 				   .problem = on_problem,
 				   .arg = &s};
 	int want[] = {6, 10, 12, 15, 23}, found;
@@ -204,7 +214,7 @@ static void test_run(void **state)
 	tu_tmpdb(db);
 	assert_int_equal(dx_store_open(&st, db, DX_STORE_CREATE), 0);
 	test_account(st);
-	assert_int_equal(dx_import_run(st, &o, &r), DX_INVALID);
+	assert_int_equal(run_as(st, "test", &o, &r), DX_INVALID);
 	for (size_t i = 0; i < DX_ARRAY_SIZE(want); i++) {
 		found = 0;
 		for (int k = 0; k < s.n && k < 32; k++)
@@ -219,7 +229,7 @@ static void test_run(void **state)
 	/* keep-valid keeps 26 households */
 	o.keep_valid = 1;
 	o.problem = NULL;
-	assert_int_equal(dx_import_run(st, &o, &r), DX_INVALID);
+	assert_int_equal(run_as(st, "test", &o, &r), DX_INVALID);
 	assert_int_equal(r.rejected, 4);
 	dx_import_result_release(&r);
 	assert_int_equal(count(st, "household"), 26);
@@ -227,11 +237,11 @@ static void test_run(void **state)
 	 * rest is unchanged; a second run changes nothing */
 	o.keep_valid = 0;
 	o.path = "../shared/data/persons.xlsx";
-	assert_int_equal(dx_import_run(st, &o, &r), 0);
+	assert_int_equal(run_as(st, "test", &o, &r), 0);
 	assert_int_equal(r.added, 4);
 	assert_int_equal(r.units, 30);
 	dx_import_result_release(&r);
-	assert_int_equal(dx_import_run(st, &o, &r), 0);
+	assert_int_equal(run_as(st, "test", &o, &r), 0);
 	assert_int_equal(r.unchanged, 30);
 	assert_int_equal(r.p_unchanged, 111);
 	dx_import_result_release(&r);
@@ -262,7 +272,7 @@ static void test_bounds(void **state)
 	struct dx_store *st;
 	struct dx_import_result r;
 	struct seen s = {0};
-	struct dx_import_opts o = {.kind = "persons", .path = csv, .actor = "test",
+	struct dx_import_opts o = {.kind = "persons", .path = csv,
 				   .problem = on_problem, .arg = &s};
 	(void)state;
 	tu_tmpdb(db);
@@ -271,7 +281,7 @@ static void test_bounds(void **state)
 	test_account(st);
 	/* 3000 junk rows of 5 errors each after the good ones */
 	write_junk_ledger(csv, 1, 3000);
-	assert_int_equal(dx_import_run(st, &o, &r), DX_INVALID);
+	assert_int_equal(run_as(st, "test", &o, &r), DX_INVALID);
 	assert_int_equal(s.n, DX_IMPORT_SHOW_MAX);
 	assert_int_equal(r.nproblems, DX_IMPORT_KEEP_MAX);
 	assert_int_equal(r.errors, 15001); /* and the junk household has no 户主 */
@@ -284,7 +294,7 @@ static void test_bounds(void **state)
 	for (int kv = 0; kv < 2; kv++) {
 		memset(&s, 0, sizeof(s));
 		o.keep_valid = kv;
-		assert_int_equal(dx_import_run(st, &o, &r), DX_INVALID);
+		assert_int_equal(run_as(st, "test", &o, &r), DX_INVALID);
 		assert_true(r.stopped);
 		assert_int_equal(r.rows, DX_IMPORT_PROBE_ROWS);
 		assert_int_equal(r.problems[0].row, 0); /* the word on the file */
@@ -304,7 +314,7 @@ static void test_dry_run_counts(void **state)
 	char db[64];
 	struct dx_store *st;
 	struct dx_import_result d, r;
-	struct dx_import_opts o = {.kind = "persons", .actor = "test"};
+	struct dx_import_opts o = {.kind = "persons"};
 	(void)state;
 	tu_tmpdb(db);
 	assert_int_equal(dx_store_open(&st, db, DX_STORE_CREATE), 0);
@@ -316,7 +326,7 @@ static void test_dry_run_counts(void **state)
 				o.path = files[f];
 				o.keep_valid = kv;
 				o.dry_run = 1;
-				drc = dx_import_run(st, &o, &d);
+				drc = run_as(st, "test", &o, &d);
 				o.dry_run = 0;
 				/* the real run only on the second pass: the first compares
 				 * against a store left as it was */
@@ -326,7 +336,7 @@ static void test_dry_run_counts(void **state)
 					dx_import_result_release(&d);
 					continue;
 				}
-				rrc = dx_import_run(st, &o, &r);
+				rrc = run_as(st, "test", &o, &r);
 				assert_int_equal(drc, rrc);
 				assert_int_equal(d.rows, r.rows);
 				assert_int_equal(d.units, r.units);
@@ -380,9 +390,9 @@ static void bulk_row(FILE *f, int hh, int k, int rank, const char *health, const
 static void bulk_import(struct dx_store *st, const char *path)
 {
 	struct dx_import_result r;
-	struct dx_import_opts o = {.kind = "persons", .path = path, .actor = "test"};
+	struct dx_import_opts o = {.kind = "persons", .path = path};
 	int64_t stale = -1;
-	int rc = dx_import_run(st, &o, &r);
+	int rc = run_as(st, "test", &o, &r);
 	for (size_t i = 0; i < r.nproblems; i++)
 		print_message("%s:%ld:%s: %s\n", path, r.problems[i].row, r.problems[i].column,
 			      r.problems[i].msg);

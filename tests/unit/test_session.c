@@ -26,9 +26,9 @@ static int setup(void **state)
 	assert_int_equal(dx_store_area_put(st, "532326", "大姚县"), DX_OK);
 	assert_int_equal(dx_store_area_put(st, "532326106", "示例乡"), DX_OK);
 	/* the first account by the local owner, the others by it */
-	assert_int_equal(dx_account_add(st, "xian", "县", "532326", NULL, NULL, &why), DX_OK);
+	assert_int_equal(tu_account_add(st, "xian", "县", "532326", NULL, NULL, &why), DX_OK);
 	assert_int_equal(dx_actor_load(st, "xian", &xian, &why), DX_OK);
-	assert_int_equal(dx_account_add(st, "xiang", "乡", "532326106", NULL, &xian, &why), DX_OK);
+	assert_int_equal(tu_account_add(st, "xiang", "乡", "532326106", NULL, &xian, &why), DX_OK);
 	assert_int_equal(dx_account_passwd(st, "xian", "长江黄河泰山华山", "test", &why), DX_OK);
 	assert_int_equal(dx_account_passwd(st, "xiang", "another-password", "test", &why), DX_OK);
 	/* the accounts of the throttling test, with hashes quick to check
@@ -36,7 +36,7 @@ static int setup(void **state)
 	for (int i = 0; i < DX_LOGIN_MAX_ADDR_FAILS; i++) {
 		char name[16], hash[crypto_pwhash_STRBYTES];
 		dx_snprintf(name, sizeof(name), "user%d", i);
-		assert_int_equal(dx_account_add(st, name, "乡", "532326106", NULL, &xian, &why),
+		assert_int_equal(tu_account_add(st, name, "乡", "532326106", NULL, &xian, &why),
 		                 DX_OK);
 		assert_int_equal(crypto_pwhash_str(hash, "quick-pass", 10,
 		                                   crypto_pwhash_OPSLIMIT_MIN,

@@ -6,6 +6,7 @@
 #define DX_TESTUTIL_H
 
 #include "core/dx.h"
+#include "app/ctx.h"
 
 #include <setjmp.h>
 #include <cmocka.h>
@@ -30,6 +31,20 @@ static inline void tu_rm(const char *path)
 	unlink(p);
 	dx_snprintf(p, sizeof(p), "%s-shm", path);
 	unlink(p);
+}
+
+/* Make account name as actor by (NULL = the local owner, who makes a
+ * county's first account) through the use case's request context
+ * (app/ctx.h), its refusal's reason appended to why. */
+static inline int tu_account_add(struct dx_store *st, const char *name, const char *level,
+				 const char *scope, const char *role,
+				 const struct dx_actor *by, struct dx_buf *why)
+{
+	struct dx_ctx c;
+	struct dx_actor owner;
+	dx_actor_local_owner(&owner);
+	dx_ctx_for(&c, st, by ? by : &owner);
+	return dx_ctx_why(&c, dx_account_add(&c, name, level, scope, role), why);
 }
 
 #endif
