@@ -2,7 +2,9 @@
 # HTTP (POST /api/imports) while wrk reads a household record; the reads
 # keep answering (p99 under 100 ms, no errors), the import finishes, and
 # nothing is lost (the store gains exactly the uploaded visits).  Side by
-# side in one run: the same reads without the upload.  Optional:
+# side in one run: the same reads without the upload.  The import's thread
+# runs at nice 19 (jobs.c); DIXIAN_IMPORT_NICE=0 runs it as the server, for
+# comparison.  Optional:
 #   DIXIAN_BENCH_UPLOAD=1 make bench
 . "$TOP/bench/lib.sh"
 [ "${DIXIAN_BENCH_UPLOAD:-0}" = 1 ] || { echo "upload bench skipped (DIXIAN_BENCH_UPLOAD=1 runs it)"; exit 0; }
@@ -36,17 +38,18 @@ run_wrk() {
 	wrk -t 2 -c 64 -d ${dur}s --latency -H "Cookie: $cookie" \
 		http://127.0.0.1:$port/api/households/$hh >$1 2>&1
 }
-summ() { # rps p99 errors of a wrk output
+summ() { # rps p99 errors p50 of a wrk output
 	echo "$(awk '/^Requests\/sec/ {print $2}' $1) $(awk '$1 == "99%" {print $2}' $1)" \
-		"$(awk '/Non-2xx/ {s += $NF} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}' $1)"
+		"$(awk '/Non-2xx/ {s += $NF} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}' $1)" \
+		"$(awk '$1 == "50%" {print $2}' $1)"
 }
 run_wrk wrk_quiet.txt
-set -- $(summ wrk_quiet.txt); q_rps=$1 q_p99=$2 q_err=$3
+set -- $(summ wrk_quiet.txt); q_rps=$1 q_p99=$2 q_err=$3 q_p50=$4
 t0=$(now)
 job=$(curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" --data-binary @upload_visits.csv \
 	"http://127.0.0.1:$port/api/imports?kind=visits" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 run_wrk wrk_upload.txt
-set -- $(summ wrk_upload.txt); u_rps=$1 u_p99=$2 u_err=$3
+set -- $(summ wrk_upload.txt); u_rps=$1 u_p99=$2 u_err=$3 u_p50=$4
 state=
 for i in $(seq 1200); do
 	curl -s -H "Cookie: $cookie" http://127.0.0.1:$port/api/jobs/$job >job.json
@@ -58,7 +61,7 @@ tj=$(elapsed $t0)
 kill -TERM $pid
 wait $pid
 after=$(sqlite3 $db "SELECT count(*) FROM visit")
-echo "upload $rows visits over HTTP while wrk reads ($n households, wrk -c 64 -d ${dur}s): reads ${u_rps} req/s (p99 ${u_p99}, errors ${u_err}), baseline (no upload) ${q_rps} req/s (p99 ${q_p99}, errors ${q_err}), ratio $(ratio $u_rps $q_rps); import ${state} in ${tj}s, visits ${before} -> ${after} (+$((after - before)) of $rows)"
+echo "upload $rows visits over HTTP while wrk reads ($n households, wrk -c 64 -d ${dur}s): reads ${u_rps} req/s (p50 ${u_p50}, p99 ${u_p99}, errors ${u_err}), baseline (no upload) ${q_rps} req/s (p50 ${q_p50}, p99 ${q_p99}, errors ${q_err}), ratio $(ratio $u_rps $q_rps); import ${state} in ${tj}s, visits ${before} -> ${after} (+$((after - before)) of $rows)"
 p99ms=$(echo $u_p99 | awk '/us$/ {print $1 / 1000; next} /ms$/ {print $1 + 0; next} /s$/ {print $1 * 1000; next} {print 1e9}')
 if [ "$state" = done ] && [ $((after - before)) = $rows ] && [ "$u_err" = 0 ] &&
 	awk -v p=$p99ms 'BEGIN { exit !(p < 100) }'; then
