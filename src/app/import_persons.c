@@ -629,7 +629,7 @@ static int flush_derived(struct dx_imp *im, struct hhst *h)
 
 /*
  * Insert the waiting households and members: give the members their ids
- * (after the store's largest), fold them into their households, insert
+ * (dx_store_person_new_ids), fold them into their households, insert
  * the waiting households with those columns (audited, with their
  * episodes), then the members, and set the columns of households already
  * in the store whose rows in this batch have ended (all but the one being
@@ -637,16 +637,16 @@ static int flush_derived(struct dx_imp *im, struct hhst *h)
  */
 static int pbuf_flush(struct dx_imp *im, struct ps *ps)
 {
-	int64_t next;
+	int64_t ids[PBUF];
 	int rc;
 	if (!ps->pb.n && !ps->hq.n)
 		return 0;
-	if ((rc = dx_store_person_max_id(im->st, &next)))
+	if ((rc = dx_store_person_new_ids(im->st, ps->pb.n, ids)))
 		return rc;
 	for (size_t i = 0; i < ps->pb.n; i++) {
 		struct hhst *h = ps->pb.h[i];
 		int64_t had = h->head;
-		ps->pb.p[i].id = ++next;
+		ps->pb.p[i].id = ids[i];
 		fold_member(h, &ps->pb.p[i], 1);
 		if (h->queued && !had && h->head)
 			ps->hq.head_name[h->qidx] = ps->pb.p[i].name;
