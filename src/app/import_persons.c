@@ -94,7 +94,7 @@ static uint64_t rec_hash(const void *rec, const struct fdesc *fd, size_t n)
 			h = dx_hash(p, strlen(p) + 1, h);
 		}
 	}
-	return h;
+	return h ? h : 1; /* 0: a member not read whole (load_person) */
 }
 
 static void json_val(struct dx_buf *b, const void *rec, const struct fdesc *d)
@@ -229,7 +229,11 @@ static int load_hh(const struct dx_household *h, void *arg)
 	return 0;
 }
 
-static int load_person(const struct dx_person *p, void *arg)
+/* A stored member into the 身份证 index.  One outside the actor's scope
+ * is read by its keys only (dx_ledger_person_each_scoped): its hash is 0,
+ * which no record hashes to, so if the import writes it (a household
+ * moved into the scope) it is read whole then, as a changed one. */
+static int load_person(const struct dx_person *p, int whole, void *arg)
 {
 	struct ps *ps = arg;
 	int isnew;
@@ -237,7 +241,7 @@ static int load_person(const struct dx_person *p, void *arg)
 	ps->stored_persons++;
 	e->pid = p->id;
 	e->hh = p->household_id;
-	e->hash = rec_hash(p, pfields, DX_ARRAY_SIZE(pfields));
+	e->hash = whole ? rec_hash(p, pfields, DX_ARRAY_SIZE(pfields)) : 0;
 	return 0;
 }
 
@@ -271,7 +275,7 @@ static int begin(struct dx_imp *im)
 	if ((rc = dx_ledger_household_each(im->st, load_hh, ps)) ||
 	    (rc = dx_ledger_decided_each(im->st, load_decided, ps)))
 		return rc;
-	return dx_ledger_person_each(im->st, load_person, ps);
+	return dx_ledger_person_each_scoped(im->st, im->o->scope, load_person, ps);
 }
 
 static void release(struct dx_imp *im)
