@@ -5,6 +5,8 @@
 #   PROVINCE_COUNTIES   counties (default 100), from PROVINCE_FIRST (530102)
 #   PROVINCE_HOUSEHOLDS households per county (default 27000: 100 x 27000
 #                       households is about 10M people)
+#   PROVINCE_BEFORE     another dixian binary (an earlier build) whose load
+#                       is timed in the same run, beside this one's
 # Measures:
 #   - the province generated straight into PostgreSQL (dixian demo --counties)
 #   - loading the province's 户成员台账 (each county's file imported by its
@@ -74,18 +76,29 @@ for c in $counties; do
 done
 rows=0
 for f in prov_csv/*.csv; do rows=$((rows + $(wc -l <"$f") - 1)); done
-dropdb --if-exists provimp >/dev/null 2>&1
-$DIXIAN init --db "$(url provimp)" >/dev/null 2>&1 || exit 1
-for c in $counties; do
-	$DIXIAN account add "xian$c" --level 县 --scope "$c" --db "$(url provimp)" >/dev/null || exit 1
-done
-ti=0
-for c in $counties; do
-	set -- $(timed $DIXIAN import persons "prov_csv/$c.csv" --as "xian$c" --db "$(url provimp)" --quiet)
-	ti=$(echo "$ti $1" | awk '{printf "%.3f", $1 + $2}')
-	mem "$2"
-	imem=$(echo "$2 ${imem:-0}" | awk '{print ($1 > $2) ? $1 : $2}')
-done
+# load_all BINARY DB: import every county's ledger with BINARY into a new
+# store DB; its summed wall time in $ti, its peak in $imem
+load_all() {
+	lbin=$1 ldb=$2
+	dropdb --if-exists "$ldb" >/dev/null 2>&1
+	"$lbin" init --db "$(url "$ldb")" >/dev/null 2>&1 || exit 1
+	for c in $counties; do
+		"$lbin" account add "xian$c" --level 县 --scope "$c" --db "$(url "$ldb")" >/dev/null || exit 1
+	done
+	ti=0
+	imem=0
+	for c in $counties; do
+		set -- $(timed "$lbin" import persons "prov_csv/$c.csv" --as "xian$c" --db "$(url "$ldb")" --quiet)
+		ti=$(echo "$ti $1" | awk '{printf "%.3f", $1 + $2}')
+		mem "$2"
+		imem=$(echo "$2 $imem" | awk '{print ($1 > $2) ? $1 : $2}')
+	done
+}
+if [ -n "${PROVINCE_BEFORE:-}" ]; then
+	load_all "$PROVINCE_BEFORE" provbefore
+	tbefore=$ti
+fi
+load_all "$DIXIAN" provimp
 cols=$(head -1 "prov_csv/$FIRST.csv" | tr -d '\357\273\277' | awk -F, '{for (i = 1; i <= NF; i++) printf "%sc%d text", (i > 1 ? ", " : ""), i}')
 psql -X -q -d provimp -c "CREATE TABLE raw($cols)" || exit 1
 t0=$(now)
@@ -95,6 +108,9 @@ done
 tb=$(elapsed $t0)
 r=$(ratio $ti $tb)
 printf '%s\n' "load $rows rows ($N ledgers): dixian import ${ti}s (peak ${imem} MiB), baseline (psql \\copy into an all-text table) ${tb}s, ratio $r"
+[ -z "${PROVINCE_BEFORE:-}" ] ||
+	echo "  before ($PROVINCE_BEFORE): dixian import ${tbefore}s, ratio $(ratio "$tbefore" "$tb")"
+echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 target "load ratio" "$r" "<=" 1.5
 
 # 3. screening the province for a year

@@ -94,7 +94,7 @@ static uint64_t rec_hash(const void *rec, const struct fdesc *fd, size_t n)
 			h = dx_hash(p, strlen(p) + 1, h);
 		}
 	}
-	return h;
+	return h ? h : 1; /* 0: a member not read whole (load_person) */
 }
 
 static void json_val(struct dx_buf *b, const void *rec, const struct fdesc *d)
@@ -247,7 +247,11 @@ static int load_hh(const struct dx_household *h, void *arg)
 	return 0;
 }
 
-static int load_person(const struct dx_person *p, void *arg)
+/* A stored member into the 身份证 index.  One outside the actor's scope
+ * is read by its keys only (dx_ledger_person_each_scoped): its hash is 0,
+ * which no record hashes to, so if the import writes it (a household
+ * moved into the scope) it is read whole then, as a changed one. */
+static int load_person(const struct dx_person *p, int whole, void *arg)
 {
 	struct ps *ps = arg;
 	int isnew, rc;
@@ -257,7 +261,7 @@ static int load_person(const struct dx_person *p, void *arg)
 	ps->stored_persons++;
 	e->pid = p->id;
 	e->hh = p->household_id;
-	e->hash = rec_hash(p, pfields, DX_ARRAY_SIZE(pfields));
+	e->hash = whole ? rec_hash(p, pfields, DX_ARRAY_SIZE(pfields)) : 0;
 	return 0;
 }
 
@@ -294,7 +298,7 @@ static int begin(struct dx_imp *im)
 	if ((rc = dx_ledger_household_each(im->st, load_hh, ps)) ||
 	    (rc = dx_ledger_decided_each(im->st, load_decided, ps)))
 		return rc;
-	return dx_ledger_person_each(im->st, load_person, ps);
+	return dx_ledger_person_each_scoped(im->st, im->o->scope, load_person, ps);
 }
 
 static void release(struct dx_imp *im)
@@ -652,7 +656,7 @@ static int flush_derived(struct dx_imp *im, struct hhst *h)
 
 /*
  * Insert the waiting households and members: give the members their ids
- * (after the store's largest), fold them into their households, insert
+ * (dx_store_person_new_ids), fold them into their households, insert
  * the waiting households with those columns (audited, with their
  * episodes), then the members, and set the columns of households already
  * in the store whose rows in this batch have ended (all but the one being
@@ -660,16 +664,16 @@ static int flush_derived(struct dx_imp *im, struct hhst *h)
  */
 static int pbuf_flush(struct dx_imp *im, struct ps *ps)
 {
-	int64_t next;
+	int64_t ids[PBUF];
 	int rc;
 	if (!ps->pb.n && !ps->hq.n)
 		return 0;
-	if ((rc = dx_store_person_max_id(im->st, &next)))
+	if ((rc = dx_store_person_new_ids(im->st, ps->pb.n, ids)))
 		return rc;
 	for (size_t i = 0; i < ps->pb.n; i++) {
 		struct hhst *h = ps->pb.h[i];
 		int64_t had = h->head;
-		ps->pb.p[i].id = ++next;
+		ps->pb.p[i].id = ids[i];
 		fold_member(h, &ps->pb.p[i], 1);
 		if (h->queued && !had && h->head)
 			ps->hq.head_name[h->qidx] = ps->pb.p[i].name;

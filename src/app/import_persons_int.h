@@ -16,7 +16,7 @@
 /* members inserted together in a bulk load: half of what the reading
  * thread holds ahead (import.c, 4 x 64 rows), so that it reads on while
  * they go in (at 256 the two threads took turns: 0.3 s slower) */
-#define PBUF 128
+#define PBUF 1024
 struct hhst {
 	int64_t id;     /* store id; 0 while not in the store */
 	uint64_t phone; /* hash of the phone written (a 户主 row's) */

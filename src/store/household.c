@@ -169,6 +169,19 @@ int dx_store_person_max_id(struct dx_store *st, int64_t *id)
 	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
+int dx_store_person_new_ids(struct dx_store *st, size_t n, int64_t *ids)
+{
+	int64_t max;
+	int rc;
+	if (st->drv->person_new_ids)
+		return n ? st->drv->person_new_ids(st, n, ids) : DX_OK;
+	if ((rc = dx_store_person_max_id(st, &max)))
+		return rc;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = max + 1 + (int64_t)i;
+	return DX_OK;
+}
+
 int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
 				const char (*area)[13], size_t n)
 {

@@ -114,19 +114,39 @@ static void read_person(struct dx_stmt *s, int i, struct dx_person *p)
 	p->counted = (int)dx_col_int(s, i++);
 }
 
-static const char SQL_P_ALL[] = "SELECT " P_COLS " FROM person p";
+static const char SQL_P_IN[] =
+	"SELECT " P_COLS " FROM person p WHERE substr(p.area_code, 1, length(?1)) = ?1";
+static const char SQL_P_KEYS_OUT[] =
+	"SELECT p.id, p.household_id, p.id_no FROM person p"
+	" WHERE substr(p.area_code, 1, length(?1)) <> ?1";
 
-int dx_ledger_person_each(struct dx_store *st, int (*fn)(const struct dx_person *, void *),
-			  void *arg)
+int dx_ledger_person_each_scoped(struct dx_store *st, const char *scope,
+				 int (*fn)(const struct dx_person *, int whole, void *), void *arg)
 {
 	struct dx_person p;
 	struct dx_stmt *s;
 	int rc;
-	if (!(s = dx_q(st, SQL_P_ALL)))
+	if (!scope)
+		scope = "";
+	if (!(s = dx_q(st, SQL_P_IN)))
 		return DX_DB;
+	dx_bind_text(s, 1, scope);
 	while ((rc = dx_step(s)) == DX_OK) {
 		read_person(s, 0, &p);
-		if ((rc = fn(&p, arg)))
+		if ((rc = fn(&p, 1, arg)))
+			return rc;
+	}
+	if (rc != DX_NOT_FOUND || !*scope)
+		return rc == DX_NOT_FOUND ? DX_OK : rc;
+	if (!(s = dx_q(st, SQL_P_KEYS_OUT)))
+		return DX_DB;
+	dx_bind_text(s, 1, scope);
+	while ((rc = dx_step(s)) == DX_OK) {
+		memset(&p, 0, sizeof(p));
+		p.id = dx_col_int(s, 0);
+		p.household_id = dx_col_int(s, 1);
+		dx_col_idno_copy(s, 2, p.id_no, sizeof(p.id_no));
+		if ((rc = fn(&p, 0, arg)))
 			return rc;
 	}
 	return rc == DX_NOT_FOUND ? DX_OK : rc;

@@ -19,9 +19,17 @@ int dx_ledger_household_by_no(struct dx_store *st, const char *hh_no, struct dx_
 /* Rewrite every field of household h->id (area, group, kind, ...). */
 int dx_ledger_household_update(struct dx_store *st, const struct dx_household *h);
 
-/* Every person (for the importer's 身份证 index and change detection). */
-int dx_ledger_person_each(struct dx_store *st, int (*fn)(const struct dx_person *, void *),
-			  void *arg);
+/*
+ * Every person, for the importer's 身份证 index: those of the areas under
+ * scope (every one if scope is NULL or "") whole, for its change
+ * detection, through fn with whole = 1; the others with id, household_id
+ * and id_no only (the rest zeroed), whole = 0: an import scoped to one
+ * county of a province only needs to know that they exist and where,
+ * and reading a province's members whole for it cost each county's
+ * import more than its own writes.
+ */
+int dx_ledger_person_each_scoped(struct dx_store *st, const char *scope,
+				 int (*fn)(const struct dx_person *, int whole, void *), void *arg);
 int dx_ledger_person_get(struct dx_store *st, int64_t id, struct dx_person *out);
 /* The person with normalised 身份证 id_no; DX_NOT_FOUND if none. */
 int dx_ledger_person_by_idno(struct dx_store *st, const char *id_no, struct dx_person *out);

@@ -232,6 +232,16 @@ int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
 				const char (*area)[13], size_t n);
 /* The largest member id in the store (0 if none). */
 int dx_store_person_max_id(struct dx_store *st, int64_t *id);
+/*
+ * n new member ids into ids[], increasing (and above those of any call
+ * before), that no other writer takes: for members the caller inserts
+ * with them (dx_store_person_insert_many).  SQLite: after the largest
+ * (one writer at a time); PostgreSQL: from the id sequence, in one round
+ * trip, so that two loads at once never pick the same ids (with the
+ * largest id they would, and one would fail on the other's rows and be
+ * retried from the start).
+ */
+int dx_store_person_new_ids(struct dx_store *st, size_t n, int64_t *ids);
 /* Insert or replace the (household, year) income row. */
 int dx_store_income_put(struct dx_store *st, const struct dx_income_row *in);
 

@@ -71,6 +71,9 @@ struct dx_driver {
 	 * (dx_store_seal_idno); 0: dx_store_person_insert_many inserts row
 	 * by row through dx_bind_idno instead. */
 	int seals_ids;
+	/* dx_store_person_new_ids; NULL: after the largest id (one writer
+	 * at a time). */
+	int (*person_new_ids)(struct dx_store *st, size_t n, int64_t *ids);
 	/* dx_store_household_insert_many: the same for households with
 	 * their derived columns; sets their ids. */
 	int (*household_insert_many)(struct dx_store *st, struct dx_household *const *h,

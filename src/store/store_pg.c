@@ -57,6 +57,7 @@ struct pg_conn {
 	int64_t changes;     /* rows of the last INSERT, UPDATE or DELETE */
 	int defer_fk;        /* fk_enforce(0): the next BEGIN defers constraints */
 	int64_t trips;       /* round trips to the server (dx_pg_round_trips) */
+	int64_t person_ids_to; /* the largest member id this session reserved */
 	struct pg_stmt *active; /* the statement whose rows are coming in */
 	char *password;      /* the target's password, never shown (pg_scrub) */
 };
@@ -838,6 +839,16 @@ static int sequence_past(struct dx_store *st, const char *table, int64_t max)
 	return pg_run(st, sql, "move the id sequence", NULL);
 }
 
+/* New member ids from the sequence (dx_store_person_new_ids): what
+ * person_insert_many then inserts with them needs no sequence_past. */
+static int pg_person_new_ids(struct dx_store *st, size_t n, int64_t *ids)
+{
+	int rc = reserve_ids(st, "person", n, ids);
+	if (!rc && ids[n - 1] > conn_of(st)->person_ids_to)
+		conn_of(st)->person_ids_to = ids[n - 1];
+	return rc;
+}
+
 static const char COPY_PERSON[] =
 	"COPY person(id, county_code, household_id, id_no, name, relation, sex, birth,"
 	" ethnicity, politics, education, school, health, labour, work_place, work_months,"
@@ -894,7 +905,7 @@ static int pg_person_insert_many(struct dx_store *st, struct dx_person *const *p
 	}
 	rc = copy_in(st, COPY_PERSON, &b);
 	dx_buf_release(&b);
-	if (!rc && theirs)
+	if (!rc && theirs && max > conn_of(st)->person_ids_to)
 		rc = sequence_past(st, "person", max);
 	if (!rc && !theirs)
 		for (size_t i = 0; i < n; i++)
@@ -1083,6 +1094,7 @@ const struct dx_driver dx_driver_pg = {
 	.col_null = pg_col_null,
 	.changes = pg_changes,
 	.person_insert_many = pg_person_insert_many,
+	.person_new_ids = pg_person_new_ids,
 	.household_insert_many = pg_household_insert_many,
 	.defer_schema = pg_defer_schema,
 	.bulk_worth = pg_bulk_worth,
