@@ -3,7 +3,8 @@
 // the UI, and screenshots at 1280 and 360 px into tests/browser/artifacts/.
 // run.sh sets BASE (the server), the accounts' passwords and the test data.
 import { createRequire } from 'node:module'
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -81,4 +82,61 @@ export function daysAgo(n) {
   const d = new Date(Date.now() - n * 86400000)
   const p = (x) => String(x).padStart(2, '0')
   return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`
+}
+
+/* The first sheet of an xlsx file as arrays of cell texts (python3's
+ * zipfile and XML parser, as tests/http reads them); throws unless the file
+ * is a zip with that sheet. */
+export function xlsxRows(path) {
+  const py = `
+import json, re, sys, zipfile, xml.etree.ElementTree as ET
+ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+z = zipfile.ZipFile(sys.argv[1])
+shared = []
+if "xl/sharedStrings.xml" in z.namelist():
+    for si in ET.fromstring(z.read("xl/sharedStrings.xml")).iter(ns + "si"):
+        shared.append("".join(t.text or "" for t in si.iter(ns + "t")))
+rows = []
+for r in ET.fromstring(z.read("xl/worksheets/sheet1.xml")).iter(ns + "row"):
+    cells = {}
+    for c in r.iter(ns + "c"):
+        col = 0
+        for ch in re.match(r"[A-Z]+", c.get("r")).group(0):
+            col = col * 26 + ord(ch) - 64
+        t = c.get("t")
+        if t == "inlineStr":
+            v = "".join(x.text or "" for x in c.iter(ns + "t"))
+        elif t == "s":
+            v = shared[int(c.find(ns + "v").text)]
+        else:
+            v = c.find(ns + "v").text if c.find(ns + "v") is not None else ""
+        cells[col - 1] = v
+    rows.append([cells.get(i, "") for i in range(max(cells) + 1)] if cells else [])
+print(json.dumps(rows, ensure_ascii=False))
+`
+  return JSON.parse(execFileSync('python3', ['-c', py, path]).toString())
+}
+
+/* Click the download link sel and return the file's rows (xlsxRows),
+ * checking the name the server gives it and that it is a zip. */
+export async function downloadXlsx(page, sel, name) {
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.locator(sel).click()])
+  if (dl.suggestedFilename() !== name) throw new Error(`${sel}: ${dl.suggestedFilename()} is not ${name}`)
+  const file = await dl.path()
+  if (readFileSync(file).subarray(0, 2).toString() !== 'PK') throw new Error(`${sel}: not a zip`)
+  return xlsxRows(file)
+}
+
+/* The text of each cell of each body row of the Element Plus table sel. */
+export async function tableRows(page, sel) {
+  await page.locator(sel).waitFor()
+  return page.locator(`${sel} .el-table__body tbody tr`).evaluateAll((trs) =>
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())))
+}
+
+/* 2024-06-30 as the pages write it: 2024年6月30日 (utils/format.ts). */
+export function cnDate(iso) {
+  if (!iso) return '—'
+  const [y, m, d] = iso.split('-').map(Number)
+  return `${y}年${m}月${d}日`
 }
