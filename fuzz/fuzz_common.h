@@ -23,20 +23,20 @@ static inline void fz_read_all(const void *data, size_t size)
 {
 	struct dx_sheet *sh = NULL;
 	struct dx_row row;
-	const char *why = NULL;
+	struct dx_err_info err; /* a failure, as a value: with a reason */
 	uint64_t done, total;
 	long last = 0;
 	int rc;
 
-	if (dx_sheet_open_mem(&sh, data, size, &why)) {
-		if (sh || !why)
+	if (dx_sheet_open_mem(&sh, data, size, &err)) {
+		if (sh || !err.code || !err.msg[0])
 			abort();
 		if (getenv("FZ_VERBOSE")) /* what a seed meets, when writing one */
-			fprintf(stderr, "refused: %s\n", why);
+			fprintf(stderr, "refused: %s\n", err.msg);
 		return;
 	}
 	(void)dx_sheet_format(sh);
-	while (!(rc = dx_sheet_next(sh, &row, &why))) {
+	while (!(rc = dx_sheet_next(sh, &row, &err))) {
 		if (row.rownum <= last || row.ncells > DX_SHEET_COLS_MAX)
 			abort();
 		last = row.rownum;
@@ -46,10 +46,10 @@ static inline void fz_read_all(const void *data, size_t size)
 		if (row.ncells && !row.lens[row.ncells - 1])
 			abort();
 	}
-	if (rc != DX_NOT_FOUND && !why)
+	if (rc != DX_NOT_FOUND && (err.code != rc || !err.msg[0]))
 		abort();
 	if (getenv("FZ_VERBOSE"))
-		fprintf(stderr, "%ld rows, then %s\n", last, rc == DX_NOT_FOUND ? "end" : why);
+		fprintf(stderr, "%ld rows, then %s\n", last, rc == DX_NOT_FOUND ? "end" : err.msg);
 	dx_sheet_progress(sh, &done, &total);
 	dx_sheet_free(sh);
 }

@@ -35,16 +35,16 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct dx_sheet *sh = NULL;
 	struct dx_header h;
 	struct dx_row row;
-	const char *why = NULL;
+	struct dx_err_info err; /* a failure, as a value: with a reason */
 	int have = 0;
 	if (size < 1)
 		return 0;
 	dx_log_set_level(DX_LOG_NONE);
 	tpl = dx_template_find(kinds[data[0] % 5]);
-	if (dx_sheet_open_mem(&sh, data + 1, size - 1, &why))
+	if (dx_sheet_open_mem(&sh, data + 1, size - 1, &err))
 		return 0;
 	memset(&h, 0, sizeof(h));
-	while (!dx_sheet_next(sh, &row, &why)) {
+	while (!dx_sheet_next(sh, &row, &err)) {
 		if (!have) {
 			if (dx_header_score(tpl, row.cells, row.lens, row.ncells) >= 2) {
 				dx_header_map(&h, tpl, row.cells, row.lens, row.ncells, on_header, NULL);

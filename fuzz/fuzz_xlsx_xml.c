@@ -81,20 +81,20 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct dx_sheet *sh = NULL;
 	struct dx_row row;
-	const char *why = NULL;
+	struct dx_err_info err; /* a failure, as a value: with a reason */
 	size_t len;
 	char *zip;
 	int rc;
 
 	dx_log_set_level((enum dx_log_level)(DX_LOG_ERROR + 1));
 	zip = make_zip(data, size, &len);
-	if (dx_sheet_open_mem(&sh, zip, len, &why)) {
-		if (sh || !why)
+	if (dx_sheet_open_mem(&sh, zip, len, &err)) {
+		if (sh || !err.code || !err.msg[0])
 			abort();
 		free(zip);
 		return 0;
 	}
-	while (!(rc = dx_sheet_next(sh, &row, &why))) {
+	while (!(rc = dx_sheet_next(sh, &row, &err))) {
 		if (row.rownum < 1 || row.ncells > DX_SHEET_COLS_MAX)
 			abort();
 		for (size_t i = 0; i < row.ncells; i++)
@@ -103,7 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (row.ncells && !row.lens[row.ncells - 1])
 			abort();
 	}
-	if (rc != DX_NOT_FOUND && !why)
+	if (rc != DX_NOT_FOUND && (err.code != rc || !err.msg[0]))
 		abort();
 	dx_sheet_free(sh);
 	free(zip);

@@ -343,9 +343,9 @@ static int write_step(struct dx_store *st, void *arg)
 	return rc;
 }
 
-static int funds_step(struct dx_store *st, const struct dx_actor *a, const char *county,
-		      const char *code, const char *step, const char *date, const char *reason,
-		      struct dx_buf *why)
+static int funds_step(struct dx_store *st, const struct dx_actor *a,
+		      const struct dx_date *today, const char *county, const char *code,
+		      const char *step, const char *date, const char *reason, struct dx_buf *why)
 {
 	struct dx_fund_project p;
 	struct step_write w = {a, &p, step, NULL, reason, NULL};
@@ -363,9 +363,7 @@ static int funds_step(struct dx_store *st, const struct dx_actor *a, const char 
 		return DX_INVALID;
 	}
 	if (!date || !*date) {
-		struct dx_date t;
-		dx_date_today(&t);
-		dx_date_format(&t, on);
+		dx_date_format(today, on);
 	} else if ((rc = dx_event_date(date, step, on, why))) {
 		return rc;
 	}
@@ -512,7 +510,9 @@ int dx_funds_step(struct dx_ctx *c, const char *county, const char *code, const 
 		  const char *date, const char *reason)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, funds_step(c->st, &c->actor, county, code, step, date, reason, &why),
+	return dx_ctx_done(c,
+			   funds_step(c->st, &c->actor, &c->today, county, code, step, date,
+				      reason, &why),
 			   &why);
 }
 

@@ -253,7 +253,7 @@ struct rd_batch {
 	int n;
 	int end;            /* the sheet ended (or failed) after these rows */
 	int rc;             /* dx_sheet_next's last code, DX_NOT_FOUND at the end */
-	const char *why;
+	struct dx_err_info err; /* the reader's failure (rc), as a value */
 	long lastrow;       /* the last row read, blank ones included */
 	uint64_t done, total; /* progress after the batch */
 };
@@ -292,7 +292,7 @@ static void rd_fill(struct reader *rd, struct rd_batch *b)
 	b->lastrow = 0;
 	while (b->n < RD_BATCH) {
 		struct rd_row *x = &b->rows[b->n];
-		if ((b->rc = dx_sheet_next(rd->sh, &row, &b->why))) {
+		if ((b->rc = dx_sheet_next(rd->sh, &row, &b->err))) {
 			b->end = 1;
 			break;
 		}
@@ -689,18 +689,19 @@ static int one_pass(struct run *r)
 	struct dx_sheet *sh = NULL;
 	struct reader rd = {0};
 	struct dx_row row;
-	const char *why = NULL;
+	struct dx_err_info err; /* the sheet's failure, as a value */
 	int rc, have_header = 0, scanned = 0, end = 0;
 	long nrows = 0;
 	uint64_t done = 0, total = 0;
-	if ((rc = dx_sheet_open(&sh, r->im.o->path, &why))) {
-		add_problem(r, 0, -1, "", 1, why ? why : "无法打开文件");
+	err.msg[0] = '\0';
+	if ((rc = dx_sheet_open(&sh, r->im.o->path, &err))) {
+		add_problem(r, 0, -1, "", 1, err.msg[0] ? err.msg : "无法打开文件");
 		r->im.any_error = 1;
 		rc = DX_OK;
 		goto out;
 	}
 	dx_strlcpy(r->im.res->format, dx_sheet_format(sh), sizeof(r->im.res->format));
-	while (!have_header && !(rc = dx_sheet_next(sh, &row, &why))) {
+	while (!have_header && !(rc = dx_sheet_next(sh, &row, &err))) {
 		r->row = row.rownum;
 		if (!row.ncells)
 			continue;
@@ -742,7 +743,8 @@ static int one_pass(struct run *r)
 		}
 		end = b->end;
 		rc = b->rc;
-		why = b->why;
+		if (rc && rc != DX_NOT_FOUND)
+			err = b->err;
 		if (b->lastrow)
 			r->row = b->lastrow;
 		done = b->done;
@@ -770,7 +772,7 @@ stop: {
 	goto out;
 }
 bad_read: /* the engine's word on the file: always shown */
-	add_problem_x(r, r->row + 1, -1, "", 1, why ? why : "文件读取出错", 1);
+	add_problem_x(r, r->row + 1, -1, "", 1, err.msg[0] ? err.msg : "文件读取出错", 1);
 	r->im.any_error = 1;
 	rc = DX_OK;
 out:

@@ -56,18 +56,17 @@ int dx_import_write_errors(const char *in_path, const struct dx_import_result *r
 	struct dx_tw *w = NULL;
 	struct dx_row row;
 	struct dx_buf note = DX_BUF_INIT, tmp = DX_BUF_INIT;
-	const char *why = NULL;
 	size_t k = 0, ncols = 0;
 	long at = 1, last = XL_ROWS - 3, cut = 0, lost = 0;
 	int rc;
 	/* room after the data for the notes of the whole file */
 	for (size_t j = 0; j < r->nproblems && r->problems[j].row <= 0; j++)
 		last--;
-	if ((rc = dx_sheet_open(&sh, in_path, &why)))
+	if ((rc = dx_sheet_open(&sh, in_path, NULL)))
 		return rc;
 	if ((rc = dx_tw_open(&w, out_xlsx, DX_TW_XLSX, "错误说明")))
 		goto out;
-	while (!(rc = dx_sheet_next(sh, &row, &why))) {
+	while (!(rc = dx_sheet_next(sh, &row, NULL))) {
 		size_t n = row.ncells;
 		if (row.rownum > last) {
 			cut = row.rownum;

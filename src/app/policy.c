@@ -5,6 +5,7 @@
  */
 #include "core/dx.h"
 #include "app/policy.h"
+#include "app/ctx.h"
 #include "app/account.h"
 #include "store/policy_store.h"
 #include "store/store.h"
@@ -115,10 +116,12 @@ static void json_str(struct dx_buf *b, const char *s)
 	dx_buf_addch(b, '"');
 }
 
-int dx_app_policy_set(struct dx_store *st, const char *prefix, int year,
-		      const char *from, const char *key, const char *value,
-		      const char *actor, char canon[DX_POLICY_VALUE_MAX],
-		      const char **why)
+static int may_set(struct dx_store *st, const char *actor, const char *prefix,
+		   const char **why);
+
+static int policy_set(struct dx_store *st, const char *prefix, int year, const char *from,
+		      const char *key, const char *value, const char *actor,
+		      char canon[DX_POLICY_VALUE_MAX], const char **why)
 {
 	struct dx_policy_rows rows = DX_POLICY_ROWS_INIT;
 	const struct dx_policy_setting **src = NULL;
@@ -136,7 +139,7 @@ int dx_app_policy_set(struct dx_store *st, const char *prefix, int year,
 	*why = NULL;
 	from = from ? from : "";
 	/* a setting needs a county account over the area (app/account.h) */
-	if ((rc = dx_app_policy_may_set(st, actor, prefix, why)))
+	if ((rc = may_set(st, actor, prefix, why)))
 		return rc == DX_NOT_FOUND ? DX_DENIED : rc;
 	k = dx_policy_key_find(key);
 	if (!k) {
@@ -227,8 +230,8 @@ out:
 	return rc;
 }
 
-int dx_app_policy_may_set(struct dx_store *st, const char *actor,
-			  const char *prefix, const char **why)
+static int may_set(struct dx_store *st, const char *actor, const char *prefix,
+		   const char **why)
 {
 	struct dx_actor a;
 	struct dx_buf msg = DX_BUF_INIT;
@@ -240,7 +243,7 @@ int dx_app_policy_may_set(struct dx_store *st, const char *actor,
 	rc = dx_actor_load(st, actor, &a, &msg);
 	dx_buf_release(&msg);
 	if (rc == DX_NOT_FOUND) {
-		*why = "没有这个账号（先用 account add 建立县级账号）";
+		*why = DX_POLICY_WHY_NO_ACCOUNT;
 		return DX_NOT_FOUND;
 	}
 	if (rc)
@@ -254,4 +257,38 @@ int dx_app_policy_may_set(struct dx_store *st, const char *actor,
 		return DX_DENIED;
 	}
 	return DX_OK;
+}
+
+/* ---- the use cases, on the request context (app/ctx.h) ---- */
+
+/* The account name c acts as, "" for the local owner (who sets nothing). */
+static const char *setter(const struct dx_ctx *c)
+{
+	return c->actor.local_owner ? "" : c->actor.acc.name;
+}
+
+/* rc into c->err with the static reason why (NULL = none). */
+static int done(struct dx_ctx *c, int rc, const char *why)
+{
+	memset(&c->err, 0, sizeof(c->err));
+	c->err.code = rc;
+	c->err.col = -1;
+	if (rc && why)
+		dx_strlcpy(c->err.msg, why, sizeof(c->err.msg));
+	return rc;
+}
+
+int dx_app_policy_may_set(struct dx_ctx *c, const char *prefix)
+{
+	const char *why = NULL;
+	int rc = may_set(c->st, setter(c), prefix, &why);
+	return done(c, rc, why); /* not in one expression: why is set by the call */
+}
+
+int dx_app_policy_set(struct dx_ctx *c, const char *prefix, int year, const char *from,
+		      const char *key, const char *value, char canon[DX_POLICY_VALUE_MAX])
+{
+	const char *why = NULL;
+	int rc = policy_set(c->st, prefix, year, from, key, value, setter(c), canon, &why);
+	return done(c, rc, why);
 }

@@ -57,28 +57,28 @@ const char *dx_policy_rows_by(const struct dx_policy_rows *rows,
 /*
  * `policy set`: store key = value for areas under `prefix` (canonical) in
  * `year` (0 = every year) from `from` (ISO date or "" = from the start),
- * as `actor`.  The value is validated and stored in canonical text; the
+ * as c's actor.  The value is validated and stored in canonical text; the
  * audit row holds the value in force before and the new one.  On a bad key
- * or value returns DX_NOT_FOUND / DX_INVALID with *why in Chinese.
- * canon (may be NULL) gets the stored text.  `actor` must be an account
- * that dx_app_policy_may_set() allows: else DX_DENIED (no account: "该操作
- * 需要账号"), before anything is read or written.
+ * or value returns DX_NOT_FOUND / DX_INVALID with the reason in c->err.
+ * canon (may be NULL) gets the stored text.  The actor must be an account
+ * that dx_app_policy_may_set() allows: else DX_DENIED (the local owner:
+ * "该操作需要账号"), before anything is read or written.
  */
 #define DX_POLICY_VALUE_MAX 1200
 
 /*
- * May account `actor` set policy for areas under `prefix`?  Policy is the
+ * May c's actor set policy for areas under `prefix`?  Policy is the
  * county's business (architecture.md: 县 sets policy parameters): the
  * account must exist, be a 县-level 经办 account, and its scope must cover
  * the prefix (a county account cannot set a province-wide value).  Returns
- * 0, or DX_NOT_FOUND / DX_DENIED with *why (static Chinese text); no
- * account (NULL or "") is DX_DENIED.
+ * 0, or DX_DENIED with the reason in c->err; the local owner is DX_DENIED.
+ * A name that is no account never gets a context: a front end that could
+ * not build one says DX_POLICY_WHY_NO_ACCOUNT.
  */
-int dx_app_policy_may_set(struct dx_store *st, const char *actor,
-			  const char *prefix, const char **why);
-int dx_app_policy_set(struct dx_store *st, const char *prefix, int year,
-		      const char *from, const char *key, const char *value,
-		      const char *actor, char canon[DX_POLICY_VALUE_MAX],
-		      const char **why);
+#define DX_POLICY_WHY_NO_ACCOUNT "没有这个账号（先用 account add 建立县级账号）"
+struct dx_ctx;
+int dx_app_policy_may_set(struct dx_ctx *c, const char *prefix);
+int dx_app_policy_set(struct dx_ctx *c, const char *prefix, int year, const char *from,
+		      const char *key, const char *value, char canon[DX_POLICY_VALUE_MAX]);
 
 #endif

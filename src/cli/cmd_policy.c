@@ -4,6 +4,7 @@
  * (domain.md §10; issue 4).
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/policy.h"
 #include "cli/cli.h"
 #include "cli/cmd_policy.h"
@@ -57,7 +58,8 @@ static int parse(int argc, char **argv, struct dx_cli_popts *o)
 
 static int set(struct dx_cli_popts *o, const char *key, const char *value)
 {
-	struct dx_store *st = NULL;
+	struct dx_cli_common co = {0};
+	struct dx_ctx cx;
 	char canon[DX_POLICY_VALUE_MAX];
 	const char *why = NULL;
 	int rc;
@@ -70,19 +72,25 @@ static int set(struct dx_cli_popts *o, const char *key, const char *value)
 			o->from, (int)o->year);
 		return DX_EXIT_USAGE;
 	}
-	if (dx_cli_open(o->db, 0, &st))
+	co.db = o->db;
+	co.as = o->as;
+	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;
-	if ((rc = dx_app_policy_may_set(st, o->as, o->canon, &why))) {
+	if (rc) /* a name that is no account */
+		why = rc == DX_NOT_FOUND ? DX_POLICY_WHY_NO_ACCOUNT : cx.err.msg[0] ? cx.err.msg : NULL;
+	else if ((rc = dx_app_policy_may_set(&cx, o->canon)))
+		why = cx.err.msg[0] ? cx.err.msg : NULL;
+	if (rc) {
 		if (o->as)
 			fprintf(stderr, "错误: 账号 %s 不能设置区划 %s 的参数：%s\n", o->as,
 				o->canon, why ? why : dx_cli_strerror(rc));
 		else
 			fprintf(stderr, "错误: %s\n", why);
-		dx_store_close(st);
+		dx_store_close(cx.st);
 		return DX_EXIT_FAIL;
 	}
-	rc = dx_app_policy_set(st, o->canon, (int)o->year, o->from, key, value,
-			       o->as, canon, &why);
+	rc = dx_app_policy_set(&cx, o->canon, (int)o->year, o->from, key, value, canon);
+	why = cx.err.msg[0] ? cx.err.msg : NULL;
 	if (rc == DX_NOT_FOUND || rc == DX_INVALID) {
 		fprintf(stderr, "错误: 参数 %s 的值 \"%s\" 无效：%s\n", key, value,
 			why ? why : "请检查");
@@ -96,7 +104,7 @@ static int set(struct dx_cli_popts *o, const char *key, const char *value)
 		printf("已设置 %s = %s（区划 %s，%s%s%s）\n", key, canon, o->canon, y,
 		       o->from ? "，自" : "", o->from ? o->from : "");
 	}
-	dx_store_close(st);
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }
 

@@ -9,6 +9,7 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
+#include "app/ctx.h"
 #include "app/policy.h"
 #include "policy/params.h"
 
@@ -81,6 +82,7 @@ out:
 
 int dx_route_policy_set(struct dx_http_req *r)
 {
+	struct dx_ctx cx;
 	static const char *const fields[] = {"area", "year", "from", "key", "value", "preview",
 	                                     NULL};
 	char area[13], from[11] = "", canon[DX_POLICY_VALUE_MAX], item[DX_POLICY_VALUE_MAX + 64];
@@ -107,7 +109,8 @@ int dx_route_policy_set(struct dx_http_req *r)
 		                  from, (int)year);
 		goto out;
 	}
-	if ((rc = dx_app_policy_may_set(r->st, r->actor.acc.name, area, &why))) {
+	if ((rc = dx_app_policy_may_set(dx_http_ctx(r, &cx), area))) {
+		why = cx.err.msg[0] ? cx.err.msg : NULL;
 		rc = dx_http_fail(r, rc == DX_NOT_FOUND ? DX_DENIED : rc,
 		                  "账号 %s 不能设置区划 %s 的参数：%s", r->actor.acc.name, area,
 		                  why ? why : "没有权限");
@@ -124,8 +127,8 @@ int dx_route_policy_set(struct dx_http_req *r)
 			rc = dx_http_reply(r, j);
 		goto out;
 	}
-	rc = dx_app_policy_set(r->st, area, (int)year, from, key, value, r->actor.acc.name, canon,
-	                       &why);
+	rc = dx_app_policy_set(&cx, area, (int)year, from, key, value, canon);
+	why = cx.err.msg[0] ? cx.err.msg : NULL;
 	if (rc == DX_NOT_FOUND || rc == DX_INVALID) {
 		rc = dx_http_fail(r, DX_INVALID, "参数 %s 的值 \"%s\" 无效：%s", key, value,
 		                  why ? why : "请检查");

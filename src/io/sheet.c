@@ -152,7 +152,7 @@ void dx_rowq_compact(struct dx_rowq *q)
 	q->cur_data = 0;
 }
 
-int dx_sheet_open(struct dx_sheet **out, const char *path, const char **why)
+static int sheet_open(struct dx_sheet **out, const char *path, const char **why)
 {
 	FILE *f = NULL;
 	unsigned char magic[4];
@@ -208,8 +208,8 @@ out:
 	return rc;
 }
 
-int dx_sheet_open_mem(struct dx_sheet **out, const void *data, size_t len,
-		      const char **why)
+static int sheet_open_mem(struct dx_sheet **out, const void *data, size_t len,
+			  const char **why)
 {
 	zip_source_t *src;
 	zip_error_t zerr;
@@ -242,7 +242,7 @@ bad:
 	return rc;
 }
 
-int dx_sheet_next(struct dx_sheet *sh, struct dx_row *row, const char **why)
+static int sheet_next(struct dx_sheet *sh, struct dx_row *row, const char **why)
 {
 	int rc;
 
@@ -279,4 +279,46 @@ void dx_sheet_free(struct dx_sheet *sh)
 {
 	if (sh)
 		sh->ops->free(sh);
+}
+
+/* ---- the public face: failures as error values (core/dx.h) ---- */
+
+/* rc into err (may be NULL): on a failure its code, the reader's Chinese
+ * reason (every failure has one: the tests hold the readers to it) and
+ * the English description; else cleared. */
+static int as_err(struct dx_err_info *err, int rc, const char *why, const char *file)
+{
+	if (!err)
+		return rc;
+	if (!rc || rc == DX_NOT_FOUND) {
+		err->code = DX_OK;
+		err->msg[0] = err->detail[0] = '\0';
+		return rc;
+	}
+	dx_err_set(err, rc, "%s", why ? why : "");
+	dx_err_detail(err, "sheet: %s", dx_strerror(rc));
+	err->file = file;
+	return rc;
+}
+
+int dx_sheet_open(struct dx_sheet **out, const char *path, struct dx_err_info *err)
+{
+	const char *why = NULL;
+	int rc = sheet_open(out, path, &why);
+	return as_err(err, rc, why, path);
+}
+
+int dx_sheet_open_mem(struct dx_sheet **out, const void *data, size_t len,
+		      struct dx_err_info *err)
+{
+	const char *why = NULL;
+	int rc = sheet_open_mem(out, data, len, &why);
+	return as_err(err, rc, why, NULL);
+}
+
+int dx_sheet_next(struct dx_sheet *sh, struct dx_row *row, struct dx_err_info *err)
+{
+	const char *why = NULL;
+	int rc = sheet_next(sh, row, &why);
+	return as_err(err, rc, why, NULL);
 }

@@ -26,6 +26,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct dx_err_info;
+
 /* Limits on what input may make the reader allocate. */
 #define DX_SHEET_CELL_MAX (1u << 20)     /* bytes in one cell */
 #define DX_SHEET_COLS_MAX 16384          /* cells in one row (Excel's XFD) */
@@ -51,22 +53,25 @@ struct dx_row {
 /*
  * Open a sheet by content, not extension: a zip ("PK\3\4") is read as
  * xlsx (its first worksheet in workbook order), anything else as CSV.
- * On failure returns a DX_* code, *out is NULL and *why says why.
- * The caller frees the reader with dx_sheet_free().
+ * On failure returns a DX_* code, *out is NULL and err (may be NULL) holds
+ * the error as a value (core/dx.h): the code, the Chinese reason, an
+ * English detail and the file.  The caller frees the reader with
+ * dx_sheet_free().
  */
-int dx_sheet_open(struct dx_sheet **out, const char *path, const char **why);
+int dx_sheet_open(struct dx_sheet **out, const char *path, struct dx_err_info *err);
 
 /* The same over a memory buffer, which must outlive the reader. */
 int dx_sheet_open_mem(struct dx_sheet **out, const void *data, size_t len,
-		      const char **why);
+		      struct dx_err_info *err);
 
 /*
  * Read the next row into *row.  Returns DX_OK, DX_NOT_FOUND at the end,
  * or another code on malformed or oversized input (DX_INVALID, DX_TOOBIG,
- * DX_IO) with *why set; errors are sticky.  Blank rows are returned
+ * DX_IO) with err (may be NULL) holding it as a value; errors are sticky.
+ * On DX_OK and at the end err->code is DX_OK.  Blank rows are returned
  * (ncells 0) so callers can count or skip them.
  */
-int dx_sheet_next(struct dx_sheet *sh, struct dx_row *row, const char **why);
+int dx_sheet_next(struct dx_sheet *sh, struct dx_row *row, struct dx_err_info *err);
 
 /* "xlsx", "utf-8", "utf-8-bom" or "gb18030" (a CSV that is plain ASCII
  * so far reports "utf-8"). */

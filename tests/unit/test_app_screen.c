@@ -198,7 +198,7 @@ static void set(struct dx_store *st, const char *area, int year, const char *fro
 			fail_msg("put %s=%s", key, value);
 		return;
 	}
-	rc = dx_app_policy_set(st, area, year, from, key, value, "tester", NULL, &why);
+	rc = tu_policy_set(st, area, year, from, key, value, "tester", NULL, &why);
 	if (rc)
 		fail_msg("set %s=%s: %s", key, value, why ? why : "?");
 }
@@ -252,11 +252,11 @@ static void test_policy_precedence(void **state)
 	{
 		const char *why = NULL;
 		char canon[DX_POLICY_VALUE_MAX];
-		assert_int_equal(dx_app_policy_set(f->st, "532399", 2025, "", "sudden_oop_share",
+		assert_int_equal(tu_policy_set(f->st, "532399", 2025, "", "sudden_oop_share",
 						   "150", "tester", canon, &why),
 				 DX_INVALID);
 		assert_non_null(why);
-		assert_int_equal(dx_app_policy_set(f->st, "532399", 2025, "", "no_such_key", "1",
+		assert_int_equal(tu_policy_set(f->st, "532399", 2025, "", "no_such_key", "1",
 						   "tester", canon, &why),
 				 DX_NOT_FOUND);
 		assert_int_equal(dx_store_count(f->st, "audit", "532399", &n0), DX_OK);

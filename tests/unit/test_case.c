@@ -56,7 +56,7 @@ static void set_policy(const char *key, const char *value)
 {
 	char canon[DX_POLICY_VALUE_MAX];
 	const char *w = NULL;
-	assert_int_equal(dx_app_policy_set(st, "532399", 0, "", key, value, "c1", canon, &w),
+	assert_int_equal(tu_policy_set(st, "532399", 0, "", key, value, "c1", canon, &w),
 			 DX_OK);
 }
 

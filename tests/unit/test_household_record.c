@@ -642,7 +642,7 @@ static void test_visits_overdue_policy_in_force(void **state)
 	assert_int_equal(n, 0);
 	assert_int_equal(dx_visits_overdue(&cv, VIL1, "2025-06-01", NULL, count_due, &n, &total),
 			 DX_DENIED);
-	assert_int_equal(dx_app_policy_set(st, "532399", 2025, "", "visits_per_week_active", "0",
+	assert_int_equal(tu_policy_set(st, "532399", 2025, "", "visits_per_week_active", "0",
 					   "c1", NULL, &w), DX_OK);
 	n = 0;
 	assert_int_equal(dx_visits_overdue(&cc, "", "2025-06-01", NULL, count_due, &n, &total),

@@ -32,8 +32,12 @@ struct table {
 	size_t nrows;
 	char format[16];
 	int rc;            /* how reading ended: DX_NOT_FOUND when complete */
-	const char *why;
+	struct dx_err_info err; /* and why, as an error value */
+	const char *why;   /* err's reason, NULL without one */
 };
+
+/* The reason in an error value, NULL when there is none. */
+#define WHY(e) ((e).code && (e).msg[0] ? (e).msg : NULL)
 
 static void table_release(struct table *t)
 {
@@ -50,14 +54,15 @@ static void table_release(struct table *t)
 static void slurp(struct dx_sheet *sh, struct table *t)
 {
 	struct dx_row row;
-	const char *why = NULL;
+	struct dx_err_info err;
 	int rc;
 
 	dx_strlcpy(t->format, dx_sheet_format(sh), sizeof(t->format));
-	while (!(rc = dx_sheet_next(sh, &row, &why))) {
+	while (!(rc = dx_sheet_next(sh, &row, &err))) {
 		struct trow *r;
 
-		assert_null(why);
+		assert_int_equal(err.code, DX_OK);
+		assert_null(WHY(err));
 		t->rows = dx_xrealloc(t->rows, (t->nrows + 1) * sizeof(*t->rows));
 		r = &t->rows[t->nrows++];
 		r->rownum = row.rownum;
@@ -71,27 +76,30 @@ static void slurp(struct dx_sheet *sh, struct table *t)
 			assert_true(row.lens[row.ncells - 1] > 0);
 	}
 	t->rc = rc;
-	t->why = why;
+	t->err = err;
+	t->why = WHY(t->err);
 	dx_strlcpy(t->format, dx_sheet_format(sh), sizeof(t->format));
-	if (rc != DX_NOT_FOUND)
-		assert_non_null(why);
+	if (rc != DX_NOT_FOUND) {
+		assert_non_null(t->why);
+		assert_int_equal(t->err.code, rc);
+	}
 	/* errors are sticky, the end stays the end */
-	assert_int_equal(dx_sheet_next(sh, &row, &why), rc);
+	assert_int_equal(dx_sheet_next(sh, &row, &err), rc);
 	dx_sheet_free(sh);
 }
 
 static void read_path(const char *path, struct table *t)
 {
 	struct dx_sheet *sh = NULL;
-	const char *why = NULL;
+	struct dx_err_info err;
 	int rc;
 
 	memset(t, 0, sizeof(*t));
 	if (access(path, R_OK))
 		fail_msg("sample '%s' is missing (tests run from the repo root)", path);
-	rc = dx_sheet_open(&sh, path, &why);
+	rc = dx_sheet_open(&sh, path, &err);
 	if (rc)
-		fail_msg("cannot open '%s': %s", path, why);
+		fail_msg("cannot open '%s': %s", path, err.msg);
 	slurp(sh, t);
 	assert_int_equal(t->rc, DX_NOT_FOUND);
 }
@@ -100,19 +108,21 @@ static void read_path(const char *path, struct table *t)
 static int read_mem(const void *p, size_t len, struct table *t)
 {
 	struct dx_sheet *sh = NULL;
-	const char *why = NULL;
+	struct dx_err_info err;
 	int rc;
 
 	memset(t, 0, sizeof(*t));
-	rc = dx_sheet_open_mem(&sh, p, len, &why);
+	rc = dx_sheet_open_mem(&sh, p, len, &err);
 	if (rc) {
 		assert_null(sh);
-		assert_non_null(why);
+		assert_int_equal(err.code, rc);
 		t->rc = rc;
-		t->why = why;
+		t->err = err;
+		t->why = WHY(t->err);
+		assert_non_null(t->why);
 		return rc;
 	}
-	assert_null(why);
+	assert_null(WHY(err));
 	slurp(sh, t);
 	return 0;
 }
@@ -457,11 +467,13 @@ static void test_csv_bad(void **state)
 
 	{
 		struct dx_sheet *sh = NULL;
-		const char *why = NULL;
+		struct dx_err_info err;
 
-		assert_int_equal(dx_sheet_open(&sh, "/nonexistent/x.csv", &why), DX_IO);
+		assert_int_equal(dx_sheet_open(&sh, "/nonexistent/x.csv", &err), DX_IO);
 		assert_null(sh);
-		assert_string_equal(why, "无法打开文件");
+		assert_int_equal(err.code, DX_IO);
+		assert_string_equal(err.msg, "无法打开文件");
+		assert_string_equal(err.file, "/nonexistent/x.csv");
 		dx_sheet_free(NULL);
 	}
 }
@@ -809,14 +821,14 @@ static void test_progress(void **state)
 {
 	struct dx_sheet *sh = NULL;
 	struct dx_row row;
-	const char *why;
+	struct dx_err_info err;
 	uint64_t done, total;
 
-	assert_int_equal(dx_sheet_open(&sh, DATA "persons_gb18030.csv", &why), 0);
+	assert_int_equal(dx_sheet_open(&sh, DATA "persons_gb18030.csv", &err), 0);
 	dx_sheet_progress(sh, &done, &total);
 	assert_true(total > 10000);
 	assert_true(done <= total);
-	while (!dx_sheet_next(sh, &row, &why))
+	while (!dx_sheet_next(sh, &row, &err))
 		;
 	dx_sheet_progress(sh, &done, &total);
 	assert_int_equal(done, total);

@@ -164,7 +164,7 @@ static void *make_xlsx(const struct part *sheet, const struct part *sst, int sto
 
 struct outcome {
 	int open_rc, rc;   /* open, then how reading ended */
-	const char *why;
+	char why[2048];    /* the error value's reason */
 	long rows, cells;  /* read before it ended */
 };
 
@@ -173,19 +173,20 @@ static struct outcome read_all(const void *p, size_t len)
 	struct outcome o = {0};
 	struct dx_sheet *sh = NULL;
 	struct dx_row row;
-	const char *why = NULL;
+	struct dx_err_info err;
 
-	o.open_rc = dx_sheet_open_mem(&sh, p, len, &why);
+	o.open_rc = dx_sheet_open_mem(&sh, p, len, &err);
 	if (o.open_rc) {
 		o.rc = o.open_rc;
-		o.why = why;
+		assert_int_equal(err.code, o.rc);
+		dx_strlcpy(o.why, err.msg, sizeof(o.why));
 		return o;
 	}
-	while (!(o.rc = dx_sheet_next(sh, &row, &why))) {
+	while (!(o.rc = dx_sheet_next(sh, &row, &err))) {
 		o.rows++;
 		o.cells += (long)row.ncells;
 	}
-	o.why = why;
+	dx_strlcpy(o.why, err.msg, sizeof(o.why));
 	dx_sheet_free(sh);
 	return o;
 }

@@ -7,6 +7,7 @@
 
 #include "core/dx.h"
 #include "app/ctx.h"
+#include "app/policy.h"
 
 #include <setjmp.h>
 #include <cmocka.h>
@@ -45,6 +46,21 @@ static inline int tu_account_add(struct dx_store *st, const char *name, const ch
 	dx_actor_local_owner(&owner);
 	dx_ctx_for(&c, st, by ? by : &owner);
 	return dx_ctx_why(&c, dx_account_add(&c, name, level, scope, role), why);
+}
+
+/* dx_app_policy_set acting as account `as` (its request context), the
+ * reason of a refusal in *why (valid until the next call). */
+static inline int tu_policy_set(struct dx_store *st, const char *prefix, int year,
+				const char *from, const char *key, const char *value,
+				const char *as, char *canon, const char **why)
+{
+	static struct dx_ctx c;
+	int rc = dx_ctx_init(&c, st, as);
+	if (!rc)
+		rc = dx_app_policy_set(&c, prefix, year, from, key, value, canon);
+	if (why)
+		*why = rc && c.err.msg[0] ? c.err.msg : NULL;
+	return rc;
 }
 
 #endif
