@@ -298,7 +298,7 @@ static int begin(struct dx_imp *im)
 	if ((rc = dx_ledger_household_each(im->st, load_hh, ps)) ||
 	    (rc = dx_ledger_decided_each(im->st, load_decided, ps)))
 		return rc;
-	return dx_ledger_person_each_scoped(im->st, im->o->scope, load_person, ps);
+	return dx_ledger_person_each_scoped(im->st, im->scope, load_person, ps);
 }
 
 static void release(struct dx_imp *im)
