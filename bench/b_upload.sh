@@ -2,8 +2,8 @@
 # HTTP (POST /api/imports) while wrk reads a household record; the reads
 # keep answering (p99 under 100 ms, no errors), the import finishes, and
 # nothing is lost (the store gains exactly the uploaded visits).  Side by
-# side in one run: the same reads without the upload.  The import's thread
-# runs at nice 19 (jobs.c); DIXIAN_IMPORT_NICE=0 runs it as the server, for
+# side in one run: the same reads without the upload.  DIXIAN_IMPORT_NICE=19
+# runs the import's thread at nice 19 (jobs.c; off by default), for
 # comparison.  Optional:
 #   DIXIAN_BENCH_UPLOAD=1 make bench
 . "$TOP/bench/lib.sh"
