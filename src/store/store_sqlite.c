@@ -620,14 +620,22 @@ static int sq_bind_text_static(struct dx_stmt *base, int i, const char *v)
 static int sq_step(struct dx_stmt *base)
 {
 	struct sq_stmt *s = (struct sq_stmt *)base;
-	int src = sqlite3_step(s->s);
+	int rc, src = sqlite3_step(s->s);
 	if (src == SQLITE_ROW)
 		return DX_OK;
 	if (src == SQLITE_DONE)
 		return DX_NOT_FOUND;
+	/* A failed statement is reset at once, not at its next use: one that
+	 * failed busy still holds the read it began, so the connection's next
+	 * transaction would start on that old snapshot and be refused
+	 * (BUSY_SNAPSHOT, with no wait) as long as the statement sat in the
+	 * cache.  The message is taken before the reset. */
 	if (src == SQLITE_CONSTRAINT)
-		return dx_error(DX_EXISTS, "constraint: %s", sqlite3_errmsg(s->db));
-	return sq_err(s->db, src, "step");
+		rc = dx_error(DX_EXISTS, "constraint: %s", sqlite3_errmsg(s->db));
+	else
+		rc = sq_err(s->db, src, "step");
+	sqlite3_reset(s->s);
+	return rc;
 }
 
 static int64_t sq_col_int(struct dx_stmt *base, int i)
