@@ -49,5 +49,6 @@ expect_exit 2 $DIXIAN screen --db d.db --area 532399 --year 2025 --what-if monit
 expect_grep '参数名=值' err
 expect_exit 2 $DIXIAN screen --db d.db --area 532399 --year 2025 --what-if monitoring_line=abc
 expect_exit 2 $DIXIAN screen --db d.db --area 532399 --year 2025 --format xml
-expect_exit 2 $DIXIAN screen --db d.db --area 53 --year 2025
+expect_exit 2 $DIXIAN screen --db d.db --area 5323990 --year 2025
+expect_grep "无效" err
 expect_exit 2 $DIXIAN screen --db d.db --area 532399
