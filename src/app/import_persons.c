@@ -913,8 +913,9 @@ static int list_absent(struct dx_imp *im, struct ps *ps)
 		if (ps->odd_ids.t[i].key)
 			rc = absent_member(im, ps->odd_ids.t[i].val, pr, np);
 	free(pr);
+	/* the file's areas are all under the actor's scope (dx_ip_check_area) */
 	if (!rc && ps->storehh.n && ps->areas.n)
-		rc = dx_ledger_household_each(im->st, absent_household, &x);
+		rc = dx_ledger_household_each_in(im->st, im->o->scope, absent_household, &x);
 	return rc;
 }
 

@@ -29,6 +29,31 @@ static void read_hh(struct dx_stmt *s, int i, struct dx_household *h)
 
 static const char SQL_HH_ALL[] = "SELECT " HH_COLS " FROM household h";
 
+/* An area code under scope, as a range of the area-keyed indexes: every
+ * code that begins with ?1 sorts from ?1 up to ?1 || '~' ('~' after every
+ * digit, bytewise on both engines). */
+#define UNDER(col) " " col " >= ?1 AND " col " < ?1 || '~'"
+static const char SQL_HH_IN[] = "SELECT " HH_COLS " FROM household h WHERE" UNDER("h.area_code");
+
+int dx_ledger_household_each_in(struct dx_store *st, const char *scope,
+				int (*fn)(const struct dx_household *, void *), void *arg)
+{
+	struct dx_household h;
+	struct dx_stmt *s;
+	int rc;
+	if (!scope || !*scope)
+		return dx_ledger_household_each(st, fn, arg);
+	if (!(s = dx_q(st, SQL_HH_IN)))
+		return DX_DB;
+	dx_bind_text(s, 1, scope);
+	while ((rc = dx_step(s)) == DX_OK) {
+		read_hh(s, 0, &h);
+		if ((rc = fn(&h, arg)))
+			return rc;
+	}
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
 int dx_ledger_household_each(struct dx_store *st,
 			     int (*fn)(const struct dx_household *, void *), void *arg)
 {
@@ -114,11 +139,11 @@ static void read_person(struct dx_stmt *s, int i, struct dx_person *p)
 	p->counted = (int)dx_col_int(s, i++);
 }
 
-static const char SQL_P_IN[] =
-	"SELECT " P_COLS " FROM person p WHERE substr(p.area_code, 1, length(?1)) = ?1";
+static const char SQL_P_ALL[] = "SELECT " P_COLS " FROM person p";
+static const char SQL_P_IN[] = "SELECT " P_COLS " FROM person p WHERE" UNDER("p.area_code");
 static const char SQL_P_KEYS_OUT[] =
 	"SELECT p.id, p.household_id, p.id_no FROM person p"
-	" WHERE substr(p.area_code, 1, length(?1)) <> ?1";
+	" WHERE NOT (" UNDER("p.area_code") ")";
 
 int dx_ledger_person_each_scoped(struct dx_store *st, const char *scope,
 				 int (*fn)(const struct dx_person *, int whole, void *), void *arg)
@@ -128,9 +153,10 @@ int dx_ledger_person_each_scoped(struct dx_store *st, const char *scope,
 	int rc;
 	if (!scope)
 		scope = "";
-	if (!(s = dx_q(st, SQL_P_IN)))
+	if (!(s = dx_q(st, *scope ? SQL_P_IN : SQL_P_ALL)))
 		return DX_DB;
-	dx_bind_text(s, 1, scope);
+	if (*scope)
+		dx_bind_text(s, 1, scope);
 	while ((rc = dx_step(s)) == DX_OK) {
 		read_person(s, 0, &p);
 		if ((rc = fn(&p, 1, arg)))

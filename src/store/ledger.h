@@ -12,6 +12,10 @@
 #include "store/store.h"
 
 /* Every household (for the importer's in-memory index). */
+/* The households whose area is under scope (every one if scope is NULL
+ * or ""), through an area-keyed index. */
+int dx_ledger_household_each_in(struct dx_store *st, const char *scope,
+				int (*fn)(const struct dx_household *, void *), void *arg);
 int dx_ledger_household_each(struct dx_store *st,
 			     int (*fn)(const struct dx_household *, void *), void *arg);
 /* The household with 户编号 hh_no; DX_NOT_FOUND if none. */
