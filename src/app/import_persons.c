@@ -915,7 +915,7 @@ static int list_absent(struct dx_imp *im, struct ps *ps)
 	free(pr);
 	/* the file's areas are all under the actor's scope (dx_ip_check_area) */
 	if (!rc && ps->storehh.n && ps->areas.n)
-		rc = dx_ledger_household_each_in(im->st, im->o->scope, absent_household, &x);
+		rc = dx_ledger_household_each_in(im->st, im->scope, absent_household, &x);
 	return rc;
 }
 

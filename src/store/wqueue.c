@@ -131,3 +131,15 @@ void dx_wqueue_leave(struct dx_wqueue *q)
 	pthread_cond_broadcast(&q->cv);
 	pthread_mutex_unlock(&mu);
 }
+
+int dx_wqueue_waiting(struct dx_wqueue *q)
+{
+	int n = 0;
+	if (!q)
+		return 0;
+	pthread_mutex_lock(&mu);
+	for (struct waiter *w = q->head; w; w = w->next)
+		n++;
+	pthread_mutex_unlock(&mu);
+	return n;
+}

@@ -19,5 +19,8 @@ void dx_wqueue_put(struct dx_wqueue *q);
 int dx_wqueue_enter(struct dx_wqueue *q, int wait_ms);
 /* The caller's write is over; the next in line goes. */
 void dx_wqueue_leave(struct dx_wqueue *q);
+/* How many writers wait in q now (not counting the one that writes): a
+ * long writer may look at it, and a test waits on it instead of sleeping. */
+int dx_wqueue_waiting(struct dx_wqueue *q);
 
 #endif

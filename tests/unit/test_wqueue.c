@@ -53,7 +53,10 @@ static void test_fifo(void **state)
 	for (int i = 0; i < 4; i++) {
 		a[i] = (struct arrival){q, order, &n, &mu, i, -1};
 		assert_int_equal(pthread_create(&t[i], NULL, enter_and_note, &a[i]), 0);
-		usleep(50000); /* let it queue before the next arrives */
+		/* it queues before the next arrives, however slow the machine */
+		for (int w = 0; w < 2000 && dx_wqueue_waiting(q) < i + 1; w++)
+			usleep(5000);
+		assert_int_equal(dx_wqueue_waiting(q), i + 1);
 	}
 	assert_int_equal(n, 0); /* all wait while the first writes */
 	dx_wqueue_leave(q);
