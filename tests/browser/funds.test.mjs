@@ -58,6 +58,16 @@ test('项目库, a project record with a step, and 其他台账 with 销号', as
     await page.locator('[data-test=step-submit]').click()
     await page.locator('[data-test=project-status]').filter({ hasText: '已申报' }).waitFor()
     assert.equal(q("SELECT status FROM fund_project WHERE code = 'BP1'"), '已申报')
+    // the procedure's seven steps, 村申报 done on its day; one under
+    // another on a phone
+    const steps = page.locator('[data-test=project-steps] .el-step')
+    assert.equal(await steps.count(), 7)
+    await steps.first().locator('.is-success').first().waitFor()
+    const d = new Date()
+    assert.match(await steps.first().innerText(), new RegExp(`村申报\\s*${d.getFullYear()}年${d.getMonth() + 1}月${d.getDate()}日`))
+    await page.setViewportSize({ width: 360, height: 740 })
+    await page.locator('[data-test=project-steps].el-steps--vertical').waitFor()
+    await page.setViewportSize({ width: 1280, height: 800 })
     await shot(page, 'project')
     // 其他台账: problems, export, 销号
     await page.getByRole('menuitem', { name: '其他台账' }).first().click()

@@ -65,8 +65,13 @@ export async function login(page, account) {
   await page.locator('[data-test=who]').filter({ hasText: account }).waitFor()
 }
 
-/* Screenshots of the page as it is, at 1280 and at 360 px width. */
+/* Screenshots of the page as it is, at 1280 and at 360 px width; first,
+ * no element left unrendered: an <el-...> tag in the DOM is an Element
+ * Plus component the app does not register (plugins/element.ts), which
+ * Vue's production build leaves as an empty unknown element. */
 export async function shot(page, name) {
+  const unknown = await page.evaluate(() => [...new Set([...document.querySelectorAll('*')].map((e) => e.localName).filter((n) => n.startsWith('el-')))])
+  if (unknown.length) throw new Error(`${name}: components not registered: ${unknown.join(', ')}`)
   const vp = page.viewportSize()
   await page.setViewportSize({ width: 1280, height: 800 })
   await page.waitForTimeout(150)

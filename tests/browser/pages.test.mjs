@@ -28,6 +28,8 @@ const PAGES = [
   ['/report', 'report-township', '[data-test=report]'],
   ['/settings', 'settings', '[data-test=policy-table]'],
   ['/accounts', 'accounts', '[data-test=acc-table]'],
+  ['/projects', 'projects', '[data-test=progress-chart]'],
+  ['/ledgers', 'ledgers', '[data-test=ledger-export]'],
 ]
 
 test('every page from a typed URL, desktop and phone', async () => {

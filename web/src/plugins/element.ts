@@ -4,9 +4,9 @@
 import type { App } from 'vue'
 import {
   ElAlert, ElButton, ElCard, ElCheckbox, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElDialog,
-  ElDrawer, ElForm, ElFormItem, ElIcon, ElInput, ElLoading, ElMenu, ElMenuItem, ElOption, ElPagination,
-  ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElSelect, ElTabPane, ElTable, ElTableColumn, ElTabs,
-  ElTag, ElTimeline, ElTimelineItem,
+  ElDrawer, ElForm, ElFormItem, ElIcon, ElInput, ElInputNumber, ElLoading, ElMenu, ElMenuItem, ElOption,
+  ElPagination, ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElSelect, ElStep, ElSteps, ElTabPane,
+  ElTable, ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 } from 'element-plus'
 import 'element-plus/es/components/alert/style/css'
 import 'element-plus/es/components/button/style/css'
@@ -21,6 +21,7 @@ import 'element-plus/es/components/form/style/css'
 import 'element-plus/es/components/form-item/style/css'
 import 'element-plus/es/components/icon/style/css'
 import 'element-plus/es/components/input/style/css'
+import 'element-plus/es/components/input-number/style/css'
 import 'element-plus/es/components/loading/style/css'
 import 'element-plus/es/components/menu/style/css'
 import 'element-plus/es/components/menu-item/style/css'
@@ -31,6 +32,8 @@ import 'element-plus/es/components/radio-button/style/css'
 import 'element-plus/es/components/radio-group/style/css'
 import 'element-plus/es/components/result/style/css'
 import 'element-plus/es/components/select/style/css'
+import 'element-plus/es/components/step/style/css'
+import 'element-plus/es/components/steps/style/css'
 import 'element-plus/es/components/tab-pane/style/css'
 import 'element-plus/es/components/table/style/css'
 import 'element-plus/es/components/table-column/style/css'
@@ -42,9 +45,9 @@ import 'element-plus/es/components/message/style/css'
 
 const components = [
   ElAlert, ElButton, ElCard, ElCheckbox, ElConfigProvider, ElDescriptions, ElDescriptionsItem, ElDialog,
-  ElDrawer, ElForm, ElFormItem, ElIcon, ElInput, ElMenu, ElMenuItem, ElOption, ElPagination, ElProgress,
-  ElRadioButton, ElRadioGroup, ElResult, ElSelect, ElTabPane, ElTable, ElTableColumn, ElTabs, ElTag,
-  ElTimeline, ElTimelineItem,
+  ElDrawer, ElForm, ElFormItem, ElIcon, ElInput, ElInputNumber, ElMenu, ElMenuItem, ElOption, ElPagination,
+  ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElSelect, ElStep, ElSteps, ElTabPane, ElTable,
+  ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 ]
 
 export function useElement(app: App): void {

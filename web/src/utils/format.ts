@@ -7,10 +7,15 @@ export function fmtDate(iso: string | null | undefined): string {
   return `${m[1]}年${Number(m[2])}月${Number(m[3])}日`
 }
 
+/* 12,345.60元 (万元 from 10万): integer fen grouped by hand, not through
+ * toLocaleString, whose first call loads the locale data (tens of ms on the
+ * dashboard's first load). */
 export function fmtYuan(fen: number): string {
   const yuan = fen / 100
   if (Math.abs(yuan) >= 100000) return `${(yuan / 10000).toFixed(2)}万元`
-  return `${yuan.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}元`
+  const f = Math.round(Math.abs(fen))
+  const int = String(Math.floor(f / 100)).replace(/\B(?=(\d{3})+$)/g, ',')
+  return `${fen < 0 ? '-' : ''}${int}.${String(f % 100).padStart(2, '0')}元`
 }
 
 export function fmtPercentBp(bp: number): string {
