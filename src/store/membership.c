@@ -175,7 +175,8 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
 static const char SQL_COUNTED_PERIODS[] =
 	"SELECT p.id, p.household_id, coalesce(m.id, 0), coalesce(m.household_id, 0),"
 	" coalesce(m.from_on, ''), coalesce(m.to_on, '~')"
-	" FROM person p LEFT JOIN membership m ON m.person_id = p.id"
+	" FROM person p LEFT JOIN membership m"
+	"  ON m.county_code = p.county_code AND m.person_id = p.id"
 	" WHERE p.counted = 1 AND (p.household_id = ?1"
 	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1))"
 	" ORDER BY p.id, m.id DESC";
