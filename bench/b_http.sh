@@ -18,6 +18,10 @@ hh=$(sqlite3 $db "SELECT hh_no FROM household ORDER BY id LIMIT 1 OFFSET 5000")
 cookie=$(curl -s -D - -o /dev/null -d '{"username":"xian532399","password":"bench-password-1"}' \
 	http://127.0.0.1:$port/api/login | sed -n 's/^Set-Cookie: \([^;]*\).*/\1/p')
 curl -s -H "Cookie: $cookie" http://127.0.0.1:$port/api/households/$hh >hh.json
+# cpu_ticks PID: user + system CPU of a process so far, in clock ticks
+cpu_ticks() { awk '{print $14 + $15}' /proc/$1/stat; }
+# us_per_req T0 T1 N: CPU microseconds per request between two cpu_ticks
+us_per_req() { echo "$1 $2 $3 $(getconf CLK_TCK)" | awk '{ if ($3 > 0) printf "%.0f", ($2 - $1) / $4 * 1e6 / $3; else print "?" }'; }
 # wrk: requests/s, p50 and p99 latency, errors (non-2xx + socket errors)
 run_wrk() {
 	wrk -t 2 -c 64 -d ${dur}s --latency -H "$2" "$1" >wrk.txt 2>&1
@@ -26,8 +30,10 @@ run_wrk() {
 	p99=$(awk '$1 == "99%" {print $2}' wrk.txt)
 	errs=$(awk '/Non-2xx/ {s += $NF} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}' wrk.txt)
 }
+c0=$(cpu_ticks $pid)
 run_wrk http://127.0.0.1:$port/api/households/$hh "Cookie: $cookie"
 d_rps=$rps d_p50=$p50 d_p99=$p99 d_err=$errs
+d_us=$(us_per_req $c0 $(cpu_ticks $pid) $(awk '/requests in/ {print $1}' wrk.txt))
 kill -TERM $pid
 wait $pid
 # nginx-light on the same JSON, same number of workers
@@ -52,7 +58,7 @@ sleep 0.3
 run_wrk http://127.0.0.1:$nport/api/households/$hh "Cookie: $cookie"
 n_rps=$rps n_p50=$p50 n_p99=$p99
 kill $(cat nginx/nginx.pid)
-echo "http household detail ($n households, wrk -c 64 -d ${dur}s, $threads threads): dixian ${d_rps} req/s (p50 ${d_p50}, p99 ${d_p99}, errors ${d_err}), baseline nginx static file ${n_rps} req/s (p50 ${n_p50}, p99 ${n_p99}), ratio $(ratio $d_rps $n_rps)"
+echo "http household detail ($n households, wrk -c 64 -d ${dur}s, $threads threads): dixian ${d_rps} req/s (p50 ${d_p50}, p99 ${d_p99}, errors ${d_err}), baseline nginx static file ${n_rps} req/s (p50 ${n_p50}, p99 ${n_p99}), ratio $(ratio $d_rps $n_rps); dixian server CPU ${d_us} us per request"
 if awk -v d=$d_rps -v n=$n_rps -v e=$d_err 'BEGIN { exit !(d >= 20000 && d >= n / 2 && e == 0) }'; then
 	echo "http target met"
 else

@@ -75,6 +75,12 @@ void dx_log(enum dx_log_level lvl, const char *fmt, ...)
 	va_end(ap);
 }
 
+void dx_log_str(enum dx_log_level lvl, const char *msg)
+{
+	if (lvl >= log_level && log_sink)
+		log_sink(log_sink_arg, lvl, msg);
+}
+
 int dx_error(int rc, const char *fmt, ...)
 {
 	va_list ap;

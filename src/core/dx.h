@@ -92,6 +92,9 @@ void dx_log_set_level(enum dx_log_level lvl);
 const char *dx_log_level_name(enum dx_log_level lvl);
 void dx_log(enum dx_log_level lvl, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
+/* dx_log of a message already formatted (the server's access log line,
+ * built without printf: one per request). */
+void dx_log_str(enum dx_log_level lvl, const char *msg);
 
 /* Log `fmt` as an error and return rc, so call sites read
  * `return dx_error(DX_IO, "cannot open '%s'", path);`. */

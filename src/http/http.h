@@ -32,6 +32,10 @@ enum {
 	DX_ROUTE_CSRF = 1 << 1,                  /* needs the X-CSRF-Token header */
 	DX_ROUTE_WRITE = 1 << 2 | DX_ROUTE_CSRF, /* changes data: CSRF, not 查看 */
 	DX_ROUTE_UPLOAD = 1 << 3,                /* body is a file up to --upload-max, not JSON */
+	/* a read: the session check and the handler share one read snapshot
+	 * (one read lock, not one per look-up); a handler that writes ends
+	 * it first with dx_http_snapshot_end */
+	DX_ROUTE_SNAPSHOT = 1 << 4,
 };
 
 #define DX_HTTP_MAX_CAPTURES       2
@@ -60,6 +64,7 @@ struct dx_http_req {
 	int tls;
 	char session_hash[65]; /* hex hash of the session token, "" if none */
 	char csrf[65];         /* the session's CSRF token */
+	int snapshot;          /* in the read snapshot of a DX_ROUTE_SNAPSHOT route */
 	void *conn;            /* struct MHD_Connection */
 	struct dx_jobs *jobs;  /* the server's background jobs */
 
@@ -102,6 +107,10 @@ int dx_http_urldecode(const char *src, size_t n, char *out, size_t size);
  * first error is kept. */
 int dx_http_fail(struct dx_http_req *r, int rc, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
+
+/* End the read snapshot of a DX_ROUTE_SNAPSHOT route (no-op outside one):
+ * before the handler writes, which it must not do inside a read. */
+void dx_http_snapshot_end(struct dx_http_req *r);
 
 /* The query parameter `name`, or NULL. */
 const char *dx_http_arg(struct dx_http_req *r, const char *name);

@@ -106,6 +106,10 @@ int dx_route_household(struct dx_http_req *r)
 		return rc;
 	if (um && strcmp(um, "0") && strcmp(um, "1"))
 		return dx_http_fail(r, DX_INVALID, "unmasked 应为 0 或 1");
+	/* an unmasked read writes its audit row: not inside the read
+	 * snapshot the session check shared with this route */
+	if (um && !strcmp(um, "1"))
+		dx_http_snapshot_end(r);
 	if ((rc = dx_household_record_get(r->st, &r->actor, r->cap[0], um && !strcmp(um, "1"),
 	                                  &rec, &r->why)))
 		return rc;

@@ -14,7 +14,7 @@ const struct dx_route dx_routes[] = {
     {DX_GET, "/api/me", dx_route_me, 0},
     {DX_GET, "/api/openapi.json", dx_route_openapi, DX_ROUTE_PUBLIC},
     {DX_GET, "/api/households", dx_route_households, 0},
-    {DX_GET, "/api/households/{hh_no}", dx_route_household, 0},
+    {DX_GET, "/api/households/{hh_no}", dx_route_household, DX_ROUTE_SNAPSHOT},
     {DX_POST, "/api/persons", dx_route_person_add, DX_ROUTE_WRITE},
     {DX_POST, "/api/persons/{id}/leave", dx_route_person_leave, DX_ROUTE_WRITE},
     {DX_POST, "/api/persons/{id}/move", dx_route_person_move, DX_ROUTE_WRITE},

@@ -179,13 +179,21 @@ static const char SQL_MEMBERS[] =
 	" coalesce(" PERIOD("reason") ", ''),"
 	" CASE WHEN p.household_id != ?1 AND p.left_on IS NULL"
 	"  THEN (SELECT hh_no FROM household x WHERE x.id = p.household_id) ELSE '' END"
+	", CASE WHEN p.household_id != ?1 OR p.left_on IS NOT NULL THEN 1 ELSE 0 END"
 	" FROM person p WHERE p.household_id = ?1"
-	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1)"
-	" ORDER BY p.household_id != ?1 OR p.left_on IS NOT NULL, p.relation != '户主', p.id";
+	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1)";
+
+/* A member and its place in the list: current members before former
+ * ones, the 户主 first, then by person id. */
+struct member_sorted {
+	int former;
+	struct dx_hh_member m;
+};
 
 static void member_row(struct dx_stmt *s, void *out)
 {
-	struct dx_hh_member *m = out;
+	struct member_sorted *ms = out;
+	struct dx_hh_member *m = &ms->m;
 	struct dx_person *p = &m->p;
 	int i = 0;
 	memset(m, 0, sizeof(*m));
@@ -216,16 +224,42 @@ static void member_row(struct dx_stmt *s, void *out)
 	dx_col_copy(s, i++, m->left_on, sizeof(m->left_on));
 	dx_col_copy(s, i++, m->reason, sizeof(m->reason));
 	dx_col_copy(s, i++, m->moved_to, sizeof(m->moved_to));
+	ms->former = (int)dx_col_int(s, i++);
+}
+
+static int member_cmp(const void *a, const void *b)
+{
+	const struct member_sorted *x = a, *y = b;
+	int xh = strcmp(x->m.p.relation, "户主") != 0, yh = strcmp(y->m.p.relation, "户主") != 0;
+	if (x->former != y->former)
+		return x->former - y->former;
+	if (xh != yh)
+		return xh - yh;
+	return (x->m.p.id > y->m.p.id) - (x->m.p.id < y->m.p.id);
 }
 
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
 			int (*fn)(const struct dx_hh_member *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_MEMBERS);
+	struct member_sorted *v;
+	char *rows;
+	size_t n;
+	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
-	EACH(s, struct dx_hh_member, member_row, fn, arg);
+	/* sorted here, not by an ORDER BY: a household's few rows, where
+	 * SQLite's sorter (every column written out and read back) was a
+	 * third of the query */
+	rc = collect(s, sizeof(*v), member_row, &rows, &n);
+	v = (struct member_sorted *)(void *)rows;
+	if (!rc && n > 1)
+		qsort(v, n, sizeof(*v), member_cmp);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = fn(&v[i].m, arg);
+	free(rows);
+	return rc;
 }
 
 static const char SQL_INCOMES[] =
