@@ -57,6 +57,9 @@
 #define JOBS_EPOCH   1735689600 /* 2025-01-01 00:00 UTC, where numbering starts */
 #define TICKS        64         /* job numbers a second: 11 digits only after 2074 */
 #define NICE_DEFAULT 0          /* the import thread's nice value (DIXIAN_IMPORT_NICE) */
+#define YIELD_DEFAULT 50        /* percent of its time an import gives the readers (DIXIAN_IMPORT_YIELD) */
+#define YIELD_MAX     95
+#define YIELD_SLEEP_MAX_MS 250  /* the longest single pause */
 
 enum job_state { JOB_RUNNING, JOB_DONE, JOB_FAILED };
 
@@ -73,6 +76,7 @@ struct job {
 	int rc;
 	uint64_t done, total;
 	long rows;
+	double paused_ms; /* the import's pauses for the readers (import_yield) */
 	struct dx_import_result res;
 	time_t ended; /* when it finished (monotonic seconds) */
 	int joined;
@@ -303,14 +307,86 @@ void dx_jobs_free(struct dx_jobs *j)
 	free(j);
 }
 
+/* The import job's progress callback's state: its job, and its pauses. */
+struct progress {
+	struct job *b;
+	struct dx_store *st; /* the import's connection */
+	int yield;           /* percent of its time given to the readers */
+	int64_t since;       /* monotonic ns: end of the last pause */
+};
+
+static int64_t mono_ns(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000000000 + ts.tv_nsec;
+}
+
+/*
+ * Reads during an upload (issue 14).  An import is one transaction -- a
+ * faulty file keeps nothing, and a server killed mid-import leaves the
+ * store as it was -- so it cannot give the write lock back between
+ * batches: committing them would leave half a ledger in the store when a
+ * later row turns out bad, or when the server dies.  What it takes from
+ * the readers is CPU (WAL readers never wait for a writer).  So between
+ * progress ticks (every 4,096 rows) the import pauses for `yield` percent
+ * of its time -- while no writer of the server waits for the write lock.
+ * When one queues (dx_store_writers_waiting), the import stops pausing
+ * and runs at full speed to its commit, so the writer waits only for the
+ * import's own work, never for its pauses.  Unlike a nice value, this
+ * needs no privilege to undo (DIXIAN_IMPORT_NICE starved the import
+ * while writers queued behind it).  DIXIAN_IMPORT_YIELD=0..95 sets the
+ * share (default YIELD_DEFAULT; 0 = never pause).
+ */
+static void import_yield(struct progress *p)
+{
+	int64_t now = mono_ns(), pause;
+	if (p->yield <= 0 || dx_store_writers_waiting(p->st) > 0) {
+		p->since = now;
+		return;
+	}
+	pause = (now - p->since) * p->yield / (100 - p->yield);
+	if (pause > (int64_t)YIELD_SLEEP_MAX_MS * 1000000)
+		pause = (int64_t)YIELD_SLEEP_MAX_MS * 1000000;
+	/* slept in short steps: a writer that queues meanwhile ends it */
+	while (pause > 0 && dx_store_writers_waiting(p->st) == 0) {
+		int64_t step = pause < 5000000 ? pause : 5000000;
+		struct timespec ts = {0, (long)step};
+		nanosleep(&ts, NULL);
+		pause -= step;
+		pthread_mutex_lock(&p->b->reg->mu);
+		p->b->paused_ms += step / 1000000.0;
+		pthread_mutex_unlock(&p->b->reg->mu);
+	}
+	p->since = mono_ns();
+}
+
 static void on_progress(void *arg, uint64_t done, uint64_t total, long rows)
 {
-	struct job *b = arg;
+	struct progress *p = arg;
+	struct job *b = p->b;
 	pthread_mutex_lock(&b->reg->mu);
 	b->done = done;
 	b->total = total;
 	b->rows = rows;
 	pthread_mutex_unlock(&b->reg->mu);
+	if (done < total || !total)
+		import_yield(p);
+}
+
+/* The import's share given to the readers, from DIXIAN_IMPORT_YIELD. */
+static int yield_share(void)
+{
+	const char *env = getenv("DIXIAN_IMPORT_YIELD");
+	int64_t v;
+	if (!env || !*env)
+		return YIELD_DEFAULT;
+	if (dx_parse_i64(env, &v) || v < 0 || v > YIELD_MAX) {
+		dx_log(DX_LOG_WARN, "DIXIAN_IMPORT_YIELD must be a whole number from 0 to %d; using %d",
+		       YIELD_MAX, YIELD_DEFAULT);
+		return YIELD_DEFAULT;
+	}
+	return (int)v;
 }
 
 /*
@@ -352,6 +428,8 @@ static void *run(void *arg)
 	struct dx_import_result res;
 	struct dx_store *st = NULL;
 	struct dx_ctx cx;
+	struct progress pr = {b, NULL, yield_share(), 0};
+	double paused;
 	int64_t id = b->id;
 	int rc;
 	memset(&o, 0, sizeof(o));
@@ -360,10 +438,12 @@ static void *run(void *arg)
 	o.path = b->path;
 	o.keep_valid = b->keep_valid;
 	o.progress = on_progress;
-	o.arg = b;
+	o.arg = &pr;
 	lower_priority(id);
 	rc = dx_store_open(&st, b->reg->db, 0);
 	if (!rc) {
+		pr.st = st;
+		pr.since = mono_ns();
 		dx_ctx_for(&cx, st, &b->actor);
 		rc = dx_import_run(&cx, &o, &res);
 	}
@@ -396,10 +476,12 @@ static void *run(void *arg)
 	 * was kept */
 	b->state = rc == DX_OK || rc == DX_INVALID ? JOB_DONE : JOB_FAILED;
 	b->ended = mono_now();
+	paused = b->paused_ms;
 	b->reg->running--;
 	pthread_mutex_unlock(&b->reg->mu);
 	/* b may be evicted from here on: only the copy of its number is read */
-	dx_log(DX_LOG_INFO, "import job %lld finished: %s", (long long)id, dx_strerror(rc));
+	dx_log(DX_LOG_INFO, "import job %lld finished: %s (paused %.0f ms for the readers)",
+	       (long long)id, dx_strerror(rc), paused);
 	return NULL;
 }
 
@@ -487,6 +569,17 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 	}
 	*id = b->id;
 	return DX_OK;
+}
+
+double dx_jobs_paused_ms(struct dx_jobs *j, int64_t id)
+{
+	struct job *b;
+	double ms = -1;
+	pthread_mutex_lock(&j->mu);
+	if ((b = find(j, id)))
+		ms = b->paused_ms;
+	pthread_mutex_unlock(&j->mu);
+	return ms;
 }
 
 int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, cJSON **out)

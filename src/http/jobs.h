@@ -44,6 +44,10 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
  * job another account started is DX_NOT_FOUND. */
 int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, struct cJSON **out);
 
+/* How long job `id` has paused so far for the readers, in ms (jobs.c,
+ * import_yield); -1 if there is no such job.  For tests and the log. */
+double dx_jobs_paused_ms(struct dx_jobs *j, int64_t id);
+
 /* The annotated error workbook of finished job `id` (the uploaded sheet
  * with the cells in error marked and a 错误说明 column) into out;
  * DX_NOT_FOUND if the job is another account's, running, or had no

@@ -453,6 +453,11 @@ void dx_store_set_write_wait(struct dx_store *st, int ms)
 	st->write_wait_ms = ms;
 }
 
+int dx_store_writers_waiting(struct dx_store *st)
+{
+	return st && st->wq ? dx_wqueue_waiting(st->wq) : 0;
+}
+
 /* This connection's write is over: the next writer of the file goes. */
 static void wq_release(struct dx_store *st)
 {

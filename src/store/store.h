@@ -73,6 +73,10 @@ int dx_store_readonly(const struct dx_store *st);
  * a request waiting behind an upload's import is answered late rather
  * than refused. */
 void dx_store_set_write_wait(struct dx_store *st, int ms);
+/* How many writers of this process wait to write the store's file now
+ * (store/wqueue.c), not counting the one writing: a long writer (the
+ * server's import job) looks at it to know whether anyone waits on it. */
+int dx_store_writers_waiting(struct dx_store *st);
 /* Close and free; NULL-safe. */
 void dx_store_close(struct dx_store *st);
 /* Schema version of the open store and the newest this program knows. */
