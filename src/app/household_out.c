@@ -211,255 +211,30 @@ void dx_household_record_text(const struct dx_household_record *r, struct dx_buf
 
 /* ---- JSON ---- */
 
-static void jmoney(cJSON *o, const char *key, int64_t fen)
-{
-	char y[32], k[48];
-	cJSON_AddNumberToObject(o, key, (double)fen);
-	dx_snprintf(k, sizeof(k), "%s_yuan", key);
-	cJSON_AddStringToObject(o, k, dx_money_format(fen, y, sizeof(y)));
-}
-
-static cJSON *j_household(const struct dx_hh_full *h)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddStringToObject(o, "hh_no", h->h.hh_no);
-	cJSON_AddStringToObject(o, "area_code", h->h.area_code);
-	cJSON_AddStringToObject(o, "county", h->county);
-	cJSON_AddStringToObject(o, "township", h->township);
-	cJSON_AddStringToObject(o, "village", h->village);
-	cJSON_AddStringToObject(o, "group", h->h.group_name);
-	cJSON_AddStringToObject(o, "kind", h->h.kind);
-	cJSON_AddNumberToObject(o, "tuopin_year", h->h.tuopin_year);
-	cJSON_AddStringToObject(o, "head", h->head);
-	cJSON_AddStringToObject(o, "phone", h->h.phone);
-	cJSON_AddNumberToObject(o, "members", h->registered);
-	cJSON_AddNumberToObject(o, "members_counted", h->members);
-	cJSON_AddBoolToObject(o, "unsafe_housing", h->h.unsafe_housing);
-	cJSON_AddBoolToObject(o, "unsafe_water", h->h.unsafe_water);
-	cJSON_AddBoolToObject(o, "dropout", h->h.dropout);
-	cJSON_AddBoolToObject(o, "relocated", h->h.relocated);
-	return o;
-}
-
-static cJSON *j_member(const struct dx_hh_member *m)
-{
-	const struct dx_person *p = &m->p;
-	cJSON *o = cJSON_CreateObject();
-	/* the member's key for changes over the API (never the 身份证号,
-	 * which must not travel in URLs) */
-	cJSON_AddNumberToObject(o, "id", (double)p->id);
-	cJSON_AddStringToObject(o, "name", p->name);
-	cJSON_AddStringToObject(o, "id_no", p->id_no);
-	cJSON_AddStringToObject(o, "relation", p->relation);
-	cJSON_AddStringToObject(o, "sex", p->sex);
-	cJSON_AddStringToObject(o, "birth", p->birth);
-	cJSON_AddStringToObject(o, "ethnicity", p->ethnicity);
-	cJSON_AddStringToObject(o, "education", p->education);
-	cJSON_AddStringToObject(o, "school", p->school);
-	cJSON_AddStringToObject(o, "health", p->health);
-	cJSON_AddStringToObject(o, "labour", p->labour);
-	cJSON_AddStringToObject(o, "work_place", p->work_place);
-	cJSON_AddNumberToObject(o, "work_months", p->work_months);
-	cJSON_AddBoolToObject(o, "ins_resident", p->ins_resident);
-	cJSON_AddBoolToObject(o, "ins_employee", p->ins_employee);
-	cJSON_AddBoolToObject(o, "dibao", p->dibao);
-	cJSON_AddStringToObject(o, "dibao_class", p->dibao_class);
-	cJSON_AddBoolToObject(o, "tekun", p->tekun);
-	cJSON_AddBoolToObject(o, "disability_subsidy", p->disability_subsidy);
-	cJSON_AddStringToObject(o, "phone", p->phone);
-	cJSON_AddBoolToObject(o, "counted", p->counted);
-	cJSON_AddBoolToObject(o, "current", !m->left_on[0] && !m->moved_to[0]);
-	cJSON_AddStringToObject(o, "joined_on", m->joined_on);
-	cJSON_AddStringToObject(o, "left_on", m->left_on);
-	cJSON_AddStringToObject(o, "left_reason", m->reason);
-	cJSON_AddStringToObject(o, "moved_to", m->moved_to);
-	return o;
-}
-
-static cJSON *j_income(const struct dx_hr_income *x)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "year", x->row.year);
-	jmoney(o, "wage", x->row.wage);
-	jmoney(o, "business", x->row.business);
-	jmoney(o, "property", x->row.property);
-	jmoney(o, "transfer", x->row.transfer);
-	jmoney(o, "business_cost", x->row.business_cost);
-	jmoney(o, "claims", x->row.claims);
-	jmoney(o, "oop", x->row.oop);
-	jmoney(o, "net", x->r.net);
-	jmoney(o, "tested", x->r.tested);
-	cJSON_AddNumberToObject(o, "members_counted", x->members);
-	if (x->computed) {
-		jmoney(o, "net_per_capita", x->r.net_pc);
-		jmoney(o, "tested_per_capita", x->r.tested_pc);
-	}
-	jmoney(o, "monitoring_line", x->line);
-	cJSON_AddBoolToObject(o, "below_line", x->below_line);
-	return o;
-}
-
-static cJSON *j_episode(const struct dx_episode *e)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)e->id);
-	cJSON_AddStringToObject(o, "category", e->category);
-	cJSON_AddStringToObject(o, "risks", e->risks);
-	cJSON_AddStringToObject(o, "identified_on", e->identified_on);
-	cJSON_AddStringToObject(o, "eliminated_on", e->eliminated_on);
-	cJSON_AddStringToObject(o, "elim_kind", e->elim_kind);
-	cJSON_AddStringToObject(o, "ended_on", e->ended_on);
-	cJSON_AddStringToObject(o, "end_reason", e->end_reason);
-	cJSON_AddBoolToObject(o, "reflag", e->reflag);
-	return o;
-}
-
-static cJSON *j_case(const struct dx_hr_case *c)
-{
-	cJSON *o = cJSON_CreateObject(), *steps = cJSON_CreateArray();
-	cJSON_AddNumberToObject(o, "id", (double)c->c.id);
-	cJSON_AddStringToObject(o, "kind", c->c.kind);
-	cJSON_AddStringToObject(o, "state", c->c.state);
-	cJSON_AddStringToObject(o, "opened_on", c->c.opened_on);
-	cJSON_AddStringToObject(o, "deadline", c->c.deadline);
-	cJSON_AddStringToObject(o, "closed_on", c->c.closed_on);
-	cJSON_AddStringToObject(o, "category", c->c.category);
-	cJSON_AddStringToObject(o, "risks", c->c.risks);
-	cJSON_AddStringToObject(o, "elim_kind", c->c.elim_kind);
-	cJSON_AddStringToObject(o, "reason", c->c.reason);
-	cJSON_AddBoolToObject(o, "green_channel", c->c.green_channel);
-	cJSON_AddStringToObject(o, "flag", c->c.flag);
-	for (size_t k = 0; k < c->nsteps; k++) {
-		cJSON *s = cJSON_CreateObject();
-		cJSON_AddStringToObject(s, "step", c->steps[k].step);
-		cJSON_AddStringToObject(s, "result", c->steps[k].result);
-		cJSON_AddStringToObject(s, "done_on", c->steps[k].done_on);
-		cJSON_AddStringToObject(s, "actor", c->steps[k].actor);
-		cJSON_AddStringToObject(s, "actor_level", c->steps[k].actor_level);
-		cJSON_AddStringToObject(s, "note", c->steps[k].note);
-		cJSON_AddItemToArray(steps, s);
-	}
-	cJSON_AddItemToObject(o, "steps", steps);
-	return o;
-}
-
-static cJSON *j_measure(const struct dx_measure *m)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)m->id);
-	cJSON_AddStringToObject(o, "category", m->category);
-	cJSON_AddStringToObject(o, "detail", m->detail);
-	cJSON_AddStringToObject(o, "status", m->status);
-	jmoney(o, "amount", m->amount);
-	cJSON_AddStringToObject(o, "start_on", m->start_on);
-	cJSON_AddStringToObject(o, "end_on", m->end_on);
-	cJSON_AddStringToObject(o, "cadre", m->cadre);
-	return o;
-}
-
-static cJSON *j_visit(const struct dx_visit *v)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)v->id);
-	cJSON_AddStringToObject(o, "visited_on", v->visited_on);
-	cJSON_AddStringToObject(o, "cadre", v->cadre);
-	cJSON_AddStringToObject(o, "content", v->content);
-	cJSON_AddStringToObject(o, "findings", v->findings);
-	return o;
-}
-
-static cJSON *j_warning(const struct dx_hh_warning *w)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)w->id);
-	cJSON_AddStringToObject(o, "department", w->department);
-	cJSON_AddStringToObject(o, "event", w->event);
-	cJSON_AddStringToObject(o, "period", w->period);
-	cJSON_AddStringToObject(o, "occurred_on", w->occurred_on);
-	cJSON_AddStringToObject(o, "name", w->name);
-	jmoney(o, "amount", w->amount);
-	cJSON_AddNumberToObject(o, "clue_id", (double)w->clue_id);
-	cJSON_AddStringToObject(o, "result", w->result);
-	return o;
-}
-
-static cJSON *j_clue(const struct dx_clue_row *c)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "id", (double)c->id);
-	cJSON_AddStringToObject(o, "source", c->source);
-	cJSON_AddStringToObject(o, "reason", c->reason);
-	cJSON_AddStringToObject(o, "found_on", c->found_on);
-	cJSON_AddStringToObject(o, "deadline", c->deadline);
-	cJSON_AddStringToObject(o, "state", c->state);
-	cJSON_AddStringToObject(o, "result", c->result);
-	cJSON_AddStringToObject(o, "closed_on", c->closed_on);
-	cJSON_AddNumberToObject(o, "case_id", (double)c->case_id);
-	return o;
-}
-
-static cJSON *j_audit(const struct dx_hr_audit *a)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON *b = a->before && *a->before ? cJSON_Parse(a->before) : NULL;
-	cJSON *f = a->after && *a->after ? cJSON_Parse(a->after) : NULL;
-	cJSON_AddNumberToObject(o, "id", (double)a->id);
-	cJSON_AddStringToObject(o, "at", a->at);
-	cJSON_AddStringToObject(o, "actor", a->actor);
-	cJSON_AddStringToObject(o, "action", a->action);
-	cJSON_AddStringToObject(o, "entity", a->entity);
-	cJSON_AddStringToObject(o, "key", a->key);
-	/* stored JSON as JSON; anything else (never expected) as text */
-	if (b)
-		cJSON_AddItemToObject(o, "before", b);
-	else
-		cJSON_AddStringToObject(o, "before", a->before ? a->before : "");
-	if (f)
-		cJSON_AddItemToObject(o, "after", f);
-	else
-		cJSON_AddStringToObject(o, "after", a->after ? a->after : "");
-	return o;
-}
-
-#define J_ARRAY(root, key, arr, n, fn)                                  \
-	do {                                                            \
-		cJSON *a_ = cJSON_AddArrayToObject(root, key);          \
-		for (size_t i_ = 0; i_ < (n); i_++)                     \
-			cJSON_AddItemToArray(a_, fn(&(arr)[i_]));       \
-	} while (0)
-
-cJSON *dx_household_record_cjson(const struct dx_household_record *r)
-{
-	cJSON *o = cJSON_CreateObject();
-	cJSON_AddItemToObject(o, "household", j_household(&r->hh));
-	cJSON_AddBoolToObject(o, "unmasked", r->unmasked);
-	J_ARRAY(o, "members", r->members, r->nmembers, j_member);
-	J_ARRAY(o, "incomes", r->incomes, r->nincomes, j_income);
-	J_ARRAY(o, "episodes", r->episodes, r->nepisodes, j_episode);
-	J_ARRAY(o, "cases", r->cases, r->ncases, j_case);
-	J_ARRAY(o, "measures", r->measures, r->nmeasures, j_measure);
-	J_ARRAY(o, "visits", r->visits, r->nvisits, j_visit);
-	J_ARRAY(o, "warnings", r->warnings, r->nwarnings, j_warning);
-	J_ARRAY(o, "clues", r->clues, r->nclues, j_clue);
-	J_ARRAY(o, "audit", r->audit, r->naudit, j_audit);
-	return o;
-}
-
+/* The CLI's indented JSON: the API's answer (dx_household_record_json_to)
+ * parsed and printed indented by cJSON -- one renderer of the record, not
+ * a second tree to keep in step with it. */
 char *dx_household_record_json(const struct dx_household_record *r)
 {
-	cJSON *o = dx_household_record_cjson(r);
-	char *s = cJSON_Print(o);
-	cJSON_Delete(o);
+	struct dx_buf b = DX_BUF_INIT;
+	cJSON *o;
+	char *s = NULL;
+	dx_household_record_json_to(r, &b);
+	if (!b.err && (o = cJSON_ParseWithLength(b.buf, b.len))) {
+		s = cJSON_Print(o);
+		cJSON_Delete(o);
+	}
+	dx_buf_release(&b);
 	return s;
 }
 
 /* ---- JSON straight into a buffer (the API's answer) ----
  *
- * The same document as dx_household_record_cjson() printed unformatted,
- * written by core/jsonw.h without building the tree: the household
- * route is the API's busiest, and the tree's allocations and number
- * printing were a third of its CPU.  Keep the two in step (same keys, same
- * order): test_jsonw.c compares them on records with every block filled. */
+ * Written by core/jsonw.h without building a cJSON tree: the household
+ * route is the API's busiest, and a tree's allocations and number
+ * printing were a third of its CPU.  jsonw writes what cJSON would print
+ * unformatted (test_jsonw.c), so the CLI's indented print of this text
+ * (dx_household_record_json) is what a tree printed indented would be. */
 
 static void wmoney(struct dx_jw *w, const char *key, int64_t fen)
 {

@@ -13,16 +13,14 @@
 
 /* The record as text, appended to out. */
 void dx_household_record_text(const struct dx_household_record *r, struct dx_buf *out);
-/* The record as JSON text (UTF-8, keys in English, values as stored;
- * money in fen and as yuan text).  The caller frees with cJSON_free(). */
-char *dx_household_record_json(const struct dx_household_record *r);
-/* The same as a cJSON tree (the API prints it unformatted); the caller
- * frees it with cJSON_Delete(). */
-struct cJSON *dx_household_record_cjson(const struct dx_household_record *r);
-/* The same JSON as dx_household_record_cjson() printed unformatted,
- * appended to out without building the tree (the HTTP API's answer, its
- * busiest; core/jsonw.h).  out->err is set if it ran out of memory. */
+/* The record as JSON, unformatted, appended to out (UTF-8, keys in
+ * English, values as stored; money in fen and as yuan text): the HTTP
+ * API's answer, its busiest, written by core/jsonw.h.  out->err is set if
+ * it ran out of memory. */
 void dx_household_record_json_to(const struct dx_household_record *r, struct dx_buf *out);
+/* The same JSON indented, as the CLI prints it; NULL if out of memory.
+ * The caller frees with cJSON_free(). */
+char *dx_household_record_json(const struct dx_household_record *r);
 /* The choices of an ambiguous key as text (户编号, 户主, village) or JSON. */
 void dx_household_choices_text(const struct dx_household_record *r, struct dx_buf *out);
 char *dx_household_choices_json(const struct dx_household_record *r);

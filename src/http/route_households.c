@@ -113,8 +113,7 @@ int dx_route_household(struct dx_http_req *r)
 	if ((rc = dx_household_record_get(r->st, &r->actor, r->cap[0], um && !strcmp(um, "1"),
 	                                  &rec, &r->why)))
 		return rc;
-	/* written straight into the answer (the API's busiest route; the
-	 * same bytes as dx_household_record_cjson printed unformatted) */
+	/* written straight into the answer (the API's busiest route) */
 	dx_buf_reset(&r->out);
 	dx_buf_grow(&r->out, 8192); /* a usual record's answer is 5 KiB */
 	dx_household_record_json_to(&rec, &r->out);

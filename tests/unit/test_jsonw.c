@@ -1,11 +1,11 @@
 /*
  * test_jsonw.c - the direct JSON writer (core/jsonw.h) against cJSON
- * itself: every byte's escaping, the number forms, and the household
- * record's two renderings (app/household_out.h: the cJSON tree the CLI
- * prints and the buffer the API answers with) byte for byte -- on a
- * record whose every block holds quotes, backslashes, control bytes,
- * UTF-8 and extreme numbers, and on every household of a small demo
- * county, masked and unmasked.
+ * itself: every byte's escaping, the number forms; and the household
+ * record's JSON (app/household_out.h: the buffer the API answers with, and
+ * the CLI's indented print of it) as one document -- on a record whose
+ * every block holds quotes, backslashes, control bytes, UTF-8 and extreme
+ * numbers, and on every household of a small demo county, masked and
+ * unmasked.
  */
 #include "testutil.h"
 #include "app/account.h"
@@ -16,6 +16,27 @@
 
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
+
+/* The record's API answer (jsonw) and the CLI's indented JSON are one
+ * document: the indented text, parsed and printed unformatted by cJSON,
+ * is the answer byte for byte; the answer itself parses. */
+static void assert_renderings_agree(const struct dx_household_record *r)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	char *cli = dx_household_record_json(r), *flat;
+	cJSON *j;
+	dx_household_record_json_to(r, &b);
+	assert_int_equal(b.err, 0);
+	assert_non_null(cli);
+	assert_non_null(strchr(cli, '\n')); /* indented */
+	assert_non_null(j = cJSON_Parse(cli));
+	flat = cJSON_PrintUnformatted(j);
+	assert_string_equal(flat, b.buf);
+	cJSON_free(flat);
+	cJSON_Delete(j);
+	cJSON_free(cli);
+	dx_buf_release(&b);
+}
 
 /* cJSON's unformatted print of j (which is freed). */
 static char *cjson_text(cJSON *j)
@@ -145,8 +166,6 @@ static void test_record_renderings_agree(void **state)
 	struct dx_hh_warning wa;
 	struct dx_clue_row cl;
 	struct dx_hr_audit au[3];
-	struct dx_buf b = DX_BUF_INIT;
-	char *want;
 	(void)state;
 	memset(&r, 0, sizeof(r));
 	memset(m, 0, sizeof(m));
@@ -222,18 +241,7 @@ static void test_record_renderings_agree(void **state)
 	r.audit = au;
 	r.naudit = 3;
 
-	want = cjson_text(dx_household_record_cjson(&r));
-	dx_household_record_json_to(&r, &b);
-	assert_int_equal(b.err, 0);
-	assert_string_equal(b.buf, want);
-	cJSON_free(want);
-	/* nothing in it lost: the answer parses */
-	{
-		cJSON *j = cJSON_Parse(b.buf);
-		assert_non_null(j);
-		cJSON_Delete(j);
-	}
-	dx_buf_release(&b);
+	assert_renderings_agree(&r);
 }
 
 /* Every household of a small demo county, as the county account sees it
@@ -268,19 +276,13 @@ static void test_demo_records_agree(void **state)
 		const char *no = (const char *)sqlite3_column_text(q, 0);
 		for (int k = 0; k < 3; k++) {
 			struct dx_household_record r;
-			struct dx_buf b = DX_BUF_INIT;
-			char *want;
 			int rc = dx_household_record_get(st, k == 2 ? &village : &county, no, k == 1, &r,
 			                                 &why);
 			dx_buf_reset(&why);
 			if (k == 2 && rc == DX_NOT_FOUND)
 				continue; /* another village's */
 			assert_int_equal(rc, DX_OK);
-			want = cjson_text(dx_household_record_cjson(&r));
-			dx_household_record_json_to(&r, &b);
-			assert_string_equal(b.buf, want);
-			cJSON_free(want);
-			dx_buf_release(&b);
+			assert_renderings_agree(&r);
 			dx_household_record_release(&r);
 			n++;
 		}
