@@ -59,7 +59,7 @@
 #define NICE_DEFAULT 0          /* the import thread's nice value (DIXIAN_IMPORT_NICE) */
 #define YIELD_DEFAULT 50        /* percent of its time an import gives the readers (DIXIAN_IMPORT_YIELD) */
 #define YIELD_MAX     95
-#define YIELD_SLEEP_MAX_MS 250  /* the longest single pause */
+#define YIELD_SLEEP_MAX_MS 2000 /* the longest single pause (a writer ends one within 5 ms) */
 
 enum job_state { JOB_RUNNING, JOB_DONE, JOB_FAILED };
 
