@@ -239,6 +239,47 @@ def test_idle_and_absolute_expiry():
     check(st == 401, "expired session still valid")
 
 
+def test_household_route_session_in_its_snapshot():
+    """The household record's route reads its session in the same read
+    snapshot as the record (issue 14): the session's once-a-minute renewal,
+    a write, still lands; and a logged-out, idle or disabled session reads
+    nothing there."""
+    name = "cun532399101004"
+    hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1",
+            "532399101004")[0][0]
+    subprocess.run([DIXIAN, "account", "passwd", name, "--db", DB], check=True,
+                   capture_output=True, input=(password(name) + "\n").encode())
+    c = login(name)
+    st, doc, _ = c.get("/api/households/" + hh)
+    check(st == 200 and doc["household"]["hh_no"] == hh, (st, doc))
+    mine = " FROM session WHERE account_id = (SELECT id FROM account WHERE name = ?)"
+    # last seen two minutes ago: the read renews it (a write in the read)
+    db("UPDATE session SET last_seen = last_seen - 120" + mine[13:], name)
+    before = db("SELECT max(last_seen)" + mine, name)[0][0]
+    st, _, _ = c.get("/api/households/" + hh)
+    check(st == 200, st)
+    check(db("SELECT max(last_seen)" + mine, name)[0][0] > before, "session not renewed")
+    # idle past the limit: 401
+    db("UPDATE session SET last_seen = last_seen - 1900" + mine[13:], name)
+    st, _, _ = c.get("/api/households/" + hh)
+    check(st == 401, "idle session reads the household")
+    # logged out: 401
+    c = login(name)
+    st, _, _ = c.post("/api/logout")
+    check(st == 200, st)
+    st, _, _ = c.get("/api/households/" + hh)
+    check(st == 401, "logged-out session reads the household")
+    # disabled from the CLI (another program): 401
+    c = login(name)
+    subprocess.run([DIXIAN, "account", "disable", name, "--db", DB], check=True,
+                   capture_output=True)
+    st, _, _ = c.get("/api/households/" + hh)
+    check(st == 401, "disabled account's session reads the household")
+    # an unmasked read (which writes its audit row) still works beside it
+    st, doc, _ = login(C).get("/api/households/" + hh + "?unmasked=1")
+    check(st == 200 and doc["unmasked"] is True, (st, doc))
+
+
 def test_disabled_account_cannot_log_in():
     c = login("cun532399101003")
     subprocess.run([DIXIAN, "account", "disable", "cun532399101003", "--db", DB], check=True,
