@@ -2,9 +2,11 @@
 # HTTP (POST /api/imports) while wrk reads a household record; the reads
 # keep answering (p99 under 100 ms, no errors), the import finishes, and
 # nothing is lost (the store gains exactly the uploaded visits).  Side by
-# side in one run: the same reads without the upload.  DIXIAN_IMPORT_NICE=19
-# runs the import's thread at nice 19 (jobs.c; off by default), for
-# comparison.  Optional:
+# side in one run: the same reads without the upload.  By default the
+# import pauses for half its time between progress ticks while no writer
+# waits (jobs.c, import_yield; DIXIAN_IMPORT_YIELD=0..95 sets the share, 0
+# never pauses); DIXIAN_IMPORT_NICE=19 runs its thread at nice 19 as
+# well (off by default), for comparison.  Optional:
 #   DIXIAN_BENCH_UPLOAD=1 make bench
 . "$TOP/bench/lib.sh"
 [ "${DIXIAN_BENCH_UPLOAD:-0}" = 1 ] || { echo "upload bench skipped (DIXIAN_BENCH_UPLOAD=1 runs it)"; exit 0; }
