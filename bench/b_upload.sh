@@ -3,9 +3,9 @@
 # keep answering (p99 under 100 ms, no errors), the import finishes, and
 # nothing is lost (the store gains exactly the uploaded visits).  Side by
 # side in one run: the same reads without the upload.  By default the
-# import pauses for half its time between progress ticks while no writer
-# waits (jobs.c, import_yield; DIXIAN_IMPORT_YIELD=0..95 sets the share, 0
-# never pauses); DIXIAN_IMPORT_NICE=19 runs its thread at nice 19 as
+# import pauses for half its time between progress ticks while requests
+# are in flight and no writer waits (jobs.c, import_yield;
+# DIXIAN_IMPORT_YIELD=0..95 sets the share, 0 never pauses); DIXIAN_IMPORT_NICE=19 runs its thread at nice 19 as
 # well (off by default), for comparison.  Optional:
 #   DIXIAN_BENCH_UPLOAD=1 make bench
 . "$TOP/bench/lib.sh"

@@ -95,6 +95,7 @@ struct dx_jobs {
 	int64_t base;      /* numbers up to base: servers before this one */
 	int64_t last;      /* the last number handed out (base at first) */
 	int running;
+	atomic_long *readers; /* the server's requests in flight (import_yield) */
 };
 
 /* Now in TICKS since JOBS_EPOCH, the clock job numbers are read from. */
@@ -185,6 +186,11 @@ static void sweep_dead(void)
 			       (long long)pid);
 	}
 	closedir(d);
+}
+
+void dx_jobs_watch_readers(struct dx_jobs *j, atomic_long *inflight)
+{
+	j->readers = inflight;
 }
 
 struct dx_jobs *dx_jobs_new(const char *db)
@@ -330,7 +336,9 @@ static int64_t mono_ns(void)
  * later row turns out bad, or when the server dies.  What it takes from
  * the readers is CPU (WAL readers never wait for a writer).  So between
  * progress ticks (every 4,096 rows) the import pauses for `yield` percent
- * of its time -- while no writer of the server waits for the write lock.
+ * of its time -- while the server has requests in flight (readers to
+ * leave the CPU to; with none it runs at full speed: an upload on a quiet
+ * server is not made slower) and no writer waits for the write lock.
  * When one queues (dx_store_writers_waiting), the import stops pausing
  * and runs at full speed to its commit, so the writer waits only for the
  * import's own work, never for its pauses.  Unlike a nice value, this
@@ -341,7 +349,9 @@ static int64_t mono_ns(void)
 static void import_yield(struct progress *p)
 {
 	int64_t now = mono_ns(), pause;
-	if (p->yield <= 0 || dx_store_writers_waiting(p->st) > 0) {
+	atomic_long *readers = p->b->reg->readers;
+	if (p->yield <= 0 || !readers || atomic_load(readers) <= 0 ||
+	    dx_store_writers_waiting(p->st) > 0) {
 		p->since = now;
 		return;
 	}
@@ -349,7 +359,7 @@ static void import_yield(struct progress *p)
 	if (pause > (int64_t)YIELD_SLEEP_MAX_MS * 1000000)
 		pause = (int64_t)YIELD_SLEEP_MAX_MS * 1000000;
 	/* slept in short steps: a writer that queues meanwhile ends it */
-	while (pause > 0 && dx_store_writers_waiting(p->st) == 0) {
+	while (pause > 0 && atomic_load(readers) > 0 && dx_store_writers_waiting(p->st) == 0) {
 		int64_t step = pause < 5000000 ? pause : 5000000;
 		struct timespec ts = {0, (long)step};
 		nanosleep(&ts, NULL);

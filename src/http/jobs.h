@@ -15,6 +15,8 @@
 
 #include "app/account.h"
 
+#include <stdatomic.h>
+
 struct cJSON;
 struct dx_jobs;
 
@@ -29,6 +31,10 @@ int dx_jobs_before_start(const struct dx_jobs *j, int64_t id);
 int dx_jobs_forgotten(struct dx_jobs *j, int64_t id);
 /* How many finished jobs are kept, and how many seconds at most. */
 void dx_jobs_limits(const struct dx_jobs *j, long *keep, long *keep_seconds);
+/* The server's count of requests in flight: an import pauses for the
+ * readers (jobs.c, import_yield) only while it is above zero.  Without
+ * one (NULL, the default) an import never pauses: nobody reads. */
+void dx_jobs_watch_readers(struct dx_jobs *j, atomic_long *inflight);
 /* Wait for every running job, remove the temporary files and free. */
 void dx_jobs_free(struct dx_jobs *j);
 

@@ -629,6 +629,7 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 		rc = dx_err_set(err, DX_IO, "无法创建临时目录");
 		goto out;
 	}
+	dx_jobs_watch_readers(srv.jobs, &srv.inflight);
 	/* the workers inherit this mask: only the main thread takes the signals */
 	sigemptyset(&sigs);
 	sigaddset(&sigs, SIGINT);

@@ -17,6 +17,7 @@
 
 #include <cjson/cJSON.h>
 #include <pthread.h>
+#include <stdatomic.h>
 #include <sqlite3.h>
 #include <setjmp.h>
 #include <stdarg.h>
@@ -27,6 +28,7 @@
 #define ROWS (3 * 4096) /* three progress ticks */
 
 static char path[64];
+static atomic_long readers; /* the server's requests in flight, as the test sets it */
 static struct dx_actor county;
 static char *csv_good, *csv_good2, *csv_bad;
 static size_t good_len, good2_len, bad_len;
@@ -170,6 +172,8 @@ static void test_writer_during_import(void **state)
 	(void)state;
 	setenv("DIXIAN_IMPORT_YIELD", "90", 1);
 	assert_non_null(j = dx_jobs_new(path));
+	atomic_store(&readers, 1); /* a reader stays in flight throughout */
+	dx_jobs_watch_readers(j, &readers);
 	/* alone: the import pauses for the readers */
 	t0 = now_ms();
 	assert_int_equal(dx_jobs_start_import(j, &county, "visits", csv_good, good_len, 0, &id, &why),
@@ -222,6 +226,8 @@ static void test_faulty_file_keeps_nothing(void **state)
 	(void)state;
 	setenv("DIXIAN_IMPORT_YIELD", "80", 1);
 	assert_non_null(j = dx_jobs_new(path));
+	atomic_store(&readers, 1);
+	dx_jobs_watch_readers(j, &readers);
 	assert_int_equal(dx_jobs_start_import(j, &county, "visits", csv_bad, bad_len, 0, &id, &why),
 	                 DX_OK);
 	for (int i = 0; i < 6000 && dx_jobs_paused_ms(j, id) <= 0; i++) {
@@ -238,11 +244,43 @@ static void test_faulty_file_keeps_nothing(void **state)
 	dx_buf_release(&why);
 }
 
+/*
+ * With nobody reading, an import never pauses, whatever its share: a
+ * server without requests in flight (or a registry not watching any) has
+ * no one to leave the CPU to, and an upload on a quiet server must not
+ * take twice as long.
+ */
+static void test_no_pause_without_readers(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_jobs *j;
+	char st[16];
+	int64_t id;
+	(void)state;
+	setenv("DIXIAN_IMPORT_YIELD", "90", 1);
+	for (int watch = 0; watch < 2; watch++) {
+		assert_non_null(j = dx_jobs_new(path));
+		atomic_store(&readers, 0);
+		if (watch)
+			dx_jobs_watch_readers(j, &readers);
+		assert_int_equal(dx_jobs_start_import(j, &county, "visits", watch ? csv_good2 : csv_good,
+		                                      watch ? good2_len : good_len, 0, &id, &why),
+		                 DX_OK);
+		job_wait(j, id, st, sizeof(st));
+		assert_string_equal(st, "done");
+		assert_true(dx_jobs_paused_ms(j, id) == 0);
+		dx_jobs_free(j);
+	}
+	unsetenv("DIXIAN_IMPORT_YIELD");
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_writer_during_import),
 		cmocka_unit_test(test_faulty_file_keeps_nothing),
+		cmocka_unit_test(test_no_pause_without_readers),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
