@@ -134,7 +134,7 @@ sleep 1
 cbpg=$(sub "$(pgcpu)" "$c0")
 r=$(ratio $ti $tb)
 printf '%s\n' "load $rows rows ($N ledgers): dixian import ${ti}s (peak ${imem} MiB), baseline (psql \\copy into an all-text table) ${tb}s, ratio $r"
-echo "  CPU: dixian import ${tc}s + its PostgreSQL backends ${tcpg}s; psql \\copy's backends ${cbpg}s"
+printf '%s\n' "  CPU: dixian import ${tc}s + its PostgreSQL backends ${tcpg}s; psql \\copy's backends ${cbpg}s"
 [ -z "${PROVINCE_BEFORE:-}" ] ||
 	echo "  before ($PROVINCE_BEFORE): dixian import ${tbefore}s, ratio $(ratio "$tbefore" "$tb"); CPU ${cbefore}s + backends ${cpgbefore}s"
 echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
