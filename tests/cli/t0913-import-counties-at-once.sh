@@ -3,8 +3,9 @@
 # keys only, so neither reads what the other writes (on PostgreSQL the
 # import's snapshot conflicts only on rows both write; before, each read
 # the whole member table under SERIALIZABLE and one of the two was rolled
-# back and run again).  Both engines (SQLite: the second waits for the
-# write lock, up to its busy timeout).  The same households at once: t0910.
+# back and run again).  Both engines; the no-retry check is PostgreSQL's
+# (SQLite: the second waits for the write lock, and past its busy timeout
+# runs again).  The same households at once: t0910.
 . "$TOP/tests/cli/lib.sh"
 # on PostgreSQL big enough for the two to overlap; on SQLite small enough
 # for the second to get the write lock within its wait
@@ -42,8 +43,12 @@ twice() { # twice ROUND: both counties at once
 	fi
 	[ "$ra" = 0 ] || { cat a.err >&2; die "round $1: import of $a exited $ra"; }
 	[ "$rb" = 0 ] || { cat b.err >&2; die "round $1: import of $b exited $rb"; }
-	expect_no_grep "another writer conflicted" a.err
-	expect_no_grep "another writer conflicted" b.err
+	# SQLite: the second waits for the write lock and, past its busy
+	# timeout on a loaded machine, runs again; both still go in
+	if [ -n "$on_pg" ]; then
+		expect_no_grep "another writer conflicted" a.err
+		expect_no_grep "another writer conflicted" b.err
+	fi
 }
 cp "$a.csv" "${a}1.csv"
 cp "$b.csv" "${b}1.csv"
