@@ -11,7 +11,10 @@
 #   - the province generated straight into PostgreSQL (dixian demo --counties)
 #   - loading the province's 户成员台账 (each county's file imported by its
 #     county account, summed) vs psql \copy of the same files into an
-#     all-text table: target ratio <= 1.5
+#     all-text table: target ratio <= 1.5; CPU time of the imports and of
+#     their PostgreSQL backends beside it.  The 1M-person ledger of issue
+#     16 is one county of about 277,000 households (3.6 people each):
+#     PROVINCE_COUNTIES=1 PROVINCE_HOUSEHOLDS=277000
 #   - screening the whole province for a year (`screen --area NN`, one
 #     pass over its counties; one run per province the counties span) vs
 #     the same rule (bench/screen_pandas.py's) as one SQL query in psql:
@@ -44,7 +47,8 @@ target() { # target NAME VALUE OP LIMIT
 		status=1
 	fi
 }
-# peak RSS (MiB) and wall time of one command: "SECONDS MIB"
+# peak RSS (MiB), wall time and CPU time (user + system) of one command:
+# "SECONDS MIB CPU_SECONDS"
 timed() { /usr/bin/env python3 -c '
 import resource, subprocess, sys, time
 t = time.monotonic()
@@ -52,7 +56,19 @@ r = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DE
 dt = time.monotonic() - t
 if r.returncode not in (0, 1):
     sys.exit("FAILED (%d): %s" % (r.returncode, " ".join(sys.argv[1:])))
-print("%.3f %.1f" % (dt, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024))' "$@"; }
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print("%.3f %.1f %.3f" % (dt, u.ru_maxrss / 1024, u.ru_utime + u.ru_stime))' "$@"; }
+# CPU seconds the server's ended backends have used so far (the
+# postmaster's children's time, to which a backend's is added when it
+# ends): the difference around a command is its backends' CPU.  Empty if
+# the server's data directory cannot be read here.
+pgcpu() {
+	_pid=$(head -1 "$(psql -X -At -d postgres -c 'SHOW data_directory' 2>/dev/null)/postmaster.pid" 2>/dev/null)
+	[ -n "$_pid" ] && [ -r "/proc/$_pid/stat" ] || return 0
+	sed 's/.*) //' "/proc/$_pid/stat" | awk -v hz="$(getconf CLK_TCK)" '{printf "%.3f", ($14 + $15) / hz}'
+}
+# sub A B: A - B to three decimals ("?" if either is empty)
+sub() { [ -n "$1" ] && [ -n "$2" ] && echo "$1 $2" | awk '{printf "%.3f", $1 - $2}' || echo "?"; }
 maxmem=0
 mem() { maxmem=$(echo "$1 $maxmem" | awk '{print ($1 > $2) ? $1 : $2}'); }
 dropdb --if-exists prov >/dev/null 2>&1
@@ -77,7 +93,9 @@ done
 rows=0
 for f in prov_csv/*.csv; do rows=$((rows + $(wc -l <"$f") - 1)); done
 # load_all BINARY DB: import every county's ledger with BINARY into a new
-# store DB; its summed wall time in $ti, its peak in $imem
+# store DB; its summed wall time in $ti, its peak in $imem, its CPU time
+# in $tc and its backends' in $tcpg (the same machine's other work moves
+# wall time; CPU time much less)
 load_all() {
 	lbin=$1 ldb=$2
 	dropdb --if-exists "$ldb" >/dev/null 2>&1
@@ -86,30 +104,39 @@ load_all() {
 		"$lbin" account add "xian$c" --level 县 --scope "$c" --db "$(url "$ldb")" >/dev/null || exit 1
 	done
 	ti=0
+	tc=0
 	imem=0
+	c0=$(pgcpu)
 	for c in $counties; do
 		set -- $(timed "$lbin" import persons "prov_csv/$c.csv" --as "xian$c" --db "$(url "$ldb")" --quiet)
 		ti=$(echo "$ti $1" | awk '{printf "%.3f", $1 + $2}')
+		tc=$(echo "$tc $3" | awk '{printf "%.3f", $1 + $2}')
 		mem "$2"
 		imem=$(echo "$2 $imem" | awk '{print ($1 > $2) ? $1 : $2}')
 	done
+	sleep 1 # the last backend ends after its client
+	tcpg=$(sub "$(pgcpu)" "$c0")
 }
 if [ -n "${PROVINCE_BEFORE:-}" ]; then
 	load_all "$PROVINCE_BEFORE" provbefore
-	tbefore=$ti
+	tbefore=$ti cbefore=$tc cpgbefore=$tcpg
 fi
 load_all "$DIXIAN" provimp
 cols=$(head -1 "prov_csv/$FIRST.csv" | tr -d '\357\273\277' | awk -F, '{for (i = 1; i <= NF; i++) printf "%sc%d text", (i > 1 ? ", " : ""), i}')
 psql -X -q -d provimp -c "CREATE TABLE raw($cols)" || exit 1
 t0=$(now)
+c0=$(pgcpu)
 for c in $counties; do
 	psql -X -q -d provimp -c "\\copy raw FROM 'prov_csv/$c.csv' WITH (FORMAT csv, HEADER true)" || exit 1
 done
 tb=$(elapsed $t0)
+sleep 1
+cbpg=$(sub "$(pgcpu)" "$c0")
 r=$(ratio $ti $tb)
 printf '%s\n' "load $rows rows ($N ledgers): dixian import ${ti}s (peak ${imem} MiB), baseline (psql \\copy into an all-text table) ${tb}s, ratio $r"
+printf '%s\n' "  CPU: dixian import ${tc}s + its PostgreSQL backends ${tcpg}s; psql \\copy's backends ${cbpg}s"
 [ -z "${PROVINCE_BEFORE:-}" ] ||
-	echo "  before ($PROVINCE_BEFORE): dixian import ${tbefore}s, ratio $(ratio "$tbefore" "$tb")"
+	echo "  before ($PROVINCE_BEFORE): dixian import ${tbefore}s, ratio $(ratio "$tbefore" "$tb"); CPU ${cbefore}s + backends ${cpgbefore}s"
 echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 target "load ratio" "$r" "<=" 1.5
 

@@ -225,6 +225,30 @@ int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
 			      entity, key, before, after);
 }
 
+int dx_imp_scan(struct dx_imp *im,
+		int (*fn)(void *arg, const char *const *cells, const size_t *lens, size_t n),
+		void *arg)
+{
+	struct dx_sheet *sh = NULL;
+	struct dx_err_info err;
+	struct dx_row row;
+	int rc;
+	if (dx_sheet_open(&sh, im->o->path, &err))
+		return DX_OK;
+	while (!(rc = dx_sheet_next(sh, &row, &err)) && row.rownum <= im->res->header_row)
+		;
+	for (; !rc; rc = dx_sheet_next(sh, &row, &err)) {
+		if (!row.ncells || dx_row_blank(im->hdr, row.cells, row.lens, row.ncells))
+			continue;
+		if ((rc = fn(arg, row.cells, row.lens, row.ncells))) {
+			dx_sheet_free(sh);
+			return rc;
+		}
+	}
+	dx_sheet_free(sh);
+	return DX_OK; /* the end, or the sheet's failure: the pass reports it */
+}
+
 /* ---- the reader thread ---- */
 
 #define RD_BATCH 64 /* rows handed over at a time */
@@ -819,7 +843,7 @@ static int import_txn(struct run *r)
 	struct dx_import_result *out = r->im.res;
 	struct dx_store *st = r->im.st;
 	int rc;
-	if ((rc = dx_store_begin(st)))
+	if ((rc = dx_store_begin_snapshot(st)))
 		return rc;
 	rc = one_pass(r);
 	if (r->hd->release)
@@ -933,7 +957,13 @@ static int import_run(struct dx_ctx *c, const struct dx_import_opts *o,
 		long skip;
 		unsigned pause;
 		struct timespec t;
-		if ((rc = import_txn(r)) != DX_BUSY || attempt == DX_IMPORT_TRIES)
+		rc = import_txn(r);
+		/* dx_store_begin_snapshot: on PostgreSQL a duplicate key is
+		 * another import's insert of the same key, committed after
+		 * this one's snapshot (the checks refuse every other) */
+		if (rc == DX_EXISTS && dx_ledger_keyed(st))
+			rc = DX_BUSY;
+		if (rc != DX_BUSY || attempt == DX_IMPORT_TRIES)
 			break;
 		dx_log(DX_LOG_INFO, "import %s: another writer conflicted, attempt %d of %d",
 		       o->kind, attempt + 1, DX_IMPORT_TRIES);

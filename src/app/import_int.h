@@ -115,6 +115,14 @@ void dx_imp_report(struct dx_imp *im, long row, int f, const char *unit, int is_
 int dx_imp_county_check(struct dx_imp *im, long row, int f, const char *area);
 
 /* Audit one change as the import's actor. */
+/* The file read again from below its header, each non-blank row's raw
+ * cells to fn (a non-zero return stops and is returned): a handler's
+ * look-ahead of the keys it will meet, so that it asks the store for
+ * those only (import_persons.c).  Only reads: a file that fails here
+ * fails again in the pass, which reports it. */
+int dx_imp_scan(struct dx_imp *im,
+		int (*fn)(void *arg, const char *const *cells, const size_t *lens, size_t n),
+		void *arg);
 int dx_imp_audit(struct dx_imp *im, const char *county, const char *action,
 		 const char *entity, const char *key, const char *before, const char *after);
 

@@ -275,6 +275,177 @@ static int load_decided(const struct dx_ledger_decided *d, void *arg)
 	return 0;
 }
 
+/* ---- look-ups by the file's keys (dx_ledger_keyed) ---- */
+
+/* The entry of 身份证 id if the maps hold it, else NULL. */
+static struct pst *id_get(struct ps *ps, const char *id)
+{
+	const struct idmap *m = &ps->ids;
+	uint64_t k;
+	if (id_key(id, &k))
+		return dx_smap_get(&ps->odd_ids, id);
+	if (!m->nslots)
+		return NULL;
+	for (size_t i = id_home(m, k); m->slot[i]; i = (i + 1) & (m->nslots - 1))
+		if (m->e[m->slot[i] - 1].key == k)
+			return &m->e[m->slot[i] - 1];
+	return NULL;
+}
+
+/* A stored household found by its 户编号: indexed, and its members read next. */
+static int keyed_hh(const struct dx_household *h, void *arg)
+{
+	struct ps *ps = arg;
+	struct keyq *q = ps->kq;
+	int rc;
+	if ((rc = load_hh(h, ps)))
+		return rc;
+	if ((rc = dx_grow(&q->mh, &q->amh, q->nmh + 1, sizeof(*q->mh), SIZE_MAX / 16)))
+		return rc;
+	q->mh[q->nmh++] = h->id;
+	return 0;
+}
+
+/* A stored member found by its 身份证 or household: as load_person, and
+ * its household's 户编号 for the 两头占 message. */
+static int keyed_person(const struct dx_person *p, const char *hh_no, int whole, void *arg)
+{
+	struct ps *ps = arg;
+	int isnew, rc;
+	struct pst *e;
+	char key[24], *no;
+	if ((rc = id_put(ps, p->id_no, &e, &isnew)))
+		return rc;
+	ps->stored_persons += !e->pid;
+	e->pid = p->id;
+	e->hh = p->household_id;
+	e->hash = whole ? rec_hash(p, pfields, DX_ARRAY_SIZE(pfields)) : 0;
+	dx_snprintf(key, sizeof(key), "%lld", (long long)p->household_id);
+	if (!(no = dx_smap_put(&ps->hhno_of, key, NULL)))
+		return ps->hhno_of.err;
+	dx_strlcpy(no, hh_no, 32);
+	return 0;
+}
+
+/* Ask the store for the waiting keys; with members, the members of the
+ * stored households found so far too (after the households: a household
+ * found by a later batch needs its own look-up). */
+static int keyed_flush(struct dx_imp *im, struct ps *ps, int members)
+{
+	struct keyq *q = ps->kq;
+	int rc;
+	if ((rc = dx_ledger_households_by_no(im->st, q->hh, q->nhh, keyed_hh, ps)))
+		return rc;
+	q->nhh = 0;
+	if ((rc = dx_ledger_persons_by_idno(im->st, q->idp, q->nid, im->scope, keyed_person, ps)))
+		return rc;
+	q->nid = 0;
+	for (size_t i = 0; members && i < q->nmh; i += KEYB) {
+		size_t n = q->nmh - i < KEYB ? q->nmh - i : KEYB;
+		if ((rc = dx_ledger_persons_of(im->st, q->mh + i, n, im->scope, keyed_person, ps)) ||
+		    (rc = dx_ledger_decided_of(im->st, q->mh + i, n, load_decided, ps)))
+			return rc;
+	}
+	if (members)
+		q->nmh = 0;
+	return DX_OK;
+}
+
+/* A cell as the key the row parser will most likely make of it (spaces
+ * around dropped, a 身份证's x upper-case); a key it makes otherwise is
+ * looked up on its row (keyed_row). */
+static size_t trim_key(const char *c, size_t n, char *out, size_t size, int id)
+{
+	while (n && (*c == ' ' || *c == '\t'))
+		c++, n--;
+	while (n && (c[n - 1] == ' ' || c[n - 1] == '\t'))
+		n--;
+	if (!n || n >= size)
+		return 0;
+	memcpy(out, c, n);
+	out[n] = '\0';
+	if (id && (out[n - 1] == 'x'))
+		out[n - 1] = 'X';
+	return n;
+}
+
+struct scan {
+	struct dx_imp *im;
+	struct ps *ps;
+	int chh, cid;
+};
+
+static int scan_row(void *arg, const char *const *cells, const size_t *lens, size_t n)
+{
+	struct scan *x = arg;
+	struct ps *ps = x->ps;
+	struct keyq *q = ps->kq;
+	char k[64];
+	int isnew, rc;
+	struct pst *e;
+	if (x->chh >= 0 && (size_t)x->chh < n &&
+	    trim_key(cells[x->chh], lens[x->chh], k, sizeof(k), 0)) {
+		if (!dx_smap_put(&ps->scanned_hh, k, &isnew))
+			return ps->scanned_hh.err;
+		if (isnew) {
+			memcpy(q->hhk[q->nhh], k, sizeof(k));
+			q->hh[q->nhh] = q->hhk[q->nhh];
+			q->nhh++;
+		}
+	}
+	if (x->cid >= 0 && (size_t)x->cid < n &&
+	    trim_key(cells[x->cid], lens[x->cid], k, sizeof(q->id[0]), 1) && !id_get(ps, k)) {
+		/* in the map from now on: asked for once */
+		if ((rc = id_put(ps, k, &e, &isnew)))
+			return rc;
+		memcpy(q->id[q->nid], k, sizeof(q->id[0]));
+		q->idp[q->nid] = q->id[q->nid];
+		q->nid++;
+	}
+	if (q->nhh == KEYB || q->nid == KEYB)
+		return keyed_flush(x->im, ps, 0);
+	return 0;
+}
+
+/* Index the stored records the file names: its households by 户编号 and
+ * their members, its members by 身份证. */
+static int keyed_begin(struct dx_imp *im, struct ps *ps)
+{
+	struct scan x = {im, ps, im->hdr->col_of[DX_P_HHNO], im->hdr->col_of[DX_P_ID]};
+	int rc;
+	ps->kq = dx_xcalloc(1, sizeof(*ps->kq));
+	if ((rc = dx_imp_scan(im, scan_row, &x)))
+		return rc;
+	return keyed_flush(im, ps, 1);
+}
+
+/* A key of this row the look-ahead did not ask for (the parser made
+ * another key of its cell): asked for now, so that no stored record is
+ * missed whatever the cell held. */
+static int keyed_row(struct dx_imp *im, struct ps *ps, const struct dx_rowval *rv, int hnew)
+{
+	const char *no = rv->text[DX_P_HHNO], *id = rv->text[DX_P_ID];
+	struct keyq *q = ps->kq;
+	int isnew = 0, rc;
+	if (hnew && !dx_smap_put(&ps->scanned_hh, no, &isnew))
+		return ps->scanned_hh.err;
+	if (isnew) {
+		dx_strlcpy(q->hhk[0], no, sizeof(q->hhk[0]));
+		q->hh[0] = q->hhk[0];
+		q->nhh = 1;
+	}
+	if (id[0] && !id_get(ps, id)) {
+		dx_strlcpy(q->id[0], id, sizeof(q->id[0]));
+		q->idp[0] = q->id[0];
+		q->nid = 1;
+	}
+	if (!q->nhh && !q->nid)
+		return 0;
+	rc = keyed_flush(im, ps, 1);
+	return rc;
+}
+
+
 static int begin(struct dx_imp *im)
 {
 	struct ps *ps = dx_xcalloc(1, sizeof(*ps));
@@ -295,8 +466,13 @@ static int begin(struct dx_imp *im)
 	for (size_t i = 0; i < tpl->ncols; i++)
 		if ((tpl->cols[i].flags & DX_COLF_HH) && n < HH_MAXF)
 			ps->hslot[tpl->cols[i].field] = n++;
-	if ((rc = dx_ledger_household_each(im->st, load_hh, ps)) ||
-	    (rc = dx_ledger_decided_each(im->st, load_decided, ps)))
+	if ((ps->keyed = dx_ledger_keyed(im->st))) {
+		dx_smap_init(&ps->scanned_hh, 1);
+		return keyed_begin(im, ps);
+	}
+	if ((rc = dx_ledger_decided_each(im->st, load_decided, ps)))
+		return rc;
+	if ((rc = dx_ledger_household_each(im->st, load_hh, ps)))
 		return rc;
 	return dx_ledger_person_each_scoped(im->st, im->scope, load_person, ps);
 }
@@ -317,6 +493,10 @@ static void release(struct dx_imp *im)
 	dx_buf_release(&ps->after);
 	dx_smap_release(&ps->areas);
 	dx_smap_release(&ps->names);
+	dx_smap_release(&ps->scanned_hh);
+	if (ps->kq)
+		free(ps->kq->mh);
+	free(ps->kq);
 	free(ps);
 	im->h = NULL;
 }
@@ -814,6 +994,8 @@ static int row(struct dx_imp *im, const struct dx_rowval *rv, long rownum)
 		return -rc;
 	if (!(h = dx_imp_put(im, &ps->hh, rv->text[DX_P_HHNO], &hnew)))
 		return im->fail;
+	if (ps->keyed && (rc = keyed_row(im, ps, rv, hnew)))
+		return rc;
 	dx_ip_check_household(im, ps, h, hnew, rv, rownum);
 	e = NULL;
 	if (rv->text[DX_P_ID][0] && (rc = id_put(ps, rv->text[DX_P_ID], &e, &pnew)))

@@ -65,8 +65,26 @@ struct areast {
 	char c[96], t[96], v[96];
 	char why[256];
 };
+/* The file's keys waiting for their look-up (dx_ledger_keyed), KEYB a
+ * statement */
+#define KEYB 4096
+struct keyq {
+	char hhk[KEYB][64]; /* 户编号 */
+	const char *hh[KEYB];
+	size_t nhh;
+	char id[KEYB][20];
+	const char *idp[KEYB];
+	size_t nid;
+	int64_t *mh; /* stored households found: their members are read next */
+	size_t nmh, amh;
+};
 struct ps {
 	struct dx_smap hh, storehh, hhno_of, areas, names;
+	/* look-ups by the file's keys (dx_ledger_keyed): the 户编号 asked
+	 * for, and those waiting */
+	int keyed;
+	struct dx_smap scanned_hh;
+	struct keyq *kq;
 	struct idmap ids;
 	struct dx_smap odd_ids; /* stored 身份证 that do not pack (never valid ones) */
 	struct dx_smap decided; /* 户编号 -> dx_ledger_decided: procedure-owned episodes */

@@ -4,6 +4,8 @@
  * `code >= prefix AND code < prefix || ':'` form as scan.c.
  */
 #include "core/dx.h"
+#include "core/idseal.h"
+#include "core/strbuf.h"
 #include "store/ledger.h"
 #include "store/store_int.h"
 
@@ -652,4 +654,191 @@ int dx_ledger_import_log(struct dx_store *st, const struct dx_import_run *r)
 	dx_bind_int(s, 9, r->unchanged);
 	dx_bind_int(s, 10, r->rejected);
 	return dx_step_done(s);
+}
+
+/* ---- look-ups by a file's keys (PostgreSQL) ---- */
+
+int dx_ledger_keyed(const struct dx_store *st)
+{
+	return dx_store_is_pg_target(st->path);
+}
+
+/* keys as one PostgreSQL array literal, every element quoted ('"' and
+ * '\' escaped): a 户编号 is whatever the file holds.  ID numbers are
+ * sealed first in a protected store (the column holds the token). */
+static int array_of(struct dx_store *st, const char *const *keys, size_t n, int idno,
+		    struct dx_buf *b)
+{
+	char tok[DX_IDSEAL_TOKEN_MAX];
+	int rc;
+	dx_buf_reset(b);
+	dx_buf_addch(b, '{');
+	for (size_t i = 0; i < n; i++) {
+		const char *k = keys[i];
+		if (idno) {
+			if ((rc = dx_store_seal_idno(st, k, tok)))
+				return rc;
+			k = tok;
+		}
+		if (i)
+			dx_buf_addch(b, ',');
+		dx_buf_addch(b, '"');
+		for (; *k; k++) {
+			if (*k == '"' || *k == '\\')
+				dx_buf_addch(b, '\\');
+			dx_buf_addch(b, *k);
+		}
+		dx_buf_addch(b, '"');
+	}
+	dx_buf_addch(b, '}');
+	return DX_OK;
+}
+
+/* Each key through the index, whatever the planner would make of a few
+ * thousand keys against the table (on a small store a scan of it): a
+ * LATERAL subquery per key that OFFSET 0 keeps from being flattened
+ * into a join it could hash. */
+#define EACH_KEY(type, sub) \
+	"SELECT x.* FROM unnest(CAST(? AS " type ")) AS k(v) CROSS JOIN LATERAL (" sub " OFFSET 0) x"
+static const char SQL_HH_BY_NOS[] =
+	EACH_KEY("text[]", "SELECT " HH_COLS " FROM household h WHERE h.hh_no = k.v");
+
+int dx_ledger_households_by_no(struct dx_store *st, const char *const *nos, size_t n,
+			       int (*fn)(const struct dx_household *, void *), void *arg)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	struct dx_household h;
+	struct dx_stmt *s;
+	int rc;
+	if (!n)
+		return DX_OK;
+	if ((rc = array_of(st, nos, n, 0, &b)))
+		goto out;
+	if (!(s = dx_q(st, SQL_HH_BY_NOS))) {
+		rc = DX_DB;
+		goto out;
+	}
+	dx_bind_text(s, 1, b.buf);
+	while ((rc = dx_step(s)) == DX_OK) {
+		read_hh(s, 0, &h);
+		if ((rc = fn(&h, arg)))
+			break;
+	}
+	if (rc && rc != DX_NOT_FOUND)
+		s->drv->reset(s);
+	rc = rc == DX_NOT_FOUND ? DX_OK : rc;
+out:
+	dx_buf_release(&b);
+	return rc;
+}
+
+#define P_KEYED(where)                                                          \
+	"SELECT " P_COLS ", p.area_code, h.hh_no FROM person p JOIN household h"   \
+	" ON h.id = p.household_id AND h.county_code = p.county_code WHERE " where
+static const char SQL_P_BY_IDNOS[] = EACH_KEY("text[]", P_KEYED("p.id_no = k.v"));
+static const char SQL_P_OF_HHS[] = EACH_KEY("bigint[]", P_KEYED("p.household_id = k.v"));
+
+static int persons_keyed(struct dx_store *st, const char *sql, const char *array,
+			 const char *scope, int (*fn)(const struct dx_person *, const char *, int, void *),
+			 void *arg)
+{
+	struct dx_person p;
+	struct dx_stmt *s;
+	size_t sl = scope ? strlen(scope) : 0;
+	int rc;
+	if (!(s = dx_q(st, sql)))
+		return DX_DB;
+	dx_bind_text(s, 1, array);
+	while ((rc = dx_step(s)) == DX_OK) {
+		read_person(s, 0, &p);
+		if ((rc = fn(&p, dx_col_text(s, P_NCOLS + 1),
+			     !sl || !strncmp(dx_col_text(s, P_NCOLS), scope, sl), arg)))
+			break;
+	}
+	if (rc && rc != DX_NOT_FOUND)
+		s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+int dx_ledger_persons_by_idno(struct dx_store *st, const char *const *ids, size_t n,
+			      const char *scope,
+			      int (*fn)(const struct dx_person *, const char *, int, void *),
+			      void *arg)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	int rc;
+	if (!n)
+		return DX_OK;
+	if (!(rc = array_of(st, ids, n, 1, &b)))
+		rc = persons_keyed(st, SQL_P_BY_IDNOS, b.buf, scope, fn, arg);
+	dx_buf_release(&b);
+	return rc;
+}
+
+int dx_ledger_persons_of(struct dx_store *st, const int64_t *hh, size_t n, const char *scope,
+			 int (*fn)(const struct dx_person *, const char *, int, void *), void *arg)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	int rc;
+	if (!n)
+		return DX_OK;
+	dx_buf_addch(&b, '{');
+	for (size_t i = 0; i < n; i++)
+		dx_buf_addf(&b, "%s%lld", i ? "," : "", (long long)hh[i]);
+	dx_buf_addch(&b, '}');
+	rc = persons_keyed(st, SQL_P_OF_HHS, b.buf, scope, fn, arg);
+	dx_buf_release(&b);
+	return rc;
+}
+
+/* SQL_DECIDED for the households k.v only: each one's latest episode
+ * (the index episode_household), kept if a procedure decided it. */
+static const char SQL_DECIDED_OF[] = EACH_KEY(
+	"bigint[]",
+	"SELECT h.hh_no, " E_COLS ", coalesce(ic.id, 0), coalesce(ic.closed_on, ''),"
+	" coalesce(ec.id, 0), coalesce(ec.closed_on, '')," ROLLED_BACK " AS rolled"
+	" FROM (SELECT * FROM episode WHERE household_id = k.v"
+	"  ORDER BY identified_on DESC, id DESC LIMIT 1) e"
+	" JOIN household h ON h.id = e.household_id AND h.county_code = e.county_code"
+	" LEFT JOIN case_file ic ON ic.id = e.case_id AND ic.county_code = e.county_code"
+	"  AND ic.state = '已通过'"
+	" LEFT JOIN case_file ec ON ec.county_code = e.county_code AND ec.id = ("
+	"  SELECT max(c.id) FROM case_file c WHERE c.household_id = e.household_id"
+	"  AND c.episode_id = e.id AND c.kind = '风险消除' AND c.state = '已通过')"
+	" WHERE (ic.id IS NOT NULL OR ec.id IS NOT NULL OR" ROLLED_BACK ")");
+
+int dx_ledger_decided_of(struct dx_store *st, const int64_t *hh, size_t n,
+			 int (*fn)(const struct dx_ledger_decided *, void *), void *arg)
+{
+	struct dx_buf b = DX_BUF_INIT;
+	struct dx_ledger_decided d;
+	struct dx_stmt *s;
+	int rc;
+	if (!n)
+		return DX_OK;
+	dx_buf_addch(&b, '{');
+	for (size_t i = 0; i < n; i++)
+		dx_buf_addf(&b, "%s%lld", i ? "," : "", (long long)hh[i]);
+	dx_buf_addch(&b, '}');
+	if (!(s = dx_q(st, SQL_DECIDED_OF))) {
+		dx_buf_release(&b);
+		return DX_DB;
+	}
+	dx_bind_text(s, 1, b.buf);
+	while ((rc = dx_step(s)) == DX_OK) {
+		memset(&d, 0, sizeof(d));
+		dx_col_copy(s, 0, d.hh_no, sizeof(d.hh_no));
+		read_episode(s, 1, &d.e);
+		d.ident_case = dx_col_int(s, 12);
+		dx_col_copy(s, 13, d.ident_on, sizeof(d.ident_on));
+		d.elim_case = dx_col_int(s, 14);
+		dx_col_copy(s, 15, d.elim_on, sizeof(d.elim_on));
+		d.rolled_back = (int)dx_col_int(s, 16);
+		if ((rc = fn(&d, arg)))
+			break;
+	}
+	if (rc && rc != DX_NOT_FOUND)
+		s->drv->reset(s);
+	dx_buf_release(&b);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }

@@ -34,6 +34,30 @@ int dx_ledger_household_update(struct dx_store *st, const struct dx_household *h
  */
 int dx_ledger_person_each_scoped(struct dx_store *st, const char *scope,
 				 int (*fn)(const struct dx_person *, int whole, void *), void *arg);
+/*
+ * Look-ups by a file's keys instead of reading the store (issue 16): on
+ * PostgreSQL (dx_ledger_keyed) an import asks for the households with its
+ * 户编号 and the members with its 身份证, a few thousand keys a
+ * statement, so its cost follows the file, not the store, and it reads
+ * only the index entries of its own keys (a province's other counties are
+ * never scanned).  SQLite reads its store in-process, faster than as many
+ * look-ups, and keeps dx_ledger_household_each / person_each_scoped.
+ */
+int dx_ledger_keyed(const struct dx_store *st);
+/* The households among nos[0..n) (those the store has). */
+int dx_ledger_households_by_no(struct dx_store *st, const char *const *nos, size_t n,
+			       int (*fn)(const struct dx_household *, void *), void *arg);
+/* The members with the (normalised) 身份证 ids[0..n), or of the
+ * households hh[0..n), each with its household's 户编号, whole = 1 if its
+ * area is under scope (every one if scope is NULL or ""). */
+int dx_ledger_persons_by_idno(struct dx_store *st, const char *const *ids, size_t n,
+			      const char *scope,
+			      int (*fn)(const struct dx_person *, const char *hh_no, int whole,
+					void *),
+			      void *arg);
+int dx_ledger_persons_of(struct dx_store *st, const int64_t *hh, size_t n, const char *scope,
+			 int (*fn)(const struct dx_person *, const char *hh_no, int whole, void *),
+			 void *arg);
 int dx_ledger_person_get(struct dx_store *st, int64_t id, struct dx_person *out);
 /* The person with normalised 身份证 id_no; DX_NOT_FOUND if none. */
 int dx_ledger_person_by_idno(struct dx_store *st, const char *id_no, struct dx_person *out);
@@ -58,6 +82,9 @@ struct dx_ledger_decided {
  * a procedure opened or eliminated. */
 int dx_ledger_decided_each(struct dx_store *st,
 			   int (*fn)(const struct dx_ledger_decided *, void *), void *arg);
+/* The same for the households hh[0..n) only (dx_ledger_keyed). */
+int dx_ledger_decided_of(struct dx_store *st, const int64_t *hh, size_t n,
+			 int (*fn)(const struct dx_ledger_decided *, void *), void *arg);
 
 /* The (household, year) income row; DX_NOT_FOUND if none. */
 int dx_ledger_income_get(struct dx_store *st, int64_t hh, int year, struct dx_income_row *out);

@@ -467,7 +467,20 @@ static void wq_release(struct dx_store *st)
 	}
 }
 
+static int begin_as(struct dx_store *st, const char *writer);
+
 int dx_store_begin(struct dx_store *st)
+{
+	return begin_as(st, "BEGIN IMMEDIATE");
+}
+
+int dx_store_begin_snapshot(struct dx_store *st)
+{
+	return begin_as(st, dx_store_is_pg_target(st->path) ? "BEGIN IMMEDIATE SNAPSHOT"
+							    : "BEGIN IMMEDIATE");
+}
+
+static int begin_as(struct dx_store *st, const char *writer)
 {
 	/* a writer takes the write lock at once, waiting for it up to the
 	 * busy timeout: a deferred BEGIN that has read and then writes while
@@ -483,7 +496,8 @@ int dx_store_begin(struct dx_store *st)
 					st->shown, wait);
 		st->wq_held = 1;
 	}
-	rc = st->drv->exec(st, st->readonly ? "BEGIN" : "BEGIN IMMEDIATE");
+	rc = st->drv->exec(st, st->readonly ? "BEGIN" : writer);
+	st->txn_serial++;
 	if (!rc)
 		st->txn_depth = 1;
 	else
@@ -499,6 +513,7 @@ int dx_store_read_begin(struct dx_store *st, int *began)
 		return DX_OK;
 	if ((rc = st->drv->exec(st, "BEGIN")))
 		return rc;
+	st->txn_serial++;
 	st->txn_depth = 1;
 	*began = 1;
 	return DX_OK;

@@ -105,6 +105,21 @@ int dx_store_protect(struct dx_store *st, int64_t *rows);
  * otherwise.  Busy stores are retried a bounded number of times. */
 int dx_store_txn(struct dx_store *st, int (*fn)(struct dx_store *, void *), void *arg);
 int dx_store_begin(struct dx_store *st);
+/*
+ * A writer's transaction for a ledger import (issue 16).  SQLite: as
+ * dx_store_begin (the one write lock).  PostgreSQL: REPEATABLE READ, not
+ * SERIALIZABLE: an import looks up tens of thousands of keys, whose
+ * predicate locks the server sums into a lock on the whole index, so two
+ * imports into different counties always looked as if each read what
+ * the other wrote, and one was rolled back.  What SERIALIZABLE guarded
+ * is guarded here by the writes themselves: two imports that update the
+ * same row fail the later one with a serialization failure (DX_BUSY), and
+ * two that insert the same 身份证, 户编号 or audit sequence number
+ * (the county's chain) meet on a unique index (DX_EXISTS); the import
+ * retries both from the start of the file, in a new snapshot that sees
+ * the other's rows (app/import.c).
+ */
+int dx_store_begin_snapshot(struct dx_store *st);
 int dx_store_commit(struct dx_store *st);
 /*
  * A read snapshot for a use case that runs many small reads (the

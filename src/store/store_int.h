@@ -120,6 +120,13 @@ struct dx_store {
 	int readonly;         /* reads only: asked for, or the file is read-only */
 	int created;          /* this open made the store (it had no schema) */
 	int txn_depth;
+	/* the head of the audit chain this transaction last appended to
+	 * (audit.c): valid while audit_txn == txn_serial, the count of
+	 * transactions begun (a head read in an earlier one is stale) */
+	uint64_t txn_serial, audit_txn;
+	char audit_county[7];
+	int64_t audit_seq;
+	char audit_hash[65];
 	/* the writers of the same file in this process take the write lock
 	 * in turn (wqueue.c): the queue, and whether this one holds it */
 	struct dx_wqueue *wq;

@@ -442,9 +442,12 @@ static int pg_exec(struct dx_store *st, const char *sql)
 	struct pg_conn *pc = conn_of(st);
 	PGresult *res;
 	int rc;
-	if (!strcmp(sql, "BEGIN IMMEDIATE") || !strcmp(sql, "BEGIN")) {
-		const char *begin = sql[5] ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
-					   : "BEGIN ISOLATION LEVEL REPEATABLE READ";
+	if (!strcmp(sql, "BEGIN IMMEDIATE") || !strcmp(sql, "BEGIN") ||
+	    !strcmp(sql, "BEGIN IMMEDIATE SNAPSHOT")) {
+		/* dx_store_begin_snapshot: a writer at REPEATABLE READ */
+		const char *begin = !strcmp(sql, "BEGIN IMMEDIATE")
+					    ? "BEGIN ISOLATION LEVEL SERIALIZABLE"
+					    : "BEGIN ISOLATION LEVEL REPEATABLE READ";
 		if ((rc = pg_run(st, begin, "begin", NULL)))
 			return rc;
 		/* fk_enforce(0): a migration checks references at its end */
