@@ -1,4 +1,6 @@
-// The web UI's entry: Vue, Pinia, the router and Element Plus.
+// The web UI's entry: Vue, Pinia, the router and Element Plus.  boot.ts
+// first: its requests start before the rest of the code is evaluated.
+import './boot'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import { useElement } from './plugins/element'

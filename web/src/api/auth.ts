@@ -12,4 +12,4 @@ export interface Me {
 
 export const login = (username: string, password: string) => post<Me>('/api/login', { username, password })
 export const logout = () => post<unknown>('/api/logout')
-export const me = () => get<Me>('/api/me')
+export const me = (quiet = false) => get<Me>('/api/me', undefined, quiet)

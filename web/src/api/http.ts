@@ -31,7 +31,9 @@ export function withQuery(path: string, q?: Query): string {
   return s ? `${path}?${s}` : path
 }
 
-async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: BodyInit, json = true): Promise<T> {
+/* quiet: a 401 is only thrown, not handed to the unauthorized handler (the
+ * requests a page load starts before it knows whether anyone is logged in). */
+async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string, body?: BodyInit, json = true, quiet = false): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' }
   if (method !== 'GET') {
     if (csrf) headers['X-CSRF-Token'] = csrf
@@ -52,14 +54,14 @@ async function request<T>(method: 'GET' | 'POST' | 'PUT' | 'PATCH', path: string
   }
   if (!res.ok) {
     const d = (doc ?? {}) as { code?: string; message?: string }
-    if (res.status === 401 && onUnauthorized && path !== '/api/login') onUnauthorized()
+    if (res.status === 401 && onUnauthorized && !quiet && path !== '/api/login') onUnauthorized()
     throw new ApiError(res.status, d.code ?? 'HTTP', d.message ?? `服务器返回错误 ${res.status}`)
   }
   return doc as T
 }
 
-export function get<T>(path: string, q?: Query): Promise<T> {
-  return request<T>('GET', withQuery(path, q))
+export function get<T>(path: string, q?: Query, quiet = false): Promise<T> {
+  return request<T>('GET', withQuery(path, q), undefined, true, quiet)
 }
 export function post<T>(path: string, body?: unknown): Promise<T> {
   return request<T>('POST', path, body === undefined ? undefined : JSON.stringify(body), body !== undefined)

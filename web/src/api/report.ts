@@ -51,8 +51,17 @@ export interface Overdue {
   green: boolean
 }
 
-export const getReport = (q: { year: number; area?: string; as_of?: string }) => get<Report>('/api/report', q)
-export const getOverdue = (q: { area?: string } = {}) => get<{ items: Overdue[] }>('/api/overdue', q)
+export const getReport = (q: { year: number; area?: string; as_of?: string }, quiet = false) => get<Report>('/api/report', q, quiet)
+export const getOverdue = (q: { area?: string } = {}, quiet = false) => get<{ items: Overdue[] }>('/api/overdue', q, quiet)
+
+/* What the dashboard shows first: the report of the account's area for a
+ * year and the overdue list, fetched side by side. */
+export interface DashboardData {
+  report: Report
+  overdue: Overdue[]
+}
+export const getDashboard = (year: number, quiet = false): Promise<DashboardData> =>
+  Promise.all([getReport({ year }, quiet), getOverdue({}, quiet)]).then(([report, o]) => ({ report, overdue: o.items }))
 /* The same list as an xlsx download (the server writes it, the CLI's columns). */
 export const overdueXlsxUrl = (q: { area?: string } = {}) => withQuery('/api/overdue', { ...q, format: 'xlsx' })
 

@@ -1,22 +1,22 @@
-// The dashboard's data (report and overdue list) for a year, fetched once
-// and shared: the router starts the fetch while the dashboard's code is
-// still loading, so the two overlap on a first visit.
+// The dashboard's data (report and overdue list) for a year.  The router
+// starts the fetch on each navigation to 首页 while the dashboard's code is
+// still loading (or hands over the one the page load started, boot.ts), and
+// the view takes it, once; a change of year fetches afresh.
 import { defineStore } from 'pinia'
-import { getOverdue, getReport, type Overdue, type Report } from '@/api/report'
-
-export const defaultYear = () => new Date().getFullYear() - 1
+import { getDashboard, type DashboardData } from '@/api/report'
+export { defaultYear } from '@/utils/year'
 
 export const useDashboardStore = defineStore('dashboard', () => {
-  const pending = new Map<number, Promise<{ report: Report; overdue: Overdue[] }>>()
+  let next: { year: number; data: Promise<DashboardData> } | null = null
 
-  function load(year: number, fresh = false) {
-    let p = pending.get(year)
-    if (!p || fresh) {
-      p = Promise.all([getReport({ year }), getOverdue()]).then(([report, o]) => ({ report, overdue: o.items }))
-      p.catch(() => pending.delete(year))
-      pending.set(year, p)
-    }
-    return p
+  function start(year: number, early?: { year: number; data: Promise<DashboardData> } | null) {
+    next = early && early.year === year ? early : { year, data: getDashboard(year) }
+    next.data.catch(() => undefined) // (the view sees the error)
   }
-  return { load }
+  function take(year: number): Promise<DashboardData> {
+    const n = next
+    next = null
+    return n && n.year === year ? n.data : getDashboard(year)
+  }
+  return { start, take }
 })

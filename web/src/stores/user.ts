@@ -12,10 +12,12 @@ export const useUserStore = defineStore('user', () => {
     me.value = m
     setCsrf(m?.csrf ?? '')
   }
-  async function load() {
+  /* The session check, once per page load; `early` is the one the page
+   * load already started (boot.ts). */
+  async function load(early?: Promise<auth.Me> | null) {
     if (checked.value) return me.value
     try {
-      set(await auth.me())
+      set(await (early ?? auth.me()))
     } catch {
       set(null)
     }
