@@ -5,6 +5,7 @@
 #   PROVINCE_COUNTIES   counties (default 100), from PROVINCE_FIRST (530102)
 #   PROVINCE_HOUSEHOLDS households per county (default 27000: 100 x 27000
 #                       households is about 10M people)
+#   PROVINCE_LOAD=0     skip the ledger load (section 2)
 #   PROVINCE_BEFORE     another dixian binary (an earlier build) whose load
 #                       is timed in the same run, beside this one's
 # Measures:
@@ -68,6 +69,8 @@ echo "province: $N counties x $H households = $persons people; demo --counties i
 mem "$2"
 
 # 2. the ledger: each county's 户成员台账, exported unmasked by its account
+# (PROVINCE_LOAD=0 skips it: the province's screen and reports alone)
+if [ "${PROVINCE_LOAD:-1}" != 0 ]; then
 mkdir -p prov_csv
 rm -f prov_csv/*.csv
 for c in $counties; do
@@ -112,6 +115,7 @@ printf '%s\n' "load $rows rows ($N ledgers): dixian import ${ti}s (peak ${imem} 
 	echo "  before ($PROVINCE_BEFORE): dixian import ${tbefore}s, ratio $(ratio "$tbefore" "$tb")"
 echo "  load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 target "load ratio" "$r" "<=" 1.5
+fi
 
 # 3. screening the province for a year
 ts=0
