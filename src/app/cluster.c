@@ -5,12 +5,14 @@
  *
  * The national report is the county reports summed: the counties come
  * from one aggregate the shards compute themselves (partition-wise, see
- * cluster_pg.h), and each county's report is dx_report_build's, read
- * through the coordinator, so a figure means in the nation what it means
- * in a county.  One server holding a province's counties itself (no
- * shards) counts them all in one pass instead (dx_report_build_counties:
- * the same counting, each table read once), then sums them the same way.  A shard that does not answer stops the report with the
- * province named: a national figure without a province is never given.
+ * cluster_pg.h), and each county's figures are counted as its own report
+ * counts them (dx_report_build_counties: the same counting, each table
+ * read once for many counties), so a figure means in the nation what it
+ * means in a county.  Through a coordinator that is one pass per shard,
+ * over the shard's counties; one server holding a province's counties
+ * itself (no shards) counts them all in one pass.  A shard that does not
+ * answer stops the report with the province named: a national figure
+ * without a province is never given.
  */
 #include "core/dx.h"
 #include "app/cluster.h"
@@ -195,39 +197,6 @@ static void sums_add(struct sums *s, const struct dx_cluster_county *c, const st
 	}
 }
 
-/* One county of the aggregate: its report through the coordinator, added
- * to its province and to the whole. */
-static int on_county(const struct dx_cluster_county *c, void *arg)
-{
-	struct rep *r = arg;
-	struct dx_report_opts o;
-	struct dx_report rp;
-	struct sums *p = r->nprov ? &r->prov[r->nprov - 1] : NULL;
-	int rc;
-	if ((rc = dx_report_opts_init(r->st, c->county, r->year, r->as_of, &o)) ||
-	    (rc = dx_report_build(r->st, &o, &rp, r->why))) {
-		/* a county's reads are not all pruned to its own shard */
-		if (!r->why->len)
-			dx_buf_addf(r->why, "经协调库读取县 %s 的报告失败：有分片无法连接或出错，请先运行 "
-					    "dixian cluster check",
-				    c->county);
-		return rc;
-	}
-	if (!p || strncmp(p->code, c->county, 2)) {
-		r->prov = dx_xrealloc(r->prov, (r->nprov + 1) * sizeof(*r->prov));
-		p = &r->prov[r->nprov++];
-		memset(p, 0, sizeof(*p));
-		dx_strlcpy(p->code, c->county, 3);
-		p->fig = dx_xcalloc(dx_report_figure_count(), sizeof(*p->fig));
-	}
-	dx_strlcpy(r->as_of_used, rp.as_of, sizeof(r->as_of_used));
-	r->members_known &= rp.members_known;
-	sums_add(p, c, &rp.total);
-	sums_add(&r->total, c, &rp.total);
-	dx_report_release(&rp);
-	return DX_OK;
-}
-
 static cJSON *sums_json(const struct sums *s, const char *code)
 {
 	cJSON *o = cJSON_CreateObject(), *figs = cJSON_AddArrayToObject(o, "figures");
@@ -272,7 +241,8 @@ static void sums_text(const struct sums *s, const char *name, int members_known,
 /* Every shard the report needs answers; else why names the missing ones.
  * A database with no shards holds its counties itself: nothing to ask,
  * and *local is set. */
-static int shards_answer(const char *coord, const char *area, int *local, struct dx_buf *why)
+static int shards_answer(const char *coord, const char *area, int *local, char (**prefix)[8],
+			 size_t *nprefix, struct dx_buf *why)
 {
 	struct dx_cluster_shard_state *s = NULL;
 	struct dx_buf err = DX_BUF_INIT, ok = DX_BUF_INIT, gone = DX_BUF_INIT;
@@ -292,6 +262,8 @@ static int shards_answer(const char *coord, const char *area, int *local, struct
 	for (size_t i = 0; i < n; i++) {
 		if (*area && strncmp(s[i].prefix, area, strlen(area)) && strncmp(area, s[i].prefix, strlen(s[i].prefix)))
 			continue;
+		*prefix = dx_xrealloc(*prefix, (*nprefix + 1) * sizeof(**prefix));
+		dx_strlcpy((*prefix)[(*nprefix)++], s[i].prefix, sizeof(**prefix));
 		if (s[i].reachable)
 			dx_buf_addf(&ok, "%s%s", ok.len ? "、" : "", s[i].prefix);
 		else {
@@ -315,9 +287,10 @@ out:
 	return rc;
 }
 
-/* the counties of a local report, collected in code order */
+/* the counties of a report, collected in code order, with their figures */
 struct county_list {
 	struct dx_cluster_county *v;
+	struct dx_figs *f;
 	size_t n;
 };
 
@@ -329,44 +302,79 @@ static int collect_county(const struct dx_cluster_county *c, void *arg)
 	return DX_OK;
 }
 
-/* The counties of one server (no shards), all in one pass: the figures
- * of each as its own report gives them (app/report.h), summed as
- * on_county sums them. */
-static int local_counties(const char *coord, struct rep *r, struct dx_buf *err)
+/*
+ * The figures of l's counties under `prefix` (a province or city; "" =
+ * all of them), all in one pass (dx_report_build_counties: each table
+ * read once for all of them), into l->f.  Through a coordinator, prefix
+ * is one shard's: that shard reads its counties once, where a report per
+ * county would read it once per county.
+ */
+static int one_pass(struct rep *r, const char *prefix, struct county_list *l)
 {
-	struct county_list l = {0};
 	struct dx_report rp;
-	const char **codes;
-	int rc = dx_cluster_pg_counties(coord, r->area, collect_county, &l, NULL, err);
-	if (rc) {
-		free(l.v);
-		return rc;
-	}
-	if (!l.n) /* nothing to count, and no period to refuse */
-		return DX_OK;
-	codes = dx_xcalloc(l.n, sizeof(*codes));
-	for (size_t i = 0; i < l.n; i++)
-		codes[i] = l.v[i].county;
-	rc = dx_report_build_counties(r->st, r->area, r->year, r->as_of, codes, l.n, &rp, r->why);
-	if (!rc) {
-		for (size_t i = 0; i < l.n; i++) {
-			struct sums *p = r->nprov ? &r->prov[r->nprov - 1] : NULL;
-			if (!p || strncmp(p->code, l.v[i].county, 2)) {
-				r->prov = dx_xrealloc(r->prov, (r->nprov + 1) * sizeof(*r->prov));
-				p = &r->prov[r->nprov++];
-				memset(p, 0, sizeof(*p));
-				dx_strlcpy(p->code, l.v[i].county, 3);
-				p->fig = dx_xcalloc(dx_report_figure_count(), sizeof(*p->fig));
-			}
-			sums_add(p, &l.v[i], &rp.rows[i].f);
-			sums_add(&r->total, &l.v[i], &rp.rows[i].f);
+	const char **codes = dx_xcalloc(l->n, sizeof(*codes));
+	size_t *at = dx_xcalloc(l->n, sizeof(*at)), k = 0;
+	int rc = DX_OK;
+	for (size_t i = 0; i < l->n; i++)
+		if (!strncmp(l->v[i].county, prefix, strlen(prefix))) {
+			at[k] = i;
+			codes[k++] = l->v[i].county;
 		}
+	if (k)
+		rc = dx_report_build_counties(r->st, prefix, r->year, r->as_of, codes, k, &rp,
+					      r->why);
+	if (k && !rc) {
+		for (size_t j = 0; j < k; j++)
+			l->f[at[j]] = rp.rows[j].f;
 		dx_strlcpy(r->as_of_used, rp.as_of, sizeof(r->as_of_used));
-		r->members_known = rp.members_known;
+		r->members_known &= rp.members_known;
 		dx_report_release(&rp);
 	}
 	free(codes);
+	free(at);
+	return rc;
+}
+
+/*
+ * The report's counties (the aggregate, which the shards compute
+ * themselves) and their figures: one pass for a server holding them
+ * itself (nshard 0), one pass per shard through the coordinator
+ * (shard[i] its prefix); then each county added to its province and to
+ * the whole, in code order.
+ */
+static int count_counties(const char *coord, struct rep *r, char (*shard)[8], size_t nshard,
+			  struct dx_buf *err)
+{
+	struct county_list l = {0};
+	int rc = dx_cluster_pg_counties(coord, r->area, collect_county, &l, NULL, err);
+	if (rc || !l.n) /* nothing to count, and no period to refuse */
+		goto out;
+	l.f = dx_xcalloc(l.n, sizeof(*l.f));
+	if (!nshard)
+		rc = one_pass(r, r->area, &l);
+	for (size_t i = 0; i < nshard && !rc; i++) {
+		/* the narrower of the shard and the report's area */
+		const char *p = strlen(shard[i]) > strlen(r->area) ? shard[i] : r->area;
+		if ((rc = one_pass(r, p, &l)) && !r->why->len)
+			dx_buf_addf(r->why, "经协调库读取分片 %s 的县的报告失败：有分片无法连接或出错，"
+					    "请先运行 dixian cluster check",
+				    shard[i]);
+	}
+	for (size_t i = 0; i < l.n && !rc; i++) {
+		struct sums *p = r->nprov ? &r->prov[r->nprov - 1] : NULL;
+		if (!p || strncmp(p->code, l.v[i].county, 2)) {
+			r->prov = dx_xrealloc(r->prov, (r->nprov + 1) * sizeof(*r->prov));
+			p = &r->prov[r->nprov++];
+			memset(p, 0, sizeof(*p));
+			dx_strlcpy(p->code, l.v[i].county, 3);
+			p->fig = dx_xcalloc(dx_report_figure_count(), sizeof(*p->fig));
+		}
+		sums_add(p, &l.v[i], &l.f[i]);
+		sums_add(&r->total, &l.v[i], &l.f[i]);
+	}
+out:
 	free(l.v);
+	free(l.f);
 	return rc;
 }
 
@@ -376,6 +384,8 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	struct rep r;
 	struct dx_buf err = DX_BUF_INIT;
 	char canon[13] = "";
+	char(*shard)[8] = NULL;
+	size_t nshard = 0;
 	int local = 0, rc;
 	*json = NULL;
 	if (area && *area && strcmp(area, "全国") && strcmp(area, "0")) {
@@ -395,8 +405,10 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	}
 	if (plan)
 		return dx_cluster_pg_counties(coord, canon, NULL, NULL, plan, why);
-	if ((rc = shards_answer(coord, canon, &local, why)))
+	if ((rc = shards_answer(coord, canon, &local, &shard, &nshard, why))) {
+		free(shard);
 		return rc;
+	}
 	memset(&r, 0, sizeof(r));
 	r.area = canon;
 	r.year = year;
@@ -406,8 +418,7 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	r.total.fig = dx_xcalloc(dx_report_figure_count(), sizeof(*r.total.fig));
 	if ((rc = dx_store_open(&r.st, coord, DX_STORE_READONLY)))
 		goto out;
-	rc = local ? local_counties(coord, &r, &err)
-		   : dx_cluster_pg_counties(coord, canon, on_county, &r, NULL, &err);
+	rc = count_counties(coord, &r, shard, local ? 0 : nshard, &err);
 	if (rc && !why->len) {
 		dx_log(DX_LOG_ERROR, "cluster report: %s", err.buf ? err.buf : "");
 		dx_buf_addf(why, "全国汇总查询失败（%s）", err.buf ? err.buf : "");
@@ -433,6 +444,7 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 					  "故不列截至该日的低保人数。\n");
 	}
 out:
+	free(shard);
 	dx_store_close(r.st);
 	for (size_t i = 0; i < r.nprov; i++)
 		free(r.prov[i].fig);

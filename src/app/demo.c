@@ -125,8 +125,33 @@ static int idset_add(struct idset *s, uint64_t v)
 	return 1;
 }
 
+/*
+ * The households made but not yet written, with their rows.  A row names
+ * its household by its index in hh[] (the household's id comes when the
+ * batch is written): ids, and so the rows, are those a row-by-row write
+ * in the same order would give.
+ */
+#define BATCH 2000
+
+struct hh;
+
+struct batch {
+	struct hh *hh;
+	size_t n;
+	struct dx_income_row *inc;
+	size_t *inc_hh, ninc, capinc;
+	struct dx_episode *ep; /* prev_id -1: the episode before it here */
+	size_t *ep_hh, nep, capep;
+	struct dx_measure *ms;
+	size_t *ms_hh, nms, capms;
+	struct dx_visit *vi;
+	size_t *vi_hh, nvi, capvi;
+	long np; /* members in hh[] */
+};
+
 struct gen {
 	struct dx_store *st;
+	struct batch b;
 	const struct dx_demo_opts *o;
 	struct dx_demo_stats *stats;
 	struct rng r;
@@ -382,11 +407,38 @@ static void make_income(struct gen *g, const struct hh *x, int tuopin, struct mo
 	y->cost = y->business * between(&g->r, 12, 30) / 100;
 }
 
-static int put_income(struct gen *g, int64_t hid, int year, const struct money *y, int64_t claims)
+/* Room for one more row in a batch array (and its household index). */
+#define QUEUE(arr, idx, n, cap)                                                          \
+	do {                                                                             \
+		if ((n) == (cap)) {                                                      \
+			(cap) = (cap) ? (cap) * 2 : 1024;                                \
+			(arr) = dx_xrealloc((arr), (cap) * sizeof(*(arr)));              \
+			(idx) = dx_xrealloc((idx), (cap) * sizeof(*(idx)));              \
+		}                                                                        \
+	} while (0)
+
+/* x's index in the batch: its rows name it so until it has an id. */
+static size_t hh_index(const struct gen *g, const struct hh *x)
 {
-	struct dx_income_row in = {hid, year, y->wage, y->business, y->property, y->transfer,
-			       y->cost, claims, y->oop};
-	return dx_store_income_put(g->st, &in);
+	return (size_t)(x - g->b.hh);
+}
+
+static void put_income(struct gen *g, const struct hh *x, int year, const struct money *y,
+		       int64_t claims)
+{
+	struct batch *b = &g->b;
+	QUEUE(b->inc, b->inc_hh, b->ninc, b->capinc);
+	b->inc[b->ninc] = (struct dx_income_row){0, year, y->wage, y->business, y->property,
+						 y->transfer, y->cost, claims, y->oop};
+	b->inc_hh[b->ninc++] = hh_index(g, x);
+}
+
+static struct dx_episode *queue_episode(struct gen *g, const struct hh *x)
+{
+	struct batch *b = &g->b;
+	QUEUE(b->ep, b->ep_hh, b->nep, b->capep);
+	b->ep_hh[b->nep] = hh_index(g, x);
+	return &b->ep[b->nep++];
 }
 
 static void date_str(struct dx_date d, char out[11])
@@ -424,13 +476,12 @@ static void derive_risks(struct gen *g, const struct hh *x, char *out, size_t si
 static int add_measures(struct gen *g, const struct hh *x, struct village *v,
 			const struct dx_date *from, int eliminated)
 {
-	int n = (int)between(&g->r, 3, 11), rc;
+	int n = (int)between(&g->r, 3, 11);
 	for (int i = 0; i < n; i++) {
 		struct dx_measure m;
 		const char *const *k = measure_kinds[rnd(&g->r, DX_ARRAY_SIZE(measure_kinds))];
 		struct dx_date s = *from, e;
 		memset(&m, 0, sizeof(m));
-		m.household_id = x->h.id;
 		dx_strlcpy(m.category, k[0], sizeof(m.category));
 		dx_strlcpy(m.detail, k[1], sizeof(m.detail));
 		dx_strlcpy(m.status, chance(&g->r, eliminated ? 950 : 700) ? "已落实" : "计划",
@@ -447,8 +498,9 @@ static int add_measures(struct gen *g, const struct hh *x, struct village *v,
 			date_str(e, m.end_on);
 		}
 		dx_strlcpy(m.cadre, v->cadres[rnd(&g->r, 4)], sizeof(m.cadre));
-		if ((rc = dx_store_measure_insert(g->st, &m)))
-			return rc;
+		QUEUE(g->b.ms, g->b.ms_hh, g->b.nms, g->b.capms);
+		g->b.ms[g->b.nms] = m;
+		g->b.ms_hh[g->b.nms++] = hh_index(g, x);
 		g->stats->measures++;
 	}
 	return DX_OK;
@@ -461,7 +513,7 @@ static int add_visits(struct gen *g, const struct hh *x, struct village *v,
 		      const struct dx_date *since, int eliminated)
 {
 	struct dx_date d = g->today;
-	int step = eliminated ? 5 : 2, rc;
+	int step = eliminated ? 5 : 2;
 	int miss = eliminated ? 120 : 100;
 	dx_date_add_days(&d, -56);
 	if (dx_date_cmp(&d, since) < 0)
@@ -471,15 +523,15 @@ static int add_visits(struct gen *g, const struct hh *x, struct village *v,
 		if (chance(&g->r, miss))
 			continue;
 		memset(&vi, 0, sizeof(vi));
-		vi.household_id = x->h.id;
 		date_str(d, vi.visited_on);
 		dx_strlcpy(vi.cadre, v->cadres[rnd(&g->r, 4)], sizeof(vi.cadre));
 		dx_strlcpy(vi.content, eliminated ? "回访巩固情况" : "了解收入和帮扶措施落实情况",
 			   sizeof(vi.content));
 		if (chance(&g->r, 80))
 			dx_strlcpy(vi.findings, "家庭成员住院，需跟进医疗救助", sizeof(vi.findings));
-		if ((rc = dx_store_visit_insert(g->st, &vi)))
-			return rc;
+		QUEUE(g->b.vi, g->b.vi_hh, g->b.nvi, g->b.capvi);
+		g->b.vi[g->b.nvi] = vi;
+		g->b.vi_hh[g->b.nvi++] = hh_index(g, x);
 		g->stats->visits++;
 	}
 	return DX_OK;
@@ -494,7 +546,6 @@ static int add_monitoring(struct gen *g, struct hh *x, struct village *v)
 	for (int i = 0; i < x->n; i++)
 		labour |= is_labour(&x->m[i]);
 	memset(&e, 0, sizeof(e));
-	e.household_id = x->h.id;
 	if (chance(&g->r, 120))
 		dx_strlcpy(e.category, "突发严重困难户", sizeof(e.category));
 	else
@@ -516,8 +567,7 @@ static int add_monitoring(struct gen *g, struct hh *x, struct village *v)
 		dx_strlcpy(e.elim_kind, chance(&g->r, 800) ? "帮扶消除" : "自然消除",
 			   sizeof(e.elim_kind));
 	}
-	if ((rc = dx_store_episode_insert(g->st, &e)))
-		return rc;
+	*queue_episode(g, x) = e;
 	g->stats->episodes++;
 	if ((rc = add_measures(g, x, v, &ident, eliminated)))
 		return rc;
@@ -528,13 +578,12 @@ static int add_monitoring(struct gen *g, struct hh *x, struct village *v)
 		dx_date_add_months(&again, (int)between(&g->r, 2, 10));
 		if (dx_date_cmp(&again, &g->today) < 0) {
 			r2.id = 0;
-			r2.prev_id = e.id;
+			r2.prev_id = -1; /* e, queued just before it */
 			r2.reflag = 1;
 			r2.eliminated_on[0] = r2.elim_kind[0] = '\0';
 			date_str(again, r2.identified_on);
 			dx_strlcpy(r2.risks, PICK(&g->r, other_risks), sizeof(r2.risks));
-			if ((rc = dx_store_episode_insert(g->st, &r2)))
-				return rc;
+			*queue_episode(g, x) = r2;
 			g->stats->episodes++;
 			eliminated = 0;
 		}
@@ -548,14 +597,9 @@ static int write_household(struct gen *g, struct hh *x, struct village *v, int t
 	int rc, tuopin = !strcmp(x->h.kind, "脱贫户");
 	int64_t claims = 0, pc_net;
 	int counted = 0;
-	if ((rc = dx_store_household_insert(g->st, &x->h)))
-		return rc;
 	for (int i = 0; i < x->n; i++) {
-		x->m[i].household_id = x->h.id;
 		x->m[i].dibao = x->dibao;
 		dx_strlcpy(x->m[i].dibao_class, x->dibao_class, sizeof(x->m[i].dibao_class));
-		if ((rc = dx_store_person_insert(g->st, &x->m[i])))
-			return rc;
 		counted += x->m[i].counted;
 	}
 	g->stats->households++;
@@ -573,9 +617,8 @@ static int write_household(struct gen *g, struct hh *x, struct village *v, int t
 		cur.oop = between(&g->r, 5000, 40000) * 100;
 		claims = chance(&g->r, 300) ? cur.oop / 3 : 0;
 	}
-	if ((rc = put_income(g, x->h.id, g->year - 1, &prev, 0)) ||
-	    (rc = put_income(g, x->h.id, g->year, &cur, claims)))
-		return rc;
+	put_income(g, x, g->year - 1, &prev, 0);
+	put_income(g, x, g->year, &cur, claims);
 	pc_net = (cur.wage + cur.business + cur.property + cur.transfer - cur.cost) /
 		 (counted ? counted : 1);
 	/* who is monitored: mostly low incomes and illness, a few others */
@@ -672,6 +715,121 @@ static int make_warnings(struct gen *g, int64_t *pids, char (*idnos)[19], int64_
 	return DX_OK;
 }
 
+/*
+ * Write the batch: the members' ids first (dx_store_person_new_ids), so
+ * that each household goes in with its derived columns (store/derived.h)
+ * folded from them, then the households, their members, incomes,
+ * episodes, measures and visits, each table in one statement where the
+ * driver can (PostgreSQL: COPY), and empty the batch.  The sample slots
+ * pending on this batch (pids[j] = -(k + 1) for its k-th member) get
+ * their member's ids.
+ */
+static int flush(struct gen *g, int64_t *pids, int64_t *hids, long nsample)
+{
+	struct batch *b = &g->b;
+	size_t np = 0, k = 0;
+	struct dx_household **hp = NULL;
+	struct dx_person **pp = NULL;
+	struct dx_derived *d = NULL;
+	char(*area)[13] = NULL;
+	int64_t *ids = NULL;
+	size_t nrows;
+	int rc;
+	if (!b->n)
+		return DX_OK;
+	for (size_t i = 0; i < b->n; i++)
+		np += (size_t)b->hh[i].n;
+	nrows = np > b->ninc ? np : b->ninc;
+	nrows = nrows > b->nms ? nrows : b->nms;
+	nrows = nrows > b->nvi ? nrows : b->nvi;
+	ids = dx_xcalloc(np, sizeof(*ids));
+	pp = dx_xcalloc(np, sizeof(*pp));
+	hp = dx_xcalloc(b->n, sizeof(*hp));
+	d = dx_xcalloc(b->n, sizeof(*d));
+	area = dx_xcalloc(nrows, sizeof(*area));
+	if ((rc = dx_store_person_new_ids(g->st, np, ids)))
+		goto out;
+	for (size_t i = 0; i < b->n; i++) {
+		struct hh *x = &b->hh[i];
+		hp[i] = &x->h;
+		for (int m = 0; m < x->n; m++) {
+			struct dx_person *p = &x->m[m];
+			p->id = ids[k++];
+			d[i].members += p->counted == 1;
+			d[i].msum |= dx_store_member_bits(p);
+			if (!d[i].head_id && !strcmp(p->relation, "户主")) {
+				d[i].head_id = p->id;
+				d[i].head_name = p->name;
+			}
+		}
+	}
+	if ((rc = dx_store_household_insert_many(g->st, hp, d, b->n)))
+		goto out;
+	k = 0;
+	for (size_t i = 0; i < b->n; i++)
+		for (int m = 0; m < b->hh[i].n; m++) {
+			b->hh[i].m[m].household_id = b->hh[i].h.id;
+			pp[k] = &b->hh[i].m[m];
+			memcpy(area[k++], b->hh[i].h.area_code, sizeof(area[0]));
+		}
+	if ((rc = dx_store_person_insert_many(g->st, pp, (const char(*)[13])area, np)))
+		goto out;
+	for (size_t i = 0; i < b->ninc; i++) {
+		b->inc[i].household_id = b->hh[b->inc_hh[i]].h.id;
+		memcpy(area[i], b->hh[b->inc_hh[i]].h.area_code, sizeof(area[0]));
+	}
+	if ((rc = dx_store_income_insert_many(g->st, b->inc, (const char(*)[13])area, b->ninc)))
+		goto out;
+	for (size_t i = 0; i < b->nep; i++) {
+		b->ep[i].household_id = b->hh[b->ep_hh[i]].h.id;
+		if (b->ep[i].prev_id == -1)
+			b->ep[i].prev_id = b->ep[i - 1].id;
+		if ((rc = dx_store_episode_insert(g->st, &b->ep[i])))
+			goto out;
+	}
+	for (size_t i = 0; i < b->nms; i++) {
+		b->ms[i].household_id = b->hh[b->ms_hh[i]].h.id;
+		memcpy(area[i], b->hh[b->ms_hh[i]].h.area_code, sizeof(area[0]));
+	}
+	if ((rc = dx_store_measure_insert_many(g->st, b->ms, (const char(*)[13])area, b->nms)))
+		goto out;
+	for (size_t i = 0; i < b->nvi; i++) {
+		b->vi[i].household_id = b->hh[b->vi_hh[i]].h.id;
+		memcpy(area[i], b->hh[b->vi_hh[i]].h.area_code, sizeof(area[0]));
+	}
+	if ((rc = dx_store_visit_insert_many(g->st, b->vi, (const char(*)[13])area, b->nvi)))
+		goto out;
+	for (long j = 0; j < nsample; j++)
+		if (pids[j] < 0) {
+			const struct dx_person *p = pp[-pids[j] - 1];
+			pids[j] = p->id;
+			hids[j] = p->household_id;
+		}
+	b->n = b->ninc = b->nep = b->nms = b->nvi = 0;
+	b->np = 0;
+out:
+	free(ids);
+	free(pp);
+	free(hp);
+	free(d);
+	free(area);
+	return rc;
+}
+
+static void batch_release(struct batch *b)
+{
+	free(b->hh);
+	free(b->inc);
+	free(b->inc_hh);
+	free(b->ep);
+	free(b->ep_hh);
+	free(b->ms);
+	free(b->ms_hh);
+	free(b->vi);
+	free(b->vi_hh);
+	memset(b, 0, sizeof(*b));
+}
+
 static void progress(struct gen *g, long done, long total)
 {
 	if (g->o->quiet || !g->o->progress)
@@ -695,10 +853,12 @@ static int generate(struct dx_store *st, void *arg)
 	 * once the rows are in, the derived household columns recomputed then */
 	if ((rc = dx_store_bulk_begin(g->st)))
 		goto out;
+	g->b.hh = dx_xcalloc(BATCH, sizeof(*g->b.hh));
 	for (long i = 0; i < n; i++) {
-		struct hh x;
+		struct hh *xp = &g->b.hh[g->b.n++], x;
 		int vi = (int)rnd(&g->r, NTOWNSHIPS * NVILLAGES), town = vi / NVILLAGES;
 		struct village *v = &g->vil[vi];
+		long first = g->b.np; /* the batch's members before this household's */
 		memset(&x.h, 0, sizeof(x.h));
 		dx_snprintf(x.h.hh_no, sizeof(x.h.hh_no), "%.9s%06ld", v->code, ++g->town_seq[town]);
 		dx_strlcpy(x.h.area_code, v->code, sizeof(x.h.area_code));
@@ -720,22 +880,28 @@ static int generate(struct dx_store *st, void *arg)
 		make_household(g, &x);
 		if (x.n == 1 && x.age[0] >= 70 && chance(&g->r, 300))
 			x.m[0].tekun = 1;
-		if ((rc = write_household(g, &x, v, town)))
+		*xp = x;
+		g->b.np += x.n;
+		if ((rc = write_household(g, xp, v, town)))
 			goto out;
-		/* reservoir sample of members for the warning lists */
-		for (int k = 0; k < x.n; k++) {
+		/* reservoir sample of members for the warning lists: a slot
+		 * gets its member's ids when the batch is written (flush) */
+		for (int k = 0; k < xp->n; k++) {
 			long j = sample_n < sample_cap ? sample_n : rnd(&g->r, sample_n + 1);
 			sample_n++;
 			if (j < sample_cap) {
-				pids[j] = x.m[k].id;
-				hids[j] = x.h.id;
-				memcpy(idnos[j], x.m[k].id_no, 19);
+				pids[j] = -(first + k + 1);
+				memcpy(idnos[j], xp->m[k].id_no, 19);
 			}
 		}
+		if (g->b.n == BATCH && (rc = flush(g, pids, hids, sample_cap)))
+			goto out;
 		if ((i + 1) % 5000 == 0 || i + 1 == n)
 			progress(g, i + 1, n);
 	}
-	if ((rc = dx_store_bulk_end(g->st)) || (rc = dx_store_refresh_derived(g->st)))
+	/* the households come with their derived columns (flush): no
+	 * store-wide refresh, which would read every county again */
+	if ((rc = flush(g, pids, hids, sample_cap)) || (rc = dx_store_bulk_end(g->st)))
 		goto out;
 	if ((rc = make_warnings(g, pids, idnos, hids,
 				sample_n < sample_cap ? sample_n : sample_cap, sample_n)))
@@ -747,6 +913,7 @@ static int generate(struct dx_store *st, void *arg)
 	rc = dx_store_audit(g->st, g->county, "demo", "demo.generate", "county", g->county,
 			    NULL, after);
 out:
+	batch_release(&g->b);
 	free(pids);
 	free(hids);
 	free(idnos);

@@ -289,6 +289,43 @@ int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v)
 	return inserted_row(st, s, &v->id);
 }
 
+int dx_store_income_insert_many(struct dx_store *st, const struct dx_income_row *in,
+				const char (*area)[13], size_t n)
+{
+	int rc = DX_OK;
+	if (n && st->drv->income_insert_many)
+		return st->drv->income_insert_many(st, in, area, n);
+	for (size_t i = 0; i < n && !rc; i++)
+		rc = dx_store_income_put(st, &in[i]);
+	return rc;
+}
+
+int dx_store_measure_insert_many(struct dx_store *st, const struct dx_measure *m,
+				 const char (*area)[13], size_t n)
+{
+	int rc = DX_OK;
+	if (n && st->drv->measure_insert_many)
+		return st->drv->measure_insert_many(st, m, area, n);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct dx_measure one = m[i];
+		rc = dx_store_measure_insert(st, &one);
+	}
+	return rc;
+}
+
+int dx_store_visit_insert_many(struct dx_store *st, const struct dx_visit *v,
+			       const char (*area)[13], size_t n)
+{
+	int rc = DX_OK;
+	if (n && st->drv->visit_insert_many)
+		return st->drv->visit_insert_many(st, v, area, n);
+	for (size_t i = 0; i < n && !rc; i++) {
+		struct dx_visit one = v[i];
+		rc = dx_store_visit_insert(st, &one);
+	}
+	return rc;
+}
+
 static const char SQL_WBATCH_INSERT[] =
 	"INSERT INTO warning_batch(county_code, department, period, source,"
 	" imported_at) VALUES(?,?,?,?,?) RETURNING id";

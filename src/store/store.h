@@ -303,6 +303,21 @@ struct dx_visit {
 	char findings[256];
 };
 int dx_store_visit_insert(struct dx_store *st, struct dx_visit *v);
+/*
+ * Rows of households the caller has just written (a generator's or a
+ * loader's, inside its transaction), n at once: area[i] is row i's
+ * household's village code (its first six digits the county).  Incomes
+ * are new rows (no (household, year) row may exist yet); the rows' ids
+ * are not returned.  PostgreSQL copies them in one COPY each (one round
+ * trip, where a row each costs a round trip); SQLite inserts them row by
+ * row, which costs it no more.
+ */
+int dx_store_income_insert_many(struct dx_store *st, const struct dx_income_row *in,
+				const char (*area)[13], size_t n);
+int dx_store_measure_insert_many(struct dx_store *st, const struct dx_measure *m,
+				 const char (*area)[13], size_t n);
+int dx_store_visit_insert_many(struct dx_store *st, const struct dx_visit *v,
+			       const char (*area)[13], size_t n);
 
 struct dx_warning {
 	int64_t id;

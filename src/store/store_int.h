@@ -78,6 +78,15 @@ struct dx_driver {
 	 * their derived columns; sets their ids. */
 	int (*household_insert_many)(struct dx_store *st, struct dx_household *const *h,
 				     const struct dx_derived *d, size_t n);
+	/* dx_store_income_insert_many, dx_store_measure_insert_many,
+	 * dx_store_visit_insert_many: rows of households the caller has just
+	 * written, many at once (PostgreSQL: COPY).  NULL: row by row. */
+	int (*income_insert_many)(struct dx_store *st, const struct dx_income_row *in,
+				  const char (*area)[13], size_t n);
+	int (*measure_insert_many)(struct dx_store *st, const struct dx_measure *m,
+				   const char (*area)[13], size_t n);
+	int (*visit_insert_many)(struct dx_store *st, const struct dx_visit *v,
+				 const char (*area)[13], size_t n);
 	/* Bulk load (dx_store_bulk_begin): save the definitions of the
 	 * secondary indexes of `table` and of the triggers named by the LIKE
 	 * pattern `triggers` into *saved, then drop them, inside the current

@@ -976,6 +976,103 @@ static int pg_household_insert_many(struct dx_store *st, struct dx_household *co
 	return rc;
 }
 
+/* Start row i of a COPY into a table with county_code, household_id
+ * first: the county (area's first six digits) and the household. */
+static void copy_row_start(struct dx_buf *b, const char *area, int64_t household_id)
+{
+	char county[7];
+	dx_strlcpy(county, area, sizeof(county));
+	dx_pg_copy_text(b, county);
+	dx_buf_addf(b, "\t%lld\t", (long long)household_id);
+}
+
+/* A text column and its tab; "" as NULL when null_if_empty. */
+static void copy_col(struct dx_buf *b, const char *v, int null_if_empty)
+{
+	dx_pg_copy_text(b, null_if_empty && !*v ? NULL : v);
+	dx_buf_adds(b, "\t");
+}
+
+static const char COPY_INCOME[] =
+	"COPY income(county_code, household_id, year, wage, business, property, transfer,"
+	" business_cost, claims, oop, area_code) FROM STDIN";
+
+static int pg_income_insert_many(struct dx_store *st, const struct dx_income_row *in,
+				 const char (*area)[13], size_t n)
+{
+	struct dx_buf b;
+	int rc;
+	dx_buf_init(&b, 0);
+	dx_buf_grow(&b, n * 80);
+	for (size_t i = 0; i < n; i++) {
+		copy_row_start(&b, area[i], in[i].household_id);
+		dx_buf_addf(&b, "%d\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\t", in[i].year,
+			    (long long)in[i].wage, (long long)in[i].business,
+			    (long long)in[i].property, (long long)in[i].transfer,
+			    (long long)in[i].business_cost, (long long)in[i].claims,
+			    (long long)in[i].oop);
+		dx_pg_copy_text(&b, area[i]);
+		dx_buf_adds(&b, "\n");
+	}
+	rc = copy_in(st, COPY_INCOME, &b);
+	dx_buf_release(&b);
+	return rc;
+}
+
+/* As SQL_MEASURE_INSERT binds them: the dates NULL when empty. */
+static const char COPY_MEASURE[] =
+	"COPY measure(county_code, household_id, category, detail, status, amount,"
+	" start_on, end_on, cadre, area_code) FROM STDIN";
+
+static int pg_measure_insert_many(struct dx_store *st, const struct dx_measure *m,
+				  const char (*area)[13], size_t n)
+{
+	struct dx_buf b;
+	int rc;
+	dx_buf_init(&b, 0);
+	dx_buf_grow(&b, n * 120);
+	for (size_t i = 0; i < n; i++) {
+		copy_row_start(&b, area[i], m[i].household_id);
+		copy_col(&b, m[i].category, 0);
+		copy_col(&b, m[i].detail, 0);
+		copy_col(&b, m[i].status, 0);
+		dx_buf_addf(&b, "%lld\t", (long long)m[i].amount);
+		copy_col(&b, m[i].start_on, 1);
+		copy_col(&b, m[i].end_on, 1);
+		copy_col(&b, m[i].cadre, 0);
+		dx_pg_copy_text(&b, area[i]);
+		dx_buf_adds(&b, "\n");
+	}
+	rc = copy_in(st, COPY_MEASURE, &b);
+	dx_buf_release(&b);
+	return rc;
+}
+
+static const char COPY_VISIT[] =
+	"COPY visit(county_code, household_id, visited_on, cadre, content, findings,"
+	" area_code) FROM STDIN";
+
+static int pg_visit_insert_many(struct dx_store *st, const struct dx_visit *v,
+				const char (*area)[13], size_t n)
+{
+	struct dx_buf b;
+	int rc;
+	dx_buf_init(&b, 0);
+	dx_buf_grow(&b, n * 120);
+	for (size_t i = 0; i < n; i++) {
+		copy_row_start(&b, area[i], v[i].household_id);
+		copy_col(&b, v[i].visited_on, 0);
+		copy_col(&b, v[i].cadre, 0);
+		copy_col(&b, v[i].content, 0);
+		copy_col(&b, v[i].findings, 0);
+		dx_pg_copy_text(&b, area[i]);
+		dx_buf_adds(&b, "\n");
+	}
+	rc = copy_in(st, COPY_VISIT, &b);
+	dx_buf_release(&b);
+	return rc;
+}
+
 /*
  * Bulk load: PostgreSQL keeps its indexes and its triggers (no index is
  * dropped and no trigger disabled: either takes the table from every
@@ -1099,6 +1196,9 @@ const struct dx_driver dx_driver_pg = {
 	.person_insert_many = pg_person_insert_many,
 	.person_new_ids = pg_person_new_ids,
 	.household_insert_many = pg_household_insert_many,
+	.income_insert_many = pg_income_insert_many,
+	.measure_insert_many = pg_measure_insert_many,
+	.visit_insert_many = pg_visit_insert_many,
 	.defer_schema = pg_defer_schema,
 	.bulk_worth = pg_bulk_worth,
 	.load_empty = NULL,
