@@ -172,6 +172,7 @@ struct rep {
 	const char *area; /* prefix, "" for the nation */
 	int year;
 	const char *as_of;
+	const struct dx_date *today;
 	struct dx_store *st;
 	struct sums total;
 	struct sums *prov;
@@ -204,7 +205,7 @@ static int on_county(const struct dx_cluster_county *c, void *arg)
 	struct dx_report rp;
 	struct sums *p = r->nprov ? &r->prov[r->nprov - 1] : NULL;
 	int rc;
-	if ((rc = dx_report_opts_init(r->st, c->county, r->year, r->as_of, &o)) ||
+	if ((rc = dx_report_opts_init(r->st, c->county, r->year, r->as_of, r->today, &o)) ||
 	    (rc = dx_report_build(r->st, &o, &rp, r->why))) {
 		/* a county's reads are not all pruned to its own shard */
 		if (!r->why->len)
@@ -347,7 +348,8 @@ static int local_counties(const char *coord, struct rep *r, struct dx_buf *err)
 	codes = dx_xcalloc(l.n, sizeof(*codes));
 	for (size_t i = 0; i < l.n; i++)
 		codes[i] = l.v[i].county;
-	rc = dx_report_build_counties(r->st, r->area, r->year, r->as_of, codes, l.n, &rp, r->why);
+	rc = dx_report_build_counties(r->st, r->area, r->year, r->as_of, r->today, codes, l.n,
+				      &rp, r->why);
 	if (!rc) {
 		for (size_t i = 0; i < l.n; i++) {
 			struct sums *p = r->nprov ? &r->prov[r->nprov - 1] : NULL;
@@ -371,7 +373,7 @@ static int local_counties(const char *coord, struct rep *r, struct dx_buf *err)
 }
 
 int dx_cluster_report(const char *coord, const char *area, int year, const char *as_of,
-		      cJSON **json, struct dx_buf *text, struct dx_buf *plan, struct dx_buf *why)
+		      const struct dx_date *today, cJSON **json, struct dx_buf *text, struct dx_buf *plan, struct dx_buf *why)
 {
 	struct rep r;
 	struct dx_buf err = DX_BUF_INIT;
@@ -401,6 +403,7 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	r.area = canon;
 	r.year = year;
 	r.as_of = as_of;
+	r.today = today;
 	r.why = why;
 	r.members_known = 1;
 	r.total.fig = dx_xcalloc(dx_report_figure_count(), sizeof(*r.total.fig));

@@ -8,6 +8,7 @@
 #include "app/report_funds.h"
 #include "app/report_ledgers.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "cli/cmd_report.h"
 #include "io/xlsx_write.h"
 

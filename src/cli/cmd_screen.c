@@ -8,6 +8,7 @@
 #include "app/account.h"
 #include "app/screen.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "cli/cmd_screen.h"
 #include "core/area.h"
 

@@ -4,6 +4,7 @@
  */
 #include "core/dx.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "cli/cmd_screen.h"
 #include "io/csv_write.h"
 

@@ -6,6 +6,7 @@
  */
 #include "core/dx.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 
 #include <errno.h>
 

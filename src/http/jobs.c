@@ -65,6 +65,7 @@ struct job {
 	char owner[64];
 	char scope[13];
 	struct dx_actor actor; /* who uploaded: the import's request context */
+	struct dx_date today;  /* the day of the upload: the import's */
 	char kind[16];
 	char path[512];
 	char errors_path[512]; /* the annotated error workbook, "" if none */
@@ -364,7 +365,7 @@ static void *run(void *arg)
 	lower_priority(id);
 	rc = dx_store_open(&st, b->reg->db, 0);
 	if (!rc) {
-		dx_ctx_for(&cx, st, &b->actor);
+		dx_ctx_for(&cx, st, &b->actor, &b->today);
 		rc = dx_import_run(&cx, &o, &res);
 	}
 	dx_store_close(st);
@@ -455,6 +456,7 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 	b->keep_valid = keep_valid;
 	b->state = JOB_RUNNING;
 	b->actor = *a;
+	dx_date_today(&b->today);
 	dx_strlcpy(b->owner, a->acc.name, sizeof(b->owner));
 	dx_strlcpy(b->scope, a->acc.scope, sizeof(b->scope));
 	dx_strlcpy(b->kind, kinds[k], sizeof(b->kind));

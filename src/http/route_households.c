@@ -101,13 +101,14 @@ int dx_route_household(struct dx_http_req *r)
 	static const char *const args[] = {"unmasked", NULL};
 	const char *um = dx_http_arg(r, "unmasked");
 	struct dx_household_record rec;
+	struct dx_date day;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
 		return rc;
 	if (um && strcmp(um, "0") && strcmp(um, "1"))
 		return dx_http_fail(r, DX_INVALID, "unmasked 应为 0 或 1");
-	if ((rc = dx_household_record_get(r->st, &r->actor, r->cap[0], um && !strcmp(um, "1"),
-	                                  &rec, &r->why)))
+	if ((rc = dx_household_record_get(r->st, &r->actor, dx_http_day(r, &day), r->cap[0],
+	                                  um && !strcmp(um, "1"), &rec, &r->why)))
 		return rc;
 	/* written straight into the answer (the API's busiest route; the
 	 * same bytes as dx_household_record_cjson printed unformatted) */

@@ -110,7 +110,8 @@ static int walk_month(struct dx_http_req *r, void *q,
                       int (*fn)(const struct dx_report_item *, void *), void *arg)
 {
 	struct trend_q *t = q;
-	return dx_report_trend_list(r->st, &r->actor, t->area, t->year, t->month, t->key, t->as_of,
+	struct dx_date day;
+	return dx_report_trend_list(r->st, &r->actor, dx_http_day(r, &day), t->area, t->year, t->month, t->key, t->as_of,
 	                            t->area_out, fn, arg, &r->why);
 }
 
@@ -143,6 +144,7 @@ int dx_route_report_list(struct dx_http_req *r)
 	q.o.area = area;
 	q.o.year = year;
 	q.o.as_of = as_of;
+	dx_http_day(r, &q.o.today);
 	q.o.label = pol.target_label;
 	q.o.visits_active = pol.visits_per_week_active;
 	q.o.visits_eliminated = pol.visits_per_week_eliminated;
@@ -214,6 +216,7 @@ int dx_route_report_trend(struct dx_http_req *r)
 	static const char *const args[] = {"area", "year", "as_of", NULL};
 	const char *as_of_arg = dx_http_arg(r, "as_of");
 	struct dx_trend_month m[12];
+	struct dx_date day;
 	char area[13], as_of[11] = "";
 	cJSON *j, *months;
 	int year, n, rc;
@@ -222,8 +225,8 @@ int dx_route_report_trend(struct dx_http_req *r)
 		return rc;
 	if (as_of_arg && (rc = dx_http_date(r, as_of_arg, "as_of", as_of)))
 		return rc;
-	if ((rc = dx_report_trend(r->st, &r->actor, dx_http_arg(r, "area"), year, as_of, area, m, &n,
-	                          &r->why)))
+	if ((rc = dx_report_trend(r->st, &r->actor, dx_http_day(r, &day), dx_http_arg(r, "area"),
+	                          year, as_of, area, m, &n, &r->why)))
 		return rc;
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "area", area);

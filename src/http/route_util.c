@@ -15,9 +15,18 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+struct dx_date *dx_http_day(const struct dx_http_req *r, struct dx_date *d)
+{
+	/* r->today is set once as the request comes in (server.c dispatch) */
+	if (dx_date_parse(r->today, strnlen(r->today, sizeof(r->today)), d))
+		dx_date_today(d);
+	return d;
+}
+
 struct dx_ctx *dx_http_ctx(struct dx_http_req *r, struct dx_ctx *c)
 {
-	dx_ctx_for(c, r->st, &r->actor);
+	struct dx_date d;
+	dx_ctx_for(c, r->st, &r->actor, dx_http_day(r, &d));
 	return c;
 }
 

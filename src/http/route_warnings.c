@@ -46,7 +46,7 @@ static int add_deadlines(struct dx_http_req *r, cJSON *items)
 	char today[11], last[13] = "", due[11] = "", policy[11];
 	cJSON *w;
 	int rc;
-	dx_date_today(&d);
+	dx_http_day(r, &d);
 	dx_date_format(&d, today);
 	cJSON_ArrayForEach(w, items)
 	{
@@ -54,7 +54,7 @@ static int add_deadlines(struct dx_http_req *r, cJSON *items)
 		if (!area)
 			continue;
 		if (strcmp(area, last)) {
-			if ((rc = dx_clue_deadline(r->st, area, today, NULL, due, policy, &r->why)))
+			if ((rc = dx_clue_deadline(r->st, &d, area, today, NULL, due, policy, &r->why)))
 				return rc;
 			dx_strlcpy(last, area, sizeof(last));
 		}

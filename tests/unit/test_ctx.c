@@ -119,14 +119,14 @@ static void test_ctx_actor(void **state)
 {
 	struct dx_ctx c;
 	(void)state;
-	assert_int_equal(dx_ctx_init(&c, st, NULL), DX_OK);
+	assert_int_equal(dx_ctx_init(&c, st, NULL, tu_today()), DX_OK);
 	assert_true(c.actor.local_owner);
 	assert_true(c.actor.readonly);
 	assert_int_equal(c.today.y, 2026);
-	assert_int_equal(dx_ctx_init(&c, st, "xian"), DX_OK);
+	assert_int_equal(dx_ctx_init(&c, st, "xian", tu_today()), DX_OK);
 	assert_false(c.actor.local_owner);
 	assert_string_equal(c.actor.acc.name, "xian");
-	assert_int_equal(dx_ctx_init(&c, st, "nobody"), DX_NOT_FOUND);
+	assert_int_equal(dx_ctx_init(&c, st, "nobody", tu_today()), DX_NOT_FOUND);
 	assert_int_equal(c.err.code, DX_NOT_FOUND);
 	assert_non_null(strstr(c.err.msg, "nobody"));
 }
@@ -138,7 +138,7 @@ static void test_case_check_scope(void **state)
 	struct dx_hh_ref hh;
 	struct dx_elim_result res;
 	(void)state;
-	assert_int_equal(dx_ctx_init(&c, st, "xian"), DX_OK);
+	assert_int_equal(dx_ctx_init(&c, st, "xian", tu_today()), DX_OK);
 	assert_int_equal(dx_case_check(&c, "532399101001000001", "2026-03-01", 0, 0, &hh, &res),
 			 DX_NOT_FOUND);
 	assert_int_equal(c.err.code, DX_NOT_FOUND);
@@ -169,7 +169,7 @@ static void test_report_opts(void **state)
 {
 	struct dx_report_opts o;
 	(void)state;
-	assert_int_equal(dx_report_opts_init(st, "532399", 2025, "", &o), DX_OK);
+	assert_int_equal(dx_report_opts_init(st, "532399", 2025, "", tu_today(), &o), DX_OK);
 	assert_string_equal(o.area, "532399");
 	assert_int_equal(o.year, 2025);
 	assert_string_equal(o.label, "监测对象");

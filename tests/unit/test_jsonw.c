@@ -270,7 +270,7 @@ static void test_demo_records_agree(void **state)
 			struct dx_household_record r;
 			struct dx_buf b = DX_BUF_INIT;
 			char *want;
-			int rc = dx_household_record_get(st, k == 2 ? &village : &county, no, k == 1, &r,
+			int rc = dx_household_record_get(st, k == 2 ? &village : &county, tu_today(), no, k == 1, &r,
 			                                 &why);
 			dx_buf_reset(&why);
 			if (k == 2 && rc == DX_NOT_FOUND)
