@@ -57,6 +57,29 @@ static inline int tu_account_add(struct dx_store *st, const char *name, const ch
 	return dx_ctx_why(&c, dx_account_add(&c, name, level, scope, role), why);
 }
 
+/* dx_account_passwd / dx_account_disable on the local path (a context
+ * acting as the local owner), audited as by, the reason of a refusal
+ * appended to why. */
+static inline int tu_passwd(struct dx_store *st, const char *name, const char *password,
+			    const char *by, struct dx_buf *why)
+{
+	struct dx_ctx c;
+	struct dx_actor owner;
+	dx_actor_local_owner(&owner);
+	dx_ctx_for(&c, st, &owner, tu_today());
+	return dx_ctx_why(&c, dx_account_passwd(&c, name, password, by), why);
+}
+
+static inline int tu_disable(struct dx_store *st, const char *name, const char *by,
+			     struct dx_buf *why)
+{
+	struct dx_ctx c;
+	struct dx_actor owner;
+	dx_actor_local_owner(&owner);
+	dx_ctx_for(&c, st, &owner, tu_today());
+	return dx_ctx_why(&c, dx_account_disable(&c, name, by), why);
+}
+
 /* dx_app_policy_set acting as account `as` (its request context), the
  * reason of a refusal in *why (valid until the next call). */
 static inline int tu_policy_set(struct dx_store *st, const char *prefix, int year,
