@@ -244,6 +244,19 @@ int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], stru
 	return DX_OK;
 }
 
+int dx_actor_area_wide(const struct dx_actor *a, const char *area, char out[13], int *wide,
+		       struct dx_buf *why)
+{
+	enum dx_area_level lv = area && *area ? dx_area_canon(area, out) : DX_AREA_INVALID;
+	*wide = lv != DX_AREA_INVALID && lv < DX_AREA_COUNTY;
+	if (!*wide)
+		return dx_actor_area(a, area, out, why);
+	if (a->local_owner)
+		return DX_OK;
+	dx_buf_addf(why, "区划 %s 不在账号 %s 的管辖范围（%s）内", out, a->acc.name, a->acc.scope);
+	return DX_DENIED;
+}
+
 /* ---- passwords (issue 14) ---- */
 
 /* 1 if hay contains needle, ASCII letters compared without case. */

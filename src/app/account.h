@@ -87,6 +87,16 @@ int dx_actor_may_unmask(const struct dx_actor *a);
  * why when the area is outside the scope or not a code.
  */
 int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], struct dx_buf *why);
+/*
+ * The same for a use case that also reads a province or a city (2 or 4
+ * digits: screen and report of many counties in one pass, issue 16): such
+ * an area is the local owner's only (an account's scope is a county or
+ * narrower, so a wider area lies outside it: DX_DENIED, in
+ * dx_actor_area's words); a county or narrower one is dx_actor_area's.
+ * *wide gets 1 for a province or city, else 0.
+ */
+int dx_actor_area_wide(const struct dx_actor *a, const char *area, char out[13], int *wide,
+		       struct dx_buf *why);
 
 /* ---- passwords (issue 14; the HTTP login reads them) ---- */
 

@@ -80,13 +80,12 @@ int cmd_screen(int argc, char **argv)
 	}
 	if (optind != argc || (!co.area && !co.as) || !co.year)
 		return dx_cli_usage("screen");
-	/* a province or city (issue 16): its counties in one pass, for the
-	 * store's owner (an account's scope is a county or narrower) */
+	/* a province or city (issue 16) is screenable too: who may is
+	 * dx_actor_area_wide's rule, below */
 	if (co.area && dx_area_canon(co.area, canon) == DX_AREA_INVALID) {
 		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", co.area);
 		return DX_EXIT_USAGE;
 	}
-	wide = co.area && dx_area_canon(co.area, canon) < DX_AREA_COUNTY;
 	/* the format is --format's, else the --out file's suffix */
 	if (!have_fmt && outp && strrchr(outp, '.') && fmt_named(strrchr(outp, '.') + 1) > 0)
 		o.fmt = (enum fmt)fmt_named(strrchr(outp, '.') + 1);
@@ -103,11 +102,7 @@ int cmd_screen(int argc, char **argv)
 		return DX_EXIT_FAIL;
 	/* an account reads its own area only (app/account.h) */
 	if ((rc = dx_actor_for(st, co.as, &actor, &awhy)) ||
-	    (wide && !actor.local_owner &&
-	     (dx_buf_addf(&awhy, "区划 %s 不在账号 %s 的管辖范围（%s）内", canon, actor.acc.name,
-			  actor.acc.scope),
-	      rc = DX_DENIED)) ||
-	    (!wide && (rc = dx_actor_area(&actor, co.area, canon, &awhy)))) {
+	    (rc = dx_actor_area_wide(&actor, co.area, canon, &wide, &awhy))) {
 		fprintf(stderr, "错误: %s\n", awhy.buf);
 		dx_buf_release(&awhy);
 		dx_store_close(st);

@@ -222,6 +222,36 @@ static void test_policy_show(void **state)
 	dx_app_policy_shown_release(&sh);
 }
 
+/* A province or city is the local owner's to read (screen, report of many
+ * counties); an account's scope is a county or narrower. */
+static void test_actor_area_wide(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_actor owner, xian;
+	char out[13];
+	int wide = -1;
+	(void)state;
+	dx_actor_local_owner(&owner);
+	assert_int_equal(dx_actor_for(st, "xian", &xian, &why), DX_OK);
+	assert_int_equal(dx_actor_area_wide(&owner, "53", out, &wide, &why), DX_OK);
+	assert_string_equal(out, "53");
+	assert_int_equal(wide, 1);
+	assert_int_equal(dx_actor_area_wide(&owner, "5323", out, &wide, &why), DX_OK);
+	assert_int_equal(wide, 1);
+	assert_int_equal(dx_actor_area_wide(&xian, "53", out, &wide, &why), DX_DENIED);
+	assert_non_null(strstr(why.buf, "区划 53 不在账号 xian 的管辖范围（532399）内"));
+	dx_buf_reset(&why);
+	/* a county or narrower: dx_actor_area's rule */
+	assert_int_equal(dx_actor_area_wide(&xian, "532399101", out, &wide, &why), DX_OK);
+	assert_string_equal(out, "532399101");
+	assert_int_equal(wide, 0);
+	assert_int_equal(dx_actor_area_wide(&xian, NULL, out, &wide, &why), DX_OK);
+	assert_string_equal(out, "532399");
+	assert_int_equal(dx_actor_area_wide(&xian, "532301", out, &wide, &why), DX_DENIED);
+	assert_int_equal(dx_actor_area_wide(&owner, "5323991", out, &wide, &why), DX_INVALID);
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -234,6 +264,7 @@ int main(void)
 		cmocka_unit_test(test_report_opts),
 		cmocka_unit_test(test_day_from_the_request),
 		cmocka_unit_test(test_policy_show),
+		cmocka_unit_test(test_actor_area_wide),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
