@@ -68,9 +68,7 @@ void dx_cli_screen_header(struct out *o)
 	if (o->fmt == FMT_JSON)
 		return;
 	if (o->fmt == FMT_XLSX) {
-		for (i = 0; i < n; i++)
-			dx_tw_cell(o->w, c[i], DX_TW_HEADER);
-		dx_tw_endrow(o->w);
+		dx_tw_row(o->w, c, n, DX_TW_HEADER);
 		return;
 	}
 	for (i = 0; i < n; i++) {

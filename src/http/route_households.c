@@ -54,9 +54,7 @@ static int hh_row(const struct dx_hh_summary *h, void *arg)
 	struct dx_hh_buf buf;
 	const char *cells[DX_HH_COLS];
 	dx_hh_cells(h, &buf, cells);
-	for (size_t i = 0; i < DX_HH_COLS; i++)
-		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(arg);
+	dx_tw_row(arg, cells, DX_HH_COLS, DX_TW_PLAIN);
 	return DX_OK;
 }
 

@@ -38,16 +38,10 @@ static int item_json(const struct dx_report_item *it, void *arg)
 
 static int item_row(const struct dx_report_item *it, void *arg)
 {
-	struct dx_tw *w = arg;
 	char n[16];
+	const char *cells[] = {it->hh_no, it->head_name, it->township, it->village, it->area_code, n};
 	dx_snprintf(n, sizeof(n), "%d", it->persons);
-	dx_tw_cell(w, it->hh_no, DX_TW_PLAIN);
-	dx_tw_cell(w, it->head_name, DX_TW_PLAIN);
-	dx_tw_cell(w, it->township, DX_TW_PLAIN);
-	dx_tw_cell(w, it->village, DX_TW_PLAIN);
-	dx_tw_cell(w, it->area_code, DX_TW_PLAIN);
-	dx_tw_cell(w, n, DX_TW_PLAIN);
-	dx_tw_endrow(w);
+	dx_tw_row(arg, cells, DX_ARRAY_SIZE(cells), DX_TW_PLAIN);
 	return DX_OK;
 }
 

@@ -193,9 +193,7 @@ int dx_http_xlsx_list(struct dx_http_req *r, const char *sheet, const char *disp
 		dx_http_tmp_remove(&t);
 		return rc;
 	}
-	for (size_t i = 0; i < nheads; i++)
-		dx_tw_cell(w, heads[i], DX_TW_HEADER);
-	dx_tw_endrow(w);
+	dx_tw_row(w, heads, nheads, DX_TW_HEADER);
 	rc = walk(r, w, arg);
 	rc2 = dx_tw_close(w);
 	if (rc || rc2) {

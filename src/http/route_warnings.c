@@ -88,9 +88,7 @@ static int signal_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
 		v.village = J("village");
 		dx_warning_cells(&v, J("policy_deadline"), &buf, cells);
 #undef J
-		for (size_t i = 0; i < DX_WARNING_COLS; i++)
-			dx_tw_cell(w, cells[i], DX_TW_PLAIN);
-		dx_tw_endrow(w);
+		dx_tw_row(w, cells, DX_WARNING_COLS, DX_TW_PLAIN);
 	}
 	return DX_OK;
 }
