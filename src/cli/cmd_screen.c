@@ -127,13 +127,7 @@ int cmd_screen(int argc, char **argv)
 	} else if (rc) {
 		fprintf(stderr, "错误: 筛查失败（%s）\n", dx_cli_strerror(rc));
 	} else if (o.fmt == FMT_JSON) {
-		fprintf(o.f, "\n],\"summary\":{\"households\":%ld,\"skipped_monitored\":%ld,"
-		       "\"screened\":%ld,\"listed\":%ld,\"脱贫不稳定户\":%ld,\"边缘易致贫户\":%ld,"
-		       "\"突发严重困难户\":%ld,\"flagged_only\":%ld,\"whatif_in\":%ld,"
-		       "\"whatif_out\":%ld,\"whatif_changed\":%ld}}\n",
-		       sum.households, sum.skipped, sum.screened, sum.listed,
-		       sum.cat[DX_CAT_UNSTABLE], sum.cat[DX_CAT_EDGE], sum.cat[DX_CAT_SUDDEN],
-		       sum.flagged, sum.whatif_in, sum.whatif_out, sum.whatif_changed);
+		dx_cli_screen_json_summary(o.f, &sum);
 	} else {
 		dx_cli_screen_summary(o.fmt == FMT_TEXT && !outp ? stdout : stderr, &so, &sum, o.whatif);
 	}
