@@ -244,6 +244,19 @@ int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], stru
 	return DX_OK;
 }
 
+int dx_actor_area_wide(const struct dx_actor *a, const char *area, char out[13], int *wide,
+		       struct dx_buf *why)
+{
+	enum dx_area_level lv = area && *area ? dx_area_canon(area, out) : DX_AREA_INVALID;
+	*wide = lv != DX_AREA_INVALID && lv < DX_AREA_COUNTY;
+	if (!*wide)
+		return dx_actor_area(a, area, out, why);
+	if (a->local_owner)
+		return DX_OK;
+	dx_buf_addf(why, "区划 %s 不在账号 %s 的管辖范围（%s）内", out, a->acc.name, a->acc.scope);
+	return DX_DENIED;
+}
+
 /* ---- passwords (issue 14) ---- */
 
 /* 1 if hay contains needle, ASCII letters compared without case. */
@@ -290,7 +303,9 @@ static int passwd_txn(struct dx_store *st, void *arg)
 	return rc;
 }
 
-int dx_account_passwd(struct dx_store *st, const char *name, const char *password,
+/* Set the password and end the sessions, audited as by: the two paths'
+ * shared part, after each has checked who may. */
+static int set_passwd(struct dx_store *st, const char *name, const char *password,
 		      const char *by, struct dx_buf *why)
 {
 	char hash[crypto_pwhash_STRBYTES];
@@ -322,8 +337,8 @@ int dx_account_passwd(struct dx_store *st, const char *name, const char *passwor
 	return rc;
 }
 
-int dx_account_disable(struct dx_store *st, const char *name, const char *by,
-		       struct dx_buf *why)
+static int set_disabled(struct dx_store *st, const char *name, const char *by,
+			struct dx_buf *why)
 {
 	struct passwd_arg p = {name, NULL, by, 1};
 	int rc = dx_proc_txn(st, passwd_txn, &p);
@@ -363,7 +378,7 @@ static int passwd_as(struct dx_store *st, const struct dx_actor *by, const char 
 		     const char *password, struct dx_buf *why)
 {
 	int rc = may_manage(st, by, name, why);
-	return rc ? rc : dx_account_passwd(st, name, password, by->acc.name, why);
+	return rc ? rc : set_passwd(st, name, password, by->acc.name, why);
 }
 
 static int disable_as(struct dx_store *st, const struct dx_actor *by, const char *name,
@@ -376,7 +391,7 @@ static int disable_as(struct dx_store *st, const struct dx_actor *by, const char
 		dx_buf_adds(why, "不能停用自己正在使用的账号");
 		return DX_DENIED;
 	}
-	return dx_account_disable(st, name, by->acc.name, why);
+	return set_disabled(st, name, by->acc.name, why);
 }
 
 const char *const dx_account_heads[DX_ACCOUNT_COLS] = {"账号", "姓名", "层级",
@@ -399,6 +414,30 @@ int dx_account_add(struct dx_ctx *c, const char *name, const char *level, const 
 {
 	struct dx_buf why = DX_BUF_INIT;
 	return dx_ctx_done(c, account_add(c->st, name, level, scope, role, &c->actor, &why), &why);
+}
+
+/* The local path's rule: only the person at this computer, who holds the
+ * store anyway (the CLI without an account). */
+static int local_only(const struct dx_actor *a, struct dx_buf *why)
+{
+	if (a->local_owner)
+		return DX_OK;
+	dx_buf_adds(why, "本机操作只供本机所有者使用：账号请改用县级经办账号的账号管理");
+	return DX_DENIED;
+}
+
+int dx_account_passwd(struct dx_ctx *c, const char *name, const char *password, const char *by)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	int rc = local_only(&c->actor, &why);
+	return dx_ctx_done(c, rc ? rc : set_passwd(c->st, name, password, by, &why), &why);
+}
+
+int dx_account_disable(struct dx_ctx *c, const char *name, const char *by)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	int rc = local_only(&c->actor, &why);
+	return dx_ctx_done(c, rc ? rc : set_disabled(c->st, name, by, &why), &why);
 }
 
 int dx_account_passwd_as(struct dx_ctx *c, const char *name, const char *password)

@@ -87,6 +87,16 @@ int dx_actor_may_unmask(const struct dx_actor *a);
  * why when the area is outside the scope or not a code.
  */
 int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], struct dx_buf *why);
+/*
+ * The same for a use case that also reads a province or a city (2 or 4
+ * digits: screen and report of many counties in one pass, issue 16): such
+ * an area is the local owner's only (an account's scope is a county or
+ * narrower, so a wider area lies outside it: DX_DENIED, in
+ * dx_actor_area's words); a county or narrower one is dx_actor_area's.
+ * *wide gets 1 for a province or city, else 0.
+ */
+int dx_actor_area_wide(const struct dx_actor *a, const char *area, char out[13], int *wide,
+		       struct dx_buf *why);
 
 /* ---- passwords (issue 14; the HTTP login reads them) ---- */
 
@@ -94,16 +104,18 @@ int dx_actor_area(const struct dx_actor *a, const char *area, char out[13], stru
 enum { DX_PASSWORD_MIN = 8, DX_PASSWORD_MAX_BYTES = 256 };
 
 /*
- * Set account `name`'s password: at least DX_PASSWORD_MIN characters, not
- * equal to or containing the account name (ASCII case ignored), stored as
- * an Argon2id string (libsodium crypto_pwhash_str, interactive limits).
- * Ends the account's sessions.  Audited as `by`, without the password.
+ * The local path (the CLI without an account): c's actor must be the local
+ * owner (dx_actor_local_owner, who holds the store anyway), else
+ * DX_DENIED.  Set account `name`'s password: at least DX_PASSWORD_MIN
+ * characters, not equal to or containing the account name (ASCII case
+ * ignored), stored as an Argon2id string (libsodium crypto_pwhash_str,
+ * interactive limits).  Ends the account's sessions.  Audited as `by`
+ * (the name the operator gives), without the password.  Refusals in
+ * c->err.
  */
-int dx_account_passwd(struct dx_store *st, const char *name, const char *password,
-		      const char *by, struct dx_buf *why);
+int dx_account_passwd(struct dx_ctx *c, const char *name, const char *password, const char *by);
 /* Disable account `name`: it can no longer log in, and its sessions end. */
-int dx_account_disable(struct dx_store *st, const char *name, const char *by,
-		       struct dx_buf *why);
+int dx_account_disable(struct dx_ctx *c, const char *name, const char *by);
 
 /*
  * The same two as c's actor (the HTTP API, issue 15), under the rule of

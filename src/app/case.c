@@ -281,6 +281,7 @@ int dx_case_risks(const char *text, int year, char *out, size_t size, struct dx_
 
 struct open_ctx {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	const struct dx_case_req *r;
 	int64_t *id;
 	struct dx_buf *why;
@@ -368,7 +369,7 @@ static int case_open_tx(struct dx_store *st, void *arg)
 			    r->kind ? r->kind : "");
 		return DX_INVALID;
 	}
-	if ((rc = dx_event_date(r->date, "立案日期", c.opened_on, x->why)))
+	if ((rc = dx_event_date(x->today, r->date, "立案日期", c.opened_on, x->why)))
 		return rc;
 	if (r->clue_id) {
 		rc = dx_store_clue_get(st, r->clue_id, &clue);
@@ -442,10 +443,10 @@ static int case_open_tx(struct dx_store *st, void *arg)
 	return dx_store_audit(st, county, x->a->acc.name, "case.open", "case", key, NULL, after);
 }
 
-static int case_open(struct dx_store *st, const struct dx_actor *a, const struct dx_case_req *r,
-		     int64_t *id, struct dx_buf *why)
+static int case_open(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+		     const struct dx_case_req *r, int64_t *id, struct dx_buf *why)
 {
-	struct open_ctx x = {a, r, id, why};
+	struct open_ctx x = {a, today, r, id, why};
 	int rc = writable(a, why);
 	*id = 0;
 	return rc ? rc : dx_proc_txn(st, case_open_tx, &x);
@@ -455,6 +456,7 @@ static int case_open(struct dx_store *st, const struct dx_actor *a, const struct
 
 struct step_ctx {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	int64_t id;
 	const char *step, *action, *note, *date;
 	struct dx_buf *why;
@@ -536,7 +538,7 @@ static int case_step_tx(struct dx_store *st, void *arg)
 		goto out;
 	}
 	memset(&row, 0, sizeof(row));
-	if ((rc = dx_event_date(x->date, "办理日期", row.done_on, x->why)))
+	if ((rc = dx_event_date(x->today, x->date, "办理日期", row.done_on, x->why)))
 		goto out;
 	if ((rc = load_view(st, x->a, x->id, v, x->why)))
 		goto out;
@@ -592,10 +594,11 @@ out:
 	return rc;
 }
 
-static int case_step(struct dx_store *st, const struct dx_actor *a, int64_t id, const char *step,
-		     const char *action, const char *note, const char *date, struct dx_buf *why)
+static int case_step(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+		     int64_t id, const char *step, const char *action, const char *note,
+		     const char *date, struct dx_buf *why)
 {
-	struct step_ctx x = {a, id, step, action, note, date, why};
+	struct step_ctx x = {a, today, id, step, action, note, date, why};
 	int rc = writable(a, why);
 	return rc ? rc : dx_proc_txn(st, case_step_tx, &x);
 }
@@ -654,6 +657,7 @@ static int case_list(struct dx_store *st, const struct dx_actor *a, const char *
 
 struct rollback_ctx {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	const char *hh_no, *date, *reason;
 	int64_t *episode_id;
 	struct dx_buf *why;
@@ -667,7 +671,7 @@ static int rollback_tx(struct dx_store *st, void *arg)
 	char on[11], key[24], after[160], county[7];
 	int64_t open_id = 0;
 	int rc;
-	if ((rc = dx_event_date(x->date, "回退日期", on, x->why)))
+	if ((rc = dx_event_date(x->today, x->date, "回退日期", on, x->why)))
 		return rc;
 	rc = dx_store_hh_by_no(st, x->hh_no ? x->hh_no : "", &hh);
 	if (rc == DX_NOT_FOUND || (!rc && !dx_actor_sees(x->a, hh.area_code))) {
@@ -718,11 +722,11 @@ static int rollback_tx(struct dx_store *st, void *arg)
 			      NULL, after);
 }
 
-static int case_rollback(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-			 const char *date, const char *reason, int64_t *episode_id,
-			 struct dx_buf *why)
+static int case_rollback(struct dx_store *st, const struct dx_actor *a,
+			 const struct dx_date *today, const char *hh_no, const char *date,
+			 const char *reason, int64_t *episode_id, struct dx_buf *why)
 {
-	struct rollback_ctx x = {a, hh_no, date, reason, episode_id, why};
+	struct rollback_ctx x = {a, today, hh_no, date, reason, episode_id, why};
 	int rc = writable(a, why);
 	if (rc)
 		return rc;
@@ -742,14 +746,14 @@ static int case_rollback(struct dx_store *st, const struct dx_actor *a, const ch
 int dx_case_open(struct dx_ctx *c, const struct dx_case_req *r, int64_t *id)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, case_open(c->st, &c->actor, r, id, &why), &why);
+	return dx_ctx_done(c, case_open(c->st, &c->actor, &c->today, r, id, &why), &why);
 }
 
 int dx_case_step(struct dx_ctx *c, int64_t id, const char *step, const char *action,
 		 const char *note, const char *date)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, case_step(c->st, &c->actor, id, step, action, note, date, &why), &why);
+	return dx_ctx_done(c, case_step(c->st, &c->actor, &c->today, id, step, action, note, date, &why), &why);
 }
 
 int dx_case_green(struct dx_ctx *c, int64_t id)
@@ -782,7 +786,7 @@ int dx_case_rollback(struct dx_ctx *c, const char *hh_no, const char *date, cons
 		     int64_t *episode_id)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, case_rollback(c->st, &c->actor, hh_no, date, reason, episode_id, &why),
+	return dx_ctx_done(c, case_rollback(c->st, &c->actor, &c->today, hh_no, date, reason, episode_id, &why),
 			   &why);
 }
 

@@ -22,8 +22,8 @@ static int step_for(const struct dx_case_view *v, enum dx_level lv)
 	return v->next_step;
 }
 
-int dx_case_approve_many(struct dx_store *st, const struct dx_actor *a, const int64_t *ids,
-			 size_t n, const char *date,
+int dx_case_approve_many(struct dx_store *st, const struct dx_actor *a,
+			 const struct dx_date *today, const int64_t *ids, size_t n, const char *date,
 			 int (*fn)(const struct dx_bulk_result *, void *), void *arg,
 			 struct dx_buf *why)
 {
@@ -43,7 +43,7 @@ int dx_case_approve_many(struct dx_store *st, const struct dx_actor *a, const in
 	if (!(v = malloc(sizeof(*v))))
 		return DX_NOMEM;
 	struct dx_ctx c;
-	dx_ctx_for(&c, st, a);
+	dx_ctx_for(&c, st, a, today);
 	for (size_t i = 0; i < n && rc == DX_OK; i++) {
 		struct dx_bulk_result res = {ids[i], DX_OK, "", "", ""};
 		char step[32] = "", state[32] = "";

@@ -25,13 +25,13 @@ struct dx_bulk_result {
  * Pass (通过) the pending step of each case in ids[0..n) on `date` (ISO):
  * 信息比对 while it waits and the actor's level may do it, else the next
  * step of the chain
- * as actor a.  Refused as a whole (DX_DENIED / DX_INVALID with why) for a
+ * as actor a on the request's day `today`.  Refused as a whole (DX_DENIED / DX_INVALID with why) for a
  * village or read-only account, no ids or more than DX_BULK_MAX; otherwise
  * fn gets one result per id in order and the call returns DX_OK (or fn's
  * or a store error), however many cases were refused.
  */
-int dx_case_approve_many(struct dx_store *st, const struct dx_actor *a, const int64_t *ids,
-			 size_t n, const char *date,
+int dx_case_approve_many(struct dx_store *st, const struct dx_actor *a,
+			 const struct dx_date *today, const int64_t *ids, size_t n, const char *date,
 			 int (*fn)(const struct dx_bulk_result *, void *), void *arg,
 			 struct dx_buf *why);
 

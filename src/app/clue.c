@@ -42,11 +42,11 @@ int dx_proc_deadline(const struct dx_proc_policy *pp, const char *start, char ou
 	return DX_OK;
 }
 
-int dx_clue_deadline(struct dx_store *st, const char *area, const char *found_on,
-		     const char *chosen, char out[11], char policy_out[11], struct dx_buf *why)
+int dx_clue_deadline(struct dx_store *st, const struct dx_date *today, const char *area,
+		     const char *found_on, const char *chosen, char out[11], char policy_out[11],
+		     struct dx_buf *why)
 {
 	struct dx_proc_policy pp;
-	struct dx_date today;
 	char t[11], d[11];
 	int rc;
 	if ((rc = dx_proc_policy(st, area, found_on, &pp)) ||
@@ -58,8 +58,7 @@ int dx_clue_deadline(struct dx_store *st, const char *area, const char *found_on
 	}
 	if ((rc = dx_proc_date(chosen, "核实期限", d, why)))
 		return rc;
-	dx_date_today(&today);
-	dx_date_format(&today, t);
+	dx_date_format(today, t);
 	/* a deadline already passed would make the clue overdue at birth */
 	if (strcmp(d, t) < 0) {
 		dx_buf_addf(why, "核实期限 %s 早于今天（%s）：请选今天或以后的日期", d, t);
@@ -96,29 +95,28 @@ int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *w
 	return DX_OK;
 }
 
-int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *why)
+int dx_event_date(const struct dx_date *today, const char *s, const char *what, char out[11],
+		  struct dx_buf *why)
 {
-	struct dx_date d, today;
+	struct dx_date d;
 	char t[11];
 	int rc = dx_proc_date(s, what, out, why);
 	if (rc)
 		return rc;
 	dx_date_parse(out, strlen(out), &d);
-	if (dx_date_after_today(&d)) {
-		dx_date_today(&today);
+	if (dx_date_cmp(&d, today) > 0) {
 		dx_buf_addf(why, "%s %s 晚于今天（%s），不能登记尚未发生的事", what, out,
-			    dx_date_format(&today, t));
+			    dx_date_format(today, t));
 		return DX_INVALID;
 	}
 	return DX_OK;
 }
 
-int dx_event_month(const char *ym, const char *what, struct dx_buf *why)
+int dx_event_month(const struct dx_date *today, const char *ym, const char *what,
+		   struct dx_buf *why)
 {
-	struct dx_date today;
 	char now[11];
-	dx_date_today(&today);
-	dx_date_format(&today, now);
+	dx_date_format(today, now);
 	if (strlen(ym) >= 7 && strncmp(ym, now, 7) > 0) {
 		dx_buf_addf(why, "%s %.7s 晚于本月（%.7s），不能登记尚未发生的事", what, ym, now);
 		return DX_INVALID;
@@ -153,8 +151,8 @@ const char *dx_clue_source(const char *s)
  * then, after "：", what was seen: "因病：住院" (stored as written, the risks
  * in code-table order).  A department warning's reason is its own.
  */
-static int clue_reason(const char *text, const char *found_on, char *out, size_t size,
-		       struct dx_buf *why)
+static int clue_reason(const char *text, const char *found_on, const struct dx_date *today,
+		       char *out, size_t size, struct dx_buf *why)
 {
 	char head[256], risks[128];
 	const char *rest = NULL, *p;
@@ -176,7 +174,7 @@ static int clue_reason(const char *text, const char *found_on, char *out, size_t
 	memcpy(head, text, n);
 	head[n] = '\0';
 	if (!found_on || dx_date_parse(found_on, strlen(found_on), &d))
-		dx_date_today(&d);
+		d = *today;
 	if (dx_case_risks(head, d.y, risks, sizeof(risks), why)) {
 		dx_buf_adds(why, "；线索原因写作 风险类型[：说明]，例如 因病：住院");
 		return DX_INVALID;
@@ -225,6 +223,7 @@ static int no_open_clue(struct dx_store *st, const struct dx_hh_ref *hh, struct 
 
 struct add_ctx {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	const struct dx_clue_req *r;
 	struct dx_clue_row *out;
 	struct dx_buf *why;
@@ -267,8 +266,8 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 				    r->source ? r->source : "");
 			return DX_INVALID;
 		}
-		if ((rc = clue_reason(r->reason, r->found_on, c->reason, sizeof(c->reason),
-				      x->why)))
+		if ((rc = clue_reason(r->reason, r->found_on, x->today, c->reason,
+				      sizeof(c->reason), x->why)))
 			return rc;
 		dx_strlcpy(c->source, src, sizeof(c->source));
 		rc = dx_store_hh_by_no(st, r->hh_no ? r->hh_no : "", &hh);
@@ -289,10 +288,10 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 	/* a department's signal keeps its own clue (its feedback row) */
 	if (!r->warning_id && (rc = no_open_clue(st, &hh, x->why)))
 		return rc;
-	if ((rc = dx_event_date(r->found_on ? r->found_on : occurred, "发现日期", c->found_on,
-			       x->why)))
+	if ((rc = dx_event_date(x->today, r->found_on ? r->found_on : occurred, "发现日期",
+			       c->found_on, x->why)))
 		return rc;
-	if ((rc = dx_clue_deadline(st, hh.area_code, c->found_on, r->deadline, c->deadline,
+	if ((rc = dx_clue_deadline(st, x->today, hh.area_code, c->found_on, r->deadline, c->deadline,
 				   policy_deadline, x->why)))
 		return rc;
 	c->household_id = hh.id;
@@ -319,16 +318,17 @@ static int clue_add_tx(struct dx_store *st, void *arg)
 	return dx_store_audit(st, county, x->a->acc.name, "clue.add", "clue", key, NULL, after);
 }
 
-static int clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_clue_req *r,
-		    struct dx_clue_row *out, struct dx_buf *why)
+static int clue_add(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+		    const struct dx_clue_req *r, struct dx_clue_row *out, struct dx_buf *why)
 {
-	struct add_ctx x = {a, r, out, why};
+	struct add_ctx x = {a, today, r, out, why};
 	int rc = writable(a, why);
 	return rc ? rc : dx_proc_txn(st, clue_add_tx, &x);
 }
 
 struct close_ctx {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	int64_t id;
 	const char *result, *date;
 	struct dx_buf *why;
@@ -355,7 +355,7 @@ static int clue_close_tx(struct dx_store *st, void *arg)
 		dx_buf_adds(x->why, "请填写核实结果（--result），例如 核实无风险");
 		return DX_INVALID;
 	}
-	if ((rc = dx_event_date(x->date, "关闭日期", c.closed_on, x->why)))
+	if ((rc = dx_event_date(x->today, x->date, "关闭日期", c.closed_on, x->why)))
 		return rc;
 	if (strcmp(c.closed_on, c.found_on) < 0) {
 		dx_buf_addf(x->why, "关闭日期 %s 早于发现日期 %s", c.closed_on, c.found_on);
@@ -372,10 +372,10 @@ static int clue_close_tx(struct dx_store *st, void *arg)
 			      "{\"state\":\"待核实\"}", after);
 }
 
-static int clue_close(struct dx_store *st, const struct dx_actor *a, int64_t id,
-		      const char *result, const char *date, struct dx_buf *why)
+static int clue_close(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+		      int64_t id, const char *result, const char *date, struct dx_buf *why)
 {
-	struct close_ctx x = {a, id, result, date, why};
+	struct close_ctx x = {a, today, id, result, date, why};
 	int rc = writable(a, why);
 	return rc ? rc : dx_proc_txn(st, clue_close_tx, &x);
 }
@@ -425,11 +425,11 @@ int dx_clue_list(struct dx_ctx *c, const char *area, const char *state,
 int dx_clue_add(struct dx_ctx *c, const struct dx_clue_req *r, struct dx_clue_row *out)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, clue_add(c->st, &c->actor, r, out, &why), &why);
+	return dx_ctx_done(c, clue_add(c->st, &c->actor, &c->today, r, out, &why), &why);
 }
 
 int dx_clue_close(struct dx_ctx *c, int64_t id, const char *result, const char *date)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, clue_close(c->st, &c->actor, id, result, date, &why), &why);
+	return dx_ctx_done(c, clue_close(c->st, &c->actor, &c->today, id, result, date, &why), &why);
 }

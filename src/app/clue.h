@@ -12,6 +12,7 @@
 #define DX_APP_CLUE_H
 
 #include "app/account.h"
+#include "core/date.h"
 #include "policy/deadline.h"
 #include "policy/params.h"
 #include "store/procedure.h"
@@ -49,15 +50,17 @@ struct dx_clue_req {
  * The 核实期限 of a clue of `area` found on `found_on`: the policy's
  * (found + identify_days, in working days when working_days) into
  * policy_out, and the one in force into out: `chosen` when given (NULL or
- * "" = the policy's), which may not lie before today (it would be overdue
+ * "" = the policy's), which may not lie before `today` (the request's
+ * day, dx_ctx.today: it would be overdue
  * at once) nor after the policy's, the longest the procedure allows
  * (domain.md §5, §8).  A county may so ask a village for a quicker check,
  * never for a slower one.  DX_INVALID with the Chinese reason in why.
  * Every clue (dx_clue_add) and dispatch (dx_warning_dispatch) goes
  * through here.
  */
-int dx_clue_deadline(struct dx_store *st, const char *area, const char *found_on,
-		     const char *chosen, char out[11], char policy_out[11], struct dx_buf *why);
+int dx_clue_deadline(struct dx_store *st, const struct dx_date *today, const char *area,
+		     const char *found_on, const char *chosen, char out[11], char policy_out[11],
+		     struct dx_buf *why);
 
 /* Record a clue as c's actor.  *out gets the stored row.  A refusal's
  * reason in c->err (app/ctx.h), as for every use case below. */
@@ -91,14 +94,16 @@ int dx_proc_date(const char *s, const char *what, char out[11], struct dx_buf *w
 /*
  * The same for the date of an event (a clue found or closed, a case opened,
  * stepped or rolled back, a visit, a warning, a measure put in place),
- * which cannot lie after today (core/date.h dx_date_after_today): a future
+ * which cannot lie after `today` (the request's day, dx_ctx.today): a future
  * date would, among others, let an elimination pass its 6 months of
  * monitoring before they are over.  `what` names the date in the message.
  * Every entry path (CLI, import, API) calls this one rule.
  */
-int dx_event_date(const char *s, const char *what, char out[11], struct dx_buf *why);
+int dx_event_date(const struct dx_date *today, const char *s, const char *what, char out[11],
+		  struct dx_buf *why);
 /* The same rule for an event known by its month (a ledger's 识别监测时间,
  * "YYYY-MM…"): not after this month.  DX_INVALID with why. */
-int dx_event_month(const char *ym, const char *what, struct dx_buf *why);
+int dx_event_month(const struct dx_date *today, const char *ym, const char *what,
+		   struct dx_buf *why);
 
 #endif

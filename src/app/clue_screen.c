@@ -75,6 +75,7 @@ static int on_open_clue(const struct dx_clue_row *row, void *arg)
 
 struct add_all {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	const struct collect *c;
 	unsigned char *open;
 	const char *date;
@@ -102,15 +103,16 @@ static int add_all(struct dx_store *st, void *arg)
 			x->out->open++;
 			continue;
 		}
-		dx_ctx_for(&cx, st, x->a);
+		dx_ctx_for(&cx, st, x->a, x->today);
 		if (!(rc = dx_ctx_why(&cx, dx_clue_add(&cx, &req, &row), x->why)))
 			x->out->added++;
 	}
 	return rc;
 }
 
-static int from_screen(struct dx_store *st, const struct dx_actor *a, const char *area,
-		       int year, const char *date, struct dx_from_screen *out, struct dx_buf *why)
+static int from_screen(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+		       const char *area, int year, const char *date, struct dx_from_screen *out,
+		       struct dx_buf *why)
 {
 	struct dx_screen_opts o = {0};
 	struct dx_screen_summary sum;
@@ -124,7 +126,7 @@ static int from_screen(struct dx_store *st, const struct dx_actor *a, const char
 		return rc;
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
-	if ((rc = dx_event_date(date, "发现日期", fixed, why)))
+	if ((rc = dx_event_date(today, date, "发现日期", fixed, why)))
 		return rc;
 	o.area = scope;
 	o.year = year;
@@ -138,7 +140,7 @@ static int from_screen(struct dx_store *st, const struct dx_actor *a, const char
 	if ((rc = dx_store_clue_list(st, scope, "待核实", on_open_clue, &os)))
 		goto done;
 	{
-		struct add_all x = {a, &c, os.open, fixed, out, why};
+		struct add_all x = {a, today, &c, os.open, fixed, out, why};
 		rc = dx_store_txn(st, add_all, &x);
 		if (rc)
 			out->added = out->open = 0;
@@ -153,5 +155,5 @@ int dx_clue_from_screen(struct dx_ctx *c, const char *area, int year, const char
 			struct dx_from_screen *out)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, from_screen(c->st, &c->actor, area, year, date, out, &why), &why);
+	return dx_ctx_done(c, from_screen(c->st, &c->actor, &c->today, area, year, date, out, &why), &why);
 }

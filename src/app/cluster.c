@@ -174,6 +174,7 @@ struct rep {
 	const char *area; /* prefix, "" for the nation */
 	int year;
 	const char *as_of;
+	const struct dx_date *today;
 	struct dx_store *st;
 	struct sums total;
 	struct sums *prov;
@@ -321,7 +322,7 @@ static int one_pass(struct rep *r, const char *prefix, struct county_list *l)
 			codes[k++] = l->v[i].county;
 		}
 	if (k)
-		rc = dx_report_build_counties(r->st, prefix, r->year, r->as_of, codes, k, &rp,
+		rc = dx_report_build_counties(r->st, prefix, r->year, r->as_of, r->today, codes, k, &rp,
 					      r->why);
 	if (k && !rc) {
 		for (size_t j = 0; j < k; j++)
@@ -379,7 +380,7 @@ out:
 }
 
 int dx_cluster_report(const char *coord, const char *area, int year, const char *as_of,
-		      cJSON **json, struct dx_buf *text, struct dx_buf *plan, struct dx_buf *why)
+		      const struct dx_date *today, cJSON **json, struct dx_buf *text, struct dx_buf *plan, struct dx_buf *why)
 {
 	struct rep r;
 	struct dx_buf err = DX_BUF_INIT;
@@ -413,6 +414,7 @@ int dx_cluster_report(const char *coord, const char *area, int year, const char 
 	r.area = canon;
 	r.year = year;
 	r.as_of = as_of;
+	r.today = today;
 	r.why = why;
 	r.members_known = 1;
 	r.total.fig = dx_xcalloc(dx_report_figure_count(), sizeof(*r.total.fig));

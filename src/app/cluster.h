@@ -8,6 +8,7 @@
 #define DX_APP_CLUSTER_H
 
 #include "core/strbuf.h"
+#include "core/date.h"
 #include "io/report.h"
 
 #include <cjson/cJSON.h>
@@ -42,9 +43,10 @@ int dx_cluster_check(const char *coord, struct dx_buf *out, struct dx_buf *why);
  * report` builds it, and the figures are summed by province and for the
  * whole.  *json (cJSON, delete it) holds the result; text, when
  * non-NULL, the same in Chinese.  With plan non-NULL only the
- * aggregate's plan is written there.
+ * aggregate's plan is written there.  `today` is the request's day (each
+ * county's report's, dx_report_opts). 
  */
 int dx_cluster_report(const char *coord, const char *area, int year, const char *as_of,
-		      cJSON **json, struct dx_buf *text, struct dx_buf *plan, struct dx_buf *why);
+		      const struct dx_date *today, cJSON **json, struct dx_buf *text, struct dx_buf *plan, struct dx_buf *why);
 
 #endif

@@ -5,23 +5,25 @@
 #include "core/dx.h"
 #include "app/ctx.h"
 
-void dx_ctx_for(struct dx_ctx *c, struct dx_store *st, const struct dx_actor *a)
+void dx_ctx_for(struct dx_ctx *c, struct dx_store *st, const struct dx_actor *a,
+		const struct dx_date *today)
 {
 	memset(c, 0, sizeof(*c));
 	c->st = st;
 	c->actor = *a;
 	c->level = DX_LOG_INFO;
 	c->err.col = -1;
-	dx_date_today(&c->today);
+	c->today = *today;
 }
 
-int dx_ctx_init(struct dx_ctx *c, struct dx_store *st, const char *as)
+int dx_ctx_init(struct dx_ctx *c, struct dx_store *st, const char *as,
+		const struct dx_date *today)
 {
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_actor a;
 	int rc;
 	dx_actor_local_owner(&a);
-	dx_ctx_for(c, st, &a);
+	dx_ctx_for(c, st, &a, today);
 	if ((rc = dx_actor_for(st, as, &c->actor, &why)))
 		return dx_ctx_done(c, rc, &why);
 	dx_buf_release(&why);

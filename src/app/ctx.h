@@ -11,7 +11,7 @@
  * fill err and return its code; the front end turns err into text.
  *
  *	struct dx_ctx c;
- *	if ((rc = dx_ctx_init(&c, st, "cun1")) == DX_OK)
+ *	if ((rc = dx_ctx_init(&c, st, "cun1", &today)) == DX_OK)
  *		rc = dx_case_green(&c, 7);
  *	if (rc)
  *		fprintf(stderr, "错误: %s\n", c.err.msg);
@@ -31,12 +31,18 @@ struct dx_ctx {
 	struct dx_err_info err;
 };
 
-/* c for store st acting as account `as` (NULL or "" = the local owner),
- * today from core/date.h (main()'s --today or the clock).  An unknown
- * account is DX_NOT_FOUND with the reason in c->err. */
-int dx_ctx_init(struct dx_ctx *c, struct dx_store *st, const char *as);
-/* c for st acting as actor a (the HTTP layer's logged-in account). */
-void dx_ctx_for(struct dx_ctx *c, struct dx_store *st, const struct dx_actor *a);
+/* c for store st acting as account `as` (NULL or "" = the local owner) on
+ * the day `today`, which the front end gives (main()'s --today or the
+ * clock, the HTTP request's day): no use case reads the clock itself, so
+ * one request sees one day.  An unknown account is DX_NOT_FOUND with the
+ * reason in c->err. */
+int dx_ctx_init(struct dx_ctx *c, struct dx_store *st, const char *as,
+		const struct dx_date *today);
+/* c for st acting as actor a on `today`: the HTTP layer's logged-in
+ * account, or a use case acting for another actor inside its own request
+ * (it passes its own context's day, never reads today again). */
+void dx_ctx_for(struct dx_ctx *c, struct dx_store *st, const struct dx_actor *a,
+		const struct dx_date *today);
 /* End a use case: rc into c->err with the Chinese reason collected in
  * why (released; NULL for a use case that gives none); returns rc.  A failure without a reason gets none: the
  * front end names the code. */

@@ -77,7 +77,7 @@ static const struct {
 /* The request context for the case use cases, acting as a. */
 static struct dx_ctx *as(struct demo *d, const struct dx_actor *a)
 {
-	dx_ctx_for(&d->cx, d->st, a);
+	dx_ctx_for(&d->cx, d->st, a, &d->today);
 	return &d->cx;
 }
 

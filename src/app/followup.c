@@ -112,17 +112,19 @@ static char *measure_json(const struct dx_measure *m)
 	return s;
 }
 
-int dx_measure_dates(const char *status, const char *start_on, struct dx_buf *why)
+int dx_measure_dates(const struct dx_date *today, const char *status, const char *start_on,
+		     struct dx_buf *why)
 {
 	char d[11];
 	/* a plan may start later; a measure in place started on a real day */
 	if (!start_on || !*start_on || strcmp(status, "已落实"))
 		return DX_OK;
-	return dx_event_date(start_on, "已落实措施的开始日期", d, why);
+	return dx_event_date(today, start_on, "已落实措施的开始日期", d, why);
 }
 
 /* Apply the request's given fields to m (checked first). */
-static int apply_measure(const struct dx_measure_req *r, struct dx_measure *m, struct dx_buf *why)
+static int apply_measure(const struct dx_date *today, const struct dx_measure_req *r,
+			 struct dx_measure *m, struct dx_buf *why)
 {
 	const char *vals[DX_M_NFIELDS] = {0};
 	struct dx_rowval *rv = dx_xcalloc(1, sizeof(*rv));
@@ -150,7 +152,7 @@ static int apply_measure(const struct dx_measure_req *r, struct dx_measure *m, s
 	if (m->start_on[0] && m->end_on[0] && strcmp(m->end_on, m->start_on) < 0) {
 		dx_buf_addf(why, "结束日期 %s 早于开始日期 %s", m->end_on, m->start_on);
 		rc = DX_INVALID;
-	} else if ((rc = dx_measure_dates(m->status, m->start_on, why))) {
+	} else if ((rc = dx_measure_dates(today, m->status, m->start_on, why))) {
 		goto out;
 	}
 out:
@@ -181,7 +183,7 @@ static int write_measure(struct dx_store *st, void *arg)
 	return rc;
 }
 
-static int measure_add(struct dx_store *st, const struct dx_actor *a,
+static int measure_add(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
 		       const struct dx_measure_req *r, int64_t *id, struct dx_buf *why)
 {
 	struct dx_hh_ref hh;
@@ -192,7 +194,7 @@ static int measure_add(struct dx_store *st, const struct dx_actor *a,
 		return rc;
 	memset(&m, 0, sizeof(m));
 	m.household_id = hh.id;
-	if ((rc = apply_measure(r, &m, why)))
+	if ((rc = apply_measure(today, r, &m, why)))
 		return rc;
 	if (!m.category[0] || !m.status[0]) {
 		dx_buf_adds(why, "措施类别和状态必须填写");
@@ -205,8 +207,9 @@ static int measure_add(struct dx_store *st, const struct dx_actor *a,
 	return DX_OK;
 }
 
-static int measure_update(struct dx_store *st, const struct dx_actor *a, int64_t id,
-			  const struct dx_measure_req *r, struct dx_buf *why)
+static int measure_update(struct dx_store *st, const struct dx_actor *a,
+			  const struct dx_date *today, int64_t id, const struct dx_measure_req *r,
+			  struct dx_buf *why)
 {
 	struct dx_measure m;
 	struct measure_write w = {a, &m, NULL, ""};
@@ -222,7 +225,7 @@ static int measure_update(struct dx_store *st, const struct dx_actor *a, int64_t
 	if ((rc = dx_actor_may_write(a, why)))
 		return rc;
 	w.before = measure_json(&m);
-	if ((rc = apply_measure(r, &m, why)))
+	if ((rc = apply_measure(today, r, &m, why)))
 		goto out;
 	dx_area_county(area, w.county);
 	{
@@ -251,13 +254,13 @@ out:
 int dx_measure_add(struct dx_ctx *c, const struct dx_measure_req *r, int64_t *id)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, measure_add(c->st, &c->actor, r, id, &why), &why);
+	return dx_ctx_done(c, measure_add(c->st, &c->actor, &c->today, r, id, &why), &why);
 }
 
 int dx_measure_update(struct dx_ctx *c, int64_t id, const struct dx_measure_req *r)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, measure_update(c->st, &c->actor, id, r, &why), &why);
+	return dx_ctx_done(c, measure_update(c->st, &c->actor, &c->today, id, r, &why), &why);
 }
 
 int dx_measure_list(struct dx_ctx *c, const char *hh_no,
@@ -299,8 +302,8 @@ static int write_visit(struct dx_store *st, void *arg)
 	return rc;
 }
 
-static int visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_visit_req *r,
-		     int64_t *id, struct dx_buf *why)
+static int visit_add(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+		     const struct dx_visit_req *r, int64_t *id, struct dx_buf *why)
 {
 	const char *vals[DX_V_NFIELDS] = {0};
 	struct dx_rowval *rv = dx_xcalloc(1, sizeof(*rv));
@@ -324,7 +327,7 @@ static int visit_add(struct dx_store *st, const struct dx_actor *a, const struct
 	dx_strlcpy(v.cadre, rv->text[DX_V_CADRE], sizeof(v.cadre));
 	dx_strlcpy(v.content, rv->text[DX_V_CONTENT], sizeof(v.content));
 	dx_strlcpy(v.findings, rv->text[DX_V_FINDINGS], sizeof(v.findings));
-	if ((rc = dx_event_date(v.visited_on, "走访日期", d, why)))
+	if ((rc = dx_event_date(today, v.visited_on, "走访日期", d, why)))
 		goto out;
 	dx_area_county(hh.area_code, w.county);
 	if ((rc = dx_store_txn(st, write_visit, &w)))
@@ -469,7 +472,7 @@ void dx_visit_due_cells(const struct dx_visit_due *d, struct dx_visit_due_buf *b
 int dx_visit_add(struct dx_ctx *c, const struct dx_visit_req *r, int64_t *id)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, visit_add(c->st, &c->actor, r, id, &why), &why);
+	return dx_ctx_done(c, visit_add(c->st, &c->actor, &c->today, r, id, &why), &why);
 }
 
 int dx_visits_overdue(struct dx_ctx *c, const char *area, const char *as_of,

@@ -8,6 +8,7 @@
 #define DX_APP_FOLLOWUP_H
 
 #include "app/account.h"
+#include "core/date.h"
 #include "policy/params.h"
 #include "store/followup.h"
 
@@ -18,9 +19,11 @@ struct dx_measure_req {
 	const char *hh_no, *category, *detail, *status, *amount, *start_on, *end_on, *cadre;
 };
 /* The date rule for a measure (also for its import): a measure 已落实
- * cannot have started after today (clue.h dx_event_date); a 计划 may.
+ * cannot have started after `today`, the request's day (clue.h
+ * dx_event_date); a 计划 may.
  * DX_INVALID with why. */
-int dx_measure_dates(const char *status, const char *start_on, struct dx_buf *why);
+int dx_measure_dates(const struct dx_date *today, const char *status, const char *start_on,
+		     struct dx_buf *why);
 struct dx_ctx;
 /* Add measure r for c's actor (a writer whose scope holds the household);
  * its id in *id. */

@@ -364,7 +364,7 @@ static int funds_step(struct dx_store *st, const struct dx_actor *a,
 	}
 	if (!date || !*date) {
 		dx_date_format(today, on);
-	} else if ((rc = dx_event_date(date, step, on, why))) {
+	} else if ((rc = dx_event_date(today, date, step, on, why))) {
 		return rc;
 	}
 	if ((rc = dx_fund_project_get(st, county, code, &p))) {

@@ -21,6 +21,22 @@ static int mask_summary(const struct dx_hh_summary *h, void *arg)
 	return m->page_fn(&c, m->arg);
 }
 
+/* The list's rules, one for the page and the whole list: the area within
+ * the actor's scope (into canon), a query of at most DX_HH_QUERY_MAX
+ * bytes; DX_DENIED / DX_INVALID with why. */
+static int checked(const struct dx_actor *a, const char *area, const char *q, char canon[13],
+                   struct dx_buf *why)
+{
+	int rc;
+	if ((rc = dx_actor_area(a, area, canon, why)))
+		return rc;
+	if (q && strlen(q) > DX_HH_QUERY_MAX) {
+		dx_buf_addf(why, "查询词过长（最多%d字节）", DX_HH_QUERY_MAX);
+		return DX_INVALID;
+	}
+	return DX_OK;
+}
+
 int dx_household_page(struct dx_store *st, const struct dx_actor *a, const char *area,
                       const char *q, int64_t page, int (*fn)(const struct dx_hh_summary *, void *),
                       void *arg, int64_t *total, struct dx_buf *why)
@@ -29,12 +45,8 @@ int dx_household_page(struct dx_store *st, const struct dx_actor *a, const char 
 	char canon[13];
 	int rc;
 	*total = 0;
-	if ((rc = dx_actor_area(a, area, canon, why)))
+	if ((rc = checked(a, area, q, canon, why)))
 		return rc;
-	if (q && strlen(q) > DX_HH_QUERY_MAX) {
-		dx_buf_addf(why, "查询词过长（最多%d字节）", DX_HH_QUERY_MAX);
-		return DX_INVALID;
-	}
 	if (page < 1 || page > 1000000) {
 		dx_buf_adds(why, "页码应为 1 到 1000000 的整数");
 		return DX_INVALID;
@@ -51,12 +63,8 @@ int dx_household_matches(struct dx_store *st, const struct dx_actor *a, const ch
 	char canon[13];
 	int rc;
 	*total = 0;
-	if ((rc = dx_actor_area(a, area, canon, why)))
+	if ((rc = checked(a, area, q, canon, why)))
 		return rc;
-	if (q && strlen(q) > DX_HH_QUERY_MAX) {
-		dx_buf_addf(why, "查询词过长（最多%d字节）", DX_HH_QUERY_MAX);
-		return DX_INVALID;
-	}
 	return dx_store_hh_page(st, canon, q ? q : "", 0, INT_MAX, mask_summary, &m, total);
 }
 

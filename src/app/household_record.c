@@ -220,13 +220,11 @@ static int income_figures(struct dx_store *st, struct dx_household_record *r)
 	struct dx_policy_rows rows = DX_POLICY_ROWS_INIT;
 	char days[DX_COUNTED_DAYS_MAX][11], t[11];
 	int counts[DX_COUNTED_DAYS_MAX];
-	struct dx_date today;
 	size_t n = r->nincomes < DX_COUNTED_DAYS_MAX ? r->nincomes : DX_COUNTED_DAYS_MAX;
 	int rc;
 	if (!r->nincomes)
 		return DX_OK;
-	dx_date_today(&today);
-	dx_date_format(&today, t);
+	dx_date_format(&r->today, t);
 	for (size_t i = 0; i < n; i++) {
 		dx_snprintf(days[i], sizeof(days[i]), "%04d-12-31", r->incomes[i].row.year);
 		if (strcmp(t, days[i]) < 0)
@@ -312,8 +310,9 @@ static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household
 	return rc;
 }
 
-int dx_household_record(struct dx_store *st, const struct dx_actor *a, const char *key,
-			const char *area, struct dx_household_record *out, struct dx_buf *why)
+int dx_household_record(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+			const char *key, const char *area, struct dx_household_record *out,
+			struct dx_buf *why)
 {
 	struct dx_idcard id;
 	char prefix[13];
@@ -321,6 +320,7 @@ int dx_household_record(struct dx_store *st, const struct dx_actor *a, const cha
 	unsigned how;
 	int rc;
 	memset(out, 0, sizeof(*out));
+	out->today = *today;
 	if ((rc = read_area(a, area, prefix, why)))
 		return rc;
 	if (!key || !*key) {
@@ -356,13 +356,15 @@ out:
 	return rc;
 }
 
-int dx_household_record_get(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-			    int unmasked, struct dx_household_record *out, struct dx_buf *why)
+int dx_household_record_get(struct dx_store *st, const struct dx_actor *a,
+			    const struct dx_date *today, const char *hh_no, int unmasked,
+			    struct dx_household_record *out, struct dx_buf *why)
 {
 	struct dx_hh_brief b;
 	char prefix[13];
 	int began = 0, rc;
 	memset(out, 0, sizeof(*out));
+	out->today = *today;
 	if ((rc = dx_actor_area(a, NULL, prefix, why)))
 		return rc;
 	/* a masked read is all reading: the look-up and the record share

@@ -13,6 +13,7 @@
 #define DX_APP_HOUSEHOLD_RECORD_H
 
 #include "app/account.h"
+#include "core/date.h"
 #include "policy/income.h"
 #include "store/hhrecord.h"
 #include "store/procedure.h"
@@ -40,6 +41,8 @@ struct dx_hr_audit {
 };
 
 struct dx_household_record {
+	struct dx_date today; /* the day it was read on (the request's): the
+				 running year's income counts to it */
 	/* set when the key matched several households: choose one (no
 	 * record is built then) */
 	struct dx_hh_brief *choices;
@@ -72,11 +75,12 @@ struct dx_household_record {
  * 身份证号 (a former member's finds the household they were in last), or a
  * member's name, within `area` (NULL/"" = the actor's scope).  When a
  * name matches several households, out->choices lists them and nothing
- * else is filled.  DX_NOT_FOUND (with why) when nothing matches.  Release
+ * else is filled.  `today` is the request's day.  DX_NOT_FOUND (with why) when nothing matches.  Release
  * with dx_household_record_release().
  */
-int dx_household_record(struct dx_store *st, const struct dx_actor *a, const char *key,
-			const char *area, struct dx_household_record *out, struct dx_buf *why);
+int dx_household_record(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+			const char *key, const char *area, struct dx_household_record *out,
+			struct dx_buf *why);
 void dx_household_record_release(struct dx_household_record *r);
 
 /*
@@ -88,8 +92,9 @@ void dx_household_record_release(struct dx_household_record *r);
  * audited (household.read_unmasked) before anything is built; anyone else
  * is DX_DENIED.
  */
-int dx_household_record_get(struct dx_store *st, const struct dx_actor *a, const char *hh_no,
-			    int unmasked, struct dx_household_record *out, struct dx_buf *why);
+int dx_household_record_get(struct dx_store *st, const struct dx_actor *a,
+			    const struct dx_date *today, const char *hh_no, int unmasked,
+			    struct dx_household_record *out, struct dx_buf *why);
 
 /*
  * `household find`: households within `area` (NULL/"" = the actor's

@@ -61,7 +61,7 @@ static void event_date(struct dx_imp *im, long row, int f, const char *what, con
 {
 	struct dx_buf why = DX_BUF_INIT;
 	char d[11];
-	if (*iso && dx_event_date(iso, what, d, &why))
+	if (*iso && dx_event_date(&im->today, iso, what, d, &why))
 		dx_imp_report(im, row, f, NULL, 1, "%s", why.buf);
 	dx_buf_release(&why);
 }

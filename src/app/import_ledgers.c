@@ -44,7 +44,7 @@ static void event_date(struct dx_imp *im, long row, int f, const char *what, con
 {
 	struct dx_buf why = DX_BUF_INIT;
 	char d[11];
-	if (*iso && dx_event_date(iso, what, d, &why))
+	if (*iso && dx_event_date(&im->today, iso, what, d, &why))
 		dx_imp_report(im, row, f, NULL, 1, "%s", why.buf);
 	dx_buf_release(&why);
 }
@@ -281,7 +281,7 @@ static int app_clue(struct dx_imp *im, const struct dx_relief_app *a, long row)
 	int rc;
 	if (im->o->dry_run)
 		return 0;
-	rc = dx_relief_app_clue(im->st, NULL, im->actor, a, &why);
+	rc = dx_relief_app_clue(im->st, NULL, im->actor, &im->today, a, &why);
 	if (rc && rc != DX_NOMEM && rc != DX_DB && rc != DX_IO && rc != DX_BUSY) {
 		dx_imp_report(im, row, DX_AP_NO, NULL, 0, "申请已保存，但未生成监测线索：%s",
 			      why.len ? why.buf : dx_strerror(rc));

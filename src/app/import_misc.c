@@ -184,8 +184,8 @@ static void date_rule(struct dx_imp *im, long row, int f, const char *what, cons
 {
 	struct dx_buf why = DX_BUF_INIT;
 	char d[11];
-	if (*iso && (status ? dx_measure_dates(status, iso, &why)
-			    : dx_event_date(iso, what, d, &why)))
+	if (*iso && (status ? dx_measure_dates(&im->today, status, iso, &why)
+			    : dx_event_date(&im->today, iso, what, d, &why)))
 		dx_imp_report(im, row, f, NULL, 1, "%s", why.buf);
 	dx_buf_release(&why);
 }

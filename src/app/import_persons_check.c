@@ -196,7 +196,7 @@ static void month_rule(struct dx_imp *im, const struct dx_rowval *rv, long row, 
 		       const char *what)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	if (set(rv, f) && dx_event_month(rv->text[f], what, &why))
+	if (set(rv, f) && dx_event_month(&im->today, rv->text[f], what, &why))
 		dx_imp_report(im, row, f, NULL, 1, "%s", why.buf);
 	dx_buf_release(&why);
 }

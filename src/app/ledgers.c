@@ -19,6 +19,7 @@
 
 struct close_ctx {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	const char *county, *no, *date;
 	struct dx_buf *why;
 };
@@ -50,7 +51,7 @@ static int close_tx(struct dx_store *st, void *arg)
 		dx_buf_addf(x->why, "问题 %s 已销号", x->no);
 		return DX_STATE;
 	}
-	if ((rc = dx_event_date(x->date, "销号日期", on, x->why)))
+	if ((rc = dx_event_date(x->today, x->date, "销号日期", on, x->why)))
 		return rc;
 	if ((rc = dx_lg_problem_close(st, p.id, on)))
 		return rc;
@@ -61,10 +62,11 @@ static int close_tx(struct dx_store *st, void *arg)
 			      after);
 }
 
-static int problem_close(struct dx_store *st, const struct dx_actor *a, const char *county,
-			 const char *problem_no, const char *date, struct dx_buf *why)
+static int problem_close(struct dx_store *st, const struct dx_actor *a,
+			 const struct dx_date *today, const char *county, const char *problem_no,
+			 const char *date, struct dx_buf *why)
 {
-	struct close_ctx x = {a, county, problem_no, date, why};
+	struct close_ctx x = {a, today, county, problem_no, date, why};
 	int rc;
 	if ((rc = dx_actor_may_write(a, why)))
 		return rc;
@@ -139,7 +141,8 @@ static int ledger_list(struct dx_store *st, const struct dx_actor *a, const char
 /* ---- 救助申请 as a channel into monitoring ---- */
 
 int dx_relief_app_clue(struct dx_store *st, const struct dx_actor *actor, const char *actor_name,
-		       const struct dx_relief_app *app, struct dx_buf *why)
+		       const struct dx_date *today, const struct dx_relief_app *app,
+		       struct dx_buf *why)
 {
 	struct dx_actor loaded;
 	struct dx_ctx cx;
@@ -172,7 +175,7 @@ int dx_relief_app_clue(struct dx_store *st, const struct dx_actor *actor, const 
 	req.source = "农户自主申报";
 	req.reason = reason;
 	req.found_on = app->applied_on;
-	dx_ctx_for(&cx, st, actor);
+	dx_ctx_for(&cx, st, actor, today);
 	if ((rc = dx_ctx_why(&cx, dx_clue_add(&cx, &req, &c), why)))
 		return rc;
 	return dx_lg_app_set_clue(st, app->id, c.id);
@@ -182,6 +185,7 @@ static const char *const self_items[] = {"生活困难", "医疗", "教育", "�
 					 "就业",     "临时救助", "其他"};
 
 struct self_ctx {
+	const struct dx_date *today;
 	const struct dx_self_apply *q;
 	char *receipt;
 	struct dx_buf *why;
@@ -196,7 +200,6 @@ static int self_tx(struct dx_store *st, void *arg)
 	struct dx_idcard id;
 	struct dx_area ar;
 	struct dx_actor act;
-	struct dx_date t;
 	struct dx_buf after = DX_BUF_INIT;
 	const char *bad;
 	unsigned char rnd[4];
@@ -233,8 +236,7 @@ static int self_tx(struct dx_store *st, void *arg)
 		dx_buf_adds(x->why, "诉求请不超过80个字");
 		return DX_INVALID;
 	}
-	dx_date_today(&t);
-	dx_date_format(&t, a.applied_on);
+	dx_date_format(x->today, a.applied_on);
 	randombytes_buf(rnd, sizeof(rnd));
 	dx_snprintf(a.app_no, sizeof(a.app_no), "ZZSB%.4s%.2s%.2s-%02X%02X%02X%02X", a.applied_on,
 		    a.applied_on + 5, a.applied_on + 8, rnd[0], rnd[1], rnd[2], rnd[3]);
@@ -269,7 +271,7 @@ static int self_tx(struct dx_store *st, void *arg)
 	dx_strlcpy(act.acc.role, "经办", sizeof(act.acc.role));
 	dx_strlcpy(act.acc.level, "县", sizeof(act.acc.level));
 	act.level = DX_LEVEL_COUNTY;
-	rc = dx_relief_app_clue(st, &act, NULL, &a, x->why);
+	rc = dx_relief_app_clue(st, &act, NULL, x->today, &a, x->why);
 	if (rc == DX_EXISTS || rc == DX_STATE || rc == DX_INVALID || rc == DX_DENIED) {
 		/* the household's clue still to verify takes it in: the
 		 * application stands, its answer the same */
@@ -292,10 +294,10 @@ static int self_tx(struct dx_store *st, void *arg)
 	return rc;
 }
 
-int dx_self_apply(struct dx_store *st, const struct dx_self_apply *q, char receipt[32],
-		  struct dx_buf *why)
+int dx_self_apply(struct dx_store *st, const struct dx_date *today, const struct dx_self_apply *q,
+		  char receipt[32], struct dx_buf *why)
 {
-	struct self_ctx x = {q, receipt, why};
+	struct self_ctx x = {today, q, receipt, why};
 	receipt[0] = 0;
 	return dx_proc_txn(st, self_tx, &x);
 }
@@ -304,7 +306,7 @@ int dx_problem_close(struct dx_ctx *c, const char *county, const char *problem_n
 		     const char *date)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, problem_close(c->st, &c->actor, county, problem_no, date, &why),
+	return dx_ctx_done(c, problem_close(c->st, &c->actor, &c->today, county, problem_no, date, &why),
 			   &why);
 }
 

@@ -8,6 +8,7 @@
 #define DX_APP_LEDGERS_H
 
 #include "app/account.h"
+#include "core/date.h"
 
 /*
  * 销号: problem `problem_no` of `county` (整改中 or 长期跟踪) becomes 已销号
@@ -41,19 +42,22 @@ int dx_ledger_list_kind(const char *kind);
  * becomes: source 农户自主申报, found on the 申请日期, the procedure's
  * deadline, once (the application keeps the clue's id).  Taken as actor,
  * or when NULL as the account actor_name (loaded only when a clue is
- * due).  0 without a clue to make; the clue use case's refusals with why.
+ * due), on the request's day `today` (the clue's rules: dx_event_date).  0 without a clue to make; the clue use case's refusals with why.
  * One rule for the importer and the public form.
  */
 struct dx_relief_app;
 int dx_relief_app_clue(struct dx_store *st, const struct dx_actor *actor, const char *actor_name,
-		       const struct dx_relief_app *app, struct dx_buf *why);
+		       const struct dx_date *today, const struct dx_relief_app *app,
+		       struct dx_buf *why);
 
 /* The name the public form's writes are audited under. */
 #define DX_SELF_APPLY_ACTOR "农户自主申报表单"
 
 /*
  * The public, login-free 自主申报 (issue 19): an application (申请方式
- * 自己举手 or 他人代举, 办理状态 受理, dated today) with its minimal fields:
+ * 自己举手 or 他人代举, 办理状态 受理, dated `today`, the request's day: the
+ * form has no account, so no context; the front end passes its day) with
+ * its minimal fields:
  * applicant's name and 证件号码, the village (12-digit code in the store),
  * 救助事项 and an optional short 诉求.  A registry member's application
  * becomes a clue of their household (dx_relief_app_clue).  The receipt
@@ -64,7 +68,7 @@ int dx_relief_app_clue(struct dx_store *st, const struct dx_actor *actor, const 
 struct dx_self_apply {
 	const char *name, *id_no, *area, *mode, *item, *request;
 };
-int dx_self_apply(struct dx_store *st, const struct dx_self_apply *q, char receipt[32],
-		  struct dx_buf *why);
+int dx_self_apply(struct dx_store *st, const struct dx_date *today, const struct dx_self_apply *q,
+		  char receipt[32], struct dx_buf *why);
 
 #endif

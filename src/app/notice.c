@@ -90,8 +90,9 @@ static int villages(struct dx_store *st, const struct dx_actor *a, const char *a
 	return DX_OK;
 }
 
-static int build(struct dx_store *st, const struct dx_actor *a, const char *village,
-		 const char *kind, const char *as_of, struct dx_notice *out, struct dx_buf *why)
+static int build(struct dx_store *st, const struct dx_actor *a, const struct dx_date *day,
+		 const char *village, const char *kind, const char *as_of, struct dx_notice *out,
+		 struct dx_buf *why)
 {
 	struct ids ids = {0};
 	struct dx_actor all;
@@ -145,7 +146,7 @@ static int build(struct dx_store *st, const struct dx_actor *a, const char *vill
 	window = today;
 	dx_date_add_days(&window, -30);
 	v = dx_xmalloc(sizeof(*v));
-	dx_ctx_for(&cx, st, &all);
+	dx_ctx_for(&cx, st, &all, day);
 	for (size_t i = 0; i < ids.n; i++) {
 		struct dx_notice_row r;
 		struct dx_date end;
@@ -190,5 +191,5 @@ int dx_notice_build(struct dx_ctx *c, const char *village, const char *kind, con
 		    struct dx_notice *out)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, build(c->st, &c->actor, village, kind, as_of, out, &why), &why);
+	return dx_ctx_done(c, build(c->st, &c->actor, &c->today, village, kind, as_of, out, &why), &why);
 }

@@ -10,6 +10,8 @@
 
 struct od_ctx {
 	struct dx_store *st;
+	const struct dx_date *today; /* the request's day, for the contexts
+					of the cases read (dx_case_get) */
 	/* the names printed beside the codes (户主, village, township) */
 	struct dx_hh_ref hh;
 	struct dx_area village, township;
@@ -123,7 +125,7 @@ static int check_case(struct od_ctx *x, const struct dx_actor *a, int64_t id,
 	struct dx_ctx cx;
 	int rc;
 	char latest[11];
-	dx_ctx_for(&cx, x->st, a);
+	dx_ctx_for(&cx, x->st, a, x->today);
 	if ((rc = dx_case_get(&cx, id, v)))
 		return rc;
 	if ((rc = policy_for(x, v->c.area_code)))
@@ -198,9 +200,10 @@ static int problem_cb(int64_t id, const char *no, const char *area, const char *
 	return x->fn(&it, x->arg);
 }
 
-static int overdue_list(struct dx_store *st, const struct dx_actor *a, const char *area,
-			const char *as_of, int (*fn)(const struct dx_overdue_item *, void *),
-			void *arg, struct dx_buf *why)
+static int overdue_list(struct dx_store *st, const struct dx_actor *a,
+			const struct dx_date *today, const char *area, const char *as_of,
+			int (*fn)(const struct dx_overdue_item *, void *), void *arg,
+			struct dx_buf *why)
 {
 	struct od_ctx x;
 	struct dx_actor all;
@@ -229,6 +232,7 @@ static int overdue_list(struct dx_store *st, const struct dx_actor *a, const cha
 	dx_date_parse(d, 10, &x.as_of);
 	x.as_of_s = d;
 	x.st = st;
+	x.today = today;
 	x.fn = fn;
 	x.arg = arg;
 	x.pp = dx_xmalloc(sizeof(*x.pp));
@@ -276,5 +280,5 @@ int dx_overdue_list(struct dx_ctx *c, const char *area, const char *as_of,
 		    int (*fn)(const struct dx_overdue_item *, void *), void *arg)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, overdue_list(c->st, &c->actor, area, as_of, fn, arg, &why), &why);
+	return dx_ctx_done(c, overdue_list(c->st, &c->actor, &c->today, area, as_of, fn, arg, &why), &why);
 }

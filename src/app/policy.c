@@ -292,3 +292,37 @@ int dx_app_policy_set(struct dx_ctx *c, const char *prefix, int year, const char
 	int rc = policy_set(c->st, prefix, year, from, key, value, setter(c), canon, &why);
 	return done(c, rc, why);
 }
+
+int dx_app_policy_show(struct dx_ctx *c, const char *area, int year, const char *date,
+		       struct dx_policy_shown *out)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	const char *bad = NULL;
+	int rc;
+	memset(out, 0, sizeof(*out));
+	out->rows = (struct dx_policy_rows)DX_POLICY_ROWS_INIT;
+	out->year = year ? year : c->today.y;
+	if (c->actor.local_owner)
+		dx_strlcpy(out->area, area ? area : "", sizeof(out->area));
+	else if ((rc = dx_actor_area(&c->actor, area, out->area, &why)))
+		return dx_ctx_done(c, rc, &why);
+	if (!(out->src = calloc(dx_policy_key_count(), sizeof(*out->src))))
+		return dx_ctx_done(c, DX_NOMEM, &why);
+	rc = dx_policy_rows_load(c->st, out->area, out->year, 0, &out->rows);
+	if (!rc)
+		rc = dx_policy_rows_resolve(&out->rows, out->area, out->year, date, &out->p,
+					    out->src, &bad);
+	if (rc)
+		dx_buf_addf(&why, "已保存的参数无法读取%s%s", bad ? "：" : "", bad ? bad : "");
+	rc = dx_ctx_done(c, rc, &why);
+	if (rc && bad)
+		dx_strlcpy(c->err.detail, bad, sizeof(c->err.detail));
+	return rc;
+}
+
+void dx_app_policy_shown_release(struct dx_policy_shown *s)
+{
+	free(s->src);
+	s->src = NULL;
+	dx_policy_rows_release(&s->rows);
+}

@@ -81,4 +81,27 @@ int dx_app_policy_may_set(struct dx_ctx *c, const char *prefix);
 int dx_app_policy_set(struct dx_ctx *c, const char *prefix, int year, const char *from,
 		      const char *key, const char *value, char canon[DX_POLICY_VALUE_MAX]);
 
+/*
+ * What `policy show` and GET /api/policy answer: the policy in force for
+ * `area` in `year` (0 = the year of the context's day) on `date` (ISO;
+ * NULL or "" = the year's end), and for each key, in dx_policy_key_at
+ * order, the setting its value comes from (src[i]; NULL = the default;
+ * dx_policy_rows_by(&rows, src[i]) who set it).  The area is read within
+ * c's actor's scope (dx_actor_area; "" = the whole scope); the local owner
+ * reads any canonical prefix, a province's too.  A stored value this
+ * version cannot read is DX_INVALID (or the store's error), c->err.msg
+ * "已保存的参数无法读取：…", the value's reason in c->err.detail.
+ * Release with dx_app_policy_shown_release().
+ */
+struct dx_policy_shown {
+	char area[13];
+	int year;
+	struct dx_policy p;
+	const struct dx_policy_setting **src;
+	struct dx_policy_rows rows;
+};
+int dx_app_policy_show(struct dx_ctx *c, const char *area, int year, const char *date,
+		       struct dx_policy_shown *out);
+void dx_app_policy_shown_release(struct dx_policy_shown *s);
+
 #endif

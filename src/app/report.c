@@ -646,10 +646,8 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	{
 		/* issue 11 item 12: a period outside the year, or a year not
 		 * begun, is refused -- never counted silently */
-		struct dx_date today;
 		char t[11], year_end[11];
-		dx_date_today(&today);
-		dx_date_format(&today, t);
+		dx_date_format(&o->today, t);
 		dx_snprintf(year_end, sizeof(year_end), "%04d-12-31", o->year);
 		if (o->as_of && *o->as_of) {
 			dx_strlcpy(r->as_of, o->as_of, sizeof(r->as_of));
@@ -731,11 +729,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		sd.as_of = r->as_of;
 		sd.from = from;
 		sd.figures_only = b->counties;
-		{
-			struct dx_date today;
-			dx_date_today(&today);
-			dx_date_format(&today, sd.today);
-		}
+		dx_date_format(&o->today, sd.today);
 		threaded = sd.path && *sd.path && !pthread_create(&tid, NULL, side_thread, &sd);
 		rc = dx_store_scan_households(st, r->area, r->year, r->as_of,
 					       b->keep_names ? DX_SCAN_HH_NO : 0, on_household, b);
@@ -834,7 +828,8 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 }
 
 int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
-			     const char *as_of, const char *const *counties, size_t n,
+			     const char *as_of, const struct dx_date *today,
+			     const char *const *counties, size_t n,
 			     struct dx_report *r, struct dx_buf *why)
 {
 	struct dx_report_opts o;
@@ -844,6 +839,7 @@ int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 	o.area = prefix;
 	o.year = year;
 	o.as_of = as_of;
+	o.today = *today;
 	rc = run_build(st, &o, r, &b, 0, counties, n, why);
 	release_build(&b);
 	if (rc)
@@ -934,7 +930,7 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 }
 
 int dx_report_opts_init(struct dx_store *st, const char *area, int year, const char *as_of,
-			struct dx_report_opts *o)
+			const struct dx_date *today, struct dx_report_opts *o)
 {
 	struct dx_policy pol;
 	int rc;
@@ -944,6 +940,7 @@ int dx_report_opts_init(struct dx_store *st, const char *area, int year, const c
 	o->area = area;
 	o->year = year;
 	o->as_of = as_of;
+	o->today = *today;
 	dx_strlcpy(o->label_buf, pol.target_label, sizeof(o->label_buf));
 	o->label = o->label_buf;
 	o->visits_active = pol.visits_per_week_active;

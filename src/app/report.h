@@ -6,6 +6,7 @@
 #ifndef DX_APP_REPORT_H
 #define DX_APP_REPORT_H
 
+#include "core/date.h"
 #include "io/report.h"
 #include "store/store.h"
 
@@ -14,17 +15,19 @@ struct dx_report_opts {
 	int year;
 	const char *as_of; /* ISO date; "" or NULL = the end of year, or today
 			    * if that is earlier */
+	struct dx_date today; /* the request's day (dx_ctx.today): the report
+			       * never reads the clock itself */
 	const char *label; /* target-group label; NULL = 监测对象 */
 	int visits_active, visits_eliminated; /* per week; 0 = 2 and 1 */
 	char label_buf[64]; /* dx_report_opts_init keeps label here */
 };
 
 /* The options for a report of `area` (canonical) in `year` as of `as_of`
- * ("" = end of year): the target-group label and visit frequencies the
+ * ("" = end of year) on the request's day `today`: the target-group label and visit frequencies the
  * policy in force gives (app/policy.h).  Every front end calls this, so
  * the report reads policy one way.  Errors as dx_app_policy. */
 int dx_report_opts_init(struct dx_store *st, const char *area, int year, const char *as_of,
-			struct dx_report_opts *o);
+			const struct dx_date *today, struct dx_report_opts *o);
 
 /* Compute r for the options.  r->rows holds the child areas; release with
  * dx_report_release().  A period the data cannot speak for is refused with
@@ -45,7 +48,8 @@ void dx_report_release(struct dx_report *r);
  * county's own report refuses (dx_report_build) is refused here, with
  * the first such county's reason.  Release with dx_report_release(). */
 int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
-			     const char *as_of, const char *const *counties, size_t n,
+			     const char *as_of, const struct dx_date *today,
+			     const char *const *counties, size_t n,
 			     struct dx_report *r, struct dx_buf *why);
 
 /* One household of a figure's list: its number with the names a cadre

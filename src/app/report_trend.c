@@ -10,10 +10,11 @@
 #include "core/date.h"
 #include "store/membership.h"
 
-/* The last day the trend of `year` reaches (as_of, NULL/"" = today) into
- * *end and its last month into *last; a year not begun is refused. */
-static int trend_end(const char *as_of, int year, struct dx_date *end, int *last,
-		     struct dx_buf *why)
+/* The last day the trend of `year` reaches (as_of, NULL/"" = today, the
+ * request's day) into *end and its last month into *last; a year not
+ * begun is refused. */
+static int trend_end(const char *as_of, const struct dx_date *today, int year,
+		     struct dx_date *end, int *last, struct dx_buf *why)
 {
 	if (as_of && *as_of) {
 		if (dx_date_parse(as_of, strlen(as_of), end)) {
@@ -21,7 +22,7 @@ static int trend_end(const char *as_of, int year, struct dx_date *end, int *last
 			return DX_INVALID;
 		}
 	} else {
-		dx_date_today(end);
+		*end = *today;
 	}
 	if (year > end->y) {
 		dx_buf_addf(why, "%d年尚未开始，没有可统计的月份", year);
@@ -44,15 +45,15 @@ static void month_period(int year, int m, const struct dx_date *end, char from[1
 	dx_date_format(&t, to);
 }
 
-int dx_report_trend(struct dx_store *st, const struct dx_actor *a, const char *area, int year,
-		    const char *as_of, char area_out[13], struct dx_trend_month out[12], int *n,
+int dx_report_trend(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+		    const char *area, int year, const char *as_of, char area_out[13], struct dx_trend_month out[12], int *n,
 		    struct dx_buf *why)
 {
 	struct dx_date end;
 	int last, rc;
 	*n = 0;
 	if ((rc = dx_actor_area(a, area, area_out, why)) ||
-	    (rc = trend_end(as_of, year, &end, &last, why)))
+	    (rc = trend_end(as_of, today, year, &end, &last, why)))
 		return rc;
 	for (int m = 1; m <= last; m++) {
 		struct dx_natural_change nc;
@@ -89,8 +90,8 @@ static int each_household(const struct dx_nc_household *h, void *arg)
 	return e->fn(&it, e->arg);
 }
 
-int dx_report_trend_list(struct dx_store *st, const struct dx_actor *a, const char *area,
-			 int year, int month, const char *key, const char *as_of,
+int dx_report_trend_list(struct dx_store *st, const struct dx_actor *a,
+			 const struct dx_date *today, const char *area, int year, int month, const char *key, const char *as_of,
 			 char area_out[13], int (*fn)(const struct dx_report_item *, void *),
 			 void *arg, struct dx_buf *why)
 {
@@ -109,7 +110,7 @@ int dx_report_trend_list(struct dx_store *st, const struct dx_actor *a, const ch
 		return DX_INVALID;
 	}
 	if ((rc = dx_actor_area(a, area, area_out, why)) ||
-	    (rc = trend_end(as_of, year, &end, &last, why)))
+	    (rc = trend_end(as_of, today, year, &end, &last, why)))
 		return rc;
 	if (month < 1 || month > last) {
 		if (month >= 1 && month <= 12)

@@ -67,27 +67,28 @@ static int record_below(struct dx_store *st, void *arg)
 /* A chosen deadline is checked against the policy of every village the
  * signals go to before any is dispatched: a deadline one village's policy
  * refuses stops the whole dispatch, not half of it. */
-static int check_deadline(struct dx_store *st, const struct collect *c, const char *scope,
-			  const char *day, const char *deadline, struct dx_buf *why)
+static int check_deadline(struct dx_store *st, const struct dx_date *today, const struct collect *c,
+			  const char *scope, const char *day, const char *deadline,
+			  struct dx_buf *why)
 {
 	char out[11], policy[11];
 	int rc;
 	if (!deadline || !*deadline)
 		return DX_OK;
 	if (!c->n) /* nothing to dispatch: still a date the rule accepts */
-		return dx_clue_deadline(st, scope, day, deadline, out, policy, why);
+		return dx_clue_deadline(st, today, scope, day, deadline, out, policy, why);
 	for (size_t i = 0; i < c->n; i++) {
 		if (i && !strcmp(c->p[i].area, c->p[i - 1].area))
 			continue;
-		if ((rc = dx_clue_deadline(st, c->p[i].area, day, deadline, out, policy, why)))
+		if ((rc = dx_clue_deadline(st, today, c->p[i].area, day, deadline, out, policy, why)))
 			return rc;
 	}
 	return DX_OK;
 }
 
-static int dispatch(struct dx_store *st, const struct dx_actor *a, const char *area,
-		    const char *date, const char *deadline, struct dx_dispatch_stats *stats,
-		    struct dx_buf *why)
+static int dispatch(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
+		    const char *area, const char *date, const char *deadline,
+		    struct dx_dispatch_stats *stats, struct dx_buf *why)
 {
 	struct collect c = {0};
 	char scope[13], last_area[13] = "";
@@ -97,13 +98,13 @@ static int dispatch(struct dx_store *st, const struct dx_actor *a, const char *a
 	memset(stats, 0, sizeof(*stats));
 	if ((rc = dx_actor_may_write(a, why)))
 		return rc;
-	if ((rc = dx_event_date(date, "派发日期", day, why)))
+	if ((rc = dx_event_date(today, date, "派发日期", day, why)))
 		return rc;
 	if ((rc = dx_actor_area(a, area, scope, why)))
 		return rc;
 	/* collect first: dispatching writes to the rows being read */
 	if ((rc = dx_store_warnings_pending(st, scope, collect_one, &c)) ||
-	    (rc = check_deadline(st, &c, scope, day, deadline, why)))
+	    (rc = check_deadline(st, today, &c, scope, day, deadline, why)))
 		goto out;
 	for (size_t i = 0; i < c.n && !rc; i++) {
 		const struct pending *p = &c.p[i];
@@ -131,7 +132,7 @@ static int dispatch(struct dx_store *st, const struct dx_actor *a, const char *a
 			struct dx_buf w = DX_BUF_INIT;
 			struct dx_ctx cx;
 			int r2;
-			dx_ctx_for(&cx, st, a);
+			dx_ctx_for(&cx, st, a, today);
 			r2 = dx_ctx_why(&cx, dx_clue_add(&cx, &req, &row), &w);
 			if (!r2) {
 				stats->clues++;
@@ -345,7 +346,7 @@ int dx_warning_dispatch(struct dx_ctx *c, const char *area, const char *date,
 			const char *deadline, struct dx_dispatch_stats *stats)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, dispatch(c->st, &c->actor, area, date, deadline, stats, &why), &why);
+	return dx_ctx_done(c, dispatch(c->st, &c->actor, &c->today, area, date, deadline, stats, &why), &why);
 }
 
 int dx_warning_feedback(struct dx_ctx *c, const char *department, const char *period,

@@ -1,15 +1,17 @@
 /*
  * cli.h - what the command files of src/cli/ share: the command table's
- * shape, the store option and exit codes.  Front ends parse and format;
- * behaviour lives in src/app/.
+ * shape, exit codes, opening the store and the request context (open.c),
+ * help, and the commands' entry points.  Every command reads its options
+ * through cli/opts.h, included here; the list writer is cli/list.h.
+ * Front ends parse and format; behaviour lives in src/app/.
  */
 #ifndef DX_CLI_H
 #define DX_CLI_H
 
-#include "io/xlsx_write.h"
+#include "cli/opts.h"
 #include "store/store.h"
 
-#include <getopt.h>
+#include <stdio.h>
 
 /* Exit codes: 0 success, 1 the data had errors, 2 usage, 3 failure. */
 enum { DX_EXIT_OK = 0, DX_EXIT_DATA = 1, DX_EXIT_USAGE = 2, DX_EXIT_FAIL = 3 };
@@ -21,66 +23,13 @@ struct dx_cmd {
 	const char *help;
 };
 
-/* The store path: --db if given, else $DIXIAN_DB, else "dixian.db". */
+/* The store path: --db if given, else $DIXIAN_DB, else "dixian.db"
+ * (open.c, as the next three). */
 const char *dx_cli_db_path(const char *opt);
 /* Open the store for a command; prints the error and returns non-zero. */
 int dx_cli_open(const char *opt_db, unsigned flags, struct dx_store **st);
 /* Print "usage: dixian <usage>" for cmd to stderr and return DX_EXIT_USAGE. */
 int dx_cli_usage(const char *name);
-/* Parse a date option's value into ISO form in out; on a bad value print
- * the Chinese reason naming `opt` and return DX_EXIT_USAGE, else 0. */
-int dx_cli_date(const char *arg, const char *opt, char out[11]);
-/*
- * getopt_long for every command, with two differences: an option's name
- * must be written in full (getopt_long would take `--as` for `--as-of`
- * when a command has no --as, and act on the wrong option), and errors
- * are printed in Chinese.  Returns what getopt_long returns; '?' after
- * printing the reason for an unknown, abbreviated or ambiguous option, a
- * missing value or a value given to a flag.
- */
-int dx_cli_getopt(int argc, char **argv, const struct option *opts);
-/*
- * The options most commands share, declared and checked once: a command
- * puts DX_CLI_OPT_DB ... in its option table and reads the values from a
- * struct dx_cli_common filled by dx_cli_next.
- */
-enum {
-	DX_OPT_DB = 0x100,
-	DX_OPT_AS,
-	DX_OPT_AREA,
-	DX_OPT_YEAR,
-	DX_OPT_YEAR_ANY,
-	DX_OPT_ASOF,
-	DX_OPT_ASOF_TEXT,
-	DX_OPT_BAD
-};
-#define DX_CLI_OPT_DB {"db", required_argument, NULL, DX_OPT_DB}
-#define DX_CLI_OPT_AS {"as", required_argument, NULL, DX_OPT_AS}
-#define DX_CLI_OPT_AREA {"area", required_argument, NULL, DX_OPT_AREA}
-#define DX_CLI_OPT_YEAR {"year", required_argument, NULL, DX_OPT_YEAR}
-#define DX_CLI_OPT_ASOF {"as-of", required_argument, NULL, DX_OPT_ASOF}
-/* --year where 0 means "every year" (policy parameters) */
-#define DX_CLI_OPT_YEAR_ANY {"year", required_argument, NULL, DX_OPT_YEAR_ANY}
-/* --as-of kept as written, for a use case that checks the date itself
- * and says why in its own words (notice, overdue) */
-#define DX_CLI_OPT_ASOF_TEXT {"as-of", required_argument, NULL, DX_OPT_ASOF_TEXT}
-struct dx_cli_common {
-	const char *db;   /* --db; NULL = $DIXIAN_DB or dixian.db */
-	const char *as;   /* --as; NULL = the local owner */
-	const char *area; /* --area as written (each use case checks it) */
-	int year;         /* --year, 2000..2100 (or 0 with _YEAR_ANY) */
-	int has_year;     /* --year was given */
-	char as_of[11];   /* --as-of in ISO form; "" = not given */
-	const char *as_of_text; /* DX_CLI_OPT_ASOF_TEXT's value; NULL = not given */
-};
-/*
- * dx_cli_getopt that keeps the shared options in co and returns the
- * others: -1 at the end, '?' after printing why an option is wrong, and
- * DX_OPT_BAD after printing why a shared option's value is (the command
- * then returns DX_EXIT_USAGE without its usage line).
- */
-int dx_cli_next(int argc, char **argv, const struct option *opts, struct dx_cli_common *co);
-
 /* The command's request context (app/ctx.h): the store opened as
  * dx_cli_open does (a failure printed, c->st NULL), acting as co->as (the
  * local owner without --as; an unknown account's reason in c->err, for
@@ -88,6 +37,9 @@ int dx_cli_next(int argc, char **argv, const struct option *opts, struct dx_cli_
  * c->st. */
 struct dx_ctx;
 int dx_cli_ctx(const struct dx_cli_common *co, unsigned flags, struct dx_ctx *c);
+/* The day the command runs on into *d (main()'s --today, $DIXIAN_TODAY or
+ * the clock): the day every use case it calls is given; returns d. */
+struct dx_date *dx_cli_today(struct dx_date *d);
 
 /* What error code rc means, in Chinese, for a user (dx_strerror is the
  * English one, for logs). */
@@ -95,26 +47,6 @@ const char *dx_cli_strerror(int rc);
 /* After a command's usage line: its options' valid values (from the code
  * tables) and examples (help.c). */
 void dx_cli_help_more(const char *name);
-/*
- * A command's list (list.c): tab-separated text or CSV on stdout, or to
- * --out FILE as text, CSV or xlsx.  The format is `format` (--format, may
- * be NULL), else the file's suffix (.xlsx/.csv), else `deflt`.  open
- * prints the reason and returns an exit code on a bad choice; close
- * returns 0 or DX_IO (printed) and says where a file went.
- */
-enum { DX_LIST_TEXT, DX_LIST_CSV, DX_LIST_XLSX };
-struct dx_cli_list {
-	int fmt;
-	const char *out;
-	FILE *f;
-	struct dx_tw *w;
-	long rows;
-};
-int dx_cli_list_open(struct dx_cli_list *l, const char *format, const char *out,
-		     const char *deflt, const char *sheet);
-void dx_cli_list_row(struct dx_cli_list *l, const char *const *cells, size_t n, int header);
-int dx_cli_list_close(struct dx_cli_list *l);
-
 /* The command called name / the i-th command, NULL if none (commands.c). */
 const struct dx_cmd *dx_cli_find(const char *name);
 const struct dx_cmd *dx_cli_command(size_t i);

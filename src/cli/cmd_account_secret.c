@@ -4,6 +4,7 @@
  */
 #include "core/dx.h"
 #include "app/account.h"
+#include "app/ctx.h"
 #include "cli/cli.h"
 
 #include <getopt.h>
@@ -48,10 +49,10 @@ static int read_secret(const char *prompt, char *buf, size_t size, int tty)
 int dx_cli_account_secret(const char *sub, int argc, char **argv)
 {
 	static const struct option opts[] = {DX_CLI_OPT_DB, DX_CLI_OPT_AS, {0}};
-	struct dx_cli_common co = {0};
+	struct dx_cli_common co = {0}, local;
 	char pw[DX_PASSWORD_MAX_BYTES + 2], again[DX_PASSWORD_MAX_BYTES + 2];
-	struct dx_store *st = NULL;
-	struct dx_buf why = DX_BUF_INIT;
+	const char *by;
+	struct dx_ctx cx;
 	int c, rc, tty = isatty(0);
 	if ((c = dx_cli_next(argc, argv, opts, &co)) != -1)
 		return dx_cli_usage("account");
@@ -71,23 +72,27 @@ int dx_cli_account_secret(const char *sub, int argc, char **argv)
 			return DX_EXIT_USAGE;
 		}
 	}
-	if (dx_cli_open(co.db, 0, &st))
+	/* the local path: the person at this computer, --as only the name
+	 * the audit gives them */
+	local = co;
+	local.as = NULL;
+	by = co.as ? co.as : "cli";
+	if (dx_cli_ctx(&local, 0, &cx) && !cx.st)
 		return DX_EXIT_FAIL;
 	if (!strcmp(sub, "passwd")) {
-		rc = dx_account_passwd(st, argv[optind], pw, co.as ? co.as : "cli", &why);
+		rc = dx_account_passwd(&cx, argv[optind], pw, by);
 		if (!rc)
 			printf("已设置账号 %s 的密码\n", argv[optind]);
 	} else {
-		rc = dx_account_disable(st, argv[optind], co.as ? co.as : "cli", &why);
+		rc = dx_account_disable(&cx, argv[optind], by);
 		if (!rc)
 			printf("已停用账号 %s\n", argv[optind]);
 	}
 	sodium_memzero(pw, sizeof(pw));
 	sodium_memzero(again, sizeof(again));
-	if (rc && why.len)
-		fprintf(stderr, "错误: %s\n", why.buf);
-	dx_buf_release(&why);
-	dx_store_close(st);
+	if (rc && cx.err.msg[0])
+		fprintf(stderr, "错误: %s\n", cx.err.msg);
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }
 

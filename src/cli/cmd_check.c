@@ -7,6 +7,7 @@
 #include "app/account.h"
 #include "app/check.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "io/csv_write.h"
 #include "core/area.h"
 #include "core/date.h"

@@ -62,6 +62,7 @@ static int cluster_read(int argc, char **argv, int report)
 	int64_t year = 0;
 	int c, rc, explain = 0;
 	cJSON *json = NULL;
+	struct dx_date today;
 	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		if (c == 'd')
 			db = optarg;
@@ -84,11 +85,12 @@ static int cluster_read(int argc, char **argv, int report)
 	if (!report)
 		rc = dx_cluster_check(dx_cli_db_path(db), &out, &why);
 	else if (explain)
-		rc = dx_cluster_report(dx_cli_db_path(db), area, (int)year, as_of, &json, NULL, &out, &why);
+		rc = dx_cluster_report(dx_cli_db_path(db), area, (int)year, as_of, dx_cli_today(&today),
+				       &json, NULL, &out, &why);
 	else {
 		int js = !strcmp(format, "json");
-		rc = dx_cluster_report(dx_cli_db_path(db), area, (int)year, as_of, &json, js ? NULL : &out,
-				       NULL, &why);
+		rc = dx_cluster_report(dx_cli_db_path(db), area, (int)year, as_of, dx_cli_today(&today),
+				       &json, js ? NULL : &out, NULL, &why);
 		if (!rc && js) {
 			char *s = cJSON_Print(json);
 			dx_buf_addf(&out, "%s\n", s ? s : "null");

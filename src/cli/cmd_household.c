@@ -69,7 +69,8 @@ int cmd_household(int argc, char **argv)
 		}
 	} else {
 		struct dx_household_record r;
-		if (!(rc = dx_household_record(st, a, key, area, &r, &why))) {
+		struct dx_date today;
+		if (!(rc = dx_household_record(st, a, dx_cli_today(&today), key, area, &r, &why))) {
 			int json = !strcmp(format, "json");
 			char *s = NULL;
 			if (r.nchoices) {

@@ -5,6 +5,7 @@
 #include "app/ctx.h"
 #include "app/followup.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "core/date.h"
 #include "core/money.h"
 

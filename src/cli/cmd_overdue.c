@@ -6,6 +6,7 @@
 #include "app/ctx.h"
 #include "app/overdue.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "core/date.h"
 
 #include <getopt.h>

@@ -28,6 +28,7 @@ int cmd_person(int argc, char **argv)
 	struct dx_store *st = NULL;
 	struct dx_actor actor;
 	struct dx_ctx cx = {0};
+	struct dx_date today;
 	struct dx_buf why = DX_BUF_INIT;
 	int64_t id = 0;
 	int c, rc;
@@ -78,7 +79,7 @@ int cmd_person(int argc, char **argv)
 		return DX_EXIT_FAIL;
 	if ((rc = dx_actor_load(st, co.as, &actor, &why)))
 		goto out;
-	dx_ctx_for(&cx, st, &actor);
+	dx_ctx_for(&cx, st, &actor, dx_cli_today(&today));
 	if (!strcmp(sub, "add")) {
 		if (!(rc = dx_person_add(&cx, &req, &id)))
 			printf("已将 %s 登记为户 %s 的成员（%s起）\n", req.name, req.hh_no, req.date);

@@ -3,10 +3,10 @@
  * force for an area, year and date, with where its value comes from.
  */
 #include "core/dx.h"
+#include "app/ctx.h"
 #include "app/policy.h"
 #include "cli/cli.h"
 #include "cli/cmd_policy.h"
-#include "core/date.h"
 
 static void source_text(const struct dx_policy_setting *s, const char *by,
 			struct dx_buf *b)
@@ -28,51 +28,41 @@ static void source_text(const struct dx_policy_setting *s, const char *by,
 
 int dx_cli_policy_show(const struct dx_cli_popts *o)
 {
-	struct dx_policy_rows rows = DX_POLICY_ROWS_INIT;
-	const struct dx_policy_setting **src = NULL;
-	struct dx_store *st = NULL;
-	struct dx_policy p;
+	/* a read of the local owner's: --as names only who sets */
+	struct dx_cli_common co = {.db = o->db};
+	struct dx_policy_shown sh;
 	struct dx_buf line = DX_BUF_INIT;
-	const char *why = NULL;
-	struct dx_date today;
-	int year, rc;
+	struct dx_ctx cx;
+	int rc;
 	size_t i;
 
-	dx_date_today(&today);
-	year = o->has_year ? (int)o->year : today.y;
-	if (dx_cli_open(o->db, DX_STORE_READONLY, &st))
+	if (dx_cli_ctx(&co, DX_STORE_READONLY, &cx) && !cx.st)
 		return DX_EXIT_FAIL;
-	src = dx_xcalloc(dx_policy_key_count(), sizeof(*src));
-	rc = dx_policy_rows_load(st, o->canon, year, 0, &rows);
-	if (!rc)
-		rc = dx_policy_rows_resolve(&rows, o->canon, year, o->from, &p, src, &why);
-	if (rc) {
-		fprintf(stderr, "错误: 已保存的参数无法读取%s%s\n", why ? "：" : "", why ? why : "");
+	if ((rc = dx_app_policy_show(&cx, o->canon, o->has_year ? (int)o->year : 0, o->from, &sh))) {
+		fprintf(stderr, "错误: %s\n", cx.err.msg[0] ? cx.err.msg : dx_cli_strerror(rc));
 		goto out;
 	}
-	printf("# 政策参数：区划 %s，%d年%s%s\n", *o->canon ? o->canon : "全国", year,
+	printf("# 政策参数：区划 %s，%d年%s%s\n", *o->canon ? o->canon : "全国", sh.year,
 	       o->from ? "，日期 " : "", o->from ? o->from : "");
 	printf("参数\t值\t来源\t说明\n");
 	for (i = 0; i < dx_policy_key_count(); i++) {
 		const struct dx_policy_key *k = dx_policy_key_at(i);
 		dx_buf_reset(&line);
 		dx_buf_addf(&line, "%s\t", k->name);
-		dx_policy_get(&p, k->name, &line);
+		dx_policy_get(&sh.p, k->name, &line);
 		dx_buf_addch(&line, '\t');
-		source_text(src[i], dx_policy_rows_by(&rows, src[i]), &line);
+		source_text(sh.src[i], dx_policy_rows_by(&sh.rows, sh.src[i]), &line);
 		dx_buf_addf(&line, "\t%s：%s", dx_policy_key_zh(k), k->desc);
 		puts(line.buf);
 	}
 	{
 		char l[32];
-		dx_policy_fmt_fen(l, sizeof(l), dx_policy_line(&p));
+		dx_policy_fmt_fen(l, sizeof(l), dx_policy_line(&sh.p));
 		printf("# 实际监测线：%s 元/人·年\n", l);
 	}
 out:
-	free(src);
-	dx_policy_rows_release(&rows);
+	dx_app_policy_shown_release(&sh);
 	dx_buf_release(&line);
-	dx_store_close(st);
+	dx_store_close(cx.st);
 	return dx_cli_exit(rc);
 }
-

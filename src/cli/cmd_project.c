@@ -10,6 +10,7 @@
 #include "app/account.h"
 #include "app/funds.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "cli/cmd_project.h"
 
 #include <getopt.h>

@@ -5,6 +5,7 @@
 #include "core/dx.h"
 #include "app/funds.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "cli/cmd_project.h"
 #include "core/money.h"
 

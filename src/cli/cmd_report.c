@@ -33,9 +33,11 @@ static void render(const struct dx_report *r, enum dx_outfmt fmt, struct dx_buf 
 static int nation(const struct dx_cli_common *co, enum dx_outfmt fmt, const char *out)
 {
 	struct dx_buf b = DX_BUF_INIT, why = DX_BUF_INIT;
+	struct dx_date today;
 	cJSON *json = NULL;
-	int rc = dx_cluster_report(dx_cli_db_path(co->db), co->area, co->year, co->as_of, &json,
-				   fmt == DX_OUT_JSON ? NULL : &b, NULL, &why);
+	int rc = dx_cluster_report(dx_cli_db_path(co->db), co->area, co->year, co->as_of,
+				   dx_cli_today(&today), &json, fmt == DX_OUT_JSON ? NULL : &b, NULL,
+				   &why);
 	if (!rc && fmt == DX_OUT_JSON) {
 		char *s = cJSON_Print(json);
 		dx_buf_addf(&b, "%s\n", s ? s : "null");
@@ -62,6 +64,7 @@ int cmd_report(int argc, char **argv)
 	char canon[13];
 	struct dx_report r;
 	struct dx_report_opts o;
+	struct dx_date today;
 	struct dx_store *st = NULL;
 	struct dx_buf b = DX_BUF_INIT, why = DX_BUF_INIT;
 	enum dx_outfmt fmt;
@@ -101,7 +104,7 @@ int cmd_report(int argc, char **argv)
 	}
 	if (dx_cli_open(co.db, DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
-	if ((rc = dx_report_opts_init(st, canon, co.year, co.as_of, &o)))
+	if ((rc = dx_report_opts_init(st, canon, co.year, co.as_of, dx_cli_today(&today), &o)))
 		goto out;
 	if (list) {
 		rc = dx_cli_report_list(st, &o, list, fmt, out, &why);

@@ -8,6 +8,7 @@
 #include "app/report_funds.h"
 #include "app/report_ledgers.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "cli/cmd_report.h"
 #include "io/xlsx_write.h"
 
@@ -35,9 +36,7 @@ static int cells_row(const char *const *cells, int n, void *arg)
 {
 	struct list_out *lo = arg;
 	head(lo);
-	for (int i = 0; i < n; i++)
-		dx_tw_cell(lo->w, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(lo->w);
+	dx_tw_row(lo->w, cells, (size_t)n, DX_TW_PLAIN);
 	return 0;
 }
 

@@ -8,6 +8,7 @@
 #include "app/account.h"
 #include "app/screen.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "cli/cmd_screen.h"
 #include "core/area.h"
 
@@ -79,13 +80,12 @@ int cmd_screen(int argc, char **argv)
 	}
 	if (optind != argc || (!co.area && !co.as) || !co.year)
 		return dx_cli_usage("screen");
-	/* a province or city (issue 16): its counties in one pass, for the
-	 * store's owner (an account's scope is a county or narrower) */
+	/* a province or city (issue 16) is screenable too: who may is
+	 * dx_actor_area_wide's rule, below */
 	if (co.area && dx_area_canon(co.area, canon) == DX_AREA_INVALID) {
 		fprintf(stderr, "错误: 区划代码 \"%s\" 无效（应为6位县、9位乡镇或12位村代码）\n", co.area);
 		return DX_EXIT_USAGE;
 	}
-	wide = co.area && dx_area_canon(co.area, canon) < DX_AREA_COUNTY;
 	/* the format is --format's, else the --out file's suffix */
 	if (!have_fmt && outp && strrchr(outp, '.') && fmt_named(strrchr(outp, '.') + 1) > 0)
 		o.fmt = (enum fmt)fmt_named(strrchr(outp, '.') + 1);
@@ -102,11 +102,7 @@ int cmd_screen(int argc, char **argv)
 		return DX_EXIT_FAIL;
 	/* an account reads its own area only (app/account.h) */
 	if ((rc = dx_actor_for(st, co.as, &actor, &awhy)) ||
-	    (wide && !actor.local_owner &&
-	     (dx_buf_addf(&awhy, "区划 %s 不在账号 %s 的管辖范围（%s）内", canon, actor.acc.name,
-			  actor.acc.scope),
-	      rc = DX_DENIED)) ||
-	    (!wide && (rc = dx_actor_area(&actor, co.area, canon, &awhy)))) {
+	    (rc = dx_actor_area_wide(&actor, co.area, canon, &wide, &awhy))) {
 		fprintf(stderr, "错误: %s\n", awhy.buf);
 		dx_buf_release(&awhy);
 		dx_store_close(st);
@@ -131,13 +127,7 @@ int cmd_screen(int argc, char **argv)
 	} else if (rc) {
 		fprintf(stderr, "错误: 筛查失败（%s）\n", dx_cli_strerror(rc));
 	} else if (o.fmt == FMT_JSON) {
-		fprintf(o.f, "\n],\"summary\":{\"households\":%ld,\"skipped_monitored\":%ld,"
-		       "\"screened\":%ld,\"listed\":%ld,\"脱贫不稳定户\":%ld,\"边缘易致贫户\":%ld,"
-		       "\"突发严重困难户\":%ld,\"flagged_only\":%ld,\"whatif_in\":%ld,"
-		       "\"whatif_out\":%ld,\"whatif_changed\":%ld}}\n",
-		       sum.households, sum.skipped, sum.screened, sum.listed,
-		       sum.cat[DX_CAT_UNSTABLE], sum.cat[DX_CAT_EDGE], sum.cat[DX_CAT_SUDDEN],
-		       sum.flagged, sum.whatif_in, sum.whatif_out, sum.whatif_changed);
+		dx_cli_screen_json_summary(o.f, &sum);
 	} else {
 		dx_cli_screen_summary(o.fmt == FMT_TEXT && !outp ? stdout : stderr, &so, &sum, o.whatif);
 	}

@@ -28,8 +28,10 @@ struct out {
 void dx_cli_screen_header(struct out *o);
 /* One household (dx_app_screen's callback; arg is the struct out). */
 int dx_cli_screen_row(const struct dx_screen_row *r, void *arg);
-/* The counts after the list, as "# ..." lines on f. */
+/* The counts after the list, as "# ..." lines on f, or as the JSON
+ * document's closing "summary" object (cmd_screen_sum.c). */
 void dx_cli_screen_summary(FILE *f, const struct dx_screen_opts *so,
 			   const struct dx_screen_summary *s, int whatif);
+void dx_cli_screen_json_summary(FILE *f, const struct dx_screen_summary *s);
 
 #endif

@@ -4,6 +4,7 @@
  */
 #include "core/dx.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "cli/cmd_screen.h"
 #include "io/csv_write.h"
 
@@ -67,9 +68,7 @@ void dx_cli_screen_header(struct out *o)
 	if (o->fmt == FMT_JSON)
 		return;
 	if (o->fmt == FMT_XLSX) {
-		for (i = 0; i < n; i++)
-			dx_tw_cell(o->w, c[i], DX_TW_HEADER);
-		dx_tw_endrow(o->w);
+		dx_tw_row(o->w, c, n, DX_TW_HEADER);
 		return;
 	}
 	for (i = 0; i < n; i++) {
@@ -129,21 +128,3 @@ int dx_cli_screen_row(const struct dx_screen_row *r, void *arg)
 		return DX_OK;
 	return fputs(o->line.buf, o->f) < 0 ? DX_IO : DX_OK;
 }
-
-void dx_cli_screen_summary(FILE *f, const struct dx_screen_opts *so, const struct dx_screen_summary *s,
-		    int whatif)
-{
-	fprintf(f, "# 筛查 %s %d年：共 %ld 户，筛查 %ld 户", so->area, so->year, s->households,
-		s->screened);
-	if (s->skipped)
-		fprintf(f, "（已是监测对象未消除风险的 %ld 户未列入，加 --all 可列入）", s->skipped);
-	fprintf(f, "；建议脱贫不稳定户 %ld 户，边缘易致贫户 %ld 户，突发严重困难户 %ld 户，"
-		   "仅有提示 %ld 户\n",
-		s->cat[DX_CAT_UNSTABLE], s->cat[DX_CAT_EDGE], s->cat[DX_CAT_SUDDEN], s->flagged);
-	if (whatif)
-		fprintf(f, "# 假设情形：脱贫不稳定户 %ld 户，边缘易致贫户 %ld 户，突发严重困难户 %ld "
-			   "户；新纳入 %ld 户，移出 %ld 户，类别变化 %ld 户\n",
-			s->alt_cat[DX_CAT_UNSTABLE], s->alt_cat[DX_CAT_EDGE],
-			s->alt_cat[DX_CAT_SUDDEN], s->whatif_in, s->whatif_out, s->whatif_changed);
-}
-

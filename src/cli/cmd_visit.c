@@ -7,6 +7,7 @@
 #include "app/followup.h"
 #include "app/policy.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 #include "core/date.h"
 
 #include <getopt.h>

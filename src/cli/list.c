@@ -6,6 +6,7 @@
  */
 #include "core/dx.h"
 #include "cli/cli.h"
+#include "cli/list.h"
 
 #include <errno.h>
 
@@ -60,10 +61,7 @@ void dx_cli_list_row(struct dx_cli_list *l, const char *const *cells, size_t n, 
 			fprintf(l->f, "%s%s", i ? "\t" : "", cells[i] ? cells[i] : "");
 		fputc('\n', l->f);
 	} else {
-		for (size_t i = 0; i < n; i++)
-			dx_tw_cell(l->w, cells[i] ? cells[i] : "",
-			           header ? DX_TW_HEADER : DX_TW_PLAIN);
-		dx_tw_endrow(l->w);
+		dx_tw_row(l->w, cells, n, header ? DX_TW_HEADER : DX_TW_PLAIN);
 	}
 	if (!header)
 		l->rows++;

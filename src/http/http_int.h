@@ -28,8 +28,12 @@ int dx_http_cap_id(struct dx_http_req *r, int i, int64_t *id);
  * future.  DX_INVALID with the message on r. */
 int dx_http_date(struct dx_http_req *r, const char *given, const char *what, char out[11]);
 
+/* The day the request runs on (r->today) into *d; returns d.  The day of
+ * every use case the request calls (dx_http_ctx), read once per request. */
+struct dx_date;
+struct dx_date *dx_http_day(const struct dx_http_req *r, struct dx_date *d);
 /* The request's context for a use case (app/ctx.h), built beside r (its
- * store and actor); the caller's, on its stack, one per call. */
+ * store, actor and day); the caller's, on its stack, one per call. */
 struct dx_ctx;
 struct dx_ctx *dx_http_ctx(struct dx_http_req *r, struct dx_ctx *c);
 /* A use case's return rc: its refusal's reason (c->err) onto r->why, as

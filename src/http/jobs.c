@@ -68,6 +68,7 @@ struct job {
 	char owner[64];
 	char scope[13];
 	struct dx_actor actor; /* who uploaded: the import's request context */
+	struct dx_date today;  /* the day of the upload: the import's */
 	char kind[16];
 	char path[512];
 	char errors_path[512]; /* the annotated error workbook, "" if none */
@@ -454,7 +455,7 @@ static void *run(void *arg)
 	if (!rc) {
 		pr.st = st;
 		pr.since = mono_ns();
-		dx_ctx_for(&cx, st, &b->actor);
+		dx_ctx_for(&cx, st, &b->actor, &b->today);
 		rc = dx_import_run(&cx, &o, &res);
 	}
 	dx_store_close(st);
@@ -547,6 +548,7 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 	b->keep_valid = keep_valid;
 	b->state = JOB_RUNNING;
 	b->actor = *a;
+	dx_date_today(&b->today);
 	dx_strlcpy(b->owner, a->acc.name, sizeof(b->owner));
 	dx_strlcpy(b->scope, a->acc.scope, sizeof(b->scope));
 	dx_strlcpy(b->kind, kinds[k], sizeof(b->kind));

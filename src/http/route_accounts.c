@@ -34,9 +34,7 @@ static int account_row(const struct dx_account *a, void *arg)
 {
 	const char *cells[DX_ACCOUNT_COLS];
 	dx_account_cells(a, cells);
-	for (size_t i = 0; i < DX_ACCOUNT_COLS; i++)
-		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(arg);
+	dx_tw_row(arg, cells, DX_ACCOUNT_COLS, DX_TW_PLAIN);
 	return DX_OK;
 }
 

@@ -84,6 +84,7 @@ int dx_route_self_apply(struct dx_http_req *r)
 	static const char *const fields[] = {"name", "id_no", "area", "item", "mode", "request",
 	                                     NULL};
 	struct dx_self_apply q;
+	struct dx_date day;
 	cJSON *body = NULL, *j;
 	char receipt[32];
 	int rc;
@@ -99,7 +100,7 @@ int dx_route_self_apply(struct dx_http_req *r)
 	q.item = dx_http_jstr(body, "item");
 	q.mode = dx_http_jstr(body, "mode");
 	q.request = dx_http_jstr(body, "request");
-	rc = dx_self_apply(r->st, &q, receipt, &r->why);
+	rc = dx_self_apply(r->st, dx_http_day(r, &day), &q, receipt, &r->why);
 	cJSON_Delete(body);
 	if (rc)
 		return rc;

@@ -46,9 +46,7 @@ static int case_row(const struct dx_case_row *c, void *arg)
 	struct dx_case_buf buf;
 	const char *cells[DX_CASE_COLS];
 	dx_case_cells(c, &buf, cells);
-	for (size_t i = 0; i < DX_CASE_COLS; i++)
-		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(arg);
+	dx_tw_row(arg, cells, DX_CASE_COLS, DX_TW_PLAIN);
 	return DX_OK;
 }
 

@@ -51,6 +51,7 @@ int dx_route_cases_approve(struct dx_http_req *r)
 	static const char *const fields[] = {"ids", "date", NULL};
 	int64_t ids[DX_BULK_MAX];
 	struct bulk_out o = {NULL, 0, 0};
+	struct dx_date day;
 	cJSON *body = NULL, *arr, *e, *j;
 	char date[11];
 	size_t n = 0;
@@ -80,7 +81,8 @@ int dx_route_cases_approve(struct dx_http_req *r)
 	if ((rc = dx_http_date(r, dx_http_jstr(body, "date"), "date", date)))
 		goto out;
 	o.items = cJSON_CreateArray();
-	if ((rc = dx_case_approve_many(r->st, &r->actor, ids, n, date, add_result, &o, &r->why))) {
+	if ((rc = dx_case_approve_many(r->st, &r->actor, dx_http_day(r, &day), ids, n, date,
+					add_result, &o, &r->why))) {
 		cJSON_Delete(o.items);
 		goto out;
 	}

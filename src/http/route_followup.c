@@ -35,9 +35,7 @@ static int due_row(const struct dx_visit_due *d, void *arg)
 	struct dx_visit_due_buf buf;
 	const char *cells[DX_VISIT_DUE_COLS];
 	dx_visit_due_cells(d, &buf, cells);
-	for (size_t i = 0; i < DX_VISIT_DUE_COLS; i++)
-		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(arg);
+	dx_tw_row(arg, cells, DX_VISIT_DUE_COLS, DX_TW_PLAIN);
 	return DX_OK;
 }
 

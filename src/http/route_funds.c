@@ -75,9 +75,7 @@ static int project_row(const struct dx_funds_row *row, void *arg)
 	struct dx_funds_project_buf buf;
 	const char *cells[DX_FUNDS_PROJECT_COLS];
 	dx_funds_project_cells(row, &buf, cells);
-	for (size_t i = 0; i < DX_FUNDS_PROJECT_COLS; i++)
-		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(arg);
+	dx_tw_row(arg, cells, DX_FUNDS_PROJECT_COLS, DX_TW_PLAIN);
 	return DX_OK;
 }
 
@@ -275,9 +273,7 @@ struct prog {
 
 static void tw_row(struct dx_tw *w, const char *const *v, size_t n, int header)
 {
-	for (size_t i = 0; i < n; i++)
-		dx_tw_cell(w, v[i], header ? DX_TW_HEADER : DX_TW_PLAIN);
-	dx_tw_endrow(w);
+	dx_tw_row(w, v, n, header ? DX_TW_HEADER : DX_TW_PLAIN);
 }
 
 static const char *const town_heads[] = {"排名", "乡镇代码", "乡镇", "项目数",

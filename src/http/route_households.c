@@ -54,9 +54,7 @@ static int hh_row(const struct dx_hh_summary *h, void *arg)
 	struct dx_hh_buf buf;
 	const char *cells[DX_HH_COLS];
 	dx_hh_cells(h, &buf, cells);
-	for (size_t i = 0; i < DX_HH_COLS; i++)
-		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(arg);
+	dx_tw_row(arg, cells, DX_HH_COLS, DX_TW_PLAIN);
 	return DX_OK;
 }
 
@@ -101,6 +99,7 @@ int dx_route_household(struct dx_http_req *r)
 	static const char *const args[] = {"unmasked", NULL};
 	const char *um = dx_http_arg(r, "unmasked");
 	struct dx_household_record rec;
+	struct dx_date day;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
 		return rc;
@@ -110,8 +109,8 @@ int dx_route_household(struct dx_http_req *r)
 	 * snapshot the session check shared with this route */
 	if (um && !strcmp(um, "1"))
 		dx_http_snapshot_end(r);
-	if ((rc = dx_household_record_get(r->st, &r->actor, r->cap[0], um && !strcmp(um, "1"),
-	                                  &rec, &r->why)))
+	if ((rc = dx_household_record_get(r->st, &r->actor, dx_http_day(r, &day), r->cap[0],
+	                                  um && !strcmp(um, "1"), &rec, &r->why)))
 		return rc;
 	/* written straight into the answer (the API's busiest route) */
 	dx_buf_reset(&r->out);

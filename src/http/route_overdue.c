@@ -34,9 +34,7 @@ static int item_row(const struct dx_overdue_item *it, void *arg)
 	struct dx_overdue_buf buf;
 	const char *cells[DX_OVERDUE_COLS];
 	dx_overdue_cells(it, &buf, cells);
-	for (size_t i = 0; i < DX_OVERDUE_COLS; i++)
-		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(arg);
+	dx_tw_row(arg, cells, DX_OVERDUE_COLS, DX_TW_PLAIN);
 	return DX_OK;
 }
 

@@ -18,53 +18,52 @@
 int dx_route_policy(struct dx_http_req *r)
 {
 	static const char *const args[] = {"area", "year", "date", NULL};
-	struct dx_policy_rows rows = DX_POLICY_ROWS_INIT;
-	const struct dx_policy_setting **src = NULL;
 	const char *date_arg = dx_http_arg(r, "date");
-	const char *why = NULL;
-	struct dx_policy p;
+	struct dx_policy_shown sh;
+	struct dx_ctx cx;
 	struct dx_buf v = DX_BUF_INIT;
-	char area[13], date[11] = "";
+	char date[11] = "";
+	const char *area = sh.area;
 	cJSON *j, *params;
 	int year, rc;
 	if ((rc = dx_http_args_only(r, args)) ||
 	    (rc = dx_http_year(r, dx_http_arg(r, "year"), &year)) ||
-	    (date_arg && (rc = dx_http_date(r, date_arg, "date", date))) ||
-	    (rc = dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why)))
+	    (date_arg && (rc = dx_http_date(r, date_arg, "date", date))))
 		return rc;
-	if (!(src = calloc(dx_policy_key_count(), sizeof(*src))))
-		return DX_NOMEM;
-	rc = dx_policy_rows_load(r->st, area, year, 0, &rows);
-	if (!rc)
-		rc = dx_policy_rows_resolve(&rows, area, year, date, &p, src, &why);
-	if (rc) {
-		if (why)
-			dx_log(DX_LOG_ERROR, "stored policy unreadable: %s", why);
+	rc = dx_app_policy_show(dx_http_ctx(r, &cx), dx_http_arg(r, "area"), year, date, &sh);
+	if (rc && sh.src) {
+		/* the area was allowed, the stored settings could not be read:
+		 * the server's fault, not the request's */
+		if (cx.err.detail[0])
+			dx_log(DX_LOG_ERROR, "stored policy unreadable: %s", cx.err.detail);
 		rc = rc == DX_INVALID || rc == DX_NOT_FOUND ? DX_DB : rc;
 		goto out;
 	}
+	if (dx_http_answered(r, &cx, rc))
+		goto out;
+	year = sh.year;
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "area", area);
 	cJSON_AddNumberToObject(j, "year", year);
 	cJSON_AddStringToObject(j, "date", date);
-	cJSON_AddNumberToObject(j, "monitoring_line_in_force", (double)dx_policy_line(&p));
+	cJSON_AddNumberToObject(j, "monitoring_line_in_force", (double)dx_policy_line(&sh.p));
 	params = cJSON_AddArrayToObject(j, "params");
 	for (size_t i = 0; i < dx_policy_key_count(); i++) {
 		const struct dx_policy_key *k = dx_policy_key_at(i);
 		cJSON *x = cJSON_CreateObject();
 		dx_buf_reset(&v);
-		dx_policy_get(&p, k->name, &v);
+		dx_policy_get(&sh.p, k->name, &v);
 		cJSON_AddStringToObject(x, "key", k->name);
 		cJSON_AddStringToObject(x, "name", dx_policy_key_zh(k));
 		cJSON_AddStringToObject(x, "type", dx_policy_type_name(k->type));
 		cJSON_AddStringToObject(x, "value", v.len ? v.buf : "");
 		cJSON_AddStringToObject(x, "description", k->desc);
-		if (src[i]) {
+		if (sh.src[i]) {
 			cJSON *s = cJSON_AddObjectToObject(x, "source");
-			cJSON_AddStringToObject(s, "area", src[i]->area_prefix);
-			cJSON_AddNumberToObject(s, "year", src[i]->year);
-			cJSON_AddStringToObject(s, "effective_from", src[i]->effective_from);
-			cJSON_AddStringToObject(s, "set_by", dx_policy_rows_by(&rows, src[i]));
+			cJSON_AddStringToObject(s, "area", sh.src[i]->area_prefix);
+			cJSON_AddNumberToObject(s, "year", sh.src[i]->year);
+			cJSON_AddStringToObject(s, "effective_from", sh.src[i]->effective_from);
+			cJSON_AddStringToObject(s, "set_by", dx_policy_rows_by(&sh.rows, sh.src[i]));
 		} else {
 			cJSON_AddNullToObject(x, "source"); /* the default */
 		}
@@ -74,8 +73,7 @@ int dx_route_policy(struct dx_http_req *r)
 	if (v.err)
 		cJSON_Delete(j);
 out:
-	free(src);
-	dx_policy_rows_release(&rows);
+	dx_app_policy_shown_release(&sh);
 	dx_buf_release(&v);
 	return rc;
 }

@@ -17,6 +17,7 @@ int dx_route_report(struct dx_http_req *r)
 	const char *fmt = dx_http_arg(r, "format");
 	struct dx_report_opts o;
 	struct dx_report rep;
+	struct dx_date day;
 	char area[13], as_of[11] = "";
 	int64_t year = 0;
 	int rc;
@@ -34,7 +35,7 @@ int dx_route_report(struct dx_http_req *r)
 		return rc;
 	if ((rc = dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why)))
 		return rc;
-	if ((rc = dx_report_opts_init(r->st, area, (int)year, as_of, &o)))
+	if ((rc = dx_report_opts_init(r->st, area, (int)year, as_of, dx_http_day(r, &day), &o)))
 		return rc;
 	if ((rc = dx_report_build(r->st, &o, &rep, &r->why)))
 		return rc;

@@ -38,16 +38,10 @@ static int item_json(const struct dx_report_item *it, void *arg)
 
 static int item_row(const struct dx_report_item *it, void *arg)
 {
-	struct dx_tw *w = arg;
 	char n[16];
+	const char *cells[] = {it->hh_no, it->head_name, it->township, it->village, it->area_code, n};
 	dx_snprintf(n, sizeof(n), "%d", it->persons);
-	dx_tw_cell(w, it->hh_no, DX_TW_PLAIN);
-	dx_tw_cell(w, it->head_name, DX_TW_PLAIN);
-	dx_tw_cell(w, it->township, DX_TW_PLAIN);
-	dx_tw_cell(w, it->village, DX_TW_PLAIN);
-	dx_tw_cell(w, it->area_code, DX_TW_PLAIN);
-	dx_tw_cell(w, n, DX_TW_PLAIN);
-	dx_tw_endrow(w);
+	dx_tw_row(arg, cells, DX_ARRAY_SIZE(cells), DX_TW_PLAIN);
 	return DX_OK;
 }
 
@@ -110,7 +104,8 @@ static int walk_month(struct dx_http_req *r, void *q,
                       int (*fn)(const struct dx_report_item *, void *), void *arg)
 {
 	struct trend_q *t = q;
-	return dx_report_trend_list(r->st, &r->actor, t->area, t->year, t->month, t->key, t->as_of,
+	struct dx_date day;
+	return dx_report_trend_list(r->st, &r->actor, dx_http_day(r, &day), t->area, t->year, t->month, t->key, t->as_of,
 	                            t->area_out, fn, arg, &r->why);
 }
 
@@ -143,6 +138,7 @@ int dx_route_report_list(struct dx_http_req *r)
 	q.o.area = area;
 	q.o.year = year;
 	q.o.as_of = as_of;
+	dx_http_day(r, &q.o.today);
 	q.o.label = pol.target_label;
 	q.o.visits_active = pol.visits_per_week_active;
 	q.o.visits_eliminated = pol.visits_per_week_eliminated;
@@ -214,6 +210,7 @@ int dx_route_report_trend(struct dx_http_req *r)
 	static const char *const args[] = {"area", "year", "as_of", NULL};
 	const char *as_of_arg = dx_http_arg(r, "as_of");
 	struct dx_trend_month m[12];
+	struct dx_date day;
 	char area[13], as_of[11] = "";
 	cJSON *j, *months;
 	int year, n, rc;
@@ -222,8 +219,8 @@ int dx_route_report_trend(struct dx_http_req *r)
 		return rc;
 	if (as_of_arg && (rc = dx_http_date(r, as_of_arg, "as_of", as_of)))
 		return rc;
-	if ((rc = dx_report_trend(r->st, &r->actor, dx_http_arg(r, "area"), year, as_of, area, m, &n,
-	                          &r->why)))
+	if ((rc = dx_report_trend(r->st, &r->actor, dx_http_day(r, &day), dx_http_arg(r, "area"),
+	                          year, as_of, area, m, &n, &r->why)))
 		return rc;
 	j = cJSON_CreateObject();
 	cJSON_AddStringToObject(j, "area", area);

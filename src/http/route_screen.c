@@ -185,9 +185,7 @@ static int finding_row(const struct dx_check_finding *f, void *arg)
 {
 	const char *cells[DX_CHECK_COLS];
 	dx_check_cells(f, cells);
-	for (size_t i = 0; i < DX_CHECK_COLS; i++)
-		dx_tw_cell(arg, cells[i], DX_TW_PLAIN);
-	dx_tw_endrow(arg);
+	dx_tw_row(arg, cells, DX_CHECK_COLS, DX_TW_PLAIN);
 	return DX_OK;
 }
 

@@ -15,9 +15,18 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+struct dx_date *dx_http_day(const struct dx_http_req *r, struct dx_date *d)
+{
+	/* r->today is set once as the request comes in (server.c dispatch) */
+	if (dx_date_parse(r->today, strnlen(r->today, sizeof(r->today)), d))
+		dx_date_today(d);
+	return d;
+}
+
 struct dx_ctx *dx_http_ctx(struct dx_http_req *r, struct dx_ctx *c)
 {
-	dx_ctx_for(c, r->st, &r->actor);
+	struct dx_date d;
+	dx_ctx_for(c, r->st, &r->actor, dx_http_day(r, &d));
 	return c;
 }
 
@@ -184,9 +193,7 @@ int dx_http_xlsx_list(struct dx_http_req *r, const char *sheet, const char *disp
 		dx_http_tmp_remove(&t);
 		return rc;
 	}
-	for (size_t i = 0; i < nheads; i++)
-		dx_tw_cell(w, heads[i], DX_TW_HEADER);
-	dx_tw_endrow(w);
+	dx_tw_row(w, heads, nheads, DX_TW_HEADER);
 	rc = walk(r, w, arg);
 	rc2 = dx_tw_close(w);
 	if (rc || rc2) {

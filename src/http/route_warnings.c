@@ -46,7 +46,7 @@ static int add_deadlines(struct dx_http_req *r, cJSON *items)
 	char today[11], last[13] = "", due[11] = "", policy[11];
 	cJSON *w;
 	int rc;
-	dx_date_today(&d);
+	dx_http_day(r, &d);
 	dx_date_format(&d, today);
 	cJSON_ArrayForEach(w, items)
 	{
@@ -54,7 +54,7 @@ static int add_deadlines(struct dx_http_req *r, cJSON *items)
 		if (!area)
 			continue;
 		if (strcmp(area, last)) {
-			if ((rc = dx_clue_deadline(r->st, area, today, NULL, due, policy, &r->why)))
+			if ((rc = dx_clue_deadline(r->st, &d, area, today, NULL, due, policy, &r->why)))
 				return rc;
 			dx_strlcpy(last, area, sizeof(last));
 		}
@@ -88,9 +88,7 @@ static int signal_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
 		v.village = J("village");
 		dx_warning_cells(&v, J("policy_deadline"), &buf, cells);
 #undef J
-		for (size_t i = 0; i < DX_WARNING_COLS; i++)
-			dx_tw_cell(w, cells[i], DX_TW_PLAIN);
-		dx_tw_endrow(w);
+		dx_tw_row(w, cells, DX_WARNING_COLS, DX_TW_PLAIN);
 	}
 	return DX_OK;
 }

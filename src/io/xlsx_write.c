@@ -120,6 +120,13 @@ void dx_tw_endrow(struct dx_tw *w)
 	w->col = 0;
 }
 
+void dx_tw_row(struct dx_tw *w, const char *const *cells, size_t n, enum dx_tw_style style)
+{
+	for (size_t i = 0; i < n; i++)
+		dx_tw_cell(w, cells[i], style);
+	dx_tw_endrow(w);
+}
+
 int dx_tw_close(struct dx_tw *w)
 {
 	int rc;

@@ -8,12 +8,15 @@
  *	dx_tw_open(&w, "out.xlsx", DX_TW_XLSX, "户成员台账");
  *	dx_tw_cell(w, "区划代码", DX_TW_HEADER);
  *	dx_tw_endrow(w);
+ *	dx_tw_row(w, cells, n, DX_TW_PLAIN);  (a whole row at once)
  *	rc = dx_tw_close(w);       (the first error, if any)
  *
  * Builders keep the first error and report it at close (style.md).
  */
 #ifndef DX_IO_XLSX_WRITE_H
 #define DX_IO_XLSX_WRITE_H
+
+#include <stddef.h>
 
 enum dx_tw_format { DX_TW_CSV, DX_TW_XLSX };
 enum dx_tw_style { DX_TW_PLAIN, DX_TW_HEADER, DX_TW_ERROR, DX_TW_WARN };
@@ -30,6 +33,9 @@ void dx_tw_cell(struct dx_tw *w, const char *s, enum dx_tw_style style);
 /* Set a column's width in characters (xlsx only; before the first row). */
 void dx_tw_width(struct dx_tw *w, int col, double width);
 void dx_tw_endrow(struct dx_tw *w);
+/* A whole row: cells[0..n) in one style, then its end -- what every list
+ * writer does per item (a NULL cell is an empty one, as in dx_tw_cell). */
+void dx_tw_row(struct dx_tw *w, const char *const *cells, size_t n, enum dx_tw_style style);
 /* Finish and free; returns 0 or the first error (DX_IO). */
 int dx_tw_close(struct dx_tw *w);
 

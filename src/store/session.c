@@ -126,11 +126,8 @@ int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_
 
 int dx_store_session_nowait(struct dx_store *st, int on)
 {
-	char sql[48];
-	if (strcmp(st->drv->name, "sqlite"))
-		return DX_OK;
-	dx_snprintf(sql, sizeof(sql), "PRAGMA busy_timeout=%d", on ? 0 : DX_STORE_BUSY_MS);
-	return st->drv->exec(st, sql);
+	/* the driver's (store_int.h): only a store-wide write lock needs it */
+	return st->drv->nowait ? st->drv->nowait(st, on) : DX_OK;
 }
 
 /*

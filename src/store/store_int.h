@@ -107,6 +107,11 @@ struct dx_driver {
 	 * rows held before they were overwritten (dixian protect, after
 	 * sealing the ID numbers), outside any transaction. */
 	int (*compact)(struct dx_store *st);
+	/* dx_store_session_nowait: on = a write fails at once (DX_BUSY)
+	 * while another connection holds the store's write lock, off = it
+	 * waits the busy timeout again (SQLite's one write lock).  NULL: a
+	 * writer of other rows never holds one up (PostgreSQL locks rows). */
+	int (*nowait)(struct dx_store *st, int on);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if

@@ -1203,6 +1203,7 @@ const struct dx_driver dx_driver_pg = {
 	.bulk_worth = pg_bulk_worth,
 	.load_empty = NULL,
 	.compact = pg_compact,
+	.nowait = NULL, /* rows are locked, not the store */
 	.fk_enforce = pg_fk_enforce,
 	.fk_check = pg_fk_check,
 	.get_version = pg_get_version,

@@ -762,6 +762,15 @@ static int sq_compact(struct dx_store *st)
 	return rc ? rc : sq_exec(st, "PRAGMA wal_checkpoint(TRUNCATE)");
 }
 
+/* The busy timeout off for a write that must not wait (a session's
+ * renewal), and back on. */
+static int sq_nowait(struct dx_store *st, int on)
+{
+	char sql[48];
+	dx_snprintf(sql, sizeof(sql), "PRAGMA busy_timeout=%d", on ? 0 : DX_STORE_BUSY_MS);
+	return sq_exec(st, sql);
+}
+
 /* Leaving WAL mode needs the store to itself: try once, without waiting
  * (the busy timeout would hold an import up behind an idle reader). */
 static int sq_load_empty(struct dx_store *st, int on)
@@ -862,6 +871,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.bulk_worth = sq_bulk_worth,
 	.load_empty = sq_load_empty,
 	.compact = sq_compact,
+	.nowait = sq_nowait,
 	.fk_enforce = sq_fk_enforce,
 	.fk_check = sq_fk_check,
 	.get_version = sq_get_version,

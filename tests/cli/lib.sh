@@ -167,3 +167,41 @@ new_store() {
 	expect_exit 0 $DIXIAN init --db "$1"
 	expect_exit 0 $DIXIAN account add admin --level 县 --scope "${2:-532326}" --db "$1"
 }
+# The kill and reader tests' set-up (t0605, t0911): a demo store a.db with
+# data and a 县 account x326 over county 532326, and big.csv, the sample
+# 户成员台账 repeated to ROWS new rows (tests/cli/big_persons.py, which
+# tests/http/test_faults.py uploads too).  Sets $target (a.db's --db) and
+# $rows (big.csv's rows).
+big_import_setup() {
+	expect_exit 0 $DIXIAN demo --households 30 --db a.db
+	expect_exit 0 $DIXIAN account add x326 --level 县 --scope 532326 --db a.db
+	target=$(store_target a.db)
+	python3 "$TOP/tests/cli/big_persons.py" "$DATA/persons_utf8bom.csv" big.csv "$1" ||
+		die "big.csv"
+	rows=$(($(wc -l <big.csv) - 2))
+}
+# import_writing: an import into a.db is inside its write transaction
+# (SQLite: it holds the write lock; PostgreSQL: a session of the store has
+# a transaction id, given at its first write)
+import_writing() {
+	if [ -n "$on_pg" ]; then
+		[ "$(q a.db "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+			AND backend_xid IS NOT NULL AND pid <> pg_backend_pid()")" -gt 0 ]
+	else
+		! sqlite3 a.db "BEGIN IMMEDIATE; ROLLBACK;" >/dev/null 2>&1
+	fi
+}
+# import_started: `dixian import persons big.csv` into a.db as x326 in the
+# background ($pid; its output in imp.out, imp.err), returning once it
+# writes (60 s at most)
+import_started() {
+	"${DIXIAN_BIN:-$DIXIAN}" import persons big.csv --db "$target" --as x326 >imp.out 2>imp.err &
+	pid=$!
+	_i=0
+	while ! import_writing; do
+		kill -0 "$pid" 2>/dev/null || die "the import ended before it was seen writing"
+		_i=$((_i + 1))
+		[ "$_i" -lt 1200 ] || die "the import did not begin to write in 60 s"
+		sleep 0.05
+	done
+}

@@ -34,6 +34,10 @@ import sys
 import threading
 import time
 
+# the big ledger the CLI's kill and reader tests load too
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "cli"))
+import big_persons  # noqa: E402
+
 DIXIAN = os.environ["DIXIAN"]
 DB = os.environ["DB"]
 DATA = os.environ["DATA"]
@@ -429,24 +433,8 @@ def test_kill_mid_case_step():
 
 def big_ledger(rows):
     """The sample 户成员台账 (county 532326) repeated with new 户编号 and ID
-    numbers (check digit recomputed), so every row is new."""
-    w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-    cd = "10X98765432"
-    with open(DATA + "/persons_utf8bom.csv", encoding="utf-8-sig") as f:
-        title, head = f.readline(), f.readline()
-        lines = [l.rstrip("\n") for l in f if l.strip()]
-    out = [title, head]
-    k = 0
-    while len(out) - 2 < rows:
-        k += 1
-        for l in lines:
-            c = l.split(",")
-            c[5] = c[5][:9] + "%06d" % (k * 1000 + int(c[5][9:]) % 1000)
-            # the sequence moved by an even step: the sex digit keeps its parity
-            i17 = c[9][:14] + "%03d" % ((int(c[9][14:17]) + 2 * k) % 1000)
-            c[9] = i17 + cd[sum(int(a) * b for a, b in zip(i17, w)) % 11]
-            out.append(",".join(c) + "\n")
-    return "".join(out).encode("utf-8")
+    numbers (tests/cli/big_persons.py, as t0605 and t0911 load it)."""
+    return big_persons.big_ledger(DATA + "/persons_utf8bom.csv", rows)
 
 
 def job_dirs():

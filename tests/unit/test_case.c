@@ -17,7 +17,7 @@
  * for store s acting as actor a, why_of appends a refusal's reason to the
  * test's why buffer as the use cases once did themselves. */
 static struct dx_ctx tcx;
-#define AS(s, a) (dx_ctx_for(&tcx, (s), (a)), &tcx)
+#define AS(s, a) (dx_ctx_for(&tcx, (s), (a), tu_today()), &tcx)
 static int why_of(int rc, struct dx_buf *why)
 {
 	if (rc && why && tcx.err.msg[0])
@@ -778,7 +778,7 @@ static void test_actor_rules(void **state)
 	    why_of(dx_case_step(AS(st, &lo), id, "入户核实", "通过", NULL, "2026-03-02"), &why),
 	    DX_DENIED);
 	/* no account at all: the context cannot be built, so no use case runs */
-	assert_int_equal(dx_ctx_init(&tcx, st, "no-such-account"), DX_NOT_FOUND);
+	assert_int_equal(dx_ctx_init(&tcx, st, "no-such-account", tu_today()), DX_NOT_FOUND);
 	assert_int_equal(dx_store_count(st, "audit", "532399", &n1), DX_OK);
 	assert_int_equal(n1, n0); /* nothing written */
 	/* reads: any area, as the local owner */

@@ -7,6 +7,7 @@
  */
 #include "testutil.h"
 #include "app/case.h"
+#include "app/clue.h"
 #include "app/ctx.h"
 #include "app/import.h"
 #include "app/report.h"
@@ -119,14 +120,16 @@ static void test_ctx_actor(void **state)
 {
 	struct dx_ctx c;
 	(void)state;
-	assert_int_equal(dx_ctx_init(&c, st, NULL), DX_OK);
+	struct dx_date day = {2024, 2, 29};
+	assert_int_equal(dx_ctx_init(&c, st, NULL, &day), DX_OK);
 	assert_true(c.actor.local_owner);
 	assert_true(c.actor.readonly);
-	assert_int_equal(c.today.y, 2026);
-	assert_int_equal(dx_ctx_init(&c, st, "xian"), DX_OK);
+	/* the day is the front end's, not the clock's */
+	assert_int_equal(dx_date_cmp(&c.today, &day), 0);
+	assert_int_equal(dx_ctx_init(&c, st, "xian", tu_today()), DX_OK);
 	assert_false(c.actor.local_owner);
 	assert_string_equal(c.actor.acc.name, "xian");
-	assert_int_equal(dx_ctx_init(&c, st, "nobody"), DX_NOT_FOUND);
+	assert_int_equal(dx_ctx_init(&c, st, "nobody", tu_today()), DX_NOT_FOUND);
 	assert_int_equal(c.err.code, DX_NOT_FOUND);
 	assert_non_null(strstr(c.err.msg, "nobody"));
 }
@@ -138,7 +141,7 @@ static void test_case_check_scope(void **state)
 	struct dx_hh_ref hh;
 	struct dx_elim_result res;
 	(void)state;
-	assert_int_equal(dx_ctx_init(&c, st, "xian"), DX_OK);
+	assert_int_equal(dx_ctx_init(&c, st, "xian", tu_today()), DX_OK);
 	assert_int_equal(dx_case_check(&c, "532399101001000001", "2026-03-01", 0, 0, &hh, &res),
 			 DX_NOT_FOUND);
 	assert_int_equal(c.err.code, DX_NOT_FOUND);
@@ -169,12 +172,84 @@ static void test_report_opts(void **state)
 {
 	struct dx_report_opts o;
 	(void)state;
-	assert_int_equal(dx_report_opts_init(st, "532399", 2025, "", &o), DX_OK);
+	assert_int_equal(dx_report_opts_init(st, "532399", 2025, "", tu_today(), &o), DX_OK);
 	assert_string_equal(o.area, "532399");
 	assert_int_equal(o.year, 2025);
 	assert_string_equal(o.label, "监测对象");
 	assert_int_equal(o.visits_active, 2);
 	assert_int_equal(o.visits_eliminated, 1);
+}
+
+/* The date rules take the request's day: an event on the day after it is
+ * refused, naming that day, whatever the clock says. */
+static void test_day_from_the_request(void **state)
+{
+	struct dx_date day = {2024, 2, 29};
+	struct dx_buf why = DX_BUF_INIT;
+	char out[11];
+	(void)state;
+	assert_int_equal(dx_event_date(&day, "2024-02-29", "走访日期", out, &why), DX_OK);
+	assert_int_equal(dx_event_date(&day, "2024-03-01", "走访日期", out, &why), DX_INVALID);
+	assert_non_null(strstr(why.buf, "晚于今天（2024-02-29）"));
+	dx_buf_reset(&why);
+	assert_int_equal(dx_event_month(&day, "2024-03", "识别监测时间", &why), DX_INVALID);
+	assert_int_equal(dx_event_month(&day, "2024-02", "识别监测时间", &why), DX_OK);
+	dx_buf_release(&why);
+}
+
+/* policy show on the context: the year defaults to the context's day's,
+ * the area is read within the actor's scope. */
+static void test_policy_show(void **state)
+{
+	struct dx_date day = {2024, 5, 1};
+	struct dx_policy_shown sh;
+	struct dx_ctx c;
+	(void)state;
+	assert_int_equal(dx_ctx_init(&c, st, NULL, &day), DX_OK);
+	assert_int_equal(dx_app_policy_show(&c, "532399", 0, NULL, &sh), DX_OK);
+	assert_int_equal(sh.year, 2024);
+	assert_string_equal(sh.area, "532399");
+	assert_null(sh.src[0]); /* nothing set: the default */
+	assert_true(dx_policy_line(&sh.p) > 0);
+	dx_app_policy_shown_release(&sh);
+	assert_int_equal(dx_ctx_init(&c, st, "xian", &day), DX_OK);
+	assert_int_equal(dx_app_policy_show(&c, "532301", 2025, NULL, &sh), DX_DENIED);
+	assert_non_null(strstr(c.err.msg, "不在账号 xian 的管辖范围"));
+	dx_app_policy_shown_release(&sh);
+	assert_int_equal(dx_app_policy_show(&c, NULL, 2025, NULL, &sh), DX_OK);
+	assert_string_equal(sh.area, "532399");
+	assert_int_equal(sh.year, 2025);
+	dx_app_policy_shown_release(&sh);
+}
+
+/* A province or city is the local owner's to read (screen, report of many
+ * counties); an account's scope is a county or narrower. */
+static void test_actor_area_wide(void **state)
+{
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_actor owner, xian;
+	char out[13];
+	int wide = -1;
+	(void)state;
+	dx_actor_local_owner(&owner);
+	assert_int_equal(dx_actor_for(st, "xian", &xian, &why), DX_OK);
+	assert_int_equal(dx_actor_area_wide(&owner, "53", out, &wide, &why), DX_OK);
+	assert_string_equal(out, "53");
+	assert_int_equal(wide, 1);
+	assert_int_equal(dx_actor_area_wide(&owner, "5323", out, &wide, &why), DX_OK);
+	assert_int_equal(wide, 1);
+	assert_int_equal(dx_actor_area_wide(&xian, "53", out, &wide, &why), DX_DENIED);
+	assert_non_null(strstr(why.buf, "区划 53 不在账号 xian 的管辖范围（532399）内"));
+	dx_buf_reset(&why);
+	/* a county or narrower: dx_actor_area's rule */
+	assert_int_equal(dx_actor_area_wide(&xian, "532399101", out, &wide, &why), DX_OK);
+	assert_string_equal(out, "532399101");
+	assert_int_equal(wide, 0);
+	assert_int_equal(dx_actor_area_wide(&xian, NULL, out, &wide, &why), DX_OK);
+	assert_string_equal(out, "532399");
+	assert_int_equal(dx_actor_area_wide(&xian, "532301", out, &wide, &why), DX_DENIED);
+	assert_int_equal(dx_actor_area_wide(&owner, "5323991", out, &wide, &why), DX_INVALID);
+	dx_buf_release(&why);
 }
 
 int main(void)
@@ -187,6 +262,9 @@ int main(void)
 		cmocka_unit_test(test_case_check_scope),
 		cmocka_unit_test(test_import_kinds),
 		cmocka_unit_test(test_report_opts),
+		cmocka_unit_test(test_day_from_the_request),
+		cmocka_unit_test(test_policy_show),
+		cmocka_unit_test(test_actor_area_wide),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -27,7 +27,7 @@ static struct dx_actor v1, v2, c1, ro;
 /* A context acting as a (the use cases of app/ctx.h). */
 static struct dx_ctx *ctx_as(struct dx_ctx *c, const struct dx_actor *a)
 {
-	dx_ctx_for(c, st, a);
+	dx_ctx_for(c, st, a, tu_today());
 	return c;
 }
 
@@ -151,7 +151,7 @@ static void test_show_by_each_key(void **state)
 	char no[19];
 	(void)state;
 	/* 户编号 */
-	assert_int_equal(dx_household_record(st, &c1, "H1", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, &r, &why), DX_OK);
 	assert_int_equal(r.nchoices, 0);
 	assert_string_equal(r.hh.h.hh_no, "H1");
 	assert_string_equal(r.hh.head, "罗涛");
@@ -162,15 +162,15 @@ static void test_show_by_each_key(void **state)
 	dx_household_record_release(&r);
 	/* 身份证号 (a spouse's) */
 	idno(no, "19700505", 2);
-	assert_int_equal(dx_household_record(st, &c1, no, NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), no, NULL, &r, &why), DX_OK);
 	assert_string_equal(r.hh.h.hh_no, "H1");
 	dx_household_record_release(&r);
 	/* a name only one household has */
-	assert_int_equal(dx_household_record(st, &c1, "张红", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "张红", NULL, &r, &why), DX_OK);
 	assert_string_equal(r.hh.h.hh_no, "H2");
 	dx_household_record_release(&r);
 	/* a shared name: the households to choose from, no record */
-	assert_int_equal(dx_household_record(st, &c1, "罗涛", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "罗涛", NULL, &r, &why), DX_OK);
 	assert_int_equal(r.nchoices, 2);
 	assert_string_equal(r.choices[0].hh_no, "H1");
 	assert_string_equal(r.choices[1].hh_no, "H2");
@@ -178,8 +178,8 @@ static void test_show_by_each_key(void **state)
 	assert_int_equal(r.nmembers, 0);
 	dx_household_record_release(&r);
 	/* narrowed by area: one left */
-	assert_int_equal(dx_household_record(st, &c1, "王五", VIL1, &r, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_household_record(st, NULL, "王五", VIL2, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "王五", VIL1, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record(st, NULL, tu_today(), "王五", VIL2, &r, &why), DX_OK);
 	assert_string_equal(r.hh.h.hh_no, "H3");
 	dx_household_record_release(&r);
 	dx_buf_release(&why);
@@ -193,7 +193,7 @@ static void test_masking_and_scope(void **state)
 	(void)state;
 	idno(no, "19681002", 3);
 	/* county 经办: unmasked */
-	assert_int_equal(dx_household_record(st, &c1, "H1", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, &r, &why), DX_OK);
 	assert_true(r.unmasked);
 	assert_string_equal(r.members[0].p.id_no, no);
 	assert_string_equal(r.hh.h.phone, "13987654321");
@@ -204,7 +204,7 @@ static void test_masking_and_scope(void **state)
 		dx_idcard_mask(no, m);
 		const struct dx_actor *as[] = {&v1, &ro, NULL};
 		for (size_t i = 0; i < DX_ARRAY_SIZE(as); i++) {
-			assert_int_equal(dx_household_record(st, as[i], "H1", NULL, &r, &why), DX_OK);
+			assert_int_equal(dx_household_record(st, as[i], tu_today(), "H1", NULL, &r, &why), DX_OK);
 			assert_false(r.unmasked);
 			assert_string_equal(r.members[0].p.id_no, m);
 			assert_string_not_equal(r.hh.h.phone, "13987654321");
@@ -212,10 +212,10 @@ static void test_masking_and_scope(void **state)
 		}
 	}
 	/* another village's account sees nothing of H1, by any key */
-	assert_int_equal(dx_household_record(st, &v2, "H1", NULL, &r, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_household_record(st, &v2, no, NULL, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record(st, &v2, tu_today(), "H1", NULL, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record(st, &v2, tu_today(), no, NULL, &r, &why), DX_NOT_FOUND);
 	dx_buf_reset(&why);
-	assert_int_equal(dx_household_record(st, &v2, "H1", VIL1, &r, &why), DX_DENIED);
+	assert_int_equal(dx_household_record(st, &v2, tu_today(), "H1", VIL1, &r, &why), DX_DENIED);
 	dx_buf_release(&why);
 }
 
@@ -224,7 +224,7 @@ static void test_income_figures(void **state)
 	struct dx_household_record r;
 	struct dx_buf why = DX_BUF_INIT;
 	(void)state;
-	assert_int_equal(dx_household_record(st, &c1, "H1", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, &r, &why), DX_OK);
 	assert_int_equal(r.nincomes, 1);
 	assert_int_equal(r.incomes[0].row.year, 2025);
 	assert_int_equal(r.incomes[0].members, 2); /* the uncounted son is out */
@@ -279,7 +279,7 @@ static int64_t members_of(const char *no)
 	struct dx_household_record r;
 	struct dx_buf why = DX_BUF_INIT;
 	int64_t n;
-	assert_int_equal(dx_household_record(st, &c1, no, NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), no, NULL, &r, &why), DX_OK);
 	n = r.hh.members;
 	dx_household_record_release(&r);
 	dx_buf_release(&why);
@@ -401,7 +401,7 @@ static void test_add_leave_move(void **state)
 	{
 		struct dx_household_record r;
 		int former = 0;
-		assert_int_equal(dx_household_record(st, &c1, "H1", NULL, &r, &why), DX_OK);
+		assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, &r, &why), DX_OK);
 		assert_int_equal(r.nmembers, 4);
 		for (size_t i = 0; i < r.nmembers; i++) {
 			if (!strcmp(r.members[i].p.name, "罗宝")) {
@@ -492,7 +492,7 @@ static void test_get_by_hh_no(void **state)
 	dx_idcard_mask(no, m);
 	/* masked by default, even for the county 经办, and not audited */
 	for (int i = 0; i < 2; i++) {
-		assert_int_equal(dx_household_record_get(st, &c1, "H1", 0, &r, &why), DX_OK);
+		assert_int_equal(dx_household_record_get(st, &c1, tu_today(), "H1", 0, &r, &why), DX_OK);
 		assert_false(r.unmasked);
 		assert_string_equal(r.members[0].p.id_no, m);
 		assert_string_not_equal(r.hh.h.phone, "13987654321");
@@ -502,20 +502,20 @@ static void test_get_by_hh_no(void **state)
 		dx_household_record_release(&r);
 	}
 	/* asked for: in full, and the read is in the audit */
-	assert_int_equal(dx_household_record_get(st, &c1, "H1", 1, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record_get(st, &c1, tu_today(), "H1", 1, &r, &why), DX_OK);
 	assert_true(r.unmasked);
 	assert_string_equal(r.members[0].p.id_no, no);
 	assert_int_equal(r.naudit, n0 + 1);
 	assert_string_equal(r.audit[r.naudit - 1].action, "household.read_unmasked");
 	dx_household_record_release(&r);
 	/* a village account or a read-only county one may not */
-	assert_int_equal(dx_household_record_get(st, &v1, "H1", 1, &r, &why), DX_DENIED);
-	assert_int_equal(dx_household_record_get(st, &ro, "H1", 1, &r, &why), DX_DENIED);
+	assert_int_equal(dx_household_record_get(st, &v1, tu_today(), "H1", 1, &r, &why), DX_DENIED);
+	assert_int_equal(dx_household_record_get(st, &ro, tu_today(), "H1", 1, &r, &why), DX_DENIED);
 	/* a name or an ID number is no key here; another village sees nothing */
-	assert_int_equal(dx_household_record_get(st, &c1, no, 0, &r, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_household_record_get(st, &c1, "张红", 0, &r, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_household_record_get(st, &v2, "H1", 0, &r, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_household_record_get(st, &v2, "H1", 1, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &c1, tu_today(), no, 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &c1, tu_today(), "张红", 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &v2, tu_today(), "H1", 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record_get(st, &v2, tu_today(), "H1", 1, &r, &why), DX_NOT_FOUND);
 	dx_buf_release(&why);
 }
 
@@ -548,12 +548,12 @@ static void test_record_reads_no_reprepare_no_audit_scan(void **state)
 	for (int i = 0; i < 50; i++)
 		assert_int_equal(dx_store_audit(st, "532399", "c1", "test.row", "other", "k", NULL,
 						NULL), DX_OK);
-	assert_int_equal(dx_household_record_get(st, &c1, "H1", 0, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record_get(st, &c1, tu_today(), "H1", 0, &r, &why), DX_OK);
 	dx_household_record_release(&r);
 	stmt_counter(SQLITE_STMTSTATUS_REPREPARE, NULL);
 	stmt_counter(SQLITE_STMTSTATUS_FULLSCAN_STEP, NULL);
 	for (size_t i = 0; i < DX_ARRAY_SIZE(keys); i++) {
-		assert_int_equal(dx_household_record_get(st, &c1, keys[i], 0, &r, &why), DX_OK);
+		assert_int_equal(dx_household_record_get(st, &c1, tu_today(), keys[i], 0, &r, &why), DX_OK);
 		assert_string_equal(r.hh.h.hh_no, keys[i]);
 		dx_household_record_release(&r);
 	}
@@ -583,10 +583,10 @@ static void test_record_reads_no_sort_prepared_txn(void **state)
 	struct dx_household_record r;
 	struct dx_buf why = DX_BUF_INIT;
 	(void)state;
-	assert_int_equal(dx_household_record_get(st, &c1, "H2", 0, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record_get(st, &c1, tu_today(), "H2", 0, &r, &why), DX_OK);
 	dx_household_record_release(&r);
 	stmt_counter(SQLITE_STMTSTATUS_SORT, NULL);
-	assert_int_equal(dx_household_record_get(st, &c1, "H2", 0, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record_get(st, &c1, tu_today(), "H2", 0, &r, &why), DX_OK);
 	assert_true(r.nmembers >= 2);
 	assert_members_in_order(&r);
 	dx_household_record_release(&r);
@@ -625,7 +625,7 @@ static void test_record_audit_words_current(void **state)
 	assert_int_equal(sqlite3_exec(d, q, NULL, NULL, NULL), SQLITE_OK);
 	sqlite3_close(d);
 	assert_int_equal(dx_store_open(&st, path, 0), DX_OK);
-	assert_int_equal(dx_household_record_get(st, &c1, "H2", 0, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record_get(st, &c1, tu_today(), "H2", 0, &r, &why), DX_OK);
 	for (size_t i = 0; i < r.naudit; i++)
 		if (!strcmp(r.audit[i].entity, "visit") && !strcmp(r.audit[i].actor, "old")) {
 			assert_string_equal(r.audit[i].action, "visit.add");
@@ -678,8 +678,8 @@ static void test_visits_overdue_policy_in_force(void **state)
 	const char *w = NULL;
 	long n = 0, total = 0;
 	(void)state;
-	dx_ctx_for(&cc, st, &c1);
-	dx_ctx_for(&cv, st, &v2);
+	dx_ctx_for(&cc, st, &c1, tu_today());
+	dx_ctx_for(&cv, st, &v2, tu_today());
 	assert_int_equal(dx_visits_overdue(&cc, "", "2025-06-01", NULL, count_due, &n, &total),
 			 DX_OK);
 	assert_int_equal(n, 1);

@@ -26,7 +26,7 @@ static int run_as(struct dx_store *s, const char *as, const struct dx_import_opt
 		  struct dx_import_result *r)
 {
 	struct dx_ctx cx;
-	int rc = dx_ctx_init(&cx, s, as);
+	int rc = dx_ctx_init(&cx, s, as, tu_today());
 	return rc ? rc : dx_import_run(&cx, o, r);
 }
 

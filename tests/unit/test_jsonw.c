@@ -276,7 +276,7 @@ static void test_demo_records_agree(void **state)
 		const char *no = (const char *)sqlite3_column_text(q, 0);
 		for (int k = 0; k < 3; k++) {
 			struct dx_household_record r;
-			int rc = dx_household_record_get(st, k == 2 ? &village : &county, no, k == 1, &r,
+			int rc = dx_household_record_get(st, k == 2 ? &village : &county, tu_today(), no, k == 1, &r,
 			                                 &why);
 			dx_buf_reset(&why);
 			if (k == 2 && rc == DX_NOT_FOUND)

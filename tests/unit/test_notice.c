@@ -16,7 +16,7 @@
  * for store s acting as actor a, why_of appends a refusal's reason to the
  * test's why buffer as the use cases once did themselves. */
 static struct dx_ctx tcx;
-#define AS(s, a) (dx_ctx_for(&tcx, (s), (a)), &tcx)
+#define AS(s, a) (dx_ctx_for(&tcx, (s), (a), tu_today()), &tcx)
 static int why_of(int rc, struct dx_buf *why)
 {
 	if (rc && why && tcx.err.msg[0])

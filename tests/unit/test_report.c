@@ -19,7 +19,7 @@
 static int build(struct dx_store *st, const char *area, int year, const char *as_of,
 		 const char *label, struct dx_report *r)
 {
-	struct dx_report_opts o = {.area = area, .year = year, .as_of = as_of, .label = label};
+	struct dx_report_opts o = {.area = area, .year = year, .as_of = as_of, .label = label, .today = *tu_today()};
 	return dx_report_build(st, &o, r, NULL);
 }
 
@@ -403,7 +403,7 @@ static void test_warning_period(void **state)
 static void test_period_refused(void **state)
 {
 	struct fixture *f = *state;
-	struct dx_report_opts o = {.area = "532326106", .year = 2025, .as_of = "2024-12-31"};
+	struct dx_report_opts o = {.area = "532326106", .year = 2025, .as_of = "2024-12-31", .today = *tu_today()};
 	struct dx_report r;
 	struct dx_buf why = DX_BUF_INIT;
 	struct dx_date d;
@@ -463,7 +463,7 @@ static void test_members_without_history(void **state)
 	struct dx_store *st = f->st;
 	struct dx_report r;
 	struct dx_buf b = DX_BUF_INIT, why = DX_BUF_INIT;
-	struct dx_report_opts o = {.area = "532326106", .year = 2024, .as_of = "2024-12-31"};
+	struct dx_report_opts o = {.area = "532326106", .year = 2024, .as_of = "2024-12-31", .today = *tu_today()};
 	assert_int_equal(st->drv->exec(st, "UPDATE person SET updated_at = '2025-03-02T09:00:00Z'"
 					   " WHERE id_no = '532326199001019992'"),
 			 DX_OK);
@@ -843,11 +843,11 @@ static void test_province_counties_in_one_pass(void **state)
 	assert_int_equal(dx_demo_generate(st, &d, &ds), DX_OK);
 	for (int year = 2024; year <= 2025; year++) {
 		const char *as_of = year == 2024 ? "2024-06-30" : "";
-		assert_int_equal(dx_report_build_counties(st, "53", year, as_of, counties, 3, &p, &why),
+		assert_int_equal(dx_report_build_counties(st, "53", year, as_of, tu_today(), counties, 3, &p, &why),
 				 DX_OK);
 		assert_int_equal(p.nrows, 3);
 		for (size_t i = 0; i < 3; i++) {
-			struct dx_report_opts o = {.area = counties[i], .year = year, .as_of = as_of};
+			struct dx_report_opts o = {.area = counties[i], .year = year, .as_of = as_of, .today = *tu_today()};
 			assert_string_equal(p.rows[i].code, counties[i]);
 			assert_int_equal(dx_report_build(st, &o, &c, NULL), DX_OK);
 			assert_string_equal(p.as_of, c.as_of);
@@ -873,8 +873,8 @@ static void test_province_counties_in_one_pass(void **state)
 	assert_int_equal(hh, 180);
 	/* a year before the data: refused with the first county's reason */
 	{
-		struct dx_report_opts o = {.area = counties[0], .year = 2001};
-		assert_int_equal(dx_report_build_counties(st, "53", 2001, "", counties, 3, &p, &why),
+		struct dx_report_opts o = {.area = counties[0], .year = 2001, .today = *tu_today()};
+		assert_int_equal(dx_report_build_counties(st, "53", 2001, "", tu_today(), counties, 3, &p, &why),
 				 DX_USAGE);
 		assert_int_equal(dx_report_build(st, &o, &c, &cwhy), DX_USAGE);
 		assert_string_equal(why.buf, cwhy.buf);

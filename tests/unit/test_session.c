@@ -29,8 +29,8 @@ static int setup(void **state)
 	assert_int_equal(tu_account_add(st, "xian", "县", "532326", NULL, NULL, &why), DX_OK);
 	assert_int_equal(dx_actor_load(st, "xian", &xian, &why), DX_OK);
 	assert_int_equal(tu_account_add(st, "xiang", "乡", "532326106", NULL, &xian, &why), DX_OK);
-	assert_int_equal(dx_account_passwd(st, "xian", "长江黄河泰山华山", "test", &why), DX_OK);
-	assert_int_equal(dx_account_passwd(st, "xiang", "another-password", "test", &why), DX_OK);
+	assert_int_equal(tu_passwd(st, "xian", "长江黄河泰山华山", "test", &why), DX_OK);
+	assert_int_equal(tu_passwd(st, "xiang", "another-password", "test", &why), DX_OK);
 	/* the accounts of the throttling test, with hashes quick to check
 	 * (libsodium's least cost): the cost comes from the stored hash */
 	for (int i = 0; i < DX_LOGIN_MAX_ADDR_FAILS; i++) {
@@ -65,16 +65,27 @@ static void test_password_rules(void **state)
 	int64_t id;
 	int disabled;
 	(void)state;
-	assert_int_equal(dx_account_passwd(st, "xiang", "1234567", "t", &why), DX_INVALID);
+	assert_int_equal(tu_passwd(st, "xiang", "1234567", "t", &why), DX_INVALID);
 	assert_non_null(strstr(why.buf, "至少8个字符"));
 	dx_buf_reset(&why);
 	/* eight characters of Chinese are long enough, counted as characters */
-	assert_int_equal(dx_account_passwd(st, "xiang", "一二三四五六七", "t", &why), DX_INVALID);
+	assert_int_equal(tu_passwd(st, "xiang", "一二三四五六七", "t", &why), DX_INVALID);
 	dx_buf_reset(&why);
-	assert_int_equal(dx_account_passwd(st, "xiang", "my-XIANG-pass", "t", &why), DX_INVALID);
+	assert_int_equal(tu_passwd(st, "xiang", "my-XIANG-pass", "t", &why), DX_INVALID);
 	assert_non_null(strstr(why.buf, "账号名"));
 	dx_buf_reset(&why);
-	assert_int_equal(dx_account_passwd(st, "nobody", "long-enough-1", "t", &why), DX_NOT_FOUND);
+	assert_int_equal(tu_passwd(st, "nobody", "long-enough-1", "t", &why), DX_NOT_FOUND);
+	/* the local path is the local owner's only: an account goes through
+	 * dx_account_passwd_as, under its rule */
+	{
+		struct dx_ctx c;
+		struct dx_actor a;
+		assert_int_equal(dx_actor_for(st, "xian", &a, &why), DX_OK);
+		dx_ctx_for(&c, st, &a, tu_today());
+		assert_int_equal(dx_account_passwd(&c, "xiang", "long-enough-2", "t"), DX_DENIED);
+		assert_int_equal(dx_account_disable(&c, "xiang", "t"), DX_DENIED);
+		assert_non_null(strstr(c.err.msg, "本机所有者"));
+	}
 	assert_int_equal(dx_store_account_auth(st, "xiang", &id, hash, sizeof(hash), &disabled),
 	                 DX_OK);
 	assert_int_equal(strncmp(hash, "$argon2id$", 10), 0);
@@ -138,7 +149,7 @@ static void test_wrong_name_or_password_same_answer(void **state)
 	/* disabled: the same answer even with the right password; sessions end */
 	assert_int_equal(dx_session_login(st, "xiang", "another-password", "10.0.0.2", T0, &lg, &c),
 	                 DX_OK);
-	assert_int_equal(dx_account_disable(st, "xiang", "t", &c), DX_OK);
+	assert_int_equal(tu_disable(st, "xiang", "t", &c), DX_OK);
 	{
 		struct dx_session_info si;
 		assert_int_equal(dx_session_check(st, lg.token, T0 + 1, &si), DX_NOT_FOUND);

@@ -34,6 +34,15 @@ static inline void tu_rm(const char *path)
 	unlink(p);
 }
 
+/* The day a test's request contexts run on: main()'s day as a front end
+ * would give it (core/date.h dx_date_today, the clock or --today). */
+static inline const struct dx_date *tu_today(void)
+{
+	static struct dx_date d;
+	dx_date_today(&d);
+	return &d;
+}
+
 /* Make account name as actor by (NULL = the local owner, who makes a
  * county's first account) through the use case's request context
  * (app/ctx.h), its refusal's reason appended to why. */
@@ -44,8 +53,31 @@ static inline int tu_account_add(struct dx_store *st, const char *name, const ch
 	struct dx_ctx c;
 	struct dx_actor owner;
 	dx_actor_local_owner(&owner);
-	dx_ctx_for(&c, st, by ? by : &owner);
+	dx_ctx_for(&c, st, by ? by : &owner, tu_today());
 	return dx_ctx_why(&c, dx_account_add(&c, name, level, scope, role), why);
+}
+
+/* dx_account_passwd / dx_account_disable on the local path (a context
+ * acting as the local owner), audited as by, the reason of a refusal
+ * appended to why. */
+static inline int tu_passwd(struct dx_store *st, const char *name, const char *password,
+			    const char *by, struct dx_buf *why)
+{
+	struct dx_ctx c;
+	struct dx_actor owner;
+	dx_actor_local_owner(&owner);
+	dx_ctx_for(&c, st, &owner, tu_today());
+	return dx_ctx_why(&c, dx_account_passwd(&c, name, password, by), why);
+}
+
+static inline int tu_disable(struct dx_store *st, const char *name, const char *by,
+			     struct dx_buf *why)
+{
+	struct dx_ctx c;
+	struct dx_actor owner;
+	dx_actor_local_owner(&owner);
+	dx_ctx_for(&c, st, &owner, tu_today());
+	return dx_ctx_why(&c, dx_account_disable(&c, name, by), why);
 }
 
 /* dx_app_policy_set acting as account `as` (its request context), the
@@ -55,7 +87,7 @@ static inline int tu_policy_set(struct dx_store *st, const char *prefix, int yea
 				const char *as, char *canon, const char **why)
 {
 	static struct dx_ctx c;
-	int rc = dx_ctx_init(&c, st, as);
+	int rc = dx_ctx_init(&c, st, as, tu_today());
 	if (!rc)
 		rc = dx_app_policy_set(&c, prefix, year, from, key, value, canon);
 	if (why)
