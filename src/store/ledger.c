@@ -320,6 +320,19 @@ static const char SQL_DECIDED[] =
 	"  AND (x.identified_on > e.identified_on"
 	"   OR (x.identified_on = e.identified_on AND x.id > e.id)))";
 
+/* One row of SQL_DECIDED or SQL_DECIDED_OF (the same columns) into *d. */
+static void read_decided(struct dx_stmt *s, struct dx_ledger_decided *d)
+{
+	memset(d, 0, sizeof(*d));
+	dx_col_copy(s, 0, d->hh_no, sizeof(d->hh_no));
+	read_episode(s, 1, &d->e);
+	d->ident_case = dx_col_int(s, 12);
+	dx_col_copy(s, 13, d->ident_on, sizeof(d->ident_on));
+	d->elim_case = dx_col_int(s, 14);
+	dx_col_copy(s, 15, d->elim_on, sizeof(d->elim_on));
+	d->rolled_back = (int)dx_col_int(s, 16);
+}
+
 int dx_ledger_decided_each(struct dx_store *st,
 			   int (*fn)(const struct dx_ledger_decided *, void *), void *arg)
 {
@@ -329,14 +342,7 @@ int dx_ledger_decided_each(struct dx_store *st,
 	if (!(s = dx_q(st, SQL_DECIDED)))
 		return DX_DB;
 	while ((rc = dx_step(s)) == DX_OK) {
-		memset(&d, 0, sizeof(d));
-		dx_col_copy(s, 0, d.hh_no, sizeof(d.hh_no));
-		read_episode(s, 1, &d.e);
-		d.ident_case = dx_col_int(s, 12);
-		dx_col_copy(s, 13, d.ident_on, sizeof(d.ident_on));
-		d.elim_case = dx_col_int(s, 14);
-		dx_col_copy(s, 15, d.elim_on, sizeof(d.elim_on));
-		d.rolled_back = (int)dx_col_int(s, 16);
+		read_decided(s, &d);
 		if ((rc = fn(&d, arg)))
 			return rc;
 	}
@@ -826,14 +832,7 @@ int dx_ledger_decided_of(struct dx_store *st, const int64_t *hh, size_t n,
 	}
 	dx_bind_text(s, 1, b.buf);
 	while ((rc = dx_step(s)) == DX_OK) {
-		memset(&d, 0, sizeof(d));
-		dx_col_copy(s, 0, d.hh_no, sizeof(d.hh_no));
-		read_episode(s, 1, &d.e);
-		d.ident_case = dx_col_int(s, 12);
-		dx_col_copy(s, 13, d.ident_on, sizeof(d.ident_on));
-		d.elim_case = dx_col_int(s, 14);
-		dx_col_copy(s, 15, d.elim_on, sizeof(d.elim_on));
-		d.rolled_back = (int)dx_col_int(s, 16);
+		read_decided(s, &d);
 		if ((rc = fn(&d, arg)))
 			break;
 	}
