@@ -781,6 +781,15 @@ int dx_ledger_persons_by_idno(struct dx_store *st, const char *const *ids, size_
 	return rc;
 }
 
+/* household ids as one PostgreSQL bigint[] literal */
+static void ids_of(const int64_t *hh, size_t n, struct dx_buf *b)
+{
+	dx_buf_addch(b, '{');
+	for (size_t i = 0; i < n; i++)
+		dx_buf_addf(b, "%s%lld", i ? "," : "", (long long)hh[i]);
+	dx_buf_addch(b, '}');
+}
+
 int dx_ledger_persons_of(struct dx_store *st, const int64_t *hh, size_t n, const char *scope,
 			 int (*fn)(const struct dx_person *, const char *, int, void *), void *arg)
 {
@@ -788,10 +797,7 @@ int dx_ledger_persons_of(struct dx_store *st, const int64_t *hh, size_t n, const
 	int rc;
 	if (!n)
 		return DX_OK;
-	dx_buf_addch(&b, '{');
-	for (size_t i = 0; i < n; i++)
-		dx_buf_addf(&b, "%s%lld", i ? "," : "", (long long)hh[i]);
-	dx_buf_addch(&b, '}');
+	ids_of(hh, n, &b);
 	rc = persons_keyed(st, SQL_P_OF_HHS, b.buf, scope, fn, arg);
 	dx_buf_release(&b);
 	return rc;
@@ -822,10 +828,7 @@ int dx_ledger_decided_of(struct dx_store *st, const int64_t *hh, size_t n,
 	int rc;
 	if (!n)
 		return DX_OK;
-	dx_buf_addch(&b, '{');
-	for (size_t i = 0; i < n; i++)
-		dx_buf_addf(&b, "%s%lld", i ? "," : "", (long long)hh[i]);
-	dx_buf_addch(&b, '}');
+	ids_of(hh, n, &b);
 	if (!(s = dx_q(st, SQL_DECIDED_OF))) {
 		dx_buf_release(&b);
 		return DX_DB;
