@@ -135,6 +135,9 @@ export async function downloadXlsx(page, sel, name) {
 /* The text of each cell of each body row of the Element Plus table sel. */
 export async function tableRows(page, sel) {
   await page.locator(sel).waitFor()
+  // a page that loads on mount shows its table empty (or its first list)
+  // until the answers are in: read the rows once no loading mask is left
+  await page.waitForFunction(() => !document.querySelector('.el-loading-mask'))
   return page.locator(`${sel} .el-table__body tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())))
 }
