@@ -84,7 +84,7 @@ void dx_store_pool_release(struct dx_store_pool *p, struct dx_store *st)
 		dx_log(DX_LOG_WARN, "store connection released inside a transaction: rolled back");
 		dx_store_rollback(st);
 	}
-	dx_store_stmts_reset(st);
+	dx_store_idle(st);
 	pthread_mutex_lock(&p->mu);
 	p->free[p->nfree++] = st;
 	pthread_cond_signal(&p->freed);

@@ -225,6 +225,6 @@ int dx_store_request_end(struct dx_store *st)
 		dx_log(DX_LOG_WARN, "a request left a transaction open; rolled back");
 		rc = dx_store_rollback(st);
 	}
-	dx_store_stmts_reset(st);
+	dx_store_idle(st);
 	return rc;
 }

@@ -108,6 +108,12 @@ void dx_store_stmts_reset(struct dx_store *st)
 			st->drv->reset(st->stmts[i].stmt);
 }
 
+int dx_store_idle(struct dx_store *st)
+{
+	dx_store_stmts_reset(st);
+	return st->drv->idle ? st->drv->idle(st) : 0;
+}
+
 void dx_store_stmts_release(struct dx_store *st)
 {
 	for (size_t i = 0; i < st->stmt_cap; i++)

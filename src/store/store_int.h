@@ -112,6 +112,11 @@ struct dx_driver {
 	 * waits the busy timeout again (SQLite's one write lock).  NULL: a
 	 * writer of other rows never holds one up (PostgreSQL locks rows). */
 	int (*nowait)(struct dx_store *st, int on);
+	/* dx_store_idle: end any statement still on a row and any transaction
+	 * left open outside txn_depth (a connection going back to a pool
+	 * must not keep an old read snapshot); the count of things ended.
+	 * NULL: the driver keeps no such state between calls. */
+	int (*idle)(struct dx_store *st);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if
@@ -173,6 +178,10 @@ struct dx_store {
 void dx_store_stmts_release(struct dx_store *st);
 /* Reset every cached statement: one left on a row holds a read open. */
 void dx_store_stmts_reset(struct dx_store *st);
+/* Reset every statement and end what the driver's idle hook finds still
+ * open (a statement on a row, a transaction outside txn_depth): what a
+ * connection goes through between two holders.  The count it ended. */
+int dx_store_idle(struct dx_store *st);
 
 extern const struct dx_driver dx_driver_sqlite;
 extern const struct dx_driver dx_driver_pg;

@@ -1168,6 +1168,21 @@ static int pg_set_version(struct dx_store *st, int v)
 
 /* VACUUM FULL rewrites every table without the old row versions; the
  * WAL segments that held them age out on their own (dixian protect). */
+/* dx_store_idle: a statement's rows are drained by the next statement
+ * on the connection, and a snapshot lives only as long as a transaction:
+ * end one left open outside txn_depth. */
+static int pg_idle(struct dx_store *st)
+{
+	PGTransactionStatusType t;
+	pg_drain(conn_of(st));
+	t = PQtransactionStatus(conn_of(st)->c);
+	if (st->txn_depth || (t != PQTRANS_INTRANS && t != PQTRANS_INERROR))
+		return 0;
+	dx_log(DX_LOG_WARN, "a transaction was left open outside the store's count");
+	pg_run(st, "ROLLBACK", "rollback", NULL);
+	return 1;
+}
+
 static int pg_compact(struct dx_store *st)
 {
 	return pg_exec(st, "VACUUM FULL");
@@ -1204,6 +1219,7 @@ const struct dx_driver dx_driver_pg = {
 	.load_empty = NULL,
 	.compact = pg_compact,
 	.nowait = NULL, /* rows are locked, not the store */
+	.idle = pg_idle,
 	.fk_enforce = pg_fk_enforce,
 	.fk_check = pg_fk_check,
 	.get_version = pg_get_version,

@@ -585,6 +585,31 @@ static int sq_exec(struct dx_store *st, const char *sql)
 
 static const struct dx_driver *sq_self(void);
 
+/*
+ * A statement left on a row, cached or not, holds the connection's read
+ * snapshot open in WAL mode: every later read on the connection, for
+ * whichever request the pool gives it to next, sees the store as it was
+ * then.  End them, and any transaction open outside txn_depth, and say
+ * which (the statement's text has placeholders, never values).
+ */
+static int sq_idle(struct dx_store *st)
+{
+	sqlite3_stmt *q = NULL;
+	int n = 0;
+	while ((q = sqlite3_next_stmt(st->db, q)))
+		if (sqlite3_stmt_busy(q)) {
+			dx_log(DX_LOG_WARN, "a statement was left on a row: %.80s", sqlite3_sql(q));
+			sqlite3_reset(q);
+			n++;
+		}
+	if (!st->txn_depth && !sqlite3_get_autocommit(st->db)) {
+		dx_log(DX_LOG_WARN, "a transaction was left open outside the store's count");
+		sqlite3_exec(st->db, "ROLLBACK", NULL, NULL, NULL);
+		n++;
+	}
+	return n;
+}
+
 /* Any target no other driver claims is a file name. */
 static int sq_claims(const char *target)
 {
@@ -872,6 +897,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.load_empty = sq_load_empty,
 	.compact = sq_compact,
 	.nowait = sq_nowait,
+	.idle = sq_idle,
 	.fk_enforce = sq_fk_enforce,
 	.fk_check = sq_fk_check,
 	.get_version = sq_get_version,

@@ -87,6 +87,45 @@ static void test_acquire_release(void **state)
 	done_target();
 }
 
+/* A statement left on a row (here one outside the statement cache, as a
+ * use case's own query would be) keeps a SQLite connection's read
+ * snapshot open: given back and taken again, the connection must see
+ * what another wrote since, not the store as it was. */
+static void test_release_ends_a_stale_read(void **state)
+{
+	struct dx_store_pool *p = NULL;
+	struct dx_store *a, *b, *again;
+	struct dx_stmt *q = NULL;
+	int64_t n = -1;
+	(void)state;
+	fresh_target();
+	assert_int_equal(dx_store_pool_open(&p, target, DX_STORE_CREATE, 2), DX_OK);
+	assert_int_equal(dx_store_pool_acquire(p, &a, 0), DX_OK);
+	assert_int_equal(dx_store_pool_acquire(p, &b, 0), DX_OK);
+	assert_int_equal(dx_store_area_put(b, "532326", "大姚县"), DX_OK);
+	assert_int_equal(a->drv->prepare(a, "SELECT code FROM area", &q), DX_OK);
+	assert_int_equal(a->drv->step(q), DX_OK); /* on a row: a read open */
+	assert_int_equal(dx_store_area_put(b, "532326106", "示例乡"), DX_OK);
+	dx_store_pool_release(p, a);
+	assert_int_equal(dx_store_pool_acquire(p, &again, 0), DX_OK);
+	assert_ptr_equal(again, a);
+	assert_int_equal(dx_store_count(again, "area", "532326", &n), DX_OK);
+	assert_int_equal(n, 2);
+	/* nothing left to end on a connection that ended its reads; a
+	 * transaction begun behind the store's count is ended */
+	assert_int_equal(dx_store_idle(b), 0);
+	assert_int_equal(b->drv->exec(b, "BEGIN"), DX_OK);
+	assert_int_equal(dx_store_count(b, "area", "532326", &n), DX_OK);
+	assert_int_equal(dx_store_idle(b), 1);
+	assert_int_equal(b->drv->exec(b, "BEGIN"), DX_OK); /* not nested: ended */
+	assert_int_equal(b->drv->exec(b, "ROLLBACK"), DX_OK);
+	again->drv->finalize(q);
+	dx_store_pool_release(p, again);
+	dx_store_pool_release(p, b);
+	dx_store_pool_close(p);
+	done_target();
+}
+
 /* Threads more than connections, each writing its own households through
  * whatever connection it gets. */
 enum { THREADS = 6, ROUNDS = 15 };
@@ -157,6 +196,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_acquire_release),
+		cmocka_unit_test(test_release_ends_a_stale_read),
 		cmocka_unit_test(test_threads),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
