@@ -976,16 +976,6 @@ static int pg_household_insert_many(struct dx_store *st, struct dx_household *co
 	return rc;
 }
 
-/* Start row i of a COPY into a table with county_code, household_id
- * first: the county (area's first six digits) and the household. */
-static void copy_row_start(struct dx_buf *b, const char *area, int64_t household_id)
-{
-	char county[7];
-	dx_strlcpy(county, area, sizeof(county));
-	dx_pg_copy_text(b, county);
-	dx_buf_addf(b, "\t%lld\t", (long long)household_id);
-}
-
 /* A text column and its tab; "" as NULL when null_if_empty. */
 static void copy_col(struct dx_buf *b, const char *v, int null_if_empty)
 {
@@ -993,30 +983,52 @@ static void copy_col(struct dx_buf *b, const char *v, int null_if_empty)
 	dx_buf_adds(b, "\t");
 }
 
+/*
+ * One COPY of n rows into a table whose columns are county_code,
+ * household_id, the table's own, then area_code (income, measure, visit):
+ * the frame writes the county (the area's first six digits) and the area,
+ * cols(b, rows, i) row i's household id and own columns, each followed by
+ * a tab.  width: a guess of a row's length, to grow the buffer once.
+ */
+static int copy_rows(struct dx_store *st, const char *sql, const void *rows,
+		     const char (*area)[13], size_t n, size_t width,
+		     void (*cols)(struct dx_buf *b, const void *rows, size_t i))
+{
+	struct dx_buf b;
+	char county[7];
+	int rc;
+	dx_buf_init(&b, 0);
+	dx_buf_grow(&b, n * width);
+	for (size_t i = 0; i < n; i++) {
+		dx_strlcpy(county, area[i], sizeof(county));
+		dx_pg_copy_text(&b, county);
+		dx_buf_adds(&b, "\t");
+		cols(&b, rows, i);
+		dx_pg_copy_text(&b, area[i]);
+		dx_buf_adds(&b, "\n");
+	}
+	rc = copy_in(st, sql, &b);
+	dx_buf_release(&b);
+	return rc;
+}
+
 static const char COPY_INCOME[] =
 	"COPY income(county_code, household_id, year, wage, business, property, transfer,"
 	" business_cost, claims, oop, area_code) FROM STDIN";
 
+static void income_cols(struct dx_buf *b, const void *rows, size_t i)
+{
+	const struct dx_income_row *in = (const struct dx_income_row *)rows + i;
+	dx_buf_addf(b, "%lld\t%d\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\t",
+		    (long long)in->household_id, in->year, (long long)in->wage,
+		    (long long)in->business, (long long)in->property, (long long)in->transfer,
+		    (long long)in->business_cost, (long long)in->claims, (long long)in->oop);
+}
+
 static int pg_income_insert_many(struct dx_store *st, const struct dx_income_row *in,
 				 const char (*area)[13], size_t n)
 {
-	struct dx_buf b;
-	int rc;
-	dx_buf_init(&b, 0);
-	dx_buf_grow(&b, n * 80);
-	for (size_t i = 0; i < n; i++) {
-		copy_row_start(&b, area[i], in[i].household_id);
-		dx_buf_addf(&b, "%d\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\t%lld\t", in[i].year,
-			    (long long)in[i].wage, (long long)in[i].business,
-			    (long long)in[i].property, (long long)in[i].transfer,
-			    (long long)in[i].business_cost, (long long)in[i].claims,
-			    (long long)in[i].oop);
-		dx_pg_copy_text(&b, area[i]);
-		dx_buf_adds(&b, "\n");
-	}
-	rc = copy_in(st, COPY_INCOME, &b);
-	dx_buf_release(&b);
-	return rc;
+	return copy_rows(st, COPY_INCOME, in, area, n, 80, income_cols);
 }
 
 /* As SQL_MEASURE_INSERT binds them: the dates NULL when empty. */
@@ -1024,53 +1036,43 @@ static const char COPY_MEASURE[] =
 	"COPY measure(county_code, household_id, category, detail, status, amount,"
 	" start_on, end_on, cadre, area_code) FROM STDIN";
 
+static void measure_cols(struct dx_buf *b, const void *rows, size_t i)
+{
+	const struct dx_measure *m = (const struct dx_measure *)rows + i;
+	dx_buf_addf(b, "%lld\t", (long long)m->household_id);
+	copy_col(b, m->category, 0);
+	copy_col(b, m->detail, 0);
+	copy_col(b, m->status, 0);
+	dx_buf_addf(b, "%lld\t", (long long)m->amount);
+	copy_col(b, m->start_on, 1);
+	copy_col(b, m->end_on, 1);
+	copy_col(b, m->cadre, 0);
+}
+
 static int pg_measure_insert_many(struct dx_store *st, const struct dx_measure *m,
 				  const char (*area)[13], size_t n)
 {
-	struct dx_buf b;
-	int rc;
-	dx_buf_init(&b, 0);
-	dx_buf_grow(&b, n * 120);
-	for (size_t i = 0; i < n; i++) {
-		copy_row_start(&b, area[i], m[i].household_id);
-		copy_col(&b, m[i].category, 0);
-		copy_col(&b, m[i].detail, 0);
-		copy_col(&b, m[i].status, 0);
-		dx_buf_addf(&b, "%lld\t", (long long)m[i].amount);
-		copy_col(&b, m[i].start_on, 1);
-		copy_col(&b, m[i].end_on, 1);
-		copy_col(&b, m[i].cadre, 0);
-		dx_pg_copy_text(&b, area[i]);
-		dx_buf_adds(&b, "\n");
-	}
-	rc = copy_in(st, COPY_MEASURE, &b);
-	dx_buf_release(&b);
-	return rc;
+	return copy_rows(st, COPY_MEASURE, m, area, n, 120, measure_cols);
 }
 
 static const char COPY_VISIT[] =
 	"COPY visit(county_code, household_id, visited_on, cadre, content, findings,"
 	" area_code) FROM STDIN";
 
+static void visit_cols(struct dx_buf *b, const void *rows, size_t i)
+{
+	const struct dx_visit *v = (const struct dx_visit *)rows + i;
+	dx_buf_addf(b, "%lld\t", (long long)v->household_id);
+	copy_col(b, v->visited_on, 0);
+	copy_col(b, v->cadre, 0);
+	copy_col(b, v->content, 0);
+	copy_col(b, v->findings, 0);
+}
+
 static int pg_visit_insert_many(struct dx_store *st, const struct dx_visit *v,
 				const char (*area)[13], size_t n)
 {
-	struct dx_buf b;
-	int rc;
-	dx_buf_init(&b, 0);
-	dx_buf_grow(&b, n * 120);
-	for (size_t i = 0; i < n; i++) {
-		copy_row_start(&b, area[i], v[i].household_id);
-		copy_col(&b, v[i].visited_on, 0);
-		copy_col(&b, v[i].cadre, 0);
-		copy_col(&b, v[i].content, 0);
-		copy_col(&b, v[i].findings, 0);
-		dx_pg_copy_text(&b, area[i]);
-		dx_buf_adds(&b, "\n");
-	}
-	rc = copy_in(st, COPY_VISIT, &b);
-	dx_buf_release(&b);
-	return rc;
+	return copy_rows(st, COPY_VISIT, v, area, n, 120, visit_cols);
 }
 
 /*
