@@ -459,6 +459,7 @@ static int begin(struct dx_imp *im)
 	dx_smap_init(&ps->decided, sizeof(struct dx_ledger_decided));
 	dx_smap_init(&ps->areas, sizeof(struct areast));
 	dx_smap_init(&ps->names, 13);
+	dx_smap_init(&ps->known, sizeof(((struct dx_area *)0)->name));
 	dx_buf_init(&ps->before, 0);
 	dx_buf_init(&ps->after, 0);
 	for (int f = 0; f < DX_P_NFIELDS; f++)
@@ -493,6 +494,7 @@ static void release(struct dx_imp *im)
 	dx_buf_release(&ps->after);
 	dx_smap_release(&ps->areas);
 	dx_smap_release(&ps->names);
+	dx_smap_release(&ps->known);
 	dx_smap_release(&ps->scanned_hh);
 	if (ps->kq)
 		free(ps->kq->mh);

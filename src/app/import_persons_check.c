@@ -19,15 +19,61 @@
 #include <stddef.h>
 
 /* ---- areas ---- */
-struct find_name {
-	const char *name, *self;
-	char code[13];
+/*
+ * The store's areas as the checks below ask for them: a county's are read
+ * in one statement the first time one of its codes is asked (a village
+ * new to the store asked five or six: on PostgreSQL each a round trip).
+ * Each goes into ps->known (code -> name) and, under its parent, into
+ * ps->names as the file's new areas do ("T|county|name", "V|town|name"
+ * -> code; the first by code when two share a name).
+ */
+struct load_arg {
+	struct dx_imp *im;
+	struct ps *ps;
 };
-static int child_named(const struct dx_area *a, void *arg)
+
+static int load_one(const struct dx_area *a, void *arg)
 {
-	struct find_name *f = arg;
-	if (!strcmp(a->name, f->name) && strcmp(a->code, f->self))
-		dx_strlcpy(f->code, a->code, sizeof(f->code));
+	struct load_arg *l = arg;
+	size_t n = strlen(a->code);
+	char key[160], parent[10], *v;
+	int isnew;
+	if (!(v = dx_imp_put(l->im, &l->ps->known, a->code, NULL)))
+		return l->im->fail;
+	dx_strlcpy(v, a->name, sizeof(a->name));
+	if (n != 9 && n != 12)
+		return 0;
+	dx_strlcpy(parent, a->code, n == 9 ? 7 : 10);
+	dx_snprintf(key, sizeof(key), "%c|%s|%s", n == 9 ? 'T' : 'V', parent, a->name);
+	if (!(v = dx_imp_put(l->im, &l->ps->names, key, &isnew)))
+		return l->im->fail;
+	if (isnew)
+		dx_strlcpy(v, a->code, 13);
+	return 0;
+}
+
+/* 0 if the store has the area `code`, its name into name (if given);
+ * DX_NOT_FOUND if not, or the error of reading its county. */
+static int stored_area(struct dx_imp *im, struct ps *ps, const char *code, char *name,
+		       size_t size)
+{
+	char canon[13], key[8];
+	const char *v;
+	int isnew, rc;
+	if (dx_area_canon(code, canon) == DX_AREA_INVALID)
+		return DX_NOT_FOUND;
+	dx_snprintf(key, sizeof(key), "#%.6s", canon);
+	if (!dx_imp_put(im, &ps->known, key, &isnew))
+		return im->fail;
+	if (isnew) {
+		struct load_arg l = {im, ps};
+		if ((rc = dx_store_area_county(im->st, key + 1, load_one, &l)))
+			return rc;
+	}
+	if (!(v = dx_smap_get(&ps->known, canon)))
+		return DX_NOT_FOUND;
+	if (name)
+		dx_strlcpy(name, v, size);
 	return 0;
 }
 
@@ -38,29 +84,21 @@ static void name_taken(struct dx_imp *im, struct ps *ps, char kind, const char *
 {
 	char key[160];
 	const char *c;
-	struct find_name f = {name, self, ""};
+	stored_area(im, ps, parent, NULL, 0); /* its county's names read */
 	dx_snprintf(key, sizeof(key), "%c|%s|%s", kind, parent, name);
-	if ((c = dx_smap_get(&ps->names, key)) && strcmp(c, self)) {
-		dx_strlcpy(out, c, 13);
-		return;
-	}
-	dx_store_area_children(im->st, parent, child_named, &f);
-	dx_strlcpy(out, f.code, 13);
+	c = dx_smap_get(&ps->names, key);
+	dx_strlcpy(out, c && strcmp(c, self) ? c : "", 13);
 }
 
-static void learn_area(struct dx_imp *im, struct areast *a, const char *code)
+static void learn_area(struct dx_imp *im, struct ps *ps, struct areast *a, const char *code)
 {
-	struct dx_area x;
 	char t[13], c[7];
 	dx_strlcpy(t, code, 10);
 	dx_strlcpy(c, code, 7);
 	a->state = 1;
-	if (!dx_store_area_get(im->st, code, &x))
-		dx_strlcpy(a->v, x.name, sizeof(a->v));
-	if (!dx_store_area_get(im->st, t, &x))
-		dx_strlcpy(a->t, x.name, sizeof(a->t));
-	if (!dx_store_area_get(im->st, c, &x))
-		dx_strlcpy(a->c, x.name, sizeof(a->c));
+	stored_area(im, ps, code, a->v, sizeof(a->v));
+	stored_area(im, ps, t, a->t, sizeof(a->t));
+	stored_area(im, ps, c, a->c, sizeof(a->c));
 }
 
 /* domain.md §2 and the issue: a village code not in the store is created
@@ -71,7 +109,7 @@ static int new_area(struct dx_imp *im, struct ps *ps, struct areast *a, const ch
 {
 	const char *cn = rv->text[DX_P_COUNTY], *tn = rv->text[DX_P_TOWN], *vn = rv->text[DX_P_VILLAGE];
 	char t[13], c[7], other[13], key[160], *n;
-	struct dx_area x;
+	char tname[sizeof(((struct dx_area *)0)->name)];
 	dx_strlcpy(t, code, 10);
 	dx_strlcpy(c, code, 7);
 	if (!*cn || !*tn || !*vn) {
@@ -80,11 +118,11 @@ static int new_area(struct dx_imp *im, struct ps *ps, struct areast *a, const ch
 			    code);
 		return a->state = 3;
 	}
-	if (!dx_store_area_get(im->st, t, &x)) {
-		if (strcmp(x.name, tn)) {
+	if (!stored_area(im, ps, t, tname, sizeof(tname))) {
+		if (strcmp(tname, tn)) {
 			dx_snprintf(a->why, sizeof(a->why),
 				    "区划代码 \"%s\" 不存在：乡镇代码 %s 是 \"%s\"，不是 \"%s\"，请核对代码",
-				    code, t, x.name, tn);
+				    code, t, tname, tn);
 			return a->state = 3;
 		}
 	} else {
@@ -115,17 +153,19 @@ static int new_area(struct dx_imp *im, struct ps *ps, struct areast *a, const ch
 	return a->state = 2; /* a failed put: im->fail stops the import */
 }
 
-static int create_area(struct dx_imp *im, const char *code, const char *name)
+static int create_area(struct dx_imp *im, struct ps *ps, const char *code, const char *name)
 {
-	struct dx_area x;
 	struct dx_buf after = DX_BUF_INIT;
-	char county[7];
+	char county[7], *v;
 	int rc;
-	if (!dx_store_area_get(im->st, code, &x))
+	if (!stored_area(im, ps, code, NULL, 0))
 		return 0;
 	dx_strlcpy(county, code, sizeof(county));
 	if ((rc = dx_store_area_put(im->st, code, name)))
 		return rc;
+	if (!(v = dx_imp_put(im, &ps->known, code, NULL)))
+		return im->fail;
+	dx_strlcpy(v, name, sizeof(((struct dx_area *)0)->name));
 	dx_json_field(&after, "名称", name);
 	dx_json_close(&after);
 	rc = dx_imp_audit(im, county, "import.insert", "area", code, NULL, after.buf);
@@ -151,15 +191,14 @@ int dx_ip_check_area(struct dx_imp *im, struct ps *ps, const struct dx_rowval *r
 	if (!(a = dx_imp_put(im, &ps->areas, code, &isnew)))
 		return -im->fail;
 	if (isnew) {
-		struct dx_area x;
-		if (!dx_store_area_get(im->st, code, &x))
-			learn_area(im, a, code);
+		if (!stored_area(im, ps, code, NULL, 0))
+			learn_area(im, ps, a, code);
 		else if (new_area(im, ps, a, code, rv) == 2 && im->write) {
 			char t[13], c[7];
 			dx_strlcpy(t, code, 10);
 			dx_strlcpy(c, code, 7);
-			if ((rc = create_area(im, c, a->c)) || (rc = create_area(im, t, a->t)) ||
-			    (rc = create_area(im, code, a->v)))
+			if ((rc = create_area(im, ps, c, a->c)) || (rc = create_area(im, ps, t, a->t)) ||
+			    (rc = create_area(im, ps, code, a->v)))
 				return -rc;
 		}
 	}

@@ -80,6 +80,9 @@ struct keyq {
 };
 struct ps {
 	struct dx_smap hh, storehh, hhno_of, areas, names;
+	/* the store's areas, a county at a time as first asked (stored_area):
+	 * code -> name; "#" and the county's six digits once it is read */
+	struct dx_smap known;
 	/* look-ups by the file's keys (dx_ledger_keyed): the 户编号 asked
 	 * for, and those waiting */
 	int keyed;

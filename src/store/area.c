@@ -11,6 +11,10 @@ static const char SQL_AREA_PUT[] =
 static const char SQL_AREA_GET[] = "SELECT code, name FROM area WHERE code = ?";
 static const char SQL_AREA_CHILDREN[] =
 	"SELECT code, name FROM area WHERE parent = ? ORDER BY code";
+/* a county's codes are those from its six digits up to them followed by
+ * '~', which sorts after every digit: a range of the primary key */
+static const char SQL_AREA_COUNTY[] =
+	"SELECT code, name FROM area WHERE code >= ? AND code < ? ORDER BY code";
 
 int dx_store_area_put(struct dx_store *st, const char *code, const char *name)
 {
@@ -57,6 +61,30 @@ int dx_store_area_children(struct dx_store *st, const char *code,
 	if (!(s = dx_q(st, SQL_AREA_CHILDREN)))
 		return DX_DB;
 	dx_bind_text(s, 1, code);
+	while ((rc = dx_step(s)) == DX_OK) {
+		dx_col_copy(s, 0, a.code, sizeof(a.code));
+		dx_col_copy(s, 1, a.name, sizeof(a.name));
+		if ((rc = fn(&a, arg)))
+			return rc;
+	}
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+int dx_store_area_county(struct dx_store *st, const char *county,
+			 int (*fn)(const struct dx_area *, void *), void *arg)
+{
+	struct dx_area a;
+	struct dx_stmt *s;
+	char lo[7], hi[8];
+	int rc;
+	dx_strlcpy(lo, county, sizeof(lo));
+	if (strlen(lo) != 6)
+		return dx_error(DX_INVALID, "'%s' is not a county code", county);
+	dx_snprintf(hi, sizeof(hi), "%s~", lo);
+	if (!(s = dx_q(st, SQL_AREA_COUNTY)))
+		return DX_DB;
+	dx_bind_text(s, 1, lo);
+	dx_bind_text(s, 2, hi);
 	while ((rc = dx_step(s)) == DX_OK) {
 		dx_col_copy(s, 0, a.code, sizeof(a.code));
 		dx_col_copy(s, 1, a.name, sizeof(a.name));

@@ -186,6 +186,10 @@ int dx_store_area_get(struct dx_store *st, const char *code, struct dx_area *out
 /* Children of `code` (townships of a county, villages of a township), by code. */
 int dx_store_area_children(struct dx_store *st, const char *code,
 			   int (*fn)(const struct dx_area *, void *), void *arg);
+/* The county (six digits) and every area under it, by code: one read for
+ * what an import would otherwise ask area by area. */
+int dx_store_area_county(struct dx_store *st, const char *county,
+			 int (*fn)(const struct dx_area *, void *), void *arg);
 
 /* ---- households and members ---- */
 struct dx_household {
