@@ -8,9 +8,18 @@ expect_eq "$(stat -c %a a.db)" 600 "mode of a new store"
 expect_exit 0 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db --as admin
 expect_eq "$(stat -c %a a.db)" 600 "mode of a new store"
 # another program holds the store (a first load takes it whole)
-(echo "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE; DELETE FROM audit WHERE 0;"
- sleep 7; echo "COMMIT;") | sqlite3 a.db >/dev/null &
-sleep 1
+(echo ".timeout 5000"
+ echo "PRAGMA journal_mode=DELETE; BEGIN EXCLUSIVE; DELETE FROM audit WHERE 0;"
+ sleep 12; echo "COMMIT;") | sqlite3 a.db >/dev/null &
+# until it holds the lock, which stops even a read (a fixed second was
+# too short on a loaded machine): the import's 5 s wait then ends inside
+# the 12 s it holds it
+i=0
+while sqlite3 a.db "SELECT count(*) FROM area" >/dev/null 2>&1; do
+	i=$((i + 1))
+	[ "$i" -lt 100 ] || die "the other program never took the store"
+	sleep 0.1
+done
 expect_exit 3 $DIXIAN import persons "$DATA/persons.xlsx" --db a.db --as admin
 expect_grep "数据库 a.db 正被另一个程序占用" err
 expect_grep "请等它结束后重试" err
