@@ -163,9 +163,10 @@ export function serverBuild() {
  * end), the main thread's CPU time until then (on a loaded machine the
  * wall-clock figures measure the other processes as much as the page), the
  * requests and bytes.  beforePaint: for builds before 2026-12-05, which
- * marked the end before the frame was painted (coldload.mjs). */
-export async function firstLoad(c, { beforePaint = false } = {}) {
-  const r = await c.ctx.request.post(BASE + '/api/login', { data: { username: 'xian532399', password: password('xian532399') } })
+ * marked the end before the frame was painted (coldload.mjs); base: the
+ * server (BASE by default). */
+export async function firstLoad(c, { base = BASE, beforePaint = false } = {}) {
+  const r = await c.ctx.request.post(base + '/api/login', { data: { username: 'xian532399', password: password('xian532399') } })
   if (r.status() !== 200) throw new Error(`login ${r.status()}`)
   if (beforePaint) await c.page.addInitScript(() => {
     const mark = performance.mark.bind(performance)
@@ -177,7 +178,7 @@ export async function firstLoad(c, { beforePaint = false } = {}) {
   const end = beforePaint ? 'dixian-painted' : 'dixian-dashboard-ready'
   const cdp = await c.ctx.newCDPSession(c.page)
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
-  await c.page.goto(BASE + '/', { waitUntil: 'load' })
+  await c.page.goto(base + '/', { waitUntil: 'load' })
   // (polled with evaluate: waitForFunction evaluates a string, which the CSP forbids)
   for (let i = 0; i < 400; i++) {
     if (await c.page.evaluate((k) => performance.getEntriesByName(k).length > 0, end)) break
