@@ -17,9 +17,11 @@ export default defineConfig({
     assetsInlineLimit: 0,
     rollupOptions: {
       output: {
+        // the chart component goes with ECharts: one request for the
+        // dashboard's chart (components/chart.ts)
         manualChunks: {
           vue: ['vue', 'vue-router', 'pinia'],
-          echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers'],
+          echarts: ['echarts/core', 'echarts/charts', 'echarts/components', 'echarts/renderers', './src/components/BarChart.vue'],
         },
       },
     },

@@ -38,7 +38,7 @@ test('项目库, a project record with a step, and 其他台账 with 销号', as
   try {
     const { page } = b
     await login(page, 'cun532399101001')
-    await page.getByRole('menuitem', { name: '项目库' }).first().click()
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '项目库', exact: true }).first().click()
     await page.waitForURL(/\/projects$/)
     const table = page.locator('[data-test=project-table]')
     await table.getByText('BP1').waitFor()
@@ -70,7 +70,7 @@ test('项目库, a project record with a step, and 其他台账 with 销号', as
     await page.setViewportSize({ width: 1280, height: 800 })
     await shot(page, 'project')
     // 其他台账: problems, export, 销号
-    await page.getByRole('menuitem', { name: '其他台账' }).first().click()
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '其他台账', exact: true }).first().click()
     await page.waitForURL(/\/ledgers$/)
     await page.locator('[data-test=ledger-kinds]').getByRole('button', { name: '问题整改' }).click()
     const lt = page.locator('[data-test=ledger-table]')

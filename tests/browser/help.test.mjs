@@ -10,7 +10,7 @@ test('一户一策 worklist from the rule checks', async () => {
   try {
     const { page } = b
     await login(page, 'xiang532399101')
-    await page.getByRole('menuitem', { name: '帮扶' }).first().click()
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '帮扶', exact: true }).first().click()
     await page.waitForURL(/\/help$/)
     const api = await page.evaluate(() => fetch('/api/check').then((r) => r.json()))
     const want = api.items.filter((i) => ['C008', 'C009', 'C010', 'C011'].includes(i.rule))

@@ -10,7 +10,7 @@ test('search a household by name and open its record', async () => {
   try {
     const { page } = b
     await login(page, 'cun532399101001')
-    await page.getByRole('menuitem', { name: '农户' }).first().click()
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '农户', exact: true }).first().click()
     await page.waitForURL(/\/households/)
     await page.getByLabel('姓名 / 户编号 / 身份证号后几位').fill(process.env.HEAD_V1)
     await page.keyboard.press('Enter')

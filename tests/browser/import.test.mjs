@@ -12,7 +12,7 @@ test('import with errors: the error table and the annotated sheet', async () => 
   try {
     const { page } = b
     await login(page, 'xian532326')
-    await page.getByRole('menuitem', { name: '导入' }).first().click()
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '导入', exact: true }).first().click()
     await page.getByLabel('台账文件（xlsx 或 csv）').setInputFiles(join(process.env.DATA, 'persons_dirty.csv'))
     await page.locator('[data-test=imp-submit]').click()
     const result = page.locator('[data-test=imp-result]')

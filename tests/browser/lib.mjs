@@ -148,3 +148,60 @@ export function cnDate(iso) {
   const [y, m, d] = iso.split('-').map(Number)
   return `${y}年${m}月${d}日`
 }
+
+/* Which build of the server the tests run against: run.sh starts
+ * ../../dixian, which `make test SANITIZE=1` (CI) makes the ASan + UBSan
+ * build; timings of the two differ by a factor. */
+export function serverBuild() {
+  const bin = readFileSync(join(here, '../../dixian'))
+  return bin.includes('AddressSanitizer') ? 'ASan+UBSan build (make test SANITIZE=1)' : 'optimised build'
+}
+
+/* The dashboard's first load in a browser c from launch(), logged in as
+ * the demo county's account first (through the API: the profile is fresh,
+ * so the cache is cold): navigation timing from navigation start to the
+ * frame that shows the figures painted (`figures`, the mark
+ * dixian-dashboard-figures) and to the frame that shows the figures and the
+ * bar chart painted (`ready`, dixian-dashboard-ready; the first load's
+ * end), the main thread's CPU time until then (on a loaded machine the
+ * wall-clock figures measure the other processes as much as the page), the
+ * requests and bytes.  beforePaint: for builds before 2026-12-05, which
+ * marked the end before the frame was painted (coldload.mjs); base: the
+ * server (BASE by default). */
+export async function firstLoad(c, { base = BASE, beforePaint = false } = {}) {
+  const r = await c.ctx.request.post(base + '/api/login', { data: { username: 'xian532399', password: password('xian532399') } })
+  if (r.status() !== 200) throw new Error(`login ${r.status()}`)
+  if (beforePaint) await c.page.addInitScript(() => {
+    const mark = performance.mark.bind(performance)
+    performance.mark = (name, o) => {
+      if (name === 'dixian-dashboard-ready') requestAnimationFrame(() => setTimeout(() => mark('dixian-painted')))
+      return mark(name, o)
+    }
+  })
+  const end = beforePaint ? 'dixian-painted' : 'dixian-dashboard-ready'
+  const cdp = await c.ctx.newCDPSession(c.page)
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' })
+  await c.page.goto(base + '/', { waitUntil: 'load' })
+  // (polled with evaluate: waitForFunction evaluates a string, which the CSP forbids)
+  for (let i = 0; i < 400; i++) {
+    if (await c.page.evaluate((k) => performance.getEntriesByName(k).length > 0, end)) break
+    await c.page.waitForTimeout(25)
+  }
+  const { metrics } = await cdp.send('Performance.getMetrics')
+  const cpu = Math.round(1000 * (metrics.find((x) => x.name === 'TaskDuration')?.value ?? 0))
+  const m = await c.page.evaluate((k) => {
+    const nav = performance.getEntriesByType('navigation')[0]
+    const ready = performance.getEntriesByName(k)[0]
+    const figures = performance.getEntriesByName('dixian-dashboard-figures')[0] ?? ready
+    const res = performance.getEntriesByType('resource')
+    return {
+      load: Math.round(nav.loadEventEnd),
+      figures: Math.round(figures.startTime),
+      ready: Math.round(ready.startTime),
+      bytes: res.reduce((s, e) => s + (e.transferSize || 0), nav.transferSize || 0),
+      requests: res.length + 1,
+      waterfall: [nav, ...res].filter((e) => e.startTime < ready.startTime + 1).map((e) => `${String(Math.round(e.startTime)).padStart(5)} ${String(Math.round(e.responseEnd)).padStart(5)} ${String(Math.round((e.transferSize || 0) / 1024)).padStart(4)}K ${e.name.replace(/^https?:\/\/[^/]+/, '')}`),
+    }
+  }, end)
+  return { ...m, cpu }
+}

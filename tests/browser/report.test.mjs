@@ -9,7 +9,7 @@ test('report page with text and tables, print layout', async () => {
   try {
     const { page } = b
     await login(page, 'xian532399')
-    await page.getByRole('menuitem', { name: '报告' }).first().click()
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '报告', exact: true }).first().click()
     const rep = page.locator('[data-test=report]')
     await rep.waitFor()
     const text = await rep.innerText()

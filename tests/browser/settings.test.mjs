@@ -14,7 +14,7 @@ test('policy by area and year with the 9500 元 what-if', async () => {
   try {
     const { page } = b
     await login(page, 'xian532399')
-    await page.getByRole('menuitem', { name: '设置' }).first().click()
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '设置', exact: true }).first().click()
     await page.waitForURL(/\/settings$/)
     await page.locator('[data-test=line-in-force]').filter({ hasText: /元$/ }).waitFor()
     const line = await page.locator('[data-test=line-in-force]').innerText()

@@ -14,7 +14,7 @@ test('a visit logged at 360 px width', async () => {
     await page.setViewportSize({ width: 360, height: 740 })
     await login(page, 'cun532399101001')
     await page.getByRole('button', { name: '打开菜单' }).click()
-    await page.getByRole('menuitem', { name: '走访' }).last().click()
+    await page.getByRole('navigation', { name: '主菜单' }).getByRole('link', { name: '走访', exact: true }).last().click()
     await page.waitForURL(/\/visits$/)
     await page.getByLabel('户编号').fill(process.env.HH_V1)
     await page.getByLabel('走访内容').fill('了解家庭务工和就医情况')

@@ -1,5 +1,6 @@
-// The web UI's entry: Vue, Pinia, the router and Element Plus.  boot.ts
-// first: its requests start before the rest of the code is evaluated.
+// The web UI's entry: Vue, Pinia, the router (Element Plus comes with the
+// pages that use it: plugins/element.ts).  boot.ts first: its requests
+// start before the rest of the code is evaluated.
 import './boot'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'

@@ -1,12 +1,22 @@
-// The Element Plus components the dashboard does not use (see element.ts):
+// The Element Plus components the pages use (see element.ts), in Chinese:
 // registered on the app by loadElementMore() before a page that uses them
-// renders.
+// renders.  The locale is provided on the app (what <el-config-provider>
+// around the router's view did): components created later see it, and so
+// do ElMessage and ElMessageBox (the global config).
 import type { App } from 'vue'
+import zhCn from 'element-plus/es/locale/lang/zh-cn'
 import {
+  ElAlert, ElButton, ElDrawer, ElLoading, ElOption, ElSelect, provideGlobalConfig,
   ElCard, ElCheckbox, ElDescriptions, ElDescriptionsItem, ElDialog, ElForm, ElFormItem, ElInput, ElInputNumber,
   ElPagination, ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElStep, ElSteps, ElTabPane, ElTable,
   ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 } from 'element-plus'
+import 'element-plus/es/components/alert/style/css'
+import 'element-plus/es/components/button/style/css'
+import 'element-plus/es/components/drawer/style/css'
+import 'element-plus/es/components/loading/style/css'
+import 'element-plus/es/components/option/style/css'
+import 'element-plus/es/components/select/style/css'
 import 'element-plus/es/components/card/style/css'
 import 'element-plus/es/components/checkbox/style/css'
 import 'element-plus/es/components/descriptions/style/css'
@@ -33,11 +43,14 @@ import 'element-plus/es/components/timeline-item/style/css'
 import 'element-plus/es/components/message/style/css'
 
 const components = [
+  ElAlert, ElButton, ElDrawer, ElOption, ElSelect,
   ElCard, ElCheckbox, ElDescriptions, ElDescriptionsItem, ElDialog, ElForm, ElFormItem, ElInput, ElInputNumber,
   ElPagination, ElProgress, ElRadioButton, ElRadioGroup, ElResult, ElStep, ElSteps, ElTabPane, ElTable,
   ElTableColumn, ElTabs, ElTag, ElTimeline, ElTimelineItem,
 ]
 
 export function register(app: App): void {
+  provideGlobalConfig({ locale: zhCn }, app, true)
   for (const c of components) app.use(c)
+  app.use(ElLoading)
 }

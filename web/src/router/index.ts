@@ -6,12 +6,15 @@ import { useUserStore } from '@/stores/user'
 import { defaultYear, useDashboardStore } from '@/stores/dashboard'
 import { loadElementMore } from '@/plugins/element'
 import { takeEarly } from '@/boot'
+import { loadBarChart } from '@/components/chart'
 import AdminLayout from '@/layout/AdminLayout.vue'
+/* 首页 is in the entry chunk: most page loads land there, and its code is
+ * small (its chart with ECharts is apart: components/chart.ts). */
+import DashboardView from '@/views/dashboard/DashboardView.vue'
 
 /* A page that needs the Element Plus components the dashboard does not
  * (plugins/element.ts): they load beside the page's own code. */
 const more = <T>(load: () => Promise<T>) => () => Promise.all([loadElementMore(), load()]).then(([, m]) => m)
-const DashboardView = () => import('@/views/dashboard/DashboardView.vue')
 
 export const routes = [
   { path: '/login', name: 'login', component: more(() => import('@/views/login/LoginView.vue')), meta: { title: '登录', public: true } },
@@ -44,8 +47,8 @@ export const router = createRouter({ history: createWebHistory(), routes })
 router.beforeEach(async (to) => {
   const early = takeEarly()
   const user = useUserStore()
-  // the dashboard's code loads during the session check, not after it
-  if (to.name === 'dashboard') DashboardView().catch(() => undefined)
+  // the dashboard's chart's code loads during the session check, not after it
+  if (to.name === 'dashboard') loadBarChart().catch(() => undefined)
   await user.load(early?.me)
   if (!to.meta.public && !user.me) return { name: 'login', query: to.fullPath !== '/' ? { next: to.fullPath } : {} }
   if (to.name === 'login' && user.me) return { name: 'dashboard' }
