@@ -45,12 +45,18 @@ summ() { # rps p99 errors p50 of a wrk output
 		"$(awk '/Non-2xx/ {s += $NF} /Socket errors/ {gsub(",", ""); s += $4 + $6 + $8 + $10} END {print s + 0}' $1)" \
 		"$(awk '$1 == "50%" {print $2}' $1)"
 }
+# the log's lines so far (flushed every 200 ms: wait for the last block)
+log_lines() { sleep 0.3; wc -l <serve_upload.log; }
+l0=$(log_lines)
 run_wrk wrk_quiet.txt
+l1=$(log_lines)
 set -- $(summ wrk_quiet.txt); q_rps=$1 q_p99=$2 q_err=$3 q_p50=$4
 t0=$(now)
 job=$(curl -s -H "Cookie: $cookie" -H "X-CSRF-Token: $csrf" --data-binary @upload_visits.csv \
 	"http://127.0.0.1:$port/api/imports?kind=visits" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+l2=$(log_lines)
 run_wrk wrk_upload.txt
+l3=$(log_lines)
 set -- $(summ wrk_upload.txt); u_rps=$1 u_p99=$2 u_err=$3 u_p50=$4
 state=
 for i in $(seq 1200); do
@@ -63,6 +69,17 @@ tj=$(elapsed $t0)
 kill -TERM $pid
 wait $pid
 after=$(sqlite3 $db "SELECT count(*) FROM visit")
+# the reads' time inside the server (the access log's, from the request's
+# headers read to its answer sent), lines FROM..TO of
+# the log: on a machine shared with other work wrk's percentiles include
+# the time its own threads and the server's wait for a core; these do not
+# (the time a read waited for the import, a lock or a store connection
+# is in them)
+server_pct() {
+	sed -n "$1,$2p" serve_upload.log | awk '/GET \/api\/households\/\{hh_no\} 200 / { v = $NF; sub("ms", "", v); print v + 0 }' |
+		sort -n | awk '{ a[NR] = $1 } END { if (NR) printf "p50 %sms, p99 %sms, p99.9 %sms, max %sms of %d", a[int(NR * .5) + 1], a[int(NR * .99) + 1], a[int(NR * .999) + 1], a[NR], NR; else print "none" }'
+}
+echo "reads' time in the server: with the upload $(server_pct $((l2 + 1)) $l3); without $(server_pct $((l0 + 1)) $l1)"
 echo "upload $rows visits over HTTP while wrk reads ($n households, wrk -c 64 -d ${dur}s): reads ${u_rps} req/s (p50 ${u_p50}, p99 ${u_p99}, errors ${u_err}), baseline (no upload) ${q_rps} req/s (p50 ${q_p50}, p99 ${q_p99}, errors ${q_err}), ratio $(ratio $u_rps $q_rps); import ${state} in ${tj}s, visits ${before} -> ${after} (+$((after - before)) of $rows)"
 p99ms=$(echo $u_p99 | awk '/us$/ {print $1 / 1000; next} /ms$/ {print $1 + 0; next} /s$/ {print $1 * 1000; next} {print 1e9}')
 if [ "$state" = done ] && [ $((after - before)) = $rows ] && [ "$u_err" = 0 ] &&

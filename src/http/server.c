@@ -26,6 +26,7 @@
 #include "app/session.h"
 #include "core/date.h"
 #include "http/jobs.h"
+#include "http/logbuf.h"
 #include "store/pool.h"
 
 #include <arpa/inet.h>
@@ -556,6 +557,32 @@ static void on_completed(void *cls, struct MHD_Connection *c, void **con_cls,
 	*con_cls = NULL;
 }
 
+/*
+ * The log while serving: the CLI's lines ("dixian: info: ..."), gathered
+ * in blocks of whole lines (http/logbuf.h) instead of a write per access
+ * line.  Process-wide like the log sink it feeds; after the stop it
+ * writes each line at once, as the CLI does.
+ */
+static struct dx_logbuf serve_log;
+static pthread_once_t serve_log_once = PTHREAD_ONCE_INIT;
+
+static void serve_log_init(void)
+{
+	dx_logbuf_init(&serve_log, STDERR_FILENO, 1 << 16);
+}
+
+static void log_to_blocks(void *arg, enum dx_log_level lvl, const char *msg)
+{
+	char prefix[32];
+	size_t n = 0;
+	(void)arg;
+	prefix[0] = '\0';
+	put(prefix, sizeof(prefix), &n, "dixian: ");
+	put(prefix, sizeof(prefix), &n, dx_log_level_name(lvl));
+	put(prefix, sizeof(prefix), &n, ": ");
+	dx_logbuf_line(&serve_log, prefix, msg);
+}
+
 static int read_file(const char *path, char **out)
 {
 	struct dx_buf b = DX_BUF_INIT;
@@ -637,10 +664,12 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 	pthread_sigmask(SIG_BLOCK, &sigs, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	/* the log is written in blocks, not a write per access-log line (one
-	 * a request): whole lines, flushed by the main thread every
-	 * DX_HTTP_LOG_FLUSH_MS and at the stop (a kill -9 loses at most
-	 * that much of the log, never a line's half) */
-	setvbuf(stderr, NULL, _IOFBF, 1 << 16);
+	 * a request): whole lines only (a block never ends mid-line), flushed
+	 * by the main thread every DX_HTTP_LOG_FLUSH_MS and at the stop (a
+	 * kill -9 loses at most that much of the log, never a line's half) */
+	pthread_once(&serve_log_once, serve_log_init);
+	serve_log.direct = 0;
+	dx_log_set_sink(log_to_blocks, NULL);
 	if (srv.tls)
 		d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, &srv,
 		                     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE,
@@ -668,7 +697,7 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 	for (;;) {
 		struct timespec tick = {0, DX_HTTP_LOG_FLUSH_MS * 1000000L};
 		sig = sigtimedwait(&sigs, NULL, &tick);
-		fflush(stderr);
+		dx_logbuf_flush(&serve_log);
 		if (sig == SIGINT || sig == SIGTERM || (sig < 0 && errno != EAGAIN && errno != EINTR))
 			break;
 	}
@@ -689,6 +718,8 @@ out_sig:
 out:
 	dx_store_pool_close(srv.pool);
 	dx_jobs_free(srv.jobs);
+	if (serve_log.buf) /* the lines from here on at once, as the CLI's */
+		dx_logbuf_direct(&serve_log);
 	if (key)
 		sodium_memzero(key, strlen(key));
 	free(cert);

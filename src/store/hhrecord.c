@@ -393,11 +393,12 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
  * record reads only its own rows of a county's audit.  An import audits
  * the households it creates as one row per id run "FIRST-LAST"
  * (import_persons.c): the run that holds ?1 names it, found in the
- * audit_entity index alone (entity, key and id are all in it) and then read
- * by id -- not by a scan of the audit table in id order, which SQLite
- * otherwise prefers here to spare the ORDER BY a sort.  Its cost is the
- * index entries of entity 'household' (runs and household edits), not the
- * whole audit. */
+ * partial index audit_import_run alone (schema v17: the import.insert rows'
+ * entity, key and id) and then read by id -- not by a scan of the audit
+ * table in id order, which SQLite otherwise prefers here to spare the
+ * ORDER BY a sort.  Its cost is the import runs of entity 'household',
+ * not the household edits (which each re-import adds by the thousand) nor
+ * the whole audit. */
 #define AUDIT_COLS                                                                 \
 	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"      \
 	" coalesce(after, '') FROM audit WHERE "
@@ -407,7 +408,7 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 static const char SQL_AUDIT[] =
 	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
 	" UNION ALL " AUDIT_COLS "action = 'import.insert' AND id IN (SELECT id FROM audit"
-	"  WHERE entity = 'household' AND strpos(entity_key, '-') > 1"
+	"  WHERE action = 'import.insert' AND entity = 'household' AND strpos(entity_key, '-') > 1"
 	"  AND CAST(substr(entity_key, 1, strpos(entity_key, '-') - 1) AS INTEGER) <= ?1"
 	"  AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1)"
 	" UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"

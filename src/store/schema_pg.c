@@ -672,12 +672,17 @@ static const char schema_v16_bulk[] =
 	" OR OLD.left_on IS DISTINCT FROM NEW.left_on)" NOT_LOADING ")"
 	" EXECUTE FUNCTION person_summary_upd();";
 
+/* Version 17: the import runs' partial index (schema_sqlite.c says why). */
+static const char schema_v17_runs[] =
+	"CREATE INDEX audit_import_run ON audit(entity, entity_key) WHERE action = 'import.insert';";
+
 const char *const dx_pg_migrations[] = {
 	schema_v13, /* 0 -> 13's schema; see schema_pg.h */
 	"", "", "", "", "", "", "", "", "", "", "", "", /* 1 .. 12: PostgreSQL began at 13 */
 	schema_v14_idprot,
 	schema_v15_area,
 	schema_v16_bulk,
+	schema_v17_runs,
 };
 
 const int dx_pg_nmigrations = DX_PG_NMIGRATIONS;

@@ -780,6 +780,21 @@ static const char schema_v15_area[] =
 	" UPDATE visit SET area_code = NEW.area_code WHERE household_id = NEW.id; END;"
 	V15_INDEXES;
 
+/*
+ * Version 17 (issue 14): a household record's import run costs the runs.
+ * An import audits the households it creates as one row per id run
+ * ("import.insert household FIRST-LAST", import_persons.c), and the record
+ * finds the run that holds its household (hhrecord.c).  Through
+ * audit_entity that look-up read every entry of entity 'household': the
+ * runs and every household's edits, which each re-import of a county's
+ * ledger adds to by the thousand.  This partial index holds the
+ * import.insert rows alone, so the look-up reads the runs and nothing of
+ * other households' edits.  The same on both engines (schema_pg.c).
+ */
+#define V17_AUDIT_RUNS \
+	"CREATE INDEX audit_import_run ON audit(entity, entity_key) WHERE action = 'import.insert';"
+static const char schema_v17_runs[] = V17_AUDIT_RUNS;
+
 const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
 					    schema_v5, schema_v6, schema_v7, schema_v8,
 					    schema_v9, schema_v10, schema_audit_chain,
@@ -788,7 +803,7 @@ const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, sch
 					    /* 16: PostgreSQL's triggers step aside
 					     * for a bulk load (schema_pg.c); SQLite
 					     * drops them for it, as before */
-					    ""};
+					    "", schema_v17_runs};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
 	       "DX_SQLITE_NMIGRATIONS counts the migrations");

@@ -562,6 +562,62 @@ static void test_record_reads_no_reprepare_no_audit_scan(void **state)
 	dx_buf_release(&why);
 }
 
+/* The VM steps of the record's audit read for hh_no (dx_store_hh_audit);
+ * the rows it found into *rows, the import runs among them into *runs. */
+static int audit_steps(const char *hh_no, size_t *rows, size_t *runs)
+{
+	struct dx_household_record r;
+	struct dx_buf why = DX_BUF_INIT;
+	int n;
+	stmt_counter(SQLITE_STMTSTATUS_VM_STEP, NULL);
+	assert_int_equal(dx_household_record_get(st, &c1, tu_today(), hh_no, 0, &r, &why), DX_OK);
+	n = stmt_counter(SQLITE_STMTSTATUS_VM_STEP, "FROM audit WHERE");
+	*rows = r.naudit;
+	*runs = 0;
+	for (size_t i = 0; i < r.naudit; i++)
+		*runs += !strcmp(r.audit[i].action, "import.insert");
+	dx_household_record_release(&r);
+	dx_buf_release(&why);
+	return n;
+}
+
+/*
+ * Issue 14: the record's import run (the "import.insert household
+ * FIRST-LAST" row that created it) is found among the runs alone
+ * (schema 17's partial index audit_import_run), not among every entry of
+ * entity 'household': other households' edits, which each re-import of a
+ * county's ledger adds by the thousand, cost the look-up nothing.
+ */
+static void test_record_import_run_reads_runs_only(void **state)
+{
+	char key[48];
+	size_t rows0, runs0, rows1, runs1;
+	int steps0, steps1;
+	(void)state;
+	dx_snprintf(key, sizeof(key), "%lld-%lld", (long long)H1, (long long)H2);
+	assert_int_equal(dx_store_audit(st, "532399", "c1", "import.insert", "household", key, NULL,
+					"{\"户数\":2}"), DX_OK);
+	assert_int_equal(dx_store_analyze(st), DX_OK);
+	audit_steps("H1", &rows0, &runs0); /* prepared */
+	steps0 = audit_steps("H1", &rows0, &runs0);
+	assert_int_equal(runs0, 1);
+	/* other households' edits, as a re-import writes them */
+	assert_int_equal(dx_store_begin(st), DX_OK);
+	for (int i = 0; i < 2000; i++) {
+		char no[16];
+		dx_snprintf(no, sizeof(no), "X%d", i);
+		assert_int_equal(dx_store_audit(st, "532399", "c1", "household.update", "household",
+						no, "{}", "{}"), DX_OK);
+	}
+	assert_int_equal(dx_store_commit(st), DX_OK);
+	assert_int_equal(dx_store_analyze(st), DX_OK);
+	steps1 = audit_steps("H1", &rows1, &runs1);
+	assert_int_equal(rows1, rows0);
+	assert_int_equal(runs1, 1);
+	/* reading the 2000 entries would take thousands of steps more */
+	assert_true(steps1 < steps0 + 200);
+}
+
 /* 1 if the connection holds a prepared statement whose SQL is sql. */
 static int has_prepared(const char *sql)
 {
@@ -749,6 +805,7 @@ int main(void)
 		cmocka_unit_test(test_get_by_hh_no),
 		cmocka_unit_test(test_record_reads_no_reprepare_no_audit_scan),
 		cmocka_unit_test(test_record_reads_no_sort_prepared_txn),
+		cmocka_unit_test(test_record_import_run_reads_runs_only),
 		cmocka_unit_test(test_record_audit_words_current),
 		cmocka_unit_test(test_by_person_id),
 		cmocka_unit_test(test_visits_overdue_policy_in_force),
