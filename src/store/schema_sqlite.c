@@ -788,6 +788,9 @@ const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, sch
 					    /* 16: PostgreSQL's triggers step aside
 					     * for a bulk load (schema_pg.c); SQLite
 					     * drops them for it, as before */
+					    "",
+					    /* 17: PostgreSQL's county indexes
+					     * (schema_pg.c); SQLite's own serve */
 					    ""};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
