@@ -680,8 +680,7 @@ static const char schema_v16_bulk[] =
  * run of an index that an index-only scan answers, instead of one heap
  * visit per row.  They replace the narrower indexes of the same leading
  * columns, which every other statement reads just as well from these.
- * SQLite needs neither (an index there holds the rowid, and its county
- * report reads its file sequentially).
+ * SQLite takes the same (schema_sqlite.c), one schema for both.
  */
 static const char schema_v17_county[] =
 	"CREATE INDEX household_county_id ON household(county_code, id);"

@@ -780,6 +780,17 @@ static const char schema_v15_area[] =
 	" UPDATE visit SET area_code = NEW.area_code WHERE household_id = NEW.id; END;"
 	V15_INDEXES;
 
+/* Version 17 (issue 16): the county indexes of schema_pg.c's v17, the
+ * same here so that both engines keep one schema (make pgsql compares
+ * them).  For SQLite they change little: an index there holds the rowid
+ * already, and a county's store reads its file in order. */
+static const char schema_v17_county[] =
+	"CREATE INDEX household_county_id ON household(county_code, id);"
+	"DROP INDEX household_county;"
+	"CREATE INDEX income_county_cover ON income(county_code, year, household_id, wage,"
+	" business, property, transfer, business_cost, claims, oop);"
+	"DROP INDEX income_county;";
+
 const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
 					    schema_v5, schema_v6, schema_v7, schema_v8,
 					    schema_v9, schema_v10, schema_audit_chain,
@@ -789,9 +800,7 @@ const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, sch
 					     * for a bulk load (schema_pg.c); SQLite
 					     * drops them for it, as before */
 					    "",
-					    /* 17: PostgreSQL's county indexes
-					     * (schema_pg.c); SQLite's own serve */
-					    ""};
+					    schema_v17_county};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
 	       "DX_SQLITE_NMIGRATIONS counts the migrations");
