@@ -53,6 +53,10 @@ static const char SQL_SCAN_INCOME_AREA[] =
 /* sizes the map for an area: its households, in the area index */
 static const char SQL_COUNT_HH_AREA[] =
 	"SELECT count(*) FROM household h WHERE" HH_IN_AREA;
+/* and for a county: its households, in its run of the county index (not
+ * the span of ids, which in a province on one server holds the other
+ * counties' households too: issue 16) */
+static const char SQL_COUNT_HH_COUNTY[] = "SELECT count(*) FROM household WHERE county_code = ?1";
 /* episodes carry their household's area (schema v15): the index
  * episode_area gives an area's in household order within each village,
  * all that the scan needs (a household's rows together, by date) */
@@ -171,13 +175,15 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	dx_strlcpy(county, area, sizeof(county));
 	/* size the map once: no rehashing on the way (capped for stores of
 	 * many counties, where it grows as needed) */
-	/* a township or village counts its own; a county or wider takes the
-	 * span of ids (a province's count would walk its whole index) */
-	if (!(s = dx_q(st, strlen(area) > 6 ? SQL_COUNT_HH_AREA : SQL_MAX_HH))) {
+	/* a county, township or village counts its own; a province or city
+	 * takes the span of ids (its count would walk its whole index) */
+	if (!(s = dx_q(st, strlen(area) > 6	   ? SQL_COUNT_HH_AREA
+			   : strlen(area) == 6 ? SQL_COUNT_HH_COUNTY
+					       : SQL_MAX_HH))) {
 		rc = DX_DB;
 		goto out;
 	}
-	if (strlen(area) > 6)
+	if (strlen(area) >= 6)
 		dx_bind_text(s, 1, area);
 	if ((rc = dx_step(s)))
 		goto out;
@@ -188,6 +194,9 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 	for (map->cap = 4096; map->cap < (size_t)nhh * 2; map->cap *= 2)
 		;
 	map->slot = dx_xcalloc(map->cap, sizeof(struct fact_slot));
+	/* the size chosen, for tests (test_scan_sizing.c) and profiling */
+	dx_log(DX_LOG_DEBUG, "household scan: hash of %zu slots for %lld households", map->cap,
+	       (long long)nhh);
 	if (!(s = dx_q(st, narrow ? SQL_SCAN_INCOME_AREA : SQL_SCAN_INCOME))) {
 		rc = DX_DB;
 		goto out;
@@ -511,10 +520,10 @@ int dx_store_scan_members(struct dx_store *st, const char *area,
  * by the day the county dealt with it -- dispatched as a clue (the clue's
  * found_on) or recorded under the threshold (verified_on) -- and, until
  * then, by the day it was received (its batch's import). */
-#define PROC_WARNINGS(from, link)                                                            \
+#define PROC_WARNINGS(from, link, in)                                                        \
 	"SELECT count(*), coalesce(" DX_SQL_COUNT_IF("c.id IS NOT NULL") ", 0) FROM " from      \
 	" JOIN warning_batch b ON b.id = w.batch_id"                                            \
-	" LEFT JOIN clue c ON c.id = w.clue_id AND c.found_on <= ?3 WHERE" link IN_AREA        \
+	" LEFT JOIN clue c ON c.id = w.clue_id AND c.found_on <= ?3 WHERE" link in             \
 	" AND coalesce(c.found_on, CASE WHEN w.verified_on <= ?3 THEN w.verified_on END,"      \
 	"  substr(b.imported_at, 1, 10)) BETWEEN ?2 AND ?3"
 /* A county reads its rows in one pass over the (small) table; an area
@@ -522,10 +531,19 @@ int dx_store_scan_members(struct dx_store *st, const char *area,
  * (CROSS JOIN keeps them outside in SQLite; the same inner join
  * elsewhere), so that a village's counts cost its own rows. */
 #define NARROW(t) "household h CROSS JOIN " t
+/* A county's households by county_code: the index household_county_id
+ * (schema v18) holds the ids a join needs, so PostgreSQL reads the
+ * county's run of it alone, not each household's row through the area
+ * index (issue 16).  The household's county_code is its area's first six
+ * digits (store/ledger.c keeps them together), so this selects the same
+ * households as IN_AREA does for a county code. */
+#define IN_COUNTY " h.county_code = ?1 "
 static const char SQL_PROC_WARNINGS[] =
-	PROC_WARNINGS("warning w JOIN household h ON h.id = w.household_id", "");
+	PROC_WARNINGS("warning w JOIN household h ON h.id = w.household_id", "", IN_AREA);
+static const char SQL_PROC_WARNINGS_COUNTY[] =
+	PROC_WARNINGS("warning w JOIN household h ON h.id = w.household_id", "", IN_COUNTY);
 static const char SQL_PROC_WARNINGS_AREA[] =
-	PROC_WARNINGS(NARROW("warning w"), " w.household_id = h.id AND");
+	PROC_WARNINGS(NARROW("warning w"), " w.household_id = h.id AND", IN_AREA);
 /* Clues found in the period, in their state on the as-of date: verified
  * once closed or filed as a case by then, in time when that was by the
  * deadline, due when verified or past the deadline.  Overdue is a state,
@@ -535,7 +553,7 @@ static const char SQL_PROC_WARNINGS_AREA[] =
 	"((c.state = '已关闭' AND c.closed_on <= " d ") OR"                        \
 	" (c.state = '已立案' AND k.opened_on <= " d "))"
 #define IN_PERIOD " c.found_on >= ?2 AND "
-#define PROC_CLUES(from, link) \
+#define PROC_CLUES(from, link, in) \
 	"SELECT coalesce(" DX_SQL_COUNT_IF("c.found_on >= ?2") ", 0)," \
 	" coalesce(" DX_SQL_COUNT_IF("c.found_on >= ?2 AND c.source = '部门预警'") ", 0)," \
 	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD CLUE_VERIFIED_BY("?3")) ", 0)," \
@@ -544,13 +562,15 @@ static const char SQL_PROC_WARNINGS_AREA[] =
 	" coalesce(" DX_SQL_COUNT_IF(IN_PERIOD "(" CLUE_VERIFIED_BY("?3") " OR c.deadline < ?3)") \
 	", 0)," \
 	" coalesce(" DX_SQL_COUNT_IF("NOT " CLUE_VERIFIED_BY("?3") " AND c.deadline < ?3") ", 0)" \
-	" FROM " from " LEFT JOIN case_file k ON k.id = c.case_id WHERE" link IN_AREA \
+	" FROM " from " LEFT JOIN case_file k ON k.id = c.case_id WHERE" link in \
 	" AND c.found_on <= ?3"
 static const char SQL_PROC_CLUES[] =
-	PROC_CLUES("clue c JOIN household h ON h.id = c.household_id", "");
+	PROC_CLUES("clue c JOIN household h ON h.id = c.household_id", "", IN_AREA);
+static const char SQL_PROC_CLUES_COUNTY[] =
+	PROC_CLUES("clue c JOIN household h ON h.id = c.household_id", "", IN_COUNTY);
 static const char SQL_PROC_CLUES_AREA[] =
-	PROC_CLUES(NARROW("clue c"), " c.household_id = h.id AND");
-#define PROC_CASES(from, link) \
+	PROC_CLUES(NARROW("clue c"), " c.household_id = h.id AND", IN_AREA);
+#define PROC_CASES(from, link, in) \
 	"SELECT coalesce(" DX_SQL_COUNT_IF("k.kind = '识别' AND k.state = '已通过'" \
 	"  AND k.closed_on >= ?2 AND k.closed_on <= ?3") ", 0)," \
 	" coalesce(" DX_SQL_COUNT_IF("k.kind = '风险消除' AND k.state = '已通过'" \
@@ -559,11 +579,21 @@ static const char SQL_PROC_CLUES_AREA[] =
 	", 0)," \
 	" coalesce(" DX_SQL_COUNT_IF("k.opened_on <= ?3 AND (k.state = '办理中' OR k.closed_on > ?3)" \
 	"  AND k.deadline < ?3") ", 0)" \
-	" FROM " from " WHERE" link IN_AREA
+	" FROM " from " WHERE" link in
 static const char SQL_PROC_CASES[] =
-	PROC_CASES("case_file k JOIN household h ON h.id = k.household_id", "");
+	PROC_CASES("case_file k JOIN household h ON h.id = k.household_id", "", IN_AREA);
+static const char SQL_PROC_CASES_COUNTY[] =
+	PROC_CASES("case_file k JOIN household h ON h.id = k.household_id", "", IN_COUNTY);
 static const char SQL_PROC_CASES_AREA[] =
-	PROC_CASES(NARROW("case_file k"), " k.household_id = h.id AND");
+	PROC_CASES(NARROW("case_file k"), " k.household_id = h.id AND", IN_AREA);
+
+/* [narrow, county, wider]: the statement of each kind of area */
+enum { PROC_NARROW, PROC_COUNTY, PROC_WIDE };
+static const char *const proc_sql[3][3] = {
+	{SQL_PROC_WARNINGS_AREA, SQL_PROC_CLUES_AREA, SQL_PROC_CASES_AREA},
+	{SQL_PROC_WARNINGS_COUNTY, SQL_PROC_CLUES_COUNTY, SQL_PROC_CASES_COUNTY},
+	{SQL_PROC_WARNINGS, SQL_PROC_CLUES, SQL_PROC_CASES},
+};
 
 static int proc_query(struct dx_store *st, const char *sql, const char *area, const char *from,
 		      const char *to, long *out, int n)
@@ -586,15 +616,15 @@ int dx_store_proc_counts(struct dx_store *st, const char *area, const char *from
 			 const char *to, struct dx_proc_counts *out)
 {
 	long v[6];
-	int narrow = strlen(area) > 6, rc;
+	size_t len = strlen(area);
+	const char *const *sql = proc_sql[len > 6 ? PROC_NARROW : len == 6 ? PROC_COUNTY : PROC_WIDE];
+	int rc;
 	memset(out, 0, sizeof(*out));
-	if ((rc = proc_query(st, narrow ? SQL_PROC_WARNINGS_AREA : SQL_PROC_WARNINGS, area, from,
-			     to, v, 2)))
+	if ((rc = proc_query(st, sql[0], area, from, to, v, 2)))
 		return rc;
 	out->warnings = v[0];
 	out->warnings_clued = v[1];
-	if ((rc = proc_query(st, narrow ? SQL_PROC_CLUES_AREA : SQL_PROC_CLUES, area, from, to,
-			     v, 6)))
+	if ((rc = proc_query(st, sql[1], area, from, to, v, 6)))
 		return rc;
 	out->clues = v[0];
 	out->clues_warning = v[1];
@@ -602,8 +632,7 @@ int dx_store_proc_counts(struct dx_store *st, const char *area, const char *from
 	out->clues_in_time = v[3];
 	out->clues_due = v[4];
 	out->clues_overdue = v[5];
-	if ((rc = proc_query(st, narrow ? SQL_PROC_CASES_AREA : SQL_PROC_CASES, area, from, to,
-			     v, 4)))
+	if ((rc = proc_query(st, sql[2], area, from, to, v, 4)))
 		return rc;
 	out->identified = v[0];
 	out->eliminated = v[1];

@@ -676,6 +676,23 @@ static const char schema_v16_bulk[] =
 static const char schema_v17_runs[] =
 	"CREATE INDEX audit_import_run ON audit(entity, entity_key) WHERE action = 'import.insert';";
 
+/*
+ * Version 18 (issue 16): a county's reads on a server of many counties.
+ * The county's households by county_code with their ids (the procedure's
+ * counts join cases, clues and warnings to them: store/scan.c), and its
+ * incomes with the columns the report and screening read, each as one
+ * run of an index that an index-only scan answers, instead of one heap
+ * visit per row.  They replace the narrower indexes of the same leading
+ * columns, which every other statement reads just as well from these.
+ * SQLite takes the same (schema_sqlite.c), one schema for both.
+ */
+static const char schema_v18_county[] =
+	"CREATE INDEX household_county_id ON household(county_code, id);"
+	"DROP INDEX household_county;"
+	"CREATE INDEX income_county_cover ON income(county_code, year, household_id, wage,"
+	" business, property, transfer, business_cost, claims, oop);"
+	"DROP INDEX income_county;";
+
 const char *const dx_pg_migrations[] = {
 	schema_v13, /* 0 -> 13's schema; see schema_pg.h */
 	"", "", "", "", "", "", "", "", "", "", "", "", /* 1 .. 12: PostgreSQL began at 13 */
@@ -683,6 +700,7 @@ const char *const dx_pg_migrations[] = {
 	schema_v15_area,
 	schema_v16_bulk,
 	schema_v17_runs,
+	schema_v18_county,
 };
 
 const int dx_pg_nmigrations = DX_PG_NMIGRATIONS;

@@ -795,6 +795,17 @@ static const char schema_v15_area[] =
 	"CREATE INDEX audit_import_run ON audit(entity, entity_key) WHERE action = 'import.insert';"
 static const char schema_v17_runs[] = V17_AUDIT_RUNS;
 
+/* Version 18 (issue 16): the county indexes of schema_pg.c's v18, the
+ * same here so that both engines keep one schema (make pgsql compares
+ * them).  For SQLite they change little: an index there holds the rowid
+ * already, and a county's store reads its file in order. */
+static const char schema_v18_county[] =
+	"CREATE INDEX household_county_id ON household(county_code, id);"
+	"DROP INDEX household_county;"
+	"CREATE INDEX income_county_cover ON income(county_code, year, household_id, wage,"
+	" business, property, transfer, business_cost, claims, oop);"
+	"DROP INDEX income_county;";
+
 const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
 					    schema_v5, schema_v6, schema_v7, schema_v8,
 					    schema_v9, schema_v10, schema_audit_chain,
@@ -803,7 +814,7 @@ const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, sch
 					    /* 16: PostgreSQL's triggers step aside
 					     * for a bulk load (schema_pg.c); SQLite
 					     * drops them for it, as before */
-					    "", schema_v17_runs};
+					    "", schema_v17_runs, schema_v18_county};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
 	       "DX_SQLITE_NMIGRATIONS counts the migrations");

@@ -281,6 +281,9 @@ static int size_map(struct dx_store *st, const char *sql, const char *key, struc
 	for (m->cap = 1024; (int64_t)m->cap * 3 < n * 4 + 4; m->cap *= 2)
 		;
 	m->slot = dx_xcalloc(m->cap, sizeof(*m->slot));
+	/* the size chosen, for tests (test_scan_sizing.c) and profiling */
+	dx_log(DX_LOG_DEBUG, "screen scan: hash of %zu slots for %lld households", m->cap,
+	       (long long)n);
 	return DX_OK;
 }
 
