@@ -9,7 +9,7 @@
  * So the PostgreSQL files (store_pg.c, backup_pg.c, cluster_pg.c) include
  * this header instead of <libpq-fe.h>: it gives libpq's types, and every
  * PQ... function they call becomes a call through dx_pq, filled from
- * libpq.so.5 by dx_pq_load().  A file that uses libpq calls dx_pq_load()
+ * libpq.so.5 by dx_pq_load() (store_pg_load.c).  A file that uses libpq calls dx_pq_load()
  * before its first PQ... call (in practice before it connects or parses a
  * connection string: every other call works on what those return).
  */

@@ -1,5 +1,5 @@
 /*
- * pq.c - libpq loaded on first use (see pq.h): dlopen once, every
+ * store_pg_load.c - libpq loaded on first use (see pq.h): dlopen once, every
  * function dixian calls looked up by name.
  */
 #define DX_PQ_IMPL
