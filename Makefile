@@ -9,7 +9,9 @@ WARN    := -std=c11 -Wall -Wextra -Werror -Wmissing-prototypes -Wshadow \
            -Wno-unused-parameter
 DEFS    := -D_GNU_SOURCE
 INCS    := -Isrc
-LIBS     = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv -lm
+# libpq is compiled against but not linked: src/store/store_pg_load.c loads
+# it when the PostgreSQL driver is first used (a SQLite process never maps it)
+LIBS     = $(shell pkg-config --libs $(filter-out libpq,$(PKGS)) 2>/dev/null) -lcsv -lm
 PKGCF    = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 BUILD   := build
 Q       := @

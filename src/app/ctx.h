@@ -5,7 +5,7 @@
  * day the request runs on, the log level it asks for, and the error the
  * use case hands back as a value (core/dx.h, struct dx_err_info).
  *
- * A front end builds one per command (the CLI, src/cli/util.c) or per
+ * A front end builds one per command (the CLI, src/cli/open.c) or per
  * request (the HTTP layer, beside its struct dx_http_req) and owns it;
  * nothing in it is shared between threads.  Use cases never print: they
  * fill err and return its code; the front end turns err into text.

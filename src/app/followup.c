@@ -14,10 +14,12 @@
 
 #include <cjson/cJSON.h>
 
-/* Check the user's values with template `name`'s own cell rules: build a
- * header of canonical names and one row of the given cells. */
-static int parse_cells(const char *name, const char *const *vals, int nfields,
-		       struct dx_rowval *rv, struct dx_buf *why);
+/* Check the user's values with template `name`'s own cell rules on the
+ * day `today`: build a header of canonical names and one row of the given
+ * cells. */
+static int parse_cells(const char *name, const struct dx_date *today,
+		       const char *const *vals, int nfields, struct dx_rowval *rv,
+		       struct dx_buf *why);
 
 struct cell_err {
 	const struct dx_template *tpl;
@@ -42,8 +44,9 @@ static void header_note(void *arg, int col, const char *head, const char *msg, i
 	(void)is_error;
 }
 
-static int parse_cells(const char *name, const char *const *vals, int nfields,
-		       struct dx_rowval *rv, struct dx_buf *why)
+static int parse_cells(const char *name, const struct dx_date *today,
+		       const char *const *vals, int nfields, struct dx_rowval *rv,
+		       struct dx_buf *why)
 {
 	const struct dx_template *tpl = dx_template_find(name);
 	const char *heads[DX_TPL_MAXF], *cells[DX_TPL_MAXF];
@@ -71,7 +74,7 @@ static int parse_cells(const char *name, const char *const *vals, int nfields,
 	e.tpl = tpl;
 	e.h = &h;
 	e.why = why;
-	bad = dx_row_parse(&h, cells, cl, n, rv, cell_err, &e);
+	bad = dx_row_parse(&h, today, cells, cl, n, rv, cell_err, &e);
 	dx_header_release(&h);
 	return bad ? DX_INVALID : DX_OK;
 }
@@ -140,7 +143,7 @@ static int apply_measure(const struct dx_date *today, const struct dx_measure_re
 	vals[DX_M_START] = r->start_on ? r->start_on : m->start_on;
 	vals[DX_M_END] = r->end_on ? r->end_on : m->end_on;
 	vals[DX_M_CADRE] = r->cadre ? r->cadre : m->cadre;
-	if ((rc = parse_cells("measures", vals, DX_M_NFIELDS, rv, why)))
+	if ((rc = parse_cells("measures", today, vals, DX_M_NFIELDS, rv, why)))
 		goto out;
 	dx_strlcpy(m->category, rv->text[DX_M_CAT], sizeof(m->category));
 	dx_strlcpy(m->detail, rv->text[DX_M_DETAIL], sizeof(m->detail));
@@ -319,7 +322,7 @@ static int visit_add(struct dx_store *st, const struct dx_actor *a, const struct
 	vals[DX_V_CADRE] = r->cadre;
 	vals[DX_V_CONTENT] = r->content;
 	vals[DX_V_FINDINGS] = r->findings;
-	if ((rc = parse_cells("visits", vals, DX_V_NFIELDS, rv, why)))
+	if ((rc = parse_cells("visits", today, vals, DX_V_NFIELDS, rv, why)))
 		goto out;
 	memset(&v, 0, sizeof(v));
 	v.household_id = hh.id;

@@ -327,7 +327,7 @@ int dx_household_record(struct dx_store *st, const struct dx_actor *a, const str
 		dx_buf_adds(why, "请给出户编号、身份证号或姓名");
 		return DX_INVALID;
 	}
-	if (!dx_idcard_parse(key, strlen(key), &id, NULL)) {
+	if (!dx_idcard_parse(key, strlen(key), today, &id, NULL)) {
 		text = id.id;
 		how = DX_FIND_ID;
 	} else {

@@ -285,6 +285,7 @@ struct rd_batch {
 struct reader {
 	struct dx_sheet *sh;
 	const struct dx_header *hdr;
+	const struct dx_date *today; /* the import's day (its 身份证 checks) */
 	struct rd_batch *b; /* RD_NBATCH, a ring */
 	unsigned head, tail; /* batches filled, and consumed */
 	int threaded, stop;
@@ -325,7 +326,8 @@ static void rd_fill(struct reader *rd, struct rd_batch *b)
 			continue;
 		x->rownum = row.rownum;
 		x->npend = 0;
-		dx_row_parse(rd->hdr, row.cells, row.lens, row.ncells, &x->rv, rd_cell_problem, x);
+		dx_row_parse(rd->hdr, rd->today, row.cells, row.lens, row.ncells, &x->rv,
+			     rd_cell_problem, x);
 		b->n++;
 	}
 	dx_sheet_progress(rd->sh, &b->done, &b->total);
@@ -362,11 +364,13 @@ static void *rd_main(void *arg)
 
 /* Start reading below the header; without a thread, batches are read when
  * asked for. */
-static void rd_start(struct reader *rd, struct dx_sheet *sh, const struct dx_header *hdr)
+static void rd_start(struct reader *rd, struct dx_sheet *sh, const struct dx_header *hdr,
+		     const struct dx_date *today)
 {
 	memset(rd, 0, sizeof(*rd));
 	rd->sh = sh;
 	rd->hdr = hdr;
+	rd->today = today;
 	rd->b = dx_xcalloc(RD_NBATCH, sizeof(*rd->b));
 	pthread_mutex_init(&rd->mu, NULL);
 	pthread_cond_init(&rd->cv, NULL);
@@ -754,7 +758,7 @@ static int one_pass(struct run *r)
 		rc = DX_OK;
 		goto out;
 	}
-	rd_start(&rd, sh, &r->hdr);
+	rd_start(&rd, sh, &r->hdr, &r->im.today);
 	while (!end) {
 		struct rd_batch *b = rd_next(&rd);
 		for (int i = 0; i < b->n; i++) {

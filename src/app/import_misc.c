@@ -381,7 +381,8 @@ static int warning_row(struct dx_imp *im, const struct dx_rowval *rv, long row)
 		const char *why = NULL;
 		struct dx_idcard id;
 		if (rv->num[DX_W_ID])
-			dx_idcard_parse(rv->text[DX_W_ID], strlen(rv->text[DX_W_ID]), &id, &why);
+			dx_idcard_parse(rv->text[DX_W_ID], strlen(rv->text[DX_W_ID]), &im->today,
+					&id, &why);
 		im->res->unmatched++;
 		dx_imp_report(im, row, DX_W_ID, NULL, 0,
 			      "未匹配到库中任何人员%s%s%s（已保存为未匹配预警），请核实后反馈%s",

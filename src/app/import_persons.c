@@ -535,14 +535,15 @@ static void household_from_row(struct dx_household *h, const struct dx_rowval *r
 		TAKE_TEXT(h->phone, DX_P_PHONE);
 }
 
-static void person_from_row(struct dx_person *p, const struct dx_rowval *rv)
+static void person_from_row(struct dx_person *p, const struct dx_rowval *rv,
+			    const struct dx_date *today)
 {
 	struct dx_idcard id;
 	dx_strlcpy(p->id_no, rv->text[DX_P_ID], sizeof(p->id_no));
 	if (rv->id_sex) { /* the reader parsed it: 证件号码 is the one ID column */
 		dx_strlcpy(p->birth, rv->id_birth, sizeof(p->birth));
 		dx_strlcpy(p->sex, rv->id_sex == 1 ? "男" : "女", sizeof(p->sex));
-	} else if (!dx_idcard_parse(p->id_no, strlen(p->id_no), &id, NULL)) {
+	} else if (!dx_idcard_parse(p->id_no, strlen(p->id_no), today, &id, NULL)) {
 		dx_strlcpy(p->birth, id.birth, sizeof(p->birth));
 		dx_strlcpy(p->sex, id.sex == 1 ? "男" : "女", sizeof(p->sex));
 	}
@@ -919,7 +920,7 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 		}
 		now.id = e->pid;
 		now.household_id = e->hh;
-		person_from_row(&now, rv);
+		person_from_row(&now, rv, &im->today);
 		if (rec_hash(&now, pfields, DX_ARRAY_SIZE(pfields)) == e->hash) {
 			im->res->p_unchanged++;
 			return 0;
@@ -932,7 +933,7 @@ static int write_person(struct dx_imp *im, struct hhst *h, struct pst *e,
 		im->res->p_updated++;
 	} else {
 		char county[7];
-		person_from_row(&now, rv);
+		person_from_row(&now, rv, &im->today);
 		now.household_id = h->id;
 		/* write_household gave the household this row's area */
 		dx_strlcpy(county, rv->text[DX_P_AREA], sizeof(county));

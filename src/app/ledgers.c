@@ -210,7 +210,8 @@ static int self_tx(struct dx_store *st, void *arg)
 		dx_buf_adds(x->why, "请填写申请人姓名（不超过20个字）");
 		return DX_INVALID;
 	}
-	if (dx_idcard_parse(q->id_no ? q->id_no : "", q->id_no ? strlen(q->id_no) : 0, &id, &bad)) {
+	if (dx_idcard_parse(q->id_no ? q->id_no : "", q->id_no ? strlen(q->id_no) : 0, x->today,
+			    &id, &bad)) {
 		dx_buf_addf(x->why, "证件号码%s，请核对后重填", bad);
 		return DX_INVALID;
 	}

@@ -128,14 +128,15 @@ static int health_of(const char *v, char *out, size_t size, struct dx_buf *why)
 	return DX_OK;
 }
 
-/* The person with 身份证 id_no (normalised into p->id_no); refusals in why. */
-static int person_by_id(struct dx_store *st, const char *id_no, struct dx_person *p,
-			struct dx_buf *why)
+/* The person with 身份证 id_no (normalised into p->id_no, checked on the
+ * request's day); refusals in why. */
+static int person_by_id(struct dx_store *st, const char *id_no, const struct dx_date *today,
+			struct dx_person *p, struct dx_buf *why)
 {
 	struct dx_idcard id;
 	const char *bad = NULL;
 	int rc;
-	if (dx_idcard_parse(id_no ? id_no : "", id_no ? strlen(id_no) : 0, &id, &bad)) {
+	if (dx_idcard_parse(id_no ? id_no : "", id_no ? strlen(id_no) : 0, today, &id, &bad)) {
 		dx_buf_addf(why, "身份证号 %s", bad ? bad : "无效");
 		return DX_INVALID;
 	}
@@ -259,6 +260,7 @@ static cJSON *who(const struct dx_person *p, const char *hh_no)
 
 struct add_ctx {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	const struct dx_person_req *r;
 	int64_t *id;
 	struct dx_buf *why;
@@ -279,7 +281,8 @@ static int add_tx(struct dx_store *st, void *arg)
 
 	if ((rc = household(st, x->a, r->hh_no, &hh, x->why)))
 		return rc;
-	if (dx_idcard_parse(r->id_no ? r->id_no : "", r->id_no ? strlen(r->id_no) : 0, &id, &bad)) {
+	if (dx_idcard_parse(r->id_no ? r->id_no : "", r->id_no ? strlen(r->id_no) : 0, x->today,
+			    &id, &bad)) {
 		dx_buf_addf(x->why, "身份证号 %s", bad ? bad : "无效");
 		return DX_INVALID;
 	}
@@ -393,10 +396,10 @@ static int add_tx(struct dx_store *st, void *arg)
 	return audit(st, x->a, hh.area_code, "person.add", p.id, before, after);
 }
 
-static int person_add(struct dx_store *st, const struct dx_actor *a,
+static int person_add(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
 		      const struct dx_person_req *r, int64_t *person_id, struct dx_buf *why)
 {
-	struct add_ctx x = {a, r, person_id, why};
+	struct add_ctx x = {a, today, r, person_id, why};
 	int64_t unused;
 	int rc;
 	if (!person_id)
@@ -410,6 +413,7 @@ static int person_add(struct dx_store *st, const struct dx_actor *a,
 
 struct change_ctx {
 	const struct dx_actor *a;
+	const struct dx_date *today;
 	const char *id_no, *reason, *date, *to_hh, *relation;
 	struct dx_buf *why;
 	int64_t person_id; /* the member by id instead of id_no (the API's key) */
@@ -441,7 +445,7 @@ static int current_member(struct dx_store *st, struct change_ctx *x, const char 
 	if (x->person_id)
 		rc = person_by_rowid(st, x->a, x->person_id, p, x->why);
 	else
-		rc = person_by_id(st, x->id_no, p, x->why);
+		rc = person_by_id(st, x->id_no, x->today, p, x->why);
 	if (rc)
 		return rc;
 	dx_idcard_mask(p->id_no, m);
@@ -520,13 +524,13 @@ static int leave(struct dx_store *st, struct change_ctx *x)
 int dx_person_add(struct dx_ctx *c, const struct dx_person_req *r, int64_t *person_id)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	return dx_ctx_done(c, person_add(c->st, &c->actor, r, person_id, &why), &why);
+	return dx_ctx_done(c, person_add(c->st, &c->actor, &c->today, r, person_id, &why), &why);
 }
 
 int dx_person_leave(struct dx_ctx *c, const char *id_no, const char *reason, const char *date)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct change_ctx x = {&c->actor, id_no, reason, date, NULL, NULL, &why, 0};
+	struct change_ctx x = {&c->actor, &c->today, id_no, reason, date, NULL, NULL, &why, 0};
 	return dx_ctx_done(c, leave(c->st, &x), &why);
 }
 
@@ -534,7 +538,7 @@ int dx_person_leave_id(struct dx_ctx *c, int64_t person_id, const char *reason,
 		       const char *date)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct change_ctx x = {&c->actor, NULL, reason, date, NULL, NULL, &why,
+	struct change_ctx x = {&c->actor, &c->today, NULL, reason, date, NULL, NULL, &why,
 			       person_id ? person_id : -1};
 	return dx_ctx_done(c, leave(c->st, &x), &why);
 }
@@ -607,7 +611,7 @@ int dx_person_move(struct dx_ctx *c, const char *id_no, const char *to_hh, const
 		   const char *date)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct change_ctx x = {&c->actor, id_no, NULL, date, to_hh, relation, &why, 0};
+	struct change_ctx x = {&c->actor, &c->today, id_no, NULL, date, to_hh, relation, &why, 0};
 	return move(c, &x);
 }
 
@@ -615,7 +619,7 @@ int dx_person_move_id(struct dx_ctx *c, int64_t person_id, const char *to_hh,
 		      const char *relation, const char *date)
 {
 	struct dx_buf why = DX_BUF_INIT;
-	struct change_ctx x = {&c->actor, NULL, NULL, date, to_hh, relation, &why,
+	struct change_ctx x = {&c->actor, &c->today, NULL, NULL, date, to_hh, relation, &why,
 			       person_id ? person_id : -1};
 	return move(c, &x);
 }

@@ -63,7 +63,7 @@ int cmd_check(int argc, char **argv)
 		return DX_EXIT_USAGE;
 	}
 	if (!co.as_of[0]) {
-		dx_date_today(&d);
+		dx_cli_today(&d);
 		dx_date_format(&d, co.as_of);
 	}
 	if (dx_cli_open(co.db, DX_STORE_READONLY, &st))

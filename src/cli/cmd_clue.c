@@ -75,7 +75,7 @@ int cmd_clue(int argc, char **argv)
 			return dx_cli_usage("clue");
 		}
 	}
-	dx_date_today(&d);
+	dx_cli_today(&d);
 	dx_date_format(&d, today);
 	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;

@@ -47,7 +47,7 @@ int cmd_demo(int argc, char **argv)
 	int c, rc;
 	struct dx_date today;
 	char name[32];
-	dx_date_today(&today);
+	dx_cli_today(&today);
 	dx_date_format(&today, o.today);
 	while ((c = dx_cli_getopt(argc, argv, opts)) != -1) {
 		switch (c) {

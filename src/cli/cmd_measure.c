@@ -81,7 +81,7 @@ int cmd_measure(int argc, char **argv)
 		return dx_cli_usage("measure");
 	}
 	if (!co.as_of[0]) {
-		dx_date_today(&today);
+		dx_cli_today(&today);
 		dx_date_format(&today, co.as_of);
 	}
 	area = co.area ? co.area : "";

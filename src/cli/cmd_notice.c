@@ -56,7 +56,7 @@ int cmd_notice(int argc, char **argv)
 	as_of = co.as_of_text;
 	if (optind != argc || !co.area || !kind)
 		return dx_cli_usage("notice");
-	dx_date_today(&d);
+	dx_cli_today(&d);
 	dx_date_format(&d, today);
 	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;

@@ -63,7 +63,7 @@ int cmd_overdue(int argc, char **argv)
 	as_of = co.as_of_text;
 	if (optind != argc)
 		return dx_cli_usage("overdue");
-	dx_date_today(&d);
+	dx_cli_today(&d);
 	dx_date_format(&d, today);
 	memset(&n, 0, sizeof(n));
 	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)

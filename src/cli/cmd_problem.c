@@ -43,7 +43,7 @@ int cmd_problem(int argc, char **argv)
 	}
 	if (strcmp(sub, "close") || optind + 1 != argc)
 		return dx_cli_usage("problem");
-	dx_date_today(&d);
+	dx_cli_today(&d);
 	dx_date_format(&d, today);
 	if ((rc = dx_cli_ctx(&co, 0, &cx)) && !cx.st)
 		return DX_EXIT_FAIL;

@@ -68,7 +68,7 @@ int cmd_visit(int argc, char **argv)
 	if (optind != argc || (strcmp(sub, "add") && strcmp(sub, "overdue")))
 		return dx_cli_usage("visit");
 	if (!co.as_of[0]) {
-		dx_date_today(&today);
+		dx_cli_today(&today);
 		dx_date_format(&today, co.as_of);
 	}
 	area = co.area ? co.area : "";

@@ -34,7 +34,7 @@ int cmd_warning(int argc, char **argv)
 	sub = argv[1];
 	argc--;
 	argv++;
-	dx_date_today(&d);
+	dx_cli_today(&d);
 	dx_date_format(&d, date);
 	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {

@@ -120,13 +120,6 @@ void dx_date_set_today(const struct dx_date *d)
 	today_is_fixed = d != NULL;
 }
 
-int dx_date_after_today(const struct dx_date *d)
-{
-	struct dx_date t;
-	dx_date_today(&t);
-	return dx_date_cmp(d, &t) > 0;
-}
-
 void dx_date_today(struct dx_date *out)
 {
 	time_t now = time(NULL);

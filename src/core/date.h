@@ -96,7 +96,10 @@ int dx_date_from_excel_serial(long serial, struct dx_date *out);
 
 /*
  * Today: the day set by dx_date_set_today(), else the system clock's day in
- * the local time zone.  Every "today" of the program comes from here.
+ * the local time zone.  Every "today" of the program comes from here, but
+ * only through the front ends' day functions (the CLI's dx_cli_today, the
+ * HTTP request's day): the core, io, store and use cases take the day from
+ * the request context or their caller (tests/cli/t0002-layers.sh).
  */
 void dx_date_today(struct dx_date *out);
 
@@ -108,11 +111,5 @@ void dx_date_today(struct dx_date *out);
  */
 void dx_date_set_today(const struct dx_date *d);
 
-/*
- * The one rule for dates of events (a clue found, a case opened or
- * stepped, a visit, a warning, a measure put in place): none lies after
- * today.  1 if d is after dx_date_today().  Query dates (--as-of) may.
- */
-int dx_date_after_today(const struct dx_date *d);
 
 #endif

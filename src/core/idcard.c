@@ -42,24 +42,6 @@ char dx_idcard_check_char(const char first17[17])
 	return k < 0 ? '\0' : check_chars[k];
 }
 
-/*
- * Today, asked of the C library once a second at most: localtime_r() takes
- * a lock and consults the time zone, for every 身份证 of a ledger
- * otherwise.  Per thread, so concurrent imports share nothing.
- */
-static void today_cached(struct dx_date *out)
-{
-	static _Thread_local time_t last = (time_t)-1;
-	static _Thread_local struct dx_date today;
-	time_t now = time(NULL);
-
-	if (now != last) {
-		dx_date_today(&today);
-		last = now;
-	}
-	*out = today;
-}
-
 static int num(const char *p, int n)
 {
 	int v = 0;
@@ -69,13 +51,13 @@ static int num(const char *p, int n)
 	return v;
 }
 
-int dx_idcard_parse(const char *in, size_t len, struct dx_idcard *out,
-		    const char **why)
+int dx_idcard_parse(const char *in, size_t len, const struct dx_date *today,
+		    struct dx_idcard *out, const char **why)
 {
 	char cell[64], id[19];
 	const char *reason = "含非法字符";
 	size_t i, n = 0;
-	struct dx_date birth, today;
+	struct dx_date birth;
 	int k, nx = 0, rc = DX_INVALID;
 	char last = 0;
 
@@ -131,9 +113,8 @@ int dx_idcard_parse(const char *in, size_t len, struct dx_idcard *out,
 	birth.y = num(id + 6, 4);
 	birth.m = num(id + 10, 2);
 	birth.d = num(id + 12, 2);
-	today_cached(&today);
 	if (birth.y < 1900 || !dx_date_valid(birth.y, birth.m, birth.d) ||
-	    dx_date_cmp(&birth, &today) > 0)
+	    dx_date_cmp(&birth, today) > 0)
 		goto out;
 
 	k = check_index(id);

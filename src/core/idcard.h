@@ -12,6 +12,8 @@
 
 #include <stddef.h>
 
+struct dx_date;
+
 struct dx_idcard {
 	char id[19];    /* normalised, 18 chars, check 'X' upper case */
 	char birth[11]; /* YYYY-MM-DD */
@@ -26,7 +28,9 @@ struct dx_idcard {
  * is how people read numbers out), and a lower-case 'x' becomes 'X'.
  *
  * Validation: 17 digits and a check character that matches; a real birth
- * date from 1900-01-01 up to today; a province code that exists (see
+ * date from 1900-01-01 up to *today, the day the caller runs on (its
+ * request context's dx_ctx.today: the core never reads the clock, so one
+ * request or import sees one day and a test can choose it); a province code that exists (see
  * dx_area_province_valid()) and digits 3-6 not "0000".
  *
  * 15-digit numbers (issued before 1999, no check digit, two-digit year)
@@ -42,8 +46,8 @@ struct dx_idcard {
  * The checks run in that order, so a typo in the birth date is reported
  * as such rather than as a check digit error.
  */
-int dx_idcard_parse(const char *in, size_t len, struct dx_idcard *out,
-		    const char **why);
+int dx_idcard_parse(const char *in, size_t len, const struct dx_date *today,
+		    struct dx_idcard *out, const char **why);
 
 /*
  * What Excel makes of an ID typed into a cell that holds numbers: it keeps

@@ -84,7 +84,7 @@ static int clue_rows(struct dx_http_req *r, struct dx_tw *w, void *arg)
 	struct dx_date d;
 	struct dx_ctx cx;
 	x.w = w;
-	dx_date_today(&d);
+	dx_http_day(r, &d);
 	dx_date_format(&d, x.today);
 	return dx_http_answered(r, &cx, dx_clue_list(dx_http_ctx(r, &cx), dx_http_arg(r, "area"),
 	                                             state, clue_row, &x));

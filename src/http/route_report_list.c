@@ -14,7 +14,6 @@
 #include "core/dx.h"
 #include "http/http.h"
 #include "http/http_int.h"
-#include "app/policy.h"
 #include "app/report.h"
 #include "app/report_trend.h"
 #include "io/xlsx_write.h"
@@ -115,7 +114,7 @@ int dx_route_report_list(struct dx_http_req *r)
 	const char *key = dx_http_arg(r, "key"), *fmt = dx_http_arg(r, "format");
 	const char *as_of_arg = dx_http_arg(r, "as_of");
 	struct figure_q q;
-	struct dx_policy pol;
+	struct dx_date day;
 	char area[13], as_of[11] = "";
 	cJSON *j, *items;
 	int year, rc;
@@ -131,17 +130,12 @@ int dx_route_report_list(struct dx_http_req *r)
 		return dx_http_fail(r, DX_INVALID, "format 应为 json 或 xlsx");
 	if (as_of_arg && (rc = dx_http_date(r, as_of_arg, "as_of", as_of)))
 		return rc;
+	/* the report's own options (label, visit frequencies from the policy
+	 * in force), so a list counts what its report shows */
 	if ((rc = dx_actor_area(&r->actor, dx_http_arg(r, "area"), area, &r->why)) ||
-	    (rc = dx_app_policy(r->st, area, year, as_of, &pol)))
+	    (rc = dx_report_opts_init(r->st, area, year, as_of, dx_http_day(r, &day), &q.o)))
 		return rc;
 	q.key = key;
-	q.o.area = area;
-	q.o.year = year;
-	q.o.as_of = as_of;
-	dx_http_day(r, &q.o.today);
-	q.o.label = pol.target_label;
-	q.o.visits_active = pol.visits_per_week_active;
-	q.o.visits_eliminated = pol.visits_per_week_eliminated;
 	if (!strcmp(fmt, "xlsx"))
 		return list_xlsx(r, walk_figure, &q, key);
 	j = cJSON_CreateObject();

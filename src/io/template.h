@@ -14,6 +14,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+struct dx_date;
+
 enum dx_col_kind {
 	DX_COL_TEXT,  /* free text, normalised (dx_text_norm) */
 	DX_COL_CODE,  /* one value of a code table (aliases allowed) */
@@ -170,14 +172,15 @@ int dx_header_map(struct dx_header *h, const struct dx_template *tpl,
 void dx_header_release(struct dx_header *h);
 
 /*
- * Parse one data row into *rv.  For each bad cell calls
+ * Parse one data row into *rv on the day *today (a 身份证's birth date may
+ * not lie after it; the caller's request context gives it).  For each bad cell calls
  * fn(arg, col, msg); msg is Chinese and says what to change.  Returns the
  * number of bad cells.  Cell-level checks only: cross-column and
  * cross-row rules are the importer's.  Rows of one header are parsed by
  * one thread at a time (h->memo is updated).
  */
-int dx_row_parse(const struct dx_header *h, const char *const *cells,
-		 const size_t *lens, size_t n, struct dx_rowval *rv,
+int dx_row_parse(const struct dx_header *h, const struct dx_date *today,
+		 const char *const *cells, const size_t *lens, size_t n, struct dx_rowval *rv,
 		 void (*fn)(void *, int, const char *), void *arg);
 
 /* 1 if every mapped cell of the row is blank (序号 ignored). */

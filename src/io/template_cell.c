@@ -287,8 +287,8 @@ static int parse_month(const char *v, size_t vlen, char *out, char *why, size_t 
 
 /* An ID number: checked (or, lax, kept as a key), its birth date and sex
  * in rv; a masked one or one Excel turned into a number is refused. */
-static int parse_id(const struct dx_col *c, const char *v, size_t vlen, struct dx_rowval *rv,
-		    char *out, char *why, size_t wsz)
+static int parse_id(const struct dx_col *c, const struct dx_date *today, const char *v,
+		    size_t vlen, struct dx_rowval *rv, char *out, char *why, size_t wsz)
 {
 	struct dx_idcard id;
 	const char *w = NULL;
@@ -300,7 +300,7 @@ static int parse_id(const struct dx_col *c, const char *v, size_t vlen, struct d
 	/* issue 11.6: an ID Excel kept as a number has lost its last
 	 * digits; say so, and never store it (not even as a lax key) */
 	k = dx_idcard_excel_number(v, vlen);
-	rc = dx_idcard_parse(v, vlen, &id, &w);
+	rc = dx_idcard_parse(v, vlen, today, &id, &w);
 	if (k == 1 || (k == 2 && rc && w && !strncmp(w, "校验位错误", strlen("校验位错误")))) {
 		dx_snprintf(why, wsz, "%s", DX_IDCARD_EXCEL_MSG);
 		return DX_INVALID;
@@ -351,8 +351,8 @@ static int parse_phone(const char *v, size_t vlen, char *out, char *why, size_t 
  * field; DX_INVALID with why filled for a bad value.  v is NUL-terminated,
  * except free text (DX_COL_TEXT without hi), only trimmed and read by its
  * length, which may point into the sheet's cell. */
-static int parse_cell(const struct dx_col *c, const char *v, size_t vlen, int wan,
-		      struct dx_rowval *rv, char *out, char *why, size_t wsz)
+static int parse_cell(const struct dx_col *c, const struct dx_date *today, const char *v,
+		      size_t vlen, int wan, struct dx_rowval *rv, char *out, char *why, size_t wsz)
 {
 	int f = c->field;
 	struct dx_date d;
@@ -425,7 +425,7 @@ static int parse_cell(const struct dx_col *c, const char *v, size_t vlen, int wa
 		return 0;
 	case DX_COL_ID:
 	case DX_COL_IDLAX:
-		return parse_id(c, v, vlen, rv, out, why, wsz);
+		return parse_id(c, today, v, vlen, rv, out, why, wsz);
 	case DX_COL_AREA:
 		if (!dx_area_is_village(v)) {
 			dx_snprintf(why, wsz, "区划代码 \"%s\" 无效（应为12位村级统计用区划代码）", v);
@@ -508,8 +508,9 @@ static uint32_t text_hash(const char *s)
 	return (uint32_t)(h ^ (h >> 32));
 }
 
-int dx_row_parse(const struct dx_header *h, const char *const *cells, const size_t *lens,
-		 size_t n, struct dx_rowval *rv, void (*fn)(void *, int, const char *), void *arg)
+int dx_row_parse(const struct dx_header *h, const struct dx_date *today, const char *const *cells,
+		 const size_t *lens, size_t n, struct dx_rowval *rv,
+		 void (*fn)(void *, int, const char *), void *arg)
 {
 	const struct dx_template *tpl = h->tpl;
 	int bad = 0;
@@ -571,7 +572,7 @@ int dx_row_parse(const struct dx_header *h, const char *const *cells, const size
 		}
 		why[0] = '\0';
 		out[0] = '\0';
-		if (parse_cell(c, val, vlen, h->wan[c->field], rv, out, why, sizeof(why))) {
+		if (parse_cell(c, today, val, vlen, h->wan[c->field], rv, out, why, sizeof(why))) {
 			fn(arg, col, why);
 			bad++;
 			continue; /* a bad cell's text stays "" */

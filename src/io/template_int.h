@@ -15,7 +15,7 @@ const struct dx_template *dx_template_at(size_t i);
 /*
  * A field's last good cell: its bytes as the sheet gave them, and what
  * parse_cell() made of them.  Parsing is a function of the column and
- * those bytes alone (身份证 aside: it depends on today and sets the birth
+ * those bytes alone (身份证 aside: it depends on the day and sets the birth
  * date, so it is never remembered), so the same bytes again can take the
  * result without being normalised, checked and looked up again.
  */

@@ -35,7 +35,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
-#include <libpq-fe.h>
+#include "store/pq.h"
 #include <spawn.h>
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -93,6 +93,8 @@ static int env_for(const char *target, struct tool_env *e)
 	char *err = NULL;
 	int rc = DX_OK;
 	memset(e, 0, sizeof(*e));
+	if ((rc = dx_pq_load()))
+		return rc;
 	for (char **p = environ; *p; p++) {
 		e->env = dx_xrealloc(e->env, (e->n + 2) * sizeof(*e->env));
 		e->env[e->n++] = dx_xstrdup(*p);
@@ -506,6 +508,8 @@ int dx_store_holds_store(const char *target, int *yes)
 		*yes = access(target, F_OK) == 0;
 		return DX_OK;
 	}
+	if ((rc = dx_pq_load()))
+		return rc;
 	c = PQconnectdb(target);
 	if (!c || PQstatus(c) != CONNECTION_OK) {
 		/* libpq's message may quote the target: not logged here; the

@@ -25,7 +25,7 @@
 #include "core/dx.h"
 #include "store/cluster_pg.h"
 
-#include <libpq-fe.h>
+#include "store/pq.h"
 #include <stdlib.h>
 #include <string.h>
 
@@ -70,7 +70,12 @@ static PGconn *pq_open(const char *target, struct dx_buf *why)
 {
 	const char *kw[] = {"connect_timeout", "client_encoding", "dbname", NULL};
 	const char *val[] = {"5", "UTF8", target, NULL};
-	PGconn *c = PQconnectdbParams(kw, val, 1);
+	PGconn *c;
+	if (dx_pq_load()) {
+		dx_buf_adds(why, "无法加载 PostgreSQL 客户端库 libpq（请安装 libpq5）");
+		return NULL;
+	}
+	c = PQconnectdbParams(kw, val, 1);
 	if (!c || PQstatus(c) != CONNECTION_OK) {
 		pq_why(c, "cannot connect", why);
 		PQfinish(c);

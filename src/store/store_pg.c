@@ -37,14 +37,14 @@
  * is moved past them).  The schema is src/store/schema_pg.c's
  * (dx_pg_migrations, the same version numbers as SQLite's).
  *
- * This is the only file that includes libpq-fe.h.
+ * libpq comes through store/pq.h, loaded as the first store opens.
  */
 #include "core/dx.h"
 #include "core/mask.h"
 #include "store/derived.h"
 #include "store/store_int.h"
 
-#include <libpq-fe.h>
+#include "store/pq.h"
 #include <stdlib.h>
 
 #include "store/schema_pg.h"
@@ -339,6 +339,8 @@ static int pg_open(struct dx_store *st, const char *target, unsigned flags)
 	PGresult *res = NULL;
 	int rc;
 	st->drv_data = pc;
+	if ((rc = dx_pq_load()))
+		goto fail;
 	pc->password = target_password(target);
 	pc->c = PQconnectdb(target);
 	if (pc->c && PQstatus(pc->c) != CONNECTION_OK && (flags & DX_STORE_CREATE)) {
@@ -406,7 +408,8 @@ static int pg_open(struct dx_store *st, const char *target, unsigned flags)
 	return rc;
 fail:
 	/* no connection: dx_store_close() will not call pg_close() */
-	PQfinish(pc->c);
+	if (pc->c)
+		PQfinish(pc->c);
 	free(pc->password);
 	free(pc);
 	st->drv_data = NULL;

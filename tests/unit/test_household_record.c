@@ -78,7 +78,7 @@ static int64_t member(int64_t hid, const char *name, const char *rel, const char
 	struct dx_idcard id;
 	char no[19];
 	idno(no, birth, seq);
-	assert_int_equal(dx_idcard_parse(no, 18, &id, NULL), 0);
+	assert_int_equal(dx_idcard_parse(no, 18, tu_today(), &id, NULL), 0);
 	p.household_id = hid;
 	dx_strlcpy(p.id_no, no, sizeof(p.id_no));
 	dx_strlcpy(p.name, name, sizeof(p.name));

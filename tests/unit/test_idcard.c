@@ -4,6 +4,7 @@
  * form; 11010519491231002X is the standard's own example.
  */
 #include "core/dx.h"
+#include "core/date.h"
 #include "core/idcard.h"
 
 #include <setjmp.h>
@@ -12,13 +13,16 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+/* The day the checks below run on: the caller's, never the clock's. */
+static const struct dx_date day = {2026, 11, 24};
+
 static void ok(const char *in, const char *id, const char *birth, int sex)
 {
 	struct dx_idcard card;
 	const char *why = "unset";
 
 	memset(&card, 'z', sizeof(card));
-	if (dx_idcard_parse(in, strlen(in), &card, &why))
+	if (dx_idcard_parse(in, strlen(in), &day, &card, &why))
 		fail_msg("ID \"%s\" refused: %s", in, why);
 	assert_string_equal(card.id, id);
 	assert_string_equal(card.birth, birth);
@@ -32,7 +36,7 @@ static void bad(const char *in, const char *reason)
 	const char *why = NULL;
 
 	memset(&card, 'z', sizeof(card));
-	if (dx_idcard_parse(in, strlen(in), &card, &why) != DX_INVALID)
+	if (dx_idcard_parse(in, strlen(in), &day, &card, &why) != DX_INVALID)
 		fail_msg("ID \"%s\" accepted as %s", in, card.id);
 	assert_non_null(why);
 	assert_string_equal(why, reason);
@@ -131,6 +135,46 @@ static void test_birth(void **state)
 	bad("532326196810000031", "出生日期无效");
 }
 
+/* The ID born on y-m-d (region 532326, sequence 001: a man), its check
+ * character computed. */
+static void born(int y, int m, int d, char out[19])
+{
+	dx_snprintf(out, 19, "532326%04d%02d%02d001", y, m, d);
+	out[17] = dx_idcard_check_char(out);
+	out[18] = '\0';
+}
+
+/* The check of a birth date after today takes today from the caller:
+ * refused while the given day is before the birth, accepted from the day
+ * itself on, whatever the clock says (a birth after the real today is
+ * accepted for a later given day; one long past refused for an earlier). */
+static void test_birth_after_given_day(void **state)
+{
+	static const struct {
+		int y, m, d;
+	} births[] = {{2031, 3, 15}, {1990, 5, 5}};
+	struct dx_idcard card;
+	const char *why;
+	char id[19];
+	(void)state;
+	for (size_t i = 0; i < DX_ARRAY_SIZE(births); i++) {
+		struct dx_date b = {births[i].y, births[i].m, births[i].d}, before = b, after = b;
+		char iso[11];
+		dx_date_add_days(&before, -1);
+		dx_date_add_days(&after, 1);
+		dx_date_format(&b, iso);
+		born(b.y, b.m, b.d, id);
+		why = NULL;
+		assert_int_equal(dx_idcard_parse(id, 18, &before, &card, &why), DX_INVALID);
+		assert_non_null(why);
+		assert_string_equal(why, "出生日期无效");
+		assert_int_equal(dx_idcard_parse(id, 18, &b, &card, &why), 0);
+		assert_string_equal(card.id, id);
+		assert_int_equal(dx_idcard_parse(id, 18, &after, &card, &why), 0);
+		assert_string_equal(card.birth, iso);
+	}
+}
+
 static void test_shape(void **state)
 {
 	struct dx_idcard card;
@@ -159,18 +203,18 @@ static void test_shape(void **state)
 	bad(longer, "长度应为18位");
 
 	/* a NUL inside len is junk, even at the end */
-	assert_int_equal(dx_idcard_parse("532326196810020031\0", 19, &card,
+	assert_int_equal(dx_idcard_parse("532326196810020031\0", 19, &day, &card,
 					 NULL),
 			 DX_INVALID);
-	assert_int_equal(dx_idcard_parse("532326196\0810020031", 19, &card,
+	assert_int_equal(dx_idcard_parse("532326196\0810020031", 19, &day, &card,
 					 NULL),
 			 DX_INVALID);
 	/* why may be NULL; len bounds the input */
-	assert_int_equal(dx_idcard_parse("5323261968100200319", 18, &card,
+	assert_int_equal(dx_idcard_parse("5323261968100200319", 18, &day, &card,
 					 NULL),
 			 0);
 	assert_string_equal(card.id, "532326196810020031");
-	assert_int_equal(dx_idcard_parse("x", 1, &card, NULL), DX_INVALID);
+	assert_int_equal(dx_idcard_parse("x", 1, &day, &card, NULL), DX_INVALID);
 }
 
 static void test_mask(void **state)
@@ -256,6 +300,7 @@ int main(void)
 		cmocka_unit_test(test_check_digit),
 		cmocka_unit_test(test_region),
 		cmocka_unit_test(test_birth),
+		cmocka_unit_test(test_birth_after_given_day),
 		cmocka_unit_test(test_shape),
 		cmocka_unit_test(test_mask),
 		cmocka_unit_test(test_phone_mask),

@@ -65,7 +65,7 @@ static int parse(const struct dx_header *h, const char *const *cells, size_t n,
 	for (size_t i = 0; i < n; i++)
 		lens[i] = strlen(cells[i]);
 	memset(p, 0, sizeof(*p));
-	return dx_row_parse(h, cells, lens, n, rv, collect, p);
+	return dx_row_parse(h, tu_today(), cells, lens, n, rv, collect, p);
 }
 
 static void test_header(void **state)
