@@ -27,7 +27,8 @@
 	X(PQgetisnull) X(PQgetvalue) X(PQnfields) X(PQntuples) X(PQprepare)   \
 	X(PQputCopyData) X(PQputCopyEnd) X(PQresultErrorField)                \
 	X(PQresultErrorMessage) X(PQresultStatus) X(PQsendQueryPrepared)      \
-	X(PQsetNoticeProcessor) X(PQsetSingleRowMode) X(PQstatus)
+	X(PQsetNoticeProcessor) X(PQsetSingleRowMode) X(PQstatus)              \
+	X(PQtransactionStatus)
 
 struct dx_pq_api {
 #define DX_PQ_MEMBER(f) __typeof__(f) *f;
@@ -77,6 +78,7 @@ int dx_pq_load(void);
 #define PQsetNoticeProcessor DX_PQ_CALL(PQsetNoticeProcessor)
 #define PQsetSingleRowMode DX_PQ_CALL(PQsetSingleRowMode)
 #define PQstatus DX_PQ_CALL(PQstatus)
+#define PQtransactionStatus DX_PQ_CALL(PQtransactionStatus)
 #endif
 
 #endif
