@@ -496,9 +496,9 @@ static void *run(void *arg)
 	return NULL;
 }
 
-int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char *kind,
-                         const char *data, size_t len, int keep_valid, int64_t *id,
-                         struct dx_buf *why)
+int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a,
+                         const struct dx_date *today, const char *kind, const char *data,
+                         size_t len, int keep_valid, int64_t *id, struct dx_buf *why)
 {
 	static const char *const kinds[] = {"persons",  "incomes",       "warnings",     "measures",
 	                                    "visits",   "projects",      "payments",     "beneficiaries",
@@ -548,7 +548,7 @@ int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char
 	b->keep_valid = keep_valid;
 	b->state = JOB_RUNNING;
 	b->actor = *a;
-	dx_date_today(&b->today);
+	b->today = *today;
 	dx_strlcpy(b->owner, a->acc.name, sizeof(b->owner));
 	dx_strlcpy(b->scope, a->acc.scope, sizeof(b->scope));
 	dx_strlcpy(b->kind, kinds[k], sizeof(b->kind));

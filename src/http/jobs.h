@@ -40,12 +40,14 @@ void dx_jobs_free(struct dx_jobs *j);
 
 /*
  * Start importing `data` (len bytes, an xlsx or csv ledger of `kind`) as
- * actor a, within its scope.  *id gets the job's number.  DX_BUSY with
- * why (when to retry) while two jobs run; DX_INVALID for an unknown kind.
+ * actor a, within its scope, on the day `today` (the upload's: the job's
+ * rules see that day however long it runs).  *id gets the job's number.
+ * DX_BUSY with why (when to retry) while two jobs run; DX_INVALID for an
+ * unknown kind.
  */
-int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a, const char *kind,
-                         const char *data, size_t len, int keep_valid, int64_t *id,
-                         struct dx_buf *why);
+int dx_jobs_start_import(struct dx_jobs *j, const struct dx_actor *a,
+                         const struct dx_date *today, const char *kind, const char *data,
+                         size_t len, int keep_valid, int64_t *id, struct dx_buf *why);
 /* The job `id` as JSON (state, progress, counts, problems) into *out; a
  * job another account started is DX_NOT_FOUND. */
 int dx_jobs_get(struct dx_jobs *j, const struct dx_actor *a, int64_t id, struct cJSON **out);

@@ -16,6 +16,7 @@ int dx_route_import(struct dx_http_req *r)
 {
 	static const char *const args[] = {"kind", "keep_valid", NULL};
 	const char *kv = dx_http_arg(r, "keep_valid");
+	struct dx_date day;
 	cJSON *j;
 	int64_t id;
 	int rc;
@@ -23,8 +24,8 @@ int dx_route_import(struct dx_http_req *r)
 		return rc;
 	if (kv && strcmp(kv, "0") && strcmp(kv, "1"))
 		return dx_http_fail(r, DX_INVALID, "keep_valid 应为 0 或 1");
-	rc = dx_jobs_start_import(r->jobs, &r->actor, dx_http_arg(r, "kind"), r->body, r->body_len,
-	                          kv && !strcmp(kv, "1"), &id, &r->why);
+	rc = dx_jobs_start_import(r->jobs, &r->actor, dx_http_day(r, &day), dx_http_arg(r, "kind"),
+	                          r->body, r->body_len, kv && !strcmp(kv, "1"), &id, &r->why);
 	/* two imports running: the client's to retry, and told so (a 503
 	 * would hide the message as a server fault) */
 	if (rc == DX_BUSY)

@@ -32,9 +32,7 @@ code() {
 #  - names, not days: backup.c's file-name stamp, outfile.c's nanoseconds
 #    in a temporary file's name, jobs.c's job numbers;
 #  - the HTTP layer's seconds it gives its use cases (session expiry, the
-#    self-application's rate limit): time(NULL) in src/http;
-#  - jobs.c's upload job takes the day as the job registers (the front end
-#    still; dx_jobs_start_import could take dx_http_day(r) instead).
+#    self-application's rate limit): time(NULL) in src/http.
 clock='\<\(time\|gettimeofday\|gmtime\|gmtime_r\|localtime\|localtime_r\|clock\|timespec_get\|dx_date_today\|dx_date_after_today\)[[:space:]]*(\|clock_gettime[[:space:]]*([[:space:]]*CLOCK_REALTIME'
 code "$clock" src >"$out/clock.all" || die "no clock read found at all: the search is broken"
 # the search finds what it must (else a broken pattern would pass)
@@ -50,7 +48,7 @@ grep -v \
 	-e '^src/store/store\.c:[0-9]*:.*\(time(NULL)\|gmtime_r(&t, &tm)\)' \
 	-e '^src/app/backup\.c:[0-9]*:.*\(time(NULL)\|gmtime_r(&t, &tm)\)' \
 	-e '^src/core/outfile\.c:[0-9]*:[[:space:]]*clock_gettime(CLOCK_REALTIME, &ts);' \
-	-e '^src/http/jobs\.c:[0-9]*:[[:space:]]*\(clock_gettime(CLOCK_REALTIME, &ts)\|dx_date_today(&b->today)\);' \
+	-e '^src/http/jobs\.c:[0-9]*:[[:space:]]*clock_gettime(CLOCK_REALTIME, &ts);' \
 	-e '^src/http/[a-z_]*\.c:[0-9]*:.*[^_a-z]time(NULL)' \
 	"$out/clock.all" >"$out/clock.txt"
 [ $? -le 1 ] || die "the clock filter is broken"

@@ -30,6 +30,7 @@
 static char path[64];
 static atomic_long readers; /* the server's requests in flight, as the test sets it */
 static struct dx_actor county;
+static const struct dx_date day2026 = {2026, 1, 1}; /* the uploads' day: after the visits */
 static char *csv_good, *csv_good2, *csv_bad;
 static size_t good_len, good2_len, bad_len;
 
@@ -176,7 +177,7 @@ static void test_writer_during_import(void **state)
 	dx_jobs_watch_readers(j, &readers);
 	/* alone: the import pauses for the readers */
 	t0 = now_ms();
-	assert_int_equal(dx_jobs_start_import(j, &county, "visits", csv_good, good_len, 0, &id, &why),
+	assert_int_equal(dx_jobs_start_import(j, &county, &day2026, "visits", csv_good, good_len, 0, &id, &why),
 	                 DX_OK);
 	job_wait(j, id, st, sizeof(st));
 	alone = now_ms() - t0;
@@ -186,7 +187,7 @@ static void test_writer_during_import(void **state)
 	assert_true(paused < alone);
 	assert_int_equal(count("SELECT count(*) FROM visit"), before + ROWS);
 	/* another ledger, with a writer queued after its first pause */
-	assert_int_equal(dx_jobs_start_import(j, &county, "visits", csv_good2, good2_len, 0, &id, &why),
+	assert_int_equal(dx_jobs_start_import(j, &county, &day2026, "visits", csv_good2, good2_len, 0, &id, &why),
 	                 DX_OK);
 	for (int i = 0; i < 6000 && dx_jobs_paused_ms(j, id) <= 0; i++) {
 		struct timespec ts = {0, 1000000};
@@ -228,7 +229,7 @@ static void test_faulty_file_keeps_nothing(void **state)
 	assert_non_null(j = dx_jobs_new(path));
 	atomic_store(&readers, 1);
 	dx_jobs_watch_readers(j, &readers);
-	assert_int_equal(dx_jobs_start_import(j, &county, "visits", csv_bad, bad_len, 0, &id, &why),
+	assert_int_equal(dx_jobs_start_import(j, &county, &day2026, "visits", csv_bad, bad_len, 0, &id, &why),
 	                 DX_OK);
 	for (int i = 0; i < 6000 && dx_jobs_paused_ms(j, id) <= 0; i++) {
 		struct timespec ts = {0, 1000000};
@@ -263,7 +264,7 @@ static void test_no_pause_without_readers(void **state)
 		atomic_store(&readers, 0);
 		if (watch)
 			dx_jobs_watch_readers(j, &readers);
-		assert_int_equal(dx_jobs_start_import(j, &county, "visits", watch ? csv_good2 : csv_good,
+		assert_int_equal(dx_jobs_start_import(j, &county, &day2026, "visits", watch ? csv_good2 : csv_good,
 		                                      watch ? good2_len : good_len, 0, &id, &why),
 		                 DX_OK);
 		job_wait(j, id, st, sizeof(st));
@@ -275,12 +276,46 @@ static void test_no_pause_without_readers(void **state)
 	dx_buf_release(&why);
 }
 
+/* An upload's job checks its rows on the day it was uploaded (the
+ * request's, as the route passes it), not the clock's: visits of 2025
+ * uploaded on 2024-06-30 lie in the future and are refused; the same file
+ * on 2026-01-01 is stored. */
+static void test_job_takes_the_upload_day(void **state)
+{
+	static const struct dx_date before = {2024, 6, 30};
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_jobs *j;
+	struct dx_store *db;
+	char st[16], *csv;
+	size_t len;
+	int64_t id, n0 = count("SELECT count(*) FROM visit");
+	(void)state;
+	assert_int_equal(dx_store_open(&db, path, 0), DX_OK);
+	csv = ledger(db, 300, 0, &len); /* visits no other test stored */
+	dx_store_close(db);
+	assert_non_null(j = dx_jobs_new(path));
+	assert_int_equal(dx_jobs_start_import(j, &county, &before, "visits", csv, len, 0, &id, &why),
+	                 DX_OK);
+	job_wait(j, id, st, sizeof(st));
+	assert_string_equal(st, "done");
+	assert_int_equal(count("SELECT count(*) FROM visit"), n0);
+	assert_int_equal(dx_jobs_start_import(j, &county, &day2026, "visits", csv, len, 0, &id, &why),
+	                 DX_OK);
+	job_wait(j, id, st, sizeof(st));
+	assert_string_equal(st, "done");
+	assert_true(count("SELECT count(*) FROM visit") > n0);
+	dx_jobs_free(j);
+	free(csv);
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_writer_during_import),
 		cmocka_unit_test(test_faulty_file_keeps_nothing),
 		cmocka_unit_test(test_no_pause_without_readers),
+		cmocka_unit_test(test_job_takes_the_upload_day),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }
