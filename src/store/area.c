@@ -52,15 +52,11 @@ int dx_store_area_get(struct dx_store *st, const char *code, struct dx_area *out
 	return DX_OK;
 }
 
-int dx_store_area_children(struct dx_store *st, const char *code,
-			   int (*fn)(const struct dx_area *, void *), void *arg)
+/* fn for each (code, name) row of the bound statement s */
+static int each_area(struct dx_stmt *s, int (*fn)(const struct dx_area *, void *), void *arg)
 {
 	struct dx_area a;
-	struct dx_stmt *s;
 	int rc;
-	if (!(s = dx_q(st, SQL_AREA_CHILDREN)))
-		return DX_DB;
-	dx_bind_text(s, 1, code);
 	while ((rc = dx_step(s)) == DX_OK) {
 		dx_col_copy(s, 0, a.code, sizeof(a.code));
 		dx_col_copy(s, 1, a.name, sizeof(a.name));
@@ -70,13 +66,21 @@ int dx_store_area_children(struct dx_store *st, const char *code,
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
+int dx_store_area_children(struct dx_store *st, const char *code,
+			   int (*fn)(const struct dx_area *, void *), void *arg)
+{
+	struct dx_stmt *s;
+	if (!(s = dx_q(st, SQL_AREA_CHILDREN)))
+		return DX_DB;
+	dx_bind_text(s, 1, code);
+	return each_area(s, fn, arg);
+}
+
 int dx_store_area_county(struct dx_store *st, const char *county,
 			 int (*fn)(const struct dx_area *, void *), void *arg)
 {
-	struct dx_area a;
 	struct dx_stmt *s;
 	char lo[7], hi[8];
-	int rc;
 	dx_strlcpy(lo, county, sizeof(lo));
 	if (strlen(lo) != 6)
 		return dx_error(DX_INVALID, "'%s' is not a county code", county);
@@ -85,11 +89,5 @@ int dx_store_area_county(struct dx_store *st, const char *county,
 		return DX_DB;
 	dx_bind_text(s, 1, lo);
 	dx_bind_text(s, 2, hi);
-	while ((rc = dx_step(s)) == DX_OK) {
-		dx_col_copy(s, 0, a.code, sizeof(a.code));
-		dx_col_copy(s, 1, a.name, sizeof(a.name));
-		if ((rc = fn(&a, arg)))
-			return rc;
-	}
-	return rc == DX_NOT_FOUND ? DX_OK : rc;
+	return each_area(s, fn, arg);
 }
