@@ -137,7 +137,11 @@ export async function tableRows(page, sel) {
   await page.locator(sel).waitFor()
   // a page that loads on mount shows its table empty (or its first list)
   // until the answers are in: read the rows once no loading mask is left
-  await page.waitForFunction(() => !document.querySelector('.el-loading-mask'))
+  // (counted from here: the pages' CSP forbids the eval waitForFunction uses)
+  for (let i = 0; await page.locator('.el-loading-mask').count(); i++) {
+    if (i >= 200) throw new Error(`${sel}: still loading after 10 s`)
+    await page.waitForTimeout(50)
+  }
   return page.locator(`${sel} .el-table__body tbody tr`).evaluateAll((trs) =>
     trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.innerText.trim())))
 }
