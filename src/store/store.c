@@ -165,6 +165,8 @@ DX_TESTABLE int dx_store_migrate(struct dx_store *st, int target)
 	}
 	if (st->drv->fk_enforce(st, 1) && !rc)
 		rc = DX_DB;
+	if (!rc && start > 0 && st->drv->after_upgrade)
+		rc = st->drv->after_upgrade(st);
 	return rc;
 }
 

@@ -125,6 +125,11 @@ struct dx_driver {
 	int (*fk_check)(struct dx_store *st);
 	int (*get_version)(struct dx_store *st, int *v);
 	int (*set_version)(struct dx_store *st, int v);
+	/* After migrations upgraded a store that holds data: bring the
+	 * planner's statistics up to date with the new schema (an index a
+	 * migration added has none, and the planner may then prefer it where
+	 * a scan is cheaper).  NULL: the engine keeps them itself. */
+	int (*after_upgrade)(struct dx_store *st);
 	/* migrations[i] brings the schema from version i to i+1 */
 	const char *const *migrations;
 	int nmigrations;

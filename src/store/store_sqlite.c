@@ -850,6 +850,32 @@ static int sq_fk_check(struct dx_store *st)
 	return rc;
 }
 
+/* A store analyzed before (dixian demo, or an ANALYZE of the user's own)
+ * is analyzed again, so the indexes a migration added get statistics:
+ * without them SQLite takes an equality on an index's first column for
+ * selective, and reads a one-county store's county through
+ * household_county_id row by row where its old statistics made it scan
+ * the table (a county report 1.14 times slower on an upgraded 30,000-
+ * household store).  A store never analyzed stays so, as before: both
+ * plans are then the planner's defaults.  Costs one pass over the data,
+ * once per upgrade. */
+static int sq_after_upgrade(struct dx_store *st)
+{
+	sqlite3_stmt *s = NULL;
+	int src = sqlite3_prepare_v2(st->db,
+				     "SELECT 1 FROM sqlite_schema WHERE name = 'sqlite_stat1'",
+				     -1, &s, NULL),
+	    analyzed;
+	if (src != SQLITE_OK)
+		return sq_err(st->db, src, "look for planner statistics");
+	src = sqlite3_step(s);
+	analyzed = src == SQLITE_ROW;
+	sqlite3_finalize(s);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return sq_err(st->db, src, "look for planner statistics");
+	return analyzed ? sq_exec(st, "ANALYZE") : DX_OK;
+}
+
 static int sq_get_version(struct dx_store *st, int *v)
 {
 	sqlite3_stmt *s = NULL;
@@ -902,6 +928,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.fk_check = sq_fk_check,
 	.get_version = sq_get_version,
 	.set_version = sq_set_version,
+	.after_upgrade = sq_after_upgrade,
 	.migrations = dx_sqlite_migrations,
 	.nmigrations = DX_SQLITE_NMIGRATIONS,
 };
