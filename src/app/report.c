@@ -697,12 +697,10 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		/* size the household index once (capped: a store of many
 		 * counties grows it as needed) */
 		int64_t n = 0;
-		/* a county or narrower: its own households, counted in the area
-		 * index -- a village's report must not touch memory for a
-		 * whole county, nor a county's for a province on one server;
-		 * a province or city: the span of ids, read at once */
-		if ((rc = strlen(r->area) >= 6 ? dx_store_count(st, "household", r->area, &n)
-					       : dx_store_household_bound(st, &n)))
+		/* a county or narrower: its own households -- a village's
+		 * report must not touch memory for a whole county, nor a
+		 * county's for a province on one server */
+		if ((rc = dx_store_household_size(st, r->area, &n)))
 			return rc;
 		n = n < (1 << 22) ? n : 1 << 22;
 		dx_idmap_reserve(&b->idx, (size_t)n);

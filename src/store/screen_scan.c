@@ -192,16 +192,6 @@ static const char *const sql_folded[2][4] = {
 	},
 };
 
-/* how many households the hash is sized for: counted in the area's or
- * the county's index.  (Not max(id) - min(id) of the county: in a
- * province PostgreSQL answers max(id) by walking the primary key down
- * from the store's last id until it meets the county, every later
- * county's households: 14 s for the first county of 10M people.) */
-static const char *const sql_count[2] = {
-	"SELECT count(*) FROM household h WHERE " IN_AREA("h"),
-	"SELECT count(*) FROM household WHERE county_code = ?1",
-};
-
 static const char SQL_AREAS[] =
 	"SELECT code, name FROM area WHERE code >= ?1 AND code < ?1 || ':' ORDER BY code";
 
@@ -263,18 +253,16 @@ static const struct fslot *flook(const struct fmap *m, int64_t id)
 	return NULL;
 }
 
-static int size_map(struct dx_store *st, const char *sql, const char *key, struct fmap *m)
+/* The hash sized for the area's households (dx_store_household_size: not
+ * max(id) - min(id) of the county, which in a province PostgreSQL answers
+ * by walking the primary key down from the store's last id until it meets
+ * the county, every later county's households: 14 s for the first county
+ * of 10M people). */
+static int size_map(struct dx_store *st, const char *area, struct fmap *m)
 {
-	struct dx_stmt *s = dx_q(st, sql);
 	int64_t n;
 	int rc;
-	if (!s)
-		return DX_DB;
-	dx_bind_text(s, 1, key);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
-	n = dx_col_int(s, 0);
-	if ((rc = dx_step_done(s)))
+	if ((rc = dx_store_household_size(st, area, &n)))
 		return rc;
 	/* load at most 3/4; a span far wider than a county is grown into */
 	n = n < 0 ? 0 : n > 1 << 24 ? 1 << 24 : n;
@@ -561,7 +549,7 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 	int county = strlen(area) == 6, wide = strlen(area) <= 6, rc, which, running = 0;
 
 	dx_buf_init(&hd.strs, 0);
-	if ((rc = size_map(st, sql_count[county], area, m)))
+	if ((rc = size_map(st, area, m)))
 		goto out;
 	job->path = st->path;
 	job->sql = sql_folded[county][0];

@@ -386,6 +386,13 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
  * from the id index (for sizing the maps a scan fills). */
 int dx_store_household_bound(struct dx_store *st, int64_t *n);
 
+/* How many households a scan of `area` (an area code prefix) should size
+ * its maps for: a township's or village's own, counted in the area index;
+ * a county's, counted in the county index, or, when the store holds that
+ * county alone, the span of ids read at once (dx_store_household_bound);
+ * a province or city: that span. */
+int dx_store_household_size(struct dx_store *st, const char *area, int64_t *n);
+
 /* Per-household counts for the report's paragraphs, over one county, or
  * over an area narrower than a county (a 9- or 12-digit code), then read
  * through that area's households at a cost in proportion to it.  Each
