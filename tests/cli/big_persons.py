@@ -24,7 +24,10 @@ def big_ledger(sample, rows):
             c = l.split(",")
             c[5] = c[5][:9] + "%06d" % (k * 1000 + int(c[5][9:]) % 1000)
             # the sequence moved by an even step: the sex digit keeps its parity
-            i17 = c[9][:14] + "%03d" % ((int(c[9][14:17]) + 2 * k) % 1000)
+            # (and past 500 rounds, the region's last two digits: an
+            # ID names where its holder was first registered, any county)
+            region = c[9][:4] + "%02d" % ((int(c[9][4:6]) + k // 500) % 100)
+            i17 = region + c[9][6:14] + "%03d" % ((int(c[9][14:17]) + 2 * k) % 1000)
             c[9] = i17 + CD[sum(int(a) * b for a, b in zip(i17, W)) % 11]
             out.append(",".join(c) + "\n")
     return "".join(out).encode("utf-8")
