@@ -389,57 +389,103 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 	return ids(st, SQL_CASE_IDS, household_id, fn, arg);
 }
 
-/* Each branch is a look-up of the audit_entity index (schema v2), so the
- * record reads only its own rows of a county's audit.  An import audits
- * the households it creates as one row per id run "FIRST-LAST"
- * (import_persons.c): the run that holds ?1 names it, found in the
- * partial index audit_import_run alone (schema v17: the import.insert rows'
- * entity, key and id) and then read by id -- not by a scan of the audit
- * table in id order, which SQLite otherwise prefers here to spare the
- * ORDER BY a sort.  Its cost is the import runs of entity 'household',
- * not the household edits (which each re-import adds by the thousand) nor
- * the whole audit. */
+/* Each branch is a look-up of the audit_entity index, so the record reads
+ * only its own rows of a county's audit.  An import audits the households
+ * it creates as one row per id run "FIRST-LAST" (import_persons.c): the
+ * run that holds ?1 is found in the partial index audit_import_run alone
+ * (schema v17: the import.insert rows' entity, key and id), whatever the
+ * number of household edits (which each re-import adds by the thousand).
+ * The rows of the household's members, episodes, clues, cases, measures
+ * and visits come through a join from the household's own rows to the
+ * index: no `IN (SELECT ...)`, which SQLite answers by building a
+ * temporary index per branch on every call (eight of them were a sixth
+ * of the household route's CPU, most often to find nothing).  A person
+ * both in the household and in its membership periods comes twice, and
+ * the rows come in branch order: dx_store_hh_audit sorts them by id and
+ * drops the repeats in C (SQLite's sorter writes every column out and
+ * back for the few rows a record has). */
 #define AUDIT_COLS                                                                 \
 	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"      \
 	" coalesce(after, '') FROM audit WHERE "
-#define OF_HH(entity, table)                                                       \
-	" UNION ALL " AUDIT_COLS "entity = '" entity "' AND entity_key IN"             \
-	" (SELECT CAST(id AS TEXT) FROM " table " WHERE household_id = ?1)"
+#define AUDIT_JOIN(entity, table, col)                                             \
+	" UNION ALL SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_key,"     \
+	" coalesce(a.before, ''), coalesce(a.after, '') FROM " table " x JOIN audit a" \
+	" ON a.entity = '" entity "' AND a.entity_key = CAST(x." col " AS TEXT)"      \
+	" WHERE x.household_id = ?1"
 static const char SQL_AUDIT[] =
 	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
-	" UNION ALL " AUDIT_COLS "action = 'import.insert' AND id IN (SELECT id FROM audit"
-	"  WHERE action = 'import.insert' AND entity = 'household' AND strpos(entity_key, '-') > 1"
+	" UNION ALL " AUDIT_COLS "action = 'import.insert' AND entity = 'household'"
+	"  AND strpos(entity_key, '-') > 1"
 	"  AND CAST(substr(entity_key, 1, strpos(entity_key, '-') - 1) AS INTEGER) <= ?1"
-	"  AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1)"
-	" UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"
-	" (SELECT CAST(id AS TEXT) FROM person WHERE household_id = ?1"
-	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1)"
-	OF_HH("episode", "episode") OF_HH("clue", "clue") OF_HH("case", "case_file")
-	OF_HH("measure", "measure") OF_HH("visit", "visit")
-	" ORDER BY 1";
+	"  AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1"
+	AUDIT_JOIN("person", "person", "id") AUDIT_JOIN("person", "membership", "person_id")
+	AUDIT_JOIN("episode", "episode", "id") AUDIT_JOIN("clue", "clue", "id")
+	AUDIT_JOIN("case", "case_file", "id") AUDIT_JOIN("measure", "measure", "id")
+	AUDIT_JOIN("visit", "visit", "id");
+
+/* One audit row held until the rows are sorted: the texts in one block. */
+struct audit_held {
+	int64_t id;
+	char *text; /* at, actor, action, entity, key, before, after; each NUL-ended */
+};
+
+static int audit_held_cmp(const void *a, const void *b)
+{
+	const struct audit_held *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
 
 int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
 		      int (*fn)(const struct dx_hh_audit *, void *), void *arg)
 {
 	struct dx_stmt *s = dx_q(st, SQL_AUDIT);
-	struct dx_hh_audit a;
+	struct audit_held *v = NULL;
+	size_t n = 0, cap = 0;
 	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
 	dx_bind_text(s, 2, hh_no);
 	while ((rc = dx_step(s)) == DX_OK) {
-		a.id = dx_col_int(s, 0);
-		a.at = dx_col_text(s, 1);
-		a.actor = dx_col_text(s, 2);
-		a.action = dx_col_text(s, 3);
-		a.entity = dx_col_text(s, 4);
-		a.key = dx_col_text(s, 5);
-		a.before = dx_col_text(s, 6);
-		a.after = dx_col_text(s, 7);
-		if ((rc = fn(&a, arg)))
-			break;
+		size_t len[7], total = 0;
+		const char *t[7];
+		char *p;
+		for (int i = 0; i < 7; i++) {
+			t[i] = dx_col_text(s, i + 1);
+			len[i] = strlen(t[i]) + 1;
+			total += len[i];
+		}
+		if (n == cap) {
+			cap = cap ? cap * 2 : 8;
+			v = dx_xrealloc(v, cap * sizeof(*v));
+		}
+		v[n].id = dx_col_int(s, 0);
+		v[n].text = p = dx_xmalloc(total);
+		for (int i = 0; i < 7; i++) {
+			memcpy(p, t[i], len[i]);
+			p += len[i];
+		}
+		n++;
 	}
 	s->drv->reset(s);
-	return rc == DX_NOT_FOUND ? DX_OK : rc;
+	rc = rc == DX_NOT_FOUND ? DX_OK : rc;
+	if (n > 1)
+		qsort(v, n, sizeof(*v), audit_held_cmp);
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct dx_hh_audit a;
+		const char *p = v[i].text;
+		const char **f[7] = {&a.at, &a.actor, &a.action, &a.entity, &a.key, &a.before, &a.after};
+		if (i && v[i].id == v[i - 1].id)
+			continue; /* the same row through a second branch */
+		a.id = v[i].id;
+		for (int k = 0; k < 7; k++) {
+			*f[k] = p;
+			p += strlen(p) + 1;
+		}
+		rc = fn(&a, arg);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+	return rc;
 }

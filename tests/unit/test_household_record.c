@@ -423,6 +423,10 @@ static void test_add_leave_move(void **state)
 			for (size_t i = 0; i < r.naudit; i++)
 				n += !strncmp(r.audit[i].action, "person.", 7);
 			assert_int_equal(n, 3);
+			/* once each (a former member is found both as a person
+			 * and by their periods), in the order they were written */
+			for (size_t i = 1; i < r.naudit; i++)
+				assert_true(r.audit[i - 1].id < r.audit[i].id);
 		}
 		dx_household_record_release(&r);
 	}
