@@ -270,6 +270,33 @@ static int income_figures(struct dx_store *st, struct dx_household_record *r)
 	return rc;
 }
 
+/* The audit of the household and of everything the record holds: its
+ * members past and present, episodes, clues, cases, measures and visits
+ * (the rows read above are the keys; the store looks each up). */
+static int record_audit(struct dx_store *st, struct dx_household_record *r)
+{
+	struct dx_audit_key *k;
+	size_t n = 0;
+	int rc;
+	k = dx_xmalloc((r->nmembers + r->nepisodes + r->nclues + r->ncases + r->nmeasures +
+			r->nvisits + 1) * sizeof(*k));
+	for (size_t i = 0; i < r->nmembers; i++)
+		k[n++] = (struct dx_audit_key){"person", r->members[i].p.id};
+	for (size_t i = 0; i < r->nepisodes; i++)
+		k[n++] = (struct dx_audit_key){"episode", r->episodes[i].id};
+	for (size_t i = 0; i < r->nclues; i++)
+		k[n++] = (struct dx_audit_key){"clue", r->clues[i].id};
+	for (size_t i = 0; i < r->ncases; i++)
+		k[n++] = (struct dx_audit_key){"case", r->cases[i].c.id};
+	for (size_t i = 0; i < r->nmeasures; i++)
+		k[n++] = (struct dx_audit_key){"measure", r->measures[i].id};
+	for (size_t i = 0; i < r->nvisits; i++)
+		k[n++] = (struct dx_audit_key){"visit", r->visits[i].id};
+	rc = dx_store_hh_audit(st, r->hh.h.id, r->hh.h.hh_no, k, n, on_audit, r);
+	free(k);
+	return rc;
+}
+
 static int fill_rows(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
 {
 	struct build b = {st, r};
@@ -284,8 +311,7 @@ static int fill_rows(struct dx_store *st, int unmask, int64_t id, struct dx_hous
 	    (rc = dx_store_measure_list(st, id, on_measure, r)) ||
 	    (rc = dx_store_hh_visits(st, id, on_visit, r)) ||
 	    (rc = dx_store_hh_warnings(st, id, on_warning, r)) ||
-	    (rc = dx_store_hh_clue_ids(st, id, on_clue, &b)) ||
-	    (rc = dx_store_hh_audit(st, id, r->hh.h.hh_no, on_audit, r)))
+	    (rc = dx_store_hh_clue_ids(st, id, on_clue, &b)) || (rc = record_audit(st, r)))
 		return rc;
 	if (!r->unmasked) {
 		char m[32];

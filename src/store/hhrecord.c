@@ -389,39 +389,29 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 	return ids(st, SQL_CASE_IDS, household_id, fn, arg);
 }
 
-/* Each branch is a look-up of the audit_entity index, so the record reads
- * only its own rows of a county's audit.  An import audits the households
- * it creates as one row per id run "FIRST-LAST" (import_persons.c): the
- * run that holds ?1 is found in the partial index audit_import_run alone
- * (schema v17: the import.insert rows' entity, key and id), whatever the
- * number of household edits (which each re-import adds by the thousand).
- * The rows of the household's members, episodes, clues, cases, measures
- * and visits come through a join from the household's own rows to the
- * index: no `IN (SELECT ...)`, which SQLite answers by building a
- * temporary index per branch on every call (eight of them were a sixth
- * of the household route's CPU, most often to find nothing).  A person
- * both in the household and in its membership periods comes twice, and
- * the rows come in branch order: dx_store_hh_audit sorts them by id and
- * drops the repeats in C (SQLite's sorter writes every column out and
- * back for the few rows a record has). */
+/* The household's own audit rows: by 户编号, and the id run "FIRST-LAST"
+ * an import created it in (import_persons.c), found in the partial index
+ * audit_import_run alone (schema v17: the import.insert rows' entity, key
+ * and id), whatever the number of household edits (which each re-import
+ * adds by the thousand).  Then one look-up of the audit_entity index per
+ * key the caller gives (a member, an episode, a case ...): the record has
+ * read those ids already, and `entity_key IN (SELECT ...)` made SQLite
+ * build a temporary index per entity on every call (eight of them were a
+ * sixth of the household route's CPU, most often to find nothing), while
+ * a join would tie audit rows to the county of the row they are about
+ * (tests/nation: joins of county_code tables say county_code).  The rows
+ * are sorted by id in C (SQLite's sorter writes every column out and
+ * back for a record's few rows). */
 #define AUDIT_COLS                                                                 \
 	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"      \
 	" coalesce(after, '') FROM audit WHERE "
-#define AUDIT_JOIN(entity, table, col)                                             \
-	" UNION ALL SELECT a.id, a.at, a.actor, a.action, a.entity, a.entity_key,"     \
-	" coalesce(a.before, ''), coalesce(a.after, '') FROM " table " x JOIN audit a" \
-	" ON a.entity = '" entity "' AND a.entity_key = CAST(x." col " AS TEXT)"      \
-	" WHERE x.household_id = ?1"
 static const char SQL_AUDIT[] =
 	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
 	" UNION ALL " AUDIT_COLS "action = 'import.insert' AND entity = 'household'"
 	"  AND strpos(entity_key, '-') > 1"
 	"  AND CAST(substr(entity_key, 1, strpos(entity_key, '-') - 1) AS INTEGER) <= ?1"
-	"  AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1"
-	AUDIT_JOIN("person", "person", "id") AUDIT_JOIN("person", "membership", "person_id")
-	AUDIT_JOIN("episode", "episode", "id") AUDIT_JOIN("clue", "clue", "id")
-	AUDIT_JOIN("case", "case_file", "id") AUDIT_JOIN("measure", "measure", "id")
-	AUDIT_JOIN("visit", "visit", "id");
+	"  AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1";
+static const char SQL_AUDIT_KEY[] = AUDIT_COLS "entity = ?1 AND entity_key = ?2";
 
 /* One audit row held until the rows are sorted: the texts in one block. */
 struct audit_held {
@@ -435,17 +425,10 @@ static int audit_held_cmp(const void *a, const void *b)
 	return (x->id > y->id) - (x->id < y->id);
 }
 
-int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
-		      int (*fn)(const struct dx_hh_audit *, void *), void *arg)
+/* Run s (bound) and keep its rows in *v (*n of them, *cap held). */
+static int audit_hold(struct dx_stmt *s, struct audit_held **v, size_t *n, size_t *cap)
 {
-	struct dx_stmt *s = dx_q(st, SQL_AUDIT);
-	struct audit_held *v = NULL;
-	size_t n = 0, cap = 0;
 	int rc;
-	if (!s)
-		return DX_DB;
-	dx_bind_int(s, 1, household_id);
-	dx_bind_text(s, 2, hh_no);
 	while ((rc = dx_step(s)) == DX_OK) {
 		size_t len[7], total = 0;
 		const char *t[7];
@@ -455,20 +438,51 @@ int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_
 			len[i] = strlen(t[i]) + 1;
 			total += len[i];
 		}
-		if (n == cap) {
-			cap = cap ? cap * 2 : 8;
-			v = dx_xrealloc(v, cap * sizeof(*v));
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 8;
+			*v = dx_xrealloc(*v, *cap * sizeof(**v));
 		}
-		v[n].id = dx_col_int(s, 0);
-		v[n].text = p = dx_xmalloc(total);
+		(*v)[*n].id = dx_col_int(s, 0);
+		(*v)[*n].text = p = dx_xmalloc(total);
 		for (int i = 0; i < 7; i++) {
 			memcpy(p, t[i], len[i]);
 			p += len[i];
 		}
-		n++;
+		(*n)++;
 	}
 	s->drv->reset(s);
-	rc = rc == DX_NOT_FOUND ? DX_OK : rc;
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
+
+int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
+		      const struct dx_audit_key *keys, size_t nkeys,
+		      int (*fn)(const struct dx_hh_audit *, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_AUDIT), *k = NULL;
+	struct audit_held *v = NULL;
+	size_t n = 0, cap = 0;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, household_id);
+	dx_bind_text(s, 2, hh_no);
+	rc = audit_hold(s, &v, &n, &cap);
+	if (!rc && nkeys && !(k = dx_q(st, SQL_AUDIT_KEY)))
+		rc = DX_DB;
+	for (size_t i = 0; !rc && i < nkeys; i++) {
+		/* the key as the audit writes it: the id in decimal */
+		char d[24], *p = d + sizeof(d);
+		uint64_t u = keys[i].id < 0 ? 0 - (uint64_t)keys[i].id : (uint64_t)keys[i].id;
+		*--p = '\0';
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (keys[i].id < 0)
+			*--p = '-';
+		dx_bind_static(k, 1, keys[i].entity);
+		dx_bind_static(k, 2, p);
+		rc = audit_hold(k, &v, &n, &cap);
+	}
 	if (n > 1)
 		qsort(v, n, sizeof(*v), audit_held_cmp);
 	for (size_t i = 0; !rc && i < n; i++) {
@@ -476,10 +490,10 @@ int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_
 		const char *p = v[i].text;
 		const char **f[7] = {&a.at, &a.actor, &a.action, &a.entity, &a.key, &a.before, &a.after};
 		if (i && v[i].id == v[i - 1].id)
-			continue; /* the same row through a second branch */
+			continue; /* a key given twice */
 		a.id = v[i].id;
-		for (int k = 0; k < 7; k++) {
-			*f[k] = p;
+		for (int j = 0; j < 7; j++) {
+			*f[j] = p;
 			p += strlen(p) + 1;
 		}
 		rc = fn(&a, arg);

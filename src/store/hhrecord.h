@@ -93,13 +93,21 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 			 int (*fn)(int64_t, void *), void *arg);
 
 /* An audit row about the household or anything of it: the household
- * itself (by 户编号, or the id run an import created it in), its members
- * past and present, episodes, clues, cases, measures and visits. */
+ * itself (by 户编号, or the id run an import created it in) and each of
+ * `keys` (entity "person", "episode", "clue", "case", "measure" or
+ * "visit" and its id: the record gives its members past and present,
+ * episodes, clues, cases, measures and visits), to fn in id order, each
+ * row once. */
 struct dx_hh_audit {
 	int64_t id;
 	const char *at, *actor, *action, *entity, *key, *before, *after; /* during the call */
 };
+struct dx_audit_key {
+	const char *entity; /* a literal */
+	int64_t id;
+};
 int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
+		      const struct dx_audit_key *keys, size_t nkeys,
 		      int (*fn)(const struct dx_hh_audit *, void *), void *arg);
 
 #endif
