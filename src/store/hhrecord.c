@@ -164,24 +164,44 @@ int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 	return dx_step_done(s);
 }
 
-/* This household's latest period of person p (NULL if none recorded). */
-#define PERIOD(col)                                                                 \
-	"(SELECT m." col " FROM membership m WHERE m.person_id = p.id"                  \
-	" AND m.household_id = ?1 ORDER BY m.id DESC LIMIT 1)"
-static const char SQL_MEMBERS[] =
-	"SELECT p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth,"
-	" p.ethnicity, p.politics, p.education, p.school, p.health, p.labour, p.work_place,"
-	" coalesce(p.work_months, -1), p.ins_resident, p.ins_employee, p.dibao,"
-	" p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"
-	" coalesce(" PERIOD("from_on") ", ''),"
-	" CASE WHEN p.household_id = ?1 THEN coalesce(p.left_on, '')"
-	"  ELSE coalesce(" PERIOD("to_on") ", '') END,"
-	" coalesce(" PERIOD("reason") ", ''),"
-	" CASE WHEN p.household_id != ?1 AND p.left_on IS NULL"
-	"  THEN (SELECT hh_no FROM household x WHERE x.id = p.household_id) ELSE '' END"
-	", CASE WHEN p.household_id != ?1 OR p.left_on IS NOT NULL THEN 1 ELSE 0 END"
-	" FROM person p WHERE p.household_id = ?1"
-	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1)";
+/* A household's members are read in two or three short statements rather
+ * than one: its periods (membership rows, most often none), the persons
+ * now in it, and one by one any former member the periods name who is
+ * elsewhere now.  One statement saying `household_id = ?1 OR id IN
+ * (SELECT ...)`, with each period column a subquery per person, cost the
+ * household route three times as much (a temporary index for the IN and
+ * three look-ups of membership per member). */
+#define PERSON_COLS                                                                 \
+	"SELECT p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth,"    \
+	" p.ethnicity, p.politics, p.education, p.school, p.health, p.labour, p.work_place," \
+	" coalesce(p.work_months, -1), p.ins_resident, p.ins_employee, p.dibao,"         \
+	" p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"              \
+	" coalesce(p.left_on, ''), CASE WHEN p.left_on IS NULL THEN 0 ELSE 1 END"
+static const char SQL_HH_PERIODS[] =
+	"SELECT person_id, id, coalesce(from_on, ''), coalesce(to_on, ''), reason"
+	" FROM membership WHERE household_id = ?1";
+static const char SQL_MEMBERS_NOW[] = PERSON_COLS " FROM person p WHERE p.household_id = ?1";
+/* a former member: the 户编号 they are in now, if they are in one */
+static const char SQL_MEMBER_ELSEWHERE[] =
+	PERSON_COLS ", CASE WHEN p.left_on IS NULL THEN"
+	" (SELECT hh_no FROM household x WHERE x.id = p.household_id) ELSE '' END"
+	" FROM person p WHERE p.id = ?1";
+
+/* One membership period of the household. */
+struct period {
+	int64_t person, id;
+	char from_on[11], to_on[11], reason[16];
+};
+
+static void period_row(struct dx_stmt *s, void *out)
+{
+	struct period *p = out;
+	p->person = dx_col_int(s, 0);
+	p->id = dx_col_int(s, 1);
+	dx_col_copy(s, 2, p->from_on, sizeof(p->from_on));
+	dx_col_copy(s, 3, p->to_on, sizeof(p->to_on));
+	dx_col_copy(s, 4, p->reason, sizeof(p->reason));
+}
 
 /* A member and its place in the list: current members before former
  * ones, the 户主 first, then by person id. */
@@ -190,6 +210,7 @@ struct member_sorted {
 	struct dx_hh_member m;
 };
 
+/* The person's columns (PERSON_COLS) into ms; former = left. */
 static void member_row(struct dx_stmt *s, void *out)
 {
 	struct member_sorted *ms = out;
@@ -220,11 +241,18 @@ static void member_row(struct dx_stmt *s, void *out)
 	p->disability_subsidy = (int)dx_col_int(s, i++);
 	dx_col_copy(s, i++, p->phone, sizeof(p->phone));
 	p->counted = (int)dx_col_int(s, i++);
-	dx_col_copy(s, i++, m->joined_on, sizeof(m->joined_on));
 	dx_col_copy(s, i++, m->left_on, sizeof(m->left_on));
-	dx_col_copy(s, i++, m->reason, sizeof(m->reason));
-	dx_col_copy(s, i++, m->moved_to, sizeof(m->moved_to));
 	ms->former = (int)dx_col_int(s, i++);
+}
+
+/* The person's latest period in the household (the largest id), or NULL. */
+static const struct period *latest_period(const struct period *v, size_t n, int64_t person)
+{
+	const struct period *best = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].person == person && (!best || v[i].id > best->id))
+			best = &v[i];
+	return best;
 }
 
 static int member_cmp(const void *a, const void *b)
@@ -238,27 +266,88 @@ static int member_cmp(const void *a, const void *b)
 	return (x->m.p.id > y->m.p.id) - (x->m.p.id < y->m.p.id);
 }
 
+/* The former members the periods name who are not in the household now
+ * (not among v[0..*n)), appended to *v. */
+static int members_elsewhere(struct dx_store *st, const struct period *pv, size_t np,
+			     struct member_sorted **v, size_t *n)
+{
+	struct dx_stmt *s = NULL;
+	int rc = DX_OK;
+	for (size_t i = 0; !rc && i < np; i++) {
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = pv[k].person == pv[i].person;
+		for (size_t k = 0; k < *n && !seen; k++)
+			seen = (*v)[k].m.p.id == pv[i].person;
+		if (seen)
+			continue;
+		if (!s && !(s = dx_q(st, SQL_MEMBER_ELSEWHERE)))
+			return DX_DB;
+		dx_bind_int(s, 1, pv[i].person);
+		if ((rc = dx_step(s)) == DX_NOT_FOUND) { /* no such person: as the join had it */
+			rc = DX_OK;
+			continue;
+		}
+		if (rc)
+			break;
+		*v = dx_xrealloc(*v, (*n + 1) * sizeof(**v));
+		member_row(s, &(*v)[*n]);
+		/* left this household: the period's end, where they are now */
+		(*v)[*n].m.left_on[0] = '\0';
+		if (!(*v)[*n].former) /* in a household now */
+			dx_col_copy(s, 25, (*v)[*n].m.moved_to, sizeof((*v)[*n].m.moved_to));
+		(*v)[*n].former = 1;
+		(*n)++;
+		rc = dx_step_done(s);
+	}
+	return rc;
+}
+
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
 			int (*fn)(const struct dx_hh_member *, void *), void *arg)
 {
-	struct dx_stmt *s = dx_q(st, SQL_MEMBERS);
-	struct member_sorted *v;
+	struct dx_stmt *s = dx_q(st, SQL_HH_PERIODS);
+	struct member_sorted *v = NULL;
+	struct period *pv = NULL;
 	char *rows;
-	size_t n;
+	size_t n = 0, np = 0;
 	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
+	if ((rc = collect(s, sizeof(*pv), period_row, &rows, &np)))
+		return rc;
+	pv = (struct period *)(void *)rows;
+	if (!(s = dx_q(st, SQL_MEMBERS_NOW))) {
+		rc = DX_DB;
+		goto out;
+	}
+	dx_bind_int(s, 1, household_id);
+	if ((rc = collect(s, sizeof(*v), member_row, &rows, &n)))
+		goto out;
+	v = (struct member_sorted *)(void *)rows;
+	if (np && (rc = members_elsewhere(st, pv, np, &v, &n)))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		struct dx_hh_member *m = &v[i].m;
+		const struct period *p = latest_period(pv, np, m->p.id);
+		if (!p)
+			continue;
+		dx_strlcpy(m->joined_on, p->from_on, sizeof(m->joined_on));
+		dx_strlcpy(m->reason, p->reason, sizeof(m->reason));
+		if (m->p.household_id != household_id)
+			dx_strlcpy(m->left_on, p->to_on, sizeof(m->left_on));
+	}
 	/* sorted here, not by an ORDER BY: a household's few rows, where
 	 * SQLite's sorter (every column written out and read back) was a
 	 * third of the query */
-	rc = collect(s, sizeof(*v), member_row, &rows, &n);
-	v = (struct member_sorted *)(void *)rows;
-	if (!rc && n > 1)
+	if (n > 1)
 		qsort(v, n, sizeof(*v), member_cmp);
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = fn(&v[i].m, arg);
-	free(rows);
+out:
+	free(v);
+	free(pv);
 	return rc;
 }
 
