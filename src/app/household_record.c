@@ -120,6 +120,10 @@ static int on_member(const struct dx_hh_member *m, void *arg)
 {
 	struct dx_household_record *r = arg;
 	PUSH(r->members, r->nmembers, *m);
+	/* registered now: in the household and not left it (a count the
+	 * household's row would otherwise read from the persons again) */
+	if (m->p.household_id == r->hh.h.id && !m->left_on[0])
+		r->hh.registered++;
 	return 0;
 }
 

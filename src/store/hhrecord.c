@@ -128,7 +128,6 @@ int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no
 static const char SQL_FULL[] =
 	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"
 	" h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"
-	" (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.left_on IS NULL),"
 	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, '')"
 	" FROM household h LEFT JOIN area v ON v.code = h.area_code"
 	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
@@ -156,11 +155,10 @@ int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 	out->h.dropout = (int)dx_col_int(s, 9);
 	out->h.unsafe_water = (int)dx_col_int(s, 10);
 	out->members = (int)dx_col_int(s, 11);
-	out->registered = (int)dx_col_int(s, 12);
-	dx_col_copy(s, 13, out->head, sizeof(out->head));
-	dx_col_copy(s, 14, out->village, sizeof(out->village));
-	dx_col_copy(s, 15, out->township, sizeof(out->township));
-	dx_col_copy(s, 16, out->county, sizeof(out->county));
+	dx_col_copy(s, 12, out->head, sizeof(out->head));
+	dx_col_copy(s, 13, out->village, sizeof(out->village));
+	dx_col_copy(s, 14, out->township, sizeof(out->township));
+	dx_col_copy(s, 15, out->county, sizeof(out->county));
 	return dx_step_done(s);
 }
 

@@ -48,7 +48,8 @@ int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no
 struct dx_hh_full {
 	struct dx_household h;
 	int members;        /* counted members (household.members) */
-	int registered;     /* current registered members */
+	int registered;     /* current registered members: not read here (0); the
+			       record counts them among the members it reads */
 	char head[64];
 	char village[96], township[96], county[96];
 };
