@@ -18,16 +18,34 @@ void dx_jw_init(struct dx_jw *w, struct dx_buf *b)
 	w->b = b;
 }
 
-/* The comma and key before a value at the current depth. */
+static size_t plain_run(const char *s, size_t n);
+
+/* The comma and key before a value at the current depth: one append for
+ * the usual short key that needs no escape. */
 static void lead(struct dx_jw *w, const char *key)
 {
+	char t[72];
+	size_t n, o = 0;
 	if (w->more[w->depth])
-		dx_buf_addch(w->b, ',');
+		t[o++] = ',';
 	w->more[w->depth] = 1;
-	if (key) {
-		dx_json_quote(w->b, key);
-		dx_buf_addch(w->b, ':');
+	if (!key) {
+		dx_buf_add(w->b, t, o);
+		return;
 	}
+	n = strlen(key);
+	if (n <= sizeof(t) - 4 && plain_run(key, n) == n) {
+		t[o++] = '"';
+		memcpy(t + o, key, n);
+		o += n;
+		t[o++] = '"';
+		t[o++] = ':';
+		dx_buf_add(w->b, t, o);
+		return;
+	}
+	dx_buf_add(w->b, t, o);
+	dx_json_quote(w->b, key);
+	dx_buf_addch(w->b, ':');
 }
 
 static void jw_open(struct dx_jw *w, const char *key, int c)
@@ -102,6 +120,14 @@ void dx_json_quote(struct dx_buf *b, const char *s)
 	if (!s)
 		s = "";
 	n = strlen(s);
+	if (n <= 126 && plain_run(s, n) == n) { /* the usual value: one append */
+		char t[128];
+		t[0] = '"';
+		memcpy(t + 1, s, n);
+		t[n + 1] = '"';
+		dx_buf_add(b, t, n + 2);
+		return;
+	}
 	dx_buf_addch(b, '"');
 	/* bytes that need no escape are copied in runs: UTF-8 text is
 	 * copied as it is (cJSON escapes nothing above 0x1f but " and \) */
