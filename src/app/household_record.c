@@ -210,6 +210,29 @@ static int on_income(const struct dx_income_row *row, void *arg)
 }
 
 /*
+ * The household's counted members on each of days (dx_store_hh_counted_on).
+ * When none of its members has a membership period -- most households:
+ * nobody joined, left or moved since the ledger was imported -- each was
+ * in the household all along, and the answer is in the members the record
+ * has read (those of the household that count, every day alike): one
+ * statement fewer on the API's busiest route.
+ */
+static int counted_on(struct dx_store *st, const struct dx_household_record *r,
+		      const char (*days)[11], size_t n, int *counts)
+{
+	int c = 0;
+	for (size_t i = 0; i < r->nmembers; i++) {
+		const struct dx_hh_member *m = &r->members[i];
+		if (m->has_periods)
+			return dx_store_hh_counted_on(st, r->hh.h.id, days, n, counts);
+		c += m->p.household_id == r->hh.h.id && m->p.counted;
+	}
+	for (size_t i = 0; i < n; i++)
+		counts[i] = c;
+	return DX_OK;
+}
+
+/*
  * Each year's figures: members are those counted on the year's last day
  * (or today, in the running year), the policy the one in force for the
  * household's village that year (its line and whether 合规自付支出 is
@@ -234,7 +257,7 @@ static int income_figures(struct dx_store *st, struct dx_household_record *r)
 		if (strcmp(t, days[i]) < 0)
 			dx_strlcpy(days[i], t, sizeof(days[i]));
 	}
-	if ((rc = dx_store_hh_counted_on(st, r->hh.h.id, (const char(*)[11])days, n, counts)) ||
+	if ((rc = counted_on(st, r, (const char(*)[11])days, n, counts)) ||
 	    (rc = dx_policy_rows_load(st, r->hh.h.area_code, 0, 0, &rows)))
 		return rc;
 	for (size_t i = 0; i < r->nincomes && !rc; i++) {

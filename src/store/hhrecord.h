@@ -62,6 +62,8 @@ struct dx_hh_member {
 	char left_on[11];   /* "" = a member now */
 	char reason[16];    /* why they left */
 	char moved_to[32];  /* 户编号 they moved to, if they did */
+	int has_periods;    /* membership periods recorded for them, in any
+			       household (0: in person.household_id all along) */
 };
 /* Current members first (户主 first), then former ones. */
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
