@@ -299,7 +299,10 @@ static int income_figures(struct dx_store *st, struct dx_household_record *r)
 
 /* The audit of the household and of everything the record holds: its
  * members past and present, episodes, clues, cases, measures and visits
- * (the rows read above are the keys; the store looks each up). */
+ * (the rows read above are the keys; the store looks each up, a member
+ * only if the members' read found audit rows about them: most have
+ * none, and a look-up in the members' statement costs less than one of
+ * its own). */
 static int record_audit(struct dx_store *st, struct dx_household_record *r)
 {
 	struct dx_audit_key *k;
@@ -308,7 +311,8 @@ static int record_audit(struct dx_store *st, struct dx_household_record *r)
 	k = dx_xmalloc((r->nmembers + r->nepisodes + r->nclues + r->ncases + r->nmeasures +
 			r->nvisits + 1) * sizeof(*k));
 	for (size_t i = 0; i < r->nmembers; i++)
-		k[n++] = (struct dx_audit_key){"person", r->members[i].p.id};
+		if (r->members[i].has_audit) /* the members' read looked */
+			k[n++] = (struct dx_audit_key){"person", r->members[i].p.id};
 	for (size_t i = 0; i < r->nepisodes; i++)
 		k[n++] = (struct dx_audit_key){"episode", r->episodes[i].id};
 	for (size_t i = 0; i < r->nclues; i++)

@@ -176,7 +176,8 @@ int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 	" p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"              \
 	" coalesce(p.left_on, ''), CASE WHEN p.left_on IS NULL THEN 0 ELSE 1 END,"      \
 	" CASE WHEN EXISTS (SELECT 1 FROM membership x WHERE x.person_id = p.id)"        \
-	" THEN 1 ELSE 0 END"
+	" THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM audit a"                     \
+	" WHERE a.entity = 'person' AND a.entity_key = CAST(p.id AS TEXT)) THEN 1 ELSE 0 END"
 static const char SQL_HH_PERIODS[] =
 	"SELECT person_id, id, coalesce(from_on, ''), coalesce(to_on, ''), reason"
 	" FROM membership WHERE household_id = ?1";
@@ -244,6 +245,7 @@ static void member_row(struct dx_stmt *s, void *out)
 	dx_col_copy(s, i++, m->left_on, sizeof(m->left_on));
 	ms->former = (int)dx_col_int(s, i++);
 	m->has_periods = (int)dx_col_int(s, i++);
+	m->has_audit = (int)dx_col_int(s, i++);
 }
 
 /* The person's latest period in the household (the largest id), or NULL. */
@@ -296,7 +298,7 @@ static int members_elsewhere(struct dx_store *st, const struct period *pv, size_
 		/* left this household: the period's end, where they are now */
 		(*v)[*n].m.left_on[0] = '\0';
 		if (!(*v)[*n].former) /* in a household now */
-			dx_col_copy(s, 26, (*v)[*n].m.moved_to, sizeof((*v)[*n].m.moved_to));
+			dx_col_copy(s, 27, (*v)[*n].m.moved_to, sizeof((*v)[*n].m.moved_to));
 		(*v)[*n].former = 1;
 		(*n)++;
 		rc = dx_step_done(s);

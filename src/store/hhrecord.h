@@ -64,6 +64,7 @@ struct dx_hh_member {
 	char moved_to[32];  /* 户编号 they moved to, if they did */
 	int has_periods;    /* membership periods recorded for them, in any
 			       household (0: in person.household_id all along) */
+	int has_audit;      /* audit rows about them (entity person) */
 };
 /* Current members first (户主 first), then former ones. */
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
