@@ -20,32 +20,38 @@ void dx_jw_init(struct dx_jw *w, struct dx_buf *b)
 
 static size_t plain_run(const char *s, size_t n);
 
-/* The comma and key before a value at the current depth: one append for
- * the usual short key that needs no escape. */
+/* The comma and key before a value at the current depth: the usual
+ * short key that needs no escape written in place when the room is
+ * there (a record's answer has hundreds of keys). */
 static void lead(struct dx_jw *w, const char *key)
 {
-	char t[72];
-	size_t n, o = 0;
-	if (w->more[w->depth])
-		t[o++] = ',';
+	struct dx_buf *b = w->b;
+	int comma = w->more[w->depth];
+	size_t n;
 	w->more[w->depth] = 1;
 	if (!key) {
-		dx_buf_add(w->b, t, o);
+		if (comma)
+			dx_buf_addch(b, ',');
 		return;
 	}
 	n = strlen(key);
-	if (n <= sizeof(t) - 4 && plain_run(key, n) == n) {
-		t[o++] = '"';
-		memcpy(t + o, key, n);
-		o += n;
-		t[o++] = '"';
-		t[o++] = ':';
-		dx_buf_add(w->b, t, o);
+	if (n + 4 < b->alloc - b->len && !b->err && !b->max && plain_run(key, n) == n) {
+		char *p = b->buf + b->len;
+		if (comma)
+			*p++ = ',';
+		*p++ = '"';
+		memcpy(p, key, n);
+		p += n;
+		*p++ = '"';
+		*p++ = ':';
+		*p = '\0';
+		b->len = (size_t)(p - b->buf);
 		return;
 	}
-	dx_buf_add(w->b, t, o);
-	dx_json_quote(w->b, key);
-	dx_buf_addch(w->b, ':');
+	if (comma)
+		dx_buf_addch(b, ',');
+	dx_json_quote(b, key);
+	dx_buf_addch(b, ':');
 }
 
 static void jw_open(struct dx_jw *w, const char *key, int c)
@@ -120,12 +126,15 @@ void dx_json_quote(struct dx_buf *b, const char *s)
 	if (!s)
 		s = "";
 	n = strlen(s);
-	if (n <= 126 && plain_run(s, n) == n) { /* the usual value: one append */
-		char t[128];
-		t[0] = '"';
-		memcpy(t + 1, s, n);
-		t[n + 1] = '"';
-		dx_buf_add(b, t, n + 2);
+	if (n + 3 < b->alloc - b->len && !b->err && !b->max && plain_run(s, n) == n) {
+		/* the usual value: written in place */
+		char *p = b->buf + b->len;
+		*p++ = '"';
+		memcpy(p, s, n);
+		p += n;
+		*p++ = '"';
+		*p = '\0';
+		b->len = (size_t)(p - b->buf);
 		return;
 	}
 	dx_buf_addch(b, '"');
