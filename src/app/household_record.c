@@ -335,15 +335,20 @@ static int fill_rows(struct dx_store *st, int unmask, int64_t id, struct dx_hous
 	if ((rc = dx_store_hh_full(st, id, &r->hh)))
 		return rc;
 	r->unmasked = unmask;
+	/* the lists the household's row says are empty are not read (most
+	 * households have no episode, case, measure, visit, warning or clue) */
+#define HAS(bit) (r->hh.has & DX_HH_HAS_##bit)
 	if ((rc = dx_store_hh_members(st, id, on_member, r)) ||
 	    (rc = dx_store_hh_incomes(st, id, on_income, r)) || (rc = income_figures(st, r)) ||
-	    (rc = dx_store_episode_list(st, id, on_episode, r)) ||
-	    (rc = dx_store_hh_case_ids(st, id, on_case, &b)) ||
-	    (rc = dx_store_measure_list(st, id, on_measure, r)) ||
-	    (rc = dx_store_hh_visits(st, id, on_visit, r)) ||
-	    (rc = dx_store_hh_warnings(st, id, on_warning, r)) ||
-	    (rc = dx_store_hh_clue_ids(st, id, on_clue, &b)) || (rc = record_audit(st, r)))
+	    (HAS(EPISODES) && (rc = dx_store_episode_list(st, id, on_episode, r))) ||
+	    (HAS(CASES) && (rc = dx_store_hh_case_ids(st, id, on_case, &b))) ||
+	    (HAS(MEASURES) && (rc = dx_store_measure_list(st, id, on_measure, r))) ||
+	    (HAS(VISITS) && (rc = dx_store_hh_visits(st, id, on_visit, r))) ||
+	    (HAS(WARNINGS) && (rc = dx_store_hh_warnings(st, id, on_warning, r))) ||
+	    (HAS(CLUES) && (rc = dx_store_hh_clue_ids(st, id, on_clue, &b))) ||
+	    (rc = record_audit(st, r)))
 		return rc;
+#undef HAS
 	if (!r->unmasked) {
 		char m[32];
 		for (size_t i = 0; i < r->nmembers; i++)

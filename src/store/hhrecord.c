@@ -125,10 +125,16 @@ int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no
 	return dx_step_done(s);
 }
 
+/* `bit` if the household has a row in table (its household_id index) */
+#define HAS(table, bit)                                                            \
+	"CASE WHEN EXISTS (SELECT 1 FROM " table " x WHERE x.household_id = h.id)"      \
+	" THEN " #bit " ELSE 0 END"
 static const char SQL_FULL[] =
 	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"
 	" h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"
-	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, '')"
+	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, ''),"
+	HAS("episode", 1) " + " HAS("case_file", 2) " + " HAS("measure", 4) " + "
+	HAS("visit", 8) " + " HAS("warning", 16) " + " HAS("clue", 32)
 	" FROM household h LEFT JOIN area v ON v.code = h.area_code"
 	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
 	" LEFT JOIN area c ON c.code = substr(h.area_code, 1, 6) WHERE h.id = ?1";
@@ -159,6 +165,7 @@ int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 	dx_col_copy(s, 13, out->village, sizeof(out->village));
 	dx_col_copy(s, 14, out->township, sizeof(out->township));
 	dx_col_copy(s, 15, out->county, sizeof(out->county));
+	out->has = (unsigned)dx_col_int(s, 16);
 	return dx_step_done(s);
 }
 

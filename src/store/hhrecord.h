@@ -52,6 +52,18 @@ struct dx_hh_full {
 			       record counts them among the members it reads */
 	char head[64];
 	char village[96], township[96], county[96];
+	unsigned has; /* DX_HH_HAS_* bits: which of its lists have rows */
+};
+/* The household's lists that have rows (one look at each index in the
+ * household's own statement: most households have none of them, and
+ * the record reads only those that do). */
+enum {
+	DX_HH_HAS_EPISODES = 1 << 0,
+	DX_HH_HAS_CASES = 1 << 1,
+	DX_HH_HAS_MEASURES = 1 << 2,
+	DX_HH_HAS_VISITS = 1 << 3,
+	DX_HH_HAS_WARNINGS = 1 << 4,
+	DX_HH_HAS_CLUES = 1 << 5,
 };
 int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out);
 
