@@ -15,10 +15,13 @@
 #include "store/followup.h"
 #include "store/membership.h"
 
-/* A growing array of `type` in r->name / r->n<name>. */
+/* Append item to the growing array arr of n items: its room doubles from
+ * 4 (n is the count; the room is the next power of two from 4 at least),
+ * not one realloc and copy per item. */
 #define PUSH(arr, n, item)                                                      \
 	do {                                                                    \
-		(arr) = dx_xrealloc((arr), ((n) + 1) * sizeof(*(arr)));        \
+		if ((n) == 0 || ((n) >= 4 && ((n) & ((n) - 1)) == 0))          \
+			(arr) = dx_xrealloc((arr), ((n) ? 2 * (n) : 4) * sizeof(*(arr))); \
 		(arr)[(n)++] = (item);                                          \
 	} while (0)
 
