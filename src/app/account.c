@@ -194,8 +194,17 @@ int dx_actor_load(struct dx_store *st, const char *name, struct dx_actor *out, s
 	}
 	if (rc)
 		return rc;
+	return dx_actor_of(&out->acc, out, why);
+}
+
+int dx_actor_of(const struct dx_account *acc, struct dx_actor *out, struct dx_buf *why)
+{
+	if (acc != &out->acc) {
+		memset(out, 0, sizeof(*out));
+		out->acc = *acc;
+	}
 	if (dx_app_level_parse(out->acc.level, &out->level)) {
-		dx_buf_addf(why, "账号 %s 的层级无效", name);
+		dx_buf_addf(why, "账号 %s 的层级无效", out->acc.name);
 		return DX_INVALID;
 	}
 	out->readonly = !strcmp(out->acc.role, "查看");

@@ -67,6 +67,9 @@ int dx_account_add(struct dx_ctx *c, const char *name, const char *level, const 
 /* Load the actor `name`; DX_NOT_FOUND (with why) if there is no such
  * account. */
 int dx_actor_load(struct dx_store *st, const char *name, struct dx_actor *out, struct dx_buf *why);
+/* The actor of an account row already read (a session check reads it with
+ * the session); DX_INVALID (with why) if its level is not one. */
+int dx_actor_of(const struct dx_account *acc, struct dx_actor *out, struct dx_buf *why);
 
 /* The actor a command runs as: account `name`, or the local owner when
  * name is NULL or "" (no --as).  DX_NOT_FOUND with why for an unknown

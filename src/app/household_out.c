@@ -239,8 +239,12 @@ char *dx_household_record_json(const struct dx_household_record *r)
 static void wmoney(struct dx_jw *w, const char *key, int64_t fen)
 {
 	char y[32], k[48];
+	size_t n = strlen(key);
 	dx_jw_int(w, key, fen);
-	dx_snprintf(k, sizeof(k), "%s_yuan", key);
+	if (n > sizeof(k) - sizeof("_yuan"))
+		n = sizeof(k) - sizeof("_yuan");
+	memcpy(k, key, n);
+	memcpy(k + n, "_yuan", sizeof("_yuan"));
 	dx_jw_str(w, k, dx_money_format(fen, y, sizeof(y)));
 }
 

@@ -205,11 +205,9 @@ int dx_session_check(struct dx_store *st, const char *token, int64_t now,
 	rc = dx_store_session_get(st, out->token_hash, &s);
 	if (rc == DX_NOT_FOUND && pending_get(st, out->token_hash, &s)) {
 		/* not yet in the store: the account as it is now */
-		char hash[crypto_pwhash_STRBYTES];
-		int64_t id;
-		if ((rc = dx_store_account_auth(st, s.account, &id, hash, sizeof(hash),
-		                                &s.disabled)))
+		if ((rc = dx_store_account_get(st, s.account, &s.acc)))
 			return rc;
+		s.disabled = s.acc.disabled;
 		s.last_seen = now; /* nothing to renew */
 	}
 	if (rc)
@@ -226,6 +224,7 @@ int dx_session_check(struct dx_store *st, const char *token, int64_t now,
 	dx_strlcpy(out->account, s.account, sizeof(out->account));
 	dx_strlcpy(out->csrf, s.csrf, sizeof(out->csrf));
 	out->expires_at = s.expires_at;
+	out->acc = s.acc;
 	return DX_OK;
 }
 

@@ -46,6 +46,7 @@ struct dx_session_info {
 	char token_hash[65];
 	char csrf[65];
 	int64_t expires_at;
+	struct dx_account acc; /* the account's row, as it is now */
 };
 /* The live session of `token` at `now` (its idle time renewed);
  * DX_NOT_FOUND if unknown, expired or its account disabled. */

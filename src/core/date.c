@@ -122,6 +122,10 @@ void dx_date_set_today(const struct dx_date *d)
 
 void dx_date_today(struct dx_date *out)
 {
+	/* one localtime_r per second and thread: it takes glibc's time
+	 * zone lock, which a server's workers fought over once a request */
+	static _Thread_local time_t last = -1;
+	static _Thread_local struct dx_date day;
 	time_t now = time(NULL);
 	struct tm tm;
 
@@ -129,7 +133,10 @@ void dx_date_today(struct dx_date *out)
 		*out = today_fixed;
 		return;
 	}
-
+	if (now == last) {
+		*out = day;
+		return;
+	}
 	if (!localtime_r(&now, &tm)) {
 		out->y = 1970;
 		out->m = out->d = 1;
@@ -138,6 +145,8 @@ void dx_date_today(struct dx_date *out)
 	out->y = tm.tm_year + 1900;
 	out->m = tm.tm_mon + 1;
 	out->d = tm.tm_mday;
+	day = *out;
+	last = now;
 }
 
 static int is_digit(int c)

@@ -67,7 +67,7 @@ void dx_buf_grow(struct dx_buf *b, size_t extra)
 	b->alloc = want;
 }
 
-void dx_buf_add(struct dx_buf *b, const void *p, size_t n)
+void dx_buf_add_slow(struct dx_buf *b, const void *p, size_t n)
 {
 	dx_buf_grow(b, n);
 	if (b->err)
@@ -75,17 +75,6 @@ void dx_buf_add(struct dx_buf *b, const void *p, size_t n)
 	memcpy(b->buf + b->len, p, n);
 	b->len += n;
 	b->buf[b->len] = '\0';
-}
-
-void dx_buf_adds(struct dx_buf *b, const char *s)
-{
-	dx_buf_add(b, s, strlen(s));
-}
-
-void dx_buf_addch(struct dx_buf *b, int c)
-{
-	char ch = (char)c;
-	dx_buf_add(b, &ch, 1);
 }
 
 void dx_buf_vaddf(struct dx_buf *b, const char *fmt, va_list ap)

@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <string.h>
 
 struct dx_buf {
 	char *buf;
@@ -31,9 +32,38 @@ void dx_buf_release(struct dx_buf *b);
 char *dx_buf_detach(struct dx_buf *b, size_t *len);
 void dx_buf_reset(struct dx_buf *b);
 void dx_buf_grow(struct dx_buf *b, size_t extra);
-void dx_buf_add(struct dx_buf *b, const void *p, size_t n);
-void dx_buf_adds(struct dx_buf *b, const char *s);
-void dx_buf_addch(struct dx_buf *b, int c);
+/* dx_buf_add when the room is not there yet (or an error is kept). */
+void dx_buf_add_slow(struct dx_buf *b, const void *p, size_t n);
+
+/* The appends, inline for their common case: the room is there, no cap
+ * is reached and no error kept (a JSON answer is a few thousand of them,
+ * most a byte or a word). */
+static inline void dx_buf_add(struct dx_buf *b, const void *p, size_t n)
+{
+	if (n < b->alloc - b->len && !b->err && (!b->max || n <= b->max - b->len)) {
+		memcpy(b->buf + b->len, p, n);
+		b->len += n;
+		b->buf[b->len] = '\0';
+	} else {
+		dx_buf_add_slow(b, p, n);
+	}
+}
+
+static inline void dx_buf_adds(struct dx_buf *b, const char *s)
+{
+	dx_buf_add(b, s, strlen(s));
+}
+
+static inline void dx_buf_addch(struct dx_buf *b, int c)
+{
+	if (1 < b->alloc - b->len && !b->err && (!b->max || b->len < b->max)) {
+		b->buf[b->len++] = (char)c;
+		b->buf[b->len] = '\0';
+	} else {
+		char ch = (char)c;
+		dx_buf_add_slow(b, &ch, 1);
+	}
+}
 void dx_buf_addf(struct dx_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void dx_buf_vaddf(struct dx_buf *b, const char *fmt, va_list ap);

@@ -286,7 +286,8 @@ static int load_session(struct dx_http_req *r)
 		return DX_OK;
 	if (rc)
 		return rc;
-	if (dx_actor_load(r->st, si.account, &r->actor, &r->why)) {
+	/* the account as the session check read it, in the same statement */
+	if (dx_actor_of(&si.acc, &r->actor, &r->why)) {
 		dx_buf_reset(&r->why);
 		return DX_OK;
 	}

@@ -125,11 +125,16 @@ int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no
 	return dx_step_done(s);
 }
 
+/* `bit` if the household has a row in table (its household_id index) */
+#define HAS(table, bit)                                                            \
+	"CASE WHEN EXISTS (SELECT 1 FROM " table " x WHERE x.household_id = h.id)"      \
+	" THEN " #bit " ELSE 0 END"
 static const char SQL_FULL[] =
 	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"
 	" h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"
-	" (SELECT count(*) FROM person p WHERE p.household_id = h.id AND p.left_on IS NULL),"
-	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, '')"
+	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, ''),"
+	HAS("episode", 1) " + " HAS("case_file", 2) " + " HAS("measure", 4) " + "
+	HAS("visit", 8) " + " HAS("warning", 16) " + " HAS("clue", 32)
 	" FROM household h LEFT JOIN area v ON v.code = h.area_code"
 	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
 	" LEFT JOIN area c ON c.code = substr(h.area_code, 1, 6) WHERE h.id = ?1";
@@ -156,32 +161,55 @@ int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 	out->h.dropout = (int)dx_col_int(s, 9);
 	out->h.unsafe_water = (int)dx_col_int(s, 10);
 	out->members = (int)dx_col_int(s, 11);
-	out->registered = (int)dx_col_int(s, 12);
-	dx_col_copy(s, 13, out->head, sizeof(out->head));
-	dx_col_copy(s, 14, out->village, sizeof(out->village));
-	dx_col_copy(s, 15, out->township, sizeof(out->township));
-	dx_col_copy(s, 16, out->county, sizeof(out->county));
+	dx_col_copy(s, 12, out->head, sizeof(out->head));
+	dx_col_copy(s, 13, out->village, sizeof(out->village));
+	dx_col_copy(s, 14, out->township, sizeof(out->township));
+	dx_col_copy(s, 15, out->county, sizeof(out->county));
+	out->has = (unsigned)dx_col_int(s, 16);
 	return dx_step_done(s);
 }
 
-/* This household's latest period of person p (NULL if none recorded). */
-#define PERIOD(col)                                                                 \
-	"(SELECT m." col " FROM membership m WHERE m.person_id = p.id"                  \
-	" AND m.household_id = ?1 ORDER BY m.id DESC LIMIT 1)"
-static const char SQL_MEMBERS[] =
-	"SELECT p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth,"
-	" p.ethnicity, p.politics, p.education, p.school, p.health, p.labour, p.work_place,"
-	" coalesce(p.work_months, -1), p.ins_resident, p.ins_employee, p.dibao,"
-	" p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"
-	" coalesce(" PERIOD("from_on") ", ''),"
-	" CASE WHEN p.household_id = ?1 THEN coalesce(p.left_on, '')"
-	"  ELSE coalesce(" PERIOD("to_on") ", '') END,"
-	" coalesce(" PERIOD("reason") ", ''),"
-	" CASE WHEN p.household_id != ?1 AND p.left_on IS NULL"
-	"  THEN (SELECT hh_no FROM household x WHERE x.id = p.household_id) ELSE '' END"
-	", CASE WHEN p.household_id != ?1 OR p.left_on IS NOT NULL THEN 1 ELSE 0 END"
-	" FROM person p WHERE p.household_id = ?1"
-	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1)";
+/* A household's members are read in two or three short statements rather
+ * than one: its periods (membership rows, most often none), the persons
+ * now in it, and one by one any former member the periods name who is
+ * elsewhere now.  One statement saying `household_id = ?1 OR id IN
+ * (SELECT ...)`, with each period column a subquery per person, cost the
+ * household route three times as much (a temporary index for the IN and
+ * three look-ups of membership per member). */
+#define PERSON_COLS                                                                 \
+	"SELECT p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth,"    \
+	" p.ethnicity, p.politics, p.education, p.school, p.health, p.labour, p.work_place," \
+	" coalesce(p.work_months, -1), p.ins_resident, p.ins_employee, p.dibao,"         \
+	" p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"              \
+	" coalesce(p.left_on, ''), CASE WHEN p.left_on IS NULL THEN 0 ELSE 1 END,"      \
+	" CASE WHEN EXISTS (SELECT 1 FROM membership x WHERE x.person_id = p.id)"        \
+	" THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM audit a"                     \
+	" WHERE a.entity = 'person' AND a.entity_key = CAST(p.id AS TEXT)) THEN 1 ELSE 0 END"
+static const char SQL_HH_PERIODS[] =
+	"SELECT person_id, id, coalesce(from_on, ''), coalesce(to_on, ''), reason"
+	" FROM membership WHERE household_id = ?1";
+static const char SQL_MEMBERS_NOW[] = PERSON_COLS " FROM person p WHERE p.household_id = ?1";
+/* a former member: the 户编号 they are in now, if they are in one */
+static const char SQL_MEMBER_ELSEWHERE[] =
+	PERSON_COLS ", CASE WHEN p.left_on IS NULL THEN"
+	" (SELECT hh_no FROM household x WHERE x.id = p.household_id) ELSE '' END"
+	" FROM person p WHERE p.id = ?1";
+
+/* One membership period of the household. */
+struct period {
+	int64_t person, id;
+	char from_on[11], to_on[11], reason[16];
+};
+
+static void period_row(struct dx_stmt *s, void *out)
+{
+	struct period *p = out;
+	p->person = dx_col_int(s, 0);
+	p->id = dx_col_int(s, 1);
+	dx_col_copy(s, 2, p->from_on, sizeof(p->from_on));
+	dx_col_copy(s, 3, p->to_on, sizeof(p->to_on));
+	dx_col_copy(s, 4, p->reason, sizeof(p->reason));
+}
 
 /* A member and its place in the list: current members before former
  * ones, the 户主 first, then by person id. */
@@ -190,6 +218,7 @@ struct member_sorted {
 	struct dx_hh_member m;
 };
 
+/* The person's columns (PERSON_COLS) into ms; former = left. */
 static void member_row(struct dx_stmt *s, void *out)
 {
 	struct member_sorted *ms = out;
@@ -220,11 +249,20 @@ static void member_row(struct dx_stmt *s, void *out)
 	p->disability_subsidy = (int)dx_col_int(s, i++);
 	dx_col_copy(s, i++, p->phone, sizeof(p->phone));
 	p->counted = (int)dx_col_int(s, i++);
-	dx_col_copy(s, i++, m->joined_on, sizeof(m->joined_on));
 	dx_col_copy(s, i++, m->left_on, sizeof(m->left_on));
-	dx_col_copy(s, i++, m->reason, sizeof(m->reason));
-	dx_col_copy(s, i++, m->moved_to, sizeof(m->moved_to));
 	ms->former = (int)dx_col_int(s, i++);
+	m->has_periods = (int)dx_col_int(s, i++);
+	m->has_audit = (int)dx_col_int(s, i++);
+}
+
+/* The person's latest period in the household (the largest id), or NULL. */
+static const struct period *latest_period(const struct period *v, size_t n, int64_t person)
+{
+	const struct period *best = NULL;
+	for (size_t i = 0; i < n; i++)
+		if (v[i].person == person && (!best || v[i].id > best->id))
+			best = &v[i];
+	return best;
 }
 
 static int member_cmp(const void *a, const void *b)
@@ -238,27 +276,88 @@ static int member_cmp(const void *a, const void *b)
 	return (x->m.p.id > y->m.p.id) - (x->m.p.id < y->m.p.id);
 }
 
+/* The former members the periods name who are not in the household now
+ * (not among v[0..*n)), appended to *v. */
+static int members_elsewhere(struct dx_store *st, const struct period *pv, size_t np,
+			     struct member_sorted **v, size_t *n)
+{
+	struct dx_stmt *s = NULL;
+	int rc = DX_OK;
+	for (size_t i = 0; !rc && i < np; i++) {
+		int seen = 0;
+		for (size_t k = 0; k < i && !seen; k++)
+			seen = pv[k].person == pv[i].person;
+		for (size_t k = 0; k < *n && !seen; k++)
+			seen = (*v)[k].m.p.id == pv[i].person;
+		if (seen)
+			continue;
+		if (!s && !(s = dx_q(st, SQL_MEMBER_ELSEWHERE)))
+			return DX_DB;
+		dx_bind_int(s, 1, pv[i].person);
+		if ((rc = dx_step(s)) == DX_NOT_FOUND) { /* no such person: as the join had it */
+			rc = DX_OK;
+			continue;
+		}
+		if (rc)
+			break;
+		*v = dx_xrealloc(*v, (*n + 1) * sizeof(**v));
+		member_row(s, &(*v)[*n]);
+		/* left this household: the period's end, where they are now */
+		(*v)[*n].m.left_on[0] = '\0';
+		if (!(*v)[*n].former) /* in a household now */
+			dx_col_copy(s, 27, (*v)[*n].m.moved_to, sizeof((*v)[*n].m.moved_to));
+		(*v)[*n].former = 1;
+		(*n)++;
+		rc = dx_step_done(s);
+	}
+	return rc;
+}
+
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
 			int (*fn)(const struct dx_hh_member *, void *), void *arg)
 {
-	struct dx_stmt *s = dx_q(st, SQL_MEMBERS);
-	struct member_sorted *v;
+	struct dx_stmt *s = dx_q(st, SQL_HH_PERIODS);
+	struct member_sorted *v = NULL;
+	struct period *pv = NULL;
 	char *rows;
-	size_t n;
+	size_t n = 0, np = 0;
 	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
+	if ((rc = collect(s, sizeof(*pv), period_row, &rows, &np)))
+		return rc;
+	pv = (struct period *)(void *)rows;
+	if (!(s = dx_q(st, SQL_MEMBERS_NOW))) {
+		rc = DX_DB;
+		goto out;
+	}
+	dx_bind_int(s, 1, household_id);
+	if ((rc = collect(s, sizeof(*v), member_row, &rows, &n)))
+		goto out;
+	v = (struct member_sorted *)(void *)rows;
+	if (np && (rc = members_elsewhere(st, pv, np, &v, &n)))
+		goto out;
+	for (size_t i = 0; i < n; i++) {
+		struct dx_hh_member *m = &v[i].m;
+		const struct period *p = latest_period(pv, np, m->p.id);
+		if (!p)
+			continue;
+		dx_strlcpy(m->joined_on, p->from_on, sizeof(m->joined_on));
+		dx_strlcpy(m->reason, p->reason, sizeof(m->reason));
+		if (m->p.household_id != household_id)
+			dx_strlcpy(m->left_on, p->to_on, sizeof(m->left_on));
+	}
 	/* sorted here, not by an ORDER BY: a household's few rows, where
 	 * SQLite's sorter (every column written out and read back) was a
 	 * third of the query */
-	rc = collect(s, sizeof(*v), member_row, &rows, &n);
-	v = (struct member_sorted *)(void *)rows;
-	if (!rc && n > 1)
+	if (n > 1)
 		qsort(v, n, sizeof(*v), member_cmp);
 	for (size_t i = 0; !rc && i < n; i++)
 		rc = fn(&v[i].m, arg);
-	free(rows);
+out:
+	free(v);
+	free(pv);
 	return rc;
 }
 
@@ -389,57 +488,117 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 	return ids(st, SQL_CASE_IDS, household_id, fn, arg);
 }
 
-/* Each branch is a look-up of the audit_entity index (schema v2), so the
- * record reads only its own rows of a county's audit.  An import audits
- * the households it creates as one row per id run "FIRST-LAST"
- * (import_persons.c): the run that holds ?1 names it, found in the
- * partial index audit_import_run alone (schema v17: the import.insert rows'
- * entity, key and id) and then read by id -- not by a scan of the audit
- * table in id order, which SQLite otherwise prefers here to spare the
- * ORDER BY a sort.  Its cost is the import runs of entity 'household',
- * not the household edits (which each re-import adds by the thousand) nor
- * the whole audit. */
+/* The household's own audit rows: by 户编号, and the id run "FIRST-LAST"
+ * an import created it in (import_persons.c), found in the partial index
+ * audit_import_run alone (schema v17: the import.insert rows' entity, key
+ * and id), whatever the number of household edits (which each re-import
+ * adds by the thousand).  Then one look-up of the audit_entity index per
+ * key the caller gives (a member, an episode, a case ...): the record has
+ * read those ids already, and `entity_key IN (SELECT ...)` made SQLite
+ * build a temporary index per entity on every call (eight of them were a
+ * sixth of the household route's CPU, most often to find nothing), while
+ * a join would tie audit rows to the county of the row they are about
+ * (tests/nation: joins of county_code tables say county_code).  The rows
+ * are sorted by id in C (SQLite's sorter writes every column out and
+ * back for a record's few rows). */
 #define AUDIT_COLS                                                                 \
 	"SELECT id, at, actor, action, entity, entity_key, coalesce(before, ''),"      \
 	" coalesce(after, '') FROM audit WHERE "
-#define OF_HH(entity, table)                                                       \
-	" UNION ALL " AUDIT_COLS "entity = '" entity "' AND entity_key IN"             \
-	" (SELECT CAST(id AS TEXT) FROM " table " WHERE household_id = ?1)"
 static const char SQL_AUDIT[] =
 	AUDIT_COLS "entity = 'household' AND entity_key = ?2"
-	" UNION ALL " AUDIT_COLS "action = 'import.insert' AND id IN (SELECT id FROM audit"
-	"  WHERE action = 'import.insert' AND entity = 'household' AND strpos(entity_key, '-') > 1"
+	" UNION ALL " AUDIT_COLS "action = 'import.insert' AND entity = 'household'"
+	"  AND strpos(entity_key, '-') > 1"
 	"  AND CAST(substr(entity_key, 1, strpos(entity_key, '-') - 1) AS INTEGER) <= ?1"
-	"  AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1)"
-	" UNION ALL " AUDIT_COLS "entity = 'person' AND entity_key IN"
-	" (SELECT CAST(id AS TEXT) FROM person WHERE household_id = ?1"
-	"  UNION SELECT CAST(person_id AS TEXT) FROM membership WHERE household_id = ?1)"
-	OF_HH("episode", "episode") OF_HH("clue", "clue") OF_HH("case", "case_file")
-	OF_HH("measure", "measure") OF_HH("visit", "visit")
-	" ORDER BY 1";
+	"  AND CAST(substr(entity_key, strpos(entity_key, '-') + 1) AS INTEGER) >= ?1";
+static const char SQL_AUDIT_KEY[] = AUDIT_COLS "entity = ?1 AND entity_key = ?2";
+
+/* One audit row held until the rows are sorted: the texts in one block. */
+struct audit_held {
+	int64_t id;
+	char *text; /* at, actor, action, entity, key, before, after; each NUL-ended */
+};
+
+static int audit_held_cmp(const void *a, const void *b)
+{
+	const struct audit_held *x = a, *y = b;
+	return (x->id > y->id) - (x->id < y->id);
+}
+
+/* Run s (bound) and keep its rows in *v (*n of them, *cap held). */
+static int audit_hold(struct dx_stmt *s, struct audit_held **v, size_t *n, size_t *cap)
+{
+	int rc;
+	while ((rc = dx_step(s)) == DX_OK) {
+		size_t len[7], total = 0;
+		const char *t[7];
+		char *p;
+		for (int i = 0; i < 7; i++) {
+			t[i] = dx_col_text(s, i + 1);
+			len[i] = strlen(t[i]) + 1;
+			total += len[i];
+		}
+		if (*n == *cap) {
+			*cap = *cap ? *cap * 2 : 8;
+			*v = dx_xrealloc(*v, *cap * sizeof(**v));
+		}
+		(*v)[*n].id = dx_col_int(s, 0);
+		(*v)[*n].text = p = dx_xmalloc(total);
+		for (int i = 0; i < 7; i++) {
+			memcpy(p, t[i], len[i]);
+			p += len[i];
+		}
+		(*n)++;
+	}
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
+}
 
 int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
+		      const struct dx_audit_key *keys, size_t nkeys,
 		      int (*fn)(const struct dx_hh_audit *, void *), void *arg)
 {
-	struct dx_stmt *s = dx_q(st, SQL_AUDIT);
-	struct dx_hh_audit a;
+	struct dx_stmt *s = dx_q(st, SQL_AUDIT), *k = NULL;
+	struct audit_held *v = NULL;
+	size_t n = 0, cap = 0;
 	int rc;
 	if (!s)
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
 	dx_bind_text(s, 2, hh_no);
-	while ((rc = dx_step(s)) == DX_OK) {
-		a.id = dx_col_int(s, 0);
-		a.at = dx_col_text(s, 1);
-		a.actor = dx_col_text(s, 2);
-		a.action = dx_col_text(s, 3);
-		a.entity = dx_col_text(s, 4);
-		a.key = dx_col_text(s, 5);
-		a.before = dx_col_text(s, 6);
-		a.after = dx_col_text(s, 7);
-		if ((rc = fn(&a, arg)))
-			break;
+	rc = audit_hold(s, &v, &n, &cap);
+	if (!rc && nkeys && !(k = dx_q(st, SQL_AUDIT_KEY)))
+		rc = DX_DB;
+	for (size_t i = 0; !rc && i < nkeys; i++) {
+		/* the key as the audit writes it: the id in decimal */
+		char d[24], *p = d + sizeof(d);
+		uint64_t u = keys[i].id < 0 ? 0 - (uint64_t)keys[i].id : (uint64_t)keys[i].id;
+		*--p = '\0';
+		do
+			*--p = (char)('0' + u % 10);
+		while (u /= 10);
+		if (keys[i].id < 0)
+			*--p = '-';
+		dx_bind_static(k, 1, keys[i].entity);
+		dx_bind_static(k, 2, p);
+		rc = audit_hold(k, &v, &n, &cap);
 	}
-	s->drv->reset(s);
-	return rc == DX_NOT_FOUND ? DX_OK : rc;
+	if (n > 1)
+		qsort(v, n, sizeof(*v), audit_held_cmp);
+	for (size_t i = 0; !rc && i < n; i++) {
+		struct dx_hh_audit a;
+		const char *p = v[i].text;
+		const char **f[7] = {&a.at, &a.actor, &a.action, &a.entity, &a.key, &a.before, &a.after};
+		if (i && v[i].id == v[i - 1].id)
+			continue; /* a key given twice */
+		a.id = v[i].id;
+		for (int j = 0; j < 7; j++) {
+			*f[j] = p;
+			p += strlen(p) + 1;
+		}
+		rc = fn(&a, arg);
+	}
+	for (size_t i = 0; i < n; i++)
+		free(v[i].text);
+	free(v);
+	return rc;
 }

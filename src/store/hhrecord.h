@@ -48,9 +48,22 @@ int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no
 struct dx_hh_full {
 	struct dx_household h;
 	int members;        /* counted members (household.members) */
-	int registered;     /* current registered members */
+	int registered;     /* current registered members: not read here (0); the
+			       record counts them among the members it reads */
 	char head[64];
 	char village[96], township[96], county[96];
+	unsigned has; /* DX_HH_HAS_* bits: which of its lists have rows */
+};
+/* The household's lists that have rows (one look at each index in the
+ * household's own statement: most households have none of them, and
+ * the record reads only those that do). */
+enum {
+	DX_HH_HAS_EPISODES = 1 << 0,
+	DX_HH_HAS_CASES = 1 << 1,
+	DX_HH_HAS_MEASURES = 1 << 2,
+	DX_HH_HAS_VISITS = 1 << 3,
+	DX_HH_HAS_WARNINGS = 1 << 4,
+	DX_HH_HAS_CLUES = 1 << 5,
 };
 int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out);
 
@@ -61,6 +74,9 @@ struct dx_hh_member {
 	char left_on[11];   /* "" = a member now */
 	char reason[16];    /* why they left */
 	char moved_to[32];  /* 户编号 they moved to, if they did */
+	int has_periods;    /* membership periods recorded for them, in any
+			       household (0: in person.household_id all along) */
+	int has_audit;      /* audit rows about them (entity person) */
 };
 /* Current members first (户主 first), then former ones. */
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
@@ -93,13 +109,21 @@ int dx_store_hh_case_ids(struct dx_store *st, int64_t household_id,
 			 int (*fn)(int64_t, void *), void *arg);
 
 /* An audit row about the household or anything of it: the household
- * itself (by 户编号, or the id run an import created it in), its members
- * past and present, episodes, clues, cases, measures and visits. */
+ * itself (by 户编号, or the id run an import created it in) and each of
+ * `keys` (entity "person", "episode", "clue", "case", "measure" or
+ * "visit" and its id: the record gives its members past and present,
+ * episodes, clues, cases, measures and visits), to fn in id order, each
+ * row once. */
 struct dx_hh_audit {
 	int64_t id;
 	const char *at, *actor, *action, *entity, *key, *before, *after; /* during the call */
 };
+struct dx_audit_key {
+	const char *entity; /* a literal */
+	int64_t id;
+};
 int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_no,
+		      const struct dx_audit_key *keys, size_t nkeys,
 		      int (*fn)(const struct dx_hh_audit *, void *), void *arg);
 
 #endif

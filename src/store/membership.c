@@ -167,26 +167,60 @@ int dx_store_member_on(struct dx_store *st, int64_t id, const char *on, int64_t 
 	return rc == DX_NOT_FOUND ? DX_DB : rc;
 }
 
-/* The household's counted members, each with their periods newest first
- * (as SQL_MEMBER_ON picks the latest covering one); a person without
- * periods comes once with period id 0.  An open end reads as '' (from)
- * and '~' (to), which compare below and above every ISO date as NULL
- * does in COVERS. */
-static const char SQL_COUNTED_PERIODS[] =
-	"SELECT p.id, p.household_id, coalesce(m.id, 0), coalesce(m.household_id, 0),"
+/* The household's counted members, each with their periods (a person
+ * without periods once with period id 0): those in it now, and those
+ * elsewhere now whom a period of it names (once per such period: the
+ * repeats are dropped in C).  An open end reads as '' (from) and '~'
+ * (to), which compare below and above every ISO date as NULL does in
+ * COVERS.  Two branches and the order made in C rather than `household_id
+ * = ?1 OR id IN (SELECT ...)` and an ORDER BY: a temporary index and a
+ * sorter on every household record. */
+#define COUNTED_COLS                                                              \
+	"SELECT p.id, p.household_id, coalesce(m.id, 0), coalesce(m.household_id, 0),"  \
 	" coalesce(m.from_on, ''), coalesce(m.to_on, '~')"
-	" FROM person p LEFT JOIN membership m"
+static const char SQL_COUNTED_PERIODS[] =
+	COUNTED_COLS " FROM person p LEFT JOIN membership m"
 	"  ON m.county_code = p.county_code AND m.person_id = p.id"
-	" WHERE p.counted = 1 AND (p.household_id = ?1"
-	"  OR p.id IN (SELECT person_id FROM membership WHERE household_id = ?1))"
-	" ORDER BY p.id, m.id DESC";
+	" WHERE p.household_id = ?1 AND p.counted = 1"
+	" UNION ALL " COUNTED_COLS " FROM membership h"
+	" JOIN person p ON p.county_code = h.county_code AND p.id = h.person_id"
+	" LEFT JOIN membership m ON m.county_code = p.county_code AND m.person_id = p.id"
+	" WHERE h.household_id = ?1 AND p.household_id != ?1 AND p.counted = 1";
+
+/* One row of SQL_COUNTED_PERIODS. */
+struct counted_row {
+	int64_t person, household, period, in;
+	char from_on[12], to_on[12];
+};
+
+static void counted_row(struct dx_stmt *s, struct counted_row *r)
+{
+	r->person = dx_col_int(s, 0);
+	r->household = dx_col_int(s, 1);
+	r->period = dx_col_int(s, 2);
+	r->in = dx_col_int(s, 3);
+	dx_col_copy(s, 4, r->from_on, sizeof(r->from_on));
+	dx_col_copy(s, 5, r->to_on, sizeof(r->to_on));
+}
+
+/* by person, then newest period first (as SQL_MEMBER_ON picks the
+ * latest covering one) */
+static int counted_cmp(const void *a, const void *b)
+{
+	const struct counted_row *x = a, *y = b;
+	if (x->person != y->person)
+		return (x->person > y->person) - (x->person < y->person);
+	return (x->period < y->period) - (x->period > y->period);
+}
 
 int dx_store_hh_counted_on(struct dx_store *st, int64_t household_id, const char (*days)[11],
 			   size_t ndays, int *counts)
 {
 	struct dx_stmt *s;
-	int64_t person = 0, in[DX_COUNTED_DAYS_MAX]; /* the person's household on each day */
+	struct counted_row *v = NULL;
+	int64_t in[DX_COUNTED_DAYS_MAX]; /* the person's household on each day */
 	unsigned char known[DX_COUNTED_DAYS_MAX];
+	size_t n = 0, cap = 0;
 	int rc;
 	if (ndays > DX_COUNTED_DAYS_MAX)
 		return DX_INVALID;
@@ -196,43 +230,45 @@ int dx_store_hh_counted_on(struct dx_store *st, int64_t household_id, const char
 	if (!(s = dx_q(st, SQL_COUNTED_PERIODS)))
 		return DX_DB;
 	dx_bind_int(s, 1, household_id);
-	for (;;) {
-		int64_t pid = 0, period = 0;
-		rc = dx_step(s);
-		if (rc && rc != DX_NOT_FOUND)
-			break;
-		if (!rc)
-			pid = dx_col_int(s, 0);
-		if (person && pid != person) {
-			/* the person's rows are done: a day no period covers is
-			 * one in no household (they have periods) */
-			for (size_t k = 0; k < ndays; k++)
-				if (known[k] && in[k] == household_id)
-					counts[k]++;
+	while ((rc = dx_step(s)) == DX_OK) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			v = dx_xrealloc(v, cap * sizeof(*v));
 		}
-		if (rc == DX_NOT_FOUND) {
-			rc = DX_OK;
-			break;
-		}
-		if (pid != person) {
-			person = pid;
+		counted_row(s, &v[n++]);
+	}
+	s->drv->reset(s);
+	if (rc != DX_NOT_FOUND)
+		goto out;
+	rc = DX_OK;
+	if (n > 1)
+		qsort(v, n, sizeof(*v), counted_cmp);
+	for (size_t i = 0; i < n; i++) {
+		const struct counted_row *r = &v[i];
+		if (i && r->person == v[i - 1].person && r->period == v[i - 1].period)
+			continue; /* the same period through a second period of the household */
+		if (!i || r->person != v[i - 1].person)
 			memset(known, 0, ndays);
-		}
-		period = dx_col_int(s, 2);
 		for (size_t k = 0; k < ndays; k++) {
 			if (known[k])
 				continue;
-			if (!period) { /* no history: person.household_id all along */
+			if (!r->period) { /* no history: person.household_id all along */
 				known[k] = 1;
-				in[k] = dx_col_int(s, 1);
-			} else if (strcmp(dx_col_text(s, 4), days[k]) <= 0 &&
-			           strcmp(dx_col_text(s, 5), days[k]) > 0) {
+				in[k] = r->household;
+			} else if (strcmp(r->from_on, days[k]) <= 0 && strcmp(r->to_on, days[k]) > 0) {
 				known[k] = 1;
-				in[k] = dx_col_int(s, 3);
+				in[k] = r->in;
 			}
 		}
+		/* the person's rows are done: a day no period covers is one in
+		 * no household (they have periods) */
+		if (i + 1 == n || v[i + 1].person != r->person)
+			for (size_t k = 0; k < ndays; k++)
+				if (known[k] && in[k] == household_id)
+					counts[k]++;
 	}
-	s->drv->reset(s);
+out:
+	free(v);
 	return rc;
 }
 

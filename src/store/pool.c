@@ -2,7 +2,9 @@
  * pool.c - a pool of store connections on one target (pool.h).
  *
  * The free connections are a stack (the most recently released goes out
- * first: its statements are prepared and its pages warm); waiting is a
+ * first: its statements are prepared and its pages warm), except that a
+ * thread gets back the one it released last when that one is free (a
+ * server's workers each keep to their own); waiting is a
  * condition variable with a deadline on CLOCK_MONOTONIC, so a clock
  * change never stretches or cuts a wait.
  */
@@ -20,6 +22,7 @@ struct dx_store_pool {
 	int n, nfree;
 	struct dx_store **all;  /* every connection, to close them */
 	struct dx_store **free; /* the free ones, a stack */
+	pthread_t *last;        /* free[i]'s last holder */
 };
 
 int dx_store_pool_open(struct dx_store_pool **out, const char *target, unsigned flags, int n)
@@ -32,6 +35,7 @@ int dx_store_pool_open(struct dx_store_pool **out, const char *target, unsigned 
 	p = dx_xcalloc(1, sizeof(*p));
 	p->all = dx_xcalloc((size_t)n, sizeof(*p->all));
 	p->free = dx_xcalloc((size_t)n, sizeof(*p->free));
+	p->last = dx_xcalloc((size_t)n, sizeof(*p->last));
 	for (int i = 0; i < n && !rc; i++) {
 		/* the first open upgrades the schema; the others find it done */
 		if (!(rc = dx_store_open(&p->all[i], target, i ? flags & ~DX_STORE_CREATE : flags))) {
@@ -49,6 +53,7 @@ int dx_store_pool_open(struct dx_store_pool **out, const char *target, unsigned 
 			dx_store_close(p->all[i]);
 		free(p->all);
 		free(p->free);
+		free(p->last);
 		free(p);
 		return rc;
 	}
@@ -68,8 +73,22 @@ int dx_store_pool_acquire(struct dx_store_pool *p, struct dx_store **st, int wai
 	while (!p->nfree && rc == DX_OK)
 		if (wait_ms <= 0 || pthread_cond_timedwait(&p->freed, &p->mu, &until) == ETIMEDOUT)
 			rc = p->nfree ? DX_OK : DX_BUSY;
-	if (p->nfree)
-		*st = p->free[--p->nfree];
+	if (p->nfree) {
+		/* the one this thread held last, if it is free: its memory
+		 * came from this thread's malloc arena and its pages are in
+		 * this core's cache (a server's workers each keep theirs) */
+		int i = p->nfree - 1;
+		pthread_t self = pthread_self();
+		for (int k = 0; k < p->nfree; k++)
+			if (pthread_equal(p->last[k], self)) {
+				i = k;
+				break;
+			}
+		*st = p->free[i];
+		p->nfree--;
+		p->free[i] = p->free[p->nfree];
+		p->last[i] = p->last[p->nfree];
+	}
 	pthread_mutex_unlock(&p->mu);
 	return *st ? DX_OK : DX_BUSY;
 }
@@ -86,6 +105,7 @@ void dx_store_pool_release(struct dx_store_pool *p, struct dx_store *st)
 	}
 	dx_store_idle(st);
 	pthread_mutex_lock(&p->mu);
+	p->last[p->nfree] = pthread_self();
 	p->free[p->nfree++] = st;
 	pthread_cond_signal(&p->freed);
 	pthread_mutex_unlock(&p->mu);
@@ -115,5 +135,6 @@ void dx_store_pool_close(struct dx_store_pool *p)
 	pthread_mutex_destroy(&p->mu);
 	free(p->all);
 	free(p->free);
+	free(p->last);
 	free(p);
 }

@@ -15,8 +15,8 @@ static const char SQL_SES_INSERT[] =
     " VALUES(?,?,?,?,?,?)";
 static const char SQL_SES_GET[] =
     "SELECT s.token_hash, s.account_id, a.name, a.disabled, s.created_at, s.last_seen,"
-    " s.expires_at, s.csrf FROM session s JOIN account a ON a.id = s.account_id"
-    " WHERE s.token_hash = ?";
+    " s.expires_at, s.csrf, a.county_code, a.display_name, a.role, a.level, a.scope"
+    " FROM session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ?";
 static const char SQL_SES_TOUCH[] = "UPDATE session SET last_seen = ? WHERE token_hash = ?";
 static const char SQL_SES_DELETE[] = "DELETE FROM session WHERE token_hash = ?";
 static const char SQL_SES_DELETE_ACC[] =
@@ -121,6 +121,16 @@ int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_
 	out->last_seen = dx_col_int(s, 5);
 	out->expires_at = dx_col_int(s, 6);
 	dx_col_copy(s, 7, out->csrf, sizeof(out->csrf));
+	/* the account's row too: a request's session check needs no second
+	 * read of it (dx_actor_of) */
+	out->acc.id = out->account_id;
+	dx_strlcpy(out->acc.name, out->account, sizeof(out->acc.name));
+	out->acc.disabled = out->disabled;
+	dx_col_copy(s, 8, out->acc.county, sizeof(out->acc.county));
+	dx_col_copy(s, 9, out->acc.display_name, sizeof(out->acc.display_name));
+	dx_col_copy(s, 10, out->acc.role, sizeof(out->acc.role));
+	dx_col_copy(s, 11, out->acc.level, sizeof(out->acc.level));
+	dx_col_copy(s, 12, out->acc.scope, sizeof(out->acc.scope));
 	return dx_step_done(s);
 }
 

@@ -10,6 +10,7 @@
 #define DX_STORE_SESSION_H
 
 #include "store/store.h"
+#include "store/account.h"
 
 /* The account's id, password hash ("" = none set) and disabled flag;
  * DX_NOT_FOUND if there is no account `name`. */
@@ -27,6 +28,7 @@ struct dx_session_row {
 	int disabled;     /* read only: the account's flag */
 	int64_t created_at, last_seen, expires_at;
 	char csrf[65];
+	struct dx_account acc; /* read only: the account's row (session_get) */
 };
 int dx_store_session_insert(struct dx_store *st, const struct dx_session_row *s);
 /* The session with this token hash, with its account; DX_NOT_FOUND. */

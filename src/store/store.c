@@ -77,6 +77,16 @@ static void stmts_grow(struct dx_store *st)
 	st->stmt_cap = cap;
 }
 
+/* Note s as handed out (dx_store_stmts_reset resets it). */
+static struct dx_stmt *stmt_used(struct dx_store *st, struct dx_stmt *s)
+{
+	if (st->nused < DX_ARRAY_SIZE(st->used))
+		st->used[st->nused++] = s;
+	else
+		st->used_all = 1;
+	return s;
+}
+
 struct dx_stmt *dx_q(struct dx_store *st, const char *sql)
 {
 	struct dx_stmt_slot *slot;
@@ -86,11 +96,12 @@ struct dx_stmt *dx_q(struct dx_store *st, const char *sql)
 		if (slot->sql) {
 			slot->stmt->drv->reset(slot->stmt);
 			slot->stmt->st = st;
-			return slot->stmt;
+			return stmt_used(st, slot->stmt);
 		}
 	}
 	if (st->drv->prepare(st, sql, &s))
 		return NULL;
+	stmt_used(st, s);
 	s->st = st;
 	if (2 * (st->nstmts + 1) > st->stmt_cap)
 		stmts_grow(st);
@@ -103,9 +114,17 @@ struct dx_stmt *dx_q(struct dx_store *st, const char *sql)
 
 void dx_store_stmts_reset(struct dx_store *st)
 {
-	for (size_t i = 0; i < st->stmt_cap; i++)
-		if (st->stmts[i].sql)
-			st->drv->reset(st->stmts[i].stmt);
+	if (st->used_all) {
+		for (size_t i = 0; i < st->stmt_cap; i++)
+			if (st->stmts[i].sql)
+				st->drv->reset(st->stmts[i].stmt);
+	} else {
+		/* the others were reset when last handed back, or never ran */
+		for (size_t i = 0; i < st->nused; i++)
+			st->drv->reset(st->used[i]);
+	}
+	st->nused = 0;
+	st->used_all = 0;
 }
 
 int dx_store_idle(struct dx_store *st)
@@ -122,6 +141,8 @@ void dx_store_stmts_release(struct dx_store *st)
 	free(st->stmts);
 	st->stmts = NULL;
 	st->stmt_cap = st->nstmts = 0;
+	st->nused = 0;
+	st->used_all = 0;
 }
 
 /* Bring the schema up to `target` one migration at a time, each in its own

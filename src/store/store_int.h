@@ -177,6 +177,13 @@ struct dx_store {
 		const char *sql;
 		struct dx_stmt *stmt;
 	} *stmts;
+	/* the statements dx_q handed out since the last dx_store_stmts_reset
+	 * (all of them once more than fit): only those may be left on a row,
+	 * so the reset between two holders of a pooled connection touches a
+	 * request's dozen, not the server's hundreds */
+	struct dx_stmt *used[48];
+	size_t nused;
+	int used_all;
 };
 
 /* Finalize every cached statement (before a driver's close). */

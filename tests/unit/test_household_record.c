@@ -219,6 +219,23 @@ static void test_masking_and_scope(void **state)
 	dx_buf_release(&why);
 }
 
+/* Each income year's counted members in the record are what
+ * dx_store_hh_counted_on says for the year's last day. */
+static void assert_counted_as_store(const struct dx_household_record *r)
+{
+	for (size_t i = 0; i < r->nincomes; i++) {
+		char day[1][11], today[11];
+		int n = -1;
+		dx_date_format(tu_today(), today);
+		dx_snprintf(day[0], sizeof(day[0]), "%04d-12-31", r->incomes[i].row.year);
+		if (strcmp(day[0], today) > 0)
+			dx_strlcpy(day[0], today, sizeof(day[0]));
+		assert_int_equal(dx_store_hh_counted_on(st, r->hh.h.id, (const char(*)[11])day, 1, &n),
+				 DX_OK);
+		assert_int_equal(r->incomes[i].members, n);
+	}
+}
+
 static void test_income_figures(void **state)
 {
 	struct dx_household_record r;
@@ -235,6 +252,11 @@ static void test_income_figures(void **state)
 	assert_int_equal(r.incomes[0].r.tested_pc, 1100000);
 	assert_true(r.incomes[0].line > 0);
 	assert_int_equal(r.incomes[0].below_line, r.incomes[0].r.tested_pc < r.incomes[0].line);
+	/* no member has a period: the count comes from the members read,
+	 * and is the store's */
+	for (size_t i = 0; i < r.nmembers; i++)
+		assert_false(r.members[i].has_periods);
+	assert_counted_as_store(&r);
 	dx_household_record_release(&r);
 	dx_buf_release(&why);
 }
@@ -417,12 +439,18 @@ static void test_add_leave_move(void **state)
 		}
 		assert_int_equal(former, 2);
 		assert_members_in_order(&r);
+		/* members with periods: the store counts them */
+		assert_counted_as_store(&r);
 		/* audited: add, move, leave */
 		{
 			int n = 0;
 			for (size_t i = 0; i < r.naudit; i++)
 				n += !strncmp(r.audit[i].action, "person.", 7);
 			assert_int_equal(n, 3);
+			/* once each (a former member is found both as a person
+			 * and by their periods), in the order they were written */
+			for (size_t i = 1; i < r.naudit; i++)
+				assert_true(r.audit[i - 1].id < r.audit[i].id);
 		}
 		dx_household_record_release(&r);
 	}
