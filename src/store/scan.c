@@ -28,8 +28,11 @@ static const char SQL_SCAN_INCOME[] =
 	" FROM income WHERE county_code = ?1"
 	" AND year IN (CAST(?2 AS INTEGER), CAST(?2 AS INTEGER) - 1)";
 /* ordered so that the last row seen per household is its latest episode */
+/* an episode counts as eliminated on ?2 (the as-of date) when its
+ * elimination is dated on or before it */
+#define EP_ELIMINATED "eliminated_on IS NOT NULL AND eliminated_on <= ?2"
 static const char SQL_SCAN_EPISODE[] =
-	"SELECT household_id, category, eliminated_on IS NOT NULL AND eliminated_on <= ?2,"
+	"SELECT household_id, category, " EP_ELIMINATED ","
 	" reflag FROM episode WHERE county_code = ?1 AND identified_on <= ?2"
 	" ORDER BY household_id, identified_on, id";
 /*
@@ -61,7 +64,7 @@ static const char SQL_COUNT_HH_COUNTY[] = "SELECT count(*) FROM household WHERE 
  * episode_area gives an area's in household order within each village,
  * all that the scan needs (a household's rows together, by date) */
 static const char SQL_SCAN_EPISODE_AREA[] =
-	"SELECT household_id, category, eliminated_on IS NOT NULL AND eliminated_on <= ?2,"
+	"SELECT household_id, category, " EP_ELIMINATED ","
 	" reflag FROM episode WHERE area_code >= ?1 AND area_code < ?1 || ':'"
 	" AND identified_on <= ?2 ORDER BY area_code, household_id, identified_on, id";
 /* ?1 area prefix: `code >= prefix AND code < prefix || ':'`
@@ -284,6 +287,115 @@ out:
 	free(map->slot);
 	free(map);
 	return rc;
+}
+
+/*
+ * A county's households grouped instead of streamed (issue 16: a
+ * province's report, county by county): one row per
+ * combination of every fact dx_hh_fact gives that the report's figures
+ * select on -- kind, 脱贫年度, the latest episode as of ?2 (identified,
+ * category, eliminated, reflag) and whether the household has 低保
+ * members at all and of each class -- with the households counted and
+ * their registered members and 低保 members summed.  The facts are those
+ * of the household scan above: the latest episode by (identified_on, id),
+ * the registered members as person rows naming the household plus the
+ * as-of difference (DX_SQL_MEMBERSHIP_DELTA), 低保 members as the member
+ * scan reads them.  A province is a few thousand rows this way where the
+ * scan moves one per household (or person) to the client.  By county:
+ * each statement's groups are few enough for the server to hash them,
+ * where one statement over a province would sort all its households.
+ *
+ * The person rows are counted from the narrow index person_household (its
+ * entries alone, in household order), bounded by the prefix's household
+ * ids ?3 .. ?4, read first (SQL_HH_ID_SPAN) and given as values: an area
+ * filter would read the wide rows.  The households are bounded by the
+ * same ids, so that the planner reads them in id order too and merges
+ * the two instead of hashing them (a county: 90 -> 45 ms).  A county's
+ * households are imported together, so its ids are one run; were they
+ * not, the span would read other counties' entries too, to no effect on
+ * the result.  ?1 county code, ?2 as-of date; the span is two probes of
+ * household_county_id.
+ */
+static const char SQL_HH_ID_SPAN[] =
+	"SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM household"
+	" WHERE county_code = ?1";
+#define IN_GROUP_COUNTY(c) " " c " = ?1 "
+/* the group's flags, one integer (a few narrow sort keys, integer sums:
+ * the grouping costs little beside the reads): 1 脱贫户, 2 identified as
+ * of ?2 (the latest episode's) 4 eliminated, 8 reflag; 16 any 低保
+ * member, 32, 64, 128 any of class A, B, C */
+static const char SQL_SCAN_HH_GROUPS[] =
+	"SELECT h.county_code, coalesce(h.tuopin_year, 0), coalesce(e.category, ''),"
+	" CASE WHEN h.kind = '脱贫户' THEN 1 ELSE 0 END + coalesce(e.bits, 0)"
+	" + coalesce(d.bits, 0),"
+	" count(*), sum(CAST(coalesce(p.n, 0) + coalesce(m.dr, 0) AS INTEGER)),"
+	" sum(coalesce(d.n, 0)), sum(coalesce(d.a, 0)), sum(coalesce(d.b, 0)),"
+	" sum(coalesce(d.c, 0))"
+	" FROM household h"
+	" LEFT JOIN (SELECT household_id, category,"
+	"  2 + CASE WHEN " EP_ELIMINATED " THEN 4 ELSE 0 END"
+	"  + CASE WHEN reflag != 0 THEN 8 ELSE 0 END AS bits, row_number() OVER"
+	"  (PARTITION BY household_id ORDER BY identified_on DESC, id DESC) AS k"
+	"  FROM episode WHERE" IN_GROUP_COUNTY("county_code") "AND identified_on <= ?2) e"
+	"  ON e.household_id = h.id AND e.k = 1"
+	" LEFT JOIN (SELECT household_id, count(*) AS n FROM person"
+	"  WHERE household_id >= ?3 AND household_id <= ?4"
+	"  GROUP BY household_id) p ON p.household_id = h.id"
+	" LEFT JOIN (SELECT household_id, n, a, b, c, 16 + CASE WHEN a > 0 THEN 32 ELSE 0 END"
+	"  + CASE WHEN b > 0 THEN 64 ELSE 0 END + CASE WHEN c > 0 THEN 128 ELSE 0 END AS bits"
+	"  FROM (SELECT household_id, CAST(count(*) AS INTEGER) AS n,"
+	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'A'") " AS INTEGER) AS a,"
+	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'B'") " AS INTEGER) AS b,"
+	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'C'") " AS INTEGER) AS c"
+	"  FROM person WHERE" IN_GROUP_COUNTY("county_code") "AND dibao = 1"
+	"  GROUP BY household_id) t) d ON d.household_id = h.id"
+	" LEFT JOIN (" DX_SQL_MEMBERSHIP_DELTA(IN_GROUP_COUNTY("m.county_code")) ") m"
+	"  ON m.household_id = h.id"
+	" WHERE" IN_GROUP_COUNTY("h.county_code") "AND h.id >= ?3 AND h.id <= ?4"
+	" GROUP BY 1, 2, 3, 4";
+
+int dx_store_scan_household_groups(struct dx_store *st, const char *county, const char *as_of,
+				   int (*fn)(const struct dx_hh_group *, void *), void *arg)
+{
+	struct dx_hh_group g;
+	struct dx_stmt *s = dx_q(st, SQL_HH_ID_SPAN);
+	int64_t lo, hi;
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	if ((rc = dx_step(s)))
+		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	lo = dx_col_int(s, 0);
+	hi = dx_col_int(s, 1);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	if (!(s = dx_q(st, SQL_SCAN_HH_GROUPS)))
+		return DX_DB;
+	dx_bind_text(s, 1, county);
+	dx_bind_text(s, 2, as_of);
+	dx_bind_int(s, 3, lo);
+	dx_bind_int(s, 4, hi);
+	while ((rc = dx_step(s)) == DX_OK) {
+		memset(&g, 0, sizeof(g));
+		int64_t bits = dx_col_int(s, 3);
+		g.county = dx_col_text(s, 0);
+		g.tuopin_year = (int)dx_col_int(s, 1);
+		g.category = dx_col_text(s, 2);
+		g.tuopin = (bits & 1) != 0;
+		g.monitored = (bits & 2) != 0;
+		g.eliminated = (bits & 4) != 0;
+		g.reflag = (bits & 8) != 0;
+		g.households = (long)dx_col_int(s, 4);
+		g.persons = (long)dx_col_int(s, 5);
+		g.dibao_persons = (long)dx_col_int(s, 6);
+		for (int k = 0; k < 3; k++)
+			g.dibao_class_persons[k] = (long)dx_col_int(s, 7 + k);
+		if ((rc = fn(&g, arg)))
+			break;
+	}
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
 static const char SQL_SCAN_MEASURES[] =
