@@ -325,7 +325,7 @@ static const char SQL_HH_ID_SPAN[] =
  * of ?2 (the latest episode's) 4 eliminated, 8 reflag; 16 any 低保
  * member, 32, 64, 128 any of class A, B, C */
 static const char SQL_SCAN_HH_GROUPS[] =
-	"SELECT h.county_code, coalesce(h.tuopin_year, 0), coalesce(e.category, ''),"
+	"SELECT coalesce(h.tuopin_year, 0), coalesce(e.category, ''),"
 	" CASE WHEN h.kind = '脱贫户' THEN 1 ELSE 0 END + coalesce(e.bits, 0)"
 	" + coalesce(d.bits, 0),"
 	" count(*), sum(CAST(coalesce(p.n, 0) + coalesce(m.dr, 0) AS INTEGER)),"
@@ -352,7 +352,7 @@ static const char SQL_SCAN_HH_GROUPS[] =
 	" LEFT JOIN (" DX_SQL_MEMBERSHIP_DELTA(IN_GROUP_COUNTY("m.county_code")) ") m"
 	"  ON m.household_id = h.id"
 	" WHERE" IN_GROUP_COUNTY("h.county_code") "AND h.id >= ?3 AND h.id <= ?4"
-	" GROUP BY 1, 2, 3, 4";
+	" GROUP BY 1, 2, 3";
 
 int dx_store_scan_household_groups(struct dx_store *st, const char *county, const char *as_of,
 				   int (*fn)(const struct dx_hh_group *, void *), void *arg)
@@ -378,19 +378,19 @@ int dx_store_scan_household_groups(struct dx_store *st, const char *county, cons
 	dx_bind_int(s, 4, hi);
 	while ((rc = dx_step(s)) == DX_OK) {
 		memset(&g, 0, sizeof(g));
-		int64_t bits = dx_col_int(s, 3);
-		g.county = dx_col_text(s, 0);
-		g.tuopin_year = (int)dx_col_int(s, 1);
-		g.category = dx_col_text(s, 2);
+		int64_t bits = dx_col_int(s, 2);
+		g.county = county;
+		g.tuopin_year = (int)dx_col_int(s, 0);
+		g.category = dx_col_text(s, 1);
 		g.tuopin = (bits & 1) != 0;
 		g.monitored = (bits & 2) != 0;
 		g.eliminated = (bits & 4) != 0;
 		g.reflag = (bits & 8) != 0;
-		g.households = (long)dx_col_int(s, 4);
-		g.persons = (long)dx_col_int(s, 5);
-		g.dibao_persons = (long)dx_col_int(s, 6);
+		g.households = (long)dx_col_int(s, 3);
+		g.persons = (long)dx_col_int(s, 4);
+		g.dibao_persons = (long)dx_col_int(s, 5);
 		for (int k = 0; k < 3; k++)
-			g.dibao_class_persons[k] = (long)dx_col_int(s, 7 + k);
+			g.dibao_class_persons[k] = (long)dx_col_int(s, 6 + k);
 		if ((rc = fn(&g, arg)))
 			break;
 	}
@@ -498,11 +498,16 @@ static const char SQL_MEMBERS_CHANGED_AREA[] =
 int dx_store_members_changed_after(struct dx_store *st, const char *area, const char *as_of,
 				   int *yes)
 {
-	struct dx_stmt *s =
-	    dx_q(st, strlen(area) != 6 ? SQL_MEMBERS_CHANGED_AREA : SQL_MEMBERS_CHANGED);
+	struct dx_stmt *s;
 	int64_t v = 0;
-	int rc;
-	if (!s)
+	int wide, rc;
+	/* a county of a province on one server too reads its run of
+	 * person_area: person has no other index by county, and the county
+	 * filter alone scans the table until a row matches -- all of it,
+	 * 10M rows, when none changed (issue 16) */
+	if ((rc = by_area(st, area, &wide)))
+		return rc;
+	if (!(s = dx_q(st, wide ? SQL_MEMBERS_CHANGED_AREA : SQL_MEMBERS_CHANGED)))
 		return DX_DB;
 	dx_bind_text(s, 1, area);
 	dx_bind_text(s, 2, as_of);
