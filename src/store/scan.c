@@ -311,55 +311,62 @@ out:
  * filter would read the wide rows.  The households are bounded by the
  * same ids, so that the planner reads them in id order too and merges
  * the two instead of hashing them (a county: 90 -> 45 ms).  A county's
- * households are imported together, so its ids are one run; were they
- * not, the span would read other counties' entries too, to no effect on
- * the result.  ?1 county code, ?2 as-of date; the span is two probes of
+ * households are usually imported together, so its ids are one run; when
+ * its span holds more than twice its households (counties imported in
+ * turns), the county's members are counted from its run of person_area
+ * instead (SQL_SCAN_HH_GROUPS_AREA), whose cost is the county's own.  ?1
+ * county code, ?2 as-of date; the span and count read the county's run of
  * household_county_id.
  */
 static const char SQL_HH_ID_SPAN[] =
-	"SELECT coalesce(min(id), 0), coalesce(max(id), -1) FROM household"
+	"SELECT coalesce(min(id), 0), coalesce(max(id), -1), count(*) FROM household"
 	" WHERE county_code = ?1";
 #define IN_GROUP_COUNTY(c) " " c " = ?1 "
 /* the group's flags, one integer (a few narrow sort keys, integer sums:
  * the grouping costs little beside the reads): 1 脱贫户, 2 identified as
  * of ?2 (the latest episode's) 4 eliminated, 8 reflag; 16 any 低保
  * member, 32, 64, 128 any of class A, B, C */
+#define HH_GROUPS(persons, bound) \
+	"SELECT coalesce(h.tuopin_year, 0), coalesce(e.category, '')," \
+	" CASE WHEN h.kind = '脱贫户' THEN 1 ELSE 0 END + coalesce(e.bits, 0)" \
+	" + coalesce(d.bits, 0)," \
+	" count(*), sum(CAST(coalesce(p.n, 0) + coalesce(m.dr, 0) AS INTEGER))," \
+	" sum(coalesce(d.n, 0)), sum(coalesce(d.a, 0)), sum(coalesce(d.b, 0))," \
+	" sum(coalesce(d.c, 0))" \
+	" FROM household h" \
+	" LEFT JOIN (SELECT household_id, category," \
+	"  2 + CASE WHEN " EP_ELIMINATED " THEN 4 ELSE 0 END" \
+	"  + CASE WHEN reflag != 0 THEN 8 ELSE 0 END AS bits, row_number() OVER" \
+	"  (PARTITION BY household_id ORDER BY identified_on DESC, id DESC) AS k" \
+	"  FROM episode WHERE" IN_GROUP_COUNTY("county_code") "AND identified_on <= ?2) e" \
+	"  ON e.household_id = h.id AND e.k = 1" \
+	" LEFT JOIN (" persons ") p ON p.household_id = h.id" \
+	" LEFT JOIN (SELECT household_id, n, a, b, c, 16 + CASE WHEN a > 0 THEN 32 ELSE 0 END" \
+	"  + CASE WHEN b > 0 THEN 64 ELSE 0 END + CASE WHEN c > 0 THEN 128 ELSE 0 END AS bits" \
+	"  FROM (SELECT household_id, CAST(count(*) AS INTEGER) AS n," \
+	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'A'") " AS INTEGER) AS a," \
+	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'B'") " AS INTEGER) AS b," \
+	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'C'") " AS INTEGER) AS c" \
+	"  FROM person WHERE" IN_GROUP_COUNTY("county_code") "AND dibao = 1" \
+	"  GROUP BY household_id) t) d ON d.household_id = h.id" \
+	" LEFT JOIN (" DX_SQL_MEMBERSHIP_DELTA(IN_GROUP_COUNTY("m.county_code")) ") m" \
+	"  ON m.household_id = h.id" \
+	" WHERE" IN_GROUP_COUNTY("h.county_code") bound " GROUP BY 1, 2, 3"
 static const char SQL_SCAN_HH_GROUPS[] =
-	"SELECT coalesce(h.tuopin_year, 0), coalesce(e.category, ''),"
-	" CASE WHEN h.kind = '脱贫户' THEN 1 ELSE 0 END + coalesce(e.bits, 0)"
-	" + coalesce(d.bits, 0),"
-	" count(*), sum(CAST(coalesce(p.n, 0) + coalesce(m.dr, 0) AS INTEGER)),"
-	" sum(coalesce(d.n, 0)), sum(coalesce(d.a, 0)), sum(coalesce(d.b, 0)),"
-	" sum(coalesce(d.c, 0))"
-	" FROM household h"
-	" LEFT JOIN (SELECT household_id, category,"
-	"  2 + CASE WHEN " EP_ELIMINATED " THEN 4 ELSE 0 END"
-	"  + CASE WHEN reflag != 0 THEN 8 ELSE 0 END AS bits, row_number() OVER"
-	"  (PARTITION BY household_id ORDER BY identified_on DESC, id DESC) AS k"
-	"  FROM episode WHERE" IN_GROUP_COUNTY("county_code") "AND identified_on <= ?2) e"
-	"  ON e.household_id = h.id AND e.k = 1"
-	" LEFT JOIN (SELECT household_id, count(*) AS n FROM person"
-	"  WHERE household_id >= ?3 AND household_id <= ?4"
-	"  GROUP BY household_id) p ON p.household_id = h.id"
-	" LEFT JOIN (SELECT household_id, n, a, b, c, 16 + CASE WHEN a > 0 THEN 32 ELSE 0 END"
-	"  + CASE WHEN b > 0 THEN 64 ELSE 0 END + CASE WHEN c > 0 THEN 128 ELSE 0 END AS bits"
-	"  FROM (SELECT household_id, CAST(count(*) AS INTEGER) AS n,"
-	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'A'") " AS INTEGER) AS a,"
-	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'B'") " AS INTEGER) AS b,"
-	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'C'") " AS INTEGER) AS c"
-	"  FROM person WHERE" IN_GROUP_COUNTY("county_code") "AND dibao = 1"
-	"  GROUP BY household_id) t) d ON d.household_id = h.id"
-	" LEFT JOIN (" DX_SQL_MEMBERSHIP_DELTA(IN_GROUP_COUNTY("m.county_code")) ") m"
-	"  ON m.household_id = h.id"
-	" WHERE" IN_GROUP_COUNTY("h.county_code") "AND h.id >= ?3 AND h.id <= ?4"
-	" GROUP BY 1, 2, 3";
+	HH_GROUPS("SELECT household_id, count(*) AS n FROM person"
+		  " WHERE household_id >= ?3 AND household_id <= ?4 GROUP BY household_id",
+		  " AND h.id >= ?3 AND h.id <= ?4");
+static const char SQL_SCAN_HH_GROUPS_AREA[] =
+	HH_GROUPS("SELECT household_id, count(*) AS n FROM person"
+		  " WHERE area_code >= ?1 AND area_code < ?1 || ':' GROUP BY area_code, household_id",
+		  "");
 
 int dx_store_scan_household_groups(struct dx_store *st, const char *county, const char *as_of,
 				   int (*fn)(const struct dx_hh_group *, void *), void *arg)
 {
 	struct dx_hh_group g;
 	struct dx_stmt *s = dx_q(st, SQL_HH_ID_SPAN);
-	int64_t lo, hi;
+	int64_t lo, hi, n;
 	int rc;
 	if (!s)
 		return DX_DB;
@@ -368,14 +375,17 @@ int dx_store_scan_household_groups(struct dx_store *st, const char *county, cons
 		return rc == DX_NOT_FOUND ? DX_DB : rc;
 	lo = dx_col_int(s, 0);
 	hi = dx_col_int(s, 1);
+	n = dx_col_int(s, 2);
 	if ((rc = dx_step_done(s)))
 		return rc;
-	if (!(s = dx_q(st, SQL_SCAN_HH_GROUPS)))
+	if (!(s = dx_q(st, hi - lo < 2 * n + 1024 ? SQL_SCAN_HH_GROUPS : SQL_SCAN_HH_GROUPS_AREA)))
 		return DX_DB;
 	dx_bind_text(s, 1, county);
 	dx_bind_text(s, 2, as_of);
-	dx_bind_int(s, 3, lo);
-	dx_bind_int(s, 4, hi);
+	if (hi - lo < 2 * n + 1024) {
+		dx_bind_int(s, 3, lo);
+		dx_bind_int(s, 4, hi);
+	}
 	while ((rc = dx_step(s)) == DX_OK) {
 		memset(&g, 0, sizeof(g));
 		int64_t bits = dx_col_int(s, 2);
