@@ -599,10 +599,20 @@ int dx_store_scan_persons(struct dx_store *st, int (*fn)(int64_t, long, long, vo
 	return scan_counts(s, fn, arg);
 }
 
+/* a county of a province on one server: the entries of person_household
+ * in its households' id span (SQL_HH_ID_SPAN), half as wide as its run
+ * of person_area and read without a sort, when the span is about its own
+ * (SQL_SCAN_HH_GROUPS says when); other counties' households in the span
+ * are the caller's to skip, as dx_store_scan_persons' */
+static const char SQL_SCAN_PERSONS_SPAN[] =
+	"SELECT household_id, count(*), 0 FROM person"
+	" WHERE household_id >= ?1 AND household_id <= ?2 GROUP BY household_id";
+
 int dx_store_scan_persons_in(struct dx_store *st, const char *area,
 			     int (*fn)(int64_t, long, long, void *), void *arg)
 {
 	struct dx_stmt *s;
+	int64_t lo, hi, n;
 	int wide, rc;
 	/* the county is the whole store (a county's own store): the narrow
 	 * household index beats the area index, twice as wide */
@@ -610,6 +620,25 @@ int dx_store_scan_persons_in(struct dx_store *st, const char *area,
 		return rc;
 	if (!wide)
 		return dx_store_scan_persons(st, fn, arg);
+	if (strlen(area) == 6) {
+		if (!(s = dx_q(st, SQL_HH_ID_SPAN)))
+			return DX_DB;
+		dx_bind_text(s, 1, area);
+		if ((rc = dx_step(s)))
+			return rc == DX_NOT_FOUND ? DX_DB : rc;
+		lo = dx_col_int(s, 0);
+		hi = dx_col_int(s, 1);
+		n = dx_col_int(s, 2);
+		if ((rc = dx_step_done(s)))
+			return rc;
+		if (hi - lo < 2 * n + 1024) {
+			if (!(s = dx_q(st, SQL_SCAN_PERSONS_SPAN)))
+				return DX_DB;
+			dx_bind_int(s, 1, lo);
+			dx_bind_int(s, 2, hi);
+			return scan_counts(s, fn, arg);
+		}
+	}
 	if (!(s = dx_q(st, SQL_SCAN_PERSONS_AREA)))
 		return DX_DB;
 	dx_bind_text(s, 1, area);
