@@ -6,11 +6,12 @@
  * The national report is the county reports summed: the counties come
  * from one aggregate the shards compute themselves (partition-wise, see
  * cluster_pg.h), and each county's figures are counted as its own report
- * counts them (dx_report_build_counties: the same counting, each table
- * read once for many counties), so a figure means in the nation what it
- * means in a county.  Through a coordinator that is one pass per shard,
- * over the shard's counties; one server holding a province's counties
- * itself (no shards) counts them all in one pass.  A shard that does not
+ * counts them (dx_report_build_counties: the same predicates, over
+ * groups of alike households each county's server forms), so a figure
+ * means in the nation what it means in a county.  Through a coordinator
+ * that is one build per shard, over the shard's counties; one server
+ * holding a province's counties itself (no shards) counts them all in one
+ * build.  A shard that does not
  * answer stops the report with the province named: a national figure
  * without a province is never given.
  */
@@ -305,10 +306,9 @@ static int collect_county(const struct dx_cluster_county *c, void *arg)
 
 /*
  * The figures of l's counties under `prefix` (a province or city; "" =
- * all of them), all in one pass (dx_report_build_counties: each table
- * read once for all of them), into l->f.  Through a coordinator, prefix
- * is one shard's: that shard reads its counties once, where a report per
- * county would read it once per county.
+ * all of them), all at once (dx_report_build_counties: each county's
+ * households grouped on the server, not a report per county), into l->f.
+ * Through a coordinator, prefix is one shard's.
  */
 static int one_pass(struct rep *r, const char *prefix, struct county_list *l)
 {

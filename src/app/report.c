@@ -11,7 +11,9 @@
  * The build streams the store once per table (households, members,
  * measures, visits), keeps one small record per household, and then counts
  * every figure through the same predicate that lists its households, so a
- * figure and its drill-down list cannot disagree.
+ * figure and its drill-down list cannot disagree.  A province's counties
+ * (dx_report_build_counties) are counted by the same predicates from
+ * groups of alike households the server forms (count_household's n).
  */
 #include "core/dx.h"
 #include "app/report.h"
