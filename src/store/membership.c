@@ -102,15 +102,34 @@ int dx_store_person_left_on(struct dx_store *st, int64_t id, char out[11])
 	return dx_step_done(s);
 }
 
-/* A period covers day d when from_on <= d < to_on (NULL = open). */
-#define COVERS(m, d) DX_SQL_COVERS(m, d)
+/* A period covers day ?2 when from_on <= ?2 < to_on (NULL = open). */
+#define COVERS(m, d) \
+	" (" m ".from_on IS NULL OR " m ".from_on <= " d ") AND (" m ".to_on IS NULL OR " m \
+	".to_on > " d ") "
 
-/* SQL_DELTA, SQL_DELTA_IN: DX_SQL_MEMBERSHIP_DELTA (store_int.h), which
- * the province's grouped household scan (store/scan.c) joins too */
-static const char SQL_DELTA[] = DX_SQL_MEMBERSHIP_DELTA("m.county_code = ?1");
+/* Per household: counted members of its periods covering as_of, less
+ * those of its open periods (who are among household.members); and all
+ * members of its periods covering as_of, less the persons with history
+ * whose row names this household (current members and those who left
+ * from it), which is what a count of person rows by household holds. */
+static const char SQL_DELTA[] =
+	"SELECT household_id, dc, dr FROM (SELECT m.household_id,"
+	" sum(CASE WHEN" COVERS("m", "?2") "AND p.counted = 1 THEN 1 ELSE 0 END)"
+	" - " DX_SQL_COUNT_IF("m.to_on IS NULL AND p.counted = 1") " AS dc,"
+	" sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END)"
+	" - count(DISTINCT CASE WHEN p.household_id = m.household_id THEN p.id END) AS dr"
+	" FROM membership m JOIN person p ON p.id = m.person_id"
+	" WHERE m.county_code = ?1 GROUP BY m.household_id) t WHERE dc != 0 OR dr != 0";
 /* the same for every county under a province or city prefix (or all, "") */
 static const char SQL_DELTA_IN[] =
-	DX_SQL_MEMBERSHIP_DELTA("m.county_code >= ?1 AND m.county_code < ?1 || ':'");
+	"SELECT household_id, dc, dr FROM (SELECT m.household_id,"
+	" sum(CASE WHEN" COVERS("m", "?2") "AND p.counted = 1 THEN 1 ELSE 0 END)"
+	" - " DX_SQL_COUNT_IF("m.to_on IS NULL AND p.counted = 1") " AS dc,"
+	" sum(CASE WHEN" COVERS("m", "?2") "THEN 1 ELSE 0 END)"
+	" - count(DISTINCT CASE WHEN p.household_id = m.household_id THEN p.id END) AS dr"
+	" FROM membership m JOIN person p ON p.id = m.person_id"
+	" WHERE m.county_code >= ?1 AND m.county_code < ?1 || ':'"
+	" GROUP BY m.household_id) t WHERE dc != 0 OR dr != 0";
 
 int dx_store_membership_delta(struct dx_store *st, const char *county, const char *as_of,
 			      int (*fn)(int64_t household_id, int counted, int registered, void *),

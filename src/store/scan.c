@@ -299,8 +299,9 @@ out:
  * their registered members and 低保 members summed.  The facts are those
  * of the household scan above: the latest episode by (identified_on, id),
  * the registered members as person rows naming the household plus the
- * as-of difference (DX_SQL_MEMBERSHIP_DELTA), 低保 members as the member
- * scan reads them.  A province is a few thousand rows this way where the
+ * as-of difference (dx_store_membership_delta, added in C to the
+ * households with membership history, each a group of its own), 低保
+ * members as the member scan reads them.  A province is a few thousand rows this way where the
  * scan moves one per household (or person) to the client.  By county:
  * each statement's groups are few enough for the server to hash them,
  * where one statement over a province would sort all its households.
@@ -333,7 +334,9 @@ static const char SQL_HH_ID_SPAN[] =
 	"SELECT h.county_code, coalesce(h.tuopin_year, 0), coalesce(e.category, '')," \
 	" CASE WHEN h.kind = '脱贫户' THEN 1 ELSE 0 END + coalesce(e.bits, 0)" \
 	" + coalesce(d.bits, 0)," \
-	" count(*), sum(CAST(coalesce(p.n, 0) + coalesce(m.dr, 0) AS INTEGER))," \
+	" CASE WHEN h.id IN (SELECT household_id FROM membership WHERE county_code = ?1)" \
+	" THEN h.id ELSE 0 END," \
+	" count(*), sum(CAST(coalesce(p.n, 0) AS INTEGER))," \
 	" sum(coalesce(d.n, 0)), sum(coalesce(d.a, 0)), sum(coalesce(d.b, 0))," \
 	" sum(coalesce(d.c, 0))" \
 	" FROM household h" \
@@ -352,9 +355,7 @@ static const char SQL_HH_ID_SPAN[] =
 	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'C'") " AS INTEGER) AS c" \
 	"  FROM person WHERE" IN_GROUP_COUNTY("county_code") "AND dibao = 1" \
 	"  GROUP BY household_id) t) d ON d.household_id = h.id" \
-	" LEFT JOIN (" DX_SQL_MEMBERSHIP_DELTA(IN_GROUP_COUNTY("m.county_code")) ") m" \
-	"  ON m.household_id = h.id" \
-	" WHERE " bound " GROUP BY 1, 2, 3, 4"
+	" WHERE " bound " GROUP BY 1, 2, 3, 4, 5"
 static const char SQL_SCAN_HH_GROUPS[] =
 	HH_GROUPS("SELECT household_id, count(*) AS n FROM person"
 		  " WHERE household_id >= ?3 AND household_id <= ?4 GROUP BY household_id",
@@ -368,21 +369,34 @@ int dx_store_scan_household_groups(struct dx_store *st, const char *county, cons
 				   int (*fn)(const struct dx_hh_group *, void *), void *arg)
 {
 	struct dx_hh_group g;
+	struct fact_map *delta = dx_xcalloc(1, sizeof(*delta));
 	struct dx_stmt *s = dx_q(st, SQL_HH_ID_SPAN);
 	int64_t lo, hi, n;
 	int rc;
-	if (!s)
-		return DX_DB;
+	if (!s) {
+		rc = DX_DB;
+		goto out;
+	}
 	dx_bind_text(s, 1, county);
-	if ((rc = dx_step(s)))
-		return rc == DX_NOT_FOUND ? DX_DB : rc;
+	if ((rc = dx_step(s))) {
+		rc = rc == DX_NOT_FOUND ? DX_DB : rc;
+		goto out;
+	}
 	lo = dx_col_int(s, 0);
 	hi = dx_col_int(s, 1);
 	n = dx_col_int(s, 2);
 	if ((rc = dx_step_done(s)))
-		return rc;
-	if (!(s = dx_q(st, hi - lo < 2 * n + 1024 ? SQL_SCAN_HH_GROUPS : SQL_SCAN_HH_GROUPS_AREA)))
-		return DX_DB;
+		goto out;
+	/* who was a member on as_of, as the household scan reads it: the
+	 * households with membership history are groups of their own (the
+	 * statement's fifth column, their id), to which their difference is
+	 * added here */
+	if ((rc = dx_store_membership_delta(st, county, as_of, on_delta, delta)))
+		goto out;
+	if (!(s = dx_q(st, hi - lo < 2 * n + 1024 ? SQL_SCAN_HH_GROUPS : SQL_SCAN_HH_GROUPS_AREA))) {
+		rc = DX_DB;
+		goto out;
+	}
 	dx_bind_text(s, 1, county);
 	dx_bind_text(s, 2, as_of);
 	if (hi - lo < 2 * n + 1024) {
@@ -390,8 +404,9 @@ int dx_store_scan_household_groups(struct dx_store *st, const char *county, cons
 		dx_bind_int(s, 4, hi);
 	}
 	while ((rc = dx_step(s)) == DX_OK) {
+		int64_t bits = dx_col_int(s, 3), one = dx_col_int(s, 4);
+		struct fact_slot *x = one ? fact_get(delta, one, 0) : NULL;
 		memset(&g, 0, sizeof(g));
-		int64_t bits = dx_col_int(s, 3);
 		/* a neighbour's households in the span: not the county's */
 		if (strcmp(dx_col_text(s, 0), county))
 			continue;
@@ -402,16 +417,21 @@ int dx_store_scan_household_groups(struct dx_store *st, const char *county, cons
 		g.monitored = (bits & 2) != 0;
 		g.eliminated = (bits & 4) != 0;
 		g.reflag = (bits & 8) != 0;
-		g.households = (long)dx_col_int(s, 4);
-		g.persons = (long)dx_col_int(s, 5);
-		g.dibao_persons = (long)dx_col_int(s, 6);
+		g.households = (long)dx_col_int(s, 5);
+		g.persons = (long)dx_col_int(s, 6) + (x ? x->dpersons : 0);
+		g.dibao_persons = (long)dx_col_int(s, 7);
 		for (int k = 0; k < 3; k++)
-			g.dibao_class_persons[k] = (long)dx_col_int(s, 7 + k);
+			g.dibao_class_persons[k] = (long)dx_col_int(s, 8 + k);
 		if ((rc = fn(&g, arg)))
 			break;
 	}
 	s->drv->reset(s);
-	return rc == DX_NOT_FOUND ? DX_OK : rc;
+	if (rc == DX_NOT_FOUND)
+		rc = DX_OK;
+out:
+	free(delta->slot);
+	free(delta);
+	return rc;
 }
 
 static const char SQL_SCAN_MEASURES[] =

@@ -214,32 +214,6 @@ struct dx_stmt *dx_q(struct dx_store *st, const char *sql);
  * condition as 0/1, PostgreSQL has no sum(boolean). */
 #define DX_SQL_COUNT_IF(cond) "sum(CASE WHEN " cond " THEN 1 ELSE 0 END)"
 
-/* A membership period covers day d when from_on <= d < to_on (NULL =
- * open); membership.h states the rule. */
-#define DX_SQL_COVERS(m, d) \
-	" (" m ".from_on IS NULL OR " m ".from_on <= " d ") AND (" m ".to_on IS NULL OR " m \
-	".to_on > " d ") "
-/*
- * The as-of member differences of dx_store_membership_delta
- * (membership.h), for the memberships `where` selects (of alias m), as of
- * ?2: per household, counted members of its periods covering ?2 less
- * those of its open periods (who are among household.members), as dc;
- * and all members of its periods covering ?2 less the persons with
- * history whose row names this household (current members and those who
- * left from it), which is what a count of person rows by household
- * holds, as dr.  Households whose differences are both 0 are left out.
- * Defined once here: membership.c reads it row by row, scan.c joins it
- * into a province's grouped household scan.
- */
-#define DX_SQL_MEMBERSHIP_DELTA(where)                                                        \
-	"SELECT household_id, dc, dr FROM (SELECT m.household_id,"                            \
-	" sum(CASE WHEN" DX_SQL_COVERS("m", "?2") "AND p.counted = 1 THEN 1 ELSE 0 END)"      \
-	" - " DX_SQL_COUNT_IF("m.to_on IS NULL AND p.counted = 1") " AS dc,"                  \
-	" sum(CASE WHEN" DX_SQL_COVERS("m", "?2") "THEN 1 ELSE 0 END)"                        \
-	" - count(DISTINCT CASE WHEN p.household_id = m.household_id THEN p.id END) AS dr"    \
-	" FROM membership m JOIN person p ON p.id = m.person_id"                               \
-	" WHERE " where " GROUP BY m.household_id) t WHERE dc != 0 OR dr != 0"
-
 static inline int dx_bind_int(struct dx_stmt *s, int i, int64_t v)
 {
 	return s->drv->bind_int(s, i, v);
