@@ -63,6 +63,7 @@ struct build {
 	int counties;	  /* rows are the counties of a province or city
 			   * (dx_report_build_counties), in code order */
 	int *row_first;	  /* with counties: each row's earliest 脱贫年度 */
+	struct dx_county_ledger *ledger; /* with counties: each row's, or NULL */
 };
 
 /* ---- figures: one table drives counting, JSON and drill-down ---- */
@@ -375,6 +376,15 @@ static int on_group(const struct dx_hh_group *g, void *arg)
 	for (int k = 0; k < DX_NDIBAO; k++)
 		h.dibao_class_persons[k] = (int32_t)g->dibao_class_persons[k];
 	count_household(r, &h, h.row < r->nrows ? &r->rows[h.row].f : &r->total, g->households);
+	if (b->ledger && h.row < r->nrows) {
+		struct dx_county_ledger *l = &b->ledger[h.row];
+		l->households += g->households;
+		l->persons += g->members;
+		if (g->tuopin) {
+			l->tuopin_households += g->households;
+			l->tuopin_persons += g->members;
+		}
+	}
 	return 0;
 }
 
@@ -693,7 +703,7 @@ static int on_first_year(const char *county, int year, void *arg)
  * o->area with a row per county, its figures only (dx_report_build_counties) */
 static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
 		     struct build *b, int keep_names, const char *const *counties, size_t ncounties,
-		     struct dx_buf *why)
+		     struct dx_county_ledger *ledger, struct dx_buf *why)
 {
 	struct dx_area a;
 	struct dx_date d;
@@ -707,6 +717,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	b->r = r;
 	b->o = o;
 	b->counties = counties != NULL;
+	b->ledger = ledger;
 	if (counties) {
 		/* a province or city has no row of its own in the area table */
 		memset(&a, 0, sizeof(a));
@@ -937,7 +948,7 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 		    struct dx_buf *why)
 {
 	struct build b;
-	int rc = run_build(st, o, r, &b, 0, NULL, 0, why);
+	int rc = run_build(st, o, r, &b, 0, NULL, 0, NULL, why);
 	release_build(&b);
 	if (!rc) /* the 衔接资金 paragraph (issue 18) */
 		rc = dx_report_funds_build(st, r->area, r->year, r->as_of, &r->funds);
@@ -949,7 +960,8 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 			     const char *as_of, const struct dx_date *today,
 			     const char *const *counties, size_t n,
-			     struct dx_report *r, struct dx_buf *why)
+			     struct dx_report *r, struct dx_county_ledger *ledger,
+			     struct dx_buf *why)
 {
 	struct dx_report_opts o;
 	struct build b;
@@ -959,7 +971,9 @@ int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 	o.year = year;
 	o.as_of = as_of;
 	o.today = *today;
-	rc = run_build(st, &o, r, &b, 0, counties, n, why);
+	if (ledger)
+		memset(ledger, 0, n * sizeof(*ledger));
+	rc = run_build(st, &o, r, &b, 0, counties, n, ledger, why);
 	release_build(&b);
 	if (rc)
 		dx_report_release(r);
@@ -1012,7 +1026,7 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 			break;
 	if (k == DX_ARRAY_SIZE(figures))
 		return dx_error(DX_NOT_FOUND, "no figure '%s'", key);
-	rc = run_build(st, o, &r, &b, 1, NULL, 0, why);
+	rc = run_build(st, o, &r, &b, 1, NULL, 0, NULL, why);
 	if (!rc && !r.members_known && !strncmp(key, "dibao", 5)) {
 		if (why)
 			dx_buf_addf(why,

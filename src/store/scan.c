@@ -336,7 +336,7 @@ static const char SQL_HH_ID_SPAN[] =
 	" + coalesce(d.bits, 0)," \
 	" CASE WHEN h.id IN (SELECT household_id FROM membership WHERE county_code = ?1)" \
 	" THEN h.id ELSE 0 END," \
-	" count(*), sum(CAST(coalesce(p.n, 0) AS INTEGER))," \
+	" count(*), sum(CAST(coalesce(p.n, 0) AS INTEGER)), sum(h.members)," \
 	" sum(coalesce(d.n, 0)), sum(coalesce(d.a, 0)), sum(coalesce(d.b, 0))," \
 	" sum(coalesce(d.c, 0))" \
 	" FROM household h" \
@@ -419,9 +419,10 @@ int dx_store_scan_household_groups(struct dx_store *st, const char *county, cons
 		g.reflag = (bits & 8) != 0;
 		g.households = (long)dx_col_int(s, 5);
 		g.persons = (long)dx_col_int(s, 6) + (x ? x->dpersons : 0);
-		g.dibao_persons = (long)dx_col_int(s, 7);
+		g.members = (long)dx_col_int(s, 7);
+		g.dibao_persons = (long)dx_col_int(s, 8);
 		for (int k = 0; k < 3; k++)
-			g.dibao_class_persons[k] = (long)dx_col_int(s, 8 + k);
+			g.dibao_class_persons[k] = (long)dx_col_int(s, 9 + k);
 		if ((rc = fn(&g, arg)))
 			break;
 	}
@@ -432,6 +433,31 @@ out:
 	free(delta->slot);
 	free(delta);
 	return rc;
+}
+
+/* The counties under ?1 that have households, in code order: one probe
+ * of household_county_id per county (a loose index scan), not a walk of
+ * its entries. */
+static const char SQL_COUNTIES[] =
+	"WITH RECURSIVE c(code) AS ("
+	" SELECT min(county_code) FROM household WHERE county_code >= ?1 AND county_code < ?1 || ':'"
+	" UNION ALL SELECT (SELECT min(county_code) FROM household"
+	"  WHERE county_code > c.code AND county_code < ?1 || ':') FROM c WHERE c.code IS NOT NULL)"
+	" SELECT code FROM c WHERE code IS NOT NULL";
+
+int dx_store_counties(struct dx_store *st, const char *prefix,
+		      int (*fn)(const char *county, void *), void *arg)
+{
+	struct dx_stmt *s = dx_q(st, SQL_COUNTIES);
+	int rc;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, prefix);
+	while ((rc = dx_step(s)) == DX_OK)
+		if ((rc = fn(dx_col_text(s, 0), arg)))
+			break;
+	s->drv->reset(s);
+	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
 
 static const char SQL_SCAN_MEASURES[] =
