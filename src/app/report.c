@@ -11,7 +11,9 @@
  * The build streams the store once per table (households, members,
  * measures, visits), keeps one small record per household, and then counts
  * every figure through the same predicate that lists its households, so a
- * figure and its drill-down list cannot disagree.
+ * figure and its drill-down list cannot disagree.  A province's counties
+ * (dx_report_build_counties) are counted by the same predicates from
+ * groups of alike households the server forms (count_household's n).
  */
 #include "core/dx.h"
 #include "app/report.h"
@@ -61,6 +63,7 @@ struct build {
 	int counties;	  /* rows are the counties of a province or city
 			   * (dx_report_build_counties), in code order */
 	int *row_first;	  /* with counties: each row's earliest 脱贫年度 */
+	struct dx_county_ledger *ledger; /* with counties: each row's, or NULL */
 };
 
 /* ---- figures: one table drives counting, JSON and drill-down ---- */
@@ -179,33 +182,42 @@ static const struct {
 };
 
 /* visits are not a listed figure of their own: they count the monitored
- * households (p_visit_due) and those visited as often as required */
-static void count_household(const struct dx_report *r, const struct hstate *h, struct dx_figs *f)
+ * households (p_visit_due) and those visited as often as required.
+ *
+ * n households alike counted at once (a province's groups,
+ * dx_store_scan_household_groups): h holds their sums -- persons, 低保
+ * persons -- and the flags they share.  That counts them as one by one
+ * because every predicate above selects on flags a group shares (or on a
+ * sum's being non-zero, which the group shares too) and gives either -1
+ * or one of those sums; a predicate of another shape must not be used
+ * with n > 1 (visits, measures and income are not in a group: 0). */
+static void count_household(const struct dx_report *r, const struct hstate *h, struct dx_figs *f,
+			    long n)
 {
 	int p;
 	for (size_t i = 0; i < DX_ARRAY_SIZE(figures); i++) {
 		if ((p = figures[i].pred(r, h)) < 0)
 			continue;
 		struct dx_hp *hp = (struct dx_hp *)((char *)f + figures[i].offset);
-		hp->hh++;
+		hp->hh += n;
 		hp->persons += p;
 	}
 	f->visits += h->visits;
 	if (p_visit_due(r, h) >= 0)
-		f->visit_due++;
+		f->visit_due += n;
 	if (p_visit_ok(r, h) >= 0)
-		f->visit_ok++;
+		f->visit_ok += n;
 	if (h->has_income) {
 		struct dx_group_income *g[2] = {h->tuopin ? &f->inc_tuopin : NULL,
 						h->monitored ? &f->inc_monitored : NULL};
 		for (int k = 0; k < 2; k++) {
 			if (!g[k])
 				continue;
-			g[k]->with_income.hh++;
+			g[k]->with_income.hh += n;
 			g[k]->with_income.persons += h->members;
 			g[k]->net += h->net;
 			if (h->has_prev) {
-				g[k]->both.hh++;
+				g[k]->both.hh += n;
 				g[k]->both.persons += h->members;
 				g[k]->both_net += h->net;
 				g[k]->both_prev_net += h->prev_net;
@@ -284,6 +296,31 @@ static uint32_t row_of(struct build *b, const char *area)
 	return UINT32_MAX;
 }
 
+/* A household's (or a group's) state from its facts, one rule for the
+ * household scan and a province's groups: 脱贫 as of the report's year,
+ * the category only for a monitored household (every predicate that
+ * reads it checks monitored first), and each county row's earliest
+ * 脱贫年度 for the first-year refusal. */
+static void set_state(struct build *b, struct hstate *h, int tuopin, int tuopin_year,
+		      int monitored, const char *category, int eliminated, int reflag)
+{
+	/* a household 脱贫 in a later year was not yet 脱贫 in this one */
+	h->tuopin = (unsigned char)(tuopin && (!tuopin_year || tuopin_year <= b->r->year));
+	if (tuopin_year && (!b->first_tuopin || tuopin_year < b->first_tuopin))
+		b->first_tuopin = tuopin_year;
+	if (b->row_first && h->row != UINT32_MAX && tuopin_year &&
+	    (!b->row_first[h->row] || tuopin_year < b->row_first[h->row]))
+		b->row_first[h->row] = tuopin_year;
+	h->monitored = (unsigned char)monitored;
+	h->eliminated = (unsigned char)eliminated;
+	h->reflag = (unsigned char)reflag;
+	h->cat = DX_NCAT;
+	if (monitored)
+		for (int c = 0; c < DX_NCAT; c++)
+			if (!strcmp(category, dx_category_names[c]))
+				h->cat = (unsigned char)c;
+}
+
 static int on_household(const struct dx_hh_fact *f, void *arg)
 {
 	struct build *b = arg;
@@ -301,23 +338,8 @@ static int on_household(const struct dx_hh_fact *f, void *arg)
 	/* h->persons: every registered member on as_of, the person rows of
 	 * the side scan added to this difference (membership history) */
 	h->persons = f->dpersons;
-	/* a household 脱贫 in a later year was not yet 脱贫 in this one */
-	h->tuopin = (unsigned char)(f->tuopin && (!f->tuopin_year || f->tuopin_year <= b->r->year));
-	if (f->tuopin_year && (!b->first_tuopin || f->tuopin_year < b->first_tuopin))
-		b->first_tuopin = f->tuopin_year;
-	if (b->row_first && h->row != UINT32_MAX && f->tuopin_year &&
-	    (!b->row_first[h->row] || f->tuopin_year < b->row_first[h->row]))
-		b->row_first[h->row] = f->tuopin_year;
-	h->monitored = (unsigned char)f->monitored;
-	h->eliminated = (unsigned char)f->eliminated;
-	h->reflag = (unsigned char)f->reflag;
-	h->cat = DX_NCAT;
-	/* the category counts only for monitored households (every
-	 * predicate that reads it checks monitored first) */
-	if (f->monitored)
-		for (int c = 0; c < DX_NCAT; c++)
-			if (!strcmp(f->category, dx_category_names[c]))
-				h->cat = (unsigned char)c;
+	set_state(b, h, f->tuopin, f->tuopin_year, f->monitored, f->category, f->eliminated,
+		  f->reflag);
 	h->has_income = (unsigned char)f->has_income;
 	h->has_prev = (unsigned char)f->has_prev;
 	h->net = f->net;
@@ -336,6 +358,34 @@ static struct hstate *find(struct build *b, int64_t id)
 {
 	uint32_t i;
 	return dx_idmap_get(&b->idx, id, &i) ? &b->h[i] : NULL;
+}
+
+/* A province's group of alike households (dx_store_scan_household_groups),
+ * counted at once into its county's row (count_household's n). */
+static int on_group(const struct dx_hh_group *g, void *arg)
+{
+	struct build *b = arg;
+	struct dx_report *r = b->r;
+	struct hstate h;
+	memset(&h, 0, sizeof(h));
+	h.row = row_of(b, g->county);
+	h.persons = (int32_t)g->persons;
+	set_state(b, &h, g->tuopin, g->tuopin_year, g->monitored, g->category, g->eliminated,
+		  g->reflag);
+	h.dibao_persons = (int32_t)g->dibao_persons;
+	for (int k = 0; k < DX_NDIBAO; k++)
+		h.dibao_class_persons[k] = (int32_t)g->dibao_class_persons[k];
+	count_household(r, &h, h.row < r->nrows ? &r->rows[h.row].f : &r->total, g->households);
+	if (b->ledger && h.row < r->nrows) {
+		struct dx_county_ledger *l = &b->ledger[h.row];
+		l->households += g->households;
+		l->persons += g->members;
+		if (g->tuopin) {
+			l->tuopin_households += g->households;
+			l->tuopin_persons += g->members;
+		}
+	}
+	return 0;
 }
 
 /*
@@ -365,9 +415,6 @@ struct side {
 	struct dx_natural_change nc;   /* 自然增减 over the period */
 	struct side_vec members, measures, visits, persons;
 	int members_changed; /* a member row changed after as_of */
-	int figures_only;    /* a province's counties: what their figures need
-			      * (persons, members), not measures, visits nor
-			      * the period's counts */
 	struct {
 		char place[64];
 		enum dx_work_dest dest;
@@ -409,7 +456,7 @@ static int on_member(const struct dx_member_fact *m, void *arg)
 	struct side *sd = arg;
 	int32_t cls = 0, dest = -1;
 	/* head counts: every registered member, 计入家庭人口 or not */
-	if (m->dibao)
+	if (m->dibao == 1) /* the flag's value; the member scan reads dibao = 1 */
 		cls = m->dibao_class[0] >= 'A' && m->dibao_class[0] <= 'C' ? m->dibao_class[0] - 'A' + 1 : 4;
 	if (m->work_place[0] && m->work_months != 0)
 		dest = work_dest(sd, m->work_place);
@@ -451,8 +498,6 @@ static int side_scan(struct side *sd, struct dx_store *st)
 		return rc;
 	if ((rc = dx_store_scan_members(st, sd->area, on_member, sd)))
 		return rc;
-	if (sd->figures_only)
-		return DX_OK;
 	if ((rc = dx_store_scan_measures(st, sd->area, sd->as_of, on_measures, sd)))
 		return rc;
 	if ((rc = dx_store_scan_visits(st, sd->area, sd->from, sd->as_of, on_visits, sd)))
@@ -523,6 +568,68 @@ static void side_apply(struct build *b, const struct side *sd)
 		if (h)
 			h->persons += sd->persons.v[i].a;
 	}
+}
+
+/*
+ * A province's counties, counted by groups (on_group) county by county:
+ * a county's groups are few enough for the server to hash them, where one
+ * statement over a province would sort every household.  Two connections
+ * share the counties, this one and a second opened on a thread as the
+ * side scan's (one if that cannot start); each counts into its own
+ * counties' rows, through its own copy of the build (row_of's cursor).
+ */
+struct group_job {
+	struct build b; /* a copy: r, rows and row_first shared, each job its own rows */
+	struct dx_store *st;
+	const char *path;
+	size_t from, to; /* rows [from, to) */
+	int rc;
+};
+
+static int count_groups_of(struct dx_store *st, struct group_job *j)
+{
+	int rc = DX_OK;
+	for (size_t i = j->from; i < j->to && !rc; i++)
+		rc = dx_store_scan_household_groups(st, j->b.r->rows[i].code, j->b.r->as_of, on_group,
+						    &j->b);
+	return rc;
+}
+
+static void *group_thread(void *arg)
+{
+	struct group_job *j = arg;
+	struct dx_store *st2 = NULL;
+	j->rc = dx_store_open(&st2, j->path, DX_STORE_READONLY);
+	if (!j->rc)
+		j->rc = count_groups_of(st2, j);
+	dx_store_close(st2);
+	return NULL;
+}
+
+static int count_groups(struct dx_store *st, struct build *b)
+{
+	struct group_job j[2];
+	pthread_t tid;
+	size_t n = b->r->nrows;
+	int threaded = 0, rc;
+	for (int k = 0; k < 2; k++) {
+		j[k].b = *b;
+		j[k].st = st;
+		j[k].path = dx_store_path(st);
+		j[k].rc = DX_OK;
+	}
+	j[0].from = 0;
+	j[0].to = j[1].from = n / 2;
+	j[1].to = n;
+	threaded = n > 1 && j[1].path && *j[1].path && !pthread_create(&tid, NULL, group_thread, &j[1]);
+	if (!threaded) {
+		j[0].to = n;
+		j[1].from = n;
+	}
+	rc = count_groups_of(st, &j[0]);
+	if (threaded)
+		pthread_join(tid, NULL);
+	return rc ? rc : j[1].rc;
 }
 
 static int add_row(const struct dx_area *a, void *arg)
@@ -596,7 +703,7 @@ static int on_first_year(const char *county, int year, void *arg)
  * o->area with a row per county, its figures only (dx_report_build_counties) */
 static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
 		     struct build *b, int keep_names, const char *const *counties, size_t ncounties,
-		     struct dx_buf *why)
+		     struct dx_county_ledger *ledger, struct dx_buf *why)
 {
 	struct dx_area a;
 	struct dx_date d;
@@ -610,6 +717,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 	b->r = r;
 	b->o = o;
 	b->counties = counties != NULL;
+	b->ledger = ledger;
 	if (counties) {
 		/* a province or city has no row of its own in the area table */
 		memset(&a, 0, sizeof(a));
@@ -687,6 +795,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		}
 		b->child_len = 6;
 		b->row_first = dx_xcalloc(r->nrows ? r->nrows : 1, sizeof(*b->row_first));
+		goto groups;
 	} else if (strlen(r->area) < 12) {
 		if ((rc = dx_store_area_children(st, r->area, add_row, r)))
 			return rc;
@@ -732,7 +841,6 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		sd.period_from = r->from;
 		sd.as_of = r->as_of;
 		sd.from = from;
-		sd.figures_only = b->counties;
 		dx_date_format(&o->today, sd.today);
 		threaded = strlen(r->area) <= 6 && sd.path && *sd.path &&
 			   !pthread_create(&tid, NULL, side_thread, &sd);
@@ -776,17 +884,6 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		r->nc_eliminated = nc.eliminated;
 		r->nc_eliminated_persons = nc.eliminated_persons;
 	}
-	if (counties) {
-		/* each county refuses a year before its own first records, as
-		 * its own report would; the figures need nothing more */
-		struct first_years fy = {r, b->row_first, 0, 0, why};
-		if ((rc = dx_store_first_years(st, r->area, &fy.income_year, on_first_year, &fy)))
-			return rc;
-		for (; fy.next < r->nrows; fy.next++)
-			if ((rc = first_year_refuses(&fy, fy.next, 0)))
-				return rc;
-		goto count;
-	}
 	/* the other ledgers (issue 19) over the same period */
 	if ((rc = dx_report_ledgers_build(st, r->area, r->from, r->as_of, &r->ledgers)))
 		return rc;
@@ -807,13 +904,41 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 			return DX_USAGE;
 		}
 	}
+	goto count;
+groups:
+	/*
+	 * A province's or city's counties (dx_report_build_counties): their
+	 * households grouped on the server by what the figures select on,
+	 * each group counted at once by the same predicates (count_household)
+	 * -- thousands of rows for a province, not one per household -- then
+	 * the members' 低保 known as for a county (side_scan), and each
+	 * county refusing a year before its own first records, as its own
+	 * report would.  The figures need nothing more.
+	 */
+	{
+		struct first_years fy = {r, b->row_first, 0, 0, why};
+		char t[11];
+		int changed = 0;
+		if ((rc = count_groups(st, b)))
+			return rc;
+		dx_date_format(&o->today, t);
+		if (strcmp(r->as_of, t) < 0 &&
+		    (rc = dx_store_members_changed_after(st, r->area, r->as_of, &changed)))
+			return rc;
+		r->members_known = !changed;
+		if ((rc = dx_store_first_years(st, r->area, &fy.income_year, on_first_year, &fy)))
+			return rc;
+		for (; fy.next < r->nrows; fy.next++)
+			if ((rc = first_year_refuses(&fy, fy.next, 0)))
+				return rc;
+	}
 	/* each household counts once, in its row (or the total when the
 	 * report has no rows); the rows then add up into the total, which is
 	 * how the xlsx 合计 row is defined too */
 count:
 	for (size_t i = 0; i < b->n; i++)
 		count_household(r, &b->h[i],
-				b->h[i].row < r->nrows ? &r->rows[b->h[i].row].f : &r->total);
+				b->h[i].row < r->nrows ? &r->rows[b->h[i].row].f : &r->total, 1);
 	for (size_t i = 0; i < r->nrows; i++)
 		figs_add(&r->total, &r->rows[i].f);
 	return DX_OK;
@@ -823,7 +948,7 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 		    struct dx_buf *why)
 {
 	struct build b;
-	int rc = run_build(st, o, r, &b, 0, NULL, 0, why);
+	int rc = run_build(st, o, r, &b, 0, NULL, 0, NULL, why);
 	release_build(&b);
 	if (!rc) /* the 衔接资金 paragraph (issue 18) */
 		rc = dx_report_funds_build(st, r->area, r->year, r->as_of, &r->funds);
@@ -835,7 +960,8 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 			     const char *as_of, const struct dx_date *today,
 			     const char *const *counties, size_t n,
-			     struct dx_report *r, struct dx_buf *why)
+			     struct dx_report *r, struct dx_county_ledger *ledger,
+			     struct dx_buf *why)
 {
 	struct dx_report_opts o;
 	struct build b;
@@ -845,7 +971,9 @@ int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 	o.year = year;
 	o.as_of = as_of;
 	o.today = *today;
-	rc = run_build(st, &o, r, &b, 0, counties, n, why);
+	if (ledger)
+		memset(ledger, 0, n * sizeof(*ledger));
+	rc = run_build(st, &o, r, &b, 0, counties, n, ledger, why);
 	release_build(&b);
 	if (rc)
 		dx_report_release(r);
@@ -898,7 +1026,7 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 			break;
 	if (k == DX_ARRAY_SIZE(figures))
 		return dx_error(DX_NOT_FOUND, "no figure '%s'", key);
-	rc = run_build(st, o, &r, &b, 1, NULL, 0, why);
+	rc = run_build(st, o, &r, &b, 1, NULL, 0, NULL, why);
 	if (!rc && !r.members_known && !strncmp(key, "dibao", 5)) {
 		if (why)
 			dx_buf_addf(why,

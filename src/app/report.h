@@ -38,19 +38,33 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 		    struct dx_buf *why);
 void dx_report_release(struct dx_report *r);
 
+/* A county's ledger now, as the national aggregate counts it
+ * (store/cluster_pg.h): households, their members 计入家庭人口
+ * (household.members), and the same of the 脱贫户 (by kind, whatever the
+ * year). */
+struct dx_county_ledger {
+	int64_t households, persons, tuopin_households, tuopin_persons;
+};
+
 /* The figures of every county in `counties` (n canonical county codes in
- * code order, all under `prefix`: a province or city, "" = all) in one
- * pass over the store -- each table read once for all of them, not a
- * report per county -- as r->rows[i] for counties[i] (r->total their
- * sum), with r->as_of and r->members_known.  Only the household figures
+ * code order, all under `prefix`: a province or city, "" = all) without
+ * a report per county: each county's households grouped on the server by
+ * what the figures select on (dx_store_scan_household_groups), a few
+ * dozen rows a county, and each group counted at once by the predicates
+ * dx_report_build counts each household by; two connections share the
+ * counties.  As r->rows[i] for counties[i] (r->total their sum), with
+ * r->as_of and r->members_known.  Only the household figures
  * (dx_report_figure's: households, categories, 低保) are counted: no
- * measures, visits, procedure counts, other ledgers or funds.  A period a
- * county's own report refuses (dx_report_build) is refused here, with
- * the first such county's reason.  Release with dx_report_release(). */
+ * income, measures, visits, procedure counts, other ledgers or funds.  A
+ * period a county's own report refuses (dx_report_build) is refused
+ * here, with the first such county's reason.  With ledger non-NULL (n
+ * entries), each county's ledger now too, from the same groups.  Release
+ * with dx_report_release(). */
 int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 			     const char *as_of, const struct dx_date *today,
 			     const char *const *counties, size_t n,
-			     struct dx_report *r, struct dx_buf *why);
+			     struct dx_report *r, struct dx_county_ledger *ledger,
+			     struct dx_buf *why);
 
 /* One household of a figure's list: its number with the names a cadre
  * reads it by (户主, township and village), and the persons it adds to

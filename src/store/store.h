@@ -382,6 +382,37 @@ int dx_store_scan_households(struct dx_store *st, const char *area, int year,
 			     const char *as_of, unsigned flags,
 			     int (*fn)(const struct dx_hh_fact *, void *), void *arg);
 
+/*
+ * The households of `county` grouped by the facts a report's figures
+ * select on (issue 16: a province counted county by county on its
+ * server, not moved to the client a household at a time): fn once per
+ * group, in no particular order.  Every household of a group has the
+ * same kind (tuopin), 脱贫年度, latest episode state as of `as_of`
+ * (monitored, category, eliminated, reflag: dx_hh_fact's), and has 低保
+ * members -- at all, and of each class A, B, C -- or not alike;
+ * households counts them, persons sums their registered members on as_of
+ * (dx_hh_fact.dpersons plus dx_store_scan_persons' count), members
+ * sums household.members (计入家庭人口 now: the ledger's head count, as
+ * the national aggregate's, store/cluster_pg.h), the 低保 sums count
+ * members with dibao = 1 (of class A, B, C by the class's first letter).
+ * The strings are valid during the call only.
+ */
+struct dx_hh_group {
+	const char *county;
+	int tuopin, tuopin_year;
+	int monitored;
+	const char *category;
+	int eliminated, reflag;
+	long households, persons, members;
+	long dibao_persons, dibao_class_persons[3];
+};
+int dx_store_scan_household_groups(struct dx_store *st, const char *county, const char *as_of,
+				   int (*fn)(const struct dx_hh_group *, void *), void *arg);
+/* fn(county code) for every county under `prefix` (a province or city, ""
+ * = all) that has households, in code order. */
+int dx_store_counties(struct dx_store *st, const char *prefix,
+		      int (*fn)(const char *county, void *), void *arg);
+
 /* An upper bound of the number of households in the store, read at once
  * from the id index (for sizing the maps a scan fills). */
 int dx_store_household_bound(struct dx_store *st, int64_t *n);

@@ -905,9 +905,20 @@ static void test_province_counties_in_one_pass(void **state)
 	assert_int_equal(dx_demo_generate(st, &d, &ds), DX_OK);
 	for (int year = 2024; year <= 2025; year++) {
 		const char *as_of = year == 2024 ? "2024-06-30" : "";
-		assert_int_equal(dx_report_build_counties(st, "53", year, as_of, tu_today(), counties, 3, &p, &why),
+		struct dx_county_ledger led[3];
+		assert_int_equal(dx_report_build_counties(st, "53", year, as_of, tu_today(), counties, 3, &p, led, &why),
 				 DX_OK);
 		assert_int_equal(p.nrows, 3);
+		/* each county's ledger now: its households, and of them the 脱贫户
+		 * (by kind, whatever the year), with members 计入家庭人口 */
+		for (size_t i = 0; i < 3; i++) {
+			int64_t n = 0;
+			assert_int_equal(dx_store_count(st, "household", counties[i], &n), DX_OK);
+			assert_int_equal(led[i].households, n);
+			assert_true(led[i].persons > led[i].households);
+			assert_true(led[i].tuopin_households > 0 && led[i].tuopin_households < n);
+			assert_true(led[i].tuopin_persons > led[i].tuopin_households);
+		}
 		for (size_t i = 0; i < 3; i++) {
 			struct dx_report_opts o = {.area = counties[i], .year = year, .as_of = as_of, .today = *tu_today()};
 			assert_string_equal(p.rows[i].code, counties[i]);
@@ -936,7 +947,7 @@ static void test_province_counties_in_one_pass(void **state)
 	/* a year before the data: refused with the first county's reason */
 	{
 		struct dx_report_opts o = {.area = counties[0], .year = 2001, .today = *tu_today()};
-		assert_int_equal(dx_report_build_counties(st, "53", 2001, "", tu_today(), counties, 3, &p, &why),
+		assert_int_equal(dx_report_build_counties(st, "53", 2001, "", tu_today(), counties, 3, &p, NULL, &why),
 				 DX_USAGE);
 		assert_int_equal(dx_report_build(st, &o, &c, &cwhy), DX_USAGE);
 		assert_string_equal(why.buf, cwhy.buf);
