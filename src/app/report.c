@@ -408,6 +408,7 @@ struct side_vec {
 
 struct side {
 	const char *path, *county, *as_of, *from;
+	char snap[DX_SNAPSHOT_ID_SIZE]; /* the main pass's snapshot, read here too */
 	const char *area; /* the report's: a village reads its own rows only */
 	const char *period_from; /* the report's period: period_from .. as_of */
 	char today[11];
@@ -513,7 +514,7 @@ static void *side_thread(void *arg)
 {
 	struct side *sd = arg;
 	struct dx_store *st2 = NULL;
-	sd->rc = dx_store_open(&st2, sd->path, DX_STORE_READONLY);
+	sd->rc = dx_store_open_at(&st2, sd->path, sd->snap);
 	if (!sd->rc)
 		sd->rc = side_scan(sd, st2);
 	dx_store_close(st2);
@@ -582,6 +583,7 @@ struct group_job {
 	struct build b; /* a copy: r, rows and row_first shared, each job its own rows */
 	struct dx_store *st;
 	const char *path;
+	char snap[DX_SNAPSHOT_ID_SIZE]; /* the first connection's snapshot */
 	size_t from, to; /* rows [from, to) */
 	int rc;
 };
@@ -599,7 +601,7 @@ static void *group_thread(void *arg)
 {
 	struct group_job *j = arg;
 	struct dx_store *st2 = NULL;
-	j->rc = dx_store_open(&st2, j->path, DX_STORE_READONLY);
+	j->rc = dx_store_open_at(&st2, j->path, j->snap);
 	if (!j->rc)
 		j->rc = count_groups_of(st2, j);
 	dx_store_close(st2);
@@ -621,7 +623,8 @@ static int count_groups(struct dx_store *st, struct build *b)
 	j[0].from = 0;
 	j[0].to = j[1].from = n / 2;
 	j[1].to = n;
-	threaded = n > 1 && j[1].path && *j[1].path && !pthread_create(&tid, NULL, group_thread, &j[1]);
+	threaded = n > 1 && j[1].path && *j[1].path && !dx_store_snapshot_export(st, j[1].snap) &&
+		   !pthread_create(&tid, NULL, group_thread, &j[1]);
 	if (!threaded) {
 		j[0].to = n;
 		j[1].from = n;
@@ -842,7 +845,11 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		sd.as_of = r->as_of;
 		sd.from = from;
 		dx_date_format(&o->today, sd.today);
+		/* on a second connection only where it reads this one's
+		 * snapshot (PostgreSQL); on SQLite, which cannot share one,
+		 * here after the households */
 		threaded = strlen(r->area) <= 6 && sd.path && *sd.path &&
+			   !dx_store_snapshot_export(st, sd.snap) &&
 			   !pthread_create(&tid, NULL, side_thread, &sd);
 		rc = dx_store_scan_households(st, r->area, r->year, r->as_of,
 					       b->keep_names ? DX_SCAN_HH_NO : 0, on_household, b);
@@ -944,8 +951,8 @@ count:
 	return DX_OK;
 }
 
-int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
-		    struct dx_buf *why)
+static int report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
+			struct dx_buf *why)
 {
 	struct build b;
 	int rc = run_build(st, o, r, &b, 0, NULL, 0, NULL, why);
@@ -957,11 +964,11 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 	return rc;
 }
 
-int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
-			     const char *as_of, const struct dx_date *today,
-			     const char *const *counties, size_t n,
-			     struct dx_report *r, struct dx_county_ledger *ledger,
-			     struct dx_buf *why)
+static int report_build_counties(struct dx_store *st, const char *prefix, int year,
+				 const char *as_of, const struct dx_date *today,
+				 const char *const *counties, size_t n,
+				 struct dx_report *r, struct dx_county_ledger *ledger,
+				 struct dx_buf *why)
 {
 	struct dx_report_opts o;
 	struct build b;
@@ -977,6 +984,34 @@ int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 	release_build(&b);
 	if (rc)
 		dx_report_release(r);
+	return rc;
+}
+
+/* A report reads one snapshot, on every connection it uses (issue 12):
+ * its figures add up under concurrent writes.  Inside a caller's
+ * transaction it reads that one. */
+int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct dx_report *r,
+		    struct dx_buf *why)
+{
+	int began, rc;
+	if ((rc = dx_store_read_begin(st, &began)))
+		return rc;
+	rc = report_build(st, o, r, why);
+	dx_store_read_end(st, began);
+	return rc;
+}
+
+int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
+			     const char *as_of, const struct dx_date *today,
+			     const char *const *counties, size_t n,
+			     struct dx_report *r, struct dx_county_ledger *ledger,
+			     struct dx_buf *why)
+{
+	int began, rc;
+	if ((rc = dx_store_read_begin(st, &began)))
+		return rc;
+	rc = report_build_counties(st, prefix, year, as_of, today, counties, n, r, ledger, why);
+	dx_store_read_end(st, began);
 	return rc;
 }
 
@@ -1012,9 +1047,9 @@ static const char *area_name(struct dx_store *st, struct names *nm, const char *
 	return nm->v[nm->last].name;
 }
 
-int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
-		   int (*fn)(const struct dx_report_item *it, void *), void *arg,
-		   struct dx_buf *why)
+static int report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
+		       int (*fn)(const struct dx_report_item *it, void *), void *arg,
+		       struct dx_buf *why)
 {
 	struct dx_report r;
 	struct build b;
@@ -1079,4 +1114,17 @@ int dx_report_opts_init(struct dx_store *st, const char *area, int year, const c
 	o->visits_active = pol.visits_per_week_active;
 	o->visits_eliminated = pol.visits_per_week_eliminated;
 	return DX_OK;
+}
+
+/* the households behind a figure, from one snapshot as dx_report_build */
+int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const char *key,
+		   int (*fn)(const struct dx_report_item *it, void *), void *arg,
+		   struct dx_buf *why)
+{
+	int began, rc;
+	if ((rc = dx_store_read_begin(st, &began)))
+		return rc;
+	rc = report_list(st, o, key, fn, arg, why);
+	dx_store_read_end(st, began);
+	return rc;
 }

@@ -401,6 +401,7 @@ static const char *area_name(const struct fmap *m, const char *code)
 
 struct income_job {
 	const char *path, *sql, *key;
+	char snap[DX_SNAPSHOT_ID_SIZE]; /* the household pass's snapshot */
 	int year;
 	struct fmap m;
 	int rc;
@@ -411,7 +412,7 @@ static void *income_thread(void *arg)
 {
 	struct income_job *j = arg;
 	struct dx_store *st2 = NULL;
-	if (!(j->rc = dx_store_open(&st2, j->path, DX_STORE_READONLY)))
+	if (!(j->rc = dx_store_open_at(&st2, j->path, j->snap)))
 		j->rc = side_pass(st2, j->sql, j->key, j->year, "", &j->m, 0);
 	dx_store_close(st2);
 	atomic_store(&j->done, 1);
@@ -564,7 +565,9 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 		if ((rc = side_pass(st, sql_folded[county][which], area, year, as_of, m,
 				    which)))
 			goto out;
-	if (wide && !st->txn_depth && st->drv->shareable(st) &&
+	/* the income on a second connection only where it reads this
+	 * one's snapshot (PostgreSQL); SQLite cannot share one */
+	if (wide && !dx_store_snapshot_export(st, job->snap) &&
 	    !pthread_create(&th, NULL, income_thread, job)) {
 		running = 1;
 		hd.cap = m->cap < HOLD_MAX ? m->cap : HOLD_MAX;
@@ -617,9 +620,8 @@ out:
 	return rc;
 }
 
-int dx_store_screen_scan(struct dx_store *st, const char *area, int year,
-			 const char *as_of, unsigned what,
-			 int (*fn)(const struct dx_scan_hh *, void *), void *arg)
+static int screen_scan(struct dx_store *st, const char *area, int year, const char *as_of,
+		       unsigned what, int (*fn)(const struct dx_scan_hh *, void *), void *arg)
 {
 	struct dx_scan_member *mem = NULL;
 	struct dx_stmt *h = NULL, *p = NULL;
@@ -696,5 +698,19 @@ out:
 	if (p)
 		p->drv->reset(p);
 	free(mem);
+	return rc;
+}
+
+/* One snapshot for the whole scan, on every connection it uses (issue 12);
+ * inside a caller's transaction, that one. */
+int dx_store_screen_scan(struct dx_store *st, const char *area, int year,
+			 const char *as_of, unsigned what,
+			 int (*fn)(const struct dx_scan_hh *, void *), void *arg)
+{
+	int began, rc;
+	if ((rc = dx_store_read_begin(st, &began)))
+		return rc;
+	rc = screen_scan(st, area, year, as_of, what, fn, arg);
+	dx_store_read_end(st, began);
 	return rc;
 }

@@ -544,6 +544,7 @@ int dx_store_read_begin(struct dx_store *st, int *began)
 		return rc;
 	st->txn_serial++;
 	st->txn_depth = 1;
+	st->txn_reads = 1;
 	*began = 1;
 	return DX_OK;
 }
@@ -557,6 +558,36 @@ void dx_store_read_end(struct dx_store *st, int began)
 	if (st->drv->exec(st, "COMMIT"))
 		st->drv->exec(st, "ROLLBACK");
 	st->txn_depth = 0;
+	st->txn_reads = 0;
+}
+
+int dx_store_snapshot_export(struct dx_store *st, char id[DX_SNAPSHOT_ID_SIZE])
+{
+	*id = '\0';
+	/* a writer's snapshot would not show a second connection the
+	 * writer's own uncommitted rows: only a reader's is shared */
+	if (!st->drv->snapshot_export || !st->txn_depth || !st->txn_reads)
+		return DX_STATE;
+	return st->drv->snapshot_export(st, id, DX_SNAPSHOT_ID_SIZE);
+}
+
+int dx_store_open_at(struct dx_store **out, const char *path, const char *id)
+{
+	int rc = dx_store_open(out, path, DX_STORE_READONLY);
+	if (rc)
+		return rc;
+	if (!(*out)->drv->snapshot_import)
+		rc = dx_error(DX_STATE, "this store cannot share a snapshot between connections");
+	else if (!(rc = (*out)->drv->snapshot_import(*out, id))) {
+		(*out)->txn_serial++;
+		(*out)->txn_depth = 1;
+		(*out)->txn_reads = 1;
+	}
+	if (rc) {
+		dx_store_close(*out);
+		*out = NULL;
+	}
+	return rc;
 }
 
 int dx_store_commit(struct dx_store *st)

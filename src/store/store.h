@@ -132,6 +132,22 @@ int dx_store_commit(struct dx_store *st);
  */
 int dx_store_read_begin(struct dx_store *st, int *began);
 void dx_store_read_end(struct dx_store *st, int began);
+/*
+ * One snapshot read by two connections (issue 12: a report whose side
+ * pass runs on a second connection must count the same store as its
+ * main pass, or its figures need not add up under concurrent writes).
+ * Inside a read transaction of dx_store_read_begin on st,
+ * dx_store_snapshot_export fills id with a name of its snapshot, and
+ * dx_store_open_at opens a second connection to st's store whose reads,
+ * until dx_store_close, see exactly that snapshot -- valid while st's
+ * transaction is open.  Export answers DX_STATE when st is not in such a
+ * transaction, or when its engine cannot share a snapshot between
+ * connections (SQLite: Debian's library is built without
+ * SQLITE_ENABLE_SNAPSHOT); the use case then reads on st alone.
+ */
+enum { DX_SNAPSHOT_ID_SIZE = 64 };
+int dx_store_snapshot_export(struct dx_store *st, char id[DX_SNAPSHOT_ID_SIZE]);
+int dx_store_open_at(struct dx_store **out, const char *path, const char *id);
 int dx_store_rollback(struct dx_store *st);
 /*
  * Bulk load inside the current transaction: drop the secondary indexes of

@@ -117,6 +117,13 @@ struct dx_driver {
 	 * must not keep an old read snapshot); the count of things ended.
 	 * NULL: the driver keeps no such state between calls. */
 	int (*idle)(struct dx_store *st);
+	/* A read snapshot shared by two connections (dx_store_snapshot_export,
+	 * dx_store_open_at): the id of the snapshot of st's open transaction,
+	 * and a read-only transaction begun at a snapshot so named.  NULL:
+	 * the engine cannot (SQLite as Debian builds it has no
+	 * sqlite3_snapshot_open), and the use case reads on one connection. */
+	int (*snapshot_export)(struct dx_store *st, char *id, size_t size);
+	int (*snapshot_import)(struct dx_store *st, const char *id);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if
@@ -144,6 +151,7 @@ struct dx_store {
 	int readonly;         /* reads only: asked for, or the file is read-only */
 	int created;          /* this open made the store (it had no schema) */
 	int txn_depth;
+	int txn_reads;  /* the open transaction is dx_store_read_begin's (it writes nothing) */
 	/* the head of the audit chain this transaction last appended to
 	 * (audit.c): valid while audit_txn == txn_serial, the count of
 	 * transactions begun (a head read in an earlier one is stale) */

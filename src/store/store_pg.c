@@ -1188,6 +1188,37 @@ static int pg_idle(struct dx_store *st)
 	return 1;
 }
 
+/* pg_export_snapshot(): the open transaction's snapshot, importable by
+ * another session while that transaction lasts */
+static int pg_snapshot_export(struct dx_store *st, char *id, size_t size)
+{
+	struct dx_stmt *s = NULL;
+	int rc = pg_prepare(st, "SELECT pg_export_snapshot()", &s);
+	if (!rc && !(rc = pg_step(s)))
+		dx_strlcpy(id, pg_col_text(s, 0), size);
+	else if (rc == DX_NOT_FOUND)
+		rc = dx_error(DX_DB, "pg_export_snapshot returned no row");
+	if (s)
+		pg_finalize(s);
+	return rc;
+}
+
+/* A read-only REPEATABLE READ transaction at the snapshot `id` names (an
+ * id is hex digits and dashes: checked, since it is quoted into SQL). */
+static int pg_snapshot_import(struct dx_store *st, const char *id)
+{
+	char sql[128];
+	int rc;
+	if (!*id || strspn(id, "0123456789ABCDEFabcdef-") != strlen(id) || strlen(id) > 64)
+		return dx_error(DX_INVALID, "not a snapshot id");
+	if ((rc = pg_run(st, "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY", "begin", NULL)))
+		return rc;
+	dx_snprintf(sql, sizeof(sql), "SET TRANSACTION SNAPSHOT '%s'", id);
+	if ((rc = pg_run(st, sql, "set snapshot", NULL)))
+		pg_run(st, "ROLLBACK", "rollback", NULL);
+	return rc;
+}
+
 static int pg_compact(struct dx_store *st)
 {
 	return pg_exec(st, "VACUUM FULL");
@@ -1225,6 +1256,8 @@ const struct dx_driver dx_driver_pg = {
 	.compact = pg_compact,
 	.nowait = NULL, /* rows are locked, not the store */
 	.idle = pg_idle,
+	.snapshot_export = pg_snapshot_export,
+	.snapshot_import = pg_snapshot_import,
 	.fk_enforce = pg_fk_enforce,
 	.fk_check = pg_fk_check,
 	.get_version = pg_get_version,

@@ -136,6 +136,63 @@ static void test_areas(void **state)
 	close_fresh(st);
 }
 
+/* ---- one snapshot, two connections (issue 12) ---- */
+
+static int count_villages(struct dx_store *st)
+{
+	struct dx_buf b;
+	int n = 0;
+	dx_buf_init(&b, 0);
+	assert_int_equal(dx_store_area_children(st, "532326106", collect_area, &b), DX_OK);
+	for (const char *p = b.buf; p && (p = strchr(p, ';')); p++)
+		n++;
+	dx_buf_release(&b);
+	return n;
+}
+
+/* A second connection opened at a reader's snapshot sees what the reader
+ * sees, not a commit made after it; an engine that cannot share one says
+ * so (DX_STATE), and so does a writer's transaction or none at all. */
+static void test_shared_snapshot(void **state)
+{
+	struct dx_store *st = open_fresh(), *w = NULL, *twin = NULL;
+	char id[DX_SNAPSHOT_ID_SIZE];
+	int began;
+	(void)state;
+	put_areas(st);
+	assert_int_equal(dx_store_snapshot_export(st, id), DX_STATE); /* no transaction */
+	assert_int_equal(dx_store_begin(st), DX_OK);
+	assert_int_equal(dx_store_snapshot_export(st, id), DX_STATE); /* a writer's */
+	assert_int_equal(dx_store_rollback(st), DX_OK);
+	assert_int_equal(dx_store_read_begin(st, &began), DX_OK);
+	assert_int_equal(began, 1);
+	assert_int_equal(count_villages(st), 2);
+	if (!strcmp(dx_store_driver_name(target), "sqlite")) {
+		assert_int_equal(dx_store_snapshot_export(st, id), DX_STATE);
+		dx_store_read_end(st, began);
+		close_fresh(st);
+		return;
+	}
+	assert_int_equal(dx_store_snapshot_export(st, id), DX_OK);
+	assert_true(strlen(id) > 0);
+	/* another program adds a village after the snapshot */
+	assert_int_equal(dx_store_open(&w, target, 0), DX_OK);
+	assert_int_equal(dx_store_area_put(w, "532326106003", "新村"), DX_OK);
+	dx_store_close(w);
+	assert_int_equal(dx_store_open_at(&twin, target, id), DX_OK);
+	assert_int_equal(count_villages(twin), 2);
+	assert_int_equal(count_villages(st), 2);
+	dx_store_close(twin);
+	dx_store_read_end(st, began);
+	/* a name that is no snapshot id is refused before any SQL */
+	twin = (void *)1;
+	assert_int_equal(dx_store_open_at(&twin, target, "x'; DROP TABLE area; --"), DX_INVALID);
+	assert_null(twin);
+	/* after the snapshot, the commit is seen */
+	assert_int_equal(count_villages(st), 3);
+	close_fresh(st);
+}
+
 /* ---- transactions ---- */
 
 static int insert_then(struct dx_store *st, void *arg)
@@ -459,6 +516,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_open_and_version),
 		cmocka_unit_test(test_areas),
+		cmocka_unit_test(test_shared_snapshot),
 		cmocka_unit_test(test_transactions),
 		cmocka_unit_test(test_ledger_and_scans),
 		cmocka_unit_test(test_warnings_and_proc_counts),
