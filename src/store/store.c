@@ -456,6 +456,7 @@ void dx_store_close(struct dx_store *st)
 		st->drv->close(st);
 	dx_buf_release(&st->bulk_sql);
 	free(st->bulk_stale);
+	free(st->ses_memo);
 	free(st->path);
 	free(st->shown);
 	free(st);

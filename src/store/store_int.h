@@ -117,6 +117,12 @@ struct dx_driver {
 	 * must not keep an old read snapshot); the count of things ended.
 	 * NULL: the driver keeps no such state between calls. */
 	int (*idle)(struct dx_store *st);
+	/* A stamp of the store as this connection sees it now (inside a
+	 * transaction: as of its snapshot): equal stamps mean nothing was
+	 * committed in between, by this connection or another process.  It
+	 * starts the read of a transaction begun with BEGIN.  NULL: the
+	 * driver has none (nothing may be remembered across statements). */
+	int (*change_stamp)(struct dx_store *st, int64_t stamp[2]);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if
@@ -184,6 +190,9 @@ struct dx_store {
 	struct dx_stmt *used[48];
 	size_t nused;
 	int used_all;
+	/* session.c's memo of the sessions this connection read last, valid
+	 * while the driver's change stamp stays the same (NULL until used) */
+	struct dx_session_memo *ses_memo;
 };
 
 /* Finalize every cached statement (before a driver's close). */
