@@ -60,6 +60,10 @@ struct dx_driver {
 	int64_t (*col_int)(struct dx_stmt *s, int i);
 	const char *(*col_text)(struct dx_stmt *s, int i); /* never NULL */
 	int (*col_null)(struct dx_stmt *s, int i);
+	/* dx_col_copy, where the driver knows the text's length (no search
+	 * for its end: a record's read copies some two hundred columns).
+	 * NULL: col_text and a copy up to the NUL. */
+	void (*col_copy)(struct dx_stmt *s, int i, char *dst, size_t size);
 	/* Rows changed by the last INSERT, UPDATE or DELETE. */
 	int64_t (*changes)(struct dx_store *st);
 	/* dx_store_person_insert_many: insert n members in one statement

@@ -711,6 +711,21 @@ static const char *sq_col_text(struct dx_stmt *base, int i)
 	return t ? (const char *)t : "";
 }
 
+/* As dx_strlcpy from sq_col_text, but the length is SQLite's own. */
+static void sq_col_copy(struct dx_stmt *base, int i, char *dst, size_t size)
+{
+	sqlite3_stmt *s = ((struct sq_stmt *)base)->s;
+	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
+	if (!size)
+		return;
+	if (n > size - 1)
+		n = size - 1;
+	if (n)
+		memcpy(dst, t, n);
+	dst[n] = '\0';
+}
+
 static int sq_col_null(struct dx_stmt *base, int i)
 {
 	return sqlite3_column_type(((struct sq_stmt *)base)->s, i) == SQLITE_NULL;
@@ -942,6 +957,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.col_int = sq_col_int,
 	.col_text = sq_col_text,
 	.col_null = sq_col_null,
+	.col_copy = sq_col_copy,
 	.person_insert_many = sq_person_insert_many,
 	.seals_ids = 1,
 	.household_insert_many = sq_household_insert_many,
