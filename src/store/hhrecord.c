@@ -343,6 +343,17 @@ static int digits(int64_t v)
 	return d;
 }
 
+/* v >= 0 in decimal into out[24] (no printf: once or twice a record) */
+static void id_text(int64_t v, char out[24])
+{
+	int n = digits(v);
+	out[n] = '\0';
+	while (n--) {
+		out[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
 /* Set has_periods and has_audit of v[0..n) (the members now): one range
  * of ids a statement, not two look-ups a member inside the members' read
  * (a fifth of it).  A household's members mostly have neighbouring ids;
@@ -362,6 +373,13 @@ static int member_flags(struct dx_store *st, struct member_sorted *v, size_t n)
 	for (size_t i = 0; !rc && i < n;) {
 		size_t k = i + 1;
 		char lo[24], hi[24];
+		if (ids[i] < 0) { /* never written so; looked up as if flagged */
+			for (size_t j = 0; j < n; j++)
+				if (v[j].m.p.id == ids[i])
+					v[j].m.has_periods = v[j].m.has_audit = 1;
+			i++;
+			continue;
+		}
 		while (k < n && ids[k] - ids[k - 1] <= MEMBER_FLAGS_GAP &&
 		       digits(ids[k]) == digits(ids[i]))
 			k++;
@@ -369,8 +387,8 @@ static int member_flags(struct dx_store *st, struct member_sorted *v, size_t n)
 			rc = DX_DB;
 			break;
 		}
-		dx_snprintf(lo, sizeof(lo), "%lld", (long long)ids[i]);
-		dx_snprintf(hi, sizeof(hi), "%lld", (long long)ids[k - 1]);
+		id_text(ids[i], lo);
+		id_text(ids[k - 1], hi);
 		dx_bind_int(s, 1, ids[i]);
 		dx_bind_int(s, 2, ids[k - 1]);
 		dx_bind_text(s, 3, lo);
