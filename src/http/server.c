@@ -63,6 +63,13 @@ struct pending {
 };
 
 #define DX_HTTP_WRITE_WAIT_MS 20000
+/* libmicrohttpd's memory per connection, for the request's headers and
+ * the answer's (the body is ours, handed over without a copy).  The
+ * library clears it whole between two requests of a connection: its
+ * default of 32 KB cost 0.8 us a request on the household route; 16 KB
+ * still takes a browser's headers several times over (nginx refuses a
+ * header line over 8 KB). */
+#define DX_HTTP_CONN_MEMORY (16 * 1024)
 /* how often the main thread writes out the buffered log */
 #define DX_HTTP_LOG_FLUSH_MS 200
 
@@ -676,13 +683,16 @@ int dx_http_serve(const struct dx_http_opts *o, struct dx_err_info *err)
 		                     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE,
 		                     (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
 		                     &srv, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+		                     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)DX_HTTP_CONN_MEMORY,
 		                     MHD_OPTION_HTTPS_MEM_CERT, cert, MHD_OPTION_HTTPS_MEM_KEY, key,
 		                     MHD_OPTION_END);
 	else
 		d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, &srv,
 		                     MHD_OPTION_SOCK_ADDR, &sa, MHD_OPTION_THREAD_POOL_SIZE,
 		                     (unsigned)threads, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
-		                     &srv, MHD_OPTION_CONNECTION_TIMEOUT, 60u, MHD_OPTION_END);
+		                     &srv, MHD_OPTION_CONNECTION_TIMEOUT, 60u,
+		                     MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)DX_HTTP_CONN_MEMORY,
+		                     MHD_OPTION_END);
 	if (!d) {
 		rc = dx_err_set(err, DX_IO, "无法在 %s:%d 上监听（端口被占用？）", o->bind, o->port);
 		goto out_sig;

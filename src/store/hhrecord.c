@@ -169,29 +169,43 @@ int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 	return dx_step_done(s);
 }
 
-/* A household's members are read in two or three short statements rather
- * than one: its periods (membership rows, most often none), the persons
- * now in it, and one by one any former member the periods name who is
- * elsewhere now.  One statement saying `household_id = ?1 OR id IN
- * (SELECT ...)`, with each period column a subquery per person, cost the
- * household route three times as much (a temporary index for the IN and
- * three look-ups of membership per member). */
+/* A household's members are read in a few short statements rather than
+ * one: its periods (membership rows, most often none), the persons now in
+ * it, whether any of them has periods or audit rows (member_flags), and
+ * one by one any former member the periods name who is elsewhere now.
+ * One statement saying `household_id = ?1 OR id IN (SELECT ...)`, with
+ * each period column a subquery per person, cost the household route
+ * three times as much (a temporary index for the IN and three look-ups of
+ * membership per member). */
 #define PERSON_COLS                                                                 \
 	"SELECT p.id, p.household_id, p.id_no, p.name, p.relation, p.sex, p.birth,"    \
 	" p.ethnicity, p.politics, p.education, p.school, p.health, p.labour, p.work_place," \
 	" coalesce(p.work_months, -1), p.ins_resident, p.ins_employee, p.dibao,"         \
 	" p.dibao_class, p.tekun, p.disability_subsidy, p.phone, p.counted,"              \
-	" coalesce(p.left_on, ''), CASE WHEN p.left_on IS NULL THEN 0 ELSE 1 END,"      \
-	" CASE WHEN EXISTS (SELECT 1 FROM membership x WHERE x.person_id = p.id)"        \
+	" coalesce(p.left_on, ''), CASE WHEN p.left_on IS NULL THEN 0 ELSE 1 END"
+/* has_periods and has_audit of one person, in its own row */
+#define PERSON_FLAGS                                                                \
+	", CASE WHEN EXISTS (SELECT 1 FROM membership x WHERE x.person_id = p.id)"       \
 	" THEN 1 ELSE 0 END, CASE WHEN EXISTS (SELECT 1 FROM audit a"                     \
 	" WHERE a.entity = 'person' AND a.entity_key = CAST(p.id AS TEXT)) THEN 1 ELSE 0 END"
 static const char SQL_HH_PERIODS[] =
 	"SELECT person_id, id, coalesce(from_on, ''), coalesce(to_on, ''), reason"
 	" FROM membership WHERE household_id = ?1";
-static const char SQL_MEMBERS_NOW[] = PERSON_COLS " FROM person p WHERE p.household_id = ?1";
+/* the flags are member_flags's, for all of them at once */
+static const char SQL_MEMBERS_NOW[] = PERSON_COLS ", 0, 0 FROM person p WHERE p.household_id = ?1";
+/* The persons with ids in [?1, ?2] that have membership periods (1) or
+ * audit rows (2), as text; ?3 and ?4 are ?1 and ?2 as text, of the same
+ * number of digits (an audit row's key is the id as text, and only
+ * between two such keys does text order follow the numbers).  An id
+ * may come more than once, and an audit key of another form in the
+ * range (none is written) would only cost a look-up for nothing. */
+static const char SQL_MEMBER_FLAGS[] =
+	"SELECT 1, CAST(person_id AS TEXT) FROM membership WHERE person_id BETWEEN ?1 AND ?2"
+	" UNION ALL SELECT 2, entity_key FROM audit WHERE entity = 'person'"
+	" AND entity_key BETWEEN ?3 AND ?4";
 /* a former member: the 户编号 they are in now, if they are in one */
 static const char SQL_MEMBER_ELSEWHERE[] =
-	PERSON_COLS ", CASE WHEN p.left_on IS NULL THEN"
+	PERSON_COLS PERSON_FLAGS ", CASE WHEN p.left_on IS NULL THEN"
 	" (SELECT hh_no FROM household x WHERE x.id = p.household_id) ELSE '' END"
 	" FROM person p WHERE p.id = ?1";
 
@@ -313,6 +327,94 @@ static int members_elsewhere(struct dx_store *st, const struct period *pv, size_
 	return rc;
 }
 
+static int id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+	return (x > y) - (x < y);
+}
+
+static int digits(int64_t v)
+{
+	int d = 1;
+	while (v >= 10) {
+		v /= 10;
+		d++;
+	}
+	return d;
+}
+
+/* v >= 0 in decimal into out[24] (no printf: once or twice a record) */
+static void id_text(int64_t v, char out[24])
+{
+	int n = digits(v);
+	out[n] = '\0';
+	while (n--) {
+		out[n] = (char)('0' + v % 10);
+		v /= 10;
+	}
+}
+
+/* Set has_periods and has_audit of v[0..n) (the members now): one range
+ * of ids a statement, not two look-ups a member inside the members' read
+ * (a fifth of it).  A household's members mostly have neighbouring ids;
+ * ids further apart than MEMBER_FLAGS_GAP, or of another number of
+ * digits, start another range, so that a range never walks many other
+ * persons' rows. */
+#define MEMBER_FLAGS_GAP 64
+static int member_flags(struct dx_store *st, struct member_sorted *v, size_t n)
+{
+	int64_t one[8], *ids = n <= 8 ? one : dx_xmalloc(n * sizeof(*ids));
+	struct dx_stmt *s = NULL;
+	int rc = DX_OK;
+	for (size_t i = 0; i < n; i++)
+		ids[i] = v[i].m.p.id;
+	if (n > 1)
+		qsort(ids, n, sizeof(*ids), id_cmp);
+	for (size_t i = 0; !rc && i < n;) {
+		size_t k = i + 1;
+		char lo[24], hi[24];
+		if (ids[i] < 0) { /* never written so; looked up as if flagged */
+			for (size_t j = 0; j < n; j++)
+				if (v[j].m.p.id == ids[i])
+					v[j].m.has_periods = v[j].m.has_audit = 1;
+			i++;
+			continue;
+		}
+		while (k < n && ids[k] - ids[k - 1] <= MEMBER_FLAGS_GAP &&
+		       digits(ids[k]) == digits(ids[i]))
+			k++;
+		if (!s && !(s = dx_q(st, SQL_MEMBER_FLAGS))) {
+			rc = DX_DB;
+			break;
+		}
+		id_text(ids[i], lo);
+		id_text(ids[k - 1], hi);
+		dx_bind_int(s, 1, ids[i]);
+		dx_bind_int(s, 2, ids[k - 1]);
+		dx_bind_text(s, 3, lo);
+		dx_bind_text(s, 4, hi);
+		while ((rc = dx_step(s)) == DX_OK) {
+			int64_t kind = dx_col_int(s, 0), id;
+			if (dx_parse_i64(dx_col_text(s, 1), &id))
+				continue;
+			for (size_t j = 0; j < n; j++)
+				if (v[j].m.p.id == id) {
+					if (kind == 1)
+						v[j].m.has_periods = 1;
+					else
+						v[j].m.has_audit = 1;
+				}
+		}
+		s->drv->reset(s);
+		if (rc == DX_NOT_FOUND)
+			rc = DX_OK;
+		i = k;
+	}
+	if (ids != one)
+		free(ids);
+	return rc;
+}
+
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
 			int (*fn)(const struct dx_hh_member *, void *), void *arg)
 {
@@ -336,6 +438,8 @@ int dx_store_hh_members(struct dx_store *st, int64_t household_id,
 	if ((rc = collect(s, sizeof(*v), member_row, &rows, &n)))
 		goto out;
 	v = (struct member_sorted *)(void *)rows;
+	if ((rc = member_flags(st, v, n)))
+		goto out;
 	if (np && (rc = members_elsewhere(st, pv, np, &v, &n)))
 		goto out;
 	for (size_t i = 0; i < n; i++) {

@@ -103,10 +103,51 @@ int dx_store_session_insert(struct dx_store *st, const struct dx_session_row *r)
 	return dx_step_done(s);
 }
 
+/*
+ * The memo of session reads: the rows this connection read last, by
+ * token hash, each with the driver's change stamp taken before its read.
+ * A row is answered from here only while the stamp is still the same --
+ * nothing committed since, by this connection (a renewal, a logout) or
+ * any other (another worker's, `dixian account disable` in another
+ * process) -- so it is always the row the statement would read now; the
+ * caller still checks expiry against its own clock.  A request's session
+ * check then costs a stamp (PRAGMA data_version) instead of a join.
+ */
+#define SES_MEMO_N 16
+struct dx_session_memo {
+	struct ses_memo_entry {
+		int valid;
+		int64_t stamp[2];
+		struct dx_session_row row;
+	} e[SES_MEMO_N];
+};
+
+static struct ses_memo_entry *memo_slot(struct dx_store *st, const char *token_hash)
+{
+	unsigned k = 0;
+	if (!st->ses_memo && !(st->ses_memo = calloc(1, sizeof(*st->ses_memo))))
+		return NULL;
+	/* the hash is a hash: its first two hex digits spread the tokens */
+	for (int i = 0; i < 2 && token_hash[i]; i++)
+		k = k * 16 + (unsigned)(token_hash[i] & 0x0f);
+	return &st->ses_memo->e[k % SES_MEMO_N];
+}
+
 int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_session_row *out)
 {
+	struct ses_memo_entry *m = NULL;
+	int64_t stamp[2];
 	struct dx_stmt *s;
 	int rc;
+	if (st->drv->change_stamp && !st->drv->change_stamp(st, stamp) &&
+	    (m = memo_slot(st, token_hash))) {
+		if (m->valid && m->stamp[0] == stamp[0] && m->stamp[1] == stamp[1] &&
+		    !strcmp(m->row.token_hash, token_hash)) {
+			*out = m->row;
+			return DX_OK;
+		}
+		m->valid = 0;
+	}
 	memset(out, 0, sizeof(*out));
 	if (!(s = dx_q(st, SQL_SES_GET)))
 		return DX_DB;
@@ -131,7 +172,15 @@ int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_
 	dx_col_copy(s, 10, out->acc.role, sizeof(out->acc.role));
 	dx_col_copy(s, 11, out->acc.level, sizeof(out->acc.level));
 	dx_col_copy(s, 12, out->acc.scope, sizeof(out->acc.scope));
-	return dx_step_done(s);
+	if ((rc = dx_step_done(s)))
+		return rc;
+	if (m) {
+		m->row = *out;
+		m->stamp[0] = stamp[0];
+		m->stamp[1] = stamp[1];
+		m->valid = 1;
+	}
+	return DX_OK;
 }
 
 int dx_store_session_nowait(struct dx_store *st, int on)

@@ -29,7 +29,10 @@ int dx_step_int(struct dx_stmt *s, int64_t *v)
 
 void dx_col_copy(struct dx_stmt *s, int i, char *dst, size_t size)
 {
-	dx_strlcpy(dst, dx_col_text(s, i), size);
+	if (s->drv->col_copy)
+		s->drv->col_copy(s, i, dst, size);
+	else
+		dx_strlcpy(dst, dx_col_text(s, i), size);
 }
 
 /* Every insert stamps updated_at: format once per second and thread. */
@@ -456,6 +459,7 @@ void dx_store_close(struct dx_store *st)
 		st->drv->close(st);
 	dx_buf_release(&st->bulk_sql);
 	free(st->bulk_stale);
+	free(st->ses_memo);
 	free(st->path);
 	free(st->shown);
 	free(st);

@@ -60,6 +60,10 @@ struct dx_driver {
 	int64_t (*col_int)(struct dx_stmt *s, int i);
 	const char *(*col_text)(struct dx_stmt *s, int i); /* never NULL */
 	int (*col_null)(struct dx_stmt *s, int i);
+	/* dx_col_copy, where the driver knows the text's length (no search
+	 * for its end: a record's read copies some two hundred columns).
+	 * NULL: col_text and a copy up to the NUL. */
+	void (*col_copy)(struct dx_stmt *s, int i, char *dst, size_t size);
 	/* Rows changed by the last INSERT, UPDATE or DELETE. */
 	int64_t (*changes)(struct dx_store *st);
 	/* dx_store_person_insert_many: insert n members in one statement
@@ -124,6 +128,12 @@ struct dx_driver {
 	 * sqlite3_snapshot_open), and the use case reads on one connection. */
 	int (*snapshot_export)(struct dx_store *st, char *id, size_t size);
 	int (*snapshot_import)(struct dx_store *st, const char *id);
+	/* A stamp of the store as this connection sees it now (inside a
+	 * transaction: as of its snapshot): equal stamps mean nothing was
+	 * committed in between, by this connection or another process.  It
+	 * starts the read of a transaction begun with BEGIN.  NULL: the
+	 * driver has none (nothing may be remembered across statements). */
+	int (*change_stamp)(struct dx_store *st, int64_t stamp[2]);
 	/* Migrations run with foreign keys unenforced, since rebuilding a
 	 * table drops and recreates a parent (fk_enforce, outside any
 	 * transaction), and end by checking them all (fk_check: DX_INVALID if
@@ -192,6 +202,9 @@ struct dx_store {
 	struct dx_stmt *used[48];
 	size_t nused;
 	int used_all;
+	/* session.c's memo of the sessions this connection read last, valid
+	 * while the driver's change stamp stays the same (NULL until used) */
+	struct dx_session_memo *ses_memo;
 };
 
 /* Finalize every cached statement (before a driver's close). */

@@ -69,6 +69,7 @@ static const char *const sq_txn_sql[] = {"BEGIN", "BEGIN IMMEDIATE", "COMMIT", "
 struct sq_conn {
 	struct sq_rows person, household;
 	sqlite3_stmt *txn[SQ_NTXN];
+	sqlite3_stmt *data_version; /* sq_change_stamp's, prepared once */
 };
 struct sq_rows_cursor {
 	sqlite3_vtab_cursor base;
@@ -536,6 +537,8 @@ static void sq_close(struct dx_store *st)
 	struct sq_conn *c = st->drv_data;
 	for (size_t i = 0; c && i < SQ_NTXN; i++)
 		sqlite3_finalize(c->txn[i]);
+	if (c)
+		sqlite3_finalize(c->data_version);
 	sqlite3_close(st->db);
 	st->db = NULL;
 	free(st->drv_data);
@@ -706,6 +709,21 @@ static const char *sq_col_text(struct dx_stmt *base, int i)
 {
 	const unsigned char *t = sqlite3_column_text(((struct sq_stmt *)base)->s, i);
 	return t ? (const char *)t : "";
+}
+
+/* As dx_strlcpy from sq_col_text, but the length is SQLite's own. */
+static void sq_col_copy(struct dx_stmt *base, int i, char *dst, size_t size)
+{
+	sqlite3_stmt *s = ((struct sq_stmt *)base)->s;
+	const unsigned char *t = sqlite3_column_text(s, i);
+	size_t n = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
+	if (!size)
+		return;
+	if (n > size - 1)
+		n = size - 1;
+	if (n)
+		memcpy(dst, t, n);
+	dst[n] = '\0';
 }
 
 static int sq_col_null(struct dx_stmt *base, int i)
@@ -888,6 +906,31 @@ static int sq_get_version(struct dx_store *st, int *v)
 	return src == SQLITE_OK ? DX_OK : sq_err(st->db, src, "read schema version");
 }
 
+/* The driver's change_stamp: PRAGMA data_version, which moves when
+ * another connection (another process, or another of the server's pool)
+ * has committed since this one's last read, and the rows this connection
+ * changed itself, which data_version leaves out.  A few opcodes: the
+ * read transaction it starts is the one the caller's statements use. */
+static int sq_change_stamp(struct dx_store *st, int64_t stamp[2])
+{
+	struct sq_conn *c = st->drv_data;
+	int src;
+	if (!c)
+		return DX_DB;
+	if (!c->data_version &&
+	    sqlite3_prepare_v3(st->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
+			       &c->data_version, NULL) != SQLITE_OK)
+		return sq_err(st->db, sqlite3_errcode(st->db), "read data_version");
+	src = sqlite3_step(c->data_version);
+	if (src == SQLITE_ROW)
+		stamp[0] = sqlite3_column_int64(c->data_version, 0);
+	sqlite3_reset(c->data_version);
+	if (src != SQLITE_ROW)
+		return sq_err(st->db, src, "read data_version");
+	stamp[1] = sqlite3_total_changes64(st->db);
+	return DX_OK;
+}
+
 static int sq_set_version(struct dx_store *st, int v)
 {
 	char sql[64];
@@ -914,6 +957,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.col_int = sq_col_int,
 	.col_text = sq_col_text,
 	.col_null = sq_col_null,
+	.col_copy = sq_col_copy,
 	.person_insert_many = sq_person_insert_many,
 	.seals_ids = 1,
 	.household_insert_many = sq_household_insert_many,
@@ -924,6 +968,7 @@ const struct dx_driver dx_driver_sqlite = {
 	.compact = sq_compact,
 	.nowait = sq_nowait,
 	.idle = sq_idle,
+	.change_stamp = sq_change_stamp,
 	.fk_enforce = sq_fk_enforce,
 	.fk_check = sq_fk_check,
 	.get_version = sq_get_version,

@@ -279,6 +279,46 @@ def test_household_route_session_in_its_snapshot():
     # test_unmasked_detail_only_for_county_and_audited)
 
 
+def test_remembered_session_ends_at_once():
+    """A session the server has just checked -- and may remember while
+    the store stays unchanged -- still ends on the very next request when
+    it is logged out, disabled or given a new password from the CLI (other
+    programs), or expired by a write to the store."""
+    name = "cun532399101005"
+    hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1",
+            "532399101005")[0][0]
+    subprocess.run([DIXIAN, "account", "passwd", name, "--db", DB], check=True,
+                   capture_output=True, input=(password(name) + "\n").encode())
+
+    def reads(c, n=12):
+        # several, so that every worker's store connection has seen it
+        return [c.get("/api/households/" + hh)[0] for _ in range(n)]
+
+    def cli(*args, stdin=None):
+        subprocess.run([DIXIAN, "account", *args, name, "--db", DB], check=True,
+                       capture_output=True, input=stdin)
+
+    c = login(name)
+    check(reads(c) == [200] * 12, "logged in")
+    st, _, _ = c.post("/api/logout")
+    check(st == 200, st)
+    check(reads(c, 4) == [401] * 4, "a logged-out session read on")
+    c = login(name)
+    check(reads(c) == [200] * 12, "logged in again")
+    cli("passwd", stdin=(password(name) + "-new\n").encode())
+    check(reads(c, 4) == [401] * 4, "a session read on after a password change")
+    cli("passwd", stdin=(password(name) + "\n").encode())
+    c = login(name)
+    check(reads(c) == [200] * 12, "logged in again")
+    db("UPDATE session SET expires_at = created_at WHERE account_id ="
+       " (SELECT id FROM account WHERE name = ?)", name)
+    check(reads(c, 4) == [401] * 4, "an expired session read on")
+    c = login(name)
+    check(reads(c) == [200] * 12, "logged in again")
+    cli("disable")
+    check(reads(c, 4) == [401] * 4, "a disabled account's session read on")
+
+
 def test_disabled_account_cannot_log_in():
     c = login("cun532399101003")
     subprocess.run([DIXIAN, "account", "disable", "cun532399101003", "--db", DB], check=True,

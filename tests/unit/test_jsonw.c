@@ -73,6 +73,41 @@ static void test_every_byte_escaped_as_cjson(void **state)
 	}
 }
 
+/* Keys as cJSON writes them: plain, escaped, long (past the buffer's
+ * room, so that the in-place copy gives way), in a buffer that starts
+ * small and in one with room. */
+static void test_keys_as_cjson(void **state)
+{
+	static const char *const keys[] = {"a", "name", "", "k\"q", "back\\slash", "tab\tkey",
+	                                   "户主", "\x01", "a_rather_long_key_of_forty_bytes_or_more_",
+	                                   "another_long_key_that_ends_in_a_quote_\""};
+	(void)state;
+	for (int pre = 0; pre < 2; pre++) {
+		struct dx_buf b = DX_BUF_INIT;
+		struct dx_jw w;
+		cJSON *o = cJSON_CreateObject();
+		char *want;
+		if (pre) { /* room enough: every plain key written in place */
+			char big[2048];
+			memset(big, 'x', sizeof(big) - 1);
+			big[sizeof(big) - 1] = '\0';
+			dx_buf_adds(&b, big);
+			dx_buf_reset(&b);
+		}
+		dx_jw_init(&w, &b);
+		dx_jw_obj(&w, NULL);
+		for (size_t i = 0; i < DX_ARRAY_SIZE(keys); i++) {
+			dx_jw_str(&w, keys[i], "v");
+			cJSON_AddItemToObject(o, keys[i], cJSON_CreateString("v"));
+		}
+		dx_jw_obj_end(&w);
+		want = cjson_text(o);
+		assert_string_equal(b.buf, want);
+		cJSON_free(want);
+		dx_buf_release(&b);
+	}
+}
+
 static void test_numbers_as_cjson(void **state)
 {
 	static const int64_t ints[] = {0, 1, -1, 9, 10, 2147483647LL, 2147483648LL, -2147483648LL,
@@ -300,6 +335,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_every_byte_escaped_as_cjson),
 		cmocka_unit_test(test_numbers_as_cjson),
+		cmocka_unit_test(test_keys_as_cjson),
 		cmocka_unit_test(test_nesting),
 		cmocka_unit_test(test_record_renderings_agree),
 		cmocka_unit_test(test_demo_records_agree),
