@@ -407,6 +407,7 @@ struct side_vec {
 };
 
 struct side {
+	struct dx_store *st; /* the main pass's connection, whose snapshot this reads */
 	const char *path, *county, *as_of, *from;
 	char snap[DX_SNAPSHOT_ID_SIZE]; /* the main pass's snapshot, read here too */
 	const char *area; /* the report's: a village reads its own rows only */
@@ -514,7 +515,7 @@ static void *side_thread(void *arg)
 {
 	struct side *sd = arg;
 	struct dx_store *st2 = NULL;
-	sd->rc = dx_store_open_at(&st2, sd->path, sd->snap);
+	sd->rc = dx_store_open_at(&st2, sd->st, sd->snap);
 	if (!sd->rc)
 		sd->rc = side_scan(sd, st2);
 	dx_store_close(st2);
@@ -601,7 +602,7 @@ static void *group_thread(void *arg)
 {
 	struct group_job *j = arg;
 	struct dx_store *st2 = NULL;
-	j->rc = dx_store_open_at(&st2, j->path, j->snap);
+	j->rc = dx_store_open_at(&st2, j->st, j->snap);
 	if (!j->rc)
 		j->rc = count_groups_of(st2, j);
 	dx_store_close(st2);
@@ -838,6 +839,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		pthread_t tid;
 		int threaded;
 		memset(&sd, 0, sizeof(sd));
+		sd.st = st;
 		sd.path = dx_store_path(st);
 		sd.county = county;
 		sd.area = r->area;
@@ -846,8 +848,8 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		sd.from = from;
 		dx_date_format(&o->today, sd.today);
 		/* on a second connection only where it reads this one's
-		 * snapshot (PostgreSQL); on SQLite, which cannot share one,
-		 * here after the households */
+		 * snapshot (dx_store_read_begin_shared); else here after the
+		 * households */
 		threaded = strlen(r->area) <= 6 && sd.path && *sd.path &&
 			   !dx_store_snapshot_export(st, sd.snap) &&
 			   !pthread_create(&tid, NULL, side_thread, &sd);
@@ -994,7 +996,9 @@ int dx_report_build(struct dx_store *st, const struct dx_report_opts *o, struct 
 		    struct dx_buf *why)
 {
 	int began, rc;
-	if ((rc = dx_store_read_begin(st, &began)))
+	/* a county or wider reads its side pass on a second connection */
+	if ((rc = strlen(o->area) <= 6 ? dx_store_read_begin_shared(st, &began)
+				       : dx_store_read_begin(st, &began)))
 		return rc;
 	rc = report_build(st, o, r, why);
 	dx_store_read_end(st, began);
@@ -1008,7 +1012,7 @@ int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 			     struct dx_buf *why)
 {
 	int began, rc;
-	if ((rc = dx_store_read_begin(st, &began)))
+	if ((rc = dx_store_read_begin_shared(st, &began)))
 		return rc;
 	rc = report_build_counties(st, prefix, year, as_of, today, counties, n, r, ledger, why);
 	dx_store_read_end(st, began);
@@ -1122,7 +1126,8 @@ int dx_report_list(struct dx_store *st, const struct dx_report_opts *o, const ch
 		   struct dx_buf *why)
 {
 	int began, rc;
-	if ((rc = dx_store_read_begin(st, &began)))
+	if ((rc = strlen(o->area) <= 6 ? dx_store_read_begin_shared(st, &began)
+				       : dx_store_read_begin(st, &began)))
 		return rc;
 	rc = report_list(st, o, key, fn, arg, why);
 	dx_store_read_end(st, began);

@@ -400,6 +400,7 @@ static const char *area_name(const struct fmap *m, const char *code)
 #define HOLD_MAX (1 << 17)
 
 struct income_job {
+	struct dx_store *st; /* the household pass's connection */
 	const char *path, *sql, *key;
 	char snap[DX_SNAPSHOT_ID_SIZE]; /* the household pass's snapshot */
 	int year;
@@ -412,7 +413,7 @@ static void *income_thread(void *arg)
 {
 	struct income_job *j = arg;
 	struct dx_store *st2 = NULL;
-	if (!(j->rc = dx_store_open_at(&st2, j->path, j->snap)))
+	if (!(j->rc = dx_store_open_at(&st2, j->st, j->snap)))
 		j->rc = side_pass(st2, j->sql, j->key, j->year, "", &j->m, 0);
 	dx_store_close(st2);
 	atomic_store(&j->done, 1);
@@ -552,6 +553,7 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 	dx_buf_init(&hd.strs, 0);
 	if ((rc = size_map(st, area, m)))
 		goto out;
+	job->st = st;
 	job->path = st->path;
 	job->sql = sql_folded[county][0];
 	job->key = area;
@@ -566,7 +568,7 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 				    which)))
 			goto out;
 	/* the income on a second connection only where it reads this
-	 * one's snapshot (PostgreSQL); SQLite cannot share one */
+	 * one's snapshot (dx_store_read_begin_shared) */
 	if (wide && !dx_store_snapshot_export(st, job->snap) &&
 	    !pthread_create(&th, NULL, income_thread, job)) {
 		running = 1;
@@ -708,7 +710,10 @@ int dx_store_screen_scan(struct dx_store *st, const char *area, int year,
 			 int (*fn)(const struct dx_scan_hh *, void *), void *arg)
 {
 	int began, rc;
-	if ((rc = dx_store_read_begin(st, &began)))
+	/* a county or wider reads its incomes on a second connection */
+	if ((rc = (what & DX_SCAN_FOLDED) && strlen(area ? area : "") <= 6
+			  ? dx_store_read_begin_shared(st, &began)
+			  : dx_store_read_begin(st, &began)))
 		return rc;
 	rc = screen_scan(st, area, year, as_of, what, fn, arg);
 	dx_store_read_end(st, began);

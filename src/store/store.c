@@ -553,10 +553,20 @@ int dx_store_read_begin(struct dx_store *st, int *began)
 	return DX_OK;
 }
 
+int dx_store_read_begin_shared(struct dx_store *st, int *began)
+{
+	int rc = dx_store_read_begin(st, began);
+	if (!rc && *began && st->drv->snapshot_hold)
+		st->drv->snapshot_hold(st); /* none held: nothing is shared */
+	return rc;
+}
+
 void dx_store_read_end(struct dx_store *st, int began)
 {
 	if (!began)
 		return;
+	if (st->snap_hold)
+		st->drv->snapshot_release(st);
 	/* nothing was written: a COMMIT ends the read; a failure leaves
 	 * nothing to keep, so roll back */
 	if (st->drv->exec(st, "COMMIT"))
@@ -575,11 +585,14 @@ int dx_store_snapshot_export(struct dx_store *st, char id[DX_SNAPSHOT_ID_SIZE])
 	return st->drv->snapshot_export(st, id, DX_SNAPSHOT_ID_SIZE);
 }
 
-int dx_store_open_at(struct dx_store **out, const char *path, const char *id)
+int dx_store_open_at(struct dx_store **out, struct dx_store *from, const char *id)
 {
-	int rc = dx_store_open(out, path, DX_STORE_READONLY);
-	if (rc)
+	int rc = dx_store_open(out, from->path, DX_STORE_READONLY);
+	if (rc) {
+		if (from->snap_hold)
+			from->drv->snapshot_release(from);
 		return rc;
+	}
 	if (!(*out)->drv->snapshot_import)
 		rc = dx_error(DX_STATE, "this store cannot share a snapshot between connections");
 	else if (!(rc = (*out)->drv->snapshot_import(*out, id))) {
@@ -587,6 +600,9 @@ int dx_store_open_at(struct dx_store **out, const char *path, const char *id)
 		(*out)->txn_depth = 1;
 		(*out)->txn_reads = 1;
 	}
+	/* the twin reads where `from` does: commits may come again */
+	if (from->snap_hold)
+		from->drv->snapshot_release(from);
 	if (rc) {
 		dx_store_close(*out);
 		*out = NULL;

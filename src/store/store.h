@@ -147,7 +147,14 @@ void dx_store_read_end(struct dx_store *st, int began);
  */
 enum { DX_SNAPSHOT_ID_SIZE = 64 };
 int dx_store_snapshot_export(struct dx_store *st, char id[DX_SNAPSHOT_ID_SIZE]);
-int dx_store_open_at(struct dx_store **out, const char *path, const char *id);
+int dx_store_open_at(struct dx_store **out, struct dx_store *from, const char *id);
+/* dx_store_read_begin for a use case that will share its snapshot: on
+ * SQLite it begins the read while holding off every commit (a write lock
+ * taken without waiting, on a connection of its own), until a second
+ * connection has begun its read at the same point (dx_store_open_at) or
+ * the read ends.  When a writer holds the store, nothing is held and the
+ * export answers DX_STATE: the use case reads on st alone. */
+int dx_store_read_begin_shared(struct dx_store *st, int *began);
 int dx_store_rollback(struct dx_store *st);
 /*
  * Bulk load inside the current transaction: drop the secondary indexes of

@@ -124,10 +124,17 @@ struct dx_driver {
 	/* A read snapshot shared by two connections (dx_store_snapshot_export,
 	 * dx_store_open_at): the id of the snapshot of st's open transaction,
 	 * and a read-only transaction begun at a snapshot so named.  NULL:
-	 * the engine cannot (SQLite as Debian builds it has no
-	 * sqlite3_snapshot_open), and the use case reads on one connection. */
+	 * the use case reads on one connection.  An engine that cannot name
+	 * a snapshot (SQLite as Debian builds it has no sqlite3_snapshot_open)
+	 * may hold one instead: snapshot_hold, at the start of a read
+	 * transaction, stops every commit until snapshot_release (st's
+	 * snap_hold), so that a second connection beginning its read
+	 * meanwhile reads the same; each may fail, and then nothing is
+	 * shared. */
 	int (*snapshot_export)(struct dx_store *st, char *id, size_t size);
 	int (*snapshot_import)(struct dx_store *st, const char *id);
+	int (*snapshot_hold)(struct dx_store *st);
+	void (*snapshot_release)(struct dx_store *st);
 	/* A stamp of the store as this connection sees it now (inside a
 	 * transaction: as of its snapshot): equal stamps mean nothing was
 	 * committed in between, by this connection or another process.  It
@@ -162,6 +169,7 @@ struct dx_store {
 	int created;          /* this open made the store (it had no schema) */
 	int txn_depth;
 	int txn_reads;  /* the open transaction is dx_store_read_begin's (it writes nothing) */
+	void *snap_hold; /* the driver's hold on the snapshot (snapshot_hold), or NULL */
 	/* the head of the audit chain this transaction last appended to
 	 * (audit.c): valid while audit_txn == txn_serial, the count of
 	 * transactions begun (a head read in an earlier one is stale) */

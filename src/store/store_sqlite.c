@@ -894,6 +894,61 @@ static int sq_after_upgrade(struct dx_store *st)
 	return analyzed ? sq_exec(st, "ANALYZE") : DX_OK;
 }
 
+/* Sharing a read snapshot without sqlite3_snapshot_open (Debian builds
+ * SQLite without SQLITE_ENABLE_SNAPSHOT): a connection of its own takes
+ * the write lock without waiting, so that no commit comes until it is
+ * released (for a read-only open of st too: the lock writes nothing).
+ * st's read then begins at once (a read of sqlite_schema fixes a WAL
+ * snapshot), and a second connection that begins its read before the
+ * release reads the same snapshot, the latest commit.  A writer at work
+ * (an import) makes the hold fail: nothing is shared then.  Commits wait
+ * meanwhile, for as long as the second connection takes to open. */
+static int sq_snapshot_hold(struct dx_store *st)
+{
+	sqlite3 *lock = NULL;
+	if (!st->path || !sq_shareable(st) ||
+	    sqlite3_open_v2(st->path, &lock, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK ||
+	    sqlite3_exec(lock, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		sqlite3_close(lock);
+		return DX_BUSY;
+	}
+	if (sq_exec(st, "SELECT 1 FROM sqlite_schema LIMIT 1")) {
+		sqlite3_exec(lock, "ROLLBACK", NULL, NULL, NULL);
+		sqlite3_close(lock);
+		return DX_DB;
+	}
+	st->snap_hold = lock;
+	return DX_OK;
+}
+
+static void sq_snapshot_release(struct dx_store *st)
+{
+	sqlite3_exec(st->snap_hold, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(st->snap_hold);
+	st->snap_hold = NULL;
+}
+
+static int sq_snapshot_export(struct dx_store *st, char *id, size_t size)
+{
+	if (!st->snap_hold)
+		return DX_STATE;
+	dx_strlcpy(id, "held", size);
+	return DX_OK;
+}
+
+/* the read begins now, while the exporter holds off every commit */
+static int sq_snapshot_import(struct dx_store *st, const char *id)
+{
+	int rc;
+	if (strcmp(id, "held"))
+		return dx_error(DX_INVALID, "not a snapshot id");
+	if ((rc = sq_exec(st, "BEGIN")))
+		return rc;
+	if ((rc = sq_exec(st, "SELECT 1 FROM sqlite_schema LIMIT 1")))
+		sq_exec(st, "ROLLBACK");
+	return rc;
+}
+
 static int sq_get_version(struct dx_store *st, int *v)
 {
 	sqlite3_stmt *s = NULL;
@@ -974,6 +1029,10 @@ const struct dx_driver dx_driver_sqlite = {
 	.get_version = sq_get_version,
 	.set_version = sq_set_version,
 	.after_upgrade = sq_after_upgrade,
+	.snapshot_export = sq_snapshot_export,
+	.snapshot_import = sq_snapshot_import,
+	.snapshot_hold = sq_snapshot_hold,
+	.snapshot_release = sq_snapshot_release,
 	.migrations = dx_sqlite_migrations,
 	.nmigrations = DX_SQLITE_NMIGRATIONS,
 };
