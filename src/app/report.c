@@ -1012,7 +1012,9 @@ int dx_report_build_counties(struct dx_store *st, const char *prefix, int year,
 			     struct dx_buf *why)
 {
 	int began, rc;
-	if ((rc = dx_store_read_begin_shared(st, &began)))
+	/* two or more counties are counted on two connections (count_groups):
+	 * one alone shares nothing, and holds no commit off */
+	if ((rc = n > 1 ? dx_store_read_begin_shared(st, &began) : dx_store_read_begin(st, &began)))
 		return rc;
 	rc = report_build_counties(st, prefix, year, as_of, today, counties, n, r, ledger, why);
 	dx_store_read_end(st, began);
