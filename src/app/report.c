@@ -408,7 +408,7 @@ struct side_vec {
 
 struct side {
 	struct dx_store *st; /* the main pass's connection, whose snapshot this reads */
-	const char *path, *county, *as_of, *from;
+	const char *county, *as_of, *from;
 	char snap[DX_SNAPSHOT_ID_SIZE]; /* the main pass's snapshot, read here too */
 	const char *area; /* the report's: a village reads its own rows only */
 	const char *period_from; /* the report's period: period_from .. as_of */
@@ -583,7 +583,6 @@ static void side_apply(struct build *b, const struct side *sd)
 struct group_job {
 	struct build b; /* a copy: r, rows and row_first shared, each job its own rows */
 	struct dx_store *st;
-	const char *path;
 	char snap[DX_SNAPSHOT_ID_SIZE]; /* the first connection's snapshot */
 	size_t from, to; /* rows [from, to) */
 	int rc;
@@ -618,13 +617,12 @@ static int count_groups(struct dx_store *st, struct build *b)
 	for (int k = 0; k < 2; k++) {
 		j[k].b = *b;
 		j[k].st = st;
-		j[k].path = dx_store_path(st);
 		j[k].rc = DX_OK;
 	}
 	j[0].from = 0;
 	j[0].to = j[1].from = n / 2;
 	j[1].to = n;
-	threaded = n > 1 && j[1].path && *j[1].path && !dx_store_snapshot_export(st, j[1].snap) &&
+	threaded = n > 1 && !dx_store_snapshot_export(st, j[1].snap) &&
 		   !pthread_create(&tid, NULL, group_thread, &j[1]);
 	if (!threaded) {
 		j[0].to = n;
@@ -840,7 +838,6 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		int threaded;
 		memset(&sd, 0, sizeof(sd));
 		sd.st = st;
-		sd.path = dx_store_path(st);
 		sd.county = county;
 		sd.area = r->area;
 		sd.period_from = r->from;
@@ -850,7 +847,7 @@ static int run_build(struct dx_store *st, const struct dx_report_opts *o, struct
 		/* on a second connection only where it reads this one's
 		 * snapshot (dx_store_read_begin_shared); else here after the
 		 * households */
-		threaded = strlen(r->area) <= 6 && sd.path && *sd.path &&
+		threaded = strlen(r->area) <= 6 &&
 			   !dx_store_snapshot_export(st, sd.snap) &&
 			   !pthread_create(&tid, NULL, side_thread, &sd);
 		rc = dx_store_scan_households(st, r->area, r->year, r->as_of,

@@ -401,7 +401,7 @@ static const char *area_name(const struct fmap *m, const char *code)
 
 struct income_job {
 	struct dx_store *st; /* the household pass's connection */
-	const char *path, *sql, *key;
+	const char *sql, *key;
 	char snap[DX_SNAPSHOT_ID_SIZE]; /* the household pass's snapshot */
 	int year;
 	struct fmap m;
@@ -554,7 +554,6 @@ static int scan_folded(struct dx_store *st, const char *area, int year, const ch
 	if ((rc = size_map(st, area, m)))
 		goto out;
 	job->st = st;
-	job->path = st->path;
 	job->sql = sql_folded[county][0];
 	job->key = area;
 	job->year = year;
