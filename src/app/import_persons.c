@@ -841,14 +841,22 @@ static int flush_derived(struct dx_imp *im, struct hhst *h)
  * Insert the waiting households and members: give the members their ids
  * (dx_store_person_new_ids), fold them into their households, insert
  * the waiting households with those columns (audited, with their
- * episodes), then the members, and set the columns of households already
- * in the store whose rows in this batch have ended (all but the one being
- * read; a household that comes back later is set again).
+ * episodes), then the members.  The households already in the store
+ * whose rows in this batch have ended (all but the one being read; a
+ * household that comes back later is set again) have their columns set
+ * at the start of the next batch, or by finish: the members' insert is
+ * the batch's last statement, which PostgreSQL then runs while the next
+ * batch's rows are read (store_pg.c, copy_in).
  */
 static int pbuf_flush(struct dx_imp *im, struct ps *ps)
 {
 	int64_t ids[PBUF];
 	int rc;
+	for (size_t i = 0; i < ps->pb.nended; i++)
+		if (ps->pb.ended[i]->dirty && ps->pb.ended[i] != ps->last &&
+		    (rc = flush_derived(im, ps->pb.ended[i])))
+			return rc;
+	ps->pb.nended = 0;
 	if (!ps->pb.n && !ps->hq.n)
 		return 0;
 	if ((rc = dx_store_person_new_ids(im->st, ps->pb.n, ids)))
@@ -892,8 +900,8 @@ static int pbuf_flush(struct dx_imp *im, struct ps *ps)
 	}
 	for (size_t i = 0; i < ps->pb.n; i++)
 		if (ps->pb.h[i] != ps->last && ps->pb.h[i]->dirty &&
-		    (rc = flush_derived(im, ps->pb.h[i])))
-			return rc;
+		    (!ps->pb.nended || ps->pb.ended[ps->pb.nended - 1] != ps->pb.h[i]))
+			ps->pb.ended[ps->pb.nended++] = ps->pb.h[i];
 	ps->pb.n = 0;
 	return 0;
 }

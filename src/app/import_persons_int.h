@@ -105,6 +105,10 @@ struct ps {
 		struct hhst *h[PBUF];
 		uint32_t e[PBUF]; /* index into ids.e */
 		size_t n;
+		/* households whose members the last batch ended, whose
+		 * columns the next one sets first (pbuf_flush) */
+		struct hhst *ended[PBUF];
+		size_t nended;
 	} pb;
 	/* and the households they go into, with their episodes: inserted
 	 * first, with the columns folded from those members */

@@ -273,7 +273,11 @@ int dx_store_person_insert_county(struct dx_store *st, const char *county, struc
  * with the ids the caller set (all nonzero: above
  * dx_store_person_max_id, increasing) or, if p[0]->id is 0, with new ones
  * it sets.  The bulk loader's path: one statement for many rows (SQLite:
- * a virtual table over the array; a PostgreSQL driver would COPY). */
+ * a virtual table over the array; PostgreSQL: a COPY).  On PostgreSQL
+ * the server writes the rows while the caller goes on, so their failure
+ * (a duplicate 身份证号: DX_EXISTS) may come back from the store's next
+ * call instead, dx_store_commit's at the latest; the same holds for every
+ * *_insert_many below. */
 int dx_store_person_insert_many(struct dx_store *st, struct dx_person *const *p,
 				const char (*area)[13], size_t n);
 /* The largest member id in the store (0 if none). */

@@ -58,6 +58,11 @@ struct pg_conn {
 	int defer_fk;        /* fk_enforce(0): the next BEGIN defers constraints */
 	int64_t trips;       /* round trips to the server (dx_pg_round_trips) */
 	int64_t person_ids_to; /* the largest member id this session reserved */
+	int bulk_rebuild;    /* this bulk load rebuilds (pg_defer_schema) */
+	/* a COPY sent whose result has not been read (copy_in), and what
+	 * reading it found: the next statement reads it first (pg_settle) */
+	struct dx_store *copy_st;
+	int copy_err;
 	struct pg_stmt *active; /* the statement whose rows are coming in */
 	char *password;      /* the target's password, never shown (pg_scrub) */
 };
@@ -193,7 +198,18 @@ static int stmt_fetch(struct pg_stmt *s, PGresult **row)
 static void pg_drain(struct pg_conn *pc)
 {
 	struct pg_stmt *s = pc->active;
-	PGresult *row;
+	PGresult *row, *res;
+	if (pc->copy_st) { /* a COPY's end (copy_in): its result */
+		struct dx_store *st = pc->copy_st;
+		pc->copy_st = NULL;
+		while ((res = PQgetResult(pc->c))) {
+			if (!pc->copy_err && PQresultStatus(res) != PGRES_COMMAND_OK)
+				pc->copy_err = pg_fail(st, res, "copy");
+			else if (!pc->copy_err)
+				pc->changes = strtoll(PQcmdTuples(res), NULL, 10);
+			PQclear(res);
+		}
+	}
 	if (!s)
 		return;
 	while (stmt_fetch(s, &row) == DX_OK) {
@@ -205,16 +221,33 @@ static void pg_drain(struct pg_conn *pc)
 	}
 }
 
+/* Before the next statement: the rows still coming for the last one
+ * (pg_drain), and the failure of a COPY whose result was still to read,
+ * which the statement that comes after it returns (a failed COPY has
+ * aborted the transaction: what follows would only say that). */
+static int pg_settle(struct dx_store *st)
+{
+	struct pg_conn *pc = conn_of(st);
+	int rc;
+	pg_drain(pc);
+	rc = pc->copy_err;
+	pc->copy_err = 0;
+	return rc;
+}
+
 /* Run sql without parameters; DX_OK when it succeeded.  *out (if asked)
  * receives the result, which the caller clears. */
 static int pg_run(struct dx_store *st, const char *sql, const char *what, PGresult **out)
 {
 	PGresult *res;
-	pg_drain(conn_of(st));
+	int rc = pg_settle(st);
+	/* a rollback goes on whatever a COPY left: it is what ends that */
+	if (rc && strcmp(sql, "ROLLBACK"))
+		return rc;
 	conn_of(st)->trips++;
 	res = PQexec(conn_of(st)->c, sql);
 	ExecStatusType t = PQresultStatus(res);
-	int rc = DX_OK;
+	rc = DX_OK;
 	/* an empty string (a migration with nothing to run) is no error */
 	if (t != PGRES_COMMAND_OK && t != PGRES_TUPLES_OK && t != PGRES_EMPTY_QUERY)
 		rc = pg_fail(st, res, what);
@@ -461,7 +494,8 @@ static int pg_exec(struct dx_store *st, const char *sql)
 	if (!strcmp(sql, "COMMIT")) {
 		/* COMMIT of a transaction a failed statement aborted rolls it
 		 * back and says so in its status, not as an error */
-		pg_drain(pc);
+		if ((rc = pg_settle(st)))
+			return rc;
 		pc->trips++;
 		res = PQexec(pc->c, "COMMIT");
 		if (PQresultStatus(res) != PGRES_COMMAND_OK)
@@ -571,7 +605,11 @@ static int pg_prepare(struct dx_store *st, const char *sql, struct dx_stmt **out
 	s->base.drv = pg_self();
 	s->st = st;
 	dx_snprintf(s->name, sizeof(s->name), "dx%u", ++pc->next_name);
-	pg_drain(pc);
+	if ((rc = pg_settle(st))) {
+		free(text);
+		free(s);
+		return rc;
+	}
 	pc->trips++;
 	res = PQprepare(pc->c, s->name, text, n, n ? types : NULL);
 	free(text);
@@ -677,7 +715,11 @@ static int pg_step(struct dx_stmt *base)
 	PQclear(s->cur);
 	s->cur = NULL;
 	if (!s->started) {
-		pg_drain(pc);
+		int rc = pg_settle(s->st);
+		if (rc) {
+			s->done = 1;
+			return rc;
+		}
 		s->started = 1;
 		pc->trips++;
 		if (!PQsendQueryPrepared(pc->c, s->name, s->nparams, s->vals, NULL, NULL, 0)) {
@@ -777,7 +819,10 @@ static void copy_int(struct dx_buf *b, int64_t v)
 }
 
 /* Send the rows in b through `COPY copy_sql FROM STDIN`, in the current
- * transaction. */
+ * transaction.  The COPY's result is not waited for: the server writes
+ * the rows while the caller makes the next ones, and the next statement
+ * on the connection reads it first and fails with its failure
+ * (pg_settle), the transaction's COMMIT included. */
 static int copy_in(struct dx_store *st, const char *copy_sql, const struct dx_buf *b)
 {
 	PGconn *c = conn_of(st)->c;
@@ -785,7 +830,8 @@ static int copy_in(struct dx_store *st, const char *copy_sql, const struct dx_bu
 	int rc = DX_OK;
 	if (b->err)
 		return dx_error(b->err, "copy: the rows do not fit in memory");
-	pg_drain(conn_of(st));
+	if ((rc = pg_settle(st)))
+		return rc;
 	conn_of(st)->trips += 2; /* the COPY, then its end */
 	res = PQexec(c, copy_sql);
 	if (PQresultStatus(res) != PGRES_COPY_IN) {
@@ -802,26 +848,28 @@ static int copy_in(struct dx_store *st, const char *copy_sql, const struct dx_bu
 		}
 		off += k;
 	}
-	if (PQputCopyEnd(c, NULL) != 1)
+	if (PQputCopyEnd(c, NULL) != 1) {
 		rc = pg_fail(st, NULL, "copy");
-	while ((res = PQgetResult(c))) {
-		if (!rc && PQresultStatus(res) != PGRES_COMMAND_OK)
-			rc = pg_fail(st, res, "copy");
-		else if (!rc)
-			conn_of(st)->changes = strtoll(PQcmdTuples(res), NULL, 10);
-		PQclear(res);
+		while ((res = PQgetResult(c)))
+			PQclear(res);
+		return rc;
 	}
-	return rc;
+	conn_of(st)->copy_st = st;
+	return DX_OK;
 }
 
-/* n new ids from table's identity sequence into ids[]: one round trip. */
+/* n new ids from table's identity sequence into ids[]: one round trip.
+ * The sequence is looked up once (a MATERIALIZED CTE: inlined, the
+ * planner calls pg_get_serial_sequence again for every row, which cost a
+ * 1M-member import 2.5 s of server time). */
 static int reserve_ids(struct dx_store *st, const char *table, size_t n, int64_t *ids)
 {
-	char sql[200];
+	char sql[240];
 	PGresult *res = NULL;
 	int rc;
 	dx_snprintf(sql, sizeof(sql),
-		    "SELECT nextval(pg_get_serial_sequence('%s', 'id')) FROM generate_series(1, %zu)",
+		    "WITH q AS MATERIALIZED (SELECT pg_get_serial_sequence('%s', 'id')::regclass AS s)"
+		    " SELECT nextval(q.s) FROM q, generate_series(1, %zu)",
 		    table, n);
 	if ((rc = pg_run(st, sql, "reserve ids", &res)))
 		return rc;
@@ -1079,27 +1127,142 @@ static int pg_visit_insert_many(struct dx_store *st, const struct dx_visit *v,
 }
 
 /*
- * Bulk load: PostgreSQL keeps its indexes and its triggers (no index is
- * dropped and no trigger disabled: either takes the table from every
- * reader of the server until the import commits, ALTER TABLE's ACCESS
- * EXCLUSIVE lock; and a B-tree insert costs PostgreSQL less than it costs
- * SQLite).  The triggers that only keep the household's member-derived
- * columns, which the loader now keeps itself, step aside for this
- * transaction: their WHEN clauses read the setting dixian.bulk_load
- * (schema_pg.c, version 16), which SET LOCAL turns on for the
- * transaction only, without a lock; other sessions' triggers fire as
- * ever.  saved gets the statement that turns it off again, which
+ * Bulk load, as a rule: PostgreSQL keeps its indexes and its triggers (no
+ * index is dropped and no trigger disabled: either takes the table from
+ * every reader of the server until the import commits, ALTER TABLE's
+ * ACCESS EXCLUSIVE lock; and a B-tree insert costs PostgreSQL less than
+ * it costs SQLite).  The triggers that only keep the household's
+ * member-derived columns, which the loader now keeps itself, step aside
+ * for this transaction: their WHEN clauses read the setting
+ * dixian.bulk_load (schema_pg.c, version 16), which SET LOCAL turns on
+ * for the transaction only, without a lock; other sessions' triggers fire
+ * as ever.  saved gets the statement that turns it off again, which
  * dx_store_bulk_end runs before it recomputes the stale households; a
  * commit or rollback ends it anyway.  Set once, for the first table with
  * triggers to defer.
+ *
+ * The exception is the store's first load: no member anywhere yet, and
+ * nobody else using the member and household tables (their ACCESS
+ * EXCLUSIVE lock taken at once, NOWAIT).  There, as pg_restore does, the
+ * tables' indexes that no constraint owns and their foreign keys are
+ * dropped, the derived-column triggers disabled, and all of it made again
+ * at the end (saved): each index is built once from the loaded rows (a
+ * sort) instead of taking a million inserts in 身份证号 order, which is no
+ * order, and each reference is checked by one join.  The unique index of
+ * 身份证号 is among them: the loader refuses a number twice in its file,
+ * the store held none, and the lock lets nobody else add one, so building
+ * it at the end checks what checking each row would (and a duplicate
+ * still fails the load there).  The primary keys and 户编号's constraint
+ * stay.  All of it is the transaction's own: a rollback brings the schema
+ * back as it was.  Other sessions wait for the two tables until the load
+ * commits, which on an empty store holds nothing they could read.  (With
+ * the lock held, no other session has a member it has not committed; one
+ * committed after this transaction's snapshot would make the rebuild
+ * slower, never wrong.)
  */
+static const char REBUILD_PLAN[] =
+	"SELECT (SELECT string_agg(format('DROP INDEX %s', indexrelid::regclass), ';')"
+	"  FROM pg_index WHERE indrelid IN ('person'::regclass, 'household'::regclass)"
+	"  AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = indexrelid)),"
+	" (SELECT string_agg(pg_get_indexdef(indexrelid), E';\\n')"
+	"  FROM pg_index WHERE indrelid IN ('person'::regclass, 'household'::regclass)"
+	"  AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = indexrelid)),"
+	" (SELECT string_agg(format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname), ';')"
+	"  FROM pg_constraint WHERE contype = 'f'"
+	"  AND conrelid IN ('person'::regclass, 'household'::regclass)),"
+	" (SELECT string_agg(format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass,"
+	"  conname, pg_get_constraintdef(oid)), E';\\n')"
+	"  FROM pg_constraint WHERE contype = 'f'"
+	"  AND conrelid IN ('person'::regclass, 'household'::regclass))";
+
+/* *took = 1 if this bulk load rebuilds (above), with what brings the
+ * schema back in saved; 0 if it keeps the schema (the tables hold rows or
+ * another session uses them: nothing changed). */
+static int try_rebuild(struct dx_store *st, struct dx_buf *saved, int *n, int *took)
+{
+	PGresult *res = NULL;
+	int rc;
+	*took = 0;
+	if ((rc = pg_run(st, "SAVEPOINT dx_rebuild", "bulk load", NULL)))
+		return rc;
+	rc = pg_run(st, "LOCK TABLE household, person IN ACCESS EXCLUSIVE MODE NOWAIT",
+		    "bulk load", NULL);
+	if (rc == DX_BUSY)
+		goto keep;
+	if (!rc) {
+		rc = pg_run(st, "SELECT NOT EXISTS (SELECT FROM person)", "bulk load", &res);
+	}
+	if (!rc && strcmp(PQgetvalue(res, 0, 0), "t")) {
+		PQclear(res);
+		goto keep;
+	}
+	if (res)
+		PQclear(res);
+	res = NULL;
+	if (!rc)
+		rc = pg_run(st, REBUILD_PLAN, "bulk load", &res);
+	if (rc)
+		return rc;
+	/* the builds sort in memory rather than on disk (64 MB by default);
+	 * the server's, for this transaction only */
+	dx_buf_adds(saved, "SET LOCAL maintenance_work_mem = '256MB';\n");
+	for (int k = 0; !rc && k < 4; k += 2) {
+		if (PQgetisnull(res, 0, k))
+			continue;
+		if ((rc = pg_run(st, PQgetvalue(res, 0, k), "bulk load", NULL)))
+			break;
+		dx_buf_adds(saved, PQgetvalue(res, 0, k + 1));
+		dx_buf_adds(saved, ";\n");
+		(*n)++;
+	}
+	PQclear(res);
+	if (!rc)
+		rc = pg_run(st, "RELEASE SAVEPOINT dx_rebuild", "bulk load", NULL);
+	if (!rc) {
+		dx_log(DX_LOG_DEBUG, "bulk load into an empty store: indexes and references made"
+				    " again at the end");
+		*took = 1;
+	}
+	return rc;
+keep:
+	if ((rc = pg_run(st, "ROLLBACK TO SAVEPOINT dx_rebuild", "bulk load", NULL)) ||
+	    (rc = pg_run(st, "RELEASE SAVEPOINT dx_rebuild", "bulk load", NULL)))
+		return rc;
+	return 0;
+}
+
 static int pg_defer_schema(struct dx_store *st, const char *table, const char *triggers,
 			   struct dx_buf *saved, int *n)
 {
 	static const char OFF[] = "SET LOCAL dixian.bulk_load = 'off';\n";
+	struct pg_conn *pc = conn_of(st);
 	int rc;
-	(void)table;
-	if (!*triggers || strstr(saved->buf ? saved->buf : "", OFF))
+	if (!*n && !saved->len) { /* this bulk load's first table */
+		if ((rc = try_rebuild(st, saved, n, &pc->bulk_rebuild)))
+			return rc;
+	}
+	if (!*triggers)
+		return DX_OK;
+	if (pc->bulk_rebuild) {
+		char sql[300];
+		PGresult *res = NULL;
+		dx_snprintf(sql, sizeof(sql),
+			    "SELECT string_agg(format('ALTER TABLE %%I DISABLE TRIGGER %%I', '%s', tgname), ';'),"
+			    " string_agg(format('ALTER TABLE %%I ENABLE TRIGGER %%I', '%s', tgname), E';\\n')"
+			    " FROM pg_trigger WHERE tgrelid = '%s'::regclass AND NOT tgisinternal"
+			    " AND tgname LIKE '%s'",
+			    table, table, table, triggers);
+		if ((rc = pg_run(st, sql, "bulk load", &res)))
+			return rc;
+		if (!PQgetisnull(res, 0, 0) && !(rc = pg_run(st, PQgetvalue(res, 0, 0), "bulk load", NULL))) {
+			dx_buf_adds(saved, PQgetvalue(res, 0, 1));
+			dx_buf_adds(saved, ";\n");
+			(*n)++;
+		}
+		PQclear(res);
+		return rc;
+	}
+	if (strstr(saved->buf ? saved->buf : "", OFF))
 		return DX_OK;
 	if ((rc = pg_run(st, "SET LOCAL dixian.bulk_load = 'on'", "defer triggers", NULL)))
 		return rc;
@@ -1162,7 +1325,8 @@ static int pg_set_version(struct dx_store *st, int v)
 	PGresult *res;
 	int rc = DX_OK;
 	dx_snprintf(num, sizeof(num), "%d", v);
-	pg_drain(conn_of(st));
+	if ((rc = pg_settle(st)))
+		return rc;
 	conn_of(st)->trips++;
 	res = PQexecParams(conn_of(st)->c, DX_PG_SQL_VERSION_SET, 1, NULL, vals, NULL, NULL, 0);
 	if (PQresultStatus(res) != PGRES_COMMAND_OK)
