@@ -813,9 +813,25 @@ DX_TESTABLE void dx_pg_copy_text(struct dx_buf *b, const char *v)
 	}
 }
 
+/* v in decimal: by hand, not printf, which a million-member load called
+ * eight million times (3.5 % of its CPU) */
 static void copy_int(struct dx_buf *b, int64_t v)
 {
-	dx_buf_addf(b, "%lld", (long long)v);
+	char d[24], *p = d + sizeof(d);
+	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	dx_buf_add(b, p, (size_t)(d + sizeof(d) - p));
+}
+
+/* a tab, then v */
+static void copy_tab_int(struct dx_buf *b, int64_t v)
+{
+	dx_buf_addch(b, '\t');
+	copy_int(b, v);
 }
 
 /* Send the rows in b through `COPY copy_sql FROM STDIN`, in the current
@@ -937,7 +953,8 @@ static int pg_person_insert_many(struct dx_store *st, struct dx_person *const *p
 		dx_buf_adds(&b, "\t");
 		dx_strlcpy(county, area[i], sizeof(county));
 		dx_pg_copy_text(&b, county);
-		dx_buf_addf(&b, "\t%lld\t", (long long)q->household_id);
+		copy_tab_int(&b, q->household_id);
+		dx_buf_addch(&b, '\t');
 		const char *texts[] = {q->id_no, q->name, q->relation, q->sex, q->birth,
 				       q->ethnicity, q->politics, q->education, q->school,
 				       q->health, q->labour, q->work_place};
@@ -949,11 +966,19 @@ static int pg_person_insert_many(struct dx_store *st, struct dx_person *const *p
 			copy_int(&b, q->work_months);
 		else
 			dx_buf_adds(&b, "\\N");
-		dx_buf_addf(&b, "\t%d\t%d\t%d\t", q->ins_resident, q->ins_employee, q->dibao);
+		copy_tab_int(&b, q->ins_resident);
+		copy_tab_int(&b, q->ins_employee);
+		copy_tab_int(&b, q->dibao);
+		dx_buf_addch(&b, '\t');
 		dx_pg_copy_text(&b, q->dibao_class);
-		dx_buf_addf(&b, "\t%d\t%d\t", q->tekun, q->disability_subsidy);
+		copy_tab_int(&b, q->tekun);
+		copy_tab_int(&b, q->disability_subsidy);
+		dx_buf_addch(&b, '\t');
 		dx_pg_copy_text(&b, q->phone);
-		dx_buf_addf(&b, "\t%d\t%s\t", q->counted, now);
+		copy_tab_int(&b, q->counted);
+		dx_buf_addch(&b, '\t');
+		dx_buf_adds(&b, now);
+		dx_buf_addch(&b, '\t');
 		dx_pg_copy_text(&b, area[i]);
 		dx_buf_adds(&b, "\n");
 	}
