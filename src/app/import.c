@@ -954,6 +954,7 @@ static int import_run(struct dx_ctx *c, const struct dx_import_opts *o,
 		if ((rc = dx_store_no_members(st, &empty)) ||
 		    (empty && (rc = dx_store_load_empty_begin(st)) < 0))
 			goto out;
+		r->im.store_empty = empty;
 		first_load = rc == 1;
 		rc = 0;
 	}

@@ -59,6 +59,9 @@ struct dx_imp {
 	 * name), the area they may write ("" = all) and the day it runs on */
 	const char *actor, *scope;
 	struct dx_date today;
+	/* the store held no member when the import began (import.c, read
+	 * before its transaction; 0 again on a retry): nothing to look up */
+	int store_empty;
 	void *h;              /* the handler's state */
 	char county[7];       /* for records without an area (warning batches) */
 };

@@ -100,4 +100,13 @@ wait $reader 2>/dev/null
 expect_eq "$(oids b.db)" "$*" "index oids after a first load beside a reader"
 expect_eq "$(q b.db "SELECT count(*) FROM person")" "$members" "members of the load beside a reader"
 expect_eq "$(schema b.db)" "$before" "schema after a first load beside a reader"
+
+# 5. a store with households but no member: the import, which asks such a
+# store for nothing, finds its households by running again (the insert of
+# a stored 户编号 is refused), and adds their members to them
+q b.db "DELETE FROM person" >/dev/null
+hh=$(q b.db "SELECT count(*) FROM household")
+expect_exit 0 $DIXIAN import persons "$DATA/persons_utf8bom.csv" --as x326 --db b.db
+expect_eq "$(q b.db "SELECT count(*) FROM household")" "$hh" "households after the load into a store without members"
+expect_eq "$(q b.db "SELECT count(*) FROM person")" "$members" "members after the load into a store without members"
 echo "ok"
