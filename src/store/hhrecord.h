@@ -64,8 +64,14 @@ enum {
 	DX_HH_HAS_VISITS = 1 << 3,
 	DX_HH_HAS_WARNINGS = 1 << 4,
 	DX_HH_HAS_CLUES = 1 << 5,
+	DX_HH_HAS_PERIODS = 1 << 6, /* membership periods in the household */
 };
 int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out);
+/* The same row found by 户编号 under the area prefix `area` ('' for every
+ * area), as dx_store_hh_in_area finds it: one statement for both, on the
+ * record's route; DX_NOT_FOUND when there is none there. */
+int dx_store_hh_full_in_area(struct dx_store *st, const char *area, const char *hh_no,
+			     struct dx_hh_full *out);
 
 /* A member of the household, past or present, with their time in it. */
 struct dx_hh_member {
@@ -81,6 +87,10 @@ struct dx_hh_member {
 /* Current members first (户主 first), then former ones. */
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
 			int (*fn)(const struct dx_hh_member *, void *), void *arg);
+/* The same for the household whose row is hh (dx_store_hh_full): its
+ * periods are not looked for when the row says it has none. */
+int dx_store_hh_full_members(struct dx_store *st, const struct dx_hh_full *hh,
+			     int (*fn)(const struct dx_hh_member *, void *), void *arg);
 
 /* Income rows of the household, by year. */
 int dx_store_hh_incomes(struct dx_store *st, int64_t household_id,
