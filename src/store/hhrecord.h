@@ -52,11 +52,13 @@ struct dx_hh_full {
 			       record counts them among the members it reads */
 	char head[64];
 	char village[96], township[96], county[96];
-	unsigned has; /* DX_HH_HAS_* bits: which of its lists have rows */
+	unsigned has; /* DX_HH_HAS_* bits: which of its lists may have rows
+			 (household.lists, schema v19: a bit is set when a
+			 row is given, and stays) */
 };
-/* The household's lists that have rows (one look at each index in the
- * household's own statement: most households have none of them, and
- * the record reads only those that do). */
+/* The household's lists that may have rows (household.lists: most
+ * households have none of them, and the record reads only those whose
+ * bit is set; the values are the schema's, never renumbered). */
 enum {
 	DX_HH_HAS_EPISODES = 1 << 0,
 	DX_HH_HAS_CASES = 1 << 1,
