@@ -256,7 +256,8 @@ static int income_figures(struct dx_store *st, struct dx_household_record *r)
 		return DX_OK;
 	dx_date_format(&r->today, t);
 	for (size_t i = 0; i < n; i++) {
-		dx_snprintf(days[i], sizeof(days[i]), "%04d-12-31", r->incomes[i].row.year);
+		struct dx_date end = {r->incomes[i].row.year, 12, 31};
+		dx_date_format(&end, days[i]);
 		if (strcmp(t, days[i]) < 0)
 			dx_strlcpy(days[i], t, sizeof(days[i]));
 	}
