@@ -236,37 +236,35 @@ char *dx_household_record_json(const struct dx_household_record *r)
  * unformatted (test_jsonw.c), so the CLI's indented print of this text
  * (dx_household_record_json) is what a tree printed indented would be. */
 
-static void wmoney(struct dx_jw *w, const char *key, int64_t fen)
+/* An amount in fen under key, and as yuan text under key_yuan. */
+static void wmoney_k(struct dx_jw *w, const char *k, size_t n, const char *ky, size_t ny,
+		     int64_t fen)
 {
-	char y[32], k[48];
-	size_t n = strlen(key);
-	dx_jw_int(w, key, fen);
-	if (n > sizeof(k) - sizeof("_yuan"))
-		n = sizeof(k) - sizeof("_yuan");
-	memcpy(k, key, n);
-	memcpy(k + n, "_yuan", sizeof("_yuan"));
-	dx_jw_str(w, k, dx_money_format(fen, y, sizeof(y)));
+	char y[32];
+	dx_jw_kint(w, k, n, fen);
+	dx_jw_kstr(w, ky, ny, dx_money_format(fen, y, sizeof(y)));
 }
+#define WMONEY(w, key, fen) wmoney_k(w, DX_JW_K(key), DX_JW_K(key "_yuan"), fen)
 
 static void w_household(struct dx_jw *w, const struct dx_hh_full *h)
 {
-	dx_jw_obj(w, "household");
-	dx_jw_str(w, "hh_no", h->h.hh_no);
-	dx_jw_str(w, "area_code", h->h.area_code);
-	dx_jw_str(w, "county", h->county);
-	dx_jw_str(w, "township", h->township);
-	dx_jw_str(w, "village", h->village);
-	dx_jw_str(w, "group", h->h.group_name);
-	dx_jw_str(w, "kind", h->h.kind);
-	dx_jw_int(w, "tuopin_year", h->h.tuopin_year);
-	dx_jw_str(w, "head", h->head);
-	dx_jw_str(w, "phone", h->h.phone);
-	dx_jw_int(w, "members", h->registered);
-	dx_jw_int(w, "members_counted", h->members);
-	dx_jw_bool(w, "unsafe_housing", h->h.unsafe_housing);
-	dx_jw_bool(w, "unsafe_water", h->h.unsafe_water);
-	dx_jw_bool(w, "dropout", h->h.dropout);
-	dx_jw_bool(w, "relocated", h->h.relocated);
+	dx_jw_kobj(w, DX_JW_K("household"));
+	dx_jw_kstr(w, DX_JW_K("hh_no"), h->h.hh_no);
+	dx_jw_kstr(w, DX_JW_K("area_code"), h->h.area_code);
+	dx_jw_kstr(w, DX_JW_K("county"), h->county);
+	dx_jw_kstr(w, DX_JW_K("township"), h->township);
+	dx_jw_kstr(w, DX_JW_K("village"), h->village);
+	dx_jw_kstr(w, DX_JW_K("group"), h->h.group_name);
+	dx_jw_kstr(w, DX_JW_K("kind"), h->h.kind);
+	dx_jw_kint(w, DX_JW_K("tuopin_year"), h->h.tuopin_year);
+	dx_jw_kstr(w, DX_JW_K("head"), h->head);
+	dx_jw_kstr(w, DX_JW_K("phone"), h->h.phone);
+	dx_jw_kint(w, DX_JW_K("members"), h->registered);
+	dx_jw_kint(w, DX_JW_K("members_counted"), h->members);
+	dx_jw_kbool(w, DX_JW_K("unsafe_housing"), h->h.unsafe_housing);
+	dx_jw_kbool(w, DX_JW_K("unsafe_water"), h->h.unsafe_water);
+	dx_jw_kbool(w, DX_JW_K("dropout"), h->h.dropout);
+	dx_jw_kbool(w, DX_JW_K("relocated"), h->h.relocated);
 	dx_jw_obj_end(w);
 }
 
@@ -274,97 +272,97 @@ static void w_member(struct dx_jw *w, const struct dx_hh_member *m)
 {
 	const struct dx_person *p = &m->p;
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "id", p->id);
-	dx_jw_str(w, "name", p->name);
-	dx_jw_str(w, "id_no", p->id_no);
-	dx_jw_str(w, "relation", p->relation);
-	dx_jw_str(w, "sex", p->sex);
-	dx_jw_str(w, "birth", p->birth);
-	dx_jw_str(w, "ethnicity", p->ethnicity);
-	dx_jw_str(w, "education", p->education);
-	dx_jw_str(w, "school", p->school);
-	dx_jw_str(w, "health", p->health);
-	dx_jw_str(w, "labour", p->labour);
-	dx_jw_str(w, "work_place", p->work_place);
-	dx_jw_int(w, "work_months", p->work_months);
-	dx_jw_bool(w, "ins_resident", p->ins_resident);
-	dx_jw_bool(w, "ins_employee", p->ins_employee);
-	dx_jw_bool(w, "dibao", p->dibao);
-	dx_jw_str(w, "dibao_class", p->dibao_class);
-	dx_jw_bool(w, "tekun", p->tekun);
-	dx_jw_bool(w, "disability_subsidy", p->disability_subsidy);
-	dx_jw_str(w, "phone", p->phone);
-	dx_jw_bool(w, "counted", p->counted);
-	dx_jw_bool(w, "current", !m->left_on[0] && !m->moved_to[0]);
-	dx_jw_str(w, "joined_on", m->joined_on);
-	dx_jw_str(w, "left_on", m->left_on);
-	dx_jw_str(w, "left_reason", m->reason);
-	dx_jw_str(w, "moved_to", m->moved_to);
+	dx_jw_kint(w, DX_JW_K("id"), p->id);
+	dx_jw_kstr(w, DX_JW_K("name"), p->name);
+	dx_jw_kstr(w, DX_JW_K("id_no"), p->id_no);
+	dx_jw_kstr(w, DX_JW_K("relation"), p->relation);
+	dx_jw_kstr(w, DX_JW_K("sex"), p->sex);
+	dx_jw_kstr(w, DX_JW_K("birth"), p->birth);
+	dx_jw_kstr(w, DX_JW_K("ethnicity"), p->ethnicity);
+	dx_jw_kstr(w, DX_JW_K("education"), p->education);
+	dx_jw_kstr(w, DX_JW_K("school"), p->school);
+	dx_jw_kstr(w, DX_JW_K("health"), p->health);
+	dx_jw_kstr(w, DX_JW_K("labour"), p->labour);
+	dx_jw_kstr(w, DX_JW_K("work_place"), p->work_place);
+	dx_jw_kint(w, DX_JW_K("work_months"), p->work_months);
+	dx_jw_kbool(w, DX_JW_K("ins_resident"), p->ins_resident);
+	dx_jw_kbool(w, DX_JW_K("ins_employee"), p->ins_employee);
+	dx_jw_kbool(w, DX_JW_K("dibao"), p->dibao);
+	dx_jw_kstr(w, DX_JW_K("dibao_class"), p->dibao_class);
+	dx_jw_kbool(w, DX_JW_K("tekun"), p->tekun);
+	dx_jw_kbool(w, DX_JW_K("disability_subsidy"), p->disability_subsidy);
+	dx_jw_kstr(w, DX_JW_K("phone"), p->phone);
+	dx_jw_kbool(w, DX_JW_K("counted"), p->counted);
+	dx_jw_kbool(w, DX_JW_K("current"), !m->left_on[0] && !m->moved_to[0]);
+	dx_jw_kstr(w, DX_JW_K("joined_on"), m->joined_on);
+	dx_jw_kstr(w, DX_JW_K("left_on"), m->left_on);
+	dx_jw_kstr(w, DX_JW_K("left_reason"), m->reason);
+	dx_jw_kstr(w, DX_JW_K("moved_to"), m->moved_to);
 	dx_jw_obj_end(w);
 }
 
 static void w_income(struct dx_jw *w, const struct dx_hr_income *x)
 {
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "year", x->row.year);
-	wmoney(w, "wage", x->row.wage);
-	wmoney(w, "business", x->row.business);
-	wmoney(w, "property", x->row.property);
-	wmoney(w, "transfer", x->row.transfer);
-	wmoney(w, "business_cost", x->row.business_cost);
-	wmoney(w, "claims", x->row.claims);
-	wmoney(w, "oop", x->row.oop);
-	wmoney(w, "net", x->r.net);
-	wmoney(w, "tested", x->r.tested);
-	dx_jw_int(w, "members_counted", x->members);
+	dx_jw_kint(w, DX_JW_K("year"), x->row.year);
+	WMONEY(w, "wage", x->row.wage);
+	WMONEY(w, "business", x->row.business);
+	WMONEY(w, "property", x->row.property);
+	WMONEY(w, "transfer", x->row.transfer);
+	WMONEY(w, "business_cost", x->row.business_cost);
+	WMONEY(w, "claims", x->row.claims);
+	WMONEY(w, "oop", x->row.oop);
+	WMONEY(w, "net", x->r.net);
+	WMONEY(w, "tested", x->r.tested);
+	dx_jw_kint(w, DX_JW_K("members_counted"), x->members);
 	if (x->computed) {
-		wmoney(w, "net_per_capita", x->r.net_pc);
-		wmoney(w, "tested_per_capita", x->r.tested_pc);
+		WMONEY(w, "net_per_capita", x->r.net_pc);
+		WMONEY(w, "tested_per_capita", x->r.tested_pc);
 	}
-	wmoney(w, "monitoring_line", x->line);
-	dx_jw_bool(w, "below_line", x->below_line);
+	WMONEY(w, "monitoring_line", x->line);
+	dx_jw_kbool(w, DX_JW_K("below_line"), x->below_line);
 	dx_jw_obj_end(w);
 }
 
 static void w_episode(struct dx_jw *w, const struct dx_episode *e)
 {
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "id", e->id);
-	dx_jw_str(w, "category", e->category);
-	dx_jw_str(w, "risks", e->risks);
-	dx_jw_str(w, "identified_on", e->identified_on);
-	dx_jw_str(w, "eliminated_on", e->eliminated_on);
-	dx_jw_str(w, "elim_kind", e->elim_kind);
-	dx_jw_str(w, "ended_on", e->ended_on);
-	dx_jw_str(w, "end_reason", e->end_reason);
-	dx_jw_bool(w, "reflag", e->reflag);
+	dx_jw_kint(w, DX_JW_K("id"), e->id);
+	dx_jw_kstr(w, DX_JW_K("category"), e->category);
+	dx_jw_kstr(w, DX_JW_K("risks"), e->risks);
+	dx_jw_kstr(w, DX_JW_K("identified_on"), e->identified_on);
+	dx_jw_kstr(w, DX_JW_K("eliminated_on"), e->eliminated_on);
+	dx_jw_kstr(w, DX_JW_K("elim_kind"), e->elim_kind);
+	dx_jw_kstr(w, DX_JW_K("ended_on"), e->ended_on);
+	dx_jw_kstr(w, DX_JW_K("end_reason"), e->end_reason);
+	dx_jw_kbool(w, DX_JW_K("reflag"), e->reflag);
 	dx_jw_obj_end(w);
 }
 
 static void w_case(struct dx_jw *w, const struct dx_hr_case *c)
 {
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "id", c->c.id);
-	dx_jw_str(w, "kind", c->c.kind);
-	dx_jw_str(w, "state", c->c.state);
-	dx_jw_str(w, "opened_on", c->c.opened_on);
-	dx_jw_str(w, "deadline", c->c.deadline);
-	dx_jw_str(w, "closed_on", c->c.closed_on);
-	dx_jw_str(w, "category", c->c.category);
-	dx_jw_str(w, "risks", c->c.risks);
-	dx_jw_str(w, "elim_kind", c->c.elim_kind);
-	dx_jw_str(w, "reason", c->c.reason);
-	dx_jw_bool(w, "green_channel", c->c.green_channel);
-	dx_jw_str(w, "flag", c->c.flag);
-	dx_jw_arr(w, "steps");
+	dx_jw_kint(w, DX_JW_K("id"), c->c.id);
+	dx_jw_kstr(w, DX_JW_K("kind"), c->c.kind);
+	dx_jw_kstr(w, DX_JW_K("state"), c->c.state);
+	dx_jw_kstr(w, DX_JW_K("opened_on"), c->c.opened_on);
+	dx_jw_kstr(w, DX_JW_K("deadline"), c->c.deadline);
+	dx_jw_kstr(w, DX_JW_K("closed_on"), c->c.closed_on);
+	dx_jw_kstr(w, DX_JW_K("category"), c->c.category);
+	dx_jw_kstr(w, DX_JW_K("risks"), c->c.risks);
+	dx_jw_kstr(w, DX_JW_K("elim_kind"), c->c.elim_kind);
+	dx_jw_kstr(w, DX_JW_K("reason"), c->c.reason);
+	dx_jw_kbool(w, DX_JW_K("green_channel"), c->c.green_channel);
+	dx_jw_kstr(w, DX_JW_K("flag"), c->c.flag);
+	dx_jw_karr(w, DX_JW_K("steps"));
 	for (size_t k = 0; k < c->nsteps; k++) {
 		dx_jw_obj(w, NULL);
-		dx_jw_str(w, "step", c->steps[k].step);
-		dx_jw_str(w, "result", c->steps[k].result);
-		dx_jw_str(w, "done_on", c->steps[k].done_on);
-		dx_jw_str(w, "actor", c->steps[k].actor);
-		dx_jw_str(w, "actor_level", c->steps[k].actor_level);
-		dx_jw_str(w, "note", c->steps[k].note);
+		dx_jw_kstr(w, DX_JW_K("step"), c->steps[k].step);
+		dx_jw_kstr(w, DX_JW_K("result"), c->steps[k].result);
+		dx_jw_kstr(w, DX_JW_K("done_on"), c->steps[k].done_on);
+		dx_jw_kstr(w, DX_JW_K("actor"), c->steps[k].actor);
+		dx_jw_kstr(w, DX_JW_K("actor_level"), c->steps[k].actor_level);
+		dx_jw_kstr(w, DX_JW_K("note"), c->steps[k].note);
 		dx_jw_obj_end(w);
 	}
 	dx_jw_arr_end(w);
@@ -374,55 +372,55 @@ static void w_case(struct dx_jw *w, const struct dx_hr_case *c)
 static void w_measure(struct dx_jw *w, const struct dx_measure *m)
 {
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "id", m->id);
-	dx_jw_str(w, "category", m->category);
-	dx_jw_str(w, "detail", m->detail);
-	dx_jw_str(w, "status", m->status);
-	wmoney(w, "amount", m->amount);
-	dx_jw_str(w, "start_on", m->start_on);
-	dx_jw_str(w, "end_on", m->end_on);
-	dx_jw_str(w, "cadre", m->cadre);
+	dx_jw_kint(w, DX_JW_K("id"), m->id);
+	dx_jw_kstr(w, DX_JW_K("category"), m->category);
+	dx_jw_kstr(w, DX_JW_K("detail"), m->detail);
+	dx_jw_kstr(w, DX_JW_K("status"), m->status);
+	WMONEY(w, "amount", m->amount);
+	dx_jw_kstr(w, DX_JW_K("start_on"), m->start_on);
+	dx_jw_kstr(w, DX_JW_K("end_on"), m->end_on);
+	dx_jw_kstr(w, DX_JW_K("cadre"), m->cadre);
 	dx_jw_obj_end(w);
 }
 
 static void w_visit(struct dx_jw *w, const struct dx_visit *v)
 {
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "id", v->id);
-	dx_jw_str(w, "visited_on", v->visited_on);
-	dx_jw_str(w, "cadre", v->cadre);
-	dx_jw_str(w, "content", v->content);
-	dx_jw_str(w, "findings", v->findings);
+	dx_jw_kint(w, DX_JW_K("id"), v->id);
+	dx_jw_kstr(w, DX_JW_K("visited_on"), v->visited_on);
+	dx_jw_kstr(w, DX_JW_K("cadre"), v->cadre);
+	dx_jw_kstr(w, DX_JW_K("content"), v->content);
+	dx_jw_kstr(w, DX_JW_K("findings"), v->findings);
 	dx_jw_obj_end(w);
 }
 
 static void w_warning(struct dx_jw *w, const struct dx_hh_warning *x)
 {
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "id", x->id);
-	dx_jw_str(w, "department", x->department);
-	dx_jw_str(w, "event", x->event);
-	dx_jw_str(w, "period", x->period);
-	dx_jw_str(w, "occurred_on", x->occurred_on);
-	dx_jw_str(w, "name", x->name);
-	wmoney(w, "amount", x->amount);
-	dx_jw_int(w, "clue_id", x->clue_id);
-	dx_jw_str(w, "result", x->result);
+	dx_jw_kint(w, DX_JW_K("id"), x->id);
+	dx_jw_kstr(w, DX_JW_K("department"), x->department);
+	dx_jw_kstr(w, DX_JW_K("event"), x->event);
+	dx_jw_kstr(w, DX_JW_K("period"), x->period);
+	dx_jw_kstr(w, DX_JW_K("occurred_on"), x->occurred_on);
+	dx_jw_kstr(w, DX_JW_K("name"), x->name);
+	WMONEY(w, "amount", x->amount);
+	dx_jw_kint(w, DX_JW_K("clue_id"), x->clue_id);
+	dx_jw_kstr(w, DX_JW_K("result"), x->result);
 	dx_jw_obj_end(w);
 }
 
 static void w_clue(struct dx_jw *w, const struct dx_clue_row *c)
 {
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "id", c->id);
-	dx_jw_str(w, "source", c->source);
-	dx_jw_str(w, "reason", c->reason);
-	dx_jw_str(w, "found_on", c->found_on);
-	dx_jw_str(w, "deadline", c->deadline);
-	dx_jw_str(w, "state", c->state);
-	dx_jw_str(w, "result", c->result);
-	dx_jw_str(w, "closed_on", c->closed_on);
-	dx_jw_int(w, "case_id", c->case_id);
+	dx_jw_kint(w, DX_JW_K("id"), c->id);
+	dx_jw_kstr(w, DX_JW_K("source"), c->source);
+	dx_jw_kstr(w, DX_JW_K("reason"), c->reason);
+	dx_jw_kstr(w, DX_JW_K("found_on"), c->found_on);
+	dx_jw_kstr(w, DX_JW_K("deadline"), c->deadline);
+	dx_jw_kstr(w, DX_JW_K("state"), c->state);
+	dx_jw_kstr(w, DX_JW_K("result"), c->result);
+	dx_jw_kstr(w, DX_JW_K("closed_on"), c->closed_on);
+	dx_jw_kint(w, DX_JW_K("case_id"), c->case_id);
 	dx_jw_obj_end(w);
 }
 
@@ -444,12 +442,12 @@ static void w_stored(struct dx_jw *w, const char *key, const char *text)
 static void w_audit(struct dx_jw *w, const struct dx_hr_audit *a)
 {
 	dx_jw_obj(w, NULL);
-	dx_jw_int(w, "id", a->id);
-	dx_jw_str(w, "at", a->at);
-	dx_jw_str(w, "actor", a->actor);
-	dx_jw_str(w, "action", a->action);
-	dx_jw_str(w, "entity", a->entity);
-	dx_jw_str(w, "key", a->key);
+	dx_jw_kint(w, DX_JW_K("id"), a->id);
+	dx_jw_kstr(w, DX_JW_K("at"), a->at);
+	dx_jw_kstr(w, DX_JW_K("actor"), a->actor);
+	dx_jw_kstr(w, DX_JW_K("action"), a->action);
+	dx_jw_kstr(w, DX_JW_K("entity"), a->entity);
+	dx_jw_kstr(w, DX_JW_K("key"), a->key);
 	w_stored(w, "before", a->before);
 	w_stored(w, "after", a->after);
 	dx_jw_obj_end(w);
@@ -457,7 +455,7 @@ static void w_audit(struct dx_jw *w, const struct dx_hr_audit *a)
 
 #define W_ARRAY(w, key, arr, n, fn)                                     \
 	do {                                                            \
-		dx_jw_arr(w, key);                                      \
+		dx_jw_karr(w, DX_JW_K(key));                            \
 		for (size_t i_ = 0; i_ < (n); i_++)                     \
 			fn(w, &(arr)[i_]);                              \
 		dx_jw_arr_end(w);                                       \
@@ -469,7 +467,7 @@ void dx_household_record_json_to(const struct dx_household_record *r, struct dx_
 	dx_jw_init(&w, out);
 	dx_jw_obj(&w, NULL);
 	w_household(&w, &r->hh);
-	dx_jw_bool(&w, "unmasked", r->unmasked);
+	dx_jw_kbool(&w, DX_JW_K("unmasked"), r->unmasked);
 	W_ARRAY(&w, "members", r->members, r->nmembers, w_member);
 	W_ARRAY(&w, "incomes", r->incomes, r->nincomes, w_income);
 	W_ARRAY(&w, "episodes", r->episodes, r->nepisodes, w_episode);

@@ -256,7 +256,8 @@ static int income_figures(struct dx_store *st, struct dx_household_record *r)
 		return DX_OK;
 	dx_date_format(&r->today, t);
 	for (size_t i = 0; i < n; i++) {
-		dx_snprintf(days[i], sizeof(days[i]), "%04d-12-31", r->incomes[i].row.year);
+		struct dx_date end = {r->incomes[i].row.year, 12, 31};
+		dx_date_format(&end, days[i]);
 		if (strcmp(t, days[i]) < 0)
 			dx_strlcpy(days[i], t, sizeof(days[i]));
 	}
@@ -331,17 +332,17 @@ static int record_audit(struct dx_store *st, struct dx_household_record *r)
 	return rc;
 }
 
-static int fill_rows(struct dx_store *st, int unmask, int64_t id, struct dx_household_record *r)
+/* Everything of the household whose row r->hh holds, after that row. */
+static int fill_lists(struct dx_store *st, int unmask, struct dx_household_record *r)
 {
 	struct build b = {st, r};
+	int64_t id = r->hh.h.id;
 	int rc;
-	if ((rc = dx_store_hh_full(st, id, &r->hh)))
-		return rc;
 	r->unmasked = unmask;
 	/* the lists the household's row says are empty are not read (most
 	 * households have no episode, case, measure, visit, warning or clue) */
 #define HAS(bit) (r->hh.has & DX_HH_HAS_##bit)
-	if ((rc = dx_store_hh_members(st, id, on_member, r)) ||
+	if ((rc = dx_store_hh_full_members(st, &r->hh, on_member, r)) ||
 	    (rc = dx_store_hh_incomes(st, id, on_income, r)) || (rc = income_figures(st, r)) ||
 	    (HAS(EPISODES) && (rc = dx_store_episode_list(st, id, on_episode, r))) ||
 	    (HAS(CASES) && (rc = dx_store_hh_case_ids(st, id, on_case, &b))) ||
@@ -370,7 +371,8 @@ static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household
 	int began, rc;
 	if ((rc = dx_store_read_begin(st, &began)))
 		return rc;
-	rc = fill_rows(st, unmask, id, r);
+	if (!(rc = dx_store_hh_full(st, id, &r->hh)))
+		rc = fill_lists(st, unmask, r);
 	dx_store_read_end(st, began);
 	return rc;
 }
@@ -432,24 +434,29 @@ int dx_household_record_get(struct dx_store *st, const struct dx_actor *a,
 	out->today = *today;
 	if ((rc = dx_actor_area(a, NULL, prefix, why)))
 		return rc;
-	/* a masked read is all reading: the look-up and the record share
-	 * one read snapshot (one read lock for the API's busiest route); an
-	 * unmasked one writes its audit row between the two */
-	if (!unmasked && (rc = dx_store_read_begin(st, &began)))
-		return rc;
-	/* the exact key: one look-up of the hh_no index (not the find's
-	 * search by every kind of key) */
-	rc = hh_no && *hh_no ? dx_store_hh_in_area(st, prefix, hh_no, &b) : DX_NOT_FOUND;
-	if (rc && rc != DX_NOT_FOUND)
-		goto out;
-	if (rc) {
-		/* the same answer for a household of another area: it tells
-		 * nothing about who lives where */
-		dx_buf_adds(why, "没有该户编号的农户（或不在管辖范围内）");
-		rc = DX_NOT_FOUND;
+	if (!unmasked) {
+		/* a masked read is all reading: the look-up and the record
+		 * share one read snapshot (one read lock for the API's
+		 * busiest route), and the household's row is found by the
+		 * exact key with its derived columns in one statement */
+		if ((rc = dx_store_read_begin(st, &began)))
+			return rc;
+		rc = hh_no && *hh_no ? dx_store_hh_full_in_area(st, prefix, hh_no, &out->hh)
+				     : DX_NOT_FOUND;
+		if (!rc)
+			rc = fill_lists(st, 0, out);
+		else if (rc == DX_NOT_FOUND)
+			goto not_found;
 		goto out;
 	}
-	if (unmasked) {
+	/* an unmasked one writes its audit row between the look-up (one of
+	 * the hh_no index) and the record */
+	rc = hh_no && *hh_no ? dx_store_hh_in_area(st, prefix, hh_no, &b) : DX_NOT_FOUND;
+	if (rc == DX_NOT_FOUND)
+		goto not_found;
+	if (rc)
+		goto out;
+	{
 		char county[7];
 		if (!dx_actor_may_unmask(a)) {
 			dx_buf_addf(why, "账号 %s 无权查看完整的身份证号和电话（仅县级经办账号可以）",
@@ -464,6 +471,12 @@ int dx_household_record_get(struct dx_store *st, const struct dx_actor *a,
 			goto out;
 	}
 	rc = fill(st, unmasked, b.id, out);
+	goto out;
+not_found:
+	/* the same answer for a household of another area: it tells nothing
+	 * about who lives where */
+	dx_buf_adds(why, "没有该户编号的农户（或不在管辖范围内）");
+	rc = DX_NOT_FOUND;
 out:
 	dx_store_read_end(st, began);
 	if (rc)

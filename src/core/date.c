@@ -95,6 +95,24 @@ int dx_date_cmp(const struct dx_date *a, const struct dx_date *b)
 
 char *dx_date_format(const struct dx_date *dt, char *out)
 {
+	/* the usual date by hand: every request formats today, and the
+	 * household record a day per income year (printf was a sixth of
+	 * the income figures) */
+	if (dt->y >= 0 && dt->y <= 9999 && dt->m >= 0 && dt->m <= 99 && dt->d >= 0 &&
+	    dt->d <= 99) {
+		out[0] = (char)('0' + dt->y / 1000);
+		out[1] = (char)('0' + dt->y / 100 % 10);
+		out[2] = (char)('0' + dt->y / 10 % 10);
+		out[3] = (char)('0' + dt->y % 10);
+		out[4] = '-';
+		out[5] = (char)('0' + dt->m / 10);
+		out[6] = (char)('0' + dt->m % 10);
+		out[7] = '-';
+		out[8] = (char)('0' + dt->d / 10);
+		out[9] = (char)('0' + dt->d % 10);
+		out[10] = '\0';
+		return out;
+	}
 	dx_snprintf(out, 11, "%04d-%02d-%02d", dt->y, dt->m, dt->d);
 	return out;
 }

@@ -208,9 +208,9 @@ static void number(struct dx_buf *b, double d)
 	}
 }
 
-void dx_jw_int(struct dx_jw *w, const char *key, int64_t v)
+/* v as cJSON prints the double (double)v */
+static void int_value(struct dx_buf *b, int64_t v)
 {
-	lead(w, key);
 	if (v > -1000000000000000LL && v < 1000000000000000LL) {
 		/* below 1e15 %1.15g prints an integer's digits, as %d does */
 		char t[24], *p = t + sizeof(t);
@@ -221,10 +221,16 @@ void dx_jw_int(struct dx_jw *w, const char *key, int64_t v)
 		while (u /= 10);
 		if (v < 0)
 			*--p = '-';
-		dx_buf_add(w->b, p, (size_t)(t + sizeof(t) - 1 - p));
+		dx_buf_add(b, p, (size_t)(t + sizeof(t) - 1 - p));
 	} else {
-		number(w->b, (double)v);
+		number(b, (double)v);
 	}
+}
+
+void dx_jw_int(struct dx_jw *w, const char *key, int64_t v)
+{
+	lead(w, key);
+	int_value(w->b, v);
 }
 
 void dx_jw_num(struct dx_jw *w, const char *key, double v)
@@ -249,4 +255,63 @@ void dx_jw_raw(struct dx_jw *w, const char *key, const char *json)
 {
 	lead(w, key);
 	dx_buf_adds(w->b, json);
+}
+
+/* lead for a DX_JW_K key: k[0..n) is ,"key": -- the comma only after a
+ * value at this depth. */
+static void klead(struct dx_jw *w, const char *k, size_t n)
+{
+	struct dx_buf *b = w->b;
+	if (!w->more[w->depth]) {
+		k++;
+		n--;
+	}
+	w->more[w->depth] = 1;
+	if (!b->err && !b->max && b->alloc - b->len > n) {
+		memcpy(b->buf + b->len, k, n);
+		b->len += n;
+		b->buf[b->len] = '\0';
+		return;
+	}
+	dx_buf_add(b, k, n);
+}
+
+static void kopen(struct dx_jw *w, const char *k, size_t n, int c)
+{
+	klead(w, k, n);
+	dx_buf_addch(w->b, c);
+	if (w->depth + 1 >= DX_JW_DEPTH) {
+		if (!w->b->err)
+			w->b->err = DX_TOOBIG;
+		return;
+	}
+	w->more[++w->depth] = 0;
+}
+
+void dx_jw_kobj(struct dx_jw *w, const char *k, size_t n)
+{
+	kopen(w, k, n, '{');
+}
+
+void dx_jw_karr(struct dx_jw *w, const char *k, size_t n)
+{
+	kopen(w, k, n, '[');
+}
+
+void dx_jw_kstr(struct dx_jw *w, const char *k, size_t n, const char *s)
+{
+	klead(w, k, n);
+	dx_json_quote(w->b, s);
+}
+
+void dx_jw_kint(struct dx_jw *w, const char *k, size_t n, int64_t v)
+{
+	klead(w, k, n);
+	int_value(w->b, v);
+}
+
+void dx_jw_kbool(struct dx_jw *w, const char *k, size_t n, int v)
+{
+	klead(w, k, n);
+	dx_buf_add(w->b, v ? "true" : "false", v ? 4 : 5);
 }

@@ -47,4 +47,21 @@ void dx_jw_raw(struct dx_jw *w, const char *key, const char *json);
 /* s as a JSON string literal, quotes included, escaped as cJSON does */
 void dx_json_quote(struct dx_buf *b, const char *s);
 
+/*
+ * The same with a key known when compiling: DX_JW_K("name") is the
+ * literal with its comma, quotes and colon (",\"name\":") and that
+ * literal's length, as the two arguments k, n of the dx_jw_k* functions,
+ * which copy it whole (leaving the comma out for a first value) instead
+ * of checking and copying the key byte by byte: the household record
+ * writes some three hundred keys an answer.  The key must need no escape
+ * (letters, digits and '_', as every key of the record is); the output
+ * is the same as dx_jw_str(w, "name", s) and its kin give.
+ */
+#define DX_JW_K(key) ",\"" key "\":", sizeof(",\"" key "\":") - 1
+void dx_jw_kobj(struct dx_jw *w, const char *k, size_t n);
+void dx_jw_karr(struct dx_jw *w, const char *k, size_t n);
+void dx_jw_kstr(struct dx_jw *w, const char *k, size_t n, const char *s);
+void dx_jw_kint(struct dx_jw *w, const char *k, size_t n, int64_t v);
+void dx_jw_kbool(struct dx_jw *w, const char *k, size_t n, int v);
+
 #endif

@@ -60,7 +60,7 @@ struct dx_http_req {
 	char cap[DX_HTTP_MAX_CAPTURES][64]; /* {x} parts of the path, decoded */
 	const char *body;
 	size_t body_len;
-	char addr[64]; /* client address, for throttling */
+	char addr[64]; /* client address, for throttling: dx_http_addr() */
 	int tls;
 	char session_hash[65]; /* hex hash of the session token, "" if none */
 	char csrf[65];         /* the session's CSRF token */
@@ -114,6 +114,9 @@ void dx_http_snapshot_end(struct dx_http_req *r);
 
 /* The query parameter `name`, or NULL. */
 const char *dx_http_arg(struct dx_http_req *r, const char *name);
+/* The client's address as text (r->addr), looked up on first use: only
+ * the throttled routes need it. */
+const char *dx_http_addr(struct dx_http_req *r);
 /* Refuse (DX_INVALID) any query parameter not in the NULL-terminated list. */
 int dx_http_args_only(struct dx_http_req *r, const char *const *names);
 

@@ -88,7 +88,7 @@ int dx_route_self_apply(struct dx_http_req *r)
 	cJSON *body = NULL, *j;
 	char receipt[32];
 	int rc;
-	if (!allow(r->addr, time(NULL)))
+	if (!allow(dx_http_addr(r), time(NULL)))
 		return dx_http_fail_status(r, 429, "LIMITED", "提交过于频繁，请稍后再试");
 	if ((rc = dx_http_args_only(r, NULL)))
 		return rc;

@@ -36,7 +36,7 @@ int dx_route_login(struct dx_http_req *r)
 		return rc;
 	name = cJSON_GetObjectItemCaseSensitive(body, "username")->valuestring;
 	pw = cJSON_GetObjectItemCaseSensitive(body, "password")->valuestring;
-	rc = dx_session_login(r->st, name, pw, r->addr, time(NULL), &lg, &r->why);
+	rc = dx_session_login(r->st, name, pw, dx_http_addr(r), time(NULL), &lg, &r->why);
 	if (rc == DX_DENIED) {
 		dx_log(DX_LOG_INFO, "login failed");
 		rc = dx_http_fail_status(r, 401, "BAD_LOGIN", r->why.buf);

@@ -181,6 +181,13 @@ static void client_addr(struct MHD_Connection *c, char *out, size_t size)
 		          (socklen_t)size);
 }
 
+const char *dx_http_addr(struct dx_http_req *r)
+{
+	if (!r->addr[0])
+		client_addr(r->conn, r->addr, sizeof(r->addr));
+	return r->addr;
+}
+
 const char *dx_http_arg(struct dx_http_req *r, const char *name)
 {
 	return MHD_lookup_connection_value(r->conn, MHD_GET_ARGUMENT_KIND, name);
@@ -445,7 +452,6 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *c, const cha
 		dx_buf_init(&p->r.why, 1024);
 		dx_buf_init(&p->r.out, 0);
 		p->r.jobs = srv->jobs;
-		client_addr(c, p->r.addr, sizeof(p->r.addr));
 		p->r.method = dx_http_method_of(method);
 		max = upload_route(srv, p) ? srv->upload_max : DX_HTTP_JSON_MAX;
 		dx_buf_init(&p->body, (size_t)max);

@@ -125,28 +125,24 @@ int dx_store_hh_in_area(struct dx_store *st, const char *area, const char *hh_no
 	return dx_step_done(s);
 }
 
-/* `bit` if the household has a row in table (its household_id index) */
-#define HAS(table, bit)                                                            \
-	"CASE WHEN EXISTS (SELECT 1 FROM " table " x WHERE x.household_id = h.id)"      \
-	" THEN " #bit " ELSE 0 END"
-static const char SQL_FULL[] =
-	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"
-	" h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"
-	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, ''),"
-	HAS("episode", 1) " + " HAS("case_file", 2) " + " HAS("measure", 4) " + "
-	HAS("visit", 8) " + " HAS("warning", 16) " + " HAS("clue", 32)
-	" FROM household h LEFT JOIN area v ON v.code = h.area_code"
-	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"
-	" LEFT JOIN area c ON c.code = substr(h.area_code, 1, 6) WHERE h.id = ?1";
+/* h.lists: which of its lists may have rows (schema v19's triggers keep it;
+ * looking at each list's index here was a quarter of the statement) */
+#define FULL_COLS                                                                  \
+	"SELECT h.id, h.hh_no, h.area_code, h.group_name, h.kind, coalesce(h.tuopin_year, 0),"  \
+	" h.phone, h.relocated, h.unsafe_housing, h.dropout, h.unsafe_water, h.members,"  \
+	" h.head_name, coalesce(v.name, ''), coalesce(t.name, ''), coalesce(c.name, ''),"  \
+	" h.lists FROM household h LEFT JOIN area v ON v.code = h.area_code"                  \
+	" LEFT JOIN area t ON t.code = substr(h.area_code, 1, 9)"                     \
+	" LEFT JOIN area c ON c.code = substr(h.area_code, 1, 6)"
+static const char SQL_FULL[] = FULL_COLS " WHERE h.id = ?1";
+/* by 户编号 under an area prefix: SQL_BY_NO's look-up and the row at once */
+static const char SQL_FULL_BY_NO[] =
+	FULL_COLS " WHERE h.hh_no = ?2 AND h.area_code >= ?1 AND h.area_code < ?1 || ':'";
 
-int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
+/* The row of s (FULL_COLS) into out, then the end of s. */
+static int full_row(struct dx_stmt *s, struct dx_hh_full *out)
 {
-	struct dx_stmt *s = dx_q(st, SQL_FULL);
 	int rc;
-	memset(out, 0, sizeof(*out));
-	if (!s)
-		return DX_DB;
-	dx_bind_int(s, 1, id);
 	if ((rc = dx_step(s)))
 		return rc;
 	out->h.id = dx_col_int(s, 0);
@@ -167,6 +163,28 @@ int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
 	dx_col_copy(s, 15, out->county, sizeof(out->county));
 	out->has = (unsigned)dx_col_int(s, 16);
 	return dx_step_done(s);
+}
+
+int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out)
+{
+	struct dx_stmt *s = dx_q(st, SQL_FULL);
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return DX_DB;
+	dx_bind_int(s, 1, id);
+	return full_row(s, out);
+}
+
+int dx_store_hh_full_in_area(struct dx_store *st, const char *area, const char *hh_no,
+			     struct dx_hh_full *out)
+{
+	struct dx_stmt *s = dx_q(st, SQL_FULL_BY_NO);
+	memset(out, 0, sizeof(*out));
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	dx_bind_text(s, 2, hh_no);
+	return full_row(s, out);
 }
 
 /* A household's members are read in a few short statements rather than
@@ -415,21 +433,25 @@ static int member_flags(struct dx_store *st, struct member_sorted *v, size_t n)
 	return rc;
 }
 
-int dx_store_hh_members(struct dx_store *st, int64_t household_id,
-			int (*fn)(const struct dx_hh_member *, void *), void *arg)
+/* dx_store_hh_members; periods = 0 when the household has no membership
+ * rows (its row's DX_HH_HAS_PERIODS said so): their statement is not run. */
+static int members(struct dx_store *st, int64_t household_id, int periods,
+		   int (*fn)(const struct dx_hh_member *, void *), void *arg)
 {
-	struct dx_stmt *s = dx_q(st, SQL_HH_PERIODS);
+	struct dx_stmt *s;
 	struct member_sorted *v = NULL;
 	struct period *pv = NULL;
 	char *rows;
 	size_t n = 0, np = 0;
 	int rc;
-	if (!s)
-		return DX_DB;
-	dx_bind_int(s, 1, household_id);
-	if ((rc = collect(s, sizeof(*pv), period_row, &rows, &np)))
-		return rc;
-	pv = (struct period *)(void *)rows;
+	if (periods) {
+		if (!(s = dx_q(st, SQL_HH_PERIODS)))
+			return DX_DB;
+		dx_bind_int(s, 1, household_id);
+		if ((rc = collect(s, sizeof(*pv), period_row, &rows, &np)))
+			return rc;
+		pv = (struct period *)(void *)rows;
+	}
 	if (!(s = dx_q(st, SQL_MEMBERS_NOW))) {
 		rc = DX_DB;
 		goto out;
@@ -463,6 +485,18 @@ out:
 	free(v);
 	free(pv);
 	return rc;
+}
+
+int dx_store_hh_members(struct dx_store *st, int64_t household_id,
+			int (*fn)(const struct dx_hh_member *, void *), void *arg)
+{
+	return members(st, household_id, 1, fn, arg);
+}
+
+int dx_store_hh_full_members(struct dx_store *st, const struct dx_hh_full *hh,
+			     int (*fn)(const struct dx_hh_member *, void *), void *arg)
+{
+	return members(st, hh->h.id, (hh->has & DX_HH_HAS_PERIODS) != 0, fn, arg);
 }
 
 static const char SQL_INCOMES[] =

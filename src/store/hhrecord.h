@@ -52,11 +52,13 @@ struct dx_hh_full {
 			       record counts them among the members it reads */
 	char head[64];
 	char village[96], township[96], county[96];
-	unsigned has; /* DX_HH_HAS_* bits: which of its lists have rows */
+	unsigned has; /* DX_HH_HAS_* bits: which of its lists may have rows
+			 (household.lists, schema v19: a bit is set when a
+			 row is given, and stays) */
 };
-/* The household's lists that have rows (one look at each index in the
- * household's own statement: most households have none of them, and
- * the record reads only those that do). */
+/* The household's lists that may have rows (household.lists: most
+ * households have none of them, and the record reads only those whose
+ * bit is set; the values are the schema's, never renumbered). */
 enum {
 	DX_HH_HAS_EPISODES = 1 << 0,
 	DX_HH_HAS_CASES = 1 << 1,
@@ -64,8 +66,14 @@ enum {
 	DX_HH_HAS_VISITS = 1 << 3,
 	DX_HH_HAS_WARNINGS = 1 << 4,
 	DX_HH_HAS_CLUES = 1 << 5,
+	DX_HH_HAS_PERIODS = 1 << 6, /* membership periods in the household */
 };
 int dx_store_hh_full(struct dx_store *st, int64_t id, struct dx_hh_full *out);
+/* The same row found by 户编号 under the area prefix `area` ('' for every
+ * area), as dx_store_hh_in_area finds it: one statement for both, on the
+ * record's route; DX_NOT_FOUND when there is none there. */
+int dx_store_hh_full_in_area(struct dx_store *st, const char *area, const char *hh_no,
+			     struct dx_hh_full *out);
 
 /* A member of the household, past or present, with their time in it. */
 struct dx_hh_member {
@@ -81,6 +89,10 @@ struct dx_hh_member {
 /* Current members first (户主 first), then former ones. */
 int dx_store_hh_members(struct dx_store *st, int64_t household_id,
 			int (*fn)(const struct dx_hh_member *, void *), void *arg);
+/* The same for the household whose row is hh (dx_store_hh_full): its
+ * periods are not looked for when the row says it has none. */
+int dx_store_hh_full_members(struct dx_store *st, const struct dx_hh_full *hh,
+			     int (*fn)(const struct dx_hh_member *, void *), void *arg);
 
 /* Income rows of the household, by year. */
 int dx_store_hh_incomes(struct dx_store *st, int64_t household_id,

@@ -693,6 +693,43 @@ static const char schema_v18_county[] =
 	" business, property, transfer, business_cost, claims, oop);"
 	"DROP INDEX income_county;";
 
+/* Version 19 (issue 14): household.lists, which of a household's lists
+ * may have rows (schema_sqlite.c says why); one trigger function for the
+ * seven lists, its bit the trigger's argument.  Row triggers, as
+ * SQLite's, that never step aside for a bulk load. */
+#define HH_LISTS_BIT(t, bit) \
+	"CASE WHEN EXISTS (SELECT 1 FROM " t " x WHERE x.household_id = household.id)" \
+	" THEN " #bit " ELSE 0 END"
+#define HH_LISTS_TRIGGERS(t, bit) \
+	"CREATE TRIGGER " t "_lists_ins AFTER INSERT ON " t " FOR EACH ROW" \
+	" EXECUTE FUNCTION dx_hh_lists(" #bit ");" \
+	"CREATE TRIGGER " t "_lists_upd AFTER UPDATE OF household_id ON " t " FOR EACH ROW" \
+	" WHEN (NEW.household_id IS DISTINCT FROM OLD.household_id)" \
+	" EXECUTE FUNCTION dx_hh_lists(" #bit ");"
+static const char schema_v19_lists[] =
+	"ALTER TABLE household ADD COLUMN lists integer NOT NULL DEFAULT 0;"
+	"UPDATE household SET lists = " HH_LISTS_BIT("episode", 1) " + "
+	HH_LISTS_BIT("case_file", 2) " + " HH_LISTS_BIT("measure", 4) " + "
+	HH_LISTS_BIT("visit", 8) " + " HH_LISTS_BIT("warning", 16) " + "
+	HH_LISTS_BIT("clue", 32) " + " HH_LISTS_BIT("membership", 64)
+	" WHERE EXISTS (SELECT 1 FROM episode x WHERE x.household_id = household.id)"
+	" OR EXISTS (SELECT 1 FROM case_file x WHERE x.household_id = household.id)"
+	" OR EXISTS (SELECT 1 FROM measure x WHERE x.household_id = household.id)"
+	" OR EXISTS (SELECT 1 FROM visit x WHERE x.household_id = household.id)"
+	" OR EXISTS (SELECT 1 FROM warning x WHERE x.household_id = household.id)"
+	" OR EXISTS (SELECT 1 FROM clue x WHERE x.household_id = household.id)"
+	" OR EXISTS (SELECT 1 FROM membership x WHERE x.household_id = household.id);"
+	"CREATE FUNCTION dx_hh_lists() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" BEGIN"
+	"  UPDATE household SET lists = lists | TG_ARGV[0]::integer"
+	"   WHERE id = NEW.household_id AND lists & TG_ARGV[0]::integer = 0;"
+	"  RETURN NULL;"
+	" END $$;"
+	HH_LISTS_TRIGGERS("episode", 1) HH_LISTS_TRIGGERS("case_file", 2)
+	HH_LISTS_TRIGGERS("measure", 4) HH_LISTS_TRIGGERS("visit", 8)
+	HH_LISTS_TRIGGERS("warning", 16) HH_LISTS_TRIGGERS("clue", 32)
+	HH_LISTS_TRIGGERS("membership", 64);
+
 const char *const dx_pg_migrations[] = {
 	schema_v13, /* 0 -> 13's schema; see schema_pg.h */
 	"", "", "", "", "", "", "", "", "", "", "", "", /* 1 .. 12: PostgreSQL began at 13 */
@@ -701,6 +738,7 @@ const char *const dx_pg_migrations[] = {
 	schema_v16_bulk,
 	schema_v17_runs,
 	schema_v18_county,
+	schema_v19_lists,
 };
 
 const int dx_pg_nmigrations = DX_PG_NMIGRATIONS;

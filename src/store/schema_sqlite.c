@@ -806,6 +806,40 @@ static const char schema_v18_county[] =
 	" business, property, transfer, business_cost, claims, oop);"
 	"DROP INDEX income_county;";
 
+/*
+ * Version 19 (issue 14): which of a household's lists have rows, on its
+ * row.  The household record reads a list (episodes, cases, measures,
+ * visits, warnings, clues, membership periods) only when the household
+ * has rows in it, and most have none; household.lists holds one bit a
+ * list (store/hhrecord.h's DX_HH_HAS_*) so that the record's first
+ * statement reads them with the row instead of looking at seven indexes
+ * (a quarter of that statement).  A bit means "may have rows": triggers
+ * set it when a row is given to the household (inserted, or moved to it)
+ * and nothing clears it, so a stale bit only costs the record a read that
+ * finds nothing, and a bulk load (which never drops these triggers) keeps
+ * it too.  The same on both engines (schema_pg.c).
+ */
+#define HH_LISTS_BIT(t, bit) \
+	"CASE WHEN EXISTS (SELECT 1 FROM " t " x WHERE x.household_id = household.id)" \
+	" THEN " #bit " ELSE 0 END"
+#define HH_LISTS_SET(t, bit) \
+	" UPDATE household SET lists = lists | " #bit " WHERE id = NEW.household_id" \
+	" AND (lists & " #bit ") = 0; END;"
+#define HH_LISTS_TRIGGERS(t, bit) \
+	"CREATE TRIGGER " t "_lists_ins AFTER INSERT ON " t " BEGIN" HH_LISTS_SET(t, bit) \
+	"CREATE TRIGGER " t "_lists_upd AFTER UPDATE OF household_id ON " t \
+	" WHEN NEW.household_id IS NOT OLD.household_id BEGIN" HH_LISTS_SET(t, bit)
+static const char schema_v19_lists[] =
+	"ALTER TABLE household ADD COLUMN lists INTEGER NOT NULL DEFAULT 0;"
+	"UPDATE household SET lists = " HH_LISTS_BIT("episode", 1) " + "
+	HH_LISTS_BIT("case_file", 2) " + " HH_LISTS_BIT("measure", 4) " + "
+	HH_LISTS_BIT("visit", 8) " + " HH_LISTS_BIT("warning", 16) " + "
+	HH_LISTS_BIT("clue", 32) " + " HH_LISTS_BIT("membership", 64) ";"
+	HH_LISTS_TRIGGERS("episode", 1) HH_LISTS_TRIGGERS("case_file", 2)
+	HH_LISTS_TRIGGERS("measure", 4) HH_LISTS_TRIGGERS("visit", 8)
+	HH_LISTS_TRIGGERS("warning", 16) HH_LISTS_TRIGGERS("clue", 32)
+	HH_LISTS_TRIGGERS("membership", 64);
+
 const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
 					    schema_v5, schema_v6, schema_v7, schema_v8,
 					    schema_v9, schema_v10, schema_audit_chain,
@@ -814,7 +848,8 @@ const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, sch
 					    /* 16: PostgreSQL's triggers step aside
 					     * for a bulk load (schema_pg.c); SQLite
 					     * drops them for it, as before */
-					    "", schema_v17_runs, schema_v18_county};
+					    "", schema_v17_runs, schema_v18_county,
+					    schema_v19_lists};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
 	       "DX_SQLITE_NMIGRATIONS counts the migrations");

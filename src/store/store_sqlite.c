@@ -711,12 +711,18 @@ static const char *sq_col_text(struct dx_stmt *base, int i)
 	return t ? (const char *)t : "";
 }
 
-/* As dx_strlcpy from sq_col_text, but the length is SQLite's own. */
+/* As dx_strlcpy from sq_col_text, but the length is SQLite's own.  The
+ * column is looked up once (sqlite3_column_value), not once for its text
+ * and again for its length: a household record copies some two hundred
+ * columns, and each sqlite3_column_* call finds the column and checks the
+ * connection's malloc state anew.  (SQLite calls the value unprotected:
+ * that only matters to a connection shared between threads at once, and
+ * a store connection never is -- it is opened NOMUTEX.) */
 static void sq_col_copy(struct dx_stmt *base, int i, char *dst, size_t size)
 {
-	sqlite3_stmt *s = ((struct sq_stmt *)base)->s;
-	const unsigned char *t = sqlite3_column_text(s, i);
-	size_t n = t ? (size_t)sqlite3_column_bytes(s, i) : 0;
+	sqlite3_value *v = sqlite3_column_value(((struct sq_stmt *)base)->s, i);
+	const unsigned char *t = sqlite3_value_text(v);
+	size_t n = t ? (size_t)sqlite3_value_bytes(v) : 0;
 	if (!size)
 		return;
 	if (n > size - 1)

@@ -9,7 +9,8 @@ store's schema as pg_schema.c prints it (schema_pg.c), loaded here into a
 new database of the cluster pg_run.sh started.
 
 The same statements (SQL both engines run) insert, change, move, let go
-and delete members; after each step the households' members, msum,
+and delete members (then give households visits, measures, an episode and
+a membership period, for household.lists); after each step the households' members, msum,
 head_id and head_name must be the same on both engines, must agree with
 the view household_derived (the rule the triggers keep), and, at the
 steps that say so, must be what the rules give (worked out by hand in the
@@ -111,6 +112,34 @@ STALE = ("SELECT count(*) FROM household h LEFT JOIN household_derived d"
          " OR h.head_name != coalesce((SELECT name FROM person WHERE id = d.head_id), '')")
 
 
+# household.lists (schema v19): which of its lists may have rows, a bit a
+# list (store/hhrecord.h: 1 episodes, 4 measures, 8 visits, 64 membership
+# periods); set when a row is given to the household, never cleared.
+# (label, statements, expected {household id: lists})
+LIST_STEPS = [
+    ('a visit to household 1',
+     ["INSERT INTO visit(id, county_code, household_id, visited_on, cadre)"
+      " VALUES (1, '430121', 1, '2026-01-02', '干部')"],
+     {1: 8, 2: 0, 3: 0}),
+    ('a measure and an episode of household 2',
+     ["INSERT INTO measure(id, county_code, household_id, category, status)"
+      " VALUES (1, '430121', 2, '产业', '计划')",
+      "INSERT INTO episode(id, county_code, household_id, category, risks, identified_on)"
+      " VALUES (1, '430121', 2, '突发严重困难户', '因病', '2026-01-03')"],
+     {1: 8, 2: 1 + 4, 3: 0}),
+    ('the visit moved to household 3: both keep the bit',
+     ["UPDATE visit SET household_id = 3 WHERE id = 1"],
+     {1: 8, 2: 1 + 4, 3: 8}),
+    ('a membership period in household 3; the measure deleted: its bit stays',
+     [person(90, 3, '430121197001010090', '赵九', '户主'),
+      "INSERT INTO membership(county_code, person_id, household_id, from_on, reason)"
+      " VALUES ('430121', 90, 3, '2026-01-04', '')",
+      "DELETE FROM measure WHERE id = 1"],
+     {1: 8, 2: 1 + 4, 3: 8 + 64}),
+]
+SHOW_LISTS = "SELECT id, lists FROM household ORDER BY id"
+
+
 def psql(sql, db=DB, rows=False):
     args = ['psql', '-X', '-q', '-v', 'ON_ERROR_STOP=1', '-d', db]
     if rows:
@@ -158,8 +187,21 @@ def main():
             if got != [exp]:
                 print('FAIL %s: household %d is %s, want %s' % (label, hid, got, exp))
                 bad += 1
+    for label, stmts, want in LIST_STEPS:
+        for st in stmts:
+            sq.execute(st)
+            psql(st)
+        sq.commit()
+        a = [tuple(r) for r in sq.execute(SHOW_LISTS)]
+        b = pg_rows(SHOW_LISTS)
+        if a != b:
+            print('FAIL %s: the engines differ\n  sqlite %s\n  pg     %s' % (label, a, b))
+            bad += 1
+        if any(dict(a).get(k) != v for k, v in want.items()):
+            print('FAIL %s: lists %s, want %s' % (label, a, want))
+            bad += 1
     psql('DROP DATABASE %s' % DB, db='postgres')
-    print('triggers: %d steps on sqlite and pg, %d failures' % (len(STEPS), bad))
+    print('triggers: %d steps on sqlite and pg, %d failures' % (len(STEPS) + len(LIST_STEPS), bad))
     return 1 if bad else 0
 
 
