@@ -696,7 +696,11 @@ static const char schema_v18_county[] =
 /* Version 19 (issue 14): household.lists, which of a household's lists
  * may have rows (schema_sqlite.c says why); one trigger function for the
  * seven lists, its bit the trigger's argument.  Row triggers, as
- * SQLite's, that never step aside for a bulk load. */
+ * SQLite's, that never step aside for a bulk load.
+ *
+ * The function names public.household: a write through a nation's
+ * coordinator (issue 17) runs it on the shard in a postgres_fdw session,
+ * whose search_path is pg_catalog alone (tests/nation/run.sh, step 6). */
 #define HH_LISTS_BIT(t, bit) \
 	"CASE WHEN EXISTS (SELECT 1 FROM " t " x WHERE x.household_id = household.id)" \
 	" THEN " #bit " ELSE 0 END"
@@ -721,7 +725,7 @@ static const char schema_v19_lists[] =
 	" OR EXISTS (SELECT 1 FROM membership x WHERE x.household_id = household.id);"
 	"CREATE FUNCTION dx_hh_lists() RETURNS trigger LANGUAGE plpgsql AS $$"
 	" BEGIN"
-	"  UPDATE household SET lists = lists | TG_ARGV[0]::integer"
+	"  UPDATE public.household SET lists = lists | TG_ARGV[0]::integer"
 	"   WHERE id = NEW.household_id AND lists & TG_ARGV[0]::integer = 0;"
 	"  RETURN NULL;"
 	" END $$;"
