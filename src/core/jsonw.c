@@ -61,9 +61,9 @@ static void lead(struct dx_jw *w, const char *key)
 	dx_buf_addch(b, ':');
 }
 
-static void jw_open(struct dx_jw *w, const char *key, int c)
+/* c opens an object or array one level deeper */
+static void push(struct dx_jw *w, int c)
 {
-	lead(w, key);
 	dx_buf_addch(w->b, c);
 	if (w->depth + 1 >= DX_JW_DEPTH) {
 		if (!w->b->err)
@@ -71,6 +71,12 @@ static void jw_open(struct dx_jw *w, const char *key, int c)
 		return;
 	}
 	w->more[++w->depth] = 0;
+}
+
+static void jw_open(struct dx_jw *w, const char *key, int c)
+{
+	lead(w, key);
+	push(w, c);
 }
 
 static void jw_close(struct dx_jw *w, int c)
@@ -211,20 +217,11 @@ static void number(struct dx_buf *b, double d)
 /* v as cJSON prints the double (double)v */
 static void int_value(struct dx_buf *b, int64_t v)
 {
-	if (v > -1000000000000000LL && v < 1000000000000000LL) {
-		/* below 1e15 %1.15g prints an integer's digits, as %d does */
-		char t[24], *p = t + sizeof(t);
-		uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
-		*--p = '\0';
-		do
-			*--p = (char)('0' + u % 10);
-		while (u /= 10);
-		if (v < 0)
-			*--p = '-';
-		dx_buf_add(b, p, (size_t)(t + sizeof(t) - 1 - p));
-	} else {
+	/* below 1e15 %1.15g prints an integer's digits, as %d does */
+	if (v > -1000000000000000LL && v < 1000000000000000LL)
+		dx_buf_add_int(b, v);
+	else
 		number(b, (double)v);
-	}
 }
 
 void dx_jw_int(struct dx_jw *w, const char *key, int64_t v)
@@ -261,31 +258,18 @@ void dx_jw_raw(struct dx_jw *w, const char *key, const char *json)
  * value at this depth. */
 static void klead(struct dx_jw *w, const char *k, size_t n)
 {
-	struct dx_buf *b = w->b;
 	if (!w->more[w->depth]) {
 		k++;
 		n--;
 	}
 	w->more[w->depth] = 1;
-	if (!b->err && !b->max && b->alloc - b->len > n) {
-		memcpy(b->buf + b->len, k, n);
-		b->len += n;
-		b->buf[b->len] = '\0';
-		return;
-	}
-	dx_buf_add(b, k, n);
+	dx_buf_add(w->b, k, n);
 }
 
 static void kopen(struct dx_jw *w, const char *k, size_t n, int c)
 {
 	klead(w, k, n);
-	dx_buf_addch(w->b, c);
-	if (w->depth + 1 >= DX_JW_DEPTH) {
-		if (!w->b->err)
-			w->b->err = DX_TOOBIG;
-		return;
-	}
-	w->more[++w->depth] = 0;
+	push(w, c);
 }
 
 void dx_jw_kobj(struct dx_jw *w, const char *k, size_t n)

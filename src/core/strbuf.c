@@ -105,6 +105,18 @@ void dx_buf_addf(struct dx_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
+void dx_buf_add_int(struct dx_buf *b, int64_t v)
+{
+	char t[24], *p = t + sizeof(t);
+	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	do
+		*--p = (char)('0' + u % 10);
+	while (u /= 10);
+	if (v < 0)
+		*--p = '-';
+	dx_buf_add(b, p, (size_t)(t + sizeof(t) - p));
+}
+
 void dx_buf_add_fen(struct dx_buf *b, long long fen)
 {
 	unsigned long long a = fen < 0 ? 0ULL - (unsigned long long)fen

@@ -12,6 +12,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <string.h>
 
 struct dx_buf {
@@ -67,6 +68,9 @@ static inline void dx_buf_addch(struct dx_buf *b, int c)
 void dx_buf_addf(struct dx_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void dx_buf_vaddf(struct dx_buf *b, const char *fmt, va_list ap);
+/* Append v in decimal, by hand rather than through printf (a bulk load
+ * and the JSON writer call it millions of times). */
+void dx_buf_add_int(struct dx_buf *b, int64_t v);
 /* Append fen as yuan with two decimals, e.g. 123456 -> "1234.56". */
 void dx_buf_add_fen(struct dx_buf *b, long long fen);
 void dx_buf_setlen(struct dx_buf *b, size_t len);
