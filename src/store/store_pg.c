@@ -1155,8 +1155,8 @@ static int pg_visit_insert_many(struct dx_store *st, const struct dx_visit *v,
  * The exception is the store's first load: no member anywhere yet, and
  * nobody else using the member and household tables (their ACCESS
  * EXCLUSIVE lock taken at once, NOWAIT).  There, as pg_restore does, the
- * tables' indexes that no constraint owns and their foreign keys are
- * dropped, the derived-column triggers disabled, and all of it made again
+ * tables' indexes that no constraint owns and the references between them
+ * are dropped, the derived-column triggers disabled, and all of it made again
  * at the end (saved): each index is built once from the loaded rows (a
  * sort) instead of taking a million inserts in 身份证号 order, which is no
  * order, and each reference is checked by one join.  The unique index of
@@ -1166,11 +1166,25 @@ static int pg_visit_insert_many(struct dx_store *st, const struct dx_visit *v,
  * still fails the load there).  The primary keys and 户编号's constraint
  * stay.  All of it is the transaction's own: a rollback brings the schema
  * back as it was.  Other sessions wait for the two tables until the load
- * commits, which on an empty store holds nothing they could read.  (With
- * the lock held, no other session has a member it has not committed; one
- * committed after this transaction's snapshot would make the rebuild
- * slower, never wrong.)
+ * commits, which on an empty store holds nothing they could read.  With
+ * the lock held, no other session has a member it has not committed.  One
+ * committed after this transaction's snapshot is another matter: if its
+ * load rebuilt, the indexes this snapshot sees are gone (their definitions
+ * NULL: REBUILD_EMPTY), and this load keeps the schema as it now is; if
+ * not, the rebuild here is slower, never wrong.
  */
+/* the references between the two tables, not those to others (household
+ * to area): dropping one locks the table it names, which every reader of
+ * the server reads */
+#define REBUILD_FK \
+	"conrelid IN ('person'::regclass, 'household'::regclass)" \
+	" AND confrelid IN ('person'::regclass, 'household'::regclass)"
+
+static const char REBUILD_EMPTY[] =
+	"SELECT NOT EXISTS (SELECT FROM person) AND NOT EXISTS (SELECT FROM pg_index"
+	" WHERE indrelid IN ('person'::regclass, 'household'::regclass)"
+	" AND pg_get_indexdef(indexrelid) IS NULL)";
+
 static const char REBUILD_PLAN[] =
 	"SELECT (SELECT string_agg(format('DROP INDEX %s', indexrelid::regclass), ';')"
 	"  FROM pg_index WHERE indrelid IN ('person'::regclass, 'household'::regclass)"
@@ -1179,12 +1193,10 @@ static const char REBUILD_PLAN[] =
 	"  FROM pg_index WHERE indrelid IN ('person'::regclass, 'household'::regclass)"
 	"  AND NOT EXISTS (SELECT FROM pg_constraint c WHERE c.conindid = indexrelid)),"
 	" (SELECT string_agg(format('ALTER TABLE %s DROP CONSTRAINT %I', conrelid::regclass, conname), ';')"
-	"  FROM pg_constraint WHERE contype = 'f'"
-	"  AND conrelid IN ('person'::regclass, 'household'::regclass)),"
+	"  FROM pg_constraint WHERE contype = 'f' AND " REBUILD_FK "),"
 	" (SELECT string_agg(format('ALTER TABLE %s ADD CONSTRAINT %I %s', conrelid::regclass,"
 	"  conname, pg_get_constraintdef(oid)), E';\\n')"
-	"  FROM pg_constraint WHERE contype = 'f'"
-	"  AND conrelid IN ('person'::regclass, 'household'::regclass))";
+	"  FROM pg_constraint WHERE contype = 'f' AND " REBUILD_FK ")";
 
 /* *took = 1 if this bulk load rebuilds (above), with what brings the
  * schema back in saved; 0 if it keeps the schema (the tables hold rows or
@@ -1200,7 +1212,7 @@ static int try_rebuild(struct dx_store *st, struct dx_buf *saved, int *n, int *t
 		    "bulk load", NULL);
 	if (rc == DX_BUSY)
 		goto keep;
-	if (rc || (rc = pg_run(st, "SELECT NOT EXISTS (SELECT FROM person)", "bulk load", &res)))
+	if (rc || (rc = pg_run(st, REBUILD_EMPTY, "bulk load", &res)))
 		return rc;
 	empty = !strcmp(PQgetvalue(res, 0, 0), "t");
 	PQclear(res);
