@@ -7,6 +7,8 @@
  */
 #include "core/dx.h"
 #include "app/household_record.h"
+#include "app/household_out.h"
+#include "store/memo.h"
 #include "app/policy.h"
 #include "core/area.h"
 #include "core/idcard.h"
@@ -481,6 +483,43 @@ out:
 	dx_store_read_end(st, began);
 	if (rc)
 		dx_household_record_release(out);
+	return rc;
+}
+
+int dx_household_record_json_get(struct dx_store *st, const struct dx_actor *a,
+				 const struct dx_date *today, const char *hh_no, int unmasked,
+				 struct dx_buf *out, struct dx_buf *why)
+{
+	struct dx_household_record rec;
+	struct dx_memo_ticket t = {0};
+	char key[80] = "", day[11], prefix[13];
+	const char *data, *area;
+	size_t n, start = out->len;
+	int began = 0, rc;
+	if (!unmasked && hh_no && strlen(hh_no) < 48 && !dx_actor_area(a, NULL, prefix, why)) {
+		dx_date_format(today, day);
+		dx_snprintf(key, sizeof(key), "household\x1f%s\x1f%s", day, hh_no);
+		/* the stamp and, on a miss, the read: one snapshot */
+		if ((rc = dx_store_read_begin(st, &began)))
+			return rc;
+		if (!dx_store_memo_get(st, key, &t, &data, &n, &area) &&
+		    !strncmp(area, prefix, strlen(prefix))) {
+			dx_buf_add(out, data, n);
+			dx_store_read_end(st, began);
+			return out->err ? DX_NOMEM : DX_OK;
+		}
+	}
+	rc = dx_household_record_get(st, a, today, hh_no, unmasked, &rec, why);
+	if (!rc) {
+		dx_household_record_json_to(&rec, out);
+		if (out->err)
+			rc = DX_NOMEM;
+		else
+			dx_store_memo_put(st, &t, key, rec.hh.h.area_code, out->buf + start,
+					  out->len - start);
+		dx_household_record_release(&rec);
+	}
+	dx_store_read_end(st, began);
 	return rc;
 }
 

@@ -97,6 +97,19 @@ int dx_household_record_get(struct dx_store *st, const struct dx_actor *a,
 			    struct dx_household_record *out, struct dx_buf *why);
 
 /*
+ * dx_household_record_get's record as the API's JSON
+ * (dx_household_record_json_to), appended to out.  A masked record is
+ * remembered on st's connection (store/memo.h) under its 户编号 and today,
+ * and given again while nothing has been committed since it was read; the
+ * actor's scope is checked against the household's area on every use, and
+ * one outside it is read again for its answer.  An unmasked one, audited,
+ * is always read.
+ */
+int dx_household_record_json_get(struct dx_store *st, const struct dx_actor *a,
+				 const struct dx_date *today, const char *hh_no, int unmasked,
+				 struct dx_buf *out, struct dx_buf *why);
+
+/*
  * `household find`: households within `area` (NULL/"" = the actor's
  * scope; actor NULL = the whole store) matching text by 户编号, a member's
  * name, the last 4 or more digits of an ID, or a village's name.  fn gets

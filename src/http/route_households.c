@@ -98,7 +98,6 @@ int dx_route_household(struct dx_http_req *r)
 {
 	static const char *const args[] = {"unmasked", NULL};
 	const char *um = dx_http_arg(r, "unmasked");
-	struct dx_household_record rec;
 	struct dx_date day;
 	int rc;
 	if ((rc = dx_http_args_only(r, args)))
@@ -109,13 +108,11 @@ int dx_route_household(struct dx_http_req *r)
 	 * snapshot the session check shared with this route */
 	if (um && !strcmp(um, "1"))
 		dx_http_snapshot_end(r);
-	if ((rc = dx_household_record_get(r->st, &r->actor, dx_http_day(r, &day), r->cap[0],
-	                                  um && !strcmp(um, "1"), &rec, &r->why)))
-		return rc;
 	/* written straight into the answer (the API's busiest route) */
 	dx_buf_reset(&r->out);
 	dx_buf_grow(&r->out, 8192); /* a usual record's answer is 5 KiB */
-	dx_household_record_json_to(&rec, &r->out);
-	dx_household_record_release(&rec);
+	if ((rc = dx_household_record_json_get(r->st, &r->actor, dx_http_day(r, &day), r->cap[0],
+	                                       um && !strcmp(um, "1"), &r->out, &r->why)))
+		return rc;
 	return r->out.err ? DX_NOMEM : DX_OK;
 }

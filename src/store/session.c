@@ -139,8 +139,7 @@ int dx_store_session_get(struct dx_store *st, const char *token_hash, struct dx_
 	int64_t stamp[2];
 	struct dx_stmt *s;
 	int rc;
-	if (st->drv->change_stamp && !st->drv->change_stamp(st, stamp) &&
-	    (m = memo_slot(st, token_hash))) {
+	if (!dx_store_change_stamp(st, stamp) && (m = memo_slot(st, token_hash))) {
 		if (m->valid && m->stamp[0] == stamp[0] && m->stamp[1] == stamp[1] &&
 		    !strcmp(m->row.token_hash, token_hash)) {
 			*out = m->row;

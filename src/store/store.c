@@ -5,6 +5,7 @@
 #include "core/dx.h"
 #include "core/outfile.h"
 #include "store/derived.h"
+#include "store/memo.h"
 #include "store/store_int.h"
 #include "store/wqueue.h"
 
@@ -460,6 +461,7 @@ void dx_store_close(struct dx_store *st)
 	dx_buf_release(&st->bulk_sql);
 	free(st->bulk_stale);
 	free(st->ses_memo);
+	dx_store_memo_free(st);
 	free(st->path);
 	free(st->shown);
 	free(st);
@@ -550,6 +552,29 @@ int dx_store_read_begin(struct dx_store *st, int *began)
 	st->txn_depth = 1;
 	st->txn_reads = 1;
 	*began = 1;
+	return DX_OK;
+}
+
+int dx_store_change_stamp(struct dx_store *st, int64_t stamp[2])
+{
+	int rc;
+	if (!st->drv->change_stamp)
+		return DX_STATE;
+	/* a read transaction's stamp is its snapshot's; a write made in it
+	 * since (a session's renewal) leaves it older than the rows, which
+	 * only ever makes a later comparison miss */
+	if (st->txn_depth && st->txn_reads && st->stamp_txn == st->txn_serial) {
+		stamp[0] = st->stamp[0];
+		stamp[1] = st->stamp[1];
+		return DX_OK;
+	}
+	if ((rc = st->drv->change_stamp(st, stamp)))
+		return rc;
+	if (st->txn_depth && st->txn_reads) {
+		st->stamp[0] = stamp[0];
+		st->stamp[1] = stamp[1];
+		st->stamp_txn = st->txn_serial;
+	}
 	return DX_OK;
 }
 

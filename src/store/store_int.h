@@ -213,7 +213,19 @@ struct dx_store {
 	/* session.c's memo of the sessions this connection read last, valid
 	 * while the driver's change stamp stays the same (NULL until used) */
 	struct dx_session_memo *ses_memo;
+	/* memo.c's memo of built answers (NULL until used) */
+	struct dx_memo *memo;
+	/* the change stamp of the read transaction numbered stamp_txn
+	 * (dx_store_change_stamp: one read of it serves the transaction) */
+	int64_t stamp[2];
+	uint64_t stamp_txn;
 };
+
+/* The driver's change stamp (its change_stamp), read once in a read
+ * transaction; DX_STATE if the driver has none or the connection holds
+ * writes not yet committed (a rollback would bring back rows the stamp
+ * says were left behind). */
+int dx_store_change_stamp(struct dx_store *st, int64_t stamp[2]);
 
 /* Finalize every cached statement (before a driver's close). */
 void dx_store_stmts_release(struct dx_store *st);

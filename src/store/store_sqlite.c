@@ -978,6 +978,10 @@ static int sq_change_stamp(struct dx_store *st, int64_t stamp[2])
 	int src;
 	if (!c)
 		return DX_DB;
+	/* rows written and not yet committed: a rollback would take them
+	 * back without moving either number */
+	if (sqlite3_txn_state(st->db, NULL) == SQLITE_TXN_WRITE)
+		return DX_STATE;
 	if (!c->data_version &&
 	    sqlite3_prepare_v3(st->db, "PRAGMA data_version", -1, SQLITE_PREPARE_PERSISTENT,
 			       &c->data_version, NULL) != SQLITE_OK)

@@ -394,6 +394,54 @@ def test_unmasked_detail_only_for_county_and_audited():
     check(st == 200 and not ({m["id_no"] for m in doc["members"]} & ids), "masked by default")
 
 
+def test_remembered_record_follows_every_change():
+    """The household record, which a worker may give again from memory
+    while the store is unchanged (store/memo.h), shows every change on the
+    very next request, whichever worker answers and whichever program made
+    it; and remembered or not, it is no one's outside the household's
+    village."""
+    hh = db("SELECT hh_no FROM household WHERE area_code = ? ORDER BY id LIMIT 1 OFFSET 7",
+            VILLAGE1)[0][0]
+    c, v1, v2 = login(C), login(V1), login(V2)
+
+    def reads(cl, n=12):
+        # several, so that every worker has read it and may remember it
+        out = []
+        for _ in range(n):
+            st, doc, _ = cl.get("/api/households/" + hh)
+            out.append((st, cl.last_body, doc))
+        return out
+
+    first = reads(c)
+    check(all(st == 200 and body == first[0][1] for st, body, _ in first), "county reads")
+    check(all(st == 200 and body == first[0][1] for st, body, _ in reads(v1)),
+          "the village reads the same record")
+    check([st for st, _, _ in reads(v2)] == [404] * 12, "another village read a remembered record")
+    # another program writes to the store
+    group = first[0][2]["household"]["group"]
+    db("UPDATE household SET group_name = ? WHERE hh_no = ?", group + "甲", hh)
+    check(all(st == 200 and doc["household"]["group"] == group + "甲"
+              for st, _, doc in reads(c)), "a write by another program not shown")
+    # a worker writes through the API
+    st, doc, _ = v1.post("/api/households/%s/measures" % hh,
+                         {"category": "产业帮扶", "detail": "记忆测试", "status": "计划"})
+    check(st == 201, (st, doc))
+    mid = doc["id"]
+    check(all(st == 200 and any(m["id"] == mid for m in doc["measures"])
+              for st, _, doc in reads(c)), "a measure added through the API not shown")
+    # an unmasked read is never remembered: each writes its audit row
+    n0 = db("SELECT count(*) FROM audit WHERE action = 'household.read_unmasked'"
+            " AND entity_key = ?", hh)[0][0]
+    for _ in range(3):
+        st, doc, _ = c.get("/api/households/%s?unmasked=1" % hh)
+        check(st == 200 and doc["unmasked"] is True, (st, doc))
+    n1 = db("SELECT count(*) FROM audit WHERE action = 'household.read_unmasked'"
+            " AND entity_key = ?", hh)[0][0]
+    check(n1 == n0 + 3, (n0, n1))
+    db("UPDATE household SET group_name = ? WHERE hh_no = ?", group, hh)
+    check(all(doc["household"]["group"] == group for _, _, doc in reads(v1)), "put back")
+
+
 def test_search_and_paging():
     c = login(T1)
     st, p1, _ = c.get("/api/households?page=1")

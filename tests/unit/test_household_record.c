@@ -7,6 +7,7 @@
  */
 #include "testutil.h"
 #include "app/household_record.h"
+#include "app/household_out.h"
 #include "app/person.h"
 #include "app/ctx.h"
 #include "app/followup.h"
@@ -822,6 +823,59 @@ static void test_warning_pending_masked(void **state)
 	assert_int_equal(dx_warning_pending(ctx_as(&cx, &v2), VIL1, on_pending, seen), DX_DENIED);
 }
 
+/* The record's JSON built afresh, as dx_household_record_json_get's miss */
+static void json_fresh(const struct dx_actor *a, const struct dx_date *day, const char *no,
+		       struct dx_buf *out)
+{
+	struct dx_household_record r;
+	struct dx_buf why = DX_BUF_INIT;
+	assert_int_equal(dx_household_record_get(st, a, day, no, 0, &r, &why), DX_OK);
+	dx_household_record_json_to(&r, out);
+	dx_household_record_release(&r);
+	dx_buf_release(&why);
+}
+
+/* The masked JSON, remembered on the connection (store/memo.h), is the
+ * JSON built afresh: for another actor, another day, after a change; and
+ * it is still not found outside the household's village. */
+static void test_record_json_remembered(void **state)
+{
+	struct dx_buf a = DX_BUF_INIT, b = DX_BUF_INIT, f = DX_BUF_INIT;
+	struct dx_buf why = DX_BUF_INIT;
+	struct dx_date day;
+	(void)state;
+	assert_int_equal(dx_household_record_json_get(st, &c1, tu_today(), "H1", 0, &a, &why), DX_OK);
+	json_fresh(&c1, tu_today(), "H1", &f);
+	assert_true(a.len == f.len && !memcmp(a.buf, f.buf, a.len));
+	/* again, and for the village: the same bytes */
+	assert_int_equal(dx_household_record_json_get(st, &v1, tu_today(), "H1", 0, &b, &why), DX_OK);
+	assert_true(a.len == b.len && !memcmp(a.buf, b.buf, a.len));
+	/* another village: not found, remembered or not */
+	dx_buf_reset(&b);
+	assert_int_equal(dx_household_record_json_get(st, &v2, tu_today(), "H1", 0, &b, &why),
+			 DX_NOT_FOUND);
+	assert_int_equal(b.len, 0);
+	dx_buf_reset(&why);
+	/* another day is another record: its members and figures as of then */
+	assert_int_equal(dx_date_parse("2025-06-30", 10, &day), 0);
+	dx_buf_reset(&b);
+	dx_buf_reset(&f);
+	assert_int_equal(dx_household_record_json_get(st, &c1, &day, "H1", 0, &b, &why), DX_OK);
+	json_fresh(&c1, &day, "H1", &f);
+	assert_true(b.len == f.len && !memcmp(b.buf, f.buf, b.len));
+	assert_false(a.len == b.len && !memcmp(a.buf, b.buf, a.len));
+	/* a change: the next answer has it */
+	assert_int_equal(st->drv->exec(st, "UPDATE household SET group_name = '新组' WHERE hh_no = 'H1'"),
+			 DX_OK);
+	dx_buf_reset(&b);
+	assert_int_equal(dx_household_record_json_get(st, &v1, tu_today(), "H1", 0, &b, &why), DX_OK);
+	assert_non_null(memmem(b.buf, b.len, "新组", strlen("新组")));
+	dx_buf_release(&a);
+	dx_buf_release(&b);
+	dx_buf_release(&f);
+	dx_buf_release(&why);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -838,6 +892,7 @@ int main(void)
 		cmocka_unit_test(test_by_person_id),
 		cmocka_unit_test(test_visits_overdue_policy_in_force),
 		cmocka_unit_test(test_warning_pending_masked),
+		cmocka_unit_test(test_record_json_remembered),
 	};
 	return cmocka_run_group_tests(tests, setup, teardown);
 }

@@ -5,6 +5,7 @@
 #include "testutil.h"
 #include "store/derived.h"
 #include "store/ledger.h"
+#include "store/memo.h"
 #include "store/store_int.h"
 
 #include <sqlite3.h>
@@ -577,6 +578,82 @@ static void test_area_tree(void **state)
 	tu_rm(path);
 }
 
+/* 1 if key is remembered on st now, with data (and tag "t") */
+static int memo_has(struct dx_store *st, const char *key, const char *data,
+		    struct dx_memo_ticket *t)
+{
+	const char *d, *tag;
+	size_t n;
+	if (dx_store_memo_get(st, key, t, &d, &n, &tag))
+		return 0;
+	assert_int_equal(n, strlen(data));
+	assert_memory_equal(d, data, n);
+	assert_string_equal(tag, "t");
+	return 1;
+}
+
+/* The memo (store/memo.h) gives back what was put only while nothing was
+ * committed since, by this connection or another, and remembers nothing
+ * read beside uncommitted writes. */
+static void test_memo_ends_with_any_commit(void **state)
+{
+	char path[64];
+	struct dx_store *a = fresh(path), *b = NULL;
+	struct dx_memo_ticket t;
+	int began;
+	(void)state;
+	assert_int_equal(dx_store_open(&b, path, 0), DX_OK);
+	put_village(a);
+	/* a key's first ask is not kept; its second is */
+	assert_false(memo_has(a, "k", "", &t));
+	assert_false(t.ok);
+	dx_store_memo_put(a, &t, "k", "t", "one", 3);
+	assert_false(memo_has(a, "k", "", &t));
+	assert_true(t.ok);
+	dx_store_memo_put(a, &t, "k", "t", "one", 3);
+	assert_true(memo_has(a, "k", "one", &t));
+	assert_false(memo_has(a, "other", "", &t));
+	/* another connection's commit */
+	assert_int_equal(dx_store_area_put(b, "532326106002", "绿水村"), DX_OK);
+	assert_false(memo_has(a, "k", "", &t));
+	dx_store_memo_put(a, &t, "k", "t", "two", 3);
+	assert_true(memo_has(a, "k", "two", &t));
+	/* this connection's own */
+	assert_int_equal(dx_store_area_put(a, "532326106003", "白云村"), DX_OK);
+	assert_false(memo_has(a, "k", "", &t));
+	/* a ticket from before a commit puts nothing */
+	{
+		struct dx_memo_ticket old = t;
+		assert_int_equal(dx_store_area_put(b, "532326106004", "红土村"), DX_OK);
+		assert_false(memo_has(a, "k", "", &t));
+		dx_store_memo_put(a, &old, "k", "t", "old", 3);
+		assert_false(memo_has(a, "k", "", &t));
+	}
+	/* beside uncommitted writes nothing is remembered, and what was put
+	 * before them is not given */
+	dx_store_memo_put(a, &t, "k", "t", "three", 5);
+	assert_int_equal(dx_store_begin(a), DX_OK);
+	assert_int_equal(dx_store_area_put(a, "532326106005", "蓝天村"), DX_OK);
+	assert_false(memo_has(a, "k", "", &t));
+	assert_false(t.ok);
+	dx_store_memo_put(a, &t, "k", "t", "rolled back", 11);
+	assert_int_equal(dx_store_rollback(a), DX_OK);
+	assert_false(memo_has(a, "k", "", &t));
+	assert_true(t.ok);
+	/* a read transaction's snapshot: a commit made meanwhile is not in
+	 * it, so what it remembered holds inside it, and not after it */
+	dx_store_memo_put(a, &t, "k", "t", "four", 4);
+	assert_int_equal(dx_store_read_begin(a, &began), DX_OK);
+	assert_true(memo_has(a, "k", "four", &t));
+	assert_int_equal(dx_store_area_put(b, "532326106006", "金沙村"), DX_OK);
+	assert_true(memo_has(a, "k", "four", &t));
+	dx_store_read_end(a, began);
+	assert_false(memo_has(a, "k", "", &t));
+	dx_store_close(b);
+	dx_store_close(a);
+	tu_rm(path);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -594,6 +671,7 @@ int main(void)
 		cmocka_unit_test(test_household_person_county_code),
 		cmocka_unit_test(test_txn_rolls_back),
 		cmocka_unit_test(test_area_tree),
+		cmocka_unit_test(test_memo_ends_with_any_commit),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	return cmocka_run_group_tests(tests, NULL, NULL);
