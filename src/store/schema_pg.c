@@ -734,6 +734,69 @@ static const char schema_v19_lists[] =
 	HH_LISTS_TRIGGERS("warning", 16) HH_LISTS_TRIGGERS("clue", 32)
 	HH_LISTS_TRIGGERS("membership", 64);
 
+/*
+ * Version 20: every trigger function of 15 and earlier names its tables
+ * public.*, as 19's does.  A write through a nation's coordinator (issue
+ * 17) runs them on the shard in a postgres_fdw session, whose search_path
+ * is pg_catalog alone: a member moved there failed with `relation
+ * "household" does not exist` (tests/nation/run.sh, step 6b).  Named, not
+ * a `SET search_path` on each function, which would cost every row of an
+ * import a setting saved and restored.  The bodies are otherwise 13's and
+ * 15's.  SQLite has no such functions: its 20 is empty.
+ */
+#define PG_TRIGGER_FN(name, body) \
+	"CREATE OR REPLACE FUNCTION " name "() RETURNS trigger LANGUAGE plpgsql AS $$" \
+	" BEGIN " body " RETURN NULL; END $$;"
+static const char schema_v20_public[] =
+	PG_TRIGGER_FN("person_members_ins",
+		      "UPDATE public.household SET members = members + 1"
+		      " WHERE id = NEW.household_id;")
+	PG_TRIGGER_FN("person_members_del",
+		      "UPDATE public.household SET members = members - 1"
+		      " WHERE id = OLD.household_id;")
+	PG_TRIGGER_FN("person_members_upd",
+		      "IF OLD.counted = 1 AND OLD.left_on IS NULL THEN"
+		      " UPDATE public.household SET members = members - 1"
+		      " WHERE id = OLD.household_id; END IF;"
+		      " IF NEW.counted = 1 AND NEW.left_on IS NULL THEN"
+		      " UPDATE public.household SET members = members + 1"
+		      " WHERE id = NEW.household_id; END IF;")
+	"CREATE OR REPLACE FUNCTION dx_household_summary(h bigint) RETURNS void"
+	" LANGUAGE plpgsql AS $$"
+	" DECLARE d record;"
+	" BEGIN"
+	"  SELECT hd.msum, hd.head_id INTO d FROM public.household_derived hd"
+	"   WHERE hd.household_id = h;"
+	"  UPDATE public.household SET msum = coalesce(d.msum, 0), head_id = d.head_id,"
+	"   head_name = coalesce((SELECT p.name FROM public.person p WHERE p.id = d.head_id), '')"
+	"   WHERE id = h;"
+	" END $$;"
+	PG_TRIGGER_FN("person_summary_ins",
+		      "UPDATE public.household SET msum = msum |"
+		      " (SELECT b.bits FROM public.person_bits b WHERE b.id = NEW.id),"
+		      " head_id = CASE WHEN NEW.relation = '户主' AND (head_id IS NULL OR NEW.id < head_id)"
+		      " THEN NEW.id ELSE head_id END,"
+		      " head_name = CASE WHEN NEW.relation = '户主' AND (head_id IS NULL OR NEW.id < head_id)"
+		      " THEN NEW.name ELSE head_name END"
+		      " WHERE id = NEW.household_id;")
+	PG_TRIGGER_FN("person_summary_del", "PERFORM public.dx_household_summary(OLD.household_id);")
+	PG_TRIGGER_FN("person_summary_upd",
+		      "PERFORM public.dx_household_summary(OLD.household_id);"
+		      " IF NEW.household_id != OLD.household_id THEN"
+		      " PERFORM public.dx_household_summary(NEW.household_id); END IF;")
+	"CREATE OR REPLACE FUNCTION dx_row_area() RETURNS trigger LANGUAGE plpgsql AS $$"
+	" BEGIN"
+	"  NEW.area_code := coalesce((SELECT h.area_code FROM public.household h"
+	"   WHERE h.id = NEW.household_id), '');"
+	"  RETURN NEW;"
+	" END $$;"
+	PG_TRIGGER_FN("household_area_upd",
+		      "UPDATE public.person SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+		      " UPDATE public.income SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+		      " UPDATE public.episode SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+		      " UPDATE public.measure SET area_code = NEW.area_code WHERE household_id = NEW.id;"
+		      " UPDATE public.visit SET area_code = NEW.area_code WHERE household_id = NEW.id;");
+
 const char *const dx_pg_migrations[] = {
 	schema_v13, /* 0 -> 13's schema; see schema_pg.h */
 	"", "", "", "", "", "", "", "", "", "", "", "", /* 1 .. 12: PostgreSQL began at 13 */
@@ -743,6 +806,7 @@ const char *const dx_pg_migrations[] = {
 	schema_v17_runs,
 	schema_v18_county,
 	schema_v19_lists,
+	schema_v20_public,
 };
 
 const int dx_pg_nmigrations = DX_PG_NMIGRATIONS;

@@ -849,7 +849,10 @@ const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, sch
 					     * for a bulk load (schema_pg.c); SQLite
 					     * drops them for it, as before */
 					    "", schema_v17_runs, schema_v18_county,
-					    schema_v19_lists};
+					    schema_v19_lists,
+					    /* 20: PostgreSQL's trigger functions
+					     * name public.* (schema_pg.c) */
+					    ""};
 
 _Static_assert(DX_ARRAY_SIZE(dx_sqlite_migrations) == DX_SQLITE_NMIGRATIONS,
 	       "DX_SQLITE_NMIGRATIONS counts the migrations");

@@ -234,6 +234,28 @@ else
 	bad "write routing: shard 53 $v1->$w1, shard 52 $v2->$w2, id $id"
 fi
 
+# 6b. the other writes a county makes through the coordinator run the
+# shard's triggers (the member counts, the household summary, the rows'
+# area) under postgres_fdw's search_path, pg_catalog alone
+pid=$(q "$S2" "SELECT p.id FROM person p JOIN household h ON h.id = p.household_id
+	WHERE h.hh_no = '$hh' AND p.relation != '户主' AND p.left_on IS NULL ORDER BY p.id LIMIT 1")
+idno=$(q "$S2" "SELECT id_no FROM person WHERE id = $pid")
+to=$(q "$S2" "SELECT hh_no FROM household WHERE hh_no != '$hh' ORDER BY id LIMIT 1")
+m0=$(q "$S2" "SELECT members FROM household WHERE hh_no = '$to'")
+if "$D" measure add --hh "$hh" --category 产业帮扶 --status 计划 --detail 经协调库录入 --as xian520102 \
+	--db "$CO" >"$top/w.out" 2>&1 &&
+	"$D" person move "$idno" --to "$to" --relation 其他 --date 2025-06-02 --as xian520102 \
+		--db "$CO" >>"$top/w.out" 2>&1 &&
+	"$D" person add --hh "$to" --id 520102202001010012 --name 经协调 --relation 之子 --date 2025-06-03 \
+		--as xian520102 --db "$CO" >>"$top/w.out" 2>&1 &&
+	[ "$(q "$S2" "SELECT members FROM household WHERE hh_no = '$to'")" = "$((m0 + 2))" ] &&
+	[ "$(q "$S2" "SELECT area_code FROM measure WHERE detail = '经协调库录入'")" = \
+	  "$(q "$S2" "SELECT area_code FROM household WHERE hh_no = '$hh'")" ]; then
+	ok "a measure, a member's move and a new member through the coordinator, with the shard's derived columns"
+else
+	cat "$top/w.out"; bad "writes through the coordinator (members of $to: $m0 before)"
+fi
+
 # 7. a row in the wrong shard is found by check
 q "$S1" "INSERT INTO area(code, county_code, parent, level, name) VALUES ('520199', '520199', NULL, 3, '错放县')" >/dev/null
 if ! "$D" cluster check --db "$CO" >"$top/check2.out" 2>&1 && grep -q "分片 53.*1 行不属于 53" "$top/check2.out"; then
