@@ -379,9 +379,32 @@ static int fill(struct dx_store *st, int unmask, int64_t id, struct dx_household
 	return rc;
 }
 
+/*
+ * The one rule for full numbers in a record, whichever door asks (the
+ * API's ?unmasked=1, the CLI's --unmasked): an account allowed to see them
+ * (dx_actor_may_unmask), and the read recorded before anything is shown.
+ */
+static int unmask_audited(struct dx_store *st, const struct dx_actor *a,
+			  const struct dx_hh_brief *b, struct dx_buf *why)
+{
+	char county[7];
+	if (!a || a->local_owner) {
+		dx_buf_adds(why, "查看完整的身份证号和电话须以有权限的账号（县级经办）进行，并记入操作日志");
+		return DX_DENIED;
+	}
+	if (!dx_actor_may_unmask(a)) {
+		dx_buf_addf(why, "账号 %s 无权查看完整的身份证号和电话（仅县级经办账号可以）",
+			    a->acc.name);
+		return DX_DENIED;
+	}
+	dx_strlcpy(county, b->area_code, sizeof(county));
+	return dx_store_audit(st, county, a->acc.name, "household.read_unmasked", "household",
+			      b->hh_no, NULL, NULL);
+}
+
 int dx_household_record(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
-			const char *key, const char *area, struct dx_household_record *out,
-			struct dx_buf *why)
+			const char *key, const char *area, int unmasked,
+			struct dx_household_record *out, struct dx_buf *why)
 {
 	struct dx_idcard id;
 	char prefix[13];
@@ -413,11 +436,13 @@ int dx_household_record(struct dx_store *st, const struct dx_actor *a, const str
 	if (out->nchoices > 1)
 		return DX_OK; /* the caller lists them */
 	{
-		int64_t hid = out->choices[0].id;
+		struct dx_hh_brief b = out->choices[0];
 		free(out->choices);
 		out->choices = NULL;
 		out->nchoices = 0;
-		rc = fill(st, a && dx_actor_may_unmask(a), hid, out);
+		if (unmasked && (rc = unmask_audited(st, a, &b, why)))
+			goto out;
+		rc = fill(st, unmasked, b.id, out);
 	}
 out:
 	if (rc)
@@ -458,20 +483,8 @@ int dx_household_record_get(struct dx_store *st, const struct dx_actor *a,
 		goto not_found;
 	if (rc)
 		goto out;
-	{
-		char county[7];
-		if (!dx_actor_may_unmask(a)) {
-			dx_buf_addf(why, "账号 %s 无权查看完整的身份证号和电话（仅县级经办账号可以）",
-				    a->acc.name);
-			rc = DX_DENIED;
-			goto out;
-		}
-		/* the read is recorded before anything is shown */
-		dx_strlcpy(county, b.area_code, sizeof(county));
-		if ((rc = dx_store_audit(st, county, a->acc.name, "household.read_unmasked",
-					 "household", b.hh_no, NULL, NULL)))
-			goto out;
-	}
+	if ((rc = unmask_audited(st, a, &b, why)))
+		goto out;
 	rc = fill(st, unmasked, b.id, out);
 	goto out;
 not_found:

@@ -75,12 +75,16 @@ struct dx_household_record {
  * 身份证号 (a former member's finds the household they were in last), or a
  * member's name, within `area` (NULL/"" = the actor's scope).  When a
  * name matches several households, out->choices lists them and nothing
- * else is filled.  `today` is the request's day.  DX_NOT_FOUND (with why) when nothing matches.  Release
- * with dx_household_record_release().
+ * else is filled.  `today` is the request's day.  DX_NOT_FOUND (with why)
+ * when nothing matches.  Masked unless `unmasked`, as
+ * dx_household_record_get: full numbers only for an account allowed them,
+ * the read audited (household.read_unmasked) before anything is built;
+ * anyone else, the local owner included, is DX_DENIED.  Release with
+ * dx_household_record_release().
  */
 int dx_household_record(struct dx_store *st, const struct dx_actor *a, const struct dx_date *today,
-			const char *key, const char *area, struct dx_household_record *out,
-			struct dx_buf *why);
+			const char *key, const char *area, int unmasked,
+			struct dx_household_record *out, struct dx_buf *why);
 void dx_household_record_release(struct dx_household_record *r);
 
 /*

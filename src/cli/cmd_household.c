@@ -27,13 +27,13 @@ int cmd_household(int argc, char **argv)
 {
 	static const struct option opts[] = {
 		DX_CLI_OPT_DB, DX_CLI_OPT_AS, DX_CLI_OPT_AREA, {"format", required_argument, NULL, 'f'},
-		{0}};
+		{"unmasked", no_argument, NULL, 'u'}, {0}};
 	struct dx_cli_common co = {0};
 	const char *area, *format = "text", *sub, *key;
 	struct dx_store *st = NULL;
 	struct dx_actor actor, *a = NULL;
 	struct dx_buf why = DX_BUF_INIT, out = DX_BUF_INIT;
-	int c, rc;
+	int c, rc, unmasked = 0;
 	if (argc < 2)
 		return dx_cli_usage("household");
 	sub = argv[1];
@@ -42,18 +42,21 @@ int cmd_household(int argc, char **argv)
 	while ((c = dx_cli_next(argc, argv, opts, &co)) != -1) {
 		switch (c) {
 		case 'f': format = optarg; break;
+		case 'u': unmasked = 1; break;
 		default: return dx_cli_usage("household");
 		}
 	}
 	area = co.area ? co.area : "";
-	if (optind + 1 != argc || (strcmp(sub, "show") && strcmp(sub, "find")))
+	if (optind + 1 != argc || (strcmp(sub, "show") && strcmp(sub, "find")) ||
+	    (unmasked && strcmp(sub, "show")))
 		return dx_cli_usage("household");
 	if (strcmp(format, "text") && strcmp(format, "json")) {
 		fprintf(stderr, "错误: --format 应为 text 或 json\n");
 		return DX_EXIT_USAGE;
 	}
 	key = argv[optind];
-	if (dx_cli_open(co.db, DX_STORE_READONLY, &st))
+	/* an unmasked record writes its audit row */
+	if (dx_cli_open(co.db, unmasked ? 0 : DX_STORE_READONLY, &st))
 		return DX_EXIT_FAIL;
 	/* without --as: the store's local owner (every area, numbers masked) */
 	if (co.as && (rc = dx_actor_load(st, co.as, &actor, &why)))
@@ -70,7 +73,8 @@ int cmd_household(int argc, char **argv)
 	} else {
 		struct dx_household_record r;
 		struct dx_date today;
-		if (!(rc = dx_household_record(st, a, dx_cli_today(&today), key, area, &r, &why))) {
+		if (!(rc = dx_household_record(st, a, dx_cli_today(&today), key, area, unmasked, &r,
+					      &why))) {
 			int json = !strcmp(format, "json");
 			char *s = NULL;
 			if (r.nchoices) {

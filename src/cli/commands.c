@@ -83,7 +83,8 @@ static const struct dx_cmd commands[] = {
 	 "[--out 文件] [--list 指标 [--format csv|xlsx]] [--db 文件]",
 	 "工作报告的基本情况"},
 	{"household", cmd_household,
-	 "household show 户编号|身份证号|姓名 [--area 区划代码] [--format text|json] [--as 账号] | "
+	 "household show 户编号|身份证号|姓名 [--area 区划代码] [--format text|json] [--as 账号] "
+	 "[--unmasked] | "
 	 "household find 姓名|户编号|身份证号后4位以上|村名 [--area 区划代码] [--as 账号] [--db 文件]",
 	 "户档案与查找农户"},
 	{"person", cmd_person,

@@ -1,6 +1,6 @@
 # The household record (户档案, issue 11): `household show` by each key
-# (户编号, 身份证号, 姓名) on the demo county, IDs masked unless the account
-# may see them, a name shared by several households lists them to choose
+# (户编号, 身份证号, 姓名) on the demo county, IDs masked unless an account
+# that may see them asks (--unmasked, audited), a name shared by several households lists them to choose
 # from, JSON output, and `household find` by name, 户编号, ID tail, village.
 . "$TOP/tests/cli/lib.sh"
 expect_exit 0 $DIXIAN demo --households 300 --db demo.db
@@ -38,12 +38,33 @@ net=$(q demo.db "SELECT wage + business + property + transfer - business_cost FR
 n=$(q demo.db "SELECT count(*) FROM person WHERE household_id = $hid AND counted = 1")
 pc=$(awk -v a="$net" -v b="$n" 'BEGIN { x = a / b; printf "%.2f", (x >= 0 ? int(x + 0.5) : -int(-x + 0.5)) / 100 }')
 expect_grep "人均纯收入$pc元" out
-# a county 经办 account may unmask; a village account outside the household's village sees nothing
+# full numbers only when a county 经办 account asks (--unmasked), and the
+# read is audited first, as the API's ?unmasked=1; not asking, masked
 expect_exit 0 $DIXIAN household show "$hh" --as xian --db demo.db
+expect_no_grep "$idno" out
+expect_eq "$(q demo.db "SELECT count(*) FROM audit WHERE action = 'household.read_unmasked'")" 0 "a masked read audited"
+expect_exit 0 $DIXIAN household show "$hh" --as xian --unmasked --db demo.db
 expect_grep "$idno" out
+expect_eq "$(q demo.db "SELECT actor || ' ' || entity_key FROM audit WHERE action = 'household.read_unmasked'")" "xian $hh" "the unmasked read's audit row"
+expect_exit 0 $DIXIAN household show "$idno" --as xian --unmasked --format json --db demo.db
+expect_grep '"unmasked":.*true' out
+expect_grep "$idno" out
+# the local owner and a village account asking are refused, nothing shown or audited
+expect_exit 3 $DIXIAN household show "$hh" --unmasked --db demo.db
+expect_grep '县级经办' err
+vcode=$(q demo.db "SELECT area_code FROM household WHERE id = $hid")
+expect_exit 0 $DIXIAN account add cunv --level 村 --scope "$vcode" --db demo.db --as xian532399
+expect_exit 3 $DIXIAN household show "$hh" --as cunv --unmasked --db demo.db
+expect_grep '无权查看完整' err
+expect_no_grep "$idno" out
+expect_eq "$(q demo.db "SELECT count(*) FROM audit WHERE action = 'household.read_unmasked'")" 2 "refused reads audited"
+expect_exit 2 $DIXIAN household find "$hh" --unmasked --db demo.db
+# a village account outside the household's village sees nothing
 other=$(q demo.db "SELECT code FROM area WHERE level = 5 AND code != (SELECT area_code FROM household WHERE id = $hid) LIMIT 1")
 expect_exit 0 $DIXIAN account add cunx --level 村 --scope "$other" --db demo.db --as xian532399
 expect_exit 3 $DIXIAN household show "$hh" --as cunx --db demo.db
+expect_grep '没有' err
+expect_exit 3 $DIXIAN household show "$hh" --as cunx --unmasked --db demo.db
 expect_grep '没有' err
 # a name several households share: the list (户编号, 户主, village) to choose from, exit 2
 dup=$(q demo.db "SELECT name FROM person GROUP BY name HAVING count(DISTINCT household_id) > 1 LIMIT 1")

@@ -99,8 +99,9 @@ expect_exit 0 $DIXIAN household show "$id3" --db t.db --key-file k.key
 expect_grep 'H2' out
 expect_exit 0 $DIXIAN household find "$id3" --db t.db --key-file k.key
 expect_grep 'H2' out
-expect_exit 0 $DIXIAN household show H1 --format json --as admin --db t.db --key-file k.key
+expect_exit 0 $DIXIAN household show H1 --format json --as admin --unmasked --db t.db --key-file k.key
 expect_no_grep '"~' out
+expect_grep "$id1" out
 # import with the key: unchanged rows are found unchanged (look-up by the
 # sealed number), a new member is added, a number twice is refused
 expect_exit 0 $DIXIAN import persons persons.csv --as admin --db t.db --key-file k.key

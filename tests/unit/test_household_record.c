@@ -152,7 +152,7 @@ static void test_show_by_each_key(void **state)
 	char no[19];
 	(void)state;
 	/* 户编号 */
-	assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, 0, &r, &why), DX_OK);
 	assert_int_equal(r.nchoices, 0);
 	assert_string_equal(r.hh.h.hh_no, "H1");
 	assert_string_equal(r.hh.head, "罗涛");
@@ -163,15 +163,15 @@ static void test_show_by_each_key(void **state)
 	dx_household_record_release(&r);
 	/* 身份证号 (a spouse's) */
 	idno(no, "19700505", 2);
-	assert_int_equal(dx_household_record(st, &c1, tu_today(), no, NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), no, NULL, 0, &r, &why), DX_OK);
 	assert_string_equal(r.hh.h.hh_no, "H1");
 	dx_household_record_release(&r);
 	/* a name only one household has */
-	assert_int_equal(dx_household_record(st, &c1, tu_today(), "张红", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "张红", NULL, 0, &r, &why), DX_OK);
 	assert_string_equal(r.hh.h.hh_no, "H2");
 	dx_household_record_release(&r);
 	/* a shared name: the households to choose from, no record */
-	assert_int_equal(dx_household_record(st, &c1, tu_today(), "罗涛", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "罗涛", NULL, 0, &r, &why), DX_OK);
 	assert_int_equal(r.nchoices, 2);
 	assert_string_equal(r.choices[0].hh_no, "H1");
 	assert_string_equal(r.choices[1].hh_no, "H2");
@@ -179,11 +179,27 @@ static void test_show_by_each_key(void **state)
 	assert_int_equal(r.nmembers, 0);
 	dx_household_record_release(&r);
 	/* narrowed by area: one left */
-	assert_int_equal(dx_household_record(st, &c1, tu_today(), "王五", VIL1, &r, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_household_record(st, NULL, tu_today(), "王五", VIL2, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "王五", VIL1, 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record(st, NULL, tu_today(), "王五", VIL2, 0, &r, &why), DX_OK);
 	assert_string_equal(r.hh.h.hh_no, "H3");
 	dx_household_record_release(&r);
 	dx_buf_release(&why);
+}
+
+/* The audit rows of unmasked household reads so far. */
+static int64_t count_unmasked_reads(void)
+{
+	sqlite3 *d;
+	sqlite3_stmt *q;
+	int64_t n = -1;
+	assert_int_equal(sqlite3_open(path, &d), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(d, "SELECT count(*) FROM audit WHERE action ="
+					       " 'household.read_unmasked'", -1, &q, NULL), SQLITE_OK);
+	if (sqlite3_step(q) == SQLITE_ROW)
+		n = sqlite3_column_int64(q, 0);
+	sqlite3_finalize(q);
+	sqlite3_close(d);
+	return n;
 }
 
 static void test_masking_and_scope(void **state)
@@ -193,30 +209,46 @@ static void test_masking_and_scope(void **state)
 	char no[19];
 	(void)state;
 	idno(no, "19681002", 3);
-	/* county 经办: unmasked */
-	assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, &r, &why), DX_OK);
-	assert_true(r.unmasked);
-	assert_string_equal(r.members[0].p.id_no, no);
-	assert_string_equal(r.hh.h.phone, "13987654321");
-	dx_household_record_release(&r);
-	/* village, read-only county, local owner: masked */
+	/* county 经办, asking: unmasked, and the read audited first */
+	{
+		int64_t n0 = count_unmasked_reads();
+		assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, 1, &r, &why),
+				 DX_OK);
+		assert_true(r.unmasked);
+		assert_string_equal(r.members[0].p.id_no, no);
+		assert_string_equal(r.hh.h.phone, "13987654321");
+		dx_household_record_release(&r);
+		assert_int_equal(count_unmasked_reads(), n0 + 1);
+	}
+	/* everyone not asking, the county 经办 too, is masked; the village,
+	 * the read-only county and the local owner asking are refused, and
+	 * nothing is audited */
 	{
 		char m[19];
+		int64_t n0 = count_unmasked_reads();
 		dx_idcard_mask(no, m);
-		const struct dx_actor *as[] = {&v1, &ro, NULL};
+		const struct dx_actor *as[] = {&c1, &v1, &ro, NULL};
 		for (size_t i = 0; i < DX_ARRAY_SIZE(as); i++) {
-			assert_int_equal(dx_household_record(st, as[i], tu_today(), "H1", NULL, &r, &why), DX_OK);
+			assert_int_equal(dx_household_record(st, as[i], tu_today(), "H1", NULL, 0, &r, &why), DX_OK);
 			assert_false(r.unmasked);
 			assert_string_equal(r.members[0].p.id_no, m);
 			assert_string_not_equal(r.hh.h.phone, "13987654321");
 			dx_household_record_release(&r);
+			if (as[i] != &c1) {
+				assert_int_equal(dx_household_record(st, as[i], tu_today(), "H1", NULL, 1,
+								     &r, &why),
+						 DX_DENIED);
+				assert_null(r.members);
+				dx_buf_reset(&why);
+			}
 		}
+		assert_int_equal(count_unmasked_reads(), n0);
 	}
 	/* another village's account sees nothing of H1, by any key */
-	assert_int_equal(dx_household_record(st, &v2, tu_today(), "H1", NULL, &r, &why), DX_NOT_FOUND);
-	assert_int_equal(dx_household_record(st, &v2, tu_today(), no, NULL, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record(st, &v2, tu_today(), "H1", NULL, 0, &r, &why), DX_NOT_FOUND);
+	assert_int_equal(dx_household_record(st, &v2, tu_today(), no, NULL, 0, &r, &why), DX_NOT_FOUND);
 	dx_buf_reset(&why);
-	assert_int_equal(dx_household_record(st, &v2, tu_today(), "H1", VIL1, &r, &why), DX_DENIED);
+	assert_int_equal(dx_household_record(st, &v2, tu_today(), "H1", VIL1, 0, &r, &why), DX_DENIED);
 	dx_buf_release(&why);
 }
 
@@ -242,7 +274,7 @@ static void test_income_figures(void **state)
 	struct dx_household_record r;
 	struct dx_buf why = DX_BUF_INIT;
 	(void)state;
-	assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, 0, &r, &why), DX_OK);
 	assert_int_equal(r.nincomes, 1);
 	assert_int_equal(r.incomes[0].row.year, 2025);
 	assert_int_equal(r.incomes[0].members, 2); /* the uncounted son is out */
@@ -302,7 +334,7 @@ static int64_t members_of(const char *no)
 	struct dx_household_record r;
 	struct dx_buf why = DX_BUF_INIT;
 	int64_t n;
-	assert_int_equal(dx_household_record(st, &c1, tu_today(), no, NULL, &r, &why), DX_OK);
+	assert_int_equal(dx_household_record(st, &c1, tu_today(), no, NULL, 0, &r, &why), DX_OK);
 	n = r.hh.members;
 	dx_household_record_release(&r);
 	dx_buf_release(&why);
@@ -424,7 +456,7 @@ static void test_add_leave_move(void **state)
 	{
 		struct dx_household_record r;
 		int former = 0;
-		assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, &r, &why), DX_OK);
+		assert_int_equal(dx_household_record(st, &c1, tu_today(), "H1", NULL, 0, &r, &why), DX_OK);
 		assert_int_equal(r.nmembers, 4);
 		for (size_t i = 0; i < r.nmembers; i++) {
 			if (!strcmp(r.members[i].p.name, "罗宝")) {
