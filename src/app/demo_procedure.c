@@ -74,6 +74,28 @@ static const struct {
 	{DX_STEP_ANNOUNCE, DX_LEVEL_COUNTY, 11},
 };
 
+/* A department's signal waiting for dispatch on a free household of the
+ * township, which becomes the next household take() gives (it takes the
+ * place of the free household there, or changes places with it if it is
+ * further on in free_ids): its id, or 0 if the township has none. */
+static int64_t free_warning(struct demo *d, const char *town)
+{
+	int64_t wid, hid;
+	size_t next;
+	if (d->next >= d->nfree || dx_store_hh_free_warned(d->st, town, &wid, &hid))
+		return 0;
+	next = (d->start + d->next) % d->nfree;
+	for (size_t k = d->next + 1; k < d->nfree; k++) {
+		size_t i = (d->start + k) % d->nfree;
+		if (d->free_ids[i] == hid) {
+			d->free_ids[i] = d->free_ids[next];
+			break;
+		}
+	}
+	d->free_ids[next] = hid;
+	return wid;
+}
+
 /* The request context for the case use cases, acting as a. */
 static struct dx_ctx *as(struct demo *d, const struct dx_actor *a)
 {
@@ -146,7 +168,11 @@ static int township(struct demo *d, const char *town)
 		return rc;
 	d->next = 0;
 	d->start = d->nfree ? (size_t)(d->seed % d->nfree) : 0;
-	/* clues: in time, overdue, closed after verification, made a case */
+	/* clues: in time, overdue, closed after verification, made a case.
+	 * The last is a department's signal dispatched as a clue, as the
+	 * county does (its warning links it, so that the report's 派发核实线索
+	 * counts it beside 其中部门预警); a cadre's check where the township
+	 * has no signal on a free household. */
 	{
 		static const struct {
 			const char *source, *reason;
@@ -155,16 +181,19 @@ static int township(struct demo *d, const char *town)
 			{"干部排查", "因病：家庭成员突发疾病住院", -2},
 			{"农户自主申报", "因务工就业不稳：务工收入中断", -30},
 			{"热线/小程序", "其他：反映住房漏雨", -20},
-			{"部门预警", "因病：医保预警，个人自付医疗费用超标", -4},
+			{"干部排查", "因病：医保自付医疗费用较高", -4},
 		};
 		for (size_t i = 0; i < DX_ARRAY_SIZE(clues); i++) {
 			memset(&cr, 0, sizeof(cr));
+			if (i == 3)
+				cr.warning_id = free_warning(d, town);
 			if (!(cr.hh_no = take(d, hh)))
 				return DX_OK;
 			cr.source = clues[i].source;
 			cr.reason = clues[i].reason;
 			cr.found_on = day(d, clues[i].found, on);
-			if ((rc = kept(d, dx_clue_add(as(d, &d->v), &cr, &clue))))
+			if ((rc = kept(d, dx_clue_add(as(d, cr.warning_id ? &d->c : &d->v), &cr,
+						      &clue))))
 				return rc;
 			if (i == 2 && (rc = kept(d, dx_clue_close(as(d, &d->v), clue.id,
 								  "核实后不存在返贫致贫风险",

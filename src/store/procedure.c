@@ -582,3 +582,30 @@ int dx_store_hh_free(struct dx_store *st, const char *area, int64_t *ids, size_t
 		ids[(*n)++] = dx_col_int(s, 0);
 	return rc == DX_NOT_FOUND ? DX_OK : rc;
 }
+
+/* The first department signal under ?1 still waiting for dispatch (no
+ * clue, no recorded result) whose household is free as SQL_HH_FREE says. */
+static const char SQL_HH_FREE_WARNED[] =
+	"SELECT w.id, w.household_id FROM warning w WHERE w.clue_id IS NULL AND w.result IS NULL"
+	" AND EXISTS (SELECT 1 FROM household h WHERE h.id = w.household_id"
+	" AND h.area_code >= ?1 AND h.area_code < ?1 || ':')"
+	" AND NOT EXISTS (SELECT 1 FROM episode e WHERE e.household_id = w.household_id)"
+	" AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.household_id = w.household_id)"
+	" AND NOT EXISTS (SELECT 1 FROM clue c WHERE c.household_id = w.household_id)"
+	" ORDER BY w.id LIMIT 1";
+
+int dx_store_hh_free_warned(struct dx_store *st, const char *area, int64_t *warning_id,
+			    int64_t *household_id)
+{
+	struct dx_stmt *s = dx_q(st, SQL_HH_FREE_WARNED);
+	int rc;
+	*warning_id = *household_id = 0;
+	if (!s)
+		return DX_DB;
+	dx_bind_text(s, 1, area);
+	if ((rc = dx_step(s)))
+		return rc;
+	*warning_id = dx_col_int(s, 0);
+	*household_id = dx_col_int(s, 1);
+	return dx_step_done(s);
+}

@@ -26,6 +26,18 @@ avg=$(q d.db "SELECT CAST(avg(n) * 10 AS INTEGER) FROM (SELECT count(*) n FROM p
 [ "$(q d.db 'SELECT count(*) FROM episode WHERE eliminated_on IS NOT NULL')" -gt 0 ] || die "none eliminated"
 [ "$(q d.db 'SELECT count(*) FROM warning WHERE person_id IS NULL')" -gt 0 ] || die "no unmatched warnings"
 [ "$(q d.db 'SELECT count(*) FROM warning WHERE person_id IS NOT NULL')" -gt 0 ] || die "no matched warnings"
+# the department clues are dispatched signals: each links its warning, so
+# the report's 派发核实线索 and 其中部门预警 agree
+expect_eq "$(q d.db "SELECT count(*) FROM clue c WHERE c.source = '部门预警' AND NOT EXISTS (SELECT 1 FROM warning w WHERE w.clue_id = c.id)")" 0 "department clues without their warning"
+[ "$(q d.db "SELECT count(*) FROM warning WHERE clue_id IS NOT NULL")" -gt 0 ] || die "no dispatched warnings"
+expect_exit 0 $DIXIAN --today 2026-11-24 report --area 532399 --year 2026 --db d.db
+python3 - <<'PY' || die "派发核实线索 against 其中部门预警"
+import re
+t = open("out", encoding="utf-8").read()
+sent = re.search(r"派发核实线索(\d+)条", t)
+dept = re.search(r"其中部门预警(\d+)条", t)
+assert sent and dept and sent.group(1) == dept.group(1) != "0", (sent, dept)
+PY
 # deterministic: same options, same county
 expect_exit 0 $DIXIAN demo --households 3000 --db e.db --today 2026-11-24
 dump() { q "$1" "SELECT h.hh_no, h.kind, p.id_no, p.name, p.health, p.labour FROM household h JOIN person p ON p.household_id = h.id ORDER BY p.id" | md5sum; }
