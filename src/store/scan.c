@@ -388,7 +388,7 @@ static int county_span(struct dx_store *st, const char *county, int64_t *lo, int
 	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'A'") " AS INTEGER) AS a," \
 	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'B'") " AS INTEGER) AS b," \
 	"  CAST(" DX_SQL_COUNT_IF("substr(dibao_class, 1, 1) = 'C'") " AS INTEGER) AS c" \
-	"  FROM person WHERE" IN_GROUP_COUNTY("county_code") "AND dibao = 1" \
+	"  FROM person WHERE" IN_GROUP_COUNTY("county_code") "AND dibao = 1 AND left_on IS NULL" \
 	"  GROUP BY household_id) t) d ON d.household_id = h.id" \
 	" WHERE " bound " GROUP BY 1, 2, 3, 4, 5"
 static const char SQL_SCAN_HH_GROUPS[] =
@@ -712,16 +712,18 @@ int dx_store_scan_persons_in(struct dx_store *st, const char *area,
 	return scan_counts(s, fn, arg);
 }
 
-/* served by the partial covering index person_report (schema v6) */
+/* The current members (not left) in 低保 or at work: served by the partial
+ * covering index person_report (schema v6; v21 its members not left) */
 static const char SQL_SCAN_MEMBERS[] =
 	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
-	" FROM person WHERE county_code = ?1 AND (dibao = 1 OR work_place != '')";
+	" FROM person WHERE county_code = ?1 AND (dibao = 1 OR work_place != '')"
+	" AND left_on IS NULL";
 /* an area narrower than a county: its run of the partial covering index
- * person_area_report (schema v15) */
+ * person_area_report (schema v15, v21) */
 static const char SQL_SCAN_MEMBERS_AREA[] =
 	"SELECT household_id, counted, dibao, dibao_class, work_place, coalesce(work_months, -1)"
 	" FROM person WHERE area_code >= ?1 AND area_code < ?1 || ':'"
-	" AND (dibao = 1 OR work_place != '')";
+	" AND (dibao = 1 OR work_place != '') AND left_on IS NULL";
 
 int dx_store_scan_members(struct dx_store *st, const char *area,
 			  int (*fn)(const struct dx_member_fact *, void *), void *arg)

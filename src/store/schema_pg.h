@@ -24,7 +24,7 @@
 
 /* The newest schema version: the number of migrations, equal to
  * SQLite's (schema_pg.c checks both). */
-#define DX_PG_NMIGRATIONS 20
+#define DX_PG_NMIGRATIONS 21
 
 extern const char *const dx_pg_migrations[];
 extern const int dx_pg_nmigrations;

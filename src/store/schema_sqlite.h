@@ -10,7 +10,7 @@
 /* The newest schema version: the number of migrations.  A constant, so
  * that the driver's static table can name it (schema_sqlite.c checks it
  * against the list). */
-#define DX_SQLITE_NMIGRATIONS 20
+#define DX_SQLITE_NMIGRATIONS 21
 
 extern const char *const dx_sqlite_migrations[];
 

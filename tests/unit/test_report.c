@@ -958,6 +958,78 @@ static void test_province_counties_in_one_pass(void **state)
 	tu_rm(path);
 }
 
+/* Members who have left (死亡, 迁出, ...) are not in the 低保 and 务工
+ * counts, which included them while their ledger row still said 低保 or
+ * named a work place (schema v21).  (The head counts go by membership
+ * periods, which `person leave` writes: t0401.) */
+static void test_left_members_not_counted(void **state)
+{
+	struct fixture *f = *state;
+	struct dx_store *st = f->st;
+	struct dx_report r;
+	int year = tu_today()->y;
+	long dibao0, dibao_hh0, workers0;
+	int64_t h9;
+	char sql[160], today[11];
+	struct dx_date yesterday = *tu_today();
+	assert_int_equal(build(st, "532326106", year, "", NULL, &r), DX_OK);
+	assert_int_equal(r.members_known, 1);
+	dibao0 = r.total.dibao.persons;
+	dibao_hh0 = r.total.dibao.hh;
+	workers0 = r.total.workers;
+	dx_report_release(&r);
+	/* H9: a 户主 in 低保 working in 浙江, and a member in 低保 */
+	h9 = add_hh(st, "H9", "532326106001", "脱贫户", 0, 0);
+	{
+		struct dx_person p = {.household_id = h9, .relation = "户主", .sex = "男",
+				      .birth = "1980-01-01", .work_months = 10, .counted = 1,
+				      .dibao = 1, .dibao_class = "A", .work_place = "浙江省宁波市",
+				      .id_no = "532326198001019993", .name = "甲"};
+		struct dx_person q = p;
+		assert_int_equal(dx_store_person_insert(st, &p), DX_OK);
+		dx_strlcpy(q.id_no, "532326198001019994", sizeof(q.id_no));
+		dx_strlcpy(q.relation, "配偶", sizeof(q.relation));
+		q.work_place[0] = '\0';
+		assert_int_equal(dx_store_person_insert(st, &q), DX_OK);
+	}
+	assert_int_equal(build(st, "532326106", year, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.dibao.persons, dibao0 + 2);
+	assert_int_equal(r.total.dibao.hh, dibao_hh0 + 1);
+	assert_int_equal(r.total.workers, workers0 + 1);
+	dx_report_release(&r);
+	/* the spouse dies: one 低保 member fewer, the household still in 低保 */
+	dx_date_add_days(&yesterday, -1);
+	dx_date_format(&yesterday, today);
+	dx_snprintf(sql, sizeof(sql), "UPDATE person SET left_on = '%s'"
+		    " WHERE id_no = '532326198001019994'", today);
+	assert_int_equal(st->drv->exec(st, sql), DX_OK);
+	assert_int_equal(build(st, "532326106", year, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.dibao.persons, dibao0 + 1);
+	assert_int_equal(r.total.dibao.hh, dibao_hh0 + 1);
+	dx_report_release(&r);
+	/* the 户主 moves out too: the household is in none of the counts, on
+	 * the county's read and on the village's */
+	dx_snprintf(sql, sizeof(sql), "UPDATE person SET left_on = '%s'"
+		    " WHERE id_no = '532326198001019993'", today);
+	assert_int_equal(st->drv->exec(st, sql), DX_OK);
+	assert_int_equal(build(st, "532326106", year, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.dibao.persons, dibao0);
+	assert_int_equal(r.total.dibao.hh, dibao_hh0);
+	assert_int_equal(r.total.workers, workers0);
+	dx_report_release(&r);
+	assert_int_equal(build(st, "532326", year, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.dibao.persons, dibao0);
+	assert_int_equal(r.total.workers, workers0);
+	dx_report_release(&r);
+	assert_int_equal(build(st, "532326106001", year, "", NULL, &r), DX_OK);
+	assert_int_equal(r.total.dibao.hh, dibao_hh0);
+	dx_report_release(&r);
+	assert_int_equal(st->drv->exec(st, "DELETE FROM person WHERE household_id IN"
+					   " (SELECT id FROM household WHERE hh_no = 'H9');"
+					   " DELETE FROM household WHERE hh_no = 'H9'"),
+			 DX_OK);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -977,6 +1049,7 @@ int main(void)
 		cmocka_unit_test(test_village_report_reads_on_its_connection),
 		cmocka_unit_test(test_rows_carry_their_household_area),
 		cmocka_unit_test(test_province_counties_in_one_pass),
+		cmocka_unit_test(test_left_members_not_counted),
 	};
 	dx_log_set_level(DX_LOG_NONE);
 	return cmocka_run_group_tests(tests, setup, teardown);
