@@ -171,8 +171,9 @@ static int township(struct demo *d, const char *town)
 	/* clues: in time, overdue, closed after verification, made a case.
 	 * The last is a department's signal dispatched as a clue, as the
 	 * county does (its warning links it, so that the report's 派发核实线索
-	 * counts it beside 其中部门预警); a cadre's check where the township
-	 * has no signal on a free household. */
+	 * counts it beside 其中部门预警), where the township has one on a free
+	 * household and another left waiting for its cadre; else a cadre's
+	 * check. */
 	{
 		static const struct {
 			const char *source, *reason;

@@ -584,11 +584,15 @@ int dx_store_hh_free(struct dx_store *st, const char *area, int64_t *ids, size_t
 }
 
 /* The first department signal under ?1 still waiting for dispatch (no
- * clue, no recorded result) whose household is free as SQL_HH_FREE says. */
-static const char SQL_HH_FREE_WARNED[] =
-	"SELECT w.id, w.household_id FROM warning w WHERE w.clue_id IS NULL AND w.result IS NULL"
-	" AND EXISTS (SELECT 1 FROM household h WHERE h.id = w.household_id"
+ * clue, no recorded result) whose household is free as SQL_HH_FREE says,
+ * if another signal under ?1 waits after it. */
+#define WAITING_IN_AREA(w)                                                       \
+	w ".household_id IS NOT NULL AND " w ".clue_id IS NULL AND " w ".result IS NULL" \
+	" AND EXISTS (SELECT 1 FROM household h WHERE h.id = " w ".household_id"       \
 	" AND h.area_code >= ?1 AND h.area_code < ?1 || ':')"
+static const char SQL_HH_FREE_WARNED[] =
+	"SELECT w.id, w.household_id FROM warning w WHERE " WAITING_IN_AREA("w")
+	" AND EXISTS (SELECT 1 FROM warning x WHERE x.id > w.id AND " WAITING_IN_AREA("x") ")"
 	" AND NOT EXISTS (SELECT 1 FROM episode e WHERE e.household_id = w.household_id)"
 	" AND NOT EXISTS (SELECT 1 FROM case_file c WHERE c.household_id = w.household_id)"
 	" AND NOT EXISTS (SELECT 1 FROM clue c WHERE c.household_id = w.household_id)"

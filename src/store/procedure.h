@@ -140,7 +140,9 @@ int dx_store_warning_set_clue(struct dx_store *st, int64_t id, int64_t clue_id);
 /* Up to max households under area with no episode, case or clue, by id. */
 int dx_store_hh_free(struct dx_store *st, const char *area, int64_t *ids, size_t max, size_t *n);
 /* A department signal under area waiting for dispatch whose household is
- * free as dx_store_hh_free says (the first by id); DX_NOT_FOUND if none. */
+ * free as dx_store_hh_free says (the first by id), while another under
+ * area waits after it (the demo keeps one for the township's cadre to
+ * dispatch); DX_NOT_FOUND if none. */
 int dx_store_hh_free_warned(struct dx_store *st, const char *area, int64_t *warning_id,
 			    int64_t *household_id);
 
