@@ -509,6 +509,7 @@ int dx_household_record_json_get(struct dx_store *st, const struct dx_actor *a,
 	const char *data, *area;
 	size_t n, start = out->len;
 	int began = 0, rc;
+	/* (a 户编号 that long is no household's, and would not fit the key) */
 	if (!unmasked && hh_no && strlen(hh_no) < 48 && !dx_actor_area(a, NULL, prefix, why)) {
 		dx_date_format(today, day);
 		dx_snprintf(key, sizeof(key), "household\x1f%s\x1f%s", day, hh_no);

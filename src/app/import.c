@@ -187,18 +187,10 @@ void dx_json_field(struct dx_buf *b, const char *key, const char *val)
 
 void dx_json_int(struct dx_buf *b, const char *key, int64_t v)
 {
-	char d[24];
-	int n = (int)sizeof(d);
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
 	dx_buf_addch(b, b->len ? ',' : '{');
 	json_str(b, key);
 	dx_buf_addch(b, ':');
-	do
-		d[--n] = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		d[--n] = '-';
-	dx_buf_add(b, d + n, sizeof(d) - (size_t)n);
+	dx_buf_add_int(b, v);
 }
 
 void dx_json_close(struct dx_buf *b)

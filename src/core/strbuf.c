@@ -105,16 +105,26 @@ void dx_buf_addf(struct dx_buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-void dx_buf_add_int(struct dx_buf *b, int64_t v)
+size_t dx_i64_text(int64_t v, char out[24])
 {
 	char t[24], *p = t + sizeof(t);
 	uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+	size_t n;
+	*--p = '\0';
 	do
 		*--p = (char)('0' + u % 10);
 	while (u /= 10);
 	if (v < 0)
 		*--p = '-';
-	dx_buf_add(b, p, (size_t)(t + sizeof(t) - p));
+	n = (size_t)(t + sizeof(t) - 1 - p);
+	memcpy(out, p, n + 1);
+	return n;
+}
+
+void dx_buf_add_int(struct dx_buf *b, int64_t v)
+{
+	char t[24];
+	dx_buf_add(b, t, dx_i64_text(v, t));
 }
 
 void dx_buf_add_fen(struct dx_buf *b, long long fen)

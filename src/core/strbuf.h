@@ -68,8 +68,11 @@ static inline void dx_buf_addch(struct dx_buf *b, int c)
 void dx_buf_addf(struct dx_buf *b, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 void dx_buf_vaddf(struct dx_buf *b, const char *fmt, va_list ap);
-/* Append v in decimal, by hand rather than through printf (a bulk load
- * and the JSON writer call it millions of times). */
+/* v in decimal into out, NUL-terminated, as "%lld" writes it; its length.
+ * By hand rather than through printf: a bulk load, the JSON writers and
+ * the access log call it millions of times. */
+size_t dx_i64_text(int64_t v, char out[24]);
+/* Append v in decimal (dx_i64_text). */
 void dx_buf_add_int(struct dx_buf *b, int64_t v);
 /* Append fen as yuan with two decimals, e.g. 123456 -> "1234.56". */
 void dx_buf_add_fen(struct dx_buf *b, long long fen);

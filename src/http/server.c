@@ -509,17 +509,12 @@ static void put(char *line, size_t size, size_t *n, const char *s)
 	line[*n] = '\0';
 }
 
-/* Append v >= 0 in decimal. */
+/* Append v in decimal. */
 static void put_int(char *line, size_t size, size_t *n, int64_t v)
 {
 	char d[24];
-	size_t i = sizeof(d) - 1;
-	d[i] = '\0';
-	do {
-		d[--i] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v > 0 && i > 0);
-	put(line, size, n, d + i);
+	dx_i64_text(v, d);
+	put(line, size, n, d);
 }
 
 /* The access log's line of request r, which took ns nanoseconds:

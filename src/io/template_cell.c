@@ -205,21 +205,6 @@ static void join_item(char *out, size_t *len, const char *sep, const char *s)
 	add_cut(out, len, s, strlen(s));
 }
 
-/* v as "%lld" does it, into out (24 bytes suffice). */
-static void format_i64(char *out, int64_t v)
-{
-	char d[24];
-	size_t k = sizeof(d);
-	uint64_t u = v < 0 ? 0 - (uint64_t)v : (uint64_t)v;
-	d[--k] = '\0';
-	do
-		d[--k] = (char)('0' + u % 10);
-	while (u /= 10);
-	if (v < 0)
-		d[--k] = '-';
-	memcpy(out, d + k, sizeof(d) - k);
-}
-
 /* 多选 cell: its items checked against the code table, joined in table
  * order with "," (lo set) or as written with 、. */
 static int parse_multi(const struct dx_col *c, const char *v, size_t vlen, char *out, char *why,
@@ -409,7 +394,7 @@ static int parse_cell(const struct dx_col *c, const struct dx_date *today, const
 			return DX_INVALID;
 		}
 		rv->num[f] = n;
-		format_i64(out, n);
+		dx_i64_text(n, out);
 		return 0;
 	}
 	case DX_COL_MONEY:

@@ -361,17 +361,6 @@ static int digits(int64_t v)
 	return d;
 }
 
-/* v >= 0 in decimal into out[24] (no printf: once or twice a record) */
-static void id_text(int64_t v, char out[24])
-{
-	int n = digits(v);
-	out[n] = '\0';
-	while (n--) {
-		out[n] = (char)('0' + v % 10);
-		v /= 10;
-	}
-}
-
 /* Set has_periods and has_audit of v[0..n) (the members now): one range
  * of ids a statement, not two look-ups a member inside the members' read
  * (a fifth of it).  A household's members mostly have neighbouring ids;
@@ -405,8 +394,8 @@ static int member_flags(struct dx_store *st, struct member_sorted *v, size_t n)
 			rc = DX_DB;
 			break;
 		}
-		id_text(ids[i], lo);
-		id_text(ids[k - 1], hi);
+		dx_i64_text(ids[i], lo);
+		dx_i64_text(ids[k - 1], hi);
 		dx_bind_int(s, 1, ids[i]);
 		dx_bind_int(s, 2, ids[k - 1]);
 		dx_bind_text(s, 3, lo);
@@ -708,16 +697,10 @@ int dx_store_hh_audit(struct dx_store *st, int64_t household_id, const char *hh_
 		rc = DX_DB;
 	for (size_t i = 0; !rc && i < nkeys; i++) {
 		/* the key as the audit writes it: the id in decimal */
-		char d[24], *p = d + sizeof(d);
-		uint64_t u = keys[i].id < 0 ? 0 - (uint64_t)keys[i].id : (uint64_t)keys[i].id;
-		*--p = '\0';
-		do
-			*--p = (char)('0' + u % 10);
-		while (u /= 10);
-		if (keys[i].id < 0)
-			*--p = '-';
+		char d[24];
+		dx_i64_text(keys[i].id, d);
 		dx_bind_static(k, 1, keys[i].entity);
-		dx_bind_static(k, 2, p);
+		dx_bind_static(k, 2, d);
 		rc = audit_hold(k, &v, &n, &cap);
 	}
 	if (n > 1)

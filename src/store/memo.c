@@ -24,6 +24,7 @@
 struct dx_memo {
 	int64_t stamp[2]; /* what every entry was read under */
 	size_t bytes;     /* of data, all entries */
+	size_t count;     /* entries: an empty memo is not walked to empty it */
 	struct memo_entry {
 		char key[MEMO_KEY_MAX];
 		char tag[MEMO_TAG_MAX];
@@ -35,10 +36,11 @@ struct dx_memo {
 
 static void memo_empty(struct dx_memo *m)
 {
-	for (size_t i = 0; i < MEMO_SLOTS; i++)
+	for (size_t i = 0; m->count && i < MEMO_SLOTS; i++)
 		if (m->e[i].data) {
 			free(m->e[i].data);
 			m->e[i].data = NULL;
+			m->count--;
 		}
 	m->bytes = 0;
 }
@@ -98,12 +100,15 @@ void dx_store_memo_put(struct dx_store *st, const struct dx_memo_ticket *t, cons
 	struct dx_memo *m = st->memo;
 	struct memo_entry *e;
 	char *copy;
+	/* an answer over a sixty-fourth of the memo is not kept: it would
+	 * push out dozens of usual ones */
 	if (!t->ok || !m || m->stamp[0] != t->stamp[0] || m->stamp[1] != t->stamp[1] ||
 	    strlen(key) >= MEMO_KEY_MAX || strlen(tag) >= MEMO_TAG_MAX || n > DX_MEMO_BYTES / 64)
 		return;
 	e = &m->e[hash_of(key) & (MEMO_SLOTS - 1)];
 	if (e->data) {
 		m->bytes -= e->n;
+		m->count--;
 		free(e->data);
 		e->data = NULL;
 	}
@@ -117,4 +122,5 @@ void dx_store_memo_put(struct dx_store *st, const struct dx_memo_ticket *t, cons
 	e->data = copy;
 	e->n = n;
 	m->bytes += n;
+	m->count++;
 }

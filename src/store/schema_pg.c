@@ -797,18 +797,6 @@ static const char schema_v20_public[] =
 		      " UPDATE public.measure SET area_code = NEW.area_code WHERE household_id = NEW.id;"
 		      " UPDATE public.visit SET area_code = NEW.area_code WHERE household_id = NEW.id;");
 
-/* Version 21: the report's member counts leave out members who have left;
- * as schema_sqlite.c's v21. */
-static const char schema_v21_left[] =
-	"DROP INDEX person_report;"
-	"CREATE INDEX person_report ON person(county_code, household_id, counted, dibao,"
-	" dibao_class, work_place, work_months)"
-	" WHERE (dibao = 1 OR work_place != '') AND left_on IS NULL;"
-	"DROP INDEX person_area_report;"
-	"CREATE INDEX person_area_report ON person(area_code, household_id, counted, dibao,"
-	" dibao_class, work_place, work_months)"
-	" WHERE (dibao = 1 OR work_place != '') AND left_on IS NULL;";
-
 const char *const dx_pg_migrations[] = {
 	schema_v13, /* 0 -> 13's schema; see schema_pg.h */
 	"", "", "", "", "", "", "", "", "", "", "", "", /* 1 .. 12: PostgreSQL began at 13 */
@@ -819,7 +807,7 @@ const char *const dx_pg_migrations[] = {
 	schema_v18_county,
 	schema_v19_lists,
 	schema_v20_public,
-	schema_v21_left,
+	DX_SCHEMA_V21_LEFT, /* the same SQL as SQLite's (schema_sqlite.h) */
 };
 
 const int dx_pg_nmigrations = DX_PG_NMIGRATIONS;

@@ -845,17 +845,10 @@ static const char schema_v19_lists[] =
  * left (死亡, 迁出, ...), as every other count of members does; a member
  * who died kept being counted while the ledger still said 低保.  Its two
  * partial covering indexes hold the current members only, so that the
- * reads (store/scan.c) stay index-only.  The same on both engines.
+ * reads (store/scan.c) stay index-only.  PostgreSQL runs the same SQL
+ * (schema_pg.c).
  */
-static const char schema_v21_left[] =
-	"DROP INDEX person_report;"
-	"CREATE INDEX person_report ON person(county_code, household_id, counted, dibao,"
-	" dibao_class, work_place, work_months)"
-	" WHERE (dibao = 1 OR work_place != '') AND left_on IS NULL;"
-	"DROP INDEX person_area_report;"
-	"CREATE INDEX person_area_report ON person(area_code, household_id, counted, dibao,"
-	" dibao_class, work_place, work_months)"
-	" WHERE (dibao = 1 OR work_place != '') AND left_on IS NULL;";
+static const char schema_v21_left[] = DX_SCHEMA_V21_LEFT;
 
 const char *const dx_sqlite_migrations[] = {schema_v1, schema_v2, schema_v3, schema_v4,
 					    schema_v5, schema_v6, schema_v7, schema_v8,

@@ -13,5 +13,16 @@
 #define DX_SQLITE_NMIGRATIONS 21
 
 extern const char *const dx_sqlite_migrations[];
+/* Version 21's SQL (schema_sqlite.c says why), which PostgreSQL's
+ * migrations run too (schema_pg.c). */
+#define DX_SCHEMA_V21_LEFT                                                      \
+	"DROP INDEX person_report;"                                              \
+	"CREATE INDEX person_report ON person(county_code, household_id, counted, dibao," \
+	" dibao_class, work_place, work_months)"                                 \
+	" WHERE (dibao = 1 OR work_place != '') AND left_on IS NULL;"             \
+	"DROP INDEX person_area_report;"                                         \
+	"CREATE INDEX person_area_report ON person(area_code, household_id, counted, dibao," \
+	" dibao_class, work_place, work_months)"                                 \
+	" WHERE (dibao = 1 OR work_place != '') AND left_on IS NULL;"
 
 #endif

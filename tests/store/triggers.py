@@ -168,17 +168,25 @@ def main():
         sq.execute(st)
         psql(st)
     bad = 0
-    for label, stmts, want in STEPS:
+
+    def both(label, stmts, show):
+        """Run stmts on both engines, then show's rows of SQLite, and
+        whether PostgreSQL's differ (said, and counted in bad)."""
+        nonlocal bad
         for st in stmts:
             sq.execute(st)
             psql(st)
         sq.commit()
-        a = [tuple(r) for r in sq.execute(SHOW)]
-        b = pg_rows(SHOW)
-        stale = (sq.execute(STALE).fetchone()[0], pg_rows(STALE)[0][0])
+        a = [tuple(r) for r in sq.execute(show)]
+        b = pg_rows(show)
         if a != b:
             print('FAIL %s: the engines differ\n  sqlite %s\n  pg     %s' % (label, a, b))
             bad += 1
+        return a
+
+    for label, stmts, want in STEPS:
+        a = both(label, stmts, SHOW)
+        stale = (sq.execute(STALE).fetchone()[0], pg_rows(STALE)[0][0])
         if stale != (0, 0):
             print('FAIL %s: households stale (sqlite, pg) = %s' % (label, stale))
             bad += 1
@@ -188,15 +196,7 @@ def main():
                 print('FAIL %s: household %d is %s, want %s' % (label, hid, got, exp))
                 bad += 1
     for label, stmts, want in LIST_STEPS:
-        for st in stmts:
-            sq.execute(st)
-            psql(st)
-        sq.commit()
-        a = [tuple(r) for r in sq.execute(SHOW_LISTS)]
-        b = pg_rows(SHOW_LISTS)
-        if a != b:
-            print('FAIL %s: the engines differ\n  sqlite %s\n  pg     %s' % (label, a, b))
-            bad += 1
+        a = both(label, stmts, SHOW_LISTS)
         if any(dict(a).get(k) != v for k, v in want.items()):
             print('FAIL %s: lists %s, want %s' % (label, a, want))
             bad += 1

@@ -517,6 +517,28 @@ static void test_bulk_keeps_triggers(void **state)
 	dx_store_close(st);
 }
 
+/* A fresh store's village with one household h, and a and b: two members
+ * of it, not yet inserted (the first loads' tests). */
+static void one_household(struct dx_store *st, struct dx_household *h, struct dx_person *a,
+			  struct dx_person *b)
+{
+	memset(h, 0, sizeof(*h));
+	memset(a, 0, sizeof(*a));
+	put_village(st);
+	dx_strlcpy(h->area_code, "532326106001", sizeof(h->area_code));
+	dx_strlcpy(h->kind, "一般户", sizeof(h->kind));
+	dx_strlcpy(h->hh_no, "532326106001000001", sizeof(h->hh_no));
+	assert_int_equal(dx_store_household_insert(st, h), DX_OK);
+	a->work_months = -1;
+	a->counted = 1;
+	dx_strlcpy(a->relation, "户主", sizeof(a->relation));
+	dx_strlcpy(a->name, "罗涛", sizeof(a->name));
+	a->household_id = h->id;
+	*b = *a;
+	dx_strlcpy(a->id_no, "532326196810020031", sizeof(a->id_no));
+	dx_strlcpy(b->id_no, "532326199001010012", sizeof(b->id_no));
+}
+
 /*
  * The store's first load (no member yet, nobody else on the two tables)
  * drops the member and household tables' indexes that no constraint
@@ -532,23 +554,13 @@ static void test_bulk_first_load_rebuilds(void **state)
 		" IS NULL)::int + (SELECT count(*) FROM pg_constraint WHERE conname ="
 		" 'person_household_id_fkey') * 10";
 	struct dx_store *st;
-	struct dx_household h = {.tuopin_year = 0};
-	struct dx_person a = {.work_months = -1, .counted = 1}, b;
+	struct dx_household h;
+	struct dx_person a, b;
 	(void)state;
 	if (!pg_url())
 		skip();
 	st = open_fresh();
-	put_village(st);
-	dx_strlcpy(h.area_code, "532326106001", sizeof(h.area_code));
-	dx_strlcpy(h.kind, "一般户", sizeof(h.kind));
-	dx_strlcpy(h.hh_no, "532326106001000001", sizeof(h.hh_no));
-	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
-	dx_strlcpy(a.relation, "户主", sizeof(a.relation));
-	dx_strlcpy(a.name, "罗涛", sizeof(a.name));
-	a.household_id = h.id;
-	b = a;
-	dx_strlcpy(a.id_no, "532326196810020031", sizeof(a.id_no));
-	dx_strlcpy(b.id_no, "532326199001010012", sizeof(b.id_no));
+	one_household(st, &h, &a, &b);
 	assert_int_equal(count_of(st, SQL_GONE), 10);
 
 	/* rolled back: the schema as it was */
@@ -593,23 +605,13 @@ static void test_bulk_first_load_after_another(void **state)
 		"SELECT (to_regclass('person_area') IS NULL)::int + (to_regclass('household_area_cover')"
 		" IS NULL)::int";
 	struct dx_store *st, *other = NULL;
-	struct dx_household h = {.tuopin_year = 0};
-	struct dx_person a = {.work_months = -1, .counted = 1}, b;
+	struct dx_household h;
+	struct dx_person a, b;
 	(void)state;
 	if (!pg_url())
 		skip();
 	st = open_fresh();
-	put_village(st);
-	dx_strlcpy(h.area_code, "532326106001", sizeof(h.area_code));
-	dx_strlcpy(h.kind, "一般户", sizeof(h.kind));
-	dx_strlcpy(h.hh_no, "532326106001000001", sizeof(h.hh_no));
-	assert_int_equal(dx_store_household_insert(st, &h), DX_OK);
-	dx_strlcpy(a.relation, "户主", sizeof(a.relation));
-	dx_strlcpy(a.name, "罗涛", sizeof(a.name));
-	a.household_id = h.id;
-	b = a;
-	dx_strlcpy(a.id_no, "532326196810020031", sizeof(a.id_no));
-	dx_strlcpy(b.id_no, "532326199001010012", sizeof(b.id_no));
+	one_household(st, &h, &a, &b);
 	assert_int_equal(dx_store_open(&other, pg_url(), 0), DX_OK);
 
 	assert_int_equal(dx_store_begin(st), DX_OK);
